@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import type { DeskMethodName } from './methods'
+import type { DeskResult } from './errors'
+
+/** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
+ *  because it belongs to the machine: wiping the browser storage must not mint a new device. */
+export interface DeviceInfo {
+  /** stable random id, never shown; used in HLC stamps and sync file names */
+  deviceId: string
+  /** human name shown in the UI, defaults to the computer's host name */
+  deviceName: string
+  /** two characters in complaint numbers (TS-20261122-A3-007) so PCs never collide offline */
+  deviceCode: string
+  hostname: string
+}
+
+export interface AppInfo {
+  appVersion: string
+  platform: string
+  /** 'electron' in the app, 'test-host' behind the Chromium harness */
+  host: 'electron' | 'test-host'
+}
+
+export const deviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(40, 'validation.tooLong')
+export const deviceCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][0-9A-Z]$/, 'validation.deviceCode')
+
+/** One zod schema per method validates the single argument main receives. */
+export const deskInputs = {
+  getAppInfo: z.undefined(),
+  getDevice: z.undefined(),
+  updateDevice: z.strictObject({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema })
+} satisfies Record<DeskMethodName, z.ZodType>
+
+export interface DeskOutputs {
+  getAppInfo: AppInfo
+  getDevice: DeviceInfo
+  updateDevice: DeviceInfo
+}
+
+export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>
+export type DeskParsedInput<M extends DeskMethodName> = z.output<(typeof deskInputs)[M]>
+
+/** The whole window.desk API: built by the preload in Electron and by an init script in tests. */
+export type DeskApi = {
+  [M in DeskMethodName]: (input: DeskInput<M>) => Promise<DeskResult<DeskOutputs[M]>>
+}
+
+/** What a service implements: validated input in, plain value out (throwing means 'internal'). */
+export type DeskHandlers = {
+  [M in DeskMethodName]: (input: DeskParsedInput<M>) => Promise<DeskOutputs[M]>
+}

@@ -1,0 +1,8 @@
+// The names of every window.desk method. Kept free of zod so the sandboxed preload,
+// which may only require('electron'), bundles nothing but this list.
+export const deskMethods = ['getAppInfo', 'getDevice', 'updateDevice'] as const
+
+export type DeskMethodName = (typeof deskMethods)[number]
+
+/** IPC channel for a method: one channel per method, never a generic "invoke anything". */
+export const deskChannel = (method: DeskMethodName): string => `desk:${method}`
