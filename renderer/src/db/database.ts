@@ -1,0 +1,21 @@
+import Dexie, { type Table } from 'dexie'
+import { SCHEMA_V1, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords } from './schema'
+
+/** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
+export class DeskDatabase extends Dexie {
+  staff!: Table<SyncedRecords['staff'], string>
+  customers!: Table<SyncedRecords['customers'], string>
+  complaints!: Table<SyncedRecords['complaints'], string>
+  events!: Table<SyncedRecords['events'], string>
+  settings!: Table<SyncedRecords['settings'], string>
+  outbox!: Table<OutboxEntry, number>
+  meta!: Table<MetaEntry, string>
+  drafts!: Table<DraftEntry, string>
+
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}
+
+export const DEFAULT_DB_NAME = 'service-desk'

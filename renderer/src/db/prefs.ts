@@ -1,0 +1,19 @@
+import type { DataContext } from './context'
+
+// Per-PC preferences. Local (meta table), never synced: who sits at this PC and its UI language.
+
+export const SESSION_STAFF_KEY = 'session.staffNo'
+export const LOCALE_KEY = 'pref.locale'
+export type Locale = 'zh-CN' | 'en'
+
+export async function getPref<T>(ctx: DataContext, key: string): Promise<T | undefined> {
+  return (await ctx.db.meta.get(key))?.value as T | undefined
+}
+
+export async function setSessionStaff(ctx: DataContext, staffNo: string): Promise<void> {
+  await ctx.db.meta.put({ key: SESSION_STAFF_KEY, value: staffNo })
+}
+
+export async function setLocale(ctx: DataContext, locale: Locale): Promise<void> {
+  await ctx.db.meta.put({ key: LOCALE_KEY, value: locale })
+}

@@ -1,0 +1,93 @@
+import type { Complaint } from '../../../shared/domain/complaint'
+import type { Staff } from '../../../shared/domain/staff'
+
+// Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
+// (underscore fields) that the data layer alone maintains; local tables never leave this PC.
+
+/** Who wrote, from which PC, at which hybrid-logical time. */
+export interface Stamp {
+  hlc: string
+  device: string
+  staffNo: string
+}
+
+export interface Versioned {
+  id: string
+  /** field name → HLC of its last change: per-field last-writer-wins for sync */
+  _clock: Record<string, string>
+  _created: Stamp
+  _updated: Stamp
+  /** tombstone; records are never physically removed so a delete can sync */
+  _deleted?: 1
+}
+
+export type Stored<T extends { id: string }> = T & Versioned
+
+export interface Customer {
+  id: string
+  name: string
+  phone: string
+}
+
+/** One immutable step on a timeline (complaint or customer). */
+export interface TimelineEvent {
+  id: string
+  /** the complaint/customer the event belongs to */
+  subjectId: string
+  type: 'registered'
+  at: number
+  staffNo: string
+  data: Record<string, unknown>
+}
+
+/** Store-wide settings shared by every PC (one record per id, e.g. 'store'). */
+export interface StoreSettings {
+  id: 'store'
+  storeName: string
+}
+
+export interface OutboxEntry {
+  seq?: number
+  hlc: string
+  device: string
+  staffNo: string
+  table: SyncedTable
+  recordId: string
+  field: string
+  value: unknown
+}
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}
+
+export interface DraftEntry {
+  key: string
+  value: unknown
+  savedAt: number
+}
+
+export interface SyncedRecords {
+  staff: Stored<Staff>
+  customers: Stored<Customer>
+  complaints: Stored<Complaint>
+  events: Stored<TimelineEvent>
+  settings: Stored<StoreSettings>
+}
+export type SyncedTable = keyof SyncedRecords
+export const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'customers', 'complaints', 'events', 'settings']
+/** Timeline events are immutable: created once, never updated. */
+export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
+
+/** Dexie schema, version by version. Never edit a published version: add a new one. */
+export const SCHEMA_V1 = {
+  staff: 'id, &staffNo',
+  customers: 'id, phone, name',
+  complaints: 'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, firstResponder',
+  events: 'id, [subjectId+at]',
+  settings: 'id',
+  outbox: '++seq',
+  meta: 'key',
+  drafts: 'key'
+} as const

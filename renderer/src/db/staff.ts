@@ -1,0 +1,32 @@
+import { nanoid } from 'nanoid'
+import type { Role, Staff } from '../../../shared/domain/staff'
+import type { DataContext } from './context'
+
+export class DuplicateStaffNoError extends Error {
+  constructor(readonly staffNo: string) {
+    super(`工号 ${staffNo} already exists`)
+  }
+}
+
+export async function listStaff(ctx: DataContext): Promise<Staff[]> {
+  const all = await ctx.db.staff.orderBy('staffNo').toArray()
+  return all.filter((s) => !s._deleted)
+}
+
+export async function getStaffByNo(ctx: DataContext, staffNo: string): Promise<Staff | undefined> {
+  const staff = await ctx.db.staff.where('staffNo').equals(staffNo).first()
+  return staff && !staff._deleted ? staff : undefined
+}
+
+export async function addStaff(ctx: DataContext, by: string, input: { staffNo: string; name: string; role: Role }): Promise<string> {
+  const id = nanoid()
+  await ctx.writer.transact(by, async (tx) => {
+    if (await ctx.db.staff.where('staffNo').equals(input.staffNo).count()) throw new DuplicateStaffNoError(input.staffNo)
+    await tx.create('staff', { id, ...input, active: true })
+  })
+  return id
+}
+
+export async function updateStaff(ctx: DataContext, by: string, id: string, patch: Partial<Pick<Staff, 'name' | 'role' | 'active'>>): Promise<void> {
+  await ctx.writer.transact(by, (tx) => tx.update('staff', id, patch))
+}

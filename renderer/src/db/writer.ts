@@ -1,0 +1,117 @@
+import Dexie from 'dexie'
+import { formatHlc, HlcClock, parseHlc } from '../../../shared/sync/hlc'
+import type { DeskDatabase } from './database'
+import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
+
+// The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
+// IndexedDB transaction: stamps the record (HLC, device, 工号), records per-field clocks, and
+// appends one outbox entry per changed field. If anything throws, all of it rolls back together.
+
+type DomainFields<T extends SyncedTable> = Omit<SyncedRecords[T], '_clock' | '_created' | '_updated' | '_deleted'>
+type Patch<T extends SyncedTable> = Partial<Omit<DomainFields<T>, 'id'>>
+
+const HLC_META_KEY = 'hlc'
+
+function isBookkeeping(field: string): boolean {
+  return field === 'id' || field.startsWith('_')
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+}
+
+export class WriteTx {
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly stampNext: () => Stamp
+  ) {}
+
+  /** Local, never-synced state (drafts, prefs, counters) is written here too, inside the same transaction. */
+  get local(): Pick<DeskDatabase, 'meta' | 'drafts'> {
+    return this.db
+  }
+
+  async create<T extends SyncedTable>(table: T, record: DomainFields<T>): Promise<void> {
+    const stamp = this.stampNext()
+    const fields = Object.keys(record).filter((f) => !isBookkeeping(f) && (record as Record<string, unknown>)[f] !== undefined)
+    const clock = Object.fromEntries(fields.map((f) => [f, stamp.hlc]))
+    const stored = { ...record, _clock: clock, _created: stamp, _updated: stamp }
+    // add() (not put) so an existing id fails the whole transaction instead of overwriting.
+    await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
+    await this.appendOutbox(table, record.id, stamp, fields.map((f) => [f, (record as Record<string, unknown>)[f]]))
+  }
+
+  /** Applies only the fields that really change; returns how many did. */
+  async update<T extends SyncedTable>(table: T, id: string, patch: Patch<T>): Promise<number> {
+    if (IMMUTABLE_TABLES.has(table)) throw new Error(`${table} records are immutable`)
+    const current = (await this.db.table(table).get(id)) as SyncedRecords[T] | undefined
+    if (!current) throw new Error(`${table}/${id} does not exist`)
+    const before = current as unknown as Record<string, unknown>
+    const changes = Object.entries(patch).filter(([f, v]) => !isBookkeeping(f) && v !== undefined && !sameValue(before[f], v))
+    if (changes.length === 0) return 0
+    const stamp = this.stampNext()
+    const clock = { ...current._clock }
+    for (const [f] of changes) clock[f] = stamp.hlc
+    await this.db.table(table).put({ ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp })
+    await this.appendOutbox(table, id, stamp, changes)
+    return changes.length
+  }
+
+  /** Tombstone: the record stays so the delete can reach the other PCs. */
+  async remove(table: SyncedTable, id: string): Promise<void> {
+    if (IMMUTABLE_TABLES.has(table)) throw new Error(`${table} records are immutable`)
+    const current = (await this.db.table(table).get(id)) as SyncedRecords[SyncedTable] | undefined
+    if (!current || current._deleted) return
+    const stamp = this.stampNext()
+    await this.db.table(table).put({ ...current, _deleted: 1, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp })
+    await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
+  }
+
+  private async appendOutbox(table: SyncedTable, recordId: string, stamp: Stamp, fields: [string, unknown][]): Promise<void> {
+    const entries: OutboxEntry[] = fields.map(([field, value]) => ({
+      hlc: stamp.hlc,
+      device: stamp.device,
+      staffNo: stamp.staffNo,
+      table,
+      recordId,
+      field,
+      value
+    }))
+    await this.db.outbox.bulkAdd(entries)
+  }
+}
+
+export class Writer {
+  private constructor(
+    private readonly db: DeskDatabase,
+    private readonly clock: HlcClock,
+    readonly deviceId: string
+  ) {}
+
+  /** Restores the HLC from the last stamp persisted, so time never runs backwards across restarts. */
+  static async open(db: DeskDatabase, deviceId: string, wallClock: () => number = Date.now): Promise<Writer> {
+    const saved = await db.meta.get(HLC_META_KEY)
+    const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : undefined
+    return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId)
+  }
+
+  /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
+  async transact<R>(staffNo: string, work: (tx: WriteTx) => Promise<R>): Promise<R> {
+    if (!staffNo) throw new Error('a write needs the 工号 of who makes it')
+    return this.db.transaction('rw', this.db.tables, async () => {
+      let lastHlc: string | undefined
+      const tx = new WriteTx(this.db, () => {
+        lastHlc = formatHlc(this.clock.tick())
+        return { hlc: lastHlc, device: this.deviceId, staffNo }
+      })
+      const result = await work(tx)
+      if (lastHlc) await this.db.meta.put({ key: HLC_META_KEY, value: lastHlc })
+      return result
+    })
+  }
+
+  /** The current clock, for code that must order itself against written stamps. */
+  now(): string {
+    return formatHlc(this.clock.current())
+  }
+}

@@ -1,0 +1,101 @@
+// fake-indexeddb must be installed before Dexie loads.
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
+import {
+  NEW_COMPLAINT_DRAFT,
+  completeSetup,
+  countComplaints,
+  getTimeline,
+  isSetupDone,
+  listComplaints,
+  loadDraft,
+  registerComplaint,
+  saveDraft
+} from '../../../../renderer/src/db'
+import { device, freshData } from './helpers'
+
+const intake = (over: Record<string, string> = {}) =>
+  complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '电饭煲不加热', ...over })
+
+describe('complaint intake', () => {
+  it('registers customer, complaint and a timeline event in one go; the receiving clerk is first responder', async () => {
+    const ctx = await freshData()
+    const c = await registerComplaint(ctx, '1001', intake())
+    expect(c.no).toBe('TS-20261122-A3-001')
+    expect(c.firstResponder).toBe('1001')
+    expect(c.status).toBe('registered')
+    expect(await ctx.db.customers.count()).toBe(1)
+    const timeline = await getTimeline(ctx, c.id)
+    expect(timeline).toHaveLength(1)
+    expect(timeline[0]).toMatchObject({ type: 'registered', staffNo: '1001' })
+    const stored = await ctx.db.complaints.get(c.id)
+    expect(stored?._created.staffNo).toBe('1001')
+  })
+
+  it('reuses the existing customer found by phone', async () => {
+    const ctx = await freshData()
+    const a = await registerComplaint(ctx, '1001', intake())
+    const b = await registerComplaint(ctx, '1001', intake({ customerPhone: '138 0013 8000', customerName: '张三' }))
+    expect(b.customerId).toBe(a.customerId)
+    expect(await ctx.db.customers.count()).toBe(1)
+  })
+
+  it('numbers per device per day, restarting each day', async () => {
+    const ctx = await freshData()
+    expect((await registerComplaint(ctx, '1001', intake())).no).toBe('TS-20261122-A3-001')
+    expect((await registerComplaint(ctx, '1001', intake())).no).toBe('TS-20261122-A3-002')
+    ctx.time.value += 24 * 3_600_000
+    expect((await registerComplaint(ctx, '1001', intake())).no).toBe('TS-20261123-A3-001')
+  })
+
+  it('two PCs registering offline on the same day never produce the same number', async () => {
+    const pcA = await freshData({ dev: device('dev-a', 'A3') })
+    const pcB = await freshData({ dev: device('dev-b', 'B7') })
+    const numbers = new Set<string>()
+    for (let i = 0; i < 5; i++) {
+      numbers.add((await registerComplaint(pcA, '1001', intake())).no)
+      numbers.add((await registerComplaint(pcB, '1002', intake())).no)
+    }
+    expect(numbers.size).toBe(10)
+  })
+
+  it('removes the intake draft in the same transaction as the save', async () => {
+    const ctx = await freshData()
+    await saveDraft(ctx, NEW_COMPLAINT_DRAFT, { customerName: '张' })
+    expect(await loadDraft(ctx, NEW_COMPLAINT_DRAFT)).toBeDefined()
+    await registerComplaint(ctx, '1001', intake())
+    expect(await loadDraft(ctx, NEW_COMPLAINT_DRAFT)).toBeUndefined()
+  })
+
+  it('lists newest first, filters by status, and finds by number, name and phone', async () => {
+    const ctx = await freshData()
+    const first = await registerComplaint(ctx, '1001', intake({ customerName: '王五', customerPhone: '13900139000' }))
+    ctx.time.value += 60_000
+    const second = await registerComplaint(ctx, '1001', intake())
+    const all = { status: 'all' as const, search: '' }
+    expect((await listComplaints(ctx, all, 0, 10)).map((c) => c.no)).toEqual([second.no, first.no])
+    expect(await countComplaints(ctx, all)).toBe(2)
+    expect(await countComplaints(ctx, { status: 'closed', search: '' })).toBe(0)
+    expect(await listComplaints(ctx, { status: 'registered', search: '' }, 0, 10)).toHaveLength(2)
+    expect((await listComplaints(ctx, { status: 'all', search: '王' }, 0, 10)).map((c) => c.id)).toEqual([first.id])
+    expect((await listComplaints(ctx, { status: 'all', search: '1390013' }, 0, 10)).map((c) => c.id)).toEqual([first.id])
+    expect((await listComplaints(ctx, { status: 'all', search: second.no.toLowerCase() }, 0, 10)).map((c) => c.id)).toEqual([second.id])
+    expect(await countComplaints(ctx, { status: 'closed', search: '王' })).toBe(0)
+  })
+})
+
+describe('first-run setup', () => {
+  it('creates the store and its first manager, and puts that manager at the desk', async () => {
+    const ctx = await freshData()
+    expect(await isSetupDone(ctx)).toBe(false)
+    await completeSetup(ctx, { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理', deviceName: 'PC1', deviceCode: 'A3' })
+    expect(await isSetupDone(ctx)).toBe(true)
+    expect((await ctx.db.staff.toArray()).map((s) => [s.staffNo, s.role])).toEqual([['8001', 'manager']])
+    expect((await ctx.db.meta.get('session.staffNo'))?.value).toBe('8001')
+    await expect(
+      completeSetup(ctx, { storeName: 'x', managerStaffNo: '8002', managerName: 'y', deviceName: 'PC1', deviceCode: 'A3' })
+    ).rejects.toThrow()
+    expect(await ctx.db.staff.count()).toBe(1)
+  })
+})
