@@ -104,3 +104,17 @@ export async function findCustomerByPhone(ctx: DataContext, phone: string) {
 export async function countComplaintsOfCustomer(ctx: DataContext, customerId: string): Promise<number> {
   return ctx.db.complaints.where('customerId').equals(customerId).count()
 }
+
+const FINISHED: ComplaintStatus[] = ['closed', 'rejected']
+
+/** Numbers for 工作台: registered today, still open, and open with this clerk as first responder. */
+export async function dashboardCounts(ctx: DataContext, dayStart: number, staffNo: string) {
+  const { complaints } = ctx.db
+  const finished = await Promise.all(FINISHED.map((status) => countComplaints(ctx, { status, search: '' })))
+  const [today, all, mine] = await Promise.all([
+    complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
+    complaints.count(),
+    staffNo ? complaints.where('firstResponder').equals(staffNo).filter((c) => !FINISHED.includes(c.status)).count() : 0
+  ])
+  return { today, open: all - finished.reduce((a, b) => a + b, 0), mine }
+}

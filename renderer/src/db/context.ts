@@ -6,7 +6,8 @@ import { Writer } from './writer'
 export interface DataContext {
   readonly db: DeskDatabase
   readonly writer: Writer
-  readonly device: DeviceInfo
+  /** this PC as main knows it; replaced when the user renames it (its deviceId never changes) */
+  device: DeviceInfo
   /** wall clock; injectable so tests can drive time */
   readonly now: () => number
 }
@@ -20,4 +21,10 @@ export async function openDataLayer(
   const now = options.now ?? Date.now
   const writer = await Writer.open(db, device.deviceId, now)
   return { db, writer, device, now }
+}
+
+/** After the user edits this PC's name or code: later complaint numbers use the new code. */
+export function setDeviceInfo(ctx: DataContext, device: DeviceInfo): void {
+  if (device.deviceId !== ctx.device.deviceId) throw new Error('device id cannot change while the data layer is open')
+  ctx.device = device
 }

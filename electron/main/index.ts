@@ -1,0 +1,59 @@
+import { hostname } from 'node:os'
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import type { AppInfo } from '../../shared/ipc/contract'
+import { createDeskHandlers, createDeviceStore } from '../services'
+import { registerDeskIpc } from './ipc'
+import { installMenu } from './menu'
+import { applySecurity } from './security'
+import { createMainWindow, rendererLocation } from './window'
+
+let mainWindow: BrowserWindow | null = null
+
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+function start(): void {
+  applySecurity()
+  installMenu()
+
+  const allowed = rendererLocation()
+  const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
+  const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
+  registerDeskIpc(ipcMain, createDeskHandlers({ deviceStore, appInfo }), allowed)
+
+  const openWindow = (): void => {
+    const win = createMainWindow(allowed)
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null
+    })
+    mainWindow = win
+  }
+  openWindow()
+
+  // macOS keeps the app alive without windows; clicking the dock icon brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+}
+
+// One instance per PC: two would race on device.json and on the shared sync folder.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', focusMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[desk] startup failed:', error)
+      dialog.showErrorBox('门店客服台', `启动失败：${error instanceof Error ? error.message : String(error)}`)
+      app.quit()
+    })
+}

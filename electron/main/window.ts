@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow } from 'electron'
+import { isTrustedSenderUrl, type TrustedRenderer } from './trustedSender'
+
+const rendererIndexPath = (): string => join(__dirname, '../renderer/index.html')
+
+/** Where the renderer is allowed to come from; shared by the window and the IPC sender check. */
+export function rendererLocation(): TrustedRenderer {
+  // electron-vite sets ELECTRON_RENDERER_URL in dev. A packaged app ignores it, so an environment
+  // variable can never point the privileged window (and window.desk) at someone else's page.
+  const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+  return {
+    ...(devServerUrl ? { devServerUrl } : {}),
+    rendererIndexFileUrl: pathToFileURL(rendererIndexPath()).href
+  }
+}
+
+export function createMainWindow(allowed: TrustedRenderer = rendererLocation()): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 680,
+    title: '门店客服台',
+    show: false, // shown on ready-to-show: no blank white frame while the bundle loads
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+
+  win.once('ready-to-show', () => win.show())
+
+  // The window only ever shows the app itself: no navigation elsewhere, no pop-ups.
+  win.webContents.on('will-navigate', (event) => {
+    if (!isTrustedSenderUrl(event.url, allowed)) event.preventDefault()
+  })
+  win.webContents.on('will-redirect', (event) => {
+    if (!isTrustedSenderUrl(event.url, allowed)) event.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+
+  const loading = allowed.devServerUrl
+    ? win.loadURL(allowed.devServerUrl)
+    : win.loadFile(rendererIndexPath())
+  loading.catch((error: unknown) => console.error('[desk] failed to load the renderer:', error))
+
+  return win
+}

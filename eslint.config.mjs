@@ -1,0 +1,132 @@
+// ESLint flat config for 门店客服台 (Service Desk).
+//
+// Besides the usual recommended rules, this file enforces the architecture of DESIGN.md §4.
+// Those rules are errors, so `npm run lint` (and therefore `npm test`) fails when one is broken:
+//   a. shared/** and electron/services/** never import 'electron';
+//   b. renderer/** and shared/** never import Node built-ins ('fs', 'node:fs', 'fs/promises', ...);
+//   c. only renderer/src/db/** imports 'dexie' or the database module (db/database, db/schema*).
+//      Everything else goes through renderer/src/db/index.ts ('../db', '@/db').
+//      'dexie-react-hooks' (read-only live queries) stays allowed everywhere.
+//
+// Flat config does not merge the options of one rule across config objects: the last object
+// that matches a file wins. So every folder below gets ONE `no-restricted-imports` entry that
+// lists all the restrictions that apply to it (see `restrict(...)`).
+
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import { defineConfig, globalIgnores } from 'eslint/config'
+
+// ---------------------------------------------------------------------------------------------
+// Architecture restrictions (DESIGN.md §4), as `no-restricted-imports` pattern groups.
+// Each import can match at most one group, so a bad import is reported exactly once.
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** a. The Electron API belongs to electron/main and electron/preload only. */
+const NO_ELECTRON = {
+  regex: '^electron(/.*)?$',
+  message:
+    "'electron' is only available in electron/main and electron/preload. shared/ is pure TypeScript and " +
+    'electron/services is plain Node, so both also run in tests without Electron (DESIGN §4).'
+}
+
+/**
+ * b. Node built-ins: every name in node:module's builtinModules ('fs', 'fs/promises', 'path/posix', ...),
+ * in bare and 'node:' form, plus any subpath of them and anything else with the 'node:' scheme
+ * (node:test, node:sqlite, ... are not listed in builtinModules).
+ */
+const builtinRoots = [...new Set(builtinModules.map((name) => name.replace(/^node:/, '').split('/')[0]))]
+const NO_NODE_BUILTINS = {
+  regex: `^(node:.+|(${builtinRoots.map(escapeRegex).join('|')})(/.*)?)$`,
+  caseSensitive: true,
+  message:
+    'Node built-ins are not available here: the renderer is a sandboxed browser page and shared/ must stay ' +
+    'pure. File and OS access goes through window.desk (shared/ipc/contract.ts) to electron/services.'
+}
+
+/** c1. Dexie itself ('dexie', 'dexie/...'); 'dexie-react-hooks' does not match. */
+const NO_DEXIE = {
+  regex: '^dexie(/.*)?$',
+  message:
+    "Only renderer/src/db may import 'dexie': it is the single writer that stamps every change for sync. " +
+    "Import what you need from renderer/src/db/index.ts ('../db' or '@/db'); use 'dexie-react-hooks' for live queries."
+}
+
+/** c2. The database module and its schema: '**\/db/database', '**\/db/database.ts', '**\/db/schema*'. */
+const NO_DATABASE_MODULE = {
+  regex: '(^|/)db/(database(\\.[cm]?[jt]sx?)?|schema[^/]*)$',
+  message:
+    'The database module is private to renderer/src/db: a write that bypasses the data layer never reaches ' +
+    "the other PCs. Import from renderer/src/db/index.ts ('../db' or '@/db') instead."
+}
+
+/** One `no-restricted-imports` entry made of the given pattern groups. */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+
+const DB_LAYER = 'renderer/src/db/**'
+
+// ---------------------------------------------------------------------------------------------
+
+export default defineConfig([
+  globalIgnores(['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+
+  // JavaScript (build scripts, config files): recommended rules, Node globals.
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }
+      ]
+    }
+  },
+
+  // TypeScript everywhere: typescript-eslint recommended (not type-aware, for speed).
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_'
+        }
+      ]
+    }
+  },
+
+  // Renderer: browser globals; React hooks rules on components.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser }
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    extends: [reactHooks.configs.flat.recommended]
+  },
+
+  // --- Architecture (DESIGN §4). Later entries win for the same file, so order matters. ---
+
+  // c. Everywhere (main, preload, services, tests, scripts, ...): no Dexie, no database module.
+  { files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'], rules: restrict(NO_DEXIE, NO_DATABASE_MODULE) },
+
+  // a. electron/services is plain Node: no Electron (Node built-ins are fine; Dexie is not).
+  { files: ['electron/services/**'], rules: restrict(NO_ELECTRON, NO_DEXIE, NO_DATABASE_MODULE) },
+
+  // a + b. shared/ is pure TypeScript: no Electron, no Node built-ins (and no Dexie).
+  { files: ['shared/**'], rules: restrict(NO_ELECTRON, NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE) },
+
+  // b + c. Renderer outside the data layer: no Node built-ins, no Dexie, no database module.
+  { files: ['renderer/**'], ignores: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE) },
+
+  // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.
+  { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) }
+])

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import enUS from 'antd/locale/en_US'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { HashRouter } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { i18n } from '../i18n'
+import { useSession } from './session'
+import { bootApp } from './boot'
+import { Shell } from './Shell'
+import { SetupPage } from '../features/setup/SetupPage'
+import { isSetupDone } from '../db'
+import { describeError } from './errors'
+
+export function App() {
+  const locale = useSession((s) => s.locale)
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4 } }}>
+        <AntApp style={{ height: '100%' }}>
+          <Boot />
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  )
+}
+
+/** Opens the data layer, then shows first-run setup or the desk. */
+function Boot() {
+  const { t } = useTranslation()
+  const data = useSession((s) => s.data)
+  const [failure, setFailure] = useState<string | null>(null)
+  useEffect(() => {
+    bootApp().catch((e: unknown) => setFailure(describeError(e, t)))
+  }, [t])
+  const setupDone = useLiveQuery(() => (data ? isSetupDone(data) : undefined), [data])
+  if (failure) return <Result status="error" title={t('app.title')} subTitle={failure} />
+  if (!data || setupDone === undefined) return <Spin fullscreen tip={t('app.loading')} />
+  if (!setupDone) return <SetupPage />
+  return (
+    <HashRouter>
+      <Shell />
+    </HashRouter>
+  )
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react'
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserSwitchOutlined
+} from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useData, useSession } from './session'
+import { DashboardPage } from '../features/dashboard/DashboardPage'
+import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
+import { NewComplaintPage } from '../features/complaints/NewComplaintPage'
+import { ComplaintDetailPage } from '../features/complaints/ComplaintDetailPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { ComingSoon } from '../features/placeholder/ComingSoon'
+import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
+import { getStoreName } from '../db'
+
+const NAV = [
+  { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
+  { key: 'complaints', path: '/complaints', icon: <AuditOutlined /> },
+  { key: 'customers', path: '/customers', icon: <TeamOutlined /> },
+  { key: 'revisits', path: '/revisits', icon: <PhoneOutlined /> },
+  { key: 'counter', path: '/counter', icon: <FileTextOutlined /> },
+  { key: 'handover', path: '/handover', icon: <SwapOutlined /> },
+  { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
+  { key: 'settings', path: '/settings', icon: <SettingOutlined /> }
+] as const
+
+function activeNav(pathname: string): string {
+  const match = [...NAV].reverse().find((n) => n.path !== '/' && pathname.startsWith(n.path))
+  return match?.key ?? 'dashboard'
+}
+
+export function Shell() {
+  const { t } = useTranslation()
+  const data = useData()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const staff = useSession((s) => s.staff)
+  const [switching, setSwitching] = useState(false)
+  const storeName = useLiveQuery(() => getStoreName(data), [data])
+
+  // Nobody at the desk (e.g. that person was removed on another PC): ask before anything is recorded.
+  useEffect(() => {
+    if (!staff) setSwitching(true)
+  }, [staff])
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 17 }}>{t('app.title')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[activeNav(location.pathname)]}
+          items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+          onClick={({ key }) => navigate(NAV.find((n) => n.key === key)?.path ?? '/')}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography.Text strong data-testid="store-name">{storeName}</Typography.Text>
+          <Space>
+            <Tag data-testid="sync-status">{t('sync.notConfigured')}</Tag>
+            <span data-testid="current-staff">
+              {t('staff.current')}：{staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}
+            </span>
+            <Button icon={<UserSwitchOutlined />} onClick={() => setSwitching(true)}>
+              {t('action.switchStaff')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/complaints" element={<ComplaintListPage />} />
+            <Route path="/complaints/new" element={<NewComplaintPage />} />
+            <Route path="/complaints/:id" element={<ComplaintDetailPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            {NAV.filter((n) => !['dashboard', 'complaints', 'settings'].includes(n.key)).map((n) => (
+              <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
+            ))}
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+      <SwitchStaffModal open={switching} required={!staff} onClose={() => setSwitching(false)} />
+    </Layout>
+  )
+}

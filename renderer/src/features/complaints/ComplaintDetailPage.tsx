@@ -1,0 +1,61 @@
+import { Button, Card, Descriptions, Empty, Tag, Timeline } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import dayjs from 'dayjs'
+import { maskPhone } from '../../../../shared/domain/phone'
+import { getComplaint, getTimeline, listStaff } from '../../db'
+import { useData, useSession } from '../../app/session'
+
+const TIME = 'YYYY-MM-DD HH:mm'
+
+/** One complaint: every intake field and its 处理记录 timeline. (The workflow comes with its own capability.) */
+export function ComplaintDetailPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const { id = '' } = useParams()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
+  const timeline = useLiveQuery(() => getTimeline(data, id), [data, id]) ?? []
+  const people = useLiveQuery(() => listStaff(data), [data]) ?? []
+  if (complaint === undefined) return null
+  if (complaint === null) return <Empty description={t('complaint.notFound')} />
+
+  const who = (staffNo: string) => `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const phone = staff?.role === 'clerk' ? maskPhone(complaint.customerPhone) : complaint.customerPhone
+  const field = (label: string, value: React.ReactNode) => <Descriptions.Item label={label}>{value || '—'}</Descriptions.Item>
+
+  return (
+    <Card
+      title={<span data-testid="complaint-no">{complaint.no}</span>}
+      extra={<Button onClick={() => navigate('/complaints')}>{t('action.backToList')}</Button>}
+    >
+      <Descriptions bordered size="small" column={3} data-testid="complaint-details">
+        {field(t('complaint.status'), <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>)}
+        {field(t('complaint.receivedAt'), dayjs(complaint.receivedAt).format(TIME))}
+        {field(t('complaint.channel'), t(`complaint.channelOption.${complaint.channel}`))}
+        {field(t('complaint.customerName'), complaint.customerName)}
+        {field(t('complaint.customerPhone'), phone)}
+        {field(t('complaint.firstResponder'), who(complaint.firstResponder))}
+        {field(t('complaint.orderNo'), complaint.orderNo)}
+        {field(t('complaint.itemNo'), complaint.itemNo)}
+        {field(t('complaint.product'), complaint.product)}
+        {field(t('complaint.quantity'), complaint.quantity ?? '')}
+        {field(t('complaint.purchaseDate'), complaint.purchaseDate)}
+        {field(t('complaint.category'), t(`complaint.categoryOption.${complaint.category}`))}
+        {field(t('complaint.emotion'), t(`complaint.emotionOption.${complaint.emotion}`))}
+        {field(t('complaint.urgency'), t(`complaint.urgencyOption.${complaint.urgency}`))}
+        <Descriptions.Item label={t('complaint.content')} span={3}>{complaint.content}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.demand')} span={3}>{complaint.demand || '—'}</Descriptions.Item>
+      </Descriptions>
+      <Card type="inner" title={t('complaint.timeline')} style={{ marginTop: 16 }}>
+        <Timeline
+          items={timeline.map((e) => ({
+            content: `${dayjs(e.at).format(TIME)} · ${t(`complaint.event.${e.type}`)} · ${t('staff.staffNo')} ${who(e.staffNo)}`
+          }))}
+        />
+      </Card>
+    </Card>
+  )
+}

@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react'
+import { Button, Input, Select, Space, Tag, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import dayjs from 'dayjs'
+import { STATUSES } from '../../../../shared/domain/complaint'
+import { maskPhone } from '../../../../shared/domain/phone'
+import { countComplaints, listComplaints, type ComplaintFilter } from '../../db'
+import { useData } from '../../app/session'
+
+const ROW_HEIGHT = 40
+/** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
+const PAGE = 50
+
+export function ComplaintListPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const data = useData()
+  const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
+  const total = useLiveQuery(() => countComplaints(data, filter), [data, filter]) ?? 0
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? 0
+  const start = Math.floor(first / PAGE) * PAGE
+  const end = (Math.floor(last / PAGE) + 1) * PAGE
+  const rows = useLiveQuery(() => listComplaints(data, filter, start, end - start), [data, filter, start, end])
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')}>
+          {t('action.newComplaint')}
+        </Button>
+        <Select
+          style={{ width: 140 }}
+          value={filter.status}
+          aria-label={t('complaint.status')}
+          data-testid="status-filter"
+          onChange={(status) => setFilter((f) => ({ ...f, status }))}
+          options={[{ value: 'all', label: t('complaint.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`complaint.statusOption.${s}`) }))]}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 320 }}
+          placeholder={t('complaint.searchPlaceholder')}
+          aria-label={t('complaint.searchPlaceholder')}
+          onChange={(e) => setFilter((f) => ({ ...f, search: e.target.value }))}
+        />
+        <Typography.Text type="secondary" data-testid="complaint-count">
+          {t('complaint.count', { count: total })}
+        </Typography.Text>
+      </Space>
+      <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>
+        <span>{t('complaint.complaintNo')}</span>
+        <span>{t('complaint.receivedAt')}</span>
+        <span>{t('complaint.customerName')}</span>
+        <span>{t('complaint.customerPhone')}</span>
+        <span>{t('complaint.content')}</span>
+        <span>{t('complaint.category')}</span>
+        <span>{t('complaint.urgency')}</span>
+        <span>{t('complaint.status')}</span>
+      </div>
+      <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid="complaint-list">
+        {total === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('complaint.empty')}</Typography.Paragraph>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const c = rows?.[item.index - start]
+            return (
+              <div
+                key={item.key}
+                role="row"
+                className="desk-list-row"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => c && navigate(`/complaints/${c.id}`)}
+              >
+                {c ? (
+                  <>
+                    <span>{c.no}</span>
+                    <span>{dayjs(c.receivedAt).format('MM-DD HH:mm')}</span>
+                    <span>{c.customerName}</span>
+                    <span>{maskPhone(c.customerPhone)}</span>
+                    <span>{c.content}</span>
+                    <span>{t(`complaint.categoryOption.${c.category}`)}</span>
+                    <span>{c.urgency === 'normal' ? t('complaint.urgencyOption.normal') : <Tag color="red">{t(`complaint.urgencyOption.${c.urgency}`)}</Tag>}</span>
+                    <span><Tag>{t(`complaint.statusOption.${c.status}`)}</Tag></span>
+                  </>
+                ) : (
+                  <span style={{ color: '#bbb' }}>…</span>
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

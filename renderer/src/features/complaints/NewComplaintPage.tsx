@@ -1,0 +1,152 @@
+import { useCallback, useState } from 'react'
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd'
+import { Controller, useForm, type FieldPath } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import dayjs from 'dayjs'
+import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
+import { registerComplaint } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+import { FormField, fieldId } from '../../ui/FormField'
+import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+import { complaintOptions } from './options'
+import { useIntakeDraft } from './useIntakeDraft'
+import { CustomerMatch } from './CustomerMatch'
+
+type Field = FieldPath<ComplaintIntakeForm>
+
+/** 新建投诉: the 顾客投诉登记表, keyboard only (Enter moves on, Ctrl+S saves), kept as a draft while typed. */
+export function NewComplaintPage() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const today = dayjs(data.now()).format('YYYY-MM-DD')
+  const [saving, setSaving] = useState(false)
+  const form = useForm<ComplaintIntakeForm, unknown, ComplaintIntake>({
+    resolver: zodResolver(complaintIntakeSchema(today)),
+    defaultValues: emptyIntakeForm,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange'
+  })
+  const draft = useIntakeDraft(form)
+  const { control, formState } = form
+  const options = complaintOptions(t)
+
+  const save = useCallback(() => {
+    if (saving) return
+    void form.handleSubmit(
+      async (intake) => {
+        if (!staff) {
+          message.warning(t('staff.mustPick'))
+          return
+        }
+        setSaving(true)
+        try {
+          const complaint = await registerComplaint(data, staff.staffNo, intake)
+          await draft.finish()
+          message.success(t('complaint.saved', { no: complaint.no }))
+          navigate(`/complaints/${complaint.id}`)
+        } catch (e) {
+          message.error(t('error.saveFailed', { reason: describeError(e, t) }))
+        } finally {
+          setSaving(false)
+        }
+      },
+      () => message.warning(t('validation.fixErrors'))
+    )()
+  }, [saving, form, staff, data, draft, message, navigate, t])
+  useCtrlS(save)
+
+  if (!draft.loaded) return null
+
+  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; type?: string; max?: string; autoFocus?: boolean } = {}) => (
+    <FormField name={name} label={label} error={formState.errors[name]} required={props.required}>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field }) =>
+          props.rows ? (
+            <Input.TextArea {...field} value={String(field.value ?? '')} rows={props.rows} id={fieldId(name)} data-field={name} />
+          ) : (
+            <Input {...field} value={String(field.value ?? '')} type={props.type} max={props.max} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
+          )
+        }
+      />
+    </FormField>
+  )
+
+  const choice = (name: 'channel' | 'category' | 'emotion' | 'urgency', label: string) => (
+    <FormField name={name} label={label} error={formState.errors[name]} required>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field }) => (
+          <div data-field={name} role="radiogroup" aria-label={label}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={options[name]} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
+          </div>
+        )}
+      />
+    </FormField>
+  )
+
+  return (
+    <Card
+      title={t('complaint.formTitle')}
+      extra={<Typography.Text type="secondary">{t('complaint.keyboardHint')}</Typography.Text>}
+      style={{ maxWidth: 1080 }}
+    >
+      {draft.restoredAt !== null && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="draft-restored"
+          title={t('complaint.draftRestored', { time: dayjs(draft.restoredAt).format('HH:mm:ss') })}
+          action={<Button size="small" onClick={() => void draft.discard()}>{t('action.discardDraft')}</Button>}
+        />
+      )}
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('complaint.receivedAt')}>{dayjs(data.now()).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.firstResponder')}>
+          <span data-testid="first-responder">{staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Form layout="vertical" component="div" onKeyDown={enterMovesOn}>
+        {choice('channel', t('complaint.channel'))}
+        <Row gutter={16}>
+          <Col span={8}>{text('customerPhone', t('complaint.customerPhone'), { required: true, autoFocus: true })}</Col>
+          <Col span={8}>{text('customerName', t('complaint.customerName'), { required: true })}</Col>
+          <Col span={8}>
+            <CustomerMatch form={form} />
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={6}>{text('orderNo', t('complaint.orderNo'))}</Col>
+          <Col span={6}>{text('itemNo', t('complaint.itemNo'))}</Col>
+          <Col span={12}>{text('product', t('complaint.product'))}</Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={6}>{text('quantity', t('complaint.quantity'))}</Col>
+          <Col span={6}>{text('purchaseDate', t('complaint.purchaseDate'), { type: 'date', max: today })}</Col>
+        </Row>
+        {choice('category', t('complaint.category'))}
+        {text('content', t('complaint.content'), { required: true, rows: 3 })}
+        {text('demand', t('complaint.demand'), { rows: 2 })}
+        <Row gutter={16}>
+          <Col span={12}>{choice('emotion', t('complaint.emotion'))}</Col>
+          <Col span={12}>{choice('urgency', t('complaint.urgency'))}</Col>
+        </Row>
+        <Space>
+          <Button type="primary" loading={saving} onClick={save} data-field="submit">
+            {t('action.save')}
+          </Button>
+          <Button onClick={() => navigate('/complaints')}>{t('action.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  )
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react'
+import type { UseFormReturn } from 'react-hook-form'
+import { emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
+import { clearDraft, loadDraft, NEW_COMPLAINT_DRAFT, saveDraft } from '../../db'
+import { useData } from '../../app/session'
+
+const SAVE_DELAY_MS = 300
+
+function isBlank(values: ComplaintIntakeForm): boolean {
+  return JSON.stringify({ ...emptyIntakeForm, ...values }) === JSON.stringify(emptyIntakeForm)
+}
+
+/** Keeps the 新建投诉 form in IndexedDB as it is typed, and restores it on return, reload or restart. */
+export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown, ComplaintIntake>) {
+  const data = useData()
+  const [loaded, setLoaded] = useState(false)
+  const [restoredAt, setRestoredAt] = useState<number | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const dropRef = useRef<() => void>(() => undefined)
+
+  useEffect(() => {
+    let cancelled = false
+    void loadDraft<ComplaintIntakeForm>(data, NEW_COMPLAINT_DRAFT).then((draft) => {
+      if (cancelled) return
+      if (draft && !isBlank(draft.value)) {
+        form.reset({ ...emptyIntakeForm, ...draft.value })
+        setRestoredAt(draft.savedAt)
+      }
+      setLoaded(true)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [data, form])
+
+  useEffect(() => {
+    if (!loaded) return
+    let pending: ComplaintIntakeForm | null = null
+    const flush = () => {
+      clearTimeout(timer.current)
+      if (!pending) return
+      const snapshot = pending
+      pending = null
+      void (isBlank(snapshot) ? clearDraft(data, NEW_COMPLAINT_DRAFT) : saveDraft(data, NEW_COMPLAINT_DRAFT, snapshot))
+    }
+    const subscription = form.watch((values) => {
+      pending = { ...(values as ComplaintIntakeForm) }
+      clearTimeout(timer.current)
+      timer.current = setTimeout(flush, SAVE_DELAY_MS)
+    })
+    // Leaving the page (navigation or window closing) writes what is pending at once.
+    window.addEventListener('pagehide', flush)
+    dropRef.current = () => {
+      pending = null
+      clearTimeout(timer.current)
+    }
+    return () => {
+      subscription.unsubscribe()
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [loaded, form, data])
+
+  const discard = async () => {
+    dropRef.current()
+    await clearDraft(data, NEW_COMPLAINT_DRAFT)
+    form.reset(emptyIntakeForm)
+    setRestoredAt(null)
+  }
+
+  /** After a successful save: drop any pending write and any draft a racing write put back. */
+  const finish = async () => {
+    dropRef.current()
+    await clearDraft(data, NEW_COMPLAINT_DRAFT)
+  }
+
+  return { loaded, restoredAt, discard, finish }
+}

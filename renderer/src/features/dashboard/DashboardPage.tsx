@@ -1,0 +1,50 @@
+import { Button, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import dayjs from 'dayjs'
+import { dashboardCounts, listComplaints } from '../../db'
+import { useData, useSession } from '../../app/session'
+
+/** 工作台: today's numbers and the latest cases at a glance. */
+export function DashboardPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const dayStart = dayjs(data.now()).startOf('day').valueOf()
+  const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff])
+  const recent = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data]) ?? []
+
+  return (
+    <div style={{ maxWidth: 1080 }}>
+      <Row justify="space-between" align="middle" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dashboard.greeting', { name: staff?.name ?? '' })}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')}>
+          {t('action.newComplaint')}
+        </Button>
+      </Row>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col span={8}><Card><Statistic title={t('dashboard.todayComplaints')} value={counts?.today ?? 0} /></Card></Col>
+        <Col span={8}><Card><Statistic title={t('dashboard.openComplaints')} value={counts?.open ?? 0} /></Card></Col>
+        <Col span={8}><Card><Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} /></Card></Col>
+      </Row>
+      <Card title={t('dashboard.recent')}>
+        <List
+          dataSource={recent}
+          locale={{ emptyText: t('complaint.empty') }}
+          renderItem={(c) => (
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
+              <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.content} />
+              <Tag>{t(`complaint.statusOption.${c.status}`)}</Tag>
+              <Typography.Text type="secondary">{dayjs(c.receivedAt).format('MM-DD HH:mm')}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </div>
+  )
+}

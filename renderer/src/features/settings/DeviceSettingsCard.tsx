@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { App, Button, Card, Descriptions, Form, Input } from 'antd'
+import { Controller, useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { z } from 'zod'
+import { useTranslation } from 'react-i18next'
+import { deviceCodeSchema, deviceNameSchema } from '../../../../shared/ipc/contract'
+import { setDeviceInfo } from '../../db'
+import { callDesk } from '../../ipc/desk'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+import { FormField, fieldId } from '../../ui/FormField'
+
+const deviceSchema = z.object({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema })
+type DeviceForm = z.input<typeof deviceSchema>
+
+/** 本机信息: which PC this is. Saved by the main process; a rejected request keeps what was typed. */
+export function DeviceSettingsCard() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const device = useSession((s) => s.device)
+  const appInfo = useSession((s) => s.appInfo)
+  const [saving, setSaving] = useState(false)
+  const form = useForm<DeviceForm, unknown, z.output<typeof deviceSchema>>({
+    resolver: zodResolver(deviceSchema),
+    defaultValues: { deviceName: device?.deviceName ?? '', deviceCode: device?.deviceCode ?? '' }
+  })
+  const save = form.handleSubmit(async (values) => {
+    setSaving(true)
+    try {
+      const updated = await callDesk('updateDevice', values)
+      setDeviceInfo(data, updated)
+      useSession.getState().setDevice(updated)
+      message.success(t('settings.saved'))
+    } catch (e) {
+      message.error(describeError(e, t))
+    } finally {
+      setSaving(false)
+    }
+  })
+  return (
+    <Card title={t('settings.device')}>
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('settings.hostname')}>{device?.hostname}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.deviceId')}>{device?.deviceId}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.appVersion')}>{appInfo?.appVersion}</Descriptions.Item>
+      </Descriptions>
+      <Form layout="inline" component="div">
+        <FormField name="deviceName" label={t('settings.deviceName')} error={form.formState.errors.deviceName}>
+          <Controller name="deviceName" control={form.control} render={({ field }) => <Input {...field} id={fieldId('deviceName')} />} />
+        </FormField>
+        <FormField name="deviceCode" label={t('settings.deviceCode')} error={form.formState.errors.deviceCode}>
+          <Controller name="deviceCode" control={form.control} render={({ field }) => <Input {...field} id={fieldId('deviceCode')} style={{ width: 80 }} />} />
+        </FormField>
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-device">
+          {t('action.save')}
+        </Button>
+      </Form>
+    </Card>
+  )
+}

@@ -1,0 +1,18 @@
+import { Card, Space } from 'antd'
+import { StoreSettingsCard } from './StoreSettingsCard'
+import { DeviceSettingsCard } from './DeviceSettingsCard'
+import { LanguageSettingsCard } from './LanguageSettingsCard'
+import { StaffSettingsCard } from './StaffSettingsCard'
+
+/** 系统设置: store, this PC, language, staff. */
+export function SettingsPage() {
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
+      <StoreSettingsCard />
+      <DeviceSettingsCard />
+      <LanguageSettingsCard />
+      <StaffSettingsCard />
+      <Card size="small" variant="borderless" />
+    </Space>
+  )
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react'
+import { App, Button, Card, Input, Space } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { getStoreName, updateStoreName } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+
+export function StoreSettingsCard() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const stored = useLiveQuery(() => getStoreName(data), [data])
+  const [name, setName] = useState('')
+  useEffect(() => setName(stored ?? ''), [stored])
+  const canEdit = staff?.role === 'manager'
+  const save = async () => {
+    if (!staff || !name.trim()) return
+    try {
+      await updateStoreName(data, staff.staffNo, name.trim())
+      message.success(t('settings.saved'))
+    } catch (e) {
+      message.error(describeError(e, t))
+    }
+  }
+  return (
+    <Card title={t('settings.store')}>
+      <Space.Compact style={{ width: 420 }}>
+        <Input aria-label={t('settings.storeName')} value={name} disabled={!canEdit} maxLength={40} onChange={(e) => setName(e.target.value)} />
+        <Button type="primary" disabled={!canEdit || !name.trim()} onClick={() => void save()}>{t('action.save')}</Button>
+      </Space.Compact>
+    </Card>
+  )
+}

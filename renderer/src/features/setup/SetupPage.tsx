@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Controller, useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { setupSchema, type SetupForm, type SetupInput } from '../../../../shared/domain/setup'
+import { completeSetup, setDeviceInfo } from '../../db'
+import { callDesk } from '../../ipc/desk'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+import { FormField, fieldId } from '../../ui/FormField'
+import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+
+/** First run: store name, first manager, and this PC's name and code. */
+export function SetupPage() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const device = useSession((s) => s.device)
+  const [saving, setSaving] = useState(false)
+  const form = useForm<SetupForm, unknown, SetupInput>({
+    resolver: zodResolver(setupSchema),
+    defaultValues: { storeName: '', managerStaffNo: '', managerName: '', deviceName: device?.deviceName ?? '', deviceCode: device?.deviceCode ?? '' }
+  })
+  const { control, formState } = form
+  const errors = formState.errors
+
+  const submit = form.handleSubmit(async (input) => {
+    setSaving(true)
+    try {
+      const updated = await callDesk('updateDevice', { deviceName: input.deviceName, deviceCode: input.deviceCode })
+      setDeviceInfo(data, updated)
+      const manager = await completeSetup(data, input)
+      // Set before the setup gate re-renders into the desk, so it never sees "nobody at the desk".
+      const session = useSession.getState()
+      session.setStaff(manager)
+      session.setDevice(updated)
+      message.success(t('setup.done'))
+    } catch (e) {
+      message.error(describeError(e, t))
+    } finally {
+      setSaving(false)
+    }
+  })
+  useCtrlS(() => void submit())
+
+  const text = (name: keyof SetupForm, label: string, extra?: string) => (
+    <FormField name={name} label={label} error={errors[name]} required extra={extra}>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field }) => <Input {...field} id={fieldId(name)} data-field={name} autoFocus={name === 'storeName'} />}
+      />
+    </FormField>
+  )
+
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 40, background: '#f5f7fa', minHeight: '100%' }}>
+      <Card style={{ width: 520 }}>
+        <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        <Form layout="vertical" component="div" onKeyDown={enterMovesOn}>
+          {text('storeName', t('setup.storeName'))}
+          {text('managerStaffNo', t('setup.managerStaffNo'))}
+          {text('managerName', t('setup.managerName'))}
+          <Divider titlePlacement="start">{t('setup.device')}</Divider>
+          {text('deviceName', t('setup.deviceName'))}
+          {text('deviceCode', t('setup.deviceCode'), t('setup.deviceCodeHint'))}
+          <Button type="primary" block loading={saving} onClick={() => void submit()} data-field="submit">
+            {t('action.finishSetup')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  )
+}

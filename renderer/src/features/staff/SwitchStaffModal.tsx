@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react'
+import { App, Modal, Select, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { listStaff, setSessionStaff } from '../../db'
+import { useData, useSession } from '../../app/session'
+
+/** 切换工号: pick who is working at this PC; later records carry their 工号. */
+export function SwitchStaffModal({ open, required, onClose }: { open: boolean; required: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const current = useSession((s) => s.staff)
+  const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const [picked, setPicked] = useState<string | undefined>(current?.staffNo)
+  useEffect(() => {
+    if (open) setPicked(current?.staffNo)
+  }, [open, current])
+
+  const confirm = async (staffNo = picked) => {
+    const person = staff.find((s) => s.staffNo === staffNo && s.active)
+    if (!person) {
+      message.warning(t('staff.mustPick'))
+      return
+    }
+    await setSessionStaff(data, person.staffNo)
+    useSession.getState().setStaff(person)
+    message.success(t('staff.switched', { staffNo: person.staffNo, name: person.name }))
+    onClose()
+  }
+
+  return (
+    <Modal
+      title={t('staff.switchTitle')}
+      open={open}
+      onOk={() => void confirm()}
+      onCancel={required ? undefined : onClose}
+      closable={!required}
+      maskClosable={!required}
+      okText={t('action.switchStaff')}
+      cancelButtonProps={{ style: required ? { display: 'none' } : undefined }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('staff.switchHint')}</Typography.Paragraph>
+      <Select
+        autoFocus
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: '100%' }}
+        data-testid="staff-picker"
+        placeholder={t('staff.staffNo')}
+        value={picked}
+        onChange={(value: string) => {
+          setPicked(value)
+          void confirm(value)
+        }}
+        options={staff
+          .filter((s) => s.active)
+          .map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}（${t(`staff.roleOption.${s.role}`)}）` }))}
+      />
+    </Modal>
+  )
+}

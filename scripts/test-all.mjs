@@ -1,0 +1,199 @@
+// `npm test`: every check the project has, in order, with output streamed as it happens.
+//
+//   1. typecheck   npm run typecheck
+//   2. lint        npm run lint
+//   3. unit        vitest (unit + integration) → test-results/vitest.json
+//   4. build       electron-vite build → out/
+//   5. verify      scripts/verify-build.mjs (bundles exist, sandbox-safe preload, CSP)
+//   6. e2e         playwright test (Chromium) → test-results/playwright.json
+//
+// A failing step does not stop the run (all results show), except that e2e is skipped when the
+// build failed. Counting:
+//   - vitest:     passed = numPassedTests, failed = numFailedTests (from the JSON report);
+//   - playwright: passed = stats.expected + stats.flaky, failed = stats.unexpected;
+//   - a test step that exits non-zero without a failed test (a file that does not load, no report,
+//     no Chromium, ...) adds 1 to failed;
+//   - typecheck, lint, build and verify add 1 to failed when they fail.
+// The LAST line printed is exactly `N passed, N failed`; the exit code is 1 if anything failed.
+
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+const resultsDir = join(repoRoot, 'test-results')
+const VITEST_JSON = join(resultsDir, 'vitest.json')
+const PLAYWRIGHT_JSON = join(resultsDir, 'playwright.json')
+// Same text as NO_CHROMIUM_MESSAGE in find-chromium.mjs (kept here too in case that module cannot load).
+const NO_CHROMIUM_MESSAGE =
+  '找不到 Chromium：请安装 Debian 的 chromium（apt-get install -y chromium fonts-noto-cjk）或设置 CHROMIUM_PATH。 / ' +
+  'No Chromium found: install Debian chromium or set CHROMIUM_PATH.'
+const PLAYWRIGHT_CONFIGS = ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js', 'playwright.config.mjs']
+
+/** Runs a command with inherited stdio; resolves to its exit code (never rejects). */
+function run(command, args, env = {}) {
+  return new Promise((resolvePromise) => {
+    console.log(`\n$ ${[command, ...args].join(' ')}`)
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      shell: process.platform === 'win32' // npm/npx are .cmd files on Windows
+    })
+    child.on('error', (error) => {
+      console.error(`cannot start ${command}: ${error.message}`)
+      resolvePromise(127)
+    })
+    child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)))
+  })
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+function banner(title) {
+  const line = '═'.repeat(78)
+  console.log(`\n${line}\n  ${title}\n${line}`)
+}
+
+/** @typedef {{ name: string, status: 'ok' | 'FAILED' | 'skipped', passed: number, failed: number, seconds: number, note: string }} StepResult */
+
+/** A step that is not a test suite: failing it counts as 1 failure. */
+async function plainStep(name, command, args) {
+  banner(name)
+  const started = Date.now()
+  const code = await run(command, args)
+  const ok = code === 0
+  return { name, status: ok ? 'ok' : 'FAILED', passed: 0, failed: ok ? 0 : 1, seconds: secondsSince(started), note: ok ? '' : `exit ${code}` }
+}
+
+/** Turns an exit code and the counted tests into a step result. */
+function testStepResult(name, started, code, counts, note) {
+  let { passed, failed } = counts ?? { passed: 0, failed: 0 }
+  const notes = note ? [note] : []
+  if (!counts) notes.push('no JSON report')
+  if (code !== 0 && failed === 0) {
+    failed = 1 // the run failed without a failed test (load error, no report, no tests, ...)
+    notes.push(`exit ${code}`)
+  }
+  const status = code === 0 && failed === 0 ? 'ok' : 'FAILED'
+  return { name, status, passed, failed, seconds: secondsSince(started), note: notes.join('; ') }
+}
+
+async function vitestStep() {
+  const name = 'unit (vitest)'
+  banner(name)
+  const started = Date.now()
+  rmSync(VITEST_JSON, { force: true })
+  const code = await run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=test-results/vitest.json' // relative to repoRoot (= VITEST_JSON); no spaces for Windows' shell
+  ])
+  // Read now: Playwright empties test-results/ (its default outputDir) when it starts.
+  const report = readJson(VITEST_JSON)
+  const counts = report ? { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 } : null
+  return testStepResult(name, started, code, counts)
+}
+
+async function e2eStep(buildOk) {
+  const name = 'e2e (playwright)'
+  if (!buildOk) {
+    banner(`${name} — skipped: the build failed`)
+    return { name, status: 'skipped', passed: 0, failed: 0, seconds: 0, note: 'build failed' }
+  }
+  banner(name)
+  const started = Date.now()
+
+  if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) {
+    console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; looking elsewhere.`)
+  }
+  let chromium = null
+  try {
+    // Loaded here, not at the top: it imports @playwright/test, and a broken install must not stop the other steps.
+    const { findChromium } = await import('./find-chromium.mjs')
+    chromium = findChromium()
+  } catch (error) {
+    console.log(`cannot load scripts/find-chromium.mjs: ${error.message}`)
+  }
+  if (!chromium) {
+    console.log(NO_CHROMIUM_MESSAGE)
+    return { name, status: 'FAILED', passed: 0, failed: 1, seconds: secondsSince(started), note: 'no Chromium' }
+  }
+  console.log(`Chromium: ${chromium}`)
+
+  if (!PLAYWRIGHT_CONFIGS.some((file) => existsSync(join(repoRoot, file)))) {
+    console.log('playwright.config.ts is missing: not running Playwright (it would pick up every *.test.ts).')
+    return { name, status: 'FAILED', passed: 0, failed: 1, seconds: secondsSince(started), note: 'no playwright.config.ts' }
+  }
+
+  rmSync(PLAYWRIGHT_JSON, { force: true })
+  // list for the console, json for counting. PLAYWRIGHT_JSON_OUTPUT_FILE takes precedence over the
+  // config's outputFile, so the report lands where we read it whatever the config says.
+  const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON
+  })
+  const stats = readJson(PLAYWRIGHT_JSON)?.stats
+  const counts = stats
+    ? { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 }
+    : null
+  const note = stats?.flaky ? `${stats.flaky} flaky` : ''
+  return testStepResult(name, started, code, counts, note)
+}
+
+function secondsSince(started) {
+  return (Date.now() - started) / 1000
+}
+
+function printTable(results) {
+  const rows = [
+    ['step', 'status', 'passed', 'failed', 'time', 'note'],
+    ...results.map((r) => [r.name, r.status, String(r.passed), String(r.failed), `${r.seconds.toFixed(1)}s`, r.note])
+  ]
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)))
+  const format = (row) =>
+    row
+      .map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd()
+  banner('summary')
+  console.log(format(rows[0]))
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
+  for (const row of rows.slice(1)) console.log(format(row))
+  console.log()
+}
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true })
+  const results = []
+
+  results.push(await plainStep('typecheck', 'npm', ['run', 'typecheck']))
+  results.push(await plainStep('lint', 'npm', ['run', 'lint']))
+  results.push(await vitestStep())
+  const build = await plainStep('build', 'npx', ['electron-vite', 'build'])
+  results.push(build)
+  results.push(await plainStep('verify build', 'node', ['scripts/verify-build.mjs']))
+  results.push(await e2eStep(build.status === 'ok'))
+
+  const passed = results.reduce((sum, r) => sum + r.passed, 0)
+  const failed = results.reduce((sum, r) => sum + r.failed, 0)
+  printTable(results)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exitCode = failed > 0 ? 1 : 0
+}
+
+main().catch((error) => {
+  console.error(error)
+  console.log('0 passed, 1 failed')
+  process.exitCode = 1
+})

@@ -1,0 +1,37 @@
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+// Steps many specs share, done through the real UI.
+
+export const STORE = { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理' }
+
+/** First-run setup through the form; ends on 工作台 with the manager at the desk. */
+export async function finishSetup(page: Page, values: Partial<typeof STORE> = {}): Promise<void> {
+  const v = { ...STORE, ...values }
+  await expect(page.getByText('欢迎使用门店客服台')).toBeVisible()
+  await page.getByLabel('门店名称').fill(v.storeName)
+  await page.getByLabel('经理工号').fill(v.managerStaffNo)
+  await page.getByLabel('经理姓名').fill(v.managerName)
+  await page.getByRole('button', { name: '完成设置' }).click()
+  await expect(page.getByTestId('current-staff')).toContainText(`${v.managerStaffNo} ${v.managerName}`)
+}
+
+export async function addStaff(page: Page, staffNo: string, name: string, role: '客服专员' | '值班长' | '客服经理' = '客服专员'): Promise<void> {
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  await page.getByLabel('工号', { exact: true }).fill(staffNo)
+  await page.getByLabel('姓名', { exact: true }).fill(name)
+  if (role !== '客服专员') {
+    await page.getByTestId('staff-table').locator('xpath=..').getByRole('combobox').click()
+    await page.getByTitle(role).click()
+  }
+  await page.getByRole('button', { name: '添加员工' }).click()
+  await expect(page.getByTestId('staff-table')).toContainText(name)
+}
+
+export async function switchStaff(page: Page, staffNo: string): Promise<void> {
+  await page.getByRole('button', { name: '切换工号' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('combobox').fill(staffNo)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('current-staff')).toContainText(staffNo)
+}

@@ -1,0 +1,194 @@
+// Test-only stand-in for the Electron preload + ipcMain wiring (DESIGN §4 "Runs without Electron").
+// The page gets a frozen `window.desk` with one method per name in `deskMethods`; each call is
+// JSON-cloned (as plain data crosses Electron IPC) and handed to the REAL electron/services
+// `dispatch` running in the Playwright test process. Only the transport differs from the app.
+import type { BrowserContext, Frame } from '@playwright/test'
+import { createDeskHandlers, createDeviceStore, dispatch } from '../../../electron/services'
+import type { AppInfo, DeskHandlers } from '../../../shared/ipc/contract'
+import type { DeskResult } from '../../../shared/ipc/errors'
+import { deskMethods, type DeskMethodName } from '../../../shared/ipc/methods'
+
+/** Name of the Playwright binding. The init script captures it and removes it from `window`. */
+const BINDING = '__deskInvoke'
+
+export interface DeskCall {
+  method: string
+  /** the argument main actually received (the bad one if the call was corrupted) */
+  arg: unknown
+  ok: boolean
+  result: DeskResult<unknown>
+  /** true if corruptNextCall replaced the page's argument */
+  corrupted: boolean
+  /** 'page' = through window.desk, 'test' = bridge.invoke() from the test itself */
+  from: 'page' | 'test'
+}
+
+export interface DeskBridgeOptions {
+  /** the services' data folder (device identity file etc.) — the app's userData in Electron */
+  servicesDir: string
+  /** host name the device store sees; becomes the default deviceName */
+  hostname: string
+  /** version reported by getAppInfo (package.json version) */
+  appVersion: string
+  /**
+   * Origin of the app (the static server). Like main's sender check (electron/main/ipc.ts), calls
+   * from another origin or from an iframe get 'forbidden-sender'. Omit to accept any top frame.
+   */
+  appOrigin?: string
+}
+
+export interface DeskBridge {
+  /** every call that reached main, oldest first (kept across restartApp) */
+  readonly calls: readonly DeskCall[]
+  /**
+   * Fault injection: the next call of `method` sends `badArg` to main instead of the page's real
+   * argument (a broken or compromised renderer). Calls queue up if used several times.
+   */
+  corruptNextCall(method: DeskMethodName, badArg: unknown): void
+  /** Call main directly from the test (any method name, any argument); logged with from: 'test'. */
+  invoke(method: unknown, arg?: unknown): Promise<DeskResult<unknown>>
+  /** The live handlers (recreated by restartServices). */
+  readonly handlers: DeskHandlers
+  /** Rebuild the services from what is on disk, as when the main process starts again. */
+  restartServices(): void
+  /** Install window.desk into a context (call once per context, before its first navigation). */
+  attach(context: BrowserContext): Promise<void>
+}
+
+const forbidden = (): DeskResult<never> => ({
+  ok: false,
+  error: { code: 'forbidden-sender', message: 'ipc.forbiddenSender' }
+})
+
+/** Same rule as main: only the app's own top-level page may call window.desk. */
+function isTrustedFrame(frame: Frame, appOrigin: string | undefined): boolean {
+  if (frame.parentFrame() !== null) return false
+  if (appOrigin === undefined) return true
+  try {
+    return new URL(frame.url()).origin === appOrigin
+  } catch {
+    return false
+  }
+}
+
+/** JSON round-trip that keeps a top-level `undefined` (JSON.stringify(undefined) is undefined). */
+function jsonClone(value: unknown): unknown {
+  const text = JSON.stringify(value)
+  return text === undefined ? undefined : (JSON.parse(text) as unknown)
+}
+
+function buildHandlers(options: DeskBridgeOptions): DeskHandlers {
+  const appInfo: AppInfo = {
+    appVersion: options.appVersion,
+    platform: process.platform,
+    host: 'test-host'
+  }
+  const deviceStore = createDeviceStore({ dataDir: options.servicesDir, hostname: options.hostname })
+  return createDeskHandlers({ deviceStore, appInfo })
+}
+
+export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
+  const calls: DeskCall[] = []
+  const corruptions = new Map<string, unknown[]>()
+  let handlers = buildHandlers(options)
+
+  async function transport(
+    method: unknown,
+    arg: unknown,
+    from: DeskCall['from']
+  ): Promise<DeskResult<unknown>> {
+    let sent = arg
+    let corrupted = false
+    const queue = typeof method === 'string' ? corruptions.get(method) : undefined
+    if (queue && queue.length > 0) {
+      sent = queue.shift()
+      corrupted = true
+    }
+    const result = await dispatch(handlers, method, sent)
+    calls.push({
+      method: String(method),
+      arg: sent,
+      ok: result.ok,
+      result,
+      corrupted,
+      from
+    })
+    // Results cross the boundary as plain data too.
+    return jsonClone(result) as DeskResult<unknown>
+  }
+
+  return {
+    calls,
+    get handlers() {
+      return handlers
+    },
+    corruptNextCall(method, badArg) {
+      if (!(deskMethods as readonly string[]).includes(method)) {
+        throw new Error(`corruptNextCall: unknown desk method "${method}"`)
+      }
+      const queue = corruptions.get(method) ?? []
+      queue.push(badArg)
+      corruptions.set(method, queue)
+    },
+    invoke: (method, arg) => transport(method, jsonClone(arg), 'test'),
+    restartServices() {
+      handlers = buildHandlers(options)
+    },
+    async attach(context) {
+      await context.exposeBinding(BINDING, async (source, method: unknown, arg: unknown) => {
+        if (!isTrustedFrame(source.frame, options.appOrigin)) {
+          const result = forbidden()
+          calls.push({ method: String(method), arg, ok: false, result, corrupted: false, from: 'page' })
+          return result
+        }
+        return transport(method, arg, 'page')
+      })
+      await context.addInitScript(installDesk, { binding: BINDING, methods: [...deskMethods] })
+    }
+  }
+}
+
+/** Create the bridge and install it into `context`. */
+export async function installDeskBridge(
+  context: BrowserContext,
+  options: DeskBridgeOptions
+): Promise<DeskBridge> {
+  const bridge = createDeskBridge(options)
+  await bridge.attach(context)
+  return bridge
+}
+
+/**
+ * Runs in every frame before any page script (serialized by Playwright: must be self-contained).
+ * Mirrors the preload: only the listed methods exist, nothing generic is reachable from `window`.
+ */
+function installDesk({ binding, methods }: { binding: string; methods: string[] }): void {
+  const w = window as unknown as Record<string, unknown>
+  const invoke = w[binding] as ((method: string, arg: unknown) => Promise<unknown>) | undefined
+  // Hide the raw binding: the renderer must only see window.desk, like behind contextBridge.
+  delete w[binding]
+  if (typeof invoke !== 'function' || window !== window.top) return
+  const clone = (value: unknown): unknown => {
+    const text = JSON.stringify(value)
+    return text === undefined ? undefined : (JSON.parse(text) as unknown)
+  }
+  const api: Record<string, (input?: unknown) => Promise<unknown>> = {}
+  for (const name of methods) {
+    api[name] = (input?: unknown) => {
+      let wire: unknown
+      try {
+        wire = clone(input)
+      } catch (err) {
+        // Electron would refuse to clone it too ("An object could not be cloned").
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)))
+      }
+      return invoke(name, wire)
+    }
+  }
+  Object.defineProperty(window, 'desk', {
+    value: Object.freeze(api),
+    writable: false,
+    configurable: false,
+    enumerable: true
+  })
+}

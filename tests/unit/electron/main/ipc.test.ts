@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { IpcMainInvokeEvent } from 'electron'
+import { pathToFileURL } from 'node:url'
+import type { DeskHandlers } from '../../../../shared/ipc/contract'
+import { deskChannel, deskMethods } from '../../../../shared/ipc/methods'
+import { registerDeskIpc } from '../../../../electron/main/ipc'
+
+// ipc.ts only uses 'electron' for types, so it runs here with a fake ipcMain.
+type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown
+
+const indexUrl = pathToFileURL('/app/out/renderer/index.html').href
+const allowed = { rendererIndexFileUrl: indexUrl }
+
+function setup() {
+  const listeners = new Map<string, Listener>()
+  const ipcMain = { handle: vi.fn((channel: string, listener: Listener) => void listeners.set(channel, listener)) }
+  const handlers: DeskHandlers = {
+    getAppInfo: vi.fn(async () => ({ appVersion: '1', platform: 'linux', host: 'electron' as const })),
+    getDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
+    updateDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' }))
+  }
+  registerDeskIpc(ipcMain as never, handlers, allowed)
+  const call = (method: string, frame: { url: string; parent: unknown } | null, arg?: unknown) =>
+    listeners.get(deskChannel(method as never))!({ senderFrame: frame } as unknown as IpcMainInvokeEvent, arg)
+  return { listeners, handlers, call }
+}
+
+const forbidden = { ok: false, error: { code: 'forbidden-sender', message: 'ipc.forbiddenSender' } }
+
+describe('registerDeskIpc', () => {
+  it('registers exactly one channel per desk method', () => {
+    const { listeners } = setup()
+    expect([...listeners.keys()].sort()).toEqual(deskMethods.map(deskChannel).sort())
+  })
+
+  it('dispatches calls from the app top frame', async () => {
+    const { call, handlers } = setup()
+    await expect(call('getDevice', { url: `${indexUrl}#/`, parent: null })).resolves.toMatchObject({ ok: true })
+    expect(handlers.getDevice).toHaveBeenCalledOnce()
+  })
+
+  it('still validates the argument of a trusted call', async () => {
+    const { call, handlers } = setup()
+    await expect(call('updateDevice', { url: indexUrl, parent: null }, { deviceName: '' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+    expect(handlers.updateDevice).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a destroyed frame', null],
+    ['a subframe of the app', { url: indexUrl, parent: {} }],
+    ['a foreign page', { url: 'https://example.com/', parent: null }],
+    ['about:blank', { url: 'about:blank', parent: null }]
+  ])('refuses %s without calling the handler', async (_label, frame) => {
+    const { call, handlers } = setup()
+    await expect(Promise.resolve(call('getDevice', frame))).resolves.toEqual(forbidden)
+    expect(handlers.getDevice).not.toHaveBeenCalled()
+  })
+})
