@@ -98,7 +98,7 @@ async function vitestStep() {
     '--reporter=json',
     '--outputFile=test-results/vitest.json' // relative to repoRoot (= VITEST_JSON); no spaces for Windows' shell
   ])
-  // Read now: Playwright empties test-results/ (its default outputDir) when it starts.
+  // Read now: Playwright empties its outputDir (test-results/ unless configured) when it starts.
   const report = readJson(VITEST_JSON)
   const counts = report ? { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 } : null
   return testStepResult(name, started, code, counts)
@@ -113,9 +113,6 @@ async function e2eStep(buildOk) {
   banner(name)
   const started = Date.now()
 
-  if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) {
-    console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; looking elsewhere.`)
-  }
   let chromium = null
   try {
     // Loaded here, not at the top: it imports @playwright/test, and a broken install must not stop the other steps.
@@ -127,6 +124,9 @@ async function e2eStep(buildOk) {
   if (!chromium) {
     console.log(NO_CHROMIUM_MESSAGE)
     return { name, status: 'FAILED', passed: 0, failed: 1, seconds: secondsSince(started), note: 'no Chromium' }
+  }
+  if (process.env.CHROMIUM_PATH && process.env.CHROMIUM_PATH !== chromium) {
+    console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; using another Chromium.`)
   }
   console.log(`Chromium: ${chromium}`)
 

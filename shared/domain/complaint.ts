@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toHalfWidth } from '../text'
+import { normalizeDateInput, toHalfWidth } from '../text'
 import { normalizePhone } from './phone'
 
 // The 顾客投诉登记表 (DESIGN §3.1). Enum values are code identifiers from GLOSSARY.md;
@@ -84,7 +84,7 @@ export function complaintIntakeSchema(today: string) {
       }),
     purchaseDate: z
       .string()
-      .trim()
+      .transform(normalizeDateInput)
       .refine((v) => v === '' || isCalendarDate(v), 'validation.date')
       .refine((v) => !isCalendarDate(v) || v <= today, 'validation.dateInFuture'),
     category: z.enum(CATEGORIES, { message: 'validation.required' }),

@@ -17,7 +17,8 @@ export function App() {
   const locale = useSession((s) => s.locale)
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4 } }}>
+      {/* autoInsertSpace off: antd would render 保存 as "保 存", and labels must match the glossary exactly. */}
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4 } }}>
         <AntApp style={{ height: '100%' }}>
           <Boot />
         </AntApp>
@@ -31,9 +32,10 @@ function Boot() {
   const { t } = useTranslation()
   const data = useSession((s) => s.data)
   const [failure, setFailure] = useState<string | null>(null)
+  // Once per window: re-running it would reopen the database under a live UI.
   useEffect(() => {
-    bootApp().catch((e: unknown) => setFailure(describeError(e, t)))
-  }, [t])
+    bootApp().catch((e: unknown) => setFailure(describeError(e, i18n.t)))
+  }, [])
   const setupDone = useLiveQuery(() => (data ? isSetupDone(data) : undefined), [data])
   if (failure) return <Result status="error" title={t('app.title')} subTitle={failure} />
   if (!data || setupDone === undefined) return <Spin fullscreen tip={t('app.loading')} />

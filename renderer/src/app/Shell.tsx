@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
 import {
   AuditOutlined,
@@ -49,11 +49,6 @@ export function Shell() {
   const [switching, setSwitching] = useState(false)
   const storeName = useLiveQuery(() => getStoreName(data), [data])
 
-  // Nobody at the desk (e.g. that person was removed on another PC): ask before anything is recorded.
-  useEffect(() => {
-    if (!staff) setSwitching(true)
-  }, [staff])
-
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -92,7 +87,8 @@ export function Shell() {
           </Routes>
         </Layout.Content>
       </Layout>
-      <SwitchStaffModal open={switching} required={!staff} onClose={() => setSwitching(false)} />
+      {/* Nobody at the desk (e.g. that person was removed on another PC): ask before anything is recorded. */}
+      <SwitchStaffModal open={switching || !staff} required={!staff} onClose={() => setSwitching(false)} />
     </Layout>
   )
 }

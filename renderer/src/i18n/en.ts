@@ -75,6 +75,8 @@ export const en: Catalogue = {
     newCustomerHint: 'New customer, archived on save',
     keyboardHint: 'Enter: next field · Shift+Enter: new line · Ctrl+S: save',
     draftRestored: 'Unsaved draft restored ({{time}})',
+    draftSaved: 'Draft saved ({{time}})',
+    datePlaceholder: 'e.g. 20261120 or 2026-11-20',
     saved: 'Complaint registered: {{no}}',
     formTitle: 'Customer complaint form',
     details: 'Complaint details',

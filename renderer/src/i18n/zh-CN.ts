@@ -73,6 +73,8 @@ export const zhCN = {
     newCustomerHint: '新客户，保存时自动建档',
     keyboardHint: '回车跳到下一项，Shift+回车换行，Ctrl+S 保存',
     draftRestored: '已恢复未保存的草稿（{{time}}）',
+    draftSaved: '草稿已自动保存（{{time}}）',
+    datePlaceholder: '如 20261120 或 2026-11-20',
     saved: '投诉已登记：{{no}}',
     formTitle: '顾客投诉登记表',
     details: '投诉详情',

@@ -22,6 +22,7 @@ export function ComplaintListPage() {
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
   const total = useLiveQuery(() => countComplaints(data, filter), [data, filter]) ?? 0
   const scroller = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0

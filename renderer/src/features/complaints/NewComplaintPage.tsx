@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd'
 import { Controller, useForm, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -36,7 +36,7 @@ export function NewComplaintPage() {
   const { control, formState } = form
   const options = complaintOptions(t)
 
-  const save = useCallback(() => {
+  const save = () => {
     if (saving) return
     void form.handleSubmit(
       async (intake) => {
@@ -58,12 +58,12 @@ export function NewComplaintPage() {
       },
       () => message.warning(t('validation.fixErrors'))
     )()
-  }, [saving, form, staff, data, draft, message, navigate, t])
+  }
   useCtrlS(save)
 
   if (!draft.loaded) return null
 
-  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; type?: string; max?: string; autoFocus?: boolean } = {}) => (
+  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
     <FormField name={name} label={label} error={formState.errors[name]} required={props.required}>
       <Controller
         name={name}
@@ -72,7 +72,7 @@ export function NewComplaintPage() {
           props.rows ? (
             <Input.TextArea {...field} value={String(field.value ?? '')} rows={props.rows} id={fieldId(name)} data-field={name} />
           ) : (
-            <Input {...field} value={String(field.value ?? '')} type={props.type} max={props.max} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
+            <Input {...field} value={String(field.value ?? '')} placeholder={props.placeholder} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
           )
         }
       />
@@ -86,7 +86,7 @@ export function NewComplaintPage() {
         control={control}
         render={({ field }) => (
           <div data-field={name} role="radiogroup" aria-label={label}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={options[name]} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
+            <Radio.Group name={name} optionType="button" buttonStyle="solid" options={options[name]} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
           </div>
         )}
       />
@@ -131,7 +131,7 @@ export function NewComplaintPage() {
         </Row>
         <Row gutter={16}>
           <Col span={6}>{text('quantity', t('complaint.quantity'))}</Col>
-          <Col span={6}>{text('purchaseDate', t('complaint.purchaseDate'), { type: 'date', max: today })}</Col>
+          <Col span={6}>{text('purchaseDate', t('complaint.purchaseDate'), { placeholder: t('complaint.datePlaceholder') })}</Col>
         </Row>
         {choice('category', t('complaint.category'))}
         {text('content', t('complaint.content'), { required: true, rows: 3 })}
@@ -145,6 +145,11 @@ export function NewComplaintPage() {
             {t('action.save')}
           </Button>
           <Button onClick={() => navigate('/complaints')}>{t('action.cancel')}</Button>
+          {draft.savedAt !== null && (
+            <Typography.Text type="secondary" data-testid="draft-saved">
+              {t('complaint.draftSaved', { time: dayjs(draft.savedAt).format('HH:mm:ss') })}
+            </Typography.Text>
+          )}
         </Space>
       </Form>
     </Card>

@@ -15,8 +15,11 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
   const data = useData()
   const [loaded, setLoaded] = useState(false)
   const [restoredAt, setRestoredAt] = useState<number | null>(null)
+  const [savedAt, setSavedAt] = useState<number | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const dropRef = useRef<() => void>(() => undefined)
+  /** set once the complaint is saved: late form updates (e.g. the customer match) must not recreate the draft */
+  const closed = useRef(false)
 
   useEffect(() => {
     let cancelled = false
@@ -38,13 +41,15 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
     let pending: ComplaintIntakeForm | null = null
     const flush = () => {
       clearTimeout(timer.current)
-      if (!pending) return
+      if (!pending || closed.current) return
       const snapshot = pending
       pending = null
-      void (isBlank(snapshot) ? clearDraft(data, NEW_COMPLAINT_DRAFT) : saveDraft(data, NEW_COMPLAINT_DRAFT, snapshot))
+      if (isBlank(snapshot)) void clearDraft(data, NEW_COMPLAINT_DRAFT).then(() => setSavedAt(null))
+      else void saveDraft(data, NEW_COMPLAINT_DRAFT, snapshot).then(() => setSavedAt(data.now()))
     }
     const subscription = form.watch((values) => {
       pending = { ...(values as ComplaintIntakeForm) }
+      setSavedAt(null)
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, SAVE_DELAY_MS)
     })
@@ -70,9 +75,10 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
 
   /** After a successful save: drop any pending write and any draft a racing write put back. */
   const finish = async () => {
+    closed.current = true
     dropRef.current()
     await clearDraft(data, NEW_COMPLAINT_DRAFT)
   }
 
-  return { loaded, restoredAt, discard, finish }
+  return { loaded, restoredAt, savedAt, discard, finish }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { App, Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -8,12 +8,22 @@ import { describeError } from '../../app/errors'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
+  const data = useData()
+  const stored = useLiveQuery(() => getStoreName(data), [data])
+  return (
+    <Card title={t('settings.store')}>
+      {/* keyed by the stored name: a change synced from another PC resets the field */}
+      {stored !== undefined && <StoreNameForm key={stored} stored={stored} />}
+    </Card>
+  )
+}
+
+function StoreNameForm({ stored }: { stored: string }) {
+  const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const stored = useLiveQuery(() => getStoreName(data), [data])
-  const [name, setName] = useState('')
-  useEffect(() => setName(stored ?? ''), [stored])
+  const [name, setName] = useState(stored)
   const canEdit = staff?.role === 'manager'
   const save = async () => {
     if (!staff || !name.trim()) return
@@ -25,11 +35,9 @@ export function StoreSettingsCard() {
     }
   }
   return (
-    <Card title={t('settings.store')}>
-      <Space.Compact style={{ width: 420 }}>
-        <Input aria-label={t('settings.storeName')} value={name} disabled={!canEdit} maxLength={40} onChange={(e) => setName(e.target.value)} />
-        <Button type="primary" disabled={!canEdit || !name.trim()} onClick={() => void save()}>{t('action.save')}</Button>
-      </Space.Compact>
-    </Card>
+    <Space.Compact style={{ width: 420 }}>
+      <Input aria-label={t('settings.storeName')} value={name} disabled={!canEdit} maxLength={40} onChange={(e) => setName(e.target.value)} />
+      <Button type="primary" disabled={!canEdit || !name.trim()} onClick={() => void save()}>{t('action.save')}</Button>
+    </Space.Compact>
   )
 }

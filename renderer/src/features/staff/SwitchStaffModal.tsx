@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { App, Modal, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -7,15 +7,17 @@ import { useData, useSession } from '../../app/session'
 
 /** 切换工号: pick who is working at this PC; later records carry their 工号. */
 export function SwitchStaffModal({ open, required, onClose }: { open: boolean; required: boolean; onClose: () => void }) {
+  // Mounted only while open, so each opening starts from whoever is at the desk now.
+  return open ? <SwitchStaffDialog required={required} onClose={onClose} /> : null
+}
+
+function SwitchStaffDialog({ required, onClose }: { required: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
   const current = useSession((s) => s.staff)
   const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
   const [picked, setPicked] = useState<string | undefined>(current?.staffNo)
-  useEffect(() => {
-    if (open) setPicked(current?.staffNo)
-  }, [open, current])
 
   const confirm = async (staffNo = picked) => {
     const person = staff.find((s) => s.staffNo === staffNo && s.active)
@@ -32,7 +34,7 @@ export function SwitchStaffModal({ open, required, onClose }: { open: boolean; r
   return (
     <Modal
       title={t('staff.switchTitle')}
-      open={open}
+      open
       onOk={() => void confirm()}
       onCancel={required ? undefined : onClose}
       closable={!required}

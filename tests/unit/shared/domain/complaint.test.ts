@@ -40,6 +40,9 @@ describe('complaint intake schema', () => {
     expect(schema.parse({ ...valid, purchaseDate: '2026-11-22' }).purchaseDate).toBe('2026-11-22')
     expect(issues({ ...valid, purchaseDate: '22/11/2026' })).toEqual({ purchaseDate: 'validation.date' })
     expect(issues({ ...valid, purchaseDate: '2026-02-30' })).toEqual({ purchaseDate: 'validation.date' })
+    for (const typed of ['20261120', '2026/11/20', '2026.11.20', '2026-11-20', '２０２６年11月20日'])
+      expect(schema.parse({ ...valid, purchaseDate: typed }).purchaseDate).toBe('2026-11-20')
+    expect(schema.parse({ ...valid, purchaseDate: '2026-1-5' }).purchaseDate).toBe('2026-01-05')
   })
 
   it('rejects values outside the glossary enums', () => {
