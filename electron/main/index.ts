@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createDeskHandlers, createDeviceStore } from '../services'
 import { registerDeskIpc } from './ipc'
+import { mainTextFor } from './mainText'
 import { installMenu } from './menu'
 import { applySecurity } from './security'
 import { createMainWindow, rendererLocation } from './window'
@@ -53,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       console.error('[desk] startup failed:', error)
-      dialog.showErrorBox('门店客服台', `启动失败：${error instanceof Error ? error.message : String(error)}`)
+      const text = mainTextFor(app.getLocale())
+      dialog.showErrorBox(text.appTitle, text.startFailed.replace('{reason}', error instanceof Error ? error.message : String(error)))
       app.quit()
     })
 }

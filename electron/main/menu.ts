@@ -1,50 +1,51 @@
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import { mainTextFor, type MainText } from './mainText'
 
-function showAbout(): void {
+function showAbout(text: MainText): void {
   const options = {
     type: 'info' as const,
-    title: '关于',
+    title: text.about,
     message: app.getName(), // productName from package.json: 门店客服台
-    detail: `版本 ${app.getVersion()}`,
-    buttons: ['确定']
+    detail: text.version.replace('{version}', app.getVersion()),
+    buttons: [text.ok]
   }
   const parent = BrowserWindow.getFocusedWindow()
   const shown = parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)
   shown.catch((error: unknown) => console.error('[desk] about dialog failed:', error))
 }
 
-function template(): MenuItemConstructorOptions[] {
+function template(text: MainText): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
-    { role: 'reload', label: '重新加载' },
+    { role: 'reload', label: text.reload },
     // Devtools only in development builds; a packaged counter PC has no use for them.
-    ...(app.isPackaged ? [] : [{ role: 'toggleDevTools', label: '开发者工具' } as const]),
+    ...(app.isPackaged ? [] : [{ role: 'toggleDevTools', label: text.devTools } as const]),
     { type: 'separator' },
-    { role: 'resetZoom', label: '实际大小' },
-    { role: 'zoomIn', label: '放大' },
-    { role: 'zoomOut', label: '缩小' }
+    { role: 'resetZoom', label: text.resetZoom },
+    { role: 'zoomIn', label: text.zoomIn },
+    { role: 'zoomOut', label: text.zoomOut }
   ]
 
   return [
     // macOS puts the app name menu first; elsewhere it would be an odd extra item.
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    { label: text.file, submenu: [{ role: 'quit', label: text.quit }] },
     {
-      label: '编辑',
+      label: text.edit,
       submenu: [
-        { role: 'undo', label: '撤销' },
-        { role: 'redo', label: '重做' },
+        { role: 'undo', label: text.undo },
+        { role: 'redo', label: text.redo },
         { type: 'separator' },
-        { role: 'cut', label: '剪切' },
-        { role: 'copy', label: '复制' },
-        { role: 'paste', label: '粘贴' },
-        { role: 'selectAll', label: '全选' }
+        { role: 'cut', label: text.cut },
+        { role: 'copy', label: text.copy },
+        { role: 'paste', label: text.paste },
+        { role: 'selectAll', label: text.selectAll }
       ]
     },
-    { label: '视图', submenu: view },
-    { label: '帮助', submenu: [{ label: '关于', click: showAbout }] }
+    { label: text.view, submenu: view },
+    { label: text.help, submenu: [{ label: text.about, click: () => showAbout(text) }] }
   ]
 }
 
 export function installMenu(): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template()))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template(mainTextFor(app.getLocale()))))
 }

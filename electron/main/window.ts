@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow } from 'electron'
+import { mainTextFor } from './mainText'
 import { isTrustedSenderUrl, type TrustedRenderer } from './trustedSender'
 
 const rendererIndexPath = (): string => join(__dirname, '../renderer/index.html')
@@ -22,7 +23,7 @@ export function createMainWindow(allowed: TrustedRenderer = rendererLocation()):
     height: 800,
     minWidth: 1024,
     minHeight: 680,
-    title: '门店客服台',
+    title: mainTextFor(app.getLocale()).appTitle, // the page's <title> takes over once loaded
     show: false, // shown on ready-to-show: no blank white frame while the bundle loads
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),

@@ -51,7 +51,7 @@ export function Shell() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider width={184} theme="light" style={{ borderRight: "1px solid #f0f0f0", height: "100%" }}>
         <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 17 }}>{t('app.title')}</div>
         <Menu
           mode="inline"

@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { test, expect } from '../tests/e2e/fixtures'
+import { finishSetup } from '../tests/e2e/flows'
+import { generateComplaints } from './generate'
+
+// DESIGN §6 with 200 000 complaints: app ready ≤ 1.5 s, first page of a (filtered) list ≤ 100 ms,
+// renderer heap ≤ 200 MB. Figures are printed and written to bench/results/complaint-list.json.
+const COUNT = 200_000
+const CHUNK = 20_000
+const TARGETS = { appReadyMs: 1500, listFirstPageMs: 100, filteredFirstPageMs: 100, heapMb: 200 }
+
+/** Bulk-load generated rows straight into the app's IndexedDB (fixture data, not an app write path). */
+async function seed(page: Page, rows: unknown[]): Promise<void> {
+  await page.evaluate(
+    (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('complaints', 'readwrite')
+          const store = tx.objectStore('complaints')
+          for (const row of chunk) store.put(row)
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    rows
+  )
+}
+
+/** Runs `act` in the page and measures until `done` holds, polling with zero-delay timers. */
+async function timeInPage(page: Page, act: string, done: string): Promise<number> {
+  return page.evaluate(
+    async ([actSrc, doneSrc]) => {
+      const act = new Function(actSrc as string) as () => void
+      const isDone = new Function(`return (${doneSrc as string})`) as () => boolean
+      const t0 = performance.now()
+      act()
+      while (!isDone()) await new Promise((r) => setTimeout(r, 0))
+      return performance.now() - t0
+    },
+    [act, done]
+  )
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number
+}
+
+test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
+  await finishSetup(page)
+  const rows = generateComplaints(COUNT, { endMs: Date.now(), deviceId: 'bench', staffNo: '8001' })
+  const seedStart = Date.now()
+  for (let i = 0; i < rows.length; i += CHUNK) await seed(page, rows.slice(i, i + CHUNK))
+  console.log(`seeded ${COUNT} complaints in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`)
+
+  // App ready: a fresh start (new Chromium process) until 工作台 shows the counts.
+  const readyRuns: number[] = []
+  let app = page
+  for (let i = 0; i < 3; i++) {
+    app = await restartApp()
+    await expect(app.getByText(String(COUNT).replace(/\B(?=(\d{3})+(?!\d))/g, ','))).toBeVisible({ timeout: 30_000 })
+    readyRuns.push(await app.evaluate(() => performance.now()))
+  }
+
+  // First page of the list, unfiltered and filtered, measured in the page from click to rows.
+  const firstRowShown = `document.querySelector('[data-testid=complaint-list] [role=row] span')?.textContent?.startsWith('TS-')`
+  const listRuns: number[] = []
+  const filteredRuns: number[] = []
+  for (let i = 0; i < 5; i++) {
+    await app.getByRole('menuitem', { name: '工作台' }).click()
+    listRuns.push(await timeInPage(app, `[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent === '投诉处理').click()`, firstRowShown))
+    await app.getByTestId('status-filter').click()
+    await app.getByTitle('已结案').click()
+    await expect(app.getByTestId('complaint-list').getByRole('row').first()).toContainText('已结案')
+    await app.getByTestId('status-filter').click()
+    filteredRuns.push(
+      await timeInPage(
+        app,
+        `[...document.querySelectorAll('.ant-select-item-option')].find(e => e.title === '处理中').click()`,
+        `document.querySelector('[data-testid=complaint-list] [role=row]')?.textContent?.includes('处理中')`
+      )
+    )
+  }
+
+  // Scrolling deep into the list: rows at the new position render from their page.
+  const scrollRuns: number[] = []
+  for (const fraction of [0.25, 0.5, 0.75, 0.999]) {
+    scrollRuns.push(
+      await timeInPage(
+        app,
+        `const el = document.querySelector('[data-testid=complaint-list]'); el.scrollTop = el.scrollHeight * ${fraction}`,
+        `[...document.querySelectorAll('[data-testid=complaint-list] [role=row]')].some(r => r.getBoundingClientRect().top > 0 && r.textContent.startsWith('TS-'))`
+      )
+    )
+  }
+
+  const cdp = await app.context().newCDPSession(app)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  const figures = {
+    complaints: COUNT,
+    appReadyMs: Math.round(Math.max(...readyRuns)),
+    listFirstPageMs: Math.round(p95(listRuns)),
+    filteredFirstPageMs: Math.round(p95(filteredRuns)),
+    deepScrollMs: Math.round(Math.max(...scrollRuns)),
+    heapMb: Math.round(heap.usedSize / 1024 / 1024),
+    runs: { readyRuns, listRuns, filteredRuns, scrollRuns },
+    targets: TARGETS,
+    measuredAt: new Date().toISOString()
+  }
+  console.log(JSON.stringify({ ...figures, runs: undefined }, null, 2))
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync('bench/results/complaint-list.json', JSON.stringify(figures, null, 2) + '\n')
+  expect(figures.appReadyMs).toBeLessThanOrEqual(TARGETS.appReadyMs)
+  expect(figures.listFirstPageMs).toBeLessThanOrEqual(TARGETS.listFirstPageMs)
+  expect(figures.filteredFirstPageMs).toBeLessThanOrEqual(TARGETS.filteredFirstPageMs)
+  expect(figures.heapMb).toBeLessThanOrEqual(TARGETS.heapMb)
+})

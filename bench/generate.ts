@@ -1,0 +1,67 @@
+// Deterministic, realistic-looking complaint records for benchmarks (not app code).
+// Shapes match renderer/src/db/schema.ts so the app reads them like its own.
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '单', '曾', '解']
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英']
+const PRODUCTS = ['电饭煲', '空调', '冰箱', '洗衣机', '电视机', '沙发', '床垫', '吸尘器', '热水器', '微波炉', '手机', '羽绒服']
+const CONTENTS = ['商品有质量问题', '送货延误', '安装师傅迟到', '收银员态度不好', '价格与标价不符', '退货手续繁琐', '维修后仍有故障', '赠品未兑现']
+const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const
+const STATUSES = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed', 'closed', 'closed', 'rejected'] as const
+const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const
+const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const
+
+/** mulberry32: small seeded PRNG so every run benchmarks the same data */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T
+
+export function generateComplaints(count: number, opts: { seed?: number; endMs: number; deviceId: string; staffNo: string }) {
+  const r = prng(opts.seed ?? 42)
+  const spanMs = 3 * 365 * 24 * 3_600_000
+  const stamp = { hlc: `${String(opts.endMs).padStart(15, '0')}-0000-${opts.deviceId}`, device: opts.deviceId, staffNo: opts.staffNo }
+  const perDay = new Map<string, number>()
+  const out = []
+  for (let i = 0; i < count; i++) {
+    const receivedAt = opts.endMs - Math.floor((i / count) * spanMs) - Math.floor(r() * 60_000)
+    const d = new Date(receivedAt + 8 * 3_600_000)
+    const day = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`
+    const seq = (perDay.get(day) ?? 0) + 1
+    perDay.set(day, seq)
+    const name = pick(r, SURNAMES) + pick(r, GIVEN)
+    const phone = `1${pick(r, ['3', '5', '7', '8', '9'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
+    out.push({
+      id: `bench-${i}`,
+      no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`,
+      status: pick(r, STATUSES),
+      receivedAt,
+      channel: pick(r, CHANNELS),
+      customerId: `cust-${Math.floor(r() * 100_000)}`,
+      customerName: name,
+      customerPhone: phone,
+      orderNo: `DD${Math.floor(r() * 1e8)}`,
+      itemNo: `SKU-${Math.floor(r() * 1e4)}`,
+      product: pick(r, PRODUCTS),
+      quantity: 1 + Math.floor(r() * 3),
+      purchaseDate: '',
+      category: pick(r, CATEGORIES),
+      content: pick(r, CONTENTS),
+      demand: '',
+      emotion: pick(r, EMOTIONS),
+      urgency: r() < 0.1 ? 'urgent' : 'normal',
+      firstResponder: opts.staffNo,
+      _clock: {},
+      _created: stamp,
+      _updated: stamp
+    })
+  }
+  return out
+}
