@@ -64,8 +64,9 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
   let app = page
   for (let i = 0; i < 3; i++) {
     app = await restartApp()
-    await expect(app.getByText(String(COUNT).replace(/\B(?=(\d{3})+(?!\d))/g, ','))).toBeVisible({ timeout: 30_000 })
-    readyRuns.push(await app.evaluate(() => performance.now()))
+    // The dashboard marks 'desk:ready' once its counts and recent list are on screen.
+    const ready = await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, { timeout: 30_000 })
+    readyRuns.push((await ready.jsonValue()) as number)
   }
 
   // First page of the list, unfiltered and filtered, measured in the page from click to rows.

@@ -84,7 +84,7 @@ export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
 export const SCHEMA_V1 = {
   staff: 'id, &staffNo',
   customers: 'id, phone, name',
-  complaints: 'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, firstResponder',
+  complaints: 'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, [firstResponder+status]',
   events: 'id, [subjectId+at]',
   settings: 'id',
   outbox: '++seq',

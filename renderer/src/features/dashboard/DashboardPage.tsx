@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Button, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +8,8 @@ import dayjs from 'dayjs'
 import { dashboardCounts, listComplaints } from '../../db'
 import { useData, useSession } from '../../app/session'
 
+const READY_MARK = 'desk:ready'
+
 /** 工作台: today's numbers and the latest cases at a glance. */
 export function DashboardPage() {
   const { t } = useTranslation()
@@ -15,7 +18,12 @@ export function DashboardPage() {
   const staff = useSession((s) => s.staff)
   const dayStart = dayjs(data.now()).startOf('day').valueOf()
   const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff])
-  const recent = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data]) ?? []
+  const recentRows = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data])
+  const recent = recentRows ?? []
+  // Marks the moment the desk is usable after start-up; the benchmark reads it.
+  useEffect(() => {
+    if (counts && recentRows && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK)
+  }, [counts, recentRows])
 
   return (
     <div style={{ maxWidth: 1080 }}>

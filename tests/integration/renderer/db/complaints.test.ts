@@ -6,6 +6,7 @@ import {
   NEW_COMPLAINT_DRAFT,
   completeSetup,
   countComplaints,
+  dashboardCounts,
   getTimeline,
   isSetupDone,
   listComplaints,
@@ -82,6 +83,21 @@ describe('complaint intake', () => {
     expect((await listComplaints(ctx, { status: 'all', search: '1390013' }, 0, 10)).map((c) => c.id)).toEqual([first.id])
     expect((await listComplaints(ctx, { status: 'all', search: second.no.toLowerCase() }, 0, 10)).map((c) => c.id)).toEqual([second.id])
     expect(await countComplaints(ctx, { status: 'closed', search: '王' })).toBe(0)
+  })
+})
+
+describe('dashboard counts', () => {
+  it('counts today, all open, and open with me as first responder', async () => {
+    const ctx = await freshData()
+    const dayStart = ctx.time.value - 3_600_000
+    ctx.time.value -= 2 * 24 * 3_600_000
+    await registerComplaint(ctx, '1002', intake()) // two days ago, someone else
+    ctx.time.value += 2 * 24 * 3_600_000
+    const mine = await registerComplaint(ctx, '1001', intake())
+    await registerComplaint(ctx, '1001', intake())
+    await ctx.writer.transact('1001', (tx) => tx.update('complaints', mine.id, { status: 'closed' }))
+    expect(await dashboardCounts(ctx, dayStart, '1001')).toEqual({ today: 2, open: 2, mine: 1 })
+    expect(await dashboardCounts(ctx, dayStart, '1002')).toEqual({ today: 2, open: 2, mine: 1 })
   })
 })
 
