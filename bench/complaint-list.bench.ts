@@ -58,6 +58,22 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
   const seedStart = Date.now()
   for (let i = 0; i < rows.length; i += CHUNK) await seed(page, rows.slice(i, i + CHUNK))
   console.log(`seeded ${COUNT} complaints in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`)
+  // Rows loaded behind the data layer's back: make it recount its tallies on the next start.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite')
+          tx.objectStore('meta').delete('tallies.built.v1')
+          tx.oncomplete = () => (open.result.close(), resolve())
+          tx.onerror = () => reject(tx.error)
+        }
+      })
+  )
+  const warm = await restartApp()
+  const rebuilt = await warm.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, { timeout: 60_000 })
+  console.log(`first start after loading (recounts tallies): ${Math.round((await rebuilt.jsonValue()) as number)} ms`)
 
   // App ready: a fresh start (new Chromium process) until 工作台 shows the counts.
   const readyRuns: number[] = []
@@ -83,8 +99,8 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
     filteredRuns.push(
       await timeInPage(
         app,
-        `[...document.querySelectorAll('.ant-select-item-option')].find(e => e.title === '处理中').click()`,
-        `document.querySelector('[data-testid=complaint-list] [role=row]')?.textContent?.includes('处理中')`
+        `[...document.querySelectorAll('.ant-select-item-option')].find(e => e.title === '不成立').click()`,
+        `document.querySelector('[data-testid=complaint-list] [role=row]')?.textContent?.includes('不成立')`
       )
     )
   }

@@ -6,7 +6,10 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '�
 const PRODUCTS = ['电饭煲', '空调', '冰箱', '洗衣机', '电视机', '沙发', '床垫', '吸尘器', '热水器', '微波炉', '手机', '羽绒服']
 const CONTENTS = ['商品有质量问题', '送货延误', '安装师傅迟到', '收银员态度不好', '价格与标价不符', '退货手续繁琐', '维修后仍有故障', '赠品未兑现']
 const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const
-const STATUSES = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed', 'closed', 'closed', 'rejected'] as const
+const OPEN_STATUSES = ['registered', 'inProgress', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed'] as const
+/** Older cases are settled: closed, or found not valid. */
+const SETTLED = ['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'rejected'] as const
+const RECENT_MS = 14 * 24 * 3_600_000
 const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const
 const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const
 
@@ -41,7 +44,7 @@ export function generateComplaints(count: number, opts: { seed?: number; endMs: 
     out.push({
       id: `bench-${i}`,
       no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`,
-      status: pick(r, STATUSES),
+      status: opts.endMs - receivedAt < RECENT_MS ? pick(r, OPEN_STATUSES) : pick(r, SETTLED),
       receivedAt,
       channel: pick(r, CHANNELS),
       customerId: `cust-${Math.floor(r() * 100_000)}`,

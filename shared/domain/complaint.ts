@@ -11,11 +11,42 @@ export const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm'] as const
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const
 export const STATUSES = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed', 'rejected'] as const
 
+export const RESOLUTIONS = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'explanation', 'other'] as const
+export const SATISFACTIONS = ['satisfied', 'neutral', 'unsatisfied'] as const
+
+export type Resolution = (typeof RESOLUTIONS)[number]
+export type Satisfaction = (typeof SATISFACTIONS)[number]
 export type Channel = (typeof CHANNELS)[number]
 export type Category = (typeof CATEGORIES)[number]
 export type Emotion = (typeof EMOTIONS)[number]
 export type Urgency = (typeof URGENCIES)[number]
 export type ComplaintStatus = (typeof STATUSES)[number]
+
+/** 处理方案: proposed by a clerk, approved (主管批示) by a shift leader or manager. */
+export interface ComplaintPlan {
+  resolution: Resolution
+  /** compensation or refund amount in yuan; null when the plan involves no money */
+  amount: number | null
+  text: string
+  proposedBy: string
+  proposedAt: number
+  approvedBy: string | null
+  approvedAt: number | null
+}
+
+export interface ComplaintResult {
+  text: string
+  accepted: boolean
+  at: number
+  by: string
+}
+
+export interface ComplaintRevisit {
+  satisfaction: Satisfaction
+  notes: string
+  at: number
+  by: string
+}
 
 /** A complaint as stored. Customer name/phone are copied in so lists and search need no join. */
 export interface Complaint {
@@ -39,6 +70,25 @@ export interface Complaint {
   urgency: Urgency
   /** 工号 of the receiving clerk: 首问负责人 for the whole life of the case */
   firstResponder: string
+  // Workflow state, changed only through shared/domain/workflow.ts.
+  /** first judgement after intake (日落原则) */
+  firstResponseAt: number | null
+  /** 责任部门 */
+  department: string
+  plan: ComplaintPlan | null
+  result: ComplaintResult | null
+  /** when the customer accepted the result: the 3-day follow-up clock starts */
+  resolvedAt: number | null
+  revisit: ComplaintRevisit | null
+  /** 0 none, 1 值班长, 2 经理 — recorded escalations, never lowered */
+  escalationLevel: 0 | 1 | 2
+  closedAt: number | null
+  /** the written explanation given to the customer when the complaint is not valid */
+  explanation: string
+  /** departments informed of the result on close (四个不漏: feed every result back) */
+  feedbackDepartments: string[]
+  urgeCount: number
+  reopenCount: number
 }
 
 /** YYYY-MM-DD naming a real day (2026-02-30 is not). */
@@ -138,6 +188,18 @@ export function buildComplaint(
     demand: intake.demand,
     emotion: intake.emotion,
     urgency: intake.urgency,
-    firstResponder: ids.firstResponder
+    firstResponder: ids.firstResponder,
+    firstResponseAt: null,
+    department: '',
+    plan: null,
+    result: null,
+    resolvedAt: null,
+    revisit: null,
+    escalationLevel: 0,
+    closedAt: null,
+    explanation: '',
+    feedbackDepartments: [],
+    urgeCount: 0,
+    reopenCount: 0
   }
 }

@@ -4,6 +4,7 @@ import { buildComplaint, STATUSES, type Complaint, type ComplaintIntake, type Co
 import { formatComplaintNo } from '../../../shared/domain/complaintNo'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
+import { readTallies } from './tallies'
 
 export const NEW_COMPLAINT_DRAFT = 'complaint:new'
 
@@ -68,6 +69,8 @@ export async function listComplaints(ctx: DataContext, filter: ComplaintFilter, 
 
 export async function countComplaints(ctx: DataContext, filter: ComplaintFilter): Promise<number> {
   if (filter.search.trim()) return (await searchComplaints(ctx, filter)).length
+  const tallied = await readTallies(ctx.db, 'complaints', filter.status === 'all' ? STATUSES : [filter.status])
+  if (tallied !== undefined) return tallied
   const { complaints } = ctx.db
   return filter.status === 'all'
     ? complaints.count()
@@ -115,7 +118,7 @@ export async function dashboardCounts(ctx: DataContext, dayStart: number, staffN
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   const [today, open, mine] = await Promise.all([
     complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
-    Promise.all(OPEN.map((status) => countComplaints(ctx, { status, search: '' }))).then(sum),
+    readTallies(ctx.db, 'complaints', OPEN).then((n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { status, search: '' }))).then(sum)),
     staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0
   ])
   return { today, open, mine }

@@ -1,6 +1,8 @@
 import type { DeviceInfo } from '../../../shared/ipc/contract'
 import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
+import { ensureTallies } from './tallies'
+import { STATUSES } from '../../../shared/domain/complaint'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -18,6 +20,7 @@ export async function openDataLayer(
 ): Promise<DataContext> {
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
+  await ensureTallies(db, STATUSES)
   const now = options.now ?? Date.now
   const writer = await Writer.open(db, device.deviceId, now)
   return { db, writer, device, now }

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import { SCHEMA_V1, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords } from './schema'
+import { SCHEMA_V1, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -11,6 +11,7 @@ export class DeskDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
+  tallies!: Table<TallyEntry, string>
 
   constructor(name: string) {
     super(name)

@@ -62,6 +62,11 @@ export interface MetaEntry {
   value: unknown
 }
 
+export interface TallyEntry {
+  key: string
+  n: number
+}
+
 export interface DraftEntry {
   key: string
   value: unknown
@@ -89,5 +94,6 @@ export const SCHEMA_V1 = {
   settings: 'id',
   outbox: '++seq',
   meta: 'key',
-  drafts: 'key'
+  drafts: 'key',
+  tallies: 'key'
 } as const

@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '../../../shared/sync/hlc'
 import type { DeskDatabase } from './database'
+import { adjustTallies } from './tallies'
 import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
 
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
@@ -38,6 +39,7 @@ export class WriteTx {
     const stored = { ...record, _clock: clock, _created: stamp, _updated: stamp }
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
     await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
+    await adjustTallies(this.db, table, undefined, stored)
     await this.appendOutbox(table, record.id, stamp, fields.map((f) => [f, (record as Record<string, unknown>)[f]]))
   }
 
@@ -52,7 +54,9 @@ export class WriteTx {
     const stamp = this.stampNext()
     const clock = { ...current._clock }
     for (const [f] of changes) clock[f] = stamp.hlc
-    await this.db.table(table).put({ ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp })
+    const next = { ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp }
+    await this.db.table(table).put(next)
+    await adjustTallies(this.db, table, before, next)
     await this.appendOutbox(table, id, stamp, changes)
     return changes.length
   }
@@ -63,7 +67,9 @@ export class WriteTx {
     const current = (await this.db.table(table).get(id)) as SyncedRecords[SyncedTable] | undefined
     if (!current || current._deleted) return
     const stamp = this.stampNext()
-    await this.db.table(table).put({ ...current, _deleted: 1, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp })
+    const next = { ...current, _deleted: 1 as const, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp }
+    await this.db.table(table).put(next)
+    await adjustTallies(this.db, table, current, next)
     await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
   }
 

@@ -20,16 +20,28 @@ export function ComplaintListPage() {
   const navigate = useNavigate()
   const data = useData()
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
-  const total = useLiveQuery(() => countComplaints(data, filter), [data, filter]) ?? 0
+  // Counting a large index range costs far more than reading one page, so the first page is
+  // shown as soon as it is read and the total (scrollbar length) follows when the count is in.
+  const total = useLiveQuery(() => countComplaints(data, filter), [data, filter])
+  const [range, setRange] = useState({ start: 0, end: PAGE })
+  const rows = useLiveQuery(() => listComplaints(data, filter, range.start, range.end - range.start), [data, filter, range])
+  const count = total ?? (rows ? range.start + rows.length : 0)
   const scroller = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    onChange: (v) => {
+      const items = v.getVirtualItems()
+      const start = Math.floor((items[0]?.index ?? 0) / PAGE) * PAGE
+      const end = (Math.floor((items.at(-1)?.index ?? 0) / PAGE) + 1) * PAGE
+      setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
+    }
+  })
   const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
-  const start = Math.floor(first / PAGE) * PAGE
-  const end = (Math.floor(last / PAGE) + 1) * PAGE
-  const rows = useLiveQuery(() => listComplaints(data, filter, start, end - start), [data, filter, start, end])
+  const start = range.start
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -53,7 +65,7 @@ export function ComplaintListPage() {
           onChange={(e) => setFilter((f) => ({ ...f, search: e.target.value }))}
         />
         <Typography.Text type="secondary" data-testid="complaint-count">
-          {t('complaint.count', { count: total })}
+          {total === undefined ? '…' : t('complaint.count', { count: total })}
         </Typography.Text>
       </Space>
       <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>

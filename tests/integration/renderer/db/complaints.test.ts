@@ -12,6 +12,7 @@ import {
   listComplaints,
   loadDraft,
   registerComplaint,
+  openDataLayer,
   saveDraft
 } from '../../../../renderer/src/db'
 import { device, freshData } from './helpers'
@@ -113,5 +114,40 @@ describe('first-run setup', () => {
       completeSetup(ctx, { storeName: 'x', managerStaffNo: '8002', managerName: 'y', deviceName: 'PC1', deviceCode: 'A3' })
     ).rejects.toThrow()
     expect(await ctx.db.staff.count()).toBe(1)
+  })
+})
+
+describe('complaint tallies', () => {
+  it('follow every create, status change and delete, and match a recount', async () => {
+    const ctx = await freshData()
+    const a = await registerComplaint(ctx, '1001', intake())
+    const b = await registerComplaint(ctx, '1001', intake())
+    await registerComplaint(ctx, '1001', intake())
+    await ctx.writer.transact('1001', (tx) => tx.update('complaints', a.id, { status: 'inProgress' }))
+    await ctx.writer.transact('1001', (tx) => tx.remove('complaints', b.id))
+    const tallied = {
+      all: await countComplaints(ctx, { status: 'all', search: '' }),
+      registered: await countComplaints(ctx, { status: 'registered', search: '' }),
+      inProgress: await countComplaints(ctx, { status: 'inProgress', search: '' })
+    }
+    expect(tallied).toEqual({ all: 2, registered: 1, inProgress: 1 })
+    // Dropping the tallies makes the data layer recount from the records on the next open.
+    await ctx.db.tallies.clear()
+    await ctx.db.meta.delete('tallies.built.v1')
+    ctx.db.close()
+    const reopened = await openDataLayer(device(), { dbName: ctx.db.name })
+    expect(await countComplaints(reopened, { status: 'all', search: '' })).toBe(2)
+    expect(await countComplaints(reopened, { status: 'inProgress', search: '' })).toBe(1)
+  })
+
+  it('roll back with a failed transaction', async () => {
+    const ctx = await freshData()
+    await expect(
+      ctx.writer.transact('1001', async (tx) => {
+        await tx.create('complaints', { ...(await registerComplaint(ctx, '1001', intake())), id: 'x', no: 'TS-X' })
+        throw new Error('boom')
+      })
+    ).rejects.toThrow('boom')
+    expect(await countComplaints(ctx, { status: 'all', search: '' })).toBe(0)
   })
 })
