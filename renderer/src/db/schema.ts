@@ -1,5 +1,6 @@
 import type { Complaint } from '../../../shared/domain/complaint'
 import type { Staff } from '../../../shared/domain/staff'
+import type { TimelineEventType } from '../../../shared/domain/workflow'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -34,17 +35,26 @@ export interface TimelineEvent {
   id: string
   /** the complaint/customer the event belongs to */
   subjectId: string
-  type: 'registered'
+  type: TimelineEventType
   at: number
   staffNo: string
   data: Record<string, unknown>
 }
 
-/** Store-wide settings shared by every PC (one record per id, e.g. 'store'). */
+/** Store-wide settings shared by every PC, one record per id. */
 export interface StoreSettings {
   id: 'store'
   storeName: string
 }
+
+export interface WorkflowSettingsRecord {
+  id: 'workflow'
+  managerApprovalAbove: number
+  maxAmount: number
+  departments: string[]
+}
+
+export type SettingsRecord = StoreSettings | WorkflowSettingsRecord
 
 export interface OutboxEntry {
   seq?: number
@@ -78,7 +88,7 @@ export interface SyncedRecords {
   customers: Stored<Customer>
   complaints: Stored<Complaint>
   events: Stored<TimelineEvent>
-  settings: Stored<StoreSettings>
+  settings: Stored<SettingsRecord>
 }
 export type SyncedTable = keyof SyncedRecords
 export const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'customers', 'complaints', 'events', 'settings']

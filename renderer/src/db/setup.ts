@@ -26,5 +26,6 @@ export async function updateStoreName(ctx: DataContext, staffNo: string, storeNa
 }
 
 export async function getStoreName(ctx: DataContext): Promise<string> {
-  return (await ctx.db.settings.get('store'))?.storeName ?? ''
+  const store = await ctx.db.settings.get('store')
+  return store?.id === 'store' ? store.storeName : ''
 }

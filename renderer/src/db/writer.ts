@@ -8,8 +8,10 @@ import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, typ
 // IndexedDB transaction: stamps the record (HLC, device, 工号), records per-field clocks, and
 // appends one outbox entry per changed field. If anything throws, all of it rolls back together.
 
-type DomainFields<T extends SyncedTable> = Omit<SyncedRecords[T], '_clock' | '_created' | '_updated' | '_deleted'>
-type Patch<T extends SyncedTable> = Partial<Omit<DomainFields<T>, 'id'>>
+/** Omit that keeps union members apart (settings records are a union). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+type DomainFields<T extends SyncedTable> = DistributiveOmit<SyncedRecords[T], '_clock' | '_created' | '_updated' | '_deleted'>
+type Patch<T extends SyncedTable> = Partial<DistributiveOmit<DomainFields<T>, 'id'>>
 
 const HLC_META_KEY = 'hlc'
 

@@ -1,0 +1,42 @@
+import { nanoid } from 'nanoid'
+import { applyAction, DEFAULT_WORKFLOW_SETTINGS, type Actor, type WorkflowAction, type WorkflowError, type WorkflowSettings } from '../../../shared/domain/workflow'
+import type { Complaint } from '../../../shared/domain/complaint'
+import type { DataContext } from './context'
+
+/** The domain refused the step; `error.message` is an i18n key, `error.field` where to show it. */
+export class WorkflowRefusedError extends Error {
+  constructor(readonly error: WorkflowError) {
+    super(error.message)
+  }
+}
+
+export const DEFAULT_DEPARTMENTS = ['采购部', '运营部', '设计部', '售后服务部', '物流配送部', '门店前台'] as const
+
+export interface WorkflowConfig extends WorkflowSettings {
+  departments: string[]
+}
+
+export async function getWorkflowConfig(ctx: DataContext): Promise<WorkflowConfig> {
+  const stored = await ctx.db.settings.get('workflow')
+  const saved = stored && stored.id === 'workflow' && !stored._deleted ? stored : undefined
+  return {
+    managerApprovalAbove: saved?.managerApprovalAbove ?? DEFAULT_WORKFLOW_SETTINGS.managerApprovalAbove,
+    maxAmount: saved?.maxAmount ?? DEFAULT_WORKFLOW_SETTINGS.maxAmount,
+    departments: saved?.departments ?? [...DEFAULT_DEPARTMENTS]
+  }
+}
+
+/** One step of the closed loop: the domain decides, then the change and its timeline event are written together. */
+export async function applyWorkflow(ctx: DataContext, actor: Actor, complaintId: string, action: WorkflowAction): Promise<Complaint> {
+  const config = await getWorkflowConfig(ctx)
+  return ctx.writer.transact(actor.staffNo, async (tx) => {
+    const current = await ctx.db.complaints.get(complaintId)
+    if (!current || current._deleted) throw new WorkflowRefusedError({ message: 'complaint.notFound' })
+    const now = ctx.now()
+    const outcome = applyAction(current, action, actor, now, config)
+    if (!outcome.ok) throw new WorkflowRefusedError(outcome.error)
+    await tx.update('complaints', complaintId, outcome.patch)
+    await tx.create('events', { id: nanoid(), subjectId: complaintId, type: outcome.event.type, at: now, staffNo: actor.staffNo, data: outcome.event.data })
+    return { ...current, ...outcome.patch }
+  })
+}
