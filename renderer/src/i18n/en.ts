@@ -77,6 +77,7 @@ export const en: Catalogue = {
     draftRestored: 'Unsaved draft restored ({{time}})',
     draftSaved: 'Draft saved ({{time}})',
     datePlaceholder: 'e.g. 20261120 or 2026-11-20',
+    escalationLevel: 'Escalation level {{level}}',
     saved: 'Complaint registered: {{no}}',
     formTitle: 'Customer complaint form',
     details: 'Complaint details',

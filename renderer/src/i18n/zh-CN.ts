@@ -75,6 +75,7 @@ export const zhCN = {
     draftRestored: '已恢复未保存的草稿（{{time}}）',
     draftSaved: '草稿已自动保存（{{time}}）',
     datePlaceholder: '如 20261120 或 2026-11-20',
+    escalationLevel: '升级第 {{level}} 级',
     saved: '投诉已登记：{{no}}',
     formTitle: '顾客投诉登记表',
     details: '投诉详情',

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Tag, Timeline } from 'antd'
+import { Button, Card, Descriptions, Empty, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -6,6 +6,8 @@ import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
 import { getComplaint, getTimeline, listStaff } from '../../db'
 import { useData, useSession } from '../../app/session'
+import { ActionBar } from './workflow/ActionBar'
+import { TimelineView } from './workflow/TimelineView'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -48,13 +50,36 @@ export function ComplaintDetailPage() {
         {field(t('complaint.urgency'), t(`complaint.urgencyOption.${complaint.urgency}`))}
         <Descriptions.Item label={t('complaint.content')} span={3}>{complaint.content}</Descriptions.Item>
         <Descriptions.Item label={t('complaint.demand')} span={3}>{complaint.demand || '—'}</Descriptions.Item>
+        {complaint.department && field(t('workflow.field.department'), complaint.department)}
+        {complaint.plan && (
+          <Descriptions.Item label={t('workflow.plan')} span={3}>
+            <span data-testid="plan">
+              {t(`workflow.resolution.${complaint.plan.resolution}`)}
+              {complaint.plan.amount !== null && ` · ${t('workflow.yuan', { amount: complaint.plan.amount })}`} · {complaint.plan.text}
+              {' · '}
+              {complaint.plan.approvedBy ? `${t('workflow.approvedBy')} ${who(complaint.plan.approvedBy)}` : t('workflow.pendingApproval')}
+            </span>
+          </Descriptions.Item>
+        )}
+        {complaint.result && (
+          <Descriptions.Item label={t('workflow.result')} span={3}>
+            {complaint.result.text} · {t(complaint.result.accepted ? 'workflow.yes' : 'workflow.no')}
+          </Descriptions.Item>
+        )}
+        {complaint.revisit && (
+          <Descriptions.Item label={t('workflow.revisit')} span={3}>
+            {t(`workflow.satisfaction.${complaint.revisit.satisfaction}`)} {complaint.revisit.notes}
+          </Descriptions.Item>
+        )}
+        {complaint.explanation && (
+          <Descriptions.Item label={t('workflow.field.explanation')} span={3}>{complaint.explanation}</Descriptions.Item>
+        )}
       </Descriptions>
+      <Card type="inner" title={t('workflow.actions')} style={{ marginTop: 16 }}>
+        <ActionBar complaint={complaint} />
+      </Card>
       <Card type="inner" title={t('complaint.timeline')} style={{ marginTop: 16 }}>
-        <Timeline
-          items={timeline.map((e) => ({
-            content: `${dayjs(e.at).format(TIME)} · ${t(`complaint.event.${e.type}`)} · ${t('staff.staffNo')} ${who(e.staffNo)}`
-          }))}
-        />
+        <TimelineView events={timeline} people={people} />
       </Card>
     </Card>
   )

@@ -1,0 +1,40 @@
+import { Timeline, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import dayjs from 'dayjs'
+import type { Staff } from '../../../../../shared/domain/staff'
+import type { TimelineEvent } from '../../../db'
+
+const TIME = 'YYYY-MM-DD HH:mm'
+
+/** 处理记录: every step, who (工号 + name) and when; the event's own words underneath. */
+export function TimelineView({ events, people }: { events: TimelineEvent[]; people: Staff[] }) {
+  const { t } = useTranslation()
+  const who = (staffNo: string) => `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const detail = (e: TimelineEvent): string => {
+    const d = e.data
+    const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes]
+      .filter((x): x is string => typeof x === 'string' && x.length > 0)
+    if (typeof d.amount === 'number') parts.push(t('workflow.yuan', { amount: d.amount }))
+    if (typeof d.satisfaction === 'string') parts.unshift(t(`workflow.satisfaction.${d.satisfaction}`))
+    if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
+    if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
+    if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length) parts.push(d.feedbackDepartments.join('、'))
+    return parts.join(' · ')
+  }
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={events.map((e) => ({
+        color: e.type === 'escalated' ? 'red' : e.type === 'judgedInvalid' || e.type === 'planReturned' ? 'orange' : 'blue',
+        content: (
+          <div>
+            <div>
+              {dayjs(e.at).format(TIME)} · <strong>{t(`workflow.event.${e.type}`)}</strong> · {t('staff.staffNo')} {who(e.staffNo)}
+            </div>
+            {detail(e) && <Typography.Text type="secondary">{detail(e)}</Typography.Text>}
+          </div>
+        )
+      }))}
+    />
+  )
+}
