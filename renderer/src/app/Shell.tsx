@@ -23,6 +23,7 @@ import { SettingsPage } from '../features/settings/SettingsPage'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
 import { getStoreName } from '../db'
+import { useEscalationSweep } from './useEscalationSweep'
 
 const NAV = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
@@ -48,6 +49,7 @@ export function Shell() {
   const staff = useSession((s) => s.staff)
   const [switching, setSwitching] = useState(false)
   const storeName = useLiveQuery(() => getStoreName(data), [data])
+  useEscalationSweep(data)
 
   return (
     <Layout style={{ height: '100%' }}>

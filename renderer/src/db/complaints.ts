@@ -5,6 +5,7 @@ import { formatComplaintNo } from '../../../shared/domain/complaintNo'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
+import { countComplaints, NO_FILTER } from './complaintQuery'
 
 export const NEW_COMPLAINT_DRAFT = 'complaint:new'
 
@@ -47,51 +48,6 @@ export async function registerComplaint(ctx: DataContext, staffNo: string, intak
   })
 }
 
-export interface ComplaintFilter {
-  status: ComplaintStatus | 'all'
-  /** complaint no., customer name or phone; empty for none */
-  search: string
-}
-
-const SEARCH_LIMIT = 500
-
-/** Rows for the list, newest first. Without a search this is an index range read, so it stays fast at 200 000 complaints. */
-export async function listComplaints(ctx: DataContext, filter: ComplaintFilter, offset: number, limit: number): Promise<Stored<Complaint>[]> {
-  const search = filter.search.trim()
-  if (search) return (await searchComplaints(ctx, filter)).slice(offset, offset + limit)
-  const { complaints } = ctx.db
-  const ordered =
-    filter.status === 'all'
-      ? complaints.orderBy('receivedAt').reverse()
-      : complaints.where('[status+receivedAt]').between([filter.status, -Infinity], [filter.status, Infinity]).reverse()
-  return ordered.offset(offset).limit(limit).toArray()
-}
-
-export async function countComplaints(ctx: DataContext, filter: ComplaintFilter): Promise<number> {
-  if (filter.search.trim()) return (await searchComplaints(ctx, filter)).length
-  const tallied = await readTallies(ctx.db, 'complaints', filter.status === 'all' ? STATUSES : [filter.status])
-  if (tallied !== undefined) return tallied
-  const { complaints } = ctx.db
-  return filter.status === 'all'
-    ? complaints.count()
-    : complaints.where('[status+receivedAt]').between([filter.status, -Infinity], [filter.status, Infinity]).count()
-}
-
-/** Number prefix, phone prefix or name prefix; merged, newest first, capped. */
-async function searchComplaints(ctx: DataContext, filter: ComplaintFilter): Promise<Stored<Complaint>[]> {
-  const q = filter.search.trim()
-  const { complaints } = ctx.db
-  const digits = q.replace(/[\s-]/g, '')
-  const found = await Promise.all([
-    complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
-    /^\d{3,}$/.test(digits) ? complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray() : [],
-    complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray()
-  ])
-  const byId = new Map<string, Stored<Complaint>>()
-  for (const c of found.flat()) if (filter.status === 'all' || c.status === filter.status) byId.set(c.id, c)
-  return [...byId.values()].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, SEARCH_LIMIT)
-}
-
 export async function getComplaint(ctx: DataContext, id: string): Promise<Stored<Complaint> | undefined> {
   return ctx.db.complaints.get(id)
 }
@@ -118,7 +74,7 @@ export async function dashboardCounts(ctx: DataContext, dayStart: number, staffN
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   const [today, open, mine] = await Promise.all([
     complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
-    readTallies(ctx.db, 'complaints', OPEN).then((n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { status, search: '' }))).then(sum)),
+    readTallies(ctx.db, 'complaints', OPEN).then((n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)),
     staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0
   ])
   return { today, open, mine }

@@ -1,6 +1,9 @@
 import type { Complaint } from '../../../shared/domain/complaint'
 import type { Staff } from '../../../shared/domain/staff'
 import type { TimelineEventType } from '../../../shared/domain/workflow'
+import type { WordingRule } from '../../../shared/domain/wording'
+import type { CannedReply } from '../../../shared/domain/cannedReplies'
+import type { TimeRuleSettings } from '../../../shared/domain/timeRules'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -54,7 +57,21 @@ export interface WorkflowSettingsRecord {
   departments: string[]
 }
 
-export type SettingsRecord = StoreSettings | WorkflowSettingsRecord
+export interface WordingSettingsRecord {
+  id: 'wording'
+  rules: WordingRule[]
+}
+
+export interface CannedRepliesRecord {
+  id: 'cannedReplies'
+  replies: CannedReply[]
+}
+
+export interface TimeRulesRecord extends TimeRuleSettings {
+  id: 'timeRules'
+}
+
+export type SettingsRecord = StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
 
 export interface OutboxEntry {
   seq?: number

@@ -40,3 +40,11 @@ export async function applyWorkflow(ctx: DataContext, actor: Actor, complaintId:
     return { ...current, ...outcome.patch }
   })
 }
+
+export async function saveWorkflowConfig(ctx: DataContext, staffNo: string, config: WorkflowConfig): Promise<void> {
+  const record = { id: 'workflow' as const, ...config }
+  await ctx.writer.transact(staffNo, async (tx) => {
+    if (await ctx.db.settings.get('workflow')) await tx.update('settings', 'workflow', config)
+    else await tx.create('settings', record)
+  })
+}

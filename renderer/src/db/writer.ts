@@ -45,6 +45,14 @@ export class WriteTx {
     await this.appendOutbox(table, record.id, stamp, fields.map((f) => [f, (record as Record<string, unknown>)[f]]))
   }
 
+  /** For records whose id is derived from their meaning (an escalation of case X to level N): the
+   *  first writer wins, here or on another PC, and evaluating the rule again writes nothing. */
+  async createIfAbsent<T extends SyncedTable>(table: T, record: DomainFields<T>): Promise<boolean> {
+    if (await this.db.table(table).get(record.id)) return false
+    await this.create(table, record)
+    return true
+  }
+
   /** Applies only the fields that really change; returns how many did. */
   async update<T extends SyncedTable>(table: T, id: string, patch: Patch<T>): Promise<number> {
     if (IMMUTABLE_TABLES.has(table)) throw new Error(`${table} records are immutable`)

@@ -8,6 +8,7 @@ import { getComplaint, getTimeline, listStaff } from '../../db'
 import { useData, useSession } from '../../app/session'
 import { ActionBar } from './workflow/ActionBar'
 import { TimelineView } from './workflow/TimelineView'
+import { TimeInfo } from './workflow/TimeInfo'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -76,6 +77,7 @@ export function ComplaintDetailPage() {
         )}
       </Descriptions>
       <Card type="inner" title={t('workflow.actions')} style={{ marginTop: 16 }}>
+        <TimeInfo complaint={complaint} />
         <ActionBar complaint={complaint} />
       </Card>
       <Card type="inner" title={t('complaint.timeline')} style={{ marginTop: 16 }}>

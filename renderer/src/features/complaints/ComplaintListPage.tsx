@@ -1,15 +1,16 @@
 import { useRef, useState } from 'react'
-import { Button, Input, Select, Space, Tag, Typography } from 'antd'
+import { Button, Input, Space, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import dayjs from 'dayjs'
-import { STATUSES } from '../../../../shared/domain/complaint'
 import { maskPhone } from '../../../../shared/domain/phone'
 import { countComplaints, listComplaints, type ComplaintFilter } from '../../db'
 import { useData } from '../../app/session'
+import { ComplaintFilters } from './ComplaintFilters'
+import { OverdueTag } from './OverdueTag'
 
 const ROW_HEIGHT = 40
 /** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
@@ -49,14 +50,6 @@ export function ComplaintListPage() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')}>
           {t('action.newComplaint')}
         </Button>
-        <Select
-          style={{ width: 140 }}
-          value={filter.status}
-          aria-label={t('complaint.status')}
-          data-testid="status-filter"
-          onChange={(status) => setFilter((f) => ({ ...f, status }))}
-          options={[{ value: 'all', label: t('complaint.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`complaint.statusOption.${s}`) }))]}
-        />
         <Input.Search
           allowClear
           style={{ width: 320 }}
@@ -64,6 +57,7 @@ export function ComplaintListPage() {
           aria-label={t('complaint.searchPlaceholder')}
           onChange={(e) => setFilter((f) => ({ ...f, search: e.target.value }))}
         />
+        <ComplaintFilters filter={filter} onChange={setFilter} />
         <Typography.Text type="secondary" data-testid="complaint-count">
           {total === undefined ? '…' : t('complaint.count', { count: total })}
         </Typography.Text>
@@ -100,7 +94,10 @@ export function ComplaintListPage() {
                     <span>{c.content}</span>
                     <span>{t(`complaint.categoryOption.${c.category}`)}</span>
                     <span>{c.urgency === 'normal' ? t('complaint.urgencyOption.normal') : <Tag color="red">{t(`complaint.urgencyOption.${c.urgency}`)}</Tag>}</span>
-                    <span><Tag>{t(`complaint.statusOption.${c.status}`)}</Tag></span>
+                    <span>
+                      <Tag>{t(`complaint.statusOption.${c.status}`)}</Tag>
+                      <OverdueTag complaint={c} />
+                    </span>
                   </>
                 ) : (
                   <span style={{ color: '#bbb' }}>…</span>

@@ -1,8 +1,10 @@
-import { Card, Space } from 'antd'
+import { Space } from 'antd'
 import { StoreSettingsCard } from './StoreSettingsCard'
 import { DeviceSettingsCard } from './DeviceSettingsCard'
 import { LanguageSettingsCard } from './LanguageSettingsCard'
 import { StaffSettingsCard } from './StaffSettingsCard'
+import { WorkflowRulesCard } from './WorkflowRulesCard'
+import { CustomerTextSettings } from './CustomerTextSettings'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -12,7 +14,8 @@ export function SettingsPage() {
       <DeviceSettingsCard />
       <LanguageSettingsCard />
       <StaffSettingsCard />
-      <Card size="small" variant="borderless" />
+      <WorkflowRulesCard />
+      <CustomerTextSettings />
     </Space>
   )
 }

@@ -1,0 +1,131 @@
+import type { Collection } from 'dexie'
+import { STATUSES, type Category, type Complaint, type ComplaintStatus, type Urgency } from '../../../shared/domain/complaint'
+import { evaluateTime } from '../../../shared/domain/timeRules'
+import type { DataContext } from './context'
+import type { Stored } from './schema'
+import { readTallies } from './tallies'
+import { getTimeRules } from './timeRules'
+
+// The complaint list's queries. The status/date part is always an index range read (newest or
+// oldest first); other criteria filter while reading, so the first page stays fast at 200 000
+// complaints. Overdue cases are open ones, which are few, so they are evaluated in memory.
+
+export interface ComplaintFilter {
+  status: ComplaintStatus | 'all'
+  /** complaint no., customer name or phone; empty for none */
+  search: string
+  category?: Category
+  urgency?: Urgency
+  department?: string
+  firstResponder?: string
+  /** minimum recorded escalation level */
+  escalation?: 1 | 2
+  overdue?: boolean
+  /** received at, inclusive bounds (ms) */
+  from?: number
+  to?: number
+  /** newest first (default) or oldest first: "sort by age" */
+  sort?: 'newest' | 'oldest'
+}
+
+export const NO_FILTER: ComplaintFilter = { status: 'all', search: '' }
+const SEARCH_LIMIT = 500
+const OPEN: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit']
+
+type Row = Stored<Complaint>
+
+function predicate(f: ComplaintFilter): ((c: Row) => boolean) | null {
+  const tests: ((c: Row) => boolean)[] = []
+  if (f.category) tests.push((c) => c.category === f.category)
+  if (f.urgency) tests.push((c) => c.urgency === f.urgency)
+  if (f.department) tests.push((c) => c.department === f.department)
+  if (f.firstResponder) tests.push((c) => c.firstResponder === f.firstResponder)
+  if (f.escalation) tests.push((c) => c.escalationLevel >= (f.escalation ?? 0))
+  if (f.status !== 'all') tests.push((c) => c.status === f.status)
+  if (f.from !== undefined) tests.push((c) => c.receivedAt >= (f.from ?? 0))
+  if (f.to !== undefined) tests.push((c) => c.receivedAt <= (f.to ?? 0))
+  tests.push((c) => !c._deleted)
+  return tests.length ? (c) => tests.every((t) => t(c)) : null
+}
+
+/** Index range for status + date, in the requested order, with the other criteria applied. */
+function rangeRead(ctx: DataContext, f: ComplaintFilter): Collection<Row, string> {
+  const lo = f.from ?? -Infinity
+  const hi = f.to ?? Infinity
+  const { complaints } = ctx.db
+  let range =
+    f.status === 'all'
+      ? complaints.where('receivedAt').between(lo, hi, true, true)
+      : complaints.where('[status+receivedAt]').between([f.status, lo], [f.status, hi], true, true)
+  if (f.sort !== 'oldest') range = range.reverse()
+  const test = predicate(f)
+  return test ? range.filter(test) : range
+}
+
+function isPlainRange(f: ComplaintFilter): boolean {
+  return !f.category && !f.urgency && !f.department && !f.firstResponder && !f.escalation && f.from === undefined && f.to === undefined
+}
+
+/** Overdue is a judgement of the clock on open cases: read them all (few) and evaluate. */
+async function overdueRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> {
+  const rules = await getTimeRules(ctx)
+  const now = ctx.now()
+  const statuses = f.status === 'all' ? OPEN : OPEN.filter((s) => s === f.status)
+  const test = predicate({ ...f, status: 'all' })
+  const rows = (await Promise.all(statuses.map((s) => ctx.db.complaints.where('[status+receivedAt]').between([s, -Infinity], [s, Infinity]).toArray()))).flat()
+  return sortRows(rows.filter((c) => (!test || test(c)) && evaluateTime(c, now, rules).overdue), f)
+}
+
+function sortRows(rows: Row[], f: ComplaintFilter): Row[] {
+  return rows.sort((a, b) => (f.sort === 'oldest' ? a.receivedAt - b.receivedAt : b.receivedAt - a.receivedAt))
+}
+
+/** Number prefix, phone prefix or name prefix; merged, capped, then the other criteria. */
+async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> {
+  const q = f.search.trim()
+  const { complaints } = ctx.db
+  const digits = q.replace(/[\s-]/g, '')
+  const found = await Promise.all([
+    complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
+    /^\d{3,}$/.test(digits) ? complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray() : [],
+    complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray()
+  ])
+  const test = predicate(f)
+  const byId = new Map<string, Row>()
+  for (const c of found.flat()) if (!test || test(c)) byId.set(c.id, c)
+  let rows = [...byId.values()]
+  if (f.overdue) {
+    const rules = await getTimeRules(ctx)
+    rows = rows.filter((c) => evaluateTime(c, ctx.now(), rules).overdue)
+  }
+  return sortRows(rows, f).slice(0, SEARCH_LIMIT)
+}
+
+/** One page of the list. */
+export async function listComplaints(ctx: DataContext, f: ComplaintFilter, offset: number, limit: number): Promise<Row[]> {
+  if (f.search.trim()) return (await searchRows(ctx, f)).slice(offset, offset + limit)
+  if (f.overdue) return (await overdueRows(ctx, f)).slice(offset, offset + limit)
+  return rangeRead(ctx, f).offset(offset).limit(limit).toArray()
+}
+
+/** How many match. Plain status filters come from the writer's tallies; others are counted by reading. */
+export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Promise<number> {
+  if (f.search.trim()) return (await searchRows(ctx, f)).length
+  if (f.overdue) return (await overdueRows(ctx, f)).length
+  if (isPlainRange(f)) {
+    const tallied = await readTallies(ctx.db, 'complaints', f.status === 'all' ? STATUSES : [f.status])
+    if (tallied !== undefined) return tallied
+  }
+  return rangeRead(ctx, f).count()
+}
+
+/** 四个不漏 rule 4: closed cases whose result was fed back to no department. */
+export async function listUnfedBack(ctx: DataContext, limit = 500): Promise<Row[]> {
+  return ctx.db.complaints
+    .where('[status+receivedAt]')
+    .between(['closed', -Infinity], ['closed', Infinity])
+    .reverse()
+    .filter((c) => !c._deleted && c.feedbackDepartments.length === 0)
+    .limit(limit)
+    .toArray()
+}

@@ -1,0 +1,34 @@
+import { escalationsToRecord, type TimeRuleSettings } from '../../../shared/domain/timeRules'
+import type { ComplaintStatus } from '../../../shared/domain/complaint'
+import type { DataContext } from './context'
+import { getTimeRules } from './timeRules'
+
+/** Statuses whose escalation clock runs (no accepted result yet). */
+const RUNNING: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval']
+/** 工号 stamped on changes the clock makes by itself. */
+export const SYSTEM_STAFF_NO = 'SYSTEM'
+
+/** Records every escalation that has come due (on start and periodically): once per case and
+ *  level, dated when it became due, even if the app was closed at that moment. Returns how many. */
+export async function recordDueEscalations(ctx: DataContext): Promise<number> {
+  const rules: TimeRuleSettings = await getTimeRules(ctx)
+  const now = ctx.now()
+  const cutoff = now - rules.escalateToLeaderAfterHours * 3_600_000
+  const candidates = (
+    await Promise.all(RUNNING.map((status) => ctx.db.complaints.where('[status+receivedAt]').between([status, -Infinity], [status, cutoff], true, true).toArray()))
+  ).flat()
+  let recorded = 0
+  for (const c of candidates) {
+    const due = escalationsToRecord(c, now, rules)
+    if (due.length === 0) continue
+    await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
+      for (const e of due) {
+        const created = await tx.createIfAbsent('events', { id: e.id, subjectId: c.id, type: 'escalated', at: e.at, staffNo: SYSTEM_STAFF_NO, data: { level: e.level } })
+        if (created) recorded++
+      }
+      const top = Math.max(c.escalationLevel, ...due.map((e) => e.level)) as 0 | 1 | 2
+      await tx.update('complaints', c.id, { escalationLevel: top })
+    })
+  }
+  return recorded
+}

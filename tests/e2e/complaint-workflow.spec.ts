@@ -1,0 +1,141 @@
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot } from './fixtures'
+import { addStaff, finishSetup, switchStaff } from './flows'
+
+test.use({ startTime: '2026-11-22T10:00:00+08:00' })
+
+async function registerComplaint(page: Page, name = '张三', phone = '13800138000') {
+  await page.getByRole('menuitem', { name: '投诉处理' }).click()
+  await page.getByRole('button', { name: '新建投诉' }).click()
+  await page.getByLabel('联系电话').fill(phone)
+  await page.getByLabel('客户姓名').fill(name)
+  await page.getByLabel('投诉内容').fill('新买的电饭煲不加热，要求处理')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('complaint-no')).toBeVisible()
+}
+
+/** Opens a workflow step, lets `fill` type into its dialog, and confirms it. */
+async function step(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+  await page.getByTestId('workflow-actions').getByRole('button', { name: action, exact: true }).click()
+  const dialog = page.getByRole('dialog')
+  await fill(dialog)
+  await dialog.getByRole('button', { name: action, exact: true }).click()
+}
+
+const status = (page: Page) => page.getByTestId('complaint-details').locator('.ant-tag').first()
+
+async function propose(page: Page, amount: string, text = '为您更换新机并补偿购物卡') {
+  await step(page, '提交处理方案', async (d) => {
+    await d.getByText('补偿', { exact: true }).click()
+    await d.getByLabel('补偿金额').fill(amount)
+    await d.getByLabel('方案内容').fill(text)
+  })
+}
+
+test.describe('complaint workflow', () => {
+  test('one complaint through the whole loop: rejected plan, refused result, unsatisfied follow-up that reopens, close', async ({ page }) => {
+    await finishSetup(page)
+    await addStaff(page, '1002', '王芳')
+    await addStaff(page, '2001', '赵班长', '值班长')
+    await switchStaff(page, '1002')
+    await registerComplaint(page)
+    const actions = page.getByTestId('workflow-actions')
+    await expect(actions.getByRole('button')).toHaveText(['投诉成立', '投诉不成立', '催办'])
+
+    await step(page, '投诉成立')
+    await expect(status(page)).toHaveText('处理中')
+
+    // A plan needs the responsible department first: refused by the domain, said in Chinese.
+    await step(page, '提交处理方案', async (d) => {
+      await d.getByLabel('方案内容').fill('维修')
+      await d.getByText('维修', { exact: true }).click()
+    })
+    await expect(page.getByTestId('action-error')).toHaveText('请先指定责任部门')
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+    await step(page, '指定责任部门', async (d) => {
+      await d.getByLabel('责任部门').click()
+      await page.getByTitle('售后服务部').click()
+    })
+
+    // Bad amounts are refused next to the field; the text typed is kept.
+    await step(page, '提交处理方案', async (d) => {
+      await d.getByText('补偿', { exact: true }).click()
+      await d.getByLabel('补偿金额').fill('-5')
+      await d.getByLabel('方案内容').fill('我们会补偿，但是需要等待')
+    })
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByTestId('error-amount')).toHaveText('金额不能为负数')
+    await expect(dialog.getByLabel('方案内容')).toHaveValue('我们会补偿，但是需要等待')
+    // Positive wording: 但是 is underlined and replaced in one click.
+    await expect(dialog.getByTestId('wording-hits')).toContainText('但是')
+    await screenshot(page, 'workflow-plan-wording')
+    await dialog.getByRole('button', { name: /^改为：/ }).first().click()
+    await expect(dialog.getByTestId('wording-hits')).toHaveCount(0)
+    await expect(dialog.getByLabel('方案内容')).not.toHaveValue(/但是/)
+    await dialog.getByLabel('补偿金额').fill('800')
+    await dialog.getByRole('button', { name: '提交处理方案', exact: true }).click()
+    await expect(status(page)).toHaveText('待审批')
+    await expect(actions.getByRole('button', { name: '批准方案' })).toHaveCount(0)
+
+    // 800 is above the shift leader's limit (500): the leader sends it back.
+    await switchStaff(page, '2001')
+    await step(page, '批准方案')
+    await expect(page.getByTestId('action-error')).toHaveText('金额超过值班长审批额度，需要客服经理审批')
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+    await step(page, '退回方案', (d) => d.getByLabel('退回原因').fill('金额过高，请改为200元购物卡'))
+    await expect(status(page)).toHaveText('处理中')
+
+    await propose(page, '200')
+    await step(page, '批准方案')
+    await expect(page.getByTestId('plan')).toContainText('审批人 2001 赵班长')
+
+    // The customer does not accept the first result: back to a new plan.
+    await step(page, '登记处理结果', async (d) => {
+      await d.getByLabel('处理结果').fill('已为您更换新机并送200元购物卡')
+      await d.getByText('不接受', { exact: true }).click()
+    })
+    await expect(status(page)).toHaveText('处理中')
+    await propose(page, '300')
+    await step(page, '批准方案')
+    await step(page, '登记处理结果', (d) => d.getByLabel('处理结果').fill('已为您更换新机并送300元购物卡'))
+    await expect(status(page)).toHaveText('待回访')
+
+    // Unsatisfied follow-up reopens the case.
+    await step(page, '登记回访', async (d) => {
+      await d.getByText('不满意', { exact: true }).click()
+      await d.getByLabel('回访记录').fill('新机有划痕')
+      await d.getByText('重新处理（不满意时）').click()
+    })
+    await expect(status(page)).toHaveText('处理中')
+    await propose(page, '100', '为您再换一台并补偿')
+    await step(page, '批准方案')
+    await step(page, '登记处理结果', (d) => d.getByLabel('处理结果').fill('已再换新机'))
+    await step(page, '登记回访', (d) => d.getByText('满意', { exact: true }).click())
+    await step(page, '结案', (d) => d.getByText('采购部').click())
+    await expect(status(page)).toHaveText('已结案')
+    await expect(actions.getByRole('button')).toHaveCount(0)
+
+    const timeline = page.getByTestId('timeline')
+    for (const text of ['受理登记', '判定投诉成立', '指定责任部门', '退回方案', '回访不满意，重新处理', '结案']) await expect(timeline).toContainText(text)
+    await expect(timeline).toContainText('2001 赵班长')
+    await expect(timeline).toContainText('1002 王芳')
+    await screenshot(page, 'workflow-closed')
+  })
+
+  test('an invalid complaint needs a tactful written explanation', async ({ page }) => {
+    await finishSetup(page)
+    await registerComplaint(page)
+    await step(page, '投诉不成立', (d) => d.getByLabel('给客户的书面说明').fill('不行'))
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByTestId('error-explanation')).toHaveText('请写一段得体的书面说明（至少 10 个字）')
+    await expect(dialog.getByTestId('wording-hits')).toContainText('不行')
+    await dialog.getByTestId('canned-replies').click()
+    await page.getByTitle('投诉不成立说明').click()
+    await expect(dialog.getByLabel('给客户的书面说明')).toHaveValue(/张三/)
+    await dialog.getByLabel('给客户的书面说明').fill('张三您好，经核实商品在保修期外，我们能为您做的是提供优惠的付费维修。')
+    await dialog.getByRole('button', { name: '投诉不成立', exact: true }).click()
+    await expect(status(page)).toHaveText('不成立')
+    await expect(page.getByTestId('complaint-details')).toContainText('优惠的付费维修')
+    await screenshot(page, 'workflow-invalid')
+  })
+})
