@@ -21,8 +21,8 @@ export async function addStaff(page: Page, staffNo: string, name: string, role: 
   await page.getByLabel('工号', { exact: true }).fill(staffNo)
   await page.getByLabel('姓名', { exact: true }).fill(name)
   if (role !== '客服专员') {
-    await page.getByTestId('staff-table').locator('xpath=..').getByRole('combobox').click()
-    await page.getByTitle(role).click()
+    await page.getByLabel('角色', { exact: true }).click()
+    await page.getByTitle(role, { exact: true }).click()
   }
   await page.getByRole('button', { name: '添加员工' }).click()
   await expect(page.getByTestId('staff-table')).toContainText(name)

@@ -52,8 +52,10 @@ export async function getComplaint(ctx: DataContext, id: string): Promise<Stored
   return ctx.db.complaints.get(id)
 }
 
+/** A case's events in the order they happened; same-millisecond steps keep their write order (HLC). */
 export async function getTimeline(ctx: DataContext, subjectId: string) {
-  return ctx.db.events.where('[subjectId+at]').between([subjectId, -Infinity], [subjectId, Infinity]).toArray()
+  const events = await ctx.db.events.where('[subjectId+at]').between([subjectId, -Infinity], [subjectId, Infinity]).toArray()
+  return events.sort((a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0))
 }
 
 export async function findCustomerByPhone(ctx: DataContext, phone: string) {

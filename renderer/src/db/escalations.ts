@@ -3,8 +3,8 @@ import type { ComplaintStatus } from '../../../shared/domain/complaint'
 import type { DataContext } from './context'
 import { getTimeRules } from './timeRules'
 
-/** Statuses whose escalation clock runs (no accepted result yet). */
-const RUNNING: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval']
+/** Open statuses: a case resolved after its deadline still gets that escalation, dated when due. */
+const RUNNING: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit']
 /** 工号 stamped on changes the clock makes by itself. */
 export const SYSTEM_STAFF_NO = 'SYSTEM'
 

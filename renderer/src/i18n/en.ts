@@ -24,6 +24,7 @@ export const en: Catalogue = {
     add: 'Add',
     discardDraft: 'Discard draft',
     backToList: 'Back to list',
+    printComplaintForm: 'Print complaint form',
     finishSetup: 'Finish setup'
   },
   complaint: {
@@ -178,6 +179,21 @@ export const en: Catalogue = {
     negativeSuggestion: 'The suggestion itself contains a forbidden phrase'
   },
   cannedReplies: { duplicateId: 'Duplicate reply id', duplicateTitle: 'Duplicate reply title' },
+  print: {
+    print: 'Print',
+    savePdf: 'Save as PDF',
+    back: 'Back',
+    savedTo: 'Saved as PDF: {{path}}',
+    complaintFileName: 'Complaint-form-{{no}}',
+    section: { intake: 'Intake', handling: 'Handling', signatures: 'Signatures' },
+    customerSignature: 'Customer signature',
+    clerkSignature: 'Clerk signature',
+    signDate: 'Date',
+    datePlaceholder: '',
+    printedAt: 'Printed at',
+    printedBy: 'Printed by',
+    labelled: '{{label}}: '
+  },
   customer: { customer: 'customer', name: 'Name', phone: 'Phone' },
   staff: {
     staffNo: 'Staff no.',
@@ -257,6 +273,7 @@ export const en: Catalogue = {
     dateInFuture: 'The date cannot be after today',
     staffNo: 'Staff no.: 2–12 letters or digits',
     deviceCode: 'PC code: an uppercase letter and a letter or digit (e.g. A3)',
+    fileName: 'Invalid file name',
     fixErrors: 'Please correct the fields in red; nothing you typed is lost'
   },
   ipc: {

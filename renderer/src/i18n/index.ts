@@ -13,7 +13,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   interpolation: { escapeValue: false },
-  returnNull: false
+  returnNull: false,
+  showSupportNotice: false
 })
 
 export async function applyLocale(locale: Locale): Promise<void> {

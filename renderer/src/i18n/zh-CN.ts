@@ -22,6 +22,7 @@ export const zhCN = {
     add: '添加',
     discardDraft: '清空草稿',
     backToList: '返回列表',
+    printComplaintForm: '打印投诉登记表',
     finishSetup: '完成设置'
   },
   complaint: {
@@ -176,6 +177,21 @@ export const zhCN = {
     negativeSuggestion: '建议用语本身含有禁用说法'
   },
   cannedReplies: { duplicateId: '标准用语编号重复', duplicateTitle: '标准用语标题重复' },
+  print: {
+    print: '打印',
+    savePdf: '保存为PDF',
+    back: '返回',
+    savedTo: '已保存为 PDF：{{path}}',
+    complaintFileName: '投诉登记表-{{no}}',
+    section: { intake: '受理信息', handling: '处理情况', signatures: '签字确认' },
+    customerSignature: '客户签名',
+    clerkSignature: '受理客服签名',
+    signDate: '日期',
+    datePlaceholder: '年　　月　　日',
+    printedAt: '打印时间',
+    printedBy: '打印人',
+    labelled: '{{label}}：'
+  },
   customer: { customer: '客户', name: '姓名', phone: '联系电话' },
   staff: {
     staffNo: '工号',
@@ -255,6 +271,7 @@ export const zhCN = {
     dateInFuture: '日期不能晚于今天',
     staffNo: '工号为 2–12 位字母或数字',
     deviceCode: '电脑代码为两位：一个大写字母加一个字母或数字（如 A3）',
+    fileName: '文件名无效',
     fixErrors: '请先改正标红的项目，已填写的内容不会丢失'
   },
   ipc: {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Space } from 'antd'
+import { Button, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Complaint } from '../../../../../shared/domain/complaint'
@@ -19,8 +19,16 @@ export function ActionBar({ complaint }: { complaint: Complaint }) {
   const [open, setOpen] = useState<ActionType | null>(null)
   if (!config || !staff) return null
   const actions = availableActions(complaint, { staffNo: staff.staffNo, role: staff.role }, config)
+  // Say why a shift leader sees no 批准方案: the amount is above their limit.
+  const needsManager =
+    complaint.status === 'awaitingApproval' && staff.role === 'shiftLeader' && (complaint.plan?.amount ?? 0) > config.managerApprovalAbove
   return (
     <>
+      {needsManager && (
+        <Typography.Paragraph type="warning" data-testid="approval-hint">
+          {t('workflow.needManager')}
+        </Typography.Paragraph>
+      )}
       <Space wrap data-testid="workflow-actions">
         {actions.map((a) => (
           <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'judgeInvalid'} onClick={() => setOpen(a)}>

@@ -98,7 +98,7 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
     <Modal open title={label} okText={label} cancelText={t('action.cancel')} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} width={640} destroyOnHidden>
       <Form layout="vertical" component="div">
         {spec.fields.map((f) => (
-          <FormField key={f.name} name={f.name} label={t(f.label)} error={form.formState.errors[f.name] as never}>
+          <FormField key={f.name} name={f.name} label={f.kind === 'reopen' ? '' : t(f.label)} error={form.formState.errors[f.name] as never}>
             <Controller name={f.name} control={form.control} render={({ field }) => control(f, field) ?? <span />} />
           </FormField>
         ))}
