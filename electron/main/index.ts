@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createDeskHandlers, createDeviceStore } from '../services'
 import { registerDeskIpc } from './ipc'
+import { createElectronPrinting, type PrintingHost } from './printing'
 import { mainTextFor } from './mainText'
 import { installMenu } from './menu'
 import { applySecurity } from './security'
@@ -24,7 +25,17 @@ function start(): void {
   const allowed = rendererLocation()
   const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
   const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
-  registerDeskIpc(ipcMain, createDeskHandlers({ deviceStore, appInfo }), allowed)
+  const printingHost: PrintingHost = {
+    dialog,
+    documentsDir: () => app.getPath('documents'),
+    windowOf: (contents) => BrowserWindow.fromWebContents(contents)
+  }
+  // Handlers are rebuilt per call (cheap; state lives in deviceStore) so printing acts on the caller's window.
+  registerDeskIpc(
+    ipcMain,
+    (sender) => createDeskHandlers({ deviceStore, appInfo, printing: createElectronPrinting(sender, printingHost) }),
+    allowed
+  )
 
   const openWindow = (): void => {
     const win = createMainWindow(allowed)

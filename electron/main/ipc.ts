@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { DeskHandlers } from '../../shared/ipc/contract'
 import type { DeskResult } from '../../shared/ipc/errors'
 import { deskChannel, deskMethods } from '../../shared/ipc/methods'
@@ -18,15 +18,19 @@ export function isTrustedEvent(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, a
   return frame.parent === null && isTrustedSenderUrl(frame.url, allowed)
 }
 
-/** One channel per method (never a generic "invoke anything"); the argument goes to dispatch. */
+/**
+ * One channel per method (never a generic "invoke anything"); the argument goes to dispatch.
+ * `handlersFor` gets the caller's webContents — only after the sender check passed — so a method
+ * that acts on "this window" (printing) acts on exactly the page that asked, never on another.
+ */
 export function registerDeskIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: DeskHandlers,
+  handlersFor: (sender: WebContents) => DeskHandlers,
   allowed: TrustedRenderer
 ): void {
   for (const method of deskMethods) {
     ipcMain.handle(deskChannel(method), (event, arg: unknown) =>
-      isTrustedEvent(event, allowed) ? dispatch(handlers, method, arg) : forbidden
+      isTrustedEvent(event, allowed) ? dispatch(handlersFor(event.sender), method, arg) : forbidden
     )
   }
 }

@@ -1,12 +1,24 @@
 import type { AppInfo, DeskHandlers } from '../../shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
+import type { DeskPrinting } from './printing'
 
-/** Binds each window.desk method to its service. Inputs arrive already validated by dispatch. */
-export function createDeskHandlers(deps: { deviceStore: DeviceStore; appInfo: AppInfo }): DeskHandlers {
+/** Binds each window.desk method to its service. Inputs arrive already validated by dispatch.
+ *  Cheap and stateless (state lives in the deps), so a host may build it per call: that is how
+ *  `printing` gets bound to the calling window (electron/main/ipc.ts, tests/e2e/host/deskBridge.ts). */
+export function createDeskHandlers(deps: {
+  deviceStore: DeviceStore
+  appInfo: AppInfo
+  printing: DeskPrinting
+}): DeskHandlers {
   return {
     // A copy, so nothing downstream can mutate the shared object.
     getAppInfo: async () => ({ ...deps.appInfo }),
     getDevice: () => deps.deviceStore.get(),
-    updateDevice: (input) => deps.deviceStore.update(input)
+    updateDevice: (input) => deps.deviceStore.update(input),
+    printPage: async (input) => ({ printed: await deps.printing.printPage(input.title) }),
+    savePdf: async (input) => {
+      const path = await deps.printing.savePdf(input.suggestedName)
+      return { saved: path !== null, path }
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DeskMethodName } from './methods'
 import type { DeskResult } from './errors'
+import { pdfFileNameSchema } from './fileName'
 
 /** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
  *  because it belongs to the machine: wiping the browser storage must not mint a new device. */
@@ -36,13 +37,21 @@ export const deviceCodeSchema = z
 export const deskInputs = {
   getAppInfo: z.undefined(),
   getDevice: z.undefined(),
-  updateDevice: z.strictObject({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema })
+  updateDevice: z.strictObject({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema }),
+  /** the OS print dialog for the calling window; title names the print job in logs */
+  printPage: z.strictObject({ title: z.string().max(80, 'validation.tooLong') }),
+  /** save dialog (default: Documents/<suggestedName>), then the calling window rendered to an A4 PDF */
+  savePdf: z.strictObject({ suggestedName: pdfFileNameSchema })
 } satisfies Record<DeskMethodName, z.ZodType>
 
 export interface DeskOutputs {
   getAppInfo: AppInfo
   getDevice: DeviceInfo
   updateDevice: DeviceInfo
+  /** false when the user cancelled the print dialog */
+  printPage: { printed: boolean }
+  /** saved: false, path: null when the user cancelled the save dialog */
+  savePdf: { saved: boolean; path: string | null }
 }
 
 export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>

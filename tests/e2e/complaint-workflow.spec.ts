@@ -128,8 +128,11 @@ test.describe('complaint workflow', () => {
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('error-explanation')).toHaveText('请写一段得体的书面说明（至少 10 个字）')
     await expect(dialog.getByTestId('wording-hits')).toContainText('不行')
-    await dialog.getByTestId('canned-replies').click()
-    await page.getByTitle('投诉不成立说明').click()
+    // Type to find a 标准用语 and insert it with Enter (keyboard only).
+    await dialog.getByTestId('canned-replies').locator('input').focus()
+    await page.keyboard.type('投诉不成立')
+    await expect(page.getByTitle('投诉不成立说明')).toBeVisible()
+    await page.keyboard.press('Enter')
     await expect(dialog.getByLabel('给客户的书面说明')).toHaveValue(/张三/)
     await dialog.getByLabel('给客户的书面说明').fill('张三您好，经核实商品在保修期外，我们能为您做的是提供优惠的付费维修。')
     await dialog.getByRole('button', { name: '投诉不成立', exact: true }).click()

@@ -20,6 +20,7 @@ import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
 import { NewComplaintPage } from '../features/complaints/NewComplaintPage'
 import { ComplaintDetailPage } from '../features/complaints/ComplaintDetailPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { CounterPage } from '../features/counter/CounterPage'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
 import { getStoreName } from '../db'
@@ -82,7 +83,8 @@ export function Shell() {
             <Route path="/complaints/new" element={<NewComplaintPage />} />
             <Route path="/complaints/:id" element={<ComplaintDetailPage />} />
             <Route path="/settings" element={<SettingsPage />} />
-            {NAV.filter((n) => !['dashboard', 'complaints', 'settings'].includes(n.key)).map((n) => (
+            <Route path="/counter" element={<CounterPage />} />
+            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter'].includes(n.key)).map((n) => (
               <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
             ))}
             <Route path="*" element={<Navigate to="/" replace />} />

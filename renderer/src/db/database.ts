@@ -8,6 +8,7 @@ export class DeskDatabase extends Dexie {
   complaints!: Table<SyncedRecords['complaints'], string>
   events!: Table<SyncedRecords['events'], string>
   settings!: Table<SyncedRecords['settings'], string>
+  returns!: Table<SyncedRecords['returns'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>

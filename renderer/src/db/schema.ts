@@ -4,6 +4,7 @@ import type { TimelineEventType } from '../../../shared/domain/workflow'
 import type { WordingRule } from '../../../shared/domain/wording'
 import type { CannedReply } from '../../../shared/domain/cannedReplies'
 import type { TimeRuleSettings } from '../../../shared/domain/timeRules'
+import type { ReturnRequest } from '../../../shared/domain/returns'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -106,9 +107,10 @@ export interface SyncedRecords {
   complaints: Stored<Complaint>
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
+  returns: Stored<ReturnRequest>
 }
 export type SyncedTable = keyof SyncedRecords
-export const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'customers', 'complaints', 'events', 'settings']
+export const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns']
 /** Timeline events are immutable: created once, never updated. */
 export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
 
@@ -119,6 +121,7 @@ export const SCHEMA_V1 = {
   complaints: 'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, [firstResponder+status]',
   events: 'id, [subjectId+at]',
   settings: 'id',
+  returns: 'id, createdAt, [status+createdAt], complaintId, customerId',
   outbox: '++seq',
   meta: 'key',
   drafts: 'key',

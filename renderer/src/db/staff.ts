@@ -20,10 +20,13 @@ export async function getStaffByNo(ctx: DataContext, staffNo: string): Promise<S
 
 export async function addStaff(ctx: DataContext, by: string, input: { staffNo: string; name: string; role: Role }): Promise<string> {
   const id = nanoid()
-  await ctx.writer.transact(by, async (tx) => {
-    if (await ctx.db.staff.where('staffNo').equals(input.staffNo).count()) throw new DuplicateStaffNoError(input.staffNo)
+  // Refusal leaves the transaction by return, not throw (see applyWorkflow).
+  const added = await ctx.writer.transact(by, async (tx) => {
+    if (await ctx.db.staff.where('staffNo').equals(input.staffNo).count()) return false
     await tx.create('staff', { id, ...input, active: true })
+    return true
   })
+  if (!added) throw new DuplicateStaffNoError(input.staffNo)
   return id
 }
 

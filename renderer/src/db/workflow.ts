@@ -26,19 +26,26 @@ export async function getWorkflowConfig(ctx: DataContext): Promise<WorkflowConfi
   }
 }
 
-/** One step of the closed loop: the domain decides, then the change and its timeline event are written together. */
+/** One step of the closed loop: the domain decides, then the change and its timeline event are written together.
+ *  A refusal is returned out of the transaction, not thrown inside it: nothing was written, so it
+ *  simply commits. (Throwing after a read, with no request pending, left Chromium's transaction
+ *  promise unsettled now and then, hanging the dialog.) */
 export async function applyWorkflow(ctx: DataContext, actor: Actor, complaintId: string, action: WorkflowAction): Promise<Complaint> {
-  const config = await getWorkflowConfig(ctx)
-  return ctx.writer.transact(actor.staffNo, async (tx) => {
+  // Everything is read inside the transaction: a Dexie read awaited just before opening it left the
+  // read-write transaction waiting forever now and then in Chromium.
+  const done = await ctx.writer.transact(actor.staffNo, async (tx) => {
+    const config = await getWorkflowConfig(ctx)
     const current = await ctx.db.complaints.get(complaintId)
-    if (!current || current._deleted) throw new WorkflowRefusedError({ message: 'complaint.notFound' })
+    if (!current || current._deleted) return { ok: false as const, error: { message: 'complaint.notFound' } }
     const now = ctx.now()
     const outcome = applyAction(current, action, actor, now, config)
-    if (!outcome.ok) throw new WorkflowRefusedError(outcome.error)
+    if (!outcome.ok) return outcome
     await tx.update('complaints', complaintId, outcome.patch)
     await tx.create('events', { id: nanoid(), subjectId: complaintId, type: outcome.event.type, at: now, staffNo: actor.staffNo, data: outcome.event.data })
-    return { ...current, ...outcome.patch }
+    return { ok: true as const, complaint: { ...current, ...outcome.patch } }
   })
+  if (!done.ok) throw new WorkflowRefusedError(done.error)
+  return done.complaint
 }
 
 export async function saveWorkflowConfig(ctx: DataContext, staffNo: string, config: WorkflowConfig): Promise<void> {

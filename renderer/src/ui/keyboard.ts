@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, type KeyboardEvent } from 'react'
 
 // Keyboard-only data entry: Enter moves to the next field (Shift+Enter keeps a newline in text
 // areas), Ctrl+S saves. Fields take part by carrying a data-field attribute, in DOM order.
@@ -34,18 +34,14 @@ export function enterMovesOn(event: KeyboardEvent<HTMLElement>): void {
 
 /** Ctrl+S (or ⌘S) anywhere on the page runs `save` instead of the browser's "save page". */
 export function useCtrlS(save: () => void): void {
-  const latest = useRef(save)
-  useEffect(() => {
-    latest.current = save
-  })
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault()
-        latest.current()
+        save()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [save])
 }

@@ -2,11 +2,13 @@
 // The page gets a frozen `window.desk` with one method per name in `deskMethods`; each call is
 // JSON-cloned (as plain data crosses Electron IPC) and handed to the REAL electron/services
 // `dispatch` running in the Playwright test process. Only the transport differs from the app.
-import type { BrowserContext, Frame } from '@playwright/test'
+import path from 'node:path'
+import type { BrowserContext, Frame, Page } from '@playwright/test'
 import { createDeskHandlers, createDeviceStore, dispatch } from '../../../electron/services'
 import type { AppInfo, DeskHandlers } from '../../../shared/ipc/contract'
 import type { DeskResult } from '../../../shared/ipc/errors'
 import { deskMethods, type DeskMethodName } from '../../../shared/ipc/methods'
+import { harnessPrinting, type PrintLog } from './harnessPrinting'
 
 /** Name of the Playwright binding. The init script captures it and removes it from `window`. */
 const BINDING = '__deskInvoke'
@@ -35,6 +37,8 @@ export interface DeskBridgeOptions {
    * from another origin or from an iframe get 'forbidden-sender'. Omit to accept any top frame.
    */
   appOrigin?: string
+  /** where savePdf writes (the save dialog's default folder); default <servicesDir>/documents */
+  documentsDir?: string
 }
 
 export interface DeskBridge {
@@ -45,10 +49,15 @@ export interface DeskBridge {
    * argument (a broken or compromised renderer). Calls queue up if used several times.
    */
   corruptNextCall(method: DeskMethodName, badArg: unknown): void
-  /** Call main directly from the test (any method name, any argument); logged with from: 'test'. */
+  /** Call main directly from the test (any method name, any argument); logged with from: 'test'.
+   *  There is no calling page, so printPage/savePdf fail with 'internal' this way. */
   invoke(method: unknown, arg?: unknown): Promise<DeskResult<unknown>>
-  /** The live handlers (recreated by restartServices). */
+  /** The live handlers (recreated by restartServices), with no calling page bound for printing. */
   readonly handlers: DeskHandlers
+  /** titles of printPage calls: headless Chromium has no print dialog, so each one "prints" */
+  readonly printed: readonly string[]
+  /** absolute paths of the PDFs savePdf wrote (page.pdf of the calling page), oldest first */
+  readonly pdfs: readonly string[]
   /** Rebuild the services from what is on disk, as when the main process starts again. */
   restartServices(): void
   /** Install window.desk into a context (call once per context, before its first navigation). */
@@ -77,25 +86,32 @@ function jsonClone(value: unknown): unknown {
   return text === undefined ? undefined : (JSON.parse(text) as unknown)
 }
 
-function buildHandlers(options: DeskBridgeOptions): DeskHandlers {
+/** The stateful services, built once per (re)start like main's; handlers are bound per call. */
+function buildServices(options: DeskBridgeOptions) {
   const appInfo: AppInfo = {
     appVersion: options.appVersion,
     platform: process.platform,
     host: 'test-host'
   }
   const deviceStore = createDeviceStore({ dataDir: options.servicesDir, hostname: options.hostname })
-  return createDeskHandlers({ deviceStore, appInfo })
+  return { appInfo, deviceStore }
 }
 
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
   const calls: DeskCall[] = []
   const corruptions = new Map<string, unknown[]>()
-  let handlers = buildHandlers(options)
+  const printLog: PrintLog = { printed: [], pdfs: [] }
+  const documentsDir = options.documentsDir ?? path.join(options.servicesDir, 'documents')
+  let services = buildServices(options)
+  // Like electron/main/ipc.ts: printing acts on the page that made the call.
+  const handlersFor = (page: Page | undefined): DeskHandlers =>
+    createDeskHandlers({ ...services, printing: harnessPrinting(page, printLog, documentsDir) })
 
   async function transport(
     method: unknown,
     arg: unknown,
-    from: DeskCall['from']
+    from: DeskCall['from'],
+    page?: Page
   ): Promise<DeskResult<unknown>> {
     let sent = arg
     let corrupted = false
@@ -104,7 +120,7 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
       sent = queue.shift()
       corrupted = true
     }
-    const result = await dispatch(handlers, method, sent)
+    const result = await dispatch(handlersFor(page), method, sent)
     calls.push({
       method: String(method),
       arg: sent,
@@ -119,8 +135,10 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
 
   return {
     calls,
+    printed: printLog.printed,
+    pdfs: printLog.pdfs,
     get handlers() {
-      return handlers
+      return handlersFor(undefined)
     },
     corruptNextCall(method, badArg) {
       if (!(deskMethods as readonly string[]).includes(method)) {
@@ -132,7 +150,7 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
     },
     invoke: (method, arg) => transport(method, jsonClone(arg), 'test'),
     restartServices() {
-      handlers = buildHandlers(options)
+      services = buildServices(options)
     },
     async attach(context) {
       await context.exposeBinding(BINDING, async (source, method: unknown, arg: unknown) => {
@@ -141,7 +159,7 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
           calls.push({ method: String(method), arg, ok: false, result, corrupted: false, from: 'page' })
           return result
         }
-        return transport(method, arg, 'page')
+        return transport(method, arg, 'page', source.page)
       })
       await context.addInitScript(installDesk, { binding: BINDING, methods: [...deskMethods] })
     }

@@ -1,4 +1,5 @@
-import { Button, Card, Descriptions, Empty, Tag } from 'antd'
+import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd'
+import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,6 +10,7 @@ import { useData, useSession } from '../../app/session'
 import { ActionBar } from './workflow/ActionBar'
 import { TimelineView } from './workflow/TimelineView'
 import { TimeInfo } from './workflow/TimeInfo'
+import { ComplaintReturns } from '../returns/ComplaintReturns'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -32,7 +34,17 @@ export function ComplaintDetailPage() {
   return (
     <Card
       title={<span data-testid="complaint-no">{complaint.no}</span>}
-      extra={<Button onClick={() => navigate('/complaints')}>{t('action.backToList')}</Button>}
+      extra={
+        <Space>
+          <Button icon={<RollbackOutlined />} onClick={() => navigate(`/counter?complaint=${complaint.id}`)}>
+            {t('returns.register')}
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/complaint/${complaint.id}`)}>
+            {t('action.printComplaintForm')}
+          </Button>
+          <Button onClick={() => navigate('/complaints')}>{t('action.backToList')}</Button>
+        </Space>
+      }
     >
       <Descriptions bordered size="small" column={3} data-testid="complaint-details">
         {field(t('complaint.status'), <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>)}
@@ -80,6 +92,7 @@ export function ComplaintDetailPage() {
         <TimeInfo complaint={complaint} />
         <ActionBar complaint={complaint} />
       </Card>
+      <ComplaintReturns complaintId={complaint.id} />
       <Card type="inner" title={t('complaint.timeline')} style={{ marginTop: 16 }}>
         <TimelineView events={timeline} people={people} />
       </Card>

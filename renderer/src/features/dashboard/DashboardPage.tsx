@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { dashboardCounts, listComplaints } from '../../db'
+import { dashboardCounts, listComplaints, listUnfedBack } from '../../db'
+import { OverdueTag } from '../complaints/OverdueTag'
 import { useData, useSession } from '../../app/session'
 
 const READY_MARK = 'desk:ready'
@@ -19,6 +20,8 @@ export function DashboardPage() {
   const dayStart = dayjs(data.now()).startOf('day').valueOf()
   const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff])
   const recentRows = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data])
+  const overdue = useLiveQuery(() => listComplaints(data, { status: 'all', search: '', overdue: true, sort: 'oldest' }, 0, 50), [data]) ?? []
+  const unfedBack = useLiveQuery(() => listUnfedBack(data, 20), [data]) ?? []
   const recent = recentRows ?? []
   // Marks the moment the desk is usable after start-up; the benchmark reads it.
   useEffect(() => {
@@ -36,10 +39,40 @@ export function DashboardPage() {
         </Button>
       </Row>
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={8}><Card><Statistic title={t('dashboard.todayComplaints')} value={counts?.today ?? 0} /></Card></Col>
-        <Col span={8}><Card><Statistic title={t('dashboard.openComplaints')} value={counts?.open ?? 0} /></Card></Col>
-        <Col span={8}><Card><Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} /></Card></Col>
+        <Col span={6}><Card><Statistic title={t('dashboard.todayComplaints')} value={counts?.today ?? 0} /></Card></Col>
+        <Col span={6}><Card><Statistic title={t('dashboard.openComplaints')} value={counts?.open ?? 0} /></Card></Col>
+        <Col span={6}><Card><Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} /></Card></Col>
+        <Col span={6}>
+          <Card data-testid="overdue-count">
+            <Statistic title={t('complaint.overdue')} value={overdue.length} valueStyle={overdue.length ? { color: '#cf1322' } : undefined} />
+          </Card>
+        </Col>
       </Row>
+      {overdue.length > 0 && (
+        <Card title={t('dashboard.overdue')} style={{ marginBottom: 16 }} data-testid="overdue-list">
+          <List
+            dataSource={overdue.slice(0, 10)}
+            renderItem={(c) => (
+              <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
+                <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.content} />
+                <OverdueTag complaint={c} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {unfedBack.length > 0 && (
+        <Card title={t('dashboard.unfedBack')} style={{ marginBottom: 16 }} data-testid="unfed-back-list">
+          <List
+            dataSource={unfedBack}
+            renderItem={(c) => (
+              <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
+                <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.department || '—'} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       <Card title={t('dashboard.recent')}>
         <List
           dataSource={recent}

@@ -17,9 +17,11 @@ function setup() {
   const handlers: DeskHandlers = {
     getAppInfo: vi.fn(async () => ({ appVersion: '1', platform: 'linux', host: 'electron' as const })),
     getDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
-    updateDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' }))
+    updateDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
+    printPage: vi.fn(async () => ({ printed: true })),
+    savePdf: vi.fn(async () => ({ saved: false, path: null }))
   }
-  registerDeskIpc(ipcMain as never, handlers, allowed)
+  registerDeskIpc(ipcMain as never, () => handlers, allowed)
   const call = (method: string, frame: { url: string; parent: unknown } | null, arg?: unknown) =>
     listeners.get(deskChannel(method as never))!({ senderFrame: frame } as unknown as IpcMainInvokeEvent, arg)
   return { listeners, handlers, call }
@@ -57,5 +59,22 @@ describe('registerDeskIpc', () => {
     const { call, handlers } = setup()
     await expect(Promise.resolve(call('getDevice', frame))).resolves.toEqual(forbidden)
     expect(handlers.getDevice).not.toHaveBeenCalled()
+  })
+
+  it('binds the handlers to the webContents that called (printing acts on that window only)', async () => {
+    const listeners = new Map<string, Listener>()
+    const ipcMain = { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) }
+    const handlersFor = vi.fn(() => setup().handlers)
+    registerDeskIpc(ipcMain as never, handlersFor, allowed)
+    const sender = { id: 7 }
+    const event = { sender, senderFrame: { url: indexUrl, parent: null } } as unknown as IpcMainInvokeEvent
+    await listeners.get(deskChannel('printPage'))!(event, { title: 't' })
+    expect(handlersFor).toHaveBeenCalledWith(sender)
+
+    // An untrusted caller never gets handlers built for it.
+    handlersFor.mockClear()
+    const foreign = { sender, senderFrame: { url: 'https://example.com/', parent: null } } as unknown as IpcMainInvokeEvent
+    await expect(Promise.resolve(listeners.get(deskChannel('printPage'))!(foreign, { title: 't' }))).resolves.toEqual(forbidden)
+    expect(handlersFor).not.toHaveBeenCalled()
   })
 })

@@ -169,10 +169,12 @@ describe('randomDeviceCode', () => {
 
 describe('updateDevice through dispatch', () => {
   const appInfo = { appVersion: '0.1.0', platform: 'linux', host: 'test-host' as const }
+  // Not under test here; printing has its own tests (printing.test.ts).
+  const printing = { printPage: async () => true, savePdf: async () => null }
 
   it('validation happens in dispatch: a bad update is refused before the store is touched', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo })
+    const handlers = createDeskHandlers({ deviceStore, appInfo, printing })
     const before = await deviceStore.get()
     const fileBefore = await readFile(join(dir, 'device.json'), 'utf8')
     const update = vi.spyOn(deviceStore, 'update')
@@ -190,14 +192,14 @@ describe('updateDevice through dispatch', () => {
 
   it('a valid update is normalized by the schema and persisted', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo })
+    const handlers = createDeskHandlers({ deviceStore, appInfo, printing })
     const result = await dispatch(handlers, 'updateDevice', { deviceName: '  前台  ', deviceCode: 'c4' })
     expect(result).toMatchObject({ ok: true, value: { deviceName: '前台', deviceCode: 'C4', hostname: 'h' } })
     expect(await readStored()).toMatchObject({ deviceName: '前台', deviceCode: 'C4' })
   })
 
   it('getAppInfo returns the app info given to the handlers', async () => {
-    const handlers = createDeskHandlers({ deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }), appInfo })
+    const handlers = createDeskHandlers({ deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }), appInfo, printing })
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: appInfo })
   })
 })

@@ -9,6 +9,8 @@ function fakeHandlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
     getAppInfo: vi.fn(async () => ({ appVersion: '1.2.3', platform: 'win32', host: 'test-host' as const })),
     getDevice: vi.fn(async () => device),
     updateDevice: vi.fn(async (input) => ({ ...device, ...input })),
+    printPage: vi.fn(async () => ({ printed: true })),
+    savePdf: vi.fn(async () => ({ saved: false, path: null })),
     ...overrides
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd'
+import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '../../../../../shared/domain/complaint'
@@ -95,7 +95,23 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
   }
 
   return (
-    <Modal open title={label} okText={label} cancelText={t('action.cancel')} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} width={640} destroyOnHidden>
+    <Modal
+      open
+      title={label}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+      // Our own footer: antd's confirmLoading sometimes stayed "loading" after a quick refusal
+      // (true → false within milliseconds), leaving a button that ignores clicks.
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('action.cancel')}</Button>
+          <Button type="primary" disabled={saving} onClick={() => void submit()}>
+            {label}
+          </Button>
+        </Space>
+      }
+    >
       <Form layout="vertical" component="div">
         {spec.fields.map((f) => (
           <FormField key={f.name} name={f.name} label={f.kind === 'reopen' ? '' : t(f.label)} error={form.formState.errors[f.name] as never}>

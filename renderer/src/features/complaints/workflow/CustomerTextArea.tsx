@@ -41,6 +41,7 @@ export function CustomerTextArea({ id, value, onChange, complaint }: { id: strin
           size="small"
           style={{ width: 220 }}
           placeholder={t('wording.insertReply')}
+          showSearch={{ optionFilterProp: 'label' }}
           value={null}
           onChange={(v: string) => insert(v)}
           options={replies.map((r) => ({ value: r.id, label: r.title }))}

@@ -2,14 +2,15 @@ import { Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
 import type { Staff } from '../../../../../shared/domain/staff'
-import type { TimelineEvent } from '../../../db'
+import { SYSTEM_STAFF_NO, type TimelineEvent } from '../../../db'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
 /** 处理记录: every step, who (工号 + name) and when; the event's own words underneath. */
 export function TimelineView({ events, people }: { events: TimelineEvent[]; people: Staff[] }) {
   const { t } = useTranslation()
-  const who = (staffNo: string) => `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const who = (staffNo: string) =>
+    staffNo === SYSTEM_STAFF_NO ? t('workflow.system') : `${t('staff.staffNo')} ${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
   const detail = (e: TimelineEvent): string => {
     const d = e.data
     const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes]
@@ -29,7 +30,7 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
         content: (
           <div>
             <div>
-              {dayjs(e.at).format(TIME)} · <strong>{t(`workflow.event.${e.type}`)}</strong> · {t('staff.staffNo')} {who(e.staffNo)}
+              {dayjs(e.at).format(TIME)} · <strong>{t(`workflow.event.${e.type}`)}</strong> · {who(e.staffNo)}
             </div>
             {detail(e) && <Typography.Text type="secondary">{detail(e)}</Typography.Text>}
           </div>

@@ -1,0 +1,75 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
+import { App, Button } from 'antd'
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { callDesk } from '../../ipc/desk'
+import { describeError } from '../../app/errors'
+import './print.css'
+
+interface PrintViewProps {
+  /** names the print job and the PDF's title (document.title while the view is open) */
+  title: string
+  /** suggested file name for save-as-PDF, without '.pdf' */
+  fileName: string
+  onBack(): void
+  /** runs right before printing, e.g. to stamp the printed-at time; its state updates are
+   *  rendered before main prints (flushSync), so the paper shows them */
+  onBeforeOutput?(): void
+  children: ReactNode
+}
+
+/** One A4 sheet with a toolbar (打印 / 保存为PDF / 返回) that @media print hides. Printing goes
+ *  through main (window.desk), which prints or renders this very window. */
+export function PrintView({ title, fileName, onBack, onBeforeOutput, children }: PrintViewProps) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null)
+
+  // Toasts left over from the page before would cover the sheet's heading; they mean nothing here.
+  useEffect(() => message.destroy(), [message])
+
+  useEffect(() => {
+    const previous = document.title
+    document.title = title
+    return () => {
+      document.title = previous
+    }
+  }, [title])
+
+  async function output(kind: 'print' | 'pdf'): Promise<void> {
+    if (onBeforeOutput) flushSync(onBeforeOutput)
+    setBusy(kind)
+    try {
+      if (kind === 'print') {
+        await callDesk('printPage', { title: title.slice(0, 80) })
+      } else {
+        const { saved, path } = await callDesk('savePdf', { suggestedName: `${fileName}.pdf` })
+        if (saved && path) void message.success(t('print.savedTo', { path }))
+      }
+    } catch (error) {
+      void message.error(describeError(error, t))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="print-view">
+      {/* Back on the left, output on the right: antd's toasts appear top centre and must not cover them. */}
+      <div className="print-toolbar">
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+          {t('print.back')}
+        </Button>
+        <span className="print-toolbar-gap" />
+        <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} disabled={busy !== null} onClick={() => void output('print')}>
+          {t('print.print')}
+        </Button>
+        <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void output('pdf')}>
+          {t('print.savePdf')}
+        </Button>
+      </div>
+      <div className="print-sheet">{children}</div>
+    </div>
+  )
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import { Alert, App, Button, Col, Form, Input, Radio, Row, Space, Typography } from 'antd'
+import { Controller, useForm, type FieldPath } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import type { Complaint } from '../../../../shared/domain/complaint'
+import {
+  emptyReturnForm,
+  returnFormFromComplaint,
+  returnFormSchema,
+  type ReturnForm,
+  type ReturnInput,
+  type ReturnRequest
+} from '../../../../shared/domain/returns'
+import { registerReturn } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { FormField, fieldId } from '../../ui/FormField'
+import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+import { CustomerHint } from './CustomerHint'
+import { returnErrorText, returnOptions } from './options'
+
+type Field = FieldPath<ReturnForm>
+
+/** 退换货登记, keyboard only (Enter moves on, Ctrl+S saves). Given a complaint it starts pre-filled
+ *  and linked to it; a refused save keeps everything typed. */
+export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint | null; onSaved: (record: ReturnRequest) => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const [linked, setLinked] = useState(complaint)
+  const [saving, setSaving] = useState(false)
+  const form = useForm<ReturnForm, unknown, ReturnInput>({
+    resolver: zodResolver(returnFormSchema),
+    defaultValues: complaint ? returnFormFromComplaint(complaint) : emptyReturnForm,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange'
+  })
+  const { control, formState } = form
+  const options = returnOptions(t)
+
+  const unlink = () => {
+    setLinked(null)
+    form.setValue('complaintId', '')
+    form.setValue('customerId', '')
+  }
+
+  const save = () => {
+    if (saving) return
+    void form.handleSubmit(
+      async (input) => {
+        if (!staff) {
+          message.warning(t('staff.mustPick'))
+          return
+        }
+        setSaving(true)
+        try {
+          // A phone changed from the complaint's may be somebody else: then the data layer finds
+          // (or archives) the customer by the phone typed, not the complaint's customer.
+          const keepCustomer = linked !== null && input.customerPhone === linked.customerPhone
+          const record = await registerReturn(data, staff.staffNo, { ...input, complaintId: linked?.id ?? null, customerId: keepCustomer ? input.customerId : null })
+          message.success(t('returns.saved'))
+          form.reset(emptyReturnForm)
+          setLinked(null)
+          onSaved(record)
+        } catch (e) {
+          message.error(t('error.saveFailed', { reason: returnErrorText(e, t) }))
+        } finally {
+          setSaving(false)
+        }
+      },
+      () => message.warning(t('validation.fixErrors'))
+    )()
+  }
+  useCtrlS(save)
+
+  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
+    <FormField name={name} label={label} error={formState.errors[name]} required={props.required}>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field }) =>
+          props.rows ? (
+            <Input.TextArea {...field} value={String(field.value ?? '')} rows={props.rows} id={fieldId(name)} data-field={name} />
+          ) : (
+            <Input {...field} value={String(field.value ?? '')} placeholder={props.placeholder} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
+          )
+        }
+      />
+    </FormField>
+  )
+
+  return (
+    <Form layout="vertical" component="div" onKeyDown={enterMovesOn} data-testid="return-form">
+      {linked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="return-linked"
+          title={t('returns.linkedTo', { no: linked.no })}
+          description={t('returns.linkedHint')}
+          action={<Button size="small" onClick={unlink}>{t('returns.unlink')}</Button>}
+        />
+      )}
+      <Row gutter={16}>
+        <Col span={8}>{text('customerPhone', t('returns.customerPhone'), { required: true, autoFocus: true })}</Col>
+        <Col span={8}>{text('customerName', t('returns.customerName'), { required: true })}</Col>
+        <Col span={8}>
+          <CustomerHint form={form} />
+        </Col>
+      </Row>
+      <FormField name="type" label={t('returns.type')} error={formState.errors.type} required>
+        <Controller
+          name="type"
+          control={control}
+          render={({ field }) => (
+            <div data-field="type" role="radiogroup" aria-label={t('returns.type')}>
+              <Radio.Group name="type" optionType="button" buttonStyle="solid" options={options.type} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
+            </div>
+          )}
+        />
+      </FormField>
+      <Row gutter={16}>
+        <Col span={6}>{text('amount', t('returns.amount'), { placeholder: t('returns.amountPlaceholder') })}</Col>
+        <Col span={10}>{text('refundAccount', t('returns.refundAccount'), { placeholder: t('returns.refundAccountPlaceholder') })}</Col>
+        <Col span={8}>{text('accountName', t('returns.accountName'))}</Col>
+      </Row>
+      {text('reason', t('returns.reason'), { required: true, rows: 2 })}
+      <Space>
+        <Button type="primary" loading={saving} onClick={save} data-field="submit">
+          {t('action.save')}
+        </Button>
+        <Typography.Text type="secondary">{t('returns.keyboardHint')}</Typography.Text>
+      </Space>
+    </Form>
+  )
+}
