@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import dayjs from 'dayjs'
 import { buildComplaint, STATUSES, type Complaint, type ComplaintIntake, type ComplaintStatus } from '../../../shared/domain/complaint'
 import { formatComplaintNo } from '../../../shared/domain/complaintNo'
+import { diffIntake } from '../../../shared/domain/complaintEdit'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
@@ -80,4 +81,19 @@ export async function dashboardCounts(ctx: DataContext, dayStart: number, staffN
     staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0
   ])
   return { today, open, mine }
+}
+
+/** Corrects intake fields; each real change is written with a fieldEdited event (old → new). Returns how many changed. */
+export async function editComplaint(ctx: DataContext, staffNo: string, id: string, edited: ComplaintIntake): Promise<number> {
+  return ctx.writer.transact(staffNo, async (tx) => {
+    const current = await ctx.db.complaints.get(id)
+    if (!current) return 0
+    const changes = diffIntake(current, edited)
+    if (changes.length === 0) return 0
+    const at = ctx.now()
+    await tx.update('complaints', id, Object.fromEntries(changes.map((c) => [c.field, c.to])))
+    for (const change of changes)
+      await tx.create('events', { id: nanoid(), subjectId: id, type: 'fieldEdited', at, staffNo, data: { field: change.field, from: change.from, to: change.to } })
+    return changes.length
+  })
 }

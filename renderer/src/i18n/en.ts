@@ -94,6 +94,8 @@ export const en: Catalogue = {
     notEscalated: 'On time',
     revisitDue: 'Follow-up due',
     filter: { newest: 'Newest first', oldest: 'Oldest first (age)' },
+    edit: 'Correct intake',
+    edited: '{{count}} field(s) changed, recorded on the timeline',
     saved: 'Complaint registered: {{no}}',
     formTitle: 'Customer complaint form',
     details: 'Complaint details',

@@ -92,6 +92,8 @@ export const zhCN = {
     notEscalated: '未超时',
     revisitDue: '回访期限',
     filter: { newest: '最新受理在前', oldest: '受理最久在前' },
+    edit: '修改登记内容',
+    edited: '已修改 {{count}} 项，已记入处理记录',
     saved: '投诉已登记：{{no}}',
     formTitle: '顾客投诉登记表',
     details: '投诉详情',

@@ -1,5 +1,6 @@
+import { useState } from 'react'
 import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd'
-import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons'
+import { PrinterOutlined, RollbackOutlined, EditOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,6 +10,7 @@ import { getComplaint, getTimeline, listStaff } from '../../db'
 import { useData, useSession } from '../../app/session'
 import { ActionBar } from './workflow/ActionBar'
 import { TimelineView } from './workflow/TimelineView'
+import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
 import { ComplaintReturns } from '../returns/ComplaintReturns'
 
@@ -24,6 +26,7 @@ export function ComplaintDetailPage() {
   const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
   const timeline = useLiveQuery(() => getTimeline(data, id), [data, id]) ?? []
   const people = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const [editing, setEditing] = useState(false)
   if (complaint === undefined) return null
   if (complaint === null) return <Empty description={t('complaint.notFound')} />
 
@@ -36,6 +39,9 @@ export function ComplaintDetailPage() {
       title={<span data-testid="complaint-no">{complaint.no}</span>}
       extra={
         <Space>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('complaint.edit')}
+          </Button>
           <Button icon={<RollbackOutlined />} onClick={() => navigate(`/counter?complaint=${complaint.id}`)}>
             {t('returns.register')}
           </Button>
@@ -63,7 +69,7 @@ export function ComplaintDetailPage() {
         {field(t('complaint.urgency'), t(`complaint.urgencyOption.${complaint.urgency}`))}
         <Descriptions.Item label={t('complaint.content')} span={3}>{complaint.content}</Descriptions.Item>
         <Descriptions.Item label={t('complaint.demand')} span={3}>{complaint.demand || '—'}</Descriptions.Item>
-        {complaint.department && field(t('workflow.field.department'), complaint.department)}
+        {complaint.department ? field(t('workflow.field.department'), complaint.department) : null}
         {complaint.plan && (
           <Descriptions.Item label={t('workflow.plan')} span={3}>
             <span data-testid="plan">
@@ -84,7 +90,7 @@ export function ComplaintDetailPage() {
             {t(`workflow.satisfaction.${complaint.revisit.satisfaction}`)} {complaint.revisit.notes}
           </Descriptions.Item>
         )}
-        {complaint.explanation && (
+        {!!complaint.explanation && (
           <Descriptions.Item label={t('workflow.field.explanation')} span={3}>{complaint.explanation}</Descriptions.Item>
         )}
       </Descriptions>
@@ -93,6 +99,7 @@ export function ComplaintDetailPage() {
         <ActionBar complaint={complaint} />
       </Card>
       <ComplaintReturns complaintId={complaint.id} />
+      {editing && <EditComplaintDialog complaint={complaint} onClose={() => setEditing(false)} />}
       <Card type="inner" title={t('complaint.timeline')} style={{ marginTop: 16 }}>
         <TimelineView events={timeline} people={people} />
       </Card>

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { applyWorkflow, getTimeline, recordDueEscalations, registerComplaint, WorkflowRefusedError } from '../../../../renderer/src/db'
+import { applyWorkflow, editComplaint, getTimeline, recordDueEscalations, registerComplaint, WorkflowRefusedError } from '../../../../renderer/src/db'
 import { freshData } from './helpers'
 
 const intake = () => complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '不加热' })
@@ -40,5 +40,21 @@ describe('escalation sweep', () => {
       [2, 48 * 3_600_000]
     ])
     expect((await ctx.db.complaints.get(c.id))?.escalationLevel).toBe(2)
+  })
+})
+
+describe('editing intake fields', () => {
+  it('records every changed field with old and new value, and nothing when unchanged', async () => {
+    const ctx = await freshData()
+    const c = await registerComplaint(ctx, '1002', intake())
+    const edited = complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '不加热，有焦味', urgency: 'urgent' })
+    expect(await editComplaint(ctx, '1003', c.id, edited)).toBe(2)
+    expect(await editComplaint(ctx, '1003', c.id, edited)).toBe(0)
+    const edits = (await getTimeline(ctx, c.id)).filter((e) => e.type === 'fieldEdited').map((e) => [e.staffNo, e.data])
+    expect(edits).toEqual([
+      ['1003', { field: 'content', from: '不加热', to: '不加热，有焦味' }],
+      ['1003', { field: 'urgency', from: 'normal', to: 'urgent' }]
+    ])
+    expect((await ctx.db.complaints.get(c.id))?.urgency).toBe('urgent')
   })
 })

@@ -11,6 +11,9 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
   const { t } = useTranslation()
   const who = (staffNo: string) =>
     staffNo === SYSTEM_STAFF_NO ? t('workflow.system') : `${t('staff.staffNo')} ${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const ENUMS: Record<string, string> = { channel: 'channelOption', category: 'categoryOption', emotion: 'emotionOption', urgency: 'urgencyOption' }
+  const shown = (field: string, value: unknown): string =>
+    value === null || value === '' || value === undefined ? '—' : ENUMS[field] ? t(`complaint.${ENUMS[field]}.${String(value)}`) : String(value)
   const detail = (e: TimelineEvent): string => {
     const d = e.data
     const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes]
@@ -20,6 +23,7 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
     if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
     if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length) parts.push(d.feedbackDepartments.join('、'))
+    if (typeof d.field === 'string') parts.push(`${t(`complaint.${d.field}`)}：${shown(d.field, d.from)} → ${shown(d.field, d.to)}`)
     return parts.join(' · ')
   }
   return (

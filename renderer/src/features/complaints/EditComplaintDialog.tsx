@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { App, Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd'
+import { Controller, useForm, type FieldPath } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import dayjs from 'dayjs'
+import { complaintIntakeSchema, type Complaint, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
+import { editComplaint } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+import { FormField, fieldId } from '../../ui/FormField'
+import { complaintOptions } from './options'
+
+type Field = FieldPath<ComplaintIntakeForm>
+
+/** 修改登记内容: corrections after intake; every changed field lands on the timeline with old → new. */
+export function EditComplaintDialog({ complaint, onClose }: { complaint: Complaint; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const [saving, setSaving] = useState(false)
+  const options = complaintOptions(t)
+  const form = useForm<ComplaintIntakeForm, unknown, ComplaintIntake>({
+    resolver: zodResolver(complaintIntakeSchema(dayjs(data.now()).format('YYYY-MM-DD'))),
+    defaultValues: {
+      channel: complaint.channel,
+      customerPhone: complaint.customerPhone,
+      customerName: complaint.customerName,
+      customerId: complaint.customerId,
+      orderNo: complaint.orderNo,
+      itemNo: complaint.itemNo,
+      product: complaint.product,
+      quantity: complaint.quantity === null ? '' : String(complaint.quantity),
+      purchaseDate: complaint.purchaseDate,
+      category: complaint.category,
+      content: complaint.content,
+      demand: complaint.demand,
+      emotion: complaint.emotion,
+      urgency: complaint.urgency
+    }
+  })
+  const errors = form.formState.errors
+  const save = form.handleSubmit(async (edited) => {
+    if (!staff) return
+    setSaving(true)
+    try {
+      const changed = await editComplaint(data, staff.staffNo, complaint.id, edited)
+      message.success(t('complaint.edited', { count: changed }))
+      onClose()
+    } catch (e) {
+      message.error(t('error.saveFailed', { reason: describeError(e, t) }))
+    } finally {
+      setSaving(false)
+    }
+  })
+  const text = (name: Field, rows?: number) => (
+    <FormField name={name} label={t(`complaint.${name}`)} error={errors[name]}>
+      <Controller
+        name={name}
+        control={form.control}
+        render={({ field }) =>
+          rows ? <Input.TextArea {...field} id={fieldId(name)} rows={rows} value={String(field.value ?? '')} /> : <Input {...field} id={fieldId(name)} value={String(field.value ?? '')} />
+        }
+      />
+    </FormField>
+  )
+  const choice = (name: 'channel' | 'category' | 'emotion' | 'urgency') => (
+    <FormField name={name} label={t(`complaint.${name}`)} error={errors[name]}>
+      <Controller name={name} control={form.control} render={({ field }) => <Select id={fieldId(name)} value={field.value} onChange={field.onChange} options={options[name]} />} />
+    </FormField>
+  )
+  return (
+    <Modal
+      open
+      title={t('complaint.edit')}
+      width={760}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('action.cancel')}</Button>
+          <Button type="primary" disabled={saving} onClick={() => void save()}>
+            {t('action.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form layout="vertical" component="div">
+        <Row gutter={12}>
+          <Col span={6}>{choice('channel')}</Col>
+          <Col span={6}>{choice('category')}</Col>
+          <Col span={6}>{choice('emotion')}</Col>
+          <Col span={6}>{choice('urgency')}</Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>{text('customerName')}</Col>
+          <Col span={8}>{text('orderNo')}</Col>
+          <Col span={8}>{text('itemNo')}</Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>{text('product')}</Col>
+          <Col span={6}>{text('quantity')}</Col>
+          <Col span={6}>{text('purchaseDate')}</Col>
+        </Row>
+        {text('content', 3)}
+        {text('demand', 2)}
+      </Form>
+    </Modal>
+  )
+}
