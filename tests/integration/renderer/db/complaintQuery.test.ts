@@ -1,0 +1,43 @@
+// fake-indexeddb must be installed before Dexie loads.
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
+import { applyWorkflow, countComplaints, listComplaints, recordDueEscalations, registerComplaint, type ComplaintFilter } from '../../../../renderer/src/db'
+import { freshData } from './helpers'
+
+const H = 3_600_000
+const intake = (over: Record<string, string>) =>
+  complaintIntakeSchema('2026-11-30').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '问题', ...over })
+
+describe('complaint list filters', () => {
+  it('filter by category, urgency, first responder, department, escalation, date range, overdue; sort by age', async () => {
+    const ctx = await freshData()
+    const t0 = ctx.time.value
+    const a = await registerComplaint(ctx, '1001', intake({ category: 'service', urgency: 'urgent' }))
+    ctx.time.value = t0 + H
+    const b = await registerComplaint(ctx, '1002', intake({ category: 'quality' }))
+    ctx.time.value = t0 + 2 * H
+    const c = await registerComplaint(ctx, '1001', intake({ category: 'quality' }))
+    await applyWorkflow(ctx, { staffNo: '1001', role: 'clerk' }, c.id, { type: 'judgeValid' })
+    await applyWorkflow(ctx, { staffNo: '1001', role: 'clerk' }, c.id, { type: 'assignDepartment', department: '采购部' })
+    const ids = async (f: Partial<ComplaintFilter>) => (await listComplaints(ctx, { status: 'all', search: '', ...f }, 0, 50)).map((x) => x.id)
+    const count = (f: Partial<ComplaintFilter>) => countComplaints(ctx, { status: 'all', search: '', ...f })
+
+    expect(await ids({ category: 'quality' })).toEqual([c.id, b.id])
+    expect(await ids({ urgency: 'urgent' })).toEqual([a.id])
+    expect(await ids({ firstResponder: '1001' })).toEqual([c.id, a.id])
+    expect(await ids({ department: '采购部' })).toEqual([c.id])
+    expect(await ids({ from: t0 + H, to: t0 + 2 * H })).toEqual([c.id, b.id])
+    expect(await ids({ sort: 'oldest' })).toEqual([a.id, b.id, c.id])
+    expect(await ids({ status: 'registered', category: 'quality' })).toEqual([b.id])
+    expect(await count({ category: 'quality' })).toBe(2)
+
+    // 25 h later: a and b (24 h+, never answered) are overdue; c was answered and is 23 h old.
+    ctx.time.value = t0 + 25 * H
+    expect(await ids({ overdue: true, sort: 'oldest' })).toEqual([a.id, b.id])
+    expect(await count({ overdue: true })).toBe(2)
+    expect(await ids({ escalation: 1 })).toEqual([])
+    await recordDueEscalations(ctx)
+    expect(await ids({ escalation: 1 })).toEqual([b.id, a.id])
+  })
+})
