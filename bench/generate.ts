@@ -1,3 +1,4 @@
+import { buildComplaint, type Category, type Channel, type Emotion } from '../shared/domain/complaint'
 // Deterministic, realistic-looking complaint records for benchmarks (not app code).
 // Shapes match renderer/src/db/schema.ts so the app reads them like its own.
 
@@ -5,13 +6,13 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴',
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英']
 const PRODUCTS = ['电饭煲', '空调', '冰箱', '洗衣机', '电视机', '沙发', '床垫', '吸尘器', '热水器', '微波炉', '手机', '羽绒服']
 const CONTENTS = ['商品有质量问题', '送货延误', '安装师傅迟到', '收银员态度不好', '价格与标价不符', '退货手续繁琐', '维修后仍有故障', '赠品未兑现']
-const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const
+const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const satisfies readonly Category[]
 const OPEN_STATUSES = ['registered', 'inProgress', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed'] as const
 /** Older cases are settled: closed, or found not valid. */
 const SETTLED = ['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'rejected'] as const
 const RECENT_MS = 14 * 24 * 3_600_000
-const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const
-const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const
+const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const satisfies readonly Channel[]
+const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const satisfies readonly Emotion[]
 
 /** mulberry32: small seeded PRNG so every run benchmarks the same data */
 export function prng(seed: number): () => number {
@@ -41,26 +42,31 @@ export function generateComplaints(count: number, opts: { seed?: number; endMs: 
     perDay.set(day, seq)
     const name = pick(r, SURNAMES) + pick(r, GIVEN)
     const phone = `1${pick(r, ['3', '5', '7', '8', '9'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
+    // The app's own constructor, so generated rows always have every field a real complaint has.
+    const complaint = buildComplaint(
+      {
+        channel: pick(r, CHANNELS),
+        customerName: name,
+        customerPhone: phone,
+        orderNo: `DD${Math.floor(r() * 1e8)}`,
+        itemNo: `SKU-${Math.floor(r() * 1e4)}`,
+        product: pick(r, PRODUCTS),
+        quantity: 1 + Math.floor(r() * 3),
+        purchaseDate: '',
+        category: pick(r, CATEGORIES),
+        content: pick(r, CONTENTS),
+        demand: '',
+        emotion: pick(r, EMOTIONS),
+        urgency: r() < 0.1 ? 'urgent' : 'normal'
+      },
+      { id: `bench-${i}`, no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`, customerId: `cust-${Math.floor(r() * 100_000)}`, receivedAt, firstResponder: opts.staffNo }
+    )
     out.push({
-      id: `bench-${i}`,
-      no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`,
+      ...complaint,
       status: opts.endMs - receivedAt < RECENT_MS ? pick(r, OPEN_STATUSES) : pick(r, SETTLED),
-      receivedAt,
-      channel: pick(r, CHANNELS),
-      customerId: `cust-${Math.floor(r() * 100_000)}`,
-      customerName: name,
-      customerPhone: phone,
-      orderNo: `DD${Math.floor(r() * 1e8)}`,
-      itemNo: `SKU-${Math.floor(r() * 1e4)}`,
-      product: pick(r, PRODUCTS),
-      quantity: 1 + Math.floor(r() * 3),
-      purchaseDate: '',
-      category: pick(r, CATEGORIES),
-      content: pick(r, CONTENTS),
-      demand: '',
-      emotion: pick(r, EMOTIONS),
-      urgency: r() < 0.1 ? 'urgent' : 'normal',
-      firstResponder: opts.staffNo,
+      firstResponseAt: receivedAt + 600_000,
+      department: pick(r, ['采购部', '运营部', '售后服务部']),
+      feedbackDepartments: r() < 0.97 ? ['采购部'] : [],
       _clock: {},
       _created: stamp,
       _updated: stamp

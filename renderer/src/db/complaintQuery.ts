@@ -108,7 +108,17 @@ export async function listComplaints(ctx: DataContext, f: ComplaintFilter, offse
   return rangeRead(ctx, f).offset(offset).limit(limit).toArray()
 }
 
-/** How many match. Plain status filters come from the writer's tallies; others are counted by reading. */
+/** Criteria the indexes cannot answer are counted by reading, so such counts stop here: the list
+ *  shows "1000+" and asks for a narrower filter rather than reading 200 000 rows. */
+export const COUNT_CAP = 1000
+
+/** Whether countComplaints stops at COUNT_CAP + 1 for this filter (criteria read row by row). */
+export function isCountCapped(f: ComplaintFilter): boolean {
+  return !f.search.trim() && !f.overdue && !isPlainRange(f)
+}
+
+/** How many match (at most COUNT_CAP + 1 for criteria read row by row). Plain status filters come
+ *  from the writer's tallies. */
 export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Promise<number> {
   if (f.search.trim()) return (await searchRows(ctx, f)).length
   if (f.overdue) return (await overdueRows(ctx, f)).length
@@ -116,16 +126,20 @@ export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Pro
     const tallied = await readTallies(ctx.db, 'complaints', f.status === 'all' ? STATUSES : [f.status])
     if (tallied !== undefined) return tallied
   }
-  return rangeRead(ctx, f).count()
+  return rangeRead(ctx, f).limit(COUNT_CAP + 1).count()
 }
 
-/** 四个不漏 rule 4: closed cases whose result was fed back to no department. */
+const UNFED_BACK_WINDOW_MS = 90 * 24 * 3_600_000
+
+/** 四个不漏 rule 4: closed cases (received in the last 90 days — the ones still worth chasing, and
+ *  a bounded read however many years are stored) whose result was fed back to no department. */
 export async function listUnfedBack(ctx: DataContext, limit = 500): Promise<Row[]> {
+  const now = ctx.now()
   return ctx.db.complaints
     .where('[status+receivedAt]')
-    .between(['closed', -Infinity], ['closed', Infinity])
+    .between(['closed', now - UNFED_BACK_WINDOW_MS], ['closed', Infinity])
     .reverse()
-    .filter((c) => !c._deleted && c.feedbackDepartments.length === 0)
+    .filter((c) => !c._deleted && (c.feedbackDepartments ?? []).length === 0)
     .limit(limit)
     .toArray()
 }

@@ -72,6 +72,7 @@ export const en: Catalogue = {
     event: { registered: 'Registered' },
     searchPlaceholder: 'Find by complaint no., customer name or phone',
     count: '{{count}} in total',
+    countCapped: 'More than {{count}}: narrow the filter',
     empty: 'No complaints yet',
     existingCustomer: 'Known customer: {{name}} ({{count}} earlier complaints)',
     newCustomerHint: 'New customer, archived on save',

@@ -70,6 +70,7 @@ export const zhCN = {
     event: { registered: '受理登记' },
     searchPlaceholder: '按投诉编号、客户姓名或电话查找',
     count: '共 {{count}} 条',
+    countCapped: '超过 {{count}} 条，请缩小筛选范围',
     empty: '暂无投诉',
     existingCustomer: '老客户：{{name}}（已有 {{count}} 次投诉）',
     newCustomerHint: '新客户，保存时自动建档',

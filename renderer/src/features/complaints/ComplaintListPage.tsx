@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
-import { countComplaints, listComplaints, type ComplaintFilter } from '../../db'
+import { COUNT_CAP, countComplaints, isCountCapped, listComplaints, type ComplaintFilter } from '../../db'
 import { useData } from '../../app/session'
 import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueTag } from './OverdueTag'
@@ -59,7 +59,7 @@ export function ComplaintListPage() {
         />
         <ComplaintFilters filter={filter} onChange={setFilter} />
         <Typography.Text type="secondary" data-testid="complaint-count">
-          {total === undefined ? '…' : t('complaint.count', { count: total })}
+          {total === undefined ? '…' : isCountCapped(filter) && total > COUNT_CAP ? t('complaint.countCapped', { count: COUNT_CAP }) : t('complaint.count', { count: total })}
         </Typography.Text>
       </Space>
       <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd'
-import { Controller, useForm, type FieldPath } from 'react-hook-form'
+import { Alert, App, Button, Card, Col, Descriptions, Form, Radio, Row, Space, Typography } from 'antd'
+import { Controller, useForm, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -9,7 +9,8 @@ import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake, type Comp
 import { registerComplaint } from '../../db'
 import { useData, useSession } from '../../app/session'
 import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
+import { FormField } from '../../ui/FormField'
+import { TextField } from '../../ui/TextField'
 import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
 import { complaintOptions } from './options'
 import { useIntakeDraft } from './useIntakeDraft'
@@ -64,19 +65,7 @@ export function NewComplaintPage() {
   if (!draft.loaded) return null
 
   const text = (name: Field, label: string, props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
-    <FormField name={name} label={label} error={formState.errors[name]} required={props.required}>
-      <Controller
-        name={name}
-        control={control}
-        render={({ field }) =>
-          props.rows ? (
-            <Input.TextArea {...field} value={String(field.value ?? '')} rows={props.rows} id={fieldId(name)} data-field={name} />
-          ) : (
-            <Input {...field} value={String(field.value ?? '')} placeholder={props.placeholder} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
-          )
-        }
-      />
-    </FormField>
+    <TextField control={control} name={name} label={label} error={formState.errors[name] as FieldError | undefined} {...props} />
   )
 
   const choice = (name: 'channel' | 'category' | 'emotion' | 'urgency', label: string) => (

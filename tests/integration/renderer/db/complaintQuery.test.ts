@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { applyWorkflow, countComplaints, listComplaints, recordDueEscalations, registerComplaint, type ComplaintFilter } from '../../../../renderer/src/db'
+import { applyWorkflow, countComplaints, isCountCapped, listComplaints, listUnfedBack, recordDueEscalations, registerComplaint, type ComplaintFilter } from '../../../../renderer/src/db'
 import { freshData } from './helpers'
 
 const H = 3_600_000
@@ -31,6 +31,8 @@ describe('complaint list filters', () => {
     expect(await ids({ sort: 'oldest' })).toEqual([a.id, b.id, c.id])
     expect(await ids({ status: 'registered', category: 'quality' })).toEqual([b.id])
     expect(await count({ category: 'quality' })).toBe(2)
+    expect(isCountCapped({ status: 'all', search: '', category: 'quality' })).toBe(true)
+    expect(isCountCapped({ status: 'closed', search: '' })).toBe(false)
 
     // 25 h later: a and b (24 h+, never answered) are overdue; c was answered and is 23 h old.
     ctx.time.value = t0 + 25 * H
@@ -39,5 +41,35 @@ describe('complaint list filters', () => {
     expect(await ids({ escalation: 1 })).toEqual([])
     await recordDueEscalations(ctx)
     expect(await ids({ escalation: 1 })).toEqual([b.id, a.id])
+  })
+})
+
+describe('unfed-back list (四个不漏: feed every result back)', () => {
+  it('lists recent closed cases fed back to no department, newest first', async () => {
+    const ctx = await freshData()
+    const clerk = { staffNo: '1001', role: 'clerk' as const }
+    const leader = { staffNo: '2001', role: 'shiftLeader' as const }
+    const close = async (departments: string[]) => {
+      const c = await registerComplaint(ctx, '1001', intake({}))
+      for (const action of [
+        { type: 'judgeValid' },
+        { type: 'assignDepartment', department: '采购部' },
+        { type: 'proposePlan', resolution: 'repair', amount: null, text: '维修' },
+        { type: 'approvePlan', note: '' },
+        { type: 'recordResult', text: '已修好', accepted: true },
+        { type: 'recordRevisit', satisfaction: 'satisfied', notes: '', reopen: false },
+        { type: 'closeCase', feedbackDepartments: departments }
+      ] as const)
+        await applyWorkflow(ctx, action.type === 'approvePlan' ? leader : clerk, c.id, action)
+      return c
+    }
+    const old = await close([])
+    ctx.time.value += 100 * 24 * H
+    const fed = await close(['采购部'])
+    const unfed = await close([])
+    const ids = (await listUnfedBack(ctx)).map((c) => c.id)
+    expect(ids).toEqual([unfed.id])
+    expect(ids).not.toContain(fed.id)
+    expect(ids).not.toContain(old.id)
   })
 })
