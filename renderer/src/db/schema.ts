@@ -110,7 +110,6 @@ export interface SyncedRecords {
   returns: Stored<ReturnRequest>
 }
 export type SyncedTable = keyof SyncedRecords
-export const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns']
 /** Timeline events are immutable: created once, never updated. */
 export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
 

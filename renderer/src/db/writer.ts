@@ -125,9 +125,4 @@ export class Writer {
       return result
     })
   }
-
-  /** The current clock, for code that must order itself against written stamps. */
-  now(): string {
-    return formatHlc(this.clock.current())
-  }
 }

@@ -69,7 +69,6 @@ export const en: Catalogue = {
     },
     allStatuses: 'All statuses',
     timeline: 'Timeline',
-    event: { registered: 'Registered' },
     searchPlaceholder: 'Find by complaint no., customer name or phone',
     count: '{{count}} in total',
     countCapped: 'More than {{count}}: narrow the filter',

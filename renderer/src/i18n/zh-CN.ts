@@ -67,7 +67,6 @@ export const zhCN = {
     },
     allStatuses: '全部状态',
     timeline: '处理记录',
-    event: { registered: '受理登记' },
     searchPlaceholder: '按投诉编号、客户姓名或电话查找',
     count: '共 {{count}} 条',
     countCapped: '超过 {{count}} 条，请缩小筛选范围',

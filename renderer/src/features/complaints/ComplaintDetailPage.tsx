@@ -16,7 +16,7 @@ import { ComplaintReturns } from '../returns/ComplaintReturns'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
-/** One complaint: every intake field and its 处理记录 timeline. (The workflow comes with its own capability.) */
+/** One complaint: every intake field, its time limits, the workflow steps this person may take, and its 处理记录 timeline. */
 export function ComplaintDetailPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
