@@ -7,6 +7,7 @@ import { getTimeRules } from './timeRules'
 const RUNNING: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit']
 /** 工号 stamped on changes the clock makes by itself. */
 export const SYSTEM_STAFF_NO = 'SYSTEM'
+const SWEEP_BATCH = 250
 
 /** Records every escalation that has come due (on start and periodically): once per case and
  *  level, dated when it became due, even if the app was closed at that moment. Returns how many. */
@@ -17,17 +18,20 @@ export async function recordDueEscalations(ctx: DataContext): Promise<number> {
   const candidates = (
     await Promise.all(RUNNING.map((status) => ctx.db.complaints.where('[status+receivedAt]').between([status, -Infinity], [status, cutoff], true, true).toArray()))
   ).flat()
+  const pending = candidates.map((c) => ({ c, due: escalationsToRecord(c, now, rules) })).filter((p) => p.due.length > 0)
   let recorded = 0
-  for (const c of candidates) {
-    const due = escalationsToRecord(c, now, rules)
-    if (due.length === 0) continue
+  // A few hundred cases per transaction: after days closed there can be thousands due at once, and
+  // one transaction each kept IndexedDB busy long enough to stall every list for over a minute.
+  for (let i = 0; i < pending.length; i += SWEEP_BATCH) {
     await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
-      for (const e of due) {
-        const created = await tx.createIfAbsent('events', { id: e.id, subjectId: c.id, type: 'escalated', at: e.at, staffNo: SYSTEM_STAFF_NO, data: { level: e.level } })
-        if (created) recorded++
+      for (const { c, due } of pending.slice(i, i + SWEEP_BATCH)) {
+        for (const e of due) {
+          const created = await tx.createIfAbsent('events', { id: e.id, subjectId: c.id, type: 'escalated', at: e.at, staffNo: SYSTEM_STAFF_NO, data: { level: e.level } })
+          if (created) recorded++
+        }
+        const top = Math.max(c.escalationLevel, ...due.map((e) => e.level)) as 0 | 1 | 2
+        await tx.update('complaints', c.id, { escalationLevel: top })
       }
-      const top = Math.max(c.escalationLevel, ...due.map((e) => e.level)) as 0 | 1 | 2
-      await tx.update('complaints', c.id, { escalationLevel: top })
     })
   }
   return recorded

@@ -58,3 +58,14 @@ describe('editing intake fields', () => {
     expect((await ctx.db.complaints.get(c.id))?.urgency).toBe('urgent')
   })
 })
+
+describe('escalation sweep in batches', () => {
+  it('records every due escalation when more cases are due than fit in one batch', async () => {
+    const ctx = await freshData()
+    for (let i = 0; i < 260; i++) await registerComplaint(ctx, '1002', intake())
+    ctx.time.value += 30 * 3_600_000
+    expect(await recordDueEscalations(ctx)).toBe(260)
+    expect(await ctx.db.complaints.filter((c) => c.escalationLevel === 1).count()).toBe(260)
+    expect(await recordDueEscalations(ctx)).toBe(0)
+  })
+})
