@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_RULES } from '../shared/domain/timeRules'
+import { complaintKeys, withDerived } from '../renderer/src/db/derived'
 import { buildComplaint, type Category, type Channel, type Emotion } from '../shared/domain/complaint'
 // Deterministic, realistic-looking complaint records for benchmarks (not app code).
 // Shapes match renderer/src/db/schema.ts so the app reads them like its own.
@@ -61,7 +63,7 @@ export function generateComplaints(count: number, opts: { seed?: number; endMs: 
       },
       { id: `bench-${i}`, no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`, customerId: `cust-${Math.floor(r() * 100_000)}`, receivedAt, firstResponder: opts.staffNo }
     )
-    out.push({
+    const row = {
       ...complaint,
       status: opts.endMs - receivedAt < RECENT_MS ? pick(r, OPEN_STATUSES) : pick(r, SETTLED),
       firstResponseAt: receivedAt + 600_000,
@@ -70,7 +72,9 @@ export function generateComplaints(count: number, opts: { seed?: number; endMs: 
       _clock: {},
       _created: stamp,
       _updated: stamp
-    })
+    }
+    // The derived index keys the writer would have set (rows are loaded behind its back).
+    out.push(withDerived(row, complaintKeys(row, DEFAULT_TIME_RULES)))
   }
   return out
 }

@@ -226,3 +226,31 @@ export function escalationsToRecord(c: ComplaintClock, now: number, s: TimeRuleS
   }
   return out
 }
+
+// The same rules turned around: WHEN a case becomes overdue / has an escalation due, as long as its
+// fields stay as they are. Both are monotone in `now`, so the data layer stores them as index keys
+// and answers "overdue now?" and "anything to escalate?" with one index range instead of evaluating
+// every open case (tested equal to evaluateTime / escalationsToRecord for all `now`).
+
+/** Earliest `now` at which evaluateTime(c, now).overdue holds; null if it never will (ended cases, or nothing pending). */
+export function overdueAt(c: ComplaintClock, s: TimeRuleSettings): number | null {
+  if (ENDED.has(c.status)) return null
+  const candidates: number[] = []
+  const deadline = sunsetDeadline(c.receivedAt, s)
+  if (c.firstResponseAt === null) candidates.push(deadline)
+  else if (c.firstResponseAt >= deadline) candidates.push(-Infinity)
+  if (c.resolvedAt === null) candidates.push(c.escalationLevel > 0 ? -Infinity : escalationDeadlines(c, s).leader)
+  const revisitDue = revisitDueAt(c, s)
+  if (revisitDue !== null && c.revisit === null) candidates.push(revisitDue + 1)
+  return candidates.length ? Math.min(...candidates) : null
+}
+
+/** Earliest `now` at which escalationsToRecord(c, now) is non-empty; null if no escalation can still come due. */
+export function nextEscalationAt(c: ComplaintClock, s: TimeRuleSettings): number | null {
+  if (ENDED.has(c.status)) return null
+  const { leader, manager } = escalationDeadlines(c, s)
+  for (const [level, deadline] of [[1, leader], [2, manager]] as const) {
+    if (level > c.escalationLevel && (c.resolvedAt === null || c.resolvedAt >= deadline)) return deadline
+  }
+  return null
+}

@@ -2,13 +2,12 @@ import type { Collection } from 'dexie'
 import { STATUSES, type Category, type Complaint, type ComplaintStatus, type Urgency } from '../../../shared/domain/complaint'
 import { evaluateTime } from '../../../shared/domain/timeRules'
 import type { DataContext } from './context'
-import type { Stored } from './schema'
+import type { SyncedRecords } from './schema'
 import { readTallies } from './tallies'
-import { getTimeRules } from './timeRules'
 
 // The complaint list's queries. The status/date part is always an index range read (newest or
 // oldest first); other criteria filter while reading, so the first page stays fast at 200 000
-// complaints. Overdue cases are open ones, which are few, so they are evaluated in memory.
+// complaints. 已超时 reads only open cases (a sparse index) and compares their derived _overdueAt.
 
 export interface ComplaintFilter {
   status: ComplaintStatus | 'all'
@@ -30,9 +29,8 @@ export interface ComplaintFilter {
 
 export const NO_FILTER: ComplaintFilter = { status: 'all', search: '' }
 const SEARCH_LIMIT = 500
-const OPEN: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit']
 
-type Row = Stored<Complaint>
+type Row = SyncedRecords['complaints']
 
 function predicate(f: ComplaintFilter): ((c: Row) => boolean) | null {
   const tests: ((c: Row) => boolean)[] = []
@@ -66,14 +64,19 @@ function isPlainRange(f: ComplaintFilter): boolean {
   return !f.category && !f.urgency && !f.department && !f.firstResponder && !f.escalation && f.from === undefined && f.to === undefined
 }
 
-/** Overdue is a judgement of the clock on open cases: read them all (few) and evaluate. */
-async function overdueRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> {
-  const rules = await getTimeRules(ctx)
+/** Open cases in receivedAt order (the sparse _openAt index holds only those), 已超时 now, with the
+ *  other criteria applied while reading. */
+function overdueRead(ctx: DataContext, f: ComplaintFilter): Collection<Row, string> {
   const now = ctx.now()
-  const statuses = f.status === 'all' ? OPEN : OPEN.filter((s) => s === f.status)
-  const test = predicate({ ...f, status: 'all' })
-  const rows = (await Promise.all(statuses.map((s) => ctx.db.complaints.where('[status+receivedAt]').between([s, -Infinity], [s, Infinity]).toArray()))).flat()
-  return sortRows(rows.filter((c) => (!test || test(c)) && evaluateTime(c, now, rules).overdue), f)
+  let range = ctx.db.complaints.where('_openAt').between(f.from ?? -Infinity, f.to ?? Infinity, true, true)
+  if (f.sort !== 'oldest') range = range.reverse()
+  const test = predicate(f)
+  return range.filter((c) => c._overdueAt !== undefined && c._overdueAt <= now && (!test || test(c)))
+}
+
+/** 已超时 right now, counted from the _overdueAt index alone (no rows read). */
+export async function countOverdue(ctx: DataContext): Promise<number> {
+  return ctx.db.complaints.where('_overdueAt').belowOrEqual(ctx.now()).count()
 }
 
 function sortRows(rows: Row[], f: ComplaintFilter): Row[] {
@@ -95,8 +98,8 @@ async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> 
   for (const c of found.flat()) if (!test || test(c)) byId.set(c.id, c)
   let rows = [...byId.values()]
   if (f.overdue) {
-    const rules = await getTimeRules(ctx)
-    rows = rows.filter((c) => evaluateTime(c, ctx.now(), rules).overdue)
+    const now = ctx.now()
+    rows = rows.filter((c) => evaluateTime(c, now, ctx.timeRules).overdue)
   }
   return sortRows(rows, f).slice(0, SEARCH_LIMIT)
 }
@@ -104,7 +107,7 @@ async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> 
 /** One page of the list. */
 export async function listComplaints(ctx: DataContext, f: ComplaintFilter, offset: number, limit: number): Promise<Row[]> {
   if (f.search.trim()) return (await searchRows(ctx, f)).slice(offset, offset + limit)
-  if (f.overdue) return (await overdueRows(ctx, f)).slice(offset, offset + limit)
+  if (f.overdue) return overdueRead(ctx, f).offset(offset).limit(limit).toArray()
   return rangeRead(ctx, f).offset(offset).limit(limit).toArray()
 }
 
@@ -121,7 +124,7 @@ export function isCountCapped(f: ComplaintFilter): boolean {
  *  from the writer's tallies. */
 export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Promise<number> {
   if (f.search.trim()) return (await searchRows(ctx, f)).length
-  if (f.overdue) return (await overdueRows(ctx, f)).length
+  if (f.overdue) return isPlainRange(f) && f.status === 'all' ? countOverdue(ctx) : overdueRead(ctx, f).count()
   if (isPlainRange(f)) {
     const tallied = await readTallies(ctx.db, 'complaints', f.status === 'all' ? STATUSES : [f.status])
     if (tallied !== undefined) return tallied

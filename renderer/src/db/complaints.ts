@@ -6,7 +6,7 @@ import { diffIntake } from '../../../shared/domain/complaintEdit'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
-import { countComplaints, NO_FILTER } from './complaintQuery'
+import { countComplaints, countOverdue, NO_FILTER } from './complaintQuery'
 
 export const NEW_COMPLAINT_DRAFT = 'complaint:new'
 
@@ -70,17 +70,18 @@ export async function countComplaintsOfCustomer(ctx: DataContext, customerId: st
 const FINISHED: readonly ComplaintStatus[] = ['closed', 'rejected']
 const OPEN: readonly ComplaintStatus[] = STATUSES.filter((s) => !FINISHED.includes(s))
 
-/** Numbers for 工作台: registered today, still open, and open with this clerk as first responder.
+/** Numbers for 工作台: registered today, still open, open with this clerk as first responder, 已超时.
  *  Index counts only (no row scans), so start-up stays fast with years of complaints. */
 export async function dashboardCounts(ctx: DataContext, dayStart: number, staffNo: string) {
   const { complaints } = ctx.db
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
-  const [today, open, mine] = await Promise.all([
+  const [today, open, mine, overdue] = await Promise.all([
     complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
     readTallies(ctx.db, 'complaints', OPEN).then((n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)),
-    staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0
+    staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0,
+    countOverdue(ctx)
   ])
-  return { today, open, mine }
+  return { today, open, mine, overdue }
 }
 
 /** Corrects intake fields; each real change is written with a fieldEdited event (old → new). Returns how many changed. */

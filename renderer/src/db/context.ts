@@ -3,6 +3,10 @@ import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
 import { STATUSES } from '../../../shared/domain/complaint'
+import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
+import { complaintKeys, type Derive } from './derived'
+import { readTimeRules } from './timeRules'
+import type { SyncedRecords } from './schema'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -12,6 +16,8 @@ export interface DataContext {
   device: DeviceInfo
   /** wall clock; injectable so tests can drive time */
   readonly now: () => number
+  /** the time rules in force, kept here because the writer derives index keys from them synchronously */
+  timeRules: TimeRuleSettings
 }
 
 export async function openDataLayer(
@@ -22,8 +28,14 @@ export async function openDataLayer(
   await db.open()
   await ensureTallies(db, STATUSES)
   const now = options.now ?? Date.now
-  const writer = await Writer.open(db, device.deviceId, now)
-  return { db, writer, device, now }
+  const holder: { ctx?: DataContext } = {}
+  const derive: Derive = (table, record) => {
+    const rules = holder.ctx?.timeRules ?? DEFAULT_TIME_RULES
+    return table === 'complaints' ? complaintKeys(record as unknown as SyncedRecords['complaints'], rules) : null
+  }
+  const writer = await Writer.open(db, device.deviceId, now, derive)
+  holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }
+  return holder.ctx
 }
 
 /** After the user edits this PC's name or code: later complaint numbers use the new code. */

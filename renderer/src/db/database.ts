@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie'
-import { SCHEMA_V1, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
+import { complaintKeys, withDerived } from './derived'
+import { readTimeRules } from './timeRules'
+import { SCHEMA_V1, SCHEMA_V2, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -17,6 +19,17 @@ export class DeskDatabase extends Dexie {
   constructor(name: string) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        const rules = readTimeRules(await tx.table('settings').get('timeRules'))
+        await tx
+          .table('complaints')
+          .toCollection()
+          .modify((c: SyncedRecords['complaints'], ref: { value: unknown }) => {
+            ref.value = withDerived(c, complaintKeys(c, rules))
+          })
+      })
   }
 }
 

@@ -1,10 +1,6 @@
 import { escalationsToRecord, type TimeRuleSettings } from '../../../shared/domain/timeRules'
-import type { ComplaintStatus } from '../../../shared/domain/complaint'
 import type { DataContext } from './context'
-import { getTimeRules } from './timeRules'
 
-/** Open statuses: a case resolved after its deadline still gets that escalation, dated when due. */
-const RUNNING: readonly ComplaintStatus[] = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit']
 /** 工号 stamped on changes the clock makes by itself. */
 export const SYSTEM_STAFF_NO = 'SYSTEM'
 const SWEEP_BATCH = 250
@@ -12,12 +8,10 @@ const SWEEP_BATCH = 250
 /** Records every escalation that has come due (on start and periodically): once per case and
  *  level, dated when it became due, even if the app was closed at that moment. Returns how many. */
 export async function recordDueEscalations(ctx: DataContext): Promise<number> {
-  const rules: TimeRuleSettings = await getTimeRules(ctx)
+  const rules: TimeRuleSettings = ctx.timeRules
   const now = ctx.now()
-  const cutoff = now - rules.escalateToLeaderAfterHours * 3_600_000
-  const candidates = (
-    await Promise.all(RUNNING.map((status) => ctx.db.complaints.where('[status+receivedAt]').between([status, -Infinity], [status, cutoff], true, true).toArray()))
-  ).flat()
+  // Only cases whose next escalation has come due (derived _escalateAt key): usually none at all.
+  const candidates = await ctx.db.complaints.where('_escalateAt').belowOrEqual(now).toArray()
   const pending = candidates.map((c) => ({ c, due: escalationsToRecord(c, now, rules) })).filter((p) => p.due.length > 0)
   let recorded = 0
   // A few hundred cases per transaction: after days closed there can be thousands due at once, and

@@ -101,10 +101,17 @@ export interface DraftEntry {
   savedAt: number
 }
 
+/** Derived, local index keys of a complaint (derived.ts); absent when they do not apply. */
+export interface ComplaintIndexKeys {
+  _openAt?: number
+  _overdueAt?: number
+  _escalateAt?: number
+}
+
 export interface SyncedRecords {
   staff: Stored<Staff>
   customers: Stored<Customer>
-  complaints: Stored<Complaint>
+  complaints: Stored<Complaint> & ComplaintIndexKeys
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
   returns: Stored<ReturnRequest>
@@ -125,4 +132,11 @@ export const SCHEMA_V1 = {
   meta: 'key',
   drafts: 'key',
   tallies: 'key'
+} as const
+
+/** v2: sparse index keys derived from the time rules (see derived.ts) so 已超时 lists and counts and the
+ *  escalation sweep read only the cases concerned. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  complaints: `${SCHEMA_V1.complaints}, _openAt, _overdueAt, _escalateAt`
 } as const

@@ -1,16 +1,29 @@
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
 import type { DataContext } from './context'
+import type { SyncedRecords } from './schema'
 
 export async function getTimeRules(ctx: DataContext): Promise<TimeRuleSettings> {
-  const stored = await ctx.db.settings.get('timeRules')
+  return readTimeRules(await ctx.db.settings.get('timeRules'))
+}
+
+/** The rules in a stored settings record; the handbook's defaults when there is none. */
+export function readTimeRules(stored: SyncedRecords['settings'] | undefined): TimeRuleSettings {
   if (stored?.id !== 'timeRules' || stored._deleted) return DEFAULT_TIME_RULES
   const { storeDayEndsAt, escalateToLeaderAfterHours, escalateToManagerAfterHours, revisitWithinDays } = stored
   return { storeDayEndsAt, escalateToLeaderAfterHours, escalateToManagerAfterHours, revisitWithinDays }
 }
 
 export async function saveTimeRules(ctx: DataContext, staffNo: string, rules: TimeRuleSettings): Promise<void> {
+  const previous = ctx.timeRules
   await ctx.writer.transact(staffNo, async (tx) => {
     if (await ctx.db.settings.get('timeRules')) await tx.update('settings', 'timeRules', rules)
     else await tx.create('settings', { id: 'timeRules', ...rules })
+    // Open cases' overdue/escalation keys depend on the rules: recompute them with the new ones.
+    ctx.timeRules = rules
+    const open = await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()
+    for (const id of open) await tx.rederive('complaints', id)
+  }).catch((e: unknown) => {
+    ctx.timeRules = previous
+    throw e
   })
 }

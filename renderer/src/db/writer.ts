@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '../../../shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
+import { withDerived, type Derive } from './derived'
 import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
 
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
@@ -26,8 +27,19 @@ function sameValue(a: unknown, b: unknown): boolean {
 export class WriteTx {
   constructor(
     private readonly db: DeskDatabase,
-    private readonly stampNext: () => Stamp
+    private readonly stampNext: () => Stamp,
+    private readonly derive: Derive
   ) {}
+
+  private derived<T extends object>(table: SyncedTable, record: T): T {
+    return withDerived(record, this.derive(table, record as Record<string, unknown>))
+  }
+
+  /** Recomputes a record's index keys in place (after the rules they depend on changed); no outbox entry, as nothing synced changes. */
+  async rederive(table: SyncedTable, id: string): Promise<void> {
+    const current = await this.db.table(table).get(id)
+    if (current) await this.db.table(table).put(this.derived(table, current as object))
+  }
 
   /** Local, never-synced state (drafts, prefs, counters) is written here too, inside the same transaction. */
   get local(): Pick<DeskDatabase, 'meta' | 'drafts'> {
@@ -38,7 +50,7 @@ export class WriteTx {
     const stamp = this.stampNext()
     const fields = Object.keys(record).filter((f) => !isBookkeeping(f) && (record as Record<string, unknown>)[f] !== undefined)
     const clock = Object.fromEntries(fields.map((f) => [f, stamp.hlc]))
-    const stored = { ...record, _clock: clock, _created: stamp, _updated: stamp }
+    const stored = this.derived(table, { ...record, _clock: clock, _created: stamp, _updated: stamp })
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
     await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
     await adjustTallies(this.db, table, undefined, stored)
@@ -64,7 +76,7 @@ export class WriteTx {
     const stamp = this.stampNext()
     const clock = { ...current._clock }
     for (const [f] of changes) clock[f] = stamp.hlc
-    const next = { ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp }
+    const next = this.derived(table, { ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, before, next)
     await this.appendOutbox(table, id, stamp, changes)
@@ -77,7 +89,7 @@ export class WriteTx {
     const current = (await this.db.table(table).get(id)) as SyncedRecords[SyncedTable] | undefined
     if (!current || current._deleted) return
     const stamp = this.stampNext()
-    const next = { ...current, _deleted: 1 as const, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp }
+    const next = this.derived(table, { ...current, _deleted: 1 as const, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, current, next)
     await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
@@ -101,14 +113,15 @@ export class Writer {
   private constructor(
     private readonly db: DeskDatabase,
     private readonly clock: HlcClock,
-    readonly deviceId: string
+    readonly deviceId: string,
+    private readonly derive: Derive
   ) {}
 
   /** Restores the HLC from the last stamp persisted, so time never runs backwards across restarts. */
-  static async open(db: DeskDatabase, deviceId: string, wallClock: () => number = Date.now): Promise<Writer> {
+  static async open(db: DeskDatabase, deviceId: string, wallClock: () => number = Date.now, derive: Derive = () => null): Promise<Writer> {
     const saved = await db.meta.get(HLC_META_KEY)
     const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : undefined
-    return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId)
+    return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId, derive)
   }
 
   /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
@@ -116,10 +129,14 @@ export class Writer {
     if (!staffNo) throw new Error('a write needs the 工号 of who makes it')
     return this.db.transaction('rw', this.db.tables, async () => {
       let lastHlc: string | undefined
-      const tx = new WriteTx(this.db, () => {
-        lastHlc = formatHlc(this.clock.tick())
-        return { hlc: lastHlc, device: this.deviceId, staffNo }
-      })
+      const tx = new WriteTx(
+        this.db,
+        () => {
+          lastHlc = formatHlc(this.clock.tick())
+          return { hlc: lastHlc, device: this.deviceId, staffNo }
+        },
+        this.derive
+      )
       const result = await work(tx)
       if (lastHlc) await this.db.meta.put({ key: HLC_META_KEY, value: lastHlc })
       return result

@@ -21,11 +21,13 @@ export function ComplaintListPage() {
   const navigate = useNavigate()
   const data = useData()
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
-  // Counting a large index range costs far more than reading one page, so the first page is
-  // shown as soon as it is read and the total (scrollbar length) follows when the count is in.
-  const total = useLiveQuery(() => countComplaints(data, filter), [data, filter])
   const [range, setRange] = useState({ start: 0, end: PAGE })
-  const rows = useLiveQuery(() => listComplaints(data, filter, range.start, range.end - range.start), [data, filter, range])
+  const page = useLiveQuery(async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }), [data, filter, range])
+  const rows = page?.rows
+  // Counting can read far more than one page, so it starts only once this filter's first page is
+  // on screen (the two would otherwise compete for IndexedDB); the total (scrollbar length) follows.
+  const pageShown = page?.filter === filter
+  const total = useLiveQuery(() => (pageShown ? countComplaints(data, filter) : undefined), [data, filter, pageShown])
   const count = total ?? (rows ? range.start + rows.length : 0)
   const scroller = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself

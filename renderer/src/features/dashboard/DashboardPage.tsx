@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -8,8 +8,10 @@ import dayjs from 'dayjs'
 import { dashboardCounts, listComplaints, listUnfedBack } from '../../db'
 import { OverdueTag } from '../complaints/OverdueTag'
 import { useData, useSession } from '../../app/session'
+import { useNow } from '../../ui/useNow'
 
 const READY_MARK = 'desk:ready'
+const OVERDUE_SHOWN = 10
 
 /** 工作台: today's numbers and the latest cases at a glance. */
 export function DashboardPage() {
@@ -18,14 +20,22 @@ export function DashboardPage() {
   const data = useData()
   const staff = useSession((s) => s.staff)
   const dayStart = dayjs(data.now()).startOf('day').valueOf()
-  const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff])
+  // 已超时 is a matter of the clock: re-read each minute even when no data changed.
+  const minute = Math.floor(useNow(data, 60_000) / 60_000)
+  const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff, minute])
   const recentRows = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data])
-  const overdue = useLiveQuery(() => listComplaints(data, { status: 'all', search: '', overdue: true, sort: 'oldest' }, 0, 50), [data]) ?? []
-  const unfedBack = useLiveQuery(() => listUnfedBack(data, 20), [data]) ?? []
+  // The lists below the numbers are read once the numbers and recent cases are on screen, so they
+  // do not compete with what the clerk looks at first.
+  const [settled, setSettled] = useState(false)
+  const overdue = useLiveQuery(() => (settled ? listComplaints(data, { status: 'all', search: '', overdue: true, sort: 'oldest' }, 0, OVERDUE_SHOWN) : []), [data, settled, minute]) ?? []
+  const unfedBack = useLiveQuery(() => (settled ? listUnfedBack(data, 20) : []), [data, settled]) ?? []
   const recent = recentRows ?? []
+  const overdueCount = counts?.overdue ?? 0
   // Marks the moment the desk is usable after start-up; the benchmark reads it.
   useEffect(() => {
-    if (counts && recentRows && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK)
+    if (!counts || !recentRows) return
+    if (performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK)
+    setSettled(true)
   }, [counts, recentRows])
 
   return (
@@ -44,14 +54,14 @@ export function DashboardPage() {
         <Col span={6}><Card><Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} /></Card></Col>
         <Col span={6}>
           <Card data-testid="overdue-count">
-            <Statistic title={t('complaint.overdue')} value={overdue.length} valueStyle={overdue.length ? { color: '#cf1322' } : undefined} />
+            <Statistic title={t('complaint.overdue')} value={overdueCount} valueStyle={overdueCount ? { color: '#cf1322' } : undefined} />
           </Card>
         </Col>
       </Row>
       {overdue.length > 0 && (
         <Card title={t('dashboard.overdue')} style={{ marginBottom: 16 }} data-testid="overdue-list">
           <List
-            dataSource={overdue.slice(0, 10)}
+            dataSource={overdue}
             renderItem={(c) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
                 <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.content} />

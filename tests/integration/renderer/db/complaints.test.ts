@@ -88,7 +88,7 @@ describe('complaint intake', () => {
 })
 
 describe('dashboard counts', () => {
-  it('counts today, all open, and open with me as first responder', async () => {
+  it('counts today, all open, open with me as first responder, and overdue', async () => {
     const ctx = await freshData()
     const dayStart = ctx.time.value - 3_600_000
     ctx.time.value -= 2 * 24 * 3_600_000
@@ -97,8 +97,9 @@ describe('dashboard counts', () => {
     const mine = await registerComplaint(ctx, '1001', intake())
     await registerComplaint(ctx, '1001', intake())
     await ctx.writer.transact('1001', (tx) => tx.update('complaints', mine.id, { status: 'closed' }))
-    expect(await dashboardCounts(ctx, dayStart, '1001')).toEqual({ today: 2, open: 2, mine: 1 })
-    expect(await dashboardCounts(ctx, dayStart, '1002')).toEqual({ today: 2, open: 2, mine: 1 })
+    // the one from two days ago was never answered: 已超时 (日落原则)
+    expect(await dashboardCounts(ctx, dayStart, '1001')).toEqual({ today: 2, open: 2, mine: 1, overdue: 1 })
+    expect(await dashboardCounts(ctx, dayStart, '1002')).toEqual({ today: 2, open: 2, mine: 1, overdue: 1 })
   })
 })
 
