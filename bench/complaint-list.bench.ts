@@ -7,7 +7,8 @@ import { generateComplaints } from './generate'
 // DESIGN §6 with 200 000 complaints: app ready ≤ 1.5 s, first page of a filtered list ≤ 100 ms,
 // renderer heap ≤ 200 MB. Also measured (no DESIGN target; we hold it to 200 ms): opening 投诉处理
 // from 工作台 until its first rows show, which includes mounting the page; and deep scrolling. Figures are printed and written to bench/results/complaint-list.json.
-const COUNT = 200_000
+/** BENCH_COMPLAINTS lets a quick local run use fewer rows; the figures that count use 200 000. */
+const COUNT = Number(process.env.BENCH_COMPLAINTS ?? 200_000)
 const CHUNK = 20_000
 const TARGETS = { appReadyMs: 1500, openListPageMs: 200, filteredFirstPageMs: 100, categoryFirstPageMs: 100, overdueFirstPageMs: 300, deepScrollMs: 200, heapMb: 200 }
 
@@ -41,7 +42,10 @@ async function timeInPage(page: Page, act: string, done: string): Promise<number
       const isDone = new Function(`return (${doneSrc as string})`) as () => boolean
       const t0 = performance.now()
       act()
-      while (!isDone()) await new Promise((r) => setTimeout(r, 0))
+      while (!isDone()) {
+        if (performance.now() - t0 > 20_000) throw new Error(`not done after 20 s: ${doneSrc as string}`)
+        await new Promise((r) => setTimeout(r, 0))
+      }
       return performance.now() - t0
     },
     [act, done]
@@ -66,7 +70,7 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
         const open = indexedDB.open('service-desk')
         open.onsuccess = () => {
           const tx = open.result.transaction('meta', 'readwrite')
-          tx.objectStore('meta').delete('tallies.built.v1')
+          tx.objectStore('meta').delete('tallies.built.v2')
           tx.oncomplete = () => (open.result.close(), resolve())
           tx.onerror = () => reject(tx.error)
         }
@@ -162,8 +166,11 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
     measuredAt: new Date().toISOString()
   }
   console.log(JSON.stringify({ ...figures, runs: undefined }, null, 2))
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync('bench/results/complaint-list.json', JSON.stringify(figures, null, 2) + '\n')
+  console.log(JSON.stringify(figures.runs))
+  if (COUNT === 200_000) {
+    mkdirSync('bench/results', { recursive: true })
+    writeFileSync('bench/results/complaint-list.json', JSON.stringify(figures, null, 2) + '\n')
+  }
   expect(figures.appReadyMs).toBeLessThanOrEqual(TARGETS.appReadyMs)
   expect(figures.openListPageMs).toBeLessThanOrEqual(TARGETS.openListPageMs)
   expect(figures.deepScrollMs).toBeLessThanOrEqual(TARGETS.deepScrollMs)

@@ -48,7 +48,21 @@ export interface Customer {
   notes?: string
   /** set on the archive that was merged into another; it stays (tombstoned) so the merge can be explained */
   mergedInto?: string
+  /** archives merged into this one: their timelines are part of this customer's */
+  mergedFrom?: string[]
 }
+
+/** Steps on a customer's own timeline (complaints and returns join it from their tables). */
+export type CustomerEventType =
+  | 'customerCreated'
+  | 'customerEdited'
+  | 'customerNote'
+  | 'customerMerged'
+  | 'mergedInto'
+  | 'phoneRevealed'
+  | 'customerAssigned'
+  | 'customersImported'
+  | 'customersExported'
 
 const optionalText = (max: number) =>
   z
@@ -166,6 +180,11 @@ export function recordToForm(c: Customer): CustomerForm {
 /** Records written before the archive had profiles hold only id, name and phone. */
 export function withProfileDefaults<T extends Partial<Customer> & { id: string; name: string; phone: string }>(c: T): T & Customer {
   return { ...c, phones: c.phones?.length ? c.phones : [c.phone], tier: c.tier ?? 'regular', tags: c.tags ?? [] }
+}
+
+/** A new archive from what the counter knows at intake: a name and one phone. */
+export function minimalCustomer(id: string, name: string, phone: string): Customer {
+  return { id, name, phone, phones: [phone], tier: 'regular', tags: [] }
 }
 
 export function isKeyAccount(c: Pick<Customer, 'tier'>): boolean {

@@ -20,7 +20,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       {/* autoInsertSpace off: antd would render 保存 as "保 存", and labels must match the glossary exactly.
           motion off: dialogs appear at once — snappier at a busy counter, and nothing moves under a click. */}
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4 } }}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4, motion: false } }}>
         <AntApp style={{ height: '100%' }}>
           <Boot />
         </AntApp>

@@ -1,5 +1,5 @@
 import type { Collection } from 'dexie'
-import { STATUSES, type Category, type Complaint, type ComplaintStatus, type Urgency } from '../../../shared/domain/complaint'
+import { STATUSES, type Category, type ComplaintStatus, type Urgency } from '../../../shared/domain/complaint'
 import { evaluateTime } from '../../../shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'

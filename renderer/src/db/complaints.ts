@@ -6,6 +6,7 @@ import { diffIntake } from '../../../shared/domain/complaintEdit'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
+import { findOrCreateCustomer } from './customers'
 import { countComplaints, countOverdue, NO_FILTER } from './complaintQuery'
 
 export const NEW_COMPLAINT_DRAFT = 'complaint:new'
@@ -16,15 +17,7 @@ export async function registerComplaint(ctx: DataContext, staffNo: string, intak
   const receivedAt = ctx.now()
   const day = dayjs(receivedAt).format('YYYYMMDD')
   return ctx.writer.transact(staffNo, async (tx) => {
-    let customerId = intake.customerId
-    const known = customerId
-      ? await ctx.db.customers.get(customerId)
-      : await ctx.db.customers.where('phone').equals(intake.customerPhone).filter((c) => !c._deleted).first()
-    if (known) customerId = known.id
-    else {
-      customerId = nanoid()
-      await tx.create('customers', { id: customerId, name: intake.customerName, phone: intake.customerPhone })
-    }
+    const customerId = await findOrCreateCustomer(ctx, tx, staffNo, { customerId: intake.customerId, name: intake.customerName, phone: intake.customerPhone })
     const seqKey = `seq:TS:${day}`
     const seq = (((await tx.local.meta.get(seqKey))?.value as number | undefined) ?? 0) + 1
     await tx.local.meta.put({ key: seqKey, value: seq })
@@ -57,10 +50,6 @@ export async function getComplaint(ctx: DataContext, id: string): Promise<Stored
 export async function getTimeline(ctx: DataContext, subjectId: string) {
   const events = await ctx.db.events.where('[subjectId+at]').between([subjectId, -Infinity], [subjectId, Infinity]).toArray()
   return events.sort((a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0))
-}
-
-export async function findCustomerByPhone(ctx: DataContext, phone: string) {
-  return ctx.db.customers.where('phone').equals(phone).filter((c) => !c._deleted).first()
 }
 
 export async function countComplaintsOfCustomer(ctx: DataContext, customerId: string): Promise<number> {

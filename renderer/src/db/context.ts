@@ -3,10 +3,10 @@ import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
 import { STATUSES } from '../../../shared/domain/complaint'
+import { TIERS } from '../../../shared/domain/customer'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
-import { complaintKeys, type Derive } from './derived'
+import { deriveWith } from './derived'
 import { readTimeRules } from './timeRules'
-import type { SyncedRecords } from './schema'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -26,14 +26,10 @@ export async function openDataLayer(
 ): Promise<DataContext> {
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
-  await ensureTallies(db, STATUSES)
+  await ensureTallies(db, STATUSES, TIERS)
   const now = options.now ?? Date.now
   const holder: { ctx?: DataContext } = {}
-  const derive: Derive = (table, record) => {
-    const rules = holder.ctx?.timeRules ?? DEFAULT_TIME_RULES
-    return table === 'complaints' ? complaintKeys(record as unknown as SyncedRecords['complaints'], rules) : null
-  }
-  const writer = await Writer.open(db, device.deviceId, now, derive)
+  const writer = await Writer.open(db, device.deviceId, now, deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES))
   holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }
   return holder.ctx
 }

@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie'
-import { complaintKeys, withDerived } from './derived'
+import { complaintKeys, customerKeys, withDerived } from './derived'
+import { withProfileDefaults } from '../../../shared/domain/customer'
 import { readTimeRules } from './timeRules'
-import { SCHEMA_V1, SCHEMA_V2, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -28,6 +29,18 @@ export class DeskDatabase extends Dexie {
           .toCollection()
           .modify((c: SyncedRecords['complaints'], ref: { value: unknown }) => {
             ref.value = withDerived(c, complaintKeys(c, rules))
+          })
+      })
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        // Archives made at intake before profiles existed: give them the profile defaults and search keys.
+        await tx
+          .table('customers')
+          .toCollection()
+          .modify((c: SyncedRecords['customers'], ref: { value: unknown }) => {
+            const full = withProfileDefaults(c)
+            ref.value = withDerived(full, customerKeys(full))
           })
       })
   }

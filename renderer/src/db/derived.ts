@@ -1,6 +1,8 @@
 import type { Complaint } from '../../../shared/domain/complaint'
 import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '../../../shared/domain/timeRules'
 import type { SyncedTable } from './schema'
+import type { Customer } from '../../../shared/domain/customer'
+import { searchKeys } from '../../../shared/domain/customerSearch'
 
 // Index keys computed from a record (and the time rules), never typed by anyone and never synced:
 // underscore fields, recomputed by the writer on every change (and by sync when it applies one).
@@ -8,6 +10,8 @@ import type { SyncedTable } from './schema'
 // - _openAt     receivedAt of an open case → "open cases, newest/oldest first" reads only those
 // - _overdueAt  when the case becomes 已超时 → "overdue now" is one index range, counts included
 // - _escalateAt when its next escalation comes due → the sweep touches only cases that need it
+// - _keys        a customer's search keys (name, pinyin, phones, last 4, card) → search is a prefix read
+// - _clerk       a customer's assigned clerk, '' when none → "unassigned" is an index read
 
 export type DerivedFields = Record<string, string | number | string[] | undefined>
 export type Derive = (table: SyncedTable, record: Record<string, unknown>) => DerivedFields | null
@@ -32,4 +36,19 @@ export function withDerived<T extends object>(record: T, fields: DerivedFields |
     else next[k] = v
   }
   return next as T
+}
+
+export function customerKeys(c: Customer & { _deleted?: 1 }): DerivedFields {
+  // Tombstoned and merged archives are not found by search; they stay readable by id.
+  if (c._deleted) return { _keys: undefined, _clerk: undefined }
+  return { _keys: searchKeys({ name: c.name, phones: c.phones ?? [c.phone], memberNo: c.memberNo }), _clerk: c.assignedClerk ?? '' }
+}
+
+/** The derivation the writer applies to every record it writes. */
+export function deriveWith(rules: () => TimeRuleSettings): Derive {
+  return (table, record) => {
+    if (table === 'complaints') return complaintKeys(record as unknown as Complaint, rules())
+    if (table === 'customers') return customerKeys(record as unknown as Customer)
+    return null
+  }
 }

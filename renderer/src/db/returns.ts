@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import { buildReturnRequest, canChangeReturnStatus, type ReturnInput, type ReturnRequest, type ReturnStatus } from '../../../shared/domain/returns'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
+import { findOrCreateCustomer } from './customers'
 
 // 退换货登记 (DESIGN §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
 // on that complaint's timeline, written in the same transaction as the return itself.
@@ -20,13 +21,7 @@ export async function registerReturn(ctx: DataContext, staffNo: string, input: R
       const complaint = await ctx.db.complaints.get(input.complaintId)
       if (!complaint || complaint._deleted) throw new ReturnRefusedError('returns.complaintNotFound')
     }
-    const given = input.customerId ? await ctx.db.customers.get(input.customerId) : undefined
-    const known = given && !given._deleted ? given : await ctx.db.customers.where('phone').equals(input.customerPhone).filter((c) => !c._deleted).first()
-    let customerId = known?.id
-    if (!customerId) {
-      customerId = nanoid()
-      await tx.create('customers', { id: customerId, name: input.customerName, phone: input.customerPhone })
-    }
+    const customerId = await findOrCreateCustomer(ctx, tx, staffNo, { customerId: input.customerId, name: input.customerName, phone: input.customerPhone })
     const record = buildReturnRequest(input, { id: nanoid(), customerId, createdAt })
     await tx.create('returns', record)
     if (record.complaintId) {

@@ -1,5 +1,6 @@
 import type { Complaint } from '../../../shared/domain/complaint'
-import type { Staff } from '../../../shared/domain/staff'
+import type { Customer, CustomerEventType } from '../../../shared/domain/customer'
+import type { Role, Staff } from '../../../shared/domain/staff'
 import type { TimelineEventType } from '../../../shared/domain/workflow'
 import type { WordingRule } from '../../../shared/domain/wording'
 import type { CannedReply } from '../../../shared/domain/cannedReplies'
@@ -28,18 +29,14 @@ export interface Versioned {
 
 export type Stored<T extends { id: string }> = T & Versioned
 
-export interface Customer {
-  id: string
-  name: string
-  phone: string
-}
+export type { Customer } from '../../../shared/domain/customer'
 
 /** One immutable step on a timeline (complaint or customer). */
 export interface TimelineEvent {
   id: string
   /** the complaint/customer the event belongs to */
   subjectId: string
-  type: TimelineEventType
+  type: TimelineEventType | CustomerEventType
   at: number
   staffNo: string
   data: Record<string, unknown>
@@ -72,7 +69,13 @@ export interface TimeRulesRecord extends TimeRuleSettings {
   id: 'timeRules'
 }
 
-export type SettingsRecord = StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
+/** Who sees full phone numbers in lists and may export them unmasked (客户信息不得泄露). */
+export interface PrivacySettingsRecord {
+  id: 'privacy'
+  unmaskRoles: Role[]
+}
+
+export type SettingsRecord = PrivacySettingsRecord | StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
 
 export interface OutboxEntry {
   seq?: number
@@ -108,9 +111,17 @@ export interface ComplaintIndexKeys {
   _escalateAt?: number
 }
 
+/** Derived, local index keys of a customer (derived.ts). */
+export interface CustomerIndexKeys {
+  /** search keys: name, pinyin initials and full pinyin, phones, last 4 digits, member card */
+  _keys?: string[]
+  /** 工号 of the assigned clerk, '' when unassigned (so "unassigned" is an index read too) */
+  _clerk?: string
+}
+
 export interface SyncedRecords {
   staff: Stored<Staff>
-  customers: Stored<Customer>
+  customers: Stored<Customer> & CustomerIndexKeys
   complaints: Stored<Complaint> & ComplaintIndexKeys
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
@@ -139,4 +150,10 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   complaints: `${SCHEMA_V1.complaints}, _openAt, _overdueAt, _escalateAt`
+} as const
+
+/** v3: the customer archive's search keys (multi-entry) and assigned-clerk index. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  customers: `${SCHEMA_V2.customers}, *_keys, _clerk`
 } as const

@@ -6,8 +6,10 @@ import type { SyncedTable } from './schema'
 // same transaction as every change. Local and derived: rebuilt from the records when missing.
 
 /** Which field of which table is counted per value. */
-const TALLIED: Partial<Record<SyncedTable, string>> = { complaints: 'status' }
-const BUILT_KEY = 'tallies.built.v1'
+const TALLIED: Partial<Record<SyncedTable, string>> = { complaints: 'status', customers: 'tier' }
+/** v2 added customers by tier; a new key makes an older database recount once. */
+export const TALLIES_BUILT_KEY = 'tallies.built.v2'
+const BUILT_KEY = TALLIES_BUILT_KEY
 
 type Row = Record<string, unknown> & { _deleted?: 1 }
 
@@ -42,9 +44,9 @@ export async function readTallies(db: DeskDatabase, table: SyncedTable, values: 
 }
 
 /** Recounts from the records (first start after an upgrade, or after data was loaded by other means). */
-export async function ensureTallies(db: DeskDatabase, statuses: readonly string[]): Promise<void> {
+export async function ensureTallies(db: DeskDatabase, statuses: readonly string[], tiers: readonly string[]): Promise<void> {
   if (await db.meta.get(BUILT_KEY)) return
-  await db.transaction('rw', db.complaints, db.tallies, db.meta, async () => {
+  await db.transaction('rw', db.complaints, db.customers, db.tallies, db.meta, async () => {
     for (const status of statuses) {
       const live = await db.complaints
         .where('[status+receivedAt]')
@@ -53,6 +55,11 @@ export async function ensureTallies(db: DeskDatabase, statuses: readonly string[
         .count()
       await db.tallies.put({ key: key('complaints', status), n: live })
     }
+    const byTier = new Map<string, number>(tiers.map((t) => [t, 0]))
+    await db.customers.each((c) => {
+      if (!c._deleted) byTier.set(c.tier ?? 'regular', (byTier.get(c.tier ?? 'regular') ?? 0) + 1)
+    })
+    for (const [tier, n] of byTier) await db.tallies.put({ key: key('customers', tier), n })
     await db.meta.put({ key: BUILT_KEY, value: true })
   })
 }

@@ -1,4 +1,5 @@
 import type { Catalogue } from './zh-CN'
+import { customerEn } from './sections/customer'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -241,7 +242,7 @@ export const en: Catalogue = {
     notFound: 'Return/exchange not found',
     complaintNotFound: 'The linked complaint was not found'
   },
-  customer: { customer: 'customer', name: 'Name', phone: 'Phone' },
+  customer: customerEn,
   staff: {
     staffNo: 'Staff no.',
     name: 'Name',

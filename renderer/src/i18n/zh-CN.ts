@@ -1,3 +1,5 @@
+import { customerZh } from './sections/customer'
+
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
   app: { title: '门店客服台', loading: '正在打开…', comingSoon: '即将推出', comingSoonHint: '此功能正在开发中。' },
@@ -239,7 +241,7 @@ export const zhCN = {
     notFound: '找不到该退换货登记',
     complaintNotFound: '找不到关联的投诉'
   },
-  customer: { customer: '客户', name: '姓名', phone: '联系电话' },
+  customer: customerZh,
   staff: {
     staffNo: '工号',
     name: '姓名',

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import { Button, Input, Space, Tag, Typography } from 'antd'
+import { memo, useCallback, useRef, useState } from 'react'
+import { Button, Input, Space, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -7,10 +7,13 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
-import { COUNT_CAP, countComplaints, isCountCapped, listComplaints, type ComplaintFilter } from '../../db'
+import { COUNT_CAP, countComplaints, isCountCapped, listComplaints, type ComplaintFilter, type Stored } from '../../db'
+import type { Complaint } from '../../../../shared/domain/complaint'
 import { useData } from '../../app/session'
 import { ComplaintFilters } from './ComplaintFilters'
-import { OverdueTag } from './OverdueTag'
+import { OverdueMark } from './OverdueTag'
+import { useNow } from '../../ui/useNow'
+import type { TimeRuleSettings } from '../../../../shared/domain/timeRules'
 
 const ROW_HEIGHT = 40
 /** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
@@ -21,6 +24,8 @@ export function ComplaintListPage() {
   const navigate = useNavigate()
   const data = useData()
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
+  const now = useNow(data, 60_000)
+  const patchFilter = useCallback((patch: Partial<ComplaintFilter>) => setFilter((f) => ({ ...f, ...patch })), [])
   const [range, setRange] = useState({ start: 0, end: PAGE })
   const page = useLiveQuery(async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }), [data, filter, range])
   const rows = page?.rows
@@ -57,9 +62,9 @@ export function ComplaintListPage() {
           style={{ width: 320 }}
           placeholder={t('complaint.searchPlaceholder')}
           aria-label={t('complaint.searchPlaceholder')}
-          onChange={(e) => setFilter((f) => ({ ...f, search: e.target.value }))}
+          onChange={(e) => patchFilter({ search: e.target.value })}
         />
-        <ComplaintFilters filter={filter} onChange={setFilter} />
+        <ComplaintFilters filter={filter} onPatch={patchFilter} />
         <Typography.Text type="secondary" data-testid="complaint-count">
           {total === undefined ? '…' : isCountCapped(filter) && total > COUNT_CAP ? t('complaint.countCapped', { count: COUNT_CAP }) : t('complaint.count', { count: total })}
         </Typography.Text>
@@ -87,23 +92,7 @@ export function ComplaintListPage() {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => c && navigate(`/complaints/${c.id}`)}
               >
-                {c ? (
-                  <>
-                    <span>{c.no}</span>
-                    <span>{dayjs(c.receivedAt).format('MM-DD HH:mm')}</span>
-                    <span>{c.customerName}</span>
-                    <span>{maskPhone(c.customerPhone)}</span>
-                    <span>{c.content}</span>
-                    <span>{t(`complaint.categoryOption.${c.category}`)}</span>
-                    <span>{c.urgency === 'normal' ? t('complaint.urgencyOption.normal') : <Tag color="red">{t(`complaint.urgencyOption.${c.urgency}`)}</Tag>}</span>
-                    <span>
-                      <Tag>{t(`complaint.statusOption.${c.status}`)}</Tag>
-                      <OverdueTag complaint={c} />
-                    </span>
-                  </>
-                ) : (
-                  <span style={{ color: '#bbb' }}>…</span>
-                )}
+                {c ? <ComplaintRowCells c={c} rules={data.timeRules} now={now} /> : <span style={{ color: '#bbb' }}>…</span>}
               </div>
             )
           })}
@@ -112,3 +101,23 @@ export function ComplaintListPage() {
     </div>
   )
 }
+
+/** One row's cells; memoised so re-rendering the list (scrolling, count arriving) skips unchanged rows. */
+const ComplaintRowCells = memo(function ComplaintRowCells({ c, rules, now }: { c: Stored<Complaint>; rules: TimeRuleSettings; now: number }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span>{c.no}</span>
+      <span>{dayjs(c.receivedAt).format('MM-DD HH:mm')}</span>
+      <span>{c.customerName}</span>
+      <span>{maskPhone(c.customerPhone)}</span>
+      <span>{c.content}</span>
+      <span>{t(`complaint.categoryOption.${c.category}`)}</span>
+      <span>{c.urgency === 'normal' ? t('complaint.urgencyOption.normal') : <span className="desk-tag desk-tag-red">{t(`complaint.urgencyOption.${c.urgency}`)}</span>}</span>
+      <span>
+        <span className="desk-tag">{t(`complaint.statusOption.${c.status}`)}</span>
+        <OverdueMark complaint={c} rules={rules} now={now} />
+      </span>
+    </>
+  )
+})

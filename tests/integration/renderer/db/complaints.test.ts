@@ -134,7 +134,7 @@ describe('complaint tallies', () => {
     expect(tallied).toEqual({ all: 2, registered: 1, inProgress: 1 })
     // Dropping the tallies makes the data layer recount from the records on the next open.
     await ctx.db.tallies.clear()
-    await ctx.db.meta.delete('tallies.built.v1')
+    await ctx.db.meta.delete('tallies.built.v2')
     ctx.db.close()
     const reopened = await openDataLayer(device(), { dbName: ctx.db.name })
     expect(await countComplaints(reopened, { status: 'all', search: '' })).toBe(2)

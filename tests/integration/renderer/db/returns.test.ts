@@ -54,7 +54,8 @@ describe('registering a return', () => {
       ['accountName', 'amount', 'complaintId', 'createdAt', 'customerId', 'customerName', 'customerPhone', 'reason', 'refundAccount', 'status', 'type'].sort()
     )
     expect(outbox.every((e) => e.table === 'returns' && e.staffNo === '1001')).toBe(true)
-    expect(await ctx.db.events.count()).toBe(0)
+    // not linked to a complaint: the only timeline step is the new archive's own 'customerCreated'
+    expect((await ctx.db.events.toArray()).map((e) => [e.subjectId, e.type])).toEqual([[r.customerId, 'customerCreated']])
   })
 
   it('links the existing customer found by phone instead of creating a second archive', async () => {

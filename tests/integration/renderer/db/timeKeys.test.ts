@@ -1,5 +1,6 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
+// eslint-disable-next-line no-restricted-imports -- builds a database as schema version 1 left it, to test the upgrade
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
@@ -16,6 +17,7 @@ import {
   saveTimeRules,
   WorkflowRefusedError
 } from '../../../../renderer/src/db'
+// eslint-disable-next-line no-restricted-imports -- the version-1 schema itself, for the same reason
 import { SCHEMA_V1 } from '../../../../renderer/src/db/schema'
 import { device, freshData } from './helpers'
 

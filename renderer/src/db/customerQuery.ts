@@ -1,0 +1,55 @@
+import { TIERS, type Tier } from '../../../shared/domain/customer'
+import { parseQuery, rankResults, type RankedCustomer } from '../../../shared/domain/customerSearch'
+import type { DataContext } from './context'
+import type { StoredCustomer } from './customers'
+import { readTallies } from './tallies'
+
+// Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
+// pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
+// keystroke costs a handful of small index reads whatever the size of the archive.
+
+/** Rows read per kind of key; ranking needs the best few, not every 张. */
+const PER_LOOKUP = 60
+
+export type CustomerHit = RankedCustomer<StoredCustomer>
+
+export async function searchCustomers(ctx: DataContext, raw: string, limit = 20): Promise<CustomerHit[]> {
+  const plan = parseQuery(raw)
+  if (plan.lookups.length === 0) return []
+  const found = await Promise.all(
+    plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(PER_LOOKUP).toArray())
+  )
+  const byId = new Map<string, StoredCustomer>()
+  for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)
+  return rankResults(raw, [...byId.values()], limit)
+}
+
+export interface CustomerFilter {
+  tier?: Tier
+  /** 工号; '' for unassigned */
+  clerk?: string
+}
+
+function filtered(ctx: DataContext, f: CustomerFilter) {
+  const base = f.clerk !== undefined ? ctx.db.customers.where('_clerk').equals(f.clerk) : ctx.db.customers.orderBy('name')
+  return base.filter((c) => !c._deleted && (!f.tier || c.tier === f.tier))
+}
+
+/** One page of the archive in name order (or of one clerk's customers). */
+export async function listCustomers(ctx: DataContext, f: CustomerFilter, offset: number, limit: number): Promise<StoredCustomer[]> {
+  return filtered(ctx, f).offset(offset).limit(limit).toArray()
+}
+
+/** How many: tallies for the whole archive or one tier; an index count for a clerk. */
+export async function countCustomers(ctx: DataContext, f: CustomerFilter): Promise<number> {
+  if (f.clerk === undefined) {
+    const tallied = await readTallies(ctx.db, 'customers', f.tier ? [f.tier] : TIERS)
+    if (tallied !== undefined) return tallied
+  }
+  return filtered(ctx, f).count()
+}
+
+/** Every live customer matching the filter (for export), in name order. */
+export async function allCustomers(ctx: DataContext, f: CustomerFilter): Promise<StoredCustomer[]> {
+  return filtered(ctx, f).toArray()
+}
