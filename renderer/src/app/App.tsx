@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import enUS from 'antd/locale/en_US'
@@ -10,7 +10,7 @@ import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '../features/setup/SetupPage'
-import { ComplaintPrintPage } from '../features/printing/ComplaintPrintPage'
+import { ComplaintPrintPage } from './lazyPages'
 import { isSetupDone } from '../db'
 import { describeError } from './errors'
 
@@ -46,7 +46,7 @@ function Boot() {
     <HashRouter>
       <Routes>
         {/* Print views stand alone (no menu or header): the page is exactly what goes on paper. */}
-        <Route path="/print/complaint/:id" element={<ComplaintPrintPage />} />
+        <Route path="/print/complaint/:id" element={<Suspense fallback={null}><ComplaintPrintPage /></Suspense>} />
         <Route path="*" element={<Shell />} />
       </Routes>
     </HashRouter>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
 import {
   AuditOutlined,
@@ -17,14 +17,12 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from './session'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
-import { NewComplaintPage } from '../features/complaints/NewComplaintPage'
-import { ComplaintDetailPage } from '../features/complaints/ComplaintDetailPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { CounterPage } from '../features/counter/CounterPage'
+import { ComplaintDetailPage, CounterPage, CustomersRoutes, NewComplaintPage, SettingsPage } from './lazyPages'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
 import { getStoreName } from '../db'
 import { useEscalationSweep } from './useEscalationSweep'
+import { CustomerSearchPalette } from '../features/customers/CustomerSearchPalette'
 
 const NAV = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
@@ -77,6 +75,7 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
+          <Suspense fallback={null}>
           <Routes>
             <Route path="/" element={<DashboardPage />} />
             <Route path="/complaints" element={<ComplaintListPage />} />
@@ -84,15 +83,19 @@ export function Shell() {
             <Route path="/complaints/:id" element={<ComplaintDetailPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/counter" element={<CounterPage />} />
-            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter'].includes(n.key)).map((n) => (
+            <Route path="/customers/*" element={<CustomersRoutes />} />
+            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter', 'customers'].includes(n.key)).map((n) => (
               <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
             ))}
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
       {/* Nobody at the desk (e.g. that person was removed on another PC): ask before anything is recorded. */}
       <SwitchStaffModal open={switching || !staff} required={!staff} onClose={() => setSwitching(false)} />
+      {/* Ctrl+K from anywhere: find a customer by name, pinyin initials, phone, last 4 or card. */}
+      <CustomerSearchPalette />
     </Layout>
   )
 }

@@ -6,7 +6,7 @@ import { STATUSES } from '../../../shared/domain/complaint'
 import { TIERS } from '../../../shared/domain/customer'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
 import { deriveWith } from './derived'
-import { readTimeRules } from './timeRules'
+import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -31,6 +31,7 @@ export async function openDataLayer(
   const holder: { ctx?: DataContext } = {}
   const writer = await Writer.open(db, device.deviceId, now, deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES))
   holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }
+  await rederiveIfZoneChanged(holder.ctx)
   return holder.ctx
 }
 

@@ -125,3 +125,10 @@ export async function revealPhone(ctx: DataContext, staffNo: string, id: string,
     await tx.create('events', { id: nanoid(), subjectId: id, type: 'phoneRevealed', at: ctx.now(), staffNo, data: { phone: maskPhone(phone) } })
   })
 }
+
+/** Which of these archives are 大客户 (for marking them in lists of complaints and returns). */
+export async function keyAccountsAmong(ctx: DataContext, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)]
+  const rows = await ctx.db.customers.bulkGet(unique)
+  return new Set(rows.flatMap((c) => (c && c.tier === 'key' ? [c.id] : [])))
+}

@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
+import { SYSTEM_STAFF_NO } from './escalations'
 
 export async function getTimeRules(ctx: DataContext): Promise<TimeRuleSettings> {
   return readTimeRules(await ctx.db.settings.get('timeRules'))
@@ -26,4 +27,18 @@ export async function saveTimeRules(ctx: DataContext, staffNo: string, rules: Ti
     ctx.timeRules = previous
     throw e
   })
+}
+
+const ZONE_KEY = 'timeKeys.zone'
+
+/** Store days end at LOCAL midnight, so the derived time keys depend on the PC's time zone: after
+ *  the zone changed (a PC set up with the wrong one, then corrected), recompute them for open cases. */
+export async function rederiveIfZoneChanged(ctx: DataContext, zone = Intl.DateTimeFormat().resolvedOptions().timeZone): Promise<boolean> {
+  const stored = (await ctx.db.meta.get(ZONE_KEY))?.value
+  if (stored === zone) return false
+  await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
+    if (stored !== undefined) for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()) await tx.rederive('complaints', id)
+    await tx.local.meta.put({ key: ZONE_KEY, value: zone })
+  })
+  return stored !== undefined
 }

@@ -1,5 +1,7 @@
 import type { Catalogue } from './zh-CN'
 import { customerEn } from './sections/customer'
+import { customerImportEn } from './sections/customerImport'
+import { customerMergeEn } from './sections/customerMerge'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -17,6 +19,8 @@ export const en: Catalogue = {
   action: {
     newComplaint: 'New complaint',
     newCustomer: 'New customer',
+    importCustomers: 'Import customers',
+    exportExcel: 'Export to Excel',
     save: 'Save',
     cancel: 'Cancel',
     switchStaff: 'Switch staff',
@@ -243,6 +247,14 @@ export const en: Catalogue = {
     complaintNotFound: 'The linked complaint was not found'
   },
   customer: customerEn,
+  customerImport: customerImportEn,
+  customerMerge: customerMergeEn,
+  privacy: {
+    title: 'Customer confidentiality',
+    hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',
+    saved: 'Saved',
+    managerOnly: 'Only a manager can change this.'
+  },
   staff: {
     staffNo: 'Staff no.',
     name: 'Name',
@@ -310,6 +322,7 @@ export const en: Catalogue = {
   },
   sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set' },
   validation: {
+    duplicatePhone: 'The same phone is listed twice',
     required: 'Required',
     invalid: 'Invalid',
     tooMany: 'Too many entries',

@@ -1,4 +1,6 @@
 import { customerZh } from './sections/customer'
+import { customerImportZh } from './sections/customerImport'
+import { customerMergeZh } from './sections/customerMerge'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
@@ -16,6 +18,8 @@ export const zhCN = {
   action: {
     newComplaint: '新建投诉',
     newCustomer: '新建客户',
+    importCustomers: '导入客户',
+    exportExcel: '导出Excel',
     save: '保存',
     cancel: '取消',
     switchStaff: '切换工号',
@@ -242,6 +246,14 @@ export const zhCN = {
     complaintNotFound: '找不到关联的投诉'
   },
   customer: customerZh,
+  customerImport: customerImportZh,
+  customerMerge: customerMergeZh,
+  privacy: {
+    title: '客户信息保密',
+    hint: '勾选的角色在列表中看到完整电话、可导出完整号码；其他角色看到 138****5678，需要时逐个点“查看完整号码”（会被记录）。打印件一律隐藏号码。',
+    saved: '已保存',
+    managerOnly: '只有客服经理可以修改此设置。'
+  },
   staff: {
     staffNo: '工号',
     name: '姓名',
@@ -309,6 +321,7 @@ export const zhCN = {
   },
   sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹' },
   validation: {
+    duplicatePhone: '同一个电话不能填两次',
     required: '此项必填',
     invalid: '内容无效',
     tooMany: '条目过多',

@@ -2,12 +2,14 @@ import { useState } from 'react'
 import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd'
 import { PrinterOutlined, RollbackOutlined, EditOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
-import { getComplaint, getTimeline, listStaff } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { getComplaint, getLiveCustomer, getTimeline, listStaff } from '../../db'
+import { KeyAccountMark } from '../customers/KeyAccountMark'
+import { useCanUnmask } from '../customers/usePrivacy'
+import { useData } from '../../app/session'
 import { ActionBar } from './workflow/ActionBar'
 import { TimelineView } from './workflow/TimelineView'
 import { EditComplaintDialog } from './EditComplaintDialog'
@@ -22,16 +24,17 @@ export function ComplaintDetailPage() {
   const navigate = useNavigate()
   const { id = '' } = useParams()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
   const timeline = useLiveQuery(() => getTimeline(data, id), [data, id]) ?? []
   const people = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const customer = useLiveQuery(async () => (complaint ? await getLiveCustomer(data, complaint.customerId) : undefined), [data, complaint])
   const [editing, setEditing] = useState(false)
+  const canUnmask = useCanUnmask()
   if (complaint === undefined) return null
   if (complaint === null) return <Empty description={t('complaint.notFound')} />
 
   const who = (staffNo: string) => `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
-  const phone = staff?.role === 'clerk' ? maskPhone(complaint.customerPhone) : complaint.customerPhone
+  const phone = canUnmask ? complaint.customerPhone : maskPhone(complaint.customerPhone)
   const field = (label: string, value: React.ReactNode) => <Descriptions.Item label={label}>{value || '—'}</Descriptions.Item>
 
   return (
@@ -56,7 +59,7 @@ export function ComplaintDetailPage() {
         {field(t('complaint.status'), <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>)}
         {field(t('complaint.receivedAt'), dayjs(complaint.receivedAt).format(TIME))}
         {field(t('complaint.channel'), t(`complaint.channelOption.${complaint.channel}`))}
-        {field(t('complaint.customerName'), complaint.customerName)}
+        {field(t('complaint.customerName'), <Link to={`/customers/${customer?.id ?? complaint.customerId}`}>{complaint.customerName} <KeyAccountMark tier={customer?.tier} /></Link>)}
         {field(t('complaint.customerPhone'), phone)}
         {field(t('complaint.firstResponder'), who(complaint.firstResponder))}
         {field(t('complaint.orderNo'), complaint.orderNo)}

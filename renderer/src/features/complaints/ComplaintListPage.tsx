@@ -7,11 +7,12 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
-import { COUNT_CAP, countComplaints, isCountCapped, listComplaints, type ComplaintFilter, type Stored } from '../../db'
+import { COUNT_CAP, countComplaints, isCountCapped, keyAccountsAmong, listComplaints, type ComplaintFilter, type Stored } from '../../db'
 import type { Complaint } from '../../../../shared/domain/complaint'
 import { useData } from '../../app/session'
 import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueMark } from './OverdueTag'
+import { KeyAccountMark } from '../customers/KeyAccountMark'
 import { useNow } from '../../ui/useNow'
 import type { TimeRuleSettings } from '../../../../shared/domain/timeRules'
 
@@ -29,6 +30,7 @@ export function ComplaintListPage() {
   const [range, setRange] = useState({ start: 0, end: PAGE })
   const page = useLiveQuery(async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }), [data, filter, range])
   const rows = page?.rows
+  const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, (rows ?? []).map((c) => c.customerId)), [data, rows])
   // Counting can read far more than one page, so it starts only once this filter's first page is
   // on screen (the two would otherwise compete for IndexedDB); the total (scrollbar length) follows.
   const pageShown = page?.filter === filter
@@ -92,7 +94,7 @@ export function ComplaintListPage() {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => c && navigate(`/complaints/${c.id}`)}
               >
-                {c ? <ComplaintRowCells c={c} rules={data.timeRules} now={now} /> : <span style={{ color: '#bbb' }}>…</span>}
+                {c ? <ComplaintRowCells c={c} rules={data.timeRules} now={now} keyAccount={!!keyAccounts?.has(c.customerId)} /> : <span style={{ color: '#bbb' }}>…</span>}
               </div>
             )
           })}
@@ -103,13 +105,15 @@ export function ComplaintListPage() {
 }
 
 /** One row's cells; memoised so re-rendering the list (scrolling, count arriving) skips unchanged rows. */
-const ComplaintRowCells = memo(function ComplaintRowCells({ c, rules, now }: { c: Stored<Complaint>; rules: TimeRuleSettings; now: number }) {
+const ComplaintRowCells = memo(function ComplaintRowCells({ c, rules, now, keyAccount }: { c: Stored<Complaint>; rules: TimeRuleSettings; now: number; keyAccount: boolean }) {
   const { t } = useTranslation()
   return (
     <>
       <span>{c.no}</span>
       <span>{dayjs(c.receivedAt).format('MM-DD HH:mm')}</span>
-      <span>{c.customerName}</span>
+      <span>
+        {c.customerName} {keyAccount && <KeyAccountMark tier="key" />}
+      </span>
       <span>{maskPhone(c.customerPhone)}</span>
       <span>{c.content}</span>
       <span>{t(`complaint.categoryOption.${c.category}`)}</span>

@@ -15,6 +15,7 @@ import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
 import { complaintOptions } from './options'
 import { useIntakeDraft } from './useIntakeDraft'
 import { CustomerMatch } from './CustomerMatch'
+import { CustomerPicker } from '../customers/CustomerPicker'
 
 type Field = FieldPath<ComplaintIntakeForm>
 
@@ -106,6 +107,17 @@ export function NewComplaintPage() {
       </Descriptions>
       <Form layout="vertical" component="div" onKeyDown={enterMovesOn}>
         {choice('channel', t('complaint.channel'))}
+        <FormField name="customerPicker" label={t('customer.picker')}>
+          <div style={{ maxWidth: 520 }}>
+            <CustomerPicker
+              onPick={(c) => {
+                form.setValue('customerPhone', c.phone, { shouldDirty: true, shouldValidate: true })
+                form.setValue('customerName', c.name, { shouldDirty: true, shouldValidate: true })
+                form.setValue('customerId', c.id)
+              }}
+            />
+          </div>
+        </FormField>
         <Row gutter={16}>
           <Col span={8}>{text('customerPhone', t('complaint.customerPhone'), { required: true, autoFocus: true })}</Col>
           <Col span={8}>{text('customerName', t('complaint.customerName'), { required: true })}</Col>

@@ -9,6 +9,7 @@ import { dashboardCounts, listComplaints, listUnfedBack } from '../../db'
 import { OverdueTag } from '../complaints/OverdueTag'
 import { useData, useSession } from '../../app/session'
 import { useNow } from '../../ui/useNow'
+import { preloadPages } from '../../app/lazyPages'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -33,7 +34,9 @@ export function DashboardPage() {
   const overdueCount = counts?.overdue ?? 0
   // Marks the moment the desk is usable after start-up; the benchmark reads it.
   useEffect(() => {
-    if (settled && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK)
+    if (!settled || performance.getEntriesByName(READY_MARK).length > 0) return
+    performance.mark(READY_MARK)
+    preloadPages()
   }, [settled])
 
   return (

@@ -5,6 +5,7 @@ import { LanguageSettingsCard } from './LanguageSettingsCard'
 import { StaffSettingsCard } from './StaffSettingsCard'
 import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
+import { PrivacySettingsCard } from './PrivacySettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <StaffSettingsCard />
       <WorkflowRulesCard />
       <CustomerTextSettings />
+      <PrivacySettingsCard />
     </Space>
   )
 }

@@ -14,6 +14,7 @@ import {
   openDataLayer,
   recordDueEscalations,
   registerComplaint,
+  rederiveIfZoneChanged,
   saveTimeRules,
   WorkflowRefusedError
 } from '../../../../renderer/src/db'
@@ -139,5 +140,22 @@ describe('derived time keys', () => {
     expect(await countOverdue(ctx)).toBe(1)
     expect((await ctx.db.complaints.get('done'))?._openAt).toBeUndefined()
     expect(await recordDueEscalations(ctx)).toBe(2)
+  })
+
+  it('a change of the PC time zone recomputes the keys (store days end at local midnight)', async () => {
+    const saved = process.env.TZ
+    try {
+      process.env.TZ = 'Asia/Shanghai'
+      const ctx = await freshData({ time: { value: Date.parse('2026-11-22T23:55:00+08:00') } })
+      await rederiveIfZoneChanged(ctx, 'Asia/Shanghai')
+      const c = await registerComplaint(ctx, '1001', intake())
+      expect((await ctx.db.complaints.get(c.id))?._overdueAt).toBe(Date.parse('2026-11-23T00:00:00+08:00'))
+      expect(await rederiveIfZoneChanged(ctx, 'Asia/Shanghai')).toBe(false)
+      process.env.TZ = 'UTC'
+      expect(await rederiveIfZoneChanged(ctx, 'UTC')).toBe(true)
+      expect((await ctx.db.complaints.get(c.id))?._overdueAt).toBe(Date.parse('2026-11-23T00:00:00Z'))
+    } finally {
+      process.env.TZ = saved
+    }
   })
 })

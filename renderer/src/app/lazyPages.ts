@@ -1,0 +1,28 @@
+import { lazy } from 'react'
+
+// Pages outside the start-up path load as separate chunks: the start-up bundle is parsed and
+// compiled before 工作台 can show, so what is not needed for it waits. Once the desk is ready they
+// are fetched in the background (preloadPages) so opening them later is still instant.
+
+const loaders = {
+  NewComplaintPage: () => import('../features/complaints/NewComplaintPage').then((m) => ({ default: m.NewComplaintPage })),
+  ComplaintDetailPage: () => import('../features/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })),
+  SettingsPage: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  CounterPage: () => import('../features/counter/CounterPage').then((m) => ({ default: m.CounterPage })),
+  CustomersRoutes: () => import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
+  ComplaintPrintPage: () => import('../features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage }))
+}
+
+export const NewComplaintPage = lazy(loaders.NewComplaintPage)
+export const ComplaintDetailPage = lazy(loaders.ComplaintDetailPage)
+export const SettingsPage = lazy(loaders.SettingsPage)
+export const CounterPage = lazy(loaders.CounterPage)
+export const CustomersRoutes = lazy(loaders.CustomersRoutes)
+export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
+
+/** Fetches every page chunk while the desk is idle. */
+export function preloadPages(): void {
+  const run = () => void Promise.all(Object.values(loaders).map((load) => load())).catch(() => undefined)
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 })
+  else setTimeout(run, 500)
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react'
+import { AutoComplete, Input } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { maskPhone } from '../../../../shared/domain/phone'
+import { searchCustomers, type StoredCustomer } from '../../db'
+import { useData } from '../../app/session'
+import { KeyAccountMark } from './KeyAccountMark'
+import { MatchHint } from './MatchHint'
+import { useCanUnmask } from './usePrivacy'
+
+/** 查找客户 in any form: the same search as Ctrl+K (name, pinyin initials, phone, last 4, card);
+ *  picking one hands the archive to the form. */
+export function CustomerPicker({ onPick, autoFocus }: { onPick: (c: StoredCustomer) => void; autoFocus?: boolean }) {
+  const { t } = useTranslation()
+  const data = useData()
+  const canUnmask = useCanUnmask()
+  const [query, setQuery] = useState('')
+  const hits = useLiveQuery(() => (query.trim() ? searchCustomers(data, query, 10) : []), [data, query]) ?? []
+  return (
+    <AutoComplete
+      value={query}
+      style={{ width: '100%' }}
+      onChange={setQuery}
+      onSelect={(id: string) => {
+        const hit = hits.find((h) => h.customer.id === id)
+        if (hit) onPick(hit.customer)
+        setQuery('')
+      }}
+      options={hits.map((h) => ({
+        value: h.customer.id,
+        label: (
+          <span data-testid="picker-option">
+            {h.customer.name} <KeyAccountMark tier={h.customer.tier} /> {canUnmask ? h.customer.phone : maskPhone(h.customer.phone)} <MatchHint match={h.match} canUnmask={canUnmask} />
+          </span>
+        )
+      }))}
+    >
+      <Input placeholder={t('customer.pickerPlaceholder')} aria-label={t('customer.picker')} data-testid="customer-picker" autoFocus={autoFocus} />
+    </AutoComplete>
+  )
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next'
+import type { Tier } from '../../../../shared/domain/customer'
+
+/** 大客户 are marked wherever a customer appears (lists, pages, search, pickers). */
+export function KeyAccountMark({ tier }: { tier: Tier | undefined }) {
+  const { t } = useTranslation()
+  if (tier !== 'key') return null
+  return (
+    <span className="desk-tag desk-tag-gold" data-testid="key-account">
+      {t('customer.tierOption.key')}
+    </span>
+  )
+}

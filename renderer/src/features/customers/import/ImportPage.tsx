@@ -1,0 +1,4 @@
+/** 导入客户 (placeholder until the import wizard lands). */
+export function ImportPage() {
+  return null
+}
