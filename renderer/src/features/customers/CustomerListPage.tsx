@@ -31,7 +31,8 @@ export function CustomerListPage() {
   const [assigning, setAssigning] = useState(false)
   const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
   const names = new Map(staff.map((s) => [s.staffNo, s.name]))
-  const hits = useLiveQuery(() => (query.trim() ? searchCustomers(data, query, 50) : undefined), [data, query])
+  const found = useLiveQuery(async () => (query.trim() ? { query, hits: await searchCustomers(data, query, 50) } : undefined), [data, query])
+  const hits = query.trim() ? found?.hits : undefined
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -42,7 +43,7 @@ export function CustomerListPage() {
         <Input
           allowClear
           autoFocus
-          style={{ width: 340 }}
+          style={{ width: 420 }}
           placeholder={t('customer.searchPlaceholder')}
           aria-label={t('customer.searchPlaceholder')}
           data-testid="customer-search"
@@ -68,7 +69,7 @@ export function CustomerListPage() {
         <span>{t('customer.tags')}</span>
       </div>
       {hits !== undefined ? (
-        <SearchResults hits={hits} canUnmask={canUnmask} names={names} onOpen={(id) => navigate(`/customers/${id}`)} />
+        <SearchResults hits={hits} shownFor={found?.query ?? ''} canUnmask={canUnmask} names={names} onOpen={(id) => navigate(`/customers/${id}`)} />
       ) : (
         <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={(id) => navigate(`/customers/${id}`)} />
       )}
@@ -79,10 +80,11 @@ export function CustomerListPage() {
 
 type RowProps = { canUnmask: boolean; names: Map<string, string>; onOpen: (id: string) => void }
 
-function SearchResults({ hits, ...row }: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>> }) {
+function SearchResults({ hits, shownFor, ...row }: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string }) {
   const { t } = useTranslation()
   return (
-    <div style={{ flex: 1, overflow: 'auto', background: '#fff' }} data-testid="customer-list">
+    // data-query: which query these results answer (results arrive after the keystroke)
+    <div style={{ flex: 1, overflow: 'auto', background: '#fff' }} data-testid="customer-list" data-query={shownFor}>
       {hits.length === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.noMatch')}</Typography.Paragraph>}
       {hits.map((h) => (
         <div key={h.customer.id} role="row" className="desk-list-row desk-customer-row" style={{ height: ROW_HEIGHT }} onClick={() => row.onOpen(h.customer.id)}>
