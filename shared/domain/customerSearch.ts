@@ -151,6 +151,27 @@ function keyEntries(c: Searchable): KeyEntry[] {
   return uniqueBy(entries, (e) => key(e.tag, e.text)).slice(0, MAX_SEARCH_KEYS)
 }
 
+/** The entries behind keys already stored on a record (its `_keys`), with their sources: ranking a
+ *  page of search results must not recompute pinyin for every candidate on every keystroke. */
+function entriesFromStoredKeys(c: Searchable, keys: readonly string[]): KeyEntry[] {
+  const phones = c.phones.map((p) => ({ phone: p, ...phoneParts(p) }))
+  return keys.map((k) => {
+    const tag = k[0] as Tag
+    const text = k.slice(2)
+    const source =
+      tag === 'm' ? (c.memberNo ?? text)
+      : tag === 'p' ? (phones.find((p) => clip(p.digits) === text || p.local === text)?.phone ?? text)
+      : tag === 't' ? (phones.find((p) => p.last4 === text)?.phone ?? text)
+      : c.name
+    return { tag, text, source }
+  })
+}
+
+/** A candidate's key entries: from its stored `_keys` when it has them, else computed. */
+function entriesOf(c: Searchable & { _keys?: readonly string[] }): KeyEntry[] {
+  return c._keys?.length ? entriesFromStoredKeys(c, c._keys) : keyEntries(c)
+}
+
 /** The values for the customers' multiEntry `_keys` index: `n:` name, `i:` initials, `f:` full
  *  pinyin, `p:` phone digits (and landline local number), `t:` last four, `m:` member card. */
 export function searchKeys(c: Searchable): string[] {
@@ -238,7 +259,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** The candidates that match, best first: exact phone/card, last-4, exact name, name prefix, exact
  *  initials, initials prefix, pinyin prefix, phone prefix, card prefix; within a tier by pinyin,
  *  then name, then id. Duplicates (one customer read by several keys) are dropped. */
-export function rankResults<T extends Searchable & { id: string }>(query: string, candidates: readonly T[], limit = DEFAULT_RESULT_LIMIT): RankedCustomer<T>[] {
+export function rankResults<T extends Searchable & { id: string; _keys?: readonly string[] }>(query: string, candidates: readonly T[], limit = DEFAULT_RESULT_LIMIT): RankedCustomer<T>[] {
   const plan = parseQuery(query)
   if (plan.lookups.length === 0) return []
   const seen = new Set<string>()
@@ -246,7 +267,7 @@ export function rankResults<T extends Searchable & { id: string }>(query: string
   for (const customer of candidates) {
     if (seen.has(customer.id)) continue
     seen.add(customer.id)
-    const entries = keyEntries(customer)
+    const entries = entriesOf(customer)
     const match = bestMatch(plan.lookups, entries)
     if (match) hits.push({ customer, match, sortName: entries.find((e) => e.tag === 'f')?.text ?? normName(customer.name) })
   }

@@ -8,16 +8,17 @@ import { readTallies } from './tallies'
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
 // keystroke costs a handful of small index reads whatever the size of the archive.
 
-/** Rows read per kind of key; ranking needs the best few, not every 张. */
-const PER_LOOKUP = 60
 
 export type CustomerHit = RankedCustomer<StoredCustomer>
 
 export async function searchCustomers(ctx: DataContext, raw: string, limit = 20): Promise<CustomerHit[]> {
   const plan = parseQuery(raw)
   if (plan.lookups.length === 0) return []
-  const found = await Promise.all(
-    plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(PER_LOOKUP).toArray())
+  // One read-only transaction for all the prefix reads of a keystroke, not one each.
+  const found = await ctx.db.transaction('r', ctx.db.customers, () =>
+    // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
+    // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
+    Promise.all(plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray()))
   )
   const byId = new Map<string, StoredCustomer>()
   for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)

@@ -10,6 +10,7 @@ import { KeyAccountMark } from './KeyAccountMark'
 import { PhoneText } from './PhoneText'
 import { CustomerTimelineList } from './CustomerTimelineList'
 import { MergeDialog } from './duplicates/MergeDialog'
+import { useCanUnmask } from './usePrivacy'
 
 /** One customer: the profile, what is still open (on top), and one timeline of everything. */
 export function CustomerDetailPage() {
@@ -17,10 +18,15 @@ export function CustomerDetailPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const data = useData()
-  const customer = useLiveQuery(async () => (await getCustomer(data, id)) ?? null, [data, id])
-  const timeline = useLiveQuery(() => getCustomerTimeline(data, id), [data, id])
-  const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
+  // One live read for the page (profile, timeline, staff names): one round of IndexedDB work and one render.
+  const page = useLiveQuery(async () => {
+    const [customer, timeline, staff] = await Promise.all([getCustomer(data, id), getCustomerTimeline(data, id), listStaff(data)])
+    return { customer: customer ?? null, timeline, staff }
+  }, [data, id])
+  const canUnmask = useCanUnmask()
   const [merging, setMerging] = useState(false)
+  if (page === undefined) return null
+  const { customer, timeline, staff } = page
   if (customer === undefined) return null
   if (customer === null) return <Alert type="error" title={t('customer.notFound')} />
   const clerk = staff.find((s) => s.staffNo === customer.assignedClerk)
@@ -53,7 +59,7 @@ export function CustomerDetailPage() {
           <Descriptions.Item label={t('customer.phones')} span={3}>
             <Space wrap size={16}>
               {phones.map((p) => (
-                <PhoneText key={p} customerId={customer.id} phone={p} />
+                <PhoneText key={p} customerId={customer.id} phone={p} canUnmask={canUnmask} />
               ))}
             </Space>
           </Descriptions.Item>
@@ -73,11 +79,11 @@ export function CustomerDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('customer.openItems')} size="small" data-testid="open-items">
-        {timeline?.open.length ? <CustomerTimelineList entries={timeline.open} staff={staff} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.nothingOpen')} />}
+        {timeline.open.length ? <CustomerTimelineList entries={timeline.open} staff={staff} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.nothingOpen')} />}
       </Card>
       <Card title={t('customer.timeline')} size="small" data-testid="customer-timeline">
         {!customer.mergedInto && <NoteBox customerId={customer.id} />}
-        {timeline && <CustomerTimelineList entries={timeline.entries} staff={staff} />}
+        <CustomerTimelineList entries={timeline.entries} staff={staff} />
       </Card>
       <MergeDialog open={merging} customerId={customer.id} onClose={() => setMerging(false)} />
     </Space>

@@ -1,4 +1,4 @@
-import { memo, useRef, useState } from 'react'
+import { memo, useCallback, useMemo, useRef, useState } from 'react'
 import { Button, Input, Select, Space, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -7,16 +7,19 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { TIERS, type Tier } from '../../../../shared/domain/customer'
 import { maskPhone } from '../../../../shared/domain/phone'
-import { countCustomers, listCustomers, listStaff, searchCustomers, type CustomerFilter, type StoredCustomer } from '../../db'
+import { countCustomers, listCustomers, listStaff, searchCustomers, type CustomerFilter, type CustomerHit, type StoredCustomer } from '../../db'
+import type { SearchMatch } from '../../../../shared/domain/customerSearch'
 import { useData, useSession } from '../../app/session'
-import { KeyAccountMark } from './KeyAccountMark'
-import { MatchHint } from './MatchHint'
+import { keyAccountMark } from './KeyAccountMark'
+import { matchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
 import { ExportButton } from './import/ExportButton'
 import { AssignDialog } from './assignment/AssignDialog'
 
 const ROW_HEIGHT = 40
 const PAGE = 50
+/** Search results shown as you type: a screenful of the best matches (rendering more cost more than the search). */
+const SEARCH_SHOWN = 20
 
 /** 客户档案: the whole archive in name order (virtualised), or search results as you type. Phones
  *  are masked for roles without the unmask permission. */
@@ -26,13 +29,15 @@ export function CustomerListPage() {
   const data = useData()
   const role = useSession((s) => s.staff?.role)
   const canUnmask = useCanUnmask()
-  const [query, setQuery] = useState('')
+  const search = useCustomerSearch()
   const [filter, setFilter] = useState<CustomerFilter>({})
   const [assigning, setAssigning] = useState(false)
-  const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
-  const names = new Map(staff.map((s) => [s.staffNo, s.name]))
-  const found = useLiveQuery(async () => (query.trim() ? { query, hits: await searchCustomers(data, query, 50) } : undefined), [data, query])
-  const hits = query.trim() ? found?.hits : undefined
+  const staff = useLiveQuery(() => listStaff(data), [data])
+  const names = useMemo(() => new Map((staff ?? []).map((s) => [s.staffNo, s.name])), [staff])
+  const onOpen = useCallback((id: string) => navigate(`/customers/${id}`), [navigate])
+  const openAssign = useCallback(() => setAssigning(true), [])
+  const { query, found } = search
+  const hits = query.trim() ? (found?.hits ?? []) : undefined
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -48,52 +53,104 @@ export function CustomerListPage() {
           aria-label={t('customer.searchPlaceholder')}
           data-testid="customer-search"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => search.setQuery(e.target.value)}
         />
-        <Select allowClear virtual={false} style={{ width: 120 }} placeholder={t('customer.tier')} value={filter.tier} data-testid="tier-filter"
-          onChange={(tier: Tier | undefined) => setFilter((f) => ({ ...f, tier }))} options={TIERS.map((v) => ({ value: v, label: t(`customer.tierOption.${v}`) }))} />
-        <Select allowClear style={{ width: 150 }} placeholder={t('customer.assignedClerk')} value={filter.clerk} data-testid="clerk-filter"
-          onChange={(clerk: string | undefined) => setFilter((f) => ({ ...f, clerk }))}
-          options={[{ value: '', label: t('customer.unassigned') }, ...staff.map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}` }))]} />
-        <Button onClick={() => navigate('/customers/import')}>{t('action.importCustomers')}</Button>
-        <ExportButton filter={filter} />
-        <Button onClick={() => navigate('/customers/duplicates')}>{t('customer.duplicates')}</Button>
-        {role === 'manager' && <Button onClick={() => setAssigning(true)}>{t('customer.assign')}</Button>}
+        <Toolbar filter={filter} setFilter={setFilter} staff={staff} isManager={role === 'manager'} onAssign={openAssign} />
       </Space>
-      <div className="desk-list-row desk-customer-row desk-list-head" style={{ height: ROW_HEIGHT }}>
-        <span>{t('customer.name')}</span>
-        <span>{t('customer.phone')}</span>
-        <span>{t('customer.tier')}</span>
-        <span>{t('customer.memberNo')}</span>
-        <span>{t('customer.assignedClerk')}</span>
-        <span>{t('customer.tags')}</span>
-      </div>
+      <ListHead />
       {hits !== undefined ? (
-        <SearchResults hits={hits} shownFor={found?.query ?? ''} canUnmask={canUnmask} names={names} onOpen={(id) => navigate(`/customers/${id}`)} />
+        <SearchResults hits={hits} shownFor={found?.query ?? ''} settled={found?.query === query} canUnmask={canUnmask} names={names} onOpen={onOpen} />
       ) : (
-        <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={(id) => navigate(`/customers/${id}`)} />
+        <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={onOpen} />
       )}
       <AssignDialog open={assigning} onClose={() => setAssigning(false)} />
     </div>
   )
 }
 
+/** Search runs from the keystroke itself (not from an effect after the next paint); a slower
+ *  answer to an older query never replaces a newer one. */
+function useCustomerSearch() {
+  const data = useData()
+  const [query, setQueryState] = useState('')
+  const [found, setFound] = useState<{ query: string; hits: CustomerHit[] } | undefined>()
+  const latest = useRef('')
+  const setQuery = useCallback(
+    (q: string) => {
+      latest.current = q
+      setQueryState(q)
+      if (!q.trim()) return setFound(undefined)
+      void searchCustomers(data, q, SEARCH_SHOWN).then((hits) => {
+        if (latest.current === q) setFound({ query: q, hits })
+      })
+    },
+    [data]
+  )
+  return { query, found, setQuery }
+}
+
+const ListHead = memo(function ListHead() {
+  const { t } = useTranslation()
+  return (
+    <div className="desk-list-row desk-customer-row desk-list-head" style={{ height: ROW_HEIGHT }}>
+      <span>{t('customer.name')}</span>
+      <span>{t('customer.phone')}</span>
+      <span>{t('customer.tier')}</span>
+      <span>{t('customer.memberNo')}</span>
+      <span>{t('customer.assignedClerk')}</span>
+      <span>{t('customer.tags')}</span>
+    </div>
+  )
+})
+
+type ToolbarProps = {
+  filter: CustomerFilter
+  setFilter: React.Dispatch<React.SetStateAction<CustomerFilter>>
+  staff: { staffNo: string; name: string }[] | undefined
+  isManager: boolean
+  onAssign: () => void
+}
+
+/** Filters and actions; memoised so typing in the search box does not re-render them. */
+const Toolbar = memo(function Toolbar({ filter, setFilter, staff, isManager, onAssign }: ToolbarProps) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <>
+      <Select allowClear virtual={false} style={{ width: 120 }} placeholder={t('customer.tier')} value={filter.tier} data-testid="tier-filter"
+        onChange={(tier: Tier | undefined) => setFilter((f) => ({ ...f, tier }))} options={TIERS.map((v) => ({ value: v, label: t(`customer.tierOption.${v}`) }))} />
+      <Select allowClear style={{ width: 150 }} placeholder={t('customer.assignedClerk')} value={filter.clerk} data-testid="clerk-filter"
+        onChange={(clerk: string | undefined) => setFilter((f) => ({ ...f, clerk }))}
+        options={[{ value: '', label: t('customer.unassigned') }, ...(staff ?? []).map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}` }))]} />
+      <Button onClick={() => navigate('/customers/import')}>{t('action.importCustomers')}</Button>
+      <ExportButton filter={filter} />
+      <Button onClick={() => navigate('/customers/duplicates')}>{t('customer.duplicates')}</Button>
+      {isManager && <Button onClick={onAssign}>{t('customer.assign')}</Button>}
+    </>
+  )
+})
+
 type RowProps = { canUnmask: boolean; names: Map<string, string>; onOpen: (id: string) => void }
 
-function SearchResults({ hits, shownFor, ...row }: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string }) {
+function SearchResults({ hits, shownFor, settled, ...row }: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string; settled: boolean }) {
   const { t } = useTranslation()
   return (
     // data-query: which query these results answer (results arrive after the keystroke)
     <div style={{ flex: 1, overflow: 'auto', background: '#fff' }} data-testid="customer-list" data-query={shownFor}>
-      {hits.length === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.noMatch')}</Typography.Paragraph>}
-      {hits.map((h) => (
-        <div key={h.customer.id} role="row" className="desk-list-row desk-customer-row" style={{ height: ROW_HEIGHT }} onClick={() => row.onOpen(h.customer.id)}>
-          <CustomerCells c={h.customer} {...row} hint={<MatchHint match={h.match} canUnmask={row.canUnmask} />} />
-        </div>
-      ))}
+      {settled && hits.length === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.noMatch')}</Typography.Paragraph>}
+      <ResultRows hits={hits} {...row} />
     </div>
   )
 }
+
+/** The result rows, memoised: the keystroke's own render (before its results arrive) skips them. */
+const ResultRows = memo(function ResultRows({ hits, ...row }: RowProps & { hits: CustomerHit[] }) {
+  return hits.map((h) => (
+    <div key={h.customer.id} role="row" className="desk-list-row desk-customer-row" style={{ height: ROW_HEIGHT }} onClick={() => row.onOpen(h.customer.id)}>
+      <CustomerCells c={h.customer} {...row} match={h.match} />
+    </div>
+  ))
+})
 
 function PagedList({ filter, ...row }: RowProps & { filter: CustomerFilter }) {
   const { t } = useTranslation()
@@ -140,18 +197,18 @@ function PagedList({ filter, ...row }: RowProps & { filter: CustomerFilter }) {
   )
 }
 
-const CustomerCells = memo(function CustomerCells({ c, canUnmask, names, hint }: RowProps & { c: StoredCustomer; hint?: React.ReactNode }) {
+const CustomerCells = memo(function CustomerCells({ c, canUnmask, names, match }: RowProps & { c: StoredCustomer; match?: SearchMatch }) {
   const { t } = useTranslation()
   return (
     <>
       <span>
-        {c.name} <KeyAccountMark tier={c.tier} />
+        {c.name} {keyAccountMark(t, c.tier)}
       </span>
       <span>{canUnmask ? c.phone : maskPhone(c.phone)}{(c.phones?.length ?? 1) > 1 ? ` +${c.phones.length - 1}` : ''}</span>
       <span>{t(`customer.tierOption.${c.tier ?? 'regular'}`)}</span>
       <span>{c.memberNo ?? ''}</span>
       <span>{c.assignedClerk ? `${c.assignedClerk} ${names.get(c.assignedClerk) ?? ''}` : t('customer.unassigned')}</span>
-      <span>{hint ?? (c.tags ?? []).join('、')}</span>
+      <span>{match ? matchHint(t, match, canUnmask) : (c.tags ?? []).join('、')}</span>
     </>
   )
 })

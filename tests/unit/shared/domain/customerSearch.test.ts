@@ -303,3 +303,19 @@ describe('matchOf', () => {
     }
   })
 })
+
+describe('ranking from stored keys', () => {
+  it('gives exactly the same results and hints as computing the keys (no pinyin per keystroke)', () => {
+    const rows: Row[] = [
+      row('1', '张三', ['13812345678', '021-52345678']),
+      row('2', '单雄信', ['13900005678'], 'VIP-0088'),
+      row('3', '曾小贤', ['0571-88886666-12']),
+      row('4', '张珊', ['13700001234']),
+      row('5', 'Tom李', ['15000000088'], 'M5678')
+    ]
+    const stored = rows.map((r) => ({ ...r, _keys: searchKeys(r) }))
+    for (const q of ['zs', 'zhang', '张', '5678', '1381', '52345678', '88886666', 'sxx', 'dxx', 'vip', 'm56', 'tl', '13812345678', '6666']) {
+      expect(rankResults(q, stored), q).toEqual(rankResults(q, rows).map((r) => ({ ...r, customer: stored.find((s) => s.id === r.customer.id) })))
+    }
+  })
+})
