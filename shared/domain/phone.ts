@@ -17,6 +17,8 @@ export function normalizePhone(raw: string): PhoneCheck {
   let text = toHalfWidth(raw).trim()
   if (!text) return { ok: false, reason: 'empty' }
   text = text.replace(/(转|ext\.?|x)\s*/gi, '#')
+  // Our own stored form, 0571-88888888-123: the third group is the extension (normalising is idempotent).
+  text = text.replace(/^(0\d{2,3}-[2-9]\d{6,7})-(\d{1,6})$/, '$1#$2')
   const [main = '', ext] = text.split('#')
   let digits = main.replace(/[\s\-().]/g, '')
   if (/^(\+?86)/.test(digits) && digits.replace(/^\+?86/, '').length >= 10) digits = digits.replace(/^\+?86/, '')

@@ -40,3 +40,13 @@ describe('maskPhone', () => {
     expect(maskPhone('021-52345678')).toBe('021-****5678')
   })
 })
+
+describe('normalised numbers normalise to themselves', () => {
+  it.each(['13812345678', '021-52345678', '0571-88888888-123', '010-62345678-8'])('%s', (stored) => {
+    expect(normalizePhone(stored)).toMatchObject({ ok: true, value: stored })
+  })
+  it('a number typed with 转 and one already stored agree', () => {
+    const typed = normalizePhone('0571 8888 8888 转 123')
+    expect(typed.ok && normalizePhone(typed.value)).toEqual(typed)
+  })
+})
