@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { dashboardCounts, listComplaints, listUnfedBack } from '../../db'
+import { dashboardCounts, keyAccountsAmong, listComplaints, listUnfedBack } from '../../db'
+import { KeyAccountMark } from '../customers/KeyAccountMark'
 import { OverdueTag } from '../complaints/OverdueTag'
 import { useData, useSession } from '../../app/session'
 import { useNow } from '../../ui/useNow'
@@ -31,6 +32,13 @@ export function DashboardPage() {
   const overdue = useLiveQuery(() => (settled ? listComplaints(data, { status: 'all', search: '', overdue: true, sort: 'oldest' }, 0, OVERDUE_SHOWN) : []), [data, settled, minute]) ?? []
   const unfedBack = useLiveQuery(() => (settled ? listUnfedBack(data, 20) : []), [data, settled]) ?? []
   const recent = recentRows ?? []
+  const listed = [...recent, ...overdue, ...unfedBack].map((c) => c.customerId)
+  const keyAccounts = useLiveQuery(() => (settled ? keyAccountsAmong(data, listed) : new Set<string>()), [data, settled, listed.join()])
+  const title = (c: { no: string; customerName: string; customerId: string }) => (
+    <>
+      {c.no} · {c.customerName} {keyAccounts?.has(c.customerId) && <KeyAccountMark tier="key" />}
+    </>
+  )
   const overdueCount = counts?.overdue ?? 0
   // Marks the moment the desk is usable after start-up; the benchmark reads it.
   useEffect(() => {
@@ -65,7 +73,7 @@ export function DashboardPage() {
             dataSource={overdue}
             renderItem={(c) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
-                <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.content} />
+                <List.Item.Meta title={title(c)} description={c.content} />
                 <OverdueTag complaint={c} />
               </List.Item>
             )}
@@ -78,7 +86,7 @@ export function DashboardPage() {
             dataSource={unfedBack}
             renderItem={(c) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
-                <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.department || '—'} />
+                <List.Item.Meta title={title(c)} description={c.department || '—'} />
               </List.Item>
             )}
           />
@@ -90,7 +98,7 @@ export function DashboardPage() {
           locale={{ emptyText: t('complaint.empty') }}
           renderItem={(c) => (
             <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/complaints/${c.id}`)}>
-              <List.Item.Meta title={`${c.no} · ${c.customerName}`} description={c.content} />
+              <List.Item.Meta title={title(c)} description={c.content} />
               <Tag>{t(`complaint.statusOption.${c.status}`)}</Tag>
               <Typography.Text type="secondary">{dayjs(c.receivedAt).format('MM-DD HH:mm')}</Typography.Text>
             </List.Item>

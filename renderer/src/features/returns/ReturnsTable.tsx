@@ -6,7 +6,8 @@ import dayjs from 'dayjs'
 import { maskAccount, type ReturnRequest } from '../../../../shared/domain/returns'
 import { maskPhone } from '../../../../shared/domain/phone'
 import { formatYuan } from '../../../../shared/domain/money'
-import { complaintNumbers, type Stored } from '../../db'
+import { complaintNumbers, keyAccountsAmong, type Stored } from '../../db'
+import { KeyAccountMark } from '../customers/KeyAccountMark'
 import { useData } from '../../app/session'
 import { ReturnStatusActions } from './ReturnStatusActions'
 import { STATUS_COLOR } from './options'
@@ -19,13 +20,19 @@ export function ReturnsTable({ rows, showComplaint = true, pageSize = 8 }: { row
   const navigate = useNavigate()
   const data = useData()
   const linkedIds = (rows ?? []).flatMap((r) => (r.complaintId ? [r.complaintId] : []))
+  const customerIds = (rows ?? []).flatMap((r) => (r.customerId ? [r.customerId] : []))
+  const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, customerIds), [data, customerIds.join()])
   const numbers: Record<string, string> =
     useLiveQuery(() => (showComplaint ? complaintNumbers(data, linkedIds) : {}), [data, showComplaint, linkedIds.join()]) ?? {}
 
   const columns: TableProps<Row>['columns'] = [
     { key: 'createdAt', title: t('returns.createdAt'), width: 96, render: (_, r) => dayjs(r.createdAt).format('MM-DD HH:mm') },
     { key: 'type', title: t('returns.type'), width: 72, render: (_, r) => t(`returns.typeOption.${r.type}`) },
-    { key: 'customer', title: t('customer.customer'), width: 140, render: (_, r) => `${r.customerName} ${maskPhone(r.customerPhone)}` },
+    { key: 'customer', title: t('customer.customer'), width: 140, render: (_, r) => (
+        <>
+          {r.customerName} {r.customerId && keyAccounts?.has(r.customerId) && <KeyAccountMark tier="key" />} {maskPhone(r.customerPhone)}
+        </>
+      ) },
     { key: 'amount', title: t('returns.amount'), width: 90, align: 'right', render: (_, r) => (r.amount === null ? '—' : formatYuan(r.amount)) },
     {
       key: 'account',
