@@ -13,6 +13,27 @@ export type CreditGrade = (typeof CREDIT_GRADES)[number]
 export const GENDERS = ['male', 'female'] as const
 export type Gender = (typeof GENDERS)[number]
 
+/** zh-CN field and value labels for text that leaves the UI (merge notes in 备注, exported sheets,
+ *  import reports): the same words as GLOSSARY.md and the i18n catalogue. */
+export const CUSTOMER_FIELD_LABELS_ZH = {
+  name: '姓名',
+  phone: '联系电话',
+  phones: '联系电话',
+  gender: '性别',
+  birthday: '生日',
+  address: '地址',
+  memberNo: '会员卡号',
+  tier: '客户等级',
+  credit: '信用等级',
+  tags: '标签',
+  needs: '特殊需求',
+  source: '来源',
+  assignedClerk: '负责客服',
+  notes: '备注'
+} as const
+export const TIER_LABELS_ZH: Record<Tier, string> = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' }
+export const GENDER_LABELS_ZH: Record<Gender, string> = { male: '男', female: '女' }
+
 export const CUSTOMER_LIMITS = {
   name: 40,
   address: 200,

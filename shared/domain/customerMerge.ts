@@ -1,4 +1,4 @@
-import { CUSTOMER_LIMITS, TIERS, type Customer } from './customer'
+import { CUSTOMER_FIELD_LABELS_ZH, CUSTOMER_LIMITS, GENDER_LABELS_ZH, TIER_LABELS_ZH, TIERS, type Customer } from './customer'
 import { maskPhone } from './phone'
 
 // Merging two archives of one customer (DESIGN §3.2: "merged with nothing lost"). The survivor's
@@ -15,24 +15,12 @@ export interface MergePlan {
   differences: MergeDifference[]
 }
 
-export const MERGE_LABELS = {
-  name: '姓名',
-  phones: '联系电话',
-  gender: '性别',
-  birthday: '生日',
-  address: '地址',
-  memberNo: '会员卡号',
-  tier: '客户等级',
-  credit: '信用等级',
-  tags: '标签',
-  needs: '特殊需求',
-  source: '来源',
-  assignedClerk: '负责客服',
-  notes: '备注'
-} as const satisfies Partial<Record<keyof Customer, string>>
+const { phone: _phone, ...fieldLabels } = CUSTOMER_FIELD_LABELS_ZH
+/** The fields a merge compares, with the labels its 备注 lines use. */
+export const MERGE_LABELS = fieldLabels satisfies Partial<Record<keyof Customer, string>>
 
-const GENDER_LABELS = { male: '男', female: '女' } as const
-const TIER_LABELS = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' } as const
+const GENDER_LABELS = GENDER_LABELS_ZH
+const TIER_LABELS = TIER_LABELS_ZH
 
 /** Single-valued fields where the survivor's value wins and the other's is kept in the notes. */
 type ScalarField = 'name' | 'gender' | 'birthday' | 'address' | 'memberNo' | 'credit' | 'source' | 'assignedClerk'

@@ -2,7 +2,7 @@
 // unless the exporting role may see them (DESIGN §3.2; the caller checks the permission and audits).
 // The headers are ones the import recognises, so an unmasked export can be imported again.
 
-import type { Customer } from '../domain/customer'
+import { GENDER_LABELS_ZH, TIER_LABELS_ZH, type Customer } from '../domain/customer'
 import { maskPhone } from '../domain/phone'
 import { loadExcelJs } from './readTable'
 
@@ -33,8 +33,8 @@ export const EXPORT_HEADERS = [
 ] as const
 
 const WIDTHS = [12, 16, 24, 6, 12, 36, 16, 10, 10, 24, 36, 12, 12, 40]
-const TIER_LABELS = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' } as const
-const GENDER_LABELS = { male: '男', female: '女' } as const
+const TIER_LABELS = TIER_LABELS_ZH
+const GENDER_LABELS = GENDER_LABELS_ZH
 /** Several phones or tags in one cell; the import splits on it. */
 const LIST_SEPARATOR = '、'
 

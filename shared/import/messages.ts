@@ -3,6 +3,8 @@
 // holds an ImportField key ('phone', 'notes', …); formatImportMessage() puts the label in its place.
 // With i18next, pass `{ ...params, field: t('customer.' + params.field) }` or use the label tables.
 
+import { CUSTOMER_FIELD_LABELS_ZH } from '../domain/customer'
+
 /** The customer fields a roster column can be mapped to. */
 export const IMPORT_FIELDS = [
   'name',
@@ -68,20 +70,7 @@ export interface ImportMessage<C extends ImportCode = ImportCode> {
 
 export type Templates = Record<ImportCode, string>
 
-export const IMPORT_FIELD_LABELS_ZH: Record<ImportField, string> = {
-  name: '姓名',
-  phone: '联系电话',
-  gender: '性别',
-  birthday: '生日',
-  address: '地址',
-  memberNo: '会员卡号',
-  tier: '客户等级',
-  credit: '信用等级',
-  tags: '标签',
-  needs: '特殊需求',
-  source: '来源',
-  notes: '备注'
-}
+export const IMPORT_FIELD_LABELS_ZH = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, CUSTOMER_FIELD_LABELS_ZH[f]])) as Record<ImportField, string>
 
 export const IMPORT_FIELD_LABELS_EN: Record<ImportField, string> = {
   name: 'Name',
