@@ -52,7 +52,7 @@ export function CustomerListPage() {
           placeholder={t('customer.searchPlaceholder')}
           aria-label={t('customer.searchPlaceholder')}
           data-testid="customer-search"
-          value={query}
+          defaultValue=""
           onChange={(e) => search.setQuery(e.target.value)}
         />
         <Toolbar filter={filter} setFilter={setFilter} staff={staff} isManager={role === 'manager'} onAssign={openAssign} />
@@ -68,25 +68,24 @@ export function CustomerListPage() {
   )
 }
 
-/** Search runs from the keystroke itself (not from an effect after the next paint); a slower
- *  answer to an older query never replaces a newer one. */
+/** Search runs from the keystroke itself (not from an effect after the next paint), and the page
+ *  renders once per keystroke, when its results are in: the box is uncontrolled, so typing does
+ *  not re-render the page first. A slower answer to an older query never replaces a newer one. */
 function useCustomerSearch() {
   const data = useData()
-  const [query, setQueryState] = useState('')
-  const [found, setFound] = useState<{ query: string; hits: CustomerHit[] } | undefined>()
+  const [state, setState] = useState<{ query: string; found?: { query: string; hits: CustomerHit[] } }>({ query: '' })
   const latest = useRef('')
   const setQuery = useCallback(
     (q: string) => {
       latest.current = q
-      setQueryState(q)
-      if (!q.trim()) return setFound(undefined)
+      if (!q.trim()) return setState({ query: q })
       void searchCustomers(data, q, SEARCH_SHOWN).then((hits) => {
-        if (latest.current === q) setFound({ query: q, hits })
+        if (latest.current === q) setState({ query: q, found: { query: q, hits } })
       })
     },
     [data]
   )
-  return { query, found, setQuery }
+  return { query: state.query, found: state.found, setQuery }
 }
 
 const ListHead = memo(function ListHead() {
