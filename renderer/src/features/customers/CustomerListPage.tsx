@@ -58,11 +58,10 @@ export function CustomerListPage() {
         <Toolbar filter={filter} setFilter={setFilter} staff={staff} isManager={role === 'manager'} onAssign={openAssign} />
       </Space>
       <ListHead />
-      {hits !== undefined ? (
-        <SearchResults hits={hits} shownFor={found?.query ?? ''} settled={found?.query === query} canUnmask={canUnmask} names={names} onOpen={onOpen} />
-      ) : (
-        <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={onOpen} />
-      )}
+      {hits !== undefined && <SearchResults hits={hits} shownFor={found?.query ?? ''} settled={found?.query === query} canUnmask={canUnmask} names={names} onOpen={onOpen} />}
+      {/* kept mounted while searching (hidden), so the first keystroke does not tear the list down
+          and clearing the box brings it back where it was */}
+      <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={onOpen} hidden={hits !== undefined} />
       <AssignDialog open={assigning} onClose={() => setAssigning(false)} />
     </div>
   )
@@ -151,7 +150,7 @@ const ResultRows = memo(function ResultRows({ hits, ...row }: RowProps & { hits:
   ))
 })
 
-function PagedList({ filter, ...row }: RowProps & { filter: CustomerFilter }) {
+const PagedList = memo(function PagedList({ filter, hidden, ...row }: RowProps & { filter: CustomerFilter; hidden: boolean }) {
   const { t } = useTranslation()
   const data = useData()
   const [range, setRange] = useState({ start: 0, end: PAGE })
@@ -174,8 +173,8 @@ function PagedList({ filter, ...row }: RowProps & { filter: CustomerFilter }) {
     }
   })
   return (
-    <>
-      <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid="customer-list">
+    <div style={{ display: hidden ? 'none' : 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid={hidden ? undefined : 'customer-list'}>
         {total === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.empty')}</Typography.Paragraph>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -192,9 +191,9 @@ function PagedList({ filter, ...row }: RowProps & { filter: CustomerFilter }) {
       <Typography.Text type="secondary" data-testid="customer-count" style={{ paddingTop: 6 }}>
         {total === undefined ? '…' : t('customer.count', { count: total })}
       </Typography.Text>
-    </>
+    </div>
   )
-}
+})
 
 const CustomerCells = memo(function CustomerCells({ c, canUnmask, names, match }: RowProps & { c: StoredCustomer; match?: SearchMatch }) {
   const { t } = useTranslation()
