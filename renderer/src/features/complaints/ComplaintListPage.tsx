@@ -1,14 +1,14 @@
-import { memo, useCallback, useRef, useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { Button, Input, Space, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import dayjs from 'dayjs'
 import { maskPhone } from '../../../../shared/domain/phone'
 import { COUNT_CAP, countComplaints, isCountCapped, keyAccountsAmong, listComplaints, type ComplaintFilter, type Stored } from '../../db'
 import type { Complaint } from '../../../../shared/domain/complaint'
+import { usePageRange, useRowVirtualizer } from '../../ui/pagedRows'
 import { useData } from '../../app/session'
 import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueMark } from './OverdueTag'
@@ -27,7 +27,7 @@ export function ComplaintListPage() {
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
   const now = useNow(data, 60_000)
   const patchFilter = useCallback((patch: Partial<ComplaintFilter>) => setFilter((f) => ({ ...f, ...patch })), [])
-  const [range, setRange] = useState({ start: 0, end: PAGE })
+  const { range, follow } = usePageRange(PAGE)
   const page = useLiveQuery(async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }), [data, filter, range])
   const rows = page?.rows
   const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, (rows ?? []).map((c) => c.customerId)), [data, rows])
@@ -36,20 +36,7 @@ export function ComplaintListPage() {
   const pageShown = page?.filter === filter
   const total = useLiveQuery(() => (pageShown ? countComplaints(data, filter) : undefined), [data, filter, pageShown])
   const count = total ?? (rows ? range.start + rows.length : 0)
-  const scroller = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    onChange: (v) => {
-      const items = v.getVirtualItems()
-      const start = Math.floor((items[0]?.index ?? 0) / PAGE) * PAGE
-      const end = (Math.floor((items.at(-1)?.index ?? 0) / PAGE) + 1) * PAGE
-      setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
-    }
-  })
+  const { scroller, virtualizer } = useRowVirtualizer(count, ROW_HEIGHT, follow)
   const items = virtualizer.getVirtualItems()
   const start = range.start
 

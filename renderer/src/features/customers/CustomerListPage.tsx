@@ -4,11 +4,11 @@ import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { TIERS, type Tier } from '../../../../shared/domain/customer'
 import { maskPhone } from '../../../../shared/domain/phone'
 import { countCustomers, listCustomers, listStaff, searchCustomers, type CustomerFilter, type CustomerHit, type StoredCustomer } from '../../db'
 import type { SearchMatch } from '../../../../shared/domain/customerSearch'
+import { usePageRange, useRowVirtualizer } from '../../ui/pagedRows'
 import { useData, useSession } from '../../app/session'
 import { keyAccountMark } from './KeyAccountMark'
 import { matchHint } from './MatchHint'
@@ -153,25 +153,12 @@ const ResultRows = memo(function ResultRows({ hits, ...row }: RowProps & { hits:
 const PagedList = memo(function PagedList({ filter, hidden, ...row }: RowProps & { filter: CustomerFilter; hidden: boolean }) {
   const { t } = useTranslation()
   const data = useData()
-  const [range, setRange] = useState({ start: 0, end: PAGE })
+  const { range, follow } = usePageRange(PAGE)
   const page = useLiveQuery(async () => ({ filter, rows: await listCustomers(data, filter, range.start, range.end - range.start) }), [data, filter, range])
   const total = useLiveQuery(() => countCustomers(data, filter), [data, filter])
   const rows = page?.rows
   const count = total ?? (rows ? range.start + rows.length : 0)
-  const scroller = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    onChange: (v) => {
-      const items = v.getVirtualItems()
-      const start = Math.floor((items[0]?.index ?? 0) / PAGE) * PAGE
-      const end = (Math.floor((items.at(-1)?.index ?? 0) / PAGE) + 1) * PAGE
-      setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
-    }
-  })
+  const { scroller, virtualizer } = useRowVirtualizer(count, ROW_HEIGHT, follow)
   return (
     <div style={{ display: hidden ? 'none' : 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid={hidden ? undefined : 'customer-list'}>
