@@ -1,11 +1,120 @@
-import type { TimelineEvent } from '../../../db'
+import { useState } from 'react'
+import { App, Button, Col, Modal, Radio, Row, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { getCustomer, linkedRecordCounts, mergeCustomers, type ArchiveSummary, type DataContext } from '../../../db'
+import { useData, useSession } from '../../../app/session'
+import { useCanUnmask } from '../usePrivacy'
+import { ArchiveCard } from './ArchiveCard'
+import { ArchivePicker } from './ArchivePicker'
+import { MergePreview } from './MergePreview'
+import { mergeErrorText } from './mergeText'
 
-/** Merge two archives (placeholder until merge lands). */
-export function MergeDialog(_props: { open: boolean; customerId: string; onClose: () => void }) {
-  return null
+export { MergeExplanation } from './MergeExplanation'
+
+type Props = { open: boolean; customerId?: string; otherId?: string; onClose: () => void }
+
+/** 合并客户档案: the two archives side by side, 保留 picks the survivor, a preview of the merged profile
+ *  and of where every differing value goes; 确认合并 merges and opens the survivor. `customerId` (and
+ *  from 疑似重复, `otherId`) fix the sides; a missing side is found with the archive search. */
+export function MergeDialog({ open, customerId, otherId, onClose }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Modal open={open} title={t('customerMerge.dialogTitle')} onCancel={onClose} footer={null} width={960} destroyOnHidden>
+      {/* keyed by the sides given: another pair starts afresh */}
+      {open && <MergeBody key={`${customerId}|${otherId}`} customerId={customerId} otherId={otherId} onClose={onClose} />}
+    </Modal>
+  )
 }
 
-/** A merge step on the timeline, readably (placeholder until merge lands). */
-export function MergeExplanation(_props: { event: TimelineEvent }) {
-  return null
+function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const navigate = useNavigate()
+  const staff = useSession((s) => s.staff)
+  const canUnmask = useCanUnmask()
+  const [ids, setIds] = useState<[string | undefined, string | undefined]>([customerId, otherId])
+  const [survivorId, setSurvivorId] = useState<string | undefined>(customerId)
+  const [busy, setBusy] = useState(false)
+  const [firstId, secondId] = ids
+  const sides = useLiveQuery(() => Promise.all([firstId, secondId].map((id) => (id ? summary(data, id) : null))), [data, firstId, secondId])
+  const [first, second] = sides ?? [null, null]
+  const keep = survivorId ?? first?.customer.id
+  const [survivor, other] = first && second ? (keep === second.customer.id ? [second, first] : [first, second]) : [null, null]
+
+  const confirm = async () => {
+    if (!staff) return void message.warning(t('staff.mustPick'))
+    if (!survivor || !other) return
+    setBusy(true)
+    try {
+      const kept = await mergeCustomers(data, staff.staffNo, survivor.customer.id, other.customer.id)
+      message.success(t('customerMerge.merged', { name: kept.name }))
+      onClose()
+      navigate(`/customers/${kept.id}`)
+    } catch (e) {
+      // The dialog stays as it was: nothing was written, the choice can be corrected and tried again.
+      message.error(mergeErrorText(e, t))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const side = (index: 0 | 1) => {
+    const s = sides?.[index]
+    const fixed = index === 0 ? customerId : otherId
+    if (!s)
+      return (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>{t(index === 0 ? 'customerMerge.pickFirst' : 'customerMerge.pickOther')}</Typography.Text>
+          <ArchivePicker canUnmask={canUnmask} exclude={ids[index === 0 ? 1 : 0]} onPick={(id) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))} />
+        </Space>
+      )
+    const isKept = keep === s.customer.id
+    return (
+      <ArchiveCard
+        summary={s}
+        canUnmask={canUnmask}
+        testId={`merge-side-${index}`}
+        extra={
+          <Space>
+            <Radio checked={isKept} onChange={() => setSurvivorId(s.customer.id)} data-testid={`keep-${index}`}>
+              {t('customerMerge.keep')}
+            </Radio>
+            {!isKept && <Typography.Text type="warning">{t('customerMerge.willRetire')}</Typography.Text>}
+            {!fixed && (
+              <Button size="small" type="link" onClick={() => setIds((x) => (index === 0 ? [undefined, x[1]] : [x[0], undefined]))}>
+                {t('customerMerge.change')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+    )
+  }
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('customerMerge.keepHint')}</Typography.Text>
+      <Row gutter={12}>
+        <Col span={12}>{side(0)}</Col>
+        <Col span={12}>{side(1)}</Col>
+      </Row>
+      {survivor && other && <MergePreview survivor={survivor.customer} other={other.customer} moved={{ complaints: other.complaints, returns: other.returns }} canUnmask={canUnmask} />}
+      <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+        <Button onClick={onClose}>{t('action.cancel')}</Button>
+        <Button type="primary" danger loading={busy} disabled={!survivor || !other} onClick={() => void confirm()}>
+          {t('customerMerge.confirm')}
+        </Button>
+      </Space>
+    </Space>
+  )
+}
+
+/** An archive with the history a merge would move; null when it is missing or already merged away. */
+async function summary(data: DataContext, id: string): Promise<ArchiveSummary | null> {
+  const customer = await getCustomer(data, id)
+  if (!customer || customer._deleted || customer.mergedInto) return null
+  return { customer, ...(await linkedRecordCounts(data, id)) }
 }

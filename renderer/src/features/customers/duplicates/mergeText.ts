@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next'
+import type { Customer } from '../../../../../shared/domain/customer'
+import { maskPhone } from '../../../../../shared/domain/phone'
+import { AssignmentRefusedError, MergeRefusedError, type MergeDifferenceRecord, type MergeFilled } from '../../../db'
+import { describeError } from '../../../app/errors'
+
+// Words for merge previews and merge events: field values as staff read them, and where the other
+// archive's differing value went.
+
+export function phonesOf(c: Pick<Customer, 'phone' | 'phones'>): string[] {
+  return c.phones?.length ? c.phones : [c.phone]
+}
+
+/** One value for display. `maskPhones`: phones from a live record (event data holds them masked already). */
+export function valueText(t: TFunction, field: string, value: unknown, maskPhones: boolean): string {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—'
+  if (field === 'tier') return t(`customer.tierOption.${String(value)}`)
+  if (field === 'gender') return t(`customer.genderOption.${String(value)}`)
+  if (field === 'phones' || field === 'phone') {
+    const list = Array.isArray(value) ? value.map(String) : [String(value)]
+    return list.map((p) => (maskPhones ? maskPhone(p) : p)).join('、')
+  }
+  return Array.isArray(value) ? value.join('、') : String(value)
+}
+
+export type OtherValueGoes = 'notes' | 'higherTier' | 'lowerTierNoted' | 'combined'
+
+/** Where the other archive's differing value went (the same rules as planMerge). */
+export function whereOtherGoes(d: MergeDifferenceRecord, filled: readonly MergeFilled[]): OtherValueGoes {
+  const taken = filled.some((f) => f.field === d.field)
+  if (d.field === 'tier') return taken ? 'higherTier' : 'lowerTierNoted'
+  if (d.field === 'needs' && taken) return 'combined'
+  return 'notes'
+}
+
+/** The data layer's refusals carry their own i18n key; anything else is summarised. */
+export function mergeErrorText(error: unknown, t: TFunction): string {
+  return error instanceof MergeRefusedError || error instanceof AssignmentRefusedError ? t(error.message) : describeError(error, t)
+}
