@@ -6,6 +6,7 @@ import { StaffSettingsCard } from './StaffSettingsCard'
 import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
+import { AuditCard } from '../customers/import/AuditCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <WorkflowRulesCard />
       <CustomerTextSettings />
       <PrivacySettingsCard />
+      <AuditCard />
     </Space>
   )
 }

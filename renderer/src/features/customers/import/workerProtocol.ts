@@ -1,0 +1,33 @@
+import type { Customer } from '../../../../../shared/domain/customer'
+import type { ColumnMapping, ExistingCustomer, ExportOptions, ImportErrorCode, ImportMessage, ImportPreview, ParsedRoster } from '../../../../../shared/import'
+
+// What the page and the import worker say to each other. The worker keeps the parsed table (it can
+// be large) and answers with what the page shows; the page looks phones up in the archive (only the
+// data layer reads IndexedDB) and hands the owners back for the next check.
+
+/** The roster as the page sees it: everything but the raw table. */
+export type RosterView = Omit<ParsedRoster, 'table' | 'preview'> & {
+  /** data rows below the header (blank ones included) */
+  dataRows: number
+  /** per column: the first filled value below the header, to help the user judge the mapping */
+  samples: string[]
+  /** every phone the rows to write hold: the page looks them up and sends back their owners */
+  phones: string[]
+  /** absent until the rows are checked against the archive */
+  preview?: ImportPreview
+}
+
+export type WorkerRequest =
+  | { kind: 'parse'; bytes: ArrayBuffer; fileName: string; today: string }
+  /** re-check the parsed roster: another mapping/header row, and/or newly looked-up owners */
+  | { kind: 'validate'; mapping?: ColumnMapping; headerRow?: number; existing: [string, ExistingCustomer][]; today: string }
+  /** the workbook and its file name (客户档案-YYYYMMDD.xlsx for `day`) */
+  | { kind: 'export'; rows: Customer[]; options: ExportOptions; day: string }
+
+export interface WorkerResults {
+  parse: { ok: true; roster: RosterView } | { ok: false; error: ImportMessage<ImportErrorCode> }
+  validate: RosterView
+  export: { bytes: Uint8Array; fileName: string }
+}
+
+export type WorkerResponse = { id: number; ok: true; result: WorkerResults[keyof WorkerResults] } | { id: number; ok: false; error: string }
