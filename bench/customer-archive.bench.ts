@@ -89,10 +89,10 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
   const withComplaint = customers[7919 % COUNT] as (typeof customers)[number]
   const mobile = withComplaint.phones.at(-1) as string
   const queries = {
-    name: ['张伟', '王芳', '单雄', withComplaint.name],
-    initials: ['zw', 'lmh', 'sx', 'wangf'],
-    phonePrefix: [mobile.slice(0, 7), '13912'],
-    last4: [mobile.slice(-4), '0042', '8888'],
+    name: ['张伟', '王芳', '单雄', '李娜', '刘洋', '曾国', '陈静', withComplaint.name],
+    initials: ['zw', 'lmh', 'sx', 'wangf', 'cj', 'zengg', 'ly'],
+    phonePrefix: [mobile.slice(0, 7), '13912', '1860', '021'],
+    last4: [mobile.slice(-4), '0042', '8888', '1234', '5678', '9001'],
     card: ['M1000']
   }
   // One untimed query first: the first keystroke of the session compiles the search code paths.
@@ -105,13 +105,11 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
   }
   const all = Object.values(perKind).flat()
   const labelled = Object.entries(queries).flatMap(([kind, list]) => list.flatMap((q) => [...q].map((_, i) => `${kind}:${q.slice(0, i + 1)}`)))
-  const times = [...(perKind.name ?? []), ...(perKind.initials ?? []), ...(perKind.phonePrefix ?? []), ...(perKind.last4 ?? []), ...(perKind.card ?? [])]
   // per kind, round 1 then round 2: label each time with its keystroke
   const named = Object.entries(perKind).flatMap(([kind, list]) => {
     const keys = labelled.filter((l) => l.startsWith(`${kind}:`))
     return list.map((ms, i) => `${keys[i % keys.length]} ${ms.toFixed(1)}`)
   })
-  void times
   console.log('slowest keystrokes', [...named].sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1))).slice(0, 10).join(' | '))
   // Opening a customer page: click the search result until the profile and timeline show.
   const openRuns: number[] = []
@@ -149,5 +147,9 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
     writeFileSync('bench/results/customer-archive.json', JSON.stringify(figures, null, 2) + '\n')
   }
   expect(figures.searchKeystrokeP95Ms).toBeLessThanOrEqual(TARGETS.searchKeystrokeP95Ms)
+  // The issue names these four kinds: each must meet the target on its own, not only the mix.
+  for (const kind of ['name', 'initials', 'phonePrefix', 'last4']) {
+    expect(figures.searchP95ByKind[kind], kind).toBeLessThanOrEqual(TARGETS.searchKeystrokeP95Ms)
+  }
   expect(figures.openCustomerPageMs).toBeLessThanOrEqual(TARGETS.openCustomerPageMs)
 })
