@@ -9,6 +9,9 @@ import type { HandoverPrefill } from './handoverPrefill'
 export const HANDOVER_SECTIONS = ['customers', 'urgent', 'prospects'] as const
 export type HandoverSection = (typeof HANDOVER_SECTIONS)[number]
 
+/** Timeline events of a handover (subjectId = the handover's id): immutable, so they sync by union. */
+export type HandoverEventType = 'handoverSubmitted' | 'handoverAcknowledged' | 'handoverRemark'
+
 export const HANDOVER_STATUSES = ['draft', 'submitted', 'acknowledged'] as const
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number]
 

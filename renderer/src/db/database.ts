@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { complaintKeys, customerKeys, withDerived } from './derived'
 import { withProfileDefaults } from '../../../shared/domain/customer'
 import { readTimeRules } from './timeRules'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -12,6 +12,7 @@ export class DeskDatabase extends Dexie {
   events!: Table<SyncedRecords['events'], string>
   settings!: Table<SyncedRecords['settings'], string>
   returns!: Table<SyncedRecords['returns'], string>
+  handovers!: Table<SyncedRecords['handovers'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -43,6 +44,7 @@ export class DeskDatabase extends Dexie {
             ref.value = withDerived(full, customerKeys(full))
           })
       })
+    this.version(4).stores(SCHEMA_V4)
   }
 }
 

@@ -6,6 +6,8 @@ import type { WordingRule } from '../../../shared/domain/wording'
 import type { CannedReply } from '../../../shared/domain/cannedReplies'
 import type { TimeRuleSettings } from '../../../shared/domain/timeRules'
 import type { ReturnRequest } from '../../../shared/domain/returns'
+import type { Handover, HandoverEventType } from '../../../shared/domain/handover'
+import type { ShiftDef } from '../../../shared/domain/shifts'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -36,7 +38,7 @@ export interface TimelineEvent {
   id: string
   /** the complaint/customer the event belongs to */
   subjectId: string
-  type: TimelineEventType | CustomerEventType
+  type: TimelineEventType | CustomerEventType | HandoverEventType
   at: number
   staffNo: string
   data: Record<string, unknown>
@@ -75,7 +77,13 @@ export interface PrivacySettingsRecord {
   unmaskRoles: Role[]
 }
 
-export type SettingsRecord = PrivacySettingsRecord | StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
+/** 班次 (交接班): the store's shifts. */
+export interface ShiftSettingsRecord {
+  id: 'shifts'
+  shifts: ShiftDef[]
+}
+
+export type SettingsRecord = ShiftSettingsRecord | PrivacySettingsRecord | StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
 
 export interface OutboxEntry {
   seq?: number
@@ -126,6 +134,7 @@ export interface SyncedRecords {
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
   returns: Stored<ReturnRequest>
+  handovers: Stored<Handover>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -156,4 +165,10 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   customers: `${SCHEMA_V2.customers}, *_keys, _clerk`
+} as const
+
+/** v4: shift handover notes (交接记录), listed newest first and by status for 工作台. */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  handovers: 'id, createdAt, status, date, outgoingStaffNo, incomingStaffNo'
 } as const
