@@ -10,7 +10,7 @@ import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '../features/setup/SetupPage'
-import { ComplaintPrintPage } from './lazyPages'
+import { ComplaintPrintPage, HandoverPrintPage } from './lazyPages'
 import { isSetupDone } from '../db'
 import { describeError } from './errors'
 
@@ -47,6 +47,7 @@ function Boot() {
       <Routes>
         {/* Print views stand alone (no menu or header): the page is exactly what goes on paper. */}
         <Route path="/print/complaint/:id" element={<Suspense fallback={null}><ComplaintPrintPage /></Suspense>} />
+        <Route path="/print/handover/:id" element={<Suspense fallback={null}><HandoverPrintPage /></Suspense>} />
         <Route path="*" element={<Shell />} />
       </Routes>
     </HashRouter>

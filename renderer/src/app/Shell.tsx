@@ -17,7 +17,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from './session'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
-import { ComplaintDetailPage, CounterPage, CustomersRoutes, NewComplaintPage, SettingsPage } from './lazyPages'
+import { ComplaintDetailPage, CounterPage, CustomersRoutes, HandoverRoutes, NewComplaintPage, SettingsPage } from './lazyPages'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
 import { getStoreName } from '../db'
@@ -84,7 +84,8 @@ export function Shell() {
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/counter" element={<CounterPage />} />
             <Route path="/customers/*" element={<CustomersRoutes />} />
-            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter', 'customers'].includes(n.key)).map((n) => (
+            <Route path="/handover/*" element={<HandoverRoutes />} />
+            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter', 'customers', 'handover'].includes(n.key)).map((n) => (
               <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
             ))}
             <Route path="*" element={<Navigate to="/" replace />} />

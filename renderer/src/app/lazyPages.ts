@@ -10,7 +10,9 @@ const loaders = {
   SettingsPage: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   CounterPage: () => import('../features/counter/CounterPage').then((m) => ({ default: m.CounterPage })),
   CustomersRoutes: () => import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
-  ComplaintPrintPage: () => import('../features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage }))
+  ComplaintPrintPage: () => import('../features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage })),
+  HandoverRoutes: () => import('../features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
+  HandoverPrintPage: () => import('../features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
 }
 
 export const NewComplaintPage = lazy(loaders.NewComplaintPage)
@@ -19,6 +21,8 @@ export const SettingsPage = lazy(loaders.SettingsPage)
 export const CounterPage = lazy(loaders.CounterPage)
 export const CustomersRoutes = lazy(loaders.CustomersRoutes)
 export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
+export const HandoverRoutes = lazy(loaders.HandoverRoutes)
+export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
 
 /** Fetches every page chunk while the desk is idle. */
 export function preloadPages(): void {

@@ -2,6 +2,7 @@ import type { Catalogue } from './zh-CN'
 import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
+import { handoverEn } from './sections/handover'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -249,6 +250,7 @@ export const en: Catalogue = {
   customer: customerEn,
   customerImport: customerImportEn,
   customerMerge: customerMergeEn,
+  handover: handoverEn,
   privacy: {
     title: 'Customer confidentiality',
     hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',

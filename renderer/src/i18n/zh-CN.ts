@@ -1,6 +1,7 @@
 import { customerZh } from './sections/customer'
 import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
+import { handoverZh } from './sections/handover'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
@@ -248,6 +249,7 @@ export const zhCN = {
   customer: customerZh,
   customerImport: customerImportZh,
   customerMerge: customerMergeZh,
+  handover: handoverZh,
   privacy: {
     title: '客户信息保密',
     hint: '勾选的角色在列表中看到完整电话、可导出完整号码；其他角色看到 138****5678，需要时逐个点“查看完整号码”（会被记录）。打印件一律隐藏号码。',

@@ -11,6 +11,7 @@ import { OverdueTag } from '../complaints/OverdueTag'
 import { useData, useSession } from '../../app/session'
 import { useNow } from '../../ui/useNow'
 import { preloadPages } from '../../app/lazyPages'
+import { DashboardHandovers } from '../handover/DashboardHandovers'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -67,6 +68,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <DashboardHandovers enabled={settled} />
       {overdue.length > 0 && (
         <Card title={t('dashboard.overdue')} style={{ marginBottom: 16 }} data-testid="overdue-list">
           <List

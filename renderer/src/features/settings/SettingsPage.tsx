@@ -7,6 +7,7 @@ import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { AuditCard } from '../customers/import/AuditCard'
+import { ShiftSettingsCard } from './ShiftSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <LanguageSettingsCard />
       <StaffSettingsCard />
       <WorkflowRulesCard />
+      <ShiftSettingsCard />
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />

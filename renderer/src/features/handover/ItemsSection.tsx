@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Tag, Typography } from 'antd'
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { Dayjs } from 'dayjs'
+import { handoverItemSchema, type HandoverItem, type HandoverItemInput, type HandoverSection } from '../../../../shared/domain/handover'
+import { addHandoverItem, removeHandoverItem, setHandoverItemDone } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { CustomerPicker } from '../customers/CustomerPicker'
+import { describeHandoverError } from './errors'
+import { formatWhen, shownPhone } from './format'
+
+const EMPTY: HandoverItemInput = { section: 'urgent', text: '', customerId: null, customerName: '', customerPhone: '', dueAt: null }
+
+/** One of the outgoing clerk's three free sections: 移交客户, 紧急事项 or 待联系潜在客户.
+ *  Items can be added, ticked off or removed while the note is editable; unfinished ones carry over. */
+export function ItemsSection({ handoverId, section, items, editable, unmasked }: { handoverId: string; section: HandoverSection; items: HandoverItem[]; editable: boolean; unmasked: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const [draft, setDraft] = useState<HandoverItemInput>({ ...EMPTY, section })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [due, setDue] = useState<Dayjs | null>(null)
+  const mine = items.filter((i) => i.section === section)
+  const set = (patch: Partial<HandoverItemInput>) => setDraft((d) => ({ ...d, ...patch }))
+
+  async function run(work: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await work()
+      return true
+    } catch (e) {
+      void message.error(describeHandoverError(e, t))
+      return false
+    }
+  }
+
+  async function add(): Promise<void> {
+    if (!staff) return
+    const input = { ...draft, dueAt: section === 'urgent' ? (due?.valueOf() ?? null) : null }
+    const parsed = handoverItemSchema.safeParse(input)
+    if (!parsed.success) {
+      // What was typed stays; the messages go next to their fields.
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
+      return
+    }
+    setErrors({})
+    if (await run(() => addHandoverItem(data, staff.staffNo, handoverId, parsed.data))) {
+      setDraft({ ...EMPTY, section })
+      setDue(null)
+    }
+  }
+
+  const fieldError = (name: string) => (errors[name] ? { validateStatus: 'error' as const, help: t(errors[name]) } : {})
+
+  return (
+    <Card title={`${t(`handover.section.${section}`)}（${mine.length}）`} size="small" style={{ marginBottom: 12 }} data-testid={`items-${section}`}>
+      <List
+        size="small"
+        dataSource={mine}
+        locale={{ emptyText: t('handover.none') }}
+        renderItem={(item) => (
+          <List.Item
+            data-testid="handover-item"
+            actions={
+              editable
+                ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('handover.remove')} onClick={() => staff && void run(() => removeHandoverItem(data, staff.staffNo, handoverId, item.id))} />]
+                : []
+            }
+          >
+            <Space align="start">
+              <Checkbox
+                checked={item.done}
+                disabled={!editable}
+                aria-label={t('handover.markDone')}
+                onChange={(e) => staff && void run(() => setHandoverItemDone(data, staff.staffNo, handoverId, item.id, e.target.checked))}
+              />
+              <div>
+                <Typography.Text delete={item.done}>
+                  {item.customerName && <strong>{item.customerName} </strong>}
+                  {item.customerPhone && <span>{shownPhone(item.customerPhone, unmasked)} </span>}
+                  {item.text}
+                </Typography.Text>
+                <div>
+                  {item.dueAt !== null && <Tag>{t('handover.dueAt')} {formatWhen(item.dueAt)}</Tag>}
+                  {item.done && <Tag color="green">{t('handover.mark.doneItem')}</Tag>}
+                  {item.carried > 0 && <Tag color="purple">{t('handover.mark.carried', { count: item.carried })}</Tag>}
+                </div>
+              </div>
+            </Space>
+          </List.Item>
+        )}
+      />
+      {editable && (
+        // No onFinish: Enter in the date picker confirms the time, it must not also add the item.
+        <Form layout="vertical" style={{ marginTop: 8 }} component="div" data-testid={`add-${section}`}>
+          {section !== 'urgent' && (
+            <Space align="start" wrap>
+              {section === 'customers' && (
+                <Form.Item label={t('handover.pickCustomer')} style={{ width: 260 }}>
+                  <CustomerPicker onPick={(c) => set({ customerId: c.id, customerName: c.name, customerPhone: c.phone })} />
+                </Form.Item>
+              )}
+              <Form.Item label={t('handover.customerName')} {...fieldError('customerName')}>
+                <Input value={draft.customerName} maxLength={40} onChange={(e) => set({ customerName: e.target.value, customerId: null })} data-testid="item-customer-name" />
+              </Form.Item>
+              <Form.Item label={t('handover.customerPhone')} {...fieldError('customerPhone')}>
+                <Input value={draft.customerPhone} maxLength={40} onChange={(e) => set({ customerPhone: e.target.value, customerId: null })} data-testid="item-customer-phone" />
+              </Form.Item>
+            </Space>
+          )}
+          <Space align="start" wrap style={{ width: '100%' }}>
+            <Form.Item label={t(`handover.itemText.${section}`)} style={{ minWidth: 420 }} {...fieldError('text')}>
+              <Input.TextArea value={draft.text} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set({ text: e.target.value })} data-testid="item-text" />
+            </Form.Item>
+            {section === 'urgent' && (
+              <Form.Item label={t('handover.dueAt')} {...fieldError('dueAt')}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={due} onChange={setDue} data-testid="item-due" />
+              </Form.Item>
+            )}
+            <Form.Item label=" ">
+              <Button icon={<PlusOutlined />} onClick={() => void add()} data-testid="item-add">
+                {t('handover.addItem')}
+              </Button>
+            </Form.Item>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  )
+}

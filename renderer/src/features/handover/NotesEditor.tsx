@@ -1,0 +1,66 @@
+import { useState } from 'react'
+import { App, Button, Card, Input, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { HANDOVER_NOTES_MAX } from '../../../../shared/domain/handover'
+import { saveHandoverNotes } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { describeHandoverError } from './errors'
+
+/** 备注: free text for the next shift. No maxLength on the box — a pasted 5 000 characters must not be
+ *  cut silently; saving refuses with the count and the text stays where it is. */
+export function NotesEditor({ handoverId, notes, editable }: { handoverId: string; notes: string; editable: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const data = useData()
+  const staff = useSession((s) => s.staff)
+  const [text, setText] = useState(notes)
+  const [error, setError] = useState<string | null>(null)
+  const dirty = text !== notes
+
+  async function save(): Promise<void> {
+    if (!staff) return
+    if (text.length > HANDOVER_NOTES_MAX) {
+      setError(t('handover.notesTooLong', { count: text.length }))
+      return
+    }
+    setError(null)
+    try {
+      await saveHandoverNotes(data, staff.staffNo, handoverId, text)
+      void message.success(t('handover.notesSaved'))
+    } catch (e) {
+      setError(describeHandoverError(e, t))
+    }
+  }
+
+  return (
+    <Card title={t('handover.section.notes')} size="small" style={{ marginBottom: 12 }} data-testid="handover-notes">
+      {editable ? (
+        <>
+          <Input.TextArea
+            value={text}
+            status={error ? 'error' : undefined}
+            autoSize={{ minRows: 3, maxRows: 12 }}
+            placeholder={t('handover.notesPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="notes-input"
+          />
+          <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 6 }}>
+            <Typography.Text type={text.length > HANDOVER_NOTES_MAX ? 'danger' : 'secondary'} data-testid="notes-count">
+              {text.length} / {HANDOVER_NOTES_MAX}
+            </Typography.Text>
+            <Button onClick={() => void save()} disabled={!dirty} data-testid="notes-save">
+              {t('handover.saveNotes')}
+            </Button>
+          </div>
+          {error && (
+            <Typography.Text type="danger" data-testid="notes-error">
+              {error}
+            </Typography.Text>
+          )}
+        </>
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{notes || t('handover.none')}</Typography.Paragraph>
+      )}
+    </Card>
+  )
+}

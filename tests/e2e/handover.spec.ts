@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot, type DeskBridge } from './fixtures'
+import { addStaff, finishSetup, switchStaff } from './flows'
+
+// 交接班 (DESIGN §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
+// three sections, submission, 打印交接单 to PDF (read back with poppler and rendered to PNG for people
+// to look at), 确认接班 by another clerk, the lock, and carry-over into the next note.
+
+test.use({ startTime: '2026-11-23T16:30:00+08:00' })
+
+async function registerComplaint(page: Page, phone: string, name: string): Promise<string> {
+  await page.getByRole('menuitem', { name: '工作台' }).click()
+  await page.getByRole('button', { name: '新建投诉' }).click()
+  await page.getByLabel('联系电话').fill(phone)
+  await page.getByLabel('客户姓名').fill(name)
+  await page.getByLabel('投诉内容').fill('刚买两天的电饭煲不加热，按下煮饭键后指示灯亮但锅内一直是凉的。')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('complaint-no')).toBeVisible()
+  return (await page.getByTestId('complaint-no').textContent()) ?? ''
+}
+
+/** Saves the open print view as PDF; returns its file, its text per page, and writes a PNG of each page. */
+async function saveAsPdf(page: Page, desk: DeskBridge, name: string): Promise<{ file: string; pages: string[] }> {
+  const before = desk.pdfs.length
+  await page.getByRole('button', { name: '保存为PDF' }).click()
+  await expect(page.getByText(/^已保存为 PDF：/)).toBeVisible()
+  expect(desk.pdfs).toHaveLength(before + 1)
+  const file = desk.pdfs.at(-1)!
+  const repoRoot = path.dirname(test.info().config.configFile ?? path.join(process.cwd(), 'x'))
+  const screens = path.join(repoRoot, 'test-results', 'screens')
+  mkdirSync(screens, { recursive: true })
+  // pdftoppm writes <name>-1.png, <name>-2.png …: clear an earlier run's pages first.
+  for (const old of readdirSync(screens).filter((f) => f.startsWith(`${name}-`))) rmSync(path.join(screens, old))
+  execFileSync('pdftoppm', ['-r', '80', '-png', file, path.join(screens, name)])
+  const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+  const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }))
+  return { file, pages }
+}
+
+/** The page footer as printed, spaces removed (pdftotext spaces glyphs of the margin box its own way). */
+function footerOf(pageText: string): string {
+  return /第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页/.exec(pageText)?.[0].replace(/\s+/g, '') ?? ''
+}
+
+async function addItem(page: Page, section: 'customers' | 'urgent' | 'prospects', fill: { name?: string; phone?: string; text: string; due?: string }): Promise<void> {
+  const form = page.getByTestId(`add-${section}`)
+  if (fill.name) await form.getByTestId('item-customer-name').fill(fill.name)
+  if (fill.phone) await form.getByTestId('item-customer-phone').fill(fill.phone)
+  await form.getByTestId('item-text').fill(fill.text)
+  if (fill.due) {
+    await form.getByTestId('item-due').click()
+    await page.keyboard.type(fill.due)
+    await page.keyboard.press('Enter')
+  }
+  await form.getByTestId('item-add').click()
+  await expect(page.getByTestId(`items-${section}`).getByTestId('handover-item').filter({ hasText: fill.text })).toBeVisible()
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveCount(0) // the emptied form shows no errors
+}
+
+/** Screenshots of a long page: the app scrolls its content pane, so take the top and the bottom. */
+async function shotPage(page: Page, name: string): Promise<void> {
+  const pane = page.locator('.ant-layout-content')
+  await pane.evaluate((el) => el.scrollTo(0, 0))
+  await screenshot(page, `${name}-top`)
+  await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await screenshot(page, `${name}-bottom`)
+}
+
+test.describe('shift handover (交接班)', () => {
+  test('pre-filled note, free items, PDF, acknowledgement by another clerk, lock and carry-over', async ({ page, desk, consoleErrors }) => {
+    await finishSetup(page)
+    await addStaff(page, '1001', '王小明')
+    await addStaff(page, '1002', '李四')
+    await switchStaff(page, '1001')
+    const no = await registerComplaint(page, '13812345678', '张三')
+
+    // 新建交接记录: the shift comes from the clock (16:30 → 白班), open complaints are already listed.
+    await page.getByRole('menuitem', { name: '交接班' }).click()
+    await page.getByTestId('new-handover').click()
+    await expect(page.getByTestId('handover-title')).toContainText('2026-11-23 白班 08:00–17:00')
+    await expect(page.getByTestId('handover-status')).toHaveText('草稿')
+    const complaints = page.getByTestId('prefill-complaints')
+    await expect(complaints).toContainText(no)
+    await expect(complaints).toContainText('138****5678') // a clerk sees masked phones
+    await expect(complaints).toContainText('首次答复 11-24 00:00')
+
+    await addItem(page, 'customers', { name: '赵先生', phone: '13600136000', text: '退款已申请，等财务到账后通知客户' })
+    await addItem(page, 'urgent', { text: '18:00 前给张三回电话确认上门时间', due: '2026-11-23 18:00' })
+    await addItem(page, 'prospects', { name: '钱女士', phone: '13700137000', text: '想办会员卡，周末再联系' })
+    await addItem(page, 'prospects', { name: '孙先生', text: '已联系过，不再需要' })
+    // The box reflects the stored item, so it turns checked once the write is back.
+    const doneBox = page.getByTestId('items-prospects').getByTestId('handover-item').filter({ hasText: '孙先生' }).getByRole('checkbox')
+    await doneBox.click()
+    await expect(doneBox).toBeChecked()
+    await expect(page.getByTestId('items-prospects').getByText('已完成')).toBeVisible()
+
+    // A 5 000-character note: refused with the count, and the text stays in the box.
+    const long = '注'.repeat(5000)
+    await page.getByTestId('notes-input').fill(long)
+    await page.getByTestId('notes-save').click()
+    await expect(page.getByTestId('notes-error')).toHaveText('备注最多 2000 字，当前 5000 字。内容已保留，请删减后再保存。')
+    await expect(page.getByTestId('notes-input')).toHaveValue(long)
+    await screenshot(page, 'handover-notes-too-long')
+    await page.getByTestId('notes-input').fill('门口地面湿滑，已放防滑垫。')
+    await page.getByTestId('notes-save').click()
+    await expect(page.getByText('备注已保存')).toBeVisible()
+    await shotPage(page, 'handover-draft')
+
+    await page.getByTestId('submit-handover').click()
+    await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
+
+    // 工作台 shows the note waiting for acknowledgement.
+    await page.getByRole('menuitem', { name: '工作台' }).click()
+    await expect(page.getByTestId('dashboard-handovers')).toContainText('2026-11-23 白班 · 交班人 1001 王小明 · 待确认接班')
+    await screenshot(page, 'handover-dashboard')
+    await page.getByTestId('dashboard-handover').click()
+
+    // 打印交接单 → PDF: Chinese text, masked phones, every section, signature lines, page numbers.
+    await page.getByTestId('print-handover').click()
+    await expect(page.getByTestId('handover-sheet')).toBeVisible()
+    await screenshot(page, 'handover-print-view')
+    const { pages } = await saveAsPdf(page, desk, 'handover-pdf')
+    expect(pages).toHaveLength(1)
+    const text = pages[0]!
+    for (const expected of ['幸福路店', '交接班记录表', '2026-11-23', '白班 08:00–17:00', '1001 王小明', no, '张三', '138****5678', '赵先生 136****6000', '18:00 前给张三回电话确认上门时间', '11-23 18:00', '钱女士 137****7000', '门口地面湿滑', '交班人签字', '接班人签字']) {
+      expect(text, expected).toContain(expected)
+    }
+    expect(text).not.toContain('13812345678')
+    expect(footerOf(text)).toBe('第1页/共1页')
+    await page.getByRole('button', { name: '返回' }).click()
+
+    // 确认接班: not by the outgoing clerk.
+    await page.getByTestId('acknowledge-handover').click()
+    await page.getByTestId('credentials-staff-no').fill('1001')
+    await page.getByTestId('credentials-submit').click()
+    await expect(page.getByText('不能确认自己交出的交接记录，请由接班人确认。')).toBeVisible()
+    await page.keyboard.press('Escape')
+
+    // The incoming clerk acknowledges: the note is locked, the time recorded.
+    await switchStaff(page, '1002')
+    await page.getByTestId('acknowledge-handover').click()
+    await page.getByTestId('credentials-staff-no').fill('1002')
+    await page.getByTestId('credentials-submit').click()
+    await expect(page.getByText('1002 李四 已确认接班')).toBeVisible()
+    await expect(page.getByTestId('handover-status')).toHaveText('已确认')
+    await expect(page.getByTestId('handover-incoming')).toHaveText('1002 李四')
+    await expect(page.getByTestId('handover-locked')).toContainText('已由 1002 李四 于 11-23 16:30 确认接班')
+    await expect(page.getByTestId('submit-handover')).toHaveCount(0)
+    await expect(page.getByTestId('notes-input')).toHaveCount(0)
+    // A second acknowledgement is refused; a remark is appended instead.
+    await page.getByTestId('acknowledge-handover').click()
+    await page.getByTestId('credentials-staff-no').fill('1002')
+    await page.getByTestId('credentials-submit').click()
+    await expect(page.getByText('该交接记录已经确认接班，不能重复确认。')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('remark-input').fill('张三已改约明天上午')
+    await page.getByTestId('remark-add').click()
+    await expect(page.getByTestId('handover-remarks')).toContainText('张三已改约明天上午')
+    await shotPage(page, 'handover-acknowledged')
+
+    // The next note (晚班, by 李四) carries what was not finished, marked with the shifts carried.
+    await page.clock.fastForward('07:10:00') // 23:40
+    await page.getByRole('menuitem', { name: '交接班' }).click()
+    await expect(page.getByTestId('handover-list')).toContainText('1002 李四')
+    await screenshot(page, 'handover-list')
+    await page.getByTestId('new-handover').click()
+    await expect(page.getByTestId('handover-title')).toContainText('2026-11-23 晚班 15:00–24:00')
+    const urgent = page.getByTestId('items-urgent')
+    await expect(urgent).toContainText('18:00 前给张三回电话确认上门时间')
+    await expect(urgent).toContainText('已交接 1 班')
+    await expect(page.getByTestId('items-customers')).toContainText('赵先生')
+    await expect(page.getByTestId('items-prospects')).toContainText('钱女士')
+    await expect(page.getByTestId('items-prospects')).not.toContainText('孙先生') // done: stays behind
+    await expect(page.getByTestId('prefill-complaints')).toContainText('已交接 1 班')
+    await expect(page.getByTestId('previous-unacknowledged')).toHaveCount(0) // the previous one was acknowledged
+    await shotPage(page, 'handover-carry-over')
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('an empty handover is allowed but says so; shifts can be overridden', async ({ page }) => {
+    await finishSetup(page)
+    await page.getByRole('menuitem', { name: '交接班' }).click()
+    await page.getByTestId('new-handover').click()
+    await expect(page.getByTestId('handover-empty')).toContainText('本次交接没有任何待办事项')
+    await page.getByTestId('handover-shift').click()
+    await page.getByTitle('晚班 15:00–24:00').click()
+    await expect(page.getByTestId('handover-title')).toContainText('晚班 15:00–24:00')
+    await page.getByTestId('submit-handover').click()
+    await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
+    await screenshot(page, 'handover-empty')
+  })
+})
