@@ -3,6 +3,9 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot, type DeskBridge } from './fixtures'
+import { buildComplaint } from '../../shared/domain/complaint'
+import { DEFAULT_TIME_RULES } from '../../shared/domain/timeRules'
+import { complaintKeys, withDerived } from '../../renderer/src/db/derived'
 import { addStaff, finishSetup, switchStaff } from './flows'
 
 // 交接班 (DESIGN §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
@@ -67,6 +70,38 @@ async function shotPage(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-top`)
   await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await screenshot(page, `${name}-bottom`)
+}
+
+/** `count` open complaints straight into the app's IndexedDB (fixture data, shaped as the writer stores them). */
+async function seedOpenComplaints(page: Page, count: number, receivedFrom: number): Promise<{ no: string; phone: string }[]> {
+  const stamp = { hlc: `${String(receivedFrom).padStart(15, '0')}-0000-seed`, device: 'seed', staffNo: '8001' }
+  const rows = Array.from({ length: count }, (_, i) => {
+    const receivedAt = receivedFrom + i * 7 * 60_000
+    const c = buildComplaint(
+      { channel: 'counter', customerName: `顾客${i + 1}`, customerPhone: `139${String(10_000_000 + i * 7919).padStart(8, '0')}`, orderNo: '', itemNo: '', product: '', quantity: null, purchaseDate: '', category: 'quality', content: '质量问题', demand: '', emotion: 'calm', urgency: 'normal' },
+      { id: `seed-${i}`, no: `TS-20261122-S1-${String(i + 1).padStart(3, '0')}`, customerId: `seed-c-${i}`, receivedAt, firstResponder: '8001' }
+    )
+    const row = { ...c, _clock: {}, _created: stamp, _updated: stamp }
+    return withDerived(row, complaintKeys(row, DEFAULT_TIME_RULES))
+  })
+  await page.evaluate(
+    (records) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['complaints'], 'readwrite')
+          for (const r of records) tx.objectStore('complaints').put(r)
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+        open.onerror = () => reject(open.error)
+      }),
+    rows
+  )
+  return rows.map((r) => ({ no: r.no, phone: r.customerPhone }))
 }
 
 test.describe('shift handover (交接班)', () => {
@@ -191,5 +226,36 @@ test.describe('shift handover (交接班)', () => {
     await page.getByTestId('submit-handover').click()
     await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
     await screenshot(page, 'handover-empty')
+  })
+
+  test('a 60-case handover paginates: few pages, headers repeated, no row cut, pages numbered', async ({ page, desk }) => {
+    await finishSetup(page)
+    const seeded = await seedOpenComplaints(page, 60, Date.parse('2026-11-22T09:00:00+08:00'))
+    await page.getByRole('menuitem', { name: '交接班' }).click()
+    await page.getByTestId('new-handover').click()
+    await expect(page.getByTestId('prefill-complaints')).toContainText('未结案投诉（60）')
+    await addItem(page, 'urgent', { text: '盘点仓库退货区', due: '2026-11-23 20:00' })
+    await page.getByTestId('print-handover').click()
+    await expect(page.getByTestId('sheet-complaints').locator('tbody tr')).toHaveCount(60)
+    const { pages } = await saveAsPdf(page, desk, 'handover-60-pdf')
+    // As few pages as the rows need: 60 rows, one urgent matter and the signatures take two.
+    expect(pages).toHaveLength(2)
+    pages.forEach((text, i) => {
+      expect(footerOf(text)).toBe(`第${i + 1}页/共${pages.length}页`)
+      // every page that carries complaint rows starts them with the table's header row
+      if (/TS-20261122-S1-/.test(text)) expect(text).toMatch(/序号\s+投诉编号\s+客户\s+电话\s+受理时长/)
+    })
+    expect(pages.filter((text) => /序号\s+投诉编号/.test(text)).length).toBeGreaterThanOrEqual(2) // the header repeats
+    // No row is cut: each case's number, masked phone and next step stand on one line, once in the whole PDF.
+    const lines = pages.flatMap((text) => text.split('\n'))
+    for (const { no, phone } of seeded) {
+      const rows = lines.filter((l) => l.includes(no))
+      expect(rows, no).toHaveLength(1)
+      expect(rows[0], no).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`)
+      expect(rows[0], no).toMatch(/升级(值班长|经理)|首次答复|记录处理结果/)
+    }
+    expect(lines.join('\n')).toContain('盘点仓库退货区')
+    expect(pages[1]).toContain('接班人签字')
+    expect(pages[0]!.replace(/\s+/g, '')).toContain('本班无记录：回访（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户')
   })
 })

@@ -14,28 +14,25 @@ export interface HandoverSheetProps {
   printedAt: number
 }
 
-/** A table that may run over pages: its header repeats on each page (thead), a row is never cut. */
+/** A table that may run over pages: its header repeats on each page (thead), a row is never cut.
+ *  Sections with nothing in them are not drawn (the sheet lists them in one line instead). */
 function SheetTable({ title, count, head, children, testId }: { title: string; count: number; head: ReactNode[]; children: ReactNode; testId: string }) {
-  const { t } = useTranslation()
+  if (count === 0) return null
   return (
     <section className="hs-section" data-testid={testId}>
       <h2 className="hs-heading">
         {title}（{count}）
       </h2>
-      {count === 0 ? (
-        <p className="hs-none">{t('handover.none')}</p>
-      ) : (
-        <table className="hs-table">
-          <thead>
-            <tr>
-              {head.map((h, i) => (
-                <th key={i}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      )}
+      <table className="hs-table">
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={i}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </section>
   )
 }
@@ -57,6 +54,17 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
       .join(' ')
   const items = (section: HandoverSection): HandoverItem[] => h.items.filter((i) => i.section === section)
   const carriedItems = h.items.filter((i) => i.carried > 0 && !i.done).length
+  // Empty sections in one line, so a quiet shift still fits one page and a busy one loses no space.
+  const sizes: [string, number][] = [
+    ['complaints', p.complaints.length],
+    ['urgent', items('urgent').length],
+    ['revisits', p.revisits.length],
+    ['callbacks', p.callbacks.length],
+    ['returns', p.returns.length],
+    ['customers', items('customers').length],
+    ['prospects', items('prospects').length]
+  ]
+  const emptySections = sizes.filter(([, n]) => n === 0).map(([key]) => t(`handover.section.${key}`))
   const customerCell = (i: HandoverItem) => [i.customerName, shownPhone(i.customerPhone, false)].filter(Boolean).join(' ')
 
   return (
@@ -90,6 +98,11 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         {'　'}
         {t('handover.takenAt', { time: formatWhen(p.takenAt) })}
       </p>
+      {emptySections.length > 0 && (
+        <p className="hs-summary" data-testid="sheet-empty-sections">
+          {t('handover.emptySections', { list: emptySections.join('、') })}
+        </p>
+      )}
       {p.previous && <p className="hs-warning">{t('handover.previousUnacknowledged', { date: p.previous.date, shift: p.previous.shiftName, who: who(p.previous.outgoingStaffNo, p.previous.outgoingName) })}</p>}
 
       <SheetTable
