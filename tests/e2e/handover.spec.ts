@@ -226,6 +226,28 @@ test.describe('shift handover (交接班)', () => {
     await page.getByTestId('submit-handover').click()
     await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
     await screenshot(page, 'handover-empty')
+
+    // History filters: by shift and by person.
+    await page.getByRole('button', { name: '返回列表' }).click()
+    await expect(page.getByTestId('handover-list').locator('tbody tr')).toHaveCount(1)
+    await page.getByTestId('handover-filter-shift').click()
+    await page.getByTitle('白班', { exact: true }).click()
+    await expect(page.getByTestId('handover-list')).toContainText('还没有交接记录')
+    await page.getByTestId('handover-filter-shift').click()
+    await page.getByTitle('晚班', { exact: true }).click()
+    await expect(page.getByTestId('handover-list')).toContainText('8001 李经理')
+
+    // Shifts are settings: a bad time is refused next to the field, nothing is saved.
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    const shifts = page.getByTestId('shift-settings')
+    await shifts.getByLabel('开始').first().fill('8点')
+    await shifts.getByTestId('save-shifts').click()
+    await expect(shifts).toContainText('时间格式为 时:分（如 22:00）')
+    await shifts.getByLabel('开始').first().fill('07:30')
+    await shifts.getByTestId('save-shifts').click()
+    await expect(page.getByText('班次已保存')).toBeVisible()
+    await shifts.scrollIntoViewIfNeeded()
+    await screenshot(page, 'handover-shift-settings')
   })
 
   test('a 60-case handover paginates: few pages, headers repeated, no row cut, pages numbered', async ({ page, desk }) => {

@@ -59,7 +59,7 @@ export function HandoverListPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={dates} onChange={(v) => setDates(v)} allowEmpty={[true, true]} data-testid="handover-filter-dates" />
         <Select
-          style={{ width: 180 }}
+          style={{ width: 200 }}
           value={clerk}
           onChange={setClerk}
           data-testid="handover-filter-clerk"

@@ -19,7 +19,7 @@ export const handoverZh = {
   acknowledgedAt: '确认时间',
   history: '交接记录',
   filterDates: '日期',
-  filterClerk: '交班人或接班人',
+  filterClerk: '交接人员',
   filterShift: '班次',
   all: '全部',
   empty: '还没有交接记录',
