@@ -197,7 +197,8 @@ export async function addHandoverRemark(ctx: DataContext, staffNo: string, id: s
 /** A note's timeline (submitted, acknowledged, remarks), oldest first. */
 export async function handoverEvents(ctx: DataContext, id: string): Promise<TimelineEvent[]> {
   const rows = await ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
-  return rows.filter((e) => !e._deleted)
+  // Same-millisecond events keep the order they were written in (their HLC), not their random ids'.
+  return rows.filter((e) => !e._deleted).sort((a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0))
 }
 
 export interface HandoverFilter {
