@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromUtf8 } from '../../../../shared/sync/bytes'
 import { PREFIX_BYTES } from '../../../../shared/sync/frame'
+import type { StoreKey } from '../../../../shared/sync/crypto'
 import type { MergeRecord } from '../../../../shared/sync/merge'
 import {
   decodeSnapshotChunk,
@@ -38,7 +39,7 @@ async function collect(gen: AsyncGenerator<SnapshotFile>): Promise<SnapshotFile[
   return files
 }
 
-async function readAll(files: SnapshotFile[], key?: Parameters<typeof decodeSnapshotManifest>[1]['key']) {
+async function readAll(files: SnapshotFile[], key?: StoreKey) {
   const manifestFile = files.find((f) => f.path.endsWith(MANIFEST_FILE)) as SnapshotFile
   const manifest = await decodeSnapshotManifest(manifestFile.bytes, key ? { key } : {})
   if (!manifest.ok) throw new Error(manifest.detail)
