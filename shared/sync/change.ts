@@ -63,6 +63,7 @@ export const changeSchema = z
       return
     }
     if (jsonBytes(value) > MAX_VALUE_BYTES) ctx.addIssue({ code: 'custom', path: ['value'], message: `value larger than ${MAX_VALUE_BYTES} bytes` })
+    if (field === DELETED_FIELD && value !== 1 && value !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a tombstone is 1 (deleted) or null (restored)' })
     if (field === ALL_FIELDS) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         ctx.addIssue({ code: 'custom', path: ['value'], message: "a '*' change carries an object of fields" })

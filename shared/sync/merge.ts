@@ -144,3 +144,21 @@ export function groupByRecord(changes: readonly Change[]): Map<string, Change[]>
   }
   return groups
 }
+
+/** A record's state as changes (one per clocked field), so a record from a snapshot merges with the
+ *  very same rule as changes from segments. */
+export function recordAsChanges(table: SyncTable, record: MergeRecord): Change[] {
+  return Object.entries(record._clock)
+    .filter(([field]) => isSyncableField(field))
+    .map(([field, hlc]) => {
+      const value = field === DELETED_FIELD ? (record._deleted ?? null) : record[field]
+      return { hlc, device: parseHlc(hlc).node, staffNo: '', table, recordId: record.id, field, value: (value ?? null) as Change['value'] }
+    })
+}
+
+/** Merges a whole record (from a snapshot) into the record held here. */
+export function mergeRecord(table: SyncTable, current: MergeRecord | undefined, incoming: MergeRecord): MergeResult {
+  const changes = recordAsChanges(table, incoming)
+  if (changes.length === 0) return { record: current ?? { ...incoming, _clock: {} }, conflicts: [] }
+  return applyChanges(current, changes)
+}

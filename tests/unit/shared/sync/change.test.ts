@@ -4,7 +4,7 @@ import { change } from './fixtures'
 
 describe('change validation', () => {
   it('accepts outbox-shaped changes, including whole-record and tombstone changes', () => {
-    const items = [change(), change({ field: '*', value: { content: 'x', quantity: 1 } }), change({ field: '_deleted', value: 1 }), change({ value: null })]
+    const items = [change(), change({ field: '*', value: { content: 'x', quantity: 1 } }), change({ field: '_deleted', value: 1 }), change({ field: '_deleted', value: null }), change({ value: null })]
     const { valid, invalid } = validateChanges(items)
     expect(invalid).toEqual([])
     expect(valid).toEqual(items)
@@ -26,11 +26,12 @@ describe('change validation', () => {
       'not even an object',
       change({ value: 'x'.repeat(MAX_VALUE_BYTES + 1) }),
       change({ value: '汉'.repeat(Math.ceil(MAX_VALUE_BYTES / 3) + 1) }),
+      change({ field: '_deleted', value: 'yes' }),
       change()
     ]
     const { valid, invalid } = validateChanges(items)
     expect(valid).toHaveLength(2)
-    expect(invalid.map((i) => i.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+    expect(invalid.map((i) => i.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
     expect(invalid[0]?.reason).toMatch(/^hlc/)
     expect(invalid[11]?.reason).toMatch(/larger than/)
   })

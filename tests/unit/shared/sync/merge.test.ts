@@ -3,7 +3,7 @@ import type { Change, SyncTable } from '../../../../shared/sync/change'
 import { formatHlc, HlcClock } from '../../../../shared/sync/hlc'
 import { canonicalJson } from '../../../../shared/sync/json'
 import { LONG_TEXT_FIELDS } from '../../../../shared/sync/longText'
-import { applyChanges, groupByRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import { applyChanges, groupByRecord, mergeRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
 import { hlc } from './fixtures'
 import { prng } from './prng'
 
@@ -256,5 +256,29 @@ describe('convergence property (seeded)', () => {
         }
       }
     }
+  })
+})
+
+describe('merging whole records (snapshot bootstrap)', () => {
+  it('merging the records two PCs hold equals applying all their changes', () => {
+    const rnd = prng(77)
+    const stamps = Array.from({ length: 400 }, (_, i) => hlc(1000 + rnd.int(300), rnd.int(3), rnd.pick(['pcA', 'pcB'])))
+    const changes = stamps.map((s, i) => {
+      const field = rnd.pick(['status', 'content', 'quantity', '_deleted'])
+      return ch('complaints', 'c1', field, field === '_deleted' ? rnd.pick([1, null]) : `${s}/${i}`, s)
+    })
+    const half = rnd.shuffle(changes)
+    const left = applyChanges(undefined, half.slice(0, 200)).record as MergeRecord
+    const right = applyChanges(undefined, half.slice(150)).record as MergeRecord
+    const all = applyChanges(undefined, changes).record
+    expect(mergeRecord('complaints', left, right).record).toEqual(all)
+    expect(mergeRecord('complaints', right, left).record).toEqual(all)
+    expect(mergeRecord('complaints', undefined, all as MergeRecord).record).toEqual(all)
+  })
+
+  it('reports a losing long text when a snapshot record meets a local edit', () => {
+    const local = applyChanges(undefined, [ch('customers', 'k1', 'notes', '本地备注', hlc(5, 0, 'pcA'))]).record
+    const incoming = applyChanges(undefined, [ch('customers', 'k1', 'notes', '快照备注', hlc(9, 0, 'pcB'))]).record as MergeRecord
+    expect(mergeRecord('customers', local, incoming).conflicts).toMatchObject([{ losingValue: '本地备注', winningHlc: hlc(9, 0, 'pcB') }])
   })
 })
