@@ -262,7 +262,7 @@ describe('convergence property (seeded)', () => {
 describe('merging whole records (snapshot bootstrap)', () => {
   it('merging the records two PCs hold equals applying all their changes', () => {
     const rnd = prng(77)
-    const stamps = Array.from({ length: 400 }, (_, i) => hlc(1000 + rnd.int(300), rnd.int(3), rnd.pick(['pcA', 'pcB'])))
+    const stamps = Array.from({ length: 400 }, () => hlc(1000 + rnd.int(300), rnd.int(3), rnd.pick(['pcA', 'pcB'])))
     const changes = stamps.map((s, i) => {
       const field = rnd.pick(['status', 'content', 'quantity', '_deleted'])
       return ch('complaints', 'c1', field, field === '_deleted' ? rnd.pick([1, null]) : `${s}/${i}`, s)
