@@ -170,3 +170,14 @@ export function parseSegmentFileName(name: string): { deviceId: string; seq: num
   const seq = Number(match[2])
   return seq >= 1 ? { deviceId: match[1] as string, seq } : null
 }
+
+/** Whether `next` is the segment that follows `previous` of the same device: seq + 1 and its
+ *  prevHash is the previous file's hash. A break means a file was replaced or one is missing. */
+export function followsPrevious(previous: DecodedSegment, next: DecodedSegment): boolean {
+  return (
+    next.header.deviceId === previous.header.deviceId &&
+    next.header.storeId === previous.header.storeId &&
+    next.header.seq === previous.header.seq + 1 &&
+    next.header.prevHash === previous.fileHash
+  )
+}

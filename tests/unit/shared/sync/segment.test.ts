@@ -6,6 +6,7 @@ import { PROBLEM_MESSAGES } from '../../../../shared/sync/problems'
 import {
   decodeSegment,
   encodeSegment,
+  followsPrevious,
   hashBytes,
   parseSegmentFileName,
   segmentFileName,
@@ -66,6 +67,10 @@ describe('segment files', () => {
     const first = await encodeSegment(input())
     const second = await ok(await encodeSegment(input({ seq: 2, prevHash: await hashBytes(first) })))
     expect(second.header.prevHash).toBe((await ok(first)).fileHash)
+    expect(followsPrevious(await ok(first), second)).toBe(true)
+    const replaced = await encodeSegment(input({ createdAt: 1 }))
+    expect(followsPrevious(await ok(replaced), second)).toBe(false)
+    expect(followsPrevious(second, await ok(first))).toBe(false)
     await expect(encodeSegment(input({ seq: 2, prevHash: '' }))).rejects.toThrow(/prevHash/)
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fromUtf8 } from '../../../../shared/sync/bytes'
-import { PREFIX_BYTES } from '../../../../shared/sync/frame'
+import { fromUtf8, utf8 } from '../../../../shared/sync/bytes'
+import { encodeFrame, PREFIX_BYTES } from '../../../../shared/sync/frame'
 import type { StoreKey } from '../../../../shared/sync/crypto'
 import type { MergeRecord } from '../../../../shared/sync/merge'
 import {
@@ -124,5 +124,30 @@ describe('snapshots', () => {
   it('refuses to write an invalid record', async () => {
     const bad: SnapshotEntry = { t: 'customers', r: { id: 'k1', _clock: { name: 'yesterday' }, name: 'x' } }
     await expect(collect(encodeSnapshot([bad], OPTIONS))).rejects.toThrow(/HLC/)
+  })
+
+  it('validates every record it reads: a bad line is quarantined, the rest of the chunk applies', async () => {
+    const files = await collect(encodeSnapshot(entries(3), OPTIONS))
+    const chunk = files[0]?.bytes as Uint8Array
+    const headerLength = Number((fromUtf8(chunk.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
+    const header = JSON.parse(fromUtf8(chunk.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
+    const lines = (fromUtf8(chunk.subarray(PREFIX_BYTES + headerLength + 1)) as string).split('\n').filter(Boolean)
+    lines.splice(1, 0, JSON.stringify({ t: 'customers', r: { id: 'k9', _clock: { _keys: hlc(1) }, _keys: ['x'] } }), '{"t":"outbox","r":{}}', 'not json')
+    const rebuilt = await encodeFrame(utf8(JSON.stringify({ ...header, count: lines.length })), utf8(lines.map((l) => `${l}\n`).join('')))
+    const decoded = await decodeSnapshotChunk(rebuilt)
+    expect(decoded).toMatchObject({ ok: true, invalid: [{ index: 2 }, { index: 3 }, { index: 4 }] })
+    expect(decoded.ok ? decoded.entries.map((e) => e.r.id) : []).toEqual(['k0', 'k1', 'k2'])
+  })
+
+  it('keeps a snapshot of a newer major pending and reads a newer minor with its extra fields', async () => {
+    const files = await collect(encodeSnapshot(entries(3), OPTIONS))
+    const manifest = files[1]?.bytes as Uint8Array
+    const headerLength = Number((fromUtf8(manifest.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
+    const header = JSON.parse(fromUtf8(manifest.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
+    const body = manifest.subarray(PREFIX_BYTES + headerLength + 1)
+    const future = await encodeFrame(utf8(JSON.stringify({ ...header, formatVersion: { major: 2, minor: 0 } })), body)
+    expect(await decodeSnapshotManifest(future)).toMatchObject({ ok: false, problem: 'futureFormat', disposition: 'pending' })
+    const minor = await encodeFrame(utf8(JSON.stringify({ ...header, formatVersion: { major: 1, minor: 3 }, region: 'east' })), body)
+    expect(await decodeSnapshotManifest(minor)).toMatchObject({ ok: true, header: { region: 'east', formatVersion: { minor: 3 } } })
   })
 })
