@@ -13,6 +13,26 @@ export interface Hlc {
 /** Counter fits in 4 hex digits; past that we borrow the next millisecond instead of throwing. */
 export const HLC_MAX_COUNTER = 0xffff
 const MS_WIDTH = 15
+/** Largest ms that still formats to 15 digits (year ~33658): stamps beyond it would break string order. */
+export const HLC_MAX_MS = 10 ** MS_WIDTH - 1
+
+/** A remote stamp this far ahead of our wall clock is accepted (HLC must follow it to stay causal)
+ *  but flagged, so the sync page can say which PC's clock looks wrong (issue 6: warn beyond 2 minutes). */
+export const MAX_FORWARD_SKEW_MS = 2 * 60 * 1000
+
+/** How far `remote` is ahead of `wallMs` (negative: behind). Callers flag when > MAX_FORWARD_SKEW_MS. */
+export function skewOf(remote: Hlc, wallMs: number): number {
+  return remote.ms - wallMs
+}
+
+export function isFarAhead(remote: Hlc, wallMs: number): boolean {
+  return skewOf(remote, wallMs) > MAX_FORWARD_SKEW_MS
+}
+
+/** A remote stamp we can fold in: integer ms within the 15-digit range and a 4-hex-digit counter. */
+function usable(h: Hlc): boolean {
+  return Number.isSafeInteger(h.ms) && h.ms >= 0 && h.ms <= HLC_MAX_MS && Number.isInteger(h.counter) && h.counter >= 0 && h.counter <= HLC_MAX_COUNTER
+}
 
 /** Fixed-width text form, so plain string comparison orders stamps correctly. */
 export function formatHlc(h: Hlc): string {
@@ -56,8 +76,11 @@ export class HlcClock {
     return this.last
   }
 
-  /** Fold in a stamp seen from another PC so our next stamps order after it. */
+  /** Fold in a stamp seen from another PC so our next stamps order after it. Never refuses and never
+   *  throws: a stamp far in the future is followed (check skewOf/isFarAhead to flag it); a malformed
+   *  one (not from parseHlc) cannot be ordered, so it counts as a local tick. */
   receive(remote: Hlc): Hlc {
+    if (!usable(remote)) return this.tick()
     const wall = this.wallClock()
     const top = Math.max(this.last.ms, remote.ms)
     let next: { ms: number; counter: number }

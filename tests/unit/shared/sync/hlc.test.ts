@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { compareHlc, formatHlc, HLC_MAX_COUNTER, HlcClock, parseHlc, type Hlc } from '../../../../shared/sync/hlc'
+import {
+  compareHlc,
+  formatHlc,
+  HLC_MAX_COUNTER,
+  HlcClock,
+  isFarAhead,
+  MAX_FORWARD_SKEW_MS,
+  parseHlc,
+  skewOf,
+  type Hlc
+} from '../../../../shared/sync/hlc'
 
 function clockAt(times: number[], node = 'pc-a', last?: Hlc) {
   let i = 0
@@ -53,5 +63,40 @@ describe('HLC', () => {
 
   it('breaks ties by device id', () => {
     expect(compareHlc({ ms: 1, counter: 1, node: 'a' }, { ms: 1, counter: 1, node: 'b' })).toBe(-1)
+  })
+
+  it('1e6 ticks within one millisecond never throw and stay strictly monotonic (text order too)', () => {
+    const clock = clockAt([1000])
+    let prev = formatHlc(clock.tick())
+    for (let i = 0; i < 1_000_000; i++) {
+      const next = formatHlc(clock.tick())
+      if (!(next > prev)) throw new Error(`not monotonic at tick ${i}: ${prev} then ${next}`)
+      prev = next
+    }
+    // 65 536 stamps per borrowed millisecond: about 15 ms borrowed.
+    expect(parseHlc(prev).ms).toBe(1000 + Math.floor(1_000_000 / (HLC_MAX_COUNTER + 1)))
+  })
+
+  it('accepts a remote stamp far in the future (never refuses, never throws) and lets callers flag it', () => {
+    const wall = 1_700_000_000_000
+    const clock = clockAt([wall, wall, wall])
+    const farAhead = { ms: wall + 365 * 24 * 3_600_000, counter: 3, node: 'pc-b' }
+    const received = clock.receive(farAhead)
+    expect(compareHlc(received, farAhead)).toBe(1)
+    expect(compareHlc(clock.tick(), received)).toBe(1)
+    expect(skewOf(farAhead, wall)).toBe(365 * 24 * 3_600_000)
+    expect(isFarAhead(farAhead, wall)).toBe(true)
+    expect(isFarAhead({ ms: wall + MAX_FORWARD_SKEW_MS, counter: 0, node: 'pc-b' }, wall)).toBe(false)
+    expect(isFarAhead({ ms: wall + MAX_FORWARD_SKEW_MS + 1, counter: 0, node: 'pc-b' }, wall)).toBe(true)
+    expect(MAX_FORWARD_SKEW_MS).toBe(2 * 60 * 1000)
+  })
+
+  it('receives a stamp at the largest representable time, and a malformed one, without throwing', () => {
+    const clock = clockAt([1000, 1000, 1000, 1000])
+    const max = parseHlc(`999999999999999-fffe-pc-b`)
+    expect(() => clock.receive(max)).not.toThrow()
+    const before = clock.current()
+    const after = clock.receive({ ms: Number.NaN, counter: -1, node: 'x' })
+    expect(compareHlc(after, before)).toBe(1)
   })
 })

@@ -1,0 +1,19 @@
+import type { SyncTable } from './change'
+
+// Free-text fields people write at length (shared/domain/complaint.ts, customer.ts, returns.ts).
+// When two PCs write different text to one of these, the losing text is reported as a conflict to
+// review instead of vanishing. Short, structured fields (status, amounts, phones) just take the newest
+// value. Nested texts (complaint plan/result/revisit) are not listed: those objects change through the
+// workflow (propose → approve) on different PCs in turn, and every step would look like a conflict.
+export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> = {
+  complaints: new Set(['content', 'demand', 'explanation']),
+  customers: new Set(['notes', 'needs']),
+  returns: new Set(['reason']),
+  staff: new Set(),
+  events: new Set(),
+  settings: new Set()
+}
+
+export function isLongText(table: SyncTable, field: string): boolean {
+  return LONG_TEXT_FIELDS[table].has(field)
+}

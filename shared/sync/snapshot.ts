@@ -1,0 +1,258 @@
+import { z } from 'zod'
+import { fromUtf8, utf8 } from './bytes'
+import { isSyncableField, SYNCED_TABLES, type SyncTable } from './change'
+import type { StoreKey } from './crypto'
+import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
+import { hashBytes } from './hash'
+import { parseHlc } from './hlc'
+import { sha256HexSchema, shareIdSchema } from './ids'
+import { isJsonValue, parseJson } from './json'
+import type { MergeRecord } from './merge'
+import { problem, type ProblemResult } from './problems'
+import { encryptionInfo, encryptionSchema, openBody, sealBody, type EncryptionParams } from './sealed'
+
+export { canCompact, isActivePeer, ACTIVE_PEER_MAX_IDLE_MS, type Covers, type PeerCursor } from './compaction'
+
+// A snapshot: every synced record (with its per-field `_clock` and tombstones) as of the changes it
+// covers ({deviceId: seq}), so a new PC starts from it instead of replaying every segment.
+//
+//   snapshots/<snapshotId>/chunk-000001.snap …   kind "snapshotChunk": NDJSON body, one record a line
+//   snapshots/<snapshotId>/manifest.snap         kind "snapshot": covers + list of chunks, written LAST
+//
+// Chunks are bounded (records and bytes), so a reader holds one chunk at a time: 300 000 records are
+// ~60 files of 5 000. Every file uses the frame of frame.ts (checksum, optional encryption). A
+// snapshot without its manifest is incomplete and is ignored (its writer crashed).
+
+export const SNAPSHOT_KIND = 'snapshot'
+export const SNAPSHOT_CHUNK_KIND = 'snapshotChunk'
+export const SNAPSHOT_FORMAT: FormatVersion = { major: 1, minor: 0 }
+export const SNAPSHOT_CHUNK_RECORDS = 5_000
+export const SNAPSHOT_CHUNK_BYTES = 8 * 1024 * 1024
+export const MANIFEST_FILE = 'manifest.snap'
+
+const BOOKKEEPING = new Set(['id', '_clock', '_deleted', '_created', '_updated'])
+
+const hlcText = z.string().refine((s) => {
+  try {
+    parseHlc(s)
+    return true
+  } catch {
+    return false
+  }
+}, 'not an HLC stamp')
+const stampSchema = z.looseObject({ hlc: hlcText, device: z.string(), staffNo: z.string() })
+
+/** One record as a snapshot holds it: synced fields, `_clock`, tombstone and stamps. Derived local
+ *  index keys (`_keys`, `_openAt` …) are not written; each PC derives them again. */
+export const snapshotRecordSchema = z
+  .looseObject({
+    id: z.string().min(1).max(200),
+    _clock: z.record(z.string().refine(isSyncableField, 'field may not be synced'), hlcText),
+    _deleted: z.literal(1).optional(),
+    _created: stampSchema.optional(),
+    _updated: stampSchema.optional()
+  })
+  .refine((r) => isJsonValue(r), 'record is not plain JSON')
+  .refine((r) => Object.keys(r).every((k) => BOOKKEEPING.has(k) || isSyncableField(k)), 'record holds a field that may not be synced')
+
+export const snapshotEntrySchema = z.object({ t: z.enum(SYNCED_TABLES), r: snapshotRecordSchema })
+export interface SnapshotEntry {
+  t: SyncTable
+  r: MergeRecord
+}
+
+const coversSchema = z.record(shareIdSchema, z.number().int().min(0))
+
+const commonHeader = {
+  formatVersion: z.looseObject({ major: z.number().int().min(1), minor: z.number().int().min(0) }),
+  schemaVersion: z.number().int().min(1),
+  storeId: shareIdSchema,
+  deviceId: shareIdSchema,
+  snapshotId: z.string().regex(/^\d{15}-[A-Za-z0-9_-]{1,64}$/),
+  createdAt: z.number().int().min(0),
+  encryption: encryptionSchema
+}
+
+export const snapshotHeaderSchema = z.looseObject({
+  kind: z.literal(SNAPSHOT_KIND),
+  ...commonHeader,
+  covers: coversSchema,
+  chunkCount: z.number().int().min(0),
+  recordCount: z.number().int().min(0)
+})
+export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>
+
+export const chunkHeaderSchema = z.looseObject({
+  kind: z.literal(SNAPSHOT_CHUNK_KIND),
+  ...commonHeader,
+  index: z.number().int().min(1),
+  count: z.number().int().min(0)
+})
+export type ChunkHeader = z.infer<typeof chunkHeaderSchema>
+
+const chunkRefSchema = z.looseObject({ name: z.string().regex(/^chunk-\d{6}\.snap$/), sha256: sha256HexSchema, count: z.number().int().min(0) })
+export type ChunkRef = z.infer<typeof chunkRefSchema>
+const manifestBodySchema = z.looseObject({ chunks: z.array(chunkRefSchema) })
+
+export interface SnapshotOptions {
+  storeId: string
+  deviceId: string
+  schemaVersion: number
+  createdAt: number
+  /** {deviceId: seq}: the snapshot holds every change of these segments and no later one */
+  covers: Readonly<Record<string, number>>
+  encryption?: EncryptionParams
+  chunkRecords?: number
+  chunkBytes?: number
+}
+
+export interface SnapshotFile {
+  /** relative to the share root */
+  path: string
+  bytes: Uint8Array
+}
+
+export function snapshotId(createdAt: number, deviceId: string): string {
+  return `${String(createdAt).padStart(15, '0')}-${deviceId}`
+}
+
+export function chunkFileName(index: number): string {
+  return `chunk-${String(index).padStart(6, '0')}.snap`
+}
+
+/** A record as written: synced fields and bookkeeping only (derived local keys dropped). */
+export function toSnapshotRecord(record: Readonly<Record<string, unknown>>): MergeRecord {
+  return Object.fromEntries(Object.entries(record).filter(([k, v]) => v !== undefined && (BOOKKEEPING.has(k) || isSyncableField(k)))) as MergeRecord
+}
+
+/**
+ * Writes a snapshot as files, chunks first and the manifest last (write them in this order; the
+ * manifest's presence is what makes the snapshot complete). Consumes `entries` lazily, so the
+ * caller can page records out of IndexedDB. Throws on an invalid record: never write what peers
+ * would quarantine.
+ */
+export async function* encodeSnapshot(entries: Iterable<SnapshotEntry> | AsyncIterable<SnapshotEntry>, options: SnapshotOptions): AsyncGenerator<SnapshotFile> {
+  const id = snapshotId(options.createdAt, options.deviceId)
+  const folder = `snapshots/${id}`
+  const maxRecords = options.chunkRecords ?? SNAPSHOT_CHUNK_RECORDS
+  const maxBytes = options.chunkBytes ?? SNAPSHOT_CHUNK_BYTES
+  const common = { formatVersion: SNAPSHOT_FORMAT, schemaVersion: options.schemaVersion, storeId: options.storeId, deviceId: options.deviceId, snapshotId: id, createdAt: options.createdAt }
+  const refs: ChunkRef[] = []
+  let lines: string[] = []
+  let size = 0
+
+  const flush = async (): Promise<SnapshotFile> => {
+    const index = refs.length + 1
+    const header = { kind: SNAPSHOT_CHUNK_KIND, ...common, index, count: lines.length, encryption: encryptionInfo(options.encryption) }
+    const headerBytes = headerBytesOf(header)
+    const body = await sealBody(header.encryption, options.encryption?.key, utf8(lines.map((l) => `${l}\n`).join('')), headerBytes)
+    const bytes = await encodeFrame(headerBytes, body)
+    refs.push({ name: chunkFileName(index), sha256: await hashBytes(bytes), count: lines.length })
+    lines = []
+    size = 0
+    return { path: `${folder}/${chunkFileName(index)}`, bytes }
+  }
+
+  for await (const entry of entries) {
+    const wire = { t: entry.t, r: toSnapshotRecord(entry.r) }
+    const checked = snapshotEntrySchema.safeParse(wire)
+    if (!checked.success) throw new Error(`invalid snapshot record ${entry.t}/${entry.r.id}: ${checked.error.issues[0]?.message}`)
+    const line = JSON.stringify(wire)
+    if (lines.length > 0 && (lines.length >= maxRecords || size + line.length * 3 > maxBytes)) yield await flush()
+    lines.push(line)
+    size += line.length * 3
+  }
+  if (lines.length > 0) yield await flush()
+
+  const header = {
+    kind: SNAPSHOT_KIND,
+    ...common,
+    covers: { ...options.covers },
+    chunkCount: refs.length,
+    recordCount: refs.reduce((n, r) => n + r.count, 0),
+    encryption: encryptionInfo(options.encryption)
+  }
+  const checked = snapshotHeaderSchema.safeParse(header)
+  if (!checked.success) throw new Error(`invalid snapshot header: ${checked.error.issues[0]?.message}`)
+  const headerBytes = headerBytesOf(header)
+  const body = await sealBody(header.encryption, options.encryption?.key, utf8(JSON.stringify({ chunks: refs })), headerBytes)
+  yield { path: `${folder}/${MANIFEST_FILE}`, bytes: await encodeFrame(headerBytes, body) }
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+}
+
+function safely<T>(run: () => Promise<T | ProblemResult>): Promise<T | ProblemResult> {
+  return run().catch((error: unknown) => problem('invalidJson', `unexpected error while decoding: ${error instanceof Error ? error.message : String(error)}`))
+}
+
+export interface DecodedManifest {
+  ok: true
+  header: SnapshotHeader
+  chunks: ChunkRef[]
+}
+
+/** Reads manifest.snap. Never throws. */
+export function decodeSnapshotManifest(bytes: Uint8Array, options: { key?: StoreKey } = {}): Promise<DecodedManifest | ProblemResult> {
+  return safely(async () => {
+    const frame = await decodeFrame(bytes, SNAPSHOT_KIND, SNAPSHOT_FORMAT.major)
+    if (!frame.ok) return frame
+    const header = snapshotHeaderSchema.safeParse(frame.header)
+    if (!header.success) return problem('invalidJson', `snapshot header: ${issues(header.error)}`)
+    const opened = await openBody(header.data.encryption, options.key, frame.body, frame.headerBytes)
+    if (!opened.ok) return opened
+    const text = fromUtf8(opened.plaintext)
+    const body = manifestBodySchema.safeParse(text === null ? null : parseJson(text))
+    if (!body.success) return problem('invalidJson', `snapshot manifest body: ${issues(body.error)}`)
+    const { chunks } = body.data
+    if (chunks.length !== header.data.chunkCount || chunks.reduce((n, c) => n + c.count, 0) !== header.data.recordCount) {
+      return problem('invalidJson', 'manifest chunk list does not match its header counts')
+    }
+    return { ok: true, header: header.data, chunks }
+  })
+}
+
+export interface DecodedChunk {
+  ok: true
+  header: ChunkHeader
+  /** validated records, in file order */
+  entries: SnapshotEntry[]
+  /** lines that failed validation (1-based line numbers): quarantined, not applied */
+  invalid: { index: number; reason: string }[]
+}
+
+/** Reads one chunk; with `expect` (from the manifest) also checks that it is exactly the file the
+ *  manifest lists. Never throws. */
+export function decodeSnapshotChunk(
+  bytes: Uint8Array,
+  options: { key?: StoreKey; expect?: { snapshotId: string; index: number; ref: ChunkRef } } = {}
+): Promise<DecodedChunk | ProblemResult> {
+  return safely(async () => {
+    const frame = await decodeFrame(bytes, SNAPSHOT_CHUNK_KIND, SNAPSHOT_FORMAT.major)
+    if (!frame.ok) return frame
+    const parsed = chunkHeaderSchema.safeParse(frame.header)
+    if (!parsed.success) return problem('invalidJson', `snapshot chunk header: ${issues(parsed.error)}`)
+    const header = parsed.data
+    const expected = options.expect
+    if (expected) {
+      if ((await hashBytes(bytes)) !== expected.ref.sha256) return problem('checksum', `${expected.ref.name} is not the file its manifest lists`)
+      if (header.snapshotId !== expected.snapshotId || header.index !== expected.index) return problem('checksum', 'chunk belongs to another snapshot or position')
+    }
+    const opened = await openBody(header.encryption, options.key, frame.body, frame.headerBytes)
+    if (!opened.ok) return opened
+    const text = fromUtf8(opened.plaintext)
+    if (text === null) return problem('invalidJson', 'chunk body is not UTF-8')
+    const lines = text.split('\n')
+    if (lines.pop() !== '') return problem('invalidJson', 'chunk body does not end with a line feed')
+    if (lines.length !== header.count) return problem('invalidJson', `header count ${header.count}, body holds ${lines.length} lines`)
+    const entries: SnapshotEntry[] = []
+    const invalid: { index: number; reason: string }[] = []
+    lines.forEach((line, i) => {
+      const entry = snapshotEntrySchema.safeParse(parseJson(line))
+      if (entry.success) entries.push(entry.data as SnapshotEntry)
+      else invalid.push({ index: i + 1, reason: issues(entry.error) })
+    })
+    return { ok: true, header, entries, invalid }
+  })
+}
