@@ -6,7 +6,7 @@ import { isJsonValue, UNSAFE_KEYS, type JsonValue } from './json'
 // renderer/src/db/schema.ts (OutboxEntry) without the local `seq`. Everything read from the share is
 // validated here before it can reach IndexedDB; a bad change is quarantined on its own (validateChanges).
 
-export const SYNCED_TABLES = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns'] as const
+export const SYNCED_TABLES = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 
 /** `field` of a change whose value is a whole new record, field → value (writer.ts ALL_FIELDS). */
