@@ -11,7 +11,8 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   returns: new Set(['reason']),
   staff: new Set(),
   events: new Set(),
-  settings: new Set()
+  settings: new Set(),
+  handovers: new Set(['notes'])
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {
