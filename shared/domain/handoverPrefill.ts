@@ -42,14 +42,8 @@ export interface NextStep {
   at: number | null
 }
 
-export interface PrefillComplaint {
-  id: string
-  no: string
-  customerName: string
-  customerPhone: string
-  receivedAt: number
+export interface PrefillComplaint extends Pick<PrefillComplaintSource, 'id' | 'no' | 'customerName' | 'customerPhone' | 'receivedAt' | 'status'> {
   ageMs: number
-  status: ComplaintStatus
   /** escalation level in force (recorded or due) */
   level: 0 | 1 | 2
   next: NextStep

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, type DeskBridge } from './fixtures'
+import { test, expect, screenshot } from './fixtures'
+import { saveViewAsPdf } from './pdf'
 import { finishSetup, STORE } from './flows'
 
 // 打印投诉登记表 (DESIGN §3.7): the print view, then the PDF main renders of it — read back with
@@ -28,28 +27,6 @@ async function registerComplaint(page: Page): Promise<string> {
   return (await page.getByTestId('complaint-no').textContent()) ?? ''
 }
 
-/** Clicks 保存为PDF and returns the PDF's text; also writes test-results/screens/<name>.png of it. */
-async function saveAsPdf(page: Page, desk: DeskBridge, name: string): Promise<{ file: string; text: string }> {
-  const before = desk.pdfs.length
-  await page.getByRole('button', { name: '保存为PDF' }).click()
-  await expect(page.getByText(/^已保存为 PDF：/)).toBeVisible()
-  expect(desk.pdfs).toHaveLength(before + 1)
-  const file = desk.pdfs.at(-1)!
-  const repoRoot = path.dirname(test.info().config.configFile ?? path.join(process.cwd(), 'x'))
-  const screens = path.join(repoRoot, 'test-results', 'screens')
-  mkdirSync(screens, { recursive: true })
-  const png = path.join(screens, name)
-  execFileSync('pdftoppm', ['-r', '80', '-png', '-singlefile', file, png])
-  await test.info().attach(name, { path: `${png}.png`, contentType: 'image/png' })
-  return { file, text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) }
-}
-
-/** Page count and size from pdfinfo, e.g. { pages: 1, size: '595.276 x 841.89 pts (A4)' }. */
-function pdfInfo(file: string): { pages: number; size: string } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), size: /^Page size:\s+(.+)$/m.exec(info)?.[1] ?? '' }
-}
-
 test.describe('complaint registration form (打印投诉登记表)', () => {
   test('prints to one A4 page with the store, number, masked phone and signature lines', async ({ page, desk, consoleErrors }) => {
     await finishSetup(page)
@@ -69,7 +46,7 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
     await expect(page.getByText(/^投诉已登记/)).toHaveCount(0)
     await screenshot(page, 'complaint-print-view')
 
-    const { file, text } = await saveAsPdf(page, desk, 'complaint-print-pdf')
+    const { file, text, pages, size } = await saveViewAsPdf(page, desk, 'complaint-print-pdf')
     expect(path.basename(file)).toBe(`投诉登记表-${no}.pdf`)
     expect(desk.calls.find((c) => c.method === 'savePdf')).toMatchObject({ from: 'page', ok: true, arg: { suggestedName: `投诉登记表-${no}.pdf` } })
     for (const expected of [STORE.storeName, '顾客投诉登记表', no, '138****5678', '张三', 'DD-20261120-88', '美的电饭煲 MB-40',
@@ -80,7 +57,7 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
     // No toolbar on paper, nor the toast left over from registering.
     expect(text).not.toContain('保存为PDF')
     expect(text).not.toContain('投诉已登记')
-    expect(pdfInfo(file)).toEqual({ pages: 1, size: expect.stringMatching(/\(A4\)/) })
+    expect({ pages: pages.length, size }).toEqual({ pages: 1, size: expect.stringMatching(/\(A4\)/) })
 
     await page.getByRole('button', { name: '打印' }).click()
     await expect.poll(() => desk.printed.length).toBe(1)
@@ -113,11 +90,11 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
     await page.getByRole('button', { name: '打印投诉登记表' }).click()
     await expect(page.getByText('已提交处理方案')).toHaveCount(0)
     await screenshot(page, 'complaint-print-view-handling')
-    const { file, text } = await saveAsPdf(page, desk, 'complaint-print-pdf-handling')
+    const { text, pages } = await saveViewAsPdf(page, desk, 'complaint-print-pdf-handling')
     for (const expected of [no, '责任部门', '售后服务部', '处理方案', '换货', '为您更换同型号新机', '138****5678']) {
       expect(text).toContain(expected)
     }
     expect(text).not.toContain(PHONE)
-    expect(pdfInfo(file).pages).toBe(1)
+    expect(pages).toHaveLength(1)
   })
 })

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, type DeskBridge } from './fixtures'
+import { test, expect, screenshot } from './fixtures'
+import { saveViewAsPdf } from './pdf'
 import { buildComplaint } from '../../shared/domain/complaint'
 import { DEFAULT_TIME_RULES } from '../../shared/domain/timeRules'
 import { complaintKeys, withDerived } from '../../renderer/src/db/derived'
@@ -23,24 +21,6 @@ async function registerComplaint(page: Page, phone: string, name: string): Promi
   await page.keyboard.press('Control+s')
   await expect(page.getByTestId('complaint-no')).toBeVisible()
   return (await page.getByTestId('complaint-no').textContent()) ?? ''
-}
-
-/** Saves the open print view as PDF; returns its file, its text per page, and writes a PNG of each page. */
-async function saveAsPdf(page: Page, desk: DeskBridge, name: string): Promise<{ file: string; pages: string[] }> {
-  const before = desk.pdfs.length
-  await page.getByRole('button', { name: '保存为PDF' }).click()
-  await expect(page.getByText(/^已保存为 PDF：/)).toBeVisible()
-  expect(desk.pdfs).toHaveLength(before + 1)
-  const file = desk.pdfs.at(-1)!
-  const repoRoot = path.dirname(test.info().config.configFile ?? path.join(process.cwd(), 'x'))
-  const screens = path.join(repoRoot, 'test-results', 'screens')
-  mkdirSync(screens, { recursive: true })
-  // pdftoppm writes <name>-1.png, <name>-2.png …: clear an earlier run's pages first.
-  for (const old of readdirSync(screens).filter((f) => f.startsWith(`${name}-`))) rmSync(path.join(screens, old))
-  execFileSync('pdftoppm', ['-r', '80', '-png', file, path.join(screens, name)])
-  const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
-  const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }))
-  return { file, pages }
 }
 
 /** The page footer as printed, spaces removed (pdftotext spaces glyphs of the margin box its own way). */
@@ -157,7 +137,7 @@ test.describe('shift handover (交接班)', () => {
     await page.getByTestId('print-handover').click()
     await expect(page.getByTestId('handover-sheet')).toBeVisible()
     await screenshot(page, 'handover-print-view')
-    const { pages } = await saveAsPdf(page, desk, 'handover-pdf')
+    const { pages } = await saveViewAsPdf(page, desk, 'handover-pdf')
     expect(pages).toHaveLength(1)
     const text = pages[0]!
     for (const expected of ['幸福路店', '交接班记录表', '2026-11-23', '白班 08:00–17:00', '1001 王小明', no, '张三', '138****5678', '赵先生 136****6000', '18:00 前给张三回电话确认上门时间', '11-23 18:00', '钱女士 137****7000', '门口地面湿滑', '交班人签字', '接班人签字']) {
@@ -259,7 +239,7 @@ test.describe('shift handover (交接班)', () => {
     await addItem(page, 'urgent', { text: '盘点仓库退货区', due: '2026-11-23 20:00' })
     await page.getByTestId('print-handover').click()
     await expect(page.getByTestId('sheet-complaints').locator('tbody tr')).toHaveCount(60)
-    const { pages } = await saveAsPdf(page, desk, 'handover-60-pdf')
+    const { pages } = await saveViewAsPdf(page, desk, 'handover-60-pdf')
     // As few pages as the rows need: 60 rows, one urgent matter and the signatures take two.
     expect(pages).toHaveLength(2)
     pages.forEach((text, i) => {
