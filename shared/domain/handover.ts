@@ -118,3 +118,8 @@ export function isEmptyHandover(h: Pick<Handover, 'prefill' | 'items' | 'notes'>
   const p = h.prefill
   return p.complaints.length + p.revisits.length + p.callbacks.length + p.returns.length === 0 && h.items.length === 0 && !h.notes.trim()
 }
+
+/** An unfinished item whose due time has passed (urgent matters carry a due time). */
+export function isItemOverdue(item: Pick<HandoverItem, 'done' | 'dueAt'>, now: number): boolean {
+  return !item.done && item.dueAt !== null && now > item.dueAt
+}

@@ -186,6 +186,8 @@ test.describe('shift handover (交接班)', () => {
     const urgent = page.getByTestId('items-urgent')
     await expect(urgent).toContainText('18:00 前给张三回电话确认上门时间')
     await expect(urgent).toContainText('已交接 1 班')
+    await expect(urgent).toContainText('已超时') // due 18:00, now 23:40
+    await expect(page.getByTestId('handover-summary')).toContainText('已超时 1 项')
     await expect(page.getByTestId('items-customers')).toContainText('赵先生')
     await expect(page.getByTestId('items-prospects')).toContainText('钱女士')
     await expect(page.getByTestId('items-prospects')).not.toContainText('孙先生') // done: stays behind

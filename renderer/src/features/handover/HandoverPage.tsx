@@ -4,7 +4,7 @@ import { CheckCircleOutlined, PrinterOutlined, ReloadOutlined, SendOutlined } fr
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { HANDOVER_SECTIONS, isEmptyHandover } from '../../../../shared/domain/handover'
+import { HANDOVER_SECTIONS, isEmptyHandover, isItemOverdue } from '../../../../shared/domain/handover'
 import { overdueCount } from '../../../../shared/domain/handoverPrefill'
 import { shiftHours } from '../../../../shared/domain/shifts'
 import { changeHandoverShift, getHandover, getShifts, handoverEvents, refreshHandoverPrefill, submitHandover } from '../../db'
@@ -117,7 +117,7 @@ export function HandoverPage() {
           <Descriptions.Item label={t('handover.acknowledgedAt')}>{h.acknowledgedAt ? formatWhen(h.acknowledgedAt) : '—'}</Descriptions.Item>
         </Descriptions>
         <Typography.Text data-testid="handover-summary">
-          {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p), revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried })}
+          {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, data.now())).length, revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried })}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
           {t('handover.takenAt', { time: formatWhen(p.takenAt) })}

@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Tag,
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { Dayjs } from 'dayjs'
-import { handoverItemSchema, type HandoverItem, type HandoverItemInput, type HandoverSection } from '../../../../shared/domain/handover'
+import { handoverItemSchema, isItemOverdue, type HandoverItem, type HandoverItemInput, type HandoverSection } from '../../../../shared/domain/handover'
 import { addHandoverItem, removeHandoverItem, setHandoverItemDone } from '../../db'
 import { useData, useSession } from '../../app/session'
 import { CustomerPicker } from '../customers/CustomerPicker'
@@ -83,6 +83,7 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
                 </Typography.Text>
                 <div>
                   {item.dueAt !== null && <Tag>{t('handover.dueAt')} {formatWhen(item.dueAt)}</Tag>}
+                  {isItemOverdue(item, data.now()) && <Tag color="red">{t('handover.mark.overdue')}</Tag>}
                   {item.done && <Tag color="green">{t('handover.mark.doneItem')}</Tag>}
                   {item.carried > 0 && <Tag color="purple">{t('handover.mark.carried', { count: item.carried })}</Tag>}
                 </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import type { Handover, HandoverItem, HandoverSection } from '../../../../shared/domain/handover'
+import { isItemOverdue, type Handover, type HandoverItem, type HandoverSection } from '../../../../shared/domain/handover'
 import { overdueCount } from '../../../../shared/domain/handoverPrefill'
 import type { TimelineEvent } from '../../db'
 import { formatAge, formatNext, formatWhen, shownPhone, slotHours } from '../handover/format'
@@ -94,7 +94,7 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         </tbody>
       </table>
       <p className="hs-summary" data-testid="sheet-summary">
-        {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p), revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried: carriedItems })}
+        {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, printedAt)).length, revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried: carriedItems })}
         {'　'}
         {t('handover.takenAt', { time: formatWhen(p.takenAt) })}
       </p>
@@ -137,7 +137,7 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
             <td>{i + 1}</td>
             <td>{item.text}</td>
             <td>{item.dueAt !== null ? formatWhen(item.dueAt) : ''}</td>
-            <td>{marks(item)}</td>
+            <td>{marks({ ...item, overdue: isItemOverdue(item, printedAt) })}</td>
           </tr>
         ))}
       </SheetTable>

@@ -37,7 +37,7 @@ export const handoverZh = {
   readOnly: '该交接记录已由 {{who}} 于 {{time}} 确认接班，已锁定，只能追加备注。',
   notYours: '这是 {{who}} 的交接记录，只有交班人可以修改。',
   previousUnacknowledged: '上一班（{{date}} {{shift}}，交班人 {{who}}）的交接记录还没有确认接班，其中未完成的事项已转入本次交接。',
-  summary: '未结案投诉 {{complaints}} 件（已超时 {{overdue}}） · 回访到期 {{revisits}} · 约定回电 {{callbacks}} · 退换货处理中 {{returns}} · 上一班遗留 {{carried}}',
+  summary: '未结案投诉 {{complaints}} 件 · 已超时 {{overdue}} 项 · 回访到期 {{revisits}} · 约定回电 {{callbacks}} · 退换货处理中 {{returns}} · 上一班遗留 {{carried}}',
   section: {
     complaints: '未结案投诉',
     revisits: '回访（今天到期或已超期）',
@@ -169,7 +169,7 @@ export const handoverEn: typeof handoverZh = {
   readOnly: 'Acknowledged by {{who}} at {{time}}: locked, remarks can be appended.',
   notYours: 'This is {{who}}’s note; only the outgoing clerk can change it.',
   previousUnacknowledged: 'The previous note ({{date}} {{shift}}, by {{who}}) was never acknowledged; its unfinished items were carried into this one.',
-  summary: 'Open complaints {{complaints}} ({{overdue}} overdue) · follow-ups due {{revisits}} · callbacks {{callbacks}} · returns in progress {{returns}} · carried over {{carried}}',
+  summary: 'Open complaints {{complaints}} · overdue {{overdue}} · follow-ups due {{revisits}} · callbacks {{callbacks}} · returns in progress {{returns}} · carried over {{carried}}',
   section: {
     complaints: 'Open complaints',
     revisits: 'Follow-ups due today or overdue',

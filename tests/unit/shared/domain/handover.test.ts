@@ -6,6 +6,7 @@ import {
   handoverItemSchema,
   handoverNotesSchema,
   isEmptyHandover,
+  isItemOverdue,
   type HandoverItem
 } from '../../../../shared/domain/handover'
 import { EMPTY_PREFILL } from '../../../../shared/domain/handoverPrefill'
@@ -28,6 +29,15 @@ describe('carry-over', () => {
     let items = [item('a')]
     for (let shift = 1; shift <= 3; shift++) items = carryOverItems({ items }, () => `s${shift}`)
     expect(items.map((i) => [i.originId, i.carried])).toEqual([['a', 3]])
+  })
+})
+
+describe('overdue items', () => {
+  it('are unfinished items past their due time', () => {
+    expect(isItemOverdue(item('a', { dueAt: 100 }), 101)).toBe(true)
+    expect(isItemOverdue(item('a', { dueAt: 100 }), 100)).toBe(false)
+    expect(isItemOverdue(item('a', { dueAt: 100, done: true }), 500)).toBe(false)
+    expect(isItemOverdue(item('a', { dueAt: null }), 500)).toBe(false)
   })
 })
 
