@@ -2,6 +2,7 @@ import type { Catalogue } from './zh-CN'
 import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
+import { staffPinEn } from './sections/staffPin'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -249,6 +250,7 @@ export const en: Catalogue = {
   customer: customerEn,
   customerImport: customerImportEn,
   customerMerge: customerMergeEn,
+  staffPin: staffPinEn,
   privacy: {
     title: 'Customer confidentiality',
     hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',
@@ -322,6 +324,8 @@ export const en: Catalogue = {
   },
   sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set' },
   validation: {
+    pin: 'A PIN is 4–6 digits',
+    pinMismatch: 'The two PINs do not match',
     duplicatePhone: 'The same phone is listed twice',
     required: 'Required',
     invalid: 'Invalid',
