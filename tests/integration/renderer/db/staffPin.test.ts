@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StaffPinRefusedError, addStaff, checkStaffPin, clearStaffPin, getStaffByNo, listStaff, setStaffPin, staffHasPin, updateStaff } from '../../../../renderer/src/db'
 import type { DataContext, OutboxEntry } from '../../../../renderer/src/db'
 import { outboxFieldChanges } from '../../../../renderer/src/db/writer'
@@ -15,6 +15,8 @@ async function withStaff(): Promise<DataContext> {
   await addStaff(ctx, '8001', { staffNo: '2001', name: '赵值班', role: 'shiftLeader' })
   return ctx
 }
+
+afterEach(() => vi.restoreAllMocks())
 
 const pinHashOf = async (ctx: DataContext, staffNo: string) => (await getStaffByNo(ctx, staffNo))?.pinHash
 
@@ -71,6 +73,20 @@ describe('setting a PIN', () => {
     expect(await refusalOf(setStaffPin(ctx, '9999', '9999', '1234'))).toBe('staffPin.refused.notAllowed')
     await updateStaff(ctx, '8001', 'm', { active: true })
     expect(await refusalOf(setStaffPin(ctx, '8001', '9999', '1234'))).toBe('staffPin.refused.unknownStaff')
+  })
+
+  it('checks the rights again when writing: a manager deactivated while the PIN was being hashed writes nothing', async () => {
+    const ctx = await withStaff()
+    const subtle = globalThis.crypto.subtle
+    const realDeriveBits = subtle.deriveBits.bind(subtle)
+    // Hashing happens outside the write transaction; the staff list changes meanwhile.
+    vi.spyOn(subtle, 'deriveBits').mockImplementation(async (...args: Parameters<SubtleCrypto['deriveBits']>) => {
+      await updateStaff(ctx, '8001', 'm', { active: false })
+      return realDeriveBits(...args)
+    })
+    expect(await refusalOf(setStaffPin(ctx, '8001', '1002', '1234'))).toBe('staffPin.refused.notAllowed')
+    expect(subtle.deriveBits).toHaveBeenCalledTimes(1)
+    expect(await pinHashOf(ctx, '1002')).toBeUndefined()
   })
 
   it('validates the PIN with pinSchema', async () => {
