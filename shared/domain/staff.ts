@@ -10,6 +10,8 @@ export interface Staff {
   name: string
   role: Role
   active: boolean
+  /** salted hash of the staff member's PIN (shared/domain/pin.ts); absent or '' = no PIN. Never shown. */
+  pinHash?: string
 }
 
 export const staffNoSchema = z

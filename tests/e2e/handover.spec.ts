@@ -89,6 +89,13 @@ test.describe('shift handover (交接班)', () => {
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '李四')
+    // The manager gives the incoming clerk a PIN (系统设置 → 设置PIN).
+    const row1002 = page.getByTestId('staff-table').getByRole('row').filter({ hasText: '1002' })
+    await row1002.getByRole('button', { name: '设置PIN' }).click()
+    await page.getByRole('dialog').getByLabel('新PIN').fill('2468')
+    await page.getByRole('dialog').getByLabel('再次输入').fill('2468')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(row1002.getByText('已设置')).toBeVisible()
     await switchStaff(page, '1001')
     const no = await registerComplaint(page, '13812345678', '张三')
 
@@ -147,18 +154,23 @@ test.describe('shift handover (交接班)', () => {
     expect(footerOf(text)).toBe('第1页/共1页')
     await page.getByRole('button', { name: '返回' }).click()
 
-    // 确认接班: not by the outgoing clerk.
+    // 确认接班: not by the outgoing clerk (who has no PIN: accepted as the person at the desk, then refused).
+    const credentials = (staffNo: string, pin: string) =>
+      (async () => {
+        const dialog = page.getByRole('dialog')
+        await dialog.getByLabel('工号').fill(staffNo)
+        await dialog.getByLabel('PIN').fill(pin)
+        await dialog.getByRole('button', { name: '确认接班' }).click()
+      })()
     await page.getByTestId('acknowledge-handover').click()
-    await page.getByTestId('credentials-staff-no').fill('1001')
-    await page.getByTestId('credentials-submit').click()
+    await credentials('1001', '')
     await expect(page.getByText('不能确认自己交出的交接记录，请由接班人确认。')).toBeVisible()
-    await page.keyboard.press('Escape')
-
-    // The incoming clerk acknowledges: the note is locked, the time recorded.
-    await switchStaff(page, '1002')
-    await page.getByTestId('acknowledge-handover').click()
-    await page.getByTestId('credentials-staff-no').fill('1002')
-    await page.getByTestId('credentials-submit').click()
+    // The incoming clerk confirms at the same PC with 工号 + PIN; a wrong PIN is refused first.
+    await credentials('1002', '1357')
+    await expect(page.getByRole('dialog')).toContainText('PIN 不正确')
+    await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
+    await screenshot(page, 'handover-acknowledge-wrong-pin')
+    await credentials('1002', '2468')
     await expect(page.getByText('1002 李四 已确认接班')).toBeVisible()
     await expect(page.getByTestId('handover-status')).toHaveText('已确认')
     await expect(page.getByTestId('handover-incoming')).toHaveText('1002 李四')
@@ -167,10 +179,10 @@ test.describe('shift handover (交接班)', () => {
     await expect(page.getByTestId('notes-input')).toHaveCount(0)
     // A second acknowledgement is refused; a remark is appended instead.
     await page.getByTestId('acknowledge-handover').click()
-    await page.getByTestId('credentials-staff-no').fill('1002')
-    await page.getByTestId('credentials-submit').click()
+    await credentials('1002', '2468')
     await expect(page.getByText('该交接记录已经确认接班，不能重复确认。')).toBeVisible()
     await page.keyboard.press('Escape')
+    await switchStaff(page, '1002')
     await page.getByTestId('remark-input').fill('张三已改约明天上午')
     await page.getByTestId('remark-add').click()
     await expect(page.getByTestId('handover-remarks')).toContainText('张三已改约明天上午')

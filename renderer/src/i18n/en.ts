@@ -3,6 +3,7 @@ import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
+import { staffPinEn } from './sections/staffPin'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -251,6 +252,7 @@ export const en: Catalogue = {
   customerImport: customerImportEn,
   customerMerge: customerMergeEn,
   handover: handoverEn,
+  staffPin: staffPinEn,
   privacy: {
     title: 'Customer confidentiality',
     hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',
@@ -324,6 +326,8 @@ export const en: Catalogue = {
   },
   sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set' },
   validation: {
+    pin: 'A PIN is 4–6 digits',
+    pinMismatch: 'The two PINs do not match',
     duplicatePhone: 'The same phone is listed twice',
     required: 'Required',
     invalid: 'Invalid',

@@ -2,6 +2,7 @@ import { customerZh } from './sections/customer'
 import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
+import { staffPinZh } from './sections/staffPin'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
@@ -250,6 +251,7 @@ export const zhCN = {
   customerImport: customerImportZh,
   customerMerge: customerMergeZh,
   handover: handoverZh,
+  staffPin: staffPinZh,
   privacy: {
     title: '客户信息保密',
     hint: '勾选的角色在列表中看到完整电话、可导出完整号码；其他角色看到 138****5678，需要时逐个点“查看完整号码”（会被记录）。打印件一律隐藏号码。',
@@ -323,6 +325,8 @@ export const zhCN = {
   },
   sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹' },
   validation: {
+    pin: 'PIN 为 4–6 位数字',
+    pinMismatch: '两次输入的 PIN 不一致',
     duplicatePhone: '同一个电话不能填两次',
     required: '此项必填',
     invalid: '内容无效',

@@ -1,17 +1,20 @@
+import { useState } from 'react'
 import { App, Button, Card, Form, Input, Select, Table, Tag } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { ROLES, staffFormSchema, type StaffForm } from '../../../../shared/domain/staff'
+import { ROLES, staffFormSchema, type Staff, type StaffForm } from '../../../../shared/domain/staff'
 import type { z } from 'zod'
 import { addStaff, DuplicateStaffNoError, listStaff } from '../../db'
 import { useData, useSession } from '../../app/session'
 import { describeError } from '../../app/errors'
 import { FormField, fieldId } from '../../ui/FormField'
 import { enterMovesOn } from '../../ui/keyboard'
+import { SetPinModal } from '../staff/SetPinModal'
+import { StaffPinActions, StaffPinTag } from '../staff/StaffPinActions'
 
-/** Staff list; managers add staff (PINs come with the handover capability). */
+/** Staff list; managers add staff. PINs: everyone sets their own, the manager anyone's (StaffPinActions). */
 export function StaffSettingsCard() {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -24,6 +27,7 @@ export function StaffSettingsCard() {
   })
   const errors = form.formState.errors
   const canManage = me?.role === 'manager'
+  const [pinFor, setPinFor] = useState<Staff | null>(null)
 
   const submit = form.handleSubmit(async (input) => {
     if (!me) return
@@ -49,9 +53,12 @@ export function StaffSettingsCard() {
           { title: t('staff.staffNo'), dataIndex: 'staffNo' },
           { title: t('staff.name'), dataIndex: 'name' },
           { title: t('staff.role'), dataIndex: 'role', render: (role: string) => t(`staff.roleOption.${role}`) },
-          { title: t('staff.active'), dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t('staff.active')}</Tag> : null) }
+          { title: t('staff.active'), dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t('staff.active')}</Tag> : null) },
+          { title: t('staffPin.column'), key: 'pin', render: (_: unknown, row: Staff) => <StaffPinTag staff={row} /> },
+          { title: t('staffPin.actions'), key: 'pinActions', render: (_: unknown, row: Staff) => <StaffPinActions staff={row} me={me} onSet={setPinFor} /> }
         ]}
       />
+      <SetPinModal target={pinFor} onClose={() => setPinFor(null)} />
       {canManage && (
         <Form layout="inline" component="div" style={{ marginTop: 16 }} onKeyDown={enterMovesOn}>
           <FormField name="newStaffNo" label={t('staff.staffNo')} error={errors.staffNo && { ...errors.staffNo, message: t(errors.staffNo.message ?? '', { staffNo: form.getValues('staffNo') }) }}>

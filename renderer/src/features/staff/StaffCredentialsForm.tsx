@@ -1,28 +1,87 @@
-import { useState } from 'react'
-import { Button, Form, Input } from 'antd'
+import { useState, type KeyboardEvent } from 'react'
+import { App, Button, Form, Input } from 'antd'
+import { Controller, useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
-import type { Staff } from '../../../../shared/domain/staff'
-import { useSession } from '../../app/session'
+import { z } from 'zod'
+import { staffNoSchema, type Staff } from '../../../../shared/domain/staff'
+import { checkStaffPin, getStaffByNo } from '../../db'
+import { useData, useSession } from '../../app/session'
+import { describeError } from '../../app/errors'
+import { FormField, fieldId } from '../../ui/FormField'
+import { enterMovesOn } from '../../ui/keyboard'
+import { decideCredentials } from './credentialCheck'
 
-// TEMPORARY until staff PINs land: accepts the staff at the desk only (the staff-switch fallback).
-export function StaffCredentialsForm({ submitLabel, onSubmit }: { submitLabel: string; onSubmit(result: { staff: Staff }): Promise<void> }) {
+// 工号 + PIN, for a step someone must confirm in person — the incoming clerk's 确认接班. The PIN is
+// checked by the data layer; the person at the desk without a PIN yet may confirm by 工号 alone
+// (decideCredentials). The PIN field is free text: any PIN that does not match is simply wrong.
+
+const credentialsSchema = z.object({ staffNo: staffNoSchema, pin: z.string() })
+type CredentialsInput = z.input<typeof credentialsSchema>
+
+export interface StaffCredentialsFormProps {
+  /** the button, e.g. t('action.acknowledgeHandover') = 确认接班 */
+  submitLabel: string
+  /** pre-filled 工号, e.g. the expected incoming clerk */
+  defaultStaffNo?: string
+  /** runs once the 工号 is confirmed; the form clears its PIN afterwards either way */
+  onSubmit: (result: { staff: Staff }) => Promise<void>
+}
+
+export function StaffCredentialsForm({ submitLabel, defaultStaffNo = '', onSubmit }: StaffCredentialsFormProps) {
   const { t } = useTranslation()
-  const me = useSession((s) => s.staff)
-  const [staffNo, setStaffNo] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { message } = App.useApp()
+  const data = useData()
+  const sessionStaffNo = useSession((s) => s.staff?.staffNo)
+  const [busy, setBusy] = useState(false)
+  const form = useForm<CredentialsInput, unknown, z.output<typeof credentialsSchema>>({
+    resolver: zodResolver(credentialsSchema),
+    defaultValues: { staffNo: defaultStaffNo, pin: '' }
+  })
+  const errors = form.formState.errors
+
+  const submit = form.handleSubmit(async ({ staffNo, pin }) => {
+    if (busy) return
+    setBusy(true)
+    try {
+      const result = await checkStaffPin(data, staffNo, pin)
+      const decision = decideCredentials({ result, sessionStaffNo, enteredStaffNo: staffNo, enteredPin: pin })
+      if (!decision.accepted) {
+        form.setError(decision.field, { message: decision.message })
+        return
+      }
+      const staff = await getStaffByNo(data, staffNo)
+      if (!staff) form.setError('staffNo', { message: 'staffPin.check.unknownStaff' })
+      else await onSubmit({ staff })
+    } catch (e) {
+      message.error(describeError(e, t))
+    } finally {
+      form.setValue('pin', '')
+      setBusy(false)
+    }
+  })
+
+  // Enter moves from 工号 to PIN, and submits from PIN.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && (event.target as HTMLElement).id === fieldId('credPin') && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      void submit()
+    } else enterMovesOn(event)
+  }
+
   return (
-    <Form
-      layout="vertical"
-      onFinish={() => {
-        if (!me || staffNo.trim() !== me.staffNo) return setError(t('staff.none'))
-        setError(null)
-        void onSubmit({ staff: me })
-      }}
-    >
-      <Form.Item label={t('staff.staffNo')} validateStatus={error ? 'error' : undefined} help={error}>
-        <Input value={staffNo} onChange={(e) => setStaffNo(e.target.value)} data-testid="credentials-staff-no" />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" data-testid="credentials-submit">
+    <Form layout="inline" component="div" onKeyDown={onKeyDown} data-testid="staff-credentials">
+      <FormField name="credStaffNo" label={t('staffPin.staffNo')} error={errors.staffNo}>
+        <Controller name="staffNo" control={form.control} render={({ field }) => <Input {...field} id={fieldId('credStaffNo')} data-field="staffNo" style={{ width: 120 }} />} />
+      </FormField>
+      <FormField name="credPin" label={t('staffPin.pin')} error={errors.pin}>
+        <Controller
+          name="pin"
+          control={form.control}
+          render={({ field }) => <Input {...field} id={fieldId('credPin')} data-field="pin" type="password" inputMode="numeric" maxLength={6} autoComplete="off" style={{ width: 120 }} />}
+        />
+      </FormField>
+      <Button type="primary" loading={busy} onClick={() => void submit()} data-field="submit">
         {submitLabel}
       </Button>
     </Form>
