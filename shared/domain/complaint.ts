@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ComplaintCallback } from './callback'
 import { normalizeDateInput, toHalfWidth } from '../text'
 import { normalizePhone } from './phone'
 
@@ -89,6 +90,8 @@ export interface Complaint {
   feedbackDepartments: string[]
   urgeCount: number
   reopenCount: number
+  /** 约定回电 still to make (callback.ts); absent on records from before callbacks existed */
+  callback?: ComplaintCallback | null
 }
 
 /** YYYY-MM-DD naming a real day (2026-02-30 is not). */

@@ -50,6 +50,8 @@ export type TimelineEventType =
   | 'escalated'
   | 'fieldEdited'
   | 'returnLinked'
+  | 'callbackPromised'
+  | 'callbackDone'
 
 export interface WorkflowError {
   /** i18n key */

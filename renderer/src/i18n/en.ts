@@ -3,6 +3,7 @@ import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
+import { callbackEn } from './sections/callback'
 import { staffPinEn } from './sections/staffPin'
 
 // English catalogue; the third column of GLOSSARY.md.
@@ -157,7 +158,9 @@ export const en: Catalogue = {
       urged: 'Reminder',
       escalated: 'Escalated (overdue)',
       fieldEdited: 'Edited',
-      returnLinked: 'Return/exchange registered'
+      returnLinked: 'Return/exchange registered',
+      callbackPromised: 'Callback promised',
+      callbackDone: 'Called back'
     },
     system: 'System (time rule)',
     notNow: 'This step is not possible in the current status',
@@ -252,6 +255,7 @@ export const en: Catalogue = {
   customerImport: customerImportEn,
   customerMerge: customerMergeEn,
   handover: handoverEn,
+  callback: callbackEn,
   staffPin: staffPinEn,
   privacy: {
     title: 'Customer confidentiality',

@@ -2,6 +2,7 @@ import { customerZh } from './sections/customer'
 import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
+import { callbackZh } from './sections/callback'
 import { staffPinZh } from './sections/staffPin'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
@@ -156,7 +157,9 @@ export const zhCN = {
       urged: '催办',
       escalated: '超时升级',
       fieldEdited: '修改内容',
-      returnLinked: '登记退换货'
+      returnLinked: '登记退换货',
+      callbackPromised: '约定回电',
+      callbackDone: '已回电'
     },
     system: '系统（按时限自动）',
     notNow: '当前状态下不能进行此操作',
@@ -251,6 +254,7 @@ export const zhCN = {
   customerImport: customerImportZh,
   customerMerge: customerMergeZh,
   handover: handoverZh,
+  callback: callbackZh,
   staffPin: staffPinZh,
   privacy: {
     title: '客户信息保密',

@@ -15,6 +15,7 @@ import { TimelineView } from './workflow/TimelineView'
 import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
 import { ComplaintReturns } from '../returns/ComplaintReturns'
+import { CallbackPanel } from './CallbackPanel'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -100,6 +101,7 @@ export function ComplaintDetailPage() {
       <Card type="inner" title={t('workflow.actions')} style={{ marginTop: 16 }}>
         <TimeInfo complaint={complaint} />
         <ActionBar complaint={complaint} />
+        <CallbackPanel complaint={complaint} />
       </Card>
       <ComplaintReturns complaintId={complaint.id} />
       {editing && <EditComplaintDialog complaint={complaint} onClose={() => setEditing(false)} />}

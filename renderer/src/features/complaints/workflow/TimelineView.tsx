@@ -18,6 +18,8 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
     const d = e.data
     const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes]
       .filter((x): x is string => typeof x === 'string' && x.length > 0)
+    // 约定回电: the promised time first
+    if (typeof d.dueAt === 'number') parts.unshift(dayjs(d.dueAt).format('MM-DD HH:mm'))
     if (typeof d.amount === 'number') parts.push(t('workflow.yuan', { amount: d.amount }))
     if (typeof d.satisfaction === 'string') parts.unshift(t(`workflow.satisfaction.${d.satisfaction}`))
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
