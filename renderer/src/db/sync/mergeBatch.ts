@@ -1,0 +1,105 @@
+import type { Table } from 'dexie'
+import type { Change } from '../../../../shared/sync/change'
+import { canonicalJson } from '../../../../shared/sync/json'
+import { applyChanges, groupByRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import type { DeskDatabase } from '../database'
+import { withDerived, type Derive } from '../derived'
+import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
+import { adjustTallies } from '../tallies'
+
+// Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
+// inside its transaction. Per record: the pure LWW merge (shared/sync/merge.ts) against the stored
+// `_clock`, local bookkeeping (stamps, derived index keys, tallies) brought up to date, and the
+// record written only when something really changed — so a batch applied twice writes nothing.
+
+export interface MergeOutcome {
+  /** records whose stored state changed */
+  applied: number
+  /** long-text conflicts not recorded before */
+  conflicts: Conflict[]
+}
+
+type StoredRow = MergeRecord & { _created?: Stamp; _updated?: Stamp }
+
+export function conflictId(c: Conflict): string {
+  return `${c.table}\u0000${c.recordId}\u0000${c.field}\u0000${c.losingHlc}`
+}
+
+function stampOf(change: Change): Stamp {
+  return { hlc: change.hlc, device: change.device, staffNo: change.staffNo }
+}
+
+/** _created: the earliest change seen for the record; _updated: the latest. Local bookkeeping, but
+ *  deterministic, so every PC that has seen the same changes shows the same 创建/更新 stamps. */
+function withStamps(record: MergeRecord, changes: readonly Change[]): StoredRow {
+  const sorted = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
+  const first = sorted[0] as Change
+  const last = sorted[sorted.length - 1] as Change
+  const row = record as StoredRow
+  const created = row._created && row._created.hlc <= first.hlc ? row._created : stampOf(first)
+  const updated = row._updated && row._updated.hlc >= last.hlc ? row._updated : stampOf(last)
+  return { ...row, _created: created, _updated: updated }
+}
+
+/** Derived keys for a record that may be partial (an edit arrived before its creation, e.g. behind a
+ *  quarantined segment): if the derivation cannot read it, it is indexed like a tombstone — in no
+ *  list — until the missing fields arrive and the next merge derives it properly. */
+function derivedSafely(derive: Derive, table: SyncedTable, record: StoredRow): StoredRow {
+  try {
+    return withDerived(record, derive(table, record))
+  } catch {
+    return withDerived(record, derive(table, { ...record, _deleted: 1 }))
+  }
+}
+
+export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: readonly Change[], now: number): Promise<MergeOutcome> {
+  const groups = [...groupByRecord(changes).values()]
+  const idsByTable = new Map<SyncedTable, string[]>()
+  for (const group of groups) {
+    const { table, recordId } = group[0] as Change
+    const ids = idsByTable.get(table) ?? []
+    ids.push(recordId)
+    idsByTable.set(table, ids)
+  }
+  // One bulkGet and one bulkPut per table instead of a round trip per record.
+  const held = new Map<string, StoredRow | undefined>()
+  for (const [table, ids] of idsByTable) {
+    const rows = (await db.table(table).bulkGet(ids)) as (StoredRow | undefined)[]
+    ids.forEach((id, i) => held.set(`${table}\u0000${id}`, rows[i]))
+  }
+
+  const writes = new Map<SyncedTable, StoredRow[]>()
+  const found: Conflict[] = []
+  let applied = 0
+  for (const group of groups) {
+    const { table, recordId } = group[0] as Change & { table: SyncedTable }
+    const current = held.get(`${table}\u0000${recordId}`)
+    const merged = applyChanges(current, group)
+    found.push(...merged.conflicts)
+    if (!merged.record) continue
+    const next = derivedSafely(derive, table, withStamps(merged.record, group))
+    if (current && canonicalJson(current) === canonicalJson(next)) continue
+    await adjustTallies(db, table, current, next)
+    const rows = writes.get(table) ?? []
+    rows.push(next)
+    writes.set(table, rows)
+    applied++
+  }
+  for (const [table, rows] of writes) await (db.table(table) as Table<StoredRow, string>).bulkPut(rows)
+  return { applied, conflicts: await recordConflicts(db, found, now) }
+}
+
+/** Stores conflicts not seen before (by id) and returns those. */
+async function recordConflicts(db: DeskDatabase, conflicts: readonly Conflict[], now: number): Promise<Conflict[]> {
+  if (conflicts.length === 0) return []
+  const byId = new Map(conflicts.map((c) => [conflictId(c), c]))
+  const ids = [...byId.keys()]
+  const existing = await db.conflicts.bulkGet(ids)
+  const fresh: ConflictEntry[] = []
+  ids.forEach((id, i) => {
+    const c = byId.get(id) as Conflict
+    if (!existing[i]) fresh.push({ id, ...c, table: c.table, at: now })
+  })
+  await db.conflicts.bulkAdd(fresh)
+  return fresh.map(({ id: _id, at: _at, ...c }) => c)
+}
