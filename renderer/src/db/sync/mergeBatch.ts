@@ -5,7 +5,7 @@ import { applyChanges, groupByRecord, type Conflict, type MergeRecord } from '..
 import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
-import { adjustTallies } from '../tallies'
+import { tallyMoves } from '../tallies'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
 // inside its transaction. Per record: the pure LWW merge (shared/sync/merge.ts) against the stored
@@ -70,7 +70,10 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
 
   const writes = new Map<SyncedTable, StoredRow[]>()
   const found: Conflict[] = []
+  const tallies = new Map<string, number>()
   let applied = 0
+  // No await in this loop: a long run of awaits that touch no table would make Dexie lose the
+  // transaction (see WriteTx.createMany), so tallies are summed here and written once per key below.
   for (const group of groups) {
     const { table, recordId } = group[0] as Change & { table: SyncedTable }
     const current = held.get(`${table}\u0000${recordId}`)
@@ -79,13 +82,18 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     if (!merged.record) continue
     const next = derivedSafely(derive, table, withStamps(merged.record, group))
     if (current && canonicalJson(current) === canonicalJson(next)) continue
-    await adjustTallies(db, table, current, next)
+    for (const [key, delta] of tallyMoves(table, current, next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
     const rows = writes.get(table) ?? []
     rows.push(next)
     writes.set(table, rows)
     applied++
   }
   for (const [table, rows] of writes) await (db.table(table) as Table<StoredRow, string>).bulkPut(rows)
+  for (const [key, delta] of tallies) {
+    if (delta === 0) continue
+    const row = await db.tallies.get(key)
+    await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
+  }
   return { applied, conflicts: await recordConflicts(db, found, now) }
 }
 
