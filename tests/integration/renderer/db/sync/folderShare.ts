@@ -13,6 +13,9 @@ function codeOf(error: unknown): string | undefined {
 }
 
 export class FolderShare implements SharePort {
+  /** Fault hook: runs after the temp file is written and flushed, before it gets its final name. */
+  beforeRename?: () => Promise<void>
+
   private constructor(readonly root: string) {}
 
   static async create(): Promise<FolderShare> {
@@ -86,10 +89,11 @@ export class FolderShare implements SharePort {
     } finally {
       await handle.close()
     }
+    await this.beforeRename?.()
     try {
       await link(temp, target)
     } catch (error) {
-      await unlink(temp)
+      await unlink(temp).catch(() => undefined)
       if (codeOf(error) === 'EEXIST') throw new ShareError('exists', `${path} already exists`)
       await this.ensureRoot()
       throw new ShareError('io', String(error))

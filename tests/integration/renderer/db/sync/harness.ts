@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto'
 import { canonicalJson } from '../../../../../shared/sync/json'
+import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '../../../../../shared/sync/frame'
+import { FolderShare } from './folderShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '../../../../../shared/domain/complaint'
 import type { DataContext } from '../../../../../renderer/src/db'
 import { device, freshData } from '../helpers'
@@ -32,4 +34,28 @@ export async function syncedState(ctx: DataContext): Promise<Record<string, stri
       .sort()
   }
   return out
+}
+
+/** A segment file re-framed with an edited header and/or body (valid checksum): files as a newer
+ *  app version or a broken writer would produce them. */
+export async function reframe(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void, body?: Uint8Array): Promise<Uint8Array> {
+  const headerLength = Number(new TextDecoder().decode(bytes.slice(7, 15)))
+  const header = JSON.parse(new TextDecoder().decode(bytes.slice(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Record<string, unknown>
+  edit(header)
+  return encodeFrame(headerBytesOf(header), body ?? bytes.slice(PREFIX_BYTES + headerLength + 1))
+}
+
+/** Shares that end their lives with the test file. */
+export function shareKeeper(): { make: () => Promise<FolderShare>; disposeAll: () => Promise<void> } {
+  const made: FolderShare[] = []
+  return {
+    make: async () => {
+      const share = await FolderShare.create()
+      made.push(share)
+      return share
+    },
+    disposeAll: async () => {
+      for (const share of made.splice(0)) await share.dispose()
+    }
+  }
 }
