@@ -209,9 +209,12 @@ export class Writer {
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
       // Receiving the largest stamp is enough: the clock then orders after every stamp of the batch.
+      // Stamps we are already past change nothing, so a batch applied twice leaves the clock alone too.
       const newest = changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
-      this.clock.receive(parseHlc(newest))
-      await this.db.meta.put({ key: HLC_META_KEY, value: formatHlc(this.clock.current()) })
+      if (newest > formatHlc(this.clock.current())) {
+        this.clock.receive(parseHlc(newest))
+        await this.db.meta.put({ key: HLC_META_KEY, value: formatHlc(this.clock.current()) })
+      }
       return outcome
     })
   }
