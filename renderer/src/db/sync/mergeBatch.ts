@@ -79,9 +79,10 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     const current = held.get(`${table}\u0000${recordId}`)
     const merged = applyChanges(current, group)
     found.push(...merged.conflicts)
-    if (!merged.record) continue
+    // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
+    // stamps included.
+    if (!merged.record || (current && canonicalJson(current) === canonicalJson(merged.record))) continue
     const next = derivedSafely(derive, table, withStamps(merged.record, group))
-    if (current && canonicalJson(current) === canonicalJson(next)) continue
     for (const [key, delta] of tallyMoves(table, current, next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
     const rows = writes.get(table) ?? []
     rows.push(next)
