@@ -60,10 +60,10 @@ describe('Writer.applyRemote', () => {
     await b.writer.applyRemote([
       change({ table: 'complaints', recordId: c.id, field: '_deleted', value: 1 }, BASE_TIME + 10_000),
       change({ table: 'complaints', recordId: c.id, field: 'demand', value: '退款' }, BASE_TIME + 5_000),
-      change({ table: 'complaints', recordId: c.id, field: 'handler', value: '1002' }, BASE_TIME + 20_000)
+      change({ table: 'complaints', recordId: c.id, field: 'department', value: '运营部' }, BASE_TIME + 20_000)
     ])
     const gone = await b.db.complaints.get(c.id)
-    expect(gone).toMatchObject({ _deleted: 1, demand: '退款', handler: '1002' })
+    expect(gone).toMatchObject({ _deleted: 1, demand: '退款', department: '运营部' })
     expect(gone?._openAt).toBeUndefined()
     expect((await b.db.tallies.get('complaints.status=registered'))?.n).toBe(0)
   })
@@ -85,14 +85,14 @@ describe('Writer.applyRemote', () => {
     const a = await pc('pcA', 'A1')
     const b = await pc('pcB', 'B1')
     const c = await registerComplaint(a, '1001', intake())
-    const later = change({ table: 'complaints', recordId: c.id, field: 'handler', value: '1002' }, BASE_TIME + DAY)
+    const later = change({ table: 'complaints', recordId: c.id, field: 'department', value: '运营部' }, BASE_TIME + DAY)
     expect((await b.writer.applyRemote([later])).applied).toBe(1)
     const partial = await b.db.complaints.get(c.id)
-    expect(partial).toMatchObject({ id: c.id, handler: '1002' })
+    expect(partial).toMatchObject({ id: c.id, department: '运营部' })
     expect(partial?._openAt).toBeUndefined()
     expect(await b.db.complaints.where('_openAt').above(-Infinity).count()).toBe(0)
     await b.writer.applyRemote((await a.db.outbox.toArray()).map(({ seq: _seq, ...e }) => e as Change))
-    expect(await b.db.complaints.get(c.id)).toMatchObject({ no: c.no, handler: '1002', _openAt: c.receivedAt, _created: { device: 'pcA' } })
+    expect(await b.db.complaints.get(c.id)).toMatchObject({ no: c.no, department: '运营部', _openAt: c.receivedAt, _created: { device: 'pcA' } })
   })
 
   it('keeps the losing long text as a conflict, once, listed for the record', async () => {

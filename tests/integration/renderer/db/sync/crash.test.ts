@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { minimalCustomer } from '../../../../../shared/domain/customer'
 import { decodeSegment, hashBytes, segmentPath, type DecodedSegment } from '../../../../../shared/sync/segment'
 import { registerComplaint, syncOnce, type SharePort } from '../../../../../renderer/src/db'
@@ -133,10 +133,10 @@ describe('idempotence', () => {
     const b = await pc('pcB', 'B1')
     await registerComplaint(a, '1001', intake())
     await syncOnce(a, share)
-    const put = b.db.syncPeers.put.bind(b.db.syncPeers)
-    b.db.syncPeers.put = () => Promise.reject(new Error('process killed before the cursor moved'))
+    const dies = vi.spyOn(b.db.syncPeers, 'put').mockRejectedValueOnce(new Error('process killed before the cursor moved'))
     expect((await syncOnce(b, share)).state).toBe('error')
-    b.db.syncPeers.put = put
+    expect(dies).toHaveBeenCalledOnce()
+    dies.mockRestore()
     const applied = await everything(b)
     const again = await syncOnce(b, share)
     expect(again).toMatchObject({ state: 'synced', applied: 0, problems: [] })
