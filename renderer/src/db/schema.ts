@@ -9,6 +9,7 @@ import type { ReturnRequest } from '../../../shared/domain/returns'
 import type { Handover, HandoverEventType } from '../../../shared/domain/handover'
 import type { ShiftDef } from '../../../shared/domain/shifts'
 import type { SegmentHeader } from '../../../shared/sync/segment'
+import type { Change } from '../../../shared/sync/change'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -190,16 +191,19 @@ export interface ConflictEntry {
 
 /** A share file (or one change in it) this PC could not use: kept aside with the codec's zh-CN message. */
 export interface QuarantineEntry {
-  /** `${peer}/${seq}` for a whole file, `${peer}/${seq}#${index}` for one invalid change */
+  /** `${peer}/${seq}` for a whole file, `${peer}/${seq}#${index}` for one invalid change,
+   *  `${peer}/${seq}/${table}/${recordId}` for a record held back by a unique clash */
   id: string
   peer: string
   seq: number
-  /** the codec's FileProblem, or 'foreignFile' / 'invalidChange' from the engine */
+  /** the codec's FileProblem, or 'foreignFile' / 'invalidChange' / 'uniqueClash' from the engine */
   problem: string
   message: string
   detail: string
   /** the file's bytes as read (absent for a single invalid change) */
   bytes?: Uint8Array
+  /** problem 'uniqueClash': the record's valid changes, held back and retried every round */
+  changes?: Change[]
   at: number
 }
 

@@ -205,7 +205,7 @@ export class Writer {
    *  NO outbox entries (these changes are not ours: their own PC publishes them). Every remote stamp is
    *  folded into our clock, so what we write next orders after everything we have seen. */
   async applyRemote(changes: readonly Change[]): Promise<MergeOutcome> {
-    if (changes.length === 0) return { applied: 0, conflicts: [] }
+    if (changes.length === 0) return { applied: 0, conflicts: [], held: [] }
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
       // Receiving the largest stamp is enough: the clock then orders after every stamp of the batch.

@@ -4,7 +4,7 @@ import { decodeSegment, followsPrevious, parseSegmentFileName, segmentPath, type
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
 import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
-import { quarantineChange, quarantineFile, releaseFile } from './quarantine'
+import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import type { StoreAccess } from './storeAccess'
 
@@ -14,6 +14,8 @@ import type { StoreAccess } from './storeAccess'
 //   are retried every round and released once they decode;
 // - a file we may not read yet (newer format, passphrase) is PENDING: that peer's cursor stops before
 //   it, nothing is quarantined, the user is told what to do;
+// - a record that would break a unique index (the same 工号 added on two PCs) is held back with its
+//   changes and retried at the end of every round; the rest of its segment applies;
 // - a missing file is never a delete: a hole below the peer's newest file is a gap (retried), and a
 //   peer whose files all vanished leaves its cursor and our data exactly as they were.
 
@@ -69,6 +71,13 @@ export async function importPeers(ctx: DataContext, share: SharePort, store: Sto
       await saveCursor(ctx, cursor)
     }
   }
+
+  // Records held back by a unique clash (this round or earlier) may fit now: a later change of theirs,
+  // or of the record in the way, may have renumbered one of them. What still clashes is reported.
+  const retried = await retryHeldRecords(ctx)
+  result.applied += retried.applied
+  result.conflicts += retried.conflicts
+  for (const row of retried.stillHeld) result.problems.push(syncProblem('uniqueClash', row.message, row.detail, { peer: row.peer, seq: row.seq }))
   return result
 }
 
@@ -125,6 +134,7 @@ class PeerReader {
       result.problems.push(syncProblem('invalidChange', SYNC_MESSAGES.invalidChange, `${decoded.invalid.length} invalid change(s) in ${peer}/${seq}`, { peer, seq }))
 
     const applied = await this.ctx.writer.applyRemote(decoded.changes)
+    await holdRecords(this.ctx, peer, seq, applied.held)
     await releaseFile(this.ctx, peer, seq)
     result.received += decoded.changes.length
     result.applied += applied.applied

@@ -6,6 +6,7 @@ import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
 import { tallyMoves } from '../tallies'
+import { findUniqueClashes } from './uniqueClash'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
 // inside its transaction. Per record: the pure LWW merge (shared/sync/merge.ts) against the stored
@@ -16,6 +17,26 @@ export interface MergeOutcome {
   /** records whose stored state changed */
   applied: number
   /** long-text conflicts not recorded before */
+  conflicts: Conflict[]
+  /** records not written because they would break a unique index (uniqueClash.ts) */
+  held: HeldRecord[]
+}
+
+export interface HeldRecord {
+  table: SyncedTable
+  recordId: string
+  /** every change of the batch for this record, to apply once the clash is resolved */
+  changes: Change[]
+  detail: string
+}
+
+interface Merged {
+  table: SyncedTable
+  recordId: string
+  group: Change[]
+  current: StoredRow | undefined
+  /** the record to store; undefined when nothing changed */
+  next: StoredRow | undefined
   conflicts: Conflict[]
 }
 
@@ -68,25 +89,46 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     ids.forEach((id, i) => held.set(`${table}\u0000${id}`, rows[i]))
   }
 
+  // 1. Merge every record in memory. No await in this loop: a long run of awaits that touch no table
+  //    would make Dexie lose the transaction (see WriteTx.createMany).
+  const merged: Merged[] = []
+  for (const group of groups) {
+    const { table, recordId } = group[0] as Change & { table: SyncedTable }
+    const current = held.get(`${table}\u0000${recordId}`)
+    const result = applyChanges(current, group)
+    // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
+    // stamps included.
+    const unchanged = !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
+    const next = unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
+    merged.push({ table, recordId, group, current, next, conflicts: result.conflicts })
+  }
+
+  // 2. Hold back records that would break a unique index (one query per table and index).
+  const heldBack: HeldRecord[] = []
+  const clashes = new Map<string, string>()
+  for (const table of idsByTable.keys()) {
+    const rows = merged.flatMap((m) => (m.table === table && m.next ? [m.next] : []))
+    if (rows.length === 0) continue
+    for (const [id, why] of await findUniqueClashes(db, table, rows)) clashes.set(`${table}\u0000${id}`, why)
+  }
+
+  // 3. Write the rest: one bulkPut per table, tallies summed and written once per key.
   const writes = new Map<SyncedTable, StoredRow[]>()
   const found: Conflict[] = []
   const tallies = new Map<string, number>()
   let applied = 0
-  // No await in this loop: a long run of awaits that touch no table would make Dexie lose the
-  // transaction (see WriteTx.createMany), so tallies are summed here and written once per key below.
-  for (const group of groups) {
-    const { table, recordId } = group[0] as Change & { table: SyncedTable }
-    const current = held.get(`${table}\u0000${recordId}`)
-    const merged = applyChanges(current, group)
-    found.push(...merged.conflicts)
-    // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
-    // stamps included.
-    if (!merged.record || (current && canonicalJson(current) === canonicalJson(merged.record))) continue
-    const next = derivedSafely(derive, table, withStamps(merged.record, group))
-    for (const [key, delta] of tallyMoves(table, current, next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
-    const rows = writes.get(table) ?? []
-    rows.push(next)
-    writes.set(table, rows)
+  for (const m of merged) {
+    const clash = clashes.get(`${m.table}\u0000${m.recordId}`)
+    if (clash) {
+      heldBack.push({ table: m.table, recordId: m.recordId, changes: m.group, detail: clash })
+      continue
+    }
+    found.push(...m.conflicts)
+    if (!m.next) continue
+    for (const [key, delta] of tallyMoves(m.table, m.current, m.next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
+    const rows = writes.get(m.table) ?? []
+    rows.push(m.next)
+    writes.set(m.table, rows)
     applied++
   }
   for (const [table, rows] of writes) await (db.table(table) as Table<StoredRow, string>).bulkPut(rows)
@@ -95,7 +137,7 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     const row = await db.tallies.get(key)
     await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
   }
-  return { applied, conflicts: await recordConflicts(db, found, now) }
+  return { applied, conflicts: await recordConflicts(db, found, now), held: heldBack }
 }
 
 /** Stores conflicts not seen before (by id) and returns those. */

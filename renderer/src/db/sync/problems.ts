@@ -16,6 +16,7 @@ export type SyncProblemKind =
   | 'chainBroken'
   | 'foreignFile'
   | 'invalidChange'
+  | 'uniqueClash'
   | 'clockAhead'
   | 'error'
 
@@ -43,6 +44,7 @@ export const SYNC_MESSAGES = {
   foreignFile: '同步文件与其所在位置或门店不符，已隔离',
   unencrypted: '本门店已设置同步密码，但该同步文件未加密，已隔离',
   invalidChange: '同步文件中有一条更改未通过校验，已隔离；其余内容已同步',
+  uniqueClash: '同步来的记录与本机已有记录的编号相同（例如两台电脑离线时添加了同一个工号），这条记录暂未合并，已保留；修改其中一个编号后会自动合并。',
   clockAhead: '该电脑的时钟比本机快了2分钟以上，请校准它的时间。',
   error: '同步时发生意外错误，本机数据完好，稍后会自动重试。'
 } as const

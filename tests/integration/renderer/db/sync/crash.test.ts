@@ -123,7 +123,7 @@ describe('idempotence', () => {
     expect(first.applied).toBe(1)
     expect(first.conflicts).toEqual([expect.objectContaining({ field: 'content', losingValue: 'A 改的' })])
     const once = await everything(b)
-    expect(await b.writer.applyRemote(changes)).toEqual({ applied: 0, conflicts: [] })
+    expect(await b.writer.applyRemote(changes)).toEqual({ applied: 0, conflicts: [], held: [] })
     expect(await everything(b)).toEqual(once)
   })
 
