@@ -173,8 +173,12 @@ describe('the share itself', () => {
     const held = await syncedState(a)
     expect(await syncedState(b)).toEqual(held)
 
+    const cursorOfA = await b.db.syncPeers.get('pcA')
+    expect(cursorOfA?.upTo).toBeGreaterThan(0)
     await share.empty()
     const rb = await syncOnce(b, share)
+    // Cursors never move back for files that vanished.
+    expect(await b.db.syncPeers.get('pcA')).toEqual(cursorOfA)
     expect(rb.state).toBe('synced')
     expect(kinds(rb).sort()).toEqual(['republished', 'shareEmptied'])
     expect(rb.problems.find((p) => p.kind === 'shareEmptied')?.message).toContain('共享文件夹似乎被清空')
@@ -188,6 +192,9 @@ describe('the share itself', () => {
     expect(await syncOnce(c, share)).toMatchObject({ state: 'synced', problems: [] })
     expect(await syncedState(c)).toEqual(held)
     expect(await syncOnce(b, share)).toMatchObject({ state: 'synced', problems: [] })
+    // B continued A's chain after the re-publish: no gaps for the vanished files it had already read.
+    expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: (cursorOfA?.upTo ?? 0) + 1, gaps: [] })
+    expect(await syncedState(b)).toEqual(held)
   })
 
   it('belonging to another store → refused before anything is read or written', async () => {
