@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, syncOnce } from '../../../../../renderer/src/db'
+import { registerComplaint, saveTimeRules, syncOnce } from '../../../../../renderer/src/db'
+import { DEFAULT_TIME_RULES } from '../../../../../shared/domain/timeRules'
 import { FolderShare } from './folderShare'
 import { intake, pc, syncedState } from './harness'
 
@@ -33,5 +34,23 @@ describe('sync round', () => {
     expect((await b.db.tallies.get('complaints.status=registered'))?.n).toBe(1)
     expect(await syncedState(b)).toEqual(await syncedState(a))
     expect(await share.files()).toEqual(['devices/pcA/segments/seg-pcA-000000000001.seg', 'store.json'])
+  })
+
+  it('takes another PC’s new time rules into use and recomputes open cases’ time keys with them', async () => {
+    const share = await newShare()
+    const a = await pc('pcA', 'A1')
+    const b = await pc('pcB', 'B1')
+    const c = await registerComplaint(a, '1001', intake())
+    await syncOnce(a, share)
+    await syncOnce(b, share)
+    const before = (await b.db.complaints.get(c.id))?._escalateAt
+    expect(before).toBeDefined()
+    await saveTimeRules(a, '1001', { ...DEFAULT_TIME_RULES, escalateToLeaderAfterHours: 2 })
+    await syncOnce(a, share)
+    await syncOnce(b, share)
+    expect(b.timeRules.escalateToLeaderAfterHours).toBe(2)
+    expect((await b.db.complaints.get(c.id))?._escalateAt).toBe((await a.db.complaints.get(c.id))?._escalateAt)
+    expect((await b.db.complaints.get(c.id))?._escalateAt).not.toBe(before)
+    expect(await syncedState(b)).toEqual(await syncedState(a))
   })
 })
