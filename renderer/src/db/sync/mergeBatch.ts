@@ -83,10 +83,10 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     idsByTable.set(table, ids)
   }
   // One bulkGet and one bulkPut per table instead of a round trip per record.
-  const held = new Map<string, StoredRow | undefined>()
+  const stored = new Map<string, StoredRow | undefined>()
   for (const [table, ids] of idsByTable) {
     const rows = (await db.table(table).bulkGet(ids)) as (StoredRow | undefined)[]
-    ids.forEach((id, i) => held.set(`${table}\u0000${id}`, rows[i]))
+    ids.forEach((id, i) => stored.set(`${table}\u0000${id}`, rows[i]))
   }
 
   // 1. Merge every record in memory. No await in this loop: a long run of awaits that touch no table
@@ -94,7 +94,7 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
   const merged: Merged[] = []
   for (const group of groups) {
     const { table, recordId } = group[0] as Change & { table: SyncedTable }
-    const current = held.get(`${table}\u0000${recordId}`)
+    const current = stored.get(`${table}\u0000${recordId}`)
     const result = applyChanges(current, group)
     // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
     // stamps included.
