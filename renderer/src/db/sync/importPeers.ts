@@ -59,17 +59,21 @@ export async function importPeers(ctx: DataContext, share: SharePort, store: Sto
       }
     }
     const newest = Math.max(...files.keys())
-    for (let seq = cursor.upTo + 1; seq <= newest; seq++) {
+    const start = cursor.upTo
+    for (let seq = start + 1; seq <= newest; seq++) {
       const outcome = files.has(seq) ? await reader.read(seq, cursor.prev) : { kind: 'gap' as const }
       if (outcome.kind === 'pending') break
       cursor.upTo = seq
       if (outcome.kind === 'applied') cursor.prev = { header: outcome.decoded.header, fileHash: outcome.decoded.fileHash }
       else {
-        cursor.gaps = [...cursor.gaps, seq]
+        cursor.gaps.push(seq)
         delete cursor.prev
       }
-      await saveCursor(ctx, cursor)
+      // Saved after every file read (what was applied is recorded at once); a run of missing seqs
+      // (a new PC facing a share whose old files are gone) is saved with the next file or below.
+      if (files.has(seq)) await saveCursor(ctx, cursor)
     }
+    if (cursor.upTo !== start) await saveCursor(ctx, cursor)
   }
 
   // Records held back by a unique clash (this round or earlier) may fit now: a later change of theirs,
