@@ -22,3 +22,8 @@ export function publishedCursors(cursors: Iterable<PeerCursor>): Record<string, 
   for (const c of cursors) out[c.device] = c.gaps.length ? { upTo: c.upTo, gaps: [...c.gaps] } : c.upTo
   return out
 }
+
+/** This PC's cursors as device.json publishes them (the storage layer writes that file). */
+export async function cursorsForDeviceJson(ctx: DataContext): Promise<Record<string, number | { upTo: number; gaps: number[] }>> {
+  return publishedCursors((await readCursors(ctx)).values())
+}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { utf8 } from '../../../../../shared/sync/bytes'
 import { segmentPath } from '../../../../../shared/sync/segment'
 import { STORE_FILE } from '../../../../../shared/sync/store'
-import { listQuarantine, registerComplaint, syncOnce, type SyncReport } from '../../../../../renderer/src/db'
+import { cursorsForDeviceJson, listQuarantine, registerComplaint, syncOnce, type SyncReport } from '../../../../../renderer/src/db'
 import type { FolderShare } from './folderShare'
 import { intake, pc, reframe, shareKeeper, syncedState, type Pc } from './harness'
 
@@ -61,6 +61,7 @@ describe('damaged files', () => {
       expect(first.state).toBe('synced')
       expect(first.problems).toEqual([expect.objectContaining({ kind: damage.problem, peer: 'pcA', seq: 2, message: expect.stringContaining('已隔离') })])
       expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 3, gaps: [2] })
+      expect(await cursorsForDeviceJson(b)).toEqual({ pcA: { upTo: 3, gaps: [2] } })
       const held = await b.db.quarantine.get('pcA/2')
       expect(held).toMatchObject({ peer: 'pcA', seq: 2, problem: damage.problem })
       expect(held?.bytes).toEqual(damage.change(original))
@@ -74,6 +75,7 @@ describe('damaged files', () => {
       await share.corrupt(path, () => original)
       expect(await syncOnce(b, share)).toMatchObject({ state: 'synced', problems: [] })
       expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 3, gaps: [] })
+      expect(await cursorsForDeviceJson(b)).toEqual({ pcA: 3 })
       expect(await b.db.quarantine.count()).toBe(0)
       expect(await syncedState(b)).toEqual(await syncedState(a))
     })
