@@ -12,6 +12,7 @@ import { isStoreAccess, openStore } from './storeAccess'
 // not an error, and leaves local data untouched.
 
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt'
+const EXPORT_BLOCKED: ReadonlySet<SyncProblem['kind']> = new Set(['clone', 'ownSegmentUnreadable', 'exportFailed'])
 
 export type SyncRoundState = 'synced' | 'unavailable' | 'error'
 
@@ -50,6 +51,8 @@ export async function syncOnce(ctx: DataContext, share: SharePort, options: Sync
       Object.assign(report, { received: got.received, applied: got.applied, conflicts: got.conflicts })
       report.problems.push(...got.problems)
       if (got.applied > 0) await refreshTimeRules(ctx)
+      // Our changes could not be published (clone, unreadable own file): not "synced", whatever came in.
+      if (sent.problems.some((p) => EXPORT_BLOCKED.has(p.kind))) report.state = 'error'
     }
   } catch (error) {
     if (isShareError(error, 'unavailable')) {

@@ -93,6 +93,7 @@ describe('duplicated device id (cloned PC image)', () => {
     const original = await share.read(segmentPath('pcA', 1))
 
     const report = await syncOnce(clone, share)
+    expect(report.state).toBe('error')
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'clone', peer: 'pcA', seq: 1, message: expect.stringContaining('相同的设备编号') })])
     expect(await share.read(segmentPath('pcA', 1))).toEqual(original)
     expect(await share.files('devices')).toEqual([segmentPath('pcA', 1)])
