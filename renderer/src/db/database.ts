@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { complaintKeys, customerKeys, withDerived } from './derived'
 import { withProfileDefaults } from '../../../shared/domain/customer'
 import { readTimeRules } from './timeRules'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type DraftEntry, type MetaEntry, type OutboxEntry, type SyncedRecords, type TallyEntry } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type ConflictEntry, type DraftEntry, type MetaEntry, type OutboxEntry, type QuarantineEntry, type SyncedRecords, type SyncPeerEntry, type TallyEntry } from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -17,6 +17,9 @@ export class DeskDatabase extends Dexie {
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
   tallies!: Table<TallyEntry, string>
+  conflicts!: Table<ConflictEntry, string>
+  quarantine!: Table<QuarantineEntry, string>
+  syncPeers!: Table<SyncPeerEntry, string>
 
   constructor(name: string) {
     super(name)
@@ -45,6 +48,7 @@ export class DeskDatabase extends Dexie {
           })
       })
     this.version(4).stores(SCHEMA_V4)
+    this.version(5).stores(SCHEMA_V5)
   }
 }
 

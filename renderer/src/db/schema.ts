@@ -8,6 +8,8 @@ import type { TimeRuleSettings } from '../../../shared/domain/timeRules'
 import type { ReturnRequest } from '../../../shared/domain/returns'
 import type { Handover, HandoverEventType } from '../../../shared/domain/handover'
 import type { ShiftDef } from '../../../shared/domain/shifts'
+import type { SegmentHeader } from '../../../shared/sync/segment'
+import type { Change } from '../../../shared/sync/change'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -171,4 +173,53 @@ export const SCHEMA_V3 = {
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   handovers: 'id, createdAt, status, date, outgoingStaffNo, incomingStaffNo'
+} as const
+
+/** A long text that lost to another PC's text (shared/sync/merge.ts Conflict), kept for review.
+ *  id = table, record, field and the losing HLC, so the same conflict seen twice is stored once. */
+export interface ConflictEntry {
+  id: string
+  table: SyncedTable
+  recordId: string
+  field: string
+  losingValue: unknown
+  losingHlc: string
+  winningHlc: string
+  /** local wall time it was found */
+  at: number
+}
+
+/** A share file (or one change in it) this PC could not use: kept aside with the codec's zh-CN message. */
+export interface QuarantineEntry {
+  /** `${peer}/${seq}` for a whole file, `${peer}/${seq}#${index}` for one invalid change,
+   *  `${peer}/${seq}/${table}/${recordId}` for a record held back by a unique clash */
+  id: string
+  peer: string
+  seq: number
+  /** the codec's FileProblem, or 'foreignFile' / 'invalidChange' / 'uniqueClash' from the engine */
+  problem: string
+  message: string
+  detail: string
+  /** the file's bytes as read (absent for a single invalid change) */
+  bytes?: Uint8Array
+  /** problem 'uniqueClash': the record's valid changes, held back and retried every round */
+  changes?: Change[]
+  at: number
+}
+
+/** How far this PC has read one peer's segments: every seq ≤ upTo is applied except `gaps`. */
+export interface SyncPeerEntry {
+  device: string
+  upTo: number
+  gaps: number[]
+  /** header and hash of segment `upTo`, to check the next one's prevHash (absent when upTo is a gap) */
+  prev?: { header: SegmentHeader; fileHash: string }
+}
+
+/** v5: sync engine's local state — conflicts to review, quarantined files, per-peer cursors. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  conflicts: 'id, [table+recordId]',
+  quarantine: 'id, peer',
+  syncPeers: 'device'
 } as const

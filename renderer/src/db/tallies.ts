@@ -17,20 +17,25 @@ function key(table: SyncedTable, value: unknown): string {
   return `${table}.${TALLIED[table]}=${String(value)}`
 }
 
-/** Moves one record from its old tally to its new one (a tombstone counts nowhere). */
-export async function adjustTallies(db: DeskDatabase, table: SyncedTable, beforeRecord: object | undefined, afterRecord: object | undefined): Promise<void> {
+/** Which tally keys a record's change moves, and by how much (a tombstone counts nowhere). Pure, so a
+ *  batch can sum its moves in memory and write each key once. */
+export function tallyMoves(table: SyncedTable, beforeRecord: object | undefined, afterRecord: object | undefined): [string, number][] {
   const field = TALLIED[table]
-  if (!field) return
+  if (!field) return []
   const before = beforeRecord as Row | undefined
   const after = afterRecord as Row | undefined
   const from = before && !before._deleted ? key(table, before[field]) : null
   const to = after && !after._deleted ? key(table, after[field]) : null
-  if (from === to) return
-  for (const [k, delta] of [
-    [from, -1],
-    [to, 1]
-  ] as const) {
-    if (!k) continue
+  if (from === to) return []
+  const moves: [string, number][] = []
+  if (from) moves.push([from, -1])
+  if (to) moves.push([to, 1])
+  return moves
+}
+
+/** Moves one record from its old tally to its new one (a tombstone counts nowhere). */
+export async function adjustTallies(db: DeskDatabase, table: SyncedTable, beforeRecord: object | undefined, afterRecord: object | undefined): Promise<void> {
+  for (const [k, delta] of tallyMoves(table, beforeRecord, afterRecord)) {
     const row = await db.tallies.get(k)
     await db.tallies.put({ key: k, n: (row?.n ?? 0) + delta })
   }

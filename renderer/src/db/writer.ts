@@ -3,6 +3,8 @@ import { formatHlc, HlcClock, parseHlc } from '../../../shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
 import { withDerived, type Derive } from './derived'
+import type { Change } from '../../../shared/sync/change'
+import { mergeBatch, type MergeOutcome } from './sync/mergeBatch'
 import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
 
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
@@ -168,14 +170,15 @@ export class Writer {
     private readonly db: DeskDatabase,
     private readonly clock: HlcClock,
     readonly deviceId: string,
-    private readonly derive: Derive
+    private readonly derive: Derive,
+    private readonly wallClock: () => number
   ) {}
 
   /** Restores the HLC from the last stamp persisted, so time never runs backwards across restarts. */
   static async open(db: DeskDatabase, deviceId: string, wallClock: () => number = Date.now, derive: Derive = () => null): Promise<Writer> {
     const saved = await db.meta.get(HLC_META_KEY)
     const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : undefined
-    return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId, derive)
+    return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId, derive, wallClock)
   }
 
   /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
@@ -194,6 +197,25 @@ export class Writer {
       const result = await work(tx)
       if (lastHlc) await this.db.meta.put({ key: HLC_META_KEY, value: lastHlc })
       return result
+    })
+  }
+
+  /** Other PCs' changes (validated by the codec), in ONE transaction: merged per field into the stored
+   *  records (sync/mergeBatch.ts), with derived keys and tallies kept, long-text conflicts recorded, and
+   *  NO outbox entries (these changes are not ours: their own PC publishes them). Every remote stamp is
+   *  folded into our clock, so what we write next orders after everything we have seen. */
+  async applyRemote(changes: readonly Change[]): Promise<MergeOutcome> {
+    if (changes.length === 0) return { applied: 0, conflicts: [], held: [] }
+    return this.db.transaction('rw', this.db.tables, async () => {
+      const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
+      // Receiving the largest stamp is enough: the clock then orders after every stamp of the batch.
+      // Stamps we are already past change nothing, so a batch applied twice leaves the clock alone too.
+      const newest = changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
+      if (newest > formatHlc(this.clock.current())) {
+        this.clock.receive(parseHlc(newest))
+        await this.db.meta.put({ key: HLC_META_KEY, value: formatHlc(this.clock.current()) })
+      }
+      return outcome
     })
   }
 }

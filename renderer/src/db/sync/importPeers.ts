@@ -1,0 +1,148 @@
+import { isFarAhead, parseHlc } from '../../../../shared/sync/hlc'
+import { isShareId } from '../../../../shared/sync/ids'
+import { decodeSegment, followsPrevious, parseSegmentFileName, segmentPath, type DecodedSegment } from '../../../../shared/sync/segment'
+import type { DataContext } from '../context'
+import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
+import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
+import { isShareError, type SharePort } from './sharePort'
+import type { StoreAccess } from './storeAccess'
+
+// Reads every OTHER PC's segments after our cursor for it, in seq order, and applies them through
+// Writer.applyRemote. Rules (docs/sync-format.md §1, §9):
+// - a damaged file is copied aside (quarantine), its seq becomes a gap, later seqs keep syncing; gaps
+//   are retried every round and released once they decode;
+// - a file we may not read yet (newer format, passphrase) is PENDING: that peer's cursor stops before
+//   it, nothing is quarantined, the user is told what to do;
+// - a record that would break a unique index (the same 工号 added on two PCs) is held back with its
+//   changes and retried at the end of every round; the rest of its segment applies;
+// - a missing file is never a delete: a hole below the peer's newest file is a gap (retried), and a
+//   peer whose files all vanished leaves its cursor and our data exactly as they were.
+
+export interface ImportResult {
+  received: number
+  applied: number
+  conflicts: number
+  problems: SyncProblem[]
+}
+
+type SegmentOutcome = { kind: 'applied'; decoded: DecodedSegment } | { kind: 'gap' } | { kind: 'pending' }
+
+export async function importPeers(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<ImportResult> {
+  const me = ctx.writer.deviceId
+  const result: ImportResult = { received: 0, applied: 0, conflicts: 0, problems: [] }
+  const cursors = await readCursors(ctx)
+  const folders = (await share.list('devices')).map((e) => e.name).filter((name) => isShareId(name) && name !== me)
+
+  const listings = new Map<string, Map<number, string>>()
+  for (const peer of folders.sort()) {
+    const files = new Map<number, string>()
+    for (const entry of await share.list(`devices/${peer}/segments`)) {
+      const parsed = parseSegmentFileName(entry.name)
+      if (parsed?.deviceId === peer) files.set(parsed.seq, entry.name)
+    }
+    if (files.size > 0) listings.set(peer, files)
+  }
+
+  const vanished = [...cursors.values()].filter((c) => c.upTo > 0 && !listings.has(c.device)).map((c) => c.device)
+  if (vanished.length > 0) result.problems.push(syncProblem('shareEmptied', SYNC_MESSAGES.shareEmptied, `segments of ${vanished.join(', ')} are no longer on the share; nothing local was changed`))
+
+  for (const [peer, files] of listings) {
+    const cursor: PeerCursor = cursors.get(peer) ?? { device: peer, upTo: 0, gaps: [] }
+    const reader = new PeerReader(ctx, share, store, peer, result)
+    for (const gap of cursor.gaps) {
+      if (!files.has(gap)) continue
+      const outcome = await reader.read(gap, undefined)
+      if (outcome.kind === 'applied') {
+        cursor.gaps = cursor.gaps.filter((g) => g !== gap)
+        await saveCursor(ctx, cursor)
+      }
+    }
+    const newest = Math.max(...files.keys())
+    const start = cursor.upTo
+    for (let seq = start + 1; seq <= newest; seq++) {
+      const outcome = files.has(seq) ? await reader.read(seq, cursor.prev) : { kind: 'gap' as const }
+      if (outcome.kind === 'pending') break
+      cursor.upTo = seq
+      if (outcome.kind === 'applied') cursor.prev = { header: outcome.decoded.header, fileHash: outcome.decoded.fileHash }
+      else {
+        cursor.gaps.push(seq)
+        delete cursor.prev
+      }
+      // Saved after every file read (what was applied is recorded at once); a run of missing seqs
+      // (a new PC facing a share whose old files are gone) is saved with the next file or below.
+      if (files.has(seq)) await saveCursor(ctx, cursor)
+    }
+    if (cursor.upTo !== start) await saveCursor(ctx, cursor)
+  }
+
+  // Records held back by a unique clash (this round or earlier) may fit now: a later change of theirs,
+  // or of the record in the way, may have renumbered one of them. What still clashes is reported.
+  const retried = await retryHeldRecords(ctx)
+  result.applied += retried.applied
+  result.conflicts += retried.conflicts
+  for (const row of retried.stillHeld) result.problems.push(syncProblem('uniqueClash', row.message, row.detail, { peer: row.peer, seq: row.seq }))
+  return result
+}
+
+/** Reads, checks and applies one peer's segments, adding to the round's result. */
+class PeerReader {
+  private warnedClock = false
+
+  constructor(
+    private readonly ctx: DataContext,
+    private readonly share: SharePort,
+    private readonly store: StoreAccess,
+    private readonly peer: string,
+    private readonly result: ImportResult
+  ) {}
+
+  async read(seq: number, prev: PeerCursor['prev']): Promise<SegmentOutcome> {
+    const { peer, store, result } = this
+    let bytes: Uint8Array
+    try {
+      bytes = await this.share.read(segmentPath(peer, seq))
+    } catch (error) {
+      // Listed a moment ago, gone now: a gap like any missing file, retried next round.
+      if (isShareError(error, 'notFound')) return { kind: 'gap' }
+      throw error
+    }
+    const decoded = await decodeSegment(bytes, store.encryption ? { key: store.encryption.key } : {})
+    if (!decoded.ok) {
+      result.problems.push(syncProblem(decoded.problem, decoded.message, decoded.detail, { peer, seq }))
+      if (decoded.disposition === 'pending') return { kind: 'pending' }
+      await quarantineFile(this.ctx, { peer, seq, problem: decoded.problem, message: decoded.message, detail: decoded.detail, bytes })
+      return { kind: 'gap' }
+    }
+    const { header } = decoded
+    const misplaced = header.deviceId !== peer || header.seq !== seq || header.storeId !== store.storeId
+    const unencrypted = store.encryption !== undefined && header.encryption.alg === 'none'
+    if (misplaced || unencrypted) {
+      const message = misplaced ? SYNC_MESSAGES.foreignFile : SYNC_MESSAGES.unencrypted
+      const detail = misplaced ? `header says ${header.storeId}/${header.deviceId}/${header.seq}` : 'unencrypted file in an encrypted store'
+      result.problems.push(syncProblem('foreignFile', message, detail, { peer, seq }))
+      await quarantineFile(this.ctx, { peer, seq, problem: 'foreignFile', message, detail, bytes })
+      return { kind: 'gap' }
+    }
+    // A broken chain (replaced file, two PCs under one id) is reported; the changes are still merged,
+    // since LWW merging loses nothing and refusing them could.
+    if (prev && prev.header.seq === seq - 1 && !followsPrevious({ ok: true, header: prev.header, changes: [], invalid: [], fileHash: prev.fileHash }, decoded))
+      result.problems.push(syncProblem('chainBroken', SYNC_MESSAGES.chainBroken, `prevHash of ${peer}/${seq} does not match segment ${seq - 1}`, { peer, seq }))
+    if (header.hlcRange && !this.warnedClock && isFarAhead(parseHlc(header.hlcRange.max), this.ctx.now())) {
+      this.warnedClock = true
+      result.problems.push(syncProblem('clockAhead', SYNC_MESSAGES.clockAhead, `${peer} stamps ${header.hlcRange.max}, local time ${this.ctx.now()}`, { peer, seq }))
+    }
+    for (const bad of decoded.invalid)
+      await quarantineChange(this.ctx, { peer, seq, index: bad.index, problem: 'invalidChange', message: SYNC_MESSAGES.invalidChange, detail: bad.reason })
+    if (decoded.invalid.length > 0)
+      result.problems.push(syncProblem('invalidChange', SYNC_MESSAGES.invalidChange, `${decoded.invalid.length} invalid change(s) in ${peer}/${seq}`, { peer, seq }))
+
+    const applied = await this.ctx.writer.applyRemote(decoded.changes)
+    await holdRecords(this.ctx, peer, seq, applied.held)
+    await releaseFile(this.ctx, peer, seq)
+    result.received += decoded.changes.length
+    result.applied += applied.applied
+    result.conflicts += applied.conflicts.length
+    return { kind: 'applied', decoded }
+  }
+}

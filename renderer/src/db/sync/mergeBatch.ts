@@ -1,0 +1,156 @@
+import type { Table } from 'dexie'
+import type { Change } from '../../../../shared/sync/change'
+import { canonicalJson } from '../../../../shared/sync/json'
+import { applyChanges, groupByRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import type { DeskDatabase } from '../database'
+import { withDerived, type Derive } from '../derived'
+import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
+import { tallyMoves } from '../tallies'
+import { findUniqueClashes } from './uniqueClash'
+
+// Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
+// inside its transaction. Per record: the pure LWW merge (shared/sync/merge.ts) against the stored
+// `_clock`, local bookkeeping (stamps, derived index keys, tallies) brought up to date, and the
+// record written only when something really changed — so a batch applied twice writes nothing.
+
+export interface MergeOutcome {
+  /** records whose stored state changed */
+  applied: number
+  /** long-text conflicts not recorded before */
+  conflicts: Conflict[]
+  /** records not written because they would break a unique index (uniqueClash.ts) */
+  held: HeldRecord[]
+}
+
+export interface HeldRecord {
+  table: SyncedTable
+  recordId: string
+  /** every change of the batch for this record, to apply once the clash is resolved */
+  changes: Change[]
+  detail: string
+}
+
+interface Merged {
+  table: SyncedTable
+  recordId: string
+  group: Change[]
+  current: StoredRow | undefined
+  /** the record to store; undefined when nothing changed */
+  next: StoredRow | undefined
+  conflicts: Conflict[]
+}
+
+type StoredRow = MergeRecord & { _created?: Stamp; _updated?: Stamp }
+
+export function conflictId(c: Conflict): string {
+  return `${c.table}\u0000${c.recordId}\u0000${c.field}\u0000${c.losingHlc}`
+}
+
+function stampOf(change: Change): Stamp {
+  return { hlc: change.hlc, device: change.device, staffNo: change.staffNo }
+}
+
+/** _created: the earliest change seen for the record; _updated: the latest. Local bookkeeping, but
+ *  deterministic, so every PC that has seen the same changes shows the same 创建/更新 stamps. */
+function withStamps(record: MergeRecord, changes: readonly Change[]): StoredRow {
+  const sorted = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
+  const first = sorted[0] as Change
+  const last = sorted[sorted.length - 1] as Change
+  const row = record as StoredRow
+  const created = row._created && row._created.hlc <= first.hlc ? row._created : stampOf(first)
+  const updated = row._updated && row._updated.hlc >= last.hlc ? row._updated : stampOf(last)
+  return { ...row, _created: created, _updated: updated }
+}
+
+/** Derived keys for a record that may be partial (an edit arrived before its creation, e.g. behind a
+ *  quarantined segment): if the derivation cannot read it, it is indexed like a tombstone — in no
+ *  list — until the missing fields arrive and the next merge derives it properly. */
+function derivedSafely(derive: Derive, table: SyncedTable, record: StoredRow): StoredRow {
+  try {
+    return withDerived(record, derive(table, record))
+  } catch {
+    return withDerived(record, derive(table, { ...record, _deleted: 1 }))
+  }
+}
+
+export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: readonly Change[], now: number): Promise<MergeOutcome> {
+  const groups = [...groupByRecord(changes).values()]
+  const idsByTable = new Map<SyncedTable, string[]>()
+  for (const group of groups) {
+    const { table, recordId } = group[0] as Change
+    const ids = idsByTable.get(table) ?? []
+    ids.push(recordId)
+    idsByTable.set(table, ids)
+  }
+  // One bulkGet and one bulkPut per table instead of a round trip per record.
+  const stored = new Map<string, StoredRow | undefined>()
+  for (const [table, ids] of idsByTable) {
+    const rows = (await db.table(table).bulkGet(ids)) as (StoredRow | undefined)[]
+    ids.forEach((id, i) => stored.set(`${table}\u0000${id}`, rows[i]))
+  }
+
+  // 1. Merge every record in memory. No await in this loop: a long run of awaits that touch no table
+  //    would make Dexie lose the transaction (see WriteTx.createMany).
+  const merged: Merged[] = []
+  for (const group of groups) {
+    const { table, recordId } = group[0] as Change & { table: SyncedTable }
+    const current = stored.get(`${table}\u0000${recordId}`)
+    const result = applyChanges(current, group)
+    // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
+    // stamps included.
+    const unchanged = !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
+    const next = unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
+    merged.push({ table, recordId, group, current, next, conflicts: result.conflicts })
+  }
+
+  // 2. Hold back records that would break a unique index (one query per table and index).
+  const heldBack: HeldRecord[] = []
+  const clashes = new Map<string, string>()
+  for (const table of idsByTable.keys()) {
+    const rows = merged.flatMap((m) => (m.table === table && m.next ? [m.next] : []))
+    if (rows.length === 0) continue
+    for (const [id, why] of await findUniqueClashes(db, table, rows)) clashes.set(`${table}\u0000${id}`, why)
+  }
+
+  // 3. Write the rest: one bulkPut per table, tallies summed and written once per key.
+  const writes = new Map<SyncedTable, StoredRow[]>()
+  const found: Conflict[] = []
+  const tallies = new Map<string, number>()
+  let applied = 0
+  for (const m of merged) {
+    const clash = clashes.get(`${m.table}\u0000${m.recordId}`)
+    if (clash) {
+      heldBack.push({ table: m.table, recordId: m.recordId, changes: m.group, detail: clash })
+      continue
+    }
+    found.push(...m.conflicts)
+    if (!m.next) continue
+    for (const [key, delta] of tallyMoves(m.table, m.current, m.next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
+    const rows = writes.get(m.table) ?? []
+    rows.push(m.next)
+    writes.set(m.table, rows)
+    applied++
+  }
+  for (const [table, rows] of writes) await (db.table(table) as Table<StoredRow, string>).bulkPut(rows)
+  for (const [key, delta] of tallies) {
+    if (delta === 0) continue
+    const row = await db.tallies.get(key)
+    await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
+  }
+  return { applied, conflicts: await recordConflicts(db, found, now), held: heldBack }
+}
+
+/** Stores conflicts not seen before (by id) and returns those. */
+async function recordConflicts(db: DeskDatabase, conflicts: readonly Conflict[], now: number): Promise<Conflict[]> {
+  if (conflicts.length === 0) return []
+  const byId = new Map(conflicts.map((c) => [conflictId(c), c]))
+  const ids = [...byId.keys()]
+  const existing = await db.conflicts.bulkGet(ids)
+  const fresh: ConflictEntry[] = []
+  ids.forEach((id, i) => {
+    const c = byId.get(id) as Conflict
+    if (!existing[i]) fresh.push({ id, ...c, table: c.table, at: now })
+  })
+  await db.conflicts.bulkAdd(fresh)
+  return fresh.map(({ id: _id, at: _at, ...c }) => c)
+}

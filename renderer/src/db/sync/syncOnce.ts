@@ -1,0 +1,69 @@
+import type { EncryptionParams } from '../../../../shared/sync/sealed'
+import type { DataContext } from '../context'
+import { exportOutbox } from './exportOutbox'
+import { importPeers } from './importPeers'
+import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { refreshTimeRules } from './refreshTimeRules'
+import { isShareError, type SharePort } from './sharePort'
+import { isStoreAccess, openStore } from './storeAccess'
+
+// One sync round: our changes out first (so what we wrote offline reaches the share even if reading
+// the peers then fails), then the peers' changes in. Never throws: an unreachable share is a state,
+// not an error, and leaves local data untouched.
+
+export const LAST_SYNCED_KEY = 'sync.lastSyncedAt'
+const EXPORT_BLOCKED: ReadonlySet<SyncProblem['kind']> = new Set(['clone', 'ownSegmentUnreadable', 'exportFailed'])
+
+export type SyncRoundState = 'synced' | 'unavailable' | 'error'
+
+export interface SyncReport {
+  state: SyncRoundState
+  /** our changes published this round */
+  sent: number
+  /** peers' changes read this round */
+  received: number
+  /** records changed here by them */
+  applied: number
+  /** new long-text conflicts to review */
+  conflicts: number
+  problems: SyncProblem[]
+  /** end of the last round that completed (this one, when state is 'synced') */
+  lastSyncedAt: number | null
+}
+
+export interface SyncOptions {
+  /** the unlocked store key, when the store has a passphrase */
+  encryption?: EncryptionParams
+}
+
+export async function syncOnce(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<SyncReport> {
+  const report: SyncReport = { state: 'synced', sent: 0, received: 0, applied: 0, conflicts: 0, problems: [], lastSyncedAt: null }
+  try {
+    const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
+    if (!isStoreAccess(store)) {
+      report.state = 'error'
+      report.problems.push(store)
+    } else {
+      const sent = await exportOutbox(ctx, share, store)
+      report.sent = sent.sent
+      report.problems.push(...sent.problems)
+      const got = await importPeers(ctx, share, store)
+      Object.assign(report, { received: got.received, applied: got.applied, conflicts: got.conflicts })
+      report.problems.push(...got.problems)
+      if (got.applied > 0) await refreshTimeRules(ctx)
+      // Our changes could not be published (clone, unreadable own file): not "synced", whatever came in.
+      if (sent.problems.some((p) => EXPORT_BLOCKED.has(p.kind))) report.state = 'error'
+    }
+  } catch (error) {
+    if (isShareError(error, 'unavailable')) {
+      report.state = 'unavailable'
+      report.problems.push(syncProblem('unavailable', SYNC_MESSAGES.unavailable, error.message))
+    } else {
+      report.state = 'error'
+      report.problems.push(syncProblem('error', SYNC_MESSAGES.error, error instanceof Error ? (error.stack ?? error.message) : String(error)))
+    }
+  }
+  if (report.state === 'synced') await ctx.db.meta.put({ key: LAST_SYNCED_KEY, value: ctx.now() })
+  report.lastSyncedAt = ((await ctx.db.meta.get(LAST_SYNCED_KEY))?.value as number | undefined) ?? null
+  return report
+}

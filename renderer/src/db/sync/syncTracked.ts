@@ -1,0 +1,23 @@
+import type { DataContext } from '../context'
+import type { SharePort } from './sharePort'
+import type { SyncStatus } from './status'
+import { syncOnce, type SyncOptions, type SyncReport } from './syncOnce'
+
+// A round as the app runs it (timer, "立即同步" button): one at a time per status — a second call while
+// a round runs gets that round's report instead of starting an overlapping one — and the status updated.
+
+const running = new WeakMap<SyncStatus, Promise<SyncReport>>()
+
+export function syncTracked(status: SyncStatus, ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<SyncReport> {
+  const inFlight = running.get(status)
+  if (inFlight) return inFlight
+  status.begin()
+  const round = syncOnce(ctx, share, options)
+    .then((report) => {
+      status.finish(report)
+      return report
+    })
+    .finally(() => running.delete(status))
+  running.set(status, round)
+  return round
+}

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto'
+import { canonicalJson } from '../../../../../shared/sync/json'
+import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '../../../../../shared/sync/frame'
+import { FolderShare } from './folderShare'
+import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '../../../../../shared/domain/complaint'
+import type { DataContext } from '../../../../../renderer/src/db'
+import { device, freshData } from '../helpers'
+
+// Simulated PCs for sync tests: each its own fake-indexeddb database, device id and driven clock.
+
+export type Pc = DataContext & { time: { value: number } }
+
+export const BASE_TIME = Date.parse('2026-11-22T10:00:00+08:00')
+export const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
+/** Local bookkeeping that each PC keeps for itself. */
+const LOCAL_STAMPS = new Set(['_created', '_updated'])
+
+export async function pc(deviceId: string, deviceCode: string, skewMs = 0): Promise<Pc> {
+  return freshData({ dev: device(deviceId, deviceCode), time: { value: BASE_TIME + skewMs } })
+}
+
+export function intake(over: Partial<Record<string, string>> = {}): ComplaintIntake {
+  return complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '电饭煲不加热', ...over })
+}
+
+/** Every synced record, table by table, minus the per-PC stamps: what must be identical everywhere.
+ *  Derived index keys are kept on purpose: they must have been recomputed identically too. */
+export async function syncedState(ctx: DataContext): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const table of SYNCED) {
+    const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[]
+    out[table] = rows
+      .map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => !LOCAL_STAMPS.has(k)))))
+      .sort()
+  }
+  return out
+}
+
+/** A segment file re-framed with an edited header and/or body (valid checksum): files as a newer
+ *  app version or a broken writer would produce them. */
+export async function reframe(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void, body?: Uint8Array): Promise<Uint8Array> {
+  const headerLength = Number(new TextDecoder().decode(bytes.slice(7, 15)))
+  const header = JSON.parse(new TextDecoder().decode(bytes.slice(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Record<string, unknown>
+  edit(header)
+  return encodeFrame(headerBytesOf(header), body ?? bytes.slice(PREFIX_BYTES + headerLength + 1))
+}
+
+/** Shares that end their lives with the test file. */
+export function shareKeeper(): { make: () => Promise<FolderShare>; disposeAll: () => Promise<void> } {
+  const made: FolderShare[] = []
+  return {
+    make: async () => {
+      const share = await FolderShare.create()
+      made.push(share)
+      return share
+    },
+    disposeAll: async () => {
+      for (const share of made.splice(0)) await share.dispose()
+    }
+  }
+}
