@@ -7,6 +7,7 @@ export type SyncProblemKind =
   | FileProblem
   | 'unavailable'
   | 'otherStore'
+  | 'notJoined'
   | 'storeMissing'
   | 'clone'
   | 'ownSegmentUnreadable'
@@ -34,6 +35,7 @@ export interface SyncProblem {
 export const SYNC_MESSAGES = {
   unavailable: '无法访问共享文件夹（可能已断开或被移动）。本机照常工作，数据都保存在本机；恢复连接后会自动同步。',
   otherStore: '共享文件夹属于另一个门店（门店编号不符），已停止同步。请在同步设置中检查共享文件夹的位置。',
+  notJoined: '这台电脑还没有加入门店共享：请在 系统设置 → 同步 中选择“加入已有门店”或“新建门店共享”。',
   storeMissing: '共享文件夹中缺少门店文件 store.json（本门店已设置同步密码），已停止同步。请在同步设置中检查共享文件夹。',
   clone: '检测到另一台电脑使用了与本机相同的设备编号（可能是克隆的系统镜像）。本机已停止上传，共享文件夹中的文件没有被覆盖；请为本机重新生成设备编号。',
   ownSegmentUnreadable: '共享文件夹中本机的同步文件无法读取，本机已停止上传，没有覆盖任何文件。',

@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid'
 import { PROBLEM_MESSAGES } from '../../../../shared/sync/problems'
 import type { EncryptionParams } from '../../../../shared/sync/sealed'
 import { createStoreFile, parseStoreFile, STORE_FILE } from '../../../../shared/sync/store'
@@ -6,10 +5,9 @@ import type { DeskDatabase } from '../database'
 import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
 import { isShareError, type SharePort } from './sharePort'
 
-// Which store the share belongs to, before any segment is touched. The first PC to sync a fresh share
-// writes store.json (writeNew: of two PCs racing, one wins and the other adopts its file). This PC
-// remembers the storeId it synced with, so a share swapped for another store's is refused, and a
-// share emptied by mistake gets its store.json back with the same id.
+// Which store the share belongs to, before any segment is touched. This PC remembers the storeId it
+// created or joined (storeChoice.ts, an explicit step in 系统设置), so a share swapped for another
+// store's is refused, and a share emptied by mistake gets its store.json back with the same id.
 
 export const STORE_ID_KEY = 'sync.storeId'
 
@@ -21,11 +19,15 @@ export interface StoreAccess {
 
 export async function openStore(db: DeskDatabase, share: SharePort, now: number, encryption?: EncryptionParams): Promise<StoreAccess | SyncProblem> {
   const known = (await db.meta.get(STORE_ID_KEY))?.value as string | undefined
+  // Joining a store or creating one is the user's explicit choice (storeChoice.ts), never a side effect
+  // of syncing: an empty or wrong folder must not silently become a new store.
+  if (known === undefined) return syncProblem('notJoined', SYNC_MESSAGES.notJoined, 'this PC has not joined or created a store share yet')
   let bytes = await readIfPresent(share)
   if (!bytes) {
+    // Only our own store is re-made here (same id: the share was emptied by mistake).
     // An encrypted store's store.json cannot be remade here (its salt and key check belong to it).
     if (encryption) return syncProblem('storeMissing', SYNC_MESSAGES.storeMissing, 'store.json is missing and the store is encrypted')
-    const created = await createStoreFile({ storeId: known ?? nanoid(), createdAt: now })
+    const created = await createStoreFile({ storeId: known, createdAt: now })
     try {
       await share.writeNew(STORE_FILE, created.bytes)
       bytes = created.bytes
@@ -37,11 +39,10 @@ export async function openStore(db: DeskDatabase, share: SharePort, now: number,
   const parsed = parseStoreFile(bytes)
   if (!parsed.ok) return syncProblem(parsed.problem, parsed.message, parsed.detail)
   const { store } = parsed
-  if (known !== undefined && known !== store.storeId) return syncProblem('otherStore', SYNC_MESSAGES.otherStore, `share store ${store.storeId}, this PC syncs ${known}`)
+  if (known !== store.storeId) return syncProblem('otherStore', SYNC_MESSAGES.otherStore, `share store ${store.storeId}, this PC syncs ${known}`)
   if (store.encryption && !encryption) return syncProblem('needsPassphrase', PROBLEM_MESSAGES.needsPassphrase, 'store has a passphrase; none given')
   if (store.encryption && encryption && store.encryption.keyCheck !== encryption.keyCheck)
     return syncProblem('wrongPassphrase', PROBLEM_MESSAGES.wrongPassphrase, 'given key was not unlocked from this store.json')
-  if (known === undefined) await db.meta.put({ key: STORE_ID_KEY, value: store.storeId })
   return store.encryption && encryption ? { storeId: store.storeId, encryption } : { storeId: store.storeId }
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '../../../../../shared/sync/store'
 import { encodeSegment, segmentPath } from '../../../../../shared/sync/segment'
 import { registerComplaint, syncOnce } from '../../../../../renderer/src/db'
-import { intake, pc, shareKeeper, syncedState } from './harness'
+import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID } from './harness'
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
@@ -11,7 +11,7 @@ afterEach(() => shares.disposeAll())
 describe('a store with a passphrase', () => {
   it('writes encrypted segments, refuses to sync without the key, and quarantines an unencrypted file', async () => {
     const share = await shares.make()
-    const created = await createStoreFile({ storeId: 'S1', createdAt: 1, passphrase: '门店密码', iterations: 1_000 })
+    const created = await createStoreFile({ storeId: TEST_STORE_ID, createdAt: 1, passphrase: '门店密码', iterations: 1_000 })
     await share.writeNew(STORE_FILE, created.bytes)
     const parsed = parseStoreFile(await share.read(STORE_FILE))
     if (!parsed.ok) throw new Error(parsed.detail)
@@ -32,7 +32,7 @@ describe('a store with a passphrase', () => {
     expect(await share.files('devices')).toEqual([segmentPath('pcA', 1)])
 
     // A PC writing plaintext into this store (an old build, a bug) is not trusted.
-    const plain = await encodeSegment({ storeId: 'S1', deviceId: 'pcX', seq: 1, prevHash: '', schemaVersion: 5, createdAt: 1, changes: [{ hlc: '001763870399000-0000-pcX', device: 'pcX', staffNo: '1', table: 'settings', recordId: 'store', field: 'storeName', value: '假的' }] })
+    const plain = await encodeSegment({ storeId: TEST_STORE_ID, deviceId: 'pcX', seq: 1, prevHash: '', schemaVersion: 5, createdAt: 1, changes: [{ hlc: '001763870399000-0000-pcX', device: 'pcX', staffNo: '1', table: 'settings', recordId: 'store', field: 'storeName', value: '假的' }] })
     await share.writeNew(segmentPath('pcX', 1), plain)
     const open = await syncOnce(b, share, { encryption: unlocked.encryption })
     expect(open.state).toBe('synced')

@@ -5,6 +5,7 @@ import { FolderShare } from './folderShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '../../../../../shared/domain/complaint'
 import type { DataContext } from '../../../../../renderer/src/db'
 import { device, freshData } from '../helpers'
+import { STORE_ID_KEY } from '../../../../../renderer/src/db/sync/storeAccess'
 
 // Simulated PCs for sync tests: each its own fake-indexeddb database, device id and driven clock.
 
@@ -15,8 +16,13 @@ export const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings',
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])
 
-export async function pc(deviceId: string, deviceCode: string, skewMs = 0): Promise<Pc> {
-  return freshData({ dev: device(deviceId, deviceCode), time: { value: BASE_TIME + skewMs } })
+/** The store every simulated PC has joined (joining is an explicit step in the app: storeChoice.ts). */
+export const TEST_STORE_ID = 'test-store'
+
+export async function pc(deviceId: string, deviceCode: string, skewMs = 0, opts: { joined?: boolean } = {}): Promise<Pc> {
+  const ctx = await freshData({ dev: device(deviceId, deviceCode), time: { value: BASE_TIME + skewMs } })
+  if (opts.joined !== false) await ctx.db.meta.put({ key: STORE_ID_KEY, value: TEST_STORE_ID })
+  return ctx
 }
 
 export function intake(over: Partial<Record<string, string>> = {}): ComplaintIntake {
