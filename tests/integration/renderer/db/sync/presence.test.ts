@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers, syncOnce } from '../../../../../renderer/src/db'
+import { BASE_TIME, pc, shareKeeper } from './harness'
+
+const shares = shareKeeper()
+afterEach(() => shares.disposeAll())
+
+describe('presence: peers on the sync page, and this PC’s clock against the share', () => {
+  it('lists every PC with name, version, last seen and clock offset; keeps only the newest status files', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    const b = await pc('pcB', 'B1')
+    // Measured against the share's real file times: a PC whose clock reads the real time is ~0 off.
+    a.time.value = Date.now()
+    await syncOnce(a, share)
+    const offsetA = await publishPresence(a, share, { name: '前台1号机', appVersion: '0.1.0' })
+    expect(Math.abs(offsetA ?? Infinity)).toBeLessThan(5_000)
+    // B's driven clock is years from the share's: far beyond the warning.
+    await syncOnce(b, share)
+    const offsetB = await publishPresence(b, share, { name: '后台电脑', appVersion: '0.1.0' })
+    expect(Math.abs(offsetB ?? 0)).toBeGreaterThan(CLOCK_WARN_MS)
+    expect(await lastClockOffset(b)).toBe(offsetB)
+
+    for (let i = 1; i <= 3; i++) {
+      a.time.value += 60_000
+      await publishPresence(a, share, { name: '前台1号机', appVersion: '0.1.1' })
+    }
+    expect((await share.files('devices/pcA')).filter((f) => f.includes('/status-'))).toHaveLength(2)
+    const peers = await readPeers(share)
+    expect(peers.map((p) => [p.deviceId, p.name, p.appVersion, p.known])).toEqual([
+      ['pcA', '前台1号机', '0.1.1', true],
+      ['pcB', '后台电脑', '0.1.0', true]
+    ])
+    // A's clock was moved 1, 2, 3 minutes ahead; its newest status file carries the offset measured the
+    // round before (−2 min), and this round measured −3 min: past the warning.
+    expect(Math.abs((peers[0]?.clockOffsetMs ?? 0) + 120_000)).toBeLessThan(5_000)
+    expect(Math.abs(((await lastClockOffset(a)) ?? 0) + 180_000)).toBeLessThan(5_000)
+    expect(peers[1]?.lastSeen).toBe(BASE_TIME)
+  })
+
+  it('a PC without a readable status file is still listed; the share vanishing is not an error', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    await syncOnce(a, share) // segments folder only
+    await share.writeNew('devices/pcA/status-000000000000001.json', new TextEncoder().encode('{broken'))
+    expect((await readPeers(share)).map((p) => [p.deviceId, p.known])).toEqual([['pcA', false]])
+    await share.disappear()
+    expect(await publishPresence(a, share, { name: 'x', appVersion: '1' })).toBeNull()
+    await share.reappear()
+  })
+})
