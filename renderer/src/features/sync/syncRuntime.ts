@@ -1,0 +1,79 @@
+import { publishPresence, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
+
+// The app's sync loop (issue 6): whenever the share is set and reachable, changes go out and come in
+// automatically — shortly after a local change (debounced), periodically, and on 立即同步. One round at
+// a time (syncTracked); a failing round never throws here, it only shows in the status.
+
+export const syncStatus = new SyncStatus()
+
+export interface SyncTiming {
+  /** quiet time after a local change before a round starts */
+  debounceMs: number
+  /** a round at least this often, to fetch the other PCs' changes */
+  periodMs: number
+}
+
+export const DEFAULT_TIMING: SyncTiming = { debounceMs: 3_000, periodMs: 60_000 }
+
+interface Running {
+  ctx: DataContext
+  share: SharePort
+  info: PresenceInfo
+  stop: () => void
+}
+
+let running: Running | null = null
+const listeners = new Set<() => void>()
+
+/** Whether a share is configured (the indicator says 未设置共享文件夹 otherwise). */
+export function syncConfigured(): boolean {
+  return running !== null
+}
+
+export function onSyncConfigured(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** Starts (or restarts with a new share) the loop; the first round runs at once. */
+export function startSync(ctx: DataContext, share: SharePort, info: PresenceInfo, timing: SyncTiming = DEFAULT_TIMING): void {
+  stopSync()
+  let debounce: ReturnType<typeof setTimeout> | undefined
+  const periodic = setInterval(() => void syncNow(), timing.periodMs)
+  const unwatch = watchLocalChanges(ctx, () => {
+    clearTimeout(debounce)
+    debounce = setTimeout(() => void syncNow(), timing.debounceMs)
+  })
+  running = {
+    ctx,
+    share,
+    info,
+    stop: () => {
+      clearInterval(periodic)
+      clearTimeout(debounce)
+      unwatch()
+    }
+  }
+  for (const l of [...listeners]) l()
+  void syncNow()
+}
+
+export function stopSync(): void {
+  running?.stop()
+  running = null
+  for (const l of [...listeners]) l()
+}
+
+/** 立即同步: one round now (or the one already running); presence is published when the share answered. */
+export async function syncNow(): Promise<SyncReport | null> {
+  const current = running
+  if (!current) return null
+  const report = await syncTracked(syncStatus, current.ctx, current.share)
+  if (report.state !== 'unavailable') await publishPresence(current.ctx, current.share, current.info).catch(() => null)
+  return report
+}
+
+/** The share of the running loop, for pages that read it (peers). */
+export function currentShare(): SharePort | null {
+  return running?.share ?? null
+}

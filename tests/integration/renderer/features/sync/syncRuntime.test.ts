@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { registerComplaint } from '../../../../../renderer/src/db'
+import { startSync, stopSync, syncConfigured, syncNow, syncStatus } from '../../../../../renderer/src/features/sync/syncRuntime'
+import { intake, pc, shareKeeper } from '../../db/sync/harness'
+
+const shares = shareKeeper()
+afterEach(async () => {
+  stopSync()
+  await shares.disposeAll()
+})
+
+async function until(check: () => Promise<boolean> | boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('the sync loop', () => {
+  it('syncs at start, shortly after a local change, and on 立即同步; the status follows', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    expect(syncConfigured()).toBe(false)
+    expect(await syncNow()).toBeNull()
+    startSync(a, share, { name: '前台1号机', appVersion: '0.1.0' }, { debounceMs: 50, periodMs: 60_000 })
+    expect(syncConfigured()).toBe(true)
+    await until(() => syncStatus.get().state === 'synced')
+    expect(await share.list('devices/pcA/segments')).toEqual([])
+
+    await registerComplaint(a, '1001', intake()) // a local change: a round follows by itself
+    await until(async () => (await share.list('devices/pcA/segments')).length === 1)
+    await until(async () => (await share.list('devices/pcA')).some((f) => f.name.startsWith('status-')))
+
+    await share.disappear()
+    const report = await syncNow()
+    expect(report?.state).toBe('unavailable')
+    expect(syncStatus.get().state).toBe('unavailable')
+    await share.reappear()
+    expect((await syncNow())?.state).toBe('synced')
+    expect(syncStatus.get().lastSyncedAt).not.toBeNull()
+  })
+
+  it('stops: no rounds after stopSync', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    startSync(a, share, { name: 'x', appVersion: '1' }, { debounceMs: 10, periodMs: 60_000 })
+    await until(() => syncStatus.get().state === 'synced')
+    stopSync()
+    await registerComplaint(a, '1001', intake())
+    await new Promise((r) => setTimeout(r, 200))
+    expect(await share.list('devices/pcA/segments')).toEqual([])
+  })
+})
