@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react'
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
+import { Button, Layout, Menu, Space, Typography } from 'antd'
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -17,7 +17,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from './session'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
-import { ComplaintDetailPage, CounterPage, CustomersRoutes, HandoverRoutes, NewComplaintPage, SettingsPage } from './lazyPages'
+import { ComplaintDetailPage, CounterPage, CustomersRoutes, HandoverRoutes, NewComplaintPage, SettingsPage, SyncPage } from './lazyPages'
+import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { ComingSoon } from '../features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
 import { getStoreName } from '../db'
@@ -65,7 +66,7 @@ export function Shell() {
         <Layout.Header style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Text strong data-testid="store-name">{storeName}</Typography.Text>
           <Space>
-            <Tag data-testid="sync-status">{t('sync.notConfigured')}</Tag>
+            <SyncIndicator />
             <span data-testid="current-staff">
               {t('staff.current')}：{staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}
             </span>
@@ -85,6 +86,7 @@ export function Shell() {
             <Route path="/counter" element={<CounterPage />} />
             <Route path="/customers/*" element={<CustomersRoutes />} />
             <Route path="/handover/*" element={<HandoverRoutes />} />
+            <Route path="/sync" element={<SyncPage />} />
             {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter', 'customers', 'handover'].includes(n.key)).map((n) => (
               <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
             ))}

@@ -12,6 +12,7 @@ const loaders = {
   CustomersRoutes: () => import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
   ComplaintPrintPage: () => import('../features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage })),
   HandoverRoutes: () => import('../features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
+  SyncPage: () => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
   HandoverPrintPage: () => import('../features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
 }
 
@@ -23,6 +24,7 @@ export const CustomersRoutes = lazy(loaders.CustomersRoutes)
 export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
 export const HandoverRoutes = lazy(loaders.HandoverRoutes)
 export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
+export const SyncPage = lazy(loaders.SyncPage)
 
 /** Fetches every page chunk while the desk is idle. */
 export function preloadPages(): void {

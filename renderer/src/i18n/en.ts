@@ -4,6 +4,7 @@ import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
 import { callbackEn } from './sections/callback'
+import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 
 // English catalogue; the third column of GLOSSARY.md.
@@ -256,6 +257,7 @@ export const en: Catalogue = {
   customerMerge: customerMergeEn,
   handover: handoverEn,
   callback: callbackEn,
+  syncPage: syncPageEn,
   staffPin: staffPinEn,
   privacy: {
     title: 'Customer confidentiality',

@@ -3,6 +3,7 @@ import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
 import { callbackZh } from './sections/callback'
+import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
@@ -255,6 +256,7 @@ export const zhCN = {
   customerMerge: customerMergeZh,
   handover: handoverZh,
   callback: callbackZh,
+  syncPage: syncPageZh,
   staffPin: staffPinZh,
   privacy: {
     title: '客户信息保密',

@@ -4,7 +4,7 @@ export { syncOnce, type SyncReport, type SyncRoundState, type SyncOptions } from
 export { SyncStatus, type SyncState, type SyncStatusValue, type SyncStatusListener } from './status'
 export { syncTracked } from './syncTracked'
 export type { SyncProblem, SyncProblemKind } from './problems'
-export { listConflicts, type ConflictEntry } from './conflicts'
+export { listConflicts, listAllConflicts, type ConflictEntry } from './conflicts'
 export { listQuarantine } from './quarantine'
 export { cursorsForDeviceJson } from './peerCursor'
 export { inspectShare, createStoreOnShare, joinStoreOnShare, StoreChoiceError, type ShareInspection, type StoreChoiceRefusal } from './storeChoice'

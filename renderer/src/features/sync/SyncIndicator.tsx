@@ -1,0 +1,38 @@
+import { Tag, Tooltip } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import dayjs from 'dayjs'
+import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
+
+const LOOK = {
+  synced: { color: 'green', key: 'sync.synced' },
+  syncing: { color: 'blue', key: 'sync.syncing' },
+  idle: { color: 'blue', key: 'sync.syncing' },
+  unavailable: { color: 'orange', key: 'sync.offline' },
+  error: { color: 'red', key: 'sync.syncError' }
+} as const
+
+/** In the header on every page: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常 with 上次同步; opens the sync page. */
+export function SyncIndicator() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const configured = useSyncConfigured()
+  const status = useSyncStatus()
+  if (!configured) {
+    return (
+      <Tag data-testid="sync-status" style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
+        {t('sync.notConfigured')}
+      </Tag>
+    )
+  }
+  const look = LOOK[status.state]
+  const last = status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('MM-DD HH:mm') : t('syncPage.never')
+  return (
+    <Tooltip title={`${t('sync.lastSynced')}：${last}`}>
+      <Tag color={look.color} data-testid="sync-status" data-state={status.state} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
+        {t(look.key)}
+        {status.lastSyncedAt && <span data-testid="sync-last"> · {t('sync.lastSynced')} {dayjs(status.lastSyncedAt).format('HH:mm')}</span>}
+      </Tag>
+    </Tooltip>
+  )
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react'
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
+import { SyncOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import dayjs from 'dayjs'
+import { CLOCK_WARN_MS, lastClockOffset, listAllConflicts, listQuarantine, readPeers, type PeerPresence } from '../../db'
+import { useData } from '../../app/session'
+import { currentShare, syncNow } from './syncRuntime'
+import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
+import { SyncIndicator } from './SyncIndicator'
+
+const WHEN = 'MM-DD HH:mm'
+
+/** 同步: the state with 立即同步, problems in plain Chinese, the store's PCs (name, last seen, version,
+ *  clock offset), conflicts kept for review and quarantined files. */
+export function SyncPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const data = useData()
+  const configured = useSyncConfigured()
+  const status = useSyncStatus()
+  const [busy, setBusy] = useState(false)
+  const round = status.lastSyncedAt ?? 0
+  // Re-read after every round: peers and local lists change with it.
+  const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
+    const share = currentShare()
+    if (!share || status.state === 'unavailable') return []
+    return readPeers(share).catch(() => [])
+  }, [round, status.state, configured])
+  const offset = useLiveQuery(() => lastClockOffset(data), [data, round])
+  const conflicts = useLiveQuery(() => listAllConflicts(data), [data, round]) ?? []
+  const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
+
+  if (!configured) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('syncPage.notConfigured')}
+        action={<Button onClick={() => navigate('/settings')}>{t('syncPage.openSettings')}</Button>}
+        data-testid="sync-not-configured"
+      />
+    )
+  }
+
+  const offsetText = (ms: number | null | undefined) =>
+    ms === null || ms === undefined ? '—' : t('syncPage.offsetValue', { sign: ms > 0 ? '+' : ms < 0 ? '−' : '', seconds: Math.round(Math.abs(ms) / 1000) })
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1080 }} data-testid="sync-page">
+      <Card
+        title={t('syncPage.title')}
+        extra={
+          <Button
+            type="primary"
+            icon={<SyncOutlined />}
+            loading={busy || status.state === 'syncing'}
+            onClick={async () => {
+              setBusy(true)
+              await syncNow()
+              setBusy(false)
+            }}
+            data-testid="sync-now"
+          >
+            {t('action.syncNow')}
+          </Button>
+        }
+      >
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t('syncPage.state')}>
+            <SyncIndicator />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('syncPage.lastSynced')}>{status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('YYYY-MM-DD HH:mm:ss') : t('syncPage.never')}</Descriptions.Item>
+          <Descriptions.Item label="">{status.lastReport ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received }) : ''}</Descriptions.Item>
+        </Descriptions>
+        {offset !== undefined && offset !== null && Math.abs(offset) > CLOCK_WARN_MS && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="clock-warning" message={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })} />
+        )}
+      </Card>
+
+      <Card title={t('syncPage.problems')} size="small" data-testid="sync-problems">
+        <List
+          size="small"
+          dataSource={[...status.problems]}
+          locale={{ emptyText: t('syncPage.noProblems') }}
+          renderItem={(p) => (
+            <List.Item>
+              <Typography.Text type={p.kind === 'unavailable' ? 'warning' : 'danger'}>{p.message}</Typography.Text>
+              {p.peer && <Tag style={{ marginLeft: 8 }}>{p.peer}</Tag>}
+            </List.Item>
+          )}
+        />
+      </Card>
+
+      <Card title={t('syncPage.peers')} size="small">
+        <Table
+          size="small"
+          rowKey="deviceId"
+          pagination={false}
+          dataSource={peers ?? []}
+          data-testid="sync-peers"
+          columns={[
+            { title: t('syncPage.peer.name'), key: 'name', render: (_, p) => (p.known ? p.name : t('syncPage.peer.unknown')) + (p.deviceId === data.device.deviceId ? `（${t('syncPage.peer.me')}）` : '') },
+            { title: t('syncPage.peer.lastSeen'), key: 'seen', render: (_, p) => dayjs(p.lastSeen).format(WHEN) },
+            { title: t('syncPage.peer.version'), dataIndex: 'appVersion' },
+            {
+              title: t('syncPage.peer.offset'),
+              key: 'offset',
+              render: (_, p) => <Typography.Text type={p.clockOffsetMs !== null && Math.abs(p.clockOffsetMs) > CLOCK_WARN_MS ? 'danger' : undefined}>{offsetText(p.clockOffsetMs)}</Typography.Text>
+            },
+            { title: t('syncPage.peer.device'), dataIndex: 'deviceId', render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text> }
+          ]}
+        />
+      </Card>
+
+      <Card title={`${t('syncPage.conflicts')}（${conflicts.length}）`} size="small">
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={conflicts}
+          locale={{ emptyText: t('syncPage.noConflicts') }}
+          data-testid="sync-conflicts"
+          columns={[
+            {
+              title: t('syncPage.conflict.record'),
+              key: 'record',
+              render: (_, c) =>
+                c.table === 'complaints' ? <a onClick={() => navigate(`/complaints/${c.recordId}`)}>{t('complaint.complaint')}</a> : c.table === 'customers' ? <a onClick={() => navigate(`/customers/${c.recordId}`)}>{t('nav.customers')}</a> : c.table
+            },
+            { title: t('syncPage.conflict.field'), dataIndex: 'field', render: (f: string, c) => (c.table === 'complaints' ? t(`complaint.${f}`) : f) },
+            { title: t('syncPage.conflict.losing'), key: 'losing', render: (_, c) => <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{String(c.losingValue ?? '')}</Typography.Text> },
+            { title: t('syncPage.conflict.at'), key: 'at', render: (_, c) => dayjs(c.at).format(WHEN) }
+          ]}
+        />
+      </Card>
+
+      <Card title={`${t('syncPage.quarantine')}（${quarantine.length}）`} size="small">
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={quarantine}
+          locale={{ emptyText: t('syncPage.noQuarantine') }}
+          data-testid="sync-quarantine"
+          columns={[
+            { title: t('syncPage.quarantineCol.peer'), dataIndex: 'peer' },
+            { title: t('syncPage.quarantineCol.seq'), dataIndex: 'seq' },
+            { title: t('syncPage.quarantineCol.message'), dataIndex: 'message' },
+            { title: t('syncPage.quarantineCol.at'), key: 'at', render: (_, q) => dayjs(q.at).format(WHEN) }
+          ]}
+        />
+      </Card>
+    </Space>
+  )
+}
