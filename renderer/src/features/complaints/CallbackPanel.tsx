@@ -89,7 +89,7 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
       <Modal open={open} title={t('callback.title')} onCancel={() => setOpen(false)} onOk={() => void save()} okText={t('action.save')} destroyOnHidden={false}>
         <Form layout="vertical" component="div">
           <Form.Item label={t('callback.dueAt')} validateStatus={errors.dueAt ? 'error' : undefined} help={errors.dueAt ? t(errors.dueAt) : undefined}>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={due} onChange={setDue} data-testid="callback-due" />
               <Space>
                 {quick(t('callback.quick.inHour'), base.add(1, 'hour').second(0).millisecond(0))}

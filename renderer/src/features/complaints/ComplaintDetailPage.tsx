@@ -16,6 +16,7 @@ import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
 import { ComplaintReturns } from '../returns/ComplaintReturns'
 import { CallbackPanel } from './CallbackPanel'
+import { ConflictNotice } from '../sync/ConflictNotice'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -56,6 +57,7 @@ export function ComplaintDetailPage() {
         </Space>
       }
     >
+      <ConflictNotice table="complaints" recordId={complaint.id} fieldLabel={(f) => t(`complaint.${f}`)} />
       <Descriptions bordered size="small" column={3} data-testid="complaint-details">
         {field(t('complaint.status'), <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>)}
         {field(t('complaint.receivedAt'), dayjs(complaint.receivedAt).format(TIME))}

@@ -7,6 +7,7 @@ import { addCustomerNote, getCustomer, getCustomerTimeline, listStaff } from '..
 import { useData, useSession } from '../../app/session'
 import { describeError } from '../../app/errors'
 import { KeyAccountMark } from './KeyAccountMark'
+import { ConflictNotice } from '../sync/ConflictNotice'
 import { PhoneText } from './PhoneText'
 import { CustomerTimelineList } from './CustomerTimelineList'
 import { MergeDialog } from './duplicates/MergeDialog'
@@ -37,6 +38,7 @@ export function CustomerDetailPage() {
       {customer.mergedInto && (
         <Alert type="info" showIcon data-testid="merged-into" title={t('customer.mergedIntoNotice')} action={<Link to={`/customers/${customer.mergedInto}`}>{t('customer.openSurvivor')}</Link>} />
       )}
+      <ConflictNotice table="customers" recordId={customer.id} fieldLabel={(f) => t(`customer.${f}`)} />
       <Card
         title={
           <Space>

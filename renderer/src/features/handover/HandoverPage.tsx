@@ -130,14 +130,14 @@ export function HandoverPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="previous-unacknowledged"
-          message={t('handover.previousUnacknowledged', { date: p.previous.date, shift: p.previous.shiftName, who: who(p.previous.outgoingStaffNo, p.previous.outgoingName) })}
+          title={t('handover.previousUnacknowledged', { date: p.previous.date, shift: p.previous.shiftName, who: who(p.previous.outgoingStaffNo, p.previous.outgoingName) })}
         />
       )}
       {h.status === 'acknowledged' && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="handover-locked" message={t('handover.readOnly', { who: who(h.incomingStaffNo, h.incomingName), time: formatWhen(h.acknowledgedAt ?? 0) })} />
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="handover-locked" title={t('handover.readOnly', { who: who(h.incomingStaffNo, h.incomingName), time: formatWhen(h.acknowledgedAt ?? 0) })} />
       )}
-      {h.status !== 'acknowledged' && !editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('handover.notYours', { who: who(h.outgoingStaffNo, h.outgoingName) })} />}
-      {isEmptyHandover(h) && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="handover-empty" message={t('handover.emptyNote')} />}
+      {h.status !== 'acknowledged' && !editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('handover.notYours', { who: who(h.outgoingStaffNo, h.outgoingName) })} />}
+      {isEmptyHandover(h) && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="handover-empty" title={t('handover.emptyNote')} />}
 
       <PrefillTables prefill={p} unmasked={unmasked} />
       {HANDOVER_SECTIONS.map((section) => (

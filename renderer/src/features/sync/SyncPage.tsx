@@ -38,7 +38,7 @@ export function SyncPage() {
       <Alert
         type="info"
         showIcon
-        message={t('syncPage.notConfigured')}
+        title={t('syncPage.notConfigured')}
         action={<Button onClick={() => navigate('/settings')}>{t('syncPage.openSettings')}</Button>}
         data-testid="sync-not-configured"
       />
@@ -49,7 +49,7 @@ export function SyncPage() {
     ms === null || ms === undefined ? '—' : t('syncPage.offsetValue', { sign: ms > 0 ? '+' : ms < 0 ? '−' : '', seconds: Math.round(Math.abs(ms) / 1000) })
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1080 }} data-testid="sync-page">
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1080 }} data-testid="sync-page">
       <Card
         title={t('syncPage.title')}
         extra={
@@ -76,7 +76,7 @@ export function SyncPage() {
           <Descriptions.Item label="">{status.lastReport ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received }) : ''}</Descriptions.Item>
         </Descriptions>
         {offset !== undefined && offset !== null && Math.abs(offset) > CLOCK_WARN_MS && (
-          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="clock-warning" message={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })} />
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="clock-warning" title={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })} />
         )}
       </Card>
 
