@@ -1,6 +1,7 @@
 import type { EncryptionParams } from '../../../../shared/sync/sealed'
 import type { DataContext } from '../context'
 import { exportOutbox } from './exportOutbox'
+import { bootstrapFromSnapshot } from './snapshots'
 import { importPeers } from './importPeers'
 import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
 import { refreshTimeRules } from './refreshTimeRules'
@@ -47,10 +48,13 @@ export async function syncOnce(ctx: DataContext, share: SharePort, options: Sync
       const sent = await exportOutbox(ctx, share, store)
       report.sent = sent.sent
       report.problems.push(...sent.problems)
+      // A PC that has read nobody yet starts from the newest snapshot, then replays what came after.
+      const boot = await bootstrapFromSnapshot(ctx, share, store)
+      report.problems.push(...boot.problems)
       const got = await importPeers(ctx, share, store)
       Object.assign(report, { received: got.received, applied: got.applied, conflicts: got.conflicts })
       report.problems.push(...got.problems)
-      if (got.applied > 0) await refreshTimeRules(ctx)
+      if (got.applied > 0 || boot.records > 0) await refreshTimeRules(ctx)
       // Our changes could not be published (clone, unreadable own file): not "synced", whatever came in.
       if (sent.problems.some((p) => EXPORT_BLOCKED.has(p.kind))) report.state = 'error'
     }

@@ -1,4 +1,4 @@
-import { publishPresence, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
+import { publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
 
 // The app's sync loop (issue 6): whenever the share is set and reachable, changes go out and come in
 // automatically — shortly after a local change (debounced), periodically, and on 立即同步. One round at
@@ -70,6 +70,10 @@ export async function syncNow(): Promise<SyncReport | null> {
   if (!current) return null
   const report = await syncTracked(syncStatus, current.ctx, current.share)
   if (report.state !== 'unavailable') await publishPresence(current.ctx, current.share, current.info).catch(() => null)
+  // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
+  if (report.state === 'synced' && (await snapshotDue(current.ctx, current.share).catch(() => false))) {
+    await snapshotNow(current.ctx, current.share).catch(() => null)
+  }
   return report
 }
 

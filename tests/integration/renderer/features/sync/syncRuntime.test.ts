@@ -32,6 +32,10 @@ describe('the sync loop', () => {
     await registerComplaint(a, '1001', intake()) // a local change: a round follows by itself
     await until(async () => (await share.list('devices/pcA/segments')).length === 1)
     await until(async () => (await share.list('devices/pcA')).some((f) => f.name.startsWith('status-')))
+    // a snapshot is kept on the share (none was there): one, not one per round
+    await until(async () => (await share.list('snapshots')).length === 1)
+    await syncNow()
+    expect(await share.list('snapshots')).toHaveLength(1)
 
     await share.disappear()
     const report = await syncNow()

@@ -1,0 +1,163 @@
+import { SYNCED_TABLES, type SyncTable } from '../../../../shared/sync/change'
+import { recordAsChanges } from '../../../../shared/sync/merge'
+import {
+  decodeSnapshotChunk,
+  decodeSnapshotManifest,
+  encodeSnapshot,
+  MANIFEST_FILE,
+  toSnapshotRecord,
+  type SnapshotEntry
+} from '../../../../shared/sync/snapshot'
+import type { DataContext } from '../context'
+import { readExportState } from './exportOutbox'
+import { readCursors, saveCursor } from './peerCursor'
+import { syncProblem, type SyncProblem } from './problems'
+import { isShareError, type SharePort } from './sharePort'
+import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
+import type { SyncOptions } from './syncOnce'
+
+// Snapshots (docs/sync-format.md §8): any PC may write the whole store's state so a new PC starts from
+// it and replays only the segments after `covers`. Covers are read BEFORE the records: every change of
+// a covered segment is then in the records (a record may also hold later changes — replaying those is
+// a no-op under the merge rule), so the snapshot never claims more than it holds.
+
+const PAGE = 2_000
+export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
+
+/** {device: seq} this PC can vouch for: its own published segments, and each peer up to its first gap. */
+async function currentCovers(ctx: DataContext): Promise<Record<string, number>> {
+  const covers: Record<string, number> = {}
+  const own = await readExportState(ctx)
+  if (own.seq > 0) covers[ctx.writer.deviceId] = own.seq
+  for (const cursor of (await readCursors(ctx)).values()) {
+    const upTo = cursor.gaps.length ? Math.min(...cursor.gaps) - 1 : cursor.upTo
+    if (upTo > 0) covers[cursor.device] = upTo
+  }
+  return covers
+}
+
+/** Every synced record, paged out of IndexedDB by primary key so memory stays one page. */
+async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
+  for (const table of SYNCED_TABLES) {
+    let after: string | undefined
+    for (;;) {
+      const query = after === undefined ? ctx.db.table(table).orderBy(':id') : ctx.db.table(table).where(':id').above(after)
+      const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
+      for (const record of page) {
+        // Records known only from a partial change set (uniqueClash held ones never reach the table).
+        if (record._clock && typeof record.id === 'string') yield { t: table, r: toSnapshotRecord(record) }
+      }
+      if (page.length < PAGE) break
+      after = page[page.length - 1]?.id as string
+    }
+  }
+}
+
+/** Writes a snapshot (chunks, manifest last). Returns its id and record count. */
+export async function writeSnapshot(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<{ snapshotId: string; records: number }> {
+  const covers = await currentCovers(ctx)
+  let records = 0
+  let snapshotId = ''
+  for await (const file of encodeSnapshot(allRecords(ctx), {
+    storeId: store.storeId,
+    deviceId: ctx.writer.deviceId,
+    schemaVersion: ctx.db.verno,
+    createdAt: ctx.now(),
+    covers,
+    ...(store.encryption ? { encryption: store.encryption } : {})
+  })) {
+    await share.writeNew(file.path, file.bytes)
+    snapshotId = file.path.split('/')[1] ?? snapshotId
+  }
+  const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${snapshotId}/${MANIFEST_FILE}`), store.encryption ? { key: store.encryption.key } : {})
+  if (manifest.ok) records = manifest.header.recordCount
+  await ctx.db.meta.put({ key: LAST_SNAPSHOT_KEY, value: ctx.now() })
+  return { snapshotId, records }
+}
+
+/** Complete snapshots on the share, newest first (a folder without its manifest is unfinished). */
+async function completeSnapshots(share: SharePort): Promise<string[]> {
+  const ids: string[] = []
+  for (const folder of await share.list('snapshots')) {
+    const files = await share.list(`snapshots/${folder.name}`)
+    if (files.some((f) => f.name === MANIFEST_FILE)) ids.push(folder.name)
+  }
+  return ids.sort().reverse()
+}
+
+export interface BootstrapResult {
+  snapshotId: string | null
+  records: number
+  problems: SyncProblem[]
+}
+
+/**
+ * A PC that has never read any peer starts from the newest readable snapshot: its records are merged
+ * (the same rule as changes, so a PC that already has data of its own loses nothing), then each
+ * covered device's cursor starts after `covers[device]`. A damaged snapshot is skipped for the next
+ * older one; with none usable, the PC simply replays every segment.
+ */
+export async function bootstrapFromSnapshot(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<BootstrapResult> {
+  const result: BootstrapResult = { snapshotId: null, records: 0, problems: [] }
+  if ((await readCursors(ctx)).size > 0) return result
+  const key = store.encryption ? { key: store.encryption.key } : {}
+  for (const id of await completeSnapshots(share)) {
+    const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), key)
+    if (!manifest.ok) {
+      result.problems.push(syncProblem(manifest.problem, manifest.message, `snapshot ${id}: ${manifest.detail}`))
+      continue
+    }
+    if (manifest.header.storeId !== store.storeId) continue
+    let applied = 0
+    let damaged: SyncProblem | null = null
+    for (const [i, ref] of manifest.chunks.entries()) {
+      let bytes: Uint8Array
+      try {
+        bytes = await share.read(`snapshots/${id}/${ref.name}`)
+      } catch (error) {
+        if (isShareError(error, 'unavailable')) throw error
+        damaged = syncProblem('truncated', '快照文件不完整，已改用更早的快照或逐个同步文件', `snapshot ${id} ${ref.name}: ${String(error)}`)
+        break
+      }
+      const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
+      if (!chunk.ok) {
+        damaged = syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
+        break
+      }
+      const changes = chunk.entries.flatMap((e) => recordAsChanges(e.t as SyncTable, e.r))
+      await ctx.writer.applyRemote(changes)
+      applied += chunk.entries.length
+    }
+    if (damaged) {
+      // What was merged stays (merging never loses anything); the cursors are not moved, so every
+      // segment is still replayed.
+      result.problems.push(damaged)
+      continue
+    }
+    for (const [device, seq] of Object.entries(manifest.header.covers)) {
+      if (device === ctx.writer.deviceId) continue
+      await saveCursor(ctx, { device, upTo: seq, gaps: [] })
+    }
+    result.snapshotId = id
+    result.records = applied
+    return result
+  }
+  return result
+}
+
+/** A snapshot now, for the app's loop (it opens the store itself); null when the store refused. */
+export async function snapshotNow(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<{ snapshotId: string; records: number } | null> {
+  const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
+  if (!isStoreAccess(store)) return null
+  return writeSnapshot(ctx, share, store)
+}
+
+/** A day: how old the newest snapshot on the share may get before a PC writes a new one. */
+export const SNAPSHOT_EVERY_MS = 24 * 3_600_000
+
+/** Whether the share's newest complete snapshot (by anyone) is older than `maxAgeMs` (or missing). */
+export async function snapshotDue(ctx: DataContext, share: SharePort, maxAgeMs = SNAPSHOT_EVERY_MS): Promise<boolean> {
+  const newest = (await completeSnapshots(share))[0]
+  if (!newest) return true
+  return ctx.now() - Number(newest.slice(0, 15)) > maxAgeMs
+}
