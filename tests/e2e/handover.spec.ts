@@ -188,6 +188,12 @@ test.describe('shift handover (交接班)', () => {
     await expect(page.getByTestId('handover-remarks')).toContainText('张三已改约明天上午')
     await shotPage(page, 'handover-acknowledged')
 
+    // Reopened later, read-only, and reprinted: the paper now names the incoming clerk and the time.
+    await page.getByTestId('print-handover').click()
+    const reprint = await saveViewAsPdf(page, desk, 'handover-reprint-pdf')
+    for (const expected of ['已确认', '1002 李四', '2026-11-23 16:30', '接班后追加的备注', '张三已改约明天上午']) expect(reprint.text, expected).toContain(expected)
+    await page.getByRole('button', { name: '返回' }).click()
+
     // The next note (晚班, by 李四) carries what was not finished, marked with the shifts carried.
     await page.clock.fastForward('07:10:00') // 23:40
     await page.getByRole('menuitem', { name: '交接班' }).click()
