@@ -11,3 +11,4 @@ export { inspectShare, createStoreOnShare, joinStoreOnShare, StoreChoiceError, t
 export { publishPresence, readPeers, lastClockOffset, CLOCK_WARN_MS, type PeerPresence, type PresenceInfo } from './presence'
 export { watchLocalChanges } from './watch'
 export { writeSnapshot, snapshotNow, snapshotDue, bootstrapFromSnapshot, LAST_SNAPSHOT_KEY, SNAPSHOT_EVERY_MS, type BootstrapResult } from './snapshots'
+export { compactOwnSegments, compactNow } from './compactOwn'

@@ -46,12 +46,18 @@ export async function publishPresence(ctx: DataContext, share: SharePort, info: 
     clockOffsetMs: previousOffset,
     cursors: await cursorsForDeviceJson(ctx)
   }
-  const name = `status-${String(before).padStart(15, '0')}.json`
-  try {
-    await share.writeNew(`${dir}/${name}`, new TextEncoder().encode(JSON.stringify(body, null, 2)))
-  } catch (error) {
-    if (isShareError(error, 'exists') || isShareError(error, 'unavailable')) return previousOffset
-    throw error
+  const bytes = new TextEncoder().encode(JSON.stringify(body, null, 2))
+  // Names sort by time; two rounds in the same millisecond take the next free one.
+  let name = ''
+  for (let stamp = before; !name; stamp++) {
+    const candidate = `status-${String(stamp).padStart(15, '0')}.json`
+    try {
+      await share.writeNew(`${dir}/${candidate}`, bytes)
+      name = candidate
+    } catch (error) {
+      if (isShareError(error, 'unavailable') || stamp - before >= 10) return previousOffset
+      if (!isShareError(error, 'exists')) throw error
+    }
   }
   const after = ctx.now()
   const entries = await share.list(dir)

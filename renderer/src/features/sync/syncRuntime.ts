@@ -1,4 +1,4 @@
-import { publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
+import { compactNow, publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
 
 // The app's sync loop (issue 6): whenever the share is set and reachable, changes go out and come in
 // automatically — shortly after a local change (debounced), periodically, and on 立即同步. One round at
@@ -23,6 +23,8 @@ interface Running {
 }
 
 let running: Running | null = null
+const COMPACT_EVERY_MS = 3_600_000
+let lastCompaction = 0
 const listeners = new Set<() => void>()
 
 /** Whether a share is configured (the indicator says 未设置共享文件夹 otherwise). */
@@ -73,6 +75,11 @@ export async function syncNow(): Promise<SyncReport | null> {
   // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
   if (report.state === 'synced' && (await snapshotDue(current.ctx, current.share).catch(() => false))) {
     await snapshotNow(current.ctx, current.share).catch(() => null)
+  }
+  // Old own segments that every PC has applied and a snapshot covers go, at most once an hour.
+  if (report.state === 'synced' && current.ctx.now() - lastCompaction > COMPACT_EVERY_MS) {
+    lastCompaction = current.ctx.now()
+    await compactNow(current.ctx, current.share).catch(() => null)
   }
   return report
 }

@@ -1,0 +1,58 @@
+import { parseSegmentFileName, segmentPath } from '../../../../shared/sync/segment'
+import { canCompact, decodeSnapshotManifest, isActivePeer, MANIFEST_FILE, type PeerCursor } from '../../../../shared/sync/snapshot'
+import type { DataContext } from '../context'
+import { readPeers } from './presence'
+import type { SharePort } from './sharePort'
+import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
+import type { SyncOptions } from './syncOnce'
+
+// Compaction of THIS PC's old segments (single writer per file: a PC deletes only its own). A segment
+// goes only when the newest readable snapshot covers it AND every active PC has applied it, as each
+// says in its status file (docs/sync-format.md §4, §8.3). A PC without a readable status file counts
+// as not having passed anything, so an unknown reader keeps every segment.
+
+async function newestCovers(share: SharePort, store: StoreAccess): Promise<Record<string, number>> {
+  const ids: string[] = []
+  for (const folder of await share.list('snapshots')) {
+    if ((await share.list(`snapshots/${folder.name}`)).some((f) => f.name === MANIFEST_FILE)) ids.push(folder.name)
+  }
+  for (const id of ids.sort().reverse()) {
+    const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), store.encryption ? { key: store.encryption.key } : {})
+    if (manifest.ok && manifest.header.storeId === store.storeId) return { ...manifest.header.covers }
+  }
+  return {}
+}
+
+/** Removes this PC's segments every active peer has applied and a snapshot covers; returns the seqs removed. */
+export async function compactOwnSegments(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<number[]> {
+  const me = ctx.writer.deviceId
+  const seqs = (await share.list(`devices/${me}/segments`)).flatMap((e) => {
+    const parsed = parseSegmentFileName(e.name)
+    return parsed?.deviceId === me ? [parsed.seq] : []
+  })
+  if (seqs.length === 0) return []
+  const covers = await newestCovers(share, store)
+  const now = ctx.now()
+  const cursors: Record<string, Record<string, PeerCursor>> = {}
+  for (const peer of await readPeers(share)) {
+    if (peer.deviceId === me) continue
+    if (!peer.known) {
+      cursors[peer.deviceId] = {} // a PC we know nothing about has passed nothing
+      continue
+    }
+    if (!isActivePeer(peer.lastSeen, now)) continue
+    cursors[peer.deviceId] = peer.cursors as Record<string, PeerCursor>
+  }
+  // The newest own segment always stays: it anchors the hash chain, and export reads its absence as
+  // "the share was emptied" (and would publish everything again).
+  const newest = Math.max(...seqs)
+  const removable = (canCompact({ [me]: seqs }, cursors, covers)[me] ?? []).filter((seq) => seq !== newest)
+  for (const seq of removable) await share.remove(segmentPath(me, seq))
+  return removable
+}
+
+/** Compaction for the app's loop (opens the store itself); [] when the store refused. */
+export async function compactNow(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<number[]> {
+  const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
+  return isStoreAccess(store) ? compactOwnSegments(ctx, share, store) : []
+}
