@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import type { AppInfo } from '../../shared/ipc/contract'
-import { createDeskHandlers, createDeviceStore } from '../services'
+import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService } from '../services'
 import { registerDeskIpc } from './ipc'
 import { createElectronPrinting, type PrintingHost } from './printing'
 import { mainTextFor } from './mainText'
@@ -25,6 +25,7 @@ function start(): void {
   const allowed = rendererLocation()
   const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
   const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
+  const share = createShareService(createShareConfig(app.getPath('userData')))
   const printingHost: PrintingHost = {
     dialog,
     documentsDir: () => app.getPath('documents'),
@@ -33,7 +34,7 @@ function start(): void {
   // Handlers are rebuilt per call (cheap; state lives in deviceStore) so printing acts on the caller's window.
   registerDeskIpc(
     ipcMain,
-    (sender) => createDeskHandlers({ deviceStore, appInfo, printing: createElectronPrinting(sender, printingHost) }),
+    (sender) => createDeskHandlers({ deviceStore, appInfo, share, printing: createElectronPrinting(sender, printingHost) }),
     allowed
   )
 

@@ -1,6 +1,7 @@
 import type { AppInfo, DeskHandlers } from '../../shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
+import type { ShareService } from './sync/shareService'
 
 /** Binds each window.desk method to its service. Inputs arrive already validated by dispatch.
  *  Cheap and stateless (state lives in the deps), so a host may build it per call: that is how
@@ -9,6 +10,7 @@ export function createDeskHandlers(deps: {
   deviceStore: DeviceStore
   appInfo: AppInfo
   printing: DeskPrinting
+  share: ShareService
 }): DeskHandlers {
   return {
     // A copy, so nothing downstream can mutate the shared object.
@@ -19,6 +21,18 @@ export function createDeskHandlers(deps: {
     savePdf: async (input) => {
       const path = await deps.printing.savePdf(input.suggestedName)
       return { saved: path !== null, path }
+    },
+    shareGetConfig: () => deps.share.getConfig(),
+    shareSetRoot: (input) => deps.share.setRoot(input.root),
+    shareList: (input) => deps.share.list(input.dir),
+    shareRead: async (input) => ({ base64: Buffer.from(await deps.share.read(input.path)).toString('base64') }),
+    shareWriteNew: async (input) => {
+      await deps.share.writeNew(input.path, new Uint8Array(Buffer.from(input.base64, 'base64')))
+      return { written: true as const }
+    },
+    shareRemove: async (input) => {
+      await deps.share.remove(input.path)
+      return { removed: true as const }
     }
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DeskMethodName } from './methods'
 import type { DeskResult } from './errors'
 import { pdfFileNameSchema } from './fileName'
+import { isSharePath, isShareRoot } from './sharePath'
 
 /** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
  *  because it belongs to the machine: wiping the browser storage must not mint a new device. */
@@ -33,6 +34,22 @@ export const deviceCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z][0-9A-Z]$/, 'validation.deviceCode')
 
+const sharePathSchema = z.string().max(800).refine((p) => isSharePath(p), 'validation.sharePath')
+const shareDirSchema = z.string().max(800).refine((p) => isSharePath(p, true), 'validation.sharePath')
+/** base64 of at most 64 MB */
+const base64Schema = z.string().max(Math.ceil((64 * 1024 * 1024) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid')
+
+export interface ShareConfig {
+  root: string | null
+  reachable: boolean
+}
+
+export interface ShareFileEntry {
+  name: string
+  size: number
+  mtimeMs: number
+}
+
 /** One zod schema per method validates the single argument main receives. */
 export const deskInputs = {
   getAppInfo: z.undefined(),
@@ -41,7 +58,16 @@ export const deskInputs = {
   /** the OS print dialog for the calling window; title names the print job in logs */
   printPage: z.strictObject({ title: z.string().max(80, 'validation.tooLong') }),
   /** save dialog (default: Documents/<suggestedName>), then the calling window rendered to an A4 PDF */
-  savePdf: z.strictObject({ suggestedName: pdfFileNameSchema })
+  savePdf: z.strictObject({ suggestedName: pdfFileNameSchema }),
+  /** the share folder this PC syncs through (系统设置), and whether it can be reached now */
+  shareGetConfig: z.undefined(),
+  /** sets (or clears, null) the share folder; creates nothing on it */
+  shareSetRoot: z.strictObject({ root: z.string().trim().min(1, 'validation.required').max(260, 'validation.tooLong').refine(isShareRoot, 'validation.shareRoot').nullable() }),
+  shareList: z.strictObject({ dir: shareDirSchema }),
+  shareRead: z.strictObject({ path: sharePathSchema }),
+  /** write-once: fails with share.exists when the name is taken */
+  shareWriteNew: z.strictObject({ path: sharePathSchema, base64: base64Schema }),
+  shareRemove: z.strictObject({ path: sharePathSchema })
 } satisfies Record<DeskMethodName, z.ZodType>
 
 export interface DeskOutputs {
@@ -52,6 +78,12 @@ export interface DeskOutputs {
   printPage: { printed: boolean }
   /** saved: false, path: null when the user cancelled the save dialog */
   savePdf: { saved: boolean; path: string | null }
+  shareGetConfig: ShareConfig
+  shareSetRoot: ShareConfig
+  shareList: ShareFileEntry[]
+  shareRead: { base64: string }
+  shareWriteNew: { written: true }
+  shareRemove: { removed: true }
 }
 
 export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>

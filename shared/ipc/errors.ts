@@ -4,6 +4,7 @@ export type DeskErrorCode =
   | 'unknown-method'
   | 'forbidden-sender' // the call did not come from the app's own main frame
   | 'internal' // the service threw
+  | 'share' // a share-folder operation failed; message is share.<failure> (unavailable, exists, notFound, outsideRoot, notConfigured, io)
 
 export interface DeskIssue {
   /** dotted path into the argument, e.g. "name" */

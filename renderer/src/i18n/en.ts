@@ -331,6 +331,14 @@ export const en: Catalogue = {
     recent: 'Recently registered'
   },
   sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set' },
+  share: {
+    unavailable: 'The share folder is unavailable (disconnected or moved); data on this PC is unaffected.',
+    exists: 'A file of that name is already on the share; nothing was overwritten.',
+    notFound: 'That file is not on the share.',
+    outsideRoot: 'The path leaves the share folder and was refused.',
+    notConfigured: 'No share folder is set.',
+    io: 'Reading or writing the share failed; data on this PC is unaffected.'
+  },
   validation: {
     pin: 'A PIN is 4–6 digits',
     pinMismatch: 'The two PINs do not match',
@@ -349,6 +357,8 @@ export const en: Catalogue = {
     staffNo: 'Staff no.: 2–12 letters or digits',
     deviceCode: 'PC code: an uppercase letter and a letter or digit (e.g. A3)',
     fileName: 'Invalid file name',
+    sharePath: 'Invalid path in the share folder',
+    shareRoot: 'Enter a full folder location, e.g. \\\\NAS\\kefu, Z:\\kefu or /mnt/kefu',
     fixErrors: 'Please correct the fields in red; nothing you typed is lost'
   },
   ipc: {

@@ -330,6 +330,14 @@ export const zhCN = {
     recent: '最近登记的投诉'
   },
   sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹' },
+  share: {
+    unavailable: '共享文件夹不可用（可能已断开或被移动），本机数据不受影响。',
+    exists: '共享文件夹中已有同名文件，没有覆盖。',
+    notFound: '共享文件夹中找不到这个文件。',
+    outsideRoot: '路径超出共享文件夹，已拒绝。',
+    notConfigured: '还没有设置共享文件夹。',
+    io: '读写共享文件夹时出错，本机数据不受影响。'
+  },
   validation: {
     pin: 'PIN 为 4–6 位数字',
     pinMismatch: '两次输入的 PIN 不一致',
@@ -348,6 +356,8 @@ export const zhCN = {
     staffNo: '工号为 2–12 位字母或数字',
     deviceCode: '电脑代码为两位：一个大写字母加一个字母或数字（如 A3）',
     fileName: '文件名无效',
+    sharePath: '共享文件夹中的路径无效',
+    shareRoot: '请填写完整的文件夹位置，如 \\\\NAS\\kefu、Z:\\kefu 或 /mnt/kefu',
     fixErrors: '请先改正标红的项目，已填写的内容不会丢失'
   },
   ipc: {

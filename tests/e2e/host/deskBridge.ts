@@ -4,7 +4,7 @@
 // `dispatch` running in the Playwright test process. Only the transport differs from the app.
 import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
-import { createDeskHandlers, createDeviceStore, dispatch } from '../../../electron/services'
+import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService, dispatch } from '../../../electron/services'
 import type { AppInfo, DeskHandlers } from '../../../shared/ipc/contract'
 import type { DeskResult } from '../../../shared/ipc/errors'
 import { deskMethods, type DeskMethodName } from '../../../shared/ipc/methods'
@@ -94,7 +94,8 @@ function buildServices(options: DeskBridgeOptions) {
     host: 'test-host'
   }
   const deviceStore = createDeviceStore({ dataDir: options.servicesDir, hostname: options.hostname })
-  return { appInfo, deviceStore }
+  const share = createShareService(createShareConfig(options.servicesDir))
+  return { appInfo, deviceStore, share }
 }
 
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {

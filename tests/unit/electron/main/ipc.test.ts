@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import type { DeskHandlers } from '../../../../shared/ipc/contract'
 import { deskChannel, deskMethods } from '../../../../shared/ipc/methods'
 import { registerDeskIpc } from '../../../../electron/main/ipc'
+import { shareHandlerMocks } from '../services/stubs'
 
 // ipc.ts only uses 'electron' for types, so it runs here with a fake ipcMain.
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown
@@ -19,7 +20,8 @@ function setup() {
     getDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
     updateDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
     printPage: vi.fn(async () => ({ printed: true })),
-    savePdf: vi.fn(async () => ({ saved: false, path: null }))
+    savePdf: vi.fn(async () => ({ saved: false, path: null })),
+    ...shareHandlerMocks()
   }
   registerDeskIpc(ipcMain as never, () => handlers, allowed)
   const call = (method: string, frame: { url: string; parent: unknown } | null, arg?: unknown) =>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DeskHandlers, DeviceInfo } from '../../../../shared/ipc/contract'
 import { dispatch } from '../../../../electron/services/dispatch'
+import { shareHandlerMocks } from './stubs'
 
 const device: DeviceInfo = { deviceId: 'abcdefghijklmnopqrstu', deviceName: 'PC-1', deviceCode: 'A3', hostname: 'pc-1' }
 
@@ -11,6 +12,7 @@ function fakeHandlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
     updateDevice: vi.fn(async (input) => ({ ...device, ...input })),
     printPage: vi.fn(async () => ({ printed: true })),
     savePdf: vi.fn(async () => ({ saved: false, path: null })),
+    ...shareHandlerMocks(),
     ...overrides
   }
 }

@@ -4,6 +4,7 @@ import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
 import type { DeviceStore } from '../../../../electron/services/deviceStore'
 import type { DeskPrinting } from '../../../../electron/services/printing'
+import { unusedShare } from './stubs'
 
 // printPage / savePdf on the service side: dispatch validates, handlers delegate to the host's
 // printing (Electron main or the e2e harness) and shape its answer for the renderer.
@@ -17,7 +18,7 @@ function setup(printing: Partial<DeskPrinting> = {}) {
     savePdf: vi.fn(async (name: string): Promise<string | null> => `/docs/${name}`),
     ...printing
   }
-  return { printing: fake, handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake }) }
+  return { printing: fake, handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake, share: unusedShare }) }
 }
 
 afterEach(() => vi.restoreAllMocks())
