@@ -2,6 +2,7 @@ import { callDesk } from '../ipc/desk'
 import { applyLocale } from '../i18n'
 import { getPref, getStaffByNo, LOCALE_KEY, openDataLayer, SESSION_STAFF_KEY, type Locale } from '../db'
 import { useSession } from './session'
+import { resumeSync } from '../features/sync/shareSession'
 
 /** Start-up: who this PC is (main process), open IndexedDB, restore language and who is at the desk. */
 export async function bootApp(): Promise<void> {
@@ -15,4 +16,5 @@ export async function bootApp(): Promise<void> {
   session.setLocaleState(locale)
   session.setStaff(staff ?? null)
   session.setReady(data, device, appInfo)
+  void resumeSync(data, device, appInfo)
 }

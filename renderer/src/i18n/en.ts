@@ -330,7 +330,16 @@ export const en: Catalogue = {
     unfedBack: 'Closed without feedback to a department',
     recent: 'Recently registered'
   },
-  sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set' },
+  sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set',
+    choice: {
+      unavailable: 'The folder cannot be reached; check its location and the network.',
+      notEmpty: 'The folder already holds other files; choose an empty folder for a new store share.',
+      noStore: 'There is no store share in this folder to join.',
+      damaged: 'The store file store.json in this folder is damaged; ask your administrator.',
+      otherStoreJoined: 'This PC already belongs to another store’s share; joining this one would mix two stores’ data.',
+      alreadyExists: 'This folder already holds a store share; choose “Join”.'
+    }
+  },
   share: {
     unavailable: 'The share folder is unavailable (disconnected or moved); data on this PC is unaffected.',
     exists: 'A file of that name is already on the share; nothing was overwritten.',

@@ -329,7 +329,16 @@ export const zhCN = {
     unfedBack: '结案但未反馈责任部门（四个不漏）',
     recent: '最近登记的投诉'
   },
-  sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹' },
+  sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹',
+    choice: {
+      unavailable: '无法访问该文件夹，请检查位置和网络。',
+      notEmpty: '该文件夹里已有其他文件，不能在这里新建门店共享。请选择一个空文件夹。',
+      noStore: '该文件夹里没有门店共享，不能加入。请检查位置，或在空文件夹中新建门店共享。',
+      damaged: '该文件夹里的门店文件 store.json 已损坏，请联系管理员。',
+      otherStoreJoined: '本机已经加入了另一个门店的共享，不能再加入这个门店（会混淆两个门店的数据）。',
+      alreadyExists: '该文件夹里已有门店共享，请选择“加入已有门店”。'
+    }
+  },
   share: {
     unavailable: '共享文件夹不可用（可能已断开或被移动），本机数据不受影响。',
     exists: '共享文件夹中已有同名文件，没有覆盖。',

@@ -8,6 +8,7 @@ import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { AuditCard } from '../customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
+import { ShareSettingsCard } from './ShareSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -15,6 +16,7 @@ export function SettingsPage() {
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
       <StoreSettingsCard />
       <DeviceSettingsCard />
+      <ShareSettingsCard />
       <LanguageSettingsCard />
       <StaffSettingsCard />
       <WorkflowRulesCard />
