@@ -13,14 +13,14 @@ const LOOK = {
 } as const
 
 /** In the header on every page: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常 with 上次同步; opens the sync page. */
-export function SyncIndicator() {
+export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const configured = useSyncConfigured()
   const status = useSyncStatus()
   if (!configured) {
     return (
-      <Tag data-testid="sync-status" style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
+      <Tag data-testid={testId} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
         {t('sync.notConfigured')}
       </Tag>
     )
@@ -29,7 +29,7 @@ export function SyncIndicator() {
   const last = status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('MM-DD HH:mm') : t('syncPage.never')
   return (
     <Tooltip title={`${t('sync.lastSynced')}：${last}`}>
-      <Tag color={look.color} data-testid="sync-status" data-state={status.state} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
+      <Tag color={look.color} data-testid={testId} data-state={status.state} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
         {t(look.key)}
         {status.lastSyncedAt && <span data-testid="sync-last"> · {t('sync.lastSynced')} {dayjs(status.lastSyncedAt).format('HH:mm')}</span>}
       </Tag>

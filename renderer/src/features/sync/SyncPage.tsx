@@ -70,7 +70,7 @@ export function SyncPage() {
       >
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('syncPage.state')}>
-            <SyncIndicator />
+            <SyncIndicator testId="sync-page-state" />
           </Descriptions.Item>
           <Descriptions.Item label={t('syncPage.lastSynced')}>{status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('YYYY-MM-DD HH:mm:ss') : t('syncPage.never')}</Descriptions.Item>
           <Descriptions.Item label="">{status.lastReport ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received }) : ''}</Descriptions.Item>

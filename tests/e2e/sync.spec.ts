@@ -1,0 +1,87 @@
+import { rename } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot } from './fixtures'
+import { finishSetup } from './flows'
+
+// Sync through a shared folder (issue 6), two PCs in two browser profiles with their own services
+// folders and one shareDir: explicit create / join, a complaint made on A appears on B, concurrent
+// edits converge, and the indicator follows the folder going away and coming back.
+
+test.use({ startTime: '2026-11-23T10:00:00+08:00' })
+
+async function openShare(page: Page, root: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  const card = page.getByTestId('share-settings')
+  await card.getByTestId('share-root').fill(root)
+  await card.getByTestId('share-check').click()
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').click()
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
+}
+
+test('two PCs: create and join the store share, a complaint travels, edits converge, the folder vanishes and returns', async ({ page, shareDir, openSecondPc, consoleErrors }) => {
+  await finishSetup(page)
+  await expect(page.getByTestId('sync-status')).toHaveText('未设置共享文件夹')
+
+  // PC A: the folder is empty — a new store share is created only when asked.
+  await openShare(page, shareDir)
+  await expect(page.getByTestId('share-state')).toContainText('这是一个空文件夹')
+  await screenshot(page, 'sync-settings-empty')
+  await page.getByTestId('share-create').click()
+  await expect(page.getByTestId('share-state')).toContainText('本机已加入该门店共享')
+  await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/)
+
+  // PC B: joins the store found in the folder.
+  const b = await openSecondPc()
+  await finishSetup(b.page, { managerStaffNo: '8002', managerName: '张经理' })
+  await openShare(b.page, shareDir)
+  await expect(b.page.getByTestId('share-state')).toContainText('该文件夹里已有门店共享')
+  await screenshot(b.page, 'sync-settings-join')
+  await b.page.getByTestId('share-join').click()
+  await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
+
+  // A complaint registered on A appears on B.
+  await page.getByRole('menuitem', { name: '工作台' }).click()
+  await page.getByRole('button', { name: '新建投诉' }).click()
+  await page.getByLabel('联系电话').fill('13812345678')
+  await page.getByLabel('客户姓名').fill('张三')
+  await page.getByLabel('投诉内容').fill('空调不制冷，师傅上门两次仍未修好。')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('complaint-no')).toBeVisible()
+  const no = (await page.getByTestId('complaint-no').textContent()) ?? ''
+  await syncNow(page)
+  await syncNow(b.page)
+  await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
+  await expect(b.page.getByText(no)).toBeVisible()
+  await b.page.getByTestId('sync-status').click()
+  await expect(b.page.getByTestId('sync-peers')).toContainText('（本机）')
+  await screenshot(b.page, 'sync-page')
+
+  // Both change the store name while apart; after syncing both ways they agree (the later edit wins).
+  const rename_ = async (p: Page, name: string) => {
+    await p.getByRole('menuitem', { name: '系统设置' }).click()
+    await p.getByLabel('门店名称').fill(name)
+    await p.getByLabel('门店名称').locator('xpath=../..').getByRole('button', { name: '保存' }).first().click()
+  }
+  await rename_(page, '幸福路店（A改）')
+  await page.clock.fastForward('00:01:00')
+  await b.page.clock.fastForward('00:02:00')
+  await rename_(b.page, '幸福路店（B改）')
+  for (const p of [page, b.page, page]) await syncNow(p)
+  await expect(page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
+  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
+
+  // The folder disappears: A keeps working and says so; back again, it syncs.
+  await rename(shareDir, `${shareDir}.gone`)
+  await syncNow(page)
+  await expect(page.getByTestId('sync-status')).toHaveText(/^共享文件夹不可用/)
+  await expect(page.getByTestId('sync-problems')).toContainText('无法访问共享文件夹')
+  await screenshot(page, 'sync-unavailable')
+  await rename(`${shareDir}.gone`, shareDir)
+  await syncNow(page)
+  await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/)
+  expect(consoleErrors).toEqual([])
+})
