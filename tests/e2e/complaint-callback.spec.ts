@@ -1,5 +1,5 @@
 import { test, expect, screenshot } from './fixtures'
-import { addStaff, finishSetup, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
 
 // 约定回电: promised on the complaint page, shown until done (red once late), on the timeline, and
 // listed in the shift handover's 约定回电 section.
@@ -10,14 +10,7 @@ test('promise a callback, see it turn late, find it in the handover, then record
   await finishSetup(page)
   await addStaff(page, '1001', '王小明')
   await switchStaff(page, '1001')
-  await page.getByRole('menuitem', { name: '工作台' }).click()
-  await page.getByRole('button', { name: '新建投诉' }).click()
-  await page.getByLabel('联系电话').fill('13812345678')
-  await page.getByLabel('客户姓名').fill('张三')
-  await page.getByLabel('投诉内容').fill('洗衣机脱水时噪音很大，要求上门检查。')
-  await page.keyboard.press('Control+s')
-  await expect(page.getByTestId('complaint-no')).toBeVisible()
-  const no = (await page.getByTestId('complaint-no').textContent()) ?? ''
+  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '洗衣机脱水时噪音很大，要求上门检查。' })
 
   // A time in the past is refused in the dialog, and the note typed stays.
   await page.getByTestId('callback-promise').click()

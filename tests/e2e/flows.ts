@@ -35,3 +35,15 @@ export async function switchStaff(page: Page, staffNo: string): Promise<void> {
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('current-staff')).toContainText(staffNo)
 }
+
+/** 新建投诉 from 工作台 with the required fields only; returns the new complaint's number. */
+export async function registerComplaintViaUi(page: Page, c: { phone: string; name: string; content: string }): Promise<string> {
+  await page.getByRole('menuitem', { name: '工作台' }).click()
+  await page.getByRole('button', { name: '新建投诉' }).click()
+  await page.getByLabel('联系电话').fill(c.phone)
+  await page.getByLabel('客户姓名').fill(c.name)
+  await page.getByLabel('投诉内容').fill(c.content)
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('complaint-no')).toBeVisible()
+  return (await page.getByTestId('complaint-no').textContent()) ?? ''
+}

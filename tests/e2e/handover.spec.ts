@@ -4,7 +4,7 @@ import { saveViewAsPdf } from './pdf'
 import { buildComplaint } from '../../shared/domain/complaint'
 import { DEFAULT_TIME_RULES } from '../../shared/domain/timeRules'
 import { complaintKeys, withDerived } from '../../renderer/src/db/derived'
-import { addStaff, finishSetup, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
 
 // 交接班 (DESIGN §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
 // three sections, submission, 打印交接单 to PDF (read back with poppler and rendered to PNG for people
@@ -12,16 +12,6 @@ import { addStaff, finishSetup, switchStaff } from './flows'
 
 test.use({ startTime: '2026-11-23T16:30:00+08:00' })
 
-async function registerComplaint(page: Page, phone: string, name: string): Promise<string> {
-  await page.getByRole('menuitem', { name: '工作台' }).click()
-  await page.getByRole('button', { name: '新建投诉' }).click()
-  await page.getByLabel('联系电话').fill(phone)
-  await page.getByLabel('客户姓名').fill(name)
-  await page.getByLabel('投诉内容').fill('刚买两天的电饭煲不加热，按下煮饭键后指示灯亮但锅内一直是凉的。')
-  await page.keyboard.press('Control+s')
-  await expect(page.getByTestId('complaint-no')).toBeVisible()
-  return (await page.getByTestId('complaint-no').textContent()) ?? ''
-}
 
 /** The page footer as printed, spaces removed (pdftotext spaces glyphs of the margin box its own way). */
 function footerOf(pageText: string): string {
@@ -97,7 +87,7 @@ test.describe('shift handover (交接班)', () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
     await expect(row1002.getByText('已设置')).toBeVisible()
     await switchStaff(page, '1001')
-    const no = await registerComplaint(page, '13812345678', '张三')
+    const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '刚买两天的电饭煲不加热，按下煮饭键后指示灯亮但锅内一直是凉的。' })
 
     // 新建交接记录: the shift comes from the clock (16:30 → 白班), open complaints are already listed.
     await page.getByRole('menuitem', { name: '交接班' }).click()

@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup } from './flows'
+import { finishSetup, registerComplaintViaUi } from './flows'
 
 // Sync through a shared folder (issue 6), two PCs in two browser profiles with their own services
 // folders and one shareDir: explicit create / join, a complaint made on A appears on B, concurrent
@@ -44,14 +44,7 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
 
   // A complaint registered on A appears on B.
-  await page.getByRole('menuitem', { name: '工作台' }).click()
-  await page.getByRole('button', { name: '新建投诉' }).click()
-  await page.getByLabel('联系电话').fill('13812345678')
-  await page.getByLabel('客户姓名').fill('张三')
-  await page.getByLabel('投诉内容').fill('空调不制冷，师傅上门两次仍未修好。')
-  await page.keyboard.press('Control+s')
-  await expect(page.getByTestId('complaint-no')).toBeVisible()
-  const no = (await page.getByTestId('complaint-no').textContent()) ?? ''
+  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '空调不制冷，师傅上门两次仍未修好。' })
   await syncNow(page)
   await syncNow(b.page)
   await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
