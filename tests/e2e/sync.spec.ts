@@ -56,8 +56,9 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   // Both change the store name while apart; after syncing both ways they agree (the later edit wins).
   const rename_ = async (p: Page, name: string) => {
     await p.getByRole('menuitem', { name: '系统设置' }).click()
-    await p.getByLabel('门店名称').fill(name)
-    await p.getByLabel('门店名称').locator('xpath=../..').getByRole('button', { name: '保存' }).first().click()
+    await p.getByLabel('门店名称', { exact: true }).fill(name)
+    await p.getByLabel('门店名称', { exact: true }).locator('xpath=../..').getByRole('button', { name: '保存' }).first().click()
+    await expect(p.getByTestId('store-name')).toHaveText(name)
   }
   await rename_(page, '幸福路店（A改）')
   await page.clock.fastForward('00:01:00')
