@@ -156,6 +156,26 @@ export function recordAsChanges(table: SyncTable, record: MergeRecord): Change[]
     })
 }
 
+/**
+ * What `applyChanges(undefined, recordAsChanges(table, record))` gives, without building one change
+ * per field: for a snapshot record this PC does not hold (every record, on a new PC). Undefined for
+ * immutable tables (their first-write rule takes the general path) and for a record with no clocked
+ * field (which the general path would not write either).
+ */
+export function freshRecord(table: SyncTable, record: MergeRecord): MergeRecord | undefined {
+  if (IMMUTABLE_SYNC_TABLES.has(table)) return undefined
+  const next: MergeRecord = { id: record.id, _clock: {} }
+  let clocked = false
+  for (const [field, hlc] of Object.entries(record._clock)) {
+    if (!isSyncableField(field)) continue
+    clocked = true
+    next._clock[field] = hlc
+    if (field !== DELETED_FIELD) next[field] = record[field] ?? null
+    else if (record._deleted === 1) next._deleted = 1
+  }
+  return clocked ? next : undefined
+}
+
 /** Merges a whole record (from a snapshot) into the record held here. */
 export function mergeRecord(table: SyncTable, current: MergeRecord | undefined, incoming: MergeRecord): MergeResult {
   const changes = recordAsChanges(table, incoming)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fromUtf8, utf8 } from './bytes'
+import { gunzip, gzip } from './compress'
 import { isSyncableField, SYNCED_TABLES, type SyncTable } from './change'
 import type { StoreKey } from './crypto'
 import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
@@ -86,7 +87,9 @@ export const chunkHeaderSchema = z.looseObject({
   kind: z.literal(SNAPSHOT_CHUNK_KIND),
   ...commonHeader,
   index: z.number().int().min(1),
-  count: z.number().int().min(0)
+  count: z.number().int().min(0),
+  /** the NDJSON is gzipped (before encryption); absent: plain */
+  compression: z.literal('gzip').optional()
 })
 export type ChunkHeader = z.infer<typeof chunkHeaderSchema>
 
@@ -143,9 +146,9 @@ export async function* encodeSnapshot(entries: Iterable<SnapshotEntry> | AsyncIt
 
   const flush = async (): Promise<SnapshotFile> => {
     const index = refs.length + 1
-    const header = { kind: SNAPSHOT_CHUNK_KIND, ...common, index, count: lines.length, encryption: encryptionInfo(options.encryption) }
+    const header = { kind: SNAPSHOT_CHUNK_KIND, ...common, index, count: lines.length, compression: 'gzip', encryption: encryptionInfo(options.encryption) }
     const headerBytes = headerBytesOf(header)
-    const body = await sealBody(header.encryption, options.encryption?.key, utf8(lines.map((l) => `${l}\n`).join('')), headerBytes)
+    const body = await sealBody(header.encryption, options.encryption?.key, await gzip(utf8(lines.map((l) => `${l}\n`).join(''))), headerBytes)
     const bytes = await encodeFrame(headerBytes, body)
     refs.push({ name: chunkFileName(index), sha256: await hashBytes(bytes), count: lines.length })
     lines = []
@@ -241,7 +244,9 @@ export function decodeSnapshotChunk(
     }
     const opened = await openBody(header.encryption, options.key, frame.body, frame.headerBytes)
     if (!opened.ok) return opened
-    const text = fromUtf8(opened.plaintext)
+    const plain = header.compression === 'gzip' ? await gunzip(opened.plaintext) : opened.plaintext
+    if (plain === null) return problem('invalidJson', 'chunk body is not valid gzip or inflates beyond the limit')
+    const text = fromUtf8(plain)
     if (text === null) return problem('invalidJson', 'chunk body is not UTF-8')
     const lines = text.split('\n')
     if (lines.pop() !== '') return problem('invalidJson', 'chunk body does not end with a line feed')

@@ -4,7 +4,8 @@ import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
 import { withDerived, type Derive } from './derived'
 import type { Change } from '../../../shared/sync/change'
-import { mergeBatch, type MergeOutcome } from './sync/mergeBatch'
+import type { MergeRecord } from '../../../shared/sync/merge'
+import { mergeBatch, mergeSnapshotRecords, type KnownAbsent, type MergeOutcome } from './sync/mergeBatch'
 import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
 
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
@@ -208,14 +209,30 @@ export class Writer {
     if (changes.length === 0) return { applied: 0, conflicts: [], held: [] }
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
-      // Receiving the largest stamp is enough: the clock then orders after every stamp of the batch.
-      // Stamps we are already past change nothing, so a batch applied twice leaves the clock alone too.
-      const newest = changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '')
-      if (newest > formatHlc(this.clock.current())) {
-        this.clock.receive(parseHlc(newest))
-        await this.db.meta.put({ key: HLC_META_KEY, value: formatHlc(this.clock.current()) })
-      }
+      await this.receive(changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), ''))
       return outcome
     })
+  }
+
+  /** Records of a snapshot, merged the same way as their changes would be (applyRemote), in ONE
+   *  transaction; those `knownAbsent` says are not stored yet are written without being looked up. */
+  async applySnapshotRecords(entries: readonly { t: SyncedTable; r: MergeRecord }[], knownAbsent: KnownAbsent): Promise<MergeOutcome> {
+    if (entries.length === 0) return { applied: 0, conflicts: [], held: [] }
+    return this.db.transaction('rw', this.db.tables, async () => {
+      const outcome = await mergeSnapshotRecords(this.db, this.derive, entries, this.wallClock(), knownAbsent)
+      let newest = ''
+      for (const { r } of entries) for (const hlc of Object.values(r._clock)) if (hlc > newest) newest = hlc
+      await this.receive(newest)
+      return outcome
+    })
+  }
+
+  /** Folds the largest remote stamp of a batch into the clock: it then orders after every stamp of
+   *  the batch. Stamps we are already past change nothing, so a batch applied twice leaves it alone. */
+  private async receive(newest: string): Promise<void> {
+    if (newest > formatHlc(this.clock.current())) {
+      this.clock.receive(parseHlc(newest))
+      await this.db.meta.put({ key: HLC_META_KEY, value: formatHlc(this.clock.current()) })
+    }
   }
 }

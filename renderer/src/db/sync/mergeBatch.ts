@@ -1,7 +1,8 @@
 import type { Table } from 'dexie'
 import type { Change } from '../../../../shared/sync/change'
 import { canonicalJson } from '../../../../shared/sync/json'
-import { applyChanges, groupByRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import { parseHlc } from '../../../../shared/sync/hlc'
+import { applyChanges, freshRecord, groupByRecord, recordAsChanges, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
 import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
@@ -33,7 +34,8 @@ export interface HeldRecord {
 interface Merged {
   table: SyncedTable
   recordId: string
-  group: Change[]
+  /** the record's changes, made only if it is held back */
+  changes: () => Change[]
   current: StoredRow | undefined
   /** the record to store; undefined when nothing changed */
   next: StoredRow | undefined
@@ -74,6 +76,52 @@ function derivedSafely(derive: Derive, table: SyncedTable, record: StoredRow): S
 }
 
 export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: readonly Change[], now: number): Promise<MergeOutcome> {
+  return writeMerged(db, await mergeChanges(db, derive, changes), now)
+}
+
+/** Says a record is certainly not stored yet (a snapshot bootstrap knows which ids it has written),
+ *  so it need not be read back: reading 300 000 absent ids costs seconds. When unsure, say false. */
+export type KnownAbsent = (table: SyncedTable, recordId: string) => boolean
+
+/** Snapshot records (bootstrap): those known absent are built directly (merge.ts freshRecord — the
+ *  same result as merging their changes, without making one change object per field); the rest merge
+ *  as changes. One write phase for both. */
+export async function mergeSnapshotRecords(
+  db: DeskDatabase,
+  derive: Derive,
+  entries: readonly { t: SyncedTable; r: MergeRecord }[],
+  now: number,
+  knownAbsent: KnownAbsent
+): Promise<MergeOutcome> {
+  const merged: Merged[] = []
+  const general: Change[] = []
+  for (const { t: table, r: record } of entries) {
+    const fresh = knownAbsent(table, record.id) ? freshRecord(table, record) : undefined
+    if (!fresh) {
+      general.push(...recordAsChanges(table, record))
+      continue
+    }
+    const next = derivedSafely(derive, table, { ...fresh, ...clockStamps(fresh._clock) })
+    merged.push({ table, recordId: record.id, changes: () => recordAsChanges(table, record), current: undefined, next, conflicts: [] })
+  }
+  merged.push(...(await mergeChanges(db, derive, general)))
+  return writeMerged(db, merged, now)
+}
+
+/** withStamps for a record made from a snapshot: its earliest and latest clock. */
+function clockStamps(clock: Record<string, string>): { _created: Stamp; _updated: Stamp } {
+  let first = ''
+  let last = ''
+  for (const hlc of Object.values(clock)) {
+    if (first === '' || hlc < first) first = hlc
+    if (hlc > last) last = hlc
+  }
+  const stamp = (hlc: string): Stamp => ({ hlc, device: parseHlc(hlc).node, staffNo: '' })
+  return { _created: stamp(first), _updated: stamp(last) }
+}
+
+/** Step 1: every record merged in memory against what is stored. */
+async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly Change[]): Promise<Merged[]> {
   const groups = [...groupByRecord(changes).values()]
   const idsByTable = new Map<SyncedTable, string[]>()
   for (const group of groups) {
@@ -89,8 +137,8 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     ids.forEach((id, i) => stored.set(`${table}\u0000${id}`, rows[i]))
   }
 
-  // 1. Merge every record in memory. No await in this loop: a long run of awaits that touch no table
-  //    would make Dexie lose the transaction (see WriteTx.createMany).
+  // No await in this loop: a long run of awaits that touch no table would make Dexie lose the
+  // transaction (see WriteTx.createMany).
   const merged: Merged[] = []
   for (const group of groups) {
     const { table, recordId } = group[0] as Change & { table: SyncedTable }
@@ -100,13 +148,17 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
     // stamps included.
     const unchanged = !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
     const next = unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
-    merged.push({ table, recordId, group, current, next, conflicts: result.conflicts })
+    merged.push({ table, recordId, changes: () => group, current, next, conflicts: result.conflicts })
   }
+  return merged
+}
 
+/** Steps 2 and 3: records that would break a unique index held back, the rest written. */
+async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: number): Promise<MergeOutcome> {
   // 2. Hold back records that would break a unique index (one query per table and index).
   const heldBack: HeldRecord[] = []
   const clashes = new Map<string, string>()
-  for (const table of idsByTable.keys()) {
+  for (const table of new Set(merged.map((m) => m.table))) {
     const rows = merged.flatMap((m) => (m.table === table && m.next ? [m.next] : []))
     if (rows.length === 0) continue
     for (const [id, why] of await findUniqueClashes(db, table, rows)) clashes.set(`${table}\u0000${id}`, why)
@@ -120,7 +172,7 @@ export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: read
   for (const m of merged) {
     const clash = clashes.get(`${m.table}\u0000${m.recordId}`)
     if (clash) {
-      heldBack.push({ table: m.table, recordId: m.recordId, changes: m.group, detail: clash })
+      heldBack.push({ table: m.table, recordId: m.recordId, changes: m.changes(), detail: clash })
       continue
     }
     found.push(...m.conflicts)

@@ -1,17 +1,19 @@
-import { SYNCED_TABLES, type SyncTable } from '../../../../shared/sync/change'
-import { recordAsChanges } from '../../../../shared/sync/merge'
+import { SYNCED_TABLES } from '../../../../shared/sync/change'
 import {
   decodeSnapshotChunk,
   decodeSnapshotManifest,
   encodeSnapshot,
   MANIFEST_FILE,
   toSnapshotRecord,
+  type ChunkRef,
   type SnapshotEntry
 } from '../../../../shared/sync/snapshot'
+import type { StoreKey } from '../../../../shared/sync/crypto'
 import type { DataContext } from '../context'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
-import { syncProblem, type SyncProblem } from './problems'
+import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { holdRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
@@ -108,30 +110,11 @@ export async function bootstrapFromSnapshot(ctx: DataContext, share: SharePort, 
       continue
     }
     if (manifest.header.storeId !== store.storeId) continue
-    let applied = 0
-    let damaged: SyncProblem | null = null
-    for (const [i, ref] of manifest.chunks.entries()) {
-      let bytes: Uint8Array
-      try {
-        bytes = await share.read(`snapshots/${id}/${ref.name}`)
-      } catch (error) {
-        if (isShareError(error, 'unavailable')) throw error
-        damaged = syncProblem('truncated', '快照文件不完整，已改用更早的快照或逐个同步文件', `snapshot ${id} ${ref.name}: ${String(error)}`)
-        break
-      }
-      const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
-      if (!chunk.ok) {
-        damaged = syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
-        break
-      }
-      const changes = chunk.entries.flatMap((e) => recordAsChanges(e.t as SyncTable, e.r))
-      await ctx.writer.applyRemote(changes)
-      applied += chunk.entries.length
-    }
-    if (damaged) {
+    const loaded = await loadSnapshot(ctx, share, id, manifest.chunks, key, manifest.header.deviceId)
+    if (loaded.damaged) {
       // What was merged stays (merging never loses anything); the cursors are not moved, so every
       // segment is still replayed.
-      result.problems.push(damaged)
+      result.problems.push(loaded.damaged)
       continue
     }
     for (const [device, seq] of Object.entries(manifest.header.covers)) {
@@ -139,10 +122,69 @@ export async function bootstrapFromSnapshot(ctx: DataContext, share: SharePort, 
       await saveCursor(ctx, { device, upTo: seq, gaps: [] })
     }
     result.snapshotId = id
-    result.records = applied
+    result.records = loaded.applied
     return result
   }
   return result
+}
+
+type Loaded = { ok: true; entries: SnapshotEntry[] } | { ok: false; problem: SyncProblem }
+
+/** Merges every chunk of one snapshot. Reading and checking the next chunk overlaps with storing
+ *  this one (IndexedDB does its writing in another process), and records the PC does not hold yet are
+ *  written without first being looked up: on a new PC that is every record, and the lookups alone
+ *  would cost seconds. */
+async function loadSnapshot(
+  ctx: DataContext,
+  share: SharePort,
+  id: string,
+  chunks: readonly ChunkRef[],
+  key: { key?: StoreKey },
+  writer: string
+): Promise<{ applied: number; damaged: SyncProblem | null }> {
+  const load = async (i: number): Promise<Loaded> => {
+    const ref = chunks[i] as ChunkRef
+    let bytes: Uint8Array
+    try {
+      bytes = await share.read(`snapshots/${id}/${ref.name}`)
+    } catch (error) {
+      if (isShareError(error, 'unavailable')) throw error
+      return { ok: false, problem: syncProblem('truncated', '快照文件不完整，已改用更早的快照或逐个同步文件', `snapshot ${id} ${ref.name}: ${String(error)}`) }
+    }
+    const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
+    if (!chunk.ok) return { ok: false, problem: syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`) }
+    // A record that fails validation is not applied; the snapshot then does not hold everything it
+    // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
+    // the bad ones quarantined) are replayed.
+    if (chunk.invalid.length > 0)
+      return { ok: false, problem: syncProblem('invalidChange', SYNC_MESSAGES.invalidChange, `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`) }
+    return { ok: true, entries: chunk.entries }
+  }
+  const stored = await storedIds(ctx)
+  const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
+  let applied = 0
+  let next: Promise<Loaded> | null = chunks.length > 0 ? load(0) : null
+  for (let i = 0; next; i++) {
+    const loaded = await next
+    next = i + 1 < chunks.length ? load(i + 1) : null
+    // A rejected read-ahead would otherwise be reported as unhandled while this chunk is stored.
+    next?.catch(() => undefined)
+    if (!loaded.ok) return { applied, damaged: loaded.problem }
+    const outcome = await ctx.writer.applySnapshotRecords(loaded.entries, knownAbsent)
+    // A record another one's unique value already holds here (the same 工号 set up on both PCs) is
+    // kept aside and retried each round, as with segments.
+    await holdRecords(ctx, writer, 0, outcome.held)
+    for (const e of loaded.entries) stored.add(`${e.t}\u0000${e.r.id}`)
+    applied += loaded.entries.length
+  }
+  return { applied, damaged: null }
+}
+
+/** table + id of every synced record this PC holds (few on a new PC). */
+async function storedIds(ctx: DataContext): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const table of SYNCED_TABLES) for (const id of await ctx.db.table(table).toCollection().primaryKeys()) ids.add(`${table}\u0000${String(id)}`)
+  return ids
 }
 
 /** A snapshot now, for the app's loop (it opens the store itself); null when the store refused. */

@@ -3,7 +3,7 @@ import type { Change, SyncTable } from '../../../../shared/sync/change'
 import { formatHlc, HlcClock } from '../../../../shared/sync/hlc'
 import { canonicalJson } from '../../../../shared/sync/json'
 import { LONG_TEXT_FIELDS } from '../../../../shared/sync/longText'
-import { applyChanges, groupByRecord, mergeRecord, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import { applyChanges, freshRecord, groupByRecord, mergeRecord, recordAsChanges, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
 import { hlc } from './fixtures'
 import { prng } from './prng'
 
@@ -280,5 +280,27 @@ describe('merging whole records (snapshot bootstrap)', () => {
     const local = applyChanges(undefined, [ch('customers', 'k1', 'notes', '本地备注', hlc(5, 0, 'pcA'))]).record
     const incoming = applyChanges(undefined, [ch('customers', 'k1', 'notes', '快照备注', hlc(9, 0, 'pcB'))]).record as MergeRecord
     expect(mergeRecord('customers', local, incoming).conflicts).toMatchObject([{ losingValue: '本地备注', winningHlc: hlc(9, 0, 'pcB') }])
+  })
+
+  it('a record not held yet is built directly (freshRecord) exactly as merging its changes builds it', () => {
+    const rnd = prng(91)
+    const values = ['甲', '', null, undefined, 0, 7, true, ['a', 'b'], { x: 1 }]
+    for (let i = 0; i < 500; i++) {
+      const table = rnd.pick<SyncTable>(['complaints', 'customers', 'staff', 'settings', 'returns', 'handovers'])
+      const record: MergeRecord = { id: `r${i}`, _clock: {} }
+      for (const field of ['status', 'content', 'name', 'notes', 'count', '_deleted', '_keys', 'unclocked']) {
+        if (rnd.int(3) === 0) continue
+        if (field !== 'unclocked') record._clock[field] = hlc(1000 + rnd.int(50), rnd.int(3), rnd.pick(['pcA', 'pcB']))
+        if (field === '_deleted') {
+          if (rnd.int(2)) record._deleted = 1
+        } else record[field] = rnd.pick(values)
+      }
+      const general = applyChanges(undefined, recordAsChanges(table, record)).record
+      expect(freshRecord(table, record), JSON.stringify(record)).toEqual(general)
+    }
+  })
+
+  it('leaves immutable events to the general path', () => {
+    expect(freshRecord('events', { id: 'e1', _clock: { kind: hlc(5, 0, 'pcA') }, kind: 'note' })).toBeUndefined()
   })
 })

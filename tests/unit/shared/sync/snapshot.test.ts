@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fromUtf8, utf8 } from '../../../../shared/sync/bytes'
+import { gunzip, gzip } from '../../../../shared/sync/compress'
 import { encodeFrame, PREFIX_BYTES } from '../../../../shared/sync/frame'
 import type { StoreKey } from '../../../../shared/sync/crypto'
 import type { MergeRecord } from '../../../../shared/sync/merge'
@@ -31,6 +32,14 @@ function record(i: number): MergeRecord {
 
 function* entries(n: number): Generator<SnapshotEntry> {
   for (let i = 0; i < n; i++) yield { t: 'customers', r: record(i) }
+}
+
+/** A chunk file's header and its body as text (inflated when gzipped). */
+async function chunkParts(bytes: Uint8Array): Promise<{ header: Record<string, unknown>; text: string }> {
+  const headerLength = Number((fromUtf8(bytes.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
+  const header = JSON.parse(fromUtf8(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
+  const body = bytes.subarray(PREFIX_BYTES + headerLength + 1)
+  return { header, text: fromUtf8(header.compression === 'gzip' ? ((await gunzip(body)) as Uint8Array) : body) as string }
 }
 
 async function collect(gen: AsyncGenerator<SnapshotFile>): Promise<SnapshotFile[]> {
@@ -69,8 +78,9 @@ describe('snapshots', () => {
     expect(_keys).toEqual(['x'])
     expect(read[10]).toEqual({ t: 'customers', r: expected })
     expect(read[10]?.r._deleted).toBe(1)
-    // NDJSON body: one record per line
-    const chunkText = fromUtf8((files[0] as SnapshotFile).bytes) as string
+    // NDJSON body, gzipped: one record per line
+    const { header, text: chunkText } = await chunkParts((files[0] as SnapshotFile).bytes)
+    expect(header.compression).toBe('gzip')
     expect(chunkText.split('\n').filter((l) => l.startsWith('{"t":"customers"'))).toHaveLength(1000)
   })
 
@@ -128,15 +138,28 @@ describe('snapshots', () => {
 
   it('validates every record it reads: a bad line is quarantined, the rest of the chunk applies', async () => {
     const files = await collect(encodeSnapshot(entries(3), OPTIONS))
-    const chunk = files[0]?.bytes as Uint8Array
-    const headerLength = Number((fromUtf8(chunk.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
-    const header = JSON.parse(fromUtf8(chunk.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
-    const lines = (fromUtf8(chunk.subarray(PREFIX_BYTES + headerLength + 1)) as string).split('\n').filter(Boolean)
+    const { header: { compression: _gz, ...header }, text } = await chunkParts(files[0]?.bytes as Uint8Array)
+    const lines = text.split('\n').filter(Boolean)
     lines.splice(1, 0, JSON.stringify({ t: 'customers', r: { id: 'k9', _clock: { _keys: hlc(1) }, _keys: ['x'] } }), '{"t":"outbox","r":{}}', 'not json')
+    // (written plain this time: a chunk without `compression` is read as it is)
     const rebuilt = await encodeFrame(utf8(JSON.stringify({ ...header, count: lines.length })), utf8(lines.map((l) => `${l}\n`).join('')))
     const decoded = await decodeSnapshotChunk(rebuilt)
     expect(decoded).toMatchObject({ ok: true, invalid: [{ index: 2 }, { index: 3 }, { index: 4 }] })
     expect(decoded.ok ? decoded.entries.map((e) => e.r.id) : []).toEqual(['k0', 'k1', 'k2'])
+  })
+
+  it('gzips chunk bodies (a tenth of the text or less) and refuses a body that is not gzip or inflates too far', async () => {
+    const files = await collect(encodeSnapshot(entries(2_000), OPTIONS))
+    const chunk = files[0]?.bytes as Uint8Array
+    const { header, text } = await chunkParts(chunk)
+    expect(chunk.length * 5).toBeLessThan(utf8(text).length)
+    const garbage = await encodeFrame(utf8(JSON.stringify(header)), utf8('this is not gzip'))
+    expect(await decodeSnapshotChunk(garbage)).toMatchObject({ ok: false, problem: 'invalidJson', disposition: 'quarantine' })
+    // 300 MB of one repeated byte: small on the share, refused before it is held in memory
+    const bomb = await gzip(new Uint8Array(300 * 1024 * 1024).fill(0x20))
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    const bombFile = await encodeFrame(utf8(JSON.stringify({ ...header, count: 1 })), bomb)
+    expect(await decodeSnapshotChunk(bombFile)).toMatchObject({ ok: false, problem: 'invalidJson', detail: expect.stringContaining('gzip') })
   })
 
   it('keeps a snapshot of a newer major pending and reads a newer minor with its extra fields', async () => {

@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addCustomerNote, registerComplaint, snapshotNow, syncOnce } from '../../../../../renderer/src/db'
+import { addCustomerNote, addStaff, listQuarantine, registerComplaint, snapshotNow, syncOnce } from '../../../../../renderer/src/db'
+import { utf8 } from '../../../../../shared/sync/bytes'
+import { encodeFrame, headerBytesOf } from '../../../../../shared/sync/frame'
+import { hashBytes } from '../../../../../shared/sync/hash'
+import { decodeSnapshotChunk, decodeSnapshotManifest, MANIFEST_FILE } from '../../../../../shared/sync/snapshot'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 const shares = shareKeeper()
@@ -58,6 +62,67 @@ describe('snapshots', () => {
     expect(report.problems.map((p) => p.kind)).toContain('checksum')
     // (B's clock runs an hour ahead of C's, so C also says so — not a problem of the snapshot.)
     expect(new Set(report.problems.map((p) => p.kind))).toEqual(new Set(['checksum', 'clockAhead']))
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
+  it('a PC with data of its own keeps it; a snapshot record that clashes with it is held, not dropped', async () => {
+    const { share, a } = await storeWithHistory()
+    const staffA = await addStaff(a, '1001', { staffNo: '2001', name: '甲', role: 'clerk' })
+    await syncOnce(a, share)
+    await snapshotNow(a, share)
+    // Remove every segment but each PC's newest, so C can learn A's staff only from the snapshot.
+    const segments = (await share.files('devices')).filter((f) => f.includes('/segments/'))
+    const newest = new Set(['pcA', 'pcB'].map((d) => segments.filter((f) => f.includes(d)).sort().at(-1)))
+    for (const f of segments) if (!newest.has(f)) await share.remove(f)
+
+    const c = await pc('pcC', 'C1')
+    const staffC = await addStaff(c, '1001', { staffNo: '2001', name: '丙', role: 'clerk' })
+    const own = await registerComplaint(c, '1001', intake({ customerPhone: '13700137000', customerName: '本机客户' }))
+    const report = await syncOnce(c, share)
+    expect(report.state).toBe('synced')
+    expect(report.problems.map((p) => p.kind)).toEqual(['uniqueClash'])
+    expect(await c.db.staff.get(staffA)).toBeUndefined()
+    expect(await listQuarantine(c)).toEqual([expect.objectContaining({ problem: 'uniqueClash', detail: expect.stringContaining('"2001"') })])
+    expect(await c.db.complaints.get(own.id)).toMatchObject({ customerName: '本机客户' })
+    expect(await c.db.complaints.count()).toBe((await a.db.complaints.count()) + 1)
+
+    // Renumbered here, the held record merges; A gets C's work; all agree.
+    await c.writer.transact('1001', (tx) => tx.update('staff', staffC, { staffNo: '2002' }))
+    expect(await syncOnce(c, share)).toMatchObject({ state: 'synced', problems: [] })
+    expect(await c.db.staff.get(staffA)).toMatchObject({ staffNo: '2001', name: '甲' })
+    await syncOnce(a, share)
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
+  it('a snapshot with an invalid record is not trusted: nothing invalid is applied and the segments are replayed', async () => {
+    const { share, a } = await storeWithHistory()
+    const snap = await snapshotNow(a, share)
+    const folder = `snapshots/${snap?.snapshotId}`
+    const manifestPath = `${folder}/${MANIFEST_FILE}`
+    const manifest = await decodeSnapshotManifest(await share.read(manifestPath))
+    if (!manifest.ok) throw new Error('manifest unreadable')
+    // The first chunk gets one more line: a customer whose clock holds no HLC stamp,
+    // then the chunk's entry in the manifest is made to match, as a buggy writer would leave it.
+    const ref = manifest.chunks[0]!
+    const chunkPath = `${folder}/${ref.name}`
+    const chunk = await decodeSnapshotChunk(await share.read(chunkPath))
+    if (!chunk.ok) throw new Error('chunk unreadable')
+    const bad = { t: 'customers', r: { id: 'bad-1', _clock: { name: 'not-a-stamp' }, name: '坏记录' } }
+    const lines = [...chunk.entries.map((e) => JSON.stringify(e)), JSON.stringify(bad)]
+    const header = { ...chunk.header, count: lines.length, compression: undefined }
+    const rebuilt = await encodeFrame(headerBytesOf(header), utf8(lines.map((l) => `${l}\n`).join('')))
+    await share.corrupt(chunkPath, () => rebuilt)
+    const chunks = [{ ...ref, sha256: await hashBytes(rebuilt), count: lines.length }, ...manifest.chunks.slice(1)]
+    const manifestHeader = { ...manifest.header, recordCount: manifest.header.recordCount + 1 }
+    const newManifest = await encodeFrame(headerBytesOf(manifestHeader), utf8(JSON.stringify({ chunks })))
+    await share.corrupt(manifestPath, () => newManifest)
+
+    const c = await pc('pcC', 'C1')
+    const report = await syncOnce(c, share)
+    expect(report.state).toBe('synced')
+    expect(report.problems.map((p) => p.kind)).toContain('invalidChange')
+    expect(await c.db.customers.get('bad-1')).toBeUndefined()
+    // every segment was replayed (no cursor started at the snapshot's covers), so C holds what A holds
     expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 })
