@@ -3,6 +3,9 @@
 // new PC has to pull over the shop's network. CompressionStream exists in Chromium and Node 18+.
 
 /** Decompressed bodies larger than this are refused (a hostile or broken file must not exhaust memory). */
+/** (Compression streams are typed with BufferSource input; ours is always a Uint8Array.) */
+type Pipe = { writable: WritableStream<Uint8Array>; readable: ReadableStream<Uint8Array> }
+
 export const MAX_INFLATED_BYTES = 256 * 1024 * 1024
 
 async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
@@ -38,13 +41,13 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return (await collect(streamOf(bytes).pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>), Number.MAX_SAFE_INTEGER)) as Uint8Array
+  return (await collect(streamOf(bytes).pipeThrough(new CompressionStream('gzip') as unknown as Pipe), Number.MAX_SAFE_INTEGER)) as Uint8Array
 }
 
 /** The inflated bytes, or null when they are not gzip or would exceed `limit`. Never throws. */
 export async function gunzip(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): Promise<Uint8Array | null> {
   try {
-    return await collect(streamOf(bytes).pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>), limit)
+    return await collect(streamOf(bytes).pipeThrough(new DecompressionStream('gzip') as unknown as Pipe), limit)
   } catch {
     return null
   }

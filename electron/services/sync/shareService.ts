@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import { createFolderStorage, type FolderStorage, type FolderStorageOptions, type ShareEntry } from './folderStorage'
 import type { ShareConfigStore } from './shareConfig'
 import { ShareServiceError } from './shareError'
+import { sweepStaleTemps } from './sweepTemps'
 
 // The share as window.desk offers it: the configured folder's storage, or 'notConfigured'. Main
 // holds the root; the renderer only ever names files relative to it.
@@ -24,7 +25,11 @@ export function createShareService(config: ShareConfigStore, options: FolderStor
   const storage = async (): Promise<FolderStorage> => {
     const root = await config.getRoot()
     if (!root) throw new ShareServiceError('notConfigured', 'no share folder is set')
-    if (cached?.root !== root) cached = createFolderStorage(root, options)
+    if (cached?.root !== root) {
+      cached = createFolderStorage(root, options)
+      // Once per folder per start: a share that cannot be swept now is simply swept next time.
+      await sweepStaleTemps(cached).catch(() => undefined)
+    }
     return cached
   }
   return {
