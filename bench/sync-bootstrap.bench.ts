@@ -139,14 +139,15 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   )
   expect(counts).toEqual({ customers: CUSTOMERS, complaints: COMPLAINTS })
 
-  const floorMs = await indexedDbFloor(page)
-
   // Usable: the archive finds a customer by name at once.
   await page.getByRole('menuitem', { name: '客户档案' }).click()
   const s0 = Date.now()
   await page.getByTestId('customer-search').fill('王')
   await expect(page.getByTestId('customer-list')).toHaveAttribute('data-query', '王')
   const firstSearchMs = Date.now() - s0
+
+  // Last, so its 300 000 extra writes do not slow what the user sees above.
+  const floorMs = await indexedDbFloor(page)
 
   const figures = {
     engine: 'Chromium (Debian), the app joining through 加入已有门店, real temp folder',
