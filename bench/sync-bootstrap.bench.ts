@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { test, expect } from '../tests/e2e/fixtures'
+import { test, expect, screenshot } from '../tests/e2e/fixtures'
 import { finishSetup } from '../tests/e2e/flows'
 import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '../shared/sync/snapshot'
 import { createStoreFile, STORE_FILE } from '../shared/sync/store'
@@ -119,6 +119,9 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   }
   const t0 = Date.now()
   await page.getByTestId('share-join').click()
+  // The header says how far the loading is while it runs.
+  await expect(page.getByTestId('sync-loading')).toContainText(/正在载入门店数据 [1-9]\d*%/, { timeout: 60_000 })
+  await screenshot(page, 'sync-bootstrap-loading')
   await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/, { timeout: 10 * 60_000 })
   const bootstrapMs = Date.now() - t0
   if (cdp && process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))

@@ -330,7 +330,7 @@ export const en: Catalogue = {
     unfedBack: 'Closed without feedback to a department',
     recent: 'Recently registered'
   },
-  sync: { synced: 'Synced', syncing: 'Syncing', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set',
+  sync: { synced: 'Synced', syncing: 'Syncing', loading: 'loading the store’s data {{percent}}%', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set',
     choice: {
       unavailable: 'The folder cannot be reached; check its location and the network.',
       notEmpty: 'The folder already holds other files; choose an empty folder for a new store share.',

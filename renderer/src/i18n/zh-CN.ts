@@ -329,7 +329,7 @@ export const zhCN = {
     unfedBack: '结案但未反馈责任部门（四个不漏）',
     recent: '最近登记的投诉'
   },
-  sync: { synced: '已同步', syncing: '同步中', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹',
+  sync: { synced: '已同步', syncing: '同步中', loading: '正在载入门店数据 {{percent}}%', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹',
     choice: {
       unavailable: '无法访问该文件夹，请检查位置和网络。',
       notEmpty: '该文件夹里已有其他文件，不能在这里新建门店共享。请选择一个空文件夹。',

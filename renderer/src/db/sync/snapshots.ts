@@ -99,7 +99,12 @@ export interface BootstrapResult {
  * covered device's cursor starts after `covers[device]`. A damaged snapshot is skipped for the next
  * older one; with none usable, the PC simply replays every segment.
  */
-export async function bootstrapFromSnapshot(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<BootstrapResult> {
+export async function bootstrapFromSnapshot(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess,
+  onProgress: (done: number, total: number) => void = () => undefined
+): Promise<BootstrapResult> {
   const result: BootstrapResult = { snapshotId: null, records: 0, problems: [] }
   if ((await readCursors(ctx)).size > 0) return result
   const key = store.encryption ? { key: store.encryption.key } : {}
@@ -110,7 +115,9 @@ export async function bootstrapFromSnapshot(ctx: DataContext, share: SharePort, 
       continue
     }
     if (manifest.header.storeId !== store.storeId) continue
-    const loaded = await loadSnapshot(ctx, share, id, manifest.chunks, key, manifest.header.deviceId)
+    const total = manifest.header.recordCount
+    onProgress(0, total)
+    const loaded = await loadSnapshot(ctx, share, id, manifest.chunks, key, manifest.header.deviceId, (done) => onProgress(done, total))
     if (loaded.damaged) {
       // What was merged stays (merging never loses anything); the cursors are not moved, so every
       // segment is still replayed.
@@ -140,7 +147,8 @@ async function loadSnapshot(
   id: string,
   chunks: readonly ChunkRef[],
   key: { key?: StoreKey },
-  writer: string
+  writer: string,
+  onProgress: (done: number) => void
 ): Promise<{ applied: number; damaged: SyncProblem | null }> {
   const load = async (i: number): Promise<Loaded> => {
     const ref = chunks[i] as ChunkRef
@@ -176,6 +184,7 @@ async function loadSnapshot(
     await holdRecords(ctx, writer, 0, outcome.held)
     for (const e of loaded.entries) stored.add(`${e.t}\u0000${e.r.id}`)
     applied += loaded.entries.length
+    onProgress(applied)
   }
   return { applied, damaged: null }
 }

@@ -11,12 +11,14 @@ export interface SyncStatusValue {
   problems: readonly SyncProblem[]
   /** the last finished round, for counts (sent, received, conflicts) */
   lastReport: SyncReport | null
+  /** a new PC loading the store's snapshot in this round: records stored of total */
+  loading: { done: number; total: number } | null
 }
 
 export type SyncStatusListener = (value: SyncStatusValue) => void
 
 export class SyncStatus {
-  private value: SyncStatusValue = { state: 'idle', lastSyncedAt: null, problems: [], lastReport: null }
+  private value: SyncStatusValue = { state: 'idle', lastSyncedAt: null, problems: [], lastReport: null, loading: null }
   private readonly listeners = new Set<SyncStatusListener>()
 
   get(): SyncStatusValue {
@@ -30,11 +32,16 @@ export class SyncStatus {
   }
 
   begin(): void {
-    this.set({ ...this.value, state: 'syncing' })
+    this.set({ ...this.value, state: 'syncing', loading: null })
+  }
+
+  /** Snapshot loading progress within the running round. */
+  loadingProgress(done: number, total: number): void {
+    this.set({ ...this.value, loading: { done, total } })
   }
 
   finish(report: SyncReport): void {
-    this.set({ state: report.state, lastSyncedAt: report.lastSyncedAt, problems: report.problems, lastReport: report })
+    this.set({ state: report.state, lastSyncedAt: report.lastSyncedAt, problems: report.problems, lastReport: report, loading: null })
   }
 
   private set(value: SyncStatusValue): void {

@@ -35,6 +35,8 @@ export interface SyncReport {
 export interface SyncOptions {
   /** the unlocked store key, when the store has a passphrase */
   encryption?: EncryptionParams
+  /** while a new PC loads a snapshot: records stored so far of `total` (for a progress display) */
+  onSnapshotProgress?: (done: number, total: number) => void
 }
 
 export async function syncOnce(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<SyncReport> {
@@ -49,7 +51,7 @@ export async function syncOnce(ctx: DataContext, share: SharePort, options: Sync
       report.sent = sent.sent
       report.problems.push(...sent.problems)
       // A PC that has read nobody yet starts from the newest snapshot, then replays what came after.
-      const boot = await bootstrapFromSnapshot(ctx, share, store)
+      const boot = await bootstrapFromSnapshot(ctx, share, store, options.onSnapshotProgress)
       report.problems.push(...boot.problems)
       const got = await importPeers(ctx, share, store)
       Object.assign(report, { received: got.received, applied: got.applied, conflicts: got.conflicts })

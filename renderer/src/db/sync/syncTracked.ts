@@ -12,7 +12,7 @@ export function syncTracked(status: SyncStatus, ctx: DataContext, share: SharePo
   const inFlight = running.get(status)
   if (inFlight) return inFlight
   status.begin()
-  const round = syncOnce(ctx, share, options)
+  const round = syncOnce(ctx, share, { onSnapshotProgress: (done, total) => status.loadingProgress(done, total), ...options })
     .then((report) => {
       status.finish(report)
       return report

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, SyncStatus, syncTracked, type SyncStatusValue } from '../../../../../renderer/src/db'
+import { registerComplaint, snapshotNow, syncOnce, SyncStatus, syncTracked, type SyncStatusValue } from '../../../../../renderer/src/db'
 import { intake, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()
@@ -32,5 +32,26 @@ describe('SyncStatus', () => {
     await syncTracked(status, a, share)
     expect(seen).toEqual(['syncing', 'synced', 'syncing', 'unavailable'])
     expect(status.get().state).toBe('synced')
+  })
+
+  it('shows how far a new PC is in loading the snapshot, chunk by chunk, and clears it when the round ends', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    for (let i = 0; i < 30; i++) await registerComplaint(a, '1001', intake({ customerPhone: `1390013${String(9000 + i)}`, customerName: `客户${i}` }))
+    await syncOnce(a, share)
+    const snap = await snapshotNow(a, share)
+    const total = snap?.records ?? 0
+    expect(total).toBeGreaterThan(60)
+
+    const b = await pc('pcB', 'B1')
+    const status = new SyncStatus()
+    const seen: (SyncStatusValue['loading'])[] = []
+    status.subscribe((v) => seen.push(v.loading))
+    await syncTracked(status, b, share)
+    const loading = seen.filter((l) => l !== null)
+    expect(loading[0]).toEqual({ done: 0, total })
+    expect(loading.at(-1)).toEqual({ done: total, total })
+    expect(loading.map((l) => l?.done)).toEqual([...loading.map((l) => l?.done)].sort((x, y) => (x ?? 0) - (y ?? 0)))
+    expect(status.get()).toMatchObject({ state: 'synced', loading: null })
   })
 })
