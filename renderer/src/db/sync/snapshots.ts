@@ -25,6 +25,8 @@ import type { SyncOptions } from './syncOnce'
 
 const PAGE = 2_000
 export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
+/** the snapshot this PC started from (set once, when it loaded completely) */
+export const BOOTSTRAPPED_KEY = 'sync.bootstrappedFrom'
 
 /** {device: seq} this PC can vouch for: its own published segments, and each peer up to its first gap. */
 async function currentCovers(ctx: DataContext): Promise<Record<string, number>> {
@@ -106,7 +108,9 @@ export async function bootstrapFromSnapshot(
   onProgress: (done: number, total: number) => void = () => undefined
 ): Promise<BootstrapResult> {
   const result: BootstrapResult = { snapshotId: null, records: 0, problems: [] }
-  if ((await readCursors(ctx)).size > 0) return result
+  // Once only: a PC that has read a peer, or loaded a snapshot (whose covers may be empty, e.g. one
+  // written before its writer had published anything), goes on from its cursors.
+  if ((await readCursors(ctx)).size > 0 || (await ctx.db.meta.get(BOOTSTRAPPED_KEY))) return result
   const key = store.encryption ? { key: store.encryption.key } : {}
   for (const id of await completeSnapshots(share)) {
     const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), key)
@@ -128,6 +132,7 @@ export async function bootstrapFromSnapshot(
       if (device === ctx.writer.deviceId) continue
       await saveCursor(ctx, { device, upTo: seq, gaps: [] })
     }
+    await ctx.db.meta.put({ key: BOOTSTRAPPED_KEY, value: id })
     result.snapshotId = id
     result.records = loaded.applied
     return result

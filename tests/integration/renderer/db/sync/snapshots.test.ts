@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addCustomerNote, addStaff, listQuarantine, registerComplaint, snapshotNow, syncOnce } from '../../../../../renderer/src/db'
+import { addCustomerNote, addStaff, listQuarantine, registerComplaint, snapshotNow, syncOnce, type SharePort } from '../../../../../renderer/src/db'
 import { utf8 } from '../../../../../shared/sync/bytes'
 import { encodeFrame, headerBytesOf } from '../../../../../shared/sync/frame'
 import { hashBytes } from '../../../../../shared/sync/hash'
@@ -123,6 +123,31 @@ describe('snapshots', () => {
     expect(report.problems.map((p) => p.kind)).toContain('invalidChange')
     expect(await c.db.customers.get('bad-1')).toBeUndefined()
     // every segment was replayed (no cursor started at the snapshot's covers), so C holds what A holds
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
+  it('a PC loads a snapshot once, even one that covers no segment', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    for (let i = 0; i < 5; i++) await registerComplaint(a, '1001', intake({ customerPhone: `1360013${String(7000 + i)}`, customerName: `客户${i}` }))
+    // written before A ever published a segment: covers is {}
+    expect((await snapshotNow(a, share))?.records).toBeGreaterThan(5)
+    let chunkReads = 0
+    const counting: SharePort = {
+      list: (dir) => share.list(dir),
+      read: (path) => ((chunkReads += path.includes('/chunk-') ? 1 : 0), share.read(path)),
+      writeNew: (path, bytes) => share.writeNew(path, bytes),
+      remove: (path) => share.remove(path)
+    }
+    const c = await pc('pcC', 'C1')
+    expect(await syncOnce(c, counting)).toMatchObject({ state: 'synced' })
+    expect(chunkReads).toBe(1)
+    expect(await c.db.complaints.count()).toBe(5)
+    await syncOnce(c, counting)
+    await syncOnce(c, counting)
+    expect(chunkReads).toBe(1)
+    await syncOnce(a, share)
+    await syncOnce(c, counting)
     expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 })
