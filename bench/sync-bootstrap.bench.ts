@@ -166,7 +166,10 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
             const observer = new MutationObserver(() => {
               const busy = button.classList.contains('ant-btn-loading')
               if (busy) started = true
-              else if (started) (observer.disconnect(), resolve(performance.now() - t0))
+              else if (started) {
+                observer.disconnect()
+                resolve(performance.now() - t0)
+              }
             })
             observer.observe(button, { attributes: true, attributeFilter: ['class'] })
             button.click()
