@@ -11,6 +11,9 @@ import { deviceCodeSchema, deviceNameSchema, type DeviceInfo } from '../../share
 export interface DeviceStore {
   get(): Promise<DeviceInfo>
   update(input: { deviceName: string; deviceCode: string }): Promise<DeviceInfo>
+  /** A fresh device id and 电脑代码 (name kept) for a PC found sharing its id with another (a cloned
+   *  disk image). Only when `formerDeviceId` is still the id: a repeated call changes nothing. */
+  renew(formerDeviceId: string): Promise<DeviceInfo>
 }
 
 export interface DeviceStoreOptions {
@@ -148,6 +151,17 @@ export function createDeviceStore(opts: DeviceStoreOptions): DeviceStore {
           deviceCode: input.deviceCode
         }
         current = await write(next)
+        return toInfo(current)
+      }),
+    renew: (formerDeviceId) =>
+      serialized(async () => {
+        const loaded = await ensureLoaded()
+        if (loaded.deviceId !== formerDeviceId) return toInfo(loaded)
+        const randomId = opts.randomId ?? (await nanoidGenerator())
+        // The 电脑代码 goes too: it is in complaint numbers, which must not clash with the other PC's.
+        let deviceCode = randomCode()
+        while (deviceCode === loaded.deviceCode) deviceCode = randomCode()
+        current = await write({ ...loaded, deviceId: randomId(), deviceCode })
         return toInfo(current)
       })
   }

@@ -17,6 +17,7 @@ export function createDeskHandlers(deps: {
     getAppInfo: async () => ({ ...deps.appInfo }),
     getDevice: () => deps.deviceStore.get(),
     updateDevice: (input) => deps.deviceStore.update(input),
+    renewDeviceId: (input) => deps.deviceStore.renew(input.formerDeviceId),
     printPage: async (input) => ({ printed: await deps.printing.printPage(input.title) }),
     savePdf: async (input) => {
       const path = await deps.printing.savePdf(input.suggestedName)

@@ -55,6 +55,8 @@ export const deskInputs = {
   getAppInfo: z.undefined(),
   getDevice: z.undefined(),
   updateDevice: z.strictObject({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema }),
+  /** a new device id for this PC (sync found another PC using the same one); the current id must be given */
+  renewDeviceId: z.strictObject({ formerDeviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'validation.deviceId') }),
   /** the OS print dialog for the calling window; title names the print job in logs */
   printPage: z.strictObject({ title: z.string().max(80, 'validation.tooLong') }),
   /** save dialog (default: Documents/<suggestedName>), then the calling window rendered to an A4 PDF */
@@ -74,6 +76,7 @@ export interface DeskOutputs {
   getAppInfo: AppInfo
   getDevice: DeviceInfo
   updateDevice: DeviceInfo
+  renewDeviceId: DeviceInfo
   /** false when the user cancelled the print dialog */
   printPage: { printed: boolean }
   /** saved: false, path: null when the user cancelled the save dialog */

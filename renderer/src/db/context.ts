@@ -7,6 +7,7 @@ import { TIERS } from '../../../shared/domain/customer'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
+import { adoptDeviceId } from './sync/renewDevice'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -28,6 +29,8 @@ export async function openDataLayer(
   await db.open()
   await ensureTallies(db, STATUSES, TIERS)
   const now = options.now ?? Date.now
+  // Before the writer stamps anything: work not yet published moves to a changed device id.
+  await adoptDeviceId(db, device, now())
   const holder: { ctx?: DataContext } = {}
   const writer = await Writer.open(db, device.deviceId, now, deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES))
   holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }

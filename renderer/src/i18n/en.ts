@@ -359,6 +359,7 @@ export const en: Catalogue = {
     number: 'Enter a whole number',
     range: 'Out of range',
     tooLong: 'Too long',
+    deviceId: 'Invalid device id',
     phone: 'Enter a mobile number or a landline with area code (e.g. 13800138000, 021-52345678)',
     quantity: 'Quantity must be a positive whole number',
     date: 'Invalid date',

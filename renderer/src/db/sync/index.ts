@@ -12,3 +12,4 @@ export { publishPresence, readPeers, lastClockOffset, CLOCK_WARN_MS, type PeerPr
 export { watchLocalChanges } from './watch'
 export { writeSnapshot, snapshotNow, snapshotDue, bootstrapFromSnapshot, LAST_SNAPSHOT_KEY, SNAPSHOT_EVERY_MS, type BootstrapResult } from './snapshots'
 export { compactOwnSegments, compactNow } from './compactOwn'
+export { lastDeviceRenewal, type DeviceRenewal } from './renewDevice'

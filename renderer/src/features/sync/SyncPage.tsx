@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, lastClockOffset, listAllConflicts, listQuarantine, readPeers, type PeerPresence } from '../../db'
+import { CLOCK_WARN_MS, lastClockOffset, lastDeviceRenewal, listAllConflicts, listQuarantine, readPeers, type PeerPresence } from '../../db'
 import { useData } from '../../app/session'
 import { currentShare, syncNow } from './syncRuntime'
 import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
 import { SyncIndicator } from './SyncIndicator'
 
 const WHEN = 'MM-DD HH:mm'
+/** how long the page tells that this PC took a new device id */
+const RENEWAL_NOTICE_MS = 14 * 24 * 3_600_000
 
 /** 同步: the state with 立即同步, problems in plain Chinese, the store's PCs (name, last seen, version,
  *  clock offset), conflicts kept for review and quarantined files. */
@@ -32,6 +34,7 @@ export function SyncPage() {
   const offset = useLiveQuery(() => lastClockOffset(data), [data, round])
   const conflicts = useLiveQuery(() => listAllConflicts(data), [data, round]) ?? []
   const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
+  const renewal = useLiveQuery(() => lastDeviceRenewal(data.db), [data])
 
   if (!configured) {
     return (
@@ -75,6 +78,16 @@ export function SyncPage() {
           <Descriptions.Item label={t('syncPage.lastSynced')}>{status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('YYYY-MM-DD HH:mm:ss') : t('syncPage.never')}</Descriptions.Item>
           <Descriptions.Item label="">{status.lastReport ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received }) : ''}</Descriptions.Item>
         </Descriptions>
+        {renewal && data.now() - renewal.at < RENEWAL_NOTICE_MS && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="device-renewed"
+            title={t('syncPage.renewed', { when: dayjs(renewal.at).format('YYYY-MM-DD HH:mm'), to: renewal.to, code: data.device.deviceCode, moved: renewal.moved })}
+            description={renewal.renumbered.length > 0 ? t('syncPage.renumbered', { list: renewal.renumbered.map(([from, to]) => `${from} → ${to}`).join('，') }) : undefined}
+          />
+        )}
         {offset !== undefined && offset !== null && Math.abs(offset) > CLOCK_WARN_MS && (
           <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="clock-warning" title={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })} />
         )}

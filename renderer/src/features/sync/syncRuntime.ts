@@ -15,10 +15,19 @@ export interface SyncTiming {
 
 export const DEFAULT_TIMING: SyncTiming = { debounceMs: 3_000, periodMs: 60_000 }
 
+export interface SyncHooks {
+  /** another PC publishes under this PC's device id (a cloned disk image): this PC must take a new
+   *  id (main mints it; the data layer moves the unpublished work at the next start) */
+  onClone?: (formerDeviceId: string) => Promise<void>
+}
+
 interface Running {
   ctx: DataContext
   share: SharePort
   info: PresenceInfo
+  hooks: SyncHooks
+  /** set once onClone was called: the loop waits for the restart it leads to */
+  renewing: boolean
   stop: () => void
 }
 
@@ -38,7 +47,7 @@ export function onSyncConfigured(listener: () => void): () => void {
 }
 
 /** Starts (or restarts with a new share) the loop; the first round runs at once. */
-export function startSync(ctx: DataContext, share: SharePort, info: PresenceInfo, timing: SyncTiming = DEFAULT_TIMING): void {
+export function startSync(ctx: DataContext, share: SharePort, info: PresenceInfo, timing: SyncTiming = DEFAULT_TIMING, hooks: SyncHooks = {}): void {
   stopSync()
   let debounce: ReturnType<typeof setTimeout> | undefined
   const periodic = setInterval(() => void syncNow(), timing.periodMs)
@@ -50,6 +59,8 @@ export function startSync(ctx: DataContext, share: SharePort, info: PresenceInfo
     ctx,
     share,
     info,
+    hooks,
+    renewing: false,
     stop: () => {
       clearInterval(periodic)
       clearTimeout(debounce)
@@ -69,8 +80,15 @@ export function stopSync(): void {
 /** 立即同步: one round now (or the one already running); presence is published when the share answered. */
 export async function syncNow(): Promise<SyncReport | null> {
   const current = running
-  if (!current) return null
+  if (!current || current.renewing) return null
   const report = await syncTracked(syncStatus, current.ctx, current.share)
+  if (report.problems.some((p) => p.kind === 'clone') && current.hooks.onClone) {
+    current.renewing = true
+    await current.hooks.onClone(current.ctx.writer.deviceId).catch(() => {
+      current.renewing = false // main could not say: the next round finds the clash again and retries
+    })
+    return report
+  }
   if (report.state !== 'unavailable') await publishPresence(current.ctx, current.share, current.info).catch(() => null)
   // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
   if (report.state === 'synced' && (await snapshotDue(current.ctx, current.share).catch(() => false))) {

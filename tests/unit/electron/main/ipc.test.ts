@@ -19,6 +19,7 @@ function setup() {
     getAppInfo: vi.fn(async () => ({ appVersion: '1', platform: 'linux', host: 'electron' as const })),
     getDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
     updateDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
+    renewDeviceId: vi.fn(async () => ({ deviceId: 'j', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
     printPage: vi.fn(async () => ({ printed: true })),
     savePdf: vi.fn(async () => ({ saved: false, path: null })),
     ...shareHandlerMocks()

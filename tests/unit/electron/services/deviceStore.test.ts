@@ -84,6 +84,21 @@ describe('createDeviceStore', () => {
     expect(reopened).toEqual(after)
   })
 
+  it('renew() gives a cloned PC a fresh id and 电脑代码, keeps its name, persists it, and is idempotent', async () => {
+    // the first random code is the one it has: another is drawn
+    const codes = ['Z9', 'Z9', 'K7']
+    const store = createDeviceStore({ dataDir: dir, hostname: 'h', randomCode: () => codes.shift() ?? 'Q1' })
+    const before = await store.update({ deviceName: '收银台', deviceCode: 'Z9' })
+    codes.splice(0, codes.length, 'Z9', 'K7')
+    const renewed = await store.renew(before.deviceId)
+    expect(renewed.deviceId).toMatch(NANOID)
+    expect(renewed).toEqual({ ...before, deviceId: renewed.deviceId, deviceCode: 'K7' })
+    expect(renewed.deviceId).not.toBe(before.deviceId)
+    // the same request again (a second round saw the clash too): nothing changes
+    expect(await store.renew(before.deviceId)).toEqual(renewed)
+    expect(await createDeviceStore({ dataDir: dir, hostname: 'h' }).get()).toEqual(renewed)
+  })
+
   it('never mints a second id in one session, even if device.json disappears meanwhile', async () => {
     let minted = 0
     const store = createDeviceStore({ dataDir: dir, hostname: 'h', randomId: () => `id-number-${++minted}-abcdefgh` })
@@ -202,5 +217,17 @@ describe('updateDevice through dispatch', () => {
   it('getAppInfo returns the app info given to the handlers', async () => {
     const handlers = createDeskHandlers({ deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }), appInfo, printing, share: unusedShare })
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: appInfo })
+  })
+
+  it('renewDeviceId: a malformed former id is refused at the boundary; a valid one renews', async () => {
+    const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
+    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const before = await deviceStore.get()
+    expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: '../x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: before.deviceId, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect((await deviceStore.get()).deviceId).toBe(before.deviceId)
+    const renewed = await dispatch(handlers, 'renewDeviceId', { formerDeviceId: before.deviceId })
+    expect(renewed).toMatchObject({ ok: true, value: { deviceName: before.deviceName, deviceCode: expect.stringMatching(CODE) } })
+    expect((await readStored()).deviceId).not.toBe(before.deviceId)
   })
 })

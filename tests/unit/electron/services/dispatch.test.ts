@@ -10,6 +10,7 @@ function fakeHandlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
     getAppInfo: vi.fn(async () => ({ appVersion: '1.2.3', platform: 'win32', host: 'test-host' as const })),
     getDevice: vi.fn(async () => device),
     updateDevice: vi.fn(async (input) => ({ ...device, ...input })),
+    renewDeviceId: vi.fn(async () => ({ ...device, deviceId: 'renewed-id' })),
     printPage: vi.fn(async () => ({ printed: true })),
     savePdf: vi.fn(async () => ({ saved: false, path: null })),
     ...shareHandlerMocks(),

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../../../shared/sync/json'
 import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '../../../../../shared/sync/frame'
 import { FolderShare } from './folderShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '../../../../../shared/domain/complaint'
-import type { DataContext } from '../../../../../renderer/src/db'
+import { openDataLayer, type DataContext } from '../../../../../renderer/src/db'
 import { device, freshData } from '../helpers'
 import { STORE_ID_KEY } from '../../../../../renderer/src/db/sync/storeAccess'
 
@@ -64,4 +64,19 @@ export function shareKeeper(): { make: () => Promise<FolderShare>; disposeAll: (
       for (const share of made.splice(0)) await share.dispose()
     }
   }
+}
+
+/** A byte-for-byte copy of `from`'s database opened as another PC with `deviceId` (a disk image). */
+export async function cloneOf(from: Pc, deviceId: string, dbName: string): Promise<Pc> {
+  // (the same database class, reached through the instance: tests may not import the module)
+  const copy = new (from.db.constructor as new (name: string) => DataContext['db'])(dbName)
+  await copy.open()
+  for (const table of from.db.tables) await copy.table(table.name).bulkPut(await table.toArray())
+  copy.close()
+  return reopen(from.time, deviceId, dbName, from.device.deviceCode)
+}
+
+export async function reopen(time: { value: number }, deviceId: string, dbName: string, code: string): Promise<Pc> {
+  const ctx: DataContext = await openDataLayer(device(deviceId, code), { dbName, now: () => time.value })
+  return Object.assign(ctx, { time })
 }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint } from '../../../../../renderer/src/db'
+import { registerComplaint, syncOnce } from '../../../../../renderer/src/db'
 import { startSync, stopSync, syncConfigured, syncNow, syncStatus } from '../../../../../renderer/src/features/sync/syncRuntime'
-import { intake, pc, shareKeeper } from '../../db/sync/harness'
+import { cloneOf, intake, pc, shareKeeper } from '../../db/sync/harness'
 
 const shares = shareKeeper()
 afterEach(async () => {
@@ -55,5 +55,23 @@ describe('the sync loop', () => {
     await registerComplaint(a, '1001', intake())
     await new Promise((r) => setTimeout(r, 200))
     expect(await share.list('devices/pcA/segments')).toEqual([])
+  })
+
+  it('asks for a new device id once when another PC publishes under this one (a clone), then waits for the restart', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    await registerComplaint(a, '1001', intake())
+    await syncOnce(a, share)
+    const b = await cloneOf(a, 'pcA', 'runtime-clone')
+    await registerComplaint(a, '1001', intake({ customerPhone: '13900000011' }))
+    await registerComplaint(b, '1001', intake({ customerPhone: '13900000012' }))
+    await syncOnce(a, share)
+    const asked: string[] = []
+    startSync(b, share, { name: 'x', appVersion: '1' }, { debounceMs: 10, periodMs: 60_000 }, { onClone: async (former) => void asked.push(former) })
+    await until(() => asked.length === 1)
+    expect(asked).toEqual(['pcA'])
+    expect(syncStatus.get().problems.map((p) => p.kind)).toContain('clone')
+    expect(await syncNow()).toBeNull()
+    expect(asked).toHaveLength(1)
   })
 })
