@@ -32,7 +32,7 @@ export type { DeskBridge, DeskCall } from './host/deskBridge'
 type ClockTime = number | string | Date
 type FindChromiumModule = typeof import('../../scripts/find-chromium.mjs')
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -114,7 +114,7 @@ function repoRootOf(configFile: string | undefined): string {
  * scripts/find-chromium.mjs is ESM; Playwright loads these specs as CommonJS and would mangle a
  * static import of it, so it is loaded with a runtime import() (types still come from its .d.mts).
  */
-async function chromiumExecutable(repoRoot: string): Promise<string> {
+export async function chromiumExecutable(repoRoot: string): Promise<string> {
   const href = pathToFileURL(path.join(repoRoot, 'scripts', 'find-chromium.mjs')).href
   const { findChromium, NO_CHROMIUM_MESSAGE } = (await import(href)) as FindChromiumModule
   const found = findChromium()

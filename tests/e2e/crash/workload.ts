@@ -1,0 +1,107 @@
+// Test-only page (never bundled into the app) for tests/e2e/sync-crash.spec.ts: the app's real data
+// layer (IndexedDB in this Chromium profile) and sync engine, with the share reached through
+// window.desk exactly as in the app. It writes and syncs in a loop until the test kills the browser.
+import { addCustomerNote, createStoreOnShare, joinStoreOnShare, openDataLayer, registerComplaint, syncOnce, type DataContext } from '../../../renderer/src/db'
+import { callDesk } from '../../../renderer/src/ipc/desk'
+import { createIpcShare } from '../../../renderer/src/ipc/ipcShare'
+import { complaintIntakeSchema, emptyIntakeForm } from '../../../shared/domain/complaint'
+import { canonicalJson } from '../../../shared/sync/json'
+
+const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
+const STAFF = '1001'
+
+export interface CrashWorkload {
+  /** opens the data layer (as the app does at start) */
+  open(): Promise<void>
+  /** 新建门店共享 (first PC) or 加入已有门店 */
+  join(create: boolean): Promise<void>
+  /** writes and syncs until the page dies; logs "committed <marker>" after each write commits */
+  run(tag: string, seed: number): Promise<void>
+  /** one sync round; its state */
+  syncRound(): Promise<string>
+  /** every synced record minus per-PC stamps, and the outbox left unpublished */
+  dump(): Promise<{ records: Record<string, string[]>; unpublished: number }>
+}
+
+declare global {
+  interface Window {
+    crashWorkload?: CrashWorkload
+  }
+}
+
+let ctx: DataContext | undefined
+const share = createIpcShare()
+const data = (): DataContext => {
+  if (!ctx) throw new Error('open() first')
+  return ctx
+}
+
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+window.crashWorkload = {
+  async open() {
+    ctx = await openDataLayer(await callDesk('getDevice', undefined))
+  },
+  async join(create) {
+    if (create) await createStoreOnShare(data(), share)
+    else await joinStoreOnShare(data(), share)
+  },
+  async run(tag, seed) {
+    const ctx = data()
+    const r = random(seed)
+    // Markers go on from the highest this PC has stored (numbers taken by edits leave gaps).
+    let own = 0
+    await ctx.db.complaints.each((c) => {
+      const m = new RegExp(`^crash-${tag}-(\\d+)$`).exec(c.content)
+      if (m) own = Math.max(own, Number(m[1]))
+    })
+    const today = new Date().toISOString().slice(0, 10)
+    for (let n = own + 1; ; n++) {
+      const pick = r()
+      if (pick < 0.6) {
+        const marker = `crash-${tag}-${n}`
+        const phone = `13${tag === 'A' ? 7 : 8}${String(n).padStart(8, '0')}`
+        await registerComplaint(ctx, STAFF, complaintIntakeSchema(today).parse({ ...emptyIntakeForm, customerPhone: phone, customerName: `客户${tag}${n}`, content: marker }))
+        console.log(`committed ${marker}`)
+      } else {
+        // edits of what either PC made: the same fields meet from both sides
+        const ids = (await ctx.db.complaints.toCollection().primaryKeys()) as string[]
+        const id = ids[Math.floor(r() * ids.length)]
+        if (id && pick < 0.8) {
+          await ctx.writer.transact(STAFF, (tx) => tx.update('complaints', id, { demand: `${tag} 第 ${n} 次修改` }))
+        } else if (id) {
+          const complaint = await ctx.db.complaints.get(id)
+          if (complaint) await addCustomerNote(ctx, STAFF, complaint.customerId, `${tag} 备注 ${n}`)
+        }
+      }
+      // A clerk's pace, roughly: the point is where the kills land, not how much piles up.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      if (n % 4 === 0) {
+        console.log('sync start')
+        await syncOnce(ctx, share)
+        console.log('sync end')
+      }
+    }
+  },
+  async syncRound() {
+    return (await syncOnce(data(), share)).state
+  },
+  async dump() {
+    const ctx = data()
+    const records: Record<string, string[]> = {}
+    for (const table of SYNCED) {
+      const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[]
+      records[table] = rows.map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_created' && k !== '_updated')))).sort()
+    }
+    const exported = ((await ctx.db.meta.get('sync.export'))?.value as { outboxSeq: number } | undefined)?.outboxSeq ?? 0
+    return { records, unpublished: await ctx.db.outbox.where('seq').above(exported).count() }
+  }
+}
