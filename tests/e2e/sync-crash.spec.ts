@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,12 +9,13 @@ import { installDeskBridge, type DeskBridge } from './host/deskBridge'
 import { startStaticServer, type StaticServer } from './host/staticServer'
 import { decodeSegment, hashBytes, parseSegmentFileName } from '../../shared/sync/segment'
 import type { CrashWorkload } from './crash/workload'
+import type { DeskResult } from '../../shared/ipc/errors'
 
-// Crash safety (issue 6): two PCs — two real Chromium processes, each with its own on-disk IndexedDB
-// profile and main-process folder, one share folder — write and sync in a loop
-// (crash/workload.ts: the app's own data layer and engine). Again and again one of them is killed
-// with SIGKILL at a random moment, often in the middle of a sync round, and started again on the
-// same profile. At the end both sync cleanly and must hold the same data, with every write either
+// Crash safety (issue 6): two PCs — each a real Chromium process with its own on-disk IndexedDB
+// profile plus a child Node process standing in for main (crash/mainHost.ts: the real
+// electron/services, its own folder), one share folder — write and sync in a loop (crash/workload.ts:
+// the app's own data layer and engine). Again and again one PC (browser and main together) is
+// killed with SIGKILL at a random moment, often in the middle of a sync round, and started again. At the end both sync cleanly and must hold the same data, with every write either
 // PC reported as committed present exactly once, every PC's segment chain whole (seq 1…N, no gap, no
 // duplicate, each prevHash the previous file's hash), no change published twice, nothing left unsent.
 
@@ -28,6 +29,7 @@ interface Pc {
   profileDir: string
   servicesDir: string
   bridge: DeskBridge | null
+  main: ChildProcess | null
   context: BrowserContext | null
   page: Page | null
   /** markers of writes this PC reported as committed */
@@ -40,12 +42,23 @@ interface Pc {
 let server: StaticServer
 let buildDir: string
 
+let mainHost: string
+
 test.beforeAll(async () => {
-  // The workload page, built from its sources with the app's own data layer and engine.
+  // The workload page and the main stand-in, built from their sources with the app's own code.
   buildDir = await mkdtemp(path.join(tmpdir(), 'desk-crash-build-'))
   const { build } = (await import('vite')) as typeof import('vite')
-  await build({ root: path.join(REPO, 'tests', 'e2e', 'crash'), logLevel: 'warn', build: { outDir: buildDir, emptyOutDir: true } })
-  server = await startStaticServer(buildDir)
+  const crashDir = path.join(REPO, 'tests', 'e2e', 'crash')
+  await build({ configFile: false, root: crashDir, logLevel: 'error', build: { outDir: path.join(buildDir, 'page'), emptyOutDir: true } })
+  await build({
+    configFile: false,
+    root: crashDir,
+    logLevel: 'error',
+    ssr: { noExternal: true },
+    build: { ssr: path.join(crashDir, 'mainHost.ts'), outDir: path.join(buildDir, 'main'), rollupOptions: { output: { format: 'cjs', entryFileNames: 'mainHost.cjs', inlineDynamicImports: true } } }
+  })
+  mainHost = path.join(buildDir, 'main', 'mainHost.cjs')
+  server = await startStaticServer(path.join(buildDir, 'page'))
 })
 
 test.afterAll(async () => {
@@ -77,6 +90,7 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     profileDir: path.join(root, tag, 'profile'),
     servicesDir: path.join(root, tag, 'services'),
     bridge: null,
+    main: null,
     context: null,
     page: null,
     committed: new Set(),
@@ -95,15 +109,45 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       [method, args] as [string, unknown[]]
     ) as Promise<Awaited<ReturnType<CrashWorkload[M]>>>
 
+  /** main of this PC: a child process; each call one IPC message, answered by id */
+  async function startMain(pc: Pc): Promise<void> {
+    const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    pc.main = child
+    child.on('error', () => undefined) // a send racing the kill: the call just never answers
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve())
+      child.once('exit', (code) => reject(new Error(`main of ${pc.tag} exited (${code}) before it was ready`)))
+    })
+  }
+
+  let nextId = 0
+  const pending = new Map<number, (result: DeskResult<unknown>) => void>()
+  function mainOf(pc: Pc) {
+    return (method: unknown, arg: unknown): Promise<DeskResult<unknown>> => {
+      const child = pc.main
+      const id = ++nextId
+      // A call to a main that is dead (killed mid-call) never answers, like IPC to a crashed app.
+      return new Promise((resolve) => {
+        pending.set(id, resolve)
+        if (child?.connected) child.send({ id, method, arg }, () => undefined)
+      })
+    }
+  }
+
   async function start(pc: Pc): Promise<void> {
     await mkdir(pc.profileDir, { recursive: true })
     await mkdir(pc.servicesDir, { recursive: true })
+    await startMain(pc)
+    pc.main?.on('message', (m: { id?: number; result?: DeskResult<unknown> }) => {
+      if (m.id === undefined || !m.result) return
+      pending.get(m.id)?.(m.result)
+      pending.delete(m.id)
+    })
     pc.context = await playwright.chromium.launchPersistentContext(pc.profileDir, { executablePath, headless: true, args: CHROMIUM_ARGS })
     if (pc.bridge) {
-      pc.bridge.restartServices() // main starts again too
       await pc.bridge.attach(pc.context)
     } else {
-      pc.bridge = await installDeskBridge(pc.context, { servicesDir: pc.servicesDir, hostname: `KEFU-${pc.tag}`, appVersion, appOrigin: new URL(server.url).origin })
+      pc.bridge = await installDeskBridge(pc.context, { servicesDir: pc.servicesDir, hostname: `KEFU-${pc.tag}`, appVersion, appOrigin: new URL(server.url).origin, main: mainOf(pc) })
     }
     const page = pc.context.pages()[0] ?? (await pc.context.newPage())
     pc.page = page
@@ -118,10 +162,12 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     await call(pc, 'open')
   }
 
-  /** SIGKILL every process of this PC's browser (found by its profile folder), then start it again. */
+  /** SIGKILL this PC's main and every process of its browser (found by its profile folder), then
+   *  start both again. */
   async function killAndRestart(pc: Pc): Promise<void> {
     if (pc.inSync) pc.killsInSync++
     pc.kills++
+    pc.main?.kill('SIGKILL')
     try {
       execFileSync('pkill', ['-KILL', '-f', pc.profileDir])
     } catch {
@@ -236,7 +282,10 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     test.info().annotations.push({ type: 'crash-safety', description: summary })
     console.log(summary)
   } finally {
-    for (const pc of pcs) await pc.context?.close().catch(() => undefined)
+    for (const pc of pcs) {
+      await pc.context?.close().catch(() => undefined)
+      pc.main?.kill('SIGKILL')
+    }
     mark('closed')
     await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     mark('removed')
