@@ -339,7 +339,7 @@ export const en: Catalogue = {
       otherStoreJoined: 'This PC already belongs to another store’s share; joining this one would mix two stores’ data.',
       alreadyExists: 'This folder already holds a store share; choose “Join”.',
       needsPassphrase: 'This store’s share files are encrypted; enter the share passphrase first.',
-      wrongPassphrase: 'Wrong passphrase; check it and try again (case and full-/half-width matter). Nothing was joined or saved.',
+      wrongPassphrase: 'Wrong passphrase; check it and try again (case and full-/half-width matter).',
       notEncrypted: 'This store has no share passphrase; nothing to enter.'
     }
   },

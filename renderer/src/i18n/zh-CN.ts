@@ -338,7 +338,7 @@ export const zhCN = {
       otherStoreJoined: '本机已经加入了另一个门店的共享，不能再加入这个门店（会混淆两个门店的数据）。',
       alreadyExists: '该文件夹里已有门店共享，请选择“加入已有门店”。',
       needsPassphrase: '该门店的共享文件已加密，请先输入共享密码。',
-      wrongPassphrase: '密码不正确，请核对后重新输入（注意大小写和全角/半角）。本机没有加入，也没有保存任何内容。',
+      wrongPassphrase: '密码不正确，请核对后重新输入（注意大小写和全角/半角）。',
       notEncrypted: '该门店没有设置共享密码，无需输入。'
     }
   },

@@ -18,6 +18,8 @@ export function EnterPassphraseForm(props: {
   onSubmit: (passphrase: string) => Promise<void>
   onError: (error: unknown) => void
   autoFocus?: boolean
+  /** inline beside the share state; vertical in a dialog */
+  layout?: 'inline' | 'vertical'
 }) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
@@ -44,12 +46,12 @@ export function EnterPassphraseForm(props: {
   }
 
   return (
-    <Form layout="inline" component="div" onKeyDown={onKeyDown} data-testid={`${props.name}-passphrase-form`} style={{ rowGap: 8 }}>
+    <Form layout={props.layout ?? 'inline'} component="div" onKeyDown={onKeyDown} data-testid={`${props.name}-passphrase-form`} style={{ rowGap: 8 }}>
       <FormField name={id} label={t('syncPage.passphrase.passphrase')} error={form.formState.errors.passphrase}>
         <Controller
           name="passphrase"
           control={form.control}
-          render={({ field }) => <Input.Password {...field} id={fieldId(id)} autoComplete="off" autoFocus={props.autoFocus} style={{ width: 240 }} data-testid={`${props.name}-passphrase`} />}
+          render={({ field }) => <Input.Password {...field} id={fieldId(id)} autoComplete="off" autoFocus={props.autoFocus} style={{ width: props.layout === 'vertical' ? '100%' : 280 }} data-testid={`${props.name}-passphrase`} />}
         />
       </FormField>
       <Form.Item style={{ marginBottom: 14 }}>

@@ -28,6 +28,7 @@ export function UnlockShareButton({ onUnlocked }: { onUnlocked?: () => void }) {
           <Typography.Paragraph type="secondary">{t('syncPage.passphrase.unlockHint')}</Typography.Paragraph>
           <EnterPassphraseForm
             name="unlock"
+            layout="vertical"
             autoFocus
             submitLabel={t('syncPage.passphrase.unlockOk')}
             onSubmit={async (passphrase) => {
