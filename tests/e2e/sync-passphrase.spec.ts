@@ -120,6 +120,11 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   await expect(b2.getByTestId('sync-status')).toHaveText(/^同步异常/)
   await expect(b2.getByTestId('sync-problems')).toContainText('本机还没有共享密码')
   await screenshot(b2, 'share-passphrase-locked-sync-page')
+  await b2.getByRole('menuitem', { name: '系统设置' }).click()
+  await expect(b2.getByTestId('share-state')).toContainText('本机没有该门店的共享密码')
+  await expect(b2.getByTestId('share-settings').getByTestId('share-unlock')).toBeVisible()
+  await screenshot(b2, 'share-passphrase-locked-settings')
+  await b2.getByTestId('sync-status').click()
   await b2.getByTestId('share-unlock').click()
   await b2.getByTestId('unlock-passphrase').fill('不对的密码 123')
   await b2.getByTestId('unlock-passphrase-submit').click()
@@ -131,9 +136,9 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   await expect(b2.getByTestId('sync-status')).toHaveText(/^已同步/)
   await expect(b2.getByTestId('sync-problems')).toContainText('没有问题')
 
-  // The share card says the same when the key is missing (locked), shown here in the settings.
   await b2.getByRole('menuitem', { name: '系统设置' }).click()
-  await expect(b2.getByTestId('share-state')).toContainText('共享文件已加密')
+  await expect(b2.getByTestId('share-state')).toContainText('本机已加入该门店共享')
+  await expect(b2.getByTestId('share-unlock')).toHaveCount(0)
   await screenshot(b2, 'share-passphrase-joined-settings')
   expect(consoleErrors).toEqual([])
 })

@@ -89,7 +89,8 @@ export function ShareSettingsCard() {
 
   const stateText = (s: ShareInspection): string => {
     if (s.state === 'store') {
-      const text = s.joined ? t('syncPage.settings.state.storeJoined', { storeId: s.storeId }) : t('syncPage.settings.state.store', { storeId: s.storeId, created: dayjs(s.createdAt).format('YYYY-MM-DD') })
+      const joined = s.unlocked ? 'storeJoined' : 'storeLocked'
+      const text = s.joined ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId }) : t('syncPage.settings.state.store', { storeId: s.storeId, created: dayjs(s.createdAt).format('YYYY-MM-DD') })
       return s.encrypted ? `${text}${t('syncPage.passphrase.encrypted')}` : text
     }
     if (s.state === 'damaged') return t('syncPage.settings.state.damaged', { message: s.message })

@@ -33,6 +33,7 @@ export const syncPageZh = {
       empty: '这是一个空文件夹：可以在这里新建门店共享。',
       foreign: '该文件夹里有其他文件，不是门店共享。',
       storeJoined: '本机已加入该门店共享（门店编号 {{storeId}}），正在自动同步。',
+      storeLocked: '本机已加入该门店共享（门店编号 {{storeId}}）。',
       store: '该文件夹里已有门店共享（门店编号 {{storeId}}，{{created}} 建立）。',
       damaged: '该文件夹里的门店文件已损坏：{{message}}'
     },
@@ -49,7 +50,7 @@ export const syncPageZh = {
     passphrase: '共享密码',
     confirm: '再次输入共享密码',
     encrypted: '共享文件已加密。',
-    joinHint: '该门店的共享文件已加密：请输入共享密码后加入（由门店负责人提供）。',
+    joinHint: '请输入共享密码后加入（由门店负责人提供）。',
     locked: '本机没有该门店的共享密码（或门店已更换密码），同步已暂停，本机数据完好。',
     unlock: '输入共享密码',
     unlockTitle: '输入共享密码',
@@ -92,6 +93,7 @@ export const syncPageEn: typeof syncPageZh = {
       empty: 'An empty folder: a new store share can be created here.',
       foreign: 'The folder holds other files and is not a store share.',
       storeJoined: 'This PC belongs to this store share (store {{storeId}}) and syncs automatically.',
+      storeLocked: 'This PC belongs to this store share (store {{storeId}}).',
       store: 'A store share is here (store {{storeId}}, created {{created}}).',
       damaged: 'The store file here is damaged: {{message}}'
     },
@@ -108,7 +110,7 @@ export const syncPageEn: typeof syncPageZh = {
     passphrase: 'Share passphrase',
     confirm: 'Repeat share passphrase',
     encrypted: 'Share files are encrypted.',
-    joinHint: 'This store’s share files are encrypted: enter the share passphrase to join (ask the person in charge).',
+    joinHint: 'Enter the share passphrase to join (ask the person in charge).',
     locked: 'This PC has no share passphrase for this store (or it was changed); syncing is paused, data on this PC is intact.',
     unlock: 'Enter share passphrase',
     unlockTitle: 'Enter share passphrase',
