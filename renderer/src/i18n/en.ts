@@ -340,7 +340,8 @@ export const en: Catalogue = {
       alreadyExists: 'This folder already holds a store share; choose “Join”.',
       needsPassphrase: 'This store’s share files are encrypted; enter the share passphrase first.',
       wrongPassphrase: 'Wrong passphrase; check it and try again (case and full-/half-width matter).',
-      notEncrypted: 'This store has no share passphrase; nothing to enter.'
+      notEncrypted: 'This store has no share passphrase; nothing to enter.',
+      managerOnly: 'Only a manager can set a share passphrase.'
     }
   },
   share: {

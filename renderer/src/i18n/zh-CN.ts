@@ -339,7 +339,8 @@ export const zhCN = {
       alreadyExists: '该文件夹里已有门店共享，请选择“加入已有门店”。',
       needsPassphrase: '该门店的共享文件已加密，请先输入共享密码。',
       wrongPassphrase: '密码不正确，请核对后重新输入（注意大小写和全角/半角）。',
-      notEncrypted: '该门店没有设置共享密码，无需输入。'
+      notEncrypted: '该门店没有设置共享密码，无需输入。',
+      managerOnly: '只有客服经理可以设置共享密码。'
     }
   },
   share: {

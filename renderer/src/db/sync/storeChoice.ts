@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import type { EncryptionParams } from '../../../../shared/sync/sealed'
 import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '../../../../shared/sync/store'
 import type { DataContext } from '../context'
+import { getStaffByNo } from '../staff'
 import { isShareError, type SharePort } from './sharePort'
 import { STORE_ID_KEY } from './storeAccess'
 import { keyFits, loadStoreKey, rememberStore } from './storeKey'
@@ -38,7 +39,7 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
 }
 
 /** Why a choice was refused; each is an i18n key under sync.choice. */
-export type StoreChoiceRefusal = 'unavailable' | 'notEmpty' | 'noStore' | 'damaged' | 'otherStoreJoined' | 'alreadyExists' | 'needsPassphrase' | 'wrongPassphrase' | 'notEncrypted'
+export type StoreChoiceRefusal = 'unavailable' | 'notEmpty' | 'noStore' | 'damaged' | 'otherStoreJoined' | 'alreadyExists' | 'needsPassphrase' | 'wrongPassphrase' | 'notEncrypted' | 'managerOnly'
 
 export class StoreChoiceError extends Error {
   constructor(readonly reason: StoreChoiceRefusal) {
@@ -53,6 +54,8 @@ async function knownStore(ctx: DataContext): Promise<string | undefined> {
 export interface NewStoreOptions {
   /** 加密共享文件: segment bodies are encrypted with a key derived from it; it is never written anywhere */
   passphrase?: string
+  /** who sets the passphrase: only an active manager may (it binds every PC of the store) */
+  byStaffNo?: string
   /** PBKDF2 iterations; the app leaves the default (600 000), tests pass a low count */
   iterations?: number
 }
@@ -62,6 +65,10 @@ export async function createStoreOnShare(ctx: DataContext, share: SharePort, opt
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
   if (seen.state !== 'empty') throw new StoreChoiceError(seen.state === 'store' ? 'alreadyExists' : 'notEmpty')
+  if (options.passphrase !== undefined) {
+    const actor = options.byStaffNo === undefined ? undefined : await getStaffByNo(ctx, options.byStaffNo)
+    if (!actor?.active || actor.role !== 'manager') throw new StoreChoiceError('managerOnly')
+  }
   const known = await knownStore(ctx)
   // A PC that synced with a store keeps it: moving it to a new one would mix two stores' data.
   const storeId = known ?? nanoid()

@@ -20,7 +20,8 @@ export function ShareSettingsCard() {
   const data = useData()
   const device = useSession((s) => s.device)
   const appInfo = useSession((s) => s.appInfo)
-  const isManager = useSession((s) => s.staff?.role === 'manager')
+  const me = useSession((s) => s.staff)
+  const isManager = me?.role === 'manager'
   const [root, setRoot] = useState('')
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
@@ -68,10 +69,11 @@ export function ShareSettingsCard() {
   }
 
   async function create(passphrase?: string): Promise<void> {
+    if (!device || !appInfo) return
     setBusy(true)
     setError(null)
     try {
-      await createStoreOnShare(data, createIpcShare(), passphrase !== undefined ? { passphrase } : {})
+      await createStoreOnShare(data, createIpcShare(), passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {})
       await started('created')
     } catch (e) {
       fail(e)
@@ -82,6 +84,7 @@ export function ShareSettingsCard() {
 
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
   async function join(passphrase?: string): Promise<void> {
+    if (!device || !appInfo) return
     setError(null)
     await joinStoreOnShare(data, createIpcShare(), passphrase)
     await started('joined')

@@ -3,11 +3,11 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseStoreFile, STORE_FILE } from '../../../../../shared/sync/store'
-import { createStoreOnShare, inspectShare, joinStoreOnShare, loadStoreKey, registerComplaint, StoreChoiceError, syncOnce, unlockJoinedStore } from '../../../../../renderer/src/db'
+import { addStaff, completeSetup, createStoreOnShare, inspectShare, joinStoreOnShare, loadStoreKey, registerComplaint, StoreChoiceError, syncOnce, unlockJoinedStore } from '../../../../../renderer/src/db'
 import { STORE_ID_KEY } from '../../../../../renderer/src/db/sync/storeAccess'
 import { STORE_KEY_KEY } from '../../../../../renderer/src/db/sync/storeKey'
 import { device, freshData } from '../helpers'
-import { intake, pc, shareKeeper, syncedState, BASE_TIME } from './harness'
+import { intake, pc, shareKeeper, syncedState, BASE_TIME, type Pc } from './harness'
 import type { FolderShare } from './folderShare'
 
 // 新建门店共享 with a passphrase, 加入已有门店 / 输入共享密码 with it, and the key kept on this PC.
@@ -16,7 +16,15 @@ const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
 const PASS = '幸福路店 2026 kefu'
-const FAST = { iterations: 1_000 }
+/** set by the manager of the PC that creates the share; a low PBKDF2 count keeps tests fast */
+const FAST = { iterations: 1_000, byStaffNo: '8001' }
+
+/** A PC whose first-run setup made 8001 李经理 its manager. */
+async function managedPc(deviceId: string, deviceCode: string): Promise<Pc> {
+  const ctx = await pc(deviceId, deviceCode, 0, { joined: false })
+  await completeSetup(ctx, { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理', deviceName: deviceId, deviceCode })
+  return ctx
+}
 
 /** Every file on the share, recursively, as raw bytes. */
 async function allBytes(share: FolderShare, dir = share.root): Promise<Buffer[]> {
@@ -32,7 +40,7 @@ async function allBytes(share: FolderShare, dir = share.root): Promise<Buffer[]>
 describe('a store share with a passphrase', () => {
   it('store.json says how to derive and check the key, and holds no passphrase', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1', 0, { joined: false })
+    const a = await managedPc('pcA', 'A1')
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const bytes = await share.read(STORE_FILE)
     const parsed = parseStoreFile(bytes)
@@ -45,9 +53,22 @@ describe('a store share with a passphrase', () => {
     expect(await inspectShare(a, share)).toMatchObject({ state: 'store', encrypted: true, joined: true, unlocked: true })
   })
 
+  it('only an active manager sets a passphrase: anyone else is refused and nothing is written', async () => {
+    const share = await shares.make()
+    const a = await managedPc('pcA', 'A1')
+    await addStaff(a, '8001', { staffNo: '1001', name: '王专员', role: 'clerk' })
+    const before = await a.db.meta.toArray()
+    for (const byStaffNo of ['1001', '9999', undefined]) {
+      const options = { passphrase: PASS, iterations: 1_000, ...(byStaffNo ? { byStaffNo } : {}) }
+      await expect(createStoreOnShare(a, share, options)).rejects.toThrow(new StoreChoiceError('managerOnly'))
+    }
+    expect(await share.files()).toEqual([])
+    expect(await a.db.meta.toArray()).toEqual(before)
+  })
+
   it('joining needs the passphrase: none or a wrong one writes nothing to meta, the right one joins', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1', 0, { joined: false })
+    const a = await managedPc('pcA', 'A1')
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const b = await pc('pcB', 'B1', 0, { joined: false })
     expect(await inspectShare(b, share)).toMatchObject({ state: 'store', encrypted: true, joined: false, unlocked: false })
@@ -65,7 +86,7 @@ describe('a store share with a passphrase', () => {
 
   it('two PCs sync with their kept keys; no record text is readable in any file on the share', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1', 0, { joined: false })
+    const a = await managedPc('pcA', 'A1')
     const b = await pc('pcB', 'B1', 0, { joined: false })
     await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     await joinStoreOnShare(b, share, PASS)
@@ -87,7 +108,7 @@ describe('a store share with a passphrase', () => {
 
   it('the kept key survives a new data context (a restart) and syncs without the passphrase', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1', 0, { joined: false })
+    const a = await managedPc('pcA', 'A1')
     await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const dbName = `restart-${Math.random()}`
     const time = { value: BASE_TIME }
@@ -107,7 +128,7 @@ describe('a store share with a passphrase', () => {
 
   it('a kept key that no longer fits (store re-created) stops sync with a plain message; 输入共享密码 unlocks again', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1', 0, { joined: false })
+    const a = await managedPc('pcA', 'A1')
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const b = await pc('pcB', 'B1', 0, { joined: false })
     await joinStoreOnShare(b, share, PASS)
