@@ -22,8 +22,8 @@ export const PROBLEM_MESSAGES: Readonly<Record<FileProblem, string>> = {
   checksum: '同步文件已损坏（校验和不符），已隔离',
   notASegment: '不是门店客服台的同步文件，已隔离',
   futureFormat: '同步文件来自更新版本的门店客服台，请升级本机软件；文件已保留，升级后自动同步',
-  needsPassphrase: '同步文件已加密，请在同步设置中输入门店同步密码；文件已保留',
-  wrongPassphrase: '门店同步密码不正确，无法解密同步文件；请核对密码，文件已保留',
+  needsPassphrase: '同步文件已加密，请在同步设置中输入共享密码；文件已保留',
+  wrongPassphrase: '共享密码不正确，无法解密同步文件；请核对密码，文件已保留',
   tampered: '同步文件未通过加密校验（内容或文件头被改动），已隔离',
   invalidJson: '同步文件内容格式错误，已隔离'
 }

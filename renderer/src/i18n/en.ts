@@ -337,7 +337,11 @@ export const en: Catalogue = {
       noStore: 'There is no store share in this folder to join.',
       damaged: 'The store file store.json in this folder is damaged; ask your administrator.',
       otherStoreJoined: 'This PC already belongs to another store’s share; joining this one would mix two stores’ data.',
-      alreadyExists: 'This folder already holds a store share; choose “Join”.'
+      alreadyExists: 'This folder already holds a store share; choose “Join”.',
+      needsPassphrase: 'This store’s share files are encrypted; enter the share passphrase first.',
+      wrongPassphrase: 'Wrong passphrase; check it and try again (case and full-/half-width matter).',
+      notEncrypted: 'This store has no share passphrase; nothing to enter.',
+      managerOnly: 'Only a manager can set a share passphrase.'
     }
   },
   share: {
@@ -369,7 +373,10 @@ export const en: Catalogue = {
     fileName: 'Invalid file name',
     sharePath: 'Invalid path in the share folder',
     shareRoot: 'Enter a full folder location, e.g. \\\\NAS\\kefu, Z:\\kefu or /mnt/kefu',
-    fixErrors: 'Please correct the fields in red; nothing you typed is lost'
+    fixErrors: 'Please correct the fields in red; nothing you typed is lost',
+    passphraseShort: 'The share passphrase needs at least 8 characters',
+    passphraseMismatch: 'The two passphrases differ',
+    passphraseSpaces: 'The share passphrase cannot start or end with a space'
   },
   ipc: {
     invalidArgument: 'The system rejected an invalid request. Please try again; your input is kept.',

@@ -336,7 +336,11 @@ export const zhCN = {
       noStore: '该文件夹里没有门店共享，不能加入。请检查位置，或在空文件夹中新建门店共享。',
       damaged: '该文件夹里的门店文件 store.json 已损坏，请联系管理员。',
       otherStoreJoined: '本机已经加入了另一个门店的共享，不能再加入这个门店（会混淆两个门店的数据）。',
-      alreadyExists: '该文件夹里已有门店共享，请选择“加入已有门店”。'
+      alreadyExists: '该文件夹里已有门店共享，请选择“加入已有门店”。',
+      needsPassphrase: '该门店的共享文件已加密，请先输入共享密码。',
+      wrongPassphrase: '密码不正确，请核对后重新输入（注意大小写和全角/半角）。',
+      notEncrypted: '该门店没有设置共享密码，无需输入。',
+      managerOnly: '只有客服经理可以设置共享密码。'
     }
   },
   share: {
@@ -368,7 +372,10 @@ export const zhCN = {
     fileName: '文件名无效',
     sharePath: '共享文件夹中的路径无效',
     shareRoot: '请填写完整的文件夹位置，如 \\\\NAS\\kefu、Z:\\kefu 或 /mnt/kefu',
-    fixErrors: '请先改正标红的项目，已填写的内容不会丢失'
+    fixErrors: '请先改正标红的项目，已填写的内容不会丢失',
+    passphraseShort: '共享密码至少 8 个字符',
+    passphraseMismatch: '两次输入的共享密码不一致',
+    passphraseSpaces: '共享密码的开头和结尾不能是空格'
   },
   ipc: {
     invalidArgument: '系统拒绝了无效的请求（参数错误），请重试；已填写的内容已保留。',

@@ -1,4 +1,3 @@
-import { PROBLEM_MESSAGES } from '../../../../shared/sync/problems'
 import type { EncryptionParams } from '../../../../shared/sync/sealed'
 import { createStoreFile, parseStoreFile, STORE_FILE } from '../../../../shared/sync/store'
 import type { DeskDatabase } from '../database'
@@ -40,9 +39,9 @@ export async function openStore(db: DeskDatabase, share: SharePort, now: number,
   if (!parsed.ok) return syncProblem(parsed.problem, parsed.message, parsed.detail)
   const { store } = parsed
   if (known !== store.storeId) return syncProblem('otherStore', SYNC_MESSAGES.otherStore, `share store ${store.storeId}, this PC syncs ${known}`)
-  if (store.encryption && !encryption) return syncProblem('needsPassphrase', PROBLEM_MESSAGES.needsPassphrase, 'store has a passphrase; none given')
+  if (store.encryption && !encryption) return syncProblem('needsPassphrase', SYNC_MESSAGES.needsKey, 'store has a passphrase; none given')
   if (store.encryption && encryption && store.encryption.keyCheck !== encryption.keyCheck)
-    return syncProblem('wrongPassphrase', PROBLEM_MESSAGES.wrongPassphrase, 'given key was not unlocked from this store.json')
+    return syncProblem('wrongPassphrase', SYNC_MESSAGES.keyMismatch, 'given key was not unlocked from this store.json')
   return store.encryption && encryption ? { storeId: store.storeId, encryption } : { storeId: store.storeId }
 }
 

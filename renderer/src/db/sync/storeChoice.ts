@@ -1,8 +1,11 @@
 import { nanoid } from 'nanoid'
-import { createStoreFile, parseStoreFile, STORE_FILE } from '../../../../shared/sync/store'
+import type { EncryptionParams } from '../../../../shared/sync/sealed'
+import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '../../../../shared/sync/store'
 import type { DataContext } from '../context'
+import { getStaffByNo } from '../staff'
 import { isShareError, type SharePort } from './sharePort'
 import { STORE_ID_KEY } from './storeAccess'
+import { keyFits, loadStoreKey, rememberStore } from './storeKey'
 
 // 加入已有门店 / 新建门店共享: the explicit step that ties this PC to a store on a share (issue 6: an
 // empty or missing folder never silently becomes a new store). Until one of them succeeds, sync rounds
@@ -14,7 +17,8 @@ export type ShareInspection =
   | { state: 'empty' }
   /** files, but no store.json: not ours to take over */
   | { state: 'foreign'; names: string[] }
-  | { state: 'store'; storeId: string; createdAt: number; encrypted: boolean; joined: boolean }
+  /** unlocked: this PC keeps a key that fits the store's passphrase (always true without one) */
+  | { state: 'store'; storeId: string; createdAt: number; encrypted: boolean; joined: boolean; unlocked: boolean }
   | { state: 'damaged'; message: string }
 
 /** What is in the folder, and whether this PC already belongs to the store there. */
@@ -30,11 +34,12 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
   const parsed = parseStoreFile(await share.read(STORE_FILE))
   if (!parsed.ok) return { state: 'damaged', message: parsed.message }
   const known = (await ctx.db.meta.get(STORE_ID_KEY))?.value
-  return { state: 'store', storeId: parsed.store.storeId, createdAt: parsed.store.createdAt, encrypted: !!parsed.store.encryption, joined: known === parsed.store.storeId }
+  const { store } = parsed
+  return { state: 'store', storeId: store.storeId, createdAt: store.createdAt, encrypted: !!store.encryption, joined: known === store.storeId, unlocked: keyFits(store, await loadStoreKey(ctx.db)) }
 }
 
 /** Why a choice was refused; each is an i18n key under sync.choice. */
-export type StoreChoiceRefusal = 'unavailable' | 'notEmpty' | 'noStore' | 'damaged' | 'otherStoreJoined' | 'alreadyExists'
+export type StoreChoiceRefusal = 'unavailable' | 'notEmpty' | 'noStore' | 'damaged' | 'otherStoreJoined' | 'alreadyExists' | 'needsPassphrase' | 'wrongPassphrase' | 'notEncrypted' | 'managerOnly'
 
 export class StoreChoiceError extends Error {
   constructor(readonly reason: StoreChoiceRefusal) {
@@ -46,15 +51,33 @@ async function knownStore(ctx: DataContext): Promise<string | undefined> {
   return (await ctx.db.meta.get(STORE_ID_KEY))?.value as string | undefined
 }
 
+export interface NewStoreOptions {
+  /** 加密共享文件: segment bodies are encrypted with a key derived from it; it is never written anywhere */
+  passphrase?: string
+  /** who sets the passphrase: only an active manager may (it binds every PC of the store) */
+  byStaffNo?: string
+  /** PBKDF2 iterations; the app leaves the default (600 000), tests pass a low count */
+  iterations?: number
+}
+
 /** 新建门店共享: only in an empty folder, only for a PC not already in another store. */
-export async function createStoreOnShare(ctx: DataContext, share: SharePort): Promise<string> {
+export async function createStoreOnShare(ctx: DataContext, share: SharePort, options: NewStoreOptions = {}): Promise<string> {
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
   if (seen.state !== 'empty') throw new StoreChoiceError(seen.state === 'store' ? 'alreadyExists' : 'notEmpty')
+  if (options.passphrase !== undefined) {
+    const actor = options.byStaffNo === undefined ? undefined : await getStaffByNo(ctx, options.byStaffNo)
+    if (!actor?.active || actor.role !== 'manager') throw new StoreChoiceError('managerOnly')
+  }
   const known = await knownStore(ctx)
   // A PC that synced with a store keeps it: moving it to a new one would mix two stores' data.
   const storeId = known ?? nanoid()
-  const created = await createStoreFile({ storeId, createdAt: ctx.now() })
+  const created = await createStoreFile({
+    storeId,
+    createdAt: ctx.now(),
+    ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+    ...(options.iterations !== undefined ? { iterations: options.iterations } : {})
+  })
   try {
     await share.writeNew(STORE_FILE, created.bytes)
   } catch (error) {
@@ -63,18 +86,44 @@ export async function createStoreOnShare(ctx: DataContext, share: SharePort): Pr
     if (isShareError(error, 'unavailable')) throw new StoreChoiceError('unavailable')
     throw error
   }
-  await ctx.db.meta.put({ key: STORE_ID_KEY, value: storeId })
+  await rememberStore(ctx.db, storeId, created.encryption)
   return storeId
 }
 
-/** 加入已有门店: the folder must hold a store; a PC already in another store is refused. */
-export async function joinStoreOnShare(ctx: DataContext, share: SharePort): Promise<string> {
+/** 加入已有门店: the folder must hold a store; a PC already in another store is refused. An
+ *  encrypted store needs its passphrase, checked against store.json before anything is written. */
+export async function joinStoreOnShare(ctx: DataContext, share: SharePort, passphrase?: string): Promise<string> {
+  const store = await storeOnShare(ctx, share)
+  const known = await knownStore(ctx)
+  if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
+  await rememberStore(ctx.db, store.storeId, await keyFor(store, passphrase))
+  return store.storeId
+}
+
+/** 输入共享密码 on a PC that has joined but has no fitting key (a restored PC, a store re-created
+ *  with a new passphrase): the same check as joining, then the key is kept. */
+export async function unlockJoinedStore(ctx: DataContext, share: SharePort, passphrase: string): Promise<void> {
+  const store = await storeOnShare(ctx, share)
+  if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
+  if (!store.encryption) throw new StoreChoiceError('notEncrypted')
+  await rememberStore(ctx.db, store.storeId, await keyFor(store, passphrase))
+}
+
+async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFile> {
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
   if (seen.state === 'damaged') throw new StoreChoiceError('damaged')
   if (seen.state !== 'store') throw new StoreChoiceError('noStore')
-  const known = await knownStore(ctx)
-  if (known !== undefined && known !== seen.storeId) throw new StoreChoiceError('otherStoreJoined')
-  await ctx.db.meta.put({ key: STORE_ID_KEY, value: seen.storeId })
-  return seen.storeId
+  const parsed = parseStoreFile(await share.read(STORE_FILE))
+  if (!parsed.ok) throw new StoreChoiceError('damaged')
+  return parsed.store
+}
+
+/** The key for a typed passphrase (PBKDF2 once, here), or why not. */
+async function keyFor(store: StoreFile, passphrase: string | undefined): Promise<EncryptionParams | undefined> {
+  if (!store.encryption) return undefined
+  if (passphrase === undefined || passphrase === '') throw new StoreChoiceError('needsPassphrase')
+  const unlocked = await unlockStore(store, passphrase)
+  if (!unlocked.ok) throw new StoreChoiceError('wrongPassphrase')
+  return unlocked.encryption
 }

@@ -8,11 +8,15 @@ import { syncOnce, type SyncOptions, type SyncReport } from './syncOnce'
 
 const running = new WeakMap<SyncStatus, Promise<SyncReport>>()
 
-export function syncTracked(status: SyncStatus, ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<SyncReport> {
+/** `options` may be a loader (the kept store key is read from IndexedDB): the round, and its
+ *  'syncing' state, still start at once, so a caller never sees a gap between asking and starting. */
+export function syncTracked(status: SyncStatus, ctx: DataContext, share: SharePort, options: SyncOptions | (() => Promise<SyncOptions>) = {}): Promise<SyncReport> {
   const inFlight = running.get(status)
   if (inFlight) return inFlight
   status.begin()
-  const round = syncOnce(ctx, share, { onSnapshotProgress: (done, total) => status.loadingProgress(done, total), ...options })
+  const progress = { onSnapshotProgress: (done: number, total: number) => status.loadingProgress(done, total) }
+  const round = (typeof options === 'function' ? options() : Promise.resolve(options))
+    .then((resolved) => syncOnce(ctx, share, { ...progress, ...resolved }))
     .then((report) => {
       status.finish(report)
       return report

@@ -8,6 +8,9 @@ import { createIpcShare } from '../../ipc/ipcShare'
 import { useData, useSession } from '../../app/session'
 import { describeError } from '../../app/errors'
 import { clearShare, startSyncOnShare } from '../sync/shareSession'
+import { EnterPassphraseForm } from '../sync/EnterPassphraseForm'
+import { UnlockShareButton } from '../sync/UnlockShareModal'
+import { ShareCreateForm } from './ShareCreateForm'
 
 /** 同步（共享文件夹）: where the store's PCs meet. Setting the folder only looks at it; creating a new
  *  store share (empty folder only) or joining the one there is an explicit click (issue 6). */
@@ -17,6 +20,8 @@ export function ShareSettingsCard() {
   const data = useData()
   const device = useSession((s) => s.device)
   const appInfo = useSession((s) => s.appInfo)
+  const me = useSession((s) => s.staff)
+  const isManager = me?.role === 'manager'
   const [root, setRoot] = useState('')
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
@@ -56,16 +61,20 @@ export function ShareSettingsCard() {
     }
   }
 
-  async function choose(kind: 'create' | 'join'): Promise<void> {
+  async function started(done: 'created' | 'joined'): Promise<void> {
+    if (!device || !appInfo) return
+    setSeen(await inspectShare(data, createIpcShare()))
+    startSyncOnShare(data, device, appInfo)
+    void message.success(t(`syncPage.settings.${done}`))
+  }
+
+  async function create(passphrase?: string): Promise<void> {
     if (!device || !appInfo) return
     setBusy(true)
     setError(null)
     try {
-      const share = createIpcShare()
-      await (kind === 'create' ? createStoreOnShare(data, share) : joinStoreOnShare(data, share))
-      setSeen(await inspectShare(data, share))
-      startSyncOnShare(data, device, appInfo)
-      void message.success(t(kind === 'create' ? 'syncPage.settings.created' : 'syncPage.settings.joined'))
+      await createStoreOnShare(data, createIpcShare(), passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {})
+      await started('created')
     } catch (e) {
       fail(e)
     } finally {
@@ -73,8 +82,20 @@ export function ShareSettingsCard() {
     }
   }
 
+  /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
+  async function join(passphrase?: string): Promise<void> {
+    if (!device || !appInfo) return
+    setError(null)
+    await joinStoreOnShare(data, createIpcShare(), passphrase)
+    await started('joined')
+  }
+
   const stateText = (s: ShareInspection): string => {
-    if (s.state === 'store') return s.joined ? t('syncPage.settings.state.storeJoined', { storeId: s.storeId }) : t('syncPage.settings.state.store', { storeId: s.storeId, created: dayjs(s.createdAt).format('YYYY-MM-DD') })
+    if (s.state === 'store') {
+      const joined = s.unlocked ? 'storeJoined' : 'storeLocked'
+      const text = s.joined ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId }) : t('syncPage.settings.state.store', { storeId: s.storeId, created: dayjs(s.createdAt).format('YYYY-MM-DD') })
+      return s.encrypted ? `${text}${t('syncPage.passphrase.encrypted')}` : text
+    }
     if (s.state === 'damaged') return t('syncPage.settings.state.damaged', { message: s.message })
     return t(`syncPage.settings.state.${s.state}`)
   }
@@ -97,24 +118,37 @@ export function ShareSettingsCard() {
         <Alert
           style={{ marginTop: 12 }}
           showIcon
-          type={seen.state === 'store' ? (seen.joined ? 'success' : 'info') : seen.state === 'empty' ? 'info' : 'warning'}
+          type={seen.state === 'store' ? (seen.joined ? (seen.unlocked ? 'success' : 'warning') : 'info') : seen.state === 'empty' ? 'info' : 'warning'}
           title={stateText(seen)}
+          description={seen.state === 'store' && seen.encrypted && !seen.unlocked ? t(seen.joined ? 'syncPage.passphrase.locked' : 'syncPage.passphrase.joinHint') : undefined}
           data-testid="share-state"
           action={
             <Space>
-              {seen.state === 'empty' && (
-                <Button onClick={() => void choose('create')} disabled={busy} data-testid="share-create">
-                  {t('syncPage.settings.create')}
-                </Button>
-              )}
-              {seen.state === 'store' && !seen.joined && (
-                <Button type="primary" onClick={() => void choose('join')} disabled={busy} data-testid="share-join">
+              {seen.state === 'store' && !seen.joined && !seen.encrypted && (
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setBusy(true)
+                    void join()
+                      .catch(fail)
+                      .finally(() => setBusy(false))
+                  }}
+                  disabled={busy}
+                  data-testid="share-join"
+                >
                   {t('syncPage.settings.join')}
                 </Button>
               )}
+              {seen.state === 'store' && seen.joined && !seen.unlocked && <UnlockShareButton onUnlocked={() => void inspectShare(data, createIpcShare()).then(setSeen)} />}
             </Space>
           }
         />
+      )}
+      {seen?.state === 'empty' && saved && <ShareCreateForm canEncrypt={isManager} busy={busy} onCreate={create} />}
+      {seen?.state === 'store' && saved && !seen.joined && seen.encrypted && (
+        <div style={{ marginTop: 12 }}>
+          <EnterPassphraseForm name="join" autoFocus submitLabel={t('syncPage.settings.join')} onSubmit={join} onError={fail} />
+        </div>
       )}
       {saved && (
         <Button

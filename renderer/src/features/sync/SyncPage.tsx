@@ -10,6 +10,7 @@ import { useData } from '../../app/session'
 import { currentShare, syncNow } from './syncRuntime'
 import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
 import { SyncIndicator } from './SyncIndicator'
+import { UnlockShareButton } from './UnlockShareModal'
 
 const WHEN = 'MM-DD HH:mm'
 /** how long the page tells that this PC took a new device id */
@@ -35,6 +36,8 @@ export function SyncPage() {
   const conflicts = useLiveQuery(() => listAllConflicts(data), [data, round]) ?? []
   const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
   const renewal = useLiveQuery(() => lastDeviceRenewal(data.db), [data])
+  // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
+  const locked = status.problems.some((p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined)
 
   if (!configured) {
     return (
@@ -93,7 +96,7 @@ export function SyncPage() {
         )}
       </Card>
 
-      <Card title={t('syncPage.problems')} size="small" data-testid="sync-problems">
+      <Card title={t('syncPage.problems')} size="small" data-testid="sync-problems" extra={locked ? <UnlockShareButton /> : undefined}>
         <List
           size="small"
           dataSource={[...status.problems]}

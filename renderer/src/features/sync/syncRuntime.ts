@@ -1,4 +1,4 @@
-import { compactNow, publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncReport } from '../../db'
+import { compactNow, loadStoreKey, publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncOptions, type SyncReport } from '../../db'
 
 // The app's sync loop (issue 6): whenever the share is set and reachable, changes go out and come in
 // automatically — shortly after a local change (debounced), periodically, and on 立即同步. One round at
@@ -81,7 +81,7 @@ export function stopSync(): void {
 export async function syncNow(): Promise<SyncReport | null> {
   const current = running
   if (!current || current.renewing) return null
-  const report = await syncTracked(syncStatus, current.ctx, current.share)
+  const report = await syncTracked(syncStatus, current.ctx, current.share, () => keptKey(current.ctx))
   if (report.problems.some((p) => p.kind === 'clone') && current.hooks.onClone) {
     current.renewing = true
     await current.hooks.onClone(current.ctx.writer.deviceId).catch(() => {
@@ -92,14 +92,21 @@ export async function syncNow(): Promise<SyncReport | null> {
   if (report.state !== 'unavailable') await publishPresence(current.ctx, current.share, current.info).catch(() => null)
   // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
   if (report.state === 'synced' && (await snapshotDue(current.ctx, current.share).catch(() => false))) {
-    await snapshotNow(current.ctx, current.share).catch(() => null)
+    await snapshotNow(current.ctx, current.share, await keptKey(current.ctx)).catch(() => null)
   }
   // Old own segments that every PC has applied and a snapshot covers go, at most once an hour.
   if (report.state === 'synced' && current.ctx.now() - lastCompaction > COMPACT_EVERY_MS) {
     lastCompaction = current.ctx.now()
-    await compactNow(current.ctx, current.share).catch(() => null)
+    await compactNow(current.ctx, current.share, await keptKey(current.ctx)).catch(() => null)
   }
   return report
+}
+
+/** The store key kept on this PC when the store has a passphrase. Read for each round: cheap (no
+ *  PBKDF2), and a key entered with 输入共享密码 is used by the very next round. */
+async function keptKey(ctx: DataContext): Promise<SyncOptions> {
+  const key = await loadStoreKey(ctx.db).catch(() => undefined)
+  return key ? { encryption: key } : {}
 }
 
 /** The share of the running loop, for pages that read it (peers). */

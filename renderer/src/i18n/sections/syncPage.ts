@@ -35,6 +35,7 @@ export const syncPageZh = {
       empty: '这是一个空文件夹：可以在这里新建门店共享。',
       foreign: '该文件夹里有其他文件，不是门店共享。',
       storeJoined: '本机已加入该门店共享（门店编号 {{storeId}}），正在自动同步。',
+      storeLocked: '本机已加入该门店共享（门店编号 {{storeId}}）。',
       store: '该文件夹里已有门店共享（门店编号 {{storeId}}，{{created}} 建立）。',
       damaged: '该文件夹里的门店文件已损坏：{{message}}'
     },
@@ -42,6 +43,22 @@ export const syncPageZh = {
     join: '加入已有门店',
     created: '已新建门店共享，开始同步',
     joined: '已加入门店共享，开始同步'
+  },
+  passphrase: {
+    encrypt: '加密共享文件',
+    encryptHint: '共享文件夹中的同步文件全部加密保存（AES-256）：没有共享密码，即使拿到文件也看不到客户和投诉内容。',
+    warning: '共享密码无法找回，也无法重置：忘记后，共享文件夹中的加密数据将无法读取。门店每台电脑加入时都需要输入这个密码，请妥善记录并交给负责人保管。密码本身不会写入共享文件夹，本机只保存由它生成的密钥。',
+    managerOnly: '只有客服经理可以设置共享密码。',
+    passphrase: '共享密码',
+    confirm: '再次输入共享密码',
+    encrypted: '共享文件已加密。',
+    joinHint: '请输入共享密码后加入（由门店负责人提供）。',
+    locked: '本机没有该门店的共享密码（或门店已更换密码），同步已暂停，本机数据完好。',
+    unlock: '输入共享密码',
+    unlockTitle: '输入共享密码',
+    unlockHint: '输入门店的共享密码后，本机保存由它生成的密钥，以后启动无需再输入。',
+    unlockOk: '解锁并同步',
+    unlocked: '共享密码正确，已恢复同步'
   }
 }
 
@@ -80,6 +97,7 @@ export const syncPageEn: typeof syncPageZh = {
       empty: 'An empty folder: a new store share can be created here.',
       foreign: 'The folder holds other files and is not a store share.',
       storeJoined: 'This PC belongs to this store share (store {{storeId}}) and syncs automatically.',
+      storeLocked: 'This PC belongs to this store share (store {{storeId}}).',
       store: 'A store share is here (store {{storeId}}, created {{created}}).',
       damaged: 'The store file here is damaged: {{message}}'
     },
@@ -87,5 +105,21 @@ export const syncPageEn: typeof syncPageZh = {
     join: 'Join existing store',
     created: 'Store share created; syncing',
     joined: 'Joined the store share; syncing'
+  },
+  passphrase: {
+    encrypt: 'Encrypt share files',
+    encryptHint: 'Every sync file in the share folder is stored encrypted (AES-256): without the share passphrase nobody can read customers or complaints from them.',
+    warning: 'The share passphrase cannot be recovered or reset: if it is forgotten, the encrypted data in the share folder cannot be read. Every PC of the store needs it to join; write it down and give it to the person in charge. The passphrase is never written to the share folder; this PC keeps only the key made from it.',
+    managerOnly: 'Only a manager can set a share passphrase.',
+    passphrase: 'Share passphrase',
+    confirm: 'Repeat share passphrase',
+    encrypted: 'Share files are encrypted.',
+    joinHint: 'Enter the share passphrase to join (ask the person in charge).',
+    locked: 'This PC has no share passphrase for this store (or it was changed); syncing is paused, data on this PC is intact.',
+    unlock: 'Enter share passphrase',
+    unlockTitle: 'Enter share passphrase',
+    unlockHint: 'Once entered, this PC keeps the key made from the passphrase; no need to enter it again after a restart.',
+    unlockOk: 'Unlock and sync',
+    unlocked: 'Passphrase accepted; syncing again'
   }
 }

@@ -1,0 +1,144 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot } from './fixtures'
+import { finishSetup, registerComplaintViaUi } from './flows'
+
+// 加密共享文件 (optional encryption at rest): PC A creates the store share with a passphrase, PC B
+// is refused with a wrong one and joins with the right one, a complaint travels encrypted, B keeps
+// syncing after a restart without retyping, and a PC that lost its key unlocks with 输入共享密码.
+
+test.use({ startTime: '2026-11-23T10:00:00+08:00' })
+
+const PASS = '幸福路店 kefu 2026'
+
+async function openShare(page: Page, root: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  const card = page.getByTestId('share-settings')
+  await card.getByTestId('share-root').fill(root)
+  await card.getByTestId('share-check').click()
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').click()
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
+}
+
+async function shareText(dir: string): Promise<string> {
+  let text = ''
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) text += (await readFile(join(entry.parentPath, entry.name))).toString('utf8')
+  }
+  return text
+}
+
+test('an encrypted store share: create with a passphrase, a wrong one refused, the right one joins, sync survives a restart', async ({ page, shareDir, openSecondPc, consoleErrors }) => {
+  await finishSetup(page)
+
+  // PC A (a manager) creates the share with 加密共享文件; bad input is explained and kept.
+  await openShare(page, shareDir)
+  await expect(page.getByTestId('share-state')).toContainText('这是一个空文件夹')
+  await page.getByTestId('share-encrypt').check()
+  await expect(page.getByTestId('share-passphrase-warning')).toContainText('共享密码无法找回')
+  await expect(page.getByTestId('share-passphrase-warning')).toContainText('每台电脑')
+  await page.getByLabel('共享密码', { exact: true }).fill('短密码')
+  await page.getByLabel('再次输入共享密码').fill('另一个')
+  await page.getByTestId('share-create').click()
+  await expect(page.getByTestId('error-sharePassphrase')).toHaveText('共享密码至少 8 个字符')
+  await expect(page.getByTestId('error-sharePassphraseConfirm')).toHaveText('两次输入的共享密码不一致')
+  await expect(page.getByLabel('共享密码', { exact: true })).toHaveValue('短密码')
+  await screenshot(page, 'share-passphrase-create-invalid')
+  await page.getByLabel('共享密码', { exact: true }).fill(PASS)
+  await page.getByLabel('再次输入共享密码').fill(PASS)
+  await screenshot(page, 'share-passphrase-create-form')
+  await page.getByTestId('share-create').click()
+  await expect(page.getByTestId('share-state')).toContainText('本机已加入该门店共享')
+  await expect(page.getByTestId('share-state')).toContainText('共享文件已加密')
+  await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/)
+  await screenshot(page, 'share-passphrase-created')
+  const storeJson = await readFile(join(shareDir, 'store.json'), 'utf8')
+  expect(storeJson).toContain('AES-256-GCM')
+  expect(storeJson).not.toContain(PASS)
+
+  // PC B: a wrong passphrase is refused next to the field, what was typed stays, nothing is joined.
+  const b = await openSecondPc()
+  await finishSetup(b.page, { managerStaffNo: '8002', managerName: '张经理' })
+  await openShare(b.page, shareDir)
+  await expect(b.page.getByTestId('share-state')).toContainText('共享文件已加密')
+  await expect(b.page.getByTestId('share-state')).toContainText('请输入共享密码后加入')
+  await screenshot(b.page, 'share-passphrase-join')
+  await b.page.getByTestId('join-passphrase').fill('幸福路店 kefu 2025')
+  await b.page.getByTestId('join-passphrase-submit').click()
+  await expect(b.page.getByTestId('error-joinPassphrase')).toContainText('密码不正确')
+  await expect(b.page.getByTestId('join-passphrase')).toHaveValue('幸福路店 kefu 2025')
+  await expect(b.page.getByTestId('share-state')).not.toContainText('本机已加入')
+  await expect(b.page.getByTestId('sync-status')).not.toHaveText(/^已同步/)
+  await screenshot(b.page, 'share-passphrase-wrong')
+  await b.page.getByTestId('join-passphrase').fill(PASS)
+  await b.page.getByTestId('join-passphrase').press('Enter')
+  await expect(b.page.getByTestId('share-state')).toContainText('本机已加入该门店共享')
+  await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
+
+  // A complaint registered on A appears on B; nothing readable of it is on the share.
+  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '欧阳娜娜', content: '空调不制冷，师傅上门两次仍未修好。' })
+  await syncNow(page)
+  await syncNow(b.page)
+  await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
+  await expect(b.page.getByText(no)).toBeVisible()
+  const onShare = await shareText(shareDir)
+  for (const secret of ['欧阳娜娜', '空调不制冷', '13812345678', PASS]) expect(onShare).not.toContain(secret)
+
+  // B restarts: the kept key syncs without retyping.
+  const b2 = await b.restart()
+  const second = await registerComplaintViaUi(page, { phone: '13912345678', name: '王五', content: '洗衣机漏水。' })
+  await syncNow(page)
+  await syncNow(b2)
+  await expect(b2.getByTestId('sync-status')).toHaveText(/^已同步/)
+  await b2.getByRole('menuitem', { name: '投诉处理' }).click()
+  await expect(b2.getByText(second)).toBeVisible()
+
+  // B loses its kept key (say, its local data was restored from an old copy): 同步异常 in plain
+  // Chinese, and 输入共享密码 on the sync page unlocks it with the same check.
+  await b2.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite')
+          tx.objectStore('meta').delete('sync.storeKey')
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+        open.onerror = () => reject(open.error)
+      })
+  )
+  await syncNow(b2)
+  await expect(b2.getByTestId('sync-status')).toHaveText(/^同步异常/)
+  await expect(b2.getByTestId('sync-problems')).toContainText('本机还没有共享密码')
+  await screenshot(b2, 'share-passphrase-locked-sync-page')
+  await b2.getByRole('menuitem', { name: '系统设置' }).click()
+  await expect(b2.getByTestId('share-state')).toContainText('本机没有该门店的共享密码')
+  await expect(b2.getByTestId('share-settings').getByTestId('share-unlock')).toBeVisible()
+  await screenshot(b2, 'share-passphrase-locked-settings')
+  await b2.getByTestId('sync-status').click()
+  await b2.getByTestId('share-unlock').click()
+  await b2.getByTestId('unlock-passphrase').fill('不对的密码 123')
+  await b2.getByTestId('unlock-passphrase-submit').click()
+  await expect(b2.getByTestId('error-unlockPassphrase')).toContainText('密码不正确')
+  await expect(b2.getByTestId('unlock-passphrase')).toHaveValue('不对的密码 123')
+  await screenshot(b2, 'share-passphrase-unlock-wrong')
+  await b2.getByTestId('unlock-passphrase').fill(PASS)
+  await b2.getByTestId('unlock-passphrase-submit').click()
+  await expect(b2.getByTestId('sync-status')).toHaveText(/^已同步/)
+  await expect(b2.getByTestId('sync-problems')).toContainText('没有问题')
+
+  await b2.getByRole('menuitem', { name: '系统设置' }).click()
+  await expect(b2.getByTestId('share-state')).toContainText('本机已加入该门店共享')
+  await expect(b2.getByTestId('share-unlock')).toHaveCount(0)
+  await screenshot(b2, 'share-passphrase-joined-settings')
+  expect(consoleErrors).toEqual([])
+})
