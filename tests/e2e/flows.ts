@@ -47,3 +47,18 @@ export async function registerComplaintViaUi(page: Page, c: { phone: string; nam
   await expect(page.getByTestId('complaint-no')).toBeVisible()
   return (await page.getByTestId('complaint-no').textContent()) ?? ''
 }
+
+/** 系统设置 → 同步: type the share folder and 保存并检查. */
+export async function openShare(page: Page, root: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  const card = page.getByTestId('share-settings')
+  await card.getByTestId('share-root').fill(root)
+  await card.getByTestId('share-check').click()
+}
+
+/** 同步 page → 立即同步, and wait until the round is over. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').click()
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, registerComplaintViaUi } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows'
 
 // A cloned disk image (issue 6): PC A's browser profile and main-process folder are copied, so two
 // PCs run with one device id. The one that publishes second sees its next segment written by the
@@ -11,12 +11,6 @@ import { finishSetup, registerComplaintViaUi } from './flows'
 // the new code) and syncs; the original sees it.
 
 test.use({ startTime: '2026-11-23T10:00:00+08:00' })
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').click()
-  await page.getByTestId('sync-now').click()
-  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
-}
 
 async function deviceIdOf(page: Page): Promise<string> {
   await page.getByRole('menuitem', { name: '系统设置' }).click()
@@ -28,9 +22,7 @@ async function deviceIdOf(page: Page): Promise<string> {
 
 test('a cloned PC is detected, takes a new device id and code, and loses nothing', async ({ page, _pc1, _pcs, dataDir, shareDir, consoleErrors }) => {
   await finishSetup(page)
-  await page.getByRole('menuitem', { name: '系统设置' }).click()
-  await page.getByTestId('share-root').fill(shareDir)
-  await page.getByTestId('share-check').click()
+  await openShare(page, shareDir)
   await page.getByTestId('share-create').click()
   await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/)
   await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '复制系统之前登记的投诉。' })

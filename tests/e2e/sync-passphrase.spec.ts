@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, registerComplaintViaUi } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows'
 
 // 加密共享文件 (optional encryption at rest): PC A creates the store share with a passphrase, PC B
 // is refused with a wrong one and joins with the right one, a complaint travels encrypted, B keeps
@@ -11,19 +10,6 @@ import { finishSetup, registerComplaintViaUi } from './flows'
 test.use({ startTime: '2026-11-23T10:00:00+08:00' })
 
 const PASS = '幸福路店 kefu 2026'
-
-async function openShare(page: Page, root: string): Promise<void> {
-  await page.getByRole('menuitem', { name: '系统设置' }).click()
-  const card = page.getByTestId('share-settings')
-  await card.getByTestId('share-root').fill(root)
-  await card.getByTestId('share-check').click()
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').click()
-  await page.getByTestId('sync-now').click()
-  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
-}
 
 async function shareText(dir: string): Promise<string> {
   let text = ''

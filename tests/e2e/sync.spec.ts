@@ -1,26 +1,13 @@
 import { rename } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, registerComplaintViaUi } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows'
 
 // Sync through a shared folder (issue 6), two PCs in two browser profiles with their own services
 // folders and one shareDir: explicit create / join, a complaint made on A appears on B, concurrent
 // edits converge, and the indicator follows the folder going away and coming back.
 
 test.use({ startTime: '2026-11-23T10:00:00+08:00' })
-
-async function openShare(page: Page, root: string): Promise<void> {
-  await page.getByRole('menuitem', { name: '系统设置' }).click()
-  const card = page.getByTestId('share-settings')
-  await card.getByTestId('share-root').fill(root)
-  await card.getByTestId('share-check').click()
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').click()
-  await page.getByTestId('sync-now').click()
-  await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
-}
 
 test('two PCs: create and join the store share, a complaint travels, edits converge, the folder vanishes and returns', async ({ page, shareDir, openSecondPc, consoleErrors }) => {
   await finishSetup(page)
