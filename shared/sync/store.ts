@@ -11,6 +11,8 @@ import type { EncryptionParams } from './sealed'
 // tools read it); never the passphrase.
 
 export const STORE_FILE = 'store.json'
+/** the most PBKDF2 iterations a store.json may ask for (about ten seconds on a slow PC) */
+export const MAX_STORE_KEY_ITERATIONS = 10_000_000
 export const STORE_FORMAT = { major: 1, minor: 0 } as const
 
 export const storeFileSchema = z.looseObject({
@@ -22,7 +24,8 @@ export const storeFileSchema = z.looseObject({
     .looseObject({
       alg: z.literal('AES-256-GCM'),
       kdf: z.literal('PBKDF2-SHA256'),
-      iterations: z.number().int().positive(),
+      // A damaged or hostile store.json must not make unlocking hang for minutes (600 000 is the norm).
+      iterations: z.number().int().positive().max(MAX_STORE_KEY_ITERATIONS),
       salt: z.string().refine((s) => fromBase64(s)?.length === SALT_BYTES, `base64 of ${SALT_BYTES} bytes`),
       keyCheck: z.string().min(1)
     })

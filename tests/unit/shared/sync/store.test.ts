@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromUtf8, utf8 } from '../../../../shared/sync/bytes'
 import { decodeSegment, encodeSegment } from '../../../../shared/sync/segment'
-import { createStoreFile, parseStoreFile, unlockStore } from '../../../../shared/sync/store'
+import { createStoreFile, MAX_STORE_KEY_ITERATIONS, parseStoreFile, unlockStore } from '../../../../shared/sync/store'
 import { change, TEST_ITERATIONS } from './fixtures'
 
 describe('store.json', () => {
@@ -34,5 +34,14 @@ describe('store.json', () => {
     const newer = parseStoreFile(utf8(JSON.stringify({ ...store, formatVersion: { major: 1, minor: 4 }, region: 'east' })))
     expect(newer).toMatchObject({ ok: true, store: { region: 'east' } })
     expect(parseStoreFile(utf8('{"kind":"store"'))).toMatchObject({ ok: false, problem: 'invalidJson' })
+  })
+
+  it('refuses a store.json asking for an absurd PBKDF2 iteration count (unlocking would hang)', async () => {
+    const { store } = await createStoreFile({ storeId: 'store1', createdAt: 5, passphrase: '对的密码', iterations: TEST_ITERATIONS })
+    const info = store.encryption as NonNullable<typeof store.encryption>
+    const at = (iterations: number) => parseStoreFile(utf8(JSON.stringify({ ...store, encryption: { ...info, iterations } })))
+    expect(at(MAX_STORE_KEY_ITERATIONS)).toMatchObject({ ok: true })
+    expect(at(MAX_STORE_KEY_ITERATIONS + 1)).toMatchObject({ ok: false, problem: 'invalidJson' })
+    expect(at(2 ** 40)).toMatchObject({ ok: false, problem: 'invalidJson' })
   })
 })
