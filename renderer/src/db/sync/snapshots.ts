@@ -162,7 +162,7 @@ async function loadSnapshot(
       bytes = await share.read(`snapshots/${id}/${ref.name}`)
     } catch (error) {
       if (isShareError(error, 'unavailable')) throw error
-      return { ok: false, problem: syncProblem('truncated', '快照文件不完整，已改用更早的快照或逐个同步文件', `snapshot ${id} ${ref.name}: ${String(error)}`) }
+      return { ok: false, problem: syncProblem('truncated', SYNC_MESSAGES.snapshotTruncated, `snapshot ${id} ${ref.name}: ${String(error)}`) }
     }
     const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
     if (!chunk.ok) return { ok: false, problem: syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`) }
@@ -170,7 +170,7 @@ async function loadSnapshot(
     // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
     // the bad ones quarantined) are replayed.
     if (chunk.invalid.length > 0)
-      return { ok: false, problem: syncProblem('invalidChange', SYNC_MESSAGES.invalidChange, `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`) }
+      return { ok: false, problem: syncProblem('invalidChange', SYNC_MESSAGES.snapshotInvalid, `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`) }
     return { ok: true, entries: chunk.entries }
   }
   const stored = await storedIds(ctx)
