@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { Change } from '../../../../../shared/sync/change'
 import { formatHlc, parseHlc } from '../../../../../shared/sync/hlc'
+import { recordAsChanges, type MergeRecord } from '../../../../../shared/sync/merge'
+import { toSnapshotRecord } from '../../../../../shared/sync/snapshot'
 import { listConflicts, registerComplaint, searchCustomers } from '../../../../../renderer/src/db'
 import { BASE_TIME, intake, pc } from './harness'
 
@@ -105,5 +107,23 @@ describe('Writer.applyRemote', () => {
     expect(await b.writer.applyRemote([remote])).toEqual({ applied: 0, conflicts: [], held: [] })
     const listed = await listConflicts(b, 'complaints', c.id)
     expect(listed).toEqual([expect.objectContaining({ losingValue: '别的电脑写的', winningHlc: (await b.db.complaints.get(c.id))?._clock.content })])
+  })
+
+  it('snapshot records a PC does not hold are stored exactly as merging their changes stores them (stamps, keys, tallies too)', async () => {
+    const a = await pc('pcA', 'A1')
+    for (let i = 0; i < 6; i++) await registerComplaint(a, '1001', intake({ customerPhone: `1370013${String(1000 + i)}`, customerName: `快照客户${i}` }))
+    await a.writer.transact('1001', async (tx) => {
+      const first = (await a.db.complaints.toCollection().first())!
+      await tx.update('complaints', first.id, { demand: '换新' })
+      await tx.remove('customers', first.customerId)
+    })
+    const entries = []
+    for (const t of ['customers', 'complaints', 'events'] as const) for (const r of (await a.db.table(t).toArray()) as MergeRecord[]) entries.push({ t, r: toSnapshotRecord(r) })
+
+    const direct = await pc('pcD', 'D1')
+    const merged = await pc('pcM', 'M1')
+    await direct.writer.applySnapshotRecords(entries, () => true)
+    await merged.writer.applyRemote(entries.flatMap((e) => recordAsChanges(e.t, e.r)))
+    for (const t of ['customers', 'complaints', 'events', 'tallies'] as const) expect(await direct.db.table(t).toArray(), t).toEqual(await merged.db.table(t).toArray())
   })
 })
