@@ -2,15 +2,23 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
+// The import aliases of tsconfig.base.json (paths), for every bundle.
+const alias = {
+  '@shared': resolve(__dirname, 'shared'),
+  '@': resolve(__dirname, 'renderer/src')
+}
+
 // Folders follow DESIGN §4: electron/ (main + preload), renderer/, shared/.
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
     }
   },
   preload: {
+    resolve: { alias },
     // A sandboxed preload can only require('electron'): bundle everything else into one file.
     build: {
       outDir: 'out/preload',
@@ -23,6 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: { alias },
     plugins: [react()],
     // The roster import's Web Worker is an ES module (it code-splits exceljs like the page does).
     worker: { format: 'es' },

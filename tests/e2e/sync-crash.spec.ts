@@ -7,9 +7,9 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect, chromiumExecutable, CHROMIUM_ARGS } from './fixtures'
 import { installDeskBridge, type DeskBridge } from './host/deskBridge'
 import { startStaticServer, type StaticServer } from './host/staticServer'
-import { decodeSegment, hashBytes, parseSegmentFileName } from '../../shared/sync/segment'
+import { decodeSegment, hashBytes, parseSegmentFileName } from '@shared/sync/segment'
 import type { CrashWorkload } from './crash/workload'
-import type { DeskResult } from '../../shared/ipc/errors'
+import type { DeskResult } from '@shared/ipc/errors'
 
 // Crash safety (issue 6): two PCs — each a real Chromium process with its own on-disk IndexedDB
 // profile plus a child Node process standing in for main (crash/mainHost.ts: the real
@@ -49,13 +49,25 @@ test.beforeAll(async () => {
   buildDir = await mkdtemp(path.join(tmpdir(), 'desk-crash-build-'))
   const { build } = (await import('vite')) as typeof import('vite')
   const crashDir = path.join(REPO, 'tests', 'e2e', 'crash')
-  await build({ configFile: false, root: crashDir, logLevel: 'error', build: { outDir: path.join(buildDir, 'page'), emptyOutDir: true } })
+  const resolve = { alias: { '@shared': path.join(REPO, 'shared'), '@': path.join(REPO, 'renderer', 'src') } }
   await build({
     configFile: false,
     root: crashDir,
+    resolve,
+    logLevel: 'error',
+    build: { outDir: path.join(buildDir, 'page'), emptyOutDir: true }
+  })
+  await build({
+    configFile: false,
+    root: crashDir,
+    resolve,
     logLevel: 'error',
     ssr: { noExternal: true },
-    build: { ssr: path.join(crashDir, 'mainHost.ts'), outDir: path.join(buildDir, 'main'), rollupOptions: { output: { format: 'cjs', entryFileNames: 'mainHost.cjs', inlineDynamicImports: true } } }
+    build: {
+      ssr: path.join(crashDir, 'mainHost.ts'),
+      outDir: path.join(buildDir, 'main'),
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'mainHost.cjs', inlineDynamicImports: true } }
+    }
   })
   mainHost = path.join(buildDir, 'main', 'mainHost.cjs')
   server = await startStaticServer(path.join(buildDir, 'page'))
@@ -76,11 +88,15 @@ const seeded = (seed: number) => {
   }
 }
 
-test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, nothing doubled', async ({ playwright }) => {
+test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, nothing doubled', async ({
+  playwright
+}) => {
   const T = Date.now()
   const mark = (what: string) => process.env.CRASH_DEBUG && console.log(`${what} at ${Date.now() - T} ms`)
   const executablePath = await chromiumExecutable(REPO)
-  const appVersion = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version
+  const appVersion = (
+    JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
+  ).version
   const root = await mkdtemp(path.join(tmpdir(), 'desk-crash-'))
   const shareDir = path.join(root, 'share')
   await mkdir(shareDir)
@@ -100,7 +116,11 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
   }))
 
   /** Calls the workload page's API (crash/workload.ts) on this PC. */
-  const call = <M extends keyof CrashWorkload>(pc: Pc, method: M, ...args: Parameters<CrashWorkload[M]>): Promise<Awaited<ReturnType<CrashWorkload[M]>>> =>
+  const call = <M extends keyof CrashWorkload>(
+    pc: Pc,
+    method: M,
+    ...args: Parameters<CrashWorkload[M]>
+  ): Promise<Awaited<ReturnType<CrashWorkload[M]>>> =>
     (pc.page as Page).evaluate(
       ([m, a]) => {
         const api = window.crashWorkload as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>
@@ -111,12 +131,16 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
 
   /** main of this PC: a child process; each call one IPC message, answered by id */
   async function startMain(pc: Pc): Promise<void> {
-    const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+    })
     pc.main = child
     child.on('error', () => undefined) // a send racing the kill: the call just never answers
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve())
-      child.once('exit', (code) => reject(new Error(`main of ${pc.tag} exited (${code}) before it was ready`)))
+      child.once('exit', (code) =>
+        reject(new Error(`main of ${pc.tag} exited (${code}) before it was ready`))
+      )
     })
   }
 
@@ -143,11 +167,21 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       pending.get(m.id)?.(m.result)
       pending.delete(m.id)
     })
-    pc.context = await playwright.chromium.launchPersistentContext(pc.profileDir, { executablePath, headless: true, args: CHROMIUM_ARGS })
+    pc.context = await playwright.chromium.launchPersistentContext(pc.profileDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS
+    })
     if (pc.bridge) {
       await pc.bridge.attach(pc.context)
     } else {
-      pc.bridge = await installDeskBridge(pc.context, { servicesDir: pc.servicesDir, hostname: `KEFU-${pc.tag}`, appVersion, appOrigin: new URL(server.url).origin, main: mainOf(pc) })
+      pc.bridge = await installDeskBridge(pc.context, {
+        servicesDir: pc.servicesDir,
+        hostname: `KEFU-${pc.tag}`,
+        appVersion,
+        appOrigin: new URL(server.url).origin,
+        main: mainOf(pc)
+      })
     }
     const page = pc.context.pages()[0] ?? (await pc.context.newPage())
     pc.page = page
@@ -179,7 +213,11 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
   }
 
   const loops = new Map<Pc, Promise<unknown>>()
-  const runLoop = (pc: Pc) => loops.set(pc, call(pc, 'run', pc.tag, Math.floor(random() * 1e9)).catch(() => undefined))
+  const runLoop = (pc: Pc) =>
+    loops.set(
+      pc,
+      call(pc, 'run', pc.tag, Math.floor(random() * 1e9)).catch(() => undefined)
+    )
 
   try {
     const [a, b] = pcs as [Pc, Pc]
@@ -206,7 +244,8 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       }
       await killAndRestart(pc)
       runLoop(pc)
-      if (process.env.CRASH_DEBUG) console.log(`kill ${kill} ${pc.tag} t=${Date.now() - t0} committed=${pc.committed.size}`)
+      if (process.env.CRASH_DEBUG)
+        console.log(`kill ${kill} ${pc.tag} t=${Date.now() - t0} committed=${pc.committed.size}`)
     }
     const tortureMs = Date.now() - t0
 
@@ -221,15 +260,20 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
 
     mark('final rounds done')
     const dumps = await Promise.all(pcs.map((pc) => call(pc, 'dump')))
-    const [dumpA, dumpB] = dumps as [Awaited<ReturnType<CrashWorkload['dump']>>, Awaited<ReturnType<CrashWorkload['dump']>>]
+    const [dumpA, dumpB] = dumps as [
+      Awaited<ReturnType<CrashWorkload['dump']>>,
+      Awaited<ReturnType<CrashWorkload['dump']>>
+    ]
     expect(dumpA.unpublished).toBe(0)
     expect(dumpB.unpublished).toBe(0)
     // Both PCs hold the same data.
     expect(dumpB.records).toEqual(dumpA.records)
 
     // Every write reported committed is there exactly once (complaint and its 登记 event).
-    const complaints = dumpA.records.complaints?.map((c) => JSON.parse(c) as { id: string; content: string }) ?? []
-    const events = dumpA.records.events?.map((e) => JSON.parse(e) as { subjectId: string; type: string }) ?? []
+    const complaints =
+      dumpA.records.complaints?.map((c) => JSON.parse(c) as { id: string; content: string }) ?? []
+    const events =
+      dumpA.records.events?.map((e) => JSON.parse(e) as { subjectId: string; type: string }) ?? []
     const byMarker = new Map<string, string[]>()
     for (const c of complaints) byMarker.set(c.content, [...(byMarker.get(c.content) ?? []), c.id])
     for (const pc of pcs) {
@@ -237,7 +281,10 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       for (const marker of pc.committed) {
         expect(byMarker.get(marker), marker).toHaveLength(1)
         const id = (byMarker.get(marker) as string[])[0]
-        expect(events.filter((e) => e.subjectId === id && e.type === 'registered'), marker).toHaveLength(1)
+        expect(
+          events.filter((e) => e.subjectId === id && e.type === 'registered'),
+          marker
+        ).toHaveLength(1)
       }
     }
     for (const [marker, ids] of byMarker) expect(ids, marker).toHaveLength(1)
@@ -250,7 +297,9 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     const devices = await readdir(path.join(shareDir, 'devices'))
     expect(devices).toHaveLength(2)
     for (const device of devices) {
-      const names = (await readdir(path.join(shareDir, 'devices', device, 'segments'))).filter((n) => !n.startsWith('.tmp-')).sort()
+      const names = (await readdir(path.join(shareDir, 'devices', device, 'segments')))
+        .filter((n) => !n.startsWith('.tmp-'))
+        .sort()
       const seqs = names.map((n) => parseSegmentFileName(n)?.seq)
       expect(seqs).toEqual(seqs.map((_, i) => i + 1))
       let prevHash = ''
