@@ -125,7 +125,11 @@ export default defineConfig([
   { files: ['shared/**'], rules: restrict(NO_ELECTRON, NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE) },
 
   // b + c. Renderer outside the data layer: no Node built-ins, no Dexie, no database module.
-  { files: ['renderer/**'], ignores: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE) },
+  {
+    files: ['renderer/**'],
+    ignores: [DB_LAYER],
+    rules: restrict(NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE)
+  },
 
   // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.
   { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) }

@@ -10,7 +10,15 @@ import { generateComplaints } from './generate'
 /** BENCH_COMPLAINTS lets a quick local run use fewer rows; the figures that count use 200 000. */
 const COUNT = Number(process.env.BENCH_COMPLAINTS ?? 200_000)
 const CHUNK = 20_000
-const TARGETS = { appReadyMs: 1500, openListPageMs: 200, filteredFirstPageMs: 100, categoryFirstPageMs: 100, overdueFirstPageMs: 300, deepScrollMs: 200, heapMb: 200 }
+const TARGETS = {
+  appReadyMs: 1500,
+  openListPageMs: 200,
+  filteredFirstPageMs: 100,
+  categoryFirstPageMs: 100,
+  overdueFirstPageMs: 300,
+  deepScrollMs: 200,
+  heapMb: 200
+}
 
 /** Bulk-load generated rows straight into the app's IndexedDB (fixture data, not an app write path). */
 async function seed(page: Page, rows: unknown[]): Promise<void> {
@@ -80,8 +88,14 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
       })
   )
   const warm = await restartApp()
-  const rebuilt = await warm.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, { timeout: 60_000 })
-  console.log(`first start after loading (recounts tallies): ${Math.round((await rebuilt.jsonValue()) as number)} ms`)
+  const rebuilt = await warm.waitForFunction(
+    () => performance.getEntriesByName('desk:ready')[0]?.startTime,
+    undefined,
+    { timeout: 60_000 }
+  )
+  console.log(
+    `first start after loading (recounts tallies): ${Math.round((await rebuilt.jsonValue()) as number)} ms`
+  )
 
   // App ready: a fresh start (new Chromium process) until 工作台 shows the counts.
   const readyRuns: number[] = []
@@ -89,7 +103,11 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
   for (let i = 0; i < 3; i++) {
     app = await restartApp()
     // The dashboard marks 'desk:ready' once its counts and recent list are on screen.
-    const ready = await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, { timeout: 30_000 })
+    const ready = await app.waitForFunction(
+      () => performance.getEntriesByName('desk:ready')[0]?.startTime,
+      undefined,
+      { timeout: 30_000 }
+    )
     readyRuns.push((await ready.jsonValue()) as number)
   }
 
@@ -99,7 +117,13 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
   const filteredRuns: number[] = []
   for (let i = 0; i < 5; i++) {
     await app.getByRole('menuitem', { name: '工作台' }).click()
-    listRuns.push(await timeInPage(app, `[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent === '投诉处理').click()`, firstRowShown))
+    listRuns.push(
+      await timeInPage(
+        app,
+        `[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent === '投诉处理').click()`,
+        firstRowShown
+      )
+    )
     await app.getByTestId('status-filter').click()
     await app.getByTitle('已结案').click()
     await expect(app.getByTestId('complaint-list').getByRole('row').first()).toContainText('已结案')

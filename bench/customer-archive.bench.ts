@@ -45,7 +45,8 @@ async function typeMeasured(page: Page, query: string): Promise<number[]> {
     const times: number[] = []
     for (let i = 1; i <= q.length; i++) {
       const text = q.slice(0, i)
-      const shown = () => document.querySelector('[data-testid=customer-list]')?.getAttribute('data-query') === text
+      const shown = () =>
+        document.querySelector('[data-testid=customer-list]')?.getAttribute('data-query') === text
       // A MutationObserver notices the results in the DOM at once (a polling timer would add its own delay).
       const done = new Promise<number>((resolve, reject) => {
         const observer = new MutationObserver(() => {
@@ -53,7 +54,12 @@ async function typeMeasured(page: Page, query: string): Promise<number[]> {
           observer.disconnect()
           resolve(performance.now())
         })
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] })
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['data-query']
+        })
         setTimeout(() => (observer.disconnect(), reject(new Error(`no results for ${text}`))), 10_000)
       })
       const t0 = performance.now()
@@ -72,16 +78,26 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
   process.env.TZ = 'Asia/Shanghai'
   const now = Date.now()
   const customers = generateCustomers(COUNT, { deviceId: 'bench', staffNo: '8001', nowMs: now })
-  const complaints = generateComplaints(COMPLAINTS, { endMs: now, deviceId: 'bench', staffNo: '8001' }).map((c, i) => ({ ...c, customerId: `bc-${(i * 7919) % COUNT}` }))
+  const complaints = generateComplaints(COMPLAINTS, { endMs: now, deviceId: 'bench', staffNo: '8001' }).map(
+    (c, i) => ({ ...c, customerId: `bc-${(i * 7919) % COUNT}` })
+  )
   const started = Date.now()
-  for (let i = 0; i < customers.length; i += 10_000) await seed(page, 'customers', customers.slice(i, i + 10_000))
-  for (let i = 0; i < complaints.length; i += 10_000) await seed(page, 'complaints', complaints.slice(i, i + 10_000))
-  console.log(`seeded ${COUNT} customers and ${COMPLAINTS} complaints in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  for (let i = 0; i < customers.length; i += 10_000)
+    await seed(page, 'customers', customers.slice(i, i + 10_000))
+  for (let i = 0; i < complaints.length; i += 10_000)
+    await seed(page, 'complaints', complaints.slice(i, i + 10_000))
+  console.log(
+    `seeded ${COUNT} customers and ${COMPLAINTS} complaints in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
 
   let app = await restartApp()
-  await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, { timeout: 60_000 })
+  await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, {
+    timeout: 60_000
+  })
   app = await restartApp()
-  await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, { timeout: 30_000 })
+  await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, {
+    timeout: 30_000
+  })
   await app.getByRole('menuitem', { name: '客户档案' }).click()
   await expect(app.getByTestId('customer-count')).toHaveText(`共 ${COUNT} 位客户`)
 
@@ -104,13 +120,21 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
     }
   }
   const all = Object.values(perKind).flat()
-  const labelled = Object.entries(queries).flatMap(([kind, list]) => list.flatMap((q) => [...q].map((_, i) => `${kind}:${q.slice(0, i + 1)}`)))
+  const labelled = Object.entries(queries).flatMap(([kind, list]) =>
+    list.flatMap((q) => [...q].map((_, i) => `${kind}:${q.slice(0, i + 1)}`))
+  )
   // per kind, round 1 then round 2: label each time with its keystroke
   const named = Object.entries(perKind).flatMap(([kind, list]) => {
     const keys = labelled.filter((l) => l.startsWith(`${kind}:`))
     return list.map((ms, i) => `${keys[i % keys.length]} ${ms.toFixed(1)}`)
   })
-  console.log('slowest keystrokes', [...named].sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1))).slice(0, 10).join(' | '))
+  console.log(
+    'slowest keystrokes',
+    [...named]
+      .sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1)))
+      .slice(0, 10)
+      .join(' | ')
+  )
   // Opening a customer page: click the search result until the profile and timeline show.
   const openRuns: number[] = []
   for (let i = 0; i < 5; i++) {
@@ -121,7 +145,10 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
       await app.evaluate(async (name) => {
         const t0 = performance.now()
         document.querySelector<HTMLElement>('[data-testid=customer-list] [role=row]')?.click()
-        while (!(document.querySelector('[data-testid=customer-name]')?.textContent === name && document.querySelector('[data-testid=customer-timeline] [data-testid=timeline-complaint]'))) {
+        while (!(
+          document.querySelector('[data-testid=customer-name]')?.textContent === name &&
+          document.querySelector('[data-testid=customer-timeline] [data-testid=timeline-complaint]')
+        )) {
           if (performance.now() - t0 > 10_000) throw new Error('customer page did not open')
           await new Promise((r) => setTimeout(r, 0))
         }
@@ -134,7 +161,9 @@ test('customer archive at 100 000 customers', async ({ page, restartApp }) => {
   const figures = {
     customers: COUNT,
     searchKeystrokeP95Ms: Math.round(p95(all) * 10) / 10,
-    searchP95ByKind: Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, Math.round(p95(v) * 10) / 10])),
+    searchP95ByKind: Object.fromEntries(
+      Object.entries(perKind).map(([k, v]) => [k, Math.round(p95(v) * 10) / 10])
+    ),
     keystrokes: all.length,
     openCustomerPageMs: Math.round(Math.max(...openRuns)),
     runs: { perKind, openRuns },

@@ -54,26 +54,38 @@ test('customer import: 50 000-row roster', async ({ page: first, restartApp }) =
     const file = path.join(dir, '客户花名册.xlsx')
     const made = Date.now()
     const roster = await writeRoster(file, ROWS)
-    console.log(`generated ${ROWS} rows (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((Date.now() - made) / 1000).toFixed(1)} s`)
+    console.log(
+      `generated ${ROWS} rows (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((Date.now() - made) / 1000).toFixed(1)} s`
+    )
 
     await finishSetup(page)
     if (ARCHIVE > 0) {
       const customers = generateCustomers(ARCHIVE, { deviceId: 'bench', staffNo: '8001', nowMs: Date.now() })
-      for (let i = 0; i < customers.length; i += 10_000) await seedCustomers(page, customers.slice(i, i + 10_000))
+      for (let i = 0; i < customers.length; i += 10_000)
+        await seedCustomers(page, customers.slice(i, i + 10_000))
       page = await restartApp()
-      await page.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, { timeout: 60_000 })
+      await page.waitForFunction(() => performance.getEntriesByName('desk:ready')[0], undefined, {
+        timeout: 60_000
+      })
     }
     await page.getByRole('menuitem', { name: '客户档案' }).click()
     await page.getByRole('button', { name: '导入客户' }).click()
     await expect(page.getByTestId('import-page')).toHaveAttribute('data-step', 'pick')
 
     await page.getByTestId('import-page').locator('input[type=file]').setInputFiles(file)
-    await expect(page.getByTestId('import-preview')).toHaveAttribute('data-checking', 'false', { timeout: 120_000 })
-    const count = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''))
+    await expect(page.getByTestId('import-preview')).toHaveAttribute('data-checking', 'false', {
+      timeout: 120_000
+    })
+    const count = async (id: string) =>
+      Number(
+        (await page.getByTestId(id).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, '')
+      )
     const newRows = await count('count-new')
     const existing = await count('count-update')
     const skipped = await count('count-skip')
-    console.log(`preview: ${newRows} new, ${existing} already on file, ${skipped} skipped (${roster.refused} generated to be refused)`)
+    console.log(
+      `preview: ${newRows} new, ${existing} already on file, ${skipped} skipped (${roster.refused} generated to be refused)`
+    )
     expect(newRows + existing + skipped).toBe(ROWS)
     if (ARCHIVE === 0) expect(skipped).toBe(roster.refused)
     // with an archive, the rows already on file are updated too (the slower path)
@@ -93,7 +105,9 @@ test('customer import: 50 000-row roster', async ({ page: first, restartApp }) =
       checkMs: Math.round(await between(page, 'parsed', 'checked')),
       writeMs: Math.round(await between(page, 'confirm', 'written')),
       // file chosen → preview ready, plus 确认导入 → written: what the user waits for (not the time spent reading the preview)
-      totalMs: Math.round((await between(page, 'file', 'checked')) + (await between(page, 'confirm', 'written'))),
+      totalMs: Math.round(
+        (await between(page, 'file', 'checked')) + (await between(page, 'confirm', 'written'))
+      ),
       targets: TARGETS,
       measuredAt: new Date().toISOString()
     }

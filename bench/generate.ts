@@ -1,17 +1,113 @@
-import { DEFAULT_TIME_RULES } from '../shared/domain/timeRules'
-import { complaintKeys, withDerived } from '../renderer/src/db/derived'
-import { buildComplaint, type Category, type Channel, type Emotion } from '../shared/domain/complaint'
+import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
+import { complaintKeys, withDerived } from '@/db/derived'
+import { buildComplaint, type Category, type Channel, type Emotion } from '@shared/domain/complaint'
 // Deterministic, realistic-looking complaint records for benchmarks (not app code).
 // Shapes match renderer/src/db/schema.ts so the app reads them like its own.
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '单', '曾', '解']
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英']
-const PRODUCTS = ['电饭煲', '空调', '冰箱', '洗衣机', '电视机', '沙发', '床垫', '吸尘器', '热水器', '微波炉', '手机', '羽绒服']
-const CONTENTS = ['商品有质量问题', '送货延误', '安装师傅迟到', '收银员态度不好', '价格与标价不符', '退货手续繁琐', '维修后仍有故障', '赠品未兑现']
-const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const satisfies readonly Category[]
-const OPEN_STATUSES = ['registered', 'inProgress', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed'] as const
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '单',
+  '曾',
+  '解'
+]
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英'
+]
+const PRODUCTS = [
+  '电饭煲',
+  '空调',
+  '冰箱',
+  '洗衣机',
+  '电视机',
+  '沙发',
+  '床垫',
+  '吸尘器',
+  '热水器',
+  '微波炉',
+  '手机',
+  '羽绒服'
+]
+const CONTENTS = [
+  '商品有质量问题',
+  '送货延误',
+  '安装师傅迟到',
+  '收银员态度不好',
+  '价格与标价不符',
+  '退货手续繁琐',
+  '维修后仍有故障',
+  '赠品未兑现'
+]
+const CATEGORIES = [
+  'quality',
+  'service',
+  'price',
+  'afterSales',
+  'returns',
+  'delivery',
+  'environment',
+  'other'
+] as const satisfies readonly Category[]
+const OPEN_STATUSES = [
+  'registered',
+  'inProgress',
+  'inProgress',
+  'awaitingApproval',
+  'awaitingRevisit',
+  'closed'
+] as const
 /** Older cases are settled: closed, or found not valid. */
-const SETTLED = ['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'rejected'] as const
+const SETTLED = [
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'rejected'
+] as const
 const RECENT_MS = 14 * 24 * 3_600_000
 const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const satisfies readonly Channel[]
 const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const satisfies readonly Emotion[]
@@ -30,10 +126,17 @@ export function prng(seed: number): () => number {
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T
 
-export function generateComplaints(count: number, opts: { seed?: number; endMs: number; deviceId: string; staffNo: string }) {
+export function generateComplaints(
+  count: number,
+  opts: { seed?: number; endMs: number; deviceId: string; staffNo: string }
+) {
   const r = prng(opts.seed ?? 42)
   const spanMs = 3 * 365 * 24 * 3_600_000
-  const stamp = { hlc: `${String(opts.endMs).padStart(15, '0')}-0000-${opts.deviceId}`, device: opts.deviceId, staffNo: opts.staffNo }
+  const stamp = {
+    hlc: `${String(opts.endMs).padStart(15, '0')}-0000-${opts.deviceId}`,
+    device: opts.deviceId,
+    staffNo: opts.staffNo
+  }
   const perDay = new Map<string, number>()
   const out = []
   for (let i = 0; i < count; i++) {
@@ -61,7 +164,13 @@ export function generateComplaints(count: number, opts: { seed?: number; endMs: 
         emotion: pick(r, EMOTIONS),
         urgency: r() < 0.1 ? 'urgent' : 'normal'
       },
-      { id: `bench-${i}`, no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`, customerId: `cust-${Math.floor(r() * 100_000)}`, receivedAt, firstResponder: opts.staffNo }
+      {
+        id: `bench-${i}`,
+        no: `TS-${day}-ZZ-${String(seq).padStart(3, '0')}`,
+        customerId: `cust-${Math.floor(r() * 100_000)}`,
+        receivedAt,
+        firstResponder: opts.staffNo
+      }
     )
     const row = {
       ...complaint,

@@ -1,17 +1,105 @@
-import type { Customer, Tier } from '../shared/domain/customer'
-import { customerKeys, withDerived } from '../renderer/src/db/derived'
+import type { Customer, Tier } from '@shared/domain/customer'
+import { customerKeys, withDerived } from '@/db/derived'
 import { prng } from './generate'
 
 // A realistic customer archive for benchmarks (not app code): common and polyphonic surnames,
 // one- and two-character given names, mainland mobiles and landlines with area codes, tiers,
 // tags, member cards. Rows carry the derived search keys the writer would have set.
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹']
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹'
+]
 const POLYPHONIC = ['单', '曾', '解', '仇', '区', '查', '朴', '盖', '覃', '尉']
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀', '霞', '平', '刚', '桂', '英', '华', '玉', '兰', '文', '建', '国', '志', '海', '晓', '红', '燕', '鹏', '飞', '婷', '雪', '琳', '浩']
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀',
+  '霞',
+  '平',
+  '刚',
+  '桂',
+  '英',
+  '华',
+  '玉',
+  '兰',
+  '文',
+  '建',
+  '国',
+  '志',
+  '海',
+  '晓',
+  '红',
+  '燕',
+  '鹏',
+  '飞',
+  '婷',
+  '雪',
+  '琳',
+  '浩'
+]
 const AREAS = ['010', '021', '022', '023', '020', '025', '0571', '0591', '0755', '0731']
-const TAGS = ['老客户', '爱喝茶', '需送货上门', '价格敏感', '周末来店', '团购', '老人', '孕妇', '企业采购', '会员日必到']
-const TIER_WEIGHTS: [Tier, number][] = [['regular', 0.7], ['member', 0.2], ['vip', 0.07], ['key', 0.03]]
+const TAGS = [
+  '老客户',
+  '爱喝茶',
+  '需送货上门',
+  '价格敏感',
+  '周末来店',
+  '团购',
+  '老人',
+  '孕妇',
+  '企业采购',
+  '会员日必到'
+]
+const TIER_WEIGHTS: [Tier, number][] = [
+  ['regular', 0.7],
+  ['member', 0.2],
+  ['vip', 0.07],
+  ['key', 0.03]
+]
 const SOURCES = ['门店', '电话', '线上', '老客户介绍']
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T
@@ -22,16 +110,26 @@ function tier(r: () => number): Tier {
   return 'regular'
 }
 
-export function generateCustomers(count: number, opts: { seed?: number; deviceId: string; staffNo: string; nowMs: number }) {
+export function generateCustomers(
+  count: number,
+  opts: { seed?: number; deviceId: string; staffNo: string; nowMs: number }
+) {
   const r = prng(opts.seed ?? 7)
-  const stamp = { hlc: `${String(opts.nowMs).padStart(15, '0')}-0000-${opts.deviceId}`, device: opts.deviceId, staffNo: opts.staffNo }
+  const stamp = {
+    hlc: `${String(opts.nowMs).padStart(15, '0')}-0000-${opts.deviceId}`,
+    device: opts.deviceId,
+    staffNo: opts.staffNo
+  }
   const out = []
   for (let i = 0; i < count; i++) {
     const surname = r() < 0.05 ? pick(r, POLYPHONIC) : pick(r, SURNAMES)
     const name = surname + pick(r, GIVEN) + (r() < 0.6 ? pick(r, GIVEN) : '')
     // unique per row: the index in the low digits keeps phones distinct, like a real archive
     const mobile = `1${pick(r, ['3', '5', '7', '8', '9'])}${String(Math.floor(r() * 100)).padStart(2, '0')}${String(i).padStart(7, '0')}`
-    const phones = r() < 0.1 ? [`${pick(r, AREAS)}-${2 + Math.floor(r() * 8)}${String(i).padStart(7, '0')}`, mobile] : [mobile]
+    const phones =
+      r() < 0.1
+        ? [`${pick(r, AREAS)}-${2 + Math.floor(r() * 8)}${String(i).padStart(7, '0')}`, mobile]
+        : [mobile]
     const t = tier(r)
     const customer: Customer = {
       id: `bc-${i}`,

@@ -7,14 +7,120 @@ import { prng } from './generate'
 // with area codes as a second phone, real date cells, tiers, tags — and a few rows the import must
 // refuse (a short number, a repeated phone). Written with exceljs' streaming writer.
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹']
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹'
+]
 const POLYPHONIC = ['单', '曾', '解', '仇', '区', '查', '朴', '盖', '覃', '尉']
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀', '霞', '平', '刚', '桂', '英', '华', '玉', '兰', '文', '建', '国', '志', '海', '晓', '红', '燕', '鹏', '飞', '婷', '雪', '琳', '浩']
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀',
+  '霞',
+  '平',
+  '刚',
+  '桂',
+  '英',
+  '华',
+  '玉',
+  '兰',
+  '文',
+  '建',
+  '国',
+  '志',
+  '海',
+  '晓',
+  '红',
+  '燕',
+  '鹏',
+  '飞',
+  '婷',
+  '雪',
+  '琳',
+  '浩'
+]
 const AREAS = ['010', '021', '022', '023', '020', '025', '0571', '0591', '0755', '0731']
-const CITIES = ['上海市黄浦区南京东路', '北京市朝阳区建国路', '广州市天河区体育西路', '杭州市西湖区文三路', '长沙市岳麓区麓山路', '济南市历下区泉城路']
-const TAGS = ['老客户', '爱喝茶', '需送货上门', '价格敏感', '周末来店', '团购', '老人', '孕妇', '企业采购', '会员日必到']
-const TIERS: [string, number][] = [['普通', 0.7], ['会员', 0.2], ['VIP', 0.07], ['大客户', 0.03]]
-const HEADER = ['姓名', '手机号', '其他电话', '性别', '出生日期', '联系地址', '会员卡号', '客户等级', '标签', '备注']
+const CITIES = [
+  '上海市黄浦区南京东路',
+  '北京市朝阳区建国路',
+  '广州市天河区体育西路',
+  '杭州市西湖区文三路',
+  '长沙市岳麓区麓山路',
+  '济南市历下区泉城路'
+]
+const TAGS = [
+  '老客户',
+  '爱喝茶',
+  '需送货上门',
+  '价格敏感',
+  '周末来店',
+  '团购',
+  '老人',
+  '孕妇',
+  '企业采购',
+  '会员日必到'
+]
+const TIERS: [string, number][] = [
+  ['普通', 0.7],
+  ['会员', 0.2],
+  ['VIP', 0.07],
+  ['大客户', 0.03]
+]
+const HEADER = [
+  '姓名',
+  '手机号',
+  '其他电话',
+  '性别',
+  '出生日期',
+  '联系地址',
+  '会员卡号',
+  '客户等级',
+  '标签',
+  '备注'
+]
 
 export interface RosterFigures {
   rows: number
@@ -49,7 +155,8 @@ export async function writeRoster(file: string, rows: number, seed = 11): Promis
       phone = previous // the row above's phone again
       ownPhone = false
       refused++
-    } else if (roll < 0.3) phone = Number(mobile) // a number cell
+    } else if (roll < 0.3)
+      phone = Number(mobile) // a number cell
     else if (roll < 0.35) phone = `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`
     else if (roll < 0.37) phone = toFullWidth(mobile)
     previous = ownPhone ? mobile : ''
@@ -59,7 +166,10 @@ export async function writeRoster(file: string, rows: number, seed = 11): Promis
       for (const [t, w] of TIERS) if ((x -= w) < 0) return t
       return '普通'
     })()
-    const birthday = r() < 0.7 ? new Date(Date.UTC(1950 + Math.floor(r() * 55), Math.floor(r() * 12), 1 + Math.floor(r() * 28))) : ''
+    const birthday =
+      r() < 0.7
+        ? new Date(Date.UTC(1950 + Math.floor(r() * 55), Math.floor(r() * 12), 1 + Math.floor(r() * 28)))
+        : ''
     sheet
       .addRow([
         name,

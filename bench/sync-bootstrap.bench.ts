@@ -4,8 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { test, expect, screenshot } from '../tests/e2e/fixtures'
 import { finishSetup } from '../tests/e2e/flows'
-import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '../shared/sync/snapshot'
-import { createStoreFile, STORE_FILE } from '../shared/sync/store'
+import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '@shared/sync/snapshot'
+import { createStoreFile, STORE_FILE } from '@shared/sync/store'
 import { generateComplaints } from './generate'
 import { generateCustomers } from './generateCustomers'
 
@@ -27,7 +27,11 @@ test.setTimeout(30 * 60_000)
 
 /** Generated rows as the writer would store them: every field clocked at the row's stamp. */
 function clocked<T extends { _created: { hlc: string } }>(row: T): T {
-  const clock = Object.fromEntries(Object.keys(row).filter((k) => k !== 'id' && !k.startsWith('_')).map((k) => [k, row._created.hlc]))
+  const clock = Object.fromEntries(
+    Object.keys(row)
+      .filter((k) => k !== 'id' && !k.startsWith('_'))
+      .map((k) => [k, row._created.hlc])
+  )
   return { ...row, _clock: clock }
 }
 
@@ -37,13 +41,21 @@ async function writeStoreShare(root: string): Promise<{ files: number; bytes: nu
   const store = await createStoreFile({ storeId: 'bench-store', createdAt: nowMs })
   await writeFile(path.join(root, STORE_FILE), store.bytes)
   function* entries(): Generator<SnapshotEntry> {
-    for (const r of generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs })) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
-    for (const r of generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+    for (const r of generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }))
+      yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
+    for (const r of generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' }))
+      yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
   }
   const t0 = performance.now()
   let files = 0
   let bytes = 0
-  for await (const file of encodeSnapshot(entries(), { storeId: 'bench-store', deviceId: 'pcSrc', schemaVersion: SCHEMA_VERSION, createdAt: nowMs, covers: {} })) {
+  for await (const file of encodeSnapshot(entries(), {
+    storeId: 'bench-store',
+    deviceId: 'pcSrc',
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: nowMs,
+    covers: {}
+  })) {
     const target = path.join(root, file.path)
     await mkdir(path.dirname(target), { recursive: true })
     await writeFile(target, file.bytes)
@@ -60,8 +72,14 @@ async function writeStoreShare(root: string): Promise<{ files: number; bytes: nu
  */
 async function indexedDbFloor(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))))
-    const done = (tx: IDBTransaction): Promise<void> => new Promise((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))))
+    const request = <T>(r: IDBRequest<T>): Promise<T> =>
+      new Promise(
+        (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error)))
+      )
+    const done = (tx: IDBTransaction): Promise<void> =>
+      new Promise(
+        (resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)))
+      )
     const app = await request(indexedDB.open('service-desk'))
     const stores = ['customers', 'complaints']
     await request(indexedDB.deleteDatabase('floor-twin'))
@@ -100,9 +118,14 @@ async function indexedDbFloor(page: Page): Promise<number> {
   })
 }
 
-test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 complaints', async ({ page, shareDir }) => {
+test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 complaints', async ({
+  page,
+  shareDir
+}) => {
   const written = await writeStoreShare(shareDir)
-  console.log(`snapshot: ${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB, written in ${Math.round(written.writeMs)} ms`)
+  console.log(
+    `snapshot: ${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB, written in ${Math.round(written.writeMs)} ms`
+  )
 
   await finishSetup(page)
   await page.getByRole('menuitem', { name: '系统设置' }).click()
@@ -120,11 +143,14 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   const t0 = Date.now()
   await page.getByTestId('share-join').click()
   // The header says how far the loading is while it runs.
-  await expect(page.getByTestId('sync-loading')).toContainText(/正在载入门店数据 [1-9]\d*%/, { timeout: 60_000 })
+  await expect(page.getByTestId('sync-loading')).toContainText(/正在载入门店数据 [1-9]\d*%/, {
+    timeout: 60_000
+  })
   await screenshot(page, 'sync-bootstrap-loading')
   await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/, { timeout: 10 * 60_000 })
   const bootstrapMs = Date.now() - t0
-  if (cdp && process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))
+  if (cdp && process.env.BENCH_PROFILE)
+    writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))
 
   const counts = await page.evaluate(
     () =>

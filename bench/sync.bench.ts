@@ -2,7 +2,7 @@ process.env.TZ = 'Asia/Shanghai'
 import 'fake-indexeddb/auto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { test, expect } from '@playwright/test'
-import { registerComplaint, syncOnce } from '../renderer/src/db'
+import { registerComplaint, syncOnce } from '@/db'
 import { FolderShare } from '../tests/integration/renderer/db/sync/folderShare'
 import { intake, pc } from '../tests/integration/renderer/db/sync/harness'
 
@@ -21,8 +21,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
-type PouchDb = { bulkDocs(docs: object[]): Promise<unknown>; replicate: { to(target: PouchDb): Promise<unknown> }; info(): Promise<{ doc_count: number }> }
-type PouchCtor = (new (name: string, options: { adapter: string }) => PouchDb) & { plugin(p: unknown): PouchCtor }
+type PouchDb = {
+  bulkDocs(docs: object[]): Promise<unknown>
+  replicate: { to(target: PouchDb): Promise<unknown> }
+  info(): Promise<{ doc_count: number }>
+}
+type PouchCtor = (new (name: string, options: { adapter: string }) => PouchDb) & {
+  plugin(p: unknown): PouchCtor
+}
 let pouch: Promise<PouchCtor> | undefined
 
 /** PouchDB with the memory adapter and replication, loaded (and its plugins registered) once. */
@@ -43,7 +49,9 @@ async function pouchReplicate(count: number): Promise<number> {
   const Pouch = await loadPouch()
   const from = new Pouch(`bench-a-${Date.now()}-${Math.random()}`, { adapter: 'memory' })
   const to = new Pouch(`bench-b-${Date.now()}-${Math.random()}`, { adapter: 'memory' })
-  await from.bulkDocs(Array.from({ length: count }, (_, i) => ({ _id: `doc-${i}`, field: `value ${i}`, n: i })))
+  await from.bulkDocs(
+    Array.from({ length: count }, (_, i) => ({ _id: `doc-${i}`, field: `value ${i}`, n: i }))
+  )
   const t0 = performance.now()
   await from.replicate.to(to)
   const ms = performance.now() - t0
@@ -68,7 +76,11 @@ test('sync: apply 10 000 changes, an empty round, PouchDB ratio', async () => {
       const a = await pc(`pcA${run}`, 'A1')
       const b = await pc(`pcB${run}`, 'B1')
       for (let i = 0; (await a.db.outbox.count()) < 10_000; i++) {
-        await registerComplaint(a, '1001', intake({ customerPhone: `139${String(10_000_000 + i).padStart(8, '0')}`, customerName: `客户${i}` }))
+        await registerComplaint(
+          a,
+          '1001',
+          intake({ customerPhone: `139${String(10_000_000 + i).padStart(8, '0')}`, customerName: `客户${i}` })
+        )
       }
       changes = await a.db.outbox.count()
       await syncOnce(a, folder)
@@ -82,7 +94,11 @@ test('sync: apply 10 000 changes, an empty round, PouchDB ratio', async () => {
         emptyRuns.push(performance.now() - t1)
       }
     }
-    const pouchRuns = [await pouchReplicate(10_000), await pouchReplicate(10_000), await pouchReplicate(10_000)]
+    const pouchRuns = [
+      await pouchReplicate(10_000),
+      await pouchReplicate(10_000),
+      await pouchReplicate(10_000)
+    ]
 
     const figures = {
       engine: 'Node 20, fake-indexeddb, real temp folder',

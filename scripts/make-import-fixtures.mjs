@@ -20,7 +20,9 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 
-const outDir = resolve(process.argv[2] ?? fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url)))
+const outDir = resolve(
+  process.argv[2] ?? fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url))
+)
 mkdirSync(outDir, { recursive: true })
 const FIXED_DATE = new Date(Date.UTC(2026, 10, 23))
 const day = (y, m, d) => new Date(Date.UTC(y, m - 1, d))
@@ -45,14 +47,84 @@ const write = (name, data) => writeFileSync(resolve(outDir, name), data)
 {
   const wb = newWorkbook()
   const ws = wb.addWorksheet('花名册')
-  ws.addRow(['客户姓名', '手机号', '其他电话', '性别', '出生日期', '住址', '会员号', '会员等级', '信用等级', '标签', '特殊需求', '来源', '备注'])
+  ws.addRow([
+    '客户姓名',
+    '手机号',
+    '其他电话',
+    '性别',
+    '出生日期',
+    '住址',
+    '会员号',
+    '会员等级',
+    '信用等级',
+    '标签',
+    '特殊需求',
+    '来源',
+    '备注'
+  ])
   const rows = [
-    ['张三', '13800138000', '', '男', day(1985, 3, 12), '上海市黄浦区南京东路1号', 'M0001', 'VIP', 'A', '老客户，爱喝茶', '腿脚不便，需要座位', '门店', ''],
-    ['李四', '13900139000', '010-62345678', '女', day(1990, 1, 31), '北京市朝阳区建国路88号', 'M0002', '会员', 'B', '', '', '电话', ''],
+    [
+      '张三',
+      '13800138000',
+      '',
+      '男',
+      day(1985, 3, 12),
+      '上海市黄浦区南京东路1号',
+      'M0001',
+      'VIP',
+      'A',
+      '老客户，爱喝茶',
+      '腿脚不便，需要座位',
+      '门店',
+      ''
+    ],
+    [
+      '李四',
+      '13900139000',
+      '010-62345678',
+      '女',
+      day(1990, 1, 31),
+      '北京市朝阳区建国路88号',
+      'M0002',
+      '会员',
+      'B',
+      '',
+      '',
+      '电话',
+      ''
+    ],
     ['王五', '13700137000', '', '男', '', '', '', '普通', '', '', '', '', '只在周末来'],
-    ['赵六', '15900159000', '', '女', day(1978, 12, 1), '杭州市西湖区文三路5号', 'M0004', '大客户', 'A', '团购、企业', '开增值税专用发票', '转介绍', ''],
+    [
+      '赵六',
+      '15900159000',
+      '',
+      '女',
+      day(1978, 12, 1),
+      '杭州市西湖区文三路5号',
+      'M0004',
+      '大客户',
+      'A',
+      '团购、企业',
+      '开增值税专用发票',
+      '转介绍',
+      ''
+    ],
     ['钱七', '18600186000', '', '', day(2001, 6, 15), '', '', '普通客户', '', '', '', '', ''],
-    ['孙八', '0571-88888888', '13600136000', '男', '', '杭州市上城区解放路2号', 'M0006', 'VIP', 'C', '', '', '门店', ''],
+    [
+      '孙八',
+      '0571-88888888',
+      '13600136000',
+      '男',
+      '',
+      '杭州市上城区解放路2号',
+      'M0006',
+      'VIP',
+      'C',
+      '',
+      '',
+      '门店',
+      ''
+    ],
     ['周九', '17700177000', '', '女', day(1995, 8, 8), '', 'M0007', '', '', '学生', '', '', ''],
     ['吴十', '13300133000', '', '男', '', '', '', '会员', 'D', '', '', '', '曾有投诉']
   ]
@@ -92,7 +164,10 @@ const gbkText = [
 write('roster-gbk.csv', iconv.encode(gbkText, 'gbk'))
 
 write('empty.csv', Buffer.alloc(0))
-write('no-columns.csv', Buffer.from('序号,商品名称,数量,单价\r\n1,洗衣液,2,39.9\r\n2,纸巾,10,12.5\r\n', 'utf8'))
+write(
+  'no-columns.csv',
+  Buffer.from('序号,商品名称,数量,单价\r\n1,洗衣液,2,39.9\r\n2,纸巾,10,12.5\r\n', 'utf8')
+)
 
 // --- messy.xlsx ----------------------------------------------------------------------------------
 
@@ -103,7 +178,17 @@ write('no-columns.csv', Buffer.from('序号,商品名称,数量,单价\r\n1,洗�
   ws.getCell('A2').value = 'XX店客户花名册'
   ws.mergeCells('A2:K2')
   // Rows 3–4: two-row header. "联系方式" spans C3:D3 over 手机 / 座机; the other titles span both rows.
-  const titles = { A: '序号', B: '姓名', E: '性别', F: '生日', G: '客户等级', H: '会员卡号', I: '地址', J: '标签', K: '备注' }
+  const titles = {
+    A: '序号',
+    B: '姓名',
+    E: '性别',
+    F: '生日',
+    G: '客户等级',
+    H: '会员卡号',
+    I: '地址',
+    J: '标签',
+    K: '备注'
+  }
   for (const [col, title] of Object.entries(titles)) {
     ws.getCell(`${col}3`).value = title
     ws.mergeCells(`${col}3:${col}4`)
@@ -116,7 +201,20 @@ write('no-columns.csv', Buffer.from('序号,商品名称,数量,单价\r\n1,洗�
   const longNote = '很长的备注'.repeat(2000) // 10 000 characters
   // [row, 序号, 姓名, 手机, 座机, 性别, 生日, 客户等级, 会员卡号, 地址, 标签, 备注]
   const data = [
-    [5, 1, '张三', 13800138000, '010-62345678', '男', day(1985, 3, 12), 'VIP', 'M0001', '上海市黄浦区南京东路1号', '老客户，爱喝茶', ''],
+    [
+      5,
+      1,
+      '张三',
+      13800138000,
+      '010-62345678',
+      '男',
+      day(1985, 3, 12),
+      'VIP',
+      'M0001',
+      '上海市黄浦区南京东路1号',
+      '老客户，爱喝茶',
+      ''
+    ],
     [6, 2, '李四', '１３９ ００１３ ９０００', '', '女', '1990/1/31', '会员', '', '', '', ''],
     // row 7 blank; row 8 holds only its 序号
     [8, 3, '', '', '', '', '', '', '', '', '', ''],
@@ -153,7 +251,13 @@ write('no-columns.csv', Buffer.from('序号,商品名称,数量,单价\r\n1,洗�
 
 // --- not spreadsheets ----------------------------------------------------------------------------
 
-write('not-a-sheet.pdf', Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< >>\nendobj\n%%EOF\n', 'latin1'))
-write('legacy.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]))
+write(
+  'not-a-sheet.pdf',
+  Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< >>\nendobj\n%%EOF\n', 'latin1')
+)
+write(
+  'legacy.xls',
+  Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
+)
 
 console.log(`import fixtures written to ${outDir}`)

@@ -29,7 +29,12 @@ const PLAYWRIGHT_JSON = join(resultsDir, 'playwright.json')
 const NO_CHROMIUM_MESSAGE =
   '找不到 Chromium：请安装 Debian 的 chromium（apt-get install -y chromium fonts-noto-cjk）或设置 CHROMIUM_PATH。 / ' +
   'No Chromium found: install Debian chromium or set CHROMIUM_PATH.'
-const PLAYWRIGHT_CONFIGS = ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js', 'playwright.config.mjs']
+const PLAYWRIGHT_CONFIGS = [
+  'playwright.config.ts',
+  'playwright.config.mts',
+  'playwright.config.js',
+  'playwright.config.mjs'
+]
 
 /** Runs a command with inherited stdio; resolves to its exit code (never rejects). */
 function run(command, args, env = {}) {
@@ -70,7 +75,14 @@ async function plainStep(name, command, args) {
   const started = Date.now()
   const code = await run(command, args)
   const ok = code === 0
-  return { name, status: ok ? 'ok' : 'FAILED', passed: 0, failed: ok ? 0 : 1, seconds: secondsSince(started), note: ok ? '' : `exit ${code}` }
+  return {
+    name,
+    status: ok ? 'ok' : 'FAILED',
+    passed: 0,
+    failed: ok ? 0 : 1,
+    seconds: secondsSince(started),
+    note: ok ? '' : `exit ${code}`
+  }
 }
 
 /** Turns an exit code and the counted tests into a step result. */
@@ -123,7 +135,14 @@ async function e2eStep(buildOk) {
   }
   if (!chromium) {
     console.log(NO_CHROMIUM_MESSAGE)
-    return { name, status: 'FAILED', passed: 0, failed: 1, seconds: secondsSince(started), note: 'no Chromium' }
+    return {
+      name,
+      status: 'FAILED',
+      passed: 0,
+      failed: 1,
+      seconds: secondsSince(started),
+      note: 'no Chromium'
+    }
   }
   if (process.env.CHROMIUM_PATH && process.env.CHROMIUM_PATH !== chromium) {
     console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; using another Chromium.`)
@@ -132,7 +151,14 @@ async function e2eStep(buildOk) {
 
   if (!PLAYWRIGHT_CONFIGS.some((file) => existsSync(join(repoRoot, file)))) {
     console.log('playwright.config.ts is missing: not running Playwright (it would pick up every *.test.ts).')
-    return { name, status: 'FAILED', passed: 0, failed: 1, seconds: secondsSince(started), note: 'no playwright.config.ts' }
+    return {
+      name,
+      status: 'FAILED',
+      passed: 0,
+      failed: 1,
+      seconds: secondsSince(started),
+      note: 'no playwright.config.ts'
+    }
   }
 
   rmSync(PLAYWRIGHT_JSON, { force: true })
@@ -158,7 +184,14 @@ function secondsSince(started) {
 function printTable(results) {
   const rows = [
     ['step', 'status', 'passed', 'failed', 'time', 'note'],
-    ...results.map((r) => [r.name, r.status, String(r.passed), String(r.failed), `${r.seconds.toFixed(1)}s`, r.note])
+    ...results.map((r) => [
+      r.name,
+      r.status,
+      String(r.passed),
+      String(r.failed),
+      `${r.seconds.toFixed(1)}s`,
+      r.note
+    ])
   ]
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)))
   const format = (row) =>

@@ -2,7 +2,9 @@
 
 /** Full-width ASCII (！–～) to half-width, ideographic space to a normal space. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
 }
 
 /** Dates as clerks type them — 20261120, 2026/11/20, 2026.11.20, 2026-11-2 — as YYYY-MM-DD.

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
-import type { AppInfo } from '../../shared/ipc/contract'
+import type { AppInfo } from '@shared/ipc/contract'
 import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService } from '../services'
 import { registerDeskIpc } from './ipc'
 import { createElectronPrinting, type PrintingHost } from './printing'
@@ -34,7 +34,13 @@ function start(): void {
   // Handlers are rebuilt per call (cheap; state lives in deviceStore) so printing acts on the caller's window.
   registerDeskIpc(
     ipcMain,
-    (sender) => createDeskHandlers({ deviceStore, appInfo, share, printing: createElectronPrinting(sender, printingHost) }),
+    (sender) =>
+      createDeskHandlers({
+        deviceStore,
+        appInfo,
+        share,
+        printing: createElectronPrinting(sender, printingHost)
+      }),
     allowed
   )
 
@@ -67,7 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       console.error('[desk] startup failed:', error)
       const text = mainTextFor(app.getLocale())
-      dialog.showErrorBox(text.appTitle, text.startFailed.replace('{reason}', error instanceof Error ? error.message : String(error)))
+      dialog.showErrorBox(
+        text.appTitle,
+        text.startFailed.replace('{reason}', error instanceof Error ? error.message : String(error))
+      )
       app.quit()
     })
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import type { DeskHandlers } from '../../shared/ipc/contract'
-import type { DeskResult } from '../../shared/ipc/errors'
-import { deskChannel, deskMethods } from '../../shared/ipc/methods'
+import type { DeskHandlers } from '@shared/ipc/contract'
+import type { DeskResult } from '@shared/ipc/errors'
+import { deskChannel, deskMethods } from '@shared/ipc/methods'
 import { dispatch } from '../services/dispatch'
 import { isTrustedSenderUrl, type TrustedRenderer } from './trustedSender'
 
@@ -11,7 +11,10 @@ const forbidden: DeskResult<never> = {
 }
 
 /** Only the app's own top-level page may call window.desk; never an iframe or a foreign page. */
-export function isTrustedEvent(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, allowed: TrustedRenderer): boolean {
+export function isTrustedEvent(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  allowed: TrustedRenderer
+): boolean {
   const frame = event.senderFrame
   // null once the frame has navigated away or been destroyed: the caller is gone, refuse.
   if (!frame) return false

@@ -2,10 +2,27 @@
 // The renderer's catalogues live in renderer/src/i18n; main has no access to them at start-up.
 
 const zhCN = {
-  file: '文件', quit: '退出', edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴',
-  selectAll: '全选', view: '视图', reload: '重新加载', devTools: '开发者工具', resetZoom: '实际大小', zoomIn: '放大',
-  zoomOut: '缩小', help: '帮助', about: '关于', version: '版本 {version}', ok: '确定',
-  appTitle: '门店客服台', startFailed: '启动失败：{reason}'
+  file: '文件',
+  quit: '退出',
+  edit: '编辑',
+  undo: '撤销',
+  redo: '重做',
+  cut: '剪切',
+  copy: '复制',
+  paste: '粘贴',
+  selectAll: '全选',
+  view: '视图',
+  reload: '重新加载',
+  devTools: '开发者工具',
+  resetZoom: '实际大小',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  help: '帮助',
+  about: '关于',
+  version: '版本 {version}',
+  ok: '确定',
+  appTitle: '门店客服台',
+  startFailed: '启动失败：{reason}'
 }
 
 export type MainText = Record<keyof typeof zhCN, string>
@@ -13,10 +30,27 @@ export type MainText = Record<keyof typeof zhCN, string>
 export const mainText: Record<'zh-CN' | 'en', MainText> = {
   'zh-CN': zhCN,
   en: {
-    file: 'File', quit: 'Quit', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste',
-    selectAll: 'Select all', view: 'View', reload: 'Reload', devTools: 'Developer tools', resetZoom: 'Actual size',
-    zoomIn: 'Zoom in', zoomOut: 'Zoom out', help: 'Help', about: 'About', version: 'Version {version}', ok: 'OK',
-    appTitle: 'Service Desk', startFailed: 'Could not start: {reason}'
+    file: 'File',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    view: 'View',
+    reload: 'Reload',
+    devTools: 'Developer tools',
+    resetZoom: 'Actual size',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    help: 'Help',
+    about: 'About',
+    version: 'Version {version}',
+    ok: 'OK',
+    appTitle: 'Service Desk',
+    startFailed: 'Could not start: {reason}'
   }
 }
 

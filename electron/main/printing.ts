@@ -23,7 +23,8 @@ export interface PrintingHost<C extends PrintableContents = WebContents> {
 /** Chromium reports a cancelled dialog as a failure; for staff it is not an error. */
 const CANCELLED = /cancel/i
 
-const atomicWrite = (path: string, data: Uint8Array): Promise<void> => writeFileAtomic(path, Buffer.from(data))
+const atomicWrite = (path: string, data: Uint8Array): Promise<void> =>
+  writeFileAtomic(path, Buffer.from(data))
 
 function alive(contents: PrintableContents): void {
   // The window may have closed while a dialog was open; there is nothing left to print.
@@ -31,7 +32,10 @@ function alive(contents: PrintableContents): void {
 }
 
 /** Printing bound to one caller: `sender` is the webContents whose IPC call is being handled. */
-export function createElectronPrinting<C extends PrintableContents>(sender: C, host: PrintingHost<C>): DeskPrinting {
+export function createElectronPrinting<C extends PrintableContents>(
+  sender: C,
+  host: PrintingHost<C>
+): DeskPrinting {
   const writeFile = host.writeFile ?? atomicWrite
 
   return {
@@ -55,7 +59,9 @@ export function createElectronPrinting<C extends PrintableContents>(sender: C, h
         properties: ['showOverwriteConfirmation', 'createDirectory']
       }
       const parent = host.windowOf(sender)
-      const choice = parent ? await host.dialog.showSaveDialog(parent, options) : await host.dialog.showSaveDialog(options)
+      const choice = parent
+        ? await host.dialog.showSaveDialog(parent, options)
+        : await host.dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return null
 
       alive(sender)

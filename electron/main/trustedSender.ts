@@ -21,7 +21,10 @@ function parse(url: string | undefined): URL | undefined {
  *  between Node's pathToFileURL and what Chromium reports. */
 function normalizedFilePath(url: URL): string | undefined {
   try {
-    return decodeURIComponent(url.pathname).replace(/^\/([A-Za-z]):\//, (_m, drive: string) => `/${drive.toLowerCase()}:/`)
+    return decodeURIComponent(url.pathname).replace(
+      /^\/([A-Za-z]):\//,
+      (_m, drive: string) => `/${drive.toLowerCase()}:/`
+    )
   } catch {
     return undefined
   }

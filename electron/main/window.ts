@@ -46,9 +46,7 @@ export function createMainWindow(allowed: TrustedRenderer = rendererLocation()):
   })
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
 
-  const loading = allowed.devServerUrl
-    ? win.loadURL(allowed.devServerUrl)
-    : win.loadFile(rendererIndexPath())
+  const loading = allowed.devServerUrl ? win.loadURL(allowed.devServerUrl) : win.loadFile(rendererIndexPath())
   loading.catch((error: unknown) => console.error('[desk] failed to load the renderer:', error))
 
   return win

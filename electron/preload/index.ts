@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 // Only zod-free modules: a sandboxed preload can require nothing but 'electron'.
-import type { DeskApi } from '../../shared/ipc/contract'
-import { deskChannel, deskMethods } from '../../shared/ipc/methods'
+import type { DeskApi } from '@shared/ipc/contract'
+import { deskChannel, deskMethods } from '@shared/ipc/methods'
 
 // One named wrapper per method; ipcRenderer itself (or a generic invoke) is never exposed, so
 // the page can reach exactly the channels main validates. Extra arguments are dropped.

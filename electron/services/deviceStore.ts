@@ -2,7 +2,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
-import { deviceCodeSchema, deviceNameSchema, type DeviceInfo } from '../../shared/ipc/contract'
+import { deviceCodeSchema, deviceNameSchema, type DeviceInfo } from '@shared/ipc/contract'
 
 // The PC's identity lives in <userData>/device.json, owned by main (see DeviceInfo in the
 // contract for why it is not in IndexedDB). Losing or duplicating deviceId would split this PC's
@@ -56,8 +56,7 @@ function defaultDeviceName(hostname: string): string {
   return name.length > 0 ? name : 'PC'
 }
 
-const isNotFound = (error: unknown): boolean =>
-  (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
+const isNotFound = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
 
 /** Windows forbids ':' in file names, so the ISO time is made filename-safe. */
 const corruptSuffix = (): string => new Date().toISOString().replace(/[:.]/g, '-')

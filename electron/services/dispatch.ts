@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import { deskInputs, type DeskHandlers } from '../../shared/ipc/contract'
-import type { DeskIssue, DeskResult } from '../../shared/ipc/errors'
-import type { DeskMethodName } from '../../shared/ipc/methods'
+import { deskInputs, type DeskHandlers } from '@shared/ipc/contract'
+import type { DeskIssue, DeskResult } from '@shared/ipc/errors'
+import type { DeskMethodName } from '@shared/ipc/methods'
 import { ShareServiceError } from './sync/shareError'
 
 // The one entry point for every window.desk call, whatever the transport (Electron IPC in the
@@ -49,7 +49,8 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
     // Share failures are expected (a NAS goes away): the renderer needs their kind, not a generic error.
-    if (error instanceof ShareServiceError) return { ok: false, error: { code: 'share', message: `share.${error.failure}` } }
+    if (error instanceof ShareServiceError)
+      return { ok: false, error: { code: 'share', message: `share.${error.failure}` } }
     // Full detail stays in the main-process log; the renderer only gets an i18n key.
     console.error(`[desk] ${method} failed:`, error)
     return { ok: false, error: { code: 'internal', message: 'ipc.internal' } }

@@ -1,4 +1,4 @@
-import type { AppInfo, DeskHandlers } from '../../shared/ipc/contract'
+import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
 import type { ShareService } from './sync/shareService'
@@ -26,7 +26,9 @@ export function createDeskHandlers(deps: {
     shareGetConfig: () => deps.share.getConfig(),
     shareSetRoot: (input) => deps.share.setRoot(input.root),
     shareList: (input) => deps.share.list(input.dir),
-    shareRead: async (input) => ({ base64: Buffer.from(await deps.share.read(input.path)).toString('base64') }),
+    shareRead: async (input) => ({
+      base64: Buffer.from(await deps.share.read(input.path)).toString('base64')
+    }),
     shareWriteNew: async (input) => {
       await deps.share.writeNew(input.path, new Uint8Array(Buffer.from(input.base64, 'base64')))
       return { written: true as const }

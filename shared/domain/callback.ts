@@ -33,7 +33,10 @@ export type CallbackInput = z.output<ReturnType<typeof callbackFormSchema>>
 const ENDED: ReadonlySet<ComplaintStatus> = new Set<ComplaintStatus>(['closed', 'rejected'])
 
 /** 'pending' until its time, 'overdue' after it (not at it); ended cases have none to make. */
-export function callbackState(c: { status: ComplaintStatus; callback?: Pick<ComplaintCallback, 'dueAt'> | null }, now: number): 'none' | 'pending' | 'overdue' {
+export function callbackState(
+  c: { status: ComplaintStatus; callback?: Pick<ComplaintCallback, 'dueAt'> | null },
+  now: number
+): 'none' | 'pending' | 'overdue' {
   if (!c.callback || ENDED.has(c.status)) return 'none'
   return now > c.callback.dueAt ? 'overdue' : 'pending'
 }

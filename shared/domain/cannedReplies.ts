@@ -118,8 +118,10 @@ export const cannedRepliesSchema = z
     const ids = new Set<string>()
     const titles = new Set<string>()
     replies.forEach((reply, i) => {
-      if (ids.has(reply.id)) ctx.addIssue({ code: 'custom', message: 'cannedReplies.duplicateId', path: [i, 'id'] })
-      if (titles.has(reply.title)) ctx.addIssue({ code: 'custom', message: 'cannedReplies.duplicateTitle', path: [i, 'title'] })
+      if (ids.has(reply.id))
+        ctx.addIssue({ code: 'custom', message: 'cannedReplies.duplicateId', path: [i, 'id'] })
+      if (titles.has(reply.title))
+        ctx.addIssue({ code: 'custom', message: 'cannedReplies.duplicateTitle', path: [i, 'title'] })
       ids.add(reply.id)
       titles.add(reply.title)
     })

@@ -1,18 +1,42 @@
 import { z } from 'zod'
 import type { ComplaintCallback } from './callback'
-import { normalizeDateInput, toHalfWidth } from '../text'
+import { normalizeDateInput, toHalfWidth } from '@shared/text'
 import { normalizePhone } from './phone'
 
 // The 顾客投诉登记表 (DESIGN §3.1). Enum values are code identifiers from GLOSSARY.md;
 // the UI shows their zh-CN labels from the i18n catalogue (complaint.channel.counter → 柜台 …).
 
 export const CHANNELS = ['counter', 'phone', 'online', 'letter', 'other'] as const
-export const CATEGORIES = ['quality', 'service', 'price', 'afterSales', 'returns', 'delivery', 'environment', 'other'] as const
+export const CATEGORIES = [
+  'quality',
+  'service',
+  'price',
+  'afterSales',
+  'returns',
+  'delivery',
+  'environment',
+  'other'
+] as const
 export const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm'] as const
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const
-export const STATUSES = ['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit', 'closed', 'rejected'] as const
+export const STATUSES = [
+  'registered',
+  'inProgress',
+  'awaitingApproval',
+  'awaitingRevisit',
+  'closed',
+  'rejected'
+] as const
 
-export const RESOLUTIONS = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'explanation', 'other'] as const
+export const RESOLUTIONS = [
+  'refund',
+  'exchange',
+  'repair',
+  'compensation',
+  'apology',
+  'explanation',
+  'other'
+] as const
 export const SATISFACTIONS = ['satisfied', 'neutral', 'unsatisfied'] as const
 
 export type Resolution = (typeof RESOLUTIONS)[number]
@@ -108,7 +132,10 @@ const requiredText = (max: number) => optionalText(max).min(1, 'validation.requi
 export const phoneSchema = z.string().transform((raw, ctx) => {
   const check = normalizePhone(raw)
   if (check.ok) return check.value
-  ctx.addIssue({ code: 'custom', message: check.reason === 'empty' ? 'validation.required' : 'validation.phone' })
+  ctx.addIssue({
+    code: 'custom',
+    message: check.reason === 'empty' ? 'validation.required' : 'validation.phone'
+  })
   return z.NEVER
 })
 
@@ -124,17 +151,15 @@ export function complaintIntakeSchema(today: string) {
     orderNo: optionalText(40),
     itemNo: optionalText(40),
     product: optionalText(80),
-    quantity: z
-      .string()
-      .transform((raw, ctx) => {
-        const text = toHalfWidth(raw).trim()
-        if (!text) return null
-        if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 100000) {
-          ctx.addIssue({ code: 'custom', message: 'validation.quantity' })
-          return z.NEVER
-        }
-        return Number(text)
-      }),
+    quantity: z.string().transform((raw, ctx) => {
+      const text = toHalfWidth(raw).trim()
+      if (!text) return null
+      if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 100000) {
+        ctx.addIssue({ code: 'custom', message: 'validation.quantity' })
+        return z.NEVER
+      }
+      return Number(text)
+    }),
     purchaseDate: z
       .string()
       .transform(normalizeDateInput)

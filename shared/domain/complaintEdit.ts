@@ -29,5 +29,9 @@ export interface FieldChange {
 
 /** The fields whose value really changes. */
 export function diffIntake(current: Complaint, edited: Pick<ComplaintIntake, EditableField>): FieldChange[] {
-  return EDITABLE_FIELDS.filter((f) => current[f] !== edited[f]).map((field) => ({ field, from: current[field], to: edited[field] }))
+  return EDITABLE_FIELDS.filter((f) => current[f] !== edited[f]).map((field) => ({
+    field,
+    from: current[field],
+    to: edited[field]
+  }))
 }

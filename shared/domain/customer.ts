@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { normalizePhone } from './phone'
-import { normalizeDateInput } from '../text'
+import { normalizeDateInput } from '@shared/text'
 
 // The customer archive's record (DESIGN §3.2). Phones are stored normalised (see phone.ts); the
 // first of `phones` is the primary one and is mirrored in `phone`, which complaints and the
@@ -31,7 +31,12 @@ export const CUSTOMER_FIELD_LABELS_ZH = {
   assignedClerk: '负责客服',
   notes: '备注'
 } as const
-export const TIER_LABELS_ZH: Record<Tier, string> = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' }
+export const TIER_LABELS_ZH: Record<Tier, string> = {
+  regular: '普通客户',
+  member: '会员',
+  vip: 'VIP',
+  key: '大客户'
+}
 export const GENDER_LABELS_ZH: Record<Gender, string> = { male: '男', female: '女' }
 
 export const CUSTOMER_LIMITS = {
@@ -96,7 +101,10 @@ const optionalText = (max: number) =>
 const phoneField = z.string().transform((raw, ctx) => {
   const r = normalizePhone(raw)
   if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.reason === 'empty' ? 'validation.required' : 'validation.phone' })
+    ctx.addIssue({
+      code: 'custom',
+      message: r.reason === 'empty' ? 'validation.required' : 'validation.phone'
+    })
     return z.NEVER
   }
   return r.value
@@ -107,7 +115,11 @@ export function isRealDate(day: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
   if (!m) return false
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  )
 }
 
 const birthdayField = z
@@ -135,7 +147,8 @@ export function customerFormSchema(today: string) {
       .superRefine((list, ctx) => {
         const seen = new Set<string>()
         list.forEach((p, i) => {
-          if (seen.has(p.value)) ctx.addIssue({ code: 'custom', message: 'validation.duplicatePhone', path: [i, 'value'] })
+          if (seen.has(p.value))
+            ctx.addIssue({ code: 'custom', message: 'validation.duplicatePhone', path: [i, 'value'] })
           seen.add(p.value)
         })
       }),
@@ -145,7 +158,9 @@ export function customerFormSchema(today: string) {
     memberNo: optionalText(CUSTOMER_LIMITS.memberNo),
     tier: z.enum(TIERS),
     credit: z.enum(CREDIT_GRADES).optional(),
-    tags: z.array(z.string().trim().min(1).max(CUSTOMER_LIMITS.tag, 'validation.tooLong')).max(CUSTOMER_LIMITS.tags, 'validation.tooMany'),
+    tags: z
+      .array(z.string().trim().min(1).max(CUSTOMER_LIMITS.tag, 'validation.tooLong'))
+      .max(CUSTOMER_LIMITS.tags, 'validation.tooMany'),
     needs: optionalText(CUSTOMER_LIMITS.needs),
     source: optionalText(CUSTOMER_LIMITS.source),
     assignedClerk: optionalText(12),
@@ -199,8 +214,15 @@ export function recordToForm(c: Customer): CustomerForm {
 }
 
 /** Records written before the archive had profiles hold only id, name and phone. */
-export function withProfileDefaults<T extends Partial<Customer> & { id: string; name: string; phone: string }>(c: T): T & Customer {
-  return { ...c, phones: c.phones?.length ? c.phones : [c.phone], tier: c.tier ?? 'regular', tags: c.tags ?? [] }
+export function withProfileDefaults<
+  T extends Partial<Customer> & { id: string; name: string; phone: string }
+>(c: T): T & Customer {
+  return {
+    ...c,
+    phones: c.phones?.length ? c.phones : [c.phone],
+    tier: c.tier ?? 'regular',
+    tags: c.tags ?? []
+  }
 }
 
 /** A new archive from what the counter knows at intake: a name and one phone. */

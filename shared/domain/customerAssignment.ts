@@ -11,7 +11,10 @@ export interface ClerkLoad {
 
 /** customerId → staffNo for every customer, in the order given. No clerks → an empty map.
  *  A customer id listed twice is assigned once; a 工号 listed twice counts once (the first entry). */
-export function balanceAssignment(customerIds: readonly string[], clerks: readonly ClerkLoad[]): Map<string, string> {
+export function balanceAssignment(
+  customerIds: readonly string[],
+  clerks: readonly ClerkLoad[]
+): Map<string, string> {
   const loads = new Map<string, number>()
   for (const c of clerks) if (!loads.has(c.staffNo)) loads.set(c.staffNo, c.count)
   const assignment = new Map<string, string>()

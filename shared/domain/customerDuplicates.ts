@@ -36,7 +36,8 @@ export function phoneLikeness(x: string, y: string): PhoneLikeness | null {
       }
     }
     if (first >= 0 && second < 0) return 'oneDigit'
-    if (first >= 0 && second === first + 1 && x[first] === y[second] && x[second] === y[first]) return 'swapped'
+    if (first >= 0 && second === first + 1 && x[first] === y[second] && x[second] === y[first])
+      return 'swapped'
   }
   return x.length >= 4 && y.length >= 4 && x.slice(-4) === y.slice(-4) ? 'last4' : null
 }
@@ -60,7 +61,7 @@ function sharedKeys(entries: readonly KeyEntry[]): string[][] {
   const inOrder = entries.every((e, i) => i === 0 || (entries[i - 1] as KeyEntry)[0] <= e[0])
   const sorted = inOrder ? entries : [...entries].sort((x, y) => compare(x[0], y[0]))
   const runs: string[][] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const key = (sorted[i] as KeyEntry)[0]
     let j = i + 1
     while (j < sorted.length && (sorted[j] as KeyEntry)[0] === key) j++
@@ -98,7 +99,9 @@ export function findDuplicatePairs(phones: readonly KeyEntry[], names: readonly 
   const found: DuplicatePair[] = []
   const sameName = sharedKeys(names)
   // Phones are kept only for archives that share their name with another.
-  const phonesOf = new Map<string, string[]>(sameName.flatMap((ids) => ids.map((id): [string, string[]] => [id, []])))
+  const phonesOf = new Map<string, string[]>(
+    sameName.flatMap((ids) => ids.map((id): [string, string[]] => [id, []]))
+  )
   for (const [phone, id] of phones) phonesOf.get(id)?.push(phone)
 
   const seen = new Set<string>()
@@ -111,5 +114,10 @@ export function findDuplicatePairs(phones: readonly KeyEntry[], names: readonly 
     const likeness = bestLikeness(phonesOf.get(a) ?? [], phonesOf.get(b) ?? [])
     if (likeness && likeness !== 'same') found.push({ a, b, reason: 'similarPhone', likeness }) // 'same' is 同一电话 already
   })
-  return found.sort((p, q) => LIKENESS_ORDER.indexOf(p.likeness) - LIKENESS_ORDER.indexOf(q.likeness) || compare(p.a, q.a) || compare(p.b, q.b))
+  return found.sort(
+    (p, q) =>
+      LIKENESS_ORDER.indexOf(p.likeness) - LIKENESS_ORDER.indexOf(q.likeness) ||
+      compare(p.a, q.a) ||
+      compare(p.b, q.b)
+  )
 }

@@ -1,4 +1,11 @@
-import { CUSTOMER_FIELD_LABELS_ZH, CUSTOMER_LIMITS, GENDER_LABELS_ZH, TIER_LABELS_ZH, TIERS, type Customer } from './customer'
+import {
+  CUSTOMER_FIELD_LABELS_ZH,
+  CUSTOMER_LIMITS,
+  GENDER_LABELS_ZH,
+  TIER_LABELS_ZH,
+  TIERS,
+  type Customer
+} from './customer'
 import { maskPhone } from './phone'
 
 // Merging two archives of one customer (DESIGN §3.2: "merged with nothing lost"). The survivor's
@@ -23,11 +30,14 @@ const GENDER_LABELS = GENDER_LABELS_ZH
 const TIER_LABELS = TIER_LABELS_ZH
 
 /** Single-valued fields where the survivor's value wins and the other's is kept in the notes. */
-type ScalarField = 'name' | 'gender' | 'birthday' | 'address' | 'memberNo' | 'credit' | 'source' | 'assignedClerk'
+type ScalarField =
+  'name' | 'gender' | 'birthday' | 'address' | 'memberNo' | 'credit' | 'source' | 'assignedClerk'
 
 const text = (v: string | undefined) => v?.trim() ?? ''
 const phonesOf = (c: Customer) => (c.phones?.length ? c.phones : [c.phone]).filter((p) => text(p) !== '')
-const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b].filter((v) => text(v) !== ''))]
+const union = (a: readonly string[], b: readonly string[]) => [
+  ...new Set([...a, ...b].filter((v) => text(v) !== ''))
+]
 
 function display(field: ScalarField, value: string): string {
   if (field === 'gender') return GENDER_LABELS[value as keyof typeof GENDER_LABELS] ?? value
@@ -68,7 +78,8 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   // Phones: survivor's primary stays primary; beyond the limit the rest go to the notes.
   const allPhones = union(phonesOf(survivor), phonesOf(other))
   const phones = allPhones.slice(0, CUSTOMER_LIMITS.phones)
-  if (allPhones.length > phones.length) keep('phones', allPhones.slice(phones.length).join('、'), phonesOf(survivor), phonesOf(other))
+  if (allPhones.length > phones.length)
+    keep('phones', allPhones.slice(phones.length).join('、'), phonesOf(survivor), phonesOf(other))
 
   const gender = pick('gender')
   const birthday = pick('birthday')
@@ -88,7 +99,8 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
 
   const allTags = union(survivor.tags ?? [], other.tags ?? [])
   const tags = allTags.slice(0, CUSTOMER_LIMITS.tags)
-  if (allTags.length > tags.length) keep('tags', allTags.slice(tags.length).join('、'), survivor.tags, other.tags)
+  if (allTags.length > tags.length)
+    keep('tags', allTags.slice(tags.length).join('、'), survivor.tags, other.tags)
 
   // Needs: both texts; if together they exceed the field's limit, the other's goes to the notes.
   let needs = concat(survivor.needs, other.needs)
@@ -103,7 +115,23 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   const header = lineHeader(other)
   const notes = concat(concat(survivor.notes, other.notes), kept.map((line) => header + line).join('\n'))
 
-  const merged: Omit<Customer, 'id'> = { name, phone: phones[0] ?? survivor.phone, phones, gender, birthday, address, memberNo, tier, credit, tags, needs, source, assignedClerk, notes }
-  for (const k of Object.keys(merged) as (keyof typeof merged)[]) if (merged[k] === undefined) delete merged[k]
+  const merged: Omit<Customer, 'id'> = {
+    name,
+    phone: phones[0] ?? survivor.phone,
+    phones,
+    gender,
+    birthday,
+    address,
+    memberNo,
+    tier,
+    credit,
+    tags,
+    needs,
+    source,
+    assignedClerk,
+    notes
+  }
+  for (const k of Object.keys(merged) as (keyof typeof merged)[])
+    if (merged[k] === undefined) delete merged[k]
   return { merged, differences }
 }

@@ -39,14 +39,32 @@ export interface MergedIntoData {
 }
 
 /** Fields a merge can fill from the other archive, in the profile form's order (notes are the merge's own text). */
-const FILLABLE = ['name', 'phones', 'gender', 'birthday', 'address', 'memberNo', 'tier', 'credit', 'tags', 'needs', 'source', 'assignedClerk'] as const
+const FILLABLE = [
+  'name',
+  'phones',
+  'gender',
+  'birthday',
+  'address',
+  'memberNo',
+  'tier',
+  'credit',
+  'tags',
+  'needs',
+  'source',
+  'assignedClerk'
+] as const
 
-const phonesOf = (c: Pick<Customer, 'phone' | 'phones'>) => (c.phones?.length ? c.phones : [c.phone]).filter(Boolean)
+const phonesOf = (c: Pick<Customer, 'phone' | 'phones'>) =>
+  (c.phones?.length ? c.phones : [c.phone]).filter(Boolean)
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
 
 function masked(field: keyof Customer, value: unknown): unknown {
   if (field !== 'phones' && field !== 'phone') return value
-  return Array.isArray(value) ? value.map((p) => maskPhone(String(p))) : typeof value === 'string' ? maskPhone(value) : value
+  return Array.isArray(value)
+    ? value.map((p) => maskPhone(String(p)))
+    : typeof value === 'string'
+      ? maskPhone(value)
+      : value
 }
 
 /** What the survivor took from the other archive. */
@@ -59,7 +77,9 @@ function filledFrom(survivor: Customer, other: Customer, merged: MergePlan['merg
     }
     if (field === 'needs') {
       const theirs = other.needs?.trim()
-      return theirs && merged.needs !== survivor.needs && merged.needs?.includes(theirs) ? [{ field, value: theirs }] : []
+      return theirs && merged.needs !== survivor.needs && merged.needs?.includes(theirs)
+        ? [{ field, value: theirs }]
+        : []
     }
     const before = survivor[field]
     const after = merged[field]
@@ -67,14 +87,26 @@ function filledFrom(survivor: Customer, other: Customer, merged: MergePlan['merg
   })
 }
 
-export function mergeEventData(survivor: Customer, other: Customer, plan: MergePlan, moved: { complaints: number; returns: number }): CustomerMergedData {
+export function mergeEventData(
+  survivor: Customer,
+  other: Customer,
+  plan: MergePlan,
+  moved: { complaints: number; returns: number }
+): CustomerMergedData {
   return {
     otherId: other.id,
     otherName: other.name,
     otherPhones: phonesOf(other).map(maskPhone),
     complaints: moved.complaints,
     returns: moved.returns,
-    filled: filledFrom(survivor, other, plan.merged).map((f) => ({ field: f.field, value: masked(f.field, f.value) })),
-    differences: plan.differences.map((d) => ({ field: d.field, survivor: masked(d.field, d.survivor), other: masked(d.field, d.other) }))
+    filled: filledFrom(survivor, other, plan.merged).map((f) => ({
+      field: f.field,
+      value: masked(f.field, f.value)
+    })),
+    differences: plan.differences.map((d) => ({
+      field: d.field,
+      survivor: masked(d.field, d.survivor),
+      other: masked(d.field, d.other)
+    }))
   }
 }

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 
 // Customer search as staff type it (DESIGN §3.2): name, pinyin initials (张三 → zs), full pinyin,
 // full phone, last four digits, member card. Each customer stores a bounded list of tagged keys in
@@ -25,9 +25,31 @@ export type MatchKind =
   | 'cardPrefix'
 
 /** Preference when one customer matches several ways (phone before card in the shared top tier). */
-const MATCH_ORDER: readonly MatchKind[] = ['phone', 'card', 'last4', 'name', 'namePrefix', 'initials', 'initialsPrefix', 'pinyinPrefix', 'phonePrefix', 'cardPrefix']
+const MATCH_ORDER: readonly MatchKind[] = [
+  'phone',
+  'card',
+  'last4',
+  'name',
+  'namePrefix',
+  'initials',
+  'initialsPrefix',
+  'pinyinPrefix',
+  'phonePrefix',
+  'cardPrefix'
+]
 /** Ranking tier: an exact phone and an exact card are equally certain. */
-const TIER: Record<MatchKind, number> = { phone: 0, card: 0, last4: 1, name: 2, namePrefix: 3, initials: 4, initialsPrefix: 5, pinyinPrefix: 6, phonePrefix: 7, cardPrefix: 8 }
+const TIER: Record<MatchKind, number> = {
+  phone: 0,
+  card: 0,
+  last4: 1,
+  name: 2,
+  namePrefix: 3,
+  initials: 4,
+  initialsPrefix: 5,
+  pinyinPrefix: 6,
+  phonePrefix: 7,
+  cardPrefix: 8
+}
 
 export interface Searchable {
   name: string
@@ -72,7 +94,9 @@ const key = (tag: Tag, text: string) => `${tag}:${clip(text)}`
 
 /** Names compare without spaces and the 间隔号 of minority names (阿依古丽·买买提). */
 function normName(name: string): string {
-  return toHalfWidth(name).toLowerCase().replace(/[\s·・•]/g, '')
+  return toHalfWidth(name)
+    .toLowerCase()
+    .replace(/[\s·・•]/g, '')
 }
 /** Cards are typed with or without their dashes and spaces. */
 function normCard(card: string): string {
@@ -88,7 +112,12 @@ function reading(name: string, surname: boolean): { initials: string; full: stri
   const endRun = () => {
     if (run) [initials, full, run] = [initials + run[0], full + run, '']
   }
-  for (const item of pinyin(toHalfWidth(name), { type: 'all', toneType: 'none', v: true, surname: surname ? 'head' : 'off' })) {
+  for (const item of pinyin(toHalfWidth(name), {
+    type: 'all',
+    toneType: 'none',
+    v: true,
+    surname: surname ? 'head' : 'off'
+  })) {
     const syllable = item.isZh ? item.pinyin.toLowerCase().replace(/[^a-z]/g, '') : ''
     if (syllable) {
       endRun()
@@ -159,10 +188,13 @@ function entriesFromStoredKeys(c: Searchable, keys: readonly string[]): KeyEntry
     const tag = k[0] as Tag
     const text = k.slice(2)
     const source =
-      tag === 'm' ? (c.memberNo ?? text)
-      : tag === 'p' ? (phones.find((p) => clip(p.digits) === text || p.local === text)?.phone ?? text)
-      : tag === 't' ? (phones.find((p) => p.last4 === text)?.phone ?? text)
-      : c.name
+      tag === 'm'
+        ? (c.memberNo ?? text)
+        : tag === 'p'
+          ? (phones.find((p) => clip(p.digits) === text || p.local === text)?.phone ?? text)
+          : tag === 't'
+            ? (phones.find((p) => p.last4 === text)?.phone ?? text)
+            : c.name
     return { tag, text, source }
   })
 }
@@ -199,7 +231,10 @@ function pinyinLookups(text: string): SearchLookup[] {
 /** What staff typed → the index prefixes to read. Empty input reads nothing. */
 export function parseQuery(raw: string): SearchPlan {
   // Spaces, pinyin apostrophes (xi'an) and name dots never matter; full-width input is common.
-  const text = toHalfWidth(raw).trim().toLowerCase().replace(/[\s'’·・•]/g, '')
+  const text = toHalfWidth(raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s'’·・•]/g, '')
   const digits = text.replace(/[-()]/g, '')
   const query = /^\d+$/.test(digits) ? digits : text
   return { query, lookups: uniqueBy(lookupsFor(query), (l) => l.prefix) }
@@ -208,11 +243,18 @@ export function parseQuery(raw: string): SearchPlan {
 function lookupsFor(query: string): SearchLookup[] {
   if (!query) return []
   if (/^\d+$/.test(query)) return digitLookups(query)
-  if (/^[a-z]+$/.test(query)) return [lookup('i', query, 'initialsPrefix'), lookup('f', query, 'pinyinPrefix'), lookup('m', query, 'cardPrefix')]
+  if (/^[a-z]+$/.test(query))
+    return [
+      lookup('i', query, 'initialsPrefix'),
+      lookup('f', query, 'pinyinPrefix'),
+      lookup('m', query, 'cardPrefix')
+    ]
   // 张s: the name as typed, and its pinyin with the letters kept (zs / zhangs).
-  if (/\p{Script=Han}/u.test(query)) return [lookup('n', normName(query), 'namePrefix'), ...(/[a-z]/.test(query) ? pinyinLookups(query) : [])]
+  if (/\p{Script=Han}/u.test(query))
+    return [lookup('n', normName(query), 'namePrefix'), ...(/[a-z]/.test(query) ? pinyinLookups(query) : [])]
   // vip-0012: a member card, or a name with digits in it (李2号 → li2hao).
-  if (/^[a-z0-9-]+$/.test(query)) return [lookup('m', normCard(query), 'cardPrefix'), lookup('f', query.replace(/-/g, ''), 'pinyinPrefix')]
+  if (/^[a-z0-9-]+$/.test(query))
+    return [lookup('m', normCard(query), 'cardPrefix'), lookup('f', query.replace(/-/g, ''), 'pinyinPrefix')]
   return [lookup('n', normName(query), 'namePrefix'), lookup('m', normCard(query), 'cardPrefix')]
 }
 
@@ -242,7 +284,8 @@ function bestMatch(lookups: SearchLookup[], entries: KeyEntry[]): SearchMatch | 
       const k = key(e.tag, e.text)
       if (!k.startsWith(l.prefix)) continue
       const kind = kindOf(e.tag, k === l.prefix)
-      if (!best || MATCH_ORDER.indexOf(kind) < MATCH_ORDER.indexOf(best.kind)) best = { kind, matched: e.text, source: e.source }
+      if (!best || MATCH_ORDER.indexOf(kind) < MATCH_ORDER.indexOf(best.kind))
+        best = { kind, matched: e.text, source: e.source }
     }
   }
   return best
@@ -259,7 +302,11 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** The candidates that match, best first: exact phone/card, last-4, exact name, name prefix, exact
  *  initials, initials prefix, pinyin prefix, phone prefix, card prefix; within a tier by pinyin,
  *  then name, then id. Duplicates (one customer read by several keys) are dropped. */
-export function rankResults<T extends Searchable & { id: string; _keys?: readonly string[] }>(query: string, candidates: readonly T[], limit = DEFAULT_RESULT_LIMIT): RankedCustomer<T>[] {
+export function rankResults<T extends Searchable & { id: string; _keys?: readonly string[] }>(
+  query: string,
+  candidates: readonly T[],
+  limit = DEFAULT_RESULT_LIMIT
+): RankedCustomer<T>[] {
   const plan = parseQuery(query)
   if (plan.lookups.length === 0) return []
   const seen = new Set<string>()
@@ -269,7 +316,12 @@ export function rankResults<T extends Searchable & { id: string; _keys?: readonl
     seen.add(customer.id)
     const entries = entriesOf(customer)
     const match = bestMatch(plan.lookups, entries)
-    if (match) hits.push({ customer, match, sortName: entries.find((e) => e.tag === 'f')?.text ?? normName(customer.name) })
+    if (match)
+      hits.push({
+        customer,
+        match,
+        sortName: entries.find((e) => e.tag === 'f')?.text ?? normName(customer.name)
+      })
   }
   hits.sort(
     (a, b) =>

@@ -62,46 +62,55 @@ export interface Handover {
 export const HANDOVER_TEXT_MAX = 500
 export const HANDOVER_NOTES_MAX = 2000
 
-export const handoverItemSchema = z.object({
-  section: z.enum(HANDOVER_SECTIONS),
-  text: z.string().trim().max(HANDOVER_TEXT_MAX, 'validation.tooLong'),
-  customerId: z.string().nullable(),
-  customerName: z.string().trim().max(40, 'validation.tooLong'),
-  customerPhone: z.string().trim().max(40, 'validation.tooLong'),
-  dueAt: z.number().nullable()
-}).superRefine((item, ctx) => {
-  // A customer item needs the customer; any item needs something to act on.
-  if (item.section !== 'urgent' && !item.customerName && !item.customerPhone) {
-    ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'handover.customerRequired' })
-  }
-  if (item.section === 'urgent' && !item.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'validation.required' })
-  if (item.section === 'urgent' && item.dueAt === null) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'handover.dueRequired' })
-})
+export const handoverItemSchema = z
+  .object({
+    section: z.enum(HANDOVER_SECTIONS),
+    text: z.string().trim().max(HANDOVER_TEXT_MAX, 'validation.tooLong'),
+    customerId: z.string().nullable(),
+    customerName: z.string().trim().max(40, 'validation.tooLong'),
+    customerPhone: z.string().trim().max(40, 'validation.tooLong'),
+    dueAt: z.number().nullable()
+  })
+  .superRefine((item, ctx) => {
+    // A customer item needs the customer; any item needs something to act on.
+    if (item.section !== 'urgent' && !item.customerName && !item.customerPhone) {
+      ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'handover.customerRequired' })
+    }
+    if (item.section === 'urgent' && !item.text)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'validation.required' })
+    if (item.section === 'urgent' && item.dueAt === null)
+      ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'handover.dueRequired' })
+  })
 export type HandoverItemInput = z.infer<typeof handoverItemSchema>
 
 export const handoverNotesSchema = z.string().max(HANDOVER_NOTES_MAX, 'handover.notesTooLong')
 
 export const REMARK_MAX = 500
-export const remarkSchema = z.string().trim().min(1, 'validation.required').max(REMARK_MAX, 'validation.tooLong')
+export const remarkSchema = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(REMARK_MAX, 'validation.tooLong')
 
 /** Why a change to a handover is refused; each is an i18n key under handover.refused. */
 export type HandoverRefusal =
-  | 'locked'
-  | 'notOutgoing'
-  | 'notSubmitted'
-  | 'alreadyAcknowledged'
-  | 'ownHandover'
-  | 'notFound'
+  'locked' | 'notOutgoing' | 'notSubmitted' | 'alreadyAcknowledged' | 'ownHandover' | 'notFound'
 
 /** Only the outgoing clerk edits, and only until the note is acknowledged. */
-export function editRefusal(h: Pick<Handover, 'status' | 'outgoingStaffNo'>, staffNo: string): HandoverRefusal | null {
+export function editRefusal(
+  h: Pick<Handover, 'status' | 'outgoingStaffNo'>,
+  staffNo: string
+): HandoverRefusal | null {
   if (h.status === 'acknowledged') return 'locked'
   if (h.outgoingStaffNo !== staffNo) return 'notOutgoing'
   return null
 }
 
 /** A submitted note is acknowledged once, by anyone but its author. */
-export function acknowledgeRefusal(h: Pick<Handover, 'status' | 'outgoingStaffNo'>, staffNo: string): HandoverRefusal | null {
+export function acknowledgeRefusal(
+  h: Pick<Handover, 'status' | 'outgoingStaffNo'>,
+  staffNo: string
+): HandoverRefusal | null {
   if (h.status === 'acknowledged') return 'alreadyAcknowledged'
   if (h.status === 'draft') return 'notSubmitted'
   if (h.outgoingStaffNo === staffNo) return 'ownHandover'
@@ -110,13 +119,19 @@ export function acknowledgeRefusal(h: Pick<Handover, 'status' | 'outgoingStaffNo
 
 /** The free items the next handover starts with: every unfinished one, one shift older. */
 export function carryOverItems(previous: Pick<Handover, 'items'>, newId: () => string): HandoverItem[] {
-  return previous.items.filter((item) => !item.done).map((item) => ({ ...item, id: newId(), carried: item.carried + 1 }))
+  return previous.items
+    .filter((item) => !item.done)
+    .map((item) => ({ ...item, id: newId(), carried: item.carried + 1 }))
 }
 
 /** Nothing to hand over: no pre-filled entries, no free items, no notes (allowed, but the UI says so). */
 export function isEmptyHandover(h: Pick<Handover, 'prefill' | 'items' | 'notes'>): boolean {
   const p = h.prefill
-  return p.complaints.length + p.revisits.length + p.callbacks.length + p.returns.length === 0 && h.items.length === 0 && !h.notes.trim()
+  return (
+    p.complaints.length + p.revisits.length + p.callbacks.length + p.returns.length === 0 &&
+    h.items.length === 0 &&
+    !h.notes.trim()
+  )
 }
 
 /** An unfinished item whose due time has passed (urgent matters carry a due time). */

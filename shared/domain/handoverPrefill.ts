@@ -1,6 +1,13 @@
 import type { ComplaintStatus } from './complaint'
 import type { ReturnRequestType, ReturnStatus } from './returns'
-import { escalationDeadlines, evaluateTime, nextEscalationAt, revisitDueAt, sunsetDeadline, type TimeRuleSettings } from './timeRules'
+import {
+  escalationDeadlines,
+  evaluateTime,
+  nextEscalationAt,
+  revisitDueAt,
+  sunsetDeadline,
+  type TimeRuleSettings
+} from './timeRules'
 
 // What a handover note is pre-filled with (DESIGN §3.5: "so nothing is forgotten"): every open
 // complaint with its age, escalation and what is due next; follow-ups (回访) due today or overdue;
@@ -36,13 +43,24 @@ export interface PrefillReturnSource {
 }
 
 /** The next step a case is waiting for; `at` null when it waits on a person, not a clock. */
-export type NextStepKind = 'firstResponse' | 'escalateLeader' | 'escalateManager' | 'revisit' | 'callback' | 'approval' | 'result' | 'judge'
+export type NextStepKind =
+  | 'firstResponse'
+  | 'escalateLeader'
+  | 'escalateManager'
+  | 'revisit'
+  | 'callback'
+  | 'approval'
+  | 'result'
+  | 'judge'
 export interface NextStep {
   kind: NextStepKind
   at: number | null
 }
 
-export interface PrefillComplaint extends Pick<PrefillComplaintSource, 'id' | 'no' | 'customerName' | 'customerPhone' | 'receivedAt' | 'status'> {
+export interface PrefillComplaint extends Pick<
+  PrefillComplaintSource,
+  'id' | 'no' | 'customerName' | 'customerPhone' | 'receivedAt' | 'status'
+> {
   ageMs: number
   /** escalation level in force (recorded or due) */
   level: 0 | 1 | 2
@@ -106,7 +124,14 @@ export interface HandoverPrefill {
   previous: PreviousHandoverRef | null
 }
 
-export const EMPTY_PREFILL: HandoverPrefill = { takenAt: 0, complaints: [], revisits: [], callbacks: [], returns: [], previous: null }
+export const EMPTY_PREFILL: HandoverPrefill = {
+  takenAt: 0,
+  complaints: [],
+  revisits: [],
+  callbacks: [],
+  returns: [],
+  previous: null
+}
 
 const ENDED: ReadonlySet<ComplaintStatus> = new Set<ComplaintStatus>(['closed', 'rejected'])
 const RETURN_IN_PROGRESS: ReadonlySet<ReturnStatus> = new Set<ReturnStatus>(['pending', 'processing'])
@@ -115,9 +140,14 @@ const RETURN_IN_PROGRESS: ReadonlySet<ReturnStatus> = new Set<ReturnStatus>(['pe
  *  callback; failing any clock, the person it waits on (approval, result, judgement). */
 export function nextStep(c: PrefillComplaintSource, rules: TimeRuleSettings): NextStep {
   const timed: NextStep[] = []
-  if (c.firstResponseAt === null) timed.push({ kind: 'firstResponse', at: sunsetDeadline(c.receivedAt, rules) })
+  if (c.firstResponseAt === null)
+    timed.push({ kind: 'firstResponse', at: sunsetDeadline(c.receivedAt, rules) })
   const escalation = nextEscalationAt(c, rules)
-  if (escalation !== null) timed.push({ kind: escalation === escalationDeadlines(c, rules).leader ? 'escalateLeader' : 'escalateManager', at: escalation })
+  if (escalation !== null)
+    timed.push({
+      kind: escalation === escalationDeadlines(c, rules).leader ? 'escalateLeader' : 'escalateManager',
+      at: escalation
+    })
   const revisitDue = c.revisit === null ? revisitDueAt(c, rules) : null
   if (revisitDue !== null) timed.push({ kind: 'revisit', at: revisitDue })
   if (c.callback) timed.push({ kind: 'callback', at: c.callback.dueAt })
@@ -137,7 +167,11 @@ export interface PrefillInput {
   /** the end of the shift being handed over */
   shiftEnd: number
   /** the note before this one, if any */
-  previous: { ref: Omit<PreviousHandoverRef, 'acknowledged'>; acknowledged: boolean; prefill: HandoverPrefill } | null
+  previous: {
+    ref: Omit<PreviousHandoverRef, 'acknowledged'>
+    acknowledged: boolean
+    prefill: HandoverPrefill
+  } | null
 }
 
 /** Carried count per entry: one more than in the previous note's pre-fill, 0 when new. */
@@ -180,14 +214,29 @@ export function selectPrefill(input: PrefillInput): HandoverPrefill {
     }
   })
   // Overdue first, then what falls due soonest, then the oldest.
-  complaints.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.next.at ?? Infinity) - (b.next.at ?? Infinity) || a.receivedAt - b.receivedAt)
+  complaints.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.next.at ?? Infinity) - (b.next.at ?? Infinity) ||
+      a.receivedAt - b.receivedAt
+  )
 
   const revisits: PrefillRevisit[] = open
     .flatMap((c) => {
       const dueAt = c.revisit === null ? revisitDueAt(c, rules) : null
       // due by the end of today's store day, or already past
       if (dueAt === null || dueAt > endOfToday) return []
-      return [{ id: c.id, no: c.no, customerName: c.customerName, customerPhone: c.customerPhone, dueAt, overdue: now > dueAt, carried: carried('revisit', c.id) }]
+      return [
+        {
+          id: c.id,
+          no: c.no,
+          customerName: c.customerName,
+          customerPhone: c.customerPhone,
+          dueAt,
+          overdue: now > dueAt,
+          carried: carried('revisit', c.id)
+        }
+      ]
     })
     .sort((a, b) => a.dueAt - b.dueAt)
 
@@ -226,11 +275,14 @@ export function selectPrefill(input: PrefillInput): HandoverPrefill {
     }))
     .sort((a, b) => a.createdAt - b.createdAt)
 
-  const previous = input.previous && !input.previous.acknowledged ? { ...input.previous.ref, acknowledged: false } : null
+  const previous =
+    input.previous && !input.previous.acknowledged ? { ...input.previous.ref, acknowledged: false } : null
   return { takenAt: now, complaints, revisits, callbacks, returns, previous }
 }
 
 /** Cases past a time limit or a promised callback time, for the note's summary line. */
 export function overdueCount(p: HandoverPrefill): number {
-  return new Set([...p.complaints.filter((c) => c.overdue), ...p.callbacks.filter((c) => c.overdue)].map((c) => c.id)).size
+  return new Set(
+    [...p.complaints.filter((c) => c.overdue), ...p.callbacks.filter((c) => c.overdue)].map((c) => c.id)
+  ).size
 }

@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 
 // Amounts in yuan as clerks type them: "128.5", "¥128.50", "1,280", "１２８。５" (Chinese IME full
 // stop). Stored as a number of yuan with at most two decimals; anything above MAX_YUAN is a typing
@@ -7,12 +7,13 @@ import { toHalfWidth } from '../text'
 export const MAX_YUAN = 100_000
 
 export type YuanCheck =
-  | { ok: true; value: number | null }
-  | { ok: false; reason: 'notNumber' | 'negative' | 'cents' | 'tooLarge' }
+  { ok: true; value: number | null } | { ok: false; reason: 'notNumber' | 'negative' | 'cents' | 'tooLarge' }
 
 /** Empty → null (no money involved); otherwise a non-negative amount with at most two decimals. */
 export function parseYuan(raw: string): YuanCheck {
-  const text = toHalfWidth(raw).replace(/。/g, '.').replace(/[,，\s¥￥元]/g, '')
+  const text = toHalfWidth(raw)
+    .replace(/。/g, '.')
+    .replace(/[,，\s¥￥元]/g, '')
   if (!text) return { ok: true, value: null }
   if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, reason: 'notNumber' }
   if (text.startsWith('-')) return { ok: false, reason: 'negative' }

@@ -1,12 +1,11 @@
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 
 // Mainland China numbers as they are written at a counter: "138 0013 8000", "+86 13800138000",
 // "０２１－１２３４５６７８", "010-12345678 转 123". The normalised form is what we store and search.
 
 export type PhoneKind = 'mobile' | 'landline'
 export type PhoneCheck =
-  | { ok: true; value: string; kind: PhoneKind }
-  | { ok: false; reason: 'empty' | 'invalid' }
+  { ok: true; value: string; kind: PhoneKind } | { ok: false; reason: 'empty' | 'invalid' }
 
 const MOBILE = /^1[3-9]\d{9}$/
 /** Area codes are 010 and 02x (three digits) or 0[3-9]xx (four), so "02112345678" splits
@@ -21,7 +20,8 @@ export function normalizePhone(raw: string): PhoneCheck {
   text = text.replace(/^(0\d{2,3}-[2-9]\d{6,7})-(\d{1,6})$/, '$1#$2')
   const [main = '', ext] = text.split('#')
   let digits = main.replace(/[\s\-().]/g, '')
-  if (/^(\+?86)/.test(digits) && digits.replace(/^\+?86/, '').length >= 10) digits = digits.replace(/^\+?86/, '')
+  if (/^(\+?86)/.test(digits) && digits.replace(/^\+?86/, '').length >= 10)
+    digits = digits.replace(/^\+?86/, '')
   if (!/^\d+$/.test(digits)) return { ok: false, reason: 'invalid' }
   const extension = ext?.replace(/\D/g, '')
   if (MOBILE.test(digits) && !extension) return { ok: true, value: digits, kind: 'mobile' }

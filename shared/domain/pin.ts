@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 
 // Staff PINs (DESIGN §2 "staff switch … (PIN)", §3.5 the incoming clerk acknowledges a handover).
 // Only a salted PBKDF2 hash is ever stored or synced; the PIN itself never leaves the form.
@@ -24,7 +24,12 @@ export function normalisePin(raw: string): string {
 export const pinSchema = z
   .string()
   .transform(normalisePin)
-  .pipe(z.string().min(1, 'validation.required').regex(/^\d{4,6}$/, 'validation.pin'))
+  .pipe(
+    z
+      .string()
+      .min(1, 'validation.required')
+      .regex(/^\d{4,6}$/, 'validation.pin')
+  )
 
 /** 设置PIN dialog: the PIN twice, so a slip of the finger does not lock the clerk out. */
 export const pinFormSchema = z
@@ -53,13 +58,18 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
 async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const subtle = globalThis.crypto.subtle
   const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits'])
-  const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BYTES * 8)
+  const bits = await subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    key,
+    HASH_BYTES * 8
+  )
   return new Uint8Array(bits)
 }
 
 /** `pbkdf2-sha256$<iterations>$<saltB64>$<hashB64>` with a fresh random 16-byte salt. */
 export async function hashPin(pin: string, iterations: number = PIN_HASH_ITERATIONS): Promise<string> {
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new RangeError(`iterations out of range: ${iterations}`)
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
+    throw new RangeError(`iterations out of range: ${iterations}`)
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const hash = await derive(pin, salt, iterations)
   return `${ALGORITHM}$${iterations}$${toBase64(salt)}$${toBase64(hash)}`
@@ -82,6 +92,13 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const iterations = Number(countText)
   const salt = fromBase64(saltText)
   const expected = fromBase64(hashText)
-  if (iterations > MAX_ITERATIONS || !salt || salt.length === 0 || !expected || expected.length !== HASH_BYTES) return false
+  if (
+    iterations > MAX_ITERATIONS ||
+    !salt ||
+    salt.length === 0 ||
+    !expected ||
+    expected.length !== HASH_BYTES
+  )
+    return false
   return sameBytes(await derive(pin, salt, iterations), expected)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 import { phoneSchema, type Complaint } from './complaint'
 import { parseYuan } from './money'
 
@@ -106,12 +106,16 @@ export const returnFormSchema = z
     // As long as a complaint's content, which pre-fills it.
     reason: requiredText(2000)
   })
-  .superRefine((v, ctx) => {
-    // Money back needs somewhere to send it; an account needs its holder's name.
-    if (v.type === 'return' && v.amount !== null && v.amount > 0 && !v.refundAccount)
-      ctx.addIssue({ code: 'custom', path: ['refundAccount'], message: 'returns.refundAccountRequired' })
-    if (v.refundAccount && !v.accountName) ctx.addIssue({ code: 'custom', path: ['accountName'], message: 'returns.accountNameRequired' })
-  }, { when: (payload) => !payload.issues.some((i) => CROSS_FIELDS.has(i.path?.[0] ?? '')) })
+  .superRefine(
+    (v, ctx) => {
+      // Money back needs somewhere to send it; an account needs its holder's name.
+      if (v.type === 'return' && v.amount !== null && v.amount > 0 && !v.refundAccount)
+        ctx.addIssue({ code: 'custom', path: ['refundAccount'], message: 'returns.refundAccountRequired' })
+      if (v.refundAccount && !v.accountName)
+        ctx.addIssue({ code: 'custom', path: ['accountName'], message: 'returns.accountNameRequired' })
+    },
+    { when: (payload) => !payload.issues.some((i) => CROSS_FIELDS.has(i.path?.[0] ?? '')) }
+  )
 
 export type ReturnForm = z.input<typeof returnFormSchema>
 export type ReturnInput = z.output<typeof returnFormSchema>
@@ -146,7 +150,10 @@ export function returnFormFromComplaint(c: Complaint): ReturnForm {
 }
 
 /** The stored record for a validated form. Pure: id, customer and clock come from the caller. */
-export function buildReturnRequest(input: ReturnInput, ids: { id: string; customerId: string | null; createdAt: number }): ReturnRequest {
+export function buildReturnRequest(
+  input: ReturnInput,
+  ids: { id: string; customerId: string | null; createdAt: number }
+): ReturnRequest {
   return {
     id: ids.id,
     complaintId: input.complaintId,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { deviceCodeSchema, deviceNameSchema } from '../ipc/contract'
+import { deviceCodeSchema, deviceNameSchema } from '@shared/ipc/contract'
 import { personNameSchema, staffNoSchema } from './staff'
 
 /** First run: the store, its first manager, and which PC this is. */

@@ -36,16 +36,22 @@ export const shiftSchema = z
     start: z.string().regex(HH_MM, 'validation.time'),
     end: z.string().regex(HH_MM, 'validation.time')
   })
-  .refine((s) => !HH_MM.test(s.start) || !HH_MM.test(s.end) || minutesOf(s.start) % 1440 !== minutesOf(s.end) % 1440, {
-    message: 'handover.shiftEmpty',
-    path: ['end']
-  })
+  .refine(
+    (s) =>
+      !HH_MM.test(s.start) || !HH_MM.test(s.end) || minutesOf(s.start) % 1440 !== minutesOf(s.end) % 1440,
+    {
+      message: 'handover.shiftEmpty',
+      path: ['end']
+    }
+  )
 
 export const shiftListSchema = z
   .array(shiftSchema)
   .min(1, 'handover.noShifts')
   .max(8, 'validation.tooMany')
-  .refine((list) => new Set(list.map((s) => s.name.trim())).size === list.length, { message: 'handover.shiftNameTaken' })
+  .refine((list) => new Set(list.map((s) => s.name.trim())).size === list.length, {
+    message: 'handover.shiftNameTaken'
+  })
 
 /** One occurrence of a shift: the shift plus the calendar day it starts on and its instants. */
 export interface ShiftSlot {
@@ -66,7 +72,10 @@ export function shiftSlot(shift: ShiftDef, date: string): ShiftSlot {
   const at = (minutes: number) => {
     const d = day.add(Math.floor(minutes / 1440), 'day')
     const m = minutes % 1440
-    return d.hour(Math.floor(m / 60)).minute(m % 60).valueOf()
+    return d
+      .hour(Math.floor(m / 60))
+      .minute(m % 60)
+      .valueOf()
   }
   return { shift, date: day.format('YYYY-MM-DD'), start: at(startMin), end: at(endMin) }
 }
@@ -79,7 +88,9 @@ export function shiftSlot(shift: ShiftDef, date: string): ShiftSlot {
 export function inferShift(shifts: readonly ShiftDef[], now: number): ShiftSlot | null {
   if (shifts.length === 0) return null
   const today = dayjs(now).startOf('day')
-  const slots = [-1, 0, 1].flatMap((offset) => shifts.map((s) => shiftSlot(s, today.add(offset, 'day').format('YYYY-MM-DD'))))
+  const slots = [-1, 0, 1].flatMap((offset) =>
+    shifts.map((s) => shiftSlot(s, today.add(offset, 'day').format('YYYY-MM-DD')))
+  )
   const running = slots.filter((s) => s.start <= now && now < s.end)
   if (running.length) return running.reduce((best, s) => (s.end < best.end ? s : best))
   const ended = slots.filter((s) => s.end <= now)

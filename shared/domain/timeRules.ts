@@ -64,7 +64,11 @@ export const DEFAULT_TIME_RULES: TimeRuleSettings = {
 const HH_MM = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/
 
 const wholeNumber = (min: number, max: number) =>
-  z.number({ message: 'validation.number' }).int('validation.number').min(min, 'validation.range').max(max, 'validation.range')
+  z
+    .number({ message: 'validation.number' })
+    .int('validation.number')
+    .min(min, 'validation.range')
+    .max(max, 'validation.range')
 
 export const timeRuleSettingsSchema = z.object({
   storeDayEndsAt: z.string({ message: 'validation.time' }).regex(HH_MM, 'validation.time'),
@@ -133,7 +137,10 @@ function endsNextMorning(end: number): boolean {
 /** Local moment `minutes` after the start of calendar day `day` (DST-safe: sets the clock time). */
 function atMinutes(day: Dayjs, minutes: number): Dayjs {
   if (minutes >= 24 * 60) return day.add(1, 'day').startOf('day')
-  return day.startOf('day').hour(Math.floor(minutes / 60)).minute(minutes % 60)
+  return day
+    .startOf('day')
+    .hour(Math.floor(minutes / 60))
+    .minute(minutes % 60)
 }
 
 /** End of the store day named `key` ('YYYY-MM-DD'). */
@@ -162,7 +169,10 @@ export function sunsetDeadline(receivedAt: number, s: TimeRuleSettings): number 
 }
 
 /** Leader: receivedAt + leader hours; manager: the leader deadline + manager hours. */
-export function escalationDeadlines(c: Pick<ComplaintClock, 'receivedAt'>, s: TimeRuleSettings): { leader: number; manager: number } {
+export function escalationDeadlines(
+  c: Pick<ComplaintClock, 'receivedAt'>,
+  s: TimeRuleSettings
+): { leader: number; manager: number } {
   const leader = c.receivedAt + s.escalateToLeaderAfterHours * HOUR
   return { leader, manager: leader + s.escalateToManagerAfterHours * HOUR }
 }
@@ -221,7 +231,11 @@ export function escalationsToRecord(c: ComplaintClock, now: number, s: TimeRuleS
   const out: EscalationRecord[] = []
   for (const level of [1, 2] as const) {
     if (level <= due && level > c.escalationLevel) {
-      out.push({ id: escalationEventId(c.id, level), level, at: level === 1 ? deadlines.leader : deadlines.manager })
+      out.push({
+        id: escalationEventId(c.id, level),
+        level,
+        at: level === 1 ? deadlines.leader : deadlines.manager
+      })
     }
   }
   return out
@@ -239,7 +253,8 @@ export function overdueAt(c: ComplaintClock, s: TimeRuleSettings): number | null
   const deadline = sunsetDeadline(c.receivedAt, s)
   if (c.firstResponseAt === null) candidates.push(deadline)
   else if (c.firstResponseAt >= deadline) candidates.push(-Infinity)
-  if (c.resolvedAt === null) candidates.push(c.escalationLevel > 0 ? -Infinity : escalationDeadlines(c, s).leader)
+  if (c.resolvedAt === null)
+    candidates.push(c.escalationLevel > 0 ? -Infinity : escalationDeadlines(c, s).leader)
   const revisitDue = revisitDueAt(c, s)
   if (revisitDue !== null && c.revisit === null) candidates.push(revisitDue + 1)
   return candidates.length ? Math.min(...candidates) : null
@@ -249,7 +264,10 @@ export function overdueAt(c: ComplaintClock, s: TimeRuleSettings): number | null
 export function nextEscalationAt(c: ComplaintClock, s: TimeRuleSettings): number | null {
   if (ENDED.has(c.status)) return null
   const { leader, manager } = escalationDeadlines(c, s)
-  for (const [level, deadline] of [[1, leader], [2, manager]] as const) {
+  for (const [level, deadline] of [
+    [1, leader],
+    [2, manager]
+  ] as const) {
     if (level > c.escalationLevel && (c.resolvedAt === null || c.resolvedAt >= deadline)) return deadline
   }
   return null

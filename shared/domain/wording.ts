@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 
 /*
  * Positive wording (DESIGN §3.1): text written to a customer — explanations, plan text, result
@@ -71,9 +71,30 @@ const QUESTION_FOLLOWERS = new Set(['吗', '么', '?'])
 
 /** Rule 7: words ending in the repeated part of an A-not-A look-alike: 执行不行 is 执行 + 不行, not 行不行. */
 const NOT_A_NOT_A = [
-  '执行', '进行', '银行', '步行', '可行', '运行', '试行', '实行', '举行', '流行', '旅行', '自行', '通行', '推行', '同行', '另行',
-  '许可', '认可', '宁可',
-  '通知', '告知', '得知', '须知', '可知'
+  '执行',
+  '进行',
+  '银行',
+  '步行',
+  '可行',
+  '运行',
+  '试行',
+  '实行',
+  '举行',
+  '流行',
+  '旅行',
+  '自行',
+  '通行',
+  '推行',
+  '同行',
+  '另行',
+  '许可',
+  '认可',
+  '宁可',
+  '通知',
+  '告知',
+  '得知',
+  '须知',
+  '可知'
 ]
 
 /** Rule 8: longer words in which the phrase is not a word of its own. Keyed by the phrase's matching key. */
@@ -147,7 +168,10 @@ interface Candidate {
 }
 
 /** Negative phrases in `text`, in text order, non-overlapping (see the rules at the top of this file). */
-export function checkWording(text: string, rules: readonly WordingRule[] = DEFAULT_WORDING_RULES): WordingHit[] {
+export function checkWording(
+  text: string,
+  rules: readonly WordingRule[] = DEFAULT_WORDING_RULES
+): WordingHit[] {
   const { text: flat, index } = compact(text)
   const candidates: Candidate[] = []
   const seen = new Set<string>()
@@ -182,7 +206,8 @@ export function checkWording(text: string, rules: readonly WordingRule[] = DEFAU
  *  A hit that no longer matches the text (edited since the check) changes nothing. */
 export function applySuggestion(text: string, hit: WordingHit): string {
   const { start, end } = hit
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) return text
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end)
+    return text
   if (phraseKey(text.slice(start, end)) !== phraseKey(hit.phrase)) return text
   return text.slice(0, start) + hit.suggestion + text.slice(end)
 }
@@ -205,7 +230,8 @@ export const wordingRulesSchema = z
     const first = new Map<string, number>()
     rules.forEach((rule, i) => {
       const key = phraseKey(rule.phrase)
-      if (first.has(key)) ctx.addIssue({ code: 'custom', message: 'wording.duplicatePhrase', path: [i, 'phrase'] })
+      if (first.has(key))
+        ctx.addIssue({ code: 'custom', message: 'wording.duplicatePhrase', path: [i, 'phrase'] })
       else first.set(key, i)
     })
     // A suggestion that is itself flagged would make the one-click fix produce a new hit.

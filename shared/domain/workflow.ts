@@ -87,7 +87,11 @@ function gate(c: Complaint, type: ActionType, actor: Actor, s: WorkflowSettings)
     case 'returnPlan':
       if (c.status !== 'awaitingApproval') return wrongState
       if (!APPROVERS.includes(actor.role)) return { message: 'workflow.needApprover' }
-      if (type === 'approvePlan' && (c.plan?.amount ?? 0) > s.managerApprovalAbove && actor.role !== 'manager')
+      if (
+        type === 'approvePlan' &&
+        (c.plan?.amount ?? 0) > s.managerApprovalAbove &&
+        actor.role !== 'manager'
+      )
         return { message: 'workflow.needManager' }
       return null
     case 'recordResult':
@@ -126,7 +130,9 @@ export function availableActions(c: Complaint, actor: Actor, s: WorkflowSettings
 }
 
 const required = (text: string, field: string, min = 1): WorkflowError | null =>
-  text.trim().length >= min ? null : { message: min > 1 ? 'workflow.explainMore' : 'validation.required', field }
+  text.trim().length >= min
+    ? null
+    : { message: min > 1 ? 'workflow.explainMore' : 'validation.required', field }
 
 /** Checks the action's own fields. */
 function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | null {
@@ -137,9 +143,11 @@ function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | 
       return required(action.department, 'department')
     case 'proposePlan': {
       if (action.amount !== null) {
-        if (!Number.isFinite(action.amount) || action.amount < 0) return { message: 'workflow.amountNegative', field: 'amount' }
+        if (!Number.isFinite(action.amount) || action.amount < 0)
+          return { message: 'workflow.amountNegative', field: 'amount' }
         if (action.amount > s.maxAmount) return { message: 'workflow.amountTooLarge', field: 'amount' }
-        if (Math.round(action.amount * 100) !== action.amount * 100) return { message: 'workflow.amountCents', field: 'amount' }
+        if (Math.round(action.amount * 100) !== action.amount * 100)
+          return { message: 'workflow.amountCents', field: 'amount' }
       }
       if ((action.resolution === 'compensation' || action.resolution === 'refund') && !action.amount)
         return { message: 'workflow.amountRequired', field: 'amount' }
@@ -150,7 +158,8 @@ function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | 
     case 'recordResult':
       return required(action.text, 'text')
     case 'recordRevisit':
-      if (action.reopen && action.satisfaction !== 'unsatisfied') return { message: 'workflow.reopenOnlyUnsatisfied', field: 'reopen' }
+      if (action.reopen && action.satisfaction !== 'unsatisfied')
+        return { message: 'workflow.reopenOnlyUnsatisfied', field: 'reopen' }
       return action.satisfaction === 'satisfied' ? null : required(action.notes, 'notes')
     default:
       return null
@@ -158,11 +167,21 @@ function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | 
 }
 
 /** The change a permitted action makes to the case, and the timeline event that records it. */
-export function applyAction(c: Complaint, action: WorkflowAction, actor: Actor, now: number, s: WorkflowSettings): WorkflowOutcome {
+export function applyAction(
+  c: Complaint,
+  action: WorkflowAction,
+  actor: Actor,
+  now: number,
+  s: WorkflowSettings
+): WorkflowOutcome {
   const refused = gate(c, action.type, actor, s) ?? validate(action, s)
   if (refused) return { ok: false, error: refused }
   const firstResponse = c.firstResponseAt === null ? { firstResponseAt: now } : {}
-  const done = (patch: Partial<Complaint>, type: TimelineEventType, data: Record<string, unknown> = {}): WorkflowOutcome => ({
+  const done = (
+    patch: Partial<Complaint>,
+    type: TimelineEventType,
+    data: Record<string, unknown> = {}
+  ): WorkflowOutcome => ({
     ok: true,
     patch,
     event: { type, data }
@@ -171,11 +190,18 @@ export function applyAction(c: Complaint, action: WorkflowAction, actor: Actor, 
     case 'judgeValid':
       return done({ status: 'inProgress', ...firstResponse }, 'judgedValid')
     case 'judgeInvalid':
-      return done({ status: 'rejected', explanation: action.explanation.trim(), closedAt: now, ...firstResponse }, 'judgedInvalid', {
-        explanation: action.explanation.trim()
-      })
+      return done(
+        { status: 'rejected', explanation: action.explanation.trim(), closedAt: now, ...firstResponse },
+        'judgedInvalid',
+        {
+          explanation: action.explanation.trim()
+        }
+      )
     case 'assignDepartment':
-      return done({ department: action.department }, 'departmentAssigned', { department: action.department, previous: c.department })
+      return done({ department: action.department }, 'departmentAssigned', {
+        department: action.department,
+        previous: c.department
+      })
     case 'proposePlan': {
       const plan: ComplaintPlan = {
         resolution: action.resolution,
@@ -190,29 +216,57 @@ export function applyAction(c: Complaint, action: WorkflowAction, actor: Actor, 
     }
     case 'approvePlan': {
       const plan = { ...(c.plan as ComplaintPlan), approvedBy: actor.staffNo, approvedAt: now }
-      return done({ status: 'inProgress', plan }, 'planApproved', { note: action.note.trim(), amount: plan.amount })
+      return done({ status: 'inProgress', plan }, 'planApproved', {
+        note: action.note.trim(),
+        amount: plan.amount
+      })
     }
     case 'returnPlan':
-      return done({ status: 'inProgress', plan: null }, 'planReturned', { reason: action.reason.trim(), plan: c.plan })
+      return done({ status: 'inProgress', plan: null }, 'planReturned', {
+        reason: action.reason.trim(),
+        plan: c.plan
+      })
     case 'recordResult': {
       const result = { text: action.text.trim(), accepted: action.accepted, at: now, by: actor.staffNo }
       return action.accepted
         ? done({ status: 'awaitingRevisit', result, resolvedAt: now }, 'resultRecorded', { ...result })
         : // Not accepted: back to a new plan; the refused result stays on the timeline.
-          done({ status: 'inProgress', result, plan: null, resolvedAt: null }, 'resultRecorded', { ...result })
+          done({ status: 'inProgress', result, plan: null, resolvedAt: null }, 'resultRecorded', {
+            ...result
+          })
     }
     case 'recordRevisit': {
-      const revisit = { satisfaction: action.satisfaction, notes: action.notes.trim(), at: now, by: actor.staffNo }
+      const revisit = {
+        satisfaction: action.satisfaction,
+        notes: action.notes.trim(),
+        at: now,
+        by: actor.staffNo
+      }
       if (action.reopen)
-        return done({ status: 'inProgress', revisit: null, result: null, plan: null, resolvedAt: null, reopenCount: c.reopenCount + 1 }, 'reopened', {
-          ...revisit
-        })
+        return done(
+          {
+            status: 'inProgress',
+            revisit: null,
+            result: null,
+            plan: null,
+            resolvedAt: null,
+            reopenCount: c.reopenCount + 1
+          },
+          'reopened',
+          {
+            ...revisit
+          }
+        )
       return done({ revisit }, 'revisitRecorded', { ...revisit })
     }
     case 'closeCase':
-      return done({ status: 'closed', closedAt: now, feedbackDepartments: [...action.feedbackDepartments] }, 'closed', {
-        feedbackDepartments: action.feedbackDepartments
-      })
+      return done(
+        { status: 'closed', closedAt: now, feedbackDepartments: [...action.feedbackDepartments] },
+        'closed',
+        {
+          feedbackDepartments: action.feedbackDepartments
+        }
+      )
     case 'urge':
       return done({ urgeCount: c.urgeCount + 1 }, 'urged', { note: action.note.trim() })
   }

@@ -21,8 +21,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf-8-bom', text: new TextDecoder('utf-8').decode(bytes) }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) }
   try {
     return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {

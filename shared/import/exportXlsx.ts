@@ -2,8 +2,8 @@
 // unless the exporting role may see them (DESIGN §3.2; the caller checks the permission and audits).
 // The headers are ones the import recognises, so an unmasked export can be imported again.
 
-import { GENDER_LABELS_ZH, TIER_LABELS_ZH, type Customer } from '../domain/customer'
-import { maskPhone } from '../domain/phone'
+import { GENDER_LABELS_ZH, TIER_LABELS_ZH, type Customer } from '@shared/domain/customer'
+import { maskPhone } from '@shared/domain/phone'
 import { loadExcelJs } from './readTable'
 
 export interface ExportOptions {
@@ -40,7 +40,10 @@ const LIST_SEPARATOR = '、'
 
 /** Merged-away archives (tombstones) are left out. Every cell is text, so Excel shows phones and
  *  card numbers as they are (no 1.38E+10, no lost leading 0). */
-export async function customersToXlsx(rows: readonly Customer[], options: ExportOptions): Promise<Uint8Array> {
+export async function customersToXlsx(
+  rows: readonly Customer[],
+  options: ExportOptions
+): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.Workbook()
   if (options.staffName) {
@@ -78,7 +81,9 @@ export async function customersToXlsx(rows: readonly Customer[], options: Export
   }
 
   const out = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer
-  return out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out)
+  return out instanceof Uint8Array
+    ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+    : new Uint8Array(out)
 }
 
 /** 客户档案-20261123.xlsx; `date` is a YYYY-MM-DD day or a Date (its local day). */

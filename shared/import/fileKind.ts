@@ -43,7 +43,8 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return 'empty'
   for (const [kind, magic] of MAGIC) if (startsWith(bytes, magic)) return kind
   // RIFF....WEBP
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50])) return 'image'
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50]))
+    return 'image'
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   const head = bytes.subarray(0, SNIFF_BYTES)
   if (!utf16) {
@@ -62,7 +63,8 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
 function looksLikeMarkup(head: Uint8Array, utf16: boolean): boolean {
   if (utf16) return false
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
-  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d))
+    i++
   if (head[i] !== 0x3c) return false // '<'
   const start = new TextDecoder('latin1').decode(head.subarray(i, i + 200)).toLowerCase()
   return /^<(\?xml|!doctype|html|table|head|body|meta)/.test(start)
@@ -94,7 +96,9 @@ export function refusalFor(
       return { code: 'legacyXls', params: { fileName } }
     case 'markup':
       // Web systems often export an HTML table named .xls; Excel opens it and can save it as .xlsx.
-      return /\.xls$/i.test(fileName) ? { code: 'legacyXls', params: { fileName } } : { code: 'notASpreadsheet', params: { fileName, detected: kind } }
+      return /\.xls$/i.test(fileName)
+        ? { code: 'legacyXls', params: { fileName } }
+        : { code: 'notASpreadsheet', params: { fileName, detected: kind } }
     default:
       return { code: 'notASpreadsheet', params: { fileName, detected: kind } }
   }

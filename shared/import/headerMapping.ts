@@ -3,7 +3,7 @@
 // the table), and some have a two-row header ("联系方式" over "手机" and "座机"). The guess is
 // returned to the UI, which lets the user correct it; validateRows() takes the corrected mapping.
 
-import { toHalfWidth } from '../text'
+import { toHalfWidth } from '@shared/text'
 import type { ImportField } from './messages'
 import { cellText, type Cell } from './readTable'
 
@@ -50,7 +50,13 @@ for (const [field, names] of Object.entries(SYNONYMS) as [ImportField, string[]]
 
 /** Fields that may come from several columns: every phone column adds phones (the first is the
  *  primary one), tags are merged, and text is joined. Any other field is guessed for its first column only. */
-export const MULTI_COLUMN_FIELDS: ReadonlySet<ImportField> = new Set(['phone', 'tags', 'address', 'needs', 'notes'])
+export const MULTI_COLUMN_FIELDS: ReadonlySet<ImportField> = new Set([
+  'phone',
+  'tags',
+  'address',
+  'needs',
+  'notes'
+])
 
 /** The header as compared with the synonyms: half-width, lower case, no spaces, without a trailing
  *  "*" or "：", "(必填)" notes, or a number ("电话2"). */
@@ -101,7 +107,8 @@ const distinctFields = (cells: readonly Cell[]) => {
   return fields.size
 }
 
-const isBlankRow = (cells: readonly Cell[] | undefined) => !cells || cells.every((c) => cellText(c).trim() === '')
+const isBlankRow = (cells: readonly Cell[] | undefined) =>
+  !cells || cells.every((c) => cellText(c).trim() === '')
 
 /**
  * The row naming the most fields among the first HEADER_SEARCH_ROWS rows (the first such row on a
@@ -123,7 +130,14 @@ export function findHeader(rows: readonly Cell[][]): HeaderGuess | undefined {
   if (best < 0) return undefined
   const top = (rows[best] ?? []).map((c) => cellText(c).trim())
   const next = rows[best + 1]
-  if (next && !isBlankRow(next) && isSubHeader(top, next.map((c) => cellText(c).trim()))) {
+  if (
+    next &&
+    !isBlankRow(next) &&
+    isSubHeader(
+      top,
+      next.map((c) => cellText(c).trim())
+    )
+  ) {
     const sub = next.map((c) => cellText(c).trim())
     const width = Math.max(top.length, sub.length)
     const headers: string[] = []

@@ -6,7 +6,13 @@
 
 import { decodeText, type TextEncodingName } from './encoding'
 import { checkFileSize, refusalFor, sniffFileKind } from './fileKind'
-import { findHeader, guessMapping, likelyHeaderTexts, type ColumnMapping, type HeaderGuess } from './headerMapping'
+import {
+  findHeader,
+  guessMapping,
+  likelyHeaderTexts,
+  type ColumnMapping,
+  type HeaderGuess
+} from './headerMapping'
 import type { ImportErrorCode, ImportMessage } from './messages'
 import { cellText, readCsv, readXlsx, UnreadableWorkbookError, type Cell, type Table } from './readTable'
 import { validateRows, type ImportPreview, type LookupExisting } from './validateRows'
@@ -33,14 +39,20 @@ export interface ParsedRoster {
   preview: ImportPreview
 }
 
-export type ParseRosterResult = ({ ok: true } & ParsedRoster) | { ok: false; error: ImportMessage<ImportErrorCode> }
+export type ParseRosterResult =
+  ({ ok: true } & ParsedRoster) | { ok: false; error: ImportMessage<ImportErrorCode> }
 
-export async function parseRoster(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<ParseRosterResult> {
+export async function parseRoster(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions
+): Promise<ParseRosterResult> {
   const sizeProblem = checkFileSize(bytes.length)
   if (sizeProblem) return { ok: false, error: sizeProblem }
   const kind = sniffFileKind(bytes)
   const refusal = refusalFor(kind, fileName)
-  if (refusal || (kind !== 'xlsx' && kind !== 'csv')) return { ok: false, error: refusal ?? { code: 'notASpreadsheet', params: { fileName } } }
+  if (refusal || (kind !== 'xlsx' && kind !== 'csv'))
+    return { ok: false, error: refusal ?? { code: 'notASpreadsheet', params: { fileName } } }
 
   let tables: Table[]
   let encoding: TextEncodingName | undefined
@@ -48,11 +60,13 @@ export async function parseRoster(bytes: Uint8Array, fileName: string, options: 
     try {
       tables = await readXlsx(bytes)
     } catch (e) {
-      if (e instanceof UnreadableWorkbookError) return { ok: false, error: { code: 'unreadableXlsx', params: { fileName } } }
+      if (e instanceof UnreadableWorkbookError)
+        return { ok: false, error: { code: 'unreadableXlsx', params: { fileName } } }
       throw e
     }
     // A zip that is a Word document or a plain archive has no worksheets.
-    if (tables.length === 0) return { ok: false, error: { code: 'notASpreadsheet', params: { fileName, detected: 'archive' } } }
+    if (tables.length === 0)
+      return { ok: false, error: { code: 'notASpreadsheet', params: { fileName, detected: 'archive' } } }
   } else {
     const decoded = decodeText(bytes)
     encoding = decoded.encoding
@@ -81,7 +95,12 @@ export async function parseRoster(bytes: Uint8Array, fileName: string, options: 
     headerRow: guess.headerRow,
     headers: guess.headers,
     mapping: guess.mapping,
-    preview: validateRows(table.rows, { headerRow: guess.headerRow, mapping: guess.mapping, fromCsv: kind === 'csv', ...options })
+    preview: validateRows(table.rows, {
+      headerRow: guess.headerRow,
+      mapping: guess.mapping,
+      fromCsv: kind === 'csv',
+      ...options
+    })
   }
   if (encoding) roster.encoding = encoding
   if (table.sheetName !== undefined) roster.sheetName = table.sheetName
@@ -97,10 +116,17 @@ export function applyMapping(
 ): ParsedRoster {
   const headerRow = change.headerRow ?? roster.headerRow
   const headers =
-    headerRow === roster.headerRow ? roster.headers : (roster.table[headerRow - 1] ?? []).map((c) => cellText(c).trim())
+    headerRow === roster.headerRow
+      ? roster.headers
+      : (roster.table[headerRow - 1] ?? []).map((c) => cellText(c).trim())
   // A new header row without a mapping: guess again from its titles.
   const mapping = change.mapping ?? (headerRow === roster.headerRow ? roster.mapping : guessMapping(headers))
-  const preview = validateRows(roster.table, { headerRow, mapping, fromCsv: roster.kind === 'csv', ...options })
+  const preview = validateRows(roster.table, {
+    headerRow,
+    mapping,
+    fromCsv: roster.kind === 'csv',
+    ...options
+  })
   return { ...roster, headerRow, headers, mapping, preview }
 }
 

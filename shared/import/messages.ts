@@ -3,7 +3,7 @@
 // holds an ImportField key ('phone', 'notes', …); formatImportMessage() puts the label in its place.
 // With i18next, pass `{ ...params, field: t('customer.' + params.field) }` or use the label tables.
 
-import { CUSTOMER_FIELD_LABELS_ZH } from '../domain/customer'
+import { CUSTOMER_FIELD_LABELS_ZH } from '@shared/domain/customer'
 
 /** The customer fields a roster column can be mapped to. */
 export const IMPORT_FIELDS = [
@@ -70,7 +70,9 @@ export interface ImportMessage<C extends ImportCode = ImportCode> {
 
 export type Templates = Record<ImportCode, string>
 
-export const IMPORT_FIELD_LABELS_ZH = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, CUSTOMER_FIELD_LABELS_ZH[f]])) as Record<ImportField, string>
+export const IMPORT_FIELD_LABELS_ZH = Object.fromEntries(
+  IMPORT_FIELDS.map((f) => [f, CUSTOMER_FIELD_LABELS_ZH[f]])
+) as Record<ImportField, string>
 
 export const IMPORT_FIELD_LABELS_EN: Record<ImportField, string> = {
   name: 'Name',
@@ -121,19 +123,23 @@ export const IMPORT_MESSAGES_ZH: Templates = {
   existingCustomer:
     '第 {{row}} 行：电话 {{phone}} 已有客户档案“{{name}}”。只有选择“更新已有客户”时才会用本行更新该档案。',
   fullWidthNormalised: '第 {{row}} 行：{{field}}“{{value}}”中的全角字符已转成半角：{{normalised}}。',
-  leadingZeroRestored: '第 {{row}} 行：电话“{{value}}”少了开头的 0（Excel 把它当成了数字），已按 {{normalised}} 导入。'
+  leadingZeroRestored:
+    '第 {{row}} 行：电话“{{value}}”少了开头的 0（Excel 把它当成了数字），已按 {{normalised}} 导入。'
 }
 
 const SKIP_EN = 'The row will not be imported.'
 
 export const IMPORT_MESSAGES_EN: Templates = {
   emptyFile: 'The file is empty: there is nothing to import.',
-  fileTooLarge: 'The file is too large ({{sizeMb}} MB); at most {{maxMb}} MB can be imported. Split the roster into several files.',
+  fileTooLarge:
+    'The file is too large ({{sizeMb}} MB); at most {{maxMb}} MB can be imported. Split the roster into several files.',
   legacyXls:
     'This is an old Excel (.xls) or password-protected Excel file and cannot be imported directly. Open it in Excel, remove the password and use "Save As" → "Excel Workbook (*.xlsx)", then import the new file.',
   notASpreadsheet: '"{{fileName}}" is not a spreadsheet. Choose a customer roster in .xlsx or .csv format.',
-  unreadableXlsx: '"{{fileName}}" cannot be read; the file may be damaged. Open it in Excel, save it again as .xlsx and retry.',
-  noColumns: 'No recognisable columns were found. The headers in the file are: {{headers}}. Columns such as "Name" and "Phone" are needed.',
+  unreadableXlsx:
+    '"{{fileName}}" cannot be read; the file may be damaged. Open it in Excel, save it again as .xlsx and retry.',
+  noColumns:
+    'No recognisable columns were found. The headers in the file are: {{headers}}. Columns such as "Name" and "Phone" are needed.',
   missingColumn: 'No "{{field}}" column was found. Choose below which column holds the {{field}}.',
   noDataRows: 'There are no customer rows below the header.',
   blankRowsSkipped: '{{count}} blank rows were skipped.',
@@ -150,14 +156,16 @@ export const IMPORT_MESSAGES_EN: Templates = {
     SKIP_EN,
   badDate: 'Row {{row}}: {{field}} "{{value}}" is not a valid date (write it like 1990-01-31). ' + SKIP_EN,
   futureDate: 'Row {{row}}: {{field}} "{{value}}" is later than today. ' + SKIP_EN,
-  badTier: 'Row {{row}}: tier "{{value}}" is not recognised (use Regular, Member, VIP or Key account). ' + SKIP_EN,
+  badTier:
+    'Row {{row}}: tier "{{value}}" is not recognised (use Regular, Member, VIP or Key account). ' + SKIP_EN,
   badGender: 'Row {{row}}: gender "{{value}}" is not recognised (use 男 / 女, or M / F). ' + SKIP_EN,
   badCredit: 'Row {{row}}: credit grade "{{value}}" is not recognised (use A, B, C or D). ' + SKIP_EN,
   fieldTooLong: 'Row {{row}}: {{field}} has {{length}} characters; at most {{max}} are allowed. ' + SKIP_EN,
   tooManyTags: 'Row {{row}}: {{count}} tags; at most {{max}} are allowed. ' + SKIP_EN,
   existingCustomer:
     'Row {{row}}: phone {{phone}} already belongs to customer "{{name}}". That record is updated only if you choose to update existing customers.',
-  fullWidthNormalised: 'Row {{row}}: full-width characters in {{field}} "{{value}}" were converted: {{normalised}}.',
+  fullWidthNormalised:
+    'Row {{row}}: full-width characters in {{field}} "{{value}}" were converted: {{normalised}}.',
   leadingZeroRestored:
     'Row {{row}}: phone "{{value}}" had lost its leading 0 (Excel stored it as a number); imported as {{normalised}}.'
 }

@@ -49,7 +49,11 @@ const DELIMITERS = [',', '\t', ';', '|'] as const
  *  fields (comma on a tie or when nothing splits). Papa Parse's own guess is thrown off by blank
  *  lines in short files. */
 export function guessDelimiter(text: string): string {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20)
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
   let best: string = ','
   let bestScore = 0
   for (const d of DELIMITERS) {

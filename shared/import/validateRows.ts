@@ -3,9 +3,16 @@
 // 'new' (will be created), 'update' (its phone belongs to an existing customer; applied only if
 // the user chooses to update existing customers) or 'skip' (an error). One pass, O(rows × columns).
 
-import { CUSTOMER_LIMITS, isRealDate, type Customer, type CreditGrade, type Gender, type Tier } from '../domain/customer'
-import { normalizePhone } from '../domain/phone'
-import { normalizeDateInput, toHalfWidth } from '../text'
+import {
+  CUSTOMER_LIMITS,
+  isRealDate,
+  type Customer,
+  type CreditGrade,
+  type Gender,
+  type Tier
+} from '@shared/domain/customer'
+import { normalizePhone } from '@shared/domain/phone'
+import { normalizeDateInput, toHalfWidth } from '@shared/text'
 import type { ColumnMapping } from './headerMapping'
 import {
   ROW_CODE_SEVERITY,
@@ -76,7 +83,24 @@ export interface ImportPreview {
 }
 
 /** Values that mean "nothing here" in hand-kept rosters. */
-const PLACEHOLDERS = new Set(['无', '暂无', '没有', '空', '-', '--', '---', '—', '——', '/', '\\', 'n/a', 'na', 'null', 'none', '#n/a'])
+const PLACEHOLDERS = new Set([
+  '无',
+  '暂无',
+  '没有',
+  '空',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '/',
+  '\\',
+  'n/a',
+  'na',
+  'null',
+  'none',
+  '#n/a'
+])
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/
 const SCIENTIFIC = /^(\d)(?:\.(\d+))?e\+?(\d{1,2})$/i
@@ -219,10 +243,14 @@ function checkRow(
 
   // 电话
   const phones = readPhones(values.phone ?? [], options.fromCsv === true, add)
-  if (phones.length === 0 && !findings.some((f) => f.code === 'invalidPhone' || f.code === 'scientificNotation')) {
+  if (
+    phones.length === 0 &&
+    !findings.some((f) => f.code === 'invalidPhone' || f.code === 'scientificNotation')
+  ) {
     add('missingPhone')
   }
-  if (phones.length > CUSTOMER_LIMITS.phones) add('tooManyPhones', { count: phones.length, max: CUSTOMER_LIMITS.phones })
+  if (phones.length > CUSTOMER_LIMITS.phones)
+    add('tooManyPhones', { count: phones.length, max: CUSTOMER_LIMITS.phones })
   record.phones = phones
   record.phone = phones[0] ?? ''
 
@@ -293,8 +321,10 @@ function checkRow(
       }
     }
     const tooLong = [...tags].find((t) => t.length > CUSTOMER_LIMITS.tag)
-    if (tooLong !== undefined) add('fieldTooLong', { field: 'tags', length: tooLong.length, max: CUSTOMER_LIMITS.tag })
-    else if (tags.size > CUSTOMER_LIMITS.tags) add('tooManyTags', { count: tags.size, max: CUSTOMER_LIMITS.tags })
+    if (tooLong !== undefined)
+      add('fieldTooLong', { field: 'tags', length: tooLong.length, max: CUSTOMER_LIMITS.tag })
+    else if (tags.size > CUSTOMER_LIMITS.tags)
+      add('tooManyTags', { count: tags.size, max: CUSTOMER_LIMITS.tags })
     else record.tags = [...tags]
   }
 
@@ -317,7 +347,12 @@ function checkRow(
         existing = match
         existingPhone = phone
       } else if (match.id !== existing.id) {
-        add('conflictingCustomers', { phone: existingPhone, name: existing.name, otherPhone: phone, otherName: match.name })
+        add('conflictingCustomers', {
+          phone: existingPhone,
+          name: existing.name,
+          otherPhone: phone,
+          otherName: match.name
+        })
         break
       }
     }
@@ -390,7 +425,8 @@ function readPhone(raw: string, mayHaveLostZero: boolean, add: Add): string[] | 
   }
   const check = normalizePhone(text)
   if (check.ok) {
-    if (FULL_WIDTH.test(raw)) add('fullWidthNormalised', { field: 'phone', value: quote(raw), normalised: check.value })
+    if (FULL_WIDTH.test(raw))
+      add('fullWidthNormalised', { field: 'phone', value: quote(raw), normalised: check.value })
     return [check.value]
   }
   const digits = half.replace(/[\s-]/g, '')
@@ -439,7 +475,8 @@ function readMemberNo(cell: Cell, add: Add): string | undefined {
 export function readDay(cell: Cell): string | undefined {
   if (typeof cell === 'object') return isRealDate(cell.date) ? cell.date : undefined
   if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell >= 10000101 && cell <= 99991231) return realOrUndefined(normalizeDateInput(String(cell)))
+    if (Number.isInteger(cell) && cell >= 10000101 && cell <= 99991231)
+      return realOrUndefined(normalizeDateInput(String(cell)))
     return excelSerialDay(cell)
   }
   const text = toHalfWidth(cell).trim().replace(TIME_OF_DAY, '')

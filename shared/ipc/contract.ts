@@ -23,21 +23,26 @@ export interface AppInfo {
   host: 'electron' | 'test-host'
 }
 
-export const deviceNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'validation.required')
-  .max(40, 'validation.tooLong')
+export const deviceNameSchema = z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong')
 export const deviceCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][0-9A-Z]$/, 'validation.deviceCode')
 
-const sharePathSchema = z.string().max(800).refine((p) => isSharePath(p), 'validation.sharePath')
-const shareDirSchema = z.string().max(800).refine((p) => isSharePath(p, true), 'validation.sharePath')
+const sharePathSchema = z
+  .string()
+  .max(800)
+  .refine((p) => isSharePath(p), 'validation.sharePath')
+const shareDirSchema = z
+  .string()
+  .max(800)
+  .refine((p) => isSharePath(p, true), 'validation.sharePath')
 /** base64 of at most 64 MB */
-const base64Schema = z.string().max(Math.ceil((64 * 1024 * 1024) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid')
+const base64Schema = z
+  .string()
+  .max(Math.ceil((64 * 1024 * 1024) / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid')
 
 export interface ShareConfig {
   root: string | null
@@ -56,7 +61,9 @@ export const deskInputs = {
   getDevice: z.undefined(),
   updateDevice: z.strictObject({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema }),
   /** a new device id for this PC (sync found another PC using the same one); the current id must be given */
-  renewDeviceId: z.strictObject({ formerDeviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'validation.deviceId') }),
+  renewDeviceId: z.strictObject({
+    formerDeviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'validation.deviceId')
+  }),
   /** the OS print dialog for the calling window; title names the print job in logs */
   printPage: z.strictObject({ title: z.string().max(80, 'validation.tooLong') }),
   /** save dialog (default: Documents/<suggestedName>), then the calling window rendered to an A4 PDF */
@@ -64,7 +71,15 @@ export const deskInputs = {
   /** the share folder this PC syncs through (系统设置), and whether it can be reached now */
   shareGetConfig: z.undefined(),
   /** sets (or clears, null) the share folder; creates nothing on it */
-  shareSetRoot: z.strictObject({ root: z.string().trim().min(1, 'validation.required').max(260, 'validation.tooLong').refine(isShareRoot, 'validation.shareRoot').nullable() }),
+  shareSetRoot: z.strictObject({
+    root: z
+      .string()
+      .trim()
+      .min(1, 'validation.required')
+      .max(260, 'validation.tooLong')
+      .refine(isShareRoot, 'validation.shareRoot')
+      .nullable()
+  }),
   shareList: z.strictObject({ dir: shareDirSchema }),
   shareRead: z.strictObject({ path: sharePathSchema }),
   /** write-once: fails with share.exists when the name is taken */

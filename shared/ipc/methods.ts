@@ -1,6 +1,19 @@
 // The names of every window.desk method. Kept free of zod so the sandboxed preload,
 // which may only require('electron'), bundles nothing but this list.
-export const deskMethods = ['getAppInfo', 'getDevice', 'updateDevice', 'renewDeviceId', 'printPage', 'savePdf', 'shareGetConfig', 'shareSetRoot', 'shareList', 'shareRead', 'shareWriteNew', 'shareRemove'] as const
+export const deskMethods = [
+  'getAppInfo',
+  'getDevice',
+  'updateDevice',
+  'renewDeviceId',
+  'printPage',
+  'savePdf',
+  'shareGetConfig',
+  'shareSetRoot',
+  'shareList',
+  'shareRead',
+  'shareWriteNew',
+  'shareRemove'
+] as const
 
 export type DeskMethodName = (typeof deskMethods)[number]
 

@@ -7,7 +7,9 @@ export const SHARE_PATH_MAX_DEPTH = 6
 export function isSharePath(path: string, allowRoot = false): boolean {
   if (path === '') return allowRoot
   const parts = path.split('/')
-  return parts.length <= SHARE_PATH_MAX_DEPTH && parts.every((p) => SEGMENT.test(p) && p !== '.' && p !== '..')
+  return (
+    parts.length <= SHARE_PATH_MAX_DEPTH && parts.every((p) => SEGMENT.test(p) && p !== '.' && p !== '..')
+  )
 }
 
 /** An absolute folder: a drive path (D:\kefu), a UNC path (\\NAS\kefu) or a mount point (/mnt/kefu). */

@@ -27,7 +27,8 @@ export function toHex(bytes: Uint8Array): string {
 export function toBase64(bytes: Uint8Array): string {
   let binary = ''
   // Chunked so large inputs do not overflow the argument list of String.fromCharCode.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(binary)
 }
 

@@ -6,7 +6,15 @@ import { isJsonValue, UNSAFE_KEYS, type JsonValue } from './json'
 // renderer/src/db/schema.ts (OutboxEntry) without the local `seq`. Everything read from the share is
 // validated here before it can reach IndexedDB; a bad change is quarantined on its own (validateChanges).
 
-export const SYNCED_TABLES = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
+export const SYNCED_TABLES = [
+  'staff',
+  'customers',
+  'complaints',
+  'events',
+  'settings',
+  'returns',
+  'handovers'
+] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 
 /** `field` of a change whose value is a whole new record, field → value (writer.ts ALL_FIELDS). */
@@ -62,14 +70,25 @@ export const changeSchema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'value is not plain JSON' })
       return
     }
-    if (jsonBytes(value) > MAX_VALUE_BYTES) ctx.addIssue({ code: 'custom', path: ['value'], message: `value larger than ${MAX_VALUE_BYTES} bytes` })
-    if (field === DELETED_FIELD && value !== 1 && value !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a tombstone is 1 (deleted) or null (restored)' })
+    if (jsonBytes(value) > MAX_VALUE_BYTES)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `value larger than ${MAX_VALUE_BYTES} bytes` })
+    if (field === DELETED_FIELD && value !== 1 && value !== null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'a tombstone is 1 (deleted) or null (restored)'
+      })
     if (field === ALL_FIELDS) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         ctx.addIssue({ code: 'custom', path: ['value'], message: "a '*' change carries an object of fields" })
       } else {
         const bad = Object.keys(value).find((f) => !isSyncableField(f))
-        if (bad !== undefined) ctx.addIssue({ code: 'custom', path: ['value', bad], message: `field ${JSON.stringify(bad)} may not be synced` })
+        if (bad !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value', bad],
+            message: `field ${JSON.stringify(bad)} may not be synced`
+          })
       }
     }
   })
@@ -87,7 +106,10 @@ export interface InvalidChange {
 export function checkChange(item: unknown): { ok: true; change: Change } | { ok: false; reason: string } {
   const parsed = changeSchema.safeParse(item)
   if (parsed.success) return { ok: true, change: parsed.data as Change }
-  return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(change)'}: ${i.message}`).join('; ') }
+  return {
+    ok: false,
+    reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(change)'}: ${i.message}`).join('; ')
+  }
 }
 
 /** Validates each change on its own, so one bad record is quarantined instead of the whole segment. */

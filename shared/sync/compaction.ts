@@ -16,7 +16,11 @@ export type PeerCursor = number | { upTo: number; gaps?: readonly number[] }
 export const ACTIVE_PEER_MAX_IDLE_MS = 30 * 24 * 3_600_000
 
 /** Whether a peer counts as active: seen on the share within ACTIVE_PEER_MAX_IDLE_MS. */
-export function isActivePeer(lastSeenMs: number, nowMs: number, maxIdleMs: number = ACTIVE_PEER_MAX_IDLE_MS): boolean {
+export function isActivePeer(
+  lastSeenMs: number,
+  nowMs: number,
+  maxIdleMs: number = ACTIVE_PEER_MAX_IDLE_MS
+): boolean {
   return nowMs - lastSeenMs <= maxIdleMs
 }
 
@@ -42,7 +46,11 @@ export function canCompact(
   for (const [device, seqs] of Object.entries(segmentsByDevice)) {
     const covered = snapshotCovers[device] ?? 0
     const ok = seqs.filter(
-      (seq) => seq <= covered && Object.entries(peerCursors).every(([peer, cursors]) => peer === device || hasPassed(cursors[device], seq))
+      (seq) =>
+        seq <= covered &&
+        Object.entries(peerCursors).every(
+          ([peer, cursors]) => peer === device || hasPassed(cursors[device], seq)
+        )
     )
     if (ok.length > 0) deletable[device] = [...ok].sort((a, b) => a - b)
   }

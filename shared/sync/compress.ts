@@ -41,13 +41,19 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return (await collect(streamOf(bytes).pipeThrough(new CompressionStream('gzip') as unknown as Pipe), Number.MAX_SAFE_INTEGER)) as Uint8Array
+  return (await collect(
+    streamOf(bytes).pipeThrough(new CompressionStream('gzip') as unknown as Pipe),
+    Number.MAX_SAFE_INTEGER
+  )) as Uint8Array
 }
 
 /** The inflated bytes, or null when they are not gzip or would exceed `limit`. Never throws. */
 export async function gunzip(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): Promise<Uint8Array | null> {
   try {
-    return await collect(streamOf(bytes).pipeThrough(new DecompressionStream('gzip') as unknown as Pipe), limit)
+    return await collect(
+      streamOf(bytes).pipeThrough(new DecompressionStream('gzip') as unknown as Pipe),
+      limit
+    )
   } catch {
     return null
   }

@@ -21,11 +21,24 @@ export type StoreKey = CryptoKeyLike
 /** The AES-256-GCM key for `passphrase`. `iterations` defaults to the production count; tests pass a
  *  low count explicitly to stay fast. The passphrase is NFC-normalised so the same characters typed
  *  through different input methods give the same key. */
-export async function deriveStoreKey(passphrase: string, salt: Uint8Array, iterations: number = STORE_KEY_ITERATIONS): Promise<StoreKey> {
-  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new Error(`invalid PBKDF2 iteration count: ${iterations}`)
+export async function deriveStoreKey(
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number = STORE_KEY_ITERATIONS
+): Promise<StoreKey> {
+  if (!Number.isSafeInteger(iterations) || iterations < 1)
+    throw new Error(`invalid PBKDF2 iteration count: ${iterations}`)
   const subtle = webCrypto().subtle
-  const base = await subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey'])
-  return subtle.deriveKey({ name: 'PBKDF2', salt, iterations, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
+  const base = await subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveKey'
+  ])
+  return subtle.deriveKey(
+    { name: 'PBKDF2', salt, iterations, hash: 'SHA-256' },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt']
+  )
 }
 
 export function newSalt(): Uint8Array {
@@ -37,14 +50,32 @@ export function newIv(): Uint8Array {
 }
 
 /** AES-256-GCM; the result is ciphertext followed by the 16-byte tag. */
-export async function encryptBytes(key: StoreKey, iv: Uint8Array, plaintext: Uint8Array, additionalData: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await webCrypto().subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, plaintext))
+export async function encryptBytes(
+  key: StoreKey,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  additionalData: Uint8Array
+): Promise<Uint8Array> {
+  return new Uint8Array(
+    await webCrypto().subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, plaintext)
+  )
 }
 
 /** Null when authentication fails: wrong key, or ciphertext or additional data altered. */
-export async function decryptBytes(key: StoreKey, iv: Uint8Array, ciphertext: Uint8Array, additionalData: Uint8Array): Promise<Uint8Array | null> {
+export async function decryptBytes(
+  key: StoreKey,
+  iv: Uint8Array,
+  ciphertext: Uint8Array,
+  additionalData: Uint8Array
+): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await webCrypto().subtle.decrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, ciphertext))
+    return new Uint8Array(
+      await webCrypto().subtle.decrypt(
+        { name: 'AES-GCM', iv, additionalData, tagLength: 128 },
+        key,
+        ciphertext
+      )
+    )
   } catch {
     return null
   }

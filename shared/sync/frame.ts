@@ -68,33 +68,50 @@ function formatVersionOf(header: Record<string, unknown>): FormatVersion | null 
  * checksum (the prefix is frozen across majors, so a damaged file is never mistaken for a newer one)
  * → header is a JSON object → newer major (kept pending; its body is not parsed) → kind.
  */
-export async function decodeFrame(bytes: Uint8Array, kind: string, supportedMajor: number): Promise<({ ok: true } & Frame) | ProblemResult> {
+export async function decodeFrame(
+  bytes: Uint8Array,
+  kind: string,
+  supportedMajor: number
+): Promise<({ ok: true } & Frame) | ProblemResult> {
   const magic = utf8(MAGIC)
   const seen = bytes.subarray(0, Math.min(bytes.length, magic.length))
-  if (!seen.every((b, i) => b === magic[i])) return problem('notASegment', 'file does not start with "SDSYNC"')
-  if (bytes.length < PREFIX_BYTES) return problem('truncated', `file is ${bytes.length} bytes, shorter than its ${PREFIX_BYTES}-byte prefix`)
+  if (!seen.every((b, i) => b === magic[i]))
+    return problem('notASegment', 'file does not start with "SDSYNC"')
+  if (bytes.length < PREFIX_BYTES)
+    return problem('truncated', `file is ${bytes.length} bytes, shorter than its ${PREFIX_BYTES}-byte prefix`)
   const match = PREFIX_RE.exec(fromUtf8(bytes.subarray(0, PREFIX_BYTES)) ?? '')
   if (!match) return problem('notASegment', 'malformed prefix line')
   const headerLength = Number(match[1])
   const bodyLength = Number(match[2])
   const checksum = match[3] as string
-  if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || bodyLength > MAX_BODY_BYTES) return problem('notASegment', `implausible lengths (header ${headerLength}, body ${bodyLength})`)
+  if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || bodyLength > MAX_BODY_BYTES)
+    return problem('notASegment', `implausible lengths (header ${headerLength}, body ${bodyLength})`)
   const expected = PREFIX_BYTES + headerLength + 1 + bodyLength
-  if (bytes.length < expected) return problem('truncated', `file is ${bytes.length} bytes, its prefix announces ${expected}`)
+  if (bytes.length < expected)
+    return problem('truncated', `file is ${bytes.length} bytes, its prefix announces ${expected}`)
 
-  if (bytes.length > expected) return problem('checksum', `${bytes.length - expected} unexpected bytes after the body`)
-  if ((await hashBytes(bytes.subarray(PREFIX_BYTES))) !== checksum) return problem('checksum', 'SHA-256 of header and body does not match the prefix')
+  if (bytes.length > expected)
+    return problem('checksum', `${bytes.length - expected} unexpected bytes after the body`)
+  if ((await hashBytes(bytes.subarray(PREFIX_BYTES))) !== checksum)
+    return problem('checksum', 'SHA-256 of header and body does not match the prefix')
 
   const headerBytes = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)
   const body = bytes.subarray(PREFIX_BYTES + headerLength + 1, expected)
-  if (bytes[PREFIX_BYTES + headerLength] !== LF) return problem('invalidJson', 'header is not followed by a line feed')
+  if (bytes[PREFIX_BYTES + headerLength] !== LF)
+    return problem('invalidJson', 'header is not followed by a line feed')
   const headerText = fromUtf8(headerBytes)
   const parsed = headerText === null ? null : parseJson(headerText)
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !isJsonValue(parsed)) return problem('invalidJson', 'header is not a JSON object')
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !isJsonValue(parsed))
+    return problem('invalidJson', 'header is not a JSON object')
   const header = parsed as Record<string, unknown>
   const version = formatVersionOf(header)
   if (!version || version.major < 1) return problem('invalidJson', 'header has no valid formatVersion')
-  if (version.major > supportedMajor) return problem('futureFormat', `format ${version.major}.${version.minor} is newer than this app reads (${supportedMajor}.x)`)
-  if (header.kind !== kind) return problem('notASegment', `expected a ${kind} file, found kind ${JSON.stringify(header.kind)}`)
+  if (version.major > supportedMajor)
+    return problem(
+      'futureFormat',
+      `format ${version.major}.${version.minor} is newer than this app reads (${supportedMajor}.x)`
+    )
+  if (header.kind !== kind)
+    return problem('notASegment', `expected a ${kind} file, found kind ${JSON.stringify(header.kind)}`)
   return { ok: true, header, headerBytes, body, checksum }
 }

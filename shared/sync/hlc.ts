@@ -31,7 +31,14 @@ export function isFarAhead(remote: Hlc, wallMs: number): boolean {
 
 /** A remote stamp we can fold in: integer ms within the 15-digit range and a 4-hex-digit counter. */
 function usable(h: Hlc): boolean {
-  return Number.isSafeInteger(h.ms) && h.ms >= 0 && h.ms <= HLC_MAX_MS && Number.isInteger(h.counter) && h.counter >= 0 && h.counter <= HLC_MAX_COUNTER
+  return (
+    Number.isSafeInteger(h.ms) &&
+    h.ms >= 0 &&
+    h.ms <= HLC_MAX_MS &&
+    Number.isInteger(h.counter) &&
+    h.counter >= 0 &&
+    h.counter <= HLC_MAX_COUNTER
+  )
 }
 
 /** Fixed-width text form, so plain string comparison orders stamps correctly. */

@@ -16,7 +16,8 @@ export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
   if (typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value) as unknown
   if (proto !== Object.prototype && proto !== null) return false
-  for (const [k, v] of Object.entries(value)) if (UNSAFE_KEYS.has(k) || !isJsonValue(v, depth + 1)) return false
+  for (const [k, v] of Object.entries(value))
+    if (UNSAFE_KEYS.has(k) || !isJsonValue(v, depth + 1)) return false
   return true
 }
 

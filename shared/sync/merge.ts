@@ -71,9 +71,13 @@ export function applyChanges(record: MergeRecord | undefined, changes: readonly 
   const first = changes[0]
   if (!first) return { record, conflicts: [] }
   const { table, recordId } = first
-  if (changes.some((c) => c.table !== table || c.recordId !== recordId)) throw new Error('applyChanges: changes of more than one record')
-  if (record && record.id !== recordId) throw new Error(`applyChanges: record ${record.id} given changes of ${recordId}`)
-  const next: MergeRecord = record ? { ...record, _clock: { ...record._clock } } : { id: recordId, _clock: {} }
+  if (changes.some((c) => c.table !== table || c.recordId !== recordId))
+    throw new Error('applyChanges: changes of more than one record')
+  if (record && record.id !== recordId)
+    throw new Error(`applyChanges: record ${record.id} given changes of ${recordId}`)
+  const next: MergeRecord = record
+    ? { ...record, _clock: { ...record._clock } }
+    : { id: recordId, _clock: {} }
   const perField = changes.flatMap(fieldChanges).filter((c) => isSyncableField(c.field))
   if (IMMUTABLE_SYNC_TABLES.has(table)) return { record: applyFirstWrite(next, perField), conflicts: [] }
 
@@ -82,8 +86,13 @@ export function applyChanges(record: MergeRecord | undefined, changes: readonly 
     const { field, hlc, value } = change
     const currentHlc = next._clock[field]
     const current = valueOf(next, field)
-    if (currentHlc === undefined || hlc > currentHlc || (hlc === currentHlc && incomingWinsTie(value, current))) {
-      if (currentHlc !== undefined && hlc !== currentHlc) reportIfLost(conflicts, table, recordId, field, { value: current, hlc: currentHlc }, { value, hlc })
+    if (
+      currentHlc === undefined ||
+      hlc > currentHlc ||
+      (hlc === currentHlc && incomingWinsTie(value, current))
+    ) {
+      if (currentHlc !== undefined && hlc !== currentHlc)
+        reportIfLost(conflicts, table, recordId, field, { value: current, hlc: currentHlc }, { value, hlc })
       setValue(next, field, value, hlc)
     } else if (hlc < currentHlc) {
       reportIfLost(conflicts, table, recordId, field, { value, hlc }, { value: current, hlc: currentHlc })
@@ -104,7 +113,14 @@ function reportIfLost(
   if (!isLongText(table, field) || isEmptyText(loser.value)) return
   if (deviceOf(loser.hlc) === deviceOf(winner.hlc)) return
   if (canonicalJson(loser.value) === canonicalJson(winner.value)) return
-  conflicts.push({ table, recordId, field, losingValue: loser.value, losingHlc: loser.hlc, winningHlc: winner.hlc })
+  conflicts.push({
+    table,
+    recordId,
+    field,
+    losingValue: loser.value,
+    losingHlc: loser.hlc,
+    winningHlc: winner.hlc
+  })
 }
 
 /** Immutable records: the write with the smallest HLC is the record; all its fields, nothing else. */
@@ -120,7 +136,8 @@ function applyFirstWrite(record: MergeRecord, changes: readonly Change[]): Merge
       setValue(next, change.field, change.value, change.hlc)
     } else if (change.hlc === created) {
       const held = next._clock[change.field]
-      if (held === undefined || incomingWinsTie(change.value, next[change.field])) setValue(next, change.field, change.value, change.hlc)
+      if (held === undefined || incomingWinsTie(change.value, next[change.field]))
+        setValue(next, change.field, change.value, change.hlc)
     }
   }
   return next
@@ -152,7 +169,15 @@ export function recordAsChanges(table: SyncTable, record: MergeRecord): Change[]
     .filter(([field]) => isSyncableField(field))
     .map(([field, hlc]) => {
       const value = field === DELETED_FIELD ? (record._deleted ?? null) : record[field]
-      return { hlc, device: parseHlc(hlc).node, staffNo: '', table, recordId: record.id, field, value: (value ?? null) as Change['value'] }
+      return {
+        hlc,
+        device: parseHlc(hlc).node,
+        staffNo: '',
+        table,
+        recordId: record.id,
+        field,
+        value: (value ?? null) as Change['value']
+      }
     })
 }
 
@@ -177,7 +202,11 @@ export function freshRecord(table: SyncTable, record: MergeRecord): MergeRecord 
 }
 
 /** Merges a whole record (from a snapshot) into the record held here. */
-export function mergeRecord(table: SyncTable, current: MergeRecord | undefined, incoming: MergeRecord): MergeResult {
+export function mergeRecord(
+  table: SyncTable,
+  current: MergeRecord | undefined,
+  incoming: MergeRecord
+): MergeResult {
   const changes = recordAsChanges(table, incoming)
   if (changes.length === 0) return { record: current ?? { ...incoming, _clock: {} }, conflicts: [] }
   return applyChanges(current, changes)

@@ -1,7 +1,15 @@
 // Why a share file could not be used, with the zh-CN sentence the sync page shows and what the
 // engine should do with the file. Decoders return these; they never throw.
 
-export type FileProblem = 'truncated' | 'checksum' | 'notASegment' | 'futureFormat' | 'needsPassphrase' | 'wrongPassphrase' | 'tampered' | 'invalidJson'
+export type FileProblem =
+  | 'truncated'
+  | 'checksum'
+  | 'notASegment'
+  | 'futureFormat'
+  | 'needsPassphrase'
+  | 'wrongPassphrase'
+  | 'tampered'
+  | 'invalidJson'
 
 /** pending: keep the file where it is, do not apply it, try again after the user acts (update the
  *  app, type the passphrase). quarantine: copy it aside locally, report it, skip it, retry later. */
@@ -40,5 +48,11 @@ const DISPOSITIONS: Readonly<Record<FileProblem, Disposition>> = {
 }
 
 export function problem(kind: FileProblem, detail: string): ProblemResult {
-  return { ok: false, problem: kind, message: PROBLEM_MESSAGES[kind], detail, disposition: DISPOSITIONS[kind] }
+  return {
+    ok: false,
+    problem: kind,
+    message: PROBLEM_MESSAGES[kind],
+    detail,
+    disposition: DISPOSITIONS[kind]
+  }
 }

@@ -45,12 +45,20 @@ export const segmentHeaderSchema = z
     count: z.number().int().min(0).max(MAX_SEGMENT_CHANGES),
     encryption: encryptionSchema
   })
-  .refine((h) => (h.seq === 1) === (h.prevHash === ''), { message: 'prevHash is empty exactly for seq 1', path: ['prevHash'] })
-  .refine((h) => (h.count === 0) === (h.hlcRange === null), { message: 'hlcRange is null exactly for an empty segment', path: ['hlcRange'] })
+  .refine((h) => (h.seq === 1) === (h.prevHash === ''), {
+    message: 'prevHash is empty exactly for seq 1',
+    path: ['prevHash']
+  })
+  .refine((h) => (h.count === 0) === (h.hlcRange === null), {
+    message: 'hlcRange is null exactly for an empty segment',
+    path: ['hlcRange']
+  })
 export type SegmentHeader = z.infer<typeof segmentHeaderSchema>
 
 /** A change as the writer hands it over (an outbox entry; its local `seq` is not written). */
-export type ChangeInput = Pick<Change, 'hlc' | 'device' | 'staffNo' | 'table' | 'recordId' | 'field'> & { value: unknown }
+export type ChangeInput = Pick<Change, 'hlc' | 'device' | 'staffNo' | 'table' | 'recordId' | 'field'> & {
+  value: unknown
+}
 
 export interface SegmentInput {
   storeId: string
@@ -69,10 +77,19 @@ export interface SegmentInput {
 /** The bytes of a new segment file. Throws on invalid input: a writer must never produce a file
  *  its peers would quarantine. */
 export async function encodeSegment(input: SegmentInput): Promise<Uint8Array> {
-  const wire = input.changes.map((c) => ({ hlc: c.hlc, device: c.device, staffNo: c.staffNo, table: c.table, recordId: c.recordId, field: c.field, value: c.value }))
+  const wire = input.changes.map((c) => ({
+    hlc: c.hlc,
+    device: c.device,
+    staffNo: c.staffNo,
+    table: c.table,
+    recordId: c.recordId,
+    field: c.field,
+    value: c.value
+  }))
   const { invalid } = validateChanges(wire)
   if (invalid.length > 0) throw new Error(`invalid change #${invalid[0]?.index}: ${invalid[0]?.reason}`)
-  if (wire.some((c) => c.device !== input.deviceId)) throw new Error('a segment carries only its own device’s changes')
+  if (wire.some((c) => c.device !== input.deviceId))
+    throw new Error('a segment carries only its own device’s changes')
   const hlcs = wire.map((c) => c.hlc).sort()
   const header = {
     kind: SEGMENT_KIND,
@@ -88,9 +105,17 @@ export async function encodeSegment(input: SegmentInput): Promise<Uint8Array> {
     encryption: encryptionInfo(input.encryption)
   }
   const checked = segmentHeaderSchema.safeParse(header)
-  if (!checked.success) throw new Error(`invalid segment header: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!checked.success)
+    throw new Error(
+      `invalid segment header: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+    )
   const headerBytes = headerBytesOf(header)
-  const body = await sealBody(header.encryption, input.encryption?.key, utf8(JSON.stringify(wire)), headerBytes)
+  const body = await sealBody(
+    header.encryption,
+    input.encryption?.key,
+    utf8(JSON.stringify(wire)),
+    headerBytes
+  )
   return encodeFrame(headerBytes, body)
 }
 
@@ -112,11 +137,17 @@ export interface DecodeOptions {
 }
 
 /** Reads a segment file. Never throws: every failure is a ProblemResult. */
-export async function decodeSegment(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedSegment | ProblemResult> {
+export async function decodeSegment(
+  bytes: Uint8Array,
+  options: DecodeOptions = {}
+): Promise<DecodedSegment | ProblemResult> {
   try {
     return await decode(bytes, options)
   } catch (error) {
-    return problem('invalidJson', `unexpected error while decoding: ${error instanceof Error ? error.message : String(error)}`)
+    return problem(
+      'invalidJson',
+      `unexpected error while decoding: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
@@ -124,14 +155,19 @@ async function decode(bytes: Uint8Array, options: DecodeOptions): Promise<Decode
   const frame = await decodeFrame(bytes, SEGMENT_KIND, SEGMENT_FORMAT.major)
   if (!frame.ok) return frame
   const parsedHeader = segmentHeaderSchema.safeParse(frame.header)
-  if (!parsedHeader.success) return problem('invalidJson', `segment header: ${parsedHeader.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsedHeader.success)
+    return problem(
+      'invalidJson',
+      `segment header: ${parsedHeader.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+    )
   const header = parsedHeader.data
   const opened = await openBody(header.encryption, options.key, frame.body, frame.headerBytes)
   if (!opened.ok) return opened
   const text = fromUtf8(opened.plaintext)
   const items = text === null ? null : parseJson(text)
   if (!Array.isArray(items)) return problem('invalidJson', 'body is not a JSON array')
-  if (items.length !== header.count) return problem('invalidJson', `header count ${header.count}, body holds ${items.length}`)
+  if (items.length !== header.count)
+    return problem('invalidJson', `header count ${header.count}, body holds ${items.length}`)
   // A device writes only its own changes, all inside the header's HLC range; anything else in the
   // body is not what the header vouches for, so it is quarantined rather than applied.
   const changes: Change[] = []
@@ -139,8 +175,16 @@ async function decode(bytes: Uint8Array, options: DecodeOptions): Promise<Decode
   items.forEach((item, index) => {
     const checked = checkChange(item)
     if (!checked.ok) invalid.push({ index, reason: checked.reason })
-    else if (checked.change.device !== header.deviceId) invalid.push({ index, reason: `device ${JSON.stringify(checked.change.device)} in a segment of ${header.deviceId}` })
-    else if (header.hlcRange && (checked.change.hlc < header.hlcRange.min || checked.change.hlc > header.hlcRange.max)) invalid.push({ index, reason: 'hlc outside the header’s range' })
+    else if (checked.change.device !== header.deviceId)
+      invalid.push({
+        index,
+        reason: `device ${JSON.stringify(checked.change.device)} in a segment of ${header.deviceId}`
+      })
+    else if (
+      header.hlcRange &&
+      (checked.change.hlc < header.hlcRange.min || checked.change.hlc > header.hlcRange.max)
+    )
+      invalid.push({ index, reason: 'hlc outside the header’s range' })
     else changes.push(checked.change)
   })
   return { ok: true, header, changes, invalid, fileHash: await hashBytes(bytes) }
@@ -154,7 +198,8 @@ const SEQ_DIGITS = 12
 /** `seg-<deviceId>-<seq, 12 digits>.seg`: names of one device sort by seq as plain text. */
 export function segmentFileName(deviceId: string, seq: number): string {
   if (!isShareId(deviceId)) throw new Error(`invalid device id: ${deviceId}`)
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq >= 10 ** SEQ_DIGITS) throw new Error(`invalid segment seq: ${seq}`)
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq >= 10 ** SEQ_DIGITS)
+    throw new Error(`invalid segment seq: ${seq}`)
   return `seg-${deviceId}-${String(seq).padStart(SEQ_DIGITS, '0')}.seg`
 }
 

@@ -54,7 +54,10 @@ export const snapshotRecordSchema = z
     _updated: stampSchema.optional()
   })
   .refine((r) => isJsonValue(r), 'record is not plain JSON')
-  .refine((r) => Object.keys(r).every((k) => BOOKKEEPING.has(k) || isSyncableField(k)), 'record holds a field that may not be synced')
+  .refine(
+    (r) => Object.keys(r).every((k) => BOOKKEEPING.has(k) || isSyncableField(k)),
+    'record holds a field that may not be synced'
+  )
 
 export const snapshotEntrySchema = z.object({ t: z.enum(SYNCED_TABLES), r: snapshotRecordSchema })
 export interface SnapshotEntry {
@@ -93,7 +96,11 @@ export const chunkHeaderSchema = z.looseObject({
 })
 export type ChunkHeader = z.infer<typeof chunkHeaderSchema>
 
-const chunkRefSchema = z.looseObject({ name: z.string().regex(/^chunk-\d{6}\.snap$/), sha256: sha256HexSchema, count: z.number().int().min(0) })
+const chunkRefSchema = z.looseObject({
+  name: z.string().regex(/^chunk-\d{6}\.snap$/),
+  sha256: sha256HexSchema,
+  count: z.number().int().min(0)
+})
 export type ChunkRef = z.infer<typeof chunkRefSchema>
 const manifestBodySchema = z.looseObject({ chunks: z.array(chunkRefSchema) })
 
@@ -125,7 +132,9 @@ export function chunkFileName(index: number): string {
 
 /** A record as written: synced fields and bookkeeping only (derived local keys dropped). */
 export function toSnapshotRecord(record: Readonly<Record<string, unknown>>): MergeRecord {
-  return Object.fromEntries(Object.entries(record).filter(([k, v]) => v !== undefined && (BOOKKEEPING.has(k) || isSyncableField(k)))) as MergeRecord
+  return Object.fromEntries(
+    Object.entries(record).filter(([k, v]) => v !== undefined && (BOOKKEEPING.has(k) || isSyncableField(k)))
+  ) as MergeRecord
 }
 
 /**
@@ -134,21 +143,43 @@ export function toSnapshotRecord(record: Readonly<Record<string, unknown>>): Mer
  * caller can page records out of IndexedDB. Throws on an invalid record: never write what peers
  * would quarantine.
  */
-export async function* encodeSnapshot(entries: Iterable<SnapshotEntry> | AsyncIterable<SnapshotEntry>, options: SnapshotOptions): AsyncGenerator<SnapshotFile> {
+export async function* encodeSnapshot(
+  entries: Iterable<SnapshotEntry> | AsyncIterable<SnapshotEntry>,
+  options: SnapshotOptions
+): AsyncGenerator<SnapshotFile> {
   const id = snapshotId(options.createdAt, options.deviceId)
   const folder = `snapshots/${id}`
   const maxRecords = options.chunkRecords ?? SNAPSHOT_CHUNK_RECORDS
   const maxBytes = options.chunkBytes ?? SNAPSHOT_CHUNK_BYTES
-  const common = { formatVersion: SNAPSHOT_FORMAT, schemaVersion: options.schemaVersion, storeId: options.storeId, deviceId: options.deviceId, snapshotId: id, createdAt: options.createdAt }
+  const common = {
+    formatVersion: SNAPSHOT_FORMAT,
+    schemaVersion: options.schemaVersion,
+    storeId: options.storeId,
+    deviceId: options.deviceId,
+    snapshotId: id,
+    createdAt: options.createdAt
+  }
   const refs: ChunkRef[] = []
   let lines: string[] = []
   let size = 0
 
   const flush = async (): Promise<SnapshotFile> => {
     const index = refs.length + 1
-    const header = { kind: SNAPSHOT_CHUNK_KIND, ...common, index, count: lines.length, compression: 'gzip', encryption: encryptionInfo(options.encryption) }
+    const header = {
+      kind: SNAPSHOT_CHUNK_KIND,
+      ...common,
+      index,
+      count: lines.length,
+      compression: 'gzip',
+      encryption: encryptionInfo(options.encryption)
+    }
     const headerBytes = headerBytesOf(header)
-    const body = await sealBody(header.encryption, options.encryption?.key, await gzip(utf8(lines.map((l) => `${l}\n`).join(''))), headerBytes)
+    const body = await sealBody(
+      header.encryption,
+      options.encryption?.key,
+      await gzip(utf8(lines.map((l) => `${l}\n`).join(''))),
+      headerBytes
+    )
     const bytes = await encodeFrame(headerBytes, body)
     refs.push({ name: chunkFileName(index), sha256: await hashBytes(bytes), count: lines.length })
     lines = []
@@ -159,9 +190,11 @@ export async function* encodeSnapshot(entries: Iterable<SnapshotEntry> | AsyncIt
   for await (const entry of entries) {
     const wire = { t: entry.t, r: toSnapshotRecord(entry.r) }
     const checked = snapshotEntrySchema.safeParse(wire)
-    if (!checked.success) throw new Error(`invalid snapshot record ${entry.t}/${entry.r.id}: ${checked.error.issues[0]?.message}`)
+    if (!checked.success)
+      throw new Error(`invalid snapshot record ${entry.t}/${entry.r.id}: ${checked.error.issues[0]?.message}`)
     const line = JSON.stringify(wire)
-    if (lines.length > 0 && (lines.length >= maxRecords || size + line.length * 3 > maxBytes)) yield await flush()
+    if (lines.length > 0 && (lines.length >= maxRecords || size + line.length * 3 > maxBytes))
+      yield await flush()
     lines.push(line)
     size += line.length * 3
   }
@@ -178,7 +211,12 @@ export async function* encodeSnapshot(entries: Iterable<SnapshotEntry> | AsyncIt
   const checked = snapshotHeaderSchema.safeParse(header)
   if (!checked.success) throw new Error(`invalid snapshot header: ${checked.error.issues[0]?.message}`)
   const headerBytes = headerBytesOf(header)
-  const body = await sealBody(header.encryption, options.encryption?.key, utf8(JSON.stringify({ chunks: refs })), headerBytes)
+  const body = await sealBody(
+    header.encryption,
+    options.encryption?.key,
+    utf8(JSON.stringify({ chunks: refs })),
+    headerBytes
+  )
   yield { path: `${folder}/${MANIFEST_FILE}`, bytes: await encodeFrame(headerBytes, body) }
 }
 
@@ -187,7 +225,12 @@ function issues(error: z.ZodError): string {
 }
 
 function safely<T>(run: () => Promise<T | ProblemResult>): Promise<T | ProblemResult> {
-  return run().catch((error: unknown) => problem('invalidJson', `unexpected error while decoding: ${error instanceof Error ? error.message : String(error)}`))
+  return run().catch((error: unknown) =>
+    problem(
+      'invalidJson',
+      `unexpected error while decoding: ${error instanceof Error ? error.message : String(error)}`
+    )
+  )
 }
 
 export interface DecodedManifest {
@@ -197,7 +240,10 @@ export interface DecodedManifest {
 }
 
 /** Reads manifest.snap. Never throws. */
-export function decodeSnapshotManifest(bytes: Uint8Array, options: { key?: StoreKey } = {}): Promise<DecodedManifest | ProblemResult> {
+export function decodeSnapshotManifest(
+  bytes: Uint8Array,
+  options: { key?: StoreKey } = {}
+): Promise<DecodedManifest | ProblemResult> {
   return safely(async () => {
     const frame = await decodeFrame(bytes, SNAPSHOT_KIND, SNAPSHOT_FORMAT.major)
     if (!frame.ok) return frame
@@ -209,7 +255,10 @@ export function decodeSnapshotManifest(bytes: Uint8Array, options: { key?: Store
     const body = manifestBodySchema.safeParse(text === null ? null : parseJson(text))
     if (!body.success) return problem('invalidJson', `snapshot manifest body: ${issues(body.error)}`)
     const { chunks } = body.data
-    if (chunks.length !== header.data.chunkCount || chunks.reduce((n, c) => n + c.count, 0) !== header.data.recordCount) {
+    if (
+      chunks.length !== header.data.chunkCount ||
+      chunks.reduce((n, c) => n + c.count, 0) !== header.data.recordCount
+    ) {
       return problem('invalidJson', 'manifest chunk list does not match its header counts')
     }
     return { ok: true, header: header.data, chunks }
@@ -239,18 +288,22 @@ export function decodeSnapshotChunk(
     const header = parsed.data
     const expected = options.expect
     if (expected) {
-      if ((await hashBytes(bytes)) !== expected.ref.sha256) return problem('checksum', `${expected.ref.name} is not the file its manifest lists`)
-      if (header.snapshotId !== expected.snapshotId || header.index !== expected.index) return problem('checksum', 'chunk belongs to another snapshot or position')
+      if ((await hashBytes(bytes)) !== expected.ref.sha256)
+        return problem('checksum', `${expected.ref.name} is not the file its manifest lists`)
+      if (header.snapshotId !== expected.snapshotId || header.index !== expected.index)
+        return problem('checksum', 'chunk belongs to another snapshot or position')
     }
     const opened = await openBody(header.encryption, options.key, frame.body, frame.headerBytes)
     if (!opened.ok) return opened
     const plain = header.compression === 'gzip' ? await gunzip(opened.plaintext) : opened.plaintext
-    if (plain === null) return problem('invalidJson', 'chunk body is not valid gzip or inflates beyond the limit')
+    if (plain === null)
+      return problem('invalidJson', 'chunk body is not valid gzip or inflates beyond the limit')
     const text = fromUtf8(plain)
     if (text === null) return problem('invalidJson', 'chunk body is not UTF-8')
     const lines = text.split('\n')
     if (lines.pop() !== '') return problem('invalidJson', 'chunk body does not end with a line feed')
-    if (lines.length !== header.count) return problem('invalidJson', `header count ${header.count}, body holds ${lines.length} lines`)
+    if (lines.length !== header.count)
+      return problem('invalidJson', `header count ${header.count}, body holds ${lines.length} lines`)
     const entries: SnapshotEntry[] = []
     const invalid: { index: number; reason: string }[] = []
     lines.forEach((line, i) => {

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes'
-import { deriveStoreKey, makeKeyCheck, newSalt, SALT_BYTES, STORE_KEY_ITERATIONS, verifyKeyCheck, type StoreKey } from './crypto'
+import {
+  deriveStoreKey,
+  makeKeyCheck,
+  newSalt,
+  SALT_BYTES,
+  STORE_KEY_ITERATIONS,
+  verifyKeyCheck,
+  type StoreKey
+} from './crypto'
 import { shareIdSchema } from './ids'
 import { parseJson } from './json'
 import { problem, type ProblemResult } from './problems'
@@ -43,7 +51,9 @@ export interface NewStore {
 }
 
 /** A new store.json, and the key to write with when a passphrase is set. */
-export async function createStoreFile(init: NewStore): Promise<{ store: StoreFile; bytes: Uint8Array; encryption?: EncryptionParams }> {
+export async function createStoreFile(
+  init: NewStore
+): Promise<{ store: StoreFile; bytes: Uint8Array; encryption?: EncryptionParams }> {
   let encryption: EncryptionParams | undefined
   let info: StoreFile['encryption'] = null
   if (init.passphrase !== undefined) {
@@ -55,7 +65,13 @@ export async function createStoreFile(init: NewStore): Promise<{ store: StoreFil
     encryption = { key, salt: toBase64(salt), iterations, keyCheck }
     info = { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations, salt: encryption.salt, keyCheck }
   }
-  const store: StoreFile = { kind: 'store', formatVersion: { ...STORE_FORMAT }, storeId: init.storeId, createdAt: init.createdAt, encryption: info }
+  const store: StoreFile = {
+    kind: 'store',
+    formatVersion: { ...STORE_FORMAT },
+    storeId: init.storeId,
+    createdAt: init.createdAt,
+    encryption: info
+  }
   const bytes = utf8(`${JSON.stringify(store, null, 2)}\n`)
   return encryption ? { store, bytes, encryption } : { store, bytes }
 }
@@ -64,19 +80,32 @@ export async function createStoreFile(init: NewStore): Promise<{ store: StoreFil
 export function parseStoreFile(bytes: Uint8Array): { ok: true; store: StoreFile } | ProblemResult {
   const text = fromUtf8(bytes)
   const json = text === null ? null : parseJson(text)
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return problem('invalidJson', 'store.json is not a JSON object')
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return problem('invalidJson', 'store.json is not a JSON object')
   const version = (json as { formatVersion?: { major?: unknown } }).formatVersion?.major
-  if (typeof version === 'number' && version > STORE_FORMAT.major) return problem('futureFormat', `store.json format ${version} is newer than this app reads`)
+  if (typeof version === 'number' && version > STORE_FORMAT.major)
+    return problem('futureFormat', `store.json format ${version} is newer than this app reads`)
   const parsed = storeFileSchema.safeParse(json)
-  if (!parsed.success) return problem('invalidJson', `store.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    return problem(
+      'invalidJson',
+      `store.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+    )
   return { ok: true, store: parsed.data }
 }
 
 /** The key for a typed passphrase, checked against store.json before any file is decrypted. */
-export async function unlockStore(store: StoreFile, passphrase: string): Promise<{ ok: true; encryption: EncryptionParams } | ProblemResult> {
+export async function unlockStore(
+  store: StoreFile,
+  passphrase: string
+): Promise<{ ok: true; encryption: EncryptionParams } | ProblemResult> {
   const info = store.encryption
   if (!info) throw new Error('this store has no passphrase')
   const key: StoreKey = await deriveStoreKey(passphrase, fromBase64(info.salt) as Uint8Array, info.iterations)
-  if (!(await verifyKeyCheck(key, info.keyCheck))) return problem('wrongPassphrase', 'passphrase does not match store.json keyCheck')
-  return { ok: true, encryption: { key, salt: info.salt, iterations: info.iterations, keyCheck: info.keyCheck } }
+  if (!(await verifyKeyCheck(key, info.keyCheck)))
+    return problem('wrongPassphrase', 'passphrase does not match store.json keyCheck')
+  return {
+    ok: true,
+    encryption: { key, salt: info.salt, iterations: info.iterations, keyCheck: info.keyCheck }
+  }
 }

@@ -18,7 +18,13 @@ interface AesGcmParams {
 
 interface SubtleLike {
   digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>
-  importKey(format: 'raw', keyData: Uint8Array, algorithm: 'PBKDF2', extractable: false, usages: 'deriveKey'[]): Promise<CryptoKeyLike>
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: 'PBKDF2',
+    extractable: false,
+    usages: 'deriveKey'[]
+  ): Promise<CryptoKeyLike>
   deriveKey(
     algorithm: { name: 'PBKDF2'; salt: Uint8Array; iterations: number; hash: 'SHA-256' },
     baseKey: CryptoKeyLike,

@@ -6,11 +6,18 @@ import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './fl
 
 test.use({ startTime: '2026-11-23T14:00:00+08:00' })
 
-test('promise a callback, see it turn late, find it in the handover, then record 已回电', async ({ page, consoleErrors }) => {
+test('promise a callback, see it turn late, find it in the handover, then record 已回电', async ({
+  page,
+  consoleErrors
+}) => {
   await finishSetup(page)
   await addStaff(page, '1001', '王小明')
   await switchStaff(page, '1001')
-  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '洗衣机脱水时噪音很大，要求上门检查。' })
+  const no = await registerComplaintViaUi(page, {
+    phone: '13812345678',
+    name: '张三',
+    content: '洗衣机脱水时噪音很大，要求上门检查。'
+  })
 
   // A time in the past is refused in the dialog, and the note typed stays.
   await page.getByTestId('callback-promise').click()
@@ -26,7 +33,9 @@ test('promise a callback, see it turn late, find it in the handover, then record
   await dialog.getByRole('button', { name: '1小时后' }).click()
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('已记录约定回电 11-23 15:00')).toBeVisible()
-  await expect(page.getByTestId('callback-pending')).toHaveText(/约定回电：11月23日 15:00（客户下午三点后方便接听）/)
+  await expect(page.getByTestId('callback-pending')).toHaveText(
+    /约定回电：11月23日 15:00（客户下午三点后方便接听）/
+  )
   await expect(page.getByTestId('timeline')).toContainText('约定回电')
   await expect(page.getByTestId('timeline')).toContainText('11-23 15:00 · 客户下午三点后方便接听')
   await screenshot(page, 'complaint-callback-pending')

@@ -5,7 +5,10 @@ import { finishSetup } from './flows'
 test.describe('time rules', () => {
   test.use({ startTime: '2026-11-22T10:00:00+08:00' })
 
-  test('an unresolved complaint escalates by the clock to the shift leader, then the manager, recorded once', async ({ page, restartApp }) => {
+  test('an unresolved complaint escalates by the clock to the shift leader, then the manager, recorded once', async ({
+    page,
+    restartApp
+  }) => {
     await finishSetup(page)
     await page.getByRole('menuitem', { name: '投诉处理' }).click()
     await page.getByRole('button', { name: '新建投诉' }).click()

@@ -4,7 +4,9 @@ import { finishSetup } from './flows'
 test.use({ startTime: '2026-11-22T10:30:00+08:00' })
 
 test.describe('complaint intake', () => {
-  test('a calm complaint is registered by keyboard only and shows at the top of the list', async ({ page }) => {
+  test('a calm complaint is registered by keyboard only and shows at the top of the list', async ({
+    page
+  }) => {
     await finishSetup(page)
     await page.getByRole('button', { name: '新建投诉' }).click()
     await expect(page.getByText('顾客投诉登记表')).toBeVisible()
@@ -106,7 +108,10 @@ test.describe('complaint intake', () => {
     await expect(rows).toHaveCount(2)
   })
 
-  test('a half-filled complaint survives navigating away, a reload and an app restart', async ({ page, restartApp }) => {
+  test('a half-filled complaint survives navigating away, a reload and an app restart', async ({
+    page,
+    restartApp
+  }) => {
     await finishSetup(page)
     await page.getByRole('button', { name: '新建投诉' }).click()
     await page.getByLabel('联系电话').fill('13700137000')
@@ -160,7 +165,9 @@ test.describe('complaint intake', () => {
 
 // Real time: the future-date check uses a date far ahead.
 test.describe('complaint intake validation', () => {
-  test('validation errors are shown in Chinese next to the fields and nothing typed is lost', async ({ page }) => {
+  test('validation errors are shown in Chinese next to the fields and nothing typed is lost', async ({
+    page
+  }) => {
     await finishSetup(page)
     await page.getByRole('button', { name: '新建投诉' }).click()
     await expect(page.getByLabel('联系电话')).toBeFocused()

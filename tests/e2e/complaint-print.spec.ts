@@ -28,7 +28,11 @@ async function registerComplaint(page: Page): Promise<string> {
 }
 
 test.describe('complaint registration form (打印投诉登记表)', () => {
-  test('prints to one A4 page with the store, number, masked phone and signature lines', async ({ page, desk, consoleErrors }) => {
+  test('prints to one A4 page with the store, number, masked phone and signature lines', async ({
+    page,
+    desk,
+    consoleErrors
+  }) => {
     await finishSetup(page)
     const no = await registerComplaint(page)
 
@@ -48,9 +52,29 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
 
     const { file, text, pages, size } = await saveViewAsPdf(page, desk, 'complaint-print-pdf')
     expect(path.basename(file)).toBe(`投诉登记表-${no}.pdf`)
-    expect(desk.calls.find((c) => c.method === 'savePdf')).toMatchObject({ from: 'page', ok: true, arg: { suggestedName: `投诉登记表-${no}.pdf` } })
-    for (const expected of [STORE.storeName, '顾客投诉登记表', no, '138****5678', '张三', 'DD-20261120-88', '美的电饭煲 MB-40',
-      '2026-11-22 10:30', '柜台', '商品质量', '换一台新的', '8001 李经理', '已登记', '客户签名', '受理客服签名', '日期']) {
+    expect(desk.calls.find((c) => c.method === 'savePdf')).toMatchObject({
+      from: 'page',
+      ok: true,
+      arg: { suggestedName: `投诉登记表-${no}.pdf` }
+    })
+    for (const expected of [
+      STORE.storeName,
+      '顾客投诉登记表',
+      no,
+      '138****5678',
+      '张三',
+      'DD-20261120-88',
+      '美的电饭煲 MB-40',
+      '2026-11-22 10:30',
+      '柜台',
+      '商品质量',
+      '换一台新的',
+      '8001 李经理',
+      '已登记',
+      '客户签名',
+      '受理客服签名',
+      '日期'
+    ]) {
       expect(text).toContain(expected)
     }
     expect(text).not.toContain(PHONE)
@@ -62,7 +86,9 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
     await page.getByRole('button', { name: '打印' }).click()
     await expect.poll(() => desk.printed.length).toBe(1)
     expect(desk.printed[0]).toBe(`顾客投诉登记表 ${no}`)
-    expect(desk.calls.filter((c) => c.method === 'printPage')).toMatchObject([{ from: 'page', ok: true, result: { ok: true, value: { printed: true } } }])
+    expect(desk.calls.filter((c) => c.method === 'printPage')).toMatchObject([
+      { from: 'page', ok: true, result: { ok: true, value: { printed: true } } }
+    ])
 
     await page.getByRole('button', { name: '返回' }).click()
     await expect(page.getByTestId('complaint-no')).toHaveText(no)
@@ -91,7 +117,15 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
     await expect(page.getByText('已提交处理方案')).toHaveCount(0)
     await screenshot(page, 'complaint-print-view-handling')
     const { text, pages } = await saveViewAsPdf(page, desk, 'complaint-print-pdf-handling')
-    for (const expected of [no, '责任部门', '售后服务部', '处理方案', '换货', '为您更换同型号新机', '138****5678']) {
+    for (const expected of [
+      no,
+      '责任部门',
+      '售后服务部',
+      '处理方案',
+      '换货',
+      '为您更换同型号新机',
+      '138****5678'
+    ]) {
       expect(text).toContain(expected)
     }
     expect(text).not.toContain(PHONE)

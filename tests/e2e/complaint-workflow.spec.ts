@@ -2,8 +2,6 @@ import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { addStaff, finishSetup, switchStaff } from './flows'
 
-
-
 async function registerComplaint(page: Page, name = '张三', phone = '13800138000') {
   await page.getByRole('menuitem', { name: '投诉处理' }).click()
   await page.getByRole('button', { name: '新建投诉' }).click()
@@ -15,7 +13,11 @@ async function registerComplaint(page: Page, name = '张三', phone = '138001380
 }
 
 /** Opens a workflow step, lets `fill` type into its dialog, and confirms it. */
-async function step(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+async function step(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}
+) {
   await page.getByTestId('workflow-actions').getByRole('button', { name: action, exact: true }).click()
   const dialog = page.getByRole('dialog')
   await fill(dialog)
@@ -33,7 +35,9 @@ async function propose(page: Page, amount: string, text = '为您更换新机并
 }
 
 test.describe('complaint workflow', () => {
-  test('one complaint through the whole loop: rejected plan, refused result, unsatisfied follow-up that reopens, close', async ({ page }) => {
+  test('one complaint through the whole loop: rejected plan, refused result, unsatisfied follow-up that reopens, close', async ({
+    page
+  }) => {
     await finishSetup(page)
     await addStaff(page, '1002', '王芳')
     await addStaff(page, '2001', '赵班长', '值班长')
@@ -69,7 +73,10 @@ test.describe('complaint workflow', () => {
     // Positive wording: 但是 is underlined and replaced in one click.
     await expect(dialog.getByTestId('wording-hits')).toContainText('但是')
     await screenshot(page, 'workflow-plan-wording')
-    await dialog.getByRole('button', { name: /^改为：/ }).first().click()
+    await dialog
+      .getByRole('button', { name: /^改为：/ })
+      .first()
+      .click()
     await expect(dialog.getByTestId('wording-hits')).toHaveCount(0)
     await expect(dialog.getByLabel('方案内容')).not.toHaveValue(/但是/)
     await dialog.getByLabel('补偿金额').fill('800')
@@ -115,7 +122,15 @@ test.describe('complaint workflow', () => {
     await expect(actions.getByRole('button')).toHaveCount(0)
 
     const timeline = page.getByTestId('timeline')
-    for (const text of ['受理登记', '判定投诉成立', '指定责任部门', '退回方案', '回访不满意，重新处理', '结案']) await expect(timeline).toContainText(text)
+    for (const text of [
+      '受理登记',
+      '判定投诉成立',
+      '指定责任部门',
+      '退回方案',
+      '回访不满意，重新处理',
+      '结案'
+    ])
+      await expect(timeline).toContainText(text)
     await expect(timeline).toContainText('2001 赵班长')
     await expect(timeline).toContainText('1002 王芳')
     await screenshot(page, 'workflow-closed')
@@ -134,7 +149,9 @@ test.describe('complaint workflow', () => {
     await expect(page.getByTitle('投诉不成立说明')).toBeVisible()
     await page.keyboard.press('Enter')
     await expect(dialog.getByLabel('给客户的书面说明')).toHaveValue(/张三/)
-    await dialog.getByLabel('给客户的书面说明').fill('张三您好，经核实商品在保修期外，我们能为您做的是提供优惠的付费维修。')
+    await dialog
+      .getByLabel('给客户的书面说明')
+      .fill('张三您好，经核实商品在保修期外，我们能为您做的是提供优惠的付费维修。')
     await dialog.getByRole('button', { name: '投诉不成立', exact: true }).click()
     await expect(status(page)).toHaveText('不成立')
     await expect(page.getByTestId('complaint-details')).toContainText('优惠的付费维修')
@@ -152,7 +169,9 @@ test.describe('complaint workflow', () => {
     await dialog.getByRole('button', { name: '保存' }).click()
     await expect(page.getByText('已修改 2 项，已记入处理记录')).toBeVisible()
     const timeline = page.getByTestId('timeline')
-    await expect(timeline).toContainText('投诉内容：新买的电饭煲不加热，要求处理 → 新买的电饭煲不加热，有焦味')
+    await expect(timeline).toContainText(
+      '投诉内容：新买的电饭煲不加热，要求处理 → 新买的电饭煲不加热，有焦味'
+    )
     await expect(timeline).toContainText('紧急程度：一般 → 紧急')
     await expect(page.getByTestId('complaint-details')).toContainText('有焦味')
     await screenshot(page, 'complaint-field-edited')

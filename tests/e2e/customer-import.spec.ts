@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { addStaff, finishSetup, switchStaff } from './flows'
-import { maskPhone } from '../../shared/domain/phone'
+import { maskPhone } from '@shared/domain/phone'
 
 // 导入客户 / 导出Excel through the real UI: the GBK roster from Chinese Excel, the preview and its
 // per-row report, a corrected column, 确认导入, the customers in the list; bad files refused with
@@ -55,7 +55,9 @@ async function importGbkRoster(page: Page) {
 }
 
 test.describe('customer import and export', () => {
-  test('imports the GBK roster of Chinese Excel: preview, per-row report, corrected column, confirm, customers in the list', async ({ page }) => {
+  test('imports the GBK roster of Chinese Excel: preview, per-row report, corrected column, confirm, customers in the list', async ({
+    page
+  }) => {
     await finishSetup(page)
     // 单雄信 is already on file (same phone): his row is an update, applied only when chosen.
     await createCustomer(page, '单雄信', '139 0013 9000')
@@ -87,10 +89,18 @@ test.describe('customer import and export', () => {
     await expect(report.nth(1)).toContainText('第 7 行：电话“1381234”不是有效的手机号或座机号，本行不导入。')
     await page.getByText('所有有提示的行').click()
     await expect(report).toHaveCount(5)
-    await expect(report.nth(0)).toContainText('第 2 行：联系电话“１３８００１３８０００”中的全角字符已转成半角：13800138000。')
-    await expect(report.nth(1)).toContainText('第 3 行：电话 13900139000 已有客户档案“单雄信”。只有选择“更新已有客户”时才会用本行更新该档案。')
-    await expect(report.nth(2)).toContainText('第 5 行：电话“2152345678”少了开头的 0（Excel 把它当成了数字），已按 021-52345678 导入。')
-    await expect(page.getByTestId('import-summary')).toHaveText('将新建 2 位客户，更新 0 位已有客户，不导入 3 行。')
+    await expect(report.nth(0)).toContainText(
+      '第 2 行：联系电话“１３８００１３８０００”中的全角字符已转成半角：13800138000。'
+    )
+    await expect(report.nth(1)).toContainText(
+      '第 3 行：电话 13900139000 已有客户档案“单雄信”。只有选择“更新已有客户”时才会用本行更新该档案。'
+    )
+    await expect(report.nth(2)).toContainText(
+      '第 5 行：电话“2152345678”少了开头的 0（Excel 把它当成了数字），已按 021-52345678 导入。'
+    )
+    await expect(page.getByTestId('import-summary')).toHaveText(
+      '将新建 2 位客户，更新 0 位已有客户，不导入 3 行。'
+    )
     await page.getByTestId('import-page').evaluate((el) => el.scrollIntoView())
     await screenshot(page, 'customer-import-review')
     await page.getByTestId('import-counts').scrollIntoViewIfNeeded()
@@ -105,11 +115,15 @@ test.describe('customer import and export', () => {
 
     await page.getByTestId('update-existing').click()
     await expect(page.getByText('只补充已有档案中空白的信息')).toBeVisible()
-    await expect(page.getByTestId('import-summary')).toHaveText('将新建 2 位客户，更新 1 位已有客户，不导入 2 行。')
+    await expect(page.getByTestId('import-summary')).toHaveText(
+      '将新建 2 位客户，更新 1 位已有客户，不导入 2 行。'
+    )
     await page.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded()
     await screenshot(page, 'customer-import-mapped')
     await page.getByRole('button', { name: '确认导入' }).click()
-    await expect(page.getByTestId('import-done')).toHaveText('新建 2 位客户，更新 1 位已有客户，未导入 2 行。')
+    await expect(page.getByTestId('import-done')).toHaveText(
+      '新建 2 位客户，更新 1 位已有客户，未导入 2 行。'
+    )
     await screenshot(page, 'customer-import-done')
 
     // The customers are in the list
@@ -135,7 +149,10 @@ test.describe('customer import and export', () => {
     await expect(page.getByText('山东省济南市历下区泉城路1号')).toBeVisible()
   })
 
-  test('a phone put on file after the preview (e.g. synced from another PC) refuses the whole import, then the preview is checked again', async ({ page, context }) => {
+  test('a phone put on file after the preview (e.g. synced from another PC) refuses the whole import, then the preview is checked again', async ({
+    page,
+    context
+  }) => {
     await finishSetup(page)
     await openImport(page)
     await fileInput(page).setInputFiles(fixture('roster-gbk.csv'))
@@ -163,7 +180,9 @@ test.describe('customer import and export', () => {
 
     // Nothing of the refused batch was written; confirming the re-checked preview imports the rest.
     await page.getByRole('button', { name: '确认导入' }).click()
-    await expect(page.getByTestId('import-done')).toHaveText('新建 2 位客户，更新 0 位已有客户，未导入 3 行。')
+    await expect(page.getByTestId('import-done')).toHaveText(
+      '新建 2 位客户，更新 0 位已有客户，未导入 3 行。'
+    )
     await page.getByRole('button', { name: '返回客户列表' }).click()
     await expect(page.getByTestId('customer-count')).toHaveText('共 3 位客户')
   })
@@ -171,7 +190,10 @@ test.describe('customer import and export', () => {
   test('a larger roster shows its progress while it is written', async ({ page }) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'desk-import-'))
     try {
-      const rows = Array.from({ length: 8000 }, (_, i) => `客户${i},1${3 + (i % 7)}${String(i).padStart(9, '0')},会员`)
+      const rows = Array.from(
+        { length: 8000 },
+        (_, i) => `客户${i},1${3 + (i % 7)}${String(i).padStart(9, '0')},会员`
+      )
       const file = path.join(dir, '花名册.csv')
       writeFileSync(file, `姓名,手机,等级\n${rows.join('\n')}\n`)
       await finishSetup(page)
@@ -181,9 +203,16 @@ test.describe('customer import and export', () => {
       await expect(page.getByTestId('count-new')).toContainText('8,000')
       await page.getByRole('button', { name: '确认导入' }).click()
       // The bar moves while the one transaction is still open (checked every frame).
-      await page.waitForFunction(() => /正在导入，请稍候… [1-9]\d* \/ 8000/.test(document.querySelector('[data-testid=import-progress]')?.textContent ?? ''))
+      await page.waitForFunction(() =>
+        /正在导入，请稍候… [1-9]\d* \/ 8000/.test(
+          document.querySelector('[data-testid=import-progress]')?.textContent ?? ''
+        )
+      )
       await screenshot(page, 'customer-import-progress')
-      await expect(page.getByTestId('import-done')).toHaveText('新建 8000 位客户，更新 0 位已有客户，未导入 0 行。', { timeout: 30_000 })
+      await expect(page.getByTestId('import-done')).toHaveText(
+        '新建 8000 位客户，更新 0 位已有客户，未导入 0 行。',
+        { timeout: 30_000 }
+      )
       await page.getByRole('button', { name: '返回客户列表' }).click()
       await expect(page.getByTestId('customer-count')).toHaveText('共 8000 位客户')
     } finally {
@@ -191,7 +220,9 @@ test.describe('customer import and export', () => {
     }
   })
 
-  test('bad files get a clear Chinese message and the page stays ready for another file', async ({ page }) => {
+  test('bad files get a clear Chinese message and the page stays ready for another file', async ({
+    page
+  }) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'desk-import-'))
     try {
       await finishSetup(page)
@@ -212,7 +243,9 @@ test.describe('customer import and export', () => {
       ftruncateSync(fd, 200 * 1024 * 1024)
       closeSync(fd)
       await fileInput(page).setInputFiles(huge)
-      await expect(error).toHaveText('文件太大（200 MB），最多只能导入 50 MB。请把花名册分成几个文件分别导入。')
+      await expect(error).toHaveText(
+        '文件太大（200 MB），最多只能导入 50 MB。请把花名册分成几个文件分别导入。'
+      )
       await screenshot(page, 'customer-import-too-large')
 
       await fileInput(page).setInputFiles(fixture('no-columns.csv'))
@@ -223,7 +256,9 @@ test.describe('customer import and export', () => {
       writeFileSync(long, `姓名,电话,备注\n张三,13800138000,${'很'.repeat(10_000)}\n李四,13900139000,\n`)
       await fileInput(page).setInputFiles(long)
       await reviewed(page)
-      await expect(page.getByTestId('report-row').first()).toContainText('第 2 行：备注有 10000 个字，最多只能有 2000 个字，本行不导入。')
+      await expect(page.getByTestId('report-row').first()).toContainText(
+        '第 2 行：备注有 10000 个字，最多只能有 2000 个字，本行不导入。'
+      )
       await expect(page.getByTestId('count-skip')).toContainText('1')
       await expect(page.getByTestId('count-new')).toContainText('1')
       await page.getByTestId('import-report').scrollIntoViewIfNeeded()
@@ -267,13 +302,21 @@ test.describe('customer import and export', () => {
       const full = await exportAs('manager.xlsx')
       await expect(page.getByText('已导出 3 位客户（完整号码）')).toBeVisible()
       await screenshot(page, 'customer-export-manager')
-      expect(Object.fromEntries(full)).toEqual({ 张三: '13800138000', 单雄信: '13900139000', 曾国藩: '021-52345678' })
+      expect(Object.fromEntries(full)).toEqual({
+        张三: '13800138000',
+        单雄信: '13900139000',
+        曾国藩: '021-52345678'
+      })
 
       await switchStaff(page, '1001')
       const masked = await exportAs('clerk.xlsx')
       await expect(page.getByText('已导出 3 位客户（号码已隐藏）')).toBeVisible()
       await screenshot(page, 'customer-export-clerk')
-      expect(Object.fromEntries(masked)).toEqual({ 张三: maskPhone('13800138000'), 单雄信: maskPhone('13900139000'), 曾国藩: maskPhone('021-52345678') })
+      expect(Object.fromEntries(masked)).toEqual({
+        张三: maskPhone('13800138000'),
+        单雄信: maskPhone('13900139000'),
+        曾国藩: maskPhone('021-52345678')
+      })
       expect(masked.get('张三')).toBe('138****8000')
       for (const phone of masked.values()) expect(phone).toContain('****')
     } finally {

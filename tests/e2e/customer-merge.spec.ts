@@ -31,12 +31,17 @@ async function createCustomer(page: Page, name: string, phone: string) {
 }
 
 test.describe('customer duplicates, merge and balanced assignment', () => {
-  test('two archives of one customer are found, merged with nothing lost, and explained on the survivor', async ({ page }) => {
+  test('two archives of one customer are found, merged with nothing lost, and explained on the survivor', async ({
+    page
+  }) => {
     await finishSetup(page)
     // The same customer twice: the second time the phone was taken down with one digit wrong.
     await registerComplaint(page, '13812345678', '王小二', '电饭煲不加热')
     // the first archive is a 大客户 (set on its page)
-    await page.getByTestId('complaint-details').getByRole('link', { name: /王小二/ }).click()
+    await page
+      .getByTestId('complaint-details')
+      .getByRole('link', { name: /王小二/ })
+      .click()
     await page.getByRole('button', { name: '编辑' }).click()
     await page.getByLabel('客户等级').click()
     await page.getByTitle('大客户', { exact: true }).click()
@@ -67,12 +72,16 @@ test.describe('customer duplicates, merge and balanced assignment', () => {
     // keep the second archive this time: the preview follows the choice
     await dialog.getByTestId('keep-1').click()
     await expect(dialog.getByTestId('merge-side-0')).toContainText('合并后停用')
-    await expect(dialog.getByTestId('merge-moves')).toContainText('另一份档案的 1 次投诉、0 次退换货将转到保留的档案')
+    await expect(dialog.getByTestId('merge-moves')).toContainText(
+      '另一份档案的 1 次投诉、0 次退换货将转到保留的档案'
+    )
     // the manager may see full numbers (privacy settings); what is recorded keeps them masked
     await expect(dialog.getByTestId('merge-preview')).toContainText('13812345679、13812345678')
     await expect(dialog.getByTestId('merge-filled')).toContainText('联系电话 138****5678')
     // the kept archive was 普通客户, the other a 大客户: the higher tier is kept, the difference listed
-    await expect(dialog.getByTestId('merge-differences')).toContainText('客户等级普通客户大客户采用较高的等级')
+    await expect(dialog.getByTestId('merge-differences')).toContainText(
+      '客户等级普通客户大客户采用较高的等级'
+    )
     await expect(dialog.getByTestId('merge-preview').getByTestId('key-account')).toBeVisible()
     await screenshot(page, 'customer-merge-dialog')
     await dialog.getByRole('button', { name: '确认合并' }).scrollIntoViewIfNeeded()
@@ -103,7 +112,9 @@ test.describe('customer duplicates, merge and balanced assignment', () => {
     await screenshot(page, 'customer-merge-none-left')
   })
 
-  test('the manager shares unassigned customers out evenly, then moves one clerk’s customers; clerks cannot', async ({ page }) => {
+  test('the manager shares unassigned customers out evenly, then moves one clerk’s customers; clerks cannot', async ({
+    page
+  }) => {
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '赵小红', '值班长')
@@ -153,7 +164,9 @@ test.describe('customer duplicates, merge and balanced assignment', () => {
     await expect(page.getByRole('button', { name: '均衡分配' })).toHaveCount(0)
   })
 
-  test('a clerk merges from the customer page, finding the other archive by search; phones stay masked', async ({ page }) => {
+  test('a clerk merges from the customer page, finding the other archive by search; phones stay masked', async ({
+    page
+  }) => {
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await createCustomer(page, '陈静', '13900000001')
@@ -180,6 +193,8 @@ test.describe('customer duplicates, merge and balanced assignment', () => {
     await dialog.getByRole('button', { name: '确认合并' }).click()
     await expect(page.getByTestId('customer-name')).toHaveText('陈静')
     await expect(page.getByTestId('phone')).toHaveText(['139****0001', '137****0002'])
-    await expect(page.getByTestId('customer-timeline').getByTestId('merge-explanation').filter({ hasText: '并入档案' })).toContainText('姓名：保留 陈静，另一份为 陈 静（记入备注）')
+    await expect(
+      page.getByTestId('customer-timeline').getByTestId('merge-explanation').filter({ hasText: '并入档案' })
+    ).toContainText('姓名：保留 陈静，另一份为 陈 静（记入备注）')
   })
 })

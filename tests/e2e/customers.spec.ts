@@ -10,7 +10,10 @@ async function openCustomers(page: Page) {
 }
 
 /** 新建客户 through the form; ends on the new customer's page. */
-async function createCustomer(page: Page, v: { name: string; phones: string[]; tier?: string; memberNo?: string; needs?: string; tags?: string[] }) {
+async function createCustomer(
+  page: Page,
+  v: { name: string; phones: string[]; tier?: string; memberNo?: string; needs?: string; tags?: string[] }
+) {
   await openCustomers(page)
   await page.getByRole('button', { name: '新建客户' }).click()
   await page.getByLabel('姓名', { exact: true }).fill(v.name)
@@ -33,9 +36,18 @@ async function createCustomer(page: Page, v: { name: string; phones: string[]; t
 }
 
 test.describe('customer archive', () => {
-  test('create, find by pinyin initials (Ctrl+K) and by last 4, key accounts marked, duplicates offered', async ({ page }) => {
+  test('create, find by pinyin initials (Ctrl+K) and by last 4, key accounts marked, duplicates offered', async ({
+    page
+  }) => {
     await finishSetup(page)
-    await createCustomer(page, { name: '单雄信', phones: ['１３８ １２３４ ５６７８', '021-52345678'], tier: '大客户', memberNo: 'VIP0088', needs: '行动不便，需送货上门', tags: ['老客户'] })
+    await createCustomer(page, {
+      name: '单雄信',
+      phones: ['１３８ １２３４ ５６７８', '021-52345678'],
+      tier: '大客户',
+      memberNo: 'VIP0088',
+      needs: '行动不便，需送货上门',
+      tags: ['老客户']
+    })
     await expect(page.getByTestId('key-account')).toBeVisible()
     await expect(page.getByTestId('customer-needs')).toHaveText('行动不便，需送货上门')
     await screenshot(page, 'customer-page')
@@ -91,7 +103,9 @@ test.describe('customer archive', () => {
     await screenshot(page, 'customer-form-errors')
   })
 
-  test('phones masked for a clerk, revealed deliberately and recorded; a manager sees them in full', async ({ page }) => {
+  test('phones masked for a clerk, revealed deliberately and recorded; a manager sees them in full', async ({
+    page
+  }) => {
     await finishSetup(page)
     await createCustomer(page, { name: '李四', phones: ['13812345678'] })
     await expect(page.getByTestId('phone')).toHaveText('13812345678')
@@ -111,7 +125,9 @@ test.describe('customer archive', () => {
     await screenshot(page, 'customer-reveal')
   })
 
-  test('the complaint form finds an existing customer by initials and links the complaint to them', async ({ page }) => {
+  test('the complaint form finds an existing customer by initials and links the complaint to them', async ({
+    page
+  }) => {
     await finishSetup(page)
     await createCustomer(page, { name: '曾小贤', phones: ['13955556666'], tier: '大客户' })
     await page.getByRole('menuitem', { name: '投诉处理' }).click()
@@ -124,10 +140,15 @@ test.describe('customer archive', () => {
     await page.getByRole('button', { name: '保存' }).click()
     await expect(page.getByTestId('complaint-details')).toContainText('曾小贤')
     await expect(page.getByTestId('complaint-details').getByTestId('key-account')).toBeVisible()
-    await page.getByTestId('complaint-details').getByRole('link', { name: /曾小贤/ }).click()
+    await page
+      .getByTestId('complaint-details')
+      .getByRole('link', { name: /曾小贤/ })
+      .click()
     await expect(page.getByTestId('open-items')).toContainText('送货晚了两天')
     await screenshot(page, 'customer-with-complaint')
     await page.getByRole('menuitem', { name: '投诉处理' }).click()
-    await expect(page.getByTestId('complaint-list').getByRole('row').first().getByTestId('key-account')).toBeVisible()
+    await expect(
+      page.getByTestId('complaint-list').getByRole('row').first().getByTestId('key-account')
+    ).toBeVisible()
   })
 })

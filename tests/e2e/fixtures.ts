@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { DeskApi } from '../../shared/ipc/contract'
+import type { DeskApi } from '@shared/ipc/contract'
 import { installDeskBridge, type DeskBridge } from './host/deskBridge'
 import { startStaticServer, type StaticServer } from './host/staticServer'
 
@@ -359,16 +359,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const servicesDir = path.join(root, 'services')
       await mkdir(profileDir)
       await mkdir(servicesDir)
-      const pc = await _pcs.open({
-        label: `pc${count}`,
-        hostname: options?.hostname ?? `KEFU-PC-${String(count).padStart(2, '0')}`,
-        profileDir,
-        servicesDir,
-        time: options?.time ?? startTime
-      }).catch(async (error: unknown) => {
-        await removeDir(root)
-        throw error
-      })
+      const pc = await _pcs
+        .open({
+          label: `pc${count}`,
+          hostname: options?.hostname ?? `KEFU-PC-${String(count).padStart(2, '0')}`,
+          profileDir,
+          servicesDir,
+          time: options?.time ?? startTime
+        })
+        .catch(async (error: unknown) => {
+          await removeDir(root)
+          throw error
+        })
       opened.push({ pc, root })
       return pc
     })

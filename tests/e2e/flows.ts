@@ -16,7 +16,12 @@ export async function finishSetup(page: Page, values: Partial<typeof STORE> = {}
   await expect(page.getByTestId('current-staff')).toContainText(`${v.managerStaffNo} ${v.managerName}`)
 }
 
-export async function addStaff(page: Page, staffNo: string, name: string, role: '客服专员' | '值班长' | '客服经理' = '客服专员'): Promise<void> {
+export async function addStaff(
+  page: Page,
+  staffNo: string,
+  name: string,
+  role: '客服专员' | '值班长' | '客服经理' = '客服专员'
+): Promise<void> {
   await page.getByRole('menuitem', { name: '系统设置' }).click()
   await page.getByLabel('工号', { exact: true }).fill(staffNo)
   await page.getByLabel('姓名', { exact: true }).fill(name)
@@ -37,7 +42,10 @@ export async function switchStaff(page: Page, staffNo: string): Promise<void> {
 }
 
 /** 新建投诉 from 工作台 with the required fields only; returns the new complaint's number. */
-export async function registerComplaintViaUi(page: Page, c: { phone: string; name: string; content: string }): Promise<string> {
+export async function registerComplaintViaUi(
+  page: Page,
+  c: { phone: string; name: string; content: string }
+): Promise<string> {
   await page.getByRole('menuitem', { name: '工作台' }).click()
   await page.getByRole('button', { name: '新建投诉' }).click()
   await page.getByLabel('联系电话').fill(c.phone)

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { saveViewAsPdf } from './pdf'
-import { buildComplaint } from '../../shared/domain/complaint'
-import { DEFAULT_TIME_RULES } from '../../shared/domain/timeRules'
-import { complaintKeys, withDerived } from '../../renderer/src/db/derived'
+import { buildComplaint } from '@shared/domain/complaint'
+import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
+import { complaintKeys, withDerived } from '@/db/derived'
 import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
 
 // 交接班 (DESIGN §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
@@ -12,13 +12,16 @@ import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './fl
 
 test.use({ startTime: '2026-11-23T16:30:00+08:00' })
 
-
 /** The page footer as printed, spaces removed (pdftotext spaces glyphs of the margin box its own way). */
 function footerOf(pageText: string): string {
   return /第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页/.exec(pageText)?.[0].replace(/\s+/g, '') ?? ''
 }
 
-async function addItem(page: Page, section: 'customers' | 'urgent' | 'prospects', fill: { name?: string; phone?: string; text: string; due?: string }): Promise<void> {
+async function addItem(
+  page: Page,
+  section: 'customers' | 'urgent' | 'prospects',
+  fill: { name?: string; phone?: string; text: string; due?: string }
+): Promise<void> {
   const form = page.getByTestId(`add-${section}`)
   if (fill.name) await form.getByTestId('item-customer-name').fill(fill.name)
   if (fill.phone) await form.getByTestId('item-customer-phone').fill(fill.phone)
@@ -29,7 +32,9 @@ async function addItem(page: Page, section: 'customers' | 'urgent' | 'prospects'
     await page.keyboard.press('Enter')
   }
   await form.getByTestId('item-add').click()
-  await expect(page.getByTestId(`items-${section}`).getByTestId('handover-item').filter({ hasText: fill.text })).toBeVisible()
+  await expect(
+    page.getByTestId(`items-${section}`).getByTestId('handover-item').filter({ hasText: fill.text })
+  ).toBeVisible()
   await expect(form.locator('.ant-form-item-explain-error')).toHaveCount(0) // the emptied form shows no errors
 }
 
@@ -43,13 +48,41 @@ async function shotPage(page: Page, name: string): Promise<void> {
 }
 
 /** `count` open complaints straight into the app's IndexedDB (fixture data, shaped as the writer stores them). */
-async function seedOpenComplaints(page: Page, count: number, receivedFrom: number): Promise<{ no: string; phone: string }[]> {
-  const stamp = { hlc: `${String(receivedFrom).padStart(15, '0')}-0000-seed`, device: 'seed', staffNo: '8001' }
+async function seedOpenComplaints(
+  page: Page,
+  count: number,
+  receivedFrom: number
+): Promise<{ no: string; phone: string }[]> {
+  const stamp = {
+    hlc: `${String(receivedFrom).padStart(15, '0')}-0000-seed`,
+    device: 'seed',
+    staffNo: '8001'
+  }
   const rows = Array.from({ length: count }, (_, i) => {
     const receivedAt = receivedFrom + i * 7 * 60_000
     const c = buildComplaint(
-      { channel: 'counter', customerName: `顾客${i + 1}`, customerPhone: `139${String(10_000_000 + i * 7919).padStart(8, '0')}`, orderNo: '', itemNo: '', product: '', quantity: null, purchaseDate: '', category: 'quality', content: '质量问题', demand: '', emotion: 'calm', urgency: 'normal' },
-      { id: `seed-${i}`, no: `TS-20261122-S1-${String(i + 1).padStart(3, '0')}`, customerId: `seed-c-${i}`, receivedAt, firstResponder: '8001' }
+      {
+        channel: 'counter',
+        customerName: `顾客${i + 1}`,
+        customerPhone: `139${String(10_000_000 + i * 7919).padStart(8, '0')}`,
+        orderNo: '',
+        itemNo: '',
+        product: '',
+        quantity: null,
+        purchaseDate: '',
+        category: 'quality',
+        content: '质量问题',
+        demand: '',
+        emotion: 'calm',
+        urgency: 'normal'
+      },
+      {
+        id: `seed-${i}`,
+        no: `TS-20261122-S1-${String(i + 1).padStart(3, '0')}`,
+        customerId: `seed-c-${i}`,
+        receivedAt,
+        firstResponder: '8001'
+      }
     )
     const row = { ...c, _clock: {}, _created: stamp, _updated: stamp }
     return withDerived(row, complaintKeys(row, DEFAULT_TIME_RULES))
@@ -75,7 +108,11 @@ async function seedOpenComplaints(page: Page, count: number, receivedFrom: numbe
 }
 
 test.describe('shift handover (交接班)', () => {
-  test('pre-filled note, free items, PDF, acknowledgement by another clerk, lock and carry-over', async ({ page, desk, consoleErrors }) => {
+  test('pre-filled note, free items, PDF, acknowledgement by another clerk, lock and carry-over', async ({
+    page,
+    desk,
+    consoleErrors
+  }) => {
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '李四')
@@ -87,7 +124,11 @@ test.describe('shift handover (交接班)', () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
     await expect(row1002.getByText('已设置')).toBeVisible()
     await switchStaff(page, '1001')
-    const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '刚买两天的电饭煲不加热，按下煮饭键后指示灯亮但锅内一直是凉的。' })
+    const no = await registerComplaintViaUi(page, {
+      phone: '13812345678',
+      name: '张三',
+      content: '刚买两天的电饭煲不加热，按下煮饭键后指示灯亮但锅内一直是凉的。'
+    })
 
     // 新建交接记录: the shift comes from the clock (16:30 → 白班), open complaints are already listed.
     await page.getByRole('menuitem', { name: '交接班' }).click()
@@ -99,12 +140,20 @@ test.describe('shift handover (交接班)', () => {
     await expect(complaints).toContainText('138****5678') // a clerk sees masked phones
     await expect(complaints).toContainText('首次答复 11-24 00:00')
 
-    await addItem(page, 'customers', { name: '赵先生', phone: '13600136000', text: '退款已申请，等财务到账后通知客户' })
+    await addItem(page, 'customers', {
+      name: '赵先生',
+      phone: '13600136000',
+      text: '退款已申请，等财务到账后通知客户'
+    })
     await addItem(page, 'urgent', { text: '18:00 前给张三回电话确认上门时间', due: '2026-11-23 18:00' })
     await addItem(page, 'prospects', { name: '钱女士', phone: '13700137000', text: '想办会员卡，周末再联系' })
     await addItem(page, 'prospects', { name: '孙先生', text: '已联系过，不再需要' })
     // The box reflects the stored item, so it turns checked once the write is back.
-    const doneBox = page.getByTestId('items-prospects').getByTestId('handover-item').filter({ hasText: '孙先生' }).getByRole('checkbox')
+    const doneBox = page
+      .getByTestId('items-prospects')
+      .getByTestId('handover-item')
+      .filter({ hasText: '孙先生' })
+      .getByRole('checkbox')
     await doneBox.click()
     await expect(doneBox).toBeChecked()
     await expect(page.getByTestId('items-prospects').getByText('已完成')).toBeVisible()
@@ -113,7 +162,9 @@ test.describe('shift handover (交接班)', () => {
     const long = '注'.repeat(5000)
     await page.getByTestId('notes-input').fill(long)
     await page.getByTestId('notes-save').click()
-    await expect(page.getByTestId('notes-error')).toHaveText('备注最多 2000 字，当前 5000 字。内容已保留，请删减后再保存。')
+    await expect(page.getByTestId('notes-error')).toHaveText(
+      '备注最多 2000 字，当前 5000 字。内容已保留，请删减后再保存。'
+    )
     await expect(page.getByTestId('notes-input')).toHaveValue(long)
     await screenshot(page, 'handover-notes-too-long')
     await page.getByTestId('notes-input').fill('门口地面湿滑，已放防滑垫。')
@@ -126,7 +177,9 @@ test.describe('shift handover (交接班)', () => {
 
     // 工作台 shows the note waiting for acknowledgement.
     await page.getByRole('menuitem', { name: '工作台' }).click()
-    await expect(page.getByTestId('dashboard-handovers')).toContainText('2026-11-23 白班 · 交班人 1001 王小明 · 待确认接班')
+    await expect(page.getByTestId('dashboard-handovers')).toContainText(
+      '2026-11-23 白班 · 交班人 1001 王小明 · 待确认接班'
+    )
     await screenshot(page, 'handover-dashboard')
     await page.getByTestId('dashboard-handover').click()
 
@@ -137,7 +190,23 @@ test.describe('shift handover (交接班)', () => {
     const { pages } = await saveViewAsPdf(page, desk, 'handover-pdf')
     expect(pages).toHaveLength(1)
     const text = pages[0]!
-    for (const expected of ['幸福路店', '交接班记录表', '2026-11-23', '白班 08:00–17:00', '1001 王小明', no, '张三', '138****5678', '赵先生 136****6000', '18:00 前给张三回电话确认上门时间', '11-23 18:00', '钱女士 137****7000', '门口地面湿滑', '交班人签字', '接班人签字']) {
+    for (const expected of [
+      '幸福路店',
+      '交接班记录表',
+      '2026-11-23',
+      '白班 08:00–17:00',
+      '1001 王小明',
+      no,
+      '张三',
+      '138****5678',
+      '赵先生 136****6000',
+      '18:00 前给张三回电话确认上门时间',
+      '11-23 18:00',
+      '钱女士 137****7000',
+      '门口地面湿滑',
+      '交班人签字',
+      '接班人签字'
+    ]) {
       expect(text, expected).toContain(expected)
     }
     expect(text).not.toContain('13812345678')
@@ -181,7 +250,14 @@ test.describe('shift handover (交接班)', () => {
     // Reopened later, read-only, and reprinted: the paper now names the incoming clerk and the time.
     await page.getByTestId('print-handover').click()
     const reprint = await saveViewAsPdf(page, desk, 'handover-reprint-pdf')
-    for (const expected of ['已确认', '1002 李四', '2026-11-23 16:30', '接班后追加的备注', '张三已改约明天上午']) expect(reprint.text, expected).toContain(expected)
+    for (const expected of [
+      '已确认',
+      '1002 李四',
+      '2026-11-23 16:30',
+      '接班后追加的备注',
+      '张三已改约明天上午'
+    ])
+      expect(reprint.text, expected).toContain(expected)
     await page.getByRole('button', { name: '返回' }).click()
 
     // The next note (晚班, by 李四) carries what was not finished, marked with the shifts carried.
@@ -240,7 +316,10 @@ test.describe('shift handover (交接班)', () => {
     await screenshot(page, 'handover-shift-settings')
   })
 
-  test('a 60-case handover paginates: few pages, headers repeated, no row cut, pages numbered', async ({ page, desk }) => {
+  test('a 60-case handover paginates: few pages, headers repeated, no row cut, pages numbered', async ({
+    page,
+    desk
+  }) => {
     await finishSetup(page)
     const seeded = await seedOpenComplaints(page, 60, Date.parse('2026-11-22T09:00:00+08:00'))
     await page.getByRole('menuitem', { name: '交接班' }).click()
@@ -268,6 +347,8 @@ test.describe('shift handover (交接班)', () => {
     }
     expect(lines.join('\n')).toContain('盘点仓库退货区')
     expect(pages[1]).toContain('接班人签字')
-    expect(pages[0]!.replace(/\s+/g, '')).toContain('本班无记录：回访（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户')
+    expect(pages[0]!.replace(/\s+/g, '')).toContain(
+      '本班无记录：回访（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户'
+    )
   })
 })

@@ -2,9 +2,9 @@
 // behind it, persistence across an app restart, typed errors and fault injection.
 import type { Page } from '@playwright/test'
 import { request as httpRequest } from 'node:http'
-import type { DeviceInfo } from '../../shared/ipc/contract'
-import type { DeskResult } from '../../shared/ipc/errors'
-import { deskMethods } from '../../shared/ipc/methods'
+import type { DeviceInfo } from '@shared/ipc/contract'
+import type { DeskResult } from '@shared/ipc/errors'
+import { deskMethods } from '@shared/ipc/methods'
 import { expect, screenshot, test } from './fixtures'
 import { startStaticServer } from './host/staticServer'
 
@@ -124,9 +124,7 @@ test.describe('e2e harness', () => {
   })
 
   test('main rejects a bad argument with a typed invalid-argument error', async ({ page, desk }) => {
-    const result = await page.evaluate(() =>
-      window.desk!.updateDevice({ deviceName: '', deviceCode: '!!' })
-    )
+    const result = await page.evaluate(() => window.desk!.updateDevice({ deviceName: '', deviceCode: '!!' }))
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid-argument')
@@ -216,12 +214,7 @@ test.describe('e2e harness', () => {
     })
   })
 
-  test('openSecondPc is another PC with its own identity', async ({
-    page,
-    desk,
-    openSecondPc,
-    shareDir
-  }) => {
+  test('openSecondPc is another PC with its own identity', async ({ page, desk, openSecondPc, shareDir }) => {
     const first = valueOf(await getDevice(page))
     const other = await openSecondPc()
     const second = valueOf(await getDevice(other.page))

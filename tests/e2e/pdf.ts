@@ -28,13 +28,20 @@ export async function saveViewAsPdf(page: Page, desk: DeskBridge, name: string):
   const screens = path.join(repoRoot, 'test-results', 'screens')
   mkdirSync(screens, { recursive: true })
   // pdftoppm numbers the pages it writes: clear an earlier run's pages first.
-  for (const old of readdirSync(screens).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) rmSync(path.join(screens, old))
+  for (const old of readdirSync(screens).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')))
+    rmSync(path.join(screens, old))
   execFileSync('pdftoppm', ['-r', '80', '-png', file, path.join(screens, name)])
-  for (const png of readdirSync(screens).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort()) {
+  for (const png of readdirSync(screens)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()) {
     await test.info().attach(png, { path: path.join(screens, png), contentType: 'image/png' })
   }
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
-  const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }))
+  const pages = Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+      encoding: 'utf8'
+    })
+  )
   return { file, pages, size: /^Page size:\s+(.+)$/m.exec(info)?.[1] ?? '', text: pages.join('\n') }
 }

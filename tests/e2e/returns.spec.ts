@@ -11,10 +11,13 @@ async function openCounter(page: Page) {
   await expect(page.getByRole('tab', { name: '退换货登记' })).toHaveAttribute('aria-selected', 'true')
 }
 
-const row = (page: Page, text: string) => page.getByTestId('returns-table').getByRole('row').filter({ hasText: text })
+const row = (page: Page, text: string) =>
+  page.getByTestId('returns-table').getByRole('row').filter({ hasText: text })
 
 test.describe('returns and exchanges', () => {
-  test('registered on its own: errors in Chinese keep what was typed; then pending → processing → done', async ({ page }) => {
+  test('registered on its own: errors in Chinese keep what was typed; then pending → processing → done', async ({
+    page
+  }) => {
     await finishSetup(page)
     await openCounter(page)
     await expect(page.getByTestId('returns-table')).toContainText('暂无退换货登记')
@@ -28,7 +31,9 @@ test.describe('returns and exchanges', () => {
     await page.keyboard.type('李四')
     await page.getByLabel('金额（元）').fill('12.345')
     await page.keyboard.press('Control+s')
-    await expect(page.getByTestId('error-customerPhone')).toHaveText('请输入正确的手机号或带区号的座机号（如 13800138000、021-52345678）')
+    await expect(page.getByTestId('error-customerPhone')).toHaveText(
+      '请输入正确的手机号或带区号的座机号（如 13800138000、021-52345678）'
+    )
     await expect(page.getByTestId('error-amount')).toHaveText('金额最多保留两位小数')
     await expect(page.getByTestId('error-reason')).toHaveText('此项必填')
     await expect(page.getByLabel('客户姓名')).toHaveValue('李四')
@@ -44,7 +49,12 @@ test.describe('returns and exchanges', () => {
     await page.keyboard.press('Control+s')
     await expect(page.getByTestId('error-accountName')).toHaveText('请填写账户名（开户人姓名）')
     await expect(page.getByTestId('error-customerPhone')).toHaveCount(0)
-    for (const [label, value] of [['客户姓名', '李四'], ['金额（元）', '199'], ['退款账户', '6222 0212 3456 7890'], ['退换货原因', '尺码不合适，未拆封']] as const)
+    for (const [label, value] of [
+      ['客户姓名', '李四'],
+      ['金额（元）', '199'],
+      ['退款账户', '6222 0212 3456 7890'],
+      ['退换货原因', '尺码不合适，未拆封']
+    ] as const)
       await expect(page.getByLabel(label)).toHaveValue(value)
     await page.getByLabel('账户名').fill('李四')
     await page.keyboard.press('Control+s')

@@ -28,9 +28,20 @@ test.describe('first run', () => {
     await screenshot(page, 'settings')
   })
 
-  test('every navigation entry carries its glossary label; later capabilities say 即将推出', async ({ page }) => {
+  test('every navigation entry carries its glossary label; later capabilities say 即将推出', async ({
+    page
+  }) => {
     await finishSetup(page)
-    for (const label of ['工作台', '投诉处理', '客户档案', '回访', '柜台登记', '交接班', '统计报表', '系统设置']) {
+    for (const label of [
+      '工作台',
+      '投诉处理',
+      '客户档案',
+      '回访',
+      '柜台登记',
+      '交接班',
+      '统计报表',
+      '系统设置'
+    ]) {
       await expect(page.getByRole('menuitem', { name: label })).toBeVisible()
     }
     await page.getByRole('menuitem', { name: '统计报表' }).click()

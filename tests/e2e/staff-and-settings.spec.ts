@@ -38,7 +38,16 @@ test.describe('staff, language and main-process errors', () => {
     await finishSetup(page)
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     await page.getByText('English', { exact: true }).click()
-    for (const label of ['Dashboard', 'Complaints', 'Customers', 'Follow-ups', 'Counter log', 'Handover', 'Reports', 'Settings']) {
+    for (const label of [
+      'Dashboard',
+      'Complaints',
+      'Customers',
+      'Follow-ups',
+      'Counter log',
+      'Handover',
+      'Reports',
+      'Settings'
+    ]) {
       await expect(page.getByRole('menuitem', { name: label })).toBeVisible()
     }
     await expect(page.getByRole('button', { name: 'Switch staff' })).toBeVisible()
@@ -56,13 +65,18 @@ test.describe('staff, language and main-process errors', () => {
     await expect(again.getByRole('menuitem', { name: '投诉处理' })).toBeVisible()
   })
 
-  test('a malformed IPC argument is rejected by main with a typed error; the UI says so and keeps working', async ({ page, desk }) => {
+  test('a malformed IPC argument is rejected by main with a typed error; the UI says so and keeps working', async ({
+    page,
+    desk
+  }) => {
     await finishSetup(page)
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     await page.getByLabel('电脑名称').fill('收银台旁电脑')
     desk.corruptNextCall('updateDevice', { deviceName: 42, deviceCode: null, extra: 'x' })
     await page.getByTestId('save-device').click()
-    await expect(page.getByText('系统拒绝了无效的请求（参数错误），请重试；已填写的内容已保留。')).toBeVisible()
+    await expect(
+      page.getByText('系统拒绝了无效的请求（参数错误），请重试；已填写的内容已保留。')
+    ).toBeVisible()
     await screenshot(page, 'settings-ipc-error')
     const rejected = desk.calls.filter((c) => c.method === 'updateDevice' && c.corrupted)
     expect(rejected).toHaveLength(1)

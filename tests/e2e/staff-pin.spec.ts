@@ -4,10 +4,13 @@ import { addStaff, finishSetup, switchStaff } from './flows'
 
 // 设置PIN in 系统设置 → 员工列表: everyone their own, the 客服经理 anyone's (and only they clear one).
 
-const rowOf = (page: Page, staffNo: string) => page.getByTestId('staff-table').getByRole('row').filter({ hasText: staffNo })
+const rowOf = (page: Page, staffNo: string) =>
+  page.getByTestId('staff-table').getByRole('row').filter({ hasText: staffNo })
 
 test.describe('staff PINs', () => {
-  test('a clerk sets their own PIN: format and mismatch errors first, then 已设置; no PIN buttons on other rows', async ({ page }) => {
+  test('a clerk sets their own PIN: format and mismatch errors first, then 已设置; no PIN buttons on other rows', async ({
+    page
+  }) => {
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '王芳')

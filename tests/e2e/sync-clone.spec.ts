@@ -20,12 +20,23 @@ async function deviceIdOf(page: Page): Promise<string> {
   return match[1] as string
 }
 
-test('a cloned PC is detected, takes a new device id and code, and loses nothing', async ({ page, _pc1, _pcs, dataDir, shareDir, consoleErrors }) => {
+test('a cloned PC is detected, takes a new device id and code, and loses nothing', async ({
+  page,
+  _pc1,
+  _pcs,
+  dataDir,
+  shareDir,
+  consoleErrors
+}) => {
   await finishSetup(page)
   await openShare(page, shareDir)
   await page.getByTestId('share-create').click()
   await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/)
-  await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '复制系统之前登记的投诉。' })
+  await registerComplaintViaUi(page, {
+    phone: '13812345678',
+    name: '张三',
+    content: '复制系统之前登记的投诉。'
+  })
   await syncNow(page)
   const original = await deviceIdOf(page)
 
@@ -36,14 +47,34 @@ test('a cloned PC is detected, takes a new device id and code, and loses nothing
   try {
     await cp(dataDir.profileDir, path.join(cloneRoot, 'profile'), { recursive: true })
     await cp(dataDir.servicesDir, path.join(cloneRoot, 'services'), { recursive: true })
-    const a = await _pcs.open({ label: 'pcA', hostname: 'KEFU-PC-01', profileDir: dataDir.profileDir, servicesDir: dataDir.servicesDir, time: now })
-    const b = await _pcs.open({ label: 'clone', hostname: 'KEFU-PC-01', profileDir: path.join(cloneRoot, 'profile'), servicesDir: path.join(cloneRoot, 'services'), time: now })
+    const a = await _pcs.open({
+      label: 'pcA',
+      hostname: 'KEFU-PC-01',
+      profileDir: dataDir.profileDir,
+      servicesDir: dataDir.servicesDir,
+      time: now
+    })
+    const b = await _pcs.open({
+      label: 'clone',
+      hostname: 'KEFU-PC-01',
+      profileDir: path.join(cloneRoot, 'profile'),
+      servicesDir: path.join(cloneRoot, 'services'),
+      time: now
+    })
     expect(await deviceIdOf(b.page)).toBe(original)
 
     // Both register a complaint; both get the same number (same 电脑代码, same day, same sequence).
-    const onA = await registerComplaintViaUi(a.page, { phone: '13900000001', name: '甲机客户', content: '原电脑登记。' })
+    const onA = await registerComplaintViaUi(a.page, {
+      phone: '13900000001',
+      name: '甲机客户',
+      content: '原电脑登记。'
+    })
     await syncNow(a.page)
-    const onB = await registerComplaintViaUi(b.page, { phone: '13900000002', name: '乙机客户', content: '复制出的电脑登记。' })
+    const onB = await registerComplaintViaUi(b.page, {
+      phone: '13900000002',
+      name: '乙机客户',
+      content: '复制出的电脑登记。'
+    })
     expect(onB).toBe(onA)
 
     // B publishes second: it finds its next segment taken, renews and restarts by itself.
@@ -52,7 +83,9 @@ test('a cloned PC is detected, takes a new device id and code, and loses nothing
     await expect(b.page.getByTestId('device-renewed')).toBeVisible({ timeout: 20_000 })
     await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
     await expect(b.page.getByTestId('device-renewed')).toContainText('已改用新的设备编号')
-    const renumbered = ((await b.page.getByTestId('device-renewed').textContent()) ?? '').match(/→ (TS-\d{8}-[A-Z][0-9A-Z]-\d{3})/)?.[1]
+    const renumbered = ((await b.page.getByTestId('device-renewed').textContent()) ?? '').match(
+      /→ (TS-\d{8}-[A-Z][0-9A-Z]-\d{3})/
+    )?.[1]
     expect(renumbered).toBeDefined()
     expect(renumbered).not.toBe(onB)
     await screenshot(b.page, 'sync-clone-renewed')
@@ -62,7 +95,11 @@ test('a cloned PC is detected, takes a new device id and code, and loses nothing
     // Each sees the other's complaint; A keeps its id.
     await syncNow(a.page)
     await syncNow(b.page)
-    for (const [p, no] of [[a.page, renumbered as string], [b.page, onA], [b.page, renumbered as string]] as const) {
+    for (const [p, no] of [
+      [a.page, renumbered as string],
+      [b.page, onA],
+      [b.page, renumbered as string]
+    ] as const) {
       await p.getByRole('menuitem', { name: '投诉处理' }).click()
       await expect(p.getByText(no, { exact: true })).toBeVisible()
     }

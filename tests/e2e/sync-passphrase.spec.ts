@@ -19,7 +19,12 @@ async function shareText(dir: string): Promise<string> {
   return text
 }
 
-test('an encrypted store share: create with a passphrase, a wrong one refused, the right one joins, sync survives a restart', async ({ page, shareDir, openSecondPc, consoleErrors }) => {
+test('an encrypted store share: create with a passphrase, a wrong one refused, the right one joins, sync survives a restart', async ({
+  page,
+  shareDir,
+  openSecondPc,
+  consoleErrors
+}) => {
   await finishSetup(page)
 
   // PC A (a manager) creates the share with 加密共享文件; bad input is explained and kept.
@@ -67,7 +72,11 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
 
   // A complaint registered on A appears on B; nothing readable of it is on the share.
-  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '欧阳娜娜', content: '空调不制冷，师傅上门两次仍未修好。' })
+  const no = await registerComplaintViaUi(page, {
+    phone: '13812345678',
+    name: '欧阳娜娜',
+    content: '空调不制冷，师傅上门两次仍未修好。'
+  })
   await syncNow(page)
   await syncNow(b.page)
   await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
@@ -77,7 +86,11 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
 
   // B restarts: the kept key syncs without retyping.
   const b2 = await b.restart()
-  const second = await registerComplaintViaUi(page, { phone: '13912345678', name: '王五', content: '洗衣机漏水。' })
+  const second = await registerComplaintViaUi(page, {
+    phone: '13912345678',
+    name: '王五',
+    content: '洗衣机漏水。'
+  })
   await syncNow(page)
   await syncNow(b2)
   await expect(b2.getByTestId('sync-status')).toHaveText(/^已同步/)

@@ -9,7 +9,12 @@ import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows
 
 test.use({ startTime: '2026-11-23T10:00:00+08:00' })
 
-test('two PCs: create and join the store share, a complaint travels, edits converge, the folder vanishes and returns', async ({ page, shareDir, openSecondPc, consoleErrors }) => {
+test('two PCs: create and join the store share, a complaint travels, edits converge, the folder vanishes and returns', async ({
+  page,
+  shareDir,
+  openSecondPc,
+  consoleErrors
+}) => {
   await finishSetup(page)
   await expect(page.getByTestId('sync-status')).toHaveText('未设置共享文件夹')
 
@@ -31,7 +36,11 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
 
   // A complaint registered on A appears on B.
-  const no = await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '空调不制冷，师傅上门两次仍未修好。' })
+  const no = await registerComplaintViaUi(page, {
+    phone: '13812345678',
+    name: '张三',
+    content: '空调不制冷，师傅上门两次仍未修好。'
+  })
   await syncNow(page)
   await syncNow(b.page)
   await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
@@ -44,7 +53,12 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   const rename_ = async (p: Page, name: string) => {
     await p.getByRole('menuitem', { name: '系统设置' }).click()
     await p.getByLabel('门店名称', { exact: true }).fill(name)
-    await p.getByLabel('门店名称', { exact: true }).locator('xpath=../..').getByRole('button', { name: '保存' }).first().click()
+    await p
+      .getByLabel('门店名称', { exact: true })
+      .locator('xpath=../..')
+      .getByRole('button', { name: '保存' })
+      .first()
+      .click()
     await expect(p.getByTestId('store-name')).toHaveText(name)
   }
   await rename_(page, '幸福路店（A改）')

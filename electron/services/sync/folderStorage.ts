@@ -35,7 +35,20 @@ export interface FolderStorageOptions {
 
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY'])
 /** Errors on the root itself that mean "the share is not there right now". */
-const ROOT_GONE = new Set(['ENOENT', 'ENOTDIR', 'EIO', 'ENETUNREACH', 'EHOSTDOWN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOTCONN', 'EACCES', 'EPERM', 'ESTALE', 'EBADF'])
+const ROOT_GONE = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EIO',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'EACCES',
+  'EPERM',
+  'ESTALE',
+  'EBADF'
+])
 
 const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code
 
@@ -123,7 +136,8 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
         return new Uint8Array(await readFile(abs))
       } catch (error) {
         await ensureRoot()
-        if (codeOf(error) === 'ENOENT' || codeOf(error) === 'EISDIR') throw new ShareServiceError('notFound', `${path} does not exist`)
+        if (codeOf(error) === 'ENOENT' || codeOf(error) === 'EISDIR')
+          throw new ShareServiceError('notFound', `${path} does not exist`)
         throw new ShareServiceError('io', String(error))
       }
     },
@@ -131,7 +145,8 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
     async writeNew(path, bytes) {
       await ensureRoot()
       const target = await resolve(path)
-      if (shareSegments(path).length === 0) throw new ShareServiceError('outsideRoot', 'cannot write the root')
+      if (shareSegments(path).length === 0)
+        throw new ShareServiceError('outsideRoot', 'cannot write the root')
       await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
         await ensureRoot()
         throw new ShareServiceError('io', String(error))
@@ -153,7 +168,8 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
         }
         // The bytes under the final name are what we wrote (a full disk or a flaky share shows here).
         const written = await stat(target)
-        if (written.size !== bytes.byteLength) throw new ShareServiceError('io', `${path}: wrote ${bytes.byteLength} bytes, found ${written.size}`)
+        if (written.size !== bytes.byteLength)
+          throw new ShareServiceError('io', `${path}: wrote ${bytes.byteLength} bytes, found ${written.size}`)
       } catch (error) {
         if (error instanceof ShareServiceError) throw error
         await ensureRoot()

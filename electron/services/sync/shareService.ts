@@ -1,5 +1,10 @@
 import { stat } from 'node:fs/promises'
-import { createFolderStorage, type FolderStorage, type FolderStorageOptions, type ShareEntry } from './folderStorage'
+import {
+  createFolderStorage,
+  type FolderStorage,
+  type FolderStorageOptions,
+  type ShareEntry
+} from './folderStorage'
 import type { ShareConfigStore } from './shareConfig'
 import { ShareServiceError } from './shareError'
 import { sweepStaleTemps } from './sweepTemps'
@@ -17,10 +22,15 @@ export interface ShareService {
 }
 
 async function reachable(root: string): Promise<boolean> {
-  return stat(root).then((s) => s.isDirectory()).catch(() => false)
+  return stat(root)
+    .then((s) => s.isDirectory())
+    .catch(() => false)
 }
 
-export function createShareService(config: ShareConfigStore, options: FolderStorageOptions = {}): ShareService {
+export function createShareService(
+  config: ShareConfigStore,
+  options: FolderStorageOptions = {}
+): ShareService {
   let cached: FolderStorage | null = null
   const storage = async (): Promise<FolderStorage> => {
     const root = await config.getRoot()

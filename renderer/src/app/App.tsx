@@ -5,13 +5,13 @@ import enUS from 'antd/locale/en_US'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { HashRouter, Route, Routes } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { i18n } from '../i18n'
+import { i18n } from '@/i18n'
 import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
-import { SetupPage } from '../features/setup/SetupPage'
+import { SetupPage } from '@/features/setup/SetupPage'
 import { ComplaintPrintPage, HandoverPrintPage } from './lazyPages'
-import { isSetupDone } from '../db'
+import { isSetupDone } from '@/db'
 import { describeError } from './errors'
 
 export function App() {
@@ -20,7 +20,11 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       {/* autoInsertSpace off: antd would render 保存 as "保 存", and labels must match the glossary exactly.
           motion off: dialogs appear at once — snappier at a busy counter, and nothing moves under a click. */}
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4, motion: false } }}>
+      <ConfigProvider
+        locale={locale === 'en' ? enUS : zhCN}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#1f6fd6', borderRadius: 4, motion: false } }}
+      >
         <AntApp style={{ height: '100%' }}>
           <Boot />
         </AntApp>
@@ -46,8 +50,22 @@ function Boot() {
     <HashRouter>
       <Routes>
         {/* Print views stand alone (no menu or header): the page is exactly what goes on paper. */}
-        <Route path="/print/complaint/:id" element={<Suspense fallback={null}><ComplaintPrintPage /></Suspense>} />
-        <Route path="/print/handover/:id" element={<Suspense fallback={null}><HandoverPrintPage /></Suspense>} />
+        <Route
+          path="/print/complaint/:id"
+          element={
+            <Suspense fallback={null}>
+              <ComplaintPrintPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/print/handover/:id"
+          element={
+            <Suspense fallback={null}>
+              <HandoverPrintPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Shell />} />
       </Routes>
     </HashRouter>

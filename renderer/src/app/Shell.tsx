@@ -15,15 +15,23 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from './session'
-import { DashboardPage } from '../features/dashboard/DashboardPage'
-import { ComplaintListPage } from '../features/complaints/ComplaintListPage'
-import { ComplaintDetailPage, CounterPage, CustomersRoutes, HandoverRoutes, NewComplaintPage, SettingsPage, SyncPage } from './lazyPages'
-import { SyncIndicator } from '../features/sync/SyncIndicator'
-import { ComingSoon } from '../features/placeholder/ComingSoon'
-import { SwitchStaffModal } from '../features/staff/SwitchStaffModal'
-import { getStoreName } from '../db'
+import { DashboardPage } from '@/features/dashboard/DashboardPage'
+import { ComplaintListPage } from '@/features/complaints/ComplaintListPage'
+import {
+  ComplaintDetailPage,
+  CounterPage,
+  CustomersRoutes,
+  HandoverRoutes,
+  NewComplaintPage,
+  SettingsPage,
+  SyncPage
+} from './lazyPages'
+import { SyncIndicator } from '@/features/sync/SyncIndicator'
+import { ComingSoon } from '@/features/placeholder/ComingSoon'
+import { SwitchStaffModal } from '@/features/staff/SwitchStaffModal'
+import { getStoreName } from '@/db'
 import { useEscalationSweep } from './useEscalationSweep'
-import { CustomerSearchPalette } from '../features/customers/CustomerSearchPalette'
+import { CustomerSearchPalette } from '@/features/customers/CustomerSearchPalette'
 
 const NAV = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
@@ -53,7 +61,7 @@ export function Shell() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={184} theme="light" style={{ borderRight: "1px solid #f0f0f0", height: "100%" }}>
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0', height: '100%' }}>
         <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 17 }}>{t('app.title')}</div>
         <Menu
           mode="inline"
@@ -63,8 +71,19 @@ export function Shell() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Text strong data-testid="store-name">{storeName}</Typography.Text>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center'
+          }}
+        >
+          <Typography.Text strong data-testid="store-name">
+            {storeName}
+          </Typography.Text>
           <Space>
             <SyncIndicator />
             <span data-testid="current-staff">
@@ -77,21 +96,24 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
           <Suspense fallback={null}>
-          <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/complaints" element={<ComplaintListPage />} />
-            <Route path="/complaints/new" element={<NewComplaintPage />} />
-            <Route path="/complaints/:id" element={<ComplaintDetailPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/counter" element={<CounterPage />} />
-            <Route path="/customers/*" element={<CustomersRoutes />} />
-            <Route path="/handover/*" element={<HandoverRoutes />} />
-            <Route path="/sync" element={<SyncPage />} />
-            {NAV.filter((n) => !['dashboard', 'complaints', 'settings', 'counter', 'customers', 'handover'].includes(n.key)).map((n) => (
-              <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
-            ))}
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/complaints" element={<ComplaintListPage />} />
+              <Route path="/complaints/new" element={<NewComplaintPage />} />
+              <Route path="/complaints/:id" element={<ComplaintDetailPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/counter" element={<CounterPage />} />
+              <Route path="/customers/*" element={<CustomersRoutes />} />
+              <Route path="/handover/*" element={<HandoverRoutes />} />
+              <Route path="/sync" element={<SyncPage />} />
+              {NAV.filter(
+                (n) =>
+                  !['dashboard', 'complaints', 'settings', 'counter', 'customers', 'handover'].includes(n.key)
+              ).map((n) => (
+                <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
+              ))}
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
           </Suspense>
         </Layout.Content>
       </Layout>

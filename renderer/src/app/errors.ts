@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { DeskCallError } from '../ipc/desk'
+import { DeskCallError } from '@/ipc/desk'
 
 /** A user-facing sentence for any error: typed main-process errors are translated, others summarised. */
 export function describeError(error: unknown, t: TFunction): string {

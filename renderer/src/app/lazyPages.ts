@@ -5,15 +5,21 @@ import { lazy } from 'react'
 // are fetched in the background (preloadPages) so opening them later is still instant.
 
 const loaders = {
-  NewComplaintPage: () => import('../features/complaints/NewComplaintPage').then((m) => ({ default: m.NewComplaintPage })),
-  ComplaintDetailPage: () => import('../features/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })),
-  SettingsPage: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
-  CounterPage: () => import('../features/counter/CounterPage').then((m) => ({ default: m.CounterPage })),
-  CustomersRoutes: () => import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
-  ComplaintPrintPage: () => import('../features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage })),
-  HandoverRoutes: () => import('../features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
-  SyncPage: () => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
-  HandoverPrintPage: () => import('../features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
+  NewComplaintPage: () =>
+    import('@/features/complaints/NewComplaintPage').then((m) => ({ default: m.NewComplaintPage })),
+  ComplaintDetailPage: () =>
+    import('@/features/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })),
+  SettingsPage: () => import('@/features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  CounterPage: () => import('@/features/counter/CounterPage').then((m) => ({ default: m.CounterPage })),
+  CustomersRoutes: () =>
+    import('@/features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
+  ComplaintPrintPage: () =>
+    import('@/features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage })),
+  HandoverRoutes: () =>
+    import('@/features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
+  SyncPage: () => import('@/features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
+  HandoverPrintPage: () =>
+    import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
 }
 
 export const NewComplaintPage = lazy(loaders.NewComplaintPage)

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
-import type { AppInfo, DeviceInfo } from '../../../shared/ipc/contract'
-import type { Staff } from '../../../shared/domain/staff'
-import type { DataContext, Locale } from '../db'
+import type { AppInfo, DeviceInfo } from '@shared/ipc/contract'
+import type { Staff } from '@shared/domain/staff'
+import type { DataContext, Locale } from '@/db'
 
 // App-wide session state: the open data layer, this PC, who is at the desk, the UI language.
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { recordDueEscalations, type DataContext } from '../db'
+import { recordDueEscalations, type DataContext } from '@/db'
 
 const SWEEP_EVERY_MS = 60_000
 
@@ -16,7 +16,11 @@ export function useEscalationSweep(data: DataContext): void {
       running = true
       try {
         const n = await recordDueEscalations(data)
-        if (n > 0) notification.warning({ title: t('complaint.escalatedNotice', { count: n }), placement: 'bottomRight' })
+        if (n > 0)
+          notification.warning({
+            title: t('complaint.escalatedNotice', { count: n }),
+            placement: 'bottomRight'
+          })
       } catch (e) {
         console.error('[desk] escalation sweep failed', e)
       } finally {

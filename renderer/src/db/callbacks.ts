@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid'
-import { callbackFormSchema, type CallbackInput } from '../../../shared/domain/callback'
-import type { Complaint } from '../../../shared/domain/complaint'
+import { callbackFormSchema, type CallbackInput } from '@shared/domain/callback'
+import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 
@@ -19,12 +19,19 @@ async function openComplaint(ctx: DataContext, id: string): Promise<Stored<Compl
   return c
 }
 
-export async function promiseCallback(ctx: DataContext, staffNo: string, complaintId: string, input: CallbackInput): Promise<void> {
+export async function promiseCallback(
+  ctx: DataContext,
+  staffNo: string,
+  complaintId: string,
+  input: CallbackInput
+): Promise<void> {
   const now = ctx.now()
   const parsed = callbackFormSchema(now).parse(input)
   await ctx.writer.transact(staffNo, async (tx) => {
     const c = await openComplaint(ctx, complaintId)
-    await tx.update('complaints', complaintId, { callback: { dueAt: parsed.dueAt, note: parsed.note, promisedBy: staffNo, promisedAt: now } })
+    await tx.update('complaints', complaintId, {
+      callback: { dueAt: parsed.dueAt, note: parsed.note, promisedBy: staffNo, promisedAt: now }
+    })
     await tx.create('events', {
       id: nanoid(),
       subjectId: complaintId,
@@ -37,18 +44,32 @@ export async function promiseCallback(ctx: DataContext, staffNo: string, complai
 }
 
 /** 已回电: the promise is kept; `note` says how it went. */
-export async function completeCallback(ctx: DataContext, staffNo: string, complaintId: string, note: string): Promise<void> {
+export async function completeCallback(
+  ctx: DataContext,
+  staffNo: string,
+  complaintId: string,
+  note: string
+): Promise<void> {
   const now = ctx.now()
   await ctx.writer.transact(staffNo, async (tx) => {
     const c = await openComplaint(ctx, complaintId)
     if (!c.callback) throw new CallbackRefusedError('callback.refused.nonePending')
     await tx.update('complaints', complaintId, { callback: null })
-    await tx.create('events', { id: nanoid(), subjectId: complaintId, type: 'callbackDone', at: now, staffNo, data: { dueAt: c.callback.dueAt, note: note.trim().slice(0, 200) } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: complaintId,
+      type: 'callbackDone',
+      at: now,
+      staffNo,
+      data: { dueAt: c.callback.dueAt, note: note.trim().slice(0, 200) }
+    })
   })
 }
 
 /** Open cases with a callback still to make, soonest first (read through the sparse open-cases index). */
 export async function listPromisedCallbacks(ctx: DataContext): Promise<Stored<Complaint>[]> {
   const open = await ctx.db.complaints.where('_openAt').above(-Infinity).toArray()
-  return open.filter((c) => !c._deleted && c.callback).sort((a, b) => (a.callback?.dueAt ?? 0) - (b.callback?.dueAt ?? 0))
+  return open
+    .filter((c) => !c._deleted && c.callback)
+    .sort((a, b) => (a.callback?.dueAt ?? 0) - (b.callback?.dueAt ?? 0))
 }

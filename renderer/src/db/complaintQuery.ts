@@ -1,6 +1,6 @@
 import type { Collection } from 'dexie'
-import { STATUSES, type Category, type ComplaintStatus, type Urgency } from '../../../shared/domain/complaint'
-import { evaluateTime } from '../../../shared/domain/timeRules'
+import { STATUSES, type Category, type ComplaintStatus, type Urgency } from '@shared/domain/complaint'
+import { evaluateTime } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { readTallies } from './tallies'
@@ -61,7 +61,15 @@ function rangeRead(ctx: DataContext, f: ComplaintFilter): Collection<Row, string
 }
 
 function isPlainRange(f: ComplaintFilter): boolean {
-  return !f.category && !f.urgency && !f.department && !f.firstResponder && !f.escalation && f.from === undefined && f.to === undefined
+  return (
+    !f.category &&
+    !f.urgency &&
+    !f.department &&
+    !f.firstResponder &&
+    !f.escalation &&
+    f.from === undefined &&
+    f.to === undefined
+  )
 }
 
 /** Open cases in receivedAt order (the sparse _openAt index holds only those), 已超时 now, with the
@@ -80,7 +88,9 @@ export async function countOverdue(ctx: DataContext): Promise<number> {
 }
 
 function sortRows(rows: Row[], f: ComplaintFilter): Row[] {
-  return rows.sort((a, b) => (f.sort === 'oldest' ? a.receivedAt - b.receivedAt : b.receivedAt - a.receivedAt))
+  return rows.sort((a, b) =>
+    f.sort === 'oldest' ? a.receivedAt - b.receivedAt : b.receivedAt - a.receivedAt
+  )
 }
 
 /** Number prefix, phone prefix or name prefix; merged, capped, then the other criteria. */
@@ -90,7 +100,9 @@ async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> 
   const digits = q.replace(/[\s-]/g, '')
   const found = await Promise.all([
     complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
-    /^\d{3,}$/.test(digits) ? complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray() : [],
+    /^\d{3,}$/.test(digits)
+      ? complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray()
+      : [],
     complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray()
   ])
   const test = predicate(f)
@@ -105,7 +117,12 @@ async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> 
 }
 
 /** One page of the list. */
-export async function listComplaints(ctx: DataContext, f: ComplaintFilter, offset: number, limit: number): Promise<Row[]> {
+export async function listComplaints(
+  ctx: DataContext,
+  f: ComplaintFilter,
+  offset: number,
+  limit: number
+): Promise<Row[]> {
   if (f.search.trim()) return (await searchRows(ctx, f)).slice(offset, offset + limit)
   if (f.overdue) return overdueRead(ctx, f).offset(offset).limit(limit).toArray()
   return rangeRead(ctx, f).offset(offset).limit(limit).toArray()
@@ -124,12 +141,15 @@ export function isCountCapped(f: ComplaintFilter): boolean {
  *  from the writer's tallies. */
 export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Promise<number> {
   if (f.search.trim()) return (await searchRows(ctx, f)).length
-  if (f.overdue) return isPlainRange(f) && f.status === 'all' ? countOverdue(ctx) : overdueRead(ctx, f).count()
+  if (f.overdue)
+    return isPlainRange(f) && f.status === 'all' ? countOverdue(ctx) : overdueRead(ctx, f).count()
   if (isPlainRange(f)) {
     const tallied = await readTallies(ctx.db, 'complaints', f.status === 'all' ? STATUSES : [f.status])
     if (tallied !== undefined) return tallied
   }
-  return rangeRead(ctx, f).limit(COUNT_CAP + 1).count()
+  return rangeRead(ctx, f)
+    .limit(COUNT_CAP + 1)
+    .count()
 }
 
 const UNFED_BACK_WINDOW_MS = 90 * 24 * 3_600_000

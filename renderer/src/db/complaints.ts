@@ -1,8 +1,14 @@
 import { nanoid } from 'nanoid'
 import dayjs from 'dayjs'
-import { buildComplaint, STATUSES, type Complaint, type ComplaintIntake, type ComplaintStatus } from '../../../shared/domain/complaint'
-import { formatComplaintNo } from '../../../shared/domain/complaintNo'
-import { diffIntake } from '../../../shared/domain/complaintEdit'
+import {
+  buildComplaint,
+  STATUSES,
+  type Complaint,
+  type ComplaintIntake,
+  type ComplaintStatus
+} from '@shared/domain/complaint'
+import { formatComplaintNo } from '@shared/domain/complaintNo'
+import { diffIntake } from '@shared/domain/complaintEdit'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
@@ -13,11 +19,19 @@ export const NEW_COMPLAINT_DRAFT = 'complaint:new'
 
 /** Registers a complaint: finds or creates the customer by phone, numbers the case, writes the
  *  first timeline event and drops the intake draft — all or nothing. */
-export async function registerComplaint(ctx: DataContext, staffNo: string, intake: ComplaintIntake): Promise<Complaint> {
+export async function registerComplaint(
+  ctx: DataContext,
+  staffNo: string,
+  intake: ComplaintIntake
+): Promise<Complaint> {
   const receivedAt = ctx.now()
   const day = dayjs(receivedAt).format('YYYYMMDD')
   return ctx.writer.transact(staffNo, async (tx) => {
-    const customerId = await findOrCreateCustomer(ctx, tx, staffNo, { customerId: intake.customerId, name: intake.customerName, phone: intake.customerPhone })
+    const customerId = await findOrCreateCustomer(ctx, tx, staffNo, {
+      customerId: intake.customerId,
+      name: intake.customerName,
+      phone: intake.customerPhone
+    })
     const seqKey = `seq:TS:${day}`
     const seq = (((await tx.local.meta.get(seqKey))?.value as number | undefined) ?? 0) + 1
     await tx.local.meta.put({ key: seqKey, value: seq })
@@ -48,8 +62,13 @@ export async function getComplaint(ctx: DataContext, id: string): Promise<Stored
 
 /** A case's events in the order they happened; same-millisecond steps keep their write order (HLC). */
 export async function getTimeline(ctx: DataContext, subjectId: string) {
-  const events = await ctx.db.events.where('[subjectId+at]').between([subjectId, -Infinity], [subjectId, Infinity]).toArray()
-  return events.sort((a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0))
+  const events = await ctx.db.events
+    .where('[subjectId+at]')
+    .between([subjectId, -Infinity], [subjectId, Infinity])
+    .toArray()
+  return events.sort(
+    (a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0)
+  )
 }
 
 export async function countComplaintsOfCustomer(ctx: DataContext, customerId: string): Promise<number> {
@@ -66,15 +85,26 @@ export async function dashboardCounts(ctx: DataContext, dayStart: number, staffN
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   const [today, open, mine, overdue] = await Promise.all([
     complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
-    readTallies(ctx.db, 'complaints', OPEN).then((n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)),
-    staffNo ? Promise.all(OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())).then(sum) : 0,
+    readTallies(ctx.db, 'complaints', OPEN).then(
+      (n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)
+    ),
+    staffNo
+      ? Promise.all(
+          OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())
+        ).then(sum)
+      : 0,
     countOverdue(ctx)
   ])
   return { today, open, mine, overdue }
 }
 
 /** Corrects intake fields; each real change is written with a fieldEdited event (old → new). Returns how many changed. */
-export async function editComplaint(ctx: DataContext, staffNo: string, id: string, edited: ComplaintIntake): Promise<number> {
+export async function editComplaint(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  edited: ComplaintIntake
+): Promise<number> {
   return ctx.writer.transact(staffNo, async (tx) => {
     const current = await ctx.db.complaints.get(id)
     if (!current) return 0
@@ -83,7 +113,14 @@ export async function editComplaint(ctx: DataContext, staffNo: string, id: strin
     const at = ctx.now()
     await tx.update('complaints', id, Object.fromEntries(changes.map((c) => [c.field, c.to])))
     for (const change of changes)
-      await tx.create('events', { id: nanoid(), subjectId: id, type: 'fieldEdited', at, staffNo, data: { field: change.field, from: change.from, to: change.to } })
+      await tx.create('events', {
+        id: nanoid(),
+        subjectId: id,
+        type: 'fieldEdited',
+        at,
+        staffNo,
+        data: { field: change.field, from: change.from, to: change.to }
+      })
     return changes.length
   })
 }

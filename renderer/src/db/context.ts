@@ -1,10 +1,10 @@
-import type { DeviceInfo } from '../../../shared/ipc/contract'
+import type { DeviceInfo } from '@shared/ipc/contract'
 import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
-import { STATUSES } from '../../../shared/domain/complaint'
-import { TIERS } from '../../../shared/domain/customer'
-import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '../../../shared/domain/timeRules'
+import { STATUSES } from '@shared/domain/complaint'
+import { TIERS } from '@shared/domain/customer'
+import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 import { adoptDeviceId } from './sync/renewDevice'
@@ -32,7 +32,12 @@ export async function openDataLayer(
   // Before the writer stamps anything: work not yet published moves to a changed device id.
   await adoptDeviceId(db, device, now())
   const holder: { ctx?: DataContext } = {}
-  const writer = await Writer.open(db, device.deviceId, now, deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES))
+  const writer = await Writer.open(
+    db,
+    device.deviceId,
+    now,
+    deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES)
+  )
   holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }
   await rederiveIfZoneChanged(holder.ctx)
   return holder.ctx
@@ -40,6 +45,7 @@ export async function openDataLayer(
 
 /** After the user edits this PC's name or code: later complaint numbers use the new code. */
 export function setDeviceInfo(ctx: DataContext, device: DeviceInfo): void {
-  if (device.deviceId !== ctx.device.deviceId) throw new Error('device id cannot change while the data layer is open')
+  if (device.deviceId !== ctx.device.deviceId)
+    throw new Error('device id cannot change while the data layer is open')
   ctx.device = device
 }

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid'
-import { balanceAssignment, planReassign, type ClerkLoad } from '../../../shared/domain/customerAssignment'
-import type { Role } from '../../../shared/domain/staff'
-import type { Actor } from '../../../shared/domain/workflow'
+import { balanceAssignment, planReassign, type ClerkLoad } from '@shared/domain/customerAssignment'
+import type { Role } from '@shared/domain/staff'
+import type { Actor } from '@shared/domain/workflow'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
 
@@ -39,23 +39,36 @@ export interface ClerkLoads {
   unassigned: number
 }
 
-const countOf = (ctx: DataContext, staffNo: string) => ctx.db.customers.where('_clerk').equals(staffNo).count()
+const countOf = (ctx: DataContext, staffNo: string) =>
+  ctx.db.customers.where('_clerk').equals(staffNo).count()
 
 /** Every eligible clerk with how many customers they hold, the holders who are not eligible, and the unassigned. */
 export async function clerkLoads(ctx: DataContext): Promise<ClerkLoads> {
   return ctx.db.transaction('r', ctx.db.staff, ctx.db.customers, async () => {
     const staff = (await ctx.db.staff.orderBy('staffNo').toArray()).filter((s) => !s._deleted)
     // A unique-key walk visits each distinct 工号 once, however many customers each holds.
-    const holders = ((await ctx.db.customers.orderBy('_clerk').uniqueKeys()) as string[]).filter((k) => k !== '')
+    const holders = ((await ctx.db.customers.orderBy('_clerk').uniqueKeys()) as string[]).filter(
+      (k) => k !== ''
+    )
     const eligible = staff.filter((s) => s.active && CLERK_ROLES.has(s.role))
     const others = holders.filter((no) => !eligible.some((s) => s.staffNo === no))
     const byNo = new Map(staff.map((s) => [s.staffNo, s]))
     const row = async (staffNo: string): Promise<ClerkLoadRow> => {
       const s = byNo.get(staffNo)
       const isEligible = !!s && s.active && CLERK_ROLES.has(s.role)
-      return { staffNo, name: s?.name ?? '', role: s?.role, active: !!s?.active, eligible: isEligible, count: await countOf(ctx, staffNo) }
+      return {
+        staffNo,
+        name: s?.name ?? '',
+        role: s?.role,
+        active: !!s?.active,
+        eligible: isEligible,
+        count: await countOf(ctx, staffNo)
+      }
     }
-    const [rows, unassigned] = await Promise.all([Promise.all([...eligible.map((s) => s.staffNo), ...others].map(row)), countOf(ctx, '')])
+    const [rows, unassigned] = await Promise.all([
+      Promise.all([...eligible.map((s) => s.staffNo), ...others].map(row)),
+      countOf(ctx, '')
+    ])
     return { rows, unassigned }
   })
 }
@@ -63,11 +76,20 @@ export async function clerkLoads(ctx: DataContext): Promise<ClerkLoads> {
 type Outcome = { refused: string } | { perClerk: Record<string, number> }
 
 /** Checks shared by both operations; returns the refusal key or null. */
-async function checkRequest(ctx: DataContext, actor: Actor, toClerkNos: readonly string[]): Promise<string | null> {
+async function checkRequest(
+  ctx: DataContext,
+  actor: Actor,
+  toClerkNos: readonly string[]
+): Promise<string | null> {
   if (actor.role !== 'manager') return 'managerOnly'
   if (toClerkNos.length === 0) return 'noClerks'
-  const staff = await ctx.db.staff.where('staffNo').anyOf([...toClerkNos]).toArray()
-  const ok = toClerkNos.every((no) => staff.some((s) => s.staffNo === no && !s._deleted && s.active && CLERK_ROLES.has(s.role)))
+  const staff = await ctx.db.staff
+    .where('staffNo')
+    .anyOf([...toClerkNos])
+    .toArray()
+  const ok = toClerkNos.every((no) =>
+    staff.some((s) => s.staffNo === no && !s._deleted && s.active && CLERK_ROLES.has(s.role))
+  )
   return ok ? null : 'notClerk'
 }
 
@@ -80,31 +102,57 @@ type Progress = (done: number, total: number) => void
 const BATCH = 250
 
 /** Writes `assignedClerk` for every planned customer and the one audit event, inside the caller's transaction. */
-async function apply(ctx: DataContext, tx: WriteTx, actor: Actor, plan: Map<string, string>, data: Record<string, unknown>, onProgress?: Progress) {
+async function apply(
+  ctx: DataContext,
+  tx: WriteTx,
+  actor: Actor,
+  plan: Map<string, string>,
+  data: Record<string, unknown>,
+  onProgress?: Progress
+) {
   const perClerk: Record<string, number> = {}
   const entries = [...plan]
   for (let i = 0; i < entries.length; i += BATCH) {
-    await Promise.all(entries.slice(i, i + BATCH).map(([customerId, staffNo]) => tx.update('customers', customerId, { assignedClerk: staffNo })))
+    await Promise.all(
+      entries
+        .slice(i, i + BATCH)
+        .map(([customerId, staffNo]) => tx.update('customers', customerId, { assignedClerk: staffNo }))
+    )
     onProgress?.(Math.min(i + BATCH, entries.length), entries.length)
   }
   for (const staffNo of plan.values()) perClerk[staffNo] = (perClerk[staffNo] ?? 0) + 1
-  await tx.create('events', { id: nanoid(), subjectId: AUDIT_SUBJECT, type: 'customerAssigned', at: ctx.now(), staffNo: actor.staffNo, data: { ...data, perClerk, total: plan.size } })
+  await tx.create('events', {
+    id: nanoid(),
+    subjectId: AUDIT_SUBJECT,
+    type: 'customerAssigned',
+    at: ctx.now(),
+    staffNo: actor.staffNo,
+    data: { ...data, perClerk, total: plan.size }
+  })
   return perClerk
 }
 
 async function loadsOf(ctx: DataContext, clerkNos: readonly string[]): Promise<ClerkLoad[]> {
-  return Promise.all([...new Set(clerkNos)].map(async (staffNo) => ({ staffNo, count: await countOf(ctx, staffNo) })))
+  return Promise.all(
+    [...new Set(clerkNos)].map(async (staffNo) => ({ staffNo, count: await countOf(ctx, staffNo) }))
+  )
 }
 
 function settle(outcome: Outcome): Record<string, number> {
-  if ('refused' in outcome) throw new AssignmentRefusedError(`customerMerge.assign.refused.${outcome.refused}`)
+  if ('refused' in outcome)
+    throw new AssignmentRefusedError(`customerMerge.assign.refused.${outcome.refused}`)
   return outcome.perClerk
 }
 
 /** 均衡分配: every unassigned customer to the chosen clerks, fewest customers first, so the counts end
  *  up at most one apart (unless some clerk already had more than the rest can catch up). One
  *  transaction. Returns how many went to each clerk. */
-export async function assignUnassigned(ctx: DataContext, actor: Actor, clerkNos: readonly string[], onProgress?: Progress): Promise<Record<string, number>> {
+export async function assignUnassigned(
+  ctx: DataContext,
+  actor: Actor,
+  clerkNos: readonly string[],
+  onProgress?: Progress
+): Promise<Record<string, number>> {
   const outcome = await ctx.writer.transact(actor.staffNo, async (tx): Promise<Outcome> => {
     const refused = await checkRequest(ctx, actor, clerkNos)
     if (refused) return { refused }
@@ -116,13 +164,24 @@ export async function assignUnassigned(ctx: DataContext, actor: Actor, clerkNos:
 }
 
 /** 调整分配: all of one clerk's customers (e.g. a clerk who leaves) spread evenly over the others. */
-export async function reassign(ctx: DataContext, actor: Actor, fromClerkNo: string, toClerkNos: readonly string[], onProgress?: Progress): Promise<Record<string, number>> {
+export async function reassign(
+  ctx: DataContext,
+  actor: Actor,
+  fromClerkNo: string,
+  toClerkNos: readonly string[],
+  onProgress?: Progress
+): Promise<Record<string, number>> {
   const outcome = await ctx.writer.transact(actor.staffNo, async (tx): Promise<Outcome> => {
-    const refused = actor.role === 'manager' && (!fromClerkNo || toClerkNos.includes(fromClerkNo)) ? 'sameClerk' : await checkRequest(ctx, actor, toClerkNos)
+    const refused =
+      actor.role === 'manager' && (!fromClerkNo || toClerkNos.includes(fromClerkNo))
+        ? 'sameClerk'
+        : await checkRequest(ctx, actor, toClerkNos)
     if (refused) return { refused }
     const ids = (await ctx.db.customers.where('_clerk').equals(fromClerkNo).primaryKeys()) as string[]
     const plan = planReassign(ids, await loadsOf(ctx, toClerkNos))
-    return { perClerk: await apply(ctx, tx, actor, plan, { mode: 'reassign', from: fromClerkNo }, onProgress) }
+    return {
+      perClerk: await apply(ctx, tx, actor, plan, { mode: 'reassign', from: fromClerkNo }, onProgress)
+    }
   })
   return settle(outcome)
 }

@@ -1,4 +1,4 @@
-import { findDuplicatePairs, type DuplicatePair } from '../../../shared/domain/customerDuplicates'
+import { findDuplicatePairs, type DuplicatePair } from '@shared/domain/customerDuplicates'
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 
@@ -8,7 +8,7 @@ import type { StoredCustomer } from './customers'
 // over ~100 000 phone keys, one over the distinct names, then grouping in memory. (Loading the records instead
 // was measured slower with real-sized records — 2.4 s at 100 000 — and its memory grows with them.)
 
-export type { DuplicatePair, DuplicateReason, PhoneLikeness } from '../../../shared/domain/customerDuplicates'
+export type { DuplicatePair, DuplicateReason, PhoneLikeness } from '@shared/domain/customerDuplicates'
 
 export interface DuplicateScan {
   /** the strongest suspicions first, at most `limit` of them */
@@ -37,7 +37,9 @@ async function nameEntries(ctx: DataContext): Promise<[string, string][]> {
   const names = () => ctx.db.customers.where('_keys').startsWith('n:')
   return ctx.db.transaction('r', ctx.db.customers, async () => {
     const firsts: [string, string][] = []
-    await names().eachUniqueKey((key, cursor) => void firsts.push([String(key).slice(2), String(cursor.primaryKey)]))
+    await names().eachUniqueKey(
+      (key, cursor) => void firsts.push([String(key).slice(2), String(cursor.primaryKey)])
+    )
     const ids = (await names().primaryKeys()) as string[]
     const out: [string, string][] = []
     let name = -1
@@ -68,7 +70,10 @@ export interface ArchiveSummary {
 }
 
 /** How many complaints and returns an archive holds (what a merge would move). */
-export async function linkedRecordCounts(ctx: DataContext, customerId: string): Promise<{ complaints: number; returns: number }> {
+export async function linkedRecordCounts(
+  ctx: DataContext,
+  customerId: string
+): Promise<{ complaints: number; returns: number }> {
   const [complaints, returns] = await Promise.all([
     ctx.db.complaints.where('customerId').equals(customerId).count(),
     ctx.db.returns.where('customerId').equals(customerId).count()
@@ -78,11 +83,16 @@ export async function linkedRecordCounts(ctx: DataContext, customerId: string): 
 
 /** The two archives of each pair, side by side; the older archive first (the usual one to keep).
  *  Pairs whose archive is gone meanwhile (merged on another PC) are left out. */
-export async function describeDuplicates(ctx: DataContext, pairs: readonly DuplicatePair[]): Promise<{ pair: DuplicatePair; sides: [ArchiveSummary, ArchiveSummary] }[]> {
+export async function describeDuplicates(
+  ctx: DataContext,
+  pairs: readonly DuplicatePair[]
+): Promise<{ pair: DuplicatePair; sides: [ArchiveSummary, ArchiveSummary] }[]> {
   const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))]
   const rows = await ctx.db.customers.bulkGet(ids)
   const live = new Map(rows.flatMap((c) => (c && !c._deleted && !c.mergedInto ? [[c.id, c] as const] : [])))
-  const counts = new Map(await Promise.all([...live.keys()].map(async (id) => [id, await linkedRecordCounts(ctx, id)] as const)))
+  const counts = new Map(
+    await Promise.all([...live.keys()].map(async (id) => [id, await linkedRecordCounts(ctx, id)] as const))
+  )
   const summary = (id: string): ArchiveSummary | undefined => {
     const customer = live.get(id)
     const n = counts.get(id)

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid'
-import type { Customer } from '../../../shared/domain/customer'
+import type { Customer } from '@shared/domain/customer'
 import type { DataContext } from './context'
 import { CustomerRefusedError, type StoredCustomer } from './customers'
 import { mergeImported, type ImportUpdateMode } from './customerImportMerge'
@@ -64,7 +64,11 @@ async function phoneOwners(ctx: DataContext, phones: Iterable<string>): Promise<
   if (wanted.size === 0) return owners
   const keys = new Set([...wanted].map((p) => `p:${digits(p)}`))
   let found: (StoredCustomer | undefined)[]
-  if (keys.size <= LOOKUP_BY_KEY_MAX) found = await ctx.db.customers.where('_keys').anyOf([...keys]).toArray()
+  if (keys.size <= LOOKUP_BY_KEY_MAX)
+    found = await ctx.db.customers
+      .where('_keys')
+      .anyOf([...keys])
+      .toArray()
   else {
     const ids = new Set<string>()
     await ctx.db.customers
@@ -84,7 +88,10 @@ async function phoneOwners(ctx: DataContext, phones: Iterable<string>): Promise<
 
 /** For the import preview: who already holds which of the file's phones, as [phone, {id, name}] pairs
  *  (a Map's entries, to post to the worker). Reads only these phones, never the whole archive. */
-export async function customersHoldingPhones(ctx: DataContext, phones: readonly string[]): Promise<[string, { id: string; name: string }][]> {
+export async function customersHoldingPhones(
+  ctx: DataContext,
+  phones: readonly string[]
+): Promise<[string, { id: string; name: string }][]> {
   const owners = await ctx.db.transaction('r', ctx.db.customers, () => phoneOwners(ctx, phones))
   return [...owners].map(([phone, c]) => [phone, { id: c.id, name: c.name }])
 }
@@ -110,7 +117,8 @@ export async function importCustomers(
     let gone = 0
     for (const [i, found] of (await ctx.db.customers.bulkGet(ids)).entries()) {
       let live = found
-      for (let hops = 0; live?.mergedInto && hops < 10; hops++) live = await ctx.db.customers.get(live.mergedInto)
+      for (let hops = 0; live?.mergedInto && hops < 10; hops++)
+        live = await ctx.db.customers.get(live.mergedInto)
       if (!live || live._deleted) gone++
       else {
         liveId.set(ids[i] as string, live.id)
@@ -120,7 +128,10 @@ export async function importCustomers(
     if (gone) throw new ImportRefusedError('customerGone', { count: gone, list: '' })
 
     // Re-checked here, inside the transaction: phones on file now, whatever the preview saw.
-    const owners = await phoneOwners(ctx, [...batch.create.flatMap((r) => r.phones), ...batch.update.flatMap((u) => u.patch.phones ?? [])])
+    const owners = await phoneOwners(ctx, [
+      ...batch.create.flatMap((r) => r.phones),
+      ...batch.update.flatMap((u) => u.patch.phones ?? [])
+    ])
     const taken: string[] = []
     const inBatch = new Set<string>()
     for (const r of batch.create) {
@@ -136,7 +147,8 @@ export async function importCustomers(
         if (owner && owner.id !== liveId.get(u.id)) taken.push(`${p}（${owner.name}）`)
       }
     }
-    if (taken.length) throw new ImportRefusedError('phonesTaken', { count: taken.length, list: listed(taken) })
+    if (taken.length)
+      throw new ImportRefusedError('phonesTaken', { count: taken.length, list: listed(taken) })
 
     let done = 0
     for (let i = 0; i < batch.create.length; i += CREATE_CHUNK) {
@@ -171,9 +183,20 @@ export async function importCustomers(
 }
 
 /** 导出Excel is recorded: who, when, how many, masked or not. Call it before handing the file over. */
-export async function recordExport(ctx: DataContext, staffNo: string, what: { count: number; masked: boolean }): Promise<void> {
+export async function recordExport(
+  ctx: DataContext,
+  staffNo: string,
+  what: { count: number; masked: boolean }
+): Promise<void> {
   await ctx.writer.transact(staffNo, (tx) =>
-    tx.create('events', { id: nanoid(), subjectId: AUDIT_SUBJECT, type: 'customersExported', at: ctx.now(), staffNo, data: { count: what.count, masked: what.masked } })
+    tx.create('events', {
+      id: nanoid(),
+      subjectId: AUDIT_SUBJECT,
+      type: 'customersExported',
+      at: ctx.now(),
+      staffNo,
+      data: { count: what.count, masked: what.masked }
+    })
   )
 }
 

@@ -1,4 +1,4 @@
-import { CUSTOMER_LIMITS, type Customer } from '../../../shared/domain/customer'
+import { CUSTOMER_LIMITS, type Customer } from '@shared/domain/customer'
 
 // How a roster row updates an archive already on file (导入客户 with 更新已有客户 chosen). Nothing on
 // file is ever lost:
@@ -13,12 +13,25 @@ import { CUSTOMER_LIMITS, type Customer } from '../../../shared/domain/customer'
 
 export type ImportUpdateMode = 'fill' | 'overwrite'
 
-const REPLACEABLE = ['name', 'gender', 'birthday', 'address', 'memberNo', 'credit', 'needs', 'source'] as const
+const REPLACEABLE = [
+  'name',
+  'gender',
+  'birthday',
+  'address',
+  'memberNo',
+  'credit',
+  'needs',
+  'source'
+] as const
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === ''
 
 /** The patch that brings `incoming` (only the columns the file has) into `current`; {} when nothing changes. */
-export function mergeImported(current: Customer, incoming: Partial<Customer>, mode: ImportUpdateMode): Partial<Customer> {
+export function mergeImported(
+  current: Customer,
+  incoming: Partial<Customer>,
+  mode: ImportUpdateMode
+): Partial<Customer> {
   const patch: Partial<Customer> = {}
   const set = patch as Record<string, unknown>
   for (const field of REPLACEABLE) {
@@ -27,10 +40,20 @@ export function mergeImported(current: Customer, incoming: Partial<Customer>, mo
     if (isEmpty(current[field]) || mode === 'overwrite') set[field] = value
   }
   const tier = current.tier ?? 'regular'
-  if (incoming.tier && incoming.tier !== 'regular' && incoming.tier !== tier && (mode === 'overwrite' || tier === 'regular')) patch.tier = incoming.tier
+  if (
+    incoming.tier &&
+    incoming.tier !== 'regular' &&
+    incoming.tier !== tier &&
+    (mode === 'overwrite' || tier === 'regular')
+  )
+    patch.tier = incoming.tier
 
   const overflow: string[] = []
-  const phones = union(current.phones?.length ? current.phones : [current.phone], incoming.phones ?? [], CUSTOMER_LIMITS.phones)
+  const phones = union(
+    current.phones?.length ? current.phones : [current.phone],
+    incoming.phones ?? [],
+    CUSTOMER_LIMITS.phones
+  )
   if (phones.added) {
     patch.phones = phones.list
     patch.phone = phones.list[0] as string
@@ -41,13 +64,19 @@ export function mergeImported(current: Customer, incoming: Partial<Customer>, mo
   if (tags.left.length) overflow.push(`导入的其他标签：${tags.left.join('、')}`)
 
   const said = current.notes ?? ''
-  const notes = [incoming.notes && !said.includes(incoming.notes) ? incoming.notes : '', ...overflow].filter(Boolean)
+  const notes = [incoming.notes && !said.includes(incoming.notes) ? incoming.notes : '', ...overflow].filter(
+    Boolean
+  )
   if (notes.length) patch.notes = [said, ...notes].filter(Boolean).join('\n')
   return patch
 }
 
 /** `have` then the new ones of `add`, up to `max`; `left` are the new ones that did not fit. */
-function union(have: readonly string[], add: readonly string[], max: number): { list: string[]; added: boolean; left: string[] } {
+function union(
+  have: readonly string[],
+  add: readonly string[],
+  max: number
+): { list: string[]; added: boolean; left: string[] } {
   const list = [...have]
   const left: string[] = []
   for (const item of add) {

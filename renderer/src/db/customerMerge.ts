@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid'
-import { planMerge } from '../../../shared/domain/customerMerge'
-import { mergeEventData, type MergedIntoData } from '../../../shared/domain/customerMergeRecord'
+import { planMerge } from '@shared/domain/customerMerge'
+import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMergeRecord'
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 
@@ -12,7 +12,12 @@ import type { StoredCustomer } from './customers'
 // survivor's timeline reads them through `mergedFrom` (customerTimeline.ts).
 
 export * from './customerDuplicates'
-export type { CustomerMergedData, MergedIntoData, MergeFilled, MergeDifferenceRecord } from '../../../shared/domain/customerMergeRecord'
+export type {
+  CustomerMergedData,
+  MergedIntoData,
+  MergeFilled,
+  MergeDifferenceRecord
+} from '@shared/domain/customerMergeRecord'
 
 /** The data layer refused the merge; `message` is an i18n key (customerMerge.refused.*). Nothing was written. */
 export class MergeRefusedError extends Error {}
@@ -26,7 +31,12 @@ function refusalOf(c: StoredCustomer | undefined): Refusal | null {
 }
 
 /** Merges `otherId` into `survivorId`; returns the survivor as now stored. */
-export async function mergeCustomers(ctx: DataContext, staffNo: string, survivorId: string, otherId: string): Promise<StoredCustomer> {
+export async function mergeCustomers(
+  ctx: DataContext,
+  staffNo: string,
+  survivorId: string,
+  otherId: string
+): Promise<StoredCustomer> {
   // Refusals leave the transaction by return, not throw (see applyWorkflow); everything is read inside it.
   const done = await ctx.writer.transact(staffNo, async (tx) => {
     if (survivorId === otherId) return { refused: 'self' as Refusal }
@@ -47,10 +57,27 @@ export async function mergeCustomers(ctx: DataContext, staffNo: string, survivor
     await tx.remove('customers', otherId)
 
     const at = ctx.now()
-    const merged = mergeEventData(survivor, other, plan, { complaints: complaintIds.length, returns: returnIds.length })
+    const merged = mergeEventData(survivor, other, plan, {
+      complaints: complaintIds.length,
+      returns: returnIds.length
+    })
     const into: MergedIntoData = { survivorId, survivorName: plan.merged.name }
-    await tx.create('events', { id: nanoid(), subjectId: survivorId, type: 'customerMerged', at, staffNo, data: { ...merged } })
-    await tx.create('events', { id: nanoid(), subjectId: otherId, type: 'mergedInto', at, staffNo, data: { ...into } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: survivorId,
+      type: 'customerMerged',
+      at,
+      staffNo,
+      data: { ...merged }
+    })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: otherId,
+      type: 'mergedInto',
+      at,
+      staffNo,
+      data: { ...into }
+    })
     return { customer: (await ctx.db.customers.get(survivorId)) as StoredCustomer }
   })
   if ('refused' in done) throw new MergeRefusedError(`customerMerge.refused.${done.refused}`)

@@ -1,5 +1,5 @@
-import { TIERS, type Tier } from '../../../shared/domain/customer'
-import { parseQuery, rankResults, type RankedCustomer } from '../../../shared/domain/customerSearch'
+import { TIERS, type Tier } from '@shared/domain/customer'
+import { parseQuery, rankResults, type RankedCustomer } from '@shared/domain/customerSearch'
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 import { readTallies } from './tallies'
@@ -7,7 +7,6 @@ import { readTallies } from './tallies'
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
 // keystroke costs a handful of small index reads whatever the size of the archive.
-
 
 export type CustomerHit = RankedCustomer<StoredCustomer>
 
@@ -18,7 +17,9 @@ export async function searchCustomers(ctx: DataContext, raw: string, limit = 20)
   const found = await ctx.db.transaction('r', ctx.db.customers, () =>
     // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
     // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
-    Promise.all(plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray()))
+    Promise.all(
+      plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
+    )
   )
   const byId = new Map<string, StoredCustomer>()
   for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)
@@ -32,12 +33,20 @@ export interface CustomerFilter {
 }
 
 function filtered(ctx: DataContext, f: CustomerFilter) {
-  const base = f.clerk !== undefined ? ctx.db.customers.where('_clerk').equals(f.clerk) : ctx.db.customers.orderBy('name')
+  const base =
+    f.clerk !== undefined
+      ? ctx.db.customers.where('_clerk').equals(f.clerk)
+      : ctx.db.customers.orderBy('name')
   return base.filter((c) => !c._deleted && (!f.tier || c.tier === f.tier))
 }
 
 /** One page of the archive in name order (or of one clerk's customers). */
-export async function listCustomers(ctx: DataContext, f: CustomerFilter, offset: number, limit: number): Promise<StoredCustomer[]> {
+export async function listCustomers(
+  ctx: DataContext,
+  f: CustomerFilter,
+  offset: number,
+  limit: number
+): Promise<StoredCustomer[]> {
   return filtered(ctx, f).offset(offset).limit(limit).toArray()
 }
 

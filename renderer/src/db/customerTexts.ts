@@ -1,5 +1,5 @@
-import { DEFAULT_CANNED_REPLIES, type CannedReply } from '../../../shared/domain/cannedReplies'
-import { DEFAULT_WORDING_RULES, type WordingRule } from '../../../shared/domain/wording'
+import { DEFAULT_CANNED_REPLIES, type CannedReply } from '@shared/domain/cannedReplies'
+import { DEFAULT_WORDING_RULES, type WordingRule } from '@shared/domain/wording'
 import type { DataContext } from './context'
 
 // The handbook's phrase list and the 标准用语 library: store-wide settings with the handbook's defaults.
@@ -15,15 +15,27 @@ export async function getCannedReplies(ctx: DataContext): Promise<CannedReply[]>
 }
 
 /** Saves an edited list (validated by the caller with the shared schemas). */
-export async function saveWordingRules(ctx: DataContext, staffNo: string, rules: WordingRule[]): Promise<void> {
+export async function saveWordingRules(
+  ctx: DataContext,
+  staffNo: string,
+  rules: WordingRule[]
+): Promise<void> {
   await saveSetting(ctx, staffNo, { id: 'wording', rules })
 }
 
-export async function saveCannedReplies(ctx: DataContext, staffNo: string, replies: CannedReply[]): Promise<void> {
+export async function saveCannedReplies(
+  ctx: DataContext,
+  staffNo: string,
+  replies: CannedReply[]
+): Promise<void> {
   await saveSetting(ctx, staffNo, { id: 'cannedReplies', replies })
 }
 
-async function saveSetting(ctx: DataContext, staffNo: string, record: { id: 'wording'; rules: WordingRule[] } | { id: 'cannedReplies'; replies: CannedReply[] }) {
+async function saveSetting(
+  ctx: DataContext,
+  staffNo: string,
+  record: { id: 'wording'; rules: WordingRule[] } | { id: 'cannedReplies'; replies: CannedReply[] }
+) {
   await ctx.writer.transact(staffNo, async (tx) => {
     const { id, ...fields } = record
     if (await ctx.db.settings.get(id)) await tx.update('settings', id, fields)

@@ -1,5 +1,5 @@
-import type { ComplaintStatus } from '../../../shared/domain/complaint'
-import type { ReturnStatus } from '../../../shared/domain/returns'
+import type { ComplaintStatus } from '@shared/domain/complaint'
+import type { ReturnStatus } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { SyncedRecords, TimelineEvent } from './schema'
 
@@ -12,7 +12,12 @@ export type CustomerTimelineEntry =
   | { kind: 'return'; at: number; request: SyncedRecords['returns'] }
   | { kind: 'event'; at: number; event: TimelineEvent }
 
-const OPEN_COMPLAINT: ReadonlySet<ComplaintStatus> = new Set(['registered', 'inProgress', 'awaitingApproval', 'awaitingRevisit'])
+const OPEN_COMPLAINT: ReadonlySet<ComplaintStatus> = new Set([
+  'registered',
+  'inProgress',
+  'awaitingApproval',
+  'awaitingRevisit'
+])
 const OPEN_RETURN: ReadonlySet<ReturnStatus> = new Set(['pending', 'processing'])
 
 export interface CustomerTimeline {
@@ -27,13 +32,25 @@ export async function getCustomerTimeline(ctx: DataContext, customerId: string):
   const [complaints, returns, events] = await Promise.all([
     ctx.db.complaints.where('customerId').anyOf(ids).toArray(),
     ctx.db.returns.where('customerId').anyOf(ids).toArray(),
-    Promise.all(ids.map((id) => ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray())).then((x) => x.flat())
+    Promise.all(
+      ids.map((id) =>
+        ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
+      )
+    ).then((x) => x.flat())
   ])
   const entries: CustomerTimelineEntry[] = [
-    ...complaints.filter((c) => !c._deleted).map((complaint) => ({ kind: 'complaint' as const, at: complaint.receivedAt, complaint })),
-    ...returns.filter((r) => !r._deleted).map((request) => ({ kind: 'return' as const, at: request.createdAt, request })),
+    ...complaints
+      .filter((c) => !c._deleted)
+      .map((complaint) => ({ kind: 'complaint' as const, at: complaint.receivedAt, complaint })),
+    ...returns
+      .filter((r) => !r._deleted)
+      .map((request) => ({ kind: 'return' as const, at: request.createdAt, request })),
     ...events.map((event) => ({ kind: 'event' as const, at: event.at, event }))
   ].sort((a, b) => b.at - a.at)
-  const open = entries.filter((e) => (e.kind === 'complaint' && OPEN_COMPLAINT.has(e.complaint.status)) || (e.kind === 'return' && OPEN_RETURN.has(e.request.status)))
+  const open = entries.filter(
+    (e) =>
+      (e.kind === 'complaint' && OPEN_COMPLAINT.has(e.complaint.status)) ||
+      (e.kind === 'return' && OPEN_RETURN.has(e.request.status))
+  )
   return { open, entries }
 }

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid'
-import { minimalCustomer, type Customer } from '../../../shared/domain/customer'
-import { maskPhone } from '../../../shared/domain/phone'
+import { minimalCustomer, type Customer } from '@shared/domain/customer'
+import { maskPhone } from '@shared/domain/phone'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import type { WriteTx } from './writer'
@@ -20,7 +20,21 @@ export class CustomerRefusedError extends Error {
   }
 }
 
-const PROFILE_FIELDS = ['name', 'phones', 'gender', 'birthday', 'address', 'memberNo', 'tier', 'credit', 'tags', 'needs', 'source', 'assignedClerk', 'notes'] as const
+const PROFILE_FIELDS = [
+  'name',
+  'phones',
+  'gender',
+  'birthday',
+  'address',
+  'memberNo',
+  'tier',
+  'credit',
+  'tags',
+  'needs',
+  'source',
+  'assignedClerk',
+  'notes'
+] as const
 type ProfileField = (typeof PROFILE_FIELDS)[number]
 export type CustomerProfileRecord = Omit<Customer, 'id' | 'mergedInto' | 'mergedFrom'>
 
@@ -29,8 +43,15 @@ function digits(phone: string): string {
 }
 
 /** The live archive holding this (normalised) phone among any of its numbers. */
-export async function findCustomerByPhone(ctx: DataContext, phone: string): Promise<StoredCustomer | undefined> {
-  const byPrimary = await ctx.db.customers.where('phone').equals(phone).filter((c) => !c._deleted).first()
+export async function findCustomerByPhone(
+  ctx: DataContext,
+  phone: string
+): Promise<StoredCustomer | undefined> {
+  const byPrimary = await ctx.db.customers
+    .where('phone')
+    .equals(phone)
+    .filter((c) => !c._deleted)
+    .first()
   if (byPrimary) return byPrimary
   return ctx.db.customers
     .where('_keys')
@@ -42,7 +63,8 @@ export async function findCustomerByPhone(ctx: DataContext, phone: string): Prom
 /** Follows merges: an archive merged into another answers with the survivor. */
 export async function getLiveCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
   let current = await ctx.db.customers.get(id)
-  for (let hops = 0; current?.mergedInto && hops < 10; hops++) current = await ctx.db.customers.get(current.mergedInto)
+  for (let hops = 0; current?.mergedInto && hops < 10; hops++)
+    current = await ctx.db.customers.get(current.mergedInto)
   return current && !current._deleted ? current : undefined
 }
 
@@ -51,7 +73,11 @@ export async function getCustomer(ctx: DataContext, id: string): Promise<StoredC
 }
 
 /** Which of these phones already belong to a live archive other than `exceptId`. */
-async function phoneConflict(ctx: DataContext, phones: string[], exceptId?: string): Promise<StoredCustomer | undefined> {
+async function phoneConflict(
+  ctx: DataContext,
+  phones: string[],
+  exceptId?: string
+): Promise<StoredCustomer | undefined> {
   for (const phone of phones) {
     const owner = await findCustomerByPhone(ctx, phone)
     if (owner && owner.id !== exceptId) return owner
@@ -60,29 +86,55 @@ async function phoneConflict(ctx: DataContext, phones: string[], exceptId?: stri
 }
 
 /** Intake (complaint, return): the given archive, or the one holding this phone, or a new one — inside the caller's transaction. */
-export async function findOrCreateCustomer(ctx: DataContext, tx: WriteTx, staffNo: string, who: { customerId?: string | null; name: string; phone: string }): Promise<string> {
+export async function findOrCreateCustomer(
+  ctx: DataContext,
+  tx: WriteTx,
+  staffNo: string,
+  who: { customerId?: string | null; name: string; phone: string }
+): Promise<string> {
   const given = who.customerId ? await getLiveCustomer(ctx, who.customerId) : undefined
   const known = given ?? (await findCustomerByPhone(ctx, who.phone))
   if (known) return known.id
   const id = nanoid()
   await tx.create('customers', minimalCustomer(id, who.name, who.phone))
-  await tx.create('events', { id: nanoid(), subjectId: id, type: 'customerCreated', at: ctx.now(), staffNo, data: { via: 'intake' } })
+  await tx.create('events', {
+    id: nanoid(),
+    subjectId: id,
+    type: 'customerCreated',
+    at: ctx.now(),
+    staffNo,
+    data: { via: 'intake' }
+  })
   return id
 }
 
 /** 新建客户. A phone already on file is refused with the archive that has it, so the form can offer it instead. */
-export async function createCustomer(ctx: DataContext, staffNo: string, profile: CustomerProfileRecord): Promise<StoredCustomer> {
+export async function createCustomer(
+  ctx: DataContext,
+  staffNo: string,
+  profile: CustomerProfileRecord
+): Promise<StoredCustomer> {
   return ctx.writer.transact(staffNo, async (tx) => {
     const clash = await phoneConflict(ctx, profile.phones)
     if (clash) throw new CustomerRefusedError('customer.phoneExists', clash.id)
     const id = nanoid()
     await tx.create('customers', { id, ...profile })
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'customerCreated', at: ctx.now(), staffNo, data: { via: 'form' } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'customerCreated',
+      at: ctx.now(),
+      staffNo,
+      data: { via: 'form' }
+    })
     return (await ctx.db.customers.get(id)) as StoredCustomer
   })
 }
 
-function changedFields(current: Customer, next: CustomerProfileRecord): { field: ProfileField; from: unknown; to: unknown }[] {
+function changedFields(
+  current: Customer,
+  next: CustomerProfileRecord
+): { field: ProfileField; from: unknown; to: unknown }[] {
   const norm = (v: unknown) => (v === '' || (Array.isArray(v) && v.length === 0) ? undefined : v)
   return PROFILE_FIELDS.flatMap((field) => {
     const from = norm(current[field])
@@ -92,7 +144,12 @@ function changedFields(current: Customer, next: CustomerProfileRecord): { field:
 }
 
 /** Corrects a profile; each changed field is recorded (old → new) on the timeline. Returns how many changed. */
-export async function updateCustomer(ctx: DataContext, staffNo: string, id: string, profile: CustomerProfileRecord): Promise<number> {
+export async function updateCustomer(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  profile: CustomerProfileRecord
+): Promise<number> {
   return ctx.writer.transact(staffNo, async (tx) => {
     const current = await ctx.db.customers.get(id)
     if (!current || current._deleted) throw new CustomerRefusedError('customer.notFound')
@@ -101,28 +158,61 @@ export async function updateCustomer(ctx: DataContext, staffNo: string, id: stri
     const changes = changedFields(current, profile)
     if (changes.length === 0) return 0
     const patch: Partial<Customer> = { phone: profile.phones[0] }
-    for (const c of changes) (patch as Record<string, unknown>)[c.field] = c.to ?? (c.field === 'tags' || c.field === 'phones' ? [] : '')
+    for (const c of changes)
+      (patch as Record<string, unknown>)[c.field] =
+        c.to ?? (c.field === 'tags' || c.field === 'phones' ? [] : '')
     await tx.update('customers', id, patch)
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'customerEdited', at: ctx.now(), staffNo, data: { changes } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'customerEdited',
+      at: ctx.now(),
+      staffNo,
+      data: { changes }
+    })
     return changes.length
   })
 }
 
 /** A free note on the customer's timeline (preferences noticed, a call made…). */
-export async function addCustomerNote(ctx: DataContext, staffNo: string, id: string, text: string): Promise<void> {
+export async function addCustomerNote(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  text: string
+): Promise<void> {
   const note = text.trim()
   if (!note) throw new CustomerRefusedError('validation.required')
   if (note.length > 2000) throw new CustomerRefusedError('validation.tooLong')
   await ctx.writer.transact(staffNo, async (tx) => {
     if (!(await ctx.db.customers.get(id))) throw new CustomerRefusedError('customer.notFound')
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'customerNote', at: ctx.now(), staffNo, data: { text: note } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'customerNote',
+      at: ctx.now(),
+      staffNo,
+      data: { text: note }
+    })
   })
 }
 
 /** 查看完整号码: deliberate and recorded (who, when, which number — itself kept masked). */
-export async function revealPhone(ctx: DataContext, staffNo: string, id: string, phone: string): Promise<void> {
+export async function revealPhone(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  phone: string
+): Promise<void> {
   await ctx.writer.transact(staffNo, async (tx) => {
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'phoneRevealed', at: ctx.now(), staffNo, data: { phone: maskPhone(phone) } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'phoneRevealed',
+      at: ctx.now(),
+      staffNo,
+      data: { phone: maskPhone(phone) }
+    })
   })
 }
 

@@ -1,8 +1,22 @@
 import Dexie, { type Table } from 'dexie'
 import { complaintKeys, customerKeys, withDerived } from './derived'
-import { withProfileDefaults } from '../../../shared/domain/customer'
+import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type ConflictEntry, type DraftEntry, type MetaEntry, type OutboxEntry, type QuarantineEntry, type SyncedRecords, type SyncPeerEntry, type TallyEntry } from './schema'
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  type ConflictEntry,
+  type DraftEntry,
+  type MetaEntry,
+  type OutboxEntry,
+  type QuarantineEntry,
+  type SyncedRecords,
+  type SyncPeerEntry,
+  type TallyEntry
+} from './schema'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {

@@ -1,8 +1,8 @@
-import type { Complaint } from '../../../shared/domain/complaint'
-import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '../../../shared/domain/timeRules'
+import type { Complaint } from '@shared/domain/complaint'
+import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { SyncedTable } from './schema'
-import type { Customer } from '../../../shared/domain/customer'
-import { searchKeys } from '../../../shared/domain/customerSearch'
+import type { Customer } from '@shared/domain/customer'
+import { searchKeys } from '@shared/domain/customerSearch'
 
 // Index keys computed from a record (and the time rules), never typed by anyone and never synced:
 // underscore fields, recomputed by the writer on every change (and by sync when it applies one).
@@ -19,7 +19,8 @@ export type Derive = (table: SyncedTable, record: Record<string, unknown>) => De
 const ENDED = new Set(['closed', 'rejected'])
 
 export function complaintKeys(c: Complaint & { _deleted?: 1 }, rules: TimeRuleSettings): DerivedFields {
-  if (c._deleted || ENDED.has(c.status)) return { _openAt: undefined, _overdueAt: undefined, _escalateAt: undefined }
+  if (c._deleted || ENDED.has(c.status))
+    return { _openAt: undefined, _overdueAt: undefined, _escalateAt: undefined }
   return {
     _openAt: c.receivedAt,
     _overdueAt: overdueAt(c, rules) ?? undefined,
@@ -41,7 +42,10 @@ export function withDerived<T extends object>(record: T, fields: DerivedFields |
 export function customerKeys(c: Customer & { _deleted?: 1 }): DerivedFields {
   // Tombstoned and merged archives are not found by search; they stay readable by id.
   if (c._deleted) return { _keys: undefined, _clerk: undefined }
-  return { _keys: searchKeys({ name: c.name, phones: c.phones ?? [c.phone], memberNo: c.memberNo }), _clerk: c.assignedClerk ?? '' }
+  return {
+    _keys: searchKeys({ name: c.name, phones: c.phones ?? [c.phone], memberNo: c.memberNo }),
+    _clerk: c.assignedClerk ?? ''
+  }
 }
 
 /** The derivation the writer applies to every record it writes. */

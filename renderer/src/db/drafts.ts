@@ -2,7 +2,10 @@ import type { DataContext } from './context'
 
 // Half-filled forms survive navigation, reloads and restarts. Local only: a draft is not a record.
 
-export async function loadDraft<T>(ctx: DataContext, key: string): Promise<{ value: T; savedAt: number } | undefined> {
+export async function loadDraft<T>(
+  ctx: DataContext,
+  key: string
+): Promise<{ value: T; savedAt: number } | undefined> {
   const draft = await ctx.db.drafts.get(key)
   return draft ? { value: draft.value as T, savedAt: draft.savedAt } : undefined
 }

@@ -1,4 +1,4 @@
-import { escalationsToRecord, type TimeRuleSettings } from '../../../shared/domain/timeRules'
+import { escalationsToRecord, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 
 /** 工号 stamped on changes the clock makes by itself. */
@@ -12,7 +12,9 @@ export async function recordDueEscalations(ctx: DataContext): Promise<number> {
   const now = ctx.now()
   // Only cases whose next escalation has come due (derived _escalateAt key): usually none at all.
   const candidates = await ctx.db.complaints.where('_escalateAt').belowOrEqual(now).toArray()
-  const pending = candidates.map((c) => ({ c, due: escalationsToRecord(c, now, rules) })).filter((p) => p.due.length > 0)
+  const pending = candidates
+    .map((c) => ({ c, due: escalationsToRecord(c, now, rules) }))
+    .filter((p) => p.due.length > 0)
   let recorded = 0
   // A few hundred cases per transaction: after days closed there can be thousands due at once, and
   // one transaction each kept IndexedDB busy long enough to stall every list for over a minute.
@@ -20,7 +22,14 @@ export async function recordDueEscalations(ctx: DataContext): Promise<number> {
     await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
       for (const { c, due } of pending.slice(i, i + SWEEP_BATCH)) {
         for (const e of due) {
-          const created = await tx.createIfAbsent('events', { id: e.id, subjectId: c.id, type: 'escalated', at: e.at, staffNo: SYSTEM_STAFF_NO, data: { level: e.level } })
+          const created = await tx.createIfAbsent('events', {
+            id: e.id,
+            subjectId: c.id,
+            type: 'escalated',
+            at: e.at,
+            staffNo: SYSTEM_STAFF_NO,
+            data: { level: e.level }
+          })
           if (created) recorded++
         }
         const top = Math.max(c.escalationLevel, ...due.map((e) => e.level)) as 0 | 1 | 2

@@ -10,9 +10,9 @@ import {
   type HandoverItem,
   type HandoverItemInput,
   type HandoverRefusal
-} from '../../../shared/domain/handover'
-import { selectPrefill, type HandoverPrefill } from '../../../shared/domain/handoverPrefill'
-import { inferShift, shiftSlot, type ShiftSlot } from '../../../shared/domain/shifts'
+} from '@shared/domain/handover'
+import { selectPrefill, type HandoverPrefill } from '@shared/domain/handoverPrefill'
+import { inferShift, shiftSlot, type ShiftSlot } from '@shared/domain/shifts'
 import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
@@ -33,7 +33,10 @@ export interface StaffRef {
   name: string
 }
 
-async function previousHandover(ctx: DataContext, excludeId: string | null): Promise<Stored<Handover> | undefined> {
+async function previousHandover(
+  ctx: DataContext,
+  excludeId: string | null
+): Promise<Stored<Handover> | undefined> {
   return ctx.db.handovers
     .orderBy('createdAt')
     .reverse()
@@ -42,10 +45,18 @@ async function previousHandover(ctx: DataContext, excludeId: string | null): Pro
 }
 
 /** Reads what the note is pre-filled with: open complaints (sparse _openAt index), returns in progress. */
-async function prefillFor(ctx: DataContext, shiftEnd: number, previous: Stored<Handover> | undefined): Promise<HandoverPrefill> {
+async function prefillFor(
+  ctx: DataContext,
+  shiftEnd: number,
+  previous: Stored<Handover> | undefined
+): Promise<HandoverPrefill> {
   const complaints = await ctx.db.complaints.where('_openAt').above(-Infinity).toArray()
   const returns = (
-    await Promise.all(['pending', 'processing'].map((status) => ctx.db.returns.where('[status+createdAt]').between([status, -Infinity], [status, Infinity]).toArray()))
+    await Promise.all(
+      ['pending', 'processing'].map((status) =>
+        ctx.db.returns.where('[status+createdAt]').between([status, -Infinity], [status, Infinity]).toArray()
+      )
+    )
   ).flat()
   return selectPrefill({
     complaints: complaints.filter((c) => !c._deleted),
@@ -55,7 +66,13 @@ async function prefillFor(ctx: DataContext, shiftEnd: number, previous: Stored<H
     shiftEnd,
     previous: previous
       ? {
-          ref: { id: previous.id, date: previous.date, shiftName: previous.shiftName, outgoingStaffNo: previous.outgoingStaffNo, outgoingName: previous.outgoingName },
+          ref: {
+            id: previous.id,
+            date: previous.date,
+            shiftName: previous.shiftName,
+            outgoingStaffNo: previous.outgoingStaffNo,
+            outgoingName: previous.outgoingName
+          },
           acknowledged: previous.status === 'acknowledged',
           prefill: previous.prefill
         }
@@ -63,7 +80,11 @@ async function prefillFor(ctx: DataContext, shiftEnd: number, previous: Stored<H
   })
 }
 
-async function slotFor(ctx: DataContext, shiftId: string | undefined, date: string | undefined): Promise<ShiftSlot> {
+async function slotFor(
+  ctx: DataContext,
+  shiftId: string | undefined,
+  date: string | undefined
+): Promise<ShiftSlot> {
   const shifts = await getShifts(ctx)
   const inferred = inferShift(shifts, ctx.now()) as ShiftSlot
   const chosen = shiftId ? shifts.find((s) => s.id === shiftId) : undefined
@@ -73,7 +94,11 @@ async function slotFor(ctx: DataContext, shiftId: string | undefined, date: stri
 
 /** 新建交接记录: the outgoing clerk's open draft if there is one, else a new note for the shift
  *  now (or the one chosen), pre-filled, with the unfinished items of the last note carried over. */
-export async function startHandover(ctx: DataContext, outgoing: StaffRef, options: { shiftId?: string } = {}): Promise<Stored<Handover>> {
+export async function startHandover(
+  ctx: DataContext,
+  outgoing: StaffRef,
+  options: { shiftId?: string } = {}
+): Promise<Stored<Handover>> {
   const slot = await slotFor(ctx, options.shiftId, undefined)
   const id = await ctx.writer.transact(outgoing.staffNo, async (tx) => {
     const draft = await ctx.db.handovers
@@ -115,7 +140,12 @@ export async function getHandover(ctx: DataContext, id: string): Promise<Stored<
 }
 
 /** Runs an edit of the outgoing clerk's note: refused once acknowledged or for anyone else. */
-async function editHandover(ctx: DataContext, staffNo: string, id: string, change: (h: Stored<Handover>) => Promise<Partial<Handover>> | Partial<Handover>): Promise<void> {
+async function editHandover(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  change: (h: Stored<Handover>) => Promise<Partial<Handover>> | Partial<Handover>
+): Promise<void> {
   await ctx.writer.transact(staffNo, async (tx) => {
     const current = await ctx.db.handovers.get(id)
     if (!current || current._deleted) throw new HandoverRefusedError('notFound')
@@ -126,18 +156,36 @@ async function editHandover(ctx: DataContext, staffNo: string, id: string, chang
 }
 
 /** Another shift than the one inferred from the clock (the override). */
-export async function changeHandoverShift(ctx: DataContext, staffNo: string, id: string, shiftId: string): Promise<void> {
+export async function changeHandoverShift(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  shiftId: string
+): Promise<void> {
   const current = await getHandover(ctx, id)
   const slot = await slotFor(ctx, shiftId, current?.date)
-  await editHandover(ctx, staffNo, id, () => ({ shiftId: slot.shift.id, shiftName: slot.shift.name, shiftStart: slot.start, shiftEnd: slot.end, date: slot.date }))
+  await editHandover(ctx, staffNo, id, () => ({
+    shiftId: slot.shift.id,
+    shiftName: slot.shift.name,
+    shiftStart: slot.start,
+    shiftEnd: slot.end,
+    date: slot.date
+  }))
 }
 
 /** Re-reads the data into the note (the screen does this on open, submission does it last). */
 export async function refreshHandoverPrefill(ctx: DataContext, staffNo: string, id: string): Promise<void> {
-  await editHandover(ctx, staffNo, id, async (h) => ({ prefill: await prefillFor(ctx, h.shiftEnd, await previousHandover(ctx, h.id)) }))
+  await editHandover(ctx, staffNo, id, async (h) => ({
+    prefill: await prefillFor(ctx, h.shiftEnd, await previousHandover(ctx, h.id))
+  }))
 }
 
-export async function addHandoverItem(ctx: DataContext, staffNo: string, id: string, input: HandoverItemInput): Promise<HandoverItem> {
+export async function addHandoverItem(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  input: HandoverItemInput
+): Promise<HandoverItem> {
   const parsed = handoverItemSchema.parse(input)
   const itemId = nanoid()
   const item: HandoverItem = { ...parsed, id: itemId, originId: itemId, done: false, carried: 0 }
@@ -145,15 +193,33 @@ export async function addHandoverItem(ctx: DataContext, staffNo: string, id: str
   return item
 }
 
-export async function setHandoverItemDone(ctx: DataContext, staffNo: string, id: string, itemId: string, done: boolean): Promise<void> {
-  await editHandover(ctx, staffNo, id, (h) => ({ items: h.items.map((i) => (i.id === itemId ? { ...i, done } : i)) }))
+export async function setHandoverItemDone(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  itemId: string,
+  done: boolean
+): Promise<void> {
+  await editHandover(ctx, staffNo, id, (h) => ({
+    items: h.items.map((i) => (i.id === itemId ? { ...i, done } : i))
+  }))
 }
 
-export async function removeHandoverItem(ctx: DataContext, staffNo: string, id: string, itemId: string): Promise<void> {
+export async function removeHandoverItem(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  itemId: string
+): Promise<void> {
   await editHandover(ctx, staffNo, id, (h) => ({ items: h.items.filter((i) => i.id !== itemId) }))
 }
 
-export async function saveHandoverNotes(ctx: DataContext, staffNo: string, id: string, notes: string): Promise<void> {
+export async function saveHandoverNotes(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  notes: string
+): Promise<void> {
   const parsed = handoverNotesSchema.parse(notes)
   await editHandover(ctx, staffNo, id, () => ({ notes: parsed }))
 }
@@ -168,7 +234,14 @@ export async function submitHandover(ctx: DataContext, staffNo: string, id: stri
     if (refusal) throw new HandoverRefusedError(refusal)
     const prefill = await prefillFor(ctx, current.shiftEnd, await previousHandover(ctx, id))
     await tx.update('handovers', id, { prefill, status: 'submitted', submittedAt: current.submittedAt ?? at })
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'handoverSubmitted', at, staffNo, data: {} })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'handoverSubmitted',
+      at,
+      staffNo,
+      data: {}
+    })
   })
 }
 
@@ -180,17 +253,41 @@ export async function acknowledgeHandover(ctx: DataContext, incoming: StaffRef, 
     if (!current || current._deleted) throw new HandoverRefusedError('notFound')
     const refusal = acknowledgeRefusal(current, incoming.staffNo)
     if (refusal) throw new HandoverRefusedError(refusal)
-    await tx.update('handovers', id, { status: 'acknowledged', acknowledgedAt: at, incomingStaffNo: incoming.staffNo, incomingName: incoming.name })
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'handoverAcknowledged', at, staffNo: incoming.staffNo, data: { name: incoming.name } })
+    await tx.update('handovers', id, {
+      status: 'acknowledged',
+      acknowledgedAt: at,
+      incomingStaffNo: incoming.staffNo,
+      incomingName: incoming.name
+    })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'handoverAcknowledged',
+      at,
+      staffNo: incoming.staffNo,
+      data: { name: incoming.name }
+    })
   })
 }
 
 /** A remark appended to a note (the only change once it is locked); anyone on duty may add one. */
-export async function addHandoverRemark(ctx: DataContext, staffNo: string, id: string, text: string): Promise<void> {
+export async function addHandoverRemark(
+  ctx: DataContext,
+  staffNo: string,
+  id: string,
+  text: string
+): Promise<void> {
   const parsed = remarkSchema.parse(text)
   await ctx.writer.transact(staffNo, async (tx) => {
     if (!(await getHandover(ctx, id))) throw new HandoverRefusedError('notFound')
-    await tx.create('events', { id: nanoid(), subjectId: id, type: 'handoverRemark', at: ctx.now(), staffNo, data: { text: parsed } })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: id,
+      type: 'handoverRemark',
+      at: ctx.now(),
+      staffNo,
+      data: { text: parsed }
+    })
   })
 }
 
@@ -198,7 +295,12 @@ export async function addHandoverRemark(ctx: DataContext, staffNo: string, id: s
 export async function handoverEvents(ctx: DataContext, id: string): Promise<TimelineEvent[]> {
   const rows = await ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
   // Same-millisecond events keep the order they were written in (their HLC), not their random ids'.
-  return rows.filter((e) => !e._deleted).sort((a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0))
+  return rows
+    .filter((e) => !e._deleted)
+    .sort(
+      (a, b) =>
+        a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0)
+    )
 }
 
 export interface HandoverFilter {
@@ -211,7 +313,11 @@ export interface HandoverFilter {
 }
 
 /** History, newest first. A store writes two or three notes a day, so a filtered scan of the date index is cheap. */
-export async function listHandovers(ctx: DataContext, filter: HandoverFilter = {}, limit = 500): Promise<Stored<Handover>[]> {
+export async function listHandovers(
+  ctx: DataContext,
+  filter: HandoverFilter = {},
+  limit = 500
+): Promise<Stored<Handover>[]> {
   const range = ctx.db.handovers.where('date').between(filter.from ?? '', filter.to ?? '\uffff', true, true)
   const rows = await range
     .filter(

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../shared/domain/staff'
+import { ROLES, type Role } from '@shared/domain/staff'
 import type { DataContext } from './context'
 
 // 客户信息不得泄露: full phone numbers are a permission. Managers have it unless the store decides

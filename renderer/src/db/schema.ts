@@ -1,15 +1,15 @@
-import type { Complaint } from '../../../shared/domain/complaint'
-import type { Customer, CustomerEventType } from '../../../shared/domain/customer'
-import type { Role, Staff } from '../../../shared/domain/staff'
-import type { TimelineEventType } from '../../../shared/domain/workflow'
-import type { WordingRule } from '../../../shared/domain/wording'
-import type { CannedReply } from '../../../shared/domain/cannedReplies'
-import type { TimeRuleSettings } from '../../../shared/domain/timeRules'
-import type { ReturnRequest } from '../../../shared/domain/returns'
-import type { Handover, HandoverEventType } from '../../../shared/domain/handover'
-import type { ShiftDef } from '../../../shared/domain/shifts'
-import type { SegmentHeader } from '../../../shared/sync/segment'
-import type { Change } from '../../../shared/sync/change'
+import type { Complaint } from '@shared/domain/complaint'
+import type { Customer, CustomerEventType } from '@shared/domain/customer'
+import type { Role, Staff } from '@shared/domain/staff'
+import type { TimelineEventType } from '@shared/domain/workflow'
+import type { WordingRule } from '@shared/domain/wording'
+import type { CannedReply } from '@shared/domain/cannedReplies'
+import type { TimeRuleSettings } from '@shared/domain/timeRules'
+import type { ReturnRequest } from '@shared/domain/returns'
+import type { Handover, HandoverEventType } from '@shared/domain/handover'
+import type { ShiftDef } from '@shared/domain/shifts'
+import type { SegmentHeader } from '@shared/sync/segment'
+import type { Change } from '@shared/sync/change'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -33,7 +33,7 @@ export interface Versioned {
 
 export type Stored<T extends { id: string }> = T & Versioned
 
-export type { Customer } from '../../../shared/domain/customer'
+export type { Customer } from '@shared/domain/customer'
 
 /** One immutable step on a timeline (complaint or customer). */
 export interface TimelineEvent {
@@ -85,7 +85,14 @@ export interface ShiftSettingsRecord {
   shifts: ShiftDef[]
 }
 
-export type SettingsRecord = ShiftSettingsRecord | PrivacySettingsRecord | StoreSettings | WorkflowSettingsRecord | WordingSettingsRecord | CannedRepliesRecord | TimeRulesRecord
+export type SettingsRecord =
+  | ShiftSettingsRecord
+  | PrivacySettingsRecord
+  | StoreSettings
+  | WorkflowSettingsRecord
+  | WordingSettingsRecord
+  | CannedRepliesRecord
+  | TimeRulesRecord
 
 export interface OutboxEntry {
   seq?: number
@@ -146,7 +153,8 @@ export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
 export const SCHEMA_V1 = {
   staff: 'id, &staffNo',
   customers: 'id, phone, name',
-  complaints: 'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, [firstResponder+status]',
+  complaints:
+    'id, &no, receivedAt, [status+receivedAt], customerId, customerPhone, customerName, [firstResponder+status]',
   events: 'id, [subjectId+at]',
   settings: 'id',
   returns: 'id, createdAt, [status+createdAt], complaintId, customerId',

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid'
-import type { SetupInput } from '../../../shared/domain/setup'
-import type { Staff } from '../../../shared/domain/staff'
+import type { SetupInput } from '@shared/domain/setup'
+import type { Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
 import { SESSION_STAFF_KEY } from './prefs'
 
@@ -11,7 +11,13 @@ export async function isSetupDone(ctx: DataContext): Promise<boolean> {
 
 /** First run: the store record, its first manager, and that manager at the desk. One transaction. */
 export async function completeSetup(ctx: DataContext, input: SetupInput): Promise<Staff> {
-  const manager: Staff = { id: nanoid(), staffNo: input.managerStaffNo, name: input.managerName, role: 'manager', active: true }
+  const manager: Staff = {
+    id: nanoid(),
+    staffNo: input.managerStaffNo,
+    name: input.managerName,
+    role: 'manager',
+    active: true
+  }
   await ctx.writer.transact(input.managerStaffNo, async (tx) => {
     if (await ctx.db.settings.get('store')) throw new Error('setup already done')
     await tx.create('settings', { id: 'store', storeName: input.storeName })

@@ -1,11 +1,17 @@
-import { DEFAULT_SHIFTS, shiftListSchema, type ShiftDef } from '../../../shared/domain/shifts'
+import { DEFAULT_SHIFTS, shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
 import type { DataContext } from './context'
 
 // 班次 are a store-wide setting (synced), with the handbook's three shifts until someone changes them.
 
 export async function getShifts(ctx: DataContext): Promise<ShiftDef[]> {
   const stored = await ctx.db.settings.get('shifts')
-  if (stored && !stored._deleted && stored.id === 'shifts' && shiftListSchema.safeParse(stored.shifts).success) return stored.shifts
+  if (
+    stored &&
+    !stored._deleted &&
+    stored.id === 'shifts' &&
+    shiftListSchema.safeParse(stored.shifts).success
+  )
+    return stored.shifts
   return DEFAULT_SHIFTS.map((s) => ({ ...s }))
 }
 

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid'
-import type { Role, Staff } from '../../../shared/domain/staff'
+import type { Role, Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
 
 export class DuplicateStaffNoError extends Error {
@@ -18,7 +18,11 @@ export async function getStaffByNo(ctx: DataContext, staffNo: string): Promise<S
   return staff && !staff._deleted ? staff : undefined
 }
 
-export async function addStaff(ctx: DataContext, by: string, input: { staffNo: string; name: string; role: Role }): Promise<string> {
+export async function addStaff(
+  ctx: DataContext,
+  by: string,
+  input: { staffNo: string; name: string; role: Role }
+): Promise<string> {
   const id = nanoid()
   // Refusal leaves the transaction by return, not throw (see applyWorkflow).
   const added = await ctx.writer.transact(by, async (tx) => {
@@ -30,6 +34,11 @@ export async function addStaff(ctx: DataContext, by: string, input: { staffNo: s
   return id
 }
 
-export async function updateStaff(ctx: DataContext, by: string, id: string, patch: Partial<Pick<Staff, 'name' | 'role' | 'active'>>): Promise<void> {
+export async function updateStaff(
+  ctx: DataContext,
+  by: string,
+  id: string,
+  patch: Partial<Pick<Staff, 'name' | 'role' | 'active'>>
+): Promise<void> {
   await ctx.writer.transact(by, (tx) => tx.update('staff', id, patch))
 }

@@ -1,5 +1,5 @@
-import { hashPin, normalisePin, pinSchema, verifyPin, type PinCheckResult } from '../../../shared/domain/pin'
-import type { Staff } from '../../../shared/domain/staff'
+import { hashPin, normalisePin, pinSchema, verifyPin, type PinCheckResult } from '@shared/domain/pin'
+import type { Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
 import { getStaffByNo } from './staff'
 
@@ -18,7 +18,12 @@ export function staffHasPin(staff: Pick<Staff, 'pinHash'>): boolean {
   return !!staff.pinHash
 }
 
-async function refusal(ctx: DataContext, by: string, staffNo: string, managerOnly: boolean): Promise<{ refused: Refusal } | { target: Staff & { id: string } }> {
+async function refusal(
+  ctx: DataContext,
+  by: string,
+  staffNo: string,
+  managerOnly: boolean
+): Promise<{ refused: Refusal } | { target: Staff & { id: string } }> {
   const [actor, target] = await Promise.all([getStaffByNo(ctx, by), getStaffByNo(ctx, staffNo)])
   const isManager = !!actor && actor.active && actor.role === 'manager'
   const isSelf = !!actor && actor.active && by === staffNo
@@ -27,7 +32,13 @@ async function refusal(ctx: DataContext, by: string, staffNo: string, managerOnl
   return { target }
 }
 
-async function writePinHash(ctx: DataContext, by: string, staffNo: string, pinHash: string, managerOnly: boolean): Promise<void> {
+async function writePinHash(
+  ctx: DataContext,
+  by: string,
+  staffNo: string,
+  pinHash: string,
+  managerOnly: boolean
+): Promise<void> {
   const outcome = await ctx.writer.transact(by, async (tx) => {
     const checked = await refusal(ctx, by, staffNo, managerOnly)
     if ('refused' in checked) return checked

@@ -19,7 +19,11 @@ function key(table: SyncedTable, value: unknown): string {
 
 /** Which tally keys a record's change moves, and by how much (a tombstone counts nowhere). Pure, so a
  *  batch can sum its moves in memory and write each key once. */
-export function tallyMoves(table: SyncedTable, beforeRecord: object | undefined, afterRecord: object | undefined): [string, number][] {
+export function tallyMoves(
+  table: SyncedTable,
+  beforeRecord: object | undefined,
+  afterRecord: object | undefined
+): [string, number][] {
   const field = TALLIED[table]
   if (!field) return []
   const before = beforeRecord as Row | undefined
@@ -34,7 +38,12 @@ export function tallyMoves(table: SyncedTable, beforeRecord: object | undefined,
 }
 
 /** Moves one record from its old tally to its new one (a tombstone counts nowhere). */
-export async function adjustTallies(db: DeskDatabase, table: SyncedTable, beforeRecord: object | undefined, afterRecord: object | undefined): Promise<void> {
+export async function adjustTallies(
+  db: DeskDatabase,
+  table: SyncedTable,
+  beforeRecord: object | undefined,
+  afterRecord: object | undefined
+): Promise<void> {
   for (const [k, delta] of tallyMoves(table, beforeRecord, afterRecord)) {
     const row = await db.tallies.get(k)
     await db.tallies.put({ key: k, n: (row?.n ?? 0) + delta })
@@ -42,14 +51,22 @@ export async function adjustTallies(db: DeskDatabase, table: SyncedTable, before
 }
 
 /** Count of records whose tallied field has one of `values`; undefined until the tallies are built. */
-export async function readTallies(db: DeskDatabase, table: SyncedTable, values: readonly string[]): Promise<number | undefined> {
+export async function readTallies(
+  db: DeskDatabase,
+  table: SyncedTable,
+  values: readonly string[]
+): Promise<number | undefined> {
   if (!(await db.meta.get(BUILT_KEY))) return undefined
   const rows = await db.tallies.bulkGet(values.map((v) => key(table, v)))
   return rows.reduce((sum, row) => sum + (row?.n ?? 0), 0)
 }
 
 /** Recounts from the records (first start after an upgrade, or after data was loaded by other means). */
-export async function ensureTallies(db: DeskDatabase, statuses: readonly string[], tiers: readonly string[]): Promise<void> {
+export async function ensureTallies(
+  db: DeskDatabase,
+  statuses: readonly string[],
+  tiers: readonly string[]
+): Promise<void> {
   if (await db.meta.get(BUILT_KEY)) return
   await db.transaction('rw', db.complaints, db.customers, db.tallies, db.meta, async () => {
     for (const status of statuses) {

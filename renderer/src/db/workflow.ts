@@ -1,6 +1,13 @@
 import { nanoid } from 'nanoid'
-import { applyAction, DEFAULT_WORKFLOW_SETTINGS, type Actor, type WorkflowAction, type WorkflowError, type WorkflowSettings } from '../../../shared/domain/workflow'
-import type { Complaint } from '../../../shared/domain/complaint'
+import {
+  applyAction,
+  DEFAULT_WORKFLOW_SETTINGS,
+  type Actor,
+  type WorkflowAction,
+  type WorkflowError,
+  type WorkflowSettings
+} from '@shared/domain/workflow'
+import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
 
 /** The domain refused the step; `error.message` is an i18n key, `error.field` where to show it. */
@@ -10,7 +17,14 @@ export class WorkflowRefusedError extends Error {
   }
 }
 
-export const DEFAULT_DEPARTMENTS = ['采购部', '运营部', '设计部', '售后服务部', '物流配送部', '门店前台'] as const
+export const DEFAULT_DEPARTMENTS = [
+  '采购部',
+  '运营部',
+  '设计部',
+  '售后服务部',
+  '物流配送部',
+  '门店前台'
+] as const
 
 export interface WorkflowConfig extends WorkflowSettings {
   departments: string[]
@@ -30,7 +44,12 @@ export async function getWorkflowConfig(ctx: DataContext): Promise<WorkflowConfi
  *  A refusal is returned out of the transaction, not thrown inside it: nothing was written, so it
  *  simply commits. (Throwing after a read, with no request pending, left Chromium's transaction
  *  promise unsettled now and then, hanging the dialog.) */
-export async function applyWorkflow(ctx: DataContext, actor: Actor, complaintId: string, action: WorkflowAction): Promise<Complaint> {
+export async function applyWorkflow(
+  ctx: DataContext,
+  actor: Actor,
+  complaintId: string,
+  action: WorkflowAction
+): Promise<Complaint> {
   // Everything is read inside the transaction: a Dexie read awaited just before opening it left the
   // read-write transaction waiting forever now and then in Chromium.
   const done = await ctx.writer.transact(actor.staffNo, async (tx) => {
@@ -41,14 +60,25 @@ export async function applyWorkflow(ctx: DataContext, actor: Actor, complaintId:
     const outcome = applyAction(current, action, actor, now, config)
     if (!outcome.ok) return outcome
     await tx.update('complaints', complaintId, outcome.patch)
-    await tx.create('events', { id: nanoid(), subjectId: complaintId, type: outcome.event.type, at: now, staffNo: actor.staffNo, data: outcome.event.data })
+    await tx.create('events', {
+      id: nanoid(),
+      subjectId: complaintId,
+      type: outcome.event.type,
+      at: now,
+      staffNo: actor.staffNo,
+      data: outcome.event.data
+    })
     return { ok: true as const, complaint: { ...current, ...outcome.patch } }
   })
   if (!done.ok) throw new WorkflowRefusedError(done.error)
   return done.complaint
 }
 
-export async function saveWorkflowConfig(ctx: DataContext, staffNo: string, config: WorkflowConfig): Promise<void> {
+export async function saveWorkflowConfig(
+  ctx: DataContext,
+  staffNo: string,
+  config: WorkflowConfig
+): Promise<void> {
   const record = { id: 'workflow' as const, ...config }
   await ctx.writer.transact(staffNo, async (tx) => {
     if (await ctx.db.settings.get('workflow')) await tx.update('settings', 'workflow', config)

@@ -1,12 +1,18 @@
 import Dexie from 'dexie'
-import { formatHlc, HlcClock, parseHlc } from '../../../shared/sync/hlc'
+import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
 import { withDerived, type Derive } from './derived'
-import type { Change } from '../../../shared/sync/change'
-import type { MergeRecord } from '../../../shared/sync/merge'
+import type { Change } from '@shared/sync/change'
+import type { MergeRecord } from '@shared/sync/merge'
 import { mergeBatch, mergeSnapshotRecords, type KnownAbsent, type MergeOutcome } from './sync/mergeBatch'
-import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, type SyncedTable } from './schema'
+import {
+  IMMUTABLE_TABLES,
+  type OutboxEntry,
+  type Stamp,
+  type SyncedRecords,
+  type SyncedTable
+} from './schema'
 
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
 // IndexedDB transaction: stamps the record (HLC, device, 工号), records per-field clocks, and
@@ -15,7 +21,10 @@ import { IMMUTABLE_TABLES, type OutboxEntry, type Stamp, type SyncedRecords, typ
 
 /** Omit that keeps union members apart (settings records are a union). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-type DomainFields<T extends SyncedTable> = DistributiveOmit<SyncedRecords[T], '_clock' | '_created' | '_updated' | '_deleted'>
+type DomainFields<T extends SyncedTable> = DistributiveOmit<
+  SyncedRecords[T],
+  '_clock' | '_created' | '_updated' | '_deleted'
+>
 type Patch<T extends SyncedTable> = Partial<DistributiveOmit<DomainFields<T>, 'id'>>
 
 const HLC_META_KEY = 'hlc'
@@ -30,7 +39,11 @@ export const ALL_FIELDS = '*'
 /** An outbox entry as per-field changes (one for a field entry, one per field for an ALL_FIELDS entry). */
 export function outboxFieldChanges(entry: OutboxEntry): OutboxEntry[] {
   if (entry.field !== ALL_FIELDS) return [entry]
-  return Object.entries(entry.value as Record<string, unknown>).map(([field, value]) => ({ ...entry, field, value }))
+  return Object.entries(entry.value as Record<string, unknown>).map(([field, value]) => ({
+    ...entry,
+    field,
+    value
+  }))
 }
 
 function isBookkeeping(field: string): boolean {
@@ -38,7 +51,9 @@ function isBookkeeping(field: string): boolean {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+  return (
+    a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+  )
 }
 
 export class WriteTx {
@@ -65,13 +80,20 @@ export class WriteTx {
 
   async create<T extends SyncedTable>(table: T, record: DomainFields<T>): Promise<void> {
     const stamp = this.stampNext()
-    const fields = Object.keys(record).filter((f) => !isBookkeeping(f) && (record as Record<string, unknown>)[f] !== undefined)
+    const fields = Object.keys(record).filter(
+      (f) => !isBookkeeping(f) && (record as Record<string, unknown>)[f] !== undefined
+    )
     const clock = Object.fromEntries(fields.map((f) => [f, stamp.hlc]))
     const stored = this.derived(table, { ...record, _clock: clock, _created: stamp, _updated: stamp })
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
     await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
     await adjustTallies(this.db, table, undefined, stored)
-    await this.appendOutbox(table, record.id, stamp, fields.map((f) => [f, (record as Record<string, unknown>)[f]]))
+    await this.appendOutbox(
+      table,
+      record.id,
+      stamp,
+      fields.map((f) => [f, (record as Record<string, unknown>)[f]])
+    )
   }
 
   /** Many new records at once (a roster import): each gets its own stamp, per-field clocks and
@@ -88,7 +110,15 @@ export class WriteTx {
       const clock = Object.fromEntries(fields.map((f) => [f, stamp.hlc]))
       stored.push(this.derived(table, { ...record, _clock: clock, _created: stamp, _updated: stamp }))
       const value = Object.fromEntries(fields.map((f) => [f, values[f]]))
-      entries.push({ hlc: stamp.hlc, device: stamp.device, staffNo: stamp.staffNo, table, recordId: record.id, field: ALL_FIELDS, value })
+      entries.push({
+        hlc: stamp.hlc,
+        device: stamp.device,
+        staffNo: stamp.staffNo,
+        table,
+        recordId: record.id,
+        field: ALL_FIELDS,
+        value
+      })
     }
     await (this.db.table(table) as Dexie.Table<unknown, string>).bulkAdd(stored)
     // Tallies: adjustTallies run per record against an in-memory stand-in for the tallies table, then
@@ -128,12 +158,19 @@ export class WriteTx {
     const current = (await this.db.table(table).get(id)) as SyncedRecords[T] | undefined
     if (!current) throw new Error(`${table}/${id} does not exist`)
     const before = current as unknown as Record<string, unknown>
-    const changes = Object.entries(patch).filter(([f, v]) => !isBookkeeping(f) && v !== undefined && !sameValue(before[f], v))
+    const changes = Object.entries(patch).filter(
+      ([f, v]) => !isBookkeeping(f) && v !== undefined && !sameValue(before[f], v)
+    )
     if (changes.length === 0) return 0
     const stamp = this.stampNext()
     const clock = { ...current._clock }
     for (const [f] of changes) clock[f] = stamp.hlc
-    const next = this.derived(table, { ...current, ...Object.fromEntries(changes), _clock: clock, _updated: stamp })
+    const next = this.derived(table, {
+      ...current,
+      ...Object.fromEntries(changes),
+      _clock: clock,
+      _updated: stamp
+    })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, before, next)
     await this.appendOutbox(table, id, stamp, changes)
@@ -146,13 +183,23 @@ export class WriteTx {
     const current = (await this.db.table(table).get(id)) as SyncedRecords[SyncedTable] | undefined
     if (!current || current._deleted) return
     const stamp = this.stampNext()
-    const next = this.derived(table, { ...current, _deleted: 1 as const, _clock: { ...current._clock, _deleted: stamp.hlc }, _updated: stamp })
+    const next = this.derived(table, {
+      ...current,
+      _deleted: 1 as const,
+      _clock: { ...current._clock, _deleted: stamp.hlc },
+      _updated: stamp
+    })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, current, next)
     await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
   }
 
-  private async appendOutbox(table: SyncedTable, recordId: string, stamp: Stamp, fields: [string, unknown][]): Promise<void> {
+  private async appendOutbox(
+    table: SyncedTable,
+    recordId: string,
+    stamp: Stamp,
+    fields: [string, unknown][]
+  ): Promise<void> {
     const entries: OutboxEntry[] = fields.map(([field, value]) => ({
       hlc: stamp.hlc,
       device: stamp.device,
@@ -176,7 +223,12 @@ export class Writer {
   ) {}
 
   /** Restores the HLC from the last stamp persisted, so time never runs backwards across restarts. */
-  static async open(db: DeskDatabase, deviceId: string, wallClock: () => number = Date.now, derive: Derive = () => null): Promise<Writer> {
+  static async open(
+    db: DeskDatabase,
+    deviceId: string,
+    wallClock: () => number = Date.now,
+    derive: Derive = () => null
+  ): Promise<Writer> {
     const saved = await db.meta.get(HLC_META_KEY)
     const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : undefined
     return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId, derive, wallClock)
@@ -216,7 +268,10 @@ export class Writer {
 
   /** Records of a snapshot, merged the same way as their changes would be (applyRemote), in ONE
    *  transaction; those `knownAbsent` says are not stored yet are written without being looked up. */
-  async applySnapshotRecords(entries: readonly { t: SyncedTable; r: MergeRecord }[], knownAbsent: KnownAbsent): Promise<MergeOutcome> {
+  async applySnapshotRecords(
+    entries: readonly { t: SyncedTable; r: MergeRecord }[],
+    knownAbsent: KnownAbsent
+  ): Promise<MergeOutcome> {
     if (entries.length === 0) return { applied: 0, conflicts: [], held: [] }
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeSnapshotRecords(this.db, this.derive, entries, this.wallClock(), knownAbsent)

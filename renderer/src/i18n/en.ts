@@ -9,7 +9,12 @@ import { staffPinEn } from './sections/staffPin'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
-  app: { title: 'Service Desk', loading: 'Opening…', comingSoon: 'Coming soon', comingSoonHint: 'This capability is being built.' },
+  app: {
+    title: 'Service Desk',
+    loading: 'Opening…',
+    comingSoon: 'Coming soon',
+    comingSoonHint: 'This capability is being built.'
+  },
   nav: {
     dashboard: 'Dashboard',
     complaints: 'Complaints',
@@ -140,7 +145,15 @@ export const en: Catalogue = {
       feedbackDepartments: 'Departments informed',
       urgeNote: 'Reminder note'
     },
-    resolution: { refund: 'Refund', exchange: 'Exchange', repair: 'Repair', compensation: 'Compensation', apology: 'Apology', explanation: 'Explanation', other: 'Other' },
+    resolution: {
+      refund: 'Refund',
+      exchange: 'Exchange',
+      repair: 'Repair',
+      compensation: 'Compensation',
+      apology: 'Apology',
+      explanation: 'Explanation',
+      other: 'Other'
+    },
     satisfaction: { satisfied: 'Satisfied', neutral: 'Neutral', unsatisfied: 'Unsatisfied' },
     yes: 'Accepted',
     no: 'Not accepted',
@@ -217,7 +230,12 @@ export const en: Catalogue = {
     status: 'Status',
     statusOption: { pending: 'Pending', processing: 'Processing', done: 'Done', cancelled: 'Cancelled' },
     allStatuses: 'All statuses',
-    toStatus: { pending: 'Pending', processing: 'Start processing', done: 'Mark done', cancelled: 'Cancel entry' },
+    toStatus: {
+      pending: 'Pending',
+      processing: 'Start processing',
+      done: 'Mark done',
+      cancelled: 'Cancel entry'
+    },
     confirmCancel: 'A cancelled entry cannot be reopened. Cancel this return/exchange?',
     customerName: 'Customer name',
     customerPhone: 'Phone',
@@ -248,7 +266,8 @@ export const en: Catalogue = {
     amountTooLarge: 'More than 100000 yuan: please check',
     refundAccountRequired: 'A refund needs the account to pay it to',
     accountNameRequired: "Enter the account holder's name",
-    transitionRefused: 'This status change is not possible now (perhaps done elsewhere); refresh and try again',
+    transitionRefused:
+      'This status change is not possible now (perhaps done elsewhere); refresh and try again',
     notFound: 'Return/exchange not found',
     complaintNotFound: 'The linked complaint was not found'
   },
@@ -330,13 +349,21 @@ export const en: Catalogue = {
     unfedBack: 'Closed without feedback to a department',
     recent: 'Recently registered'
   },
-  sync: { synced: 'Synced', syncing: 'Syncing', loading: 'loading the store’s data {{percent}}%', offline: 'Share unavailable', syncError: 'Sync problem', lastSynced: 'Last synced', notConfigured: 'No share folder set',
+  sync: {
+    synced: 'Synced',
+    syncing: 'Syncing',
+    loading: 'loading the store’s data {{percent}}%',
+    offline: 'Share unavailable',
+    syncError: 'Sync problem',
+    lastSynced: 'Last synced',
+    notConfigured: 'No share folder set',
     choice: {
       unavailable: 'The folder cannot be reached; check its location and the network.',
       notEmpty: 'The folder already holds other files; choose an empty folder for a new store share.',
       noStore: 'There is no store share in this folder to join.',
       damaged: 'The store file store.json in this folder is damaged; ask your administrator.',
-      otherStoreJoined: 'This PC already belongs to another store’s share; joining this one would mix two stores’ data.',
+      otherStoreJoined:
+        'This PC already belongs to another store’s share; joining this one would mix two stores’ data.',
       alreadyExists: 'This folder already holds a store share; choose “Join”.',
       needsPassphrase: 'This store’s share files are encrypted; enter the share passphrase first.',
       wrongPassphrase: 'Wrong passphrase; check it and try again (case and full-/half-width matter).',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { en } from './en'
 import { zhCN } from './zh-CN'
-import type { Locale } from '../db'
+import type { Locale } from '@/db'
 
 export const i18n = i18next.createInstance()
 

@@ -8,7 +8,12 @@ import { staffPinZh } from './sections/staffPin'
 
 // zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
-  app: { title: '门店客服台', loading: '正在打开…', comingSoon: '即将推出', comingSoonHint: '此功能正在开发中。' },
+  app: {
+    title: '门店客服台',
+    loading: '正在打开…',
+    comingSoon: '即将推出',
+    comingSoonHint: '此功能正在开发中。'
+  },
   nav: {
     dashboard: '工作台',
     complaints: '投诉处理',
@@ -139,7 +144,15 @@ export const zhCN = {
       feedbackDepartments: '已反馈的部门',
       urgeNote: '催办说明'
     },
-    resolution: { refund: '退货退款', exchange: '换货', repair: '维修', compensation: '补偿', apology: '赔礼道歉', explanation: '解释说明', other: '其他' },
+    resolution: {
+      refund: '退货退款',
+      exchange: '换货',
+      repair: '维修',
+      compensation: '补偿',
+      apology: '赔礼道歉',
+      explanation: '解释说明',
+      other: '其他'
+    },
     satisfaction: { satisfied: '满意', neutral: '一般', unsatisfied: '不满意' },
     yes: '接受',
     no: '不接受',
@@ -329,7 +342,14 @@ export const zhCN = {
     unfedBack: '结案但未反馈责任部门（四个不漏）',
     recent: '最近登记的投诉'
   },
-  sync: { synced: '已同步', syncing: '同步中', loading: '正在载入门店数据 {{percent}}%', offline: '共享文件夹不可用', syncError: '同步异常', lastSynced: '上次同步', notConfigured: '未设置共享文件夹',
+  sync: {
+    synced: '已同步',
+    syncing: '同步中',
+    loading: '正在载入门店数据 {{percent}}%',
+    offline: '共享文件夹不可用',
+    syncError: '同步异常',
+    lastSynced: '上次同步',
+    notConfigured: '未设置共享文件夹',
     choice: {
       unavailable: '无法访问该文件夹，请检查位置和网络。',
       notEmpty: '该文件夹里已有其他文件，不能在这里新建门店共享。请选择一个空文件夹。',

@@ -1,6 +1,6 @@
-import type { DeskApi, DeskInput, DeskOutputs } from '../../../shared/ipc/contract'
-import type { DeskError, DeskResult } from '../../../shared/ipc/errors'
-import type { DeskMethodName } from '../../../shared/ipc/methods'
+import type { DeskApi, DeskInput, DeskOutputs } from '@shared/ipc/contract'
+import type { DeskError, DeskResult } from '@shared/ipc/errors'
+import type { DeskMethodName } from '@shared/ipc/methods'
 
 declare global {
   interface Window {
@@ -17,7 +17,10 @@ export class DeskCallError extends Error {
 }
 
 /** Calls main and unwraps its envelope: the value, or a DeskCallError the UI can translate. */
-export async function callDesk<M extends DeskMethodName>(method: M, input: DeskInput<M>): Promise<DeskOutputs[M]> {
+export async function callDesk<M extends DeskMethodName>(
+  method: M,
+  input: DeskInput<M>
+): Promise<DeskOutputs[M]> {
   const api = window.desk
   if (!api) throw new DeskCallError({ code: 'internal', message: 'ipc.unavailable' })
   const call = api[method] as unknown as (arg: DeskInput<M>) => Promise<DeskResult<DeskOutputs[M]>>

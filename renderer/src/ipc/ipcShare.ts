@@ -1,10 +1,14 @@
-import { ShareError, type ShareEntry, type SharePort } from '../db'
+import { ShareError, type ShareEntry, type SharePort } from '@/db'
 import { callDesk, DeskCallError } from './desk'
 
 // The sync engine's SharePort over window.desk: main does the file IO (electron/services/sync), the
 // renderer names files relative to the share. Bytes cross as base64 (plain data on every transport).
 
-const CODES = { 'share.unavailable': 'unavailable', 'share.exists': 'exists', 'share.notFound': 'notFound' } as const
+const CODES = {
+  'share.unavailable': 'unavailable',
+  'share.exists': 'exists',
+  'share.notFound': 'notFound'
+} as const
 
 /** Main's share failures as the engine's ShareError; a missing setting reads as "unavailable". */
 function mapError(error: unknown): unknown {
@@ -17,7 +21,8 @@ function mapError(error: unknown): unknown {
 
 function toBase64(bytes: Uint8Array): string {
   let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(binary)
 }
 
@@ -39,7 +44,8 @@ export function createIpcShare(): SharePort {
   return {
     list: (dir) => guard(async (): Promise<ShareEntry[]> => callDesk('shareList', { dir })),
     read: (path) => guard(async () => fromBase64((await callDesk('shareRead', { path })).base64)),
-    writeNew: (path, bytes) => guard(async () => void (await callDesk('shareWriteNew', { path, base64: toBase64(bytes) }))),
+    writeNew: (path, bytes) =>
+      guard(async () => void (await callDesk('shareWriteNew', { path, base64: toBase64(bytes) }))),
     remove: (path) => guard(async () => void (await callDesk('shareRemove', { path })))
   }
 }

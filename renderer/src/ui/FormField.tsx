@@ -7,7 +7,14 @@ import type { FieldError } from 'react-hook-form'
 export const fieldId = (name: string): string => `field-${name}`
 
 /** A labelled form row whose error (an i18n key from the zod schema) shows in Chinese next to the field. */
-export function FormField(props: { label: string; error?: FieldError | undefined; required?: boolean; extra?: ReactNode; children: ReactNode; name: string }) {
+export function FormField(props: {
+  label: string
+  error?: FieldError | undefined
+  required?: boolean
+  extra?: ReactNode
+  children: ReactNode
+  name: string
+}) {
   const { t } = useTranslation()
   const message = props.error?.message
   return (

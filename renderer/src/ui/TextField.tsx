@@ -22,9 +22,22 @@ export function TextField<T extends FieldValues, C, O extends FieldValues>(props
         control={props.control}
         render={({ field }) =>
           rows ? (
-            <Input.TextArea {...field} value={String(field.value ?? '')} rows={rows} id={fieldId(name)} data-field={name} />
+            <Input.TextArea
+              {...field}
+              value={String(field.value ?? '')}
+              rows={rows}
+              id={fieldId(name)}
+              data-field={name}
+            />
           ) : (
-            <Input {...field} value={String(field.value ?? '')} placeholder={props.placeholder} id={fieldId(name)} data-field={name} autoFocus={props.autoFocus} />
+            <Input
+              {...field}
+              value={String(field.value ?? '')}
+              placeholder={props.placeholder}
+              id={fieldId(name)}
+              data-field={name}
+              autoFocus={props.autoFocus}
+            />
           )
         }
       />

@@ -13,7 +13,8 @@ export function focusNextField(container: HTMLElement, from: HTMLElement): boole
   for (const next of fields.slice(index + 1)) {
     const focusable = next.matches('input,textarea,button,select')
       ? next
-      : next.querySelector<HTMLElement>('input:checked,input:not([type=radio]),textarea,button,select') ?? next.querySelector<HTMLElement>('input')
+      : (next.querySelector<HTMLElement>('input:checked,input:not([type=radio]),textarea,button,select') ??
+        next.querySelector<HTMLElement>('input'))
     if (focusable && !(focusable as HTMLInputElement).disabled) {
       focusable.focus()
       return true
@@ -24,7 +25,14 @@ export function focusNextField(container: HTMLElement, from: HTMLElement): boole
 
 /** onKeyDown for a form container. */
 export function enterMovesOn(event: KeyboardEvent<HTMLElement>): void {
-  if (event.key !== 'Enter' || event.ctrlKey || event.altKey || event.metaKey || event.nativeEvent.isComposing) return
+  if (
+    event.key !== 'Enter' ||
+    event.ctrlKey ||
+    event.altKey ||
+    event.metaKey ||
+    event.nativeEvent.isComposing
+  )
+    return
   const target = event.target as HTMLElement
   if (target.tagName === 'TEXTAREA' && event.shiftKey) return
   if (target.tagName === 'BUTTON' || isOpenPopup(target)) return

@@ -25,8 +25,18 @@ export function usePageRange(page: number) {
 }
 
 /** A virtualizer of fixed-height rows in a scrolling div (ref returned). */
-export function useRowVirtualizer(count: number, rowHeight: number, follow: (v: Virtualizer<HTMLDivElement, Element>) => void) {
+export function useRowVirtualizer(
+  count: number,
+  rowHeight: number,
+  follow: (v: Virtualizer<HTMLDivElement, Element>) => void
+) {
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10, onChange: follow })
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    onChange: follow
+  })
   return { scroller, virtualizer }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DataContext } from '../db'
+import type { DataContext } from '@/db'
 
 /** The data layer's clock, re-read every `everyMs` so ages and deadlines on screen stay current. */
 export function useNow(data: DataContext, everyMs = 30_000): number {

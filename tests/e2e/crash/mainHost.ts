@@ -2,7 +2,13 @@
 // electron/services (device identity, share folder IO) in a child Node process, answering the
 // page's window.desk calls over the IPC channel. The test SIGKILLs it together with the browser,
 // so a share write in flight dies with it, as in a real crash of the whole app.
-import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService, dispatch } from '../../../electron/services'
+import {
+  createDeskHandlers,
+  createDeviceStore,
+  createShareConfig,
+  createShareService,
+  dispatch
+} from '../../../electron/services'
 
 const [servicesDir, hostname, appVersion] = process.argv.slice(2) as [string, string, string]
 const handlers = createDeskHandlers({
@@ -13,6 +19,8 @@ const handlers = createDeskHandlers({
 })
 
 process.on('message', (message: { id: number; method: string; arg: unknown }) => {
-  void dispatch(handlers, message.method, message.arg).then((result) => process.send?.({ id: message.id, result }))
+  void dispatch(handlers, message.method, message.arg).then((result) =>
+    process.send?.({ id: message.id, result })
+  )
 })
 process.send?.({ ready: true })

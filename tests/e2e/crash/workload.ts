@@ -1,11 +1,19 @@
 // Test-only page (never bundled into the app) for tests/e2e/sync-crash.spec.ts: the app's real data
 // layer (IndexedDB in this Chromium profile) and sync engine, with the share reached through
 // window.desk exactly as in the app. It writes and syncs in a loop until the test kills the browser.
-import { addCustomerNote, createStoreOnShare, joinStoreOnShare, openDataLayer, registerComplaint, syncOnce, type DataContext } from '../../../renderer/src/db'
-import { callDesk } from '../../../renderer/src/ipc/desk'
-import { createIpcShare } from '../../../renderer/src/ipc/ipcShare'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../shared/domain/complaint'
-import { canonicalJson } from '../../../shared/sync/json'
+import {
+  addCustomerNote,
+  createStoreOnShare,
+  joinStoreOnShare,
+  openDataLayer,
+  registerComplaint,
+  syncOnce,
+  type DataContext
+} from '@/db'
+import { callDesk } from '@/ipc/desk'
+import { createIpcShare } from '@/ipc/ipcShare'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import { canonicalJson } from '@shared/sync/json'
 
 const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
 const STAFF = '1001'
@@ -69,14 +77,25 @@ window.crashWorkload = {
       if (pick < 0.6) {
         const marker = `crash-${tag}-${n}`
         const phone = `13${tag === 'A' ? 7 : 8}${String(n).padStart(8, '0')}`
-        await registerComplaint(ctx, STAFF, complaintIntakeSchema(today).parse({ ...emptyIntakeForm, customerPhone: phone, customerName: `客户${tag}${n}`, content: marker }))
+        await registerComplaint(
+          ctx,
+          STAFF,
+          complaintIntakeSchema(today).parse({
+            ...emptyIntakeForm,
+            customerPhone: phone,
+            customerName: `客户${tag}${n}`,
+            content: marker
+          })
+        )
         console.log(`committed ${marker}`)
       } else {
         // edits of what either PC made: the same fields meet from both sides
         const ids = (await ctx.db.complaints.toCollection().primaryKeys()) as string[]
         const id = ids[Math.floor(r() * ids.length)]
         if (id && pick < 0.8) {
-          await ctx.writer.transact(STAFF, (tx) => tx.update('complaints', id, { demand: `${tag} 第 ${n} 次修改` }))
+          await ctx.writer.transact(STAFF, (tx) =>
+            tx.update('complaints', id, { demand: `${tag} 第 ${n} 次修改` })
+          )
         } else if (id) {
           const complaint = await ctx.db.complaints.get(id)
           if (complaint) await addCustomerNote(ctx, STAFF, complaint.customerId, `${tag} 备注 ${n}`)
@@ -99,9 +118,16 @@ window.crashWorkload = {
     const records: Record<string, string[]> = {}
     for (const table of SYNCED) {
       const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[]
-      records[table] = rows.map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_created' && k !== '_updated')))).sort()
+      records[table] = rows
+        .map((row) =>
+          canonicalJson(
+            Object.fromEntries(Object.entries(row).filter(([k]) => k !== '_created' && k !== '_updated'))
+          )
+        )
+        .sort()
     }
-    const exported = ((await ctx.db.meta.get('sync.export'))?.value as { outboxSeq: number } | undefined)?.outboxSeq ?? 0
+    const exported =
+      ((await ctx.db.meta.get('sync.export'))?.value as { outboxSeq: number } | undefined)?.outboxSeq ?? 0
     return { records, unpublished: await ctx.db.outbox.where('seq').above(exported).count() }
   }
 }

@@ -4,10 +4,16 @@
 // `dispatch` running in the Playwright test process. Only the transport differs from the app.
 import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
-import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService, dispatch } from '../../../electron/services'
-import type { AppInfo, DeskHandlers } from '../../../shared/ipc/contract'
-import type { DeskResult } from '../../../shared/ipc/errors'
-import { deskMethods, type DeskMethodName } from '../../../shared/ipc/methods'
+import {
+  createDeskHandlers,
+  createDeviceStore,
+  createShareConfig,
+  createShareService,
+  dispatch
+} from '../../../electron/services'
+import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
+import type { DeskResult } from '@shared/ipc/errors'
+import { deskMethods, type DeskMethodName } from '@shared/ipc/methods'
 import { harnessPrinting, type PrintLog } from './harnessPrinting'
 
 /** Name of the Playwright binding. The init script captures it and removes it from `window`. */
@@ -124,7 +130,9 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
       sent = queue.shift()
       corrupted = true
     }
-    const result = options.main ? await options.main(method, sent) : await dispatch(handlersFor(page), method, sent)
+    const result = options.main
+      ? await options.main(method, sent)
+      : await dispatch(handlersFor(page), method, sent)
     calls.push({
       method: String(method),
       arg: sent,

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { customerFormSchema, profileToRecord, recordToForm } from '../../../shared/domain/customer'
+import { customerFormSchema, profileToRecord, recordToForm } from '@shared/domain/customer'
 import {
   parseRoster,
   ROW_CODE_SEVERITY,
@@ -13,7 +13,7 @@ import {
   type ParsedRoster,
   type ParseRosterResult,
   type RowCode
-} from '../../../shared/import'
+} from '@shared/import'
 
 const TODAY = '2026-11-23'
 const EXISTING = new Map<string, ExistingCustomer>([
@@ -41,7 +41,8 @@ const finding = (row: number, code: RowCode, params: MessageParams = {}) => ({
 })
 
 const statuses = (preview: ImportPreview) => preview.rows.map((r) => [r.row, r.status])
-const findings = (preview: ImportPreview) => preview.rows.filter((r) => r.findings.length > 0).map((r) => r.findings)
+const findings = (preview: ImportPreview) =>
+  preview.rows.filter((r) => r.findings.length > 0).map((r) => r.findings)
 
 /** Every record the import would write passes the customer form's own schema, unchanged. */
 function expectRecordsValid(preview: ImportPreview) {
@@ -56,7 +57,9 @@ function expectRecordsValid(preview: ImportPreview) {
     const form = recordToForm({ id: 'x', ...record })
     // normalizePhone does not accept its own output for a landline with an extension
     // ('0571-88888888-123'), so the form is given the number as typed at the counter.
-    form.phones = form.phones.map(({ value }) => ({ value: value.replace(/^(0\d{2,3}-\d{7,8})-(\d+)$/, '$1 转 $2') }))
+    form.phones = form.phones.map(({ value }) => ({
+      value: value.replace(/^(0\d{2,3}-\d{7,8})-(\d+)$/, '$1 转 $2')
+    }))
     const checked = schema.safeParse(form)
     expect(checked.success, `row ${r.row}: ${JSON.stringify(checked.error?.issues)}`).toBe(true)
     if (checked.success) expect(profileToRecord(checked.data)).toEqual(record)
@@ -70,7 +73,21 @@ describe('roster.xlsx (tidy)', () => {
     expect(r.encoding).toBeUndefined()
     expect(r.sheetName).toBe('花名册')
     expect(r.headerRow).toBe(1)
-    expect(r.mapping).toEqual(['name', 'phone', 'phone', 'gender', 'birthday', 'address', 'memberNo', 'tier', 'credit', 'tags', 'needs', 'source', 'notes'])
+    expect(r.mapping).toEqual([
+      'name',
+      'phone',
+      'phone',
+      'gender',
+      'birthday',
+      'address',
+      'memberNo',
+      'tier',
+      'credit',
+      'tags',
+      'needs',
+      'source',
+      'notes'
+    ])
     expect(r.preview.counts).toEqual({ new: 7, update: 1, skip: 0, blank: 0, total: 8 })
     expect(r.preview.notices).toEqual([])
     expect(statuses(r.preview)).toEqual([
@@ -83,7 +100,9 @@ describe('roster.xlsx (tidy)', () => {
       [8, 'new'],
       [9, 'new']
     ])
-    expect(findings(r.preview)).toEqual([[finding(5, 'existingCustomer', { phone: '15900159000', name: '陈十三' })]])
+    expect(findings(r.preview)).toEqual([
+      [finding(5, 'existingCustomer', { phone: '15900159000', name: '陈十三' })]
+    ])
     expect(r.preview.rows[3]?.existing).toEqual({ id: 'c-13', name: '陈十三' })
     expect(r.preview.rows[0]?.record).toEqual({
       name: '张三',
@@ -102,7 +121,16 @@ describe('roster.xlsx (tidy)', () => {
     // 其他电话 is a second phone column; a landline can be the primary phone.
     expect(r.preview.rows[1]?.record?.phones).toEqual(['13900139000', '010-62345678'])
     expect(r.preview.rows[5]?.record?.phones).toEqual(['0571-88888888', '13600136000'])
-    expect(r.preview.rows.map((x) => x.record?.tier)).toEqual(['vip', 'member', 'regular', 'key', 'regular', 'vip', 'regular', 'member'])
+    expect(r.preview.rows.map((x) => x.record?.tier)).toEqual([
+      'vip',
+      'member',
+      'regular',
+      'key',
+      'regular',
+      'vip',
+      'regular',
+      'member'
+    ])
     expectRecordsValid(r.preview)
   })
 })
@@ -117,7 +145,20 @@ describe.each([
     expect(r.encoding).toBe(encoding)
     expect(r.headerRow).toBe(1)
     expect(r.headers[0]).toBe('姓名') // no BOM left in the first header
-    expect(r.mapping).toEqual(['name', 'phone', 'memberNo', 'birthday', 'address', 'tier', 'gender', 'credit', 'tags', 'needs', 'source', 'notes'])
+    expect(r.mapping).toEqual([
+      'name',
+      'phone',
+      'memberNo',
+      'birthday',
+      'address',
+      'tier',
+      'gender',
+      'credit',
+      'tags',
+      'needs',
+      'source',
+      'notes'
+    ])
     expect(r.preview.counts).toEqual({ new: 4, update: 1, skip: 1, blank: 0, total: 6 })
     // Row numbers are records, as Excel numbers them: 李四's two-line note is all row 3.
     expect(statuses(r.preview)).toEqual([
@@ -134,7 +175,11 @@ describe.each([
     ])
     const [zhang, li, wang, , , sun] = r.preview.rows
     expect(zhang?.record?.address).toBe('上海市黄浦区南京东路1号,3楼')
-    expect(li?.record).toMatchObject({ phone: '13900139000', birthday: '1990-01-31', notes: '第一行\n第二行' })
+    expect(li?.record).toMatchObject({
+      phone: '13900139000',
+      birthday: '1990-01-31',
+      notes: '第一行\n第二行'
+    })
     expect(wang?.record?.phone).toBe('13700137000') // "+86 137 0013 7000"
     expect(sun?.record?.phones).toEqual(['0571-88888888-123']) // "0571-88888888 转 123"
     expect(r.preview.rows[3]?.record).toMatchObject({ birthday: '1978-12-01', tags: ['团购', '企业'] })
@@ -146,9 +191,35 @@ describe('roster-gbk.csv (Chinese Excel "CSV (逗号分隔)")', () => {
   it('is detected as GB18030 and decodes the names', async () => {
     const r = await parsed('roster-gbk.csv')
     expect(r.encoding).toBe('gb18030')
-    expect(r.headers).toEqual(['姓名', '联系电话', '卡号', '出生日期', '联系地址', '客户等级', '性别', '标签', '备注'])
-    expect(r.mapping).toEqual(['name', 'phone', 'memberNo', 'birthday', 'address', 'tier', 'gender', 'tags', 'notes'])
-    expect(r.preview.rows.map((x) => x.record?.name ?? null)).toEqual(['张三', '单雄信', '曾国藩', null, null])
+    expect(r.headers).toEqual([
+      '姓名',
+      '联系电话',
+      '卡号',
+      '出生日期',
+      '联系地址',
+      '客户等级',
+      '性别',
+      '标签',
+      '备注'
+    ])
+    expect(r.mapping).toEqual([
+      'name',
+      'phone',
+      'memberNo',
+      'birthday',
+      'address',
+      'tier',
+      'gender',
+      'tags',
+      'notes'
+    ])
+    expect(r.preview.rows.map((x) => x.record?.name ?? null)).toEqual([
+      '张三',
+      '单雄信',
+      '曾国藩',
+      null,
+      null
+    ])
   })
 
   it('normalises full-width digits, restores a lost leading 0, skips blank rows', async () => {
@@ -165,12 +236,20 @@ describe('roster-gbk.csv (Chinese Excel "CSV (逗号分隔)")', () => {
     ])
     expect(findings(r.preview)).toEqual([
       [
-        finding(2, 'fullWidthNormalised', { field: 'phone', value: '１３８００１３８０００', normalised: '13800138000' }),
+        finding(2, 'fullWidthNormalised', {
+          field: 'phone',
+          value: '１３８００１３８０００',
+          normalised: '13800138000'
+        }),
         finding(2, 'fullWidthNormalised', { field: 'memberNo', value: 'Ｍ０００１', normalised: 'M0001' })
       ],
       [finding(5, 'leadingZeroRestored', { value: '2152345678', normalised: '021-52345678' })],
       [
-        finding(6, 'fullWidthNormalised', { field: 'phone', value: '０２１－５２３４５６７８', normalised: '021-52345678' }),
+        finding(6, 'fullWidthNormalised', {
+          field: 'phone',
+          value: '０２１－５２３４５６７８',
+          normalised: '021-52345678'
+        }),
         finding(6, 'duplicateInFile', { phone: '021-52345678', firstRow: 5 })
       ],
       [finding(7, 'invalidPhone', { value: '1381234' })]
@@ -195,8 +274,32 @@ describe('messy.xlsx', () => {
     const r = await parsed('messy.xlsx')
     expect(r.sheetName).toBe('客户')
     expect(r.headerRow).toBe(4)
-    expect(r.headers).toEqual(['序号', '姓名', '手机', '座机', '性别', '生日', '客户等级', '会员卡号', '地址', '标签', '备注'])
-    expect(r.mapping).toEqual([null, 'name', 'phone', 'phone', 'gender', 'birthday', 'tier', 'memberNo', 'address', 'tags', 'notes'])
+    expect(r.headers).toEqual([
+      '序号',
+      '姓名',
+      '手机',
+      '座机',
+      '性别',
+      '生日',
+      '客户等级',
+      '会员卡号',
+      '地址',
+      '标签',
+      '备注'
+    ])
+    expect(r.mapping).toEqual([
+      null,
+      'name',
+      'phone',
+      'phone',
+      'gender',
+      'birthday',
+      'tier',
+      'memberNo',
+      'address',
+      'tags',
+      'notes'
+    ])
     // The title merged across A2:K2 reads as the title in every column.
     expect(r.table[1]).toEqual(Array(11).fill('XX店客户花名册'))
   })
@@ -208,7 +311,17 @@ describe('messy.xlsx', () => {
     expect(preview.notices).toEqual([{ code: 'blankRowsSkipped', params: { count: 3 } }])
     expect(preview.rows.map((x) => [x.row, x.status, x.findings])).toEqual([
       [5, 'new', []],
-      [6, 'new', [finding(6, 'fullWidthNormalised', { field: 'phone', value: '１３９ ００１３ ９０００', normalised: '13900139000' })]],
+      [
+        6,
+        'new',
+        [
+          finding(6, 'fullWidthNormalised', {
+            field: 'phone',
+            value: '１３９ ００１３ ９０００',
+            normalised: '13900139000'
+          })
+        ]
+      ],
       [9, 'skip', [finding(9, 'invalidPhone', { value: '1381234' })]],
       [10, 'skip', [finding(10, 'duplicateInFile', { phone: '13800138000', firstRow: 5 })]],
       [11, 'skip', [finding(11, 'badDate', { field: 'birthday', value: '1990-02-30' })]],
@@ -225,7 +338,14 @@ describe('messy.xlsx', () => {
       [
         22,
         'skip',
-        [finding(22, 'conflictingCustomers', { phone: '13100131000', name: '王老板', otherPhone: '0755-88889999', otherName: '王太太' })]
+        [
+          finding(22, 'conflictingCustomers', {
+            phone: '13100131000',
+            name: '王老板',
+            otherPhone: '0755-88889999',
+            otherName: '王太太'
+          })
+        ]
       ],
       [24, 'new', []]
     ])
@@ -257,14 +377,19 @@ describe('files that are refused', () => {
   it.each([
     ['empty.csv', { code: 'emptyFile', params: {} }],
     ['legacy.xls', { code: 'legacyXls', params: { fileName: 'legacy.xls' } }],
-    ['not-a-sheet.pdf', { code: 'notASpreadsheet', params: { fileName: 'not-a-sheet.pdf', detected: 'pdf' } }],
+    [
+      'not-a-sheet.pdf',
+      { code: 'notASpreadsheet', params: { fileName: 'not-a-sheet.pdf', detected: 'pdf' } }
+    ],
     ['no-columns.csv', { code: 'noColumns', params: { headers: '序号、商品名称、数量、单价' } }]
   ])('%s', async (file, error) => {
     expect(await parseFixture(file)).toEqual({ ok: false, error })
   })
 
   it('a PDF renamed to .xlsx is still refused', async () => {
-    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/import/not-a-sheet.pdf', import.meta.url)))
+    const bytes = new Uint8Array(
+      readFileSync(new URL('../../fixtures/import/not-a-sheet.pdf', import.meta.url))
+    )
     expect(await parseRoster(bytes, '花名册.xlsx', { today: TODAY })).toEqual({
       ok: false,
       error: { code: 'notASpreadsheet', params: { fileName: '花名册.xlsx', detected: 'pdf' } }

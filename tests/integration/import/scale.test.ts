@@ -3,7 +3,7 @@
 // benchmark (bench/customers.bench.ts), in Chromium, not here.
 
 import { describe, expect, it } from 'vitest'
-import { validateRows, type Cell } from '../../../shared/import'
+import { validateRows, type Cell } from '@shared/import'
 
 const ROWS = 50_000
 const TIERS = ['普通', '会员', 'VIP', '大客户']
@@ -41,7 +41,17 @@ describe('50 000 rows', () => {
       lookupExisting: (p) => existing.get(p)
     })
     console.log(`validateRows, ${ROWS} rows: ${Math.round(performance.now() - started)} ms`)
-    expect(preview.counts).toEqual({ new: ROWS - DUPLICATES - 1, update: 1, skip: DUPLICATES, blank: 0, total: ROWS })
-    expect(preview.rows[999]).toMatchObject({ row: 1001, status: 'skip', findings: [{ code: 'duplicateInFile', params: { firstRow: 1000 } }] })
+    expect(preview.counts).toEqual({
+      new: ROWS - DUPLICATES - 1,
+      update: 1,
+      skip: DUPLICATES,
+      blank: 0,
+      total: ROWS
+    })
+    expect(preview.rows[999]).toMatchObject({
+      row: 1001,
+      status: 'skip',
+      findings: [{ code: 'duplicateInFile', params: { firstRow: 1000 } }]
+    })
   })
 })

@@ -41,7 +41,11 @@ const expectClean = (code: string, filePath: string) => expectRestricted(code, f
 
 describe('a. no Electron in shared/ and electron/services/', () => {
   it('rejects electron in shared/', async () => {
-    const [m] = await expectRestricted(`import { app } from 'electron'\nexport const v = app\n`, 'shared/x.ts', 1)
+    const [m] = await expectRestricted(
+      `import { app } from 'electron'\nexport const v = app\n`,
+      'shared/x.ts',
+      1
+    )
     expect(m?.message).toMatch(/electron/)
   })
 
@@ -55,7 +59,11 @@ describe('a. no Electron in shared/ and electron/services/', () => {
   })
 
   it('rejects electron in electron/services/', async () => {
-    await expectRestricted(`import { shell } from 'electron'\nexport const s = shell\n`, 'electron/services/share.ts', 1)
+    await expectRestricted(
+      `import { shell } from 'electron'\nexport const s = shell\n`,
+      'electron/services/share.ts',
+      1
+    )
   })
 
   it('rejects re-exports from electron', async () => {
@@ -64,7 +72,10 @@ describe('a. no Electron in shared/ and electron/services/', () => {
 
   it('allows electron in electron/main/ and electron/preload/', async () => {
     await expectClean(`import { app } from 'electron'\nexport const v = app\n`, 'electron/main/x.ts')
-    await expectClean(`import { contextBridge } from 'electron'\nexport const c = contextBridge\n`, 'electron/preload/x.ts')
+    await expectClean(
+      `import { contextBridge } from 'electron'\nexport const c = contextBridge\n`,
+      'electron/preload/x.ts'
+    )
   })
 
   it('does not mistake electron/services paths or electron-vite for the electron package', async () => {
@@ -72,7 +83,10 @@ describe('a. no Electron in shared/ and electron/services/', () => {
       `import { x } from '../../electron/services/x'\nexport const v = x\n`,
       'tests/unit/services/x.test.ts'
     )
-    await expectClean(`import { defineConfig } from 'electron-vite'\nexport default defineConfig({})\n`, 'electron.vite.config.ts')
+    await expectClean(
+      `import { defineConfig } from 'electron-vite'\nexport default defineConfig({})\n`,
+      'electron.vite.config.ts'
+    )
   })
 })
 
@@ -108,9 +122,15 @@ describe('b. no Node built-ins in renderer/ and shared/', () => {
   })
 
   it('allows built-ins in electron/services/, electron/main/ and tests/', async () => {
-    await expectClean(`import fs from 'node:fs'\nimport { readFile } from 'fs/promises'\nexport const v = [fs, readFile]\n`, 'electron/services/x.ts')
+    await expectClean(
+      `import fs from 'node:fs'\nimport { readFile } from 'fs/promises'\nexport const v = [fs, readFile]\n`,
+      'electron/services/x.ts'
+    )
     await expectClean(`import path from 'node:path'\nexport const v = path\n`, 'electron/main/x.ts')
-    await expectClean(`import { mkdtemp } from 'node:fs/promises'\nexport const v = mkdtemp\n`, 'tests/integration/x.test.ts')
+    await expectClean(
+      `import { mkdtemp } from 'node:fs/promises'\nexport const v = mkdtemp\n`,
+      'tests/integration/x.test.ts'
+    )
   })
 
   it('allows look-alike npm packages and relative paths', async () => {
@@ -178,7 +198,10 @@ describe('c. only renderer/src/db imports dexie and the database module', () => 
 
 describe('general settings', () => {
   it('allows unused variables prefixed with _', async () => {
-    await expectClean(`export function f(_a: number, b: number) {\n  const _unused = 1\n  return b\n}\n`, 'shared/x.ts')
+    await expectClean(
+      `export function f(_a: number, b: number) {\n  const _unused = 1\n  return b\n}\n`,
+      'shared/x.ts'
+    )
   })
 
   it('still reports other unused variables', async () => {

@@ -1,5 +1,11 @@
-import { parseSegmentFileName, segmentPath } from '../../../../shared/sync/segment'
-import { canCompact, decodeSnapshotManifest, isActivePeer, MANIFEST_FILE, type PeerCursor } from '../../../../shared/sync/snapshot'
+import { parseSegmentFileName, segmentPath } from '@shared/sync/segment'
+import {
+  canCompact,
+  decodeSnapshotManifest,
+  isActivePeer,
+  MANIFEST_FILE,
+  type PeerCursor
+} from '@shared/sync/snapshot'
 import type { DataContext } from '../context'
 import { readPeers } from './presence'
 import type { SharePort } from './sharePort'
@@ -14,17 +20,25 @@ import type { SyncOptions } from './syncOnce'
 async function newestCovers(share: SharePort, store: StoreAccess): Promise<Record<string, number>> {
   const ids: string[] = []
   for (const folder of await share.list('snapshots')) {
-    if ((await share.list(`snapshots/${folder.name}`)).some((f) => f.name === MANIFEST_FILE)) ids.push(folder.name)
+    if ((await share.list(`snapshots/${folder.name}`)).some((f) => f.name === MANIFEST_FILE))
+      ids.push(folder.name)
   }
   for (const id of ids.sort().reverse()) {
-    const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), store.encryption ? { key: store.encryption.key } : {})
+    const manifest = await decodeSnapshotManifest(
+      await share.read(`snapshots/${id}/${MANIFEST_FILE}`),
+      store.encryption ? { key: store.encryption.key } : {}
+    )
     if (manifest.ok && manifest.header.storeId === store.storeId) return { ...manifest.header.covers }
   }
   return {}
 }
 
 /** Removes this PC's segments every active peer has applied and a snapshot covers; returns the seqs removed. */
-export async function compactOwnSegments(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<number[]> {
+export async function compactOwnSegments(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess
+): Promise<number[]> {
   const me = ctx.writer.deviceId
   const seqs = (await share.list(`devices/${me}/segments`)).flatMap((e) => {
     const parsed = parseSegmentFileName(e.name)
@@ -52,7 +66,11 @@ export async function compactOwnSegments(ctx: DataContext, share: SharePort, sto
 }
 
 /** Compaction for the app's loop (opens the store itself); [] when the store refused. */
-export async function compactNow(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<number[]> {
+export async function compactNow(
+  ctx: DataContext,
+  share: SharePort,
+  options: SyncOptions = {}
+): Promise<number[]> {
   const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
   return isStoreAccess(store) ? compactOwnSegments(ctx, share, store) : []
 }

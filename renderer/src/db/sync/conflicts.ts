@@ -6,7 +6,11 @@ import type { ConflictEntry, SyncedTable } from '../schema'
 
 export type { ConflictEntry }
 
-export async function listConflicts(ctx: DataContext, table: SyncedTable, recordId: string): Promise<ConflictEntry[]> {
+export async function listConflicts(
+  ctx: DataContext,
+  table: SyncedTable,
+  recordId: string
+): Promise<ConflictEntry[]> {
   const rows = await ctx.db.conflicts.where('[table+recordId]').equals([table, recordId]).toArray()
   return rows.sort((a, b) => (a.losingHlc < b.losingHlc ? -1 : 1))
 }

@@ -1,6 +1,12 @@
-import type { ChangeInput } from '../../../../shared/sync/segment'
-import { decodeSegment, encodeSegment, hashBytes, parseSegmentFileName, segmentPath } from '../../../../shared/sync/segment'
-import { canonicalJson } from '../../../../shared/sync/json'
+import type { ChangeInput } from '@shared/sync/segment'
+import {
+  decodeSegment,
+  encodeSegment,
+  hashBytes,
+  parseSegmentFileName,
+  segmentPath
+} from '@shared/sync/segment'
+import { canonicalJson } from '@shared/sync/json'
 import type { DataContext } from '../context'
 import type { OutboxEntry } from '../schema'
 import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
@@ -49,10 +55,23 @@ export async function readExportState(ctx: DataContext): Promise<ExportState> {
 /** The wire form: the body is JSON, so values are what JSON makes of them (undefined members vanish). */
 function toWire(entry: OutboxEntry): ChangeInput {
   const value: unknown = entry.value === undefined ? null : JSON.parse(JSON.stringify(entry.value))
-  return { hlc: entry.hlc, device: entry.device, staffNo: entry.staffNo, table: entry.table, recordId: entry.recordId, field: entry.field, value }
+  return {
+    hlc: entry.hlc,
+    device: entry.device,
+    staffNo: entry.staffNo,
+    table: entry.table,
+    recordId: entry.recordId,
+    field: entry.field,
+    value
+  }
 }
 
-export async function exportOutbox(ctx: DataContext, share: SharePort, store: StoreAccess, cap = SEGMENT_CAP): Promise<ExportResult> {
+export async function exportOutbox(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess,
+  cap = SEGMENT_CAP
+): Promise<ExportResult> {
   const me = ctx.writer.deviceId
   const problems: SyncProblem[] = []
   let state = await readExportState(ctx)
@@ -64,7 +83,13 @@ export async function exportOutbox(ctx: DataContext, share: SharePort, store: St
   )
   if (state.seq > 0 && !own.has(state.seq)) {
     state = { ...state, outboxSeq: 0 }
-    problems.push(syncProblem('republished', SYNC_MESSAGES.republished, `own segment ${state.seq} is missing from the share; re-sending the outbox`))
+    problems.push(
+      syncProblem(
+        'republished',
+        SYNC_MESSAGES.republished,
+        `own segment ${state.seq} is missing from the share; re-sending the outbox`
+      )
+    )
   }
 
   let sent = 0
@@ -77,7 +102,16 @@ export async function exportOutbox(ctx: DataContext, share: SharePort, store: St
     const path = segmentPath(me, seq)
     let bytes: Uint8Array
     try {
-      bytes = await encodeSegment({ storeId: store.storeId, deviceId: me, seq, prevHash: state.hash, schemaVersion: ctx.db.verno, createdAt: ctx.now(), changes: wire, ...(store.encryption ? { encryption: store.encryption } : {}) })
+      bytes = await encodeSegment({
+        storeId: store.storeId,
+        deviceId: me,
+        seq,
+        prevHash: state.hash,
+        schemaVersion: ctx.db.verno,
+        createdAt: ctx.now(),
+        changes: wire,
+        ...(store.encryption ? { encryption: store.encryption } : {})
+      })
     } catch (error) {
       problems.push(syncProblem('exportFailed', SYNC_MESSAGES.exportFailed, String(error)))
       break
@@ -115,8 +149,17 @@ async function adoptOwnWrite(
   entries: readonly OutboxEntry[],
   wire: readonly ChangeInput[]
 ): Promise<{ state: ExportState; count: number } | SyncProblem> {
-  const decoded = await decodeSegment(await share.read(path), store.encryption ? { key: store.encryption.key } : {})
-  if (!decoded.ok) return syncProblem('ownSegmentUnreadable', SYNC_MESSAGES.ownSegmentUnreadable, `${path}: ${decoded.detail}`, { peer: me, seq })
+  const decoded = await decodeSegment(
+    await share.read(path),
+    store.encryption ? { key: store.encryption.key } : {}
+  )
+  if (!decoded.ok)
+    return syncProblem(
+      'ownSegmentUnreadable',
+      SYNC_MESSAGES.ownSegmentUnreadable,
+      `${path}: ${decoded.detail}`,
+      { peer: me, seq }
+    )
   const { header, changes, invalid } = decoded
   const count = changes.length
   const ours =
@@ -127,6 +170,10 @@ async function adoptOwnWrite(
     count > 0 &&
     count <= wire.length &&
     changes.every((c, i) => canonicalJson(c) === canonicalJson(wire[i]))
-  if (!ours) return syncProblem('clone', SYNC_MESSAGES.clone, `${path} exists and is not this PC's unrecorded write`, { peer: me, seq })
+  if (!ours)
+    return syncProblem('clone', SYNC_MESSAGES.clone, `${path} exists and is not this PC's unrecorded write`, {
+      peer: me,
+      seq
+    })
   return { state: { outboxSeq: entries[count - 1]?.seq as number, seq, hash: decoded.fileHash }, count }
 }

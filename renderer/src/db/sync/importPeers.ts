@@ -1,6 +1,12 @@
-import { isFarAhead, parseHlc } from '../../../../shared/sync/hlc'
-import { isShareId } from '../../../../shared/sync/ids'
-import { decodeSegment, followsPrevious, parseSegmentFileName, segmentPath, type DecodedSegment } from '../../../../shared/sync/segment'
+import { isFarAhead, parseHlc } from '@shared/sync/hlc'
+import { isShareId } from '@shared/sync/ids'
+import {
+  decodeSegment,
+  followsPrevious,
+  parseSegmentFileName,
+  segmentPath,
+  type DecodedSegment
+} from '@shared/sync/segment'
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
 import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
@@ -28,11 +34,17 @@ export interface ImportResult {
 
 type SegmentOutcome = { kind: 'applied'; decoded: DecodedSegment } | { kind: 'gap' } | { kind: 'pending' }
 
-export async function importPeers(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<ImportResult> {
+export async function importPeers(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess
+): Promise<ImportResult> {
   const me = ctx.writer.deviceId
   const result: ImportResult = { received: 0, applied: 0, conflicts: 0, problems: [] }
   const cursors = await readCursors(ctx)
-  const folders = (await share.list('devices')).map((e) => e.name).filter((name) => isShareId(name) && name !== me)
+  const folders = (await share.list('devices'))
+    .map((e) => e.name)
+    .filter((name) => isShareId(name) && name !== me)
 
   const listings = new Map<string, Map<number, string>>()
   for (const peer of folders.sort()) {
@@ -44,8 +56,17 @@ export async function importPeers(ctx: DataContext, share: SharePort, store: Sto
     if (files.size > 0) listings.set(peer, files)
   }
 
-  const vanished = [...cursors.values()].filter((c) => c.upTo > 0 && !listings.has(c.device)).map((c) => c.device)
-  if (vanished.length > 0) result.problems.push(syncProblem('shareEmptied', SYNC_MESSAGES.shareEmptied, `segments of ${vanished.join(', ')} are no longer on the share; nothing local was changed`))
+  const vanished = [...cursors.values()]
+    .filter((c) => c.upTo > 0 && !listings.has(c.device))
+    .map((c) => c.device)
+  if (vanished.length > 0)
+    result.problems.push(
+      syncProblem(
+        'shareEmptied',
+        SYNC_MESSAGES.shareEmptied,
+        `segments of ${vanished.join(', ')} are no longer on the share; nothing local was changed`
+      )
+    )
 
   for (const [peer, files] of listings) {
     const cursor: PeerCursor = cursors.get(peer) ?? { device: peer, upTo: 0, gaps: [] }
@@ -64,7 +85,8 @@ export async function importPeers(ctx: DataContext, share: SharePort, store: Sto
       const outcome = files.has(seq) ? await reader.read(seq, cursor.prev) : { kind: 'gap' as const }
       if (outcome.kind === 'pending') break
       cursor.upTo = seq
-      if (outcome.kind === 'applied') cursor.prev = { header: outcome.decoded.header, fileHash: outcome.decoded.fileHash }
+      if (outcome.kind === 'applied')
+        cursor.prev = { header: outcome.decoded.header, fileHash: outcome.decoded.fileHash }
       else {
         cursor.gaps.push(seq)
         delete cursor.prev
@@ -81,7 +103,10 @@ export async function importPeers(ctx: DataContext, share: SharePort, store: Sto
   const retried = await retryHeldRecords(ctx)
   result.applied += retried.applied
   result.conflicts += retried.conflicts
-  for (const row of retried.stillHeld) result.problems.push(syncProblem('uniqueClash', row.message, row.detail, { peer: row.peer, seq: row.seq }))
+  for (const row of retried.stillHeld)
+    result.problems.push(
+      syncProblem('uniqueClash', row.message, row.detail, { peer: row.peer, seq: row.seq })
+    )
   return result
 }
 
@@ -111,7 +136,14 @@ class PeerReader {
     if (!decoded.ok) {
       result.problems.push(syncProblem(decoded.problem, decoded.message, decoded.detail, { peer, seq }))
       if (decoded.disposition === 'pending') return { kind: 'pending' }
-      await quarantineFile(this.ctx, { peer, seq, problem: decoded.problem, message: decoded.message, detail: decoded.detail, bytes })
+      await quarantineFile(this.ctx, {
+        peer,
+        seq,
+        problem: decoded.problem,
+        message: decoded.message,
+        detail: decoded.detail,
+        bytes
+      })
       return { kind: 'gap' }
     }
     const { header } = decoded
@@ -119,23 +151,60 @@ class PeerReader {
     const unencrypted = store.encryption !== undefined && header.encryption.alg === 'none'
     if (misplaced || unencrypted) {
       const message = misplaced ? SYNC_MESSAGES.foreignFile : SYNC_MESSAGES.unencrypted
-      const detail = misplaced ? `header says ${header.storeId}/${header.deviceId}/${header.seq}` : 'unencrypted file in an encrypted store'
+      const detail = misplaced
+        ? `header says ${header.storeId}/${header.deviceId}/${header.seq}`
+        : 'unencrypted file in an encrypted store'
       result.problems.push(syncProblem('foreignFile', message, detail, { peer, seq }))
       await quarantineFile(this.ctx, { peer, seq, problem: 'foreignFile', message, detail, bytes })
       return { kind: 'gap' }
     }
     // A broken chain (replaced file, two PCs under one id) is reported; the changes are still merged,
     // since LWW merging loses nothing and refusing them could.
-    if (prev && prev.header.seq === seq - 1 && !followsPrevious({ ok: true, header: prev.header, changes: [], invalid: [], fileHash: prev.fileHash }, decoded))
-      result.problems.push(syncProblem('chainBroken', SYNC_MESSAGES.chainBroken, `prevHash of ${peer}/${seq} does not match segment ${seq - 1}`, { peer, seq }))
+    if (
+      prev &&
+      prev.header.seq === seq - 1 &&
+      !followsPrevious(
+        { ok: true, header: prev.header, changes: [], invalid: [], fileHash: prev.fileHash },
+        decoded
+      )
+    )
+      result.problems.push(
+        syncProblem(
+          'chainBroken',
+          SYNC_MESSAGES.chainBroken,
+          `prevHash of ${peer}/${seq} does not match segment ${seq - 1}`,
+          { peer, seq }
+        )
+      )
     if (header.hlcRange && !this.warnedClock && isFarAhead(parseHlc(header.hlcRange.max), this.ctx.now())) {
       this.warnedClock = true
-      result.problems.push(syncProblem('clockAhead', SYNC_MESSAGES.clockAhead, `${peer} stamps ${header.hlcRange.max}, local time ${this.ctx.now()}`, { peer, seq }))
+      result.problems.push(
+        syncProblem(
+          'clockAhead',
+          SYNC_MESSAGES.clockAhead,
+          `${peer} stamps ${header.hlcRange.max}, local time ${this.ctx.now()}`,
+          { peer, seq }
+        )
+      )
     }
     for (const bad of decoded.invalid)
-      await quarantineChange(this.ctx, { peer, seq, index: bad.index, problem: 'invalidChange', message: SYNC_MESSAGES.invalidChange, detail: bad.reason })
+      await quarantineChange(this.ctx, {
+        peer,
+        seq,
+        index: bad.index,
+        problem: 'invalidChange',
+        message: SYNC_MESSAGES.invalidChange,
+        detail: bad.reason
+      })
     if (decoded.invalid.length > 0)
-      result.problems.push(syncProblem('invalidChange', SYNC_MESSAGES.invalidChange, `${decoded.invalid.length} invalid change(s) in ${peer}/${seq}`, { peer, seq }))
+      result.problems.push(
+        syncProblem(
+          'invalidChange',
+          SYNC_MESSAGES.invalidChange,
+          `${decoded.invalid.length} invalid change(s) in ${peer}/${seq}`,
+          { peer, seq }
+        )
+      )
 
     const applied = await this.ctx.writer.applyRemote(decoded.changes)
     await holdRecords(this.ctx, peer, seq, applied.held)

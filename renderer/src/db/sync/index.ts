@@ -7,10 +7,34 @@ export type { SyncProblem, SyncProblemKind } from './problems'
 export { listConflicts, listAllConflicts, type ConflictEntry } from './conflicts'
 export { listQuarantine } from './quarantine'
 export { cursorsForDeviceJson } from './peerCursor'
-export { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore, StoreChoiceError, type ShareInspection, type StoreChoiceRefusal, type NewStoreOptions } from './storeChoice'
+export {
+  inspectShare,
+  createStoreOnShare,
+  joinStoreOnShare,
+  unlockJoinedStore,
+  StoreChoiceError,
+  type ShareInspection,
+  type StoreChoiceRefusal,
+  type NewStoreOptions
+} from './storeChoice'
 export { loadStoreKey } from './storeKey'
-export { publishPresence, readPeers, lastClockOffset, CLOCK_WARN_MS, type PeerPresence, type PresenceInfo } from './presence'
+export {
+  publishPresence,
+  readPeers,
+  lastClockOffset,
+  CLOCK_WARN_MS,
+  type PeerPresence,
+  type PresenceInfo
+} from './presence'
 export { watchLocalChanges } from './watch'
-export { writeSnapshot, snapshotNow, snapshotDue, bootstrapFromSnapshot, LAST_SNAPSHOT_KEY, SNAPSHOT_EVERY_MS, type BootstrapResult } from './snapshots'
+export {
+  writeSnapshot,
+  snapshotNow,
+  snapshotDue,
+  bootstrapFromSnapshot,
+  LAST_SNAPSHOT_KEY,
+  SNAPSHOT_EVERY_MS,
+  type BootstrapResult
+} from './snapshots'
 export { compactOwnSegments, compactNow } from './compactOwn'
 export { lastDeviceRenewal, type DeviceRenewal } from './renewDevice'

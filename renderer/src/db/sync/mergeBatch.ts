@@ -1,8 +1,15 @@
 import type { Table } from 'dexie'
-import type { Change } from '../../../../shared/sync/change'
-import { canonicalJson } from '../../../../shared/sync/json'
-import { parseHlc } from '../../../../shared/sync/hlc'
-import { applyChanges, freshRecord, groupByRecord, recordAsChanges, type Conflict, type MergeRecord } from '../../../../shared/sync/merge'
+import type { Change } from '@shared/sync/change'
+import { canonicalJson } from '@shared/sync/json'
+import { parseHlc } from '@shared/sync/hlc'
+import {
+  applyChanges,
+  freshRecord,
+  groupByRecord,
+  recordAsChanges,
+  type Conflict,
+  type MergeRecord
+} from '@shared/sync/merge'
 import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
@@ -75,7 +82,12 @@ function derivedSafely(derive: Derive, table: SyncedTable, record: StoredRow): S
   }
 }
 
-export async function mergeBatch(db: DeskDatabase, derive: Derive, changes: readonly Change[], now: number): Promise<MergeOutcome> {
+export async function mergeBatch(
+  db: DeskDatabase,
+  derive: Derive,
+  changes: readonly Change[],
+  now: number
+): Promise<MergeOutcome> {
   return writeMerged(db, await mergeChanges(db, derive, changes), now)
 }
 
@@ -102,7 +114,14 @@ export async function mergeSnapshotRecords(
       continue
     }
     const next = derivedSafely(derive, table, { ...fresh, ...clockStamps(fresh._clock) })
-    merged.push({ table, recordId: record.id, changes: () => recordAsChanges(table, record), current: undefined, next, conflicts: [] })
+    merged.push({
+      table,
+      recordId: record.id,
+      changes: () => recordAsChanges(table, record),
+      current: undefined,
+      next,
+      conflicts: []
+    })
   }
   merged.push(...(await mergeChanges(db, derive, general)))
   return writeMerged(db, merged, now)
@@ -146,8 +165,10 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
     const result = applyChanges(current, group)
     // Nothing won (duplicates, older values, later writes of an event): the record stays as it is,
     // stamps included.
-    const unchanged = !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
-    const next = unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
+    const unchanged =
+      !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
+    const next =
+      unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
     merged.push({ table, recordId, changes: () => group, current, next, conflicts: result.conflicts })
   }
   return merged
@@ -177,7 +198,8 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
     }
     found.push(...m.conflicts)
     if (!m.next) continue
-    for (const [key, delta] of tallyMoves(m.table, m.current, m.next)) tallies.set(key, (tallies.get(key) ?? 0) + delta)
+    for (const [key, delta] of tallyMoves(m.table, m.current, m.next))
+      tallies.set(key, (tallies.get(key) ?? 0) + delta)
     const rows = writes.get(m.table) ?? []
     rows.push(m.next)
     writes.set(m.table, rows)
@@ -193,7 +215,11 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
 }
 
 /** Stores conflicts not seen before (by id) and returns those. */
-async function recordConflicts(db: DeskDatabase, conflicts: readonly Conflict[], now: number): Promise<Conflict[]> {
+async function recordConflicts(
+  db: DeskDatabase,
+  conflicts: readonly Conflict[],
+  now: number
+): Promise<Conflict[]> {
   if (conflicts.length === 0) return []
   const byId = new Map(conflicts.map((c) => [conflictId(c), c]))
   const ids = [...byId.keys()]

@@ -17,13 +17,17 @@ export async function saveCursor(ctx: DataContext, cursor: PeerCursor): Promise<
 }
 
 /** {device: {upTo, gaps}} or {device: upTo}, as device.json's `cursors` (docs/sync-format.md §4). */
-export function publishedCursors(cursors: Iterable<PeerCursor>): Record<string, number | { upTo: number; gaps: number[] }> {
+export function publishedCursors(
+  cursors: Iterable<PeerCursor>
+): Record<string, number | { upTo: number; gaps: number[] }> {
   const out: Record<string, number | { upTo: number; gaps: number[] }> = {}
   for (const c of cursors) out[c.device] = c.gaps.length ? { upTo: c.upTo, gaps: [...c.gaps] } : c.upTo
   return out
 }
 
 /** This PC's cursors as device.json publishes them (the storage layer writes that file). */
-export async function cursorsForDeviceJson(ctx: DataContext): Promise<Record<string, number | { upTo: number; gaps: number[] }>> {
+export async function cursorsForDeviceJson(
+  ctx: DataContext
+): Promise<Record<string, number | { upTo: number; gaps: number[] }>> {
   return publishedCursors((await readCursors(ctx)).values())
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_FORWARD_SKEW_MS } from '../../../../shared/sync/hlc'
+import { MAX_FORWARD_SKEW_MS } from '@shared/sync/hlc'
 import type { DataContext } from '../context'
 import { cursorsForDeviceJson } from './peerCursor'
 import { isShareError, type SharePort } from './sharePort'
@@ -33,7 +33,11 @@ const OFFSET_KEY = 'sync.clockOffsetMs'
 
 /** Publishes this PC's status and measures its clock against the share; returns the offset in ms
  *  (share time − our time), or null when the share gave no usable time. Never throws for share trouble. */
-export async function publishPresence(ctx: DataContext, share: SharePort, info: PresenceInfo): Promise<number | null> {
+export async function publishPresence(
+  ctx: DataContext,
+  share: SharePort,
+  info: PresenceInfo
+): Promise<number | null> {
   const dir = `devices/${ctx.device.deviceId}`
   const before = ctx.now()
   const previousOffset = ((await ctx.db.meta.get(OFFSET_KEY))?.value as number | undefined) ?? null
@@ -65,7 +69,11 @@ export async function publishPresence(ctx: DataContext, share: SharePort, info: 
   const offset = written && written.mtimeMs > 0 ? Math.round(written.mtimeMs - (before + after) / 2) : null
   await ctx.db.meta.put({ key: OFFSET_KEY, value: offset })
   // Older status files of ours go: only the newest matters, and the folder must not grow.
-  const old = entries.filter((e) => STATUS_FILE.test(e.name)).map((e) => e.name).sort().slice(0, -KEEP)
+  const old = entries
+    .filter((e) => STATUS_FILE.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .slice(0, -KEEP)
   for (const stale of old) await share.remove(`${dir}/${stale}`).catch(() => undefined)
   return offset
 }
@@ -88,17 +96,36 @@ export async function readPeers(share: SharePort): Promise<PeerPresence[]> {
   const out: PeerPresence[] = []
   for (const device of await share.list('devices')) {
     const files = await share.list(`devices/${device.name}`)
-    const newest = files.filter((f) => STATUS_FILE.test(f.name)).map((f) => f.name).sort().at(-1)
+    const newest = files
+      .filter((f) => STATUS_FILE.test(f.name))
+      .map((f) => f.name)
+      .sort()
+      .at(-1)
     let presence: Presence | null = null
     if (newest) {
       try {
-        const parsed = presenceSchema.safeParse(JSON.parse(new TextDecoder().decode(await share.read(`devices/${device.name}/${newest}`))))
+        const parsed = presenceSchema.safeParse(
+          JSON.parse(new TextDecoder().decode(await share.read(`devices/${device.name}/${newest}`)))
+        )
         if (parsed.success && parsed.data.deviceId === device.name) presence = parsed.data
       } catch {
         // unreadable or half-gone: listed without details
       }
     }
-    out.push(presence ? { ...presence, known: true } : { kind: 'device', deviceId: device.name, name: '', appVersion: '', lastSeen: device.mtimeMs, clockOffsetMs: null, cursors: {}, known: false })
+    out.push(
+      presence
+        ? { ...presence, known: true }
+        : {
+            kind: 'device',
+            deviceId: device.name,
+            name: '',
+            appVersion: '',
+            lastSeen: device.mtimeMs,
+            clockOffsetMs: null,
+            cursors: {},
+            known: false
+          }
+    )
   }
   return out.sort((a, b) => b.lastSeen - a.lastSeen)
 }

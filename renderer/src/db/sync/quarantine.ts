@@ -10,18 +10,33 @@ export function fileQuarantineId(peer: string, seq: number): string {
   return `${peer}/${seq}`
 }
 
-export async function quarantineFile(ctx: DataContext, entry: Omit<QuarantineEntry, 'id' | 'at'>): Promise<void> {
+export async function quarantineFile(
+  ctx: DataContext,
+  entry: Omit<QuarantineEntry, 'id' | 'at'>
+): Promise<void> {
   await ctx.db.quarantine.put({ ...entry, id: fileQuarantineId(entry.peer, entry.seq), at: ctx.now() })
 }
 
 /** One invalid change of an otherwise good file; the rest of the file is applied. */
-export async function quarantineChange(ctx: DataContext, entry: Omit<QuarantineEntry, 'id' | 'at' | 'bytes'> & { index: number }): Promise<void> {
+export async function quarantineChange(
+  ctx: DataContext,
+  entry: Omit<QuarantineEntry, 'id' | 'at' | 'bytes'> & { index: number }
+): Promise<void> {
   const { index, ...rest } = entry
-  await ctx.db.quarantine.put({ ...rest, id: `${fileQuarantineId(entry.peer, entry.seq)}#${index}`, at: ctx.now() })
+  await ctx.db.quarantine.put({
+    ...rest,
+    id: `${fileQuarantineId(entry.peer, entry.seq)}#${index}`,
+    at: ctx.now()
+  })
 }
 
 /** Records a unique index refused (mergeBatch → uniqueClash.ts), kept with their changes. */
-export async function holdRecords(ctx: DataContext, peer: string, seq: number, held: readonly HeldRecord[]): Promise<void> {
+export async function holdRecords(
+  ctx: DataContext,
+  peer: string,
+  seq: number,
+  held: readonly HeldRecord[]
+): Promise<void> {
   for (const h of held)
     await ctx.db.quarantine.put({
       id: `${fileQuarantineId(peer, seq)}/${h.table}/${h.recordId}`,
@@ -36,7 +51,9 @@ export async function holdRecords(ctx: DataContext, peer: string, seq: number, h
 }
 
 /** Applies held-back records again; those that now fit are released. Returns what is still held. */
-export async function retryHeldRecords(ctx: DataContext): Promise<{ applied: number; conflicts: number; stillHeld: QuarantineEntry[] }> {
+export async function retryHeldRecords(
+  ctx: DataContext
+): Promise<{ applied: number; conflicts: number; stillHeld: QuarantineEntry[] }> {
   const rows = (await ctx.db.quarantine.toArray()).filter((q) => q.problem === 'uniqueClash' && q.changes)
   let applied = 0
   let conflicts = 0
@@ -56,7 +73,9 @@ export async function releaseFile(ctx: DataContext, peer: string, seq: number): 
 }
 
 /** For the sync page: everything held aside, newest first (without the bytes). */
-export async function listQuarantine(ctx: DataContext): Promise<Omit<QuarantineEntry, 'bytes' | 'changes'>[]> {
+export async function listQuarantine(
+  ctx: DataContext
+): Promise<Omit<QuarantineEntry, 'bytes' | 'changes'>[]> {
   const rows = await ctx.db.quarantine.toArray()
   return rows.sort((a, b) => b.at - a.at).map(({ bytes: _bytes, changes: _changes, ...row }) => row)
 }

@@ -13,7 +13,8 @@ export async function refreshTimeRules(ctx: DataContext): Promise<boolean> {
   ctx.timeRules = rules
   try {
     await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
-      for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()) await tx.rederive('complaints', id)
+      for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys())
+        await tx.rederive('complaints', id)
     })
   } catch (error) {
     ctx.timeRules = previous

@@ -1,5 +1,5 @@
-import { formatComplaintNo, parseComplaintNo } from '../../../../shared/domain/complaintNo'
-import { SYNCED_TABLES } from '../../../../shared/sync/change'
+import { formatComplaintNo, parseComplaintNo } from '@shared/domain/complaintNo'
+import { SYNCED_TABLES } from '@shared/sync/change'
 import type { DeskDatabase } from '../database'
 import type { OutboxEntry, Stamp } from '../schema'
 import { EXPORT_STATE_KEY, type ExportState } from './exportOutbox'
@@ -34,7 +34,11 @@ function restamp(hlc: string, from: string, to: string): string {
 }
 
 /** Makes `device.deviceId` the id this data is written under; returns what moved when it changed. */
-export async function adoptDeviceId(db: DeskDatabase, device: { deviceId: string; deviceCode: string }, now: number): Promise<DeviceRenewal | null> {
+export async function adoptDeviceId(
+  db: DeskDatabase,
+  device: { deviceId: string; deviceCode: string },
+  now: number
+): Promise<DeviceRenewal | null> {
   const { deviceId, deviceCode } = device
   const tables = [db.outbox, db.meta, db.syncPeers, ...SYNCED_TABLES.map((t) => db.table(t))]
   return db.transaction('rw', tables, async () => {
@@ -44,30 +48,57 @@ export async function adoptDeviceId(db: DeskDatabase, device: { deviceId: string
     // First start with this key (or a new install): nothing was written under another id.
     if (former === undefined) return null
 
-    const state = ((await db.meta.get(EXPORT_STATE_KEY))?.value as ExportState | undefined) ?? { outboxSeq: 0, seq: 0, hash: '' }
-    const unpublished = (await db.outbox.where('seq').above(state.outboxSeq).toArray()).filter((e) => e.device === former)
+    const state = ((await db.meta.get(EXPORT_STATE_KEY))?.value as ExportState | undefined) ?? {
+      outboxSeq: 0,
+      seq: 0,
+      hash: ''
+    }
+    const unpublished = (await db.outbox.where('seq').above(state.outboxSeq).toArray()).filter(
+      (e) => e.device === former
+    )
     const stamps = new Map(unpublished.map((e) => [e.hlc, restamp(e.hlc, former, deviceId)]))
     const numbers = await renumbering(db, unpublished, deviceCode)
-    await db.outbox.bulkPut(unpublished.map((e): OutboxEntry => ({ ...e, hlc: stamps.get(e.hlc) as string, device: deviceId, value: withNumbers(e.value, numbers) })))
+    await db.outbox.bulkPut(
+      unpublished.map((e): OutboxEntry => ({
+        ...e,
+        hlc: stamps.get(e.hlc) as string,
+        device: deviceId,
+        value: withNumbers(e.value, numbers)
+      }))
+    )
     // The published part is the former id's chain, which the other PC (or, after a restore, nobody)
     // continues; this PC never sends it again under its new id.
     await db.outbox.where('seq').belowOrEqual(state.outboxSeq).delete()
 
     // The records those changes wrote hold the same stamps in their field clocks.
     const idsByTable = new Map<string, Set<string>>()
-    for (const e of unpublished) idsByTable.set(e.table, (idsByTable.get(e.table) ?? new Set()).add(e.recordId))
+    for (const e of unpublished)
+      idsByTable.set(e.table, (idsByTable.get(e.table) ?? new Set()).add(e.recordId))
     for (const [table, ids] of idsByTable) {
       const rows = (await db.table(table).bulkGet([...ids])) as (Record<string, unknown> | undefined)[]
-      const changed = rows.flatMap((row) => (row ? [withNumbers(restampRecord(row, stamps, deviceId), numbers) as Record<string, unknown>] : []))
+      const changed = rows.flatMap((row) =>
+        row ? [withNumbers(restampRecord(row, stamps, deviceId), numbers) as Record<string, unknown>] : []
+      )
       await db.table(table).bulkPut(changed)
     }
 
     // A new chain under the new id; the former id's chain is read like a peer's from after our part.
-    await db.meta.put({ key: EXPORT_STATE_KEY, value: { outboxSeq: state.outboxSeq, seq: 0, hash: '' } satisfies ExportState })
-    if (state.seq > 0 && !(await db.syncPeers.get(former))) await db.syncPeers.put({ device: former, upTo: state.seq, gaps: [] })
+    await db.meta.put({
+      key: EXPORT_STATE_KEY,
+      value: { outboxSeq: state.outboxSeq, seq: 0, hash: '' } satisfies ExportState
+    })
+    if (state.seq > 0 && !(await db.syncPeers.get(former)))
+      await db.syncPeers.put({ device: former, upTo: state.seq, gaps: [] })
     const hlc = (await db.meta.get(HLC_META_KEY))?.value
-    if (typeof hlc === 'string') await db.meta.put({ key: HLC_META_KEY, value: restamp(hlc, former, deviceId) })
-    const renewal: DeviceRenewal = { from: former, to: deviceId, at: now, moved: unpublished.length, renumbered: [...numbers] }
+    if (typeof hlc === 'string')
+      await db.meta.put({ key: HLC_META_KEY, value: restamp(hlc, former, deviceId) })
+    const renewal: DeviceRenewal = {
+      from: former,
+      to: deviceId,
+      at: now,
+      moved: unpublished.length,
+      renumbered: [...numbers]
+    }
     await db.meta.put({ key: DEVICE_RENEWED_KEY, value: renewal })
     return renewal
   })
@@ -78,15 +109,24 @@ export async function adoptDeviceId(db: DeskDatabase, device: { deviceId: string
  * but never published get the new code (same day, same sequence), so they cannot clash with the
  * other PC's. No one else has seen those numbers. A new number already in use here is left alone.
  */
-async function renumbering(db: DeskDatabase, unpublished: readonly OutboxEntry[], deviceCode: string): Promise<Map<string, string>> {
+async function renumbering(
+  db: DeskDatabase,
+  unpublished: readonly OutboxEntry[],
+  deviceCode: string
+): Promise<Map<string, string>> {
   const numbers = new Map<string, string>()
   for (const e of unpublished) {
     if (e.table !== 'complaints') continue
-    const no = e.field === 'no' ? e.value : e.field === '*' ? (e.value as { no?: unknown } | null)?.no : undefined
+    const no =
+      e.field === 'no' ? e.value : e.field === '*' ? (e.value as { no?: unknown } | null)?.no : undefined
     const parsed = typeof no === 'string' ? parseComplaintNo(no) : null
-    if (parsed && parsed.deviceCode !== deviceCode) numbers.set(no as string, formatComplaintNo(parsed.day, deviceCode, parsed.seq))
+    if (parsed && parsed.deviceCode !== deviceCode)
+      numbers.set(no as string, formatComplaintNo(parsed.day, deviceCode, parsed.seq))
   }
-  const taken = await db.complaints.where('no').anyOf([...numbers.values()]).toArray()
+  const taken = await db.complaints
+    .where('no')
+    .anyOf([...numbers.values()])
+    .toArray()
   for (const c of taken) for (const [from, to] of numbers) if (to === c.no) numbers.delete(from)
   return numbers
 }
@@ -97,15 +137,24 @@ function withNumbers(value: unknown, numbers: ReadonlyMap<string, string>): unkn
   if (typeof value === 'string') return numbers.get(value) ?? value
   if (Array.isArray(value)) return value.map((v) => withNumbers(v, numbers))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '_clock' ? v : withNumbers(v, numbers)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === '_clock' ? v : withNumbers(v, numbers)])
+    )
   }
   return value
 }
 
-function restampRecord(row: Record<string, unknown>, stamps: ReadonlyMap<string, string>, deviceId: string): Record<string, unknown> {
+function restampRecord(
+  row: Record<string, unknown>,
+  stamps: ReadonlyMap<string, string>,
+  deviceId: string
+): Record<string, unknown> {
   const clock = row._clock as Record<string, string> | undefined
   const next: Record<string, unknown> = { ...row }
-  if (clock) next._clock = Object.fromEntries(Object.entries(clock).map(([field, hlc]) => [field, stamps.get(hlc) ?? hlc]))
+  if (clock)
+    next._clock = Object.fromEntries(
+      Object.entries(clock).map(([field, hlc]) => [field, stamps.get(hlc) ?? hlc])
+    )
   for (const key of ['_created', '_updated']) {
     const stamp = row[key] as Stamp | undefined
     const moved = stamp && stamps.get(stamp.hlc)

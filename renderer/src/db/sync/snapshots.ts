@@ -1,4 +1,4 @@
-import { SYNCED_TABLES } from '../../../../shared/sync/change'
+import { SYNCED_TABLES } from '@shared/sync/change'
 import {
   decodeSnapshotChunk,
   decodeSnapshotManifest,
@@ -7,8 +7,8 @@ import {
   toSnapshotRecord,
   type ChunkRef,
   type SnapshotEntry
-} from '../../../../shared/sync/snapshot'
-import type { StoreKey } from '../../../../shared/sync/crypto'
+} from '@shared/sync/snapshot'
+import type { StoreKey } from '@shared/sync/crypto'
 import type { DataContext } from '../context'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
@@ -45,7 +45,10 @@ async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
   for (const table of SYNCED_TABLES) {
     let after: string | undefined
     for (;;) {
-      const query = after === undefined ? ctx.db.table(table).orderBy(':id') : ctx.db.table(table).where(':id').above(after)
+      const query =
+        after === undefined
+          ? ctx.db.table(table).orderBy(':id')
+          : ctx.db.table(table).where(':id').above(after)
       const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
       for (const record of page) {
         // Records known only from a partial change set (uniqueClash held ones never reach the table).
@@ -58,7 +61,11 @@ async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
 }
 
 /** Writes a snapshot (chunks, manifest last). Returns its id and record count. */
-export async function writeSnapshot(ctx: DataContext, share: SharePort, store: StoreAccess): Promise<{ snapshotId: string; records: number }> {
+export async function writeSnapshot(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess
+): Promise<{ snapshotId: string; records: number }> {
   const covers = await currentCovers(ctx)
   let records = 0
   let snapshotId = ''
@@ -73,7 +80,10 @@ export async function writeSnapshot(ctx: DataContext, share: SharePort, store: S
     await share.writeNew(file.path, file.bytes)
     snapshotId = file.path.split('/')[1] ?? snapshotId
   }
-  const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${snapshotId}/${MANIFEST_FILE}`), store.encryption ? { key: store.encryption.key } : {})
+  const manifest = await decodeSnapshotManifest(
+    await share.read(`snapshots/${snapshotId}/${MANIFEST_FILE}`),
+    store.encryption ? { key: store.encryption.key } : {}
+  )
   if (manifest.ok) records = manifest.header.recordCount
   await ctx.db.meta.put({ key: LAST_SNAPSHOT_KEY, value: ctx.now() })
   return { snapshotId, records }
@@ -115,13 +125,23 @@ export async function bootstrapFromSnapshot(
   for (const id of await completeSnapshots(share)) {
     const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), key)
     if (!manifest.ok) {
-      result.problems.push(syncProblem(manifest.problem, manifest.message, `snapshot ${id}: ${manifest.detail}`))
+      result.problems.push(
+        syncProblem(manifest.problem, manifest.message, `snapshot ${id}: ${manifest.detail}`)
+      )
       continue
     }
     if (manifest.header.storeId !== store.storeId) continue
     const total = manifest.header.recordCount
     onProgress(0, total)
-    const loaded = await loadSnapshot(ctx, share, id, manifest.chunks, key, manifest.header.deviceId, (done) => onProgress(done, total))
+    const loaded = await loadSnapshot(
+      ctx,
+      share,
+      id,
+      manifest.chunks,
+      key,
+      manifest.header.deviceId,
+      (done) => onProgress(done, total)
+    )
     if (loaded.damaged) {
       // What was merged stays (merging never loses anything); the cursors are not moved, so every
       // segment is still replayed.
@@ -162,15 +182,33 @@ async function loadSnapshot(
       bytes = await share.read(`snapshots/${id}/${ref.name}`)
     } catch (error) {
       if (isShareError(error, 'unavailable')) throw error
-      return { ok: false, problem: syncProblem('truncated', SYNC_MESSAGES.snapshotTruncated, `snapshot ${id} ${ref.name}: ${String(error)}`) }
+      return {
+        ok: false,
+        problem: syncProblem(
+          'truncated',
+          SYNC_MESSAGES.snapshotTruncated,
+          `snapshot ${id} ${ref.name}: ${String(error)}`
+        )
+      }
     }
     const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
-    if (!chunk.ok) return { ok: false, problem: syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`) }
+    if (!chunk.ok)
+      return {
+        ok: false,
+        problem: syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
+      }
     // A record that fails validation is not applied; the snapshot then does not hold everything it
     // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
     // the bad ones quarantined) are replayed.
     if (chunk.invalid.length > 0)
-      return { ok: false, problem: syncProblem('invalidChange', SYNC_MESSAGES.snapshotInvalid, `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`) }
+      return {
+        ok: false,
+        problem: syncProblem(
+          'invalidChange',
+          SYNC_MESSAGES.snapshotInvalid,
+          `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`
+        )
+      }
     return { ok: true, entries: chunk.entries }
   }
   const stored = await storedIds(ctx)
@@ -197,12 +235,18 @@ async function loadSnapshot(
 /** table + id of every synced record this PC holds (few on a new PC). */
 async function storedIds(ctx: DataContext): Promise<Set<string>> {
   const ids = new Set<string>()
-  for (const table of SYNCED_TABLES) for (const id of await ctx.db.table(table).toCollection().primaryKeys()) ids.add(`${table}\u0000${String(id)}`)
+  for (const table of SYNCED_TABLES)
+    for (const id of await ctx.db.table(table).toCollection().primaryKeys())
+      ids.add(`${table}\u0000${String(id)}`)
   return ids
 }
 
 /** A snapshot now, for the app's loop (it opens the store itself); null when the store refused. */
-export async function snapshotNow(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<{ snapshotId: string; records: number } | null> {
+export async function snapshotNow(
+  ctx: DataContext,
+  share: SharePort,
+  options: SyncOptions = {}
+): Promise<{ snapshotId: string; records: number } | null> {
   const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
   if (!isStoreAccess(store)) return null
   return writeSnapshot(ctx, share, store)
@@ -212,7 +256,11 @@ export async function snapshotNow(ctx: DataContext, share: SharePort, options: S
 export const SNAPSHOT_EVERY_MS = 24 * 3_600_000
 
 /** Whether the share's newest complete snapshot (by anyone) is older than `maxAgeMs` (or missing). */
-export async function snapshotDue(ctx: DataContext, share: SharePort, maxAgeMs = SNAPSHOT_EVERY_MS): Promise<boolean> {
+export async function snapshotDue(
+  ctx: DataContext,
+  share: SharePort,
+  maxAgeMs = SNAPSHOT_EVERY_MS
+): Promise<boolean> {
   const newest = (await completeSnapshots(share))[0]
   if (!newest) return true
   return ctx.now() - Number(newest.slice(0, 15)) > maxAgeMs

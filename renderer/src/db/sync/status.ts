@@ -18,7 +18,13 @@ export interface SyncStatusValue {
 export type SyncStatusListener = (value: SyncStatusValue) => void
 
 export class SyncStatus {
-  private value: SyncStatusValue = { state: 'idle', lastSyncedAt: null, problems: [], lastReport: null, loading: null }
+  private value: SyncStatusValue = {
+    state: 'idle',
+    lastSyncedAt: null,
+    problems: [],
+    lastReport: null,
+    loading: null
+  }
   private readonly listeners = new Set<SyncStatusListener>()
 
   get(): SyncStatusValue {
@@ -41,7 +47,13 @@ export class SyncStatus {
   }
 
   finish(report: SyncReport): void {
-    this.set({ state: report.state, lastSyncedAt: report.lastSyncedAt, problems: report.problems, lastReport: report, loading: null })
+    this.set({
+      state: report.state,
+      lastSyncedAt: report.lastSyncedAt,
+      problems: report.problems,
+      lastReport: report,
+      loading: null
+    })
   }
 
   private set(value: SyncStatusValue): void {

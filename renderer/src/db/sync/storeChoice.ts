@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid'
-import type { EncryptionParams } from '../../../../shared/sync/sealed'
-import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '../../../../shared/sync/store'
+import type { EncryptionParams } from '@shared/sync/sealed'
+import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '@shared/sync/store'
 import type { DataContext } from '../context'
 import { getStaffByNo } from '../staff'
 import { isShareError, type SharePort } from './sharePort'
@@ -18,7 +18,14 @@ export type ShareInspection =
   /** files, but no store.json: not ours to take over */
   | { state: 'foreign'; names: string[] }
   /** unlocked: this PC keeps a key that fits the store's passphrase (always true without one) */
-  | { state: 'store'; storeId: string; createdAt: number; encrypted: boolean; joined: boolean; unlocked: boolean }
+  | {
+      state: 'store'
+      storeId: string
+      createdAt: number
+      encrypted: boolean
+      joined: boolean
+      unlocked: boolean
+    }
   | { state: 'damaged'; message: string }
 
 /** What is in the folder, and whether this PC already belongs to the store there. */
@@ -30,16 +37,34 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
     if (isShareError(error, 'unavailable')) return { state: 'unavailable' }
     throw error
   }
-  if (!names.includes(STORE_FILE)) return names.length === 0 ? { state: 'empty' } : { state: 'foreign', names: names.slice(0, 10) }
+  if (!names.includes(STORE_FILE))
+    return names.length === 0 ? { state: 'empty' } : { state: 'foreign', names: names.slice(0, 10) }
   const parsed = parseStoreFile(await share.read(STORE_FILE))
   if (!parsed.ok) return { state: 'damaged', message: parsed.message }
   const known = (await ctx.db.meta.get(STORE_ID_KEY))?.value
   const { store } = parsed
-  return { state: 'store', storeId: store.storeId, createdAt: store.createdAt, encrypted: !!store.encryption, joined: known === store.storeId, unlocked: keyFits(store, await loadStoreKey(ctx.db)) }
+  return {
+    state: 'store',
+    storeId: store.storeId,
+    createdAt: store.createdAt,
+    encrypted: !!store.encryption,
+    joined: known === store.storeId,
+    unlocked: keyFits(store, await loadStoreKey(ctx.db))
+  }
 }
 
 /** Why a choice was refused; each is an i18n key under sync.choice. */
-export type StoreChoiceRefusal = 'unavailable' | 'notEmpty' | 'noStore' | 'damaged' | 'otherStoreJoined' | 'alreadyExists' | 'needsPassphrase' | 'wrongPassphrase' | 'notEncrypted' | 'managerOnly'
+export type StoreChoiceRefusal =
+  | 'unavailable'
+  | 'notEmpty'
+  | 'noStore'
+  | 'damaged'
+  | 'otherStoreJoined'
+  | 'alreadyExists'
+  | 'needsPassphrase'
+  | 'wrongPassphrase'
+  | 'notEncrypted'
+  | 'managerOnly'
 
 export class StoreChoiceError extends Error {
   constructor(readonly reason: StoreChoiceRefusal) {
@@ -61,10 +86,15 @@ export interface NewStoreOptions {
 }
 
 /** 新建门店共享: only in an empty folder, only for a PC not already in another store. */
-export async function createStoreOnShare(ctx: DataContext, share: SharePort, options: NewStoreOptions = {}): Promise<string> {
+export async function createStoreOnShare(
+  ctx: DataContext,
+  share: SharePort,
+  options: NewStoreOptions = {}
+): Promise<string> {
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
-  if (seen.state !== 'empty') throw new StoreChoiceError(seen.state === 'store' ? 'alreadyExists' : 'notEmpty')
+  if (seen.state !== 'empty')
+    throw new StoreChoiceError(seen.state === 'store' ? 'alreadyExists' : 'notEmpty')
   if (options.passphrase !== undefined) {
     const actor = options.byStaffNo === undefined ? undefined : await getStaffByNo(ctx, options.byStaffNo)
     if (!actor?.active || actor.role !== 'manager') throw new StoreChoiceError('managerOnly')
@@ -92,7 +122,11 @@ export async function createStoreOnShare(ctx: DataContext, share: SharePort, opt
 
 /** 加入已有门店: the folder must hold a store; a PC already in another store is refused. An
  *  encrypted store needs its passphrase, checked against store.json before anything is written. */
-export async function joinStoreOnShare(ctx: DataContext, share: SharePort, passphrase?: string): Promise<string> {
+export async function joinStoreOnShare(
+  ctx: DataContext,
+  share: SharePort,
+  passphrase?: string
+): Promise<string> {
   const store = await storeOnShare(ctx, share)
   const known = await knownStore(ctx)
   if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
@@ -102,7 +136,11 @@ export async function joinStoreOnShare(ctx: DataContext, share: SharePort, passp
 
 /** 输入共享密码 on a PC that has joined but has no fitting key (a restored PC, a store re-created
  *  with a new passphrase): the same check as joining, then the key is kept. */
-export async function unlockJoinedStore(ctx: DataContext, share: SharePort, passphrase: string): Promise<void> {
+export async function unlockJoinedStore(
+  ctx: DataContext,
+  share: SharePort,
+  passphrase: string
+): Promise<void> {
   const store = await storeOnShare(ctx, share)
   if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   if (!store.encryption) throw new StoreChoiceError('notEncrypted')
@@ -120,7 +158,10 @@ async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFi
 }
 
 /** The key for a typed passphrase (PBKDF2 once, here), or why not. */
-async function keyFor(store: StoreFile, passphrase: string | undefined): Promise<EncryptionParams | undefined> {
+async function keyFor(
+  store: StoreFile,
+  passphrase: string | undefined
+): Promise<EncryptionParams | undefined> {
   if (!store.encryption) return undefined
   if (passphrase === undefined || passphrase === '') throw new StoreChoiceError('needsPassphrase')
   const unlocked = await unlockStore(store, passphrase)

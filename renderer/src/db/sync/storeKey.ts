@@ -1,5 +1,5 @@
-import type { EncryptionParams } from '../../../../shared/sync/sealed'
-import type { StoreFile } from '../../../../shared/sync/store'
+import type { EncryptionParams } from '@shared/sync/sealed'
+import type { StoreFile } from '@shared/sync/store'
 import type { DeskDatabase } from '../database'
 import { STORE_ID_KEY } from './storeAccess'
 
@@ -16,10 +16,23 @@ export async function loadStoreKey(db: DeskDatabase): Promise<EncryptionParams |
 
 /** Ties this PC to `storeId` and, for an encrypted store, keeps its key — one transaction, so a PC is
  *  never joined to an encrypted store without the key it was unlocked with. */
-export async function rememberStore(db: DeskDatabase, storeId: string, encryption: EncryptionParams | undefined): Promise<void> {
+export async function rememberStore(
+  db: DeskDatabase,
+  storeId: string,
+  encryption: EncryptionParams | undefined
+): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     await db.meta.put({ key: STORE_ID_KEY, value: storeId })
-    if (encryption) await db.meta.put({ key: STORE_KEY_KEY, value: { key: encryption.key, salt: encryption.salt, iterations: encryption.iterations, keyCheck: encryption.keyCheck } })
+    if (encryption)
+      await db.meta.put({
+        key: STORE_KEY_KEY,
+        value: {
+          key: encryption.key,
+          salt: encryption.salt,
+          iterations: encryption.iterations,
+          keyCheck: encryption.keyCheck
+        }
+      })
     else await db.meta.delete(STORE_KEY_KEY)
   })
 }
@@ -28,5 +41,7 @@ export async function rememberStore(db: DeskDatabase, storeId: string, encryptio
  *  re-created with a new passphrase). True for a store without a passphrase. */
 export function keyFits(store: StoreFile, kept: EncryptionParams | undefined): boolean {
   if (!store.encryption) return true
-  return kept !== undefined && kept.keyCheck === store.encryption.keyCheck && kept.salt === store.encryption.salt
+  return (
+    kept !== undefined && kept.keyCheck === store.encryption.keyCheck && kept.salt === store.encryption.salt
+  )
 }

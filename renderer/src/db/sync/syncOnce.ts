@@ -1,4 +1,4 @@
-import type { EncryptionParams } from '../../../../shared/sync/sealed'
+import type { EncryptionParams } from '@shared/sync/sealed'
 import type { DataContext } from '../context'
 import { exportOutbox } from './exportOutbox'
 import { bootstrapFromSnapshot } from './snapshots'
@@ -13,7 +13,11 @@ import { isStoreAccess, openStore } from './storeAccess'
 // not an error, and leaves local data untouched.
 
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt'
-const EXPORT_BLOCKED: ReadonlySet<SyncProblem['kind']> = new Set(['clone', 'ownSegmentUnreadable', 'exportFailed'])
+const EXPORT_BLOCKED: ReadonlySet<SyncProblem['kind']> = new Set([
+  'clone',
+  'ownSegmentUnreadable',
+  'exportFailed'
+])
 
 export type SyncRoundState = 'synced' | 'unavailable' | 'error'
 
@@ -39,8 +43,20 @@ export interface SyncOptions {
   onSnapshotProgress?: (done: number, total: number) => void
 }
 
-export async function syncOnce(ctx: DataContext, share: SharePort, options: SyncOptions = {}): Promise<SyncReport> {
-  const report: SyncReport = { state: 'synced', sent: 0, received: 0, applied: 0, conflicts: 0, problems: [], lastSyncedAt: null }
+export async function syncOnce(
+  ctx: DataContext,
+  share: SharePort,
+  options: SyncOptions = {}
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    state: 'synced',
+    sent: 0,
+    received: 0,
+    applied: 0,
+    conflicts: 0,
+    problems: [],
+    lastSyncedAt: null
+  }
   try {
     const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
     if (!isStoreAccess(store)) {
@@ -66,7 +82,13 @@ export async function syncOnce(ctx: DataContext, share: SharePort, options: Sync
       report.problems.push(syncProblem('unavailable', SYNC_MESSAGES.unavailable, error.message))
     } else {
       report.state = 'error'
-      report.problems.push(syncProblem('error', SYNC_MESSAGES.error, error instanceof Error ? (error.stack ?? error.message) : String(error)))
+      report.problems.push(
+        syncProblem(
+          'error',
+          SYNC_MESSAGES.error,
+          error instanceof Error ? (error.stack ?? error.message) : String(error)
+        )
+      )
     }
   }
   if (report.state === 'synced') await ctx.db.meta.put({ key: LAST_SYNCED_KEY, value: ctx.now() })

@@ -10,11 +10,18 @@ const running = new WeakMap<SyncStatus, Promise<SyncReport>>()
 
 /** `options` may be a loader (the kept store key is read from IndexedDB): the round, and its
  *  'syncing' state, still start at once, so a caller never sees a gap between asking and starting. */
-export function syncTracked(status: SyncStatus, ctx: DataContext, share: SharePort, options: SyncOptions | (() => Promise<SyncOptions>) = {}): Promise<SyncReport> {
+export function syncTracked(
+  status: SyncStatus,
+  ctx: DataContext,
+  share: SharePort,
+  options: SyncOptions | (() => Promise<SyncOptions>) = {}
+): Promise<SyncReport> {
   const inFlight = running.get(status)
   if (inFlight) return inFlight
   status.begin()
-  const progress = { onSnapshotProgress: (done: number, total: number) => status.loadingProgress(done, total) }
+  const progress = {
+    onSnapshotProgress: (done: number, total: number) => status.loadingProgress(done, total)
+  }
   const round = (typeof options === 'function' ? options() : Promise.resolve(options))
     .then((resolved) => syncOnce(ctx, share, { ...progress, ...resolved }))
     .then((report) => {

@@ -10,12 +10,22 @@ import type { SyncedTable } from '../schema'
 type Row = { id: string } & Record<string, unknown>
 
 /** id → why, for the rows (about to be written to `table`) whose unique values another record holds. */
-export async function findUniqueClashes(db: DeskDatabase, table: SyncedTable, rows: readonly Row[]): Promise<Map<string, string>> {
+export async function findUniqueClashes(
+  db: DeskDatabase,
+  table: SyncedTable,
+  rows: readonly Row[]
+): Promise<Map<string, string>> {
   const clashes = new Map<string, string>()
   const unique = db.table(table).schema.indexes.filter((i) => i.unique && typeof i.keyPath === 'string')
   for (const index of unique) {
     const keyPath = index.keyPath as string
-    const values = [...new Set(rows.map((r) => r[keyPath]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number'))]
+    const values = [
+      ...new Set(
+        rows
+          .map((r) => r[keyPath])
+          .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+      )
+    ]
     if (values.length === 0) continue
     const holders = (await db.table(table).where(keyPath).anyOf(values).toArray()) as Row[]
     const owner = new Map<unknown, string>(holders.map((h) => [h[keyPath], h.id]))
@@ -23,7 +33,8 @@ export async function findUniqueClashes(db: DeskDatabase, table: SyncedTable, ro
       const value = row[keyPath]
       if (value === undefined || clashes.has(row.id)) continue
       const held = owner.get(value)
-      if (held !== undefined && held !== row.id) clashes.set(row.id, `${table}.${keyPath} ${JSON.stringify(value)} is already used by ${held}`)
+      if (held !== undefined && held !== row.id)
+        clashes.set(row.id, `${table}.${keyPath} ${JSON.stringify(value)} is already used by ${held}`)
       else owner.set(value, row.id)
     }
   }

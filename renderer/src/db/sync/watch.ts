@@ -7,7 +7,9 @@ import type { DataContext } from '../context'
 /** Calls `onChange` after every local write (not for the state at subscription); returns unsubscribe. */
 export function watchLocalChanges(ctx: DataContext, onChange: () => void): () => void {
   let last: number | undefined
-  const subscription = liveQuery(async () => Number((await ctx.db.outbox.orderBy('seq').lastKey()) ?? 0)).subscribe({
+  const subscription = liveQuery(async () =>
+    Number((await ctx.db.outbox.orderBy('seq').lastKey()) ?? 0)
+  ).subscribe({
     next: (seq) => {
       if (last !== undefined && seq !== last) onChange()
       last = seq

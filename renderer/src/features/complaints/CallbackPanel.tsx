@@ -3,12 +3,12 @@ import { App, Button, DatePicker, Form, Input, Modal, Space, Tag, Typography } f
 import { PhoneOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import dayjs, { type Dayjs } from 'dayjs'
-import { callbackFormSchema, callbackState } from '../../../../shared/domain/callback'
-import type { Complaint } from '../../../../shared/domain/complaint'
-import { CallbackRefusedError, completeCallback, promiseCallback } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { useNow } from '../../ui/useNow'
+import { callbackFormSchema, callbackState } from '@shared/domain/callback'
+import type { Complaint } from '@shared/domain/complaint'
+import { CallbackRefusedError, completeCallback, promiseCallback } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { useNow } from '@/ui/useNow'
 
 /** 约定回电 on the complaint page: the promise still open (red once its time has passed) with 已回电,
  *  or the button to make one. What was typed stays in the dialog when it is refused. */
@@ -25,7 +25,8 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
   const state = callbackState(complaint, now)
   const ended = complaint.status === 'closed' || complaint.status === 'rejected'
 
-  const fail = (e: unknown) => void message.error(e instanceof CallbackRefusedError ? t(e.message) : describeError(e, t))
+  const fail = (e: unknown) =>
+    void message.error(e instanceof CallbackRefusedError ? t(e.message) : describeError(e, t))
 
   async function save(): Promise<void> {
     if (!staff) return
@@ -68,7 +69,8 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
       {state !== 'none' && complaint.callback ? (
         <Space>
           <Typography.Text type={state === 'overdue' ? 'danger' : undefined} data-testid="callback-pending">
-            <PhoneOutlined /> {t('callback.pending', { time: dayjs(complaint.callback.dueAt).format('MM月DD日 HH:mm') })}
+            <PhoneOutlined />{' '}
+            {t('callback.pending', { time: dayjs(complaint.callback.dueAt).format('MM月DD日 HH:mm') })}
             {complaint.callback.note && `（${complaint.callback.note}）`}
           </Typography.Text>
           {state === 'overdue' && <Tag color="red">{t('callback.overdue')}</Tag>}
@@ -86,20 +88,49 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
           </Button>
         )
       )}
-      <Modal open={open} title={t('callback.title')} onCancel={() => setOpen(false)} onOk={() => void save()} okText={t('action.save')} destroyOnHidden={false}>
+      <Modal
+        open={open}
+        title={t('callback.title')}
+        onCancel={() => setOpen(false)}
+        onOk={() => void save()}
+        okText={t('action.save')}
+        destroyOnHidden={false}
+      >
         <Form layout="vertical" component="div">
-          <Form.Item label={t('callback.dueAt')} validateStatus={errors.dueAt ? 'error' : undefined} help={errors.dueAt ? t(errors.dueAt) : undefined}>
+          <Form.Item
+            label={t('callback.dueAt')}
+            validateStatus={errors.dueAt ? 'error' : undefined}
+            help={errors.dueAt ? t(errors.dueAt) : undefined}
+          >
             <Space orientation="vertical">
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={due} onChange={setDue} data-testid="callback-due" />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                value={due}
+                onChange={setDue}
+                data-testid="callback-due"
+              />
               <Space>
                 {quick(t('callback.quick.inHour'), base.add(1, 'hour').second(0).millisecond(0))}
                 {quick(t('callback.quick.today17'), base.hour(17).minute(0).second(0).millisecond(0))}
-                {quick(t('callback.quick.tomorrow10'), base.add(1, 'day').hour(10).minute(0).second(0).millisecond(0))}
+                {quick(
+                  t('callback.quick.tomorrow10'),
+                  base.add(1, 'day').hour(10).minute(0).second(0).millisecond(0)
+                )}
               </Space>
             </Space>
           </Form.Item>
-          <Form.Item label={t('callback.note')} validateStatus={errors.note ? 'error' : undefined} help={errors.note ? t(errors.note) : undefined}>
-            <Input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('callback.notePlaceholder')} data-testid="callback-note" />
+          <Form.Item
+            label={t('callback.note')}
+            validateStatus={errors.note ? 'error' : undefined}
+            help={errors.note ? t(errors.note) : undefined}
+          >
+            <Input
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={t('callback.notePlaceholder')}
+              data-testid="callback-note"
+            />
           </Form.Item>
         </Form>
       </Modal>

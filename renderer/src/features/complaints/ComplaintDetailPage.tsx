@@ -5,18 +5,18 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { getComplaint, getLiveCustomer, getTimeline, listStaff } from '../../db'
-import { KeyAccountMark } from '../customers/KeyAccountMark'
-import { useCanUnmask } from '../customers/usePrivacy'
-import { useData } from '../../app/session'
+import { maskPhone } from '@shared/domain/phone'
+import { getComplaint, getLiveCustomer, getTimeline, listStaff } from '@/db'
+import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
+import { useCanUnmask } from '@/features/customers/usePrivacy'
+import { useData } from '@/app/session'
 import { ActionBar } from './workflow/ActionBar'
 import { TimelineView } from './workflow/TimelineView'
 import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
-import { ComplaintReturns } from '../returns/ComplaintReturns'
+import { ComplaintReturns } from '@/features/returns/ComplaintReturns'
 import { CallbackPanel } from './CallbackPanel'
-import { ConflictNotice } from '../sync/ConflictNotice'
+import { ConflictNotice } from '@/features/sync/ConflictNotice'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -29,15 +29,21 @@ export function ComplaintDetailPage() {
   const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
   const timeline = useLiveQuery(() => getTimeline(data, id), [data, id]) ?? []
   const people = useLiveQuery(() => listStaff(data), [data]) ?? []
-  const customer = useLiveQuery(async () => (complaint ? await getLiveCustomer(data, complaint.customerId) : undefined), [data, complaint])
+  const customer = useLiveQuery(
+    async () => (complaint ? await getLiveCustomer(data, complaint.customerId) : undefined),
+    [data, complaint]
+  )
   const [editing, setEditing] = useState(false)
   const canUnmask = useCanUnmask()
   if (complaint === undefined) return null
   if (complaint === null) return <Empty description={t('complaint.notFound')} />
 
-  const who = (staffNo: string) => `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const who = (staffNo: string) =>
+    `${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
   const phone = canUnmask ? complaint.customerPhone : maskPhone(complaint.customerPhone)
-  const field = (label: string, value: React.ReactNode) => <Descriptions.Item label={label}>{value || '—'}</Descriptions.Item>
+  const field = (label: string, value: React.ReactNode) => (
+    <Descriptions.Item label={label}>{value || '—'}</Descriptions.Item>
+  )
 
   return (
     <Card
@@ -59,10 +65,18 @@ export function ComplaintDetailPage() {
     >
       <ConflictNotice table="complaints" recordId={complaint.id} fieldLabel={(f) => t(`complaint.${f}`)} />
       <Descriptions bordered size="small" column={3} data-testid="complaint-details">
-        {field(t('complaint.status'), <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>)}
+        {field(
+          t('complaint.status'),
+          <Tag color="blue">{t(`complaint.statusOption.${complaint.status}`)}</Tag>
+        )}
         {field(t('complaint.receivedAt'), dayjs(complaint.receivedAt).format(TIME))}
         {field(t('complaint.channel'), t(`complaint.channelOption.${complaint.channel}`))}
-        {field(t('complaint.customerName'), <Link to={`/customers/${customer?.id ?? complaint.customerId}`}>{complaint.customerName} <KeyAccountMark tier={customer?.tier} /></Link>)}
+        {field(
+          t('complaint.customerName'),
+          <Link to={`/customers/${customer?.id ?? complaint.customerId}`}>
+            {complaint.customerName} <KeyAccountMark tier={customer?.tier} />
+          </Link>
+        )}
         {field(t('complaint.customerPhone'), phone)}
         {field(t('complaint.firstResponder'), who(complaint.firstResponder))}
         {field(t('complaint.orderNo'), complaint.orderNo)}
@@ -73,16 +87,24 @@ export function ComplaintDetailPage() {
         {field(t('complaint.category'), t(`complaint.categoryOption.${complaint.category}`))}
         {field(t('complaint.emotion'), t(`complaint.emotionOption.${complaint.emotion}`))}
         {field(t('complaint.urgency'), t(`complaint.urgencyOption.${complaint.urgency}`))}
-        <Descriptions.Item label={t('complaint.content')} span={3}>{complaint.content}</Descriptions.Item>
-        <Descriptions.Item label={t('complaint.demand')} span={3}>{complaint.demand || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.content')} span={3}>
+          {complaint.content}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.demand')} span={3}>
+          {complaint.demand || '—'}
+        </Descriptions.Item>
         {complaint.department ? field(t('workflow.field.department'), complaint.department) : null}
         {complaint.plan && (
           <Descriptions.Item label={t('workflow.plan')} span={3}>
             <span data-testid="plan">
               {t(`workflow.resolution.${complaint.plan.resolution}`)}
-              {complaint.plan.amount !== null && ` · ${t('workflow.yuan', { amount: complaint.plan.amount })}`} · {complaint.plan.text}
+              {complaint.plan.amount !== null &&
+                ` · ${t('workflow.yuan', { amount: complaint.plan.amount })}`}{' '}
+              · {complaint.plan.text}
               {' · '}
-              {complaint.plan.approvedBy ? `${t('workflow.approvedBy')} ${who(complaint.plan.approvedBy)}` : t('workflow.pendingApproval')}
+              {complaint.plan.approvedBy
+                ? `${t('workflow.approvedBy')} ${who(complaint.plan.approvedBy)}`
+                : t('workflow.pendingApproval')}
             </span>
           </Descriptions.Item>
         )}
@@ -97,7 +119,9 @@ export function ComplaintDetailPage() {
           </Descriptions.Item>
         )}
         {!!complaint.explanation && (
-          <Descriptions.Item label={t('workflow.field.explanation')} span={3}>{complaint.explanation}</Descriptions.Item>
+          <Descriptions.Item label={t('workflow.field.explanation')} span={3}>
+            {complaint.explanation}
+          </Descriptions.Item>
         )}
       </Descriptions>
       <Card type="inner" title={t('workflow.actions')} style={{ marginTop: 16 }}>

@@ -5,16 +5,24 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { COUNT_CAP, countComplaints, isCountCapped, keyAccountsAmong, listComplaints, type ComplaintFilter, type Stored } from '../../db'
-import type { Complaint } from '../../../../shared/domain/complaint'
-import { usePageRange, useRowVirtualizer } from '../../ui/pagedRows'
-import { useData } from '../../app/session'
+import { maskPhone } from '@shared/domain/phone'
+import {
+  COUNT_CAP,
+  countComplaints,
+  isCountCapped,
+  keyAccountsAmong,
+  listComplaints,
+  type ComplaintFilter,
+  type Stored
+} from '@/db'
+import type { Complaint } from '@shared/domain/complaint'
+import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
+import { useData } from '@/app/session'
 import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueMark } from './OverdueTag'
-import { KeyAccountMark } from '../customers/KeyAccountMark'
-import { useNow } from '../../ui/useNow'
-import type { TimeRuleSettings } from '../../../../shared/domain/timeRules'
+import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
+import { useNow } from '@/ui/useNow'
+import type { TimeRuleSettings } from '@shared/domain/timeRules'
 
 const ROW_HEIGHT = 40
 /** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
@@ -26,15 +34,31 @@ export function ComplaintListPage() {
   const data = useData()
   const [filter, setFilter] = useState<ComplaintFilter>({ status: 'all', search: '' })
   const now = useNow(data, 60_000)
-  const patchFilter = useCallback((patch: Partial<ComplaintFilter>) => setFilter((f) => ({ ...f, ...patch })), [])
+  const patchFilter = useCallback(
+    (patch: Partial<ComplaintFilter>) => setFilter((f) => ({ ...f, ...patch })),
+    []
+  )
   const { range, follow } = usePageRange(PAGE)
-  const page = useLiveQuery(async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }), [data, filter, range])
+  const page = useLiveQuery(
+    async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }),
+    [data, filter, range]
+  )
   const rows = page?.rows
-  const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, (rows ?? []).map((c) => c.customerId)), [data, rows])
+  const keyAccounts = useLiveQuery(
+    () =>
+      keyAccountsAmong(
+        data,
+        (rows ?? []).map((c) => c.customerId)
+      ),
+    [data, rows]
+  )
   // Counting can read far more than one page, so it starts only once this filter's first page is
   // on screen (the two would otherwise compete for IndexedDB); the total (scrollbar length) follows.
   const pageShown = page?.filter === filter
-  const total = useLiveQuery(() => (pageShown ? countComplaints(data, filter) : undefined), [data, filter, pageShown])
+  const total = useLiveQuery(
+    () => (pageShown ? countComplaints(data, filter) : undefined),
+    [data, filter, pageShown]
+  )
   const count = total ?? (rows ? range.start + rows.length : 0)
   const { scroller, virtualizer } = useRowVirtualizer(count, ROW_HEIGHT, follow)
   const items = virtualizer.getVirtualItems()
@@ -55,7 +79,11 @@ export function ComplaintListPage() {
         />
         <ComplaintFilters filter={filter} onPatch={patchFilter} />
         <Typography.Text type="secondary" data-testid="complaint-count">
-          {total === undefined ? '…' : isCountCapped(filter) && total > COUNT_CAP ? t('complaint.countCapped', { count: COUNT_CAP }) : t('complaint.count', { count: total })}
+          {total === undefined
+            ? '…'
+            : isCountCapped(filter) && total > COUNT_CAP
+              ? t('complaint.countCapped', { count: COUNT_CAP })
+              : t('complaint.count', { count: total })}
         </Typography.Text>
       </Space>
       <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>
@@ -68,8 +96,16 @@ export function ComplaintListPage() {
         <span>{t('complaint.urgency')}</span>
         <span>{t('complaint.status')}</span>
       </div>
-      <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid="complaint-list">
-        {total === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('complaint.empty')}</Typography.Paragraph>}
+      <div
+        ref={scroller}
+        style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }}
+        data-testid="complaint-list"
+      >
+        {total === 0 && (
+          <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
+            {t('complaint.empty')}
+          </Typography.Paragraph>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const c = rows?.[item.index - start]
@@ -78,10 +114,26 @@ export function ComplaintListPage() {
                 key={item.key}
                 role="row"
                 className="desk-list-row"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`
+                }}
                 onClick={() => c && navigate(`/complaints/${c.id}`)}
               >
-                {c ? <ComplaintRowCells c={c} rules={data.timeRules} now={now} keyAccount={!!keyAccounts?.has(c.customerId)} /> : <span style={{ color: '#bbb' }}>…</span>}
+                {c ? (
+                  <ComplaintRowCells
+                    c={c}
+                    rules={data.timeRules}
+                    now={now}
+                    keyAccount={!!keyAccounts?.has(c.customerId)}
+                  />
+                ) : (
+                  <span style={{ color: '#bbb' }}>…</span>
+                )}
               </div>
             )
           })}
@@ -92,7 +144,17 @@ export function ComplaintListPage() {
 }
 
 /** One row's cells; memoised so re-rendering the list (scrolling, count arriving) skips unchanged rows. */
-const ComplaintRowCells = memo(function ComplaintRowCells({ c, rules, now, keyAccount }: { c: Stored<Complaint>; rules: TimeRuleSettings; now: number; keyAccount: boolean }) {
+const ComplaintRowCells = memo(function ComplaintRowCells({
+  c,
+  rules,
+  now,
+  keyAccount
+}: {
+  c: Stored<Complaint>
+  rules: TimeRuleSettings
+  now: number
+  keyAccount: boolean
+}) {
   const { t } = useTranslation()
   return (
     <>
@@ -104,7 +166,13 @@ const ComplaintRowCells = memo(function ComplaintRowCells({ c, rules, now, keyAc
       <span>{maskPhone(c.customerPhone)}</span>
       <span>{c.content}</span>
       <span>{t(`complaint.categoryOption.${c.category}`)}</span>
-      <span>{c.urgency === 'normal' ? t('complaint.urgencyOption.normal') : <span className="desk-tag desk-tag-red">{t(`complaint.urgencyOption.${c.urgency}`)}</span>}</span>
+      <span>
+        {c.urgency === 'normal' ? (
+          t('complaint.urgencyOption.normal')
+        ) : (
+          <span className="desk-tag desk-tag-red">{t(`complaint.urgencyOption.${c.urgency}`)}</span>
+        )}
+      </span>
       <span>
         <span className="desk-tag">{t(`complaint.statusOption.${c.status}`)}</span>
         <OverdueMark complaint={c} rules={rules} now={now} />

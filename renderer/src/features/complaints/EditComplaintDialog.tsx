@@ -4,11 +4,16 @@ import { Controller, useForm, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { complaintIntakeSchema, type Complaint, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
-import { editComplaint } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
+import {
+  complaintIntakeSchema,
+  type Complaint,
+  type ComplaintIntake,
+  type ComplaintIntakeForm
+} from '@shared/domain/complaint'
+import { editComplaint } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
 import { complaintOptions } from './options'
 
 type Field = FieldPath<ComplaintIntakeForm>
@@ -60,14 +65,24 @@ export function EditComplaintDialog({ complaint, onClose }: { complaint: Complai
         name={name}
         control={form.control}
         render={({ field }) =>
-          rows ? <Input.TextArea {...field} id={fieldId(name)} rows={rows} value={String(field.value ?? '')} /> : <Input {...field} id={fieldId(name)} value={String(field.value ?? '')} />
+          rows ? (
+            <Input.TextArea {...field} id={fieldId(name)} rows={rows} value={String(field.value ?? '')} />
+          ) : (
+            <Input {...field} id={fieldId(name)} value={String(field.value ?? '')} />
+          )
         }
       />
     </FormField>
   )
   const choice = (name: 'channel' | 'category' | 'emotion' | 'urgency') => (
     <FormField name={name} label={t(`complaint.${name}`)} error={errors[name]}>
-      <Controller name={name} control={form.control} render={({ field }) => <Select id={fieldId(name)} value={field.value} onChange={field.onChange} options={options[name]} />} />
+      <Controller
+        name={name}
+        control={form.control}
+        render={({ field }) => (
+          <Select id={fieldId(name)} value={field.value} onChange={field.onChange} options={options[name]} />
+        )}
+      />
     </FormField>
   )
   return (

@@ -5,17 +5,22 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import dayjs from 'dayjs'
-import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
-import { registerComplaint } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField } from '../../ui/FormField'
-import { TextField } from '../../ui/TextField'
-import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+import {
+  complaintIntakeSchema,
+  emptyIntakeForm,
+  type ComplaintIntake,
+  type ComplaintIntakeForm
+} from '@shared/domain/complaint'
+import { registerComplaint } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField } from '@/ui/FormField'
+import { TextField } from '@/ui/TextField'
+import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 import { complaintOptions } from './options'
 import { useIntakeDraft } from './useIntakeDraft'
 import { CustomerMatch } from './CustomerMatch'
-import { CustomerPicker } from '../customers/CustomerPicker'
+import { CustomerPicker } from '@/features/customers/CustomerPicker'
 
 type Field = FieldPath<ComplaintIntakeForm>
 
@@ -65,8 +70,18 @@ export function NewComplaintPage() {
 
   if (!draft.loaded) return null
 
-  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
-    <TextField control={control} name={name} label={label} error={formState.errors[name] as FieldError | undefined} {...props} />
+  const text = (
+    name: Field,
+    label: string,
+    props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}
+  ) => (
+    <TextField
+      control={control}
+      name={name}
+      label={label}
+      error={formState.errors[name] as FieldError | undefined}
+      {...props}
+    />
   )
 
   const choice = (name: 'channel' | 'category' | 'emotion' | 'urgency', label: string) => (
@@ -76,7 +91,14 @@ export function NewComplaintPage() {
         control={control}
         render={({ field }) => (
           <div data-field={name} role="radiogroup" aria-label={label}>
-            <Radio.Group name={name} optionType="button" buttonStyle="solid" options={options[name]} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
+            <Radio.Group
+              name={name}
+              optionType="button"
+              buttonStyle="solid"
+              options={options[name]}
+              value={field.value}
+              onChange={(e) => field.onChange(e.target.value)}
+            />
           </div>
         )}
       />
@@ -96,13 +118,21 @@ export function NewComplaintPage() {
           style={{ marginBottom: 16 }}
           data-testid="draft-restored"
           title={t('complaint.draftRestored', { time: dayjs(draft.restoredAt).format('HH:mm:ss') })}
-          action={<Button size="small" onClick={() => void draft.discard()}>{t('action.discardDraft')}</Button>}
+          action={
+            <Button size="small" onClick={() => void draft.discard()}>
+              {t('action.discardDraft')}
+            </Button>
+          }
         />
       )}
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('complaint.receivedAt')}>{dayjs(data.now()).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.receivedAt')}>
+          {dayjs(data.now()).format('YYYY-MM-DD HH:mm')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('complaint.firstResponder')}>
-          <span data-testid="first-responder">{staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}</span>
+          <span data-testid="first-responder">
+            {staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}
+          </span>
         </Descriptions.Item>
       </Descriptions>
       <Form layout="vertical" component="div" onKeyDown={enterMovesOn}>
@@ -119,7 +149,9 @@ export function NewComplaintPage() {
           </div>
         </FormField>
         <Row gutter={16}>
-          <Col span={8}>{text('customerPhone', t('complaint.customerPhone'), { required: true, autoFocus: true })}</Col>
+          <Col span={8}>
+            {text('customerPhone', t('complaint.customerPhone'), { required: true, autoFocus: true })}
+          </Col>
           <Col span={8}>{text('customerName', t('complaint.customerName'), { required: true })}</Col>
           <Col span={8}>
             <CustomerMatch form={form} />
@@ -132,7 +164,11 @@ export function NewComplaintPage() {
         </Row>
         <Row gutter={16}>
           <Col span={6}>{text('quantity', t('complaint.quantity'))}</Col>
-          <Col span={6}>{text('purchaseDate', t('complaint.purchaseDate'), { placeholder: t('complaint.datePlaceholder') })}</Col>
+          <Col span={6}>
+            {text('purchaseDate', t('complaint.purchaseDate'), {
+              placeholder: t('complaint.datePlaceholder')
+            })}
+          </Col>
         </Row>
         {choice('category', t('complaint.category'))}
         {text('content', t('complaint.content'), { required: true, rows: 3 })}

@@ -1,8 +1,8 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Complaint } from '../../../../shared/domain/complaint'
-import { evaluateTime, type TimeRuleSettings } from '../../../../shared/domain/timeRules'
-import { useData } from '../../app/session'
+import type { Complaint } from '@shared/domain/complaint'
+import { evaluateTime, type TimeRuleSettings } from '@shared/domain/timeRules'
+import { useData } from '@/app/session'
 
 /** 已超时 with the escalation level, wherever a case is listed. */
 export function OverdueTag({ complaint }: { complaint: Complaint }) {
@@ -18,7 +18,15 @@ export function OverdueTag({ complaint }: { complaint: Complaint }) {
 }
 
 /** The same mark in plain markup for long lists (no antd component or hooks per row). */
-export function OverdueMark({ complaint, rules, now }: { complaint: Complaint; rules: TimeRuleSettings; now: number }) {
+export function OverdueMark({
+  complaint,
+  rules,
+  now
+}: {
+  complaint: Complaint
+  rules: TimeRuleSettings
+  now: number
+}) {
   const { t } = useTranslation()
   const time = evaluateTime(complaint, now, rules)
   return time.overdue ? (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
-import { emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '../../../../shared/domain/complaint'
-import { clearDraft, loadDraft, NEW_COMPLAINT_DRAFT, saveDraft } from '../../db'
-import { useData } from '../../app/session'
+import { emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '@shared/domain/complaint'
+import { clearDraft, loadDraft, NEW_COMPLAINT_DRAFT, saveDraft } from '@/db'
+import { useData } from '@/app/session'
 
 const SAVE_DELAY_MS = 300
 

@@ -2,11 +2,11 @@ import { Alert, Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { ReturnRequest } from '../../../../shared/domain/returns'
-import { getComplaint } from '../../db'
-import { useData } from '../../app/session'
-import { ComingSoon } from '../placeholder/ComingSoon'
-import { ReturnsTab } from '../returns/ReturnsTab'
+import type { ReturnRequest } from '@shared/domain/returns'
+import { getComplaint } from '@/db'
+import { useData } from '@/app/session'
+import { ComingSoon } from '@/features/placeholder/ComingSoon'
+import { ReturnsTab } from '@/features/returns/ReturnsTab'
 
 /** 柜台登记 (DESIGN §3.4): consultations, returns/exchanges and the problem log, one tab each.
  *  `?complaint=<id>` opens 退换货登记 pre-filled from that complaint (its 登记退换货 button). */
@@ -16,7 +16,10 @@ export function CounterPage() {
   const data = useData()
   const [params, setParams] = useSearchParams()
   const complaintId = params.get('complaint')
-  const complaint = useLiveQuery(async () => (complaintId ? ((await getComplaint(data, complaintId)) ?? null) : null), [data, complaintId])
+  const complaint = useLiveQuery(
+    async () => (complaintId ? ((await getComplaint(data, complaintId)) ?? null) : null),
+    [data, complaintId]
+  )
   // Wait for the complaint, so the form mounts once with its pre-filled values.
   if (complaint === undefined) return null
 
@@ -28,7 +31,9 @@ export function CounterPage() {
 
   const returns = (
     <>
-      {complaintId && !complaint && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('returns.complaintNotFound')} />}
+      {complaintId && !complaint && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('returns.complaintNotFound')} />
+      )}
       <ReturnsTab complaint={complaint} onSaved={onSaved} />
     </>
   )
@@ -36,9 +41,17 @@ export function CounterPage() {
     <Tabs
       defaultActiveKey="returnRequest"
       items={[
-        { key: 'consultation', label: t('returns.counterTab.consultation'), children: <ComingSoon title={t('returns.counterTab.consultation')} /> },
+        {
+          key: 'consultation',
+          label: t('returns.counterTab.consultation'),
+          children: <ComingSoon title={t('returns.counterTab.consultation')} />
+        },
         { key: 'returnRequest', label: t('returns.counterTab.returnRequest'), children: returns },
-        { key: 'problem', label: t('returns.counterTab.problem'), children: <ComingSoon title={t('returns.counterTab.problem')} /> }
+        {
+          key: 'problem',
+          label: t('returns.counterTab.problem'),
+          children: <ComingSoon title={t('returns.counterTab.problem')} />
+        }
       ]}
     />
   )

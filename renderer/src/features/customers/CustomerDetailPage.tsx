@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Descriptions, Empty, Input, Space, Tag, Typog
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { addCustomerNote, getCustomer, getCustomerTimeline, listStaff } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
+import { addCustomerNote, getCustomer, getCustomerTimeline, listStaff } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
 import { KeyAccountMark } from './KeyAccountMark'
-import { ConflictNotice } from '../sync/ConflictNotice'
+import { ConflictNotice } from '@/features/sync/ConflictNotice'
 import { PhoneText } from './PhoneText'
 import { CustomerTimelineList } from './CustomerTimelineList'
 import { MergeDialog } from './duplicates/MergeDialog'
@@ -21,7 +21,11 @@ export function CustomerDetailPage() {
   const data = useData()
   // One live read for the page (profile, timeline, staff names): one round of IndexedDB work and one render.
   const page = useLiveQuery(async () => {
-    const [customer, timeline, staff] = await Promise.all([getCustomer(data, id), getCustomerTimeline(data, id), listStaff(data)])
+    const [customer, timeline, staff] = await Promise.all([
+      getCustomer(data, id),
+      getCustomerTimeline(data, id),
+      listStaff(data)
+    ])
     return { customer: customer ?? null, timeline, staff }
   }, [data, id])
   const canUnmask = useCanUnmask()
@@ -36,7 +40,13 @@ export function CustomerDetailPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1080 }}>
       {customer.mergedInto && (
-        <Alert type="info" showIcon data-testid="merged-into" title={t('customer.mergedIntoNotice')} action={<Link to={`/customers/${customer.mergedInto}`}>{t('customer.openSurvivor')}</Link>} />
+        <Alert
+          type="info"
+          showIcon
+          data-testid="merged-into"
+          title={t('customer.mergedIntoNotice')}
+          action={<Link to={`/customers/${customer.mergedInto}`}>{t('customer.openSurvivor')}</Link>}
+        />
       )}
       <ConflictNotice table="customers" recordId={customer.id} fieldLabel={(f) => t(`customer.${f}`)} />
       <Card
@@ -45,7 +55,11 @@ export function CustomerDetailPage() {
             <span data-testid="customer-name">{customer.name}</span>
             <KeyAccountMark tier={customer.tier} />
             {customer.tier !== 'key' && <Tag>{t(`customer.tierOption.${customer.tier ?? 'regular'}`)}</Tag>}
-            {customer.credit && <Tag>{t('customer.credit')} {customer.credit}</Tag>}
+            {customer.credit && (
+              <Tag>
+                {t('customer.credit')} {customer.credit}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -65,15 +79,31 @@ export function CustomerDetailPage() {
               ))}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('customer.gender')}>{customer.gender ? t(`customer.genderOption.${customer.gender}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customer.gender')}>
+            {customer.gender ? t(`customer.genderOption.${customer.gender}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customer.birthday')}>{customer.birthday ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customer.memberNo')}>{customer.memberNo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('customer.address')} span={2}>{customer.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('customer.assignedClerk')}>{clerk ? `${clerk.staffNo} ${clerk.name}` : (customer.assignedClerk ?? t('customer.unassigned'))}</Descriptions.Item>
-          <Descriptions.Item label={t('customer.tags')} span={2}>{(customer.tags ?? []).map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('customer.address')} span={2}>
+            {customer.address ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.assignedClerk')}>
+            {clerk ? `${clerk.staffNo} ${clerk.name}` : (customer.assignedClerk ?? t('customer.unassigned'))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.tags')} span={2}>
+            {(customer.tags ?? []).map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customer.source')}>{customer.source ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customer.needs')} span={3}>
-            {customer.needs ? <Typography.Text strong type="warning" data-testid="customer-needs">{customer.needs}</Typography.Text> : '—'}
+            {customer.needs ? (
+              <Typography.Text strong type="warning" data-testid="customer-needs">
+                {customer.needs}
+              </Typography.Text>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.notes')} span={3}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{customer.notes ?? '—'}</span>
@@ -81,7 +111,11 @@ export function CustomerDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('customer.openItems')} size="small" data-testid="open-items">
-        {timeline.open.length ? <CustomerTimelineList entries={timeline.open} staff={staff} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.nothingOpen')} />}
+        {timeline.open.length ? (
+          <CustomerTimelineList entries={timeline.open} staff={staff} />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.nothingOpen')} />
+        )}
       </Card>
       <Card title={t('customer.timeline')} size="small" data-testid="customer-timeline">
         {!customer.mergedInto && <NoteBox customerId={customer.id} />}
@@ -114,7 +148,14 @@ function NoteBox({ customerId }: { customerId: string }) {
   }
   return (
     <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-      <Input value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} onPressEnter={() => void save()} placeholder={t('customer.notePlaceholder')} aria-label={t('customer.addNote')} />
+      <Input
+        value={text}
+        maxLength={2000}
+        onChange={(e) => setText(e.target.value)}
+        onPressEnter={() => void save()}
+        placeholder={t('customer.notePlaceholder')}
+        aria-label={t('customer.addNote')}
+      />
       <Button type="primary" loading={saving} disabled={!text.trim()} onClick={() => void save()}>
         {t('customer.addNote')}
       </Button>

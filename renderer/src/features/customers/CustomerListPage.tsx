@@ -4,12 +4,20 @@ import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { TIERS, type Tier } from '../../../../shared/domain/customer'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { countCustomers, listCustomers, listStaff, searchCustomers, type CustomerFilter, type CustomerHit, type StoredCustomer } from '../../db'
-import type { SearchMatch } from '../../../../shared/domain/customerSearch'
-import { usePageRange, useRowVirtualizer } from '../../ui/pagedRows'
-import { useData, useSession } from '../../app/session'
+import { TIERS, type Tier } from '@shared/domain/customer'
+import { maskPhone } from '@shared/domain/phone'
+import {
+  countCustomers,
+  listCustomers,
+  listStaff,
+  searchCustomers,
+  type CustomerFilter,
+  type CustomerHit,
+  type StoredCustomer
+} from '@/db'
+import type { SearchMatch } from '@shared/domain/customerSearch'
+import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
+import { useData, useSession } from '@/app/session'
 import { keyAccountMark } from './KeyAccountMark'
 import { matchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
@@ -55,13 +63,34 @@ export function CustomerListPage() {
           defaultValue=""
           onChange={(e) => search.setQuery(e.target.value)}
         />
-        <Toolbar filter={filter} setFilter={setFilter} staff={staff} isManager={role === 'manager'} onAssign={openAssign} />
+        <Toolbar
+          filter={filter}
+          setFilter={setFilter}
+          staff={staff}
+          isManager={role === 'manager'}
+          onAssign={openAssign}
+        />
       </Space>
       <ListHead />
-      {hits !== undefined && <SearchResults hits={hits} shownFor={found?.query ?? ''} settled={found?.query === query} canUnmask={canUnmask} names={names} onOpen={onOpen} />}
+      {hits !== undefined && (
+        <SearchResults
+          hits={hits}
+          shownFor={found?.query ?? ''}
+          settled={found?.query === query}
+          canUnmask={canUnmask}
+          names={names}
+          onOpen={onOpen}
+        />
+      )}
       {/* kept mounted while searching (hidden), so the first keystroke does not tear the list down
           and clearing the box brings it back where it was */}
-      <PagedList filter={filter} canUnmask={canUnmask} names={names} onOpen={onOpen} hidden={hits !== undefined} />
+      <PagedList
+        filter={filter}
+        canUnmask={canUnmask}
+        names={names}
+        onOpen={onOpen}
+        hidden={hits !== undefined}
+      />
       <AssignDialog open={assigning} onClose={() => setAssigning(false)} />
     </div>
   )
@@ -72,7 +101,9 @@ export function CustomerListPage() {
  *  not re-render the page first. A slower answer to an older query never replaces a newer one. */
 function useCustomerSearch() {
   const data = useData()
-  const [state, setState] = useState<{ query: string; found?: { query: string; hits: CustomerHit[] } }>({ query: '' })
+  const [state, setState] = useState<{ query: string; found?: { query: string; hits: CustomerHit[] } }>({
+    query: ''
+  })
   const latest = useRef('')
   const setQuery = useCallback(
     (q: string) => {
@@ -115,11 +146,28 @@ const Toolbar = memo(function Toolbar({ filter, setFilter, staff, isManager, onA
   const navigate = useNavigate()
   return (
     <>
-      <Select allowClear virtual={false} style={{ width: 120 }} placeholder={t('customer.tier')} value={filter.tier} data-testid="tier-filter"
-        onChange={(tier: Tier | undefined) => setFilter((f) => ({ ...f, tier }))} options={TIERS.map((v) => ({ value: v, label: t(`customer.tierOption.${v}`) }))} />
-      <Select allowClear style={{ width: 150 }} placeholder={t('customer.assignedClerk')} value={filter.clerk} data-testid="clerk-filter"
+      <Select
+        allowClear
+        virtual={false}
+        style={{ width: 120 }}
+        placeholder={t('customer.tier')}
+        value={filter.tier}
+        data-testid="tier-filter"
+        onChange={(tier: Tier | undefined) => setFilter((f) => ({ ...f, tier }))}
+        options={TIERS.map((v) => ({ value: v, label: t(`customer.tierOption.${v}`) }))}
+      />
+      <Select
+        allowClear
+        style={{ width: 150 }}
+        placeholder={t('customer.assignedClerk')}
+        value={filter.clerk}
+        data-testid="clerk-filter"
         onChange={(clerk: string | undefined) => setFilter((f) => ({ ...f, clerk }))}
-        options={[{ value: '', label: t('customer.unassigned') }, ...(staff ?? []).map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}` }))]} />
+        options={[
+          { value: '', label: t('customer.unassigned') },
+          ...(staff ?? []).map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}` }))
+        ]}
+      />
       <Button onClick={() => navigate('/customers/import')}>{t('action.importCustomers')}</Button>
       <ExportButton filter={filter} />
       <Button onClick={() => navigate('/customers/duplicates')}>{t('customer.duplicates')}</Button>
@@ -130,12 +178,25 @@ const Toolbar = memo(function Toolbar({ filter, setFilter, staff, isManager, onA
 
 type RowProps = { canUnmask: boolean; names: Map<string, string>; onOpen: (id: string) => void }
 
-function SearchResults({ hits, shownFor, settled, ...row }: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string; settled: boolean }) {
+function SearchResults({
+  hits,
+  shownFor,
+  settled,
+  ...row
+}: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string; settled: boolean }) {
   const { t } = useTranslation()
   return (
     // data-query: which query these results answer (results arrive after the keystroke)
-    <div style={{ flex: 1, overflow: 'auto', background: '#fff' }} data-testid="customer-list" data-query={shownFor}>
-      {settled && hits.length === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.noMatch')}</Typography.Paragraph>}
+    <div
+      style={{ flex: 1, overflow: 'auto', background: '#fff' }}
+      data-testid="customer-list"
+      data-query={shownFor}
+    >
+      {settled && hits.length === 0 && (
+        <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
+          {t('customer.noMatch')}
+        </Typography.Paragraph>
+      )}
       <ResultRows hits={hits} {...row} />
     </div>
   )
@@ -144,31 +205,64 @@ function SearchResults({ hits, shownFor, settled, ...row }: RowProps & { hits: A
 /** The result rows, memoised: the keystroke's own render (before its results arrive) skips them. */
 const ResultRows = memo(function ResultRows({ hits, ...row }: RowProps & { hits: CustomerHit[] }) {
   return hits.map((h) => (
-    <div key={h.customer.id} role="row" className="desk-list-row desk-customer-row" style={{ height: ROW_HEIGHT }} onClick={() => row.onOpen(h.customer.id)}>
+    <div
+      key={h.customer.id}
+      role="row"
+      className="desk-list-row desk-customer-row"
+      style={{ height: ROW_HEIGHT }}
+      onClick={() => row.onOpen(h.customer.id)}
+    >
       <CustomerCells c={h.customer} {...row} match={h.match} />
     </div>
   ))
 })
 
-const PagedList = memo(function PagedList({ filter, hidden, ...row }: RowProps & { filter: CustomerFilter; hidden: boolean }) {
+const PagedList = memo(function PagedList({
+  filter,
+  hidden,
+  ...row
+}: RowProps & { filter: CustomerFilter; hidden: boolean }) {
   const { t } = useTranslation()
   const data = useData()
   const { range, follow } = usePageRange(PAGE)
-  const page = useLiveQuery(async () => ({ filter, rows: await listCustomers(data, filter, range.start, range.end - range.start) }), [data, filter, range])
+  const page = useLiveQuery(
+    async () => ({ filter, rows: await listCustomers(data, filter, range.start, range.end - range.start) }),
+    [data, filter, range]
+  )
   const total = useLiveQuery(() => countCustomers(data, filter), [data, filter])
   const rows = page?.rows
   const count = total ?? (rows ? range.start + rows.length : 0)
   const { scroller, virtualizer } = useRowVirtualizer(count, ROW_HEIGHT, follow)
   return (
     <div style={{ display: hidden ? 'none' : 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <div ref={scroller} style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }} data-testid={hidden ? undefined : 'customer-list'}>
-        {total === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>{t('customer.empty')}</Typography.Paragraph>}
+      <div
+        ref={scroller}
+        style={{ flex: 1, minHeight: 300, overflow: 'auto', background: '#fff' }}
+        data-testid={hidden ? undefined : 'customer-list'}
+      >
+        {total === 0 && (
+          <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
+            {t('customer.empty')}
+          </Typography.Paragraph>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const c = rows?.[item.index - range.start]
             return (
-              <div key={item.key} role="row" className="desk-list-row desk-customer-row" onClick={() => c && row.onOpen(c.id)}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                role="row"
+                className="desk-list-row desk-customer-row"
+                onClick={() => c && row.onOpen(c.id)}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`
+                }}
+              >
                 {c ? <CustomerCells c={c} {...row} /> : <span style={{ color: '#bbb' }}>…</span>}
               </div>
             )
@@ -182,17 +276,29 @@ const PagedList = memo(function PagedList({ filter, hidden, ...row }: RowProps &
   )
 })
 
-const CustomerCells = memo(function CustomerCells({ c, canUnmask, names, match }: RowProps & { c: StoredCustomer; match?: SearchMatch }) {
+const CustomerCells = memo(function CustomerCells({
+  c,
+  canUnmask,
+  names,
+  match
+}: RowProps & { c: StoredCustomer; match?: SearchMatch }) {
   const { t } = useTranslation()
   return (
     <>
       <span>
         {c.name} {keyAccountMark(t, c.tier)}
       </span>
-      <span>{canUnmask ? c.phone : maskPhone(c.phone)}{(c.phones?.length ?? 1) > 1 ? ` +${c.phones.length - 1}` : ''}</span>
+      <span>
+        {canUnmask ? c.phone : maskPhone(c.phone)}
+        {(c.phones?.length ?? 1) > 1 ? ` +${c.phones.length - 1}` : ''}
+      </span>
       <span>{t(`customer.tierOption.${c.tier ?? 'regular'}`)}</span>
       <span>{c.memberNo ?? ''}</span>
-      <span>{c.assignedClerk ? `${c.assignedClerk} ${names.get(c.assignedClerk) ?? ''}` : t('customer.unassigned')}</span>
+      <span>
+        {c.assignedClerk
+          ? `${c.assignedClerk} ${names.get(c.assignedClerk) ?? ''}`
+          : t('customer.unassigned')}
+      </span>
       <span>{match ? matchHint(t, match, canUnmask) : (c.tags ?? []).join('、')}</span>
     </>
   )

@@ -2,16 +2,22 @@ import { useState } from 'react'
 import { AutoComplete, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { searchCustomers, type StoredCustomer } from '../../db'
-import { useData } from '../../app/session'
+import { maskPhone } from '@shared/domain/phone'
+import { searchCustomers, type StoredCustomer } from '@/db'
+import { useData } from '@/app/session'
 import { KeyAccountMark } from './KeyAccountMark'
 import { MatchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
 
 /** 查找客户 in any form: the same search as Ctrl+K (name, pinyin initials, phone, last 4, card);
  *  picking one hands the archive to the form. */
-export function CustomerPicker({ onPick, autoFocus }: { onPick: (c: StoredCustomer) => void; autoFocus?: boolean }) {
+export function CustomerPicker({
+  onPick,
+  autoFocus
+}: {
+  onPick: (c: StoredCustomer) => void
+  autoFocus?: boolean
+}) {
   const { t } = useTranslation()
   const data = useData()
   const canUnmask = useCanUnmask()
@@ -31,12 +37,19 @@ export function CustomerPicker({ onPick, autoFocus }: { onPick: (c: StoredCustom
         value: h.customer.id,
         label: (
           <span data-testid="picker-option">
-            {h.customer.name} <KeyAccountMark tier={h.customer.tier} /> {canUnmask ? h.customer.phone : maskPhone(h.customer.phone)} <MatchHint match={h.match} canUnmask={canUnmask} />
+            {h.customer.name} <KeyAccountMark tier={h.customer.tier} />{' '}
+            {canUnmask ? h.customer.phone : maskPhone(h.customer.phone)}{' '}
+            <MatchHint match={h.match} canUnmask={canUnmask} />
           </span>
         )
       }))}
     >
-      <Input placeholder={t('customer.pickerPlaceholder')} aria-label={t('customer.picker')} data-testid="customer-picker" autoFocus={autoFocus} />
+      <Input
+        placeholder={t('customer.pickerPlaceholder')}
+        aria-label={t('customer.picker')}
+        data-testid="customer-picker"
+        autoFocus={autoFocus}
+      />
     </AutoComplete>
   )
 }

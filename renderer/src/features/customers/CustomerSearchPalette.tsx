@@ -3,9 +3,9 @@ import { Input, List, Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { searchCustomers } from '../../db'
-import { useData } from '../../app/session'
+import { maskPhone } from '@shared/domain/phone'
+import { searchCustomers } from '@/db'
+import { useData } from '@/app/session'
 import { KeyAccountMark } from './KeyAccountMark'
 import { MatchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
@@ -19,7 +19,9 @@ export function CustomerSearchPalette() {
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
-  const hits = useLiveQuery(() => (open && query.trim() ? searchCustomers(data, query, 12) : []), [data, query, open]) ?? []
+  const hits =
+    useLiveQuery(() => (open && query.trim() ? searchCustomers(data, query, 12) : []), [data, query, open]) ??
+    []
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -44,7 +46,15 @@ export function CustomerSearchPalette() {
   }
 
   return (
-    <Modal open={open} onCancel={close} footer={null} closable={false} title={t('customer.paletteTitle')} destroyOnHidden width={620}>
+    <Modal
+      open={open}
+      onCancel={close}
+      footer={null}
+      closable={false}
+      title={t('customer.paletteTitle')}
+      destroyOnHidden
+      width={620}
+    >
       <Input
         autoFocus
         value={query}
@@ -70,11 +80,17 @@ export function CustomerSearchPalette() {
         dataSource={hits}
         locale={{ emptyText: query.trim() ? t('customer.noMatch') : t('customer.paletteHint') }}
         renderItem={(h, i) => (
-          <List.Item style={{ cursor: 'pointer', background: i === active ? '#e6f4ff' : undefined, paddingInline: 8 }} onMouseEnter={() => setActive(i)} onClick={() => go(h.customer.id)}>
+          <List.Item
+            style={{ cursor: 'pointer', background: i === active ? '#e6f4ff' : undefined, paddingInline: 8 }}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => go(h.customer.id)}
+          >
             <span>
               {h.customer.name} <KeyAccountMark tier={h.customer.tier} />
             </span>
-            <Typography.Text type="secondary">{canUnmask ? h.customer.phone : maskPhone(h.customer.phone)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {canUnmask ? h.customer.phone : maskPhone(h.customer.phone)}
+            </Typography.Text>
             <MatchHint match={h.match} canUnmask={canUnmask} />
           </List.Item>
         )}

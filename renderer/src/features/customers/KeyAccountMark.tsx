@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type { Tier } from '../../../../shared/domain/customer'
+import type { Tier } from '@shared/domain/customer'
 
 /** 大客户 are marked wherever a customer appears (lists, pages, search, pickers). */
 export function KeyAccountMark({ tier }: { tier: Tier | undefined }) {

@@ -2,13 +2,21 @@ import { useState } from 'react'
 import { Button, Space } from 'antd'
 import { EyeOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { revealPhone } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { maskPhone } from '@shared/domain/phone'
+import { revealPhone } from '@/db'
+import { useData, useSession } from '@/app/session'
 
 /** A customer phone as this role may see it: full for roles with the unmask permission, otherwise
  *  138****5678 with 查看完整号码 — a deliberate, recorded action (who, when, which customer). */
-export function PhoneText({ customerId, phone, canUnmask }: { customerId: string; phone: string; canUnmask: boolean }) {
+export function PhoneText({
+  customerId,
+  phone,
+  canUnmask
+}: {
+  customerId: string
+  phone: string
+  canUnmask: boolean
+}) {
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)

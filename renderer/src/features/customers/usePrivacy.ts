@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getUnmaskRoles } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { getUnmaskRoles } from '@/db'
+import { useData, useSession } from '@/app/session'
 
 /** Whether the person at the desk may see full phone numbers in lists and export them unmasked. */
 export function useCanUnmask(): boolean {

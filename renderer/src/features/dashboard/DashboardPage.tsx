@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { dashboardCounts, keyAccountsAmong, listComplaints, listUnfedBack } from '../../db'
-import { KeyAccountMark } from '../customers/KeyAccountMark'
-import { OverdueTag } from '../complaints/OverdueTag'
-import { useData, useSession } from '../../app/session'
-import { useNow } from '../../ui/useNow'
-import { preloadPages } from '../../app/lazyPages'
-import { DashboardHandovers } from '../handover/DashboardHandovers'
+import { dashboardCounts, keyAccountsAmong, listComplaints, listUnfedBack } from '@/db'
+import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
+import { OverdueTag } from '@/features/complaints/OverdueTag'
+import { useData, useSession } from '@/app/session'
+import { useNow } from '@/ui/useNow'
+import { preloadPages } from '@/app/lazyPages'
+import { DashboardHandovers } from '@/features/handover/DashboardHandovers'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -25,16 +25,34 @@ export function DashboardPage() {
   const dayStart = dayjs(data.now()).startOf('day').valueOf()
   // 已超时 is a matter of the clock: re-read each minute even when no data changed.
   const minute = Math.floor(useNow(data, 60_000) / 60_000)
-  const counts = useLiveQuery(() => dashboardCounts(data, dayStart, staff?.staffNo ?? ''), [data, dayStart, staff, minute])
+  const counts = useLiveQuery(
+    () => dashboardCounts(data, dayStart, staff?.staffNo ?? ''),
+    [data, dayStart, staff, minute]
+  )
   const recentRows = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data])
   const settled = counts !== undefined && recentRows !== undefined
   // The lists below the numbers are read once the numbers and recent cases are on screen, so they
   // do not compete with what the clerk looks at first.
-  const overdue = useLiveQuery(() => (settled ? listComplaints(data, { status: 'all', search: '', overdue: true, sort: 'oldest' }, 0, OVERDUE_SHOWN) : []), [data, settled, minute]) ?? []
+  const overdue =
+    useLiveQuery(
+      () =>
+        settled
+          ? listComplaints(
+              data,
+              { status: 'all', search: '', overdue: true, sort: 'oldest' },
+              0,
+              OVERDUE_SHOWN
+            )
+          : [],
+      [data, settled, minute]
+    ) ?? []
   const unfedBack = useLiveQuery(() => (settled ? listUnfedBack(data, 20) : []), [data, settled]) ?? []
   const recent = recentRows ?? []
   const listed = [...recent, ...overdue, ...unfedBack].map((c) => c.customerId)
-  const keyAccounts = useLiveQuery(() => (settled ? keyAccountsAmong(data, listed) : new Set<string>()), [data, settled, listed.join()])
+  const keyAccounts = useLiveQuery(
+    () => (settled ? keyAccountsAmong(data, listed) : new Set<string>()),
+    [data, settled, listed.join()]
+  )
   const title = (c: { no: string; customerName: string; customerId: string }) => (
     <>
       {c.no} · {c.customerName} {keyAccounts?.has(c.customerId) && <KeyAccountMark tier="key" />}
@@ -59,12 +77,28 @@ export function DashboardPage() {
         </Button>
       </Row>
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}><Card><Statistic title={t('dashboard.todayComplaints')} value={counts?.today ?? 0} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('dashboard.openComplaints')} value={counts?.open ?? 0} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} /></Card></Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('dashboard.todayComplaints')} value={counts?.today ?? 0} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('dashboard.openComplaints')} value={counts?.open ?? 0} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('dashboard.myOpen')} value={counts?.mine ?? 0} />
+          </Card>
+        </Col>
         <Col span={6}>
           <Card data-testid="overdue-count">
-            <Statistic title={t('complaint.overdue')} value={overdueCount} valueStyle={overdueCount ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t('complaint.overdue')}
+              value={overdueCount}
+              valueStyle={overdueCount ? { color: '#cf1322' } : undefined}
+            />
           </Card>
         </Col>
       </Row>

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Dayjs } from 'dayjs'
-import { getShifts, listHandovers, listStaff, startHandover, type HandoverFilter } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { getShifts, listHandovers, listStaff, startHandover, type HandoverFilter } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 import { formatWhen } from './format'
 import { StatusTag } from './StatusTag'
@@ -28,7 +28,10 @@ export function HandoverListPage() {
     staffNo: clerk || undefined,
     shiftId: shiftId || undefined
   }
-  const rows = useLiveQuery(() => listHandovers(data, filter), [data, filter.from, filter.to, filter.staffNo, filter.shiftId])
+  const rows = useLiveQuery(
+    () => listHandovers(data, filter),
+    [data, filter.from, filter.to, filter.staffNo, filter.shiftId]
+  )
   const people = useLiveQuery(() => listStaff(data), [data]) ?? []
   const shifts = useLiveQuery(() => getShifts(data), [data]) ?? []
 
@@ -51,26 +54,43 @@ export function HandoverListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('handover.history')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} loading={starting} onClick={() => void start()} data-testid="new-handover">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          loading={starting}
+          onClick={() => void start()}
+          data-testid="new-handover"
+        >
           {t('handover.newHandover')}
         </Button>
       </Row>
       <Typography.Paragraph type="secondary">{t('handover.startHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker value={dates} onChange={(v) => setDates(v)} allowEmpty={[true, true]} data-testid="handover-filter-dates" />
+        <DatePicker.RangePicker
+          value={dates}
+          onChange={(v) => setDates(v)}
+          allowEmpty={[true, true]}
+          data-testid="handover-filter-dates"
+        />
         <Select
           style={{ width: 200 }}
           value={clerk}
           onChange={setClerk}
           data-testid="handover-filter-clerk"
-          options={[{ value: '', label: `${t('handover.filterClerk')}：${t('handover.all')}` }, ...people.map((p) => ({ value: p.staffNo, label: `${p.staffNo} ${p.name}` }))]}
+          options={[
+            { value: '', label: `${t('handover.filterClerk')}：${t('handover.all')}` },
+            ...people.map((p) => ({ value: p.staffNo, label: `${p.staffNo} ${p.name}` }))
+          ]}
         />
         <Select
           style={{ width: 160 }}
           value={shiftId}
           onChange={setShiftId}
           data-testid="handover-filter-shift"
-          options={[{ value: '', label: `${t('handover.filterShift')}：${t('handover.all')}` }, ...shifts.map((s) => ({ value: s.id, label: s.name }))]}
+          options={[
+            { value: '', label: `${t('handover.filterShift')}：${t('handover.all')}` },
+            ...shifts.map((s) => ({ value: s.id, label: s.name }))
+          ]}
         />
       </Space>
       <Table
@@ -85,18 +105,43 @@ export function HandoverListPage() {
         columns={[
           { title: t('handover.date'), dataIndex: 'date', width: 120 },
           { title: t('handover.shift'), dataIndex: 'shiftName', width: 120 },
-          { title: t('handover.outgoing'), key: 'out', render: (_, h) => `${h.outgoingStaffNo} ${h.outgoingName}` },
-          { title: t('handover.incoming'), key: 'in', render: (_, h) => (h.incomingStaffNo ? `${h.incomingStaffNo} ${h.incomingName}` : '—') },
-          { title: t('handover.status'), key: 'status', width: 130, render: (_, h) => <StatusTag status={h.status} /> },
-          { title: t('handover.submittedAt'), key: 'sub', width: 130, render: (_, h) => (h.submittedAt ? formatWhen(h.submittedAt) : '—') },
-          { title: t('handover.acknowledgedAt'), key: 'ack', width: 130, render: (_, h) => (h.acknowledgedAt ? formatWhen(h.acknowledgedAt) : '—') },
+          {
+            title: t('handover.outgoing'),
+            key: 'out',
+            render: (_, h) => `${h.outgoingStaffNo} ${h.outgoingName}`
+          },
+          {
+            title: t('handover.incoming'),
+            key: 'in',
+            render: (_, h) => (h.incomingStaffNo ? `${h.incomingStaffNo} ${h.incomingName}` : '—')
+          },
+          {
+            title: t('handover.status'),
+            key: 'status',
+            width: 130,
+            render: (_, h) => <StatusTag status={h.status} />
+          },
+          {
+            title: t('handover.submittedAt'),
+            key: 'sub',
+            width: 130,
+            render: (_, h) => (h.submittedAt ? formatWhen(h.submittedAt) : '—')
+          },
+          {
+            title: t('handover.acknowledgedAt'),
+            key: 'ack',
+            width: 130,
+            render: (_, h) => (h.acknowledgedAt ? formatWhen(h.acknowledgedAt) : '—')
+          },
           {
             title: t('handover.col.mark'),
             key: 'mark',
             width: 140,
             render: (_, h) => {
               const carried = h.items.filter((i) => i.carried > 0 && !i.done).length
-              return carried ? <Tag color="orange">{t('handover.mark.carriedItems', { count: carried })}</Tag> : null
+              return carried ? (
+                <Tag color="orange">{t('handover.mark.carriedItems', { count: carried })}</Tag>
+              ) : null
             }
           }
         ]}

@@ -4,12 +4,19 @@ import { CheckCircleOutlined, PrinterOutlined, ReloadOutlined, SendOutlined } fr
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { HANDOVER_SECTIONS, isEmptyHandover, isItemOverdue } from '../../../../shared/domain/handover'
-import { overdueCount } from '../../../../shared/domain/handoverPrefill'
-import { shiftHours } from '../../../../shared/domain/shifts'
-import { changeHandoverShift, getHandover, getShifts, handoverEvents, refreshHandoverPrefill, submitHandover } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { useCanUnmask } from '../customers/usePrivacy'
+import { HANDOVER_SECTIONS, isEmptyHandover, isItemOverdue } from '@shared/domain/handover'
+import { overdueCount } from '@shared/domain/handoverPrefill'
+import { shiftHours } from '@shared/domain/shifts'
+import {
+  changeHandoverShift,
+  getHandover,
+  getShifts,
+  handoverEvents,
+  refreshHandoverPrefill,
+  submitHandover
+} from '@/db'
+import { useData, useSession } from '@/app/session'
+import { useCanUnmask } from '@/features/customers/usePrivacy'
 import { AcknowledgeDialog } from './AcknowledgeDialog'
 import { describeHandoverError } from './errors'
 import { formatWhen, slotHours } from './format'
@@ -38,13 +45,21 @@ export function HandoverPage() {
   // A draft shows the data as it is now: re-read once when its author opens it.
   const refreshed = useRef(false)
   useEffect(() => {
-    if (!h || !staff || refreshed.current || h.status !== 'draft' || h.outgoingStaffNo !== staff.staffNo) return
+    if (!h || !staff || refreshed.current || h.status !== 'draft' || h.outgoingStaffNo !== staff.staffNo)
+      return
     refreshed.current = true
     void refreshHandoverPrefill(data, staff.staffNo, h.id).catch(() => undefined)
   }, [h, staff, data])
 
   if (h === undefined) return null
-  if (h === null) return <Result status="404" title={t('handover.refused.notFound')} extra={<Button onClick={() => navigate('/handover')}>{t('action.backToList')}</Button>} />
+  if (h === null)
+    return (
+      <Result
+        status="404"
+        title={t('handover.refused.notFound')}
+        extra={<Button onClick={() => navigate('/handover')}>{t('action.backToList')}</Button>}
+      />
+    )
 
   async function run(work: () => Promise<unknown>, done?: string): Promise<void> {
     setBusy(true)
@@ -74,20 +89,44 @@ export function HandoverPage() {
         <Space wrap>
           <Button onClick={() => navigate('/handover')}>{t('action.backToList')}</Button>
           {editable && (
-            <Button icon={<ReloadOutlined />} disabled={busy} onClick={() => staff && void run(() => refreshHandoverPrefill(data, staff.staffNo, h.id), t('handover.refreshed'))}>
+            <Button
+              icon={<ReloadOutlined />}
+              disabled={busy}
+              onClick={() =>
+                staff &&
+                void run(() => refreshHandoverPrefill(data, staff.staffNo, h.id), t('handover.refreshed'))
+              }
+            >
               {t('handover.refresh')}
             </Button>
           )}
-          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/handover/${h.id}`)} data-testid="print-handover">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => navigate(`/print/handover/${h.id}`)}
+            data-testid="print-handover"
+          >
             {t('handover.print')}
           </Button>
           {editable && (
-            <Button type="primary" icon={<SendOutlined />} disabled={busy} onClick={() => staff && void run(() => submitHandover(data, staff.staffNo, h.id), t('handover.submitted'))} data-testid="submit-handover">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              disabled={busy}
+              onClick={() =>
+                staff && void run(() => submitHandover(data, staff.staffNo, h.id), t('handover.submitted'))
+              }
+              data-testid="submit-handover"
+            >
               {h.status === 'draft' ? t('handover.submit') : t('handover.resubmit')}
             </Button>
           )}
           {h.status !== 'draft' && (
-            <Button type={h.status === 'submitted' && !editable ? 'primary' : 'default'} icon={<CheckCircleOutlined />} onClick={() => setAcknowledging(true)} data-testid="acknowledge-handover">
+            <Button
+              type={h.status === 'submitted' && !editable ? 'primary' : 'default'}
+              icon={<CheckCircleOutlined />}
+              onClick={() => setAcknowledging(true)}
+              data-testid="acknowledge-handover"
+            >
               {t('handover.acknowledge')}
             </Button>
           )}
@@ -102,7 +141,9 @@ export function HandoverPage() {
                 size="small"
                 style={{ width: 160 }}
                 value={h.shiftId}
-                onChange={(shiftId) => staff && void run(() => changeHandoverShift(data, staff.staffNo, h.id, shiftId))}
+                onChange={(shiftId) =>
+                  staff && void run(() => changeHandoverShift(data, staff.staffNo, h.id, shiftId))
+                }
                 options={shifts.map((s) => ({ value: s.id, label: `${s.name} ${shiftHours(s)}` }))}
                 data-testid="handover-shift"
               />
@@ -110,14 +151,25 @@ export function HandoverPage() {
               h.shiftName
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('handover.outgoing')}>{who(h.outgoingStaffNo, h.outgoingName)}</Descriptions.Item>
+          <Descriptions.Item label={t('handover.outgoing')}>
+            {who(h.outgoingStaffNo, h.outgoingName)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('handover.incoming')}>
             <span data-testid="handover-incoming">{who(h.incomingStaffNo, h.incomingName)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('handover.acknowledgedAt')}>{h.acknowledgedAt ? formatWhen(h.acknowledgedAt) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('handover.acknowledgedAt')}>
+            {h.acknowledgedAt ? formatWhen(h.acknowledgedAt) : '—'}
+          </Descriptions.Item>
         </Descriptions>
         <Typography.Text data-testid="handover-summary">
-          {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, data.now())).length, revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried })}
+          {t('handover.summary', {
+            complaints: p.complaints.length,
+            overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, data.now())).length,
+            revisits: p.revisits.length,
+            callbacks: p.callbacks.length,
+            returns: p.returns.length,
+            carried
+          })}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
           {t('handover.takenAt', { time: formatWhen(p.takenAt) })}
@@ -130,18 +182,53 @@ export function HandoverPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="previous-unacknowledged"
-          title={t('handover.previousUnacknowledged', { date: p.previous.date, shift: p.previous.shiftName, who: who(p.previous.outgoingStaffNo, p.previous.outgoingName) })}
+          title={t('handover.previousUnacknowledged', {
+            date: p.previous.date,
+            shift: p.previous.shiftName,
+            who: who(p.previous.outgoingStaffNo, p.previous.outgoingName)
+          })}
         />
       )}
       {h.status === 'acknowledged' && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="handover-locked" title={t('handover.readOnly', { who: who(h.incomingStaffNo, h.incomingName), time: formatWhen(h.acknowledgedAt ?? 0) })} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="handover-locked"
+          title={t('handover.readOnly', {
+            who: who(h.incomingStaffNo, h.incomingName),
+            time: formatWhen(h.acknowledgedAt ?? 0)
+          })}
+        />
       )}
-      {h.status !== 'acknowledged' && !editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('handover.notYours', { who: who(h.outgoingStaffNo, h.outgoingName) })} />}
-      {isEmptyHandover(h) && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="handover-empty" title={t('handover.emptyNote')} />}
+      {h.status !== 'acknowledged' && !editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('handover.notYours', { who: who(h.outgoingStaffNo, h.outgoingName) })}
+        />
+      )}
+      {isEmptyHandover(h) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="handover-empty"
+          title={t('handover.emptyNote')}
+        />
+      )}
 
       <PrefillTables prefill={p} unmasked={unmasked} />
       {HANDOVER_SECTIONS.map((section) => (
-        <ItemsSection key={section} handoverId={h.id} section={section} items={h.items} editable={editable} unmasked={unmasked} />
+        <ItemsSection
+          key={section}
+          handoverId={h.id}
+          section={section}
+          items={h.items}
+          editable={editable}
+          unmasked={unmasked}
+        />
       ))}
       <NotesEditor handoverId={h.id} notes={h.notes} editable={editable} />
       {h.status !== 'draft' && <RemarksPanel handoverId={h.id} events={events} />}

@@ -3,18 +3,43 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Tag,
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { Dayjs } from 'dayjs'
-import { handoverItemSchema, isItemOverdue, type HandoverItem, type HandoverItemInput, type HandoverSection } from '../../../../shared/domain/handover'
-import { addHandoverItem, removeHandoverItem, setHandoverItemDone } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { CustomerPicker } from '../customers/CustomerPicker'
+import {
+  handoverItemSchema,
+  isItemOverdue,
+  type HandoverItem,
+  type HandoverItemInput,
+  type HandoverSection
+} from '@shared/domain/handover'
+import { addHandoverItem, removeHandoverItem, setHandoverItemDone } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { CustomerPicker } from '@/features/customers/CustomerPicker'
 import { describeHandoverError } from './errors'
 import { formatWhen, shownPhone } from './format'
 
-const EMPTY: HandoverItemInput = { section: 'urgent', text: '', customerId: null, customerName: '', customerPhone: '', dueAt: null }
+const EMPTY: HandoverItemInput = {
+  section: 'urgent',
+  text: '',
+  customerId: null,
+  customerName: '',
+  customerPhone: '',
+  dueAt: null
+}
 
 /** One of the outgoing clerk's three free sections: 移交客户, 紧急事项 or 待联系潜在客户.
  *  Items can be added, ticked off or removed while the note is editable; unfinished ones carry over. */
-export function ItemsSection({ handoverId, section, items, editable, unmasked }: { handoverId: string; section: HandoverSection; items: HandoverItem[]; editable: boolean; unmasked: boolean }) {
+export function ItemsSection({
+  handoverId,
+  section,
+  items,
+  editable,
+  unmasked
+}: {
+  handoverId: string
+  section: HandoverSection
+  items: HandoverItem[]
+  editable: boolean
+  unmasked: boolean
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -51,10 +76,16 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
     }
   }
 
-  const fieldError = (name: string) => (errors[name] ? { validateStatus: 'error' as const, help: t(errors[name]) } : {})
+  const fieldError = (name: string) =>
+    errors[name] ? { validateStatus: 'error' as const, help: t(errors[name]) } : {}
 
   return (
-    <Card title={`${t(`handover.section.${section}`)}（${mine.length}）`} size="small" style={{ marginBottom: 12 }} data-testid={`items-${section}`}>
+    <Card
+      title={`${t(`handover.section.${section}`)}（${mine.length}）`}
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid={`items-${section}`}
+    >
       <List
         size="small"
         dataSource={mine}
@@ -64,7 +95,19 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
             data-testid="handover-item"
             actions={
               editable
-                ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('handover.remove')} onClick={() => staff && void run(() => removeHandoverItem(data, staff.staffNo, handoverId, item.id))} />]
+                ? [
+                    <Button
+                      key="rm"
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('handover.remove')}
+                      onClick={() =>
+                        staff && void run(() => removeHandoverItem(data, staff.staffNo, handoverId, item.id))
+                      }
+                    />
+                  ]
                 : []
             }
           >
@@ -73,7 +116,12 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
                 checked={item.done}
                 disabled={!editable}
                 aria-label={t('handover.markDone')}
-                onChange={(e) => staff && void run(() => setHandoverItemDone(data, staff.staffNo, handoverId, item.id, e.target.checked))}
+                onChange={(e) =>
+                  staff &&
+                  void run(() =>
+                    setHandoverItemDone(data, staff.staffNo, handoverId, item.id, e.target.checked)
+                  )
+                }
               />
               <div>
                 <Typography.Text delete={item.done}>
@@ -82,10 +130,16 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
                   {item.text}
                 </Typography.Text>
                 <div>
-                  {item.dueAt !== null && <Tag>{t('handover.dueAt')} {formatWhen(item.dueAt)}</Tag>}
+                  {item.dueAt !== null && (
+                    <Tag>
+                      {t('handover.dueAt')} {formatWhen(item.dueAt)}
+                    </Tag>
+                  )}
                   {isItemOverdue(item, data.now()) && <Tag color="red">{t('handover.mark.overdue')}</Tag>}
                   {item.done && <Tag color="green">{t('handover.mark.doneItem')}</Tag>}
-                  {item.carried > 0 && <Tag color="purple">{t('handover.mark.carried', { count: item.carried })}</Tag>}
+                  {item.carried > 0 && (
+                    <Tag color="purple">{t('handover.mark.carried', { count: item.carried })}</Tag>
+                  )}
                 </div>
               </div>
             </Space>
@@ -99,24 +153,51 @@ export function ItemsSection({ handoverId, section, items, editable, unmasked }:
             <Space align="start" wrap>
               {section === 'customers' && (
                 <Form.Item label={t('handover.pickCustomer')} style={{ width: 260 }}>
-                  <CustomerPicker onPick={(c) => set({ customerId: c.id, customerName: c.name, customerPhone: c.phone })} />
+                  <CustomerPicker
+                    onPick={(c) => set({ customerId: c.id, customerName: c.name, customerPhone: c.phone })}
+                  />
                 </Form.Item>
               )}
               <Form.Item label={t('handover.customerName')} {...fieldError('customerName')}>
-                <Input value={draft.customerName} maxLength={40} onChange={(e) => set({ customerName: e.target.value, customerId: null })} data-testid="item-customer-name" />
+                <Input
+                  value={draft.customerName}
+                  maxLength={40}
+                  onChange={(e) => set({ customerName: e.target.value, customerId: null })}
+                  data-testid="item-customer-name"
+                />
               </Form.Item>
               <Form.Item label={t('handover.customerPhone')} {...fieldError('customerPhone')}>
-                <Input value={draft.customerPhone} maxLength={40} onChange={(e) => set({ customerPhone: e.target.value, customerId: null })} data-testid="item-customer-phone" />
+                <Input
+                  value={draft.customerPhone}
+                  maxLength={40}
+                  onChange={(e) => set({ customerPhone: e.target.value, customerId: null })}
+                  data-testid="item-customer-phone"
+                />
               </Form.Item>
             </Space>
           )}
           <Space align="start" wrap style={{ width: '100%' }}>
-            <Form.Item label={t(`handover.itemText.${section}`)} style={{ minWidth: 420 }} {...fieldError('text')}>
-              <Input.TextArea value={draft.text} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set({ text: e.target.value })} data-testid="item-text" />
+            <Form.Item
+              label={t(`handover.itemText.${section}`)}
+              style={{ minWidth: 420 }}
+              {...fieldError('text')}
+            >
+              <Input.TextArea
+                value={draft.text}
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                onChange={(e) => set({ text: e.target.value })}
+                data-testid="item-text"
+              />
             </Form.Item>
             {section === 'urgent' && (
               <Form.Item label={t('handover.dueAt')} {...fieldError('dueAt')}>
-                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={due} onChange={setDue} data-testid="item-due" />
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  value={due}
+                  onChange={setDue}
+                  data-testid="item-due"
+                />
               </Form.Item>
             )}
             <Form.Item label=" ">

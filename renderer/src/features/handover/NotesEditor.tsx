@@ -1,14 +1,22 @@
 import { useState } from 'react'
 import { App, Button, Card, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { HANDOVER_NOTES_MAX } from '../../../../shared/domain/handover'
-import { saveHandoverNotes } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { HANDOVER_NOTES_MAX } from '@shared/domain/handover'
+import { saveHandoverNotes } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 
 /** 备注: free text for the next shift. No maxLength on the box — a pasted 5 000 characters must not be
  *  cut silently; saving refuses with the count and the text stays where it is. */
-export function NotesEditor({ handoverId, notes, editable }: { handoverId: string; notes: string; editable: boolean }) {
+export function NotesEditor({
+  handoverId,
+  notes,
+  editable
+}: {
+  handoverId: string
+  notes: string
+  editable: boolean
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -33,7 +41,12 @@ export function NotesEditor({ handoverId, notes, editable }: { handoverId: strin
   }
 
   return (
-    <Card title={t('handover.section.notes')} size="small" style={{ marginBottom: 12 }} data-testid="handover-notes">
+    <Card
+      title={t('handover.section.notes')}
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid="handover-notes"
+    >
       {editable ? (
         <>
           <Input.TextArea
@@ -45,7 +58,10 @@ export function NotesEditor({ handoverId, notes, editable }: { handoverId: strin
             data-testid="notes-input"
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 6 }}>
-            <Typography.Text type={text.length > HANDOVER_NOTES_MAX ? 'danger' : 'secondary'} data-testid="notes-count">
+            <Typography.Text
+              type={text.length > HANDOVER_NOTES_MAX ? 'danger' : 'secondary'}
+              data-testid="notes-count"
+            >
               {text.length} / {HANDOVER_NOTES_MAX}
             </Typography.Text>
             <Button onClick={() => void save()} disabled={!dirty} data-testid="notes-save">
@@ -59,7 +75,9 @@ export function NotesEditor({ handoverId, notes, editable }: { handoverId: strin
           )}
         </>
       ) : (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{notes || t('handover.none')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+          {notes || t('handover.none')}
+        </Typography.Paragraph>
       )}
     </Card>
   )

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { App, Button, Card, Input, List, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { TimelineEvent } from '../../db'
-import { addHandoverRemark } from '../../db'
-import { useData, useSession } from '../../app/session'
+import type { TimelineEvent } from '@/db'
+import { addHandoverRemark } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 import { formatWhen } from './format'
 
@@ -28,7 +28,12 @@ export function RemarksPanel({ handoverId, events }: { handoverId: string; event
   }
 
   return (
-    <Card title={t('handover.section.remarks')} size="small" style={{ marginBottom: 12 }} data-testid="handover-remarks">
+    <Card
+      title={t('handover.section.remarks')}
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid="handover-remarks"
+    >
       <List
         size="small"
         dataSource={remarks}
@@ -38,12 +43,21 @@ export function RemarksPanel({ handoverId, events }: { handoverId: string; event
             <Typography.Text type="secondary">
               {formatWhen(e.at)} {e.staffNo}
             </Typography.Text>
-            <span style={{ flex: 1, marginLeft: 12, whiteSpace: 'pre-wrap' }}>{String(e.data.text ?? '')}</span>
+            <span style={{ flex: 1, marginLeft: 12, whiteSpace: 'pre-wrap' }}>
+              {String(e.data.text ?? '')}
+            </span>
           </List.Item>
         )}
       />
       <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-        <Input value={text} maxLength={500} placeholder={t('handover.remarkPlaceholder')} onChange={(e) => setText(e.target.value)} onPressEnter={() => void add()} data-testid="remark-input" />
+        <Input
+          value={text}
+          maxLength={500}
+          placeholder={t('handover.remarkPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => void add()}
+          data-testid="remark-input"
+        />
         <Button onClick={() => void add()} disabled={!text.trim()} data-testid="remark-add">
           {t('handover.addRemark')}
         </Button>

@@ -1,6 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { HandoverStatus } from '../../../../shared/domain/handover'
+import type { HandoverStatus } from '@shared/domain/handover'
 
 const COLOR: Record<HandoverStatus, string> = { draft: 'default', submitted: 'gold', acknowledged: 'green' }
 

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
-import type { NextStep } from '../../../../shared/domain/handoverPrefill'
-import { maskPhone } from '../../../../shared/domain/phone'
+import type { NextStep } from '@shared/domain/handoverPrefill'
+import { maskPhone } from '@shared/domain/phone'
 
 // Wording shared by the handover screen and the printed sheet, so both say the same thing.
 

@@ -3,8 +3,8 @@ import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getComplaint, getStoreName, listStaff } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { getComplaint, getStoreName, listStaff } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { ComplaintForm } from './ComplaintForm'
 import { PrintView } from './PrintView'
 
@@ -24,7 +24,13 @@ export function ComplaintPrintPage() {
 
   if (complaint === undefined || people === undefined || storeName === undefined) return null
   if (complaint === null) {
-    return <Result status="404" title={t('complaint.notFound')} extra={<Button onClick={back}>{t('print.back')}</Button>} />
+    return (
+      <Result
+        status="404"
+        title={t('complaint.notFound')}
+        extra={<Button onClick={back}>{t('print.back')}</Button>}
+      />
+    )
   }
 
   return (

@@ -3,8 +3,8 @@ import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getHandover, getStoreName, handoverEvents } from '../../db'
-import { useData } from '../../app/session'
+import { getHandover, getStoreName, handoverEvents } from '@/db'
+import { useData } from '@/app/session'
 import { HandoverSheet } from './HandoverSheet'
 import { PrintView } from './PrintView'
 
@@ -24,7 +24,14 @@ export function HandoverPrintPage() {
   const back = () => navigate(`/handover/${id}`)
 
   if (handover === undefined || events === undefined || storeName === undefined) return null
-  if (handover === null) return <Result status="404" title={t('handover.refused.notFound')} extra={<Button onClick={back}>{t('print.back')}</Button>} />
+  if (handover === null)
+    return (
+      <Result
+        status="404"
+        title={t('handover.refused.notFound')}
+        extra={<Button onClick={back}>{t('print.back')}</Button>}
+      />
+    )
 
   return (
     <PrintView

@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { isItemOverdue, type Handover, type HandoverItem, type HandoverSection } from '../../../../shared/domain/handover'
-import { overdueCount } from '../../../../shared/domain/handoverPrefill'
-import type { TimelineEvent } from '../../db'
-import { formatAge, formatNext, formatWhen, shownPhone, slotHours } from '../handover/format'
+import {
+  isItemOverdue,
+  type Handover,
+  type HandoverItem,
+  type HandoverSection
+} from '@shared/domain/handover'
+import { overdueCount } from '@shared/domain/handoverPrefill'
+import type { TimelineEvent } from '@/db'
+import { formatAge, formatNext, formatWhen, shownPhone, slotHours } from '@/features/handover/format'
 import './handover-print.css'
 
 export interface HandoverSheetProps {
@@ -16,7 +21,19 @@ export interface HandoverSheetProps {
 
 /** A table that may run over pages: its header repeats on each page (thead), a row is never cut.
  *  Sections with nothing in them are not drawn (the sheet lists them in one line instead). */
-function SheetTable({ title, count, head, children, testId }: { title: string; count: number; head: ReactNode[]; children: ReactNode; testId: string }) {
+function SheetTable({
+  title,
+  count,
+  head,
+  children,
+  testId
+}: {
+  title: string
+  count: number
+  head: ReactNode[]
+  children: ReactNode
+  testId: string
+}) {
   if (count === 0) return null
   return (
     <section className="hs-section" data-testid={testId}>
@@ -65,7 +82,8 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
     ['prospects', items('prospects').length]
   ]
   const emptySections = sizes.filter(([, n]) => n === 0).map(([key]) => t(`handover.section.${key}`))
-  const customerCell = (i: HandoverItem) => [i.customerName, shownPhone(i.customerPhone, false)].filter(Boolean).join(' ')
+  const customerCell = (i: HandoverItem) =>
+    [i.customerName, shownPhone(i.customerPhone, false)].filter(Boolean).join(' ')
 
   return (
     <article className="hs" data-testid="handover-sheet">
@@ -94,7 +112,14 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         </tbody>
       </table>
       <p className="hs-summary" data-testid="sheet-summary">
-        {t('handover.summary', { complaints: p.complaints.length, overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, printedAt)).length, revisits: p.revisits.length, callbacks: p.callbacks.length, returns: p.returns.length, carried: carriedItems })}
+        {t('handover.summary', {
+          complaints: p.complaints.length,
+          overdue: overdueCount(p) + h.items.filter((i) => isItemOverdue(i, printedAt)).length,
+          revisits: p.revisits.length,
+          callbacks: p.callbacks.length,
+          returns: p.returns.length,
+          carried: carriedItems
+        })}
         {'　'}
         {t('handover.takenAt', { time: formatWhen(p.takenAt) })}
       </p>
@@ -103,13 +128,31 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
           {t('handover.emptySections', { list: emptySections.join('、') })}
         </p>
       )}
-      {p.previous && <p className="hs-warning">{t('handover.previousUnacknowledged', { date: p.previous.date, shift: p.previous.shiftName, who: who(p.previous.outgoingStaffNo, p.previous.outgoingName) })}</p>}
+      {p.previous && (
+        <p className="hs-warning">
+          {t('handover.previousUnacknowledged', {
+            date: p.previous.date,
+            shift: p.previous.shiftName,
+            who: who(p.previous.outgoingStaffNo, p.previous.outgoingName)
+          })}
+        </p>
+      )}
 
       <SheetTable
         testId="sheet-complaints"
         title={t('handover.section.complaints')}
         count={p.complaints.length}
-        head={[t('handover.col.index'), t('handover.col.no'), t('handover.col.customer'), t('handover.col.phone'), t('handover.col.age'), t('handover.col.status'), t('handover.col.level'), t('handover.col.next'), t('handover.col.mark')]}
+        head={[
+          t('handover.col.index'),
+          t('handover.col.no'),
+          t('handover.col.customer'),
+          t('handover.col.phone'),
+          t('handover.col.age'),
+          t('handover.col.status'),
+          t('handover.col.level'),
+          t('handover.col.next'),
+          t('handover.col.mark')
+        ]}
       >
         {p.complaints.map((c, i) => (
           <tr key={c.id}>
@@ -130,7 +173,12 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         testId="sheet-urgent"
         title={t('handover.section.urgent')}
         count={items('urgent').length}
-        head={[t('handover.col.index'), t('handover.col.matter'), t('handover.col.due'), t('handover.col.mark')]}
+        head={[
+          t('handover.col.index'),
+          t('handover.col.matter'),
+          t('handover.col.due'),
+          t('handover.col.mark')
+        ]}
       >
         {items('urgent').map((item, i) => (
           <tr key={item.id}>
@@ -146,7 +194,14 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         testId="sheet-revisits"
         title={t('handover.section.revisits')}
         count={p.revisits.length}
-        head={[t('handover.col.index'), t('handover.col.no'), t('handover.col.customer'), t('handover.col.phone'), t('handover.col.due'), t('handover.col.mark')]}
+        head={[
+          t('handover.col.index'),
+          t('handover.col.no'),
+          t('handover.col.customer'),
+          t('handover.col.phone'),
+          t('handover.col.due'),
+          t('handover.col.mark')
+        ]}
       >
         {p.revisits.map((r, i) => (
           <tr key={r.id}>
@@ -164,7 +219,15 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         testId="sheet-callbacks"
         title={t('handover.section.callbacks')}
         count={p.callbacks.length}
-        head={[t('handover.col.index'), t('handover.col.no'), t('handover.col.customer'), t('handover.col.phone'), t('handover.col.due'), t('handover.col.note'), t('handover.col.mark')]}
+        head={[
+          t('handover.col.index'),
+          t('handover.col.no'),
+          t('handover.col.customer'),
+          t('handover.col.phone'),
+          t('handover.col.due'),
+          t('handover.col.note'),
+          t('handover.col.mark')
+        ]}
       >
         {p.callbacks.map((c, i) => (
           <tr key={c.id}>
@@ -183,7 +246,16 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         testId="sheet-returns"
         title={t('handover.section.returns')}
         count={p.returns.length}
-        head={[t('handover.col.index'), t('handover.col.customer'), t('handover.col.phone'), t('handover.col.type'), t('handover.col.status'), t('handover.col.amount'), t('handover.col.createdAt'), t('handover.col.mark')]}
+        head={[
+          t('handover.col.index'),
+          t('handover.col.customer'),
+          t('handover.col.phone'),
+          t('handover.col.type'),
+          t('handover.col.status'),
+          t('handover.col.amount'),
+          t('handover.col.createdAt'),
+          t('handover.col.mark')
+        ]}
       >
         {p.returns.map((r, i) => (
           <tr key={r.id}>
@@ -205,7 +277,12 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
           testId={`sheet-${section}`}
           title={t(`handover.section.${section}`)}
           count={items(section).length}
-          head={[t('handover.col.index'), t('handover.col.customer'), section === 'customers' ? t('handover.col.situation') : t('handover.col.purpose'), t('handover.col.mark')]}
+          head={[
+            t('handover.col.index'),
+            t('handover.col.customer'),
+            section === 'customers' ? t('handover.col.situation') : t('handover.col.purpose'),
+            t('handover.col.mark')
+          ]}
         >
           {items(section).map((item, i) => (
             <tr key={item.id}>
@@ -250,7 +327,9 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
           </tr>
         </tbody>
       </table>
-      <p className="hs-printed">{t('handover.printedAt', { time: dayjs(printedAt).format('YYYY-MM-DD HH:mm') })}</p>
+      <p className="hs-printed">
+        {t('handover.printedAt', { time: dayjs(printedAt).format('YYYY-MM-DD HH:mm') })}
+      </p>
     </article>
   )
 }

@@ -3,8 +3,8 @@ import { flushSync } from 'react-dom'
 import { App, Button } from 'antd'
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { callDesk } from '../../ipc/desk'
-import { describeError } from '../../app/errors'
+import { callDesk } from '@/ipc/desk'
+import { describeError } from '@/app/errors'
 import './print.css'
 
 interface PrintViewProps {
@@ -62,10 +62,21 @@ export function PrintView({ title, fileName, onBack, onBeforeOutput, children }:
           {t('print.back')}
         </Button>
         <span className="print-toolbar-gap" />
-        <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} disabled={busy !== null} onClick={() => void output('print')}>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          loading={busy === 'print'}
+          disabled={busy !== null}
+          onClick={() => void output('print')}
+        >
           {t('print.print')}
         </Button>
-        <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void output('pdf')}>
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={busy === 'pdf'}
+          disabled={busy !== null}
+          onClick={() => void output('pdf')}
+        >
           {t('print.savePdf')}
         </Button>
       </div>

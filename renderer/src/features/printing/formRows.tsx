@@ -4,7 +4,11 @@ import type { ReactNode } from 'react'
 // Empty values stay blank on purpose: staff can fill them in by hand.
 
 /** Two label/value pairs side by side. */
-export function PairRow({ cells }: { cells: [label: string, value: ReactNode, label: string, value: ReactNode] }) {
+export function PairRow({
+  cells
+}: {
+  cells: [label: string, value: ReactNode, label: string, value: ReactNode]
+}) {
   const [l1, v1, l2, v2] = cells
   return (
     <tr>
@@ -17,7 +21,15 @@ export function PairRow({ cells }: { cells: [label: string, value: ReactNode, la
 }
 
 /** One label with a value across the rest of the row; `size` reserves writing space. */
-export function WideRow({ label, value, size }: { label: string; value: ReactNode; size?: 'medium' | 'tall' }) {
+export function WideRow({
+  label,
+  value,
+  size
+}: {
+  label: string
+  value: ReactNode
+  size?: 'medium' | 'tall'
+}) {
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -40,7 +52,15 @@ export function SectionRow({ title }: { title: string }) {
 
 /** "客户签名：________  日期：____年__月__日" — blank lines to sign on paper.
  *  Labels come with their (locale's) colon. */
-export function SignatureCell({ label, dateLabel, datePlaceholder }: { label: string; dateLabel: string; datePlaceholder: string }) {
+export function SignatureCell({
+  label,
+  dateLabel,
+  datePlaceholder
+}: {
+  label: string
+  dateLabel: string
+  datePlaceholder: string
+}) {
   return (
     <td colSpan={2} className="print-sign">
       <div className="print-sign-line">

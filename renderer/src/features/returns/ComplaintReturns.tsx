@@ -1,8 +1,8 @@
 import { Card } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listReturnsOfComplaint } from '../../db'
-import { useData } from '../../app/session'
+import { listReturnsOfComplaint } from '@/db'
+import { useData } from '@/app/session'
 import { ReturnsTable } from './ReturnsTable'
 
 /** The returns settling one complaint, on its detail page; nothing when there are none. */

@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, Form, Radio, Row, Space, Typography } from 'an
 import { Controller, useForm, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
-import type { Complaint } from '../../../../shared/domain/complaint'
+import type { Complaint } from '@shared/domain/complaint'
 import {
   emptyReturnForm,
   returnFormFromComplaint,
@@ -11,12 +11,12 @@ import {
   type ReturnForm,
   type ReturnInput,
   type ReturnRequest
-} from '../../../../shared/domain/returns'
-import { registerReturn } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { FormField } from '../../ui/FormField'
-import { TextField } from '../../ui/TextField'
-import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+} from '@shared/domain/returns'
+import { registerReturn } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { FormField } from '@/ui/FormField'
+import { TextField } from '@/ui/TextField'
+import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 import { CustomerHint } from './CustomerHint'
 import { returnErrorText, returnOptions } from './options'
 
@@ -24,7 +24,13 @@ type Field = FieldPath<ReturnForm>
 
 /** 退换货登记, keyboard only (Enter moves on, Ctrl+S saves). Given a complaint it starts pre-filled
  *  and linked to it; a refused save keeps everything typed. */
-export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint | null; onSaved: (record: ReturnRequest) => void }) {
+export function ReturnRequestForm({
+  complaint,
+  onSaved
+}: {
+  complaint: Complaint | null
+  onSaved: (record: ReturnRequest) => void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -59,7 +65,11 @@ export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint
           // A phone changed from the complaint's may be somebody else: then the data layer finds
           // (or archives) the customer by the phone typed, not the complaint's customer.
           const keepCustomer = linked !== null && input.customerPhone === linked.customerPhone
-          const record = await registerReturn(data, staff.staffNo, { ...input, complaintId: linked?.id ?? null, customerId: keepCustomer ? input.customerId : null })
+          const record = await registerReturn(data, staff.staffNo, {
+            ...input,
+            complaintId: linked?.id ?? null,
+            customerId: keepCustomer ? input.customerId : null
+          })
           message.success(t('returns.saved'))
           form.reset(emptyReturnForm)
           setLinked(null)
@@ -75,8 +85,18 @@ export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint
   }
   useCtrlS(save)
 
-  const text = (name: Field, label: string, props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
-    <TextField control={control} name={name} label={label} error={formState.errors[name] as FieldError | undefined} {...props} />
+  const text = (
+    name: Field,
+    label: string,
+    props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}
+  ) => (
+    <TextField
+      control={control}
+      name={name}
+      label={label}
+      error={formState.errors[name] as FieldError | undefined}
+      {...props}
+    />
   )
 
   return (
@@ -89,11 +109,17 @@ export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint
           data-testid="return-linked"
           title={t('returns.linkedTo', { no: linked.no })}
           description={t('returns.linkedHint')}
-          action={<Button size="small" onClick={unlink}>{t('returns.unlink')}</Button>}
+          action={
+            <Button size="small" onClick={unlink}>
+              {t('returns.unlink')}
+            </Button>
+          }
         />
       )}
       <Row gutter={16}>
-        <Col span={8}>{text('customerPhone', t('returns.customerPhone'), { required: true, autoFocus: true })}</Col>
+        <Col span={8}>
+          {text('customerPhone', t('returns.customerPhone'), { required: true, autoFocus: true })}
+        </Col>
         <Col span={8}>{text('customerName', t('returns.customerName'), { required: true })}</Col>
         <Col span={8}>
           <CustomerHint form={form} />
@@ -105,14 +131,27 @@ export function ReturnRequestForm({ complaint, onSaved }: { complaint: Complaint
           control={control}
           render={({ field }) => (
             <div data-field="type" role="radiogroup" aria-label={t('returns.type')}>
-              <Radio.Group name="type" optionType="button" buttonStyle="solid" options={options.type} value={field.value} onChange={(e) => field.onChange(e.target.value)} />
+              <Radio.Group
+                name="type"
+                optionType="button"
+                buttonStyle="solid"
+                options={options.type}
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+              />
             </div>
           )}
         />
       </FormField>
       <Row gutter={16}>
-        <Col span={6}>{text('amount', t('returns.amount'), { placeholder: t('returns.amountPlaceholder') })}</Col>
-        <Col span={10}>{text('refundAccount', t('returns.refundAccount'), { placeholder: t('returns.refundAccountPlaceholder') })}</Col>
+        <Col span={6}>
+          {text('amount', t('returns.amount'), { placeholder: t('returns.amountPlaceholder') })}
+        </Col>
+        <Col span={10}>
+          {text('refundAccount', t('returns.refundAccount'), {
+            placeholder: t('returns.refundAccountPlaceholder')
+          })}
+        </Col>
         <Col span={8}>{text('accountName', t('returns.accountName'))}</Col>
       </Row>
       {text('reason', t('returns.reason'), { required: true, rows: 2 })}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { App, Button, Popconfirm, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { nextReturnStatuses, type ReturnRequest, type ReturnStatus } from '../../../../shared/domain/returns'
-import { changeReturnStatus } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { nextReturnStatuses, type ReturnRequest, type ReturnStatus } from '@shared/domain/returns'
+import { changeReturnStatus } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { returnErrorText } from './options'
 
 /** Buttons for the status changes this return allows now — and only those. Cancelling is final,
@@ -36,7 +36,13 @@ export function ReturnStatusActions({ record }: { record: ReturnRequest }) {
       {nextReturnStatuses(record.status).map((to) => {
         const label = t(`returns.toStatus.${to}`)
         return to === 'cancelled' ? (
-          <Popconfirm key={to} title={t('returns.confirmCancel')} onConfirm={() => change(to)} okText={label} cancelText={t('action.cancel')}>
+          <Popconfirm
+            key={to}
+            title={t('returns.confirmCancel')}
+            onConfirm={() => change(to)}
+            okText={label}
+            cancelText={t('action.cancel')}
+          >
             <Button size="small" danger disabled={busy}>
               {label}
             </Button>

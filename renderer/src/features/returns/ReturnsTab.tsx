@@ -2,16 +2,22 @@ import { useState } from 'react'
 import { Card, Radio, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { Complaint } from '../../../../shared/domain/complaint'
-import type { ReturnRequest } from '../../../../shared/domain/returns'
-import { listReturns, type ReturnFilter } from '../../db'
-import { useData } from '../../app/session'
+import type { Complaint } from '@shared/domain/complaint'
+import type { ReturnRequest } from '@shared/domain/returns'
+import { listReturns, type ReturnFilter } from '@/db'
+import { useData } from '@/app/session'
 import { ReturnRequestForm } from './ReturnRequestForm'
 import { ReturnsTable } from './ReturnsTable'
 import { returnOptions } from './options'
 
 /** 退换货登记 on the counter page: the form on top, the register (filterable by status) below. */
-export function ReturnsTab({ complaint, onSaved }: { complaint: Complaint | null; onSaved: (record: ReturnRequest) => void }) {
+export function ReturnsTab({
+  complaint,
+  onSaved
+}: {
+  complaint: Complaint | null
+  onSaved: (record: ReturnRequest) => void
+}) {
   const { t } = useTranslation()
   const data = useData()
   const [filter, setFilter] = useState<ReturnFilter>({ status: 'all' })

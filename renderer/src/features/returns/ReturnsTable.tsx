@@ -3,19 +3,27 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { maskAccount, type ReturnRequest } from '../../../../shared/domain/returns'
-import { maskPhone } from '../../../../shared/domain/phone'
-import { formatYuan } from '../../../../shared/domain/money'
-import { complaintNumbers, keyAccountsAmong, type Stored } from '../../db'
-import { KeyAccountMark } from '../customers/KeyAccountMark'
-import { useData } from '../../app/session'
+import { maskAccount, type ReturnRequest } from '@shared/domain/returns'
+import { maskPhone } from '@shared/domain/phone'
+import { formatYuan } from '@shared/domain/money'
+import { complaintNumbers, keyAccountsAmong, type Stored } from '@/db'
+import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
+import { useData } from '@/app/session'
 import { ReturnStatusActions } from './ReturnStatusActions'
 import { STATUS_COLOR } from './options'
 
 type Row = Stored<ReturnRequest>
 
 /** Returns with their status buttons. Phones and accounts are masked: this is a list (客户信息不得泄露). */
-export function ReturnsTable({ rows, showComplaint = true, pageSize = 8 }: { rows: Row[] | undefined; showComplaint?: boolean; pageSize?: number }) {
+export function ReturnsTable({
+  rows,
+  showComplaint = true,
+  pageSize = 8
+}: {
+  rows: Row[] | undefined
+  showComplaint?: boolean
+  pageSize?: number
+}) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const data = useData()
@@ -23,17 +31,37 @@ export function ReturnsTable({ rows, showComplaint = true, pageSize = 8 }: { row
   const customerIds = (rows ?? []).flatMap((r) => (r.customerId ? [r.customerId] : []))
   const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, customerIds), [data, customerIds.join()])
   const numbers: Record<string, string> =
-    useLiveQuery(() => (showComplaint ? complaintNumbers(data, linkedIds) : {}), [data, showComplaint, linkedIds.join()]) ?? {}
+    useLiveQuery(
+      () => (showComplaint ? complaintNumbers(data, linkedIds) : {}),
+      [data, showComplaint, linkedIds.join()]
+    ) ?? {}
 
   const columns: TableProps<Row>['columns'] = [
-    { key: 'createdAt', title: t('returns.createdAt'), width: 96, render: (_, r) => dayjs(r.createdAt).format('MM-DD HH:mm') },
+    {
+      key: 'createdAt',
+      title: t('returns.createdAt'),
+      width: 96,
+      render: (_, r) => dayjs(r.createdAt).format('MM-DD HH:mm')
+    },
     { key: 'type', title: t('returns.type'), width: 72, render: (_, r) => t(`returns.typeOption.${r.type}`) },
-    { key: 'customer', title: t('customer.customer'), width: 140, render: (_, r) => (
+    {
+      key: 'customer',
+      title: t('customer.customer'),
+      width: 140,
+      render: (_, r) => (
         <>
-          {r.customerName} {r.customerId && keyAccounts?.has(r.customerId) && <KeyAccountMark tier="key" />} {maskPhone(r.customerPhone)}
+          {r.customerName} {r.customerId && keyAccounts?.has(r.customerId) && <KeyAccountMark tier="key" />}{' '}
+          {maskPhone(r.customerPhone)}
         </>
-      ) },
-    { key: 'amount', title: t('returns.amount'), width: 90, align: 'right', render: (_, r) => (r.amount === null ? '—' : formatYuan(r.amount)) },
+      )
+    },
+    {
+      key: 'amount',
+      title: t('returns.amount'),
+      width: 90,
+      align: 'right',
+      render: (_, r) => (r.amount === null ? '—' : formatYuan(r.amount))
+    },
     {
       key: 'account',
       title: t('returns.refundAccount'),
@@ -50,7 +78,12 @@ export function ReturnsTable({ rows, showComplaint = true, pageSize = 8 }: { row
             render: (_: unknown, r: Row) => {
               const no = r.complaintId ? numbers[r.complaintId] : undefined
               return no ? (
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/complaints/${r.complaintId}`)}>
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => navigate(`/complaints/${r.complaintId}`)}
+                >
                   {no}
                 </Button>
               ) : (
@@ -67,7 +100,12 @@ export function ReturnsTable({ rows, showComplaint = true, pageSize = 8 }: { row
       width: 72,
       render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`returns.statusOption.${r.status}`)}</Tag>
     },
-    { key: 'actions', title: t('returns.actions'), width: 156, render: (_, r) => <ReturnStatusActions record={r} /> }
+    {
+      key: 'actions',
+      title: t('returns.actions'),
+      width: 156,
+      render: (_, r) => <ReturnStatusActions record={r} />
+    }
   ]
 
   return (

@@ -1,10 +1,10 @@
 import { nanoid } from 'nanoid'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { wordingRulesSchema, type WordingRule } from '../../../../shared/domain/wording'
-import { cannedRepliesSchema, type CannedReply } from '../../../../shared/domain/cannedReplies'
-import { getCannedReplies, getWordingRules, saveCannedReplies, saveWordingRules } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { wordingRulesSchema, type WordingRule } from '@shared/domain/wording'
+import { cannedRepliesSchema, type CannedReply } from '@shared/domain/cannedReplies'
+import { getCannedReplies, getWordingRules, saveCannedReplies, saveWordingRules } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { EditableListCard } from './EditableListCard'
 
 /** 禁用语 and 标准用语: the handbook's lists, editable by a manager for the whole store. */
@@ -23,7 +23,10 @@ export function CustomerTextSettings() {
         testId="wording-settings"
         title={t('settings.wordingRules')}
         rows={rules}
-        columns={[{ key: 'phrase', label: t('settings.phrase') }, { key: 'suggestion', label: t('settings.suggestion'), wide: true }]}
+        columns={[
+          { key: 'phrase', label: t('settings.phrase') },
+          { key: 'suggestion', label: t('settings.suggestion'), wide: true }
+        ]}
         schema={wordingRulesSchema as never}
         blank={() => ({ phrase: '', suggestion: '' })}
         canEdit={canEdit}
@@ -34,7 +37,10 @@ export function CustomerTextSettings() {
         testId="canned-reply-settings"
         title={t('settings.cannedReplies')}
         rows={replies}
-        columns={[{ key: 'title', label: t('settings.replyTitle') }, { key: 'text', label: t('settings.replyText'), wide: true }]}
+        columns={[
+          { key: 'title', label: t('settings.replyTitle') },
+          { key: 'text', label: t('settings.replyText'), wide: true }
+        ]}
         schema={cannedRepliesSchema as never}
         blank={() => ({ id: nanoid(8), title: '', text: '' })}
         canEdit={canEdit}

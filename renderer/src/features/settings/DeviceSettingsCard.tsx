@@ -4,12 +4,12 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
-import { deviceCodeSchema, deviceNameSchema } from '../../../../shared/ipc/contract'
-import { setDeviceInfo } from '../../db'
-import { callDesk } from '../../ipc/desk'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
+import { deviceCodeSchema, deviceNameSchema } from '@shared/ipc/contract'
+import { setDeviceInfo } from '@/db'
+import { callDesk } from '@/ipc/desk'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
 
 const deviceSchema = z.object({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema })
 type DeviceForm = z.input<typeof deviceSchema>
@@ -47,11 +47,27 @@ export function DeviceSettingsCard() {
         <Descriptions.Item label={t('settings.appVersion')}>{appInfo?.appVersion}</Descriptions.Item>
       </Descriptions>
       <Form layout="inline" component="div">
-        <FormField name="deviceName" label={t('settings.deviceName')} error={form.formState.errors.deviceName}>
-          <Controller name="deviceName" control={form.control} render={({ field }) => <Input {...field} id={fieldId('deviceName')} />} />
+        <FormField
+          name="deviceName"
+          label={t('settings.deviceName')}
+          error={form.formState.errors.deviceName}
+        >
+          <Controller
+            name="deviceName"
+            control={form.control}
+            render={({ field }) => <Input {...field} id={fieldId('deviceName')} />}
+          />
         </FormField>
-        <FormField name="deviceCode" label={t('settings.deviceCode')} error={form.formState.errors.deviceCode}>
-          <Controller name="deviceCode" control={form.control} render={({ field }) => <Input {...field} id={fieldId('deviceCode')} style={{ width: 80 }} />} />
+        <FormField
+          name="deviceCode"
+          label={t('settings.deviceCode')}
+          error={form.formState.errors.deviceCode}
+        >
+          <Controller
+            name="deviceCode"
+            control={form.control}
+            render={({ field }) => <Input {...field} id={fieldId('deviceCode')} style={{ width: 80 }} />}
+          />
         </FormField>
         <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-device">
           {t('action.save')}

@@ -30,7 +30,8 @@ export function EditableListCard<Row extends object>(props: {
     await props.onSave(parsed.data)
     message.success(t('settings.saved'))
   }
-  const set = (index: number, key: string, value: string) => setRows((all) => all.map((r, i) => (i === index ? { ...r, [key]: value } : r)))
+  const set = (index: number, key: string, value: string) =>
+    setRows((all) => all.map((r, i) => (i === index ? { ...r, [key]: value } : r)))
   return (
     <Card title={props.title} data-testid={props.testId}>
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -46,21 +47,35 @@ export function EditableListCard<Row extends object>(props: {
                     style={{ width: c.wide ? 460 : 180 }}
                     status={error ? 'error' : undefined}
                     disabled={!props.canEdit}
-                    value={String((row as Record<string, unknown>)[c.key] ?? "")}
+                    value={String((row as Record<string, unknown>)[c.key] ?? '')}
                     onChange={(e) => set(index, c.key, e.target.value)}
                   />
-                  {error && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t(error)}</Typography.Text>}
+                  {error && (
+                    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+                      {t(error)}
+                    </Typography.Text>
+                  )}
                 </div>
               )
             })}
-            {props.canEdit && <Button icon={<DeleteOutlined />} aria-label={t('action.remove')} onClick={() => setRows((all) => all.filter((_, i) => i !== index))} />}
+            {props.canEdit && (
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={t('action.remove')}
+                onClick={() => setRows((all) => all.filter((_, i) => i !== index))}
+              />
+            )}
           </Space>
         ))}
         {errors[''] && <Typography.Text type="danger">{t(errors[''])}</Typography.Text>}
         {props.canEdit && (
           <Space>
-            <Button icon={<PlusOutlined />} onClick={() => setRows((all) => [...all, props.blank()])}>{t('action.add')}</Button>
-            <Button type="primary" onClick={() => void save()}>{t('action.save')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => setRows((all) => [...all, props.blank()])}>
+              {t('action.add')}
+            </Button>
+            <Button type="primary" onClick={() => void save()}>
+              {t('action.save')}
+            </Button>
           </Space>
         )}
       </Space>

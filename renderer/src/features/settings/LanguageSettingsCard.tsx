@@ -1,8 +1,8 @@
 import { Card, Radio } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { setLocale, type Locale } from '../../db'
-import { applyLocale } from '../../i18n'
-import { useData, useSession } from '../../app/session'
+import { setLocale, type Locale } from '@/db'
+import { applyLocale } from '@/i18n'
+import { useData, useSession } from '@/app/session'
 
 export function LanguageSettingsCard() {
   const { t } = useTranslation()
@@ -19,7 +19,10 @@ export function LanguageSettingsCard() {
         optionType="button"
         value={locale}
         onChange={(e) => void change(e.target.value as Locale)}
-        options={(['zh-CN', 'en'] as const).map((l) => ({ value: l, label: t(`settings.languageOption.${l}`) }))}
+        options={(['zh-CN', 'en'] as const).map((l) => ({
+          value: l,
+          label: t(`settings.languageOption.${l}`)
+        }))}
       />
     </Card>
   )

@@ -1,9 +1,9 @@
 import { App, Card, Checkbox, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { ROLES, type Role } from '../../../../shared/domain/staff'
-import { getUnmaskRoles, saveUnmaskRoles } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { ROLES, type Role } from '@shared/domain/staff'
+import { getUnmaskRoles, saveUnmaskRoles } from '@/db'
+import { useData, useSession } from '@/app/session'
 
 /** 客户信息保密: which roles see full phone numbers in lists and may export them unmasked. Only a manager changes it. */
 export function PrivacySettingsCard() {
@@ -26,7 +26,11 @@ export function PrivacySettingsCard() {
           message.success(t('privacy.saved'))
         }}
       />
-      {!isManager && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('privacy.managerOnly')}</Typography.Paragraph>}
+      {!isManager && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('privacy.managerOnly')}
+        </Typography.Paragraph>
+      )}
     </Card>
   )
 }

@@ -6,7 +6,7 @@ import { StaffSettingsCard } from './StaffSettingsCard'
 import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
-import { AuditCard } from '../customers/import/AuditCard'
+import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
 

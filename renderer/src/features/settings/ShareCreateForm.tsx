@@ -4,23 +4,40 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { newSharePassphraseSchema, type NewSharePassphrase } from '../../../../shared/domain/sharePassphrase'
-import { FormField, fieldId } from '../../ui/FormField'
+import { newSharePassphraseSchema, type NewSharePassphrase } from '@shared/domain/sharePassphrase'
+import { FormField, fieldId } from '@/ui/FormField'
 
 const passwordProps = { autoComplete: 'new-password', style: { width: 260 } } as const
 
 /** 新建门店共享 in an empty folder, optionally with 加密共享文件 (a manager only: the passphrase binds
  *  every PC of the store). The passphrase goes to the data layer and nowhere else. */
-export function ShareCreateForm(props: { canEncrypt: boolean; busy: boolean; onCreate: (passphrase?: string) => Promise<void> }) {
+export function ShareCreateForm(props: {
+  canEncrypt: boolean
+  busy: boolean
+  onCreate: (passphrase?: string) => Promise<void>
+}) {
   const { t } = useTranslation()
   const [encrypt, setEncrypt] = useState(false)
-  const form = useForm<NewSharePassphrase, unknown, z.output<typeof newSharePassphraseSchema>>({ resolver: zodResolver(newSharePassphraseSchema), defaultValues: { passphrase: '', confirm: '' } })
+  const form = useForm<NewSharePassphrase, unknown, z.output<typeof newSharePassphraseSchema>>({
+    resolver: zodResolver(newSharePassphraseSchema),
+    defaultValues: { passphrase: '', confirm: '' }
+  })
   const errors = form.formState.errors
-  const create = encrypt ? form.handleSubmit(({ passphrase }) => props.onCreate(passphrase)) : () => props.onCreate()
+  const create = encrypt
+    ? form.handleSubmit(({ passphrase }) => props.onCreate(passphrase))
+    : () => props.onCreate()
 
   return (
-    <div style={{ marginTop: 12, padding: 12, border: '1px solid #f0f0f0', borderRadius: 8 }} data-testid="share-create-form">
-      <Checkbox checked={encrypt} disabled={!props.canEncrypt} onChange={(e) => setEncrypt(e.target.checked)} data-testid="share-encrypt">
+    <div
+      style={{ marginTop: 12, padding: 12, border: '1px solid #f0f0f0', borderRadius: 8 }}
+      data-testid="share-create-form"
+    >
+      <Checkbox
+        checked={encrypt}
+        disabled={!props.canEncrypt}
+        onChange={(e) => setEncrypt(e.target.checked)}
+        data-testid="share-encrypt"
+      >
         {t('syncPage.passphrase.encrypt')}
       </Checkbox>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px' }}>
@@ -28,18 +45,52 @@ export function ShareCreateForm(props: { canEncrypt: boolean; busy: boolean; onC
       </Typography.Paragraph>
       {encrypt && (
         <div style={{ margin: '12px 0 0 24px' }}>
-          <Alert type="warning" showIcon title={t('syncPage.passphrase.warning')} style={{ marginBottom: 12, maxWidth: 640 }} data-testid="share-passphrase-warning" />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('syncPage.passphrase.warning')}
+            style={{ marginBottom: 12, maxWidth: 640 }}
+            data-testid="share-passphrase-warning"
+          />
           <Form layout="vertical" component="div">
-            <FormField name="sharePassphrase" label={t('syncPage.passphrase.passphrase')} error={errors.passphrase} required>
-              <Controller name="passphrase" control={form.control} render={({ field }) => <Input.Password {...field} {...passwordProps} id={fieldId('sharePassphrase')} autoFocus />} />
+            <FormField
+              name="sharePassphrase"
+              label={t('syncPage.passphrase.passphrase')}
+              error={errors.passphrase}
+              required
+            >
+              <Controller
+                name="passphrase"
+                control={form.control}
+                render={({ field }) => (
+                  <Input.Password {...field} {...passwordProps} id={fieldId('sharePassphrase')} autoFocus />
+                )}
+              />
             </FormField>
-            <FormField name="sharePassphraseConfirm" label={t('syncPage.passphrase.confirm')} error={errors.confirm} required>
-              <Controller name="confirm" control={form.control} render={({ field }) => <Input.Password {...field} {...passwordProps} id={fieldId('sharePassphraseConfirm')} />} />
+            <FormField
+              name="sharePassphraseConfirm"
+              label={t('syncPage.passphrase.confirm')}
+              error={errors.confirm}
+              required
+            >
+              <Controller
+                name="confirm"
+                control={form.control}
+                render={({ field }) => (
+                  <Input.Password {...field} {...passwordProps} id={fieldId('sharePassphraseConfirm')} />
+                )}
+              />
             </FormField>
           </Form>
         </div>
       )}
-      <Button type="primary" style={{ marginTop: 12 }} loading={props.busy} onClick={() => void create()} data-testid="share-create">
+      <Button
+        type="primary"
+        style={{ marginTop: 12 }}
+        loading={props.busy}
+        onClick={() => void create()}
+        data-testid="share-create"
+      >
         {t('syncPage.settings.create')}
       </Button>
     </div>

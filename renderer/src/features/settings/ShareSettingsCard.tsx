@@ -2,14 +2,20 @@ import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { createStoreOnShare, inspectShare, joinStoreOnShare, StoreChoiceError, type ShareInspection } from '../../db'
-import { callDesk } from '../../ipc/desk'
-import { createIpcShare } from '../../ipc/ipcShare'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { clearShare, startSyncOnShare } from '../sync/shareSession'
-import { EnterPassphraseForm } from '../sync/EnterPassphraseForm'
-import { UnlockShareButton } from '../sync/UnlockShareModal'
+import {
+  createStoreOnShare,
+  inspectShare,
+  joinStoreOnShare,
+  StoreChoiceError,
+  type ShareInspection
+} from '@/db'
+import { callDesk } from '@/ipc/desk'
+import { createIpcShare } from '@/ipc/ipcShare'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { clearShare, startSyncOnShare } from '@/features/sync/shareSession'
+import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
+import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
 
 /** 同步（共享文件夹）: where the store's PCs meet. Setting the folder only looks at it; creating a new
@@ -53,7 +59,8 @@ export function ShareSettingsCard() {
       setSaved(config.root)
       const found = await inspectShare(data, createIpcShare())
       setSeen(found)
-      if (found.state === 'store' && found.joined && device && appInfo) startSyncOnShare(data, device, appInfo)
+      if (found.state === 'store' && found.joined && device && appInfo)
+        startSyncOnShare(data, device, appInfo)
     } catch (e) {
       fail(e)
     } finally {
@@ -73,7 +80,11 @@ export function ShareSettingsCard() {
     setBusy(true)
     setError(null)
     try {
-      await createStoreOnShare(data, createIpcShare(), passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {})
+      await createStoreOnShare(
+        data,
+        createIpcShare(),
+        passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {}
+      )
       await started('created')
     } catch (e) {
       fail(e)
@@ -93,7 +104,12 @@ export function ShareSettingsCard() {
   const stateText = (s: ShareInspection): string => {
     if (s.state === 'store') {
       const joined = s.unlocked ? 'storeJoined' : 'storeLocked'
-      const text = s.joined ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId }) : t('syncPage.settings.state.store', { storeId: s.storeId, created: dayjs(s.createdAt).format('YYYY-MM-DD') })
+      const text = s.joined
+        ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId })
+        : t('syncPage.settings.state.store', {
+            storeId: s.storeId,
+            created: dayjs(s.createdAt).format('YYYY-MM-DD')
+          })
       return s.encrypted ? `${text}${t('syncPage.passphrase.encrypted')}` : text
     }
     if (s.state === 'damaged') return t('syncPage.settings.state.damaged', { message: s.message })
@@ -108,19 +124,42 @@ export function ShareSettingsCard() {
         <Descriptions.Item label={t('syncPage.peer.device')}>{device?.deviceId}</Descriptions.Item>
       </Descriptions>
       <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
-        <Input value={root} onChange={(e) => setRoot(e.target.value)} placeholder="\\\\NAS\\kefu" aria-label={t('syncPage.settings.root')} onPressEnter={() => void check()} data-testid="share-root" />
+        <Input
+          value={root}
+          onChange={(e) => setRoot(e.target.value)}
+          placeholder="\\\\NAS\\kefu"
+          aria-label={t('syncPage.settings.root')}
+          onPressEnter={() => void check()}
+          data-testid="share-root"
+        />
         <Button type="primary" loading={busy} onClick={() => void check()} data-testid="share-check">
           {t('syncPage.settings.check')}
         </Button>
       </Space.Compact>
-      {error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="share-error" />}
+      {error && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="share-error" />
+      )}
       {seen && saved && (
         <Alert
           style={{ marginTop: 12 }}
           showIcon
-          type={seen.state === 'store' ? (seen.joined ? (seen.unlocked ? 'success' : 'warning') : 'info') : seen.state === 'empty' ? 'info' : 'warning'}
+          type={
+            seen.state === 'store'
+              ? seen.joined
+                ? seen.unlocked
+                  ? 'success'
+                  : 'warning'
+                : 'info'
+              : seen.state === 'empty'
+                ? 'info'
+                : 'warning'
+          }
           title={stateText(seen)}
-          description={seen.state === 'store' && seen.encrypted && !seen.unlocked ? t(seen.joined ? 'syncPage.passphrase.locked' : 'syncPage.passphrase.joinHint') : undefined}
+          description={
+            seen.state === 'store' && seen.encrypted && !seen.unlocked
+              ? t(seen.joined ? 'syncPage.passphrase.locked' : 'syncPage.passphrase.joinHint')
+              : undefined
+          }
           data-testid="share-state"
           action={
             <Space>
@@ -139,15 +178,27 @@ export function ShareSettingsCard() {
                   {t('syncPage.settings.join')}
                 </Button>
               )}
-              {seen.state === 'store' && seen.joined && !seen.unlocked && <UnlockShareButton onUnlocked={() => void inspectShare(data, createIpcShare()).then(setSeen)} />}
+              {seen.state === 'store' && seen.joined && !seen.unlocked && (
+                <UnlockShareButton
+                  onUnlocked={() => void inspectShare(data, createIpcShare()).then(setSeen)}
+                />
+              )}
             </Space>
           }
         />
       )}
-      {seen?.state === 'empty' && saved && <ShareCreateForm canEncrypt={isManager} busy={busy} onCreate={create} />}
+      {seen?.state === 'empty' && saved && (
+        <ShareCreateForm canEncrypt={isManager} busy={busy} onCreate={create} />
+      )}
       {seen?.state === 'store' && saved && !seen.joined && seen.encrypted && (
         <div style={{ marginTop: 12 }}>
-          <EnterPassphraseForm name="join" autoFocus submitLabel={t('syncPage.settings.join')} onSubmit={join} onError={fail} />
+          <EnterPassphraseForm
+            name="join"
+            autoFocus
+            submitLabel={t('syncPage.settings.join')}
+            onSubmit={join}
+            onError={fail}
+          />
         </div>
       )}
       {saved && (

@@ -4,10 +4,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { nanoid } from 'nanoid'
-import { shiftListSchema, type ShiftDef } from '../../../../shared/domain/shifts'
-import { getShifts, saveShifts } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
+import { shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
+import { getShifts, saveShifts } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
 
 /** 班次: the store's shifts (handbook defaults 白班 / 白班(9-18) / 晚班); the manager edits them. */
 export function ShiftSettingsCard() {
@@ -25,14 +25,22 @@ function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
   const [rows, setRows] = useState<ShiftDef[]>(stored)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const canManage = me?.role === 'manager'
-  const edit = (id: string, patch: Partial<ShiftDef>) => setRows((list) => list.map((s) => (s.id === id ? { ...s, ...patch } : s)))
+  const edit = (id: string, patch: Partial<ShiftDef>) =>
+    setRows((list) => list.map((s) => (s.id === id ? { ...s, ...patch } : s)))
 
   async function save(): Promise<void> {
     if (!me) return
     const parsed = shiftListSchema.safeParse(rows)
     if (!parsed.success) {
       // Per row and field where the message belongs to one; list-wide messages under the table.
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.length >= 2 ? `${rows[Number(i.path[0])]?.id}.${String(i.path[1])}` : 'list', i.message])))
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            i.path.length >= 2 ? `${rows[Number(i.path[0])]?.id}.${String(i.path[1])}` : 'list',
+            i.message
+          ])
+        )
+      )
       return
     }
     setErrors({})
@@ -57,7 +65,11 @@ function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
           onChange={(e) => edit(s.id, { [field]: e.target.value })}
           aria-label={t(`handover.shift${field === 'name' ? 'Name' : field === 'start' ? 'Start' : 'End'}`)}
         />
-        {error && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t(error)}</Typography.Text>}
+        {error && (
+          <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+            {t(error)}
+          </Typography.Text>
+        )}
       </div>
     )
   }
@@ -79,14 +91,25 @@ function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
             key: 'rm',
             width: 48,
             render: (_, s) =>
-              canManage && <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('action.remove')} onClick={() => setRows((list) => list.filter((x) => x.id !== s.id))} />
+              canManage && (
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('action.remove')}
+                  onClick={() => setRows((list) => list.filter((x) => x.id !== s.id))}
+                />
+              )
           }
         ]}
       />
       {errors.list && <Typography.Text type="danger">{t(errors.list)}</Typography.Text>}
       {canManage && (
         <Space style={{ marginTop: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setRows((list) => [...list, { id: nanoid(8), name: '', start: '', end: '' }])}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setRows((list) => [...list, { id: nanoid(8), name: '', start: '', end: '' }])}
+          >
             {t('handover.addShift')}
           </Button>
           <Button type="primary" onClick={() => void save()} data-testid="save-shifts">

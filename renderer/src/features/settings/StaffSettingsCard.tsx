@@ -4,15 +4,15 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { ROLES, staffFormSchema, type Staff, type StaffForm } from '../../../../shared/domain/staff'
+import { ROLES, staffFormSchema, type Staff, type StaffForm } from '@shared/domain/staff'
 import type { z } from 'zod'
-import { addStaff, DuplicateStaffNoError, listStaff } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
-import { enterMovesOn } from '../../ui/keyboard'
-import { SetPinModal } from '../staff/SetPinModal'
-import { StaffPinActions, StaffPinTag } from '../staff/StaffPinActions'
+import { addStaff, DuplicateStaffNoError, listStaff } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
+import { enterMovesOn } from '@/ui/keyboard'
+import { SetPinModal } from '@/features/staff/SetPinModal'
+import { StaffPinActions, StaffPinTag } from '@/features/staff/StaffPinActions'
 
 /** Staff list; managers add staff. PINs: everyone sets their own, the manager anyone's (StaffPinActions). */
 export function StaffSettingsCard() {
@@ -52,27 +52,70 @@ export function StaffSettingsCard() {
         columns={[
           { title: t('staff.staffNo'), dataIndex: 'staffNo' },
           { title: t('staff.name'), dataIndex: 'name' },
-          { title: t('staff.role'), dataIndex: 'role', render: (role: string) => t(`staff.roleOption.${role}`) },
-          { title: t('staff.active'), dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t('staff.active')}</Tag> : null) },
-          { title: t('staffPin.column'), key: 'pin', render: (_: unknown, row: Staff) => <StaffPinTag staff={row} /> },
-          { title: t('staffPin.actions'), key: 'pinActions', render: (_: unknown, row: Staff) => <StaffPinActions staff={row} me={me} onSet={setPinFor} /> }
+          {
+            title: t('staff.role'),
+            dataIndex: 'role',
+            render: (role: string) => t(`staff.roleOption.${role}`)
+          },
+          {
+            title: t('staff.active'),
+            dataIndex: 'active',
+            render: (active: boolean) => (active ? <Tag color="green">{t('staff.active')}</Tag> : null)
+          },
+          {
+            title: t('staffPin.column'),
+            key: 'pin',
+            render: (_: unknown, row: Staff) => <StaffPinTag staff={row} />
+          },
+          {
+            title: t('staffPin.actions'),
+            key: 'pinActions',
+            render: (_: unknown, row: Staff) => <StaffPinActions staff={row} me={me} onSet={setPinFor} />
+          }
         ]}
       />
       <SetPinModal target={pinFor} onClose={() => setPinFor(null)} />
       {canManage && (
         <Form layout="inline" component="div" style={{ marginTop: 16 }} onKeyDown={enterMovesOn}>
-          <FormField name="newStaffNo" label={t('staff.staffNo')} error={errors.staffNo && { ...errors.staffNo, message: t(errors.staffNo.message ?? '', { staffNo: form.getValues('staffNo') }) }}>
-            <Controller name="staffNo" control={form.control} render={({ field }) => <Input {...field} id={fieldId('newStaffNo')} data-field="staffNo" style={{ width: 120 }} />} />
+          <FormField
+            name="newStaffNo"
+            label={t('staff.staffNo')}
+            error={
+              errors.staffNo && {
+                ...errors.staffNo,
+                message: t(errors.staffNo.message ?? '', { staffNo: form.getValues('staffNo') })
+              }
+            }
+          >
+            <Controller
+              name="staffNo"
+              control={form.control}
+              render={({ field }) => (
+                <Input {...field} id={fieldId('newStaffNo')} data-field="staffNo" style={{ width: 120 }} />
+              )}
+            />
           </FormField>
           <FormField name="newStaffName" label={t('staff.name')} error={errors.name}>
-            <Controller name="name" control={form.control} render={({ field }) => <Input {...field} id={fieldId('newStaffName')} data-field="name" style={{ width: 120 }} />} />
+            <Controller
+              name="name"
+              control={form.control}
+              render={({ field }) => (
+                <Input {...field} id={fieldId('newStaffName')} data-field="name" style={{ width: 120 }} />
+              )}
+            />
           </FormField>
           <FormField name="newStaffRole" label={t('staff.role')} error={errors.role}>
             <Controller
               name="role"
               control={form.control}
               render={({ field }) => (
-                <Select {...field} id={fieldId('newStaffRole')} data-field="role" style={{ width: 130 }} options={ROLES.map((r) => ({ value: r, label: t(`staff.roleOption.${r}`) }))} />
+                <Select
+                  {...field}
+                  id={fieldId('newStaffRole')}
+                  data-field="role"
+                  style={{ width: 130 }}
+                  options={ROLES.map((r) => ({ value: r, label: t(`staff.roleOption.${r}`) }))}
+                />
               )}
             />
           </FormField>

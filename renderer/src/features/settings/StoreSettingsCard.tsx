@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { App, Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getStoreName, updateStoreName } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
+import { getStoreName, updateStoreName } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
@@ -36,8 +36,16 @@ function StoreNameForm({ stored }: { stored: string }) {
   }
   return (
     <Space.Compact style={{ width: 420 }}>
-      <Input aria-label={t('settings.storeName')} value={name} disabled={!canEdit} maxLength={40} onChange={(e) => setName(e.target.value)} />
-      <Button type="primary" disabled={!canEdit || !name.trim()} onClick={() => void save()}>{t('action.save')}</Button>
+      <Input
+        aria-label={t('settings.storeName')}
+        value={name}
+        disabled={!canEdit}
+        maxLength={40}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <Button type="primary" disabled={!canEdit || !name.trim()} onClick={() => void save()}>
+        {t('action.save')}
+      </Button>
     </Space.Compact>
   )
 }

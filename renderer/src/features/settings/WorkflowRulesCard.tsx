@@ -4,23 +4,34 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { timeRuleSettingsSchema } from '../../../../shared/domain/timeRules'
-import { getTimeRules, getWorkflowConfig, saveTimeRules, saveWorkflowConfig, type WorkflowConfig } from '../../db'
-import type { TimeRuleSettings } from '../../../../shared/domain/timeRules'
-import { useData, useSession } from '../../app/session'
-import { FormField, fieldId } from '../../ui/FormField'
+import { timeRuleSettingsSchema } from '@shared/domain/timeRules'
+import { getTimeRules, getWorkflowConfig, saveTimeRules, saveWorkflowConfig, type WorkflowConfig } from '@/db'
+import type { TimeRuleSettings } from '@shared/domain/timeRules'
+import { useData, useSession } from '@/app/session'
+import { FormField, fieldId } from '@/ui/FormField'
 
 const schema = timeRuleSettingsSchema.extend({
-  managerApprovalAbove: z.number({ message: 'validation.number' }).min(0, 'validation.range').max(100_000, 'validation.range'),
-  departments: z.array(z.string().trim().min(1).max(20, 'validation.tooLong')).min(1, 'validation.required').max(50, 'validation.tooMany')
+  managerApprovalAbove: z
+    .number({ message: 'validation.number' })
+    .min(0, 'validation.range')
+    .max(100_000, 'validation.range'),
+  departments: z
+    .array(z.string().trim().min(1).max(20, 'validation.tooLong'))
+    .min(1, 'validation.required')
+    .max(50, 'validation.tooMany')
 })
 type Values = z.infer<typeof schema>
 
 /** 处理规则: approval limit, departments and the time rules — all durations are settings. */
 export function WorkflowRulesCard() {
   const data = useData()
-  const loaded = useLiveQuery(async () => ({ config: await getWorkflowConfig(data), rules: await getTimeRules(data) }), [data])
-  return loaded ? <RulesForm key={JSON.stringify(loaded)} config={loaded.config} rules={loaded.rules} /> : null
+  const loaded = useLiveQuery(
+    async () => ({ config: await getWorkflowConfig(data), rules: await getTimeRules(data) }),
+    [data]
+  )
+  return loaded ? (
+    <RulesForm key={JSON.stringify(loaded)} config={loaded.config} rules={loaded.rules} />
+  ) : null
 }
 
 function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleSettings }) {
@@ -29,18 +40,47 @@ function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleS
   const data = useData()
   const staff = useSession((s) => s.staff)
   const canEdit = staff?.role === 'manager'
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { ...rules, managerApprovalAbove: config.managerApprovalAbove, departments: config.departments } })
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      ...rules,
+      managerApprovalAbove: config.managerApprovalAbove,
+      departments: config.departments
+    }
+  })
   const errors = form.formState.errors
   const save = form.handleSubmit(async (v) => {
     if (!staff) return
     const { managerApprovalAbove, departments, ...timeRules } = v
-    await saveWorkflowConfig(data, staff.staffNo, { managerApprovalAbove, departments, maxAmount: config.maxAmount })
+    await saveWorkflowConfig(data, staff.staffNo, {
+      managerApprovalAbove,
+      departments,
+      maxAmount: config.maxAmount
+    })
     await saveTimeRules(data, staff.staffNo, timeRules)
     message.success(t('settings.saved'))
   })
-  const number = (name: 'managerApprovalAbove' | 'escalateToLeaderAfterHours' | 'escalateToManagerAfterHours' | 'revisitWithinDays') => (
+  const number = (
+    name:
+      | 'managerApprovalAbove'
+      | 'escalateToLeaderAfterHours'
+      | 'escalateToManagerAfterHours'
+      | 'revisitWithinDays'
+  ) => (
     <FormField name={name} label={t(`settings.${name}`)} error={errors[name]}>
-      <Controller name={name} control={form.control} render={({ field }) => <InputNumber id={fieldId(name)} disabled={!canEdit} value={field.value} onChange={(v) => field.onChange(v ?? Number.NaN)} style={{ width: 160 }} />} />
+      <Controller
+        name={name}
+        control={form.control}
+        render={({ field }) => (
+          <InputNumber
+            id={fieldId(name)}
+            disabled={!canEdit}
+            value={field.value}
+            onChange={(v) => field.onChange(v ?? Number.NaN)}
+            style={{ width: 160 }}
+          />
+        )}
+      />
     </FormField>
   )
   return (
@@ -48,15 +88,38 @@ function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleS
       <Form layout="vertical" component="div">
         {number('managerApprovalAbove')}
         <FormField name="departments" label={t('settings.departments')} error={errors.departments as never}>
-          <Controller name="departments" control={form.control} render={({ field }) => <Select id={fieldId('departments')} mode="tags" disabled={!canEdit} value={field.value} onChange={field.onChange} style={{ width: '100%' }} />} />
+          <Controller
+            name="departments"
+            control={form.control}
+            render={({ field }) => (
+              <Select
+                id={fieldId('departments')}
+                mode="tags"
+                disabled={!canEdit}
+                value={field.value}
+                onChange={field.onChange}
+                style={{ width: '100%' }}
+              />
+            )}
+          />
         </FormField>
         <FormField name="storeDayEndsAt" label={t('settings.storeDayEndsAt')} error={errors.storeDayEndsAt}>
-          <Controller name="storeDayEndsAt" control={form.control} render={({ field }) => <Input id={fieldId('storeDayEndsAt')} disabled={!canEdit} {...field} style={{ width: 160 }} />} />
+          <Controller
+            name="storeDayEndsAt"
+            control={form.control}
+            render={({ field }) => (
+              <Input id={fieldId('storeDayEndsAt')} disabled={!canEdit} {...field} style={{ width: 160 }} />
+            )}
+          />
         </FormField>
         {number('escalateToLeaderAfterHours')}
         {number('escalateToManagerAfterHours')}
         {number('revisitWithinDays')}
-        {canEdit && <Button type="primary" onClick={() => void save()}>{t('action.save')}</Button>}
+        {canEdit && (
+          <Button type="primary" onClick={() => void save()}>
+            {t('action.save')}
+          </Button>
+        )}
       </Form>
     </Card>
   )

@@ -3,13 +3,13 @@ import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
-import { setupSchema, type SetupForm, type SetupInput } from '../../../../shared/domain/setup'
-import { completeSetup, setDeviceInfo } from '../../db'
-import { callDesk } from '../../ipc/desk'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
-import { enterMovesOn, useCtrlS } from '../../ui/keyboard'
+import { setupSchema, type SetupForm, type SetupInput } from '@shared/domain/setup'
+import { completeSetup, setDeviceInfo } from '@/db'
+import { callDesk } from '@/ipc/desk'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
+import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 
 /** First run: store name, first manager, and this PC's name and code. */
 export function SetupPage() {
@@ -20,7 +20,13 @@ export function SetupPage() {
   const [saving, setSaving] = useState(false)
   const form = useForm<SetupForm, unknown, SetupInput>({
     resolver: zodResolver(setupSchema),
-    defaultValues: { storeName: '', managerStaffNo: '', managerName: '', deviceName: device?.deviceName ?? '', deviceCode: device?.deviceCode ?? '' }
+    defaultValues: {
+      storeName: '',
+      managerStaffNo: '',
+      managerName: '',
+      deviceName: device?.deviceName ?? '',
+      deviceCode: device?.deviceCode ?? ''
+    }
   })
   const { control, formState } = form
   const errors = formState.errors
@@ -28,7 +34,10 @@ export function SetupPage() {
   const submit = form.handleSubmit(async (input) => {
     setSaving(true)
     try {
-      const updated = await callDesk('updateDevice', { deviceName: input.deviceName, deviceCode: input.deviceCode })
+      const updated = await callDesk('updateDevice', {
+        deviceName: input.deviceName,
+        deviceCode: input.deviceCode
+      })
       setDeviceInfo(data, updated)
       const manager = await completeSetup(data, input)
       // Set before the setup gate re-renders into the desk, so it never sees "nobody at the desk".
@@ -49,13 +58,23 @@ export function SetupPage() {
       <Controller
         name={name}
         control={control}
-        render={({ field }) => <Input {...field} id={fieldId(name)} data-field={name} autoFocus={name === 'storeName'} />}
+        render={({ field }) => (
+          <Input {...field} id={fieldId(name)} data-field={name} autoFocus={name === 'storeName'} />
+        )}
       />
     </FormField>
   )
 
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: 40, background: '#f5f7fa', minHeight: '100%' }}>
+    <div
+      style={{
+        display: 'flex',
+        justifyContent: 'center',
+        padding: 40,
+        background: '#f5f7fa',
+        minHeight: '100%'
+      }}
+    >
       <Card style={{ width: 520 }}>
         <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>

@@ -4,12 +4,12 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { pinFormSchema, type PinForm } from '../../../../shared/domain/pin'
-import type { Staff } from '../../../../shared/domain/staff'
-import { setStaffPin, StaffPinRefusedError } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
+import { pinFormSchema, type PinForm } from '@shared/domain/pin'
+import type { Staff } from '@shared/domain/staff'
+import { setStaffPin, StaffPinRefusedError } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
 
 /** 设置PIN for one staff member: the PIN twice; Enter submits. Mounted only while open, so every
  *  opening starts empty (a PIN must never linger in a form). */
@@ -17,7 +17,12 @@ export function SetPinModal({ target, onClose }: { target: Staff | null; onClose
   return target ? <SetPinDialog target={target} onClose={onClose} /> : null
 }
 
-const pinInputProps = { type: 'password', inputMode: 'numeric', maxLength: 6, autoComplete: 'new-password' } as const
+const pinInputProps = {
+  type: 'password',
+  inputMode: 'numeric',
+  maxLength: 6,
+  autoComplete: 'new-password'
+} as const
 
 function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void }) {
   const { t } = useTranslation()
@@ -25,7 +30,10 @@ function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void 
   const data = useData()
   const me = useSession((s) => s.staff)
   const [saving, setSaving] = useState(false)
-  const form = useForm<PinForm, unknown, z.output<typeof pinFormSchema>>({ resolver: zodResolver(pinFormSchema), defaultValues: { pin: '', confirm: '' } })
+  const form = useForm<PinForm, unknown, z.output<typeof pinFormSchema>>({
+    resolver: zodResolver(pinFormSchema),
+    defaultValues: { pin: '', confirm: '' }
+  })
   const errors = form.formState.errors
   const who = { staffNo: target.staffNo, name: target.name }
 
@@ -37,7 +45,8 @@ function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void 
       message.success(t('staffPin.done', who))
       onClose()
     } catch (e) {
-      if (e instanceof StaffPinRefusedError && e.message.startsWith('validation.')) form.setError('pin', { message: e.message })
+      if (e instanceof StaffPinRefusedError && e.message.startsWith('validation.'))
+        form.setError('pin', { message: e.message })
       else if (e instanceof StaffPinRefusedError) message.error(t(e.message))
       else message.error(describeError(e, t))
     } finally {
@@ -65,10 +74,18 @@ function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void 
       <Typography.Paragraph type="secondary">{t('staffPin.hint')}</Typography.Paragraph>
       <Form layout="vertical" component="div" onKeyDown={onKeyDown} data-testid="set-pin-form">
         <FormField name="pinNew" label={t('staffPin.newPin')} error={errors.pin}>
-          <Controller name="pin" control={form.control} render={({ field }) => <Input {...field} {...pinInputProps} id={fieldId('pinNew')} autoFocus />} />
+          <Controller
+            name="pin"
+            control={form.control}
+            render={({ field }) => <Input {...field} {...pinInputProps} id={fieldId('pinNew')} autoFocus />}
+          />
         </FormField>
         <FormField name="pinConfirm" label={t('staffPin.confirmPin')} error={errors.confirm}>
-          <Controller name="confirm" control={form.control} render={({ field }) => <Input {...field} {...pinInputProps} id={fieldId('pinConfirm')} />} />
+          <Controller
+            name="confirm"
+            control={form.control}
+            render={({ field }) => <Input {...field} {...pinInputProps} id={fieldId('pinConfirm')} />}
+          />
         </FormField>
       </Form>
     </Modal>

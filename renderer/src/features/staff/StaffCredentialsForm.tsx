@@ -4,12 +4,12 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { staffNoSchema, type Staff } from '../../../../shared/domain/staff'
-import { checkStaffPin, getStaffByNo } from '../../db'
-import { useData, useSession } from '../../app/session'
-import { describeError } from '../../app/errors'
-import { FormField, fieldId } from '../../ui/FormField'
-import { enterMovesOn } from '../../ui/keyboard'
+import { staffNoSchema, type Staff } from '@shared/domain/staff'
+import { checkStaffPin, getStaffByNo } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
+import { enterMovesOn } from '@/ui/keyboard'
 import { decideCredentials } from './credentialCheck'
 
 // 工号 + PIN, for a step someone must confirm in person — the incoming clerk's 确认接班. The PIN is
@@ -28,7 +28,11 @@ export interface StaffCredentialsFormProps {
   onSubmit: (result: { staff: Staff }) => Promise<void>
 }
 
-export function StaffCredentialsForm({ submitLabel, defaultStaffNo = '', onSubmit }: StaffCredentialsFormProps) {
+export function StaffCredentialsForm({
+  submitLabel,
+  defaultStaffNo = '',
+  onSubmit
+}: StaffCredentialsFormProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -63,7 +67,11 @@ export function StaffCredentialsForm({ submitLabel, defaultStaffNo = '', onSubmi
 
   // Enter moves from 工号 to PIN, and submits from PIN.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Enter' && (event.target as HTMLElement).id === fieldId('credPin') && !event.nativeEvent.isComposing) {
+    if (
+      event.key === 'Enter' &&
+      (event.target as HTMLElement).id === fieldId('credPin') &&
+      !event.nativeEvent.isComposing
+    ) {
       event.preventDefault()
       void submit()
     } else enterMovesOn(event)
@@ -72,13 +80,30 @@ export function StaffCredentialsForm({ submitLabel, defaultStaffNo = '', onSubmi
   return (
     <Form layout="inline" component="div" onKeyDown={onKeyDown} data-testid="staff-credentials">
       <FormField name="credStaffNo" label={t('staffPin.staffNo')} error={errors.staffNo}>
-        <Controller name="staffNo" control={form.control} render={({ field }) => <Input {...field} id={fieldId('credStaffNo')} data-field="staffNo" style={{ width: 120 }} />} />
+        <Controller
+          name="staffNo"
+          control={form.control}
+          render={({ field }) => (
+            <Input {...field} id={fieldId('credStaffNo')} data-field="staffNo" style={{ width: 120 }} />
+          )}
+        />
       </FormField>
       <FormField name="credPin" label={t('staffPin.pin')} error={errors.pin}>
         <Controller
           name="pin"
           control={form.control}
-          render={({ field }) => <Input {...field} id={fieldId('credPin')} data-field="pin" type="password" inputMode="numeric" maxLength={6} autoComplete="off" style={{ width: 120 }} />}
+          render={({ field }) => (
+            <Input
+              {...field}
+              id={fieldId('credPin')}
+              data-field="pin"
+              type="password"
+              inputMode="numeric"
+              maxLength={6}
+              autoComplete="off"
+              style={{ width: 120 }}
+            />
+          )}
         />
       </FormField>
       <Button type="primary" loading={busy} onClick={() => void submit()} data-field="submit">

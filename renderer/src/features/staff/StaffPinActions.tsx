@@ -1,19 +1,31 @@
 import { App, Button, Popconfirm, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Staff } from '../../../../shared/domain/staff'
-import { clearStaffPin, staffHasPin, StaffPinRefusedError } from '../../db'
-import { useData } from '../../app/session'
-import { describeError } from '../../app/errors'
+import type { Staff } from '@shared/domain/staff'
+import { clearStaffPin, staffHasPin, StaffPinRefusedError } from '@/db'
+import { useData } from '@/app/session'
+import { describeError } from '@/app/errors'
 
 // The PIN column of 员工列表: whether a PIN is set (never the hash) and who may change it — anyone
 // their own, the 客服经理 anyone's; only the manager clears (the data layer enforces the same).
 
 export function StaffPinTag({ staff }: { staff: Staff }) {
   const { t } = useTranslation()
-  return staffHasPin(staff) ? <Tag color="blue">{t('staffPin.isSet')}</Tag> : <Tag>{t('staffPin.notSet')}</Tag>
+  return staffHasPin(staff) ? (
+    <Tag color="blue">{t('staffPin.isSet')}</Tag>
+  ) : (
+    <Tag>{t('staffPin.notSet')}</Tag>
+  )
 }
 
-export function StaffPinActions({ staff, me, onSet }: { staff: Staff; me: Staff | null; onSet: (staff: Staff) => void }) {
+export function StaffPinActions({
+  staff,
+  me,
+  onSet
+}: {
+  staff: Staff
+  me: Staff | null
+  onSet: (staff: Staff) => void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -38,7 +50,12 @@ export function StaffPinActions({ staff, me, onSet }: { staff: Staff; me: Staff 
         </Button>
       )}
       {isManager && staffHasPin(staff) && (
-        <Popconfirm title={t('staffPin.confirmClear', who)} okText={t('staffPin.clear')} cancelText={t('action.cancel')} onConfirm={() => clear()}>
+        <Popconfirm
+          title={t('staffPin.confirmClear', who)}
+          okText={t('staffPin.clear')}
+          cancelText={t('action.cancel')}
+          onConfirm={() => clear()}
+        >
           <Button size="small" danger>
             {t('staffPin.clear')}
           </Button>

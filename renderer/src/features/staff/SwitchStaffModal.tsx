@@ -2,11 +2,19 @@ import { useState } from 'react'
 import { App, Modal, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listStaff, setSessionStaff } from '../../db'
-import { useData, useSession } from '../../app/session'
+import { listStaff, setSessionStaff } from '@/db'
+import { useData, useSession } from '@/app/session'
 
 /** 切换工号: pick who is working at this PC; later records carry their 工号. */
-export function SwitchStaffModal({ open, required, onClose }: { open: boolean; required: boolean; onClose: () => void }) {
+export function SwitchStaffModal({
+  open,
+  required,
+  onClose
+}: {
+  open: boolean
+  required: boolean
+  onClose: () => void
+}) {
   // Mounted only while open, so each opening starts from whoever is at the desk now.
   return open ? <SwitchStaffDialog required={required} onClose={onClose} /> : null
 }
@@ -57,7 +65,10 @@ function SwitchStaffDialog({ required, onClose }: { required: boolean; onClose: 
         }}
         options={staff
           .filter((s) => s.active)
-          .map((s) => ({ value: s.staffNo, label: `${s.staffNo} ${s.name}（${t(`staff.roleOption.${s.role}`)}）` }))}
+          .map((s) => ({
+            value: s.staffNo,
+            label: `${s.staffNo} ${s.name}（${t(`staff.roleOption.${s.role}`)}）`
+          }))}
       />
     </Modal>
   )

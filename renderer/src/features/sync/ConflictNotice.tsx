@@ -2,12 +2,20 @@ import { Alert, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { listConflicts } from '../../db'
-import { useData } from '../../app/session'
+import { listConflicts } from '@/db'
+import { useData } from '@/app/session'
 
 /** On a complaint or customer page: text another PC wrote into the same field at the same time and
  *  that did not win — kept for people to read and copy over if it matters (never dropped). */
-export function ConflictNotice({ table, recordId, fieldLabel }: { table: 'complaints' | 'customers'; recordId: string; fieldLabel: (field: string) => string }) {
+export function ConflictNotice({
+  table,
+  recordId,
+  fieldLabel
+}: {
+  table: 'complaints' | 'customers'
+  recordId: string
+  fieldLabel: (field: string) => string
+}) {
   const { t } = useTranslation()
   const data = useData()
   const conflicts = useLiveQuery(() => listConflicts(data, table, recordId), [data, table, recordId]) ?? []

@@ -4,9 +4,9 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { enterSharePassphraseSchema, type EnterSharePassphrase } from '../../../../shared/domain/sharePassphrase'
-import { StoreChoiceError } from '../../db'
-import { FormField, fieldId } from '../../ui/FormField'
+import { enterSharePassphraseSchema, type EnterSharePassphrase } from '@shared/domain/sharePassphrase'
+import { StoreChoiceError } from '@/db'
+import { FormField, fieldId } from '@/ui/FormField'
 
 /** The share passphrase for 加入已有门店 / 输入共享密码. A wrong one is said next to the field and the
  *  text stays, to be corrected; other failures go to `onError`. Enter submits. */
@@ -23,7 +23,10 @@ export function EnterPassphraseForm(props: {
 }) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
-  const form = useForm<EnterSharePassphrase, unknown, z.output<typeof enterSharePassphraseSchema>>({ resolver: zodResolver(enterSharePassphraseSchema), defaultValues: { passphrase: '' } })
+  const form = useForm<EnterSharePassphrase, unknown, z.output<typeof enterSharePassphraseSchema>>({
+    resolver: zodResolver(enterSharePassphraseSchema),
+    defaultValues: { passphrase: '' }
+  })
   const id = `${props.name}Passphrase`
 
   const submit = form.handleSubmit(async ({ passphrase }) => {
@@ -32,7 +35,8 @@ export function EnterPassphraseForm(props: {
     try {
       await props.onSubmit(passphrase)
     } catch (e) {
-      if (e instanceof StoreChoiceError && (e.reason === 'wrongPassphrase' || e.reason === 'needsPassphrase')) form.setError('passphrase', { message: e.message }, { shouldFocus: true })
+      if (e instanceof StoreChoiceError && (e.reason === 'wrongPassphrase' || e.reason === 'needsPassphrase'))
+        form.setError('passphrase', { message: e.message }, { shouldFocus: true })
       else props.onError(e)
     } finally {
       setBusy(false)
@@ -46,16 +50,40 @@ export function EnterPassphraseForm(props: {
   }
 
   return (
-    <Form layout={props.layout ?? 'inline'} component="div" onKeyDown={onKeyDown} data-testid={`${props.name}-passphrase-form`} style={{ rowGap: 8 }}>
-      <FormField name={id} label={t('syncPage.passphrase.passphrase')} error={form.formState.errors.passphrase}>
+    <Form
+      layout={props.layout ?? 'inline'}
+      component="div"
+      onKeyDown={onKeyDown}
+      data-testid={`${props.name}-passphrase-form`}
+      style={{ rowGap: 8 }}
+    >
+      <FormField
+        name={id}
+        label={t('syncPage.passphrase.passphrase')}
+        error={form.formState.errors.passphrase}
+      >
         <Controller
           name="passphrase"
           control={form.control}
-          render={({ field }) => <Input.Password {...field} id={fieldId(id)} autoComplete="off" autoFocus={props.autoFocus} style={{ width: props.layout === 'vertical' ? '100%' : 280 }} data-testid={`${props.name}-passphrase`} />}
+          render={({ field }) => (
+            <Input.Password
+              {...field}
+              id={fieldId(id)}
+              autoComplete="off"
+              autoFocus={props.autoFocus}
+              style={{ width: props.layout === 'vertical' ? '100%' : 280 }}
+              data-testid={`${props.name}-passphrase`}
+            />
+          )}
         />
       </FormField>
       <Form.Item style={{ marginBottom: 14 }}>
-        <Button type="primary" loading={busy} onClick={() => void submit()} data-testid={`${props.name}-passphrase-submit`}>
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid={`${props.name}-passphrase-submit`}
+        >
           {props.submitLabel}
         </Button>
       </Form.Item>

@@ -29,12 +29,26 @@ export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
   const last = status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('MM-DD HH:mm') : t('syncPage.never')
   return (
     <Tooltip title={`${t('sync.lastSynced')}：${last}`}>
-      <Tag color={look.color} data-testid={testId} data-state={status.state} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>
+      <Tag
+        color={look.color}
+        data-testid={testId}
+        data-state={status.state}
+        style={{ cursor: 'pointer' }}
+        onClick={() => navigate('/sync')}
+      >
         {t(look.key)}
         {status.state === 'syncing' && status.loading && status.loading.total > 0 && (
-          <span data-testid="sync-loading"> · {t('sync.loading', { percent: Math.floor((status.loading.done / status.loading.total) * 100) })}</span>
+          <span data-testid="sync-loading">
+            {' '}
+            · {t('sync.loading', { percent: Math.floor((status.loading.done / status.loading.total) * 100) })}
+          </span>
         )}
-        {status.lastSyncedAt && <span data-testid="sync-last"> · {t('sync.lastSynced')} {dayjs(status.lastSyncedAt).format('HH:mm')}</span>}
+        {status.lastSyncedAt && (
+          <span data-testid="sync-last">
+            {' '}
+            · {t('sync.lastSynced')} {dayjs(status.lastSyncedAt).format('HH:mm')}
+          </span>
+        )}
       </Tag>
     </Tooltip>
   )

@@ -5,8 +5,16 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, lastClockOffset, lastDeviceRenewal, listAllConflicts, listQuarantine, readPeers, type PeerPresence } from '../../db'
-import { useData } from '../../app/session'
+import {
+  CLOCK_WARN_MS,
+  lastClockOffset,
+  lastDeviceRenewal,
+  listAllConflicts,
+  listQuarantine,
+  readPeers,
+  type PeerPresence
+} from '@/db'
+import { useData } from '@/app/session'
 import { currentShare, syncNow } from './syncRuntime'
 import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
 import { SyncIndicator } from './SyncIndicator'
@@ -37,7 +45,9 @@ export function SyncPage() {
   const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
   const renewal = useLiveQuery(() => lastDeviceRenewal(data.db), [data])
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
-  const locked = status.problems.some((p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined)
+  const locked = status.problems.some(
+    (p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined
+  )
 
   if (!configured) {
     return (
@@ -52,7 +62,12 @@ export function SyncPage() {
   }
 
   const offsetText = (ms: number | null | undefined) =>
-    ms === null || ms === undefined ? '—' : t('syncPage.offsetValue', { sign: ms > 0 ? '+' : ms < 0 ? '−' : '', seconds: Math.round(Math.abs(ms) / 1000) })
+    ms === null || ms === undefined
+      ? '—'
+      : t('syncPage.offsetValue', {
+          sign: ms > 0 ? '+' : ms < 0 ? '−' : '',
+          seconds: Math.round(Math.abs(ms) / 1000)
+        })
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1080 }} data-testid="sync-page">
@@ -78,8 +93,16 @@ export function SyncPage() {
           <Descriptions.Item label={t('syncPage.state')}>
             <SyncIndicator testId="sync-page-state" />
           </Descriptions.Item>
-          <Descriptions.Item label={t('syncPage.lastSynced')}>{status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('YYYY-MM-DD HH:mm:ss') : t('syncPage.never')}</Descriptions.Item>
-          <Descriptions.Item label="">{status.lastReport ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received }) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('syncPage.lastSynced')}>
+            {status.lastSyncedAt
+              ? dayjs(status.lastSyncedAt).format('YYYY-MM-DD HH:mm:ss')
+              : t('syncPage.never')}
+          </Descriptions.Item>
+          <Descriptions.Item label="">
+            {status.lastReport
+              ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received })
+              : ''}
+          </Descriptions.Item>
         </Descriptions>
         {renewal && data.now() - renewal.at < RENEWAL_NOTICE_MS && (
           <Alert
@@ -87,23 +110,47 @@ export function SyncPage() {
             showIcon
             style={{ marginTop: 8 }}
             data-testid="device-renewed"
-            title={t('syncPage.renewed', { when: dayjs(renewal.at).format('YYYY-MM-DD HH:mm'), to: renewal.to, code: data.device.deviceCode, moved: renewal.moved })}
-            description={renewal.renumbered.length > 0 ? t('syncPage.renumbered', { list: renewal.renumbered.map(([from, to]) => `${from} → ${to}`).join('，') }) : undefined}
+            title={t('syncPage.renewed', {
+              when: dayjs(renewal.at).format('YYYY-MM-DD HH:mm'),
+              to: renewal.to,
+              code: data.device.deviceCode,
+              moved: renewal.moved
+            })}
+            description={
+              renewal.renumbered.length > 0
+                ? t('syncPage.renumbered', {
+                    list: renewal.renumbered.map(([from, to]) => `${from} → ${to}`).join('，')
+                  })
+                : undefined
+            }
           />
         )}
         {offset !== undefined && offset !== null && Math.abs(offset) > CLOCK_WARN_MS && (
-          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="clock-warning" title={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="clock-warning"
+            title={t('syncPage.clockWarn', { minutes: Math.round(Math.abs(offset) / 60_000) })}
+          />
         )}
       </Card>
 
-      <Card title={t('syncPage.problems')} size="small" data-testid="sync-problems" extra={locked ? <UnlockShareButton /> : undefined}>
+      <Card
+        title={t('syncPage.problems')}
+        size="small"
+        data-testid="sync-problems"
+        extra={locked ? <UnlockShareButton /> : undefined}
+      >
         <List
           size="small"
           dataSource={[...status.problems]}
           locale={{ emptyText: t('syncPage.noProblems') }}
           renderItem={(p) => (
             <List.Item>
-              <Typography.Text type={p.kind === 'unavailable' ? 'warning' : 'danger'}>{p.message}</Typography.Text>
+              <Typography.Text type={p.kind === 'unavailable' ? 'warning' : 'danger'}>
+                {p.message}
+              </Typography.Text>
               {p.peer && <Tag style={{ marginLeft: 8 }}>{p.peer}</Tag>}
             </List.Item>
           )}
@@ -118,15 +165,39 @@ export function SyncPage() {
           dataSource={peers ?? []}
           data-testid="sync-peers"
           columns={[
-            { title: t('syncPage.peer.name'), key: 'name', render: (_, p) => (p.known ? p.name : t('syncPage.peer.unknown')) + (p.deviceId === data.device.deviceId ? `（${t('syncPage.peer.me')}）` : '') },
-            { title: t('syncPage.peer.lastSeen'), key: 'seen', render: (_, p) => dayjs(p.lastSeen).format(WHEN) },
+            {
+              title: t('syncPage.peer.name'),
+              key: 'name',
+              render: (_, p) =>
+                (p.known ? p.name : t('syncPage.peer.unknown')) +
+                (p.deviceId === data.device.deviceId ? `（${t('syncPage.peer.me')}）` : '')
+            },
+            {
+              title: t('syncPage.peer.lastSeen'),
+              key: 'seen',
+              render: (_, p) => dayjs(p.lastSeen).format(WHEN)
+            },
             { title: t('syncPage.peer.version'), dataIndex: 'appVersion' },
             {
               title: t('syncPage.peer.offset'),
               key: 'offset',
-              render: (_, p) => <Typography.Text type={p.clockOffsetMs !== null && Math.abs(p.clockOffsetMs) > CLOCK_WARN_MS ? 'danger' : undefined}>{offsetText(p.clockOffsetMs)}</Typography.Text>
+              render: (_, p) => (
+                <Typography.Text
+                  type={
+                    p.clockOffsetMs !== null && Math.abs(p.clockOffsetMs) > CLOCK_WARN_MS
+                      ? 'danger'
+                      : undefined
+                  }
+                >
+                  {offsetText(p.clockOffsetMs)}
+                </Typography.Text>
+              )
             },
-            { title: t('syncPage.peer.device'), dataIndex: 'deviceId', render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text> }
+            {
+              title: t('syncPage.peer.device'),
+              dataIndex: 'deviceId',
+              render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text>
+            }
           ]}
         />
       </Card>
@@ -144,10 +215,28 @@ export function SyncPage() {
               title: t('syncPage.conflict.record'),
               key: 'record',
               render: (_, c) =>
-                c.table === 'complaints' ? <a onClick={() => navigate(`/complaints/${c.recordId}`)}>{t('complaint.complaint')}</a> : c.table === 'customers' ? <a onClick={() => navigate(`/customers/${c.recordId}`)}>{t('nav.customers')}</a> : c.table
+                c.table === 'complaints' ? (
+                  <a onClick={() => navigate(`/complaints/${c.recordId}`)}>{t('complaint.complaint')}</a>
+                ) : c.table === 'customers' ? (
+                  <a onClick={() => navigate(`/customers/${c.recordId}`)}>{t('nav.customers')}</a>
+                ) : (
+                  c.table
+                )
             },
-            { title: t('syncPage.conflict.field'), dataIndex: 'field', render: (f: string, c) => (c.table === 'complaints' ? t(`complaint.${f}`) : f) },
-            { title: t('syncPage.conflict.losing'), key: 'losing', render: (_, c) => <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{String(c.losingValue ?? '')}</Typography.Text> },
+            {
+              title: t('syncPage.conflict.field'),
+              dataIndex: 'field',
+              render: (f: string, c) => (c.table === 'complaints' ? t(`complaint.${f}`) : f)
+            },
+            {
+              title: t('syncPage.conflict.losing'),
+              key: 'losing',
+              render: (_, c) => (
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
+                  {String(c.losingValue ?? '')}
+                </Typography.Text>
+              )
+            },
             { title: t('syncPage.conflict.at'), key: 'at', render: (_, c) => dayjs(c.at).format(WHEN) }
           ]}
         />

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { Alert, App, Button, Modal, Typography } from 'antd'
 import { LockOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { StoreChoiceError, unlockJoinedStore } from '../../db'
-import { createIpcShare } from '../../ipc/ipcShare'
-import { useData } from '../../app/session'
-import { describeError } from '../../app/errors'
+import { StoreChoiceError, unlockJoinedStore } from '@/db'
+import { createIpcShare } from '@/ipc/ipcShare'
+import { useData } from '@/app/session'
+import { describeError } from '@/app/errors'
 import { EnterPassphraseForm } from './EnterPassphraseForm'
 import { syncNow } from './syncRuntime'
 
@@ -24,7 +24,14 @@ export function UnlockShareButton({ onUnlocked }: { onUnlocked?: () => void }) {
         {t('syncPage.passphrase.unlock')}
       </Button>
       {open && (
-        <Modal title={t('syncPage.passphrase.unlockTitle')} open footer={null} onCancel={() => setOpen(false)} destroyOnHidden width={520}>
+        <Modal
+          title={t('syncPage.passphrase.unlockTitle')}
+          open
+          footer={null}
+          onCancel={() => setOpen(false)}
+          destroyOnHidden
+          width={520}
+        >
           <Typography.Paragraph type="secondary">{t('syncPage.passphrase.unlockHint')}</Typography.Paragraph>
           <EnterPassphraseForm
             name="unlock"

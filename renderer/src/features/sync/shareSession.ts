@@ -1,14 +1,20 @@
-import { callDesk } from '../../ipc/desk'
-import { createIpcShare } from '../../ipc/ipcShare'
-import type { DataContext } from '../../db'
-import type { AppInfo, DeviceInfo } from '../../../../shared/ipc/contract'
+import { callDesk } from '@/ipc/desk'
+import { createIpcShare } from '@/ipc/ipcShare'
+import type { DataContext } from '@/db'
+import type { AppInfo, DeviceInfo } from '@shared/ipc/contract'
 import { DEFAULT_TIMING, startSync, stopSync } from './syncRuntime'
 
 // Starting the loop from what main knows: at start-up when a share folder is set, and after the user
 // sets one, creates or joins a store in 系统设置.
 
 export function startSyncOnShare(data: DataContext, device: DeviceInfo, appInfo: AppInfo): void {
-  startSync(data, createIpcShare(), { name: device.deviceName, appVersion: appInfo.appVersion }, DEFAULT_TIMING, { onClone: renewDeviceId })
+  startSync(
+    data,
+    createIpcShare(),
+    { name: device.deviceName, appVersion: appInfo.appVersion },
+    DEFAULT_TIMING,
+    { onClone: renewDeviceId }
+  )
 }
 
 /** A cloned PC: main mints a new id, and the app starts again so the data layer moves this PC's

@@ -1,4 +1,18 @@
-import { compactNow, loadStoreKey, publishPresence, snapshotDue, snapshotNow, syncTracked, SyncStatus, watchLocalChanges, type DataContext, type PresenceInfo, type SharePort, type SyncOptions, type SyncReport } from '../../db'
+import {
+  compactNow,
+  loadStoreKey,
+  publishPresence,
+  snapshotDue,
+  snapshotNow,
+  syncTracked,
+  SyncStatus,
+  watchLocalChanges,
+  type DataContext,
+  type PresenceInfo,
+  type SharePort,
+  type SyncOptions,
+  type SyncReport
+} from '@/db'
 
 // The app's sync loop (issue 6): whenever the share is set and reachable, changes go out and come in
 // automatically — shortly after a local change (debounced), periodically, and on 立即同步. One round at
@@ -47,7 +61,13 @@ export function onSyncConfigured(listener: () => void): () => void {
 }
 
 /** Starts (or restarts with a new share) the loop; the first round runs at once. */
-export function startSync(ctx: DataContext, share: SharePort, info: PresenceInfo, timing: SyncTiming = DEFAULT_TIMING, hooks: SyncHooks = {}): void {
+export function startSync(
+  ctx: DataContext,
+  share: SharePort,
+  info: PresenceInfo,
+  timing: SyncTiming = DEFAULT_TIMING,
+  hooks: SyncHooks = {}
+): void {
   stopSync()
   let debounce: ReturnType<typeof setTimeout> | undefined
   const periodic = setInterval(() => void syncNow(), timing.periodMs)
@@ -89,7 +109,8 @@ export async function syncNow(): Promise<SyncReport | null> {
     })
     return report
   }
-  if (report.state !== 'unavailable') await publishPresence(current.ctx, current.share, current.info).catch(() => null)
+  if (report.state !== 'unavailable')
+    await publishPresence(current.ctx, current.share, current.info).catch(() => null)
   // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
   if (report.state === 'synced' && (await snapshotDue(current.ctx, current.share).catch(() => false))) {
     await snapshotNow(current.ctx, current.share, await keptKey(current.ctx)).catch(() => null)

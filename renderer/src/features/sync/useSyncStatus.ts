@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { SyncStatusValue } from '../../db'
+import type { SyncStatusValue } from '@/db'
 import { onSyncConfigured, syncConfigured, syncStatus } from './syncRuntime'
 
 /** The sync status as React state. */

@@ -25,7 +25,13 @@ export const customerZh = {
   count: '共 {{count}} 位客户',
   empty: '还没有客户档案',
   noMatch: '没有找到匹配的客户',
-  match: { last4: '尾号 {{value}}', pinyin: '拼音 {{value}}', card: '会员卡 {{value}}', phone: '电话 {{value}}', name: '姓名' },
+  match: {
+    last4: '尾号 {{value}}',
+    pinyin: '拼音 {{value}}',
+    card: '会员卡 {{value}}',
+    phone: '电话 {{value}}',
+    name: '姓名'
+  },
   reveal: '查看完整号码',
   notFound: '找不到这位客户',
   editTitle: '编辑客户档案',
@@ -86,14 +92,21 @@ export const customerEn: typeof customerZh = {
   count: '{{count}} customers',
   empty: 'No customers yet',
   noMatch: 'No matching customer',
-  match: { last4: 'ends in {{value}}', pinyin: 'pinyin {{value}}', card: 'card {{value}}', phone: 'phone {{value}}', name: 'name' },
+  match: {
+    last4: 'ends in {{value}}',
+    pinyin: 'pinyin {{value}}',
+    card: 'card {{value}}',
+    phone: 'phone {{value}}',
+    name: 'name'
+  },
   reveal: 'Show full number',
   notFound: 'Customer not found',
   editTitle: 'Edit customer',
   edit: 'Edit',
   saved: 'Customer saved',
   created: 'Customer created: {{name}}',
-  phoneBelongsTo: 'Phone {{phone}} already belongs to “{{name}}”: use that record instead of creating a duplicate',
+  phoneBelongsTo:
+    'Phone {{phone}} already belongs to “{{name}}”: use that record instead of creating a duplicate',
   openExisting: 'Open that customer',
   phoneExists: 'That phone belongs to another customer; not saved',
   mergedIntoNotice: 'This record was merged into another; shown as it was before the merge',

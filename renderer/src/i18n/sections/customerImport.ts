@@ -8,11 +8,12 @@ import {
   IMPORT_MESSAGES_ZH,
   type ImportField,
   type Templates
-} from '../../../../shared/import/messages'
+} from '@shared/import/messages'
 
 export const customerImportZh = {
   title: '导入客户',
-  intro: '从门店原有的客户花名册（.xlsx 或 .csv）导入客户档案。导入前先显示预览和逐行检查结果，点“确认导入”之前不会写入任何数据。',
+  intro:
+    '从门店原有的客户花名册（.xlsx 或 .csv）导入客户档案。导入前先显示预览和逐行检查结果，点“确认导入”之前不会写入任何数据。',
   steps: { pick: '选择文件', review: '核对与预览', write: '导入', done: '完成' },
   pick: {
     drop: '点击选择或把花名册文件拖到这里',
@@ -20,7 +21,14 @@ export const customerImportZh = {
     reading: '正在读取“{{fileName}}”…',
     another: '换一个文件'
   },
-  file: { name: '文件', kind: '格式', encoding: '编码', sheet: '工作表', headerRow: '表头在第几行', rows: '数据行数' },
+  file: {
+    name: '文件',
+    kind: '格式',
+    encoding: '编码',
+    sheet: '工作表',
+    headerRow: '表头在第几行',
+    rows: '数据行数'
+  },
   kind: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本文件' },
   encoding: {
     'utf-8-bom': 'UTF-8（带 BOM）',
@@ -65,8 +73,10 @@ export const customerImportZh = {
     again: '继续导入其他文件'
   },
   refused: {
-    phonesTaken: '导入已取消，没有写入任何数据：以下电话刚刚已有客户档案（可能是别的电脑同步过来的）：{{list}}。已重新检查，请核对预览后再确认导入。',
-    customerGone: '导入已取消，没有写入任何数据：要更新的 {{count}} 位客户的档案已不存在（可能在别的电脑上删除了）。已重新检查，请核对预览后再确认导入。'
+    phonesTaken:
+      '导入已取消，没有写入任何数据：以下电话刚刚已有客户档案（可能是别的电脑同步过来的）：{{list}}。已重新检查，请核对预览后再确认导入。',
+    customerGone:
+      '导入已取消，没有写入任何数据：要更新的 {{count}} 位客户的档案已不存在（可能在别的电脑上删除了）。已重新检查，请核对预览后再确认导入。'
   },
   failed: '导入失败，没有写入任何数据：{{reason}}',
   readFailed: '读取文件时出错：{{reason}}',
@@ -95,7 +105,8 @@ export const customerImportZh = {
 
 export const customerImportEn: typeof customerImportZh = {
   title: 'Import customers',
-  intro: 'Import the store\'s existing customer roster (.xlsx or .csv). You see a preview and a row-by-row check first; nothing is written until you click "Confirm import".',
+  intro:
+    'Import the store\'s existing customer roster (.xlsx or .csv). You see a preview and a row-by-row check first; nothing is written until you click "Confirm import".',
   steps: { pick: 'Choose file', review: 'Check and preview', write: 'Import', done: 'Done' },
   pick: {
     drop: 'Click or drag the roster file here',
@@ -103,7 +114,14 @@ export const customerImportEn: typeof customerImportZh = {
     reading: 'Reading "{{fileName}}"…',
     another: 'Choose another file'
   },
-  file: { name: 'File', kind: 'Format', encoding: 'Encoding', sheet: 'Worksheet', headerRow: 'Header row', rows: 'Data rows' },
+  file: {
+    name: 'File',
+    kind: 'Format',
+    encoding: 'Encoding',
+    sheet: 'Worksheet',
+    headerRow: 'Header row',
+    rows: 'Data rows'
+  },
   kind: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text' },
   encoding: {
     'utf-8-bom': 'UTF-8 (with BOM)',
@@ -131,9 +149,10 @@ export const customerImportEn: typeof customerImportZh = {
   },
   options: {
     updateExisting: 'Update existing customers',
-    updateHint: 'Unticked, rows whose phone is already on file are not imported and those records stay as they are.',
+    updateHint:
+      'Unticked, rows whose phone is already on file are not imported and those records stay as they are.',
     fill: 'Only fill in what existing records leave blank',
-    overwrite: 'Replace existing information with the file\'s',
+    overwrite: "Replace existing information with the file's",
     rule: 'Phones and tags are only added, never removed; notes are appended; blank cells never clear anything.'
   },
   summary: '{{create}} new customers, {{update}} existing customers updated, {{skip}} rows not imported.',
@@ -143,13 +162,16 @@ export const customerImportEn: typeof customerImportZh = {
   nothing: 'There are no rows to import',
   done: {
     title: 'Import finished',
-    detail: '{{created}} new customers, {{updated}} existing customers updated, {{skipped}} rows not imported.',
+    detail:
+      '{{created}} new customers, {{updated}} existing customers updated, {{skipped}} rows not imported.',
     back: 'Back to the customer list',
     again: 'Import another file'
   },
   refused: {
-    phonesTaken: 'Import cancelled, nothing was written: these phones have just been put on file (perhaps synced from another PC): {{list}}. The file was checked again; review the preview and confirm again.',
-    customerGone: 'Import cancelled, nothing was written: {{count}} customer records to update no longer exist (perhaps deleted on another PC). The file was checked again; review the preview and confirm again.'
+    phonesTaken:
+      'Import cancelled, nothing was written: these phones have just been put on file (perhaps synced from another PC): {{list}}. The file was checked again; review the preview and confirm again.',
+    customerGone:
+      'Import cancelled, nothing was written: {{count}} customer records to update no longer exist (perhaps deleted on another PC). The file was checked again; review the preview and confirm again.'
   },
   failed: 'Import failed, nothing was written: {{reason}}',
   readFailed: 'The file could not be read: {{reason}}',

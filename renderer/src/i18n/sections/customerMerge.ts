@@ -2,14 +2,20 @@
 // Field and tier labels come from the customer section (GLOSSARY.md).
 export const customerMergeZh = {
   title: '疑似重复客户',
-  intro: '以下档案可能属于同一位客户：电话相同，或姓名相同且电话相近（尾号相同、差一位数字或相邻两位颠倒）。核对后可合并，合并不会丢失任何记录。',
+  intro:
+    '以下档案可能属于同一位客户：电话相同，或姓名相同且电话相近（尾号相同、差一位数字或相邻两位颠倒）。核对后可合并，合并不会丢失任何记录。',
   scanning: '正在查找疑似重复的档案…',
   found: '共找到 {{count}} 对疑似重复',
   shownFirst: '（先列出最可疑的 {{shown}} 对，合并后再次查找可看到其余的）',
   none: '没有发现疑似重复的客户档案',
   rescan: '重新查找',
   reason: { samePhone: '同一电话', similarPhone: '同名且电话相近' },
-  likeness: { same: '电话相同', oneDigit: '电话相差一位数字', swapped: '电话相邻两位颠倒', last4: '尾号相同' },
+  likeness: {
+    same: '电话相同',
+    oneDigit: '电话相差一位数字',
+    swapped: '电话相邻两位颠倒',
+    last4: '尾号相同'
+  },
   complaints: '投诉 {{count}} 次',
   returns: '退换货 {{count}} 次',
   open: '查看档案',
@@ -19,13 +25,20 @@ export const customerMergeZh = {
   pickOther: '选择要合并的另一份档案',
   change: '更换',
   keep: '保留',
-  keepHint: '选择保留哪一份档案。另一份的信息、投诉和退换货并入保留的档案，之后停用，仍可从保留档案的“合并档案”记录中打开查看。',
+  keepHint:
+    '选择保留哪一份档案。另一份的信息、投诉和退换货并入保留的档案，之后停用，仍可从保留档案的“合并档案”记录中打开查看。',
   willRetire: '合并后停用',
   preview: '合并后的档案',
   differences: '不一致的信息',
   noDifferences: '两份档案的信息没有冲突',
   column: { field: '项目', kept: '保留的值', other: '另一份档案的值', where: '另一份的值去向' },
-  where: { notes: '记入备注', taken: '采用此值', higherTier: '采用较高的等级', lowerTierNoted: '较低的等级记入备注', combined: '两者合并' },
+  where: {
+    notes: '记入备注',
+    taken: '采用此值',
+    higherTier: '采用较高的等级',
+    lowerTierNoted: '较低的等级记入备注',
+    combined: '两者合并'
+  },
   filled: '从另一份档案补充的信息',
   nothingFilled: '无',
   moves: '另一份档案的 {{complaints}} 次投诉、{{returns}} 次退换货将转到保留的档案，处理记录全部保留。',
@@ -80,14 +93,20 @@ export const customerMergeZh = {
 
 export const customerMergeEn: typeof customerMergeZh = {
   title: 'Possible duplicate customers',
-  intro: 'These archives may belong to the same customer: the same phone, or the same name with a similar phone (same last 4 digits, one digit different or two adjacent digits swapped). Check them, then merge — nothing is lost.',
+  intro:
+    'These archives may belong to the same customer: the same phone, or the same name with a similar phone (same last 4 digits, one digit different or two adjacent digits swapped). Check them, then merge — nothing is lost.',
   scanning: 'Looking for possible duplicates…',
   found: '{{count}} possible duplicate pairs found',
   shownFirst: '(the {{shown}} most likely first; search again after merging to see the rest)',
   none: 'No possible duplicates found',
   rescan: 'Search again',
   reason: { samePhone: 'Same phone', similarPhone: 'Same name, similar phone' },
-  likeness: { same: 'Same phone', oneDigit: 'Phones differ in one digit', swapped: 'Two adjacent digits swapped', last4: 'Same last 4 digits' },
+  likeness: {
+    same: 'Same phone',
+    oneDigit: 'Phones differ in one digit',
+    swapped: 'Two adjacent digits swapped',
+    last4: 'Same last 4 digits'
+  },
   complaints: '{{count}} complaints',
   returns: '{{count}} returns',
   open: 'Open archive',
@@ -97,22 +116,36 @@ export const customerMergeEn: typeof customerMergeZh = {
   pickOther: 'Choose the other archive to merge',
   change: 'Change',
   keep: 'Keep',
-  keepHint: 'Choose which archive to keep. The other one’s details, complaints and returns move into it; it is then retired but can still be opened from the merge entry on the kept archive.',
+  keepHint:
+    'Choose which archive to keep. The other one’s details, complaints and returns move into it; it is then retired but can still be opened from the merge entry on the kept archive.',
   willRetire: 'Retired after merging',
   preview: 'Merged archive',
   differences: 'Differing values',
   noDifferences: 'The two archives do not conflict',
-  column: { field: 'Field', kept: 'Kept value', other: 'Other archive’s value', where: 'Other value goes to' },
-  where: { notes: 'Kept in notes', taken: 'Used', higherTier: 'Higher tier used', lowerTierNoted: 'Lower tier kept in notes', combined: 'Combined' },
+  column: {
+    field: 'Field',
+    kept: 'Kept value',
+    other: 'Other archive’s value',
+    where: 'Other value goes to'
+  },
+  where: {
+    notes: 'Kept in notes',
+    taken: 'Used',
+    higherTier: 'Higher tier used',
+    lowerTierNoted: 'Lower tier kept in notes',
+    combined: 'Combined'
+  },
   filled: 'Filled in from the other archive',
   nothingFilled: 'Nothing',
-  moves: 'The other archive’s {{complaints}} complaints and {{returns}} returns move to the kept archive with their full history.',
+  moves:
+    'The other archive’s {{complaints}} complaints and {{returns}} returns move to the kept archive with their full history.',
   confirm: 'Confirm merge',
   merged: 'Merged into “{{name}}”',
   refused: {
     self: 'An archive cannot be merged with itself',
     notFound: 'Customer archive not found — it may have been removed. Refresh and try again',
-    alreadyMerged: 'This archive was already merged into another (perhaps on another PC). Refresh and try again'
+    alreadyMerged:
+      'This archive was already merged into another (perhaps on another PC). Refresh and try again'
   },
   explanation: {
     merged: 'Merged in archive “{{name}}” ({{phones}})',

@@ -24,7 +24,8 @@ export const handoverZh = {
   all: '全部',
   empty: '还没有交接记录',
   open: '打开',
-  startHint: '交接记录会自动列出所有未结案投诉、已超时事项、今天到期或已超期的回访、约定回电和处理中的退换货，以及上一班未完成的事项。',
+  startHint:
+    '交接记录会自动列出所有未结案投诉、已超时事项、今天到期或已超期的回访、约定回电和处理中的退换货，以及上一班未完成的事项。',
   inferred: '按当前时间推断为',
   changeShift: '更换班次',
   refresh: '重新读取数据',
@@ -33,11 +34,14 @@ export const handoverZh = {
   submit: '提交交接',
   submitted: '已提交，等待接班人确认接班',
   resubmit: '重新提交',
-  emptyNote: '本次交接没有任何待办事项（没有未结案投诉、回访、回电、退换货，也没有填写事项和备注）。可以照常提交。',
+  emptyNote:
+    '本次交接没有任何待办事项（没有未结案投诉、回访、回电、退换货，也没有填写事项和备注）。可以照常提交。',
   readOnly: '该交接记录已由 {{who}} 于 {{time}} 确认接班，已锁定，只能追加备注。',
   notYours: '这是 {{who}} 的交接记录，只有交班人可以修改。',
-  previousUnacknowledged: '上一班（{{date}} {{shift}}，交班人 {{who}}）的交接记录还没有确认接班，其中未完成的事项已转入本次交接。',
-  summary: '未结案投诉 {{complaints}} 件 · 已超时 {{overdue}} 项 · 回访到期 {{revisits}} · 约定回电 {{callbacks}} · 退换货处理中 {{returns}} · 上一班遗留 {{carried}}',
+  previousUnacknowledged:
+    '上一班（{{date}} {{shift}}，交班人 {{who}}）的交接记录还没有确认接班，其中未完成的事项已转入本次交接。',
+  summary:
+    '未结案投诉 {{complaints}} 件 · 已超时 {{overdue}} 项 · 回访到期 {{revisits}} · 约定回电 {{callbacks}} · 退换货处理中 {{returns}} · 上一班遗留 {{carried}}',
   section: {
     complaints: '未结案投诉',
     revisits: '回访（今天到期或已超期）',
@@ -81,12 +85,23 @@ export const handoverZh = {
     judge: '判定是否有效'
   },
   nextAt: '{{what}} {{time}}',
-  mark: { overdue: '已超时', dueThisShift: '本班到期', carried: '已交接 {{count}} 班', carriedItems: '上一班遗留 {{count}} 项', doneItem: '已完成', openItem: '未完成' },
+  mark: {
+    overdue: '已超时',
+    dueThisShift: '本班到期',
+    carried: '已交接 {{count}} 班',
+    carriedItems: '上一班遗留 {{count}} 项',
+    doneItem: '已完成',
+    openItem: '未完成'
+  },
   age: { minutes: '{{m}} 分钟', hours: '{{h}} 小时 {{m}} 分', days: '{{d}} 天 {{h}} 小时' },
   none: '无',
   emptySections: '本班无记录：{{list}}',
   addItem: '添加',
-  itemText: { customers: '移交情况（如：退款进度、客户要求）', urgent: '需要赶紧处理的事情', prospects: '联系事由（如：想办会员卡、询问新品）' },
+  itemText: {
+    customers: '移交情况（如：退款进度、客户要求）',
+    urgent: '需要赶紧处理的事情',
+    prospects: '联系事由（如：想办会员卡、询问新品）'
+  },
   customerName: '客户姓名',
   customerPhone: '电话',
   pickCustomer: '从客户档案选择',
@@ -124,7 +139,8 @@ export const handoverZh = {
   noShifts: '至少需要一个班次',
   shiftNameTaken: '班次名称不能重复',
   shiftsTitle: '班次',
-  shiftsHint: '交接班按班次记录；当前班次由电脑时间自动推断，新建交接记录时可以更换。结束时间早于开始时间表示跨过午夜。',
+  shiftsHint:
+    '交接班按班次记录；当前班次由电脑时间自动推断，新建交接记录时可以更换。结束时间早于开始时间表示跨过午夜。',
   shiftName: '名称',
   shiftStart: '开始',
   shiftEnd: '结束',
@@ -156,7 +172,8 @@ export const handoverEn: typeof handoverZh = {
   all: 'All',
   empty: 'No handover notes yet',
   open: 'Open',
-  startHint: 'The note lists every open complaint, overdue item, follow-up due today or overdue, promised callback and return in progress, and what the previous shift left unfinished.',
+  startHint:
+    'The note lists every open complaint, overdue item, follow-up due today or overdue, promised callback and return in progress, and what the previous shift left unfinished.',
   inferred: 'Inferred from the clock:',
   changeShift: 'Change shift',
   refresh: 'Re-read data',
@@ -165,11 +182,14 @@ export const handoverEn: typeof handoverZh = {
   submit: 'Submit handover',
   submitted: 'Submitted, waiting for the incoming clerk',
   resubmit: 'Submit again',
-  emptyNote: 'Nothing to hand over (no open complaints, follow-ups, callbacks or returns, no items, no notes). You can still submit it.',
+  emptyNote:
+    'Nothing to hand over (no open complaints, follow-ups, callbacks or returns, no items, no notes). You can still submit it.',
   readOnly: 'Acknowledged by {{who}} at {{time}}: locked, remarks can be appended.',
   notYours: 'This is {{who}}’s note; only the outgoing clerk can change it.',
-  previousUnacknowledged: 'The previous note ({{date}} {{shift}}, by {{who}}) was never acknowledged; its unfinished items were carried into this one.',
-  summary: 'Open complaints {{complaints}} · overdue {{overdue}} · follow-ups due {{revisits}} · callbacks {{callbacks}} · returns in progress {{returns}} · carried over {{carried}}',
+  previousUnacknowledged:
+    'The previous note ({{date}} {{shift}}, by {{who}}) was never acknowledged; its unfinished items were carried into this one.',
+  summary:
+    'Open complaints {{complaints}} · overdue {{overdue}} · follow-ups due {{revisits}} · callbacks {{callbacks}} · returns in progress {{returns}} · carried over {{carried}}',
   section: {
     complaints: 'Open complaints',
     revisits: 'Follow-ups due today or overdue',
@@ -213,12 +233,23 @@ export const handoverEn: typeof handoverZh = {
     judge: 'Judge validity'
   },
   nextAt: '{{what}} {{time}}',
-  mark: { overdue: 'Overdue', dueThisShift: 'Due this shift', carried: 'Carried {{count}} shifts', carriedItems: '{{count}} carried over', doneItem: 'Done', openItem: 'Open' },
+  mark: {
+    overdue: 'Overdue',
+    dueThisShift: 'Due this shift',
+    carried: 'Carried {{count}} shifts',
+    carriedItems: '{{count}} carried over',
+    doneItem: 'Done',
+    openItem: 'Open'
+  },
   age: { minutes: '{{m}} min', hours: '{{h}} h {{m}} min', days: '{{d}} d {{h}} h' },
   none: 'None',
   emptySections: 'Nothing this shift: {{list}}',
   addItem: 'Add',
-  itemText: { customers: 'Situation (refund progress, what the customer asked)', urgent: 'What must be dealt with', prospects: 'Why to contact them' },
+  itemText: {
+    customers: 'Situation (refund progress, what the customer asked)',
+    urgent: 'What must be dealt with',
+    prospects: 'Why to contact them'
+  },
   customerName: 'Customer name',
   customerPhone: 'Phone',
   pickCustomer: 'Pick from the archive',
@@ -249,14 +280,16 @@ export const handoverEn: typeof handoverZh = {
     ownHandover: 'You cannot acknowledge your own handover; the incoming clerk must.',
     notFound: 'Handover note not found.'
   },
-  notesTooLong: 'Notes are limited to 2000 characters (now {{count}}). Your text is kept; shorten it and save again.',
+  notesTooLong:
+    'Notes are limited to 2000 characters (now {{count}}). Your text is kept; shorten it and save again.',
   customerRequired: 'Enter or pick the customer',
   dueRequired: 'Enter the due time',
   shiftEmpty: 'The end must differ from the start',
   noShifts: 'At least one shift is needed',
   shiftNameTaken: 'Shift names must be unique',
   shiftsTitle: 'Shifts',
-  shiftsHint: 'Handovers are recorded per shift; the current shift is inferred from the clock and can be changed. An end before the start runs past midnight.',
+  shiftsHint:
+    'Handovers are recorded per shift; the current shift is inferred from the clock and can be changed. An end before the start runs past midnight.',
   shiftName: 'Name',
   shiftStart: 'Start',
   shiftEnd: 'End',

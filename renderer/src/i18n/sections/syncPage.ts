@@ -9,10 +9,19 @@ export const syncPageZh = {
   problems: '问题',
   noProblems: '没有问题',
   peers: '门店里的电脑',
-  peer: { name: '电脑名称', device: '设备编号', lastSeen: '最近同步', version: '版本', offset: '时钟偏差', me: '本机', unknown: '（未读取到信息）' },
+  peer: {
+    name: '电脑名称',
+    device: '设备编号',
+    lastSeen: '最近同步',
+    version: '版本',
+    offset: '时钟偏差',
+    me: '本机',
+    unknown: '（未读取到信息）'
+  },
   offsetValue: '{{sign}}{{seconds}} 秒',
   clockWarn: '本机时钟与共享文件夹相差 {{minutes}} 分钟，请校准本机时间（同步仍会正常进行）。',
-  renewed: '{{when}} 本机发现另一台电脑使用了与本机相同的设备编号（可能是复制的系统镜像），本机已改用新的设备编号 {{to}}，电脑代码改为 {{code}}；尚未同步的 {{moved}} 条修改已随本机保留，没有丢失。可在 系统设置 → 本机信息 中修改电脑代码。',
+  renewed:
+    '{{when}} 本机发现另一台电脑使用了与本机相同的设备编号（可能是复制的系统镜像），本机已改用新的设备编号 {{to}}，电脑代码改为 {{code}}；尚未同步的 {{moved}} 条修改已随本机保留，没有丢失。可在 系统设置 → 本机信息 中修改电脑代码。',
   renumbered: '以下投诉是在此期间登记的，已改用新的投诉编号：{{list}}',
   conflicts: '待核对的同步冲突',
   noConflicts: '没有冲突',
@@ -46,8 +55,10 @@ export const syncPageZh = {
   },
   passphrase: {
     encrypt: '加密共享文件',
-    encryptHint: '共享文件夹中的同步文件全部加密保存（AES-256）：没有共享密码，即使拿到文件也看不到客户和投诉内容。',
-    warning: '共享密码无法找回，也无法重置：忘记后，共享文件夹中的加密数据将无法读取。门店每台电脑加入时都需要输入这个密码，请妥善记录并交给负责人保管。密码本身不会写入共享文件夹，本机只保存由它生成的密钥。',
+    encryptHint:
+      '共享文件夹中的同步文件全部加密保存（AES-256）：没有共享密码，即使拿到文件也看不到客户和投诉内容。',
+    warning:
+      '共享密码无法找回，也无法重置：忘记后，共享文件夹中的加密数据将无法读取。门店每台电脑加入时都需要输入这个密码，请妥善记录并交给负责人保管。密码本身不会写入共享文件夹，本机只保存由它生成的密钥。',
     managerOnly: '只有客服经理可以设置共享密码。',
     passphrase: '共享密码',
     confirm: '再次输入共享密码',
@@ -71,14 +82,28 @@ export const syncPageEn: typeof syncPageZh = {
   problems: 'Problems',
   noProblems: 'No problems',
   peers: 'PCs of this store',
-  peer: { name: 'PC name', device: 'Device id', lastSeen: 'Last seen', version: 'Version', offset: 'Clock offset', me: 'This PC', unknown: '(no details yet)' },
+  peer: {
+    name: 'PC name',
+    device: 'Device id',
+    lastSeen: 'Last seen',
+    version: 'Version',
+    offset: 'Clock offset',
+    me: 'This PC',
+    unknown: '(no details yet)'
+  },
   offsetValue: '{{sign}}{{seconds}} s',
   clockWarn: 'This PC’s clock is {{minutes}} min off the share; please correct it (sync still works).',
-  renewed: '{{when}} another PC was found using this PC\'s device id (probably a copied disk image). This PC now uses the new device id {{to}} and PC code {{code}}; its {{moved}} unsynced changes were kept. You can change the PC code in Settings → This PC.',
+  renewed:
+    "{{when}} another PC was found using this PC's device id (probably a copied disk image). This PC now uses the new device id {{to}} and PC code {{code}}; its {{moved}} unsynced changes were kept. You can change the PC code in Settings → This PC.",
   renumbered: 'Complaints registered meanwhile have new numbers: {{list}}',
   conflicts: 'Sync conflicts to review',
   noConflicts: 'No conflicts',
-  conflict: { record: 'Record', field: 'Field', losing: 'Text not taken (edited on another PC at the same time)', at: 'Found' },
+  conflict: {
+    record: 'Record',
+    field: 'Field',
+    losing: 'Text not taken (edited on another PC at the same time)',
+    at: 'Found'
+  },
   quarantine: 'Quarantined files',
   noQuarantine: 'No quarantined files',
   quarantineCol: { peer: 'From', seq: 'Seq', message: 'Reason', at: 'When' },
@@ -108,17 +133,21 @@ export const syncPageEn: typeof syncPageZh = {
   },
   passphrase: {
     encrypt: 'Encrypt share files',
-    encryptHint: 'Every sync file in the share folder is stored encrypted (AES-256): without the share passphrase nobody can read customers or complaints from them.',
-    warning: 'The share passphrase cannot be recovered or reset: if it is forgotten, the encrypted data in the share folder cannot be read. Every PC of the store needs it to join; write it down and give it to the person in charge. The passphrase is never written to the share folder; this PC keeps only the key made from it.',
+    encryptHint:
+      'Every sync file in the share folder is stored encrypted (AES-256): without the share passphrase nobody can read customers or complaints from them.',
+    warning:
+      'The share passphrase cannot be recovered or reset: if it is forgotten, the encrypted data in the share folder cannot be read. Every PC of the store needs it to join; write it down and give it to the person in charge. The passphrase is never written to the share folder; this PC keeps only the key made from it.',
     managerOnly: 'Only a manager can set a share passphrase.',
     passphrase: 'Share passphrase',
     confirm: 'Repeat share passphrase',
     encrypted: 'Share files are encrypted.',
     joinHint: 'Enter the share passphrase to join (ask the person in charge).',
-    locked: 'This PC has no share passphrase for this store (or it was changed); syncing is paused, data on this PC is intact.',
+    locked:
+      'This PC has no share passphrase for this store (or it was changed); syncing is paused, data on this PC is intact.',
     unlock: 'Enter share passphrase',
     unlockTitle: 'Enter share passphrase',
-    unlockHint: 'Once entered, this PC keeps the key made from the passphrase; no need to enter it again after a restart.',
+    unlockHint:
+      'Once entered, this PC keeps the key made from the passphrase; no need to enter it again after a restart.',
     unlockOk: 'Unlock and sync',
     unlocked: 'Passphrase accepted; syncing again'
   }

@@ -1,13 +1,28 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { applyWorkflow, countComplaints, isCountCapped, listComplaints, listUnfedBack, recordDueEscalations, registerComplaint, type ComplaintFilter } from '../../../../renderer/src/db'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import {
+  applyWorkflow,
+  countComplaints,
+  isCountCapped,
+  listComplaints,
+  listUnfedBack,
+  recordDueEscalations,
+  registerComplaint,
+  type ComplaintFilter
+} from '@/db'
 import { freshData } from './helpers'
 
 const H = 3_600_000
 const intake = (over: Record<string, string>) =>
-  complaintIntakeSchema('2026-11-30').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '问题', ...over })
+  complaintIntakeSchema('2026-11-30').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '问题',
+    ...over
+  })
 
 describe('complaint list filters', () => {
   it('filter by category, urgency, first responder, department, escalation, date range, overdue; sort by age', async () => {
@@ -19,8 +34,12 @@ describe('complaint list filters', () => {
     ctx.time.value = t0 + 2 * H
     const c = await registerComplaint(ctx, '1001', intake({ category: 'quality' }))
     await applyWorkflow(ctx, { staffNo: '1001', role: 'clerk' }, c.id, { type: 'judgeValid' })
-    await applyWorkflow(ctx, { staffNo: '1001', role: 'clerk' }, c.id, { type: 'assignDepartment', department: '采购部' })
-    const ids = async (f: Partial<ComplaintFilter>) => (await listComplaints(ctx, { status: 'all', search: '', ...f }, 0, 50)).map((x) => x.id)
+    await applyWorkflow(ctx, { staffNo: '1001', role: 'clerk' }, c.id, {
+      type: 'assignDepartment',
+      department: '采购部'
+    })
+    const ids = async (f: Partial<ComplaintFilter>) =>
+      (await listComplaints(ctx, { status: 'all', search: '', ...f }, 0, 50)).map((x) => x.id)
     const count = (f: Partial<ComplaintFilter>) => countComplaints(ctx, { status: 'all', search: '', ...f })
 
     expect(await ids({ category: 'quality' })).toEqual([c.id, b.id])

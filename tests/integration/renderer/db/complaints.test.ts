@@ -1,7 +1,7 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import {
   NEW_COMPLAINT_DRAFT,
   completeSetup,
@@ -14,11 +14,17 @@ import {
   registerComplaint,
   openDataLayer,
   saveDraft
-} from '../../../../renderer/src/db'
+} from '@/db'
 import { device, freshData } from './helpers'
 
 const intake = (over: Record<string, string> = {}) =>
-  complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '电饭煲不加热', ...over })
+  complaintIntakeSchema('2026-11-22').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '电饭煲不加热',
+    ...over
+  })
 
 describe('complaint intake', () => {
   it('registers customer, complaint and a timeline event in one go; the receiving clerk is first responder', async () => {
@@ -38,7 +44,11 @@ describe('complaint intake', () => {
   it('reuses the existing customer found by phone', async () => {
     const ctx = await freshData()
     const a = await registerComplaint(ctx, '1001', intake())
-    const b = await registerComplaint(ctx, '1001', intake({ customerPhone: '138 0013 8000', customerName: '张三' }))
+    const b = await registerComplaint(
+      ctx,
+      '1001',
+      intake({ customerPhone: '138 0013 8000', customerName: '张三' })
+    )
     expect(b.customerId).toBe(a.customerId)
     expect(await ctx.db.customers.count()).toBe(1)
   })
@@ -72,7 +82,11 @@ describe('complaint intake', () => {
 
   it('lists newest first, filters by status, and finds by number, name and phone', async () => {
     const ctx = await freshData()
-    const first = await registerComplaint(ctx, '1001', intake({ customerName: '王五', customerPhone: '13900139000' }))
+    const first = await registerComplaint(
+      ctx,
+      '1001',
+      intake({ customerName: '王五', customerPhone: '13900139000' })
+    )
     ctx.time.value += 60_000
     const second = await registerComplaint(ctx, '1001', intake())
     const all = { status: 'all' as const, search: '' }
@@ -80,9 +94,15 @@ describe('complaint intake', () => {
     expect(await countComplaints(ctx, all)).toBe(2)
     expect(await countComplaints(ctx, { status: 'closed', search: '' })).toBe(0)
     expect(await listComplaints(ctx, { status: 'registered', search: '' }, 0, 10)).toHaveLength(2)
-    expect((await listComplaints(ctx, { status: 'all', search: '王' }, 0, 10)).map((c) => c.id)).toEqual([first.id])
-    expect((await listComplaints(ctx, { status: 'all', search: '1390013' }, 0, 10)).map((c) => c.id)).toEqual([first.id])
-    expect((await listComplaints(ctx, { status: 'all', search: second.no.toLowerCase() }, 0, 10)).map((c) => c.id)).toEqual([second.id])
+    expect((await listComplaints(ctx, { status: 'all', search: '王' }, 0, 10)).map((c) => c.id)).toEqual([
+      first.id
+    ])
+    expect((await listComplaints(ctx, { status: 'all', search: '1390013' }, 0, 10)).map((c) => c.id)).toEqual(
+      [first.id]
+    )
+    expect(
+      (await listComplaints(ctx, { status: 'all', search: second.no.toLowerCase() }, 0, 10)).map((c) => c.id)
+    ).toEqual([second.id])
     expect(await countComplaints(ctx, { status: 'closed', search: '王' })).toBe(0)
   })
 })
@@ -107,12 +127,24 @@ describe('first-run setup', () => {
   it('creates the store and its first manager, and puts that manager at the desk', async () => {
     const ctx = await freshData()
     expect(await isSetupDone(ctx)).toBe(false)
-    await completeSetup(ctx, { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理', deviceName: 'PC1', deviceCode: 'A3' })
+    await completeSetup(ctx, {
+      storeName: '幸福路店',
+      managerStaffNo: '8001',
+      managerName: '李经理',
+      deviceName: 'PC1',
+      deviceCode: 'A3'
+    })
     expect(await isSetupDone(ctx)).toBe(true)
     expect((await ctx.db.staff.toArray()).map((s) => [s.staffNo, s.role])).toEqual([['8001', 'manager']])
     expect((await ctx.db.meta.get('session.staffNo'))?.value).toBe('8001')
     await expect(
-      completeSetup(ctx, { storeName: 'x', managerStaffNo: '8002', managerName: 'y', deviceName: 'PC1', deviceCode: 'A3' })
+      completeSetup(ctx, {
+        storeName: 'x',
+        managerStaffNo: '8002',
+        managerName: 'y',
+        deviceName: 'PC1',
+        deviceCode: 'A3'
+      })
     ).rejects.toThrow()
     expect(await ctx.db.staff.count()).toBe(1)
   })
@@ -145,7 +177,11 @@ describe('complaint tallies', () => {
     const ctx = await freshData()
     await expect(
       ctx.writer.transact('1001', async (tx) => {
-        await tx.create('complaints', { ...(await registerComplaint(ctx, '1001', intake())), id: 'x', no: 'TS-X' })
+        await tx.create('complaints', {
+          ...(await registerComplaint(ctx, '1001', intake())),
+          id: 'x',
+          no: 'TS-X'
+        })
         throw new Error('boom')
       })
     ).rejects.toThrow('boom')

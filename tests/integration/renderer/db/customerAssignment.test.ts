@@ -1,8 +1,8 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { minimalCustomer } from '../../../../shared/domain/customer'
-import type { Actor } from '../../../../shared/domain/workflow'
+import { minimalCustomer } from '@shared/domain/customer'
+import type { Actor } from '@shared/domain/workflow'
 import {
   addStaff,
   AssignmentRefusedError,
@@ -14,7 +14,7 @@ import {
   reassign,
   updateStaff,
   type DataContext
-} from '../../../../renderer/src/db'
+} from '@/db'
 import { freshData } from './helpers'
 
 const manager: Actor = { staffNo: '8001', role: 'manager' }
@@ -31,15 +31,24 @@ async function store(n: number, assigned: Record<string, number> = {}) {
   const holders = Object.entries(assigned).flatMap(([staffNo, count]) => Array<string>(count).fill(staffNo))
   await ctx.writer.transact('8001', async (tx) => {
     for (let i = 0; i < n; i++) {
-      const c = minimalCustomer(`c${String(i).padStart(3, '0')}`, `客户${i}`, `138${String(i).padStart(8, '0')}`)
+      const c = minimalCustomer(
+        `c${String(i).padStart(3, '0')}`,
+        `客户${i}`,
+        `138${String(i).padStart(8, '0')}`
+      )
       await tx.create('customers', { ...c, assignedClerk: holders[i] })
     }
   })
   return ctx
 }
 
-const countsOf = async (ctx: DataContext) => Object.fromEntries((await clerkLoads(ctx)).rows.map((r) => [r.staffNo, r.count]))
-const snapshot = async (ctx: DataContext) => ({ outbox: await ctx.db.outbox.count(), events: await ctx.db.events.count(), customers: JSON.stringify(await ctx.db.customers.toArray()) })
+const countsOf = async (ctx: DataContext) =>
+  Object.fromEntries((await clerkLoads(ctx)).rows.map((r) => [r.staffNo, r.count]))
+const snapshot = async (ctx: DataContext) => ({
+  outbox: await ctx.db.outbox.count(),
+  events: await ctx.db.events.count(),
+  customers: JSON.stringify(await ctx.db.customers.toArray())
+})
 
 describe('balanced assignment', () => {
   it('shows every active clerk and shift leader with their load, holders who left, and the unassigned', async () => {
@@ -59,7 +68,9 @@ describe('balanced assignment', () => {
 
   it('shares the unassigned out evenly (counts at most one apart), in one go, with one audit record', async () => {
     const ctx = await store(40, { '1001': 4 })
-    const changes = async () => (await ctx.db.outbox.toArray()).filter((e) => e.field === 'assignedClerk' && e.staffNo === '8001').length
+    const changes = async () =>
+      (await ctx.db.outbox.toArray()).filter((e) => e.field === 'assignedClerk' && e.staffNo === '8001')
+        .length
     const before = await changes()
     const perClerk = await assignUnassigned(ctx, manager, ['1001', '1002', '1003'])
     // the two without customers catch up first, then round and round; ties go by 工号
@@ -73,7 +84,11 @@ describe('balanced assignment', () => {
     // one audit event, not one per customer
     const events = await ctx.db.events.toArray()
     expect(events.filter((e) => e.type === 'customerAssigned')).toEqual([
-      expect.objectContaining({ subjectId: 'audit', staffNo: '8001', data: { mode: 'balance', perClerk: { '1001': 10, '1002': 13, '1003': 13 }, total: 36 } })
+      expect.objectContaining({
+        subjectId: 'audit',
+        staffNo: '8001',
+        data: { mode: 'balance', perClerk: { '1001': 10, '1002': 13, '1003': 13 }, total: 36 }
+      })
     ])
     // each archive's change is stamped and synced
     expect((await changes()) - before).toBe(36)
@@ -89,7 +104,12 @@ describe('balanced assignment', () => {
     expect(counts['1009']).toBeUndefined() // holds nobody any more, and is not eligible
     expect([counts['1001'], counts['1002'], counts['1003']]).toEqual([11, 10, 10])
     const audit = (await ctx.db.events.toArray()).find((e) => e.type === 'customerAssigned')
-    expect(audit?.data).toEqual({ mode: 'reassign', from: '1009', perClerk: { '1001': 11, '1002': 5, '1003': 5 }, total: 21 })
+    expect(audit?.data).toEqual({
+      mode: 'reassign',
+      from: '1009',
+      perClerk: { '1001': 11, '1002': 5, '1003': 5 },
+      total: 21
+    })
   })
 
   it('is for the manager only, and refuses clerks who cannot hold customers — writing nothing', async () => {

@@ -1,9 +1,15 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { customerFormSchema, emptyCustomerForm, minimalCustomer, profileToRecord, type CustomerForm } from '../../../../shared/domain/customer'
-import { emptyReturnForm, returnFormSchema } from '../../../../shared/domain/returns'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import {
+  customerFormSchema,
+  emptyCustomerForm,
+  minimalCustomer,
+  profileToRecord,
+  type CustomerForm
+} from '@shared/domain/customer'
+import { emptyReturnForm, returnFormSchema } from '@shared/domain/returns'
 import {
   addCustomerNote,
   countCustomers,
@@ -22,24 +28,43 @@ import {
   updateCustomer,
   type CustomerMergedData,
   type DataContext
-} from '../../../../renderer/src/db'
+} from '@/db'
 import { freshData } from './helpers'
 
-const profile = (over: Partial<CustomerForm>) => profileToRecord(customerFormSchema('2026-11-23').parse({ ...emptyCustomerForm(), ...over }))
+const profile = (over: Partial<CustomerForm>) =>
+  profileToRecord(customerFormSchema('2026-11-23').parse({ ...emptyCustomerForm(), ...over }))
 const phones = (...values: string[]) => values.map((value) => ({ value }))
 const intake = (phone: string, name: string, content = '问题') =>
-  complaintIntakeSchema('2026-11-23').parse({ ...emptyIntakeForm, customerPhone: phone, customerName: name, content })
+  complaintIntakeSchema('2026-11-23').parse({
+    ...emptyIntakeForm,
+    customerPhone: phone,
+    customerName: name,
+    content
+  })
 const aReturn = (phone: string, name: string, customerId: string) =>
-  returnFormSchema.parse({ ...emptyReturnForm, customerId, customerPhone: phone, customerName: name, type: 'exchange', reason: '尺码不对' })
+  returnFormSchema.parse({
+    ...emptyReturnForm,
+    customerId,
+    customerPhone: phone,
+    customerName: name,
+    type: 'exchange',
+    reason: '尺码不对'
+  })
 
 /** An archive as sync or an import can leave it: the same phone as another one (the form would refuse). */
 async function rawArchive(ctx: DataContext, id: string, name: string, ...nums: string[]) {
-  await ctx.writer.transact('1001', (tx) => tx.create('customers', { ...minimalCustomer(id, name, nums[0] as string), phones: nums }))
+  await ctx.writer.transact('1001', (tx) =>
+    tx.create('customers', { ...minimalCustomer(id, name, nums[0] as string), phones: nums })
+  )
 }
 
 /** Everything a refusal must leave untouched. */
 async function snapshot(ctx: DataContext) {
-  return { outbox: await ctx.db.outbox.count(), events: await ctx.db.events.count(), customers: JSON.stringify(await ctx.db.customers.toArray()) }
+  return {
+    outbox: await ctx.db.outbox.count(),
+    events: await ctx.db.events.count(),
+    customers: JSON.stringify(await ctx.db.customers.toArray())
+  }
 }
 
 describe('possible duplicates', () => {
@@ -90,7 +115,9 @@ describe('possible duplicates', () => {
     const ctx = await freshData()
     await rawArchive(ctx, 'x', '甲', '13800000001', '13800000002')
     await rawArchive(ctx, 'y', '甲', '13800000002', '13800000001')
-    expect((await findPossibleDuplicates(ctx)).pairs).toEqual([{ a: 'x', b: 'y', reason: 'samePhone', likeness: 'same' }])
+    expect((await findPossibleDuplicates(ctx)).pairs).toEqual([
+      { a: 'x', b: 'y', reason: 'samePhone', likeness: 'same' }
+    ])
   })
 })
 
@@ -100,12 +127,30 @@ describe('merging two archives', () => {
     const kept = await createCustomer(
       ctx,
       '1001',
-      profile({ name: '张三', phones: phones('13812345678'), address: '幸福路 1 号', tier: 'member', tags: ['老客户'], needs: '爱喝茶', assignedClerk: '1001' })
+      profile({
+        name: '张三',
+        phones: phones('13812345678'),
+        address: '幸福路 1 号',
+        tier: 'member',
+        tags: ['老客户'],
+        needs: '爱喝茶',
+        assignedClerk: '1001'
+      })
     )
     const other = await createCustomer(
       ctx,
       '1002',
-      profile({ name: '张叁', phones: phones('13812345679'), address: '幸福路 9 号', tier: 'key', memberNo: 'VIP-0088', tags: ['需送货上门'], needs: '行动不便', notes: '周末来店', gender: 'male' })
+      profile({
+        name: '张叁',
+        phones: phones('13812345679'),
+        address: '幸福路 9 号',
+        tier: 'key',
+        memberNo: 'VIP-0088',
+        tags: ['需送货上门'],
+        needs: '行动不便',
+        notes: '周末来店',
+        gender: 'male'
+      })
     )
     ctx.time.value += 60_000
     const c1 = await registerComplaint(ctx, '1001', intake('13812345678', '张三', '电饭煲不加热'))
@@ -144,7 +189,11 @@ describe('merging two archives', () => {
     expect(survivor.notes).toContain('【合并自 张叁 (138****5679)】地址：幸福路 9 号')
 
     // complaints and returns follow, keeping the name and phone recorded at intake
-    expect(await ctx.db.complaints.get(c2.id)).toMatchObject({ customerId: kept.id, customerName: '张叁', customerPhone: '13812345679' })
+    expect(await ctx.db.complaints.get(c2.id)).toMatchObject({
+      customerId: kept.id,
+      customerName: '张叁',
+      customerPhone: '13812345679'
+    })
     expect((await ctx.db.complaints.get(c1.id))?.customerId).toBe(kept.id)
     expect((await ctx.db.returns.get(r2.id))?.customerId).toBe(kept.id)
 
@@ -161,9 +210,20 @@ describe('merging two archives', () => {
 
     // one timeline on the survivor: both complaints, the return, the other's note and creation, the merge
     const timeline = await getCustomerTimeline(ctx, kept.id)
-    const kinds = timeline.entries.map((e) => (e.kind === 'event' ? `${e.event.type}@${e.event.subjectId === kept.id ? 'kept' : 'other'}` : e.kind))
+    const kinds = timeline.entries.map((e) =>
+      e.kind === 'event' ? `${e.event.type}@${e.event.subjectId === kept.id ? 'kept' : 'other'}` : e.kind
+    )
     expect(kinds).toEqual(
-      expect.arrayContaining(['complaint', 'return', 'customerNote@other', 'customerCreated@other', 'customerCreated@kept', 'customerEdited@kept', 'customerMerged@kept', 'mergedInto@other'])
+      expect.arrayContaining([
+        'complaint',
+        'return',
+        'customerNote@other',
+        'customerCreated@other',
+        'customerCreated@kept',
+        'customerEdited@kept',
+        'customerMerged@kept',
+        'mergedInto@other'
+      ])
     )
     expect(timeline.entries.filter((e) => e.kind === 'complaint')).toHaveLength(2)
     expect(timeline.open.map((e) => e.kind).sort()).toEqual(['complaint', 'complaint', 'return'])
@@ -172,7 +232,13 @@ describe('merging two archives', () => {
     const merged = timeline.entries.find((e) => e.kind === 'event' && e.event.type === 'customerMerged')
     const data = (merged?.kind === 'event' ? merged.event.data : {}) as unknown as CustomerMergedData
     expect(merged?.kind === 'event' && merged.event.staffNo).toBe('8001')
-    expect(data).toMatchObject({ otherId: other.id, otherName: '张叁', otherPhones: ['138****5679'], complaints: 1, returns: 1 })
+    expect(data).toMatchObject({
+      otherId: other.id,
+      otherName: '张叁',
+      otherPhones: ['138****5679'],
+      complaints: 1,
+      returns: 1
+    })
     expect(data.filled).toEqual(
       expect.arrayContaining([
         { field: 'phones', value: ['138****5679'] },
@@ -190,10 +256,21 @@ describe('merging two archives', () => {
 
     // synced: the survivor's fields, the moved links and the tombstone are all in the outbox
     const outbox = await ctx.db.outbox.toArray()
-    expect(outbox.filter((e) => e.table === 'complaints' && e.recordId === c2.id && e.field === 'customerId' && e.value === kept.id)).toHaveLength(1)
-    expect(outbox.some((e) => e.table === 'customers' && e.recordId === other.id && e.field === '_deleted')).toBe(true)
-    expect(outbox.some((e) => e.table === 'customers' && e.recordId === other.id && e.field === 'mergedInto')).toBe(true)
-    expect(outbox.some((e) => e.table === 'customers' && e.recordId === kept.id && e.field === 'mergedFrom')).toBe(true)
+    expect(
+      outbox.filter(
+        (e) =>
+          e.table === 'complaints' && e.recordId === c2.id && e.field === 'customerId' && e.value === kept.id
+      )
+    ).toHaveLength(1)
+    expect(
+      outbox.some((e) => e.table === 'customers' && e.recordId === other.id && e.field === '_deleted')
+    ).toBe(true)
+    expect(
+      outbox.some((e) => e.table === 'customers' && e.recordId === other.id && e.field === 'mergedInto')
+    ).toBe(true)
+    expect(
+      outbox.some((e) => e.table === 'customers' && e.recordId === kept.id && e.field === 'mergedFrom')
+    ).toBe(true)
 
     // the next complaint with the other's phone lands on the survivor
     expect((await registerComplaint(ctx, '1001', intake('13812345679', '张叁'))).customerId).toBe(kept.id)
@@ -209,7 +286,9 @@ describe('merging two archives', () => {
     const kept = await mergeCustomers(ctx, '1001', a.id, b.id)
     expect(kept.mergedFrom).toEqual([b.id, c.id])
     expect(kept.phones).toEqual(['13900000001', '13900000002', '13900000003'])
-    const notes = (await getCustomerTimeline(ctx, a.id)).entries.flatMap((e) => (e.kind === 'event' && e.event.type === 'customerNote' ? [e.event.data.text] : []))
+    const notes = (await getCustomerTimeline(ctx, a.id)).entries.flatMap((e) =>
+      e.kind === 'event' && e.event.type === 'customerNote' ? [e.event.data.text] : []
+    )
     expect(notes).toEqual(['来自 C 的备注'])
     expect((await getLiveCustomer(ctx, c.id))?.id).toBe(a.id)
   })

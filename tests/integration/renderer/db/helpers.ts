@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
-import { openDataLayer, type DataContext } from '../../../../renderer/src/db'
-import type { DeviceInfo } from '../../../../shared/ipc/contract'
+import { openDataLayer, type DataContext } from '@/db'
+import type { DeviceInfo } from '@shared/ipc/contract'
 
 let counter = 0
 
@@ -9,8 +9,13 @@ export function device(deviceId = 'dev-a', deviceCode = 'A3'): DeviceInfo {
 }
 
 /** A data layer on a fresh fake-indexeddb database; `now` is a mutable clock the test drives. */
-export async function freshData(opts: { dev?: DeviceInfo; dbName?: string; time?: { value: number } } = {}): Promise<DataContext & { time: { value: number } }> {
+export async function freshData(
+  opts: { dev?: DeviceInfo; dbName?: string; time?: { value: number } } = {}
+): Promise<DataContext & { time: { value: number } }> {
   const time = opts.time ?? { value: Date.parse('2026-11-22T10:00:00+08:00') }
-  const ctx = await openDataLayer(opts.dev ?? device(), { dbName: opts.dbName ?? `test-${++counter}-${Math.random()}`, now: () => time.value })
+  const ctx = await openDataLayer(opts.dev ?? device(), {
+    dbName: opts.dbName ?? `test-${++counter}-${Math.random()}`,
+    now: () => time.value
+  })
   return Object.assign(ctx, { time })
 }

@@ -1,15 +1,27 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { StaffPinRefusedError, addStaff, checkStaffPin, clearStaffPin, getStaffByNo, listStaff, setStaffPin, staffHasPin, updateStaff } from '../../../../renderer/src/db'
-import type { DataContext, OutboxEntry } from '../../../../renderer/src/db'
-import { outboxFieldChanges } from '../../../../renderer/src/db/writer'
-import { verifyPin } from '../../../../shared/domain/pin'
+import {
+  StaffPinRefusedError,
+  addStaff,
+  checkStaffPin,
+  clearStaffPin,
+  getStaffByNo,
+  listStaff,
+  setStaffPin,
+  staffHasPin,
+  updateStaff
+} from '@/db'
+import type { DataContext, OutboxEntry } from '@/db'
+import { outboxFieldChanges } from '@/db/writer'
+import { verifyPin } from '@shared/domain/pin'
 import { freshData } from './helpers'
 
 // 8001 manager, 1001 and 1002 clerks, 2001 a shift leader.
 async function withStaff(): Promise<DataContext> {
   const ctx = await freshData()
-  await ctx.writer.transact('8001', (tx) => tx.create('staff', { id: 'm', staffNo: '8001', name: '李经理', role: 'manager', active: true }))
+  await ctx.writer.transact('8001', (tx) =>
+    tx.create('staff', { id: 'm', staffNo: '8001', name: '李经理', role: 'manager', active: true })
+  )
   await addStaff(ctx, '8001', { staffNo: '1001', name: '王小明', role: 'clerk' })
   await addStaff(ctx, '8001', { staffNo: '1002', name: '王芳', role: 'clerk' })
   await addStaff(ctx, '8001', { staffNo: '2001', name: '赵值班', role: 'shiftLeader' })
@@ -80,10 +92,12 @@ describe('setting a PIN', () => {
     const subtle = globalThis.crypto.subtle
     const realDeriveBits = subtle.deriveBits.bind(subtle)
     // Hashing happens outside the write transaction; the staff list changes meanwhile.
-    vi.spyOn(subtle, 'deriveBits').mockImplementation(async (...args: Parameters<SubtleCrypto['deriveBits']>) => {
-      await updateStaff(ctx, '8001', 'm', { active: false })
-      return realDeriveBits(...args)
-    })
+    vi.spyOn(subtle, 'deriveBits').mockImplementation(
+      async (...args: Parameters<SubtleCrypto['deriveBits']>) => {
+        await updateStaff(ctx, '8001', 'm', { active: false })
+        return realDeriveBits(...args)
+      }
+    )
     expect(await refusalOf(setStaffPin(ctx, '8001', '1002', '1234'))).toBe('staffPin.refused.notAllowed')
     expect(subtle.deriveBits).toHaveBeenCalledTimes(1)
     expect(await pinHashOf(ctx, '1002')).toBeUndefined()

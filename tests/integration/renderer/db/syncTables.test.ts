@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { SYNCED_TABLES } from '../../../../shared/sync/change'
+import { SYNCED_TABLES } from '@shared/sync/change'
 import { freshData } from './helpers'
 
 // The wire format names the tables it carries; a synced table added to the database without being

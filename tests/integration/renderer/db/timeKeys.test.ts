@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto'
 // eslint-disable-next-line no-restricted-imports -- builds a database as schema version 1 left it, to test the upgrade
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { availableActions, DEFAULT_WORKFLOW_SETTINGS, type WorkflowAction } from '../../../../shared/domain/workflow'
-import { evaluateTime, escalationsToRecord } from '../../../../shared/domain/timeRules'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import { availableActions, DEFAULT_WORKFLOW_SETTINGS, type WorkflowAction } from '@shared/domain/workflow'
+import { evaluateTime, escalationsToRecord } from '@shared/domain/timeRules'
 import {
   applyWorkflow,
   countComplaints,
@@ -17,16 +17,22 @@ import {
   rederiveIfZoneChanged,
   saveTimeRules,
   WorkflowRefusedError
-} from '../../../../renderer/src/db'
+} from '@/db'
 // eslint-disable-next-line no-restricted-imports -- the version-1 schema itself, for the same reason
-import { SCHEMA_V1 } from '../../../../renderer/src/db/schema'
+import { SCHEMA_V1 } from '@/db/schema'
 import { device, freshData } from './helpers'
 
 // 已超时 and the escalation sweep are answered from derived index keys (_openAt, _overdueAt,
 // _escalateAt). These tests hold the index answers to the rules evaluated case by case.
 
 const H = 3_600_000
-const intake = () => complaintIntakeSchema('2026-11-30').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '问题' })
+const intake = () =>
+  complaintIntakeSchema('2026-11-30').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '问题'
+  })
 const manager = { staffNo: '9001', role: 'manager' as const }
 
 function rng(seed: number): () => number {
@@ -42,19 +48,33 @@ function rng(seed: number): () => number {
 
 function actionFor(type: string, r: () => number): WorkflowAction {
   switch (type) {
-    case 'judgeInvalid': return { type, explanation: '经核实，商品符合标准，感谢您的理解。' }
-    case 'assignDepartment': return { type, department: '采购部' }
-    case 'proposePlan': return { type, resolution: 'refund', amount: 100, text: '为您办理退款' }
-    case 'approvePlan': return { type, note: '同意' }
-    case 'returnPlan': return { type, reason: '金额需核实' }
-    case 'recordResult': return { type, text: '已退款', accepted: r() < 0.8 }
+    case 'judgeInvalid':
+      return { type, explanation: '经核实，商品符合标准，感谢您的理解。' }
+    case 'assignDepartment':
+      return { type, department: '采购部' }
+    case 'proposePlan':
+      return { type, resolution: 'refund', amount: 100, text: '为您办理退款' }
+    case 'approvePlan':
+      return { type, note: '同意' }
+    case 'returnPlan':
+      return { type, reason: '金额需核实' }
+    case 'recordResult':
+      return { type, text: '已退款', accepted: r() < 0.8 }
     case 'recordRevisit': {
       const unsatisfied = r() < 0.3
-      return { type, satisfaction: unsatisfied ? 'unsatisfied' : 'satisfied', notes: '客户反馈配送时间太长', reopen: unsatisfied && r() < 0.5 }
+      return {
+        type,
+        satisfaction: unsatisfied ? 'unsatisfied' : 'satisfied',
+        notes: '客户反馈配送时间太长',
+        reopen: unsatisfied && r() < 0.5
+      }
     }
-    case 'closeCase': return { type, feedbackDepartments: ['采购部'] }
-    case 'urge': return { type, note: '请尽快' }
-    default: return { type: 'judgeValid' }
+    case 'closeCase':
+      return { type, feedbackDepartments: ['采购部'] }
+    case 'urge':
+      return { type, note: '请尽快' }
+    default:
+      return { type: 'judgeValid' }
   }
 }
 
@@ -63,8 +83,14 @@ async function evaluated(ctx: Awaited<ReturnType<typeof freshData>>) {
   const all = await ctx.db.complaints.toArray()
   const now = ctx.now()
   return {
-    overdue: all.filter((c) => evaluateTime(c, now, ctx.timeRules).overdue).map((c) => c.id).sort(),
-    escalating: all.filter((c) => escalationsToRecord(c, now, ctx.timeRules).length > 0).map((c) => c.id).sort()
+    overdue: all
+      .filter((c) => evaluateTime(c, now, ctx.timeRules).overdue)
+      .map((c) => c.id)
+      .sort(),
+    escalating: all
+      .filter((c) => escalationsToRecord(c, now, ctx.timeRules).length > 0)
+      .map((c) => c.id)
+      .sort()
   }
 }
 
@@ -81,17 +107,29 @@ describe('derived time keys', () => {
         const c = await ctx.db.complaints.get(id)
         const options = c ? availableActions(c, manager, DEFAULT_WORKFLOW_SETTINGS) : []
         // proposePlan is offered before a department is set (to say why it is needed): refusals are fine here
-        if (options.length) await applyWorkflow(ctx, manager, id, actionFor(options[Math.floor(r() * options.length)] as string, r)).catch((e: unknown) => expect(e).toBeInstanceOf(WorkflowRefusedError))
+        if (options.length)
+          await applyWorkflow(
+            ctx,
+            manager,
+            id,
+            actionFor(options[Math.floor(r() * options.length)] as string, r)
+          ).catch((e: unknown) => expect(e).toBeInstanceOf(WorkflowRefusedError))
       }
       if (r() < 0.2) await recordDueEscalations(ctx)
       if (step % 20 === 0) {
         const truth = await evaluated(ctx)
-        const viaIndex = (await ctx.db.complaints.where('_overdueAt').belowOrEqual(ctx.now()).primaryKeys()).sort()
-        const escalating = (await ctx.db.complaints.where('_escalateAt').belowOrEqual(ctx.now()).primaryKeys()).sort()
+        const viaIndex = (
+          await ctx.db.complaints.where('_overdueAt').belowOrEqual(ctx.now()).primaryKeys()
+        ).sort()
+        const escalating = (
+          await ctx.db.complaints.where('_escalateAt').belowOrEqual(ctx.now()).primaryKeys()
+        ).sort()
         expect(viaIndex).toEqual(truth.overdue)
         expect(escalating).toEqual(truth.escalating)
         expect(await countOverdue(ctx)).toBe(truth.overdue.length)
-        expect(await countComplaints(ctx, { status: 'all', search: '', overdue: true })).toBe(truth.overdue.length)
+        expect(await countComplaints(ctx, { status: 'all', search: '', overdue: true })).toBe(
+          truth.overdue.length
+        )
       }
     }
     expect(ids.length).toBeGreaterThan(50)
@@ -106,7 +144,10 @@ describe('derived time keys', () => {
     const after = await ctx.db.complaints.get(c.id)
     expect(after?._escalateAt).toBe(c.receivedAt + 48 * H)
     expect(await recordDueEscalations(ctx)).toBe(0)
-    await applyWorkflow(ctx, manager, c.id, { type: 'judgeInvalid', explanation: '经核实，商品符合标准，感谢您的理解。' })
+    await applyWorkflow(ctx, manager, c.id, {
+      type: 'judgeInvalid',
+      explanation: '经核实，商品符合标准，感谢您的理解。'
+    })
     const ended = await ctx.db.complaints.get(c.id)
     expect(ended && ['_openAt', '_overdueAt', '_escalateAt'].filter((k) => k in ended)).toEqual([])
     expect(await countOverdue(ctx)).toBe(0)
@@ -121,7 +162,9 @@ describe('derived time keys', () => {
     await saveTimeRules(ctx, '9001', { ...ctx.timeRules, escalateToLeaderAfterHours: 2 })
     expect((await ctx.db.complaints.get(c.id))?._escalateAt).toBe(c.receivedAt + 2 * H)
     expect(await countOverdue(ctx)).toBe(1)
-    expect((await listComplaints(ctx, { status: 'all', search: '', overdue: true }, 0, 10)).map((x) => x.id)).toEqual([c.id])
+    expect(
+      (await listComplaints(ctx, { status: 'all', search: '', overdue: true }, 0, 10)).map((x) => x.id)
+    ).toEqual([c.id])
     expect(await recordDueEscalations(ctx)).toBe(1)
   })
 
@@ -132,8 +175,32 @@ describe('derived time keys', () => {
     old.version(1).stores(SCHEMA_V1)
     const stamp = { hlc: '000000000000000-0000-dev-a', device: 'dev-a', staffNo: '1001' }
     await old.table('complaints').bulkAdd([
-      { id: 'open', no: 'TS-20261120-A3-001', status: 'registered', receivedAt, firstResponseAt: null, resolvedAt: null, revisit: null, escalationLevel: 0, _clock: {}, _created: stamp, _updated: stamp },
-      { id: 'done', no: 'TS-20261120-A3-002', status: 'closed', receivedAt, firstResponseAt: receivedAt, resolvedAt: receivedAt, revisit: null, escalationLevel: 0, _clock: {}, _created: stamp, _updated: stamp }
+      {
+        id: 'open',
+        no: 'TS-20261120-A3-001',
+        status: 'registered',
+        receivedAt,
+        firstResponseAt: null,
+        resolvedAt: null,
+        revisit: null,
+        escalationLevel: 0,
+        _clock: {},
+        _created: stamp,
+        _updated: stamp
+      },
+      {
+        id: 'done',
+        no: 'TS-20261120-A3-002',
+        status: 'closed',
+        receivedAt,
+        firstResponseAt: receivedAt,
+        resolvedAt: receivedAt,
+        revisit: null,
+        escalationLevel: 0,
+        _clock: {},
+        _created: stamp,
+        _updated: stamp
+      }
     ])
     old.close()
     const ctx = await openDataLayer(device(), { dbName, now: () => receivedAt + 50 * H })

@@ -1,11 +1,24 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { applyWorkflow, editComplaint, getTimeline, recordDueEscalations, registerComplaint, WorkflowRefusedError } from '../../../../renderer/src/db'
+import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import {
+  applyWorkflow,
+  editComplaint,
+  getTimeline,
+  recordDueEscalations,
+  registerComplaint,
+  WorkflowRefusedError
+} from '@/db'
 import { freshData } from './helpers'
 
-const intake = () => complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '不加热' })
+const intake = () =>
+  complaintIntakeSchema('2026-11-22').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '不加热'
+  })
 const clerk = { staffNo: '1002', role: 'clerk' as const }
 
 describe('workflow persistence', () => {
@@ -15,11 +28,21 @@ describe('workflow persistence', () => {
     await applyWorkflow(ctx, clerk, c.id, { type: 'judgeValid' })
     await applyWorkflow(ctx, clerk, c.id, { type: 'assignDepartment', department: '售后服务部' })
     const outboxBefore = await ctx.db.outbox.count()
-    await expect(applyWorkflow(ctx, clerk, c.id, { type: 'proposePlan', resolution: 'compensation', amount: -5, text: 'x' })).rejects.toBeInstanceOf(
-      WorkflowRefusedError
-    )
+    await expect(
+      applyWorkflow(ctx, clerk, c.id, {
+        type: 'proposePlan',
+        resolution: 'compensation',
+        amount: -5,
+        text: 'x'
+      })
+    ).rejects.toBeInstanceOf(WorkflowRefusedError)
     expect(await ctx.db.outbox.count()).toBe(outboxBefore)
-    const after = await applyWorkflow(ctx, clerk, c.id, { type: 'proposePlan', resolution: 'compensation', amount: 800, text: '补偿' })
+    const after = await applyWorkflow(ctx, clerk, c.id, {
+      type: 'proposePlan',
+      resolution: 'compensation',
+      amount: 800,
+      text: '补偿'
+    })
     expect(after.status).toBe('awaitingApproval')
     const types = (await getTimeline(ctx, c.id)).map((e) => e.type)
     expect(types).toEqual(['registered', 'judgedValid', 'departmentAssigned', 'planProposed'])
@@ -47,10 +70,18 @@ describe('editing intake fields', () => {
   it('records every changed field with old and new value, and nothing when unchanged', async () => {
     const ctx = await freshData()
     const c = await registerComplaint(ctx, '1002', intake())
-    const edited = complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '不加热，有焦味', urgency: 'urgent' })
+    const edited = complaintIntakeSchema('2026-11-22').parse({
+      ...emptyIntakeForm,
+      customerPhone: '13800138000',
+      customerName: '张三',
+      content: '不加热，有焦味',
+      urgency: 'urgent'
+    })
     expect(await editComplaint(ctx, '1003', c.id, edited)).toBe(2)
     expect(await editComplaint(ctx, '1003', c.id, edited)).toBe(0)
-    const edits = (await getTimeline(ctx, c.id)).filter((e) => e.type === 'fieldEdited').map((e) => [e.staffNo, e.data])
+    const edits = (await getTimeline(ctx, c.id))
+      .filter((e) => e.type === 'fieldEdited')
+      .map((e) => [e.staffNo, e.data])
     expect(edits).toEqual([
       ['1003', { field: 'content', from: '不加热', to: '不加热，有焦味' }],
       ['1003', { field: 'urgency', from: 'normal', to: 'urgent' }]

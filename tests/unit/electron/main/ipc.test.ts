@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { IpcMainInvokeEvent } from 'electron'
 import { pathToFileURL } from 'node:url'
-import type { DeskHandlers } from '../../../../shared/ipc/contract'
-import { deskChannel, deskMethods } from '../../../../shared/ipc/methods'
+import type { DeskHandlers } from '@shared/ipc/contract'
+import { deskChannel, deskMethods } from '@shared/ipc/methods'
 import { registerDeskIpc } from '../../../../electron/main/ipc'
 import { shareHandlerMocks } from '../services/stubs'
 
@@ -14,7 +14,9 @@ const allowed = { rendererIndexFileUrl: indexUrl }
 
 function setup() {
   const listeners = new Map<string, Listener>()
-  const ipcMain = { handle: vi.fn((channel: string, listener: Listener) => void listeners.set(channel, listener)) }
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Listener) => void listeners.set(channel, listener))
+  }
   const handlers: DeskHandlers = {
     getAppInfo: vi.fn(async () => ({ appVersion: '1', platform: 'linux', host: 'electron' as const })),
     getDevice: vi.fn(async () => ({ deviceId: 'i', deviceName: 'n', deviceCode: 'A1', hostname: 'h' })),
@@ -40,13 +42,17 @@ describe('registerDeskIpc', () => {
 
   it('dispatches calls from the app top frame', async () => {
     const { call, handlers } = setup()
-    await expect(call('getDevice', { url: `${indexUrl}#/`, parent: null })).resolves.toMatchObject({ ok: true })
+    await expect(call('getDevice', { url: `${indexUrl}#/`, parent: null })).resolves.toMatchObject({
+      ok: true
+    })
     expect(handlers.getDevice).toHaveBeenCalledOnce()
   })
 
   it('still validates the argument of a trusted call', async () => {
     const { call, handlers } = setup()
-    await expect(call('updateDevice', { url: indexUrl, parent: null }, { deviceName: '' })).resolves.toMatchObject({
+    await expect(
+      call('updateDevice', { url: indexUrl, parent: null }, { deviceName: '' })
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid-argument' }
     })
@@ -76,8 +82,13 @@ describe('registerDeskIpc', () => {
 
     // An untrusted caller never gets handlers built for it.
     handlersFor.mockClear()
-    const foreign = { sender, senderFrame: { url: 'https://example.com/', parent: null } } as unknown as IpcMainInvokeEvent
-    await expect(Promise.resolve(listeners.get(deskChannel('printPage'))!(foreign, { title: 't' }))).resolves.toEqual(forbidden)
+    const foreign = {
+      sender,
+      senderFrame: { url: 'https://example.com/', parent: null }
+    } as unknown as IpcMainInvokeEvent
+    await expect(
+      Promise.resolve(listeners.get(deskChannel('printPage'))!(foreign, { title: 't' }))
+    ).resolves.toEqual(forbidden)
     expect(handlersFor).not.toHaveBeenCalled()
   })
 })

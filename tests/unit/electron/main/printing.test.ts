@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BaseWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
-import { createElectronPrinting, type PrintableContents, type PrintingHost } from '../../../../electron/main/printing'
+import {
+  createElectronPrinting,
+  type PrintableContents,
+  type PrintingHost
+} from '../../../../electron/main/printing'
 
 // printing.ts only uses 'electron' for types; webContents and the dialog are fakes here.
 
@@ -29,7 +33,9 @@ function fakeSender(print: (cb: PrintCallback) => void = (cb) => cb(true, '')) {
 }
 
 function fakeHost(choice: SaveDialogReturnValue, overrides: Partial<PrintingHost<PrintableContents>> = {}) {
-  const showSaveDialog = vi.fn(async (..._args: [BaseWindow, SaveDialogOptions] | [SaveDialogOptions]) => choice)
+  const showSaveDialog = vi.fn(
+    async (..._args: [BaseWindow, SaveDialogOptions] | [SaveDialogOptions]) => choice
+  )
   const host: PrintingHost<PrintableContents> = {
     dialog: { showSaveDialog } as unknown as PrintingHost['dialog'],
     documentsDir: () => join(dir, 'Documents'),
@@ -52,7 +58,9 @@ describe('printPage', () => {
     const sender = fakeSender((cb) => (finish = cb))
     const { host } = fakeHost({ canceled: true, filePath: '' })
     let settled = false
-    const printing = createElectronPrinting(sender, host).printPage('表').then((v) => ((settled = true), v))
+    const printing = createElectronPrinting(sender, host)
+      .printPage('表')
+      .then((v) => ((settled = true), v))
     await new Promise((r) => setTimeout(r, 10))
     expect(settled).toBe(false)
     finish!(true, '')
@@ -61,10 +69,18 @@ describe('printPage', () => {
 
   it('a cancelled dialog resolves false; a real failure rejects', async () => {
     const { host } = fakeHost({ canceled: true, filePath: '' })
-    await expect(createElectronPrinting(fakeSender((cb) => cb(false, 'Print job canceled')), host).printPage('t')).resolves.toBe(false)
-    await expect(createElectronPrinting(fakeSender((cb) => cb(false, 'Print job failed')), host).printPage('t')).rejects.toThrow(
-      /Print job failed/
-    )
+    await expect(
+      createElectronPrinting(
+        fakeSender((cb) => cb(false, 'Print job canceled')),
+        host
+      ).printPage('t')
+    ).resolves.toBe(false)
+    await expect(
+      createElectronPrinting(
+        fakeSender((cb) => cb(false, 'Print job failed')),
+        host
+      ).printPage('t')
+    ).rejects.toThrow(/Print job failed/)
   })
 
   it('refuses a window that is already gone', async () => {
@@ -91,7 +107,11 @@ describe('savePdf', () => {
         filters: [{ name: 'PDF', extensions: ['pdf'] }]
       })
     )
-    expect(sender.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+    expect(sender.printToPDF).toHaveBeenCalledWith({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true
+    })
     expect(new Uint8Array(await readFile(target))).toEqual(PDF)
     // write-file-atomic renames its temp file into place: nothing else is left in the folder.
     expect(await readdir(dir)).toEqual(['chosen.pdf'])
@@ -109,7 +129,9 @@ describe('savePdf', () => {
   it('without a window to attach to, the dialog is still shown (unparented)', async () => {
     const { host, showSaveDialog } = fakeHost({ canceled: true, filePath: '' }, { windowOf: () => null })
     await createElectronPrinting(fakeSender(), host).savePdf('a.pdf')
-    expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join(dir, 'Documents', 'a.pdf') }))
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: join(dir, 'Documents', 'a.pdf') })
+    )
   })
 
   it('does not render a window that closed while the dialog was open', async () => {

@@ -5,7 +5,9 @@ import { isTrustedSenderUrl } from '../../../../electron/main/trustedSender'
 const indexUrl = pathToFileURL('/opt/门店客服台/resources/app.asar/out/renderer/index.html').href
 const prod = { rendererIndexFileUrl: indexUrl }
 const dev = { devServerUrl: 'http://localhost:5173/', rendererIndexFileUrl: indexUrl }
-const winProd = { rendererIndexFileUrl: 'file:///C:/Program%20Files/Desk/resources/app.asar/out/renderer/index.html' }
+const winProd = {
+  rendererIndexFileUrl: 'file:///C:/Program%20Files/Desk/resources/app.asar/out/renderer/index.html'
+}
 
 describe('isTrustedSenderUrl — production (file://)', () => {
   it('accepts the exact index.html, with or without hash and query', () => {
@@ -15,9 +17,18 @@ describe('isTrustedSenderUrl — production (file://)', () => {
   })
 
   it('accepts the same path spelled differently (percent-encoding, drive-letter case, backslashes)', () => {
-    expect(isTrustedSenderUrl('file:///opt/门店客服台/resources/app.asar/out/renderer/index.html', prod)).toBe(true)
-    expect(isTrustedSenderUrl('file:///c:/Program Files/Desk/resources/app.asar/out/renderer/index.html', winProd)).toBe(true)
-    expect(isTrustedSenderUrl('file:///C:\\Program Files\\Desk\\resources\\app.asar\\out\\renderer\\index.html', winProd)).toBe(true)
+    expect(
+      isTrustedSenderUrl('file:///opt/门店客服台/resources/app.asar/out/renderer/index.html', prod)
+    ).toBe(true)
+    expect(
+      isTrustedSenderUrl('file:///c:/Program Files/Desk/resources/app.asar/out/renderer/index.html', winProd)
+    ).toBe(true)
+    expect(
+      isTrustedSenderUrl(
+        'file:///C:\\Program Files\\Desk\\resources\\app.asar\\out\\renderer\\index.html',
+        winProd
+      )
+    ).toBe(true)
   })
 
   it('rejects other local files, even next to index.html', () => {

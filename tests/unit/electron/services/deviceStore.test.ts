@@ -45,18 +45,28 @@ describe('createDeviceStore', () => {
     expect(info.deviceName).toBe('FRONT-DESK-01')
     expect(info.deviceCode).toMatch(CODE)
     expect(info.hostname).toBe('FRONT-DESK-01')
-    expect(await readStored()).toMatchObject({ deviceId: info.deviceId, deviceName: 'FRONT-DESK-01', deviceCode: info.deviceCode })
+    expect(await readStored()).toMatchObject({
+      deviceId: info.deviceId,
+      deviceName: 'FRONT-DESK-01',
+      deviceCode: info.deviceCode
+    })
   })
 
   it('creates the data folder if it does not exist yet', async () => {
     const nested = join(dir, 'a', 'b')
     const info = await createDeviceStore({ dataDir: nested, hostname: 'h' }).get()
-    expect(JSON.parse(await readFile(join(nested, 'device.json'), 'utf8'))).toMatchObject({ deviceId: info.deviceId })
+    expect(JSON.parse(await readFile(join(nested, 'device.json'), 'utf8'))).toMatchObject({
+      deviceId: info.deviceId
+    })
   })
 
   it('keeps the identity across store instances and reports the live host name', async () => {
     const first = await createDeviceStore({ dataDir: dir, hostname: 'old-name' }).get()
-    const again = await createDeviceStore({ dataDir: dir, hostname: 'renamed-pc', randomId: () => 'SHOULD_NOT_BE_USED_1' }).get()
+    const again = await createDeviceStore({
+      dataDir: dir,
+      hostname: 'renamed-pc',
+      randomId: () => 'SHOULD_NOT_BE_USED_1'
+    }).get()
     expect(again.deviceId).toBe(first.deviceId)
     expect(again.deviceCode).toBe(first.deviceCode)
     expect(again.deviceName).toBe('old-name') // the chosen name stays
@@ -101,7 +111,11 @@ describe('createDeviceStore', () => {
 
   it('never mints a second id in one session, even if device.json disappears meanwhile', async () => {
     let minted = 0
-    const store = createDeviceStore({ dataDir: dir, hostname: 'h', randomId: () => `id-number-${++minted}-abcdefgh` })
+    const store = createDeviceStore({
+      dataDir: dir,
+      hostname: 'h',
+      randomId: () => `id-number-${++minted}-abcdefgh`
+    })
     const first = await store.get()
     await rm(join(dir, 'device.json'))
     expect((await store.get()).deviceId).toBe(first.deviceId)
@@ -115,7 +129,12 @@ describe('createDeviceStore', () => {
       hostname: 'h',
       randomId: () => `id-number-${++minted}-abcdefgh`
     })
-    const results = await Promise.all([store.get(), store.get(), store.update({ deviceName: 'n', deviceCode: 'B2' }), store.get()])
+    const results = await Promise.all([
+      store.get(),
+      store.get(),
+      store.update({ deviceName: 'n', deviceCode: 'B2' }),
+      store.get()
+    ])
     expect(minted).toBe(1)
     expect(new Set(results.map((r) => r.deviceId)).size).toBe(1)
     expect(results[3]).toMatchObject({ deviceName: 'n', deviceCode: 'B2' }) // ran in call order
@@ -133,12 +152,27 @@ describe('createDeviceStore', () => {
   it.each([
     ['not json', '{ "deviceId": '],
     ['an empty file', ''],
-    ['the wrong shape', JSON.stringify({ schemaVersion: 1, deviceId: '../../etc', deviceName: 'x', deviceCode: 'A1' })],
-    ['a bad device code', JSON.stringify({ schemaVersion: 1, deviceId: 'abcdefghijklmnopqrstu', deviceName: 'x', deviceCode: '11' })]
+    [
+      'the wrong shape',
+      JSON.stringify({ schemaVersion: 1, deviceId: '../../etc', deviceName: 'x', deviceCode: 'A1' })
+    ],
+    [
+      'a bad device code',
+      JSON.stringify({
+        schemaVersion: 1,
+        deviceId: 'abcdefghijklmnopqrstu',
+        deviceName: 'x',
+        deviceCode: '11'
+      })
+    ]
   ])('sets aside %s and creates a fresh identity', async (_label, content) => {
     await writeFile(join(dir, 'device.json'), content)
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const info = await createDeviceStore({ dataDir: dir, hostname: 'h', randomId: () => 'fresh-identity-000001' }).get()
+    const info = await createDeviceStore({
+      dataDir: dir,
+      hostname: 'h',
+      randomId: () => 'fresh-identity-000001'
+    }).get()
     expect(info.deviceId).toBe('fresh-identity-000001')
 
     const files = await readdir(dir)
@@ -199,7 +233,11 @@ describe('updateDevice through dispatch', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-argument', message: 'ipc.invalidArgument', issues: [{ path: 'deviceCode', message: 'validation.deviceCode' }] }
+      error: {
+        code: 'invalid-argument',
+        message: 'ipc.invalidArgument',
+        issues: [{ path: 'deviceCode', message: 'validation.deviceCode' }]
+      }
     })
     expect(update).not.toHaveBeenCalled()
     expect(await readFile(join(dir, 'device.json'), 'utf8')).toBe(fileBefore)
@@ -215,7 +253,12 @@ describe('updateDevice through dispatch', () => {
   })
 
   it('getAppInfo returns the app info given to the handlers', async () => {
-    const handlers = createDeskHandlers({ deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }), appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }),
+      appInfo,
+      printing,
+      share: unusedShare
+    })
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: appInfo })
   })
 
@@ -223,11 +266,19 @@ describe('updateDevice through dispatch', () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
     const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
     const before = await deviceStore.get()
-    expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: '../x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
-    expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: before.deviceId, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: '../x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+    expect(
+      await dispatch(handlers, 'renewDeviceId', { formerDeviceId: before.deviceId, extra: 1 })
+    ).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     expect((await deviceStore.get()).deviceId).toBe(before.deviceId)
     const renewed = await dispatch(handlers, 'renewDeviceId', { formerDeviceId: before.deviceId })
-    expect(renewed).toMatchObject({ ok: true, value: { deviceName: before.deviceName, deviceCode: expect.stringMatching(CODE) } })
+    expect(renewed).toMatchObject({
+      ok: true,
+      value: { deviceName: before.deviceName, deviceCode: expect.stringMatching(CODE) }
+    })
     expect((await readStored()).deviceId).not.toBe(before.deviceId)
   })
 })

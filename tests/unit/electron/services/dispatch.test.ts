@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { DeskHandlers, DeviceInfo } from '../../../../shared/ipc/contract'
+import type { DeskHandlers, DeviceInfo } from '@shared/ipc/contract'
 import { dispatch } from '../../../../electron/services/dispatch'
 import { shareHandlerMocks } from './stubs'
 
-const device: DeviceInfo = { deviceId: 'abcdefghijklmnopqrstu', deviceName: 'PC-1', deviceCode: 'A3', hostname: 'pc-1' }
+const device: DeviceInfo = {
+  deviceId: 'abcdefghijklmnopqrstu',
+  deviceName: 'PC-1',
+  deviceCode: 'A3',
+  hostname: 'pc-1'
+}
 
 function fakeHandlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
   return {
@@ -84,7 +89,15 @@ describe('dispatch', () => {
   it('turns a throwing handler into internal without leaking the error, and logs it', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const boom = new Error('EACCES: /secret/path/device.json')
-    const result = await dispatch(fakeHandlers({ getDevice: async () => { throw boom } }), 'getDevice', undefined)
+    const result = await dispatch(
+      fakeHandlers({
+        getDevice: async () => {
+          throw boom
+        }
+      }),
+      'getDevice',
+      undefined
+    )
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'ipc.internal' } })
     expect(JSON.stringify(result)).not.toContain('secret')
     expect(log).toHaveBeenCalledWith(expect.stringContaining('getDevice'), boom)
@@ -92,7 +105,14 @@ describe('dispatch', () => {
 
   it('never rejects, even when a handler throws synchronously', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const handlers = fakeHandlers({ getDevice: (() => { throw new Error('sync') }) as DeskHandlers['getDevice'] })
-    await expect(dispatch(handlers, 'getDevice', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+    const handlers = fakeHandlers({
+      getDevice: (() => {
+        throw new Error('sync')
+      }) as DeskHandlers['getDevice']
+    })
+    await expect(dispatch(handlers, 'getDevice', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' }
+    })
   })
 })

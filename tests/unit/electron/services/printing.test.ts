@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AppInfo } from '../../../../shared/ipc/contract'
+import type { AppInfo } from '@shared/ipc/contract'
 import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
 import type { DeviceStore } from '../../../../electron/services/deviceStore'
@@ -18,7 +18,10 @@ function setup(printing: Partial<DeskPrinting> = {}) {
     savePdf: vi.fn(async (name: string): Promise<string | null> => `/docs/${name}`),
     ...printing
   }
-  return { printing: fake, handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake, share: unusedShare }) }
+  return {
+    printing: fake,
+    handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake, share: unusedShare })
+  }
 }
 
 afterEach(() => vi.restoreAllMocks())
@@ -26,13 +29,19 @@ afterEach(() => vi.restoreAllMocks())
 describe('printPage', () => {
   it('passes the title to the host and reports whether it printed', async () => {
     const { handlers, printing } = setup()
-    expect(await dispatch(handlers, 'printPage', { title: '顾客投诉登记表 TS-20261122-A3-001' })).toEqual({ ok: true, value: { printed: true } })
+    expect(await dispatch(handlers, 'printPage', { title: '顾客投诉登记表 TS-20261122-A3-001' })).toEqual({
+      ok: true,
+      value: { printed: true }
+    })
     expect(printing.printPage).toHaveBeenCalledWith('顾客投诉登记表 TS-20261122-A3-001')
   })
 
   it('a cancelled print dialog is printed: false, not an error', async () => {
     const { handlers } = setup({ printPage: async () => false })
-    expect(await dispatch(handlers, 'printPage', { title: 'x' })).toEqual({ ok: true, value: { printed: false } })
+    expect(await dispatch(handlers, 'printPage', { title: 'x' })).toEqual({
+      ok: true,
+      value: { printed: false }
+    })
   })
 
   it.each([[{ title: 'x'.repeat(81) }], [{ title: 3 }], [{}], [{ title: 'x', silent: true }], [undefined]])(
@@ -59,13 +68,19 @@ describe('savePdf', () => {
   it('returns where the PDF was saved', async () => {
     const { handlers, printing } = setup()
     const result = await dispatch(handlers, 'savePdf', { suggestedName: '投诉登记表-TS-20261122-A3-001.pdf' })
-    expect(result).toEqual({ ok: true, value: { saved: true, path: '/docs/投诉登记表-TS-20261122-A3-001.pdf' } })
+    expect(result).toEqual({
+      ok: true,
+      value: { saved: true, path: '/docs/投诉登记表-TS-20261122-A3-001.pdf' }
+    })
     expect(printing.savePdf).toHaveBeenCalledWith('投诉登记表-TS-20261122-A3-001.pdf')
   })
 
   it('a cancelled save dialog is saved: false, path: null', async () => {
     const { handlers } = setup({ savePdf: async () => null })
-    expect(await dispatch(handlers, 'savePdf', { suggestedName: 'a.pdf' })).toEqual({ ok: true, value: { saved: false, path: null } })
+    expect(await dispatch(handlers, 'savePdf', { suggestedName: 'a.pdf' })).toEqual({
+      ok: true,
+      value: { saved: false, path: null }
+    })
   })
 
   it.each([
@@ -100,7 +115,12 @@ describe('savePdf', () => {
 
   it('refuses extra keys (e.g. a target path) and non-strings', async () => {
     const { handlers, printing } = setup()
-    for (const arg of [{ suggestedName: 'a.pdf', path: '/tmp/a.pdf' }, { suggestedName: 1 }, 'a.pdf', undefined]) {
+    for (const arg of [
+      { suggestedName: 'a.pdf', path: '/tmp/a.pdf' },
+      { suggestedName: 1 },
+      'a.pdf',
+      undefined
+    ]) {
       const result = await dispatch(handlers, 'savePdf', arg)
       expect(result.ok || result.error.code).toBe('invalid-argument')
     }

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { DeskHandlers } from '../../../../shared/ipc/contract'
+import type { DeskHandlers } from '@shared/ipc/contract'
 import type { ShareService } from '../../../../electron/services'
 
 /** For tests of other handlers: a share service that must not be reached. */
@@ -13,7 +13,10 @@ export const unusedShare: ShareService = {
 }
 
 /** Mock share handlers, for handler maps built by hand. */
-export function shareHandlerMocks(): Pick<DeskHandlers, 'shareGetConfig' | 'shareSetRoot' | 'shareList' | 'shareRead' | 'shareWriteNew' | 'shareRemove'> {
+export function shareHandlerMocks(): Pick<
+  DeskHandlers,
+  'shareGetConfig' | 'shareSetRoot' | 'shareList' | 'shareRead' | 'shareWriteNew' | 'shareRemove'
+> {
   return {
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
     shareSetRoot: vi.fn(async (input) => ({ root: input.root, reachable: false })),

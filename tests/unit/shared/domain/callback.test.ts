@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { CALLBACK_MAX_AHEAD_MS, callbackFormSchema, callbackState } from '../../../../shared/domain/callback'
+import { CALLBACK_MAX_AHEAD_MS, callbackFormSchema, callbackState } from '@shared/domain/callback'
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00')
 const MIN = 60_000
-const issues = (input: unknown) => callbackFormSchema(NOW).safeParse(input).error?.issues.map((i) => i.message) ?? []
+const issues = (input: unknown) =>
+  callbackFormSchema(NOW)
+    .safeParse(input)
+    .error?.issues.map((i) => i.message) ?? []
 
 describe('callback form', () => {
   it('needs a time from a minute ago up to 30 days ahead; the note is optional and bounded', () => {

@@ -6,8 +6,8 @@ import {
   cannedRepliesSchema,
   fillTemplate,
   type Placeholder
-} from '../../../../shared/domain/cannedReplies'
-import { checkWording } from '../../../../shared/domain/wording'
+} from '@shared/domain/cannedReplies'
+import { checkWording } from '@shared/domain/wording'
 
 const VALUES: Record<Placeholder, string> = {
   客户姓名: '张女士',
@@ -33,7 +33,14 @@ describe('DEFAULT_CANNED_REPLIES', () => {
 
   it('covers the situations a counter writes about', () => {
     const ids = DEFAULT_CANNED_REPLIES.map((r) => r.id)
-    for (const id of ['apology', 'refundTime', 'exchangeArranged', 'repairArranged', 'followUpThanks', 'complaintNotValid'])
+    for (const id of [
+      'apology',
+      'refundTime',
+      'exchangeArranged',
+      'repairArranged',
+      'followUpThanks',
+      'complaintNotValid'
+    ])
       expect(ids).toContain(id)
   })
 
@@ -61,9 +68,9 @@ describe('DEFAULT_CANNED_REPLIES', () => {
 
 describe('fillTemplate', () => {
   it('replaces every known placeholder', () => {
-    expect(fillTemplate('{客户姓名}您好，{门店名称}客服{客服工号}于{今天}受理了投诉{投诉编号}。', VALUES)).toBe(
-      '张女士您好，人民路店客服1001于2026-11-20受理了投诉TS-20261120-003。'
-    )
+    expect(
+      fillTemplate('{客户姓名}您好，{门店名称}客服{客服工号}于{今天}受理了投诉{投诉编号}。', VALUES)
+    ).toBe('张女士您好，人民路店客服1001于2026-11-20受理了投诉TS-20261120-003。')
   })
 
   it('replaces a placeholder each time it occurs', () => {
@@ -71,7 +78,9 @@ describe('fillTemplate', () => {
   })
 
   it('leaves a placeholder without a value visible', () => {
-    expect(fillTemplate('{客户姓名}您好，投诉编号{投诉编号}', { 客户姓名: '张女士' })).toBe('张女士您好，投诉编号{投诉编号}')
+    expect(fillTemplate('{客户姓名}您好，投诉编号{投诉编号}', { 客户姓名: '张女士' })).toBe(
+      '张女士您好，投诉编号{投诉编号}'
+    )
     expect(fillTemplate('{客户姓名}您好', {})).toBe('{客户姓名}您好')
   })
 
@@ -81,7 +90,9 @@ describe('fillTemplate', () => {
   })
 
   it('leaves unknown placeholders as written', () => {
-    expect(fillTemplate('{客户姓名}您好，赠品{赠品名称}已备好', VALUES)).toBe('张女士您好，赠品{赠品名称}已备好')
+    expect(fillTemplate('{客户姓名}您好，赠品{赠品名称}已备好', VALUES)).toBe(
+      '张女士您好，赠品{赠品名称}已备好'
+    )
     expect(fillTemplate('{}和{ }', VALUES)).toBe('{}和{ }')
   })
 
@@ -104,7 +115,8 @@ describe('fillTemplate', () => {
 
 describe('cannedRepliesSchema', () => {
   const issues = (input: unknown) =>
-    cannedRepliesSchema.safeParse(input).error?.issues.map((i) => ({ path: i.path, message: i.message })) ?? []
+    cannedRepliesSchema.safeParse(input).error?.issues.map((i) => ({ path: i.path, message: i.message })) ??
+    []
   const reply = (over: Partial<{ id: string; title: string; text: string }> = {}) => ({
     id: 'r1',
     title: '致歉',
@@ -113,7 +125,9 @@ describe('cannedRepliesSchema', () => {
   })
 
   it('accepts and trims an edited list', () => {
-    expect(cannedRepliesSchema.parse([reply({ title: ' 致歉 ', text: ' 您好 ' })])).toEqual([{ id: 'r1', title: '致歉', text: '您好' }])
+    expect(cannedRepliesSchema.parse([reply({ title: ' 致歉 ', text: ' 您好 ' })])).toEqual([
+      { id: 'r1', title: '致歉', text: '您好' }
+    ])
     expect(issues([])).toEqual([])
   })
 
@@ -134,13 +148,17 @@ describe('cannedRepliesSchema', () => {
 
   it('rejects more than 100 replies', () => {
     expect(MAX_CANNED_REPLIES).toBe(100)
-    const list = Array.from({ length: MAX_CANNED_REPLIES + 1 }, (_, i) => reply({ id: `r${i}`, title: `用语${i}` }))
+    const list = Array.from({ length: MAX_CANNED_REPLIES + 1 }, (_, i) =>
+      reply({ id: `r${i}`, title: `用语${i}` })
+    )
     expect(issues(list)).toEqual([{ path: [], message: 'validation.tooMany' }])
     expect(issues(list.slice(0, MAX_CANNED_REPLIES))).toEqual([])
   })
 
   it('rejects a duplicate id and a duplicate title', () => {
-    expect(issues([reply(), reply({ title: '另一条' })])).toEqual([{ path: [1, 'id'], message: 'cannedReplies.duplicateId' }])
+    expect(issues([reply(), reply({ title: '另一条' })])).toEqual([
+      { path: [1, 'id'], message: 'cannedReplies.duplicateId' }
+    ])
     expect(issues([reply(), reply({ id: 'r2', title: ' 致歉 ' })])).toEqual([
       { path: [1, 'title'], message: 'cannedReplies.duplicateTitle' }
     ])

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { buildComplaint, complaintIntakeSchema, emptyIntakeForm } from '../../../../shared/domain/complaint'
-import { formatComplaintNo, parseComplaintNo } from '../../../../shared/domain/complaintNo'
+import { buildComplaint, complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import { formatComplaintNo, parseComplaintNo } from '@shared/domain/complaintNo'
 
 const schema = complaintIntakeSchema('2026-11-22')
-const valid = { ...emptyIntakeForm, customerPhone: '138 0013 8000', customerName: ' 张三 ', content: '买的电饭煲不加热' }
+const valid = {
+  ...emptyIntakeForm,
+  customerPhone: '138 0013 8000',
+  customerName: ' 张三 ',
+  content: '买的电饭煲不加热'
+}
 
 function issues(values: Record<string, unknown>) {
   const result = schema.safeParse(values)
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]))
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]))
 }
 
 describe('complaint intake schema', () => {
@@ -32,11 +39,14 @@ describe('complaint intake schema', () => {
 
   it('accepts full-width quantity and rejects zero, negatives and fractions', () => {
     expect(schema.parse({ ...valid, quantity: '２' }).quantity).toBe(2)
-    for (const bad of ['0', '-1', '1.5', 'abc']) expect(issues({ ...valid, quantity: bad })).toEqual({ quantity: 'validation.quantity' })
+    for (const bad of ['0', '-1', '1.5', 'abc'])
+      expect(issues({ ...valid, quantity: bad })).toEqual({ quantity: 'validation.quantity' })
   })
 
   it('rejects a purchase date in the future but accepts today', () => {
-    expect(issues({ ...valid, purchaseDate: '2026-11-23' })).toEqual({ purchaseDate: 'validation.dateInFuture' })
+    expect(issues({ ...valid, purchaseDate: '2026-11-23' })).toEqual({
+      purchaseDate: 'validation.dateInFuture'
+    })
     expect(schema.parse({ ...valid, purchaseDate: '2026-11-22' }).purchaseDate).toBe('2026-11-22')
     expect(issues({ ...valid, purchaseDate: '22/11/2026' })).toEqual({ purchaseDate: 'validation.date' })
     expect(issues({ ...valid, purchaseDate: '2026-02-30' })).toEqual({ purchaseDate: 'validation.date' })
@@ -46,7 +56,10 @@ describe('complaint intake schema', () => {
   })
 
   it('rejects values outside the glossary enums', () => {
-    expect(issues({ ...valid, channel: 'fax', emotion: 'happy' })).toEqual({ channel: 'validation.required', emotion: 'validation.required' })
+    expect(issues({ ...valid, channel: 'fax', emotion: 'happy' })).toEqual({
+      channel: 'validation.required',
+      emotion: 'validation.required'
+    })
   })
 
   it('limits long text', () => {
@@ -54,8 +67,20 @@ describe('complaint intake schema', () => {
   })
 
   it('builds a registered complaint whose first responder is the receiving clerk', () => {
-    const c = buildComplaint(schema.parse(valid), { id: 'c1', no: 'TS-20261122-A3-001', customerId: 'u1', receivedAt: 5, firstResponder: '1001' })
-    expect(c).toMatchObject({ status: 'registered', firstResponder: '1001', customerPhone: '13800138000', category: 'quality', emotion: 'calm' })
+    const c = buildComplaint(schema.parse(valid), {
+      id: 'c1',
+      no: 'TS-20261122-A3-001',
+      customerId: 'u1',
+      receivedAt: 5,
+      firstResponder: '1001'
+    })
+    expect(c).toMatchObject({
+      status: 'registered',
+      firstResponder: '1001',
+      customerPhone: '13800138000',
+      category: 'quality',
+      emotion: 'calm'
+    })
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { balanceAssignment, planReassign, type ClerkLoad } from '../../../../shared/domain/customerAssignment'
+import { balanceAssignment, planReassign, type ClerkLoad } from '@shared/domain/customerAssignment'
 
 const customers = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`)
 
@@ -46,11 +46,14 @@ describe('balanceAssignment', () => {
   })
 
   it('assigns a customer listed twice once; a 工号 listed twice counts once', () => {
-    const assignment = balanceAssignment(['c1', 'c1', 'c2'], [
-      { staffNo: 'A001', count: 0 },
-      { staffNo: 'A001', count: 5 },
-      { staffNo: 'A002', count: 0 }
-    ])
+    const assignment = balanceAssignment(
+      ['c1', 'c1', 'c2'],
+      [
+        { staffNo: 'A001', count: 0 },
+        { staffNo: 'A001', count: 5 },
+        { staffNo: 'A002', count: 0 }
+      ]
+    )
     expect([...assignment]).toEqual([
       ['c1', 'A001'],
       ['c2', 'A002']
@@ -61,7 +64,10 @@ describe('balanceAssignment', () => {
     let seed = 7
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let round = 0; round < 200; round++) {
-      const clerks = Array.from({ length: 1 + Math.floor(next() * 8) }, (_, i) => ({ staffNo: `S${String(i).padStart(3, '0')}`, count: Math.floor(next() * 20) }))
+      const clerks = Array.from({ length: 1 + Math.floor(next() * 8) }, (_, i) => ({
+        staffNo: `S${String(i).padStart(3, '0')}`,
+        count: Math.floor(next() * 20)
+      }))
       const max = Math.max(...clerks.map((c) => c.count))
       const gap = clerks.reduce((sum, c) => sum + max - c.count, 0)
       const n = Math.floor(next() * 60)
@@ -82,10 +88,13 @@ describe('balanceAssignment', () => {
 describe('planReassign', () => {
   it('is the same balancing, for handing a leaving clerk’s customers to the others', () => {
     expect(planReassign).toBe(balanceAssignment)
-    const assignment = planReassign(['c1', 'c2', 'c3'], [
-      { staffNo: 'A002', count: 4 },
-      { staffNo: 'A003', count: 3 }
-    ])
+    const assignment = planReassign(
+      ['c1', 'c2', 'c3'],
+      [
+        { staffNo: 'A002', count: 4 },
+        { staffNo: 'A003', count: 3 }
+      ]
+    )
     expect([...assignment.values()]).toEqual(['A003', 'A002', 'A003'])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDuplicatePairs, phoneLikeness } from '../../../../shared/domain/customerDuplicates'
+import { findDuplicatePairs, phoneLikeness } from '@shared/domain/customerDuplicates'
 
 describe('phone likeness', () => {
   it('tells identical, one digit off, two adjacent digits swapped and same 尾号 apart', () => {

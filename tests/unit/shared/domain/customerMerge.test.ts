@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CUSTOMER_LIMITS, TIERS, type Customer } from '../../../../shared/domain/customer'
-import { MERGE_LABELS, planMerge } from '../../../../shared/domain/customerMerge'
+import { CUSTOMER_LIMITS, TIERS, type Customer } from '@shared/domain/customer'
+import { MERGE_LABELS, planMerge } from '@shared/domain/customerMerge'
 
 const customer = (over: Partial<Customer> & { id: string }): Customer => ({
   name: '张三',
@@ -42,18 +42,42 @@ describe('planMerge', () => {
   })
 
   it('unions the tags, the overflow into the notes', () => {
-    expect(planMerge({ ...survivor, tags: ['老客户', '爱砍价'] }, { ...other, tags: ['爱砍价', '需送货'] }).merged.tags).toEqual(['老客户', '爱砍价', '需送货'])
+    expect(
+      planMerge({ ...survivor, tags: ['老客户', '爱砍价'] }, { ...other, tags: ['爱砍价', '需送货'] }).merged
+        .tags
+    ).toEqual(['老客户', '爱砍价', '需送货'])
     const many = Array.from({ length: CUSTOMER_LIMITS.tags }, (_, i) => `标签${i}`)
-    const { merged, differences } = planMerge({ ...survivor, tags: many }, { ...other, tags: ['额外一', '额外二'] })
+    const { merged, differences } = planMerge(
+      { ...survivor, tags: many },
+      { ...other, tags: ['额外一', '额外二'] }
+    )
     expect(merged.tags).toEqual(many)
     expect(noteLines(merged)).toContain(`${HEADER}标签：额外一、额外二`)
     expect(differences.map((d) => d.field)).toContain('tags')
   })
 
   it('fills the survivor’s empty fields from the other without calling it a difference', () => {
-    const o = { ...other, name: '张三', gender: 'female', birthday: '1990-01-02', address: '人民路1号', memberNo: 'M001', credit: 'B', source: '门店', assignedClerk: 'A001' } as const
+    const o = {
+      ...other,
+      name: '张三',
+      gender: 'female',
+      birthday: '1990-01-02',
+      address: '人民路1号',
+      memberNo: 'M001',
+      credit: 'B',
+      source: '门店',
+      assignedClerk: 'A001'
+    } as const
     const { merged, differences } = planMerge({ ...survivor, address: '  ' }, { ...o })
-    expect(merged).toMatchObject({ gender: 'female', birthday: '1990-01-02', address: '人民路1号', memberNo: 'M001', credit: 'B', source: '门店', assignedClerk: 'A001' })
+    expect(merged).toMatchObject({
+      gender: 'female',
+      birthday: '1990-01-02',
+      address: '人民路1号',
+      memberNo: 'M001',
+      credit: 'B',
+      source: '门店',
+      assignedClerk: 'A001'
+    })
     expect(differences).toEqual([])
     expect(merged.notes).toBeUndefined()
   })
@@ -62,8 +86,20 @@ describe('planMerge', () => {
     const s = { ...survivor, address: '人民路1号', gender: 'male', credit: 'A', memberNo: 'M001' } as const
     const o = { ...other, address: '上海路2号', gender: 'female', credit: 'C', memberNo: 'M002' } as const
     const { merged, differences } = planMerge(s, o)
-    expect(merged).toMatchObject({ name: '张三', address: '人民路1号', gender: 'male', credit: 'A', memberNo: 'M001' })
-    expect(noteLines(merged)).toEqual([`${HEADER}姓名：李四`, `${HEADER}性别：女`, `${HEADER}地址：上海路2号`, `${HEADER}会员卡号：M002`, `${HEADER}信用等级：C`])
+    expect(merged).toMatchObject({
+      name: '张三',
+      address: '人民路1号',
+      gender: 'male',
+      credit: 'A',
+      memberNo: 'M001'
+    })
+    expect(noteLines(merged)).toEqual([
+      `${HEADER}姓名：李四`,
+      `${HEADER}性别：女`,
+      `${HEADER}地址：上海路2号`,
+      `${HEADER}会员卡号：M002`,
+      `${HEADER}信用等级：C`
+    ])
     expect(differences).toEqual([
       { field: 'name', survivor: '张三', other: '李四' },
       { field: 'gender', survivor: 'male', other: 'female' },
@@ -78,11 +114,15 @@ describe('planMerge', () => {
       { ...survivor, birthday: '1990-01-01', source: '门店', assignedClerk: 'A001' },
       { ...other, birthday: '1991-02-02', source: '电话', assignedClerk: 'A002' }
     )
-    for (const line of ['生日：1991-02-02', '来源：电话', '负责客服：A002']) expect(noteLines(merged)).toContain(HEADER + line)
+    for (const line of ['生日：1991-02-02', '来源：电话', '负责客服：A002'])
+      expect(noteLines(merged)).toContain(HEADER + line)
   })
 
   it('does not call values that differ only in surrounding spaces different', () => {
-    expect(planMerge({ ...survivor, address: '人民路1号' }, { ...other, name: ' 张三 ', address: '人民路1号 ' }).differences).toEqual([])
+    expect(
+      planMerge({ ...survivor, address: '人民路1号' }, { ...other, name: ' 张三 ', address: '人民路1号 ' })
+        .differences
+    ).toEqual([])
   })
 
   it('keeps the higher tier and records the difference', () => {
@@ -109,11 +149,16 @@ describe('planMerge', () => {
 
   it('puts the other’s needs into the notes when both together are too long for the field', () => {
     const long = '甲'.repeat(CUSTOMER_LIMITS.needs - 5)
-    const { merged, differences } = planMerge({ ...survivor, needs: long }, { ...other, name: '张三', needs: '需要轮椅通道' })
+    const { merged, differences } = planMerge(
+      { ...survivor, needs: long },
+      { ...other, name: '张三', needs: '需要轮椅通道' }
+    )
     expect(merged.needs).toBe(long)
     expect(noteLines(merged)).toContain('【合并自 张三 (139****1111)】特殊需求：需要轮椅通道')
     // two characters shorter and both fit exactly (493 + newline + 6 = 500)
-    expect(planMerge({ ...survivor, needs: long.slice(2) }, { ...other, needs: '需要轮椅通道' }).merged.needs).toBe(`${long.slice(2)}\n需要轮椅通道`)
+    expect(
+      planMerge({ ...survivor, needs: long.slice(2) }, { ...other, needs: '需要轮椅通道' }).merged.needs
+    ).toBe(`${long.slice(2)}\n需要轮椅通道`)
     expect(differences.map((d) => d.field)).toEqual(['needs'])
   })
 
@@ -123,7 +168,11 @@ describe('planMerge', () => {
   })
 
   it('does not carry ids or the tombstone, and does not touch its inputs', () => {
-    const s = Object.freeze({ ...survivor, tags: Object.freeze(['a']) as string[], phones: Object.freeze(['13812345678']) as string[] })
+    const s = Object.freeze({
+      ...survivor,
+      tags: Object.freeze(['a']) as string[],
+      phones: Object.freeze(['13812345678']) as string[]
+    })
     const o = Object.freeze({ ...other, mergedInto: 'x' })
     const a = planMerge(s, o)
     expect(a.merged).not.toHaveProperty('mergedInto')
@@ -155,7 +204,15 @@ const POOLS = {
   assignedClerk: ['A001', 'A002'],
   notes: ['老客户', '曾投诉', '']
 } as const
-const PHONES = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '021-52345678', '0571-8888888']
+const PHONES = [
+  '13800000001',
+  '13800000002',
+  '13800000003',
+  '13800000004',
+  '13800000005',
+  '021-52345678',
+  '0571-8888888'
+]
 const TAGS = ['老客户', '爱砍价', '需送货', '孕妇', '残障']
 const GENDER_ZH: Record<string, string> = { male: '男', female: '女' }
 const TIER_ZH = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' }
@@ -164,7 +221,14 @@ function randomCustomer(id: string, next: () => number): Customer {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T
   const some = <T>(list: readonly T[]) => list.filter(() => next() < 0.4)
   const phones = some(PHONES)
-  const c: Customer = { id, name: pick(POOLS.name), phone: phones[0] ?? '13999999999', phones: phones.length ? phones : ['13999999999'], tier: pick(TIERS), tags: some(TAGS) }
+  const c: Customer = {
+    id,
+    name: pick(POOLS.name),
+    phone: phones[0] ?? '13999999999',
+    phones: phones.length ? phones : ['13999999999'],
+    tier: pick(TIERS),
+    tags: some(TAGS)
+  }
   for (const field of Object.keys(POOLS) as (keyof typeof POOLS)[]) {
     if (field !== 'name' && next() < 0.6) (c as unknown as Record<string, string>)[field] = pick(POOLS[field])
   }
@@ -173,15 +237,28 @@ function randomCustomer(id: string, next: () => number): Customer {
 
 describe('planMerge keeps every value (random archives)', () => {
   const next = rng(20261123)
-  const cases = Array.from({ length: 300 }, (_, i) => [i, randomCustomer('s', next), randomCustomer('o', next)] as const)
+  const cases = Array.from(
+    { length: 300 },
+    (_, i) => [i, randomCustomer('s', next), randomCustomer('o', next)] as const
+  )
 
   it.each(cases)('case %i', (_, s, o) => {
     const { merged, differences } = planMerge(s, o)
     const notes = merged.notes ?? ''
-    const hasLine = (label: string, value: string) => notes.split('\n').some((l) => l.startsWith('【合并自') && l.endsWith(`】${label}：${value}`))
+    const hasLine = (label: string, value: string) =>
+      notes.split('\n').some((l) => l.startsWith('【合并自') && l.endsWith(`】${label}：${value}`))
     const present = (v: string | undefined): v is string => (v ?? '').trim() !== ''
 
-    for (const field of ['name', 'gender', 'birthday', 'address', 'memberNo', 'credit', 'source', 'assignedClerk'] as const) {
+    for (const field of [
+      'name',
+      'gender',
+      'birthday',
+      'address',
+      'memberNo',
+      'credit',
+      'source',
+      'assignedClerk'
+    ] as const) {
       const sv = s[field]
       const ov = o[field]
       if (present(sv)) expect(merged[field]).toBe(sv)
@@ -194,7 +271,8 @@ describe('planMerge keeps every value (random archives)', () => {
       }
     }
 
-    for (const p of [...s.phones, ...o.phones]) expect(merged.phones.includes(p) || notes.includes(p)).toBe(true)
+    for (const p of [...s.phones, ...o.phones])
+      expect(merged.phones.includes(p) || notes.includes(p)).toBe(true)
     expect(merged.phones.length).toBeLessThanOrEqual(CUSTOMER_LIMITS.phones)
     expect(merged.phones[0]).toBe(s.phones[0])
     expect(merged.phone).toBe(merged.phones[0])

@@ -8,16 +8,24 @@ import {
   searchKeys,
   type MatchKind,
   type Searchable
-} from '../../../../shared/domain/customerSearch'
+} from '@shared/domain/customerSearch'
 
 type Row = Searchable & { id: string }
-const row = (id: string, name: string, phones: string[] = ['13900000000'], memberNo?: string): Row => ({ id, name, phones, memberNo })
-const keysOf = (name: string, phones: string[] = [], memberNo?: string) => searchKeys({ name, phones, memberNo })
+const row = (id: string, name: string, phones: string[] = ['13900000000'], memberNo?: string): Row => ({
+  id,
+  name,
+  phones,
+  memberNo
+})
+const keysOf = (name: string, phones: string[] = [], memberNo?: string) =>
+  searchKeys({ name, phones, memberNo })
 const prefixes = (q: string) => parseQuery(q).lookups.map((l) => l.prefix)
 
 /** What the data layer does: one `where('_keys').startsWith(prefix)` read per lookup, then rank. */
 function search(query: string, rows: Row[], limit?: number) {
-  const read = parseQuery(query).lookups.flatMap((l) => rows.filter((r) => searchKeys(r).some((k) => k.startsWith(l.prefix))))
+  const read = parseQuery(query).lookups.flatMap((l) =>
+    rows.filter((r) => searchKeys(r).some((k) => k.startsWith(l.prefix)))
+  )
   return rankResults(query, read, limit)
 }
 const ids = (query: string, rows: Row[]) => search(query, rows).map((r) => r.customer.id)
@@ -127,7 +135,13 @@ describe('parseQuery', () => {
     expect(prefixes(q)).toEqual(['t:5678', 'p:5678', 'm:5678'])
   })
 
-  it.each(['13812345678', '138 1234 5678', '138-1234-5678', '１３８１２３４５６７８', '１３８　１２３４　５６７８'])('%j is an exact mobile', (q) => {
+  it.each([
+    '13812345678',
+    '138 1234 5678',
+    '138-1234-5678',
+    '１３８１２３４５６７８',
+    '１３８　１２３４　５６７８'
+  ])('%j is an exact mobile', (q) => {
     const plan = parseQuery(q)
     expect(plan.query).toBe('13812345678')
     expect(plan.lookups[0]).toEqual({ prefix: 'p:13812345678', kind: 'phone' })
@@ -216,7 +230,11 @@ describe('search through the index (prefix reads + rankResults)', () => {
   })
 
   it('a 4-digit query finds last-4 first, then phone prefix, then card prefix', () => {
-    const r = [row('card', '甲', ['13100000000'], '5678001'), row('prefix', '乙', ['0571-56781234']), row('tail', '丙', ['13812345678'])]
+    const r = [
+      row('card', '甲', ['13100000000'], '5678001'),
+      row('prefix', '乙', ['0571-56781234']),
+      row('tail', '丙', ['13812345678'])
+    ]
     expect(kinds('5678', r)).toEqual([
       ['tail', 'last4'],
       ['prefix', 'phonePrefix'],
@@ -230,7 +248,10 @@ describe('search through the index (prefix reads + rankResults)', () => {
       ['card', 'card'],
       ['tail', 'last4']
     ])
-    const r2 = [row('cardPrefix', '甲', ['13100000000'], '13812345678999'), row('phone', '乙', ['13812345678'])]
+    const r2 = [
+      row('cardPrefix', '甲', ['13100000000'], '13812345678999'),
+      row('phone', '乙', ['13812345678'])
+    ]
     expect(kinds('13812345678', r2)).toEqual([
       ['phone', 'phone'],
       ['cardPrefix', 'cardPrefix']
@@ -245,7 +266,12 @@ describe('search through the index (prefix reads + rankResults)', () => {
   })
 
   it('ranks exact initials, initials prefix, pinyin prefix, card prefix', () => {
-    const r = [row('card', '甲', undefined, 'LS001'), row('pinyin', 'Lsy'), row('prefix', '李三丰'), row('exact', '刘顺')]
+    const r = [
+      row('card', '甲', undefined, 'LS001'),
+      row('pinyin', 'Lsy'),
+      row('prefix', '李三丰'),
+      row('exact', '刘顺')
+    ]
     // 'Lsy' has initials l (one Latin word) and pinyin 'lsy'
     expect(kinds('ls', r)).toEqual([
       ['exact', 'initials'],
@@ -293,7 +319,12 @@ describe('matchOf', () => {
   })
 
   it('agrees with the index: a match exactly when some key starts with some lookup prefix', () => {
-    const customers = [zs, row('2', '单雄信', ['0571-56781234']), row('3', 'Tom李', [], 'A-5678'), row('4', '', ['13900005678'])]
+    const customers = [
+      zs,
+      row('2', '单雄信', ['0571-56781234']),
+      row('3', 'Tom李', [], 'A-5678'),
+      row('4', '', ['13900005678'])
+    ]
     const queries = ['5678', '5', 'zs', 'sx', 'dx', 'tom', 'tl', 'a5678', '单', '0571', '13', '张三丰', 'x']
     for (const c of customers) {
       for (const q of queries) {
@@ -314,8 +345,25 @@ describe('ranking from stored keys', () => {
       row('5', 'Tom李', ['15000000088'], 'M5678')
     ]
     const stored = rows.map((r) => ({ ...r, _keys: searchKeys(r) }))
-    for (const q of ['zs', 'zhang', '张', '5678', '1381', '52345678', '88886666', 'sxx', 'dxx', 'vip', 'm56', 'tl', '13812345678', '6666']) {
-      expect(rankResults(q, stored), q).toEqual(rankResults(q, rows).map((r) => ({ ...r, customer: stored.find((s) => s.id === r.customer.id) })))
+    for (const q of [
+      'zs',
+      'zhang',
+      '张',
+      '5678',
+      '1381',
+      '52345678',
+      '88886666',
+      'sxx',
+      'dxx',
+      'vip',
+      'm56',
+      'tl',
+      '13812345678',
+      '6666'
+    ]) {
+      expect(rankResults(q, stored), q).toEqual(
+        rankResults(q, rows).map((r) => ({ ...r, customer: stored.find((s) => s.id === r.customer.id) }))
+      )
     }
   })
 })

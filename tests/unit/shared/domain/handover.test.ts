@@ -8,17 +8,32 @@ import {
   isEmptyHandover,
   isItemOverdue,
   type HandoverItem
-} from '../../../../shared/domain/handover'
-import { EMPTY_PREFILL } from '../../../../shared/domain/handoverPrefill'
+} from '@shared/domain/handover'
+import { EMPTY_PREFILL } from '@shared/domain/handoverPrefill'
 
 function item(id: string, over: Partial<HandoverItem> = {}): HandoverItem {
-  return { id, originId: id, section: 'urgent', text: `事项${id}`, customerId: null, customerName: '', customerPhone: '', dueAt: 1, done: false, carried: 0, ...over }
+  return {
+    id,
+    originId: id,
+    section: 'urgent',
+    text: `事项${id}`,
+    customerId: null,
+    customerName: '',
+    customerPhone: '',
+    dueAt: 1,
+    done: false,
+    carried: 0,
+    ...over
+  }
 }
 
 describe('carry-over', () => {
   it('hands on every unfinished item one shift older, keeping where it started; done items stay behind', () => {
     let n = 0
-    const next = carryOverItems({ items: [item('a'), item('b', { done: true }), item('c', { carried: 2, originId: 'x' })] }, () => `new${++n}`)
+    const next = carryOverItems(
+      { items: [item('a'), item('b', { done: true }), item('c', { carried: 2, originId: 'x' })] },
+      () => `new${++n}`
+    )
     expect(next).toEqual([
       { ...item('a'), id: 'new1', carried: 1 },
       { ...item('c', { originId: 'x' }), id: 'new2', carried: 3 }
@@ -54,21 +69,53 @@ describe('lock after acknowledgement', () => {
     expect(acknowledgeRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1002')).toBeNull()
     expect(acknowledgeRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1001')).toBe('ownHandover')
     expect(acknowledgeRefusal({ status: 'draft', outgoingStaffNo: '1001' }, '1002')).toBe('notSubmitted')
-    expect(acknowledgeRefusal({ status: 'acknowledged', outgoingStaffNo: '1001' }, '1002')).toBe('alreadyAcknowledged')
+    expect(acknowledgeRefusal({ status: 'acknowledged', outgoingStaffNo: '1001' }, '1002')).toBe(
+      'alreadyAcknowledged'
+    )
   })
 })
 
 describe('item and note validation', () => {
-  const messages = (input: unknown) => handoverItemSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? []
+  const messages = (input: unknown) =>
+    handoverItemSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? []
   it('needs a due time and a text for urgent matters, a customer for the other sections', () => {
-    expect(messages({ section: 'urgent', text: '', customerId: null, customerName: '', customerPhone: '', dueAt: null })).toEqual(['text:validation.required', 'dueAt:handover.dueRequired'])
-    expect(messages({ section: 'customers', text: '退款进度', customerId: null, customerName: '', customerPhone: '', dueAt: null })).toEqual(['customerName:handover.customerRequired'])
-    expect(messages({ section: 'prospects', text: '', customerId: null, customerName: '赵先生', customerPhone: '', dueAt: null })).toEqual([])
+    expect(
+      messages({
+        section: 'urgent',
+        text: '',
+        customerId: null,
+        customerName: '',
+        customerPhone: '',
+        dueAt: null
+      })
+    ).toEqual(['text:validation.required', 'dueAt:handover.dueRequired'])
+    expect(
+      messages({
+        section: 'customers',
+        text: '退款进度',
+        customerId: null,
+        customerName: '',
+        customerPhone: '',
+        dueAt: null
+      })
+    ).toEqual(['customerName:handover.customerRequired'])
+    expect(
+      messages({
+        section: 'prospects',
+        text: '',
+        customerId: null,
+        customerName: '赵先生',
+        customerPhone: '',
+        dueAt: null
+      })
+    ).toEqual([])
   })
 
   it('refuses a 5 000-character note with its own message', () => {
     expect(handoverNotesSchema.safeParse('字'.repeat(2000)).success).toBe(true)
-    expect(handoverNotesSchema.safeParse('字'.repeat(5000)).error?.issues[0]?.message).toBe('handover.notesTooLong')
+    expect(handoverNotesSchema.safeParse('字'.repeat(5000)).error?.issues[0]?.message).toBe(
+      'handover.notesTooLong'
+    )
   })
 
   it('knows an empty handover', () => {

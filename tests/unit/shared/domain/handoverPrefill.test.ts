@@ -1,7 +1,14 @@
 process.env.TZ = 'Asia/Shanghai'
 import { describe, expect, it } from 'vitest'
-import { nextStep, overdueCount, selectPrefill, type PrefillComplaintSource, type PrefillInput, type PrefillReturnSource } from '../../../../shared/domain/handoverPrefill'
-import { DEFAULT_TIME_RULES } from '../../../../shared/domain/timeRules'
+import {
+  nextStep,
+  overdueCount,
+  selectPrefill,
+  type PrefillComplaintSource,
+  type PrefillInput,
+  type PrefillReturnSource
+} from '@shared/domain/handoverPrefill'
+import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)
 const MIN = 60_000
@@ -30,11 +37,28 @@ function complaint(id: string, over: Partial<PrefillComplaintSource> = {}): Pref
 }
 
 function ret(id: string, status: PrefillReturnSource['status']): PrefillReturnSource {
-  return { id, customerName: '李四', customerPhone: '13900139000', type: 'return', status, amount: 99, createdAt: at('2026-11-23T10:00:00'), complaintId: null }
+  return {
+    id,
+    customerName: '李四',
+    customerPhone: '13900139000',
+    type: 'return',
+    status,
+    amount: 99,
+    createdAt: at('2026-11-23T10:00:00'),
+    complaintId: null
+  }
 }
 
 function select(over: Partial<PrefillInput> = {}) {
-  return selectPrefill({ complaints: [], returns: [], rules: R, now: NOW, shiftEnd: SHIFT_END, previous: null, ...over })
+  return selectPrefill({
+    complaints: [],
+    returns: [],
+    rules: R,
+    now: NOW,
+    shiftEnd: SHIFT_END,
+    previous: null,
+    ...over
+  })
 }
 
 describe('selectPrefill — which items appear', () => {
@@ -61,7 +85,10 @@ describe('selectPrefill — which items appear', () => {
       complaints: [
         complaint('fresh'),
         complaint('nojudgement', { receivedAt: at('2026-11-22T15:00:00'), firstResponseAt: null }),
-        complaint('escalated', { receivedAt: at('2026-11-22T09:00:00'), firstResponseAt: at('2026-11-22T09:05:00') })
+        complaint('escalated', {
+          receivedAt: at('2026-11-22T09:00:00'),
+          firstResponseAt: at('2026-11-22T09:05:00')
+        })
       ]
     })
     expect(p.complaints.map((c) => [c.id, c.overdue])).toEqual([
@@ -70,7 +97,10 @@ describe('selectPrefill — which items appear', () => {
       ['fresh', false]
     ])
     expect(p.complaints.find((c) => c.id === 'escalated')?.level).toBe(1)
-    expect(p.complaints.find((c) => c.id === 'nojudgement')?.next).toEqual({ kind: 'firstResponse', at: at('2026-11-23T00:00:00') })
+    expect(p.complaints.find((c) => c.id === 'nojudgement')?.next).toEqual({
+      kind: 'firstResponse',
+      at: at('2026-11-23T00:00:00')
+    })
     expect(overdueCount(p)).toBe(2)
   })
 
@@ -85,14 +115,19 @@ describe('selectPrefill — which items appear', () => {
   })
 
   it('lists follow-ups due today or overdue, not those due later', () => {
-    const resolved = (id: string, resolvedAt: number) => complaint(id, { status: 'awaitingRevisit', resolvedAt })
+    const resolved = (id: string, resolvedAt: number) =>
+      complaint(id, { status: 'awaitingRevisit', resolvedAt })
     const p = select({
       complaints: [
         resolved('today', at('2026-11-20T11:00:00')), // due 11-23 11:00 — passed
         resolved('tonight', at('2026-11-20T23:59:00')), // due 11-23 23:59 — today
         resolved('midnight', at('2026-11-21T00:00:00')), // due 11-24 00:00 — the end of today's store day
         resolved('tomorrow', at('2026-11-21T00:00:01')), // due after today
-        complaint('visited', { status: 'awaitingRevisit', resolvedAt: at('2026-11-20T09:00:00'), revisit: { at: at('2026-11-22T10:00:00') } })
+        complaint('visited', {
+          status: 'awaitingRevisit',
+          resolvedAt: at('2026-11-20T09:00:00'),
+          revisit: { at: at('2026-11-22T10:00:00') }
+        })
       ]
     })
     expect(p.revisits.map((r) => [r.id, r.overdue])).toEqual([
@@ -119,22 +154,35 @@ describe('selectPrefill — which items appear', () => {
       ['tomorrow', false, false]
     ])
     expect(p.callbacks[0]!.note).toBe('约好下午回电')
-    expect(nextStep(complaint('x', { callback: { dueAt: NOW + MIN, note: '' } }), R)).toEqual({ kind: 'callback', at: NOW + MIN })
+    expect(nextStep(complaint('x', { callback: { dueAt: NOW + MIN, note: '' } }), R)).toEqual({
+      kind: 'callback',
+      at: NOW + MIN
+    })
     expect(overdueCount(p)).toBe(1)
   })
 
   it('lists returns in progress only', () => {
-    const p = select({ returns: [ret('r1', 'pending'), ret('r2', 'processing'), ret('r3', 'done'), ret('r4', 'cancelled')] })
+    const p = select({
+      returns: [ret('r1', 'pending'), ret('r2', 'processing'), ret('r3', 'done'), ret('r4', 'cancelled')]
+    })
     expect(p.returns.map((r) => r.id)).toEqual(['r1', 'r2'])
   })
 
   it('says what a case waits on when no clock runs', () => {
-    expect(nextStep(complaint('a', { status: 'awaitingApproval', resolvedAt: null, escalationLevel: 2 }), R)).toEqual({ kind: 'approval', at: null })
+    expect(
+      nextStep(complaint('a', { status: 'awaitingApproval', resolvedAt: null, escalationLevel: 2 }), R)
+    ).toEqual({ kind: 'approval', at: null })
     expect(nextStep(complaint('b', { escalationLevel: 2 }), R)).toEqual({ kind: 'result', at: null })
   })
 
   it('marks the previous note only when it was not acknowledged', () => {
-    const ref = { id: 'h1', date: '2026-11-23', shiftName: '晚班', outgoingStaffNo: '1002', outgoingName: '李四' }
+    const ref = {
+      id: 'h1',
+      date: '2026-11-23',
+      shiftName: '晚班',
+      outgoingStaffNo: '1002',
+      outgoingName: '李四'
+    }
     const prev = (acknowledged: boolean) => ({ ref, acknowledged, prefill: select() })
     expect(select({ previous: prev(true) }).previous).toBeNull()
     expect(select({ previous: prev(false) }).previous).toEqual({ ...ref, acknowledged: false })
@@ -145,9 +193,21 @@ describe('selectPrefill — carried counts', () => {
   it('counts the shifts each entry has been handed over, per kind', () => {
     const c = complaint('001', { callback: { dueAt: NOW + H, note: '' } })
     const first = select({ complaints: [c], returns: [ret('r1', 'pending')] })
-    expect([first.complaints[0]!.carried, first.callbacks[0]!.carried, first.returns[0]!.carried]).toEqual([0, 0, 0])
-    const ref = { id: 'h1', date: '2026-11-23', shiftName: '白班', outgoingStaffNo: '1001', outgoingName: '王小明' }
-    const second = select({ complaints: [c, complaint('002')], returns: [ret('r1', 'processing')], previous: { ref, acknowledged: true, prefill: first } })
+    expect([first.complaints[0]!.carried, first.callbacks[0]!.carried, first.returns[0]!.carried]).toEqual([
+      0, 0, 0
+    ])
+    const ref = {
+      id: 'h1',
+      date: '2026-11-23',
+      shiftName: '白班',
+      outgoingStaffNo: '1001',
+      outgoingName: '王小明'
+    }
+    const second = select({
+      complaints: [c, complaint('002')],
+      returns: [ret('r1', 'processing')],
+      previous: { ref, acknowledged: true, prefill: first }
+    })
     expect(second.complaints.map((x) => [x.id, x.carried])).toEqual([
       ['001', 1],
       ['002', 0]

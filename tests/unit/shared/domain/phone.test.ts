@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskPhone, normalizePhone } from '../../../../shared/domain/phone'
+import { maskPhone, normalizePhone } from '@shared/domain/phone'
 
 describe('normalizePhone', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PIN_HASH_ITERATIONS, hashPin, pinFormSchema, pinSchema, verifyPin } from '../../../../shared/domain/pin'
+import { PIN_HASH_ITERATIONS, hashPin, pinFormSchema, pinSchema, verifyPin } from '@shared/domain/pin'
 
 // A low count keeps the suite fast; the default is checked once on its own.
 const FAST = 1_000
@@ -98,13 +98,18 @@ describe('pinSchema', () => {
 
 describe('pinFormSchema', () => {
   it('accepts the same PIN twice, full-width or not', () => {
-    expect(pinFormSchema.parse({ pin: '１２３４', confirm: '1234' })).toEqual({ pin: '1234', confirm: '1234' })
+    expect(pinFormSchema.parse({ pin: '１２３４', confirm: '1234' })).toEqual({
+      pin: '1234',
+      confirm: '1234'
+    })
   })
 
   it('reports a mismatch on the second field', () => {
     const result = pinFormSchema.safeParse({ pin: '1234', confirm: '1243' })
     expect(result.success).toBe(false)
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['confirm'], message: 'validation.pinMismatch' })])
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['confirm'], message: 'validation.pinMismatch' })
+    ])
   })
 
   it('reports a malformed PIN on the first field', () => {

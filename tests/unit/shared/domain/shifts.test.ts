@@ -1,13 +1,18 @@
 process.env.TZ = 'Asia/Shanghai'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SHIFTS, inferShift, shiftListSchema, shiftSlot, type ShiftDef } from '../../../../shared/domain/shifts'
+import { DEFAULT_SHIFTS, inferShift, shiftListSchema, shiftSlot, type ShiftDef } from '@shared/domain/shifts'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)
-const nameAt = (local: string, shifts: readonly ShiftDef[] = DEFAULT_SHIFTS) => inferShift(shifts, at(local))?.shift.name
+const nameAt = (local: string, shifts: readonly ShiftDef[] = DEFAULT_SHIFTS) =>
+  inferShift(shifts, at(local))?.shift.name
 
 describe('shift settings', () => {
   it('defaults to the handbook shifts', () => {
-    expect(DEFAULT_SHIFTS.map((s) => `${s.name} ${s.start}–${s.end}`)).toEqual(['白班 08:00–17:00', '白班(9-18) 09:00–18:00', '晚班 15:00–24:00'])
+    expect(DEFAULT_SHIFTS.map((s) => `${s.name} ${s.start}–${s.end}`)).toEqual([
+      '白班 08:00–17:00',
+      '白班(9-18) 09:00–18:00',
+      '晚班 15:00–24:00'
+    ])
   })
 
   it('validates times, empty shifts and duplicate names', () => {
@@ -17,7 +22,12 @@ describe('shift settings', () => {
     expect(bad([{ id: 'a', name: '早班', start: '08:00', end: '08:00' }])).toEqual(['handover.shiftEmpty'])
     expect(bad([{ id: 'a', name: '早班', start: '00:00', end: '24:00' }])).toEqual(['handover.shiftEmpty'])
     expect(bad([])).toEqual(['handover.noShifts'])
-    expect(bad([{ id: 'a', name: '早班', start: '08:00', end: '12:00' }, { id: 'b', name: '早班', start: '12:00', end: '18:00' }])).toEqual(['handover.shiftNameTaken'])
+    expect(
+      bad([
+        { id: 'a', name: '早班', start: '08:00', end: '12:00' },
+        { id: 'b', name: '早班', start: '12:00', end: '18:00' }
+      ])
+    ).toEqual(['handover.shiftNameTaken'])
   })
 })
 

@@ -8,8 +8,8 @@ import {
   overdueAt,
   type ComplaintClock,
   type TimeRuleSettings
-} from '../../../../shared/domain/timeRules'
-import { STATUSES } from '../../../../shared/domain/complaint'
+} from '@shared/domain/timeRules'
+import { STATUSES } from '@shared/domain/complaint'
 
 // overdueAt / nextEscalationAt are index keys standing in for evaluateTime / escalationsToRecord:
 // for every `now`, "now ≥ key" must give exactly the same answer as evaluating the case.
@@ -45,8 +45,18 @@ function randomCase(r: () => number): ComplaintClock {
 
 const RULES: TimeRuleSettings[] = [
   DEFAULT_TIME_RULES,
-  { storeDayEndsAt: '22:00', escalateToLeaderAfterHours: 12, escalateToManagerAfterHours: 6, revisitWithinDays: 1 },
-  { storeDayEndsAt: '02:00', escalateToLeaderAfterHours: 48, escalateToManagerAfterHours: 24, revisitWithinDays: 7 }
+  {
+    storeDayEndsAt: '22:00',
+    escalateToLeaderAfterHours: 12,
+    escalateToManagerAfterHours: 6,
+    revisitWithinDays: 1
+  },
+  {
+    storeDayEndsAt: '02:00',
+    escalateToLeaderAfterHours: 48,
+    escalateToManagerAfterHours: 24,
+    revisitWithinDays: 7
+  }
 ]
 
 /** Instants worth probing: random ones plus each key and its neighbours (the boundaries). */
@@ -64,7 +74,9 @@ describe('time-rule instants used as index keys', () => {
         const c = randomCase(r)
         const key = overdueAt(c, rules)
         for (const now of probes(r, c, [key])) {
-          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(evaluateTime(c, now, rules).overdue)
+          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
+            evaluateTime(c, now, rules).overdue
+          )
         }
       }
     })
@@ -75,14 +87,24 @@ describe('time-rule instants used as index keys', () => {
         const c = randomCase(r)
         const key = nextEscalationAt(c, rules)
         for (const now of probes(r, c, [key])) {
-          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(escalationsToRecord(c, now, rules).length > 0)
+          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
+            escalationsToRecord(c, now, rules).length > 0
+          )
         }
       }
     })
   }
 
   it('ended cases have no keys; an open case with nothing pending has no overdue key', () => {
-    const settled: ComplaintClock = { id: 'c', status: 'awaitingRevisit', receivedAt: BASE, firstResponseAt: BASE + H, resolvedAt: BASE + 2 * H, revisit: { at: BASE + 3 * H }, escalationLevel: 0 }
+    const settled: ComplaintClock = {
+      id: 'c',
+      status: 'awaitingRevisit',
+      receivedAt: BASE,
+      firstResponseAt: BASE + H,
+      resolvedAt: BASE + 2 * H,
+      revisit: { at: BASE + 3 * H },
+      escalationLevel: 0
+    }
     expect(overdueAt(settled, DEFAULT_TIME_RULES)).toBeNull()
     expect(nextEscalationAt(settled, DEFAULT_TIME_RULES)).toBeNull()
     for (const status of ['closed', 'rejected'] as const) {
@@ -94,7 +116,15 @@ describe('time-rule instants used as index keys', () => {
 
   it('a case resolved exactly at the leader deadline still has that escalation due (and no manager one)', () => {
     const leader = BASE + 24 * H
-    const c: ComplaintClock = { id: 'c', status: 'awaitingRevisit', receivedAt: BASE, firstResponseAt: BASE + H, resolvedAt: leader, revisit: null, escalationLevel: 0 }
+    const c: ComplaintClock = {
+      id: 'c',
+      status: 'awaitingRevisit',
+      receivedAt: BASE,
+      firstResponseAt: BASE + H,
+      resolvedAt: leader,
+      revisit: null,
+      escalationLevel: 0
+    }
     expect(nextEscalationAt(c, DEFAULT_TIME_RULES)).toBe(leader)
     expect(escalationsToRecord(c, leader, DEFAULT_TIME_RULES).map((e) => e.level)).toEqual([1])
     expect(nextEscalationAt({ ...c, escalationLevel: 1 }, DEFAULT_TIME_RULES)).toBeNull()

@@ -12,8 +12,8 @@ import {
   type ComplaintClock,
   type EscalationRecord,
   type TimeRuleSettings
-} from '../../../../shared/domain/timeRules'
-import type { Complaint } from '../../../../shared/domain/complaint'
+} from '@shared/domain/timeRules'
+import type { Complaint } from '@shared/domain/complaint'
 
 const at = (iso: string) => Date.parse(iso)
 const MIN = 60_000
@@ -26,7 +26,16 @@ const RECEIVED = at('2026-11-22T10:00:00+08:00')
 
 /** An open case with a timely first response, so only the rule under test can make it overdue. */
 function clock(over: Partial<ComplaintClock> = {}): ComplaintClock {
-  return { id: 'c1', status: 'inProgress', receivedAt: RECEIVED, firstResponseAt: RECEIVED + 10 * MIN, resolvedAt: null, revisit: null, escalationLevel: 0, ...over }
+  return {
+    id: 'c1',
+    status: 'inProgress',
+    receivedAt: RECEIVED,
+    firstResponseAt: RECEIVED + 10 * MIN,
+    resolvedAt: null,
+    revisit: null,
+    escalationLevel: 0,
+    ...over
+  }
 }
 
 /** What a PC's sweep does: record what is due, then store the new level. */
@@ -53,14 +62,24 @@ describe('store day and 日落原则 deadline', () => {
   it('24:00 for the night shift: a complaint at 23:59 is due the same night, one at 00:01 by the next midnight', () => {
     const late = clock({ receivedAt: at('2026-11-22T23:59:00+08:00'), firstResponseAt: null })
     expect(evaluateTime(late, at('2026-11-22T23:59:59.999+08:00'), S).sunsetBreached).toBe(false)
-    expect(evaluateTime(late, at('2026-11-23T00:00:00+08:00'), S)).toMatchObject({ sunsetBreached: true, overdue: true })
+    expect(evaluateTime(late, at('2026-11-23T00:00:00+08:00'), S)).toMatchObject({
+      sunsetBreached: true,
+      overdue: true
+    })
     const early = clock({ receivedAt: at('2026-11-23T00:01:00+08:00'), firstResponseAt: null })
-    expect(evaluateTime(early, at('2026-11-23T23:59:00+08:00'), S)).toMatchObject({ sunsetBreached: false, overdue: false })
+    expect(evaluateTime(early, at('2026-11-23T23:59:00+08:00'), S)).toMatchObject({
+      sunsetBreached: false,
+      overdue: false
+    })
   })
 
   it("'00:00' means the same as '24:00'", () => {
-    expect(sunsetDeadline(at('2026-11-22T23:59:00+08:00'), withEnd('00:00'))).toBe(at('2026-11-23T00:00:00+08:00'))
-    expect(sunsetDeadline(at('2026-11-23T00:00:00+08:00'), withEnd('00:00'))).toBe(at('2026-11-24T00:00:00+08:00'))
+    expect(sunsetDeadline(at('2026-11-22T23:59:00+08:00'), withEnd('00:00'))).toBe(
+      at('2026-11-23T00:00:00+08:00')
+    )
+    expect(sunsetDeadline(at('2026-11-23T00:00:00+08:00'), withEnd('00:00'))).toBe(
+      at('2026-11-24T00:00:00+08:00')
+    )
     expect(storeDayKey(at('2026-11-23T00:00:00+08:00'), withEnd('00:00'))).toBe('2026-11-23')
   })
 
@@ -91,10 +110,14 @@ describe('store day and 日落原则 deadline', () => {
 
   it('noon divides the two readings: 11:59 ends the next morning, 12:00 ends the same day', () => {
     expect(storeDayKey(at('2026-11-23T11:00:00+08:00'), withEnd('11:59'))).toBe('2026-11-22')
-    expect(sunsetDeadline(at('2026-11-22T13:00:00+08:00'), withEnd('11:59'))).toBe(at('2026-11-23T11:59:00+08:00'))
+    expect(sunsetDeadline(at('2026-11-22T13:00:00+08:00'), withEnd('11:59'))).toBe(
+      at('2026-11-23T11:59:00+08:00')
+    )
     expect(storeDayKey(at('2026-11-22T11:00:00+08:00'), withEnd('12:00'))).toBe('2026-11-22')
     expect(storeDayKey(at('2026-11-22T13:00:00+08:00'), withEnd('12:00'))).toBe('2026-11-23')
-    expect(sunsetDeadline(at('2026-11-22T13:00:00+08:00'), withEnd('12:00'))).toBe(at('2026-11-23T12:00:00+08:00'))
+    expect(sunsetDeadline(at('2026-11-22T13:00:00+08:00'), withEnd('12:00'))).toBe(
+      at('2026-11-23T12:00:00+08:00')
+    )
   })
 
   it('the deadline is the first store-day end strictly after the moment, and ends the store day containing it', () => {
@@ -105,7 +128,9 @@ describe('store day and 日落原则 deadline', () => {
         expect(d).toBeGreaterThan(t)
         expect(d - t).toBeLessThanOrEqual(DAY)
         const local = new Date(d)
-        expect(local.getHours() * 60 + local.getMinutes()).toBe(end === '24:00' ? 0 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3)))
+        expect(local.getHours() * 60 + local.getMinutes()).toBe(
+          end === '24:00' ? 0 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3))
+        )
         expect(storeDayKey(d - 1, s)).toBe(storeDayKey(t, s))
         expect(storeDayKey(d, s)).not.toBe(storeDayKey(t, s))
       }
@@ -113,7 +138,9 @@ describe('store day and 日落原则 deadline', () => {
   })
 
   it('reads a malformed stored end as 24:00', () => {
-    expect(sunsetDeadline(at('2026-11-22T10:00:00+08:00'), withEnd('7pm'))).toBe(at('2026-11-23T00:00:00+08:00'))
+    expect(sunsetDeadline(at('2026-11-22T10:00:00+08:00'), withEnd('7pm'))).toBe(
+      at('2026-11-23T00:00:00+08:00')
+    )
     expect(storeDayKey(at('2026-11-22T23:00:00+08:00'), withEnd(''))).toBe('2026-11-22')
   })
 })
@@ -123,7 +150,11 @@ describe('日落原则 breach', () => {
 
   it('no first response: breached from the deadline on, not 1 ms before', () => {
     const c = clock({ firstResponseAt: null })
-    expect(evaluateTime(c, deadline - 1, S)).toMatchObject({ sunsetDeadline: deadline, sunsetBreached: false, overdue: false })
+    expect(evaluateTime(c, deadline - 1, S)).toMatchObject({
+      sunsetDeadline: deadline,
+      sunsetBreached: false,
+      overdue: false
+    })
     expect(evaluateTime(c, deadline, S)).toMatchObject({ sunsetBreached: true, overdue: true, level: 0 })
   })
 
@@ -131,7 +162,9 @@ describe('日落原则 breach', () => {
     const later = deadline + 2 * DAY
     expect(evaluateTime(clock({ firstResponseAt: deadline - 1 }), later, S).sunsetBreached).toBe(false)
     expect(evaluateTime(clock({ firstResponseAt: deadline }), later, S).sunsetBreached).toBe(true)
-    expect(evaluateTime(clock({ firstResponseAt: deadline + 9 * H }), deadline + 10 * H, S).sunsetBreached).toBe(true)
+    expect(
+      evaluateTime(clock({ firstResponseAt: deadline + 9 * H }), deadline + 10 * H, S).sunsetBreached
+    ).toBe(true)
   })
 
   it('a late first response keeps the case 已超时 while it is open, not once closed', () => {
@@ -150,7 +183,9 @@ describe('24 h escalation (首问负责, 限时办结)', () => {
     expect(evaluateTime(c, RECEIVED + 48 * H - 1, S)).toMatchObject({ dueLevel: 1, level: 1 })
     expect(evaluateTime(c, RECEIVED + 48 * H, S)).toMatchObject({ dueLevel: 2, level: 2, overdue: true })
     expect(escalationsToRecord(c, RECEIVED + 24 * H - 1, S)).toEqual([])
-    expect(escalationsToRecord(c, RECEIVED + 24 * H, S)).toEqual([{ id: 'c1:escalation:1', level: 1, at: RECEIVED + 24 * H }])
+    expect(escalationsToRecord(c, RECEIVED + 24 * H, S)).toEqual([
+      { id: 'c1:escalation:1', level: 1, at: RECEIVED + 24 * H }
+    ])
   })
 
   it('counts real hours across midnight, not store days', () => {
@@ -176,21 +211,39 @@ describe('24 h escalation (首问负责, 限时办结)', () => {
       expect(escalationsToRecord(c, now, S)).toEqual([])
     }
     // resolved 1 ms before the deadline: still in time
-    expect(escalationsToRecord(clock({ status: 'awaitingRevisit', resolvedAt: RECEIVED + 24 * H - 1 }), RECEIVED + 30 * H, S)).toEqual([])
+    expect(
+      escalationsToRecord(
+        clock({ status: 'awaitingRevisit', resolvedAt: RECEIVED + 24 * H - 1 }),
+        RECEIVED + 30 * H,
+        S
+      )
+    ).toEqual([])
   })
 
   it('a case resolved after a deadline keeps that escalation (dated at the deadline) but no later one, and is not overdue', () => {
     const c = clock({ status: 'awaitingRevisit', resolvedAt: RECEIVED + 25 * H })
-    expect(escalationsToRecord(c, RECEIVED + 60 * H, S)).toEqual([{ id: 'c1:escalation:1', level: 1, at: RECEIVED + 24 * H }])
+    expect(escalationsToRecord(c, RECEIVED + 60 * H, S)).toEqual([
+      { id: 'c1:escalation:1', level: 1, at: RECEIVED + 24 * H }
+    ])
     expect(evaluateTime(c, RECEIVED + 60 * H, S)).toMatchObject({ dueLevel: 1, level: 1, overdue: false })
     expect(evaluateTime({ ...c, escalationLevel: 1 }, RECEIVED + 60 * H, S).overdue).toBe(false)
     // resolved exactly at the deadline: the deadline instant is already late
-    expect(escalationsToRecord(clock({ status: 'awaitingRevisit', resolvedAt: RECEIVED + 24 * H }), RECEIVED + 30 * H, S)).toHaveLength(1)
+    expect(
+      escalationsToRecord(
+        clock({ status: 'awaitingRevisit', resolvedAt: RECEIVED + 24 * H }),
+        RECEIVED + 30 * H,
+        S
+      )
+    ).toHaveLength(1)
   })
 
   it('escalation stays 已超时 while unresolved, even after a timely first response', () => {
     const recorded = clock({ escalationLevel: 1 })
-    expect(evaluateTime(recorded, RECEIVED + 30 * H, S)).toMatchObject({ overdue: true, level: 1, sunsetBreached: false })
+    expect(evaluateTime(recorded, RECEIVED + 30 * H, S)).toMatchObject({
+      overdue: true,
+      level: 1,
+      sunsetBreached: false
+    })
     expect(evaluateTime({ ...recorded, status: 'awaitingApproval' }, RECEIVED + 30 * H, S).overdue).toBe(true)
   })
 })
@@ -201,9 +254,18 @@ describe('closed and rejected cases', () => {
       const c = clock({ status, firstResponseAt: null, escalationLevel: 1, resolvedAt: RECEIVED + H })
       const now = RECEIVED + 30 * DAY
       const time = evaluateTime(c, now, S)
-      expect(time).toMatchObject({ overdue: false, revisitOverdue: false, dueLevel: 0, level: 1, sunsetBreached: true })
+      expect(time).toMatchObject({
+        overdue: false,
+        revisitOverdue: false,
+        dueLevel: 0,
+        level: 1,
+        sunsetBreached: true
+      })
       expect(escalationsToRecord(c, now, S)).toEqual([])
-      expect(evaluateTime({ ...c, resolvedAt: null, escalationLevel: 0 }, now, S)).toMatchObject({ overdue: false, level: 0 })
+      expect(evaluateTime({ ...c, resolvedAt: null, escalationLevel: 0 }, now, S)).toMatchObject({
+        overdue: false,
+        level: 0
+      })
     })
   }
 })
@@ -212,7 +274,13 @@ describe('clock moved backwards', () => {
   it('before receivedAt: age 0, nothing due, nothing breached', () => {
     const c = clock({ firstResponseAt: null })
     const before = RECEIVED - 5 * H
-    expect(evaluateTime(c, before, S)).toMatchObject({ ageMs: 0, dueLevel: 0, level: 0, sunsetBreached: false, overdue: false })
+    expect(evaluateTime(c, before, S)).toMatchObject({
+      ageMs: 0,
+      dueLevel: 0,
+      level: 0,
+      sunsetBreached: false,
+      overdue: false
+    })
     expect(escalationsToRecord(c, before, S)).toEqual([])
     expect(evaluateTime(c, RECEIVED + 90 * MIN, S).ageMs).toBe(90 * MIN)
   })
@@ -274,7 +342,9 @@ describe('escalation recorded once', () => {
     expect([...a.values()]).toEqual([...b.values()])
     const merged = new Map([...a, ...b])
     expect(merged.size).toBe(2)
-    expect(escalationsToRecord(c, RECEIVED + 24 * H + 1, S)[0]).toEqual(escalationsToRecord(c, RECEIVED + 47 * H, S)[0])
+    expect(escalationsToRecord(c, RECEIVED + 24 * H + 1, S)[0]).toEqual(
+      escalationsToRecord(c, RECEIVED + 47 * H, S)[0]
+    )
   })
 
   it('app closed for 3 days: both levels at once, each dated exactly when it fell due', () => {
@@ -284,8 +354,15 @@ describe('escalation recorded once', () => {
       { id: 'c1:escalation:1', level: 1, at: RECEIVED + 24 * H },
       { id: 'c1:escalation:2', level: 2, at: RECEIVED + 48 * H }
     ])
-    expect(escalationsToRecord({ ...c, escalationLevel: 1 }, now, S)).toEqual([{ id: 'c1:escalation:2', level: 2, at: RECEIVED + 48 * H }])
-    expect(evaluateTime(c, now, S)).toMatchObject({ level: 2, overdue: true, sunsetBreached: true, ageMs: 3 * DAY })
+    expect(escalationsToRecord({ ...c, escalationLevel: 1 }, now, S)).toEqual([
+      { id: 'c1:escalation:2', level: 2, at: RECEIVED + 48 * H }
+    ])
+    expect(evaluateTime(c, now, S)).toMatchObject({
+      level: 2,
+      overdue: true,
+      sunsetBreached: true,
+      ageMs: 3 * DAY
+    })
   })
 
   it('ids are per case', () => {
@@ -300,19 +377,36 @@ describe('follow-up within 3 days (回访)', () => {
 
   it('has no due date until resolved', () => {
     expect(revisitDueAt(clock(), S)).toBeNull()
-    expect(evaluateTime(clock(), RECEIVED + 10 * DAY, S)).toMatchObject({ revisitDueAt: null, revisitOverdue: false })
+    expect(evaluateTime(clock(), RECEIVED + 10 * DAY, S)).toMatchObject({
+      revisitDueAt: null,
+      revisitOverdue: false
+    })
   })
 
   it('is due 3 days after the result; overdue only after that (within 3 days is inclusive)', () => {
     expect(revisitDueAt(resolved, S)).toBe(resolvedAt + 3 * DAY)
-    expect(evaluateTime(resolved, resolvedAt + 72 * H, S)).toMatchObject({ revisitDueAt: resolvedAt + 72 * H, revisitOverdue: false, overdue: false })
-    expect(evaluateTime(resolved, resolvedAt + 72 * H + 1, S)).toMatchObject({ revisitOverdue: true, overdue: true, level: 0 })
+    expect(evaluateTime(resolved, resolvedAt + 72 * H, S)).toMatchObject({
+      revisitDueAt: resolvedAt + 72 * H,
+      revisitOverdue: false,
+      overdue: false
+    })
+    expect(evaluateTime(resolved, resolvedAt + 72 * H + 1, S)).toMatchObject({
+      revisitOverdue: true,
+      overdue: true,
+      level: 0
+    })
   })
 
   it('is not overdue once the follow-up is done, nor when closed', () => {
     const late = resolvedAt + 100 * H
-    expect(evaluateTime({ ...resolved, revisit: { at: resolvedAt + H } }, late, S)).toMatchObject({ revisitOverdue: false, overdue: false })
-    expect(evaluateTime({ ...resolved, status: 'closed' }, late, S)).toMatchObject({ revisitOverdue: false, overdue: false })
+    expect(evaluateTime({ ...resolved, revisit: { at: resolvedAt + H } }, late, S)).toMatchObject({
+      revisitOverdue: false,
+      overdue: false
+    })
+    expect(evaluateTime({ ...resolved, status: 'closed' }, late, S)).toMatchObject({
+      revisitOverdue: false,
+      overdue: false
+    })
   })
 
   it('uses revisitWithinDays', () => {
@@ -331,11 +425,13 @@ describe('a stored complaint is a ComplaintClock', () => {
 })
 
 describe('time rule settings schema', () => {
-  const parse = (over: Partial<Record<keyof TimeRuleSettings, unknown>>) => timeRuleSettingsSchema.safeParse({ ...S, ...over })
+  const parse = (over: Partial<Record<keyof TimeRuleSettings, unknown>>) =>
+    timeRuleSettingsSchema.safeParse({ ...S, ...over })
 
   it('accepts the defaults and the handbook-style values', () => {
     expect(timeRuleSettingsSchema.parse(S)).toEqual(S)
-    for (const storeDayEndsAt of ['24:00', '00:00', '02:00', '22:00', '23:59']) expect(parse({ storeDayEndsAt }).success).toBe(true)
+    for (const storeDayEndsAt of ['24:00', '00:00', '02:00', '22:00', '23:59'])
+      expect(parse({ storeDayEndsAt }).success).toBe(true)
     for (const h of [1, 720]) {
       expect(parse({ escalateToLeaderAfterHours: h }).success).toBe(true)
       expect(parse({ escalateToManagerAfterHours: h }).success).toBe(true)
@@ -366,7 +462,10 @@ describe('time rule settings schema', () => {
     for (const [over, message] of bad) {
       const r = parse(over)
       expect(r.success, JSON.stringify(over)).toBe(false)
-      expect(r.error?.issues.map((i) => i.message), JSON.stringify(over)).toContain(message)
+      expect(
+        r.error?.issues.map((i) => i.message),
+        JSON.stringify(over)
+      ).toContain(message)
     }
     const missing = timeRuleSettingsSchema.safeParse({})
     expect(missing.success).toBe(false)

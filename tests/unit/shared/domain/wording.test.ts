@@ -8,15 +8,25 @@ import {
   wordingRulesSchema,
   type WordingHit,
   type WordingRule
-} from '../../../../shared/domain/wording'
+} from '@shared/domain/wording'
 
 /** The phrases found, as they appear in the text (the span the renderer underlines). */
-const spans = (text: string, rules?: WordingRule[]) => checkWording(text, rules).map((h) => text.slice(h.start, h.end))
+const spans = (text: string, rules?: WordingRule[]) =>
+  checkWording(text, rules).map((h) => text.slice(h.start, h.end))
 const phrases = (text: string, rules?: WordingRule[]) => checkWording(text, rules).map((h) => h.phrase)
 const rule = (phrase: string, suggestion = '请改用正面表达'): WordingRule => ({ phrase, suggestion })
 const suggestionOf = (phrase: string) => DEFAULT_WORDING_RULES.find((r) => r.phrase === phrase)?.suggestion
 
-const HANDBOOK = ['我不能', '我不会做', '这不是我应该做的', '我想我做不了', '但是', '不行', '不知道', '不可以']
+const HANDBOOK = [
+  '我不能',
+  '我不会做',
+  '这不是我应该做的',
+  '我想我做不了',
+  '但是',
+  '不行',
+  '不知道',
+  '不可以'
+]
 
 describe('DEFAULT_WORDING_RULES', () => {
   it('contains every phrase the handbook forbids', () => {
@@ -59,30 +69,34 @@ describe('DEFAULT_WORDING_RULES', () => {
 
 /** One realistic counter sentence per default rule. */
 const SENTENCES: [text: string, phrase: string][] = [
-    ['我不能给您退这个钱。', '我不能'],
-    ['这个型号我不会做调试。', '我不会做'],
-    ['上门安装这不是我应该做的事情。', '这不是我应该做的'],
-    ['这种情况我想我做不了主。', '我想我做不了'],
-    ['发票我们现在做不了。', '做不了'],
-    ['您的心情我理解，但是小票已经过期了。', '但是'],
-    ['拆封以后退货不行。', '不行'],
-    ['这件事我不知道。', '不知道'],
-    ['没有小票不可以退换。', '不可以'],
-    ['系统坏了，没办法查。', '没办法'],
-    ['我也没办法，系统就是这样。', '我也没办法'],
-    ['配送的事不归我管。', '不归我管'],
-    ['说明书上都写着，你自己看。', '你自己看'],
-    ['这是规定，谁来都一样。', '这是规定']
+  ['我不能给您退这个钱。', '我不能'],
+  ['这个型号我不会做调试。', '我不会做'],
+  ['上门安装这不是我应该做的事情。', '这不是我应该做的'],
+  ['这种情况我想我做不了主。', '我想我做不了'],
+  ['发票我们现在做不了。', '做不了'],
+  ['您的心情我理解，但是小票已经过期了。', '但是'],
+  ['拆封以后退货不行。', '不行'],
+  ['这件事我不知道。', '不知道'],
+  ['没有小票不可以退换。', '不可以'],
+  ['系统坏了，没办法查。', '没办法'],
+  ['我也没办法，系统就是这样。', '我也没办法'],
+  ['配送的事不归我管。', '不归我管'],
+  ['说明书上都写着，你自己看。', '你自己看'],
+  ['这是规定，谁来都一样。', '这是规定']
 ]
 
 describe('checkWording: every default phrase in a realistic sentence', () => {
   it.each(SENTENCES)('%s → %s', (text, phrase) => {
     const start = text.indexOf(phrase)
-    expect(checkWording(text)).toEqual([{ start, end: start + phrase.length, phrase, suggestion: suggestionOf(phrase) }])
+    expect(checkWording(text)).toEqual([
+      { start, end: start + phrase.length, phrase, suggestion: suggestionOf(phrase) }
+    ])
   })
 
   it('the table covers every default rule', () => {
-    expect(SENTENCES.map(([, phrase]) => phrase).sort()).toEqual(DEFAULT_WORDING_RULES.map((r) => r.phrase).sort())
+    expect(SENTENCES.map(([, phrase]) => phrase).sort()).toEqual(
+      DEFAULT_WORDING_RULES.map((r) => r.phrase).sort()
+    )
   })
 
   it('returns nothing for positive text, an empty text or an empty rule list', () => {
@@ -151,7 +165,9 @@ describe('checkWording: longest phrase wins', () => {
   })
 
   it('prefers the longer of two partly overlapping phrases, even when it starts later', () => {
-    expect(checkWording('abcd', [rule('ab'), rule('bcd')])).toMatchObject([{ start: 1, end: 4, phrase: 'bcd' }])
+    expect(checkWording('abcd', [rule('ab'), rule('bcd')])).toMatchObject([
+      { start: 1, end: 4, phrase: 'bcd' }
+    ])
   })
 
   it('prefers the earlier of two overlapping phrases of equal length', () => {
@@ -159,7 +175,9 @@ describe('checkWording: longest phrase wins', () => {
   })
 
   it('uses the first of two rules with the same phrase', () => {
-    expect(checkWording('不行', [rule('不行', '甲'), rule('不 行', '乙')])).toMatchObject([{ suggestion: '甲' }])
+    expect(checkWording('不行', [rule('不行', '甲'), rule('不 行', '乙')])).toMatchObject([
+      { suggestion: '甲' }
+    ])
   })
 
   it('ignores a rule whose phrase is empty or blank', () => {
@@ -271,7 +289,9 @@ describe('checkWording: compounds', () => {
 
   it('an exempt occurrence does not hide a shorter rule inside it', () => {
     // 不可以 in 可不可以 is a question; a store rule 可以 (silly, but legal) still flags its own occurrence.
-    expect(checkWording('可不可以', [rule('不可以'), rule('可以')])).toMatchObject([{ start: 2, end: 4, phrase: '可以' }])
+    expect(checkWording('可不可以', [rule('不可以'), rule('可以')])).toMatchObject([
+      { start: 2, end: 4, phrase: '可以' }
+    ])
   })
 })
 
@@ -332,13 +352,17 @@ describe('wordingRulesSchema', () => {
     wordingRulesSchema.safeParse(input).error?.issues.map((i) => ({ path: i.path, message: i.message })) ?? []
 
   it('accepts and trims an edited list', () => {
-    const result = wordingRulesSchema.parse([{ phrase: ' 不清楚 ', suggestion: ' 我帮您查一下 ', note: ' 备注 ' }])
+    const result = wordingRulesSchema.parse([
+      { phrase: ' 不清楚 ', suggestion: ' 我帮您查一下 ', note: ' 备注 ' }
+    ])
     expect(result).toEqual([{ phrase: '不清楚', suggestion: '我帮您查一下', note: '备注' }])
   })
 
   it('accepts an empty list and the length limits exactly', () => {
     expect(issues([])).toEqual([])
-    expect(issues([{ phrase: '甲'.repeat(20), suggestion: '乙'.repeat(60), note: '丙'.repeat(60) }])).toEqual([])
+    expect(issues([{ phrase: '甲'.repeat(20), suggestion: '乙'.repeat(60), note: '丙'.repeat(60) }])).toEqual(
+      []
+    )
   })
 
   it.each([
@@ -354,7 +378,10 @@ describe('wordingRulesSchema', () => {
 
   it('rejects more than 100 rules', () => {
     expect(MAX_WORDING_RULES).toBe(100)
-    const list = Array.from({ length: MAX_WORDING_RULES + 1 }, (_, i) => ({ phrase: `忌语${i}`, suggestion: '好' }))
+    const list = Array.from({ length: MAX_WORDING_RULES + 1 }, (_, i) => ({
+      phrase: `忌语${i}`,
+      suggestion: '好'
+    }))
     expect(issues(list)).toEqual([{ path: [], message: 'validation.tooMany' }])
     expect(issues(list.slice(0, MAX_WORDING_RULES))).toEqual([])
   })
@@ -365,9 +392,13 @@ describe('wordingRulesSchema', () => {
     ['不行', '不 行'],
     ['不行', '不　行']
   ])('rejects a duplicate phrase: %j then %j', (first, second) => {
-    expect(issues([{ phrase: first, suggestion: '好' }, { phrase: '不清楚', suggestion: '好' }, { phrase: second, suggestion: '好' }])).toEqual([
-      { path: [2, 'phrase'], message: 'wording.duplicatePhrase' }
-    ])
+    expect(
+      issues([
+        { phrase: first, suggestion: '好' },
+        { phrase: '不清楚', suggestion: '好' },
+        { phrase: second, suggestion: '好' }
+      ])
+    ).toEqual([{ path: [2, 'phrase'], message: 'wording.duplicatePhrase' }])
   })
 
   it('rejects a suggestion that the list itself would flag', () => {

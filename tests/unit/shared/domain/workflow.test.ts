@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { buildComplaint, complaintIntakeSchema, emptyIntakeForm, type Complaint } from '../../../../shared/domain/complaint'
-import { applyAction, availableActions, DEFAULT_WORKFLOW_SETTINGS, type Actor, type ActionType, type WorkflowAction } from '../../../../shared/domain/workflow'
+import {
+  buildComplaint,
+  complaintIntakeSchema,
+  emptyIntakeForm,
+  type Complaint
+} from '@shared/domain/complaint'
+import {
+  applyAction,
+  availableActions,
+  DEFAULT_WORKFLOW_SETTINGS,
+  type Actor,
+  type ActionType,
+  type WorkflowAction
+} from '@shared/domain/workflow'
 
 const S = DEFAULT_WORKFLOW_SETTINGS
 const clerk: Actor = { staffNo: '1001', role: 'clerk' }
@@ -8,8 +20,19 @@ const leader: Actor = { staffNo: '2001', role: 'shiftLeader' }
 const manager: Actor = { staffNo: '8001', role: 'manager' }
 
 function fresh(): Complaint {
-  const intake = complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '不加热' })
-  return buildComplaint(intake, { id: 'c1', no: 'TS-20261122-A3-001', customerId: 'u1', receivedAt: 1000, firstResponder: '1001' })
+  const intake = complaintIntakeSchema('2026-11-22').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '不加热'
+  })
+  return buildComplaint(intake, {
+    id: 'c1',
+    no: 'TS-20261122-A3-001',
+    customerId: 'u1',
+    receivedAt: 1000,
+    firstResponder: '1001'
+  })
 }
 
 /** Applies actions in order, failing the test on any refusal. */
@@ -27,10 +50,23 @@ const valid: [WorkflowAction][] = [[{ type: 'judgeValid' }]]
 const withDept: [WorkflowAction][] = [...valid, [{ type: 'assignDepartment', department: '售后服务部' }]]
 const proposed = (amount: number | null = 50): [WorkflowAction][] => [
   ...withDept,
-  [{ type: 'proposePlan', resolution: amount ? 'compensation' : 'repair', amount, text: '为您免费维修并补偿' }]
+  [
+    {
+      type: 'proposePlan',
+      resolution: amount ? 'compensation' : 'repair',
+      amount,
+      text: '为您免费维修并补偿'
+    }
+  ]
 ]
-const approved = (amount: number | null = 50): [WorkflowAction, Actor?][] => [...proposed(amount), [{ type: 'approvePlan', note: '' }, leader]]
-const resolved: [WorkflowAction, Actor?][] = [...approved(), [{ type: 'recordResult', text: '已补偿50元', accepted: true }]]
+const approved = (amount: number | null = 50): [WorkflowAction, Actor?][] => [
+  ...proposed(amount),
+  [{ type: 'approvePlan', note: '' }, leader]
+]
+const resolved: [WorkflowAction, Actor?][] = [
+  ...approved(),
+  [{ type: 'recordResult', text: '已补偿50元', accepted: true }]
+]
 
 function refusal(c: Complaint, action: WorkflowAction, actor: Actor = clerk): string | undefined {
   const out = applyAction(c, action, actor, 9999, S)
@@ -41,7 +77,9 @@ describe('complaint workflow', () => {
   it('a registered complaint can only be judged (or urged)', () => {
     const c = fresh()
     expect(availableActions(c, clerk, S)).toEqual<ActionType[]>(['judgeValid', 'judgeInvalid', 'urge'])
-    expect(refusal(c, { type: 'proposePlan', resolution: 'repair', amount: null, text: 'x' })).toBe('workflow.notNow')
+    expect(refusal(c, { type: 'proposePlan', resolution: 'repair', amount: null, text: 'x' })).toBe(
+      'workflow.notNow'
+    )
     expect(refusal(c, { type: 'recordResult', text: 'x', accepted: true })).toBe('workflow.notNow')
     expect(refusal(c, { type: 'closeCase', feedbackDepartments: [] })).toBe('workflow.notNow')
   })
@@ -55,7 +93,9 @@ describe('complaint workflow', () => {
   it('投诉不成立 needs a written explanation and ends the case', () => {
     expect(refusal(fresh(), { type: 'judgeInvalid', explanation: '' })).toBe('workflow.explainMore')
     expect(refusal(fresh(), { type: 'judgeInvalid', explanation: '不符合' })).toBe('workflow.explainMore')
-    const c = run(fresh(), [[{ type: 'judgeInvalid', explanation: '经核实商品在保修期外，我们可以为您提供付费维修服务。' }]])
+    const c = run(fresh(), [
+      [{ type: 'judgeInvalid', explanation: '经核实商品在保修期外，我们可以为您提供付费维修服务。' }]
+    ])
     expect(c.status).toBe('rejected')
     expect(c.explanation).toContain('付费维修')
     expect(availableActions(c, manager, S)).toEqual([])
@@ -63,7 +103,9 @@ describe('complaint workflow', () => {
 
   it('a plan needs the responsible department first', () => {
     const c = run(fresh(), valid)
-    expect(refusal(c, { type: 'proposePlan', resolution: 'repair', amount: null, text: '维修' })).toBe('workflow.needDepartment')
+    expect(refusal(c, { type: 'proposePlan', resolution: 'repair', amount: null, text: '维修' })).toBe(
+      'workflow.needDepartment'
+    )
     expect(availableActions(c, clerk, S)).toContain('proposePlan')
   })
 
@@ -103,7 +145,10 @@ describe('complaint workflow', () => {
   it('a result can be recorded only after approval; not accepted → a new plan is needed', () => {
     const c = run(fresh(), proposed())
     expect(refusal(c, { type: 'recordResult', text: 'x', accepted: true })).toBe('workflow.notNow')
-    const refused = run(fresh(), [...approved(), [{ type: 'recordResult', text: '补偿50元', accepted: false }]])
+    const refused = run(fresh(), [
+      ...approved(),
+      [{ type: 'recordResult', text: '补偿50元', accepted: false }]
+    ])
     expect(refused.status).toBe('inProgress')
     expect(refused.plan).toBeNull()
     expect(refused.resolvedAt).toBeNull()
@@ -111,9 +156,14 @@ describe('complaint workflow', () => {
   })
 
   it('accepted result → 待回访; a follow-up before the result is refused', () => {
-    expect(refusal(run(fresh(), approved()), { type: 'recordRevisit', satisfaction: 'satisfied', notes: '', reopen: false })).toBe(
-      'workflow.revisitBeforeResult'
-    )
+    expect(
+      refusal(run(fresh(), approved()), {
+        type: 'recordRevisit',
+        satisfaction: 'satisfied',
+        notes: '',
+        reopen: false
+      })
+    ).toBe('workflow.revisitBeforeResult')
     const c = run(fresh(), resolved)
     expect(c.status).toBe('awaitingRevisit')
     expect(c.resolvedAt).not.toBeNull()
@@ -122,14 +172,29 @@ describe('complaint workflow', () => {
 
   it('不满意 can reopen the case; reopening is only for unsatisfied customers', () => {
     const c = run(fresh(), resolved)
-    expect(refusal(c, { type: 'recordRevisit', satisfaction: 'neutral', notes: '一般', reopen: true })).toBe('workflow.reopenOnlyUnsatisfied')
-    expect(refusal(c, { type: 'recordRevisit', satisfaction: 'unsatisfied', notes: '', reopen: true })).toBe('validation.required')
-    const reopened = run(c, [[{ type: 'recordRevisit', satisfaction: 'unsatisfied', notes: '补偿太少', reopen: true }]])
-    expect(reopened).toMatchObject({ status: 'inProgress', plan: null, result: null, resolvedAt: null, reopenCount: 1 })
+    expect(refusal(c, { type: 'recordRevisit', satisfaction: 'neutral', notes: '一般', reopen: true })).toBe(
+      'workflow.reopenOnlyUnsatisfied'
+    )
+    expect(refusal(c, { type: 'recordRevisit', satisfaction: 'unsatisfied', notes: '', reopen: true })).toBe(
+      'validation.required'
+    )
+    const reopened = run(c, [
+      [{ type: 'recordRevisit', satisfaction: 'unsatisfied', notes: '补偿太少', reopen: true }]
+    ])
+    expect(reopened).toMatchObject({
+      status: 'inProgress',
+      plan: null,
+      result: null,
+      resolvedAt: null,
+      reopenCount: 1
+    })
   })
 
   it('after a follow-up the case closes, recording which departments were informed', () => {
-    const c = run(fresh(), [...resolved, [{ type: 'recordRevisit', satisfaction: 'satisfied', notes: '', reopen: false }]])
+    const c = run(fresh(), [
+      ...resolved,
+      [{ type: 'recordRevisit', satisfaction: 'satisfied', notes: '', reopen: false }]
+    ])
     expect(availableActions(c, clerk, S)).toEqual(['closeCase', 'urge'])
     const closed = run(c, [[{ type: 'closeCase', feedbackDepartments: ['采购部'] }]])
     expect(closed).toMatchObject({ status: 'closed', feedbackDepartments: ['采购部'] })
@@ -157,6 +222,14 @@ describe('complaint workflow', () => {
       types.push(out.event.type)
       c = { ...c, ...out.patch }
     }
-    expect(types).toEqual(['judgedValid', 'departmentAssigned', 'planProposed', 'planApproved', 'resultRecorded', 'revisitRecorded', 'closed'])
+    expect(types).toEqual([
+      'judgedValid',
+      'departmentAssigned',
+      'planProposed',
+      'planApproved',
+      'resultRecorded',
+      'revisitRecorded',
+      'closed'
+    ])
   })
 })

@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeText, detectEncoding } from '../../../../shared/import/encoding'
+import { decodeText, detectEncoding } from '@shared/import/encoding'
 
-const ROSTER = '姓名,电话,地址\r\n张三,１３８００１３８０００,上海\r\n单雄信,13900139000,济南\r\n曾国藩,0731-88888888,长沙\r\n'
+const ROSTER =
+  '姓名,电话,地址\r\n张三,１３８００１３８０００,上海\r\n单雄信,13900139000,济南\r\n曾国藩,0731-88888888,长沙\r\n'
 
 describe('decodeText', () => {
   it('detects real GBK bytes (Chinese Excel "CSV (逗号分隔)") and decodes them as GB18030', () => {
@@ -34,7 +35,13 @@ describe('decodeText', () => {
 
   it('reads UTF-16 with a BOM (Excel "Unicode 文本")', () => {
     const text = '姓名\t电话\r\n张三\t13800138000\r\n'
-    expect(decodeText(new Uint8Array(iconv.encode(text, 'utf-16le', { addBOM: true })))).toEqual({ encoding: 'utf-16le', text })
-    expect(decodeText(new Uint8Array(iconv.encode(text, 'utf-16be', { addBOM: true })))).toEqual({ encoding: 'utf-16be', text })
+    expect(decodeText(new Uint8Array(iconv.encode(text, 'utf-16le', { addBOM: true })))).toEqual({
+      encoding: 'utf-16le',
+      text
+    })
+    expect(decodeText(new Uint8Array(iconv.encode(text, 'utf-16be', { addBOM: true })))).toEqual({
+      encoding: 'utf-16be',
+      text
+    })
   })
 })

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { Customer } from '../../../../shared/domain/customer'
-import { parseRoster } from '../../../../shared/import'
-import { customersToXlsx, EXPORT_HEADERS, exportFileName } from '../../../../shared/import/exportXlsx'
+import type { Customer } from '@shared/domain/customer'
+import { parseRoster } from '@shared/import'
+import { customersToXlsx, EXPORT_HEADERS, exportFileName } from '@shared/import/exportXlsx'
 
 const CUSTOMERS: Customer[] = [
   {
@@ -22,8 +22,24 @@ const CUSTOMERS: Customer[] = [
     assignedClerk: '1001',
     notes: '=1+1 不是公式'
   },
-  { id: 'c-2', name: '李四', phone: '010-62345678', phones: ['010-62345678'], tier: 'regular', tags: [], assignedClerk: '9999' },
-  { id: 'c-3', name: '已合并', phone: '13700137000', phones: ['13700137000'], tier: 'member', tags: [], mergedInto: 'c-1' }
+  {
+    id: 'c-2',
+    name: '李四',
+    phone: '010-62345678',
+    phones: ['010-62345678'],
+    tier: 'regular',
+    tags: [],
+    assignedClerk: '9999'
+  },
+  {
+    id: 'c-3',
+    name: '已合并',
+    phone: '13700137000',
+    phones: ['13700137000'],
+    tier: 'member',
+    tags: [],
+    mergedInto: 'c-1'
+  }
 ]
 
 async function readBack(bytes: Uint8Array) {
@@ -38,7 +54,11 @@ async function readBack(bytes: Uint8Array) {
 
 describe('customersToXlsx', () => {
   it('writes zh-CN headers and every field, phones in full when not masked', async () => {
-    const bytes = await customersToXlsx(CUSTOMERS, { masked: false, staffName: '王店长', clerks: new Map([['1001', '小李']]) })
+    const bytes = await customersToXlsx(CUSTOMERS, {
+      masked: false,
+      staffName: '王店长',
+      clerks: new Map([['1001', '小李']])
+    })
     expect(bytes).toBeInstanceOf(Uint8Array)
     const { wb, sheet, rows } = await readBack(bytes)
     expect(sheet.name).toBe('客户档案')
@@ -75,7 +95,8 @@ describe('customersToXlsx', () => {
     expect(rows[1]?.slice(0, 3)).toEqual(['张三', '138****5678', '021-****5678、139****9000'])
     expect(rows[2]?.[1]).toBe('010-****5678')
     const text = JSON.stringify(rows)
-    for (const digits of ['13812345678', '52345678', '13900139000', '62345678']) expect(text).not.toContain(digits)
+    for (const digits of ['13812345678', '52345678', '13900139000', '62345678'])
+      expect(text).not.toContain(digits)
   })
 
   it('can be imported again (unmasked)', async () => {

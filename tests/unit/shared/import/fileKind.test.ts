@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { checkFileSize, MAX_IMPORT_BYTES, refusalFor, sniffFileKind } from '../../../../shared/import/fileKind'
+import { checkFileSize, MAX_IMPORT_BYTES, refusalFor, sniffFileKind } from '@shared/import/fileKind'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 const text = (s: string) => new TextEncoder().encode(s)
@@ -19,7 +19,11 @@ describe('sniffFileKind', () => {
     ['control characters', bytes(...Array(50).fill(0x01), ...text('姓名,电话')), 'binary'],
     ['UTF-8 CSV', text('姓名,电话\n张三,13800138000\n'), 'csv'],
     ['GBK CSV', new Uint8Array(iconv.encode('姓名,电话\r\n张三,13800138000\r\n', 'gbk')), 'csv'],
-    ['UTF-16LE text (has NUL bytes)', new Uint8Array(iconv.encode('姓名\t电话', 'utf-16le', { addBOM: true })), 'csv'],
+    [
+      'UTF-16LE text (has NUL bytes)',
+      new Uint8Array(iconv.encode('姓名\t电话', 'utf-16le', { addBOM: true })),
+      'csv'
+    ],
     ['HTML saved as .xls', text('<html xmlns:o="urn:schemas-microsoft-com:office:office"><table>'), 'markup'],
     ['Excel 2003 XML', text('\uFEFF<?xml version="1.0"?>\n<Workbook>'), 'markup'],
     ['nothing', bytes(), 'empty']
@@ -38,8 +42,14 @@ describe('checkFileSize', () => {
     expect(checkFileSize(MAX_IMPORT_BYTES)).toBeUndefined()
   })
   it('refuses a larger file, saying how large it is', () => {
-    expect(checkFileSize(MAX_IMPORT_BYTES + 1)).toEqual({ code: 'fileTooLarge', params: { sizeMb: 50, maxMb: 50 } })
-    expect(checkFileSize(200 * 1024 * 1024)).toEqual({ code: 'fileTooLarge', params: { sizeMb: 200, maxMb: 50 } })
+    expect(checkFileSize(MAX_IMPORT_BYTES + 1)).toEqual({
+      code: 'fileTooLarge',
+      params: { sizeMb: 50, maxMb: 50 }
+    })
+    expect(checkFileSize(200 * 1024 * 1024)).toEqual({
+      code: 'fileTooLarge',
+      params: { sizeMb: 200, maxMb: 50 }
+    })
   })
 })
 
@@ -53,8 +63,17 @@ describe('refusalFor', () => {
     expect(refusalFor('markup', '导出.xls')).toEqual({ code: 'legacyXls', params: { fileName: '导出.xls' } })
   })
   it('calls anything else not a spreadsheet', () => {
-    expect(refusalFor('pdf', 'scan.xlsx')).toEqual({ code: 'notASpreadsheet', params: { fileName: 'scan.xlsx', detected: 'pdf' } })
-    expect(refusalFor('image', 'a.png')).toEqual({ code: 'notASpreadsheet', params: { fileName: 'a.png', detected: 'image' } })
-    expect(refusalFor('markup', 'page.html')).toEqual({ code: 'notASpreadsheet', params: { fileName: 'page.html', detected: 'markup' } })
+    expect(refusalFor('pdf', 'scan.xlsx')).toEqual({
+      code: 'notASpreadsheet',
+      params: { fileName: 'scan.xlsx', detected: 'pdf' }
+    })
+    expect(refusalFor('image', 'a.png')).toEqual({
+      code: 'notASpreadsheet',
+      params: { fileName: 'a.png', detected: 'image' }
+    })
+    expect(refusalFor('markup', 'page.html')).toEqual({
+      code: 'notASpreadsheet',
+      params: { fileName: 'page.html', detected: 'markup' }
+    })
   })
 })

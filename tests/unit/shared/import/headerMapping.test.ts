@@ -5,8 +5,8 @@ import {
   guessMapping,
   likelyHeaderTexts,
   normalizeHeader
-} from '../../../../shared/import/headerMapping'
-import type { Cell } from '../../../../shared/import/readTable'
+} from '@shared/import/headerMapping'
+import type { Cell } from '@shared/import/readTable'
 
 describe('fieldForHeader', () => {
   it.each([
@@ -65,19 +65,38 @@ describe('fieldForHeader', () => {
 
 describe('guessMapping', () => {
   it('maps each column; a second phone column is another phone', () => {
-    expect(guessMapping(['序号', '姓名', '手机', '座机', '生日', '负责客服'])).toEqual([null, 'name', 'phone', 'phone', 'birthday', null])
+    expect(guessMapping(['序号', '姓名', '手机', '座机', '生日', '负责客服'])).toEqual([
+      null,
+      'name',
+      'phone',
+      'phone',
+      'birthday',
+      null
+    ])
   })
   it('gives a single-value field to its first column only', () => {
     expect(guessMapping(['姓名', '客户姓名', '生日', '出生日期'])).toEqual(['name', null, 'birthday', null])
   })
   it('lets text fields and tags come from several columns', () => {
-    expect(guessMapping(['地址', '地址', '标签', '客户标签', '备注', '说明'])).toEqual(['address', 'address', 'tags', 'tags', 'notes', 'notes'])
+    expect(guessMapping(['地址', '地址', '标签', '客户标签', '备注', '说明'])).toEqual([
+      'address',
+      'address',
+      'tags',
+      'tags',
+      'notes',
+      'notes'
+    ])
   })
 })
 
 describe('findHeader', () => {
   it('takes the first row when it is the header', () => {
-    expect(findHeader([['姓名', '电话'], ['张三', '13800138000']])).toEqual({
+    expect(
+      findHeader([
+        ['姓名', '电话'],
+        ['张三', '13800138000']
+      ])
+    ).toEqual({
       headerRow: 1,
       headers: ['姓名', '电话'],
       mapping: ['name', 'phone']
@@ -85,8 +104,18 @@ describe('findHeader', () => {
   })
 
   it('skips blank rows and a title merged across the table', () => {
-    const rows: Cell[][] = [[], ['', ''], ['XX店客户花名册', 'XX店客户花名册', 'XX店客户花名册'], ['姓名', '手机号', '备注'], ['张三', 13800138000, '']]
-    expect(findHeader(rows)).toEqual({ headerRow: 4, headers: ['姓名', '手机号', '备注'], mapping: ['name', 'phone', 'notes'] })
+    const rows: Cell[][] = [
+      [],
+      ['', ''],
+      ['XX店客户花名册', 'XX店客户花名册', 'XX店客户花名册'],
+      ['姓名', '手机号', '备注'],
+      ['张三', 13800138000, '']
+    ]
+    expect(findHeader(rows)).toEqual({
+      headerRow: 4,
+      headers: ['姓名', '手机号', '备注'],
+      mapping: ['name', 'phone', 'notes']
+    })
   })
 
   it('reads a two-row header whose cells were merged (xlsx: merged cells repeat the top value)', () => {
@@ -129,14 +158,23 @@ describe('findHeader', () => {
   })
 
   it('finds nothing when no row names a field', () => {
-    expect(findHeader([['序号', '商品', '数量'], ['1', '洗衣液', '2']])).toBeUndefined()
+    expect(
+      findHeader([
+        ['序号', '商品', '数量'],
+        ['1', '洗衣液', '2']
+      ])
+    ).toBeUndefined()
     expect(findHeader([])).toBeUndefined()
   })
 })
 
 describe('likelyHeaderTexts', () => {
   it('lists the distinct texts of the fullest of the first rows', () => {
-    const rows: Cell[][] = [['库存表', '库存表', '库存表'], ['序号', '商品', '数量'], [1, '洗衣液', 2]]
+    const rows: Cell[][] = [
+      ['库存表', '库存表', '库存表'],
+      ['序号', '商品', '数量'],
+      [1, '洗衣液', 2]
+    ]
     expect(likelyHeaderTexts(rows)).toEqual(['序号', '商品', '数量'])
   })
 })

@@ -9,7 +9,7 @@ import {
   IMPORT_MESSAGES_ZH,
   IMPORT_NOTICE_CODES,
   ROW_CODE_SEVERITY
-} from '../../../../shared/import/messages'
+} from '@shared/import/messages'
 
 const ALL_CODES = [...IMPORT_ERROR_CODES, ...IMPORT_NOTICE_CODES, ...Object.keys(ROW_CODE_SEVERITY)].sort()
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
@@ -44,15 +44,22 @@ describe('formatImportMessage', () => {
     expect(formatImportMessage({ code: 'invalidPhone', params: { row: 12, value: '1381234' } })).toBe(
       '第 12 行：电话“1381234”不是有效的手机号或座机号，本行不导入。'
     )
-    expect(formatImportMessage({ code: 'duplicateInFile', params: { row: 9, phone: '13800138000', firstRow: 3 } })).toBe(
-      '第 9 行：电话 13800138000 与第 3 行重复，本行不导入。'
-    )
+    expect(
+      formatImportMessage({ code: 'duplicateInFile', params: { row: 9, phone: '13800138000', firstRow: 3 } })
+    ).toBe('第 9 行：电话 13800138000 与第 3 行重复，本行不导入。')
   })
 
   it('puts the field label in place of the field key', () => {
-    const message = { code: 'fieldTooLong' as const, params: { row: 5, field: 'notes', length: 10000, max: 2000 } }
-    expect(formatImportMessage(message)).toBe('第 5 行：备注有 10000 个字，最多只能有 2000 个字，本行不导入。')
-    expect(formatImportMessage(message, 'en')).toBe('Row 5: Notes has 10000 characters; at most 2000 are allowed. The row will not be imported.')
+    const message = {
+      code: 'fieldTooLong' as const,
+      params: { row: 5, field: 'notes', length: 10000, max: 2000 }
+    }
+    expect(formatImportMessage(message)).toBe(
+      '第 5 行：备注有 10000 个字，最多只能有 2000 个字，本行不导入。'
+    )
+    expect(formatImportMessage(message, 'en')).toBe(
+      'Row 5: Notes has 10000 characters; at most 2000 are allowed. The row will not be imported.'
+    )
   })
 
   it('lists the headers found when no column is recognised', () => {

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { cellText, guessDelimiter, numberText, readCsv, readXlsx, UnreadableWorkbookError } from '../../../../shared/import/readTable'
+import {
+  cellText,
+  guessDelimiter,
+  numberText,
+  readCsv,
+  readXlsx,
+  UnreadableWorkbookError
+} from '@shared/import/readTable'
 
 async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { CUSTOMER_LIMITS } from '../../../../shared/domain/customer'
-import type { ColumnMapping } from '../../../../shared/import/headerMapping'
-import { IMPORT_FIELDS, type ImportField, type RowCode } from '../../../../shared/import/messages'
-import type { Cell } from '../../../../shared/import/readTable'
+import { CUSTOMER_LIMITS } from '@shared/domain/customer'
+import type { ColumnMapping } from '@shared/import/headerMapping'
+import { IMPORT_FIELDS, type ImportField, type RowCode } from '@shared/import/messages'
+import type { Cell } from '@shared/import/readTable'
 import {
   excelSerialDay,
   readDay,
   validateRows,
   type ExistingCustomer,
   type ValidateOptions
-} from '../../../../shared/import/validateRows'
+} from '@shared/import/validateRows'
 
 const TODAY = '2026-11-23'
 /** One column per field, in IMPORT_FIELDS order; row 1 is the header. */
@@ -17,7 +17,12 @@ const MAPPING: ColumnMapping = [...IMPORT_FIELDS]
 const row = (values: Partial<Record<ImportField, Cell>>): Cell[] => IMPORT_FIELDS.map((f) => values[f] ?? '')
 
 function run(dataRows: Cell[][], options: Partial<ValidateOptions> = {}) {
-  return validateRows([IMPORT_FIELDS.map(String), ...dataRows], { headerRow: 1, mapping: MAPPING, today: TODAY, ...options })
+  return validateRows([IMPORT_FIELDS.map(String), ...dataRows], {
+    headerRow: 1,
+    mapping: MAPPING,
+    today: TODAY,
+    ...options
+  })
 }
 
 /** The single data row's report. */
@@ -68,7 +73,13 @@ describe('a valid row', () => {
   })
 
   it('defaults the tier to regular and leaves empty fields out', () => {
-    expect(one({}).record).toEqual({ name: '张三', phone: '13800138000', phones: ['13800138000'], tier: 'regular', tags: [] })
+    expect(one({}).record).toEqual({
+      name: '张三',
+      phone: '13800138000',
+      phones: ['13800138000'],
+      tier: 'regular',
+      tags: []
+    })
   })
 
   it.each([
@@ -125,7 +136,9 @@ describe('phones', () => {
   })
 
   it('invalidPhone for a number cell that is not a whole number', () => {
-    expect(one({ phone: 1380013.5 }).findings).toEqual([{ code: 'invalidPhone', severity: 'error', params: { row: 2, value: '1380013.5' } }])
+    expect(one({ phone: 1380013.5 }).findings).toEqual([
+      { code: 'invalidPhone', severity: 'error', params: { row: 2, value: '1380013.5' } }
+    ])
   })
 
   it('reads scientific notation that still holds every digit', () => {
@@ -135,7 +148,9 @@ describe('phones', () => {
   it('invalidPhone: a number that is neither a mobile nor a landline', () => {
     const r = one({ phone: '1381234' })
     expect(r.status).toBe('skip')
-    expect(r.findings).toEqual([{ code: 'invalidPhone', severity: 'error', params: { row: 2, value: '1381234' } }])
+    expect(r.findings).toEqual([
+      { code: 'invalidPhone', severity: 'error', params: { row: 2, value: '1381234' } }
+    ])
   })
 
   it('invalidPhone: also for a second phone', () => {
@@ -158,7 +173,9 @@ describe('phones', () => {
 
   it('tooManyPhones: more than the archive holds', () => {
     const r = one({ phone: '13800138000、13800138001、13800138002、13800138003、13800138004、13800138005' })
-    expect(r.findings).toEqual([{ code: 'tooManyPhones', severity: 'error', params: { row: 2, count: 6, max: CUSTOMER_LIMITS.phones } }])
+    expect(r.findings).toEqual([
+      { code: 'tooManyPhones', severity: 'error', params: { row: 2, count: 6, max: CUSTOMER_LIMITS.phones } }
+    ])
   })
 
   it('fullWidthNormalised: full-width digits and spaces, informational', () => {
@@ -169,7 +186,12 @@ describe('phones', () => {
       {
         code: 'fullWidthNormalised',
         severity: 'info',
-        params: { row: 2, field: 'phone', value: '１３８\u3000００１３\u3000８０００', normalised: '13800138000' }
+        params: {
+          row: 2,
+          field: 'phone',
+          value: '１３８\u3000００１３\u3000８０００',
+          normalised: '13800138000'
+        }
       }
     ])
   })
@@ -179,7 +201,11 @@ describe('phones', () => {
     expect(r.status).toBe('new')
     expect(r.record?.phone).toBe('021-52345678')
     expect(r.findings).toEqual([
-      { code: 'leadingZeroRestored', severity: 'info', params: { row: 2, value: '2152345678', normalised: '021-52345678' } }
+      {
+        code: 'leadingZeroRestored',
+        severity: 'info',
+        params: { row: 2, value: '2152345678', normalised: '021-52345678' }
+      }
     ])
   })
 
@@ -213,18 +239,28 @@ describe('fieldTooLong: the row is refused, never truncated', () => {
     const r = one({ [field]: 'x'.repeat(max + 1) })
     expect(r.status).toBe('skip')
     expect(r.record).toBeUndefined()
-    expect(r.findings).toEqual([{ code: 'fieldTooLong', severity: 'error', params: { row: 2, field, length: max + 1, max } }])
+    expect(r.findings).toEqual([
+      { code: 'fieldTooLong', severity: 'error', params: { row: 2, field, length: max + 1, max } }
+    ])
   })
 
   it('a 10 000-character note', () => {
     expect(one({ notes: '长'.repeat(10_000) }).findings).toEqual([
-      { code: 'fieldTooLong', severity: 'error', params: { row: 2, field: 'notes', length: 10_000, max: 2000 } }
+      {
+        code: 'fieldTooLong',
+        severity: 'error',
+        params: { row: 2, field: 'notes', length: 10_000, max: 2000 }
+      }
     ])
   })
 
   it('a tag over the tag limit', () => {
     expect(one({ tags: `短,${'标'.repeat(21)}` }).findings).toEqual([
-      { code: 'fieldTooLong', severity: 'error', params: { row: 2, field: 'tags', length: 21, max: CUSTOMER_LIMITS.tag } }
+      {
+        code: 'fieldTooLong',
+        severity: 'error',
+        params: { row: 2, field: 'tags', length: 21, max: CUSTOMER_LIMITS.tag }
+      }
     ])
   })
 })
@@ -232,7 +268,9 @@ describe('fieldTooLong: the row is refused, never truncated', () => {
 describe('tooManyTags', () => {
   it('more tags than a customer may have', () => {
     const tags = Array.from({ length: 21 }, (_, i) => `标签${i}`).join('、')
-    expect(one({ tags }).findings).toEqual([{ code: 'tooManyTags', severity: 'error', params: { row: 2, count: 21, max: 20 } }])
+    expect(one({ tags }).findings).toEqual([
+      { code: 'tooManyTags', severity: 'error', params: { row: 2, count: 21, max: 20 } }
+    ])
   })
 })
 
@@ -261,19 +299,27 @@ describe('dates', () => {
   it('badDate', () => {
     const r = one({ birthday: '1990-02-30' })
     expect(r.status).toBe('skip')
-    expect(r.findings).toEqual([{ code: 'badDate', severity: 'error', params: { row: 2, field: 'birthday', value: '1990-02-30' } }])
+    expect(r.findings).toEqual([
+      { code: 'badDate', severity: 'error', params: { row: 2, field: 'birthday', value: '1990-02-30' } }
+    ])
     expect(codes(one({ birthday: '3月5日' }))).toEqual(['badDate'])
   })
 
   it('futureDate', () => {
     expect(one({ birthday: TODAY }).status).toBe('new')
     const r = one({ birthday: '2026-11-24' })
-    expect(r.findings).toEqual([{ code: 'futureDate', severity: 'error', params: { row: 2, field: 'birthday', value: '2026-11-24' } }])
+    expect(r.findings).toEqual([
+      { code: 'futureDate', severity: 'error', params: { row: 2, field: 'birthday', value: '2026-11-24' } }
+    ])
   })
 
   it('fullWidthNormalised for a birthday', () => {
     expect(one({ birthday: '１９９０－０１－３１' }).findings).toEqual([
-      { code: 'fullWidthNormalised', severity: 'info', params: { row: 2, field: 'birthday', value: '１９９０－０１－３１', normalised: '1990-01-31' } }
+      {
+        code: 'fullWidthNormalised',
+        severity: 'info',
+        params: { row: 2, field: 'birthday', value: '１９９０－０１－３１', normalised: '1990-01-31' }
+      }
     ])
   })
 })
@@ -285,11 +331,15 @@ describe('codes with a fixed list of values', () => {
     expect(r.findings).toEqual([{ code: 'badTier', severity: 'error', params: { row: 2, value: '金卡' } }])
   })
   it('badGender', () => {
-    expect(one({ gender: '未知' }).findings).toEqual([{ code: 'badGender', severity: 'error', params: { row: 2, value: '未知' } }])
+    expect(one({ gender: '未知' }).findings).toEqual([
+      { code: 'badGender', severity: 'error', params: { row: 2, value: '未知' } }
+    ])
   })
   it('badCredit', () => {
     expect(one({ credit: 'A级' }).record?.credit).toBe('A')
-    expect(one({ credit: 'E' }).findings).toEqual([{ code: 'badCredit', severity: 'error', params: { row: 2, value: 'E' } }])
+    expect(one({ credit: 'E' }).findings).toEqual([
+      { code: 'badCredit', severity: 'error', params: { row: 2, value: 'E' } }
+    ])
   })
 })
 
@@ -302,7 +352,11 @@ describe('member card numbers', () => {
   })
   it('scientificNotation for a card number Excel shortened', () => {
     expect(one({ memberNo: '6.22848E+18' }).findings).toEqual([
-      { code: 'scientificNotation', severity: 'error', params: { row: 2, field: 'memberNo', value: '6.22848E+18' } }
+      {
+        code: 'scientificNotation',
+        severity: 'error',
+        params: { row: 2, field: 'memberNo', value: '6.22848E+18' }
+      }
     ])
     expect(codes(one({ memberNo: 6228480000000000000 }))).toEqual(['scientificNotation'])
   })
@@ -316,7 +370,10 @@ describe('duplicates and the existing archive', () => {
   const lookupExisting = (p: string) => existing.get(p)
 
   it('duplicateInFile: the same normalised phone as an earlier row, naming that row', () => {
-    const preview = run([row({ name: '张三', phone: '13800138000' }), row({ name: '张三丰', phone: '+86 138-0013-8000' })])
+    const preview = run([
+      row({ name: '张三', phone: '13800138000' }),
+      row({ name: '张三丰', phone: '+86 138-0013-8000' })
+    ])
     expect(preview.rows.map((r) => r.status)).toEqual(['new', 'skip'])
     expect(preview.rows[1]?.findings).toEqual([
       { code: 'duplicateInFile', severity: 'error', params: { row: 3, phone: '13800138000', firstRow: 2 } }
@@ -324,7 +381,10 @@ describe('duplicates and the existing archive', () => {
   })
 
   it('a row that is skipped does not make later rows duplicates', () => {
-    const preview = run([row({ name: '', phone: '13800138000' }), row({ name: '张三', phone: '13800138000' })])
+    const preview = run([
+      row({ name: '', phone: '13800138000' }),
+      row({ name: '张三', phone: '13800138000' })
+    ])
     expect(preview.rows.map((r) => r.status)).toEqual(['skip', 'new'])
   })
 
@@ -334,7 +394,11 @@ describe('duplicates and the existing archive', () => {
     expect(r.existing).toEqual({ id: 'c-1', name: '李四' })
     expect(r.record?.phone).toBe('13900139000')
     expect(r.findings).toEqual([
-      { code: 'existingCustomer', severity: 'warning', params: { row: 2, phone: '13900139000', name: '李四' } }
+      {
+        code: 'existingCustomer',
+        severity: 'warning',
+        params: { row: 2, phone: '13900139000', name: '李四' }
+      }
     ])
   })
 
@@ -365,7 +429,15 @@ describe('duplicates and the existing archive', () => {
 
 describe('blank rows and the report', () => {
   it('counts blank rows between data rows, not those at the end', () => {
-    const preview = run([[], row({ name: '张三', phone: '13800138000' }), row({}), row({ address: '无' }), row({ name: '李四', phone: '13900139000' }), [], row({})])
+    const preview = run([
+      [],
+      row({ name: '张三', phone: '13800138000' }),
+      row({}),
+      row({ address: '无' }),
+      row({ name: '李四', phone: '13900139000' }),
+      [],
+      row({})
+    ])
     expect(preview.rows.map((r) => r.row)).toEqual([3, 6])
     expect(preview.counts).toEqual({ new: 2, update: 0, skip: 0, blank: 3, total: 2 })
     expect(preview.notices).toEqual([{ code: 'blankRowsSkipped', params: { count: 3 } }])
@@ -385,7 +457,11 @@ describe('blank rows and the report', () => {
   })
 
   it('says when the name or phone column is not mapped, and when there is no data', () => {
-    const preview = validateRows([['姓名', '地址']], { headerRow: 1, mapping: ['name', 'address'], today: TODAY })
+    const preview = validateRows([['姓名', '地址']], {
+      headerRow: 1,
+      mapping: ['name', 'address'],
+      today: TODAY
+    })
     expect(preview.notices).toEqual([
       { code: 'missingColumn', params: { field: 'phone' } },
       { code: 'noDataRows', params: {} }
@@ -398,7 +474,9 @@ describe('blank rows and the report', () => {
       ['张三', '13800138000']
     ]
     expect(validateRows(rows, { headerRow: 1, mapping: [null, null], today: TODAY }).counts.total).toBe(0)
-    expect(validateRows(rows, { headerRow: 1, mapping: ['name', 'phone'], today: TODAY }).rows[0]?.record?.name).toBe('张三')
+    expect(
+      validateRows(rows, { headerRow: 1, mapping: ['name', 'phone'], today: TODAY }).rows[0]?.record?.name
+    ).toBe('张三')
   })
 
   it('joins text from several columns mapped to one field', () => {

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { changeSchema, fieldChanges, MAX_VALUE_BYTES, validateChanges, type Change } from '../../../../shared/sync/change'
+import {
+  changeSchema,
+  fieldChanges,
+  MAX_VALUE_BYTES,
+  validateChanges,
+  type Change
+} from '@shared/sync/change'
 import { change } from './fixtures'
 
 describe('change validation', () => {
   it('accepts outbox-shaped changes, including whole-record and tombstone changes', () => {
-    const items = [change(), change({ field: '*', value: { content: 'x', quantity: 1 } }), change({ field: '_deleted', value: 1 }), change({ field: '_deleted', value: null }), change({ value: null })]
+    const items = [
+      change(),
+      change({ field: '*', value: { content: 'x', quantity: 1 } }),
+      change({ field: '_deleted', value: 1 }),
+      change({ field: '_deleted', value: null }),
+      change({ value: null })
+    ]
     const { valid, invalid } = validateChanges(items)
     expect(invalid).toEqual([])
     expect(valid).toEqual(items)

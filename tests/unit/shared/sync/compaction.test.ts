@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canCompact, isActivePeer } from '../../../../shared/sync/compaction'
+import { canCompact, isActivePeer } from '@shared/sync/compaction'
 
 describe('compaction rule', () => {
   const segments = { pcA: [1, 2, 3, 4, 5], pcB: [1, 2, 3] }
@@ -18,12 +18,19 @@ describe('compaction rule', () => {
   })
 
   it('keeps segments an active peer has not passed, or has not read at all', () => {
-    expect(canCompact(segments, { pcA: { pcB: 3 }, pcB: { pcA: 5 }, pcNew: {} }, { pcA: 5, pcB: 3 })).toEqual({})
-    expect(canCompact(segments, { pcA: { pcB: 1 }, pcB: { pcA: 2 } }, { pcA: 5, pcB: 3 })).toEqual({ pcA: [1, 2], pcB: [1] })
+    expect(canCompact(segments, { pcA: { pcB: 3 }, pcB: { pcA: 5 }, pcNew: {} }, { pcA: 5, pcB: 3 })).toEqual(
+      {}
+    )
+    expect(canCompact(segments, { pcA: { pcB: 1 }, pcB: { pcA: 2 } }, { pcA: 5, pcB: 3 })).toEqual({
+      pcA: [1, 2],
+      pcB: [1]
+    })
   })
 
   it('keeps a segment a peer skipped as damaged (a gap in its cursor) for the retry', () => {
-    expect(canCompact(segments, { pcA: { pcB: 3 }, pcB: { pcA: { upTo: 5, gaps: [2] } } }, { pcA: 5, pcB: 3 })).toEqual({ pcA: [1, 3, 4, 5], pcB: [1, 2, 3] })
+    expect(
+      canCompact(segments, { pcA: { pcB: 3 }, pcB: { pcA: { upTo: 5, gaps: [2] } } }, { pcA: 5, pcB: 3 })
+    ).toEqual({ pcA: [1, 3, 4, 5], pcB: [1, 2, 3] })
   })
 
   it('a device has passed its own segments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { utf8 } from '../../../../shared/sync/bytes'
+import { utf8 } from '@shared/sync/bytes'
 import {
   decryptBytes,
   deriveStoreKey,
@@ -9,7 +9,7 @@ import {
   newSalt,
   STORE_KEY_ITERATIONS,
   verifyKeyCheck
-} from '../../../../shared/sync/crypto'
+} from '@shared/sync/crypto'
 import { SALT, TEST_ITERATIONS } from './fixtures'
 
 describe('store key', () => {
@@ -38,7 +38,9 @@ describe('store key', () => {
     const check = await makeKeyCheck(key)
     expect(await verifyKeyCheck(await deriveStoreKey('门店密码', SALT, TEST_ITERATIONS), check)).toBe(true)
     expect(await verifyKeyCheck(await deriveStoreKey('门店密码!', SALT, TEST_ITERATIONS), check)).toBe(false)
-    expect(await verifyKeyCheck(await deriveStoreKey('门店密码', newSalt(), TEST_ITERATIONS), check)).toBe(false)
+    expect(await verifyKeyCheck(await deriveStoreKey('门店密码', newSalt(), TEST_ITERATIONS), check)).toBe(
+      false
+    )
     expect(await verifyKeyCheck(key, 'not base64!')).toBe(false)
     expect(check).not.toContain('门店密码')
   })

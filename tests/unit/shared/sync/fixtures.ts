@@ -1,8 +1,8 @@
-import { formatHlc } from '../../../../shared/sync/hlc'
-import type { ChangeInput } from '../../../../shared/sync/segment'
-import { deriveStoreKey, makeKeyCheck } from '../../../../shared/sync/crypto'
-import { toBase64 } from '../../../../shared/sync/bytes'
-import type { EncryptionParams } from '../../../../shared/sync/sealed'
+import { formatHlc } from '@shared/sync/hlc'
+import type { ChangeInput } from '@shared/sync/segment'
+import { deriveStoreKey, makeKeyCheck } from '@shared/sync/crypto'
+import { toBase64 } from '@shared/sync/bytes'
+import type { EncryptionParams } from '@shared/sync/sealed'
 
 /** Low PBKDF2 count for tests, passed explicitly; production uses STORE_KEY_ITERATIONS. */
 export const TEST_ITERATIONS = 1000

@@ -9,7 +9,7 @@ import {
   parseHlc,
   skewOf,
   type Hlc
-} from '../../../../shared/sync/hlc'
+} from '@shared/sync/hlc'
 
 function clockAt(times: number[], node = 'pc-a', last?: Hlc) {
   let i = 0
@@ -26,7 +26,8 @@ describe('HLC', () => {
   it('stays monotonic when the wall clock jumps backwards', () => {
     const clock = clockAt([5000, 4000, 1000, 1000, 6000])
     const stamps = Array.from({ length: 5 }, () => clock.tick())
-    for (let i = 1; i < stamps.length; i++) expect(compareHlc(stamps[i - 1] as Hlc, stamps[i] as Hlc)).toBe(-1)
+    for (let i = 1; i < stamps.length; i++)
+      expect(compareHlc(stamps[i - 1] as Hlc, stamps[i] as Hlc)).toBe(-1)
     expect(stamps[1]).toEqual({ ms: 5000, counter: 1, node: 'pc-a' })
     expect(stamps[3]).toEqual({ ms: 5000, counter: 3, node: 'pc-a' })
     expect(stamps[4]).toEqual({ ms: 6000, counter: 0, node: 'pc-a' })
@@ -57,7 +58,11 @@ describe('HLC', () => {
     const b = { ms: 1000, counter: 0, node: 'a' }
     expect(formatHlc(a) < formatHlc(b)).toBe(true)
     expect(parseHlc(formatHlc(a))).toEqual(a)
-    expect(parseHlc(formatHlc({ ms: 1, counter: 2, node: 'dev-ice_1' }))).toEqual({ ms: 1, counter: 2, node: 'dev-ice_1' })
+    expect(parseHlc(formatHlc({ ms: 1, counter: 2, node: 'dev-ice_1' }))).toEqual({
+      ms: 1,
+      counter: 2,
+      node: 'dev-ice_1'
+    })
     expect(() => parseHlc('garbage')).toThrow()
   })
 

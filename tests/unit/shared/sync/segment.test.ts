@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { fromUtf8, utf8 } from '../../../../shared/sync/bytes'
-import { deriveStoreKey } from '../../../../shared/sync/crypto'
-import { encodeFrame, PREFIX_BYTES } from '../../../../shared/sync/frame'
-import { PROBLEM_MESSAGES } from '../../../../shared/sync/problems'
+import { fromUtf8, utf8 } from '@shared/sync/bytes'
+import { deriveStoreKey } from '@shared/sync/crypto'
+import { encodeFrame, PREFIX_BYTES } from '@shared/sync/frame'
+import { PROBLEM_MESSAGES } from '@shared/sync/problems'
 import {
   decodeSegment,
   encodeSegment,
@@ -13,7 +13,7 @@ import {
   segmentPath,
   type DecodedSegment,
   type SegmentInput
-} from '../../../../shared/sync/segment'
+} from '@shared/sync/segment'
 import { change, hlc, SALT, TEST_ITERATIONS, testEncryption } from './fixtures'
 
 function input(overrides: Partial<SegmentInput> = {}): SegmentInput {
@@ -24,12 +24,23 @@ function input(overrides: Partial<SegmentInput> = {}): SegmentInput {
     prevHash: '',
     schemaVersion: 3,
     createdAt: 1_700_000_000_500,
-    changes: [change(), change({ hlc: hlc(1_700_000_000_001), field: '*', recordId: 'c2', value: { content: '退货', quantity: 2 } })],
+    changes: [
+      change(),
+      change({
+        hlc: hlc(1_700_000_000_001),
+        field: '*',
+        recordId: 'c2',
+        value: { content: '退货', quantity: 2 }
+      })
+    ],
     ...overrides
   }
 }
 
-async function ok(bytes: Uint8Array, key?: Awaited<ReturnType<typeof testEncryption>>['key']): Promise<DecodedSegment> {
+async function ok(
+  bytes: Uint8Array,
+  key?: Awaited<ReturnType<typeof testEncryption>>['key']
+): Promise<DecodedSegment> {
   const result = await decodeSegment(bytes, key ? { key } : {})
   if (!result.ok) throw new Error(`${result.problem}: ${result.detail}`)
   return result
@@ -40,11 +51,17 @@ function split(bytes: Uint8Array) {
   const prefix = fromUtf8(bytes.subarray(0, PREFIX_BYTES)) as string
   const headerLength = Number(prefix.slice(7, 15))
   return {
-    header: JSON.parse(fromUtf8(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>,
+    header: JSON.parse(
+      fromUtf8(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string
+    ) as Record<string, unknown>,
     body: bytes.subarray(PREFIX_BYTES + headerLength + 1)
   }
 }
-async function withHeader(bytes: Uint8Array, edit: (h: Record<string, unknown>) => void, body?: Uint8Array): Promise<Uint8Array> {
+async function withHeader(
+  bytes: Uint8Array,
+  edit: (h: Record<string, unknown>) => void,
+  body?: Uint8Array
+): Promise<Uint8Array> {
   const parts = split(bytes)
   edit(parts.header)
   return encodeFrame(utf8(JSON.stringify(parts.header)), body ?? parts.body)
@@ -54,7 +71,16 @@ describe('segment files', () => {
   it('round-trips header and changes', async () => {
     const bytes = await encodeSegment(input())
     const decoded = await ok(bytes)
-    expect(decoded.header).toMatchObject({ kind: 'segment', formatVersion: { major: 1, minor: 0 }, schemaVersion: 3, storeId: 'store1', deviceId: 'pcA', seq: 1, prevHash: '', count: 2 })
+    expect(decoded.header).toMatchObject({
+      kind: 'segment',
+      formatVersion: { major: 1, minor: 0 },
+      schemaVersion: 3,
+      storeId: 'store1',
+      deviceId: 'pcA',
+      seq: 1,
+      prevHash: '',
+      count: 2
+    })
     expect(decoded.header.hlcRange).toEqual({ min: hlc(1_700_000_000_000), max: hlc(1_700_000_000_001) })
     expect(decoded.header.encryption).toEqual({ alg: 'none' })
     expect(decoded.changes).toEqual(input().changes)
@@ -81,7 +107,11 @@ describe('segment files', () => {
       expect(result.ok ? 'ok' : result.problem, `cut at ${cut}`).toBe('truncated')
     }
     const result = await decodeSegment(bytes.subarray(0, bytes.length - 1))
-    expect(result).toMatchObject({ ok: false, message: '同步文件不完整（可能写入时中断），已隔离', disposition: 'quarantine' })
+    expect(result).toMatchObject({
+      ok: false,
+      message: '同步文件不完整（可能写入时中断），已隔离',
+      disposition: 'quarantine'
+    })
   })
 
   it('detects any single corrupted byte after the prefix as a checksum failure', async () => {
@@ -94,18 +124,32 @@ describe('segment files', () => {
     }
     const extra = new Uint8Array(bytes.length + 1)
     extra.set(bytes)
-    expect(await decodeSegment(extra)).toMatchObject({ ok: false, problem: 'checksum', message: PROBLEM_MESSAGES.checksum })
+    expect(await decodeSegment(extra)).toMatchObject({
+      ok: false,
+      problem: 'checksum',
+      message: PROBLEM_MESSAGES.checksum
+    })
   })
 
   it('rejects files that are not segments', async () => {
-    expect(await decodeSegment(utf8('hello world, not a segment at all'))).toMatchObject({ ok: false, problem: 'notASegment' })
-    expect(await decodeSegment(utf8(`SDSYNC ${'x'.repeat(100)}`))).toMatchObject({ ok: false, problem: 'notASegment' })
+    expect(await decodeSegment(utf8('hello world, not a segment at all'))).toMatchObject({
+      ok: false,
+      problem: 'notASegment'
+    })
+    expect(await decodeSegment(utf8(`SDSYNC ${'x'.repeat(100)}`))).toMatchObject({
+      ok: false,
+      problem: 'notASegment'
+    })
     const snapshotLike = await withHeader(await encodeSegment(input()), (h) => (h.kind = 'snapshot'))
     expect(await decodeSegment(snapshotLike)).toMatchObject({ ok: false, problem: 'notASegment' })
   })
 
   it('keeps a file of an unknown MAJOR version pending without reading its body', async () => {
-    const future = await withHeader(await encodeSegment(input()), (h) => (h.formatVersion = { major: 2, minor: 0 }), utf8('<<a body in a format we do not know>>'))
+    const future = await withHeader(
+      await encodeSegment(input()),
+      (h) => (h.formatVersion = { major: 2, minor: 0 }),
+      utf8('<<a body in a format we do not know>>')
+    )
     const result = await decodeSegment(future)
     expect(result).toMatchObject({ ok: false, problem: 'futureFormat', disposition: 'pending' })
     expect(result.ok ? '' : result.message).toContain('请升级')
@@ -133,9 +177,18 @@ describe('segment files', () => {
 
   it('reports a body that is not JSON, or does not match the header count, as invalidJson', async () => {
     const bytes = await encodeSegment(input())
-    expect(await decodeSegment(await withHeader(bytes, () => {}, utf8('[{"hlc":')))).toMatchObject({ ok: false, problem: 'invalidJson' })
-    expect(await decodeSegment(await withHeader(bytes, (h) => (h.count = 3)))).toMatchObject({ ok: false, problem: 'invalidJson' })
-    expect(await decodeSegment(await withHeader(bytes, (h) => (h.seq = 'one')))).toMatchObject({ ok: false, problem: 'invalidJson' })
+    expect(await decodeSegment(await withHeader(bytes, () => {}, utf8('[{"hlc":')))).toMatchObject({
+      ok: false,
+      problem: 'invalidJson'
+    })
+    expect(await decodeSegment(await withHeader(bytes, (h) => (h.count = 3)))).toMatchObject({
+      ok: false,
+      problem: 'invalidJson'
+    })
+    expect(await decodeSegment(await withHeader(bytes, (h) => (h.seq = 'one')))).toMatchObject({
+      ok: false,
+      problem: 'invalidJson'
+    })
   })
 
   it('quarantines one bad change and keeps the rest of the segment', async () => {
@@ -178,12 +231,20 @@ describe('segment files', () => {
       expect(new TextDecoder().decode(bytes).includes('门店密码')).toBe(false)
       const decoded = await ok(bytes, encryption.key)
       expect(decoded.changes).toEqual(input().changes)
-      expect(decoded.header.encryption).toMatchObject({ alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: TEST_ITERATIONS })
+      expect(decoded.header.encryption).toMatchObject({
+        alg: 'AES-256-GCM',
+        kdf: 'PBKDF2-SHA256',
+        iterations: TEST_ITERATIONS
+      })
     })
 
     it('asks for the passphrase when no key is given', async () => {
       const bytes = await encodeSegment(input({ encryption: await testEncryption() }))
-      expect(await decodeSegment(bytes)).toMatchObject({ ok: false, problem: 'needsPassphrase', disposition: 'pending' })
+      expect(await decodeSegment(bytes)).toMatchObject({
+        ok: false,
+        problem: 'needsPassphrase',
+        disposition: 'pending'
+      })
     })
 
     it('explains a wrong passphrase', async () => {
@@ -197,9 +258,17 @@ describe('segment files', () => {
     it('fails authentication when the header is altered (even with a fresh checksum)', async () => {
       const encryption = await testEncryption()
       const bytes = await encodeSegment(input({ encryption }))
-      for (const edit of [(h: Record<string, unknown>) => Object.assign(h, { seq: 9, prevHash: 'a'.repeat(64) }), (h: Record<string, unknown>) => (h.deviceId = 'pcB'), (h: Record<string, unknown>) => (h.extra = 1)]) {
+      for (const edit of [
+        (h: Record<string, unknown>) => Object.assign(h, { seq: 9, prevHash: 'a'.repeat(64) }),
+        (h: Record<string, unknown>) => (h.deviceId = 'pcB'),
+        (h: Record<string, unknown>) => (h.extra = 1)
+      ]) {
         const tampered = await withHeader(bytes, edit)
-        expect(await decodeSegment(tampered, { key: encryption.key })).toMatchObject({ ok: false, problem: 'tampered', disposition: 'quarantine' })
+        expect(await decodeSegment(tampered, { key: encryption.key })).toMatchObject({
+          ok: false,
+          problem: 'tampered',
+          disposition: 'quarantine'
+        })
       }
     })
   })

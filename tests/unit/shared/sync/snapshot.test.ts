@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { fromUtf8, utf8 } from '../../../../shared/sync/bytes'
-import { gunzip, gzip } from '../../../../shared/sync/compress'
-import { encodeFrame, PREFIX_BYTES } from '../../../../shared/sync/frame'
-import type { StoreKey } from '../../../../shared/sync/crypto'
-import type { MergeRecord } from '../../../../shared/sync/merge'
+import { fromUtf8, utf8 } from '@shared/sync/bytes'
+import { gunzip, gzip } from '@shared/sync/compress'
+import { encodeFrame, PREFIX_BYTES } from '@shared/sync/frame'
+import type { StoreKey } from '@shared/sync/crypto'
+import type { MergeRecord } from '@shared/sync/merge'
 import {
   decodeSnapshotChunk,
   decodeSnapshotManifest,
@@ -12,17 +12,27 @@ import {
   type SnapshotEntry,
   type SnapshotFile,
   type SnapshotOptions
-} from '../../../../shared/sync/snapshot'
+} from '@shared/sync/snapshot'
 import { hlc, testEncryption } from './fixtures'
 
-const OPTIONS: SnapshotOptions = { storeId: 'store1', deviceId: 'pcA', schemaVersion: 3, createdAt: 1_700_000_000_000, covers: { pcA: 12, pcB: 7 } }
+const OPTIONS: SnapshotOptions = {
+  storeId: 'store1',
+  deviceId: 'pcA',
+  schemaVersion: 3,
+  createdAt: 1_700_000_000_000,
+  covers: { pcA: 12, pcB: 7 }
+}
 
 function record(i: number): MergeRecord {
   return {
     id: `k${i}`,
     name: `顾客${i}`,
     phone: `1380000${String(i).padStart(4, '0')}`,
-    _clock: { name: hlc(1000 + i), phone: hlc(1000 + i), ...(i % 10 === 0 ? { _deleted: hlc(2000 + i) } : {}) },
+    _clock: {
+      name: hlc(1000 + i),
+      phone: hlc(1000 + i),
+      ...(i % 10 === 0 ? { _deleted: hlc(2000 + i) } : {})
+    },
     ...(i % 10 === 0 ? { _deleted: 1 as const } : {}),
     _created: { hlc: hlc(1000 + i), device: 'pcA', staffNo: '1001' },
     // a derived local index key: not written
@@ -37,9 +47,14 @@ function* entries(n: number): Generator<SnapshotEntry> {
 /** A chunk file's header and its body as text (inflated when gzipped). */
 async function chunkParts(bytes: Uint8Array): Promise<{ header: Record<string, unknown>; text: string }> {
   const headerLength = Number((fromUtf8(bytes.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
-  const header = JSON.parse(fromUtf8(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
+  const header = JSON.parse(
+    fromUtf8(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string
+  ) as Record<string, unknown>
   const body = bytes.subarray(PREFIX_BYTES + headerLength + 1)
-  return { header, text: fromUtf8(header.compression === 'gzip' ? ((await gunzip(body)) as Uint8Array) : body) as string }
+  return {
+    header,
+    text: fromUtf8(header.compression === 'gzip' ? ((await gunzip(body)) as Uint8Array) : body) as string
+  }
 }
 
 async function collect(gen: AsyncGenerator<SnapshotFile>): Promise<SnapshotFile[]> {
@@ -55,7 +70,10 @@ async function readAll(files: SnapshotFile[], key?: StoreKey) {
   const out: SnapshotEntry[] = []
   for (const [i, ref] of manifest.chunks.entries()) {
     const file = files.find((f) => f.path.endsWith(ref.name)) as SnapshotFile
-    const chunk = await decodeSnapshotChunk(file.bytes, { ...(key ? { key } : {}), expect: { snapshotId: manifest.header.snapshotId, index: i + 1, ref } })
+    const chunk = await decodeSnapshotChunk(file.bytes, {
+      ...(key ? { key } : {}),
+      expect: { snapshotId: manifest.header.snapshotId, index: i + 1, ref }
+    })
     if (!chunk.ok) throw new Error(chunk.detail)
     out.push(...chunk.entries)
   }
@@ -72,7 +90,12 @@ describe('snapshots', () => {
       'snapshots/001700000000000-pcA/manifest.snap'
     ])
     const { manifest, entries: read } = await readAll(files)
-    expect(manifest.header).toMatchObject({ covers: { pcA: 12, pcB: 7 }, chunkCount: 3, recordCount: 2_345, schemaVersion: 3 })
+    expect(manifest.header).toMatchObject({
+      covers: { pcA: 12, pcB: 7 },
+      chunkCount: 3,
+      recordCount: 2_345,
+      schemaVersion: 3
+    })
     expect(read).toHaveLength(2_345)
     const { _keys, ...expected } = record(10)
     expect(_keys).toEqual(['x'])
@@ -85,8 +108,18 @@ describe('snapshots', () => {
   })
 
   it('bounds chunks by size too', async () => {
-    const big = (i: number): SnapshotEntry => ({ t: 'customers', r: { ...record(i), notes: '备'.repeat(20_000) } })
-    const files = await collect(encodeSnapshot((function* () { for (let i = 0; i < 20; i++) yield big(i) })(), { ...OPTIONS, chunkBytes: 200_000 }))
+    const big = (i: number): SnapshotEntry => ({
+      t: 'customers',
+      r: { ...record(i), notes: '备'.repeat(20_000) }
+    })
+    const files = await collect(
+      encodeSnapshot(
+        (function* () {
+          for (let i = 0; i < 20; i++) yield big(i)
+        })(),
+        { ...OPTIONS, chunkBytes: 200_000 }
+      )
+    )
     expect(files.length).toBeGreaterThan(5)
     for (const f of files) expect(f.bytes.length).toBeLessThan(200_000 + 2_000)
   })
@@ -100,7 +133,9 @@ describe('snapshots', () => {
     }
     const decoded = await decodeSnapshotManifest(manifest as Uint8Array)
     expect(decoded).toMatchObject({ ok: true, header: { recordCount: 30_000, chunkCount: 6 } })
-    expect(decoded.ok && decoded.chunks.map((c) => c.count)).toEqual([5_000, 5_000, 5_000, 5_000, 5_000, 5_000])
+    expect(decoded.ok && decoded.chunks.map((c) => c.count)).toEqual([
+      5_000, 5_000, 5_000, 5_000, 5_000, 5_000
+    ])
     expect(count).toBe(6)
   })
 
@@ -110,8 +145,14 @@ describe('snapshots', () => {
     expect(fromUtf8(files[0]?.bytes as Uint8Array)?.includes('顾客') ?? false).toBe(false)
     expect((await readAll(files, encryption.key)).entries).toHaveLength(30)
     const wrong = await testEncryption('wrong')
-    expect(await decodeSnapshotManifest(files[1]?.bytes as Uint8Array, { key: wrong.key })).toMatchObject({ ok: false, problem: 'wrongPassphrase' })
-    expect(await decodeSnapshotChunk(files[0]?.bytes as Uint8Array)).toMatchObject({ ok: false, problem: 'needsPassphrase' })
+    expect(await decodeSnapshotManifest(files[1]?.bytes as Uint8Array, { key: wrong.key })).toMatchObject({
+      ok: false,
+      problem: 'wrongPassphrase'
+    })
+    expect(await decodeSnapshotChunk(files[0]?.bytes as Uint8Array)).toMatchObject({
+      ok: false,
+      problem: 'needsPassphrase'
+    })
   })
 
   it('detects corruption, truncation and a chunk that is not the one the manifest lists', async () => {
@@ -120,12 +161,17 @@ describe('snapshots', () => {
     const damaged = chunk.slice()
     damaged[PREFIX_BYTES + 200] = (damaged[PREFIX_BYTES + 200] as number) ^ 0x20
     expect(await decodeSnapshotChunk(damaged)).toMatchObject({ ok: false, problem: 'checksum' })
-    expect(await decodeSnapshotChunk(chunk.subarray(0, chunk.length - 5))).toMatchObject({ ok: false, problem: 'truncated' })
+    expect(await decodeSnapshotChunk(chunk.subarray(0, chunk.length - 5))).toMatchObject({
+      ok: false,
+      problem: 'truncated'
+    })
     const manifest = await decodeSnapshotManifest(files[3]?.bytes as Uint8Array)
     if (!manifest.ok) throw new Error(manifest.detail)
     const ref = manifest.chunks[1]
     if (!ref) throw new Error('no chunk 2')
-    const swapped = await decodeSnapshotChunk(chunk, { expect: { snapshotId: manifest.header.snapshotId, index: 2, ref } })
+    const swapped = await decodeSnapshotChunk(chunk, {
+      expect: { snapshotId: manifest.header.snapshotId, index: 2, ref }
+    })
     expect(swapped).toMatchObject({ ok: false, problem: 'checksum' })
     expect(await decodeSnapshotManifest(chunk)).toMatchObject({ ok: false, problem: 'notASegment' })
   })
@@ -137,11 +183,23 @@ describe('snapshots', () => {
 
   it('validates every record it reads: a bad line is quarantined, the rest of the chunk applies', async () => {
     const files = await collect(encodeSnapshot(entries(3), OPTIONS))
-    const { header: { compression: _gz, ...header }, text } = await chunkParts(files[0]?.bytes as Uint8Array)
+    const {
+      header: { compression: _gz, ...header },
+      text
+    } = await chunkParts(files[0]?.bytes as Uint8Array)
     const lines = text.split('\n').filter(Boolean)
-    lines.splice(1, 0, JSON.stringify({ t: 'customers', r: { id: 'k9', _clock: { _keys: hlc(1) }, _keys: ['x'] } }), '{"t":"outbox","r":{}}', 'not json')
+    lines.splice(
+      1,
+      0,
+      JSON.stringify({ t: 'customers', r: { id: 'k9', _clock: { _keys: hlc(1) }, _keys: ['x'] } }),
+      '{"t":"outbox","r":{}}',
+      'not json'
+    )
     // (written plain this time: a chunk without `compression` is read as it is)
-    const rebuilt = await encodeFrame(utf8(JSON.stringify({ ...header, count: lines.length })), utf8(lines.map((l) => `${l}\n`).join('')))
+    const rebuilt = await encodeFrame(
+      utf8(JSON.stringify({ ...header, count: lines.length })),
+      utf8(lines.map((l) => `${l}\n`).join(''))
+    )
     const decoded = await decodeSnapshotChunk(rebuilt)
     expect(decoded).toMatchObject({ ok: true, invalid: [{ index: 2 }, { index: 3 }, { index: 4 }] })
     expect(decoded.ok ? decoded.entries.map((e) => e.r.id) : []).toEqual(['k0', 'k1', 'k2'])
@@ -153,23 +211,46 @@ describe('snapshots', () => {
     const { header, text } = await chunkParts(chunk)
     expect(chunk.length * 5).toBeLessThan(utf8(text).length)
     const garbage = await encodeFrame(utf8(JSON.stringify(header)), utf8('this is not gzip'))
-    expect(await decodeSnapshotChunk(garbage)).toMatchObject({ ok: false, problem: 'invalidJson', disposition: 'quarantine' })
+    expect(await decodeSnapshotChunk(garbage)).toMatchObject({
+      ok: false,
+      problem: 'invalidJson',
+      disposition: 'quarantine'
+    })
     // 300 MB of one repeated byte: small on the share, refused before it is held in memory
     const bomb = await gzip(new Uint8Array(300 * 1024 * 1024).fill(0x20))
     expect(bomb.length).toBeLessThan(1024 * 1024)
     const bombFile = await encodeFrame(utf8(JSON.stringify({ ...header, count: 1 })), bomb)
-    expect(await decodeSnapshotChunk(bombFile)).toMatchObject({ ok: false, problem: 'invalidJson', detail: expect.stringContaining('gzip') })
+    expect(await decodeSnapshotChunk(bombFile)).toMatchObject({
+      ok: false,
+      problem: 'invalidJson',
+      detail: expect.stringContaining('gzip')
+    })
   })
 
   it('keeps a snapshot of a newer major pending and reads a newer minor with its extra fields', async () => {
     const files = await collect(encodeSnapshot(entries(3), OPTIONS))
     const manifest = files[1]?.bytes as Uint8Array
     const headerLength = Number((fromUtf8(manifest.subarray(0, PREFIX_BYTES)) as string).slice(7, 15))
-    const header = JSON.parse(fromUtf8(manifest.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string) as Record<string, unknown>
+    const header = JSON.parse(
+      fromUtf8(manifest.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)) as string
+    ) as Record<string, unknown>
     const body = manifest.subarray(PREFIX_BYTES + headerLength + 1)
-    const future = await encodeFrame(utf8(JSON.stringify({ ...header, formatVersion: { major: 2, minor: 0 } })), body)
-    expect(await decodeSnapshotManifest(future)).toMatchObject({ ok: false, problem: 'futureFormat', disposition: 'pending' })
-    const minor = await encodeFrame(utf8(JSON.stringify({ ...header, formatVersion: { major: 1, minor: 3 }, region: 'east' })), body)
-    expect(await decodeSnapshotManifest(minor)).toMatchObject({ ok: true, header: { region: 'east', formatVersion: { minor: 3 } } })
+    const future = await encodeFrame(
+      utf8(JSON.stringify({ ...header, formatVersion: { major: 2, minor: 0 } })),
+      body
+    )
+    expect(await decodeSnapshotManifest(future)).toMatchObject({
+      ok: false,
+      problem: 'futureFormat',
+      disposition: 'pending'
+    })
+    const minor = await encodeFrame(
+      utf8(JSON.stringify({ ...header, formatVersion: { major: 1, minor: 3 }, region: 'east' })),
+      body
+    )
+    expect(await decodeSnapshotManifest(minor)).toMatchObject({
+      ok: true,
+      header: { region: 'east', formatVersion: { minor: 3 } }
+    })
   })
 })

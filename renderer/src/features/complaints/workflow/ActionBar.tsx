@@ -2,13 +2,20 @@ import { useState } from 'react'
 import { Button, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { Complaint } from '../../../../../shared/domain/complaint'
-import { availableActions, type ActionType } from '../../../../../shared/domain/workflow'
-import { getWorkflowConfig } from '../../../db'
-import { useData, useSession } from '../../../app/session'
+import type { Complaint } from '@shared/domain/complaint'
+import { availableActions, type ActionType } from '@shared/domain/workflow'
+import { getWorkflowConfig } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { ActionDialog } from './ActionDialog'
 
-const PRIMARY: ReadonlySet<ActionType> = new Set(['judgeValid', 'proposePlan', 'approvePlan', 'recordResult', 'recordRevisit', 'closeCase'])
+const PRIMARY: ReadonlySet<ActionType> = new Set([
+  'judgeValid',
+  'proposePlan',
+  'approvePlan',
+  'recordResult',
+  'recordRevisit',
+  'closeCase'
+])
 
 /** The steps this person may take on this case now — and only those. */
 export function ActionBar({ complaint }: { complaint: Complaint }) {
@@ -21,7 +28,9 @@ export function ActionBar({ complaint }: { complaint: Complaint }) {
   const actions = availableActions(complaint, { staffNo: staff.staffNo, role: staff.role }, config)
   // Say why a shift leader sees no 批准方案: the amount is above their limit.
   const needsManager =
-    complaint.status === 'awaitingApproval' && staff.role === 'shiftLeader' && (complaint.plan?.amount ?? 0) > config.managerApprovalAbove
+    complaint.status === 'awaitingApproval' &&
+    staff.role === 'shiftLeader' &&
+    (complaint.plan?.amount ?? 0) > config.managerApprovalAbove
   return (
     <>
       {needsManager && (
@@ -31,12 +40,19 @@ export function ActionBar({ complaint }: { complaint: Complaint }) {
       )}
       <Space wrap data-testid="workflow-actions">
         {actions.map((a) => (
-          <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'judgeInvalid'} onClick={() => setOpen(a)}>
+          <Button
+            key={a}
+            type={PRIMARY.has(a) ? 'primary' : 'default'}
+            danger={a === 'judgeInvalid'}
+            onClick={() => setOpen(a)}
+          >
             {t(`workflow.action.${a}`)}
           </Button>
         ))}
       </Space>
-      {open && <ActionDialog complaint={complaint} action={open} config={config} onClose={() => setOpen(null)} />}
+      {open && (
+        <ActionDialog complaint={complaint} action={open} config={config} onClose={() => setOpen(null)} />
+      )}
     </>
   )
 }

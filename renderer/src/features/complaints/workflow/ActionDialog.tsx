@@ -2,17 +2,27 @@ import { useState } from 'react'
 import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '../../../../../shared/domain/complaint'
-import type { ActionType } from '../../../../../shared/domain/workflow'
-import { applyWorkflow, WorkflowRefusedError, type WorkflowConfig } from '../../../db'
-import { useData, useSession } from '../../../app/session'
-import { describeError } from '../../../app/errors'
-import { FormField, fieldId } from '../../../ui/FormField'
+import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '@shared/domain/complaint'
+import type { ActionType } from '@shared/domain/workflow'
+import { applyWorkflow, WorkflowRefusedError, type WorkflowConfig } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
+import { FormField, fieldId } from '@/ui/FormField'
 import { ACTION_FORMS, AmountFormatError, type ActionValues, type FieldSpec } from './actionForms'
 import { CustomerTextArea } from './CustomerTextArea'
 
 /** One workflow step: its fields, the domain's verdict shown next to the field it concerns. Nothing typed is lost on refusal. */
-export function ActionDialog({ complaint, action, config, onClose }: { complaint: Complaint; action: ActionType; config: WorkflowConfig; onClose: () => void }) {
+export function ActionDialog({
+  complaint,
+  action,
+  config,
+  onClose
+}: {
+  complaint: Complaint
+  action: ActionType
+  config: WorkflowConfig
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -29,12 +39,21 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
     setGeneralError(null)
     form.clearErrors()
     try {
-      await applyWorkflow(data, { staffNo: staff.staffNo, role: staff.role }, complaint.id, spec.toAction(values))
+      await applyWorkflow(
+        data,
+        { staffNo: staff.staffNo, role: staff.role },
+        complaint.id,
+        spec.toAction(values)
+      )
       message.success(t('workflow.done', { action: label }))
       onClose()
     } catch (e) {
       if (e instanceof AmountFormatError) form.setError('amount', { message: e.message })
-      else if (e instanceof WorkflowRefusedError && e.error.field && spec.fields.some((f) => f.name === e.error.field))
+      else if (
+        e instanceof WorkflowRefusedError &&
+        e.error.field &&
+        spec.fields.some((f) => f.name === e.error.field)
+      )
         form.setError(e.error.field, { message: e.error.message })
       else if (e instanceof WorkflowRefusedError) setGeneralError(t(e.error.message))
       else setGeneralError(describeError(e, t))
@@ -48,13 +67,43 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
     const id = fieldId(f.name)
     switch (f.kind) {
       case 'customerText':
-        return <CustomerTextArea id={id} value={String(field.value ?? '')} onChange={field.onChange} complaint={complaint} />
+        return (
+          <CustomerTextArea
+            id={id}
+            value={String(field.value ?? '')}
+            onChange={field.onChange}
+            complaint={complaint}
+          />
+        )
       case 'text':
-        return <Input id={id} value={String(field.value ?? '')} onChange={(e) => field.onChange(e.target.value)} maxLength={200} />
+        return (
+          <Input
+            id={id}
+            value={String(field.value ?? '')}
+            onChange={(e) => field.onChange(e.target.value)}
+            maxLength={200}
+          />
+        )
       case 'textarea':
-        return <Input.TextArea id={id} rows={3} value={String(field.value ?? '')} onChange={(e) => field.onChange(e.target.value)} maxLength={1000} />
+        return (
+          <Input.TextArea
+            id={id}
+            rows={3}
+            value={String(field.value ?? '')}
+            onChange={(e) => field.onChange(e.target.value)}
+            maxLength={1000}
+          />
+        )
       case 'amount':
-        return <Input id={id} value={String(field.value ?? '')} onChange={(e) => field.onChange(e.target.value)} suffix="¥" style={{ width: 200 }} />
+        return (
+          <Input
+            id={id}
+            value={String(field.value ?? '')}
+            onChange={(e) => field.onChange(e.target.value)}
+            suffix="¥"
+            style={{ width: 200 }}
+          />
+        )
       case 'department':
         return (
           <Select
@@ -67,29 +116,55 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
         )
       case 'resolution':
         return (
-          <Radio.Group id={id} value={field.value} onChange={(e) => field.onChange(e.target.value)} optionType="button"
-            options={RESOLUTIONS.map((r) => ({ value: r, label: t(`workflow.resolution.${r}`) }))} />
+          <Radio.Group
+            id={id}
+            value={field.value}
+            onChange={(e) => field.onChange(e.target.value)}
+            optionType="button"
+            options={RESOLUTIONS.map((r) => ({ value: r, label: t(`workflow.resolution.${r}`) }))}
+          />
         )
       case 'satisfaction':
         return (
-          <Radio.Group id={id} value={field.value} onChange={(e) => field.onChange(e.target.value)} optionType="button"
-            options={SATISFACTIONS.map((s) => ({ value: s, label: t(`workflow.satisfaction.${s}`) }))} />
+          <Radio.Group
+            id={id}
+            value={field.value}
+            onChange={(e) => field.onChange(e.target.value)}
+            optionType="button"
+            options={SATISFACTIONS.map((s) => ({ value: s, label: t(`workflow.satisfaction.${s}`) }))}
+          />
         )
       case 'accepted':
         return (
-          <Radio.Group id={id} value={field.value} onChange={(e) => field.onChange(e.target.value)} optionType="button"
-            options={[{ value: true, label: t('workflow.yes') }, { value: false, label: t('workflow.no') }]} />
+          <Radio.Group
+            id={id}
+            value={field.value}
+            onChange={(e) => field.onChange(e.target.value)}
+            optionType="button"
+            options={[
+              { value: true, label: t('workflow.yes') },
+              { value: false, label: t('workflow.no') }
+            ]}
+          />
         )
       case 'reopen':
         return (
-          <Checkbox id={id} checked={field.value === true} disabled={satisfaction !== 'unsatisfied'} onChange={(e) => field.onChange(e.target.checked)}>
+          <Checkbox
+            id={id}
+            checked={field.value === true}
+            disabled={satisfaction !== 'unsatisfied'}
+            onChange={(e) => field.onChange(e.target.checked)}
+          >
             {t('workflow.field.reopen')}
           </Checkbox>
         )
       case 'feedbackDepartments':
         return (
-          <Checkbox.Group value={Array.isArray(field.value) ? field.value : []} onChange={field.onChange}
-            options={config.departments.map((d) => ({ value: d, label: d }))} />
+          <Checkbox.Group
+            value={Array.isArray(field.value) ? field.value : []}
+            onChange={field.onChange}
+            options={config.departments.map((d) => ({ value: d, label: d }))}
+          />
         )
     }
   }
@@ -114,8 +189,17 @@ export function ActionDialog({ complaint, action, config, onClose }: { complaint
     >
       <Form layout="vertical" component="div">
         {spec.fields.map((f) => (
-          <FormField key={f.name} name={f.name} label={f.kind === 'reopen' ? '' : t(f.label)} error={form.formState.errors[f.name] as never}>
-            <Controller name={f.name} control={form.control} render={({ field }) => control(f, field) ?? <span />} />
+          <FormField
+            key={f.name}
+            name={f.name}
+            label={f.kind === 'reopen' ? '' : t(f.label)}
+            error={form.formState.errors[f.name] as never}
+          >
+            <Controller
+              name={f.name}
+              control={form.control}
+              render={({ field }) => control(f, field) ?? <span />}
+            />
           </FormField>
         ))}
         {generalError && (

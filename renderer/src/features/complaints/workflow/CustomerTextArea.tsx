@@ -3,15 +3,25 @@ import { Button, Input, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import type { Complaint } from '../../../../../shared/domain/complaint'
-import { applySuggestion, checkWording, type WordingHit } from '../../../../../shared/domain/wording'
-import { fillTemplate } from '../../../../../shared/domain/cannedReplies'
-import { getCannedReplies, getStoreName, getWordingRules } from '../../../db'
-import { useData, useSession } from '../../../app/session'
+import type { Complaint } from '@shared/domain/complaint'
+import { applySuggestion, checkWording, type WordingHit } from '@shared/domain/wording'
+import { fillTemplate } from '@shared/domain/cannedReplies'
+import { getCannedReplies, getStoreName, getWordingRules } from '@/db'
+import { useData, useSession } from '@/app/session'
 
 /** Text written to the customer: checked as typed against the handbook's forbidden phrases, each hit
  *  underlined with its positive alternative one click away; 标准用语 insert with placeholders filled. */
-export function CustomerTextArea({ id, value, onChange, complaint }: { id: string; value: string; onChange: (v: string) => void; complaint: Complaint }) {
+export function CustomerTextArea({
+  id,
+  value,
+  onChange,
+  complaint
+}: {
+  id: string
+  value: string
+  onChange: (v: string) => void
+  complaint: Complaint
+}) {
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)
@@ -35,7 +45,14 @@ export function CustomerTextArea({ id, value, onChange, complaint }: { id: strin
 
   return (
     <div>
-      <Input.TextArea id={id} rows={4} value={value} onChange={(e) => onChange(e.target.value)} maxLength={2000} status={hits.length ? 'warning' : undefined} />
+      <Input.TextArea
+        id={id}
+        rows={4}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        maxLength={2000}
+        status={hits.length ? 'warning' : undefined}
+      />
       <Space style={{ marginTop: 6 }} wrap>
         <Select
           size="small"
@@ -49,7 +66,16 @@ export function CustomerTextArea({ id, value, onChange, complaint }: { id: strin
         />
       </Space>
       {hits.length > 0 && (
-        <div data-testid="wording-hits" style={{ marginTop: 8, padding: 8, background: '#fffbe6', border: '1px solid #ffe58f', borderRadius: 4 }}>
+        <div
+          data-testid="wording-hits"
+          style={{
+            marginTop: 8,
+            padding: 8,
+            background: '#fffbe6',
+            border: '1px solid #ffe58f',
+            borderRadius: 4
+          }}
+        >
           <Typography.Text type="warning">{t('wording.found', { count: hits.length })}</Typography.Text>
           <div style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>{underline(value, hits)}</div>
           <Space direction="vertical" size={4}>
@@ -76,7 +102,11 @@ function underline(text: string, hits: WordingHit[]) {
   for (const hit of hits) {
     parts.push(<Fragment key={`t${at}`}>{text.slice(at, hit.start)}</Fragment>)
     parts.push(
-      <span key={`h${hit.start}`} className="wording-hit" style={{ textDecoration: 'underline wavy #cf1322', textUnderlineOffset: 3 }}>
+      <span
+        key={`h${hit.start}`}
+        className="wording-hit"
+        style={{ textDecoration: 'underline wavy #cf1322', textUnderlineOffset: 3 }}
+      >
         {text.slice(hit.start, hit.end)}
       </span>
     )

@@ -2,11 +2,11 @@ import { Descriptions, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import type { Complaint } from '../../../../../shared/domain/complaint'
-import { escalationDeadlines, evaluateTime } from '../../../../../shared/domain/timeRules'
-import { getTimeRules } from '../../../db'
-import { useData } from '../../../app/session'
-import { useNow } from '../../../ui/useNow'
+import type { Complaint } from '@shared/domain/complaint'
+import { escalationDeadlines, evaluateTime } from '@shared/domain/timeRules'
+import { getTimeRules } from '@/db'
+import { useData } from '@/app/session'
+import { useNow } from '@/ui/useNow'
 
 const TIME = 'MM-DD HH:mm'
 
@@ -22,18 +22,30 @@ export function TimeInfo({ complaint }: { complaint: Complaint }) {
   const hours = Math.floor(time.ageMs / 3_600_000)
   return (
     <Descriptions size="small" column={4} data-testid="time-info">
-      <Descriptions.Item label={t('complaint.age')}>{t('complaint.ageValue', { hours, minutes: Math.floor((time.ageMs % 3_600_000) / 60_000) })}</Descriptions.Item>
+      <Descriptions.Item label={t('complaint.age')}>
+        {t('complaint.ageValue', { hours, minutes: Math.floor((time.ageMs % 3_600_000) / 60_000) })}
+      </Descriptions.Item>
       <Descriptions.Item label={t('complaint.sunsetDeadline')}>
-        {dayjs(time.sunsetDeadline).format(TIME)} {time.sunsetBreached && <Tag color="red">{t('complaint.sunsetBreached')}</Tag>}
+        {dayjs(time.sunsetDeadline).format(TIME)}{' '}
+        {time.sunsetBreached && <Tag color="red">{t('complaint.sunsetBreached')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.limits')}>
-        {t('complaint.limitLeader', { time: dayjs(limits.leader).format(TIME) })} / {t('complaint.limitManager', { time: dayjs(limits.manager).format(TIME) })}
+        {t('complaint.limitLeader', { time: dayjs(limits.leader).format(TIME) })} /{' '}
+        {t('complaint.limitManager', { time: dayjs(limits.manager).format(TIME) })}
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.escalation')}>
-        {time.overdue ? <Tag color="red" data-testid="overdue-tag">{t(`complaint.overdueLevel.${time.level}`)}</Tag> : t('complaint.notEscalated')}
+        {time.overdue ? (
+          <Tag color="red" data-testid="overdue-tag">
+            {t(`complaint.overdueLevel.${time.level}`)}
+          </Tag>
+        ) : (
+          t('complaint.notEscalated')
+        )}
       </Descriptions.Item>
       {time.revisitDueAt !== null && (
-        <Descriptions.Item label={t('complaint.revisitDue')}>{dayjs(time.revisitDueAt).format(TIME)}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.revisitDue')}>
+          {dayjs(time.revisitDueAt).format(TIME)}
+        </Descriptions.Item>
       )}
     </Descriptions>
   )

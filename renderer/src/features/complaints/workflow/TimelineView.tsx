@@ -1,8 +1,8 @@
 import { Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import type { Staff } from '../../../../../shared/domain/staff'
-import { SYSTEM_STAFF_NO, type TimelineEvent } from '../../../db'
+import type { Staff } from '@shared/domain/staff'
+import { SYSTEM_STAFF_NO, type TimelineEvent } from '@/db'
 
 const TIME = 'YYYY-MM-DD HH:mm'
 
@@ -10,29 +10,48 @@ const TIME = 'YYYY-MM-DD HH:mm'
 export function TimelineView({ events, people }: { events: TimelineEvent[]; people: Staff[] }) {
   const { t } = useTranslation()
   const who = (staffNo: string) =>
-    staffNo === SYSTEM_STAFF_NO ? t('workflow.system') : `${t('staff.staffNo')} ${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
-  const ENUMS: Record<string, string> = { channel: 'channelOption', category: 'categoryOption', emotion: 'emotionOption', urgency: 'urgencyOption' }
+    staffNo === SYSTEM_STAFF_NO
+      ? t('workflow.system')
+      : `${t('staff.staffNo')} ${staffNo} ${people.find((p) => p.staffNo === staffNo)?.name ?? ''}`.trim()
+  const ENUMS: Record<string, string> = {
+    channel: 'channelOption',
+    category: 'categoryOption',
+    emotion: 'emotionOption',
+    urgency: 'urgencyOption'
+  }
   const shown = (field: string, value: unknown): string =>
-    value === null || value === '' || value === undefined ? '—' : ENUMS[field] ? t(`complaint.${ENUMS[field]}.${String(value)}`) : String(value)
+    value === null || value === '' || value === undefined
+      ? '—'
+      : ENUMS[field]
+        ? t(`complaint.${ENUMS[field]}.${String(value)}`)
+        : String(value)
   const detail = (e: TimelineEvent): string => {
     const d = e.data
-    const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes]
-      .filter((x): x is string => typeof x === 'string' && x.length > 0)
+    const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes].filter(
+      (x): x is string => typeof x === 'string' && x.length > 0
+    )
     // 约定回电: the promised time first
     if (typeof d.dueAt === 'number') parts.unshift(dayjs(d.dueAt).format('MM-DD HH:mm'))
     if (typeof d.amount === 'number') parts.push(t('workflow.yuan', { amount: d.amount }))
     if (typeof d.satisfaction === 'string') parts.unshift(t(`workflow.satisfaction.${d.satisfaction}`))
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
     if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
-    if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length) parts.push(d.feedbackDepartments.join('、'))
-    if (typeof d.field === 'string') parts.push(`${t(`complaint.${d.field}`)}：${shown(d.field, d.from)} → ${shown(d.field, d.to)}`)
+    if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length)
+      parts.push(d.feedbackDepartments.join('、'))
+    if (typeof d.field === 'string')
+      parts.push(`${t(`complaint.${d.field}`)}：${shown(d.field, d.from)} → ${shown(d.field, d.to)}`)
     return parts.join(' · ')
   }
   return (
     <Timeline
       data-testid="timeline"
       items={events.map((e) => ({
-        color: e.type === 'escalated' ? 'red' : e.type === 'judgedInvalid' || e.type === 'planReturned' ? 'orange' : 'blue',
+        color:
+          e.type === 'escalated'
+            ? 'red'
+            : e.type === 'judgedInvalid' || e.type === 'planReturned'
+              ? 'orange'
+              : 'blue',
         content: (
           <div>
             <div>

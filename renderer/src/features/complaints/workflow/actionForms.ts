@@ -1,11 +1,21 @@
-import type { ActionType, WorkflowAction } from '../../../../../shared/domain/workflow'
-import type { Resolution, Satisfaction } from '../../../../../shared/domain/complaint'
-import { toHalfWidth } from '../../../../../shared/text'
+import type { ActionType, WorkflowAction } from '@shared/domain/workflow'
+import type { Resolution, Satisfaction } from '@shared/domain/complaint'
+import { toHalfWidth } from '@shared/text'
 
 // What each workflow step asks for, and how the typed values become a WorkflowAction.
 // The domain (applyAction) is the one judge of the values; this only converts them.
 
-export type FieldKind = 'customerText' | 'text' | 'textarea' | 'department' | 'resolution' | 'amount' | 'accepted' | 'satisfaction' | 'reopen' | 'feedbackDepartments'
+export type FieldKind =
+  | 'customerText'
+  | 'text'
+  | 'textarea'
+  | 'department'
+  | 'resolution'
+  | 'amount'
+  | 'accepted'
+  | 'satisfaction'
+  | 'reopen'
+  | 'feedbackDepartments'
 
 export interface FieldSpec {
   /** form value name; also the name the domain uses in WorkflowError.field */
@@ -28,7 +38,10 @@ function amount(raw: unknown): number | null {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 
-export const ACTION_FORMS: Record<ActionType, { fields: FieldSpec[]; defaults: ActionValues; toAction(values: ActionValues): WorkflowAction }> = {
+export const ACTION_FORMS: Record<
+  ActionType,
+  { fields: FieldSpec[]; defaults: ActionValues; toAction(values: ActionValues): WorkflowAction }
+> = {
   judgeValid: { fields: [], defaults: {}, toAction: () => ({ type: 'judgeValid' }) },
   judgeInvalid: {
     fields: [{ name: 'explanation', kind: 'customerText', label: 'workflow.field.explanation' }],
@@ -47,7 +60,12 @@ export const ACTION_FORMS: Record<ActionType, { fields: FieldSpec[]; defaults: A
       { name: 'text', kind: 'customerText', label: 'workflow.field.text' }
     ],
     defaults: { resolution: 'repair', amount: '', text: '' },
-    toAction: (v) => ({ type: 'proposePlan', resolution: str(v.resolution) as Resolution, amount: amount(v.amount), text: str(v.text) })
+    toAction: (v) => ({
+      type: 'proposePlan',
+      resolution: str(v.resolution) as Resolution,
+      amount: amount(v.amount),
+      text: str(v.text)
+    })
   },
   approvePlan: {
     fields: [{ name: 'note', kind: 'text', label: 'workflow.field.note' }],
@@ -74,12 +92,26 @@ export const ACTION_FORMS: Record<ActionType, { fields: FieldSpec[]; defaults: A
       { name: 'reopen', kind: 'reopen', label: 'workflow.field.reopen' }
     ],
     defaults: { satisfaction: 'satisfied', notes: '', reopen: false },
-    toAction: (v) => ({ type: 'recordRevisit', satisfaction: str(v.satisfaction) as Satisfaction, notes: str(v.notes), reopen: v.reopen === true })
+    toAction: (v) => ({
+      type: 'recordRevisit',
+      satisfaction: str(v.satisfaction) as Satisfaction,
+      notes: str(v.notes),
+      reopen: v.reopen === true
+    })
   },
   closeCase: {
-    fields: [{ name: 'feedbackDepartments', kind: 'feedbackDepartments', label: 'workflow.field.feedbackDepartments' }],
+    fields: [
+      {
+        name: 'feedbackDepartments',
+        kind: 'feedbackDepartments',
+        label: 'workflow.field.feedbackDepartments'
+      }
+    ],
     defaults: { feedbackDepartments: [] },
-    toAction: (v) => ({ type: 'closeCase', feedbackDepartments: Array.isArray(v.feedbackDepartments) ? v.feedbackDepartments : [] })
+    toAction: (v) => ({
+      type: 'closeCase',
+      feedbackDepartments: Array.isArray(v.feedbackDepartments) ? v.feedbackDepartments : []
+    })
   },
   urge: {
     fields: [{ name: 'note', kind: 'text', label: 'workflow.field.urgeNote' }],

@@ -1,8 +1,8 @@
 import { Alert, Modal, Spin, Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { clerkLoads } from '../../../db'
-import { useData, useSession } from '../../../app/session'
+import { clerkLoads } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { BalanceTab } from './BalanceTab'
 import { MoveTab } from './MoveTab'
 
@@ -12,8 +12,25 @@ export function AssignDialog({ open, onClose }: { open: boolean; onClose: () => 
   const { t } = useTranslation()
   const role = useSession((s) => s.staff?.role)
   return (
-    <Modal open={open} title={t('customerMerge.assign.title')} onCancel={onClose} footer={null} width={720} destroyOnHidden>
-      {open && (role === 'manager' ? <AssignTabs onDone={onClose} /> : <Alert type="warning" showIcon data-testid="assign-manager-only" title={t('customerMerge.assign.managerOnly')} />)}
+    <Modal
+      open={open}
+      title={t('customerMerge.assign.title')}
+      onCancel={onClose}
+      footer={null}
+      width={720}
+      destroyOnHidden
+    >
+      {open &&
+        (role === 'manager' ? (
+          <AssignTabs onDone={onClose} />
+        ) : (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="assign-manager-only"
+            title={t('customerMerge.assign.managerOnly')}
+          />
+        ))}
     </Modal>
   )
 }
@@ -27,8 +44,16 @@ function AssignTabs({ onDone }: { onDone: () => void }) {
   return (
     <Tabs
       items={[
-        { key: 'balance', label: t('customerMerge.assign.tabBalance'), children: <BalanceTab loads={loads} onDone={onDone} /> },
-        { key: 'move', label: t('customerMerge.assign.tabMove'), children: <MoveTab loads={loads} onDone={onDone} /> }
+        {
+          key: 'balance',
+          label: t('customerMerge.assign.tabBalance'),
+          children: <BalanceTab loads={loads} onDone={onDone} />
+        },
+        {
+          key: 'move',
+          label: t('customerMerge.assign.tabMove'),
+          children: <MoveTab loads={loads} onDone={onDone} />
+        }
       ]}
     />
   )

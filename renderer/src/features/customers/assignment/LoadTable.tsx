@@ -1,9 +1,19 @@
 import { Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ClerkLoadRow } from '../../../db'
+import type { ClerkLoadRow } from '@/db'
 
 /** Clerks with their customers now and after the change; ticking a row chooses that clerk. */
-export function LoadTable({ rows, selected, onSelect, after }: { rows: ClerkLoadRow[]; selected: string[]; onSelect: (staffNos: string[]) => void; after: Map<string, number> }) {
+export function LoadTable({
+  rows,
+  selected,
+  onSelect,
+  after
+}: {
+  rows: ClerkLoadRow[]
+  selected: string[]
+  onSelect: (staffNos: string[]) => void
+  after: Map<string, number>
+}) {
   const { t } = useTranslation()
   return (
     <Table<ClerkLoadRow>
@@ -28,7 +38,14 @@ export function LoadTable({ rows, selected, onSelect, after }: { rows: ClerkLoad
           align: 'right',
           render: (_, r) => {
             const n = after.get(r.staffNo) ?? r.count
-            return <span data-testid={`after-${r.staffNo}`} style={{ fontWeight: n !== r.count ? 600 : undefined }}>{n}</span>
+            return (
+              <span
+                data-testid={`after-${r.staffNo}`}
+                style={{ fontWeight: n !== r.count ? 600 : undefined }}
+              >
+                {n}
+              </span>
+            )
           }
         }
       ]}

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Button, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { reassign, type ClerkLoadRow, type ClerkLoads } from '../../../db'
-import { useData } from '../../../app/session'
+import { reassign, type ClerkLoadRow, type ClerkLoads } from '@/db'
+import { useData } from '@/app/session'
 import { LoadTable } from './LoadTable'
 import { previewCounts } from './preview'
 import { useAssignAction } from './useAssignAction'
@@ -16,11 +16,26 @@ export function MoveTab({ loads, onDone }: { loads: ClerkLoads; onDone: () => vo
   const source = loads.rows.find((r) => r.staffNo === from)
   const receivers = useMemo(() => loads.rows.filter((r) => r.eligible && r.staffNo !== from), [loads, from])
   const chosen = selected.filter((no) => receivers.some((r) => r.staffNo === no))
-  const after = useMemo(() => previewCounts(receivers.filter((r) => chosen.includes(r.staffNo)), source?.count ?? 0), [receivers, chosen, source])
+  const after = useMemo(
+    () =>
+      previewCounts(
+        receivers.filter((r) => chosen.includes(r.staffNo)),
+        source?.count ?? 0
+      ),
+    [receivers, chosen, source]
+  )
   const action = useAssignAction('customerMerge.assign.moved', onDone)
   const label = (r: ClerkLoadRow) => {
-    const status = !r.active && r.name ? ` ${t('customerMerge.assign.inactive')}` : r.active && !r.eligible ? ` ${t('customerMerge.assign.notClerk')}` : ''
-    return t('customerMerge.assign.fromOption', { who: `${r.staffNo} ${r.name}${status}`.trim(), count: r.count })
+    const status =
+      !r.active && r.name
+        ? ` ${t('customerMerge.assign.inactive')}`
+        : r.active && !r.eligible
+          ? ` ${t('customerMerge.assign.notClerk')}`
+          : ''
+    return t('customerMerge.assign.fromOption', {
+      who: `${r.staffNo} ${r.name}${status}`.trim(),
+      count: r.count
+    })
   }
 
   return (
@@ -45,7 +60,9 @@ export function MoveTab({ loads, onDone }: { loads: ClerkLoads; onDone: () => vo
           type="primary"
           loading={action.busy}
           disabled={!from || chosen.length === 0 || !source?.count}
-          onClick={() => from && void action.run((actor, onProgress) => reassign(data, actor, from, chosen, onProgress))}
+          onClick={() =>
+            from && void action.run((actor, onProgress) => reassign(data, actor, from, chosen, onProgress))
+          }
         >
           {t('customerMerge.assign.confirmMove')}
         </Button>

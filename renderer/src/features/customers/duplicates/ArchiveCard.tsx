@@ -2,13 +2,23 @@ import type { ReactNode } from 'react'
 import { Card, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { ArchiveSummary } from '../../../db'
+import type { ArchiveSummary } from '@/db'
 import { KeyAccountMark } from '../KeyAccountMark'
 import { phonesOf, valueText } from './mergeText'
 
 /** One archive of a suspected pair, compact: who, phones (masked unless this role may see them),
  *  tier with 大客户 marked, and how much history it carries. */
-export function ArchiveCard({ summary, canUnmask, extra, testId }: { summary: ArchiveSummary; canUnmask: boolean; extra?: ReactNode; testId?: string }) {
+export function ArchiveCard({
+  summary,
+  canUnmask,
+  extra,
+  testId
+}: {
+  summary: ArchiveSummary
+  canUnmask: boolean
+  extra?: ReactNode
+  testId?: string
+}) {
   const { t } = useTranslation()
   const { customer: c, complaints, returns } = summary
   return (

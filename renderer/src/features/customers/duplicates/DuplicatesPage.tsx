@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { describeDuplicates, findPossibleDuplicates, type DuplicatePair } from '../../../db'
-import { useData } from '../../../app/session'
-import { describeError } from '../../../app/errors'
+import { describeDuplicates, findPossibleDuplicates, type DuplicatePair } from '@/db'
+import { useData } from '@/app/session'
+import { describeError } from '@/app/errors'
 import { useCanUnmask } from '../usePrivacy'
 import { ArchiveCard } from './ArchiveCard'
 import { MergeDialog } from './MergeDialog'
@@ -20,7 +20,7 @@ export function DuplicatesPage() {
   const canUnmask = useCanUnmask()
   const [found, setFound] = useState<Found | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [merging, setMerging] = useState<DuplicatePair & { left: string; right: string } | null>(null)
+  const [merging, setMerging] = useState<(DuplicatePair & { left: string; right: string }) | null>(null)
 
   const [round, setRound] = useState(0)
 
@@ -57,7 +57,9 @@ export function DuplicatesPage() {
         {t('customerMerge.intro')}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} />}
-      {!found && !error && <Spin description={t('customerMerge.scanning')} data-testid="duplicates-scanning" />}
+      {!found && !error && (
+        <Spin description={t('customerMerge.scanning')} data-testid="duplicates-scanning" />
+      )}
       {found && found.rows.length === 0 && <Empty description={t('customerMerge.none')} />}
       {found && found.rows.length > 0 && (
         <Typography.Text data-testid="duplicates-count">
@@ -75,11 +77,18 @@ export function DuplicatesPage() {
               <Tag color={pair.reason === 'samePhone' ? 'red' : 'orange'} data-testid="duplicate-reason">
                 {t(`customerMerge.reason.${pair.reason}`)}
               </Tag>
-              {pair.reason === 'similarPhone' && <Typography.Text type="secondary">{t(`customerMerge.likeness.${pair.likeness}`)}</Typography.Text>}
+              {pair.reason === 'similarPhone' && (
+                <Typography.Text type="secondary">
+                  {t(`customerMerge.likeness.${pair.likeness}`)}
+                </Typography.Text>
+              )}
             </Space>
           }
           extra={
-            <Button type="primary" onClick={() => setMerging({ ...pair, left: left.customer.id, right: right.customer.id })}>
+            <Button
+              type="primary"
+              onClick={() => setMerging({ ...pair, left: left.customer.id, right: right.customer.id })}
+            >
               {t('customerMerge.merge')}
             </Button>
           }
@@ -94,7 +103,12 @@ export function DuplicatesPage() {
           </Row>
         </Card>
       ))}
-      <MergeDialog open={!!merging} customerId={merging?.left} otherId={merging?.right} onClose={() => setMerging(null)} />
+      <MergeDialog
+        open={!!merging}
+        customerId={merging?.left}
+        otherId={merging?.right}
+        onClose={() => setMerging(null)}
+      />
     </Space>
   )
 }

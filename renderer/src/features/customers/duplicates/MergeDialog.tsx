@@ -3,8 +3,8 @@ import { App, Button, Col, Modal, Radio, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getCustomer, linkedRecordCounts, mergeCustomers, type ArchiveSummary, type DataContext } from '../../../db'
-import { useData, useSession } from '../../../app/session'
+import { getCustomer, linkedRecordCounts, mergeCustomers, type ArchiveSummary, type DataContext } from '@/db'
+import { useData, useSession } from '@/app/session'
 import { useCanUnmask } from '../usePrivacy'
 import { ArchiveCard } from './ArchiveCard'
 import { ArchivePicker } from './ArchivePicker'
@@ -21,9 +21,23 @@ type Props = { open: boolean; customerId?: string; otherId?: string; onClose: ()
 export function MergeDialog({ open, customerId, otherId, onClose }: Props) {
   const { t } = useTranslation()
   return (
-    <Modal open={open} title={t('customerMerge.dialogTitle')} onCancel={onClose} footer={null} width={960} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('customerMerge.dialogTitle')}
+      onCancel={onClose}
+      footer={null}
+      width={960}
+      destroyOnHidden
+    >
       {/* keyed by the sides given: another pair starts afresh */}
-      {open && <MergeBody key={`${customerId}|${otherId}`} customerId={customerId} otherId={otherId} onClose={onClose} />}
+      {open && (
+        <MergeBody
+          key={`${customerId}|${otherId}`}
+          customerId={customerId}
+          otherId={otherId}
+          onClose={onClose}
+        />
+      )}
     </Modal>
   )
 }
@@ -39,10 +53,14 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
   const [survivorId, setSurvivorId] = useState<string | undefined>(customerId)
   const [busy, setBusy] = useState(false)
   const [firstId, secondId] = ids
-  const sides = useLiveQuery(() => Promise.all([firstId, secondId].map((id) => (id ? summary(data, id) : null))), [data, firstId, secondId])
+  const sides = useLiveQuery(
+    () => Promise.all([firstId, secondId].map((id) => (id ? summary(data, id) : null))),
+    [data, firstId, secondId]
+  )
   const [first, second] = sides ?? [null, null]
   const keep = survivorId ?? first?.customer.id
-  const [survivor, other] = first && second ? (keep === second.customer.id ? [second, first] : [first, second]) : [null, null]
+  const [survivor, other] =
+    first && second ? (keep === second.customer.id ? [second, first] : [first, second]) : [null, null]
 
   const confirm = async () => {
     if (!staff) return void message.warning(t('staff.mustPick'))
@@ -67,8 +85,14 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
     if (!s)
       return (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Text strong>{t(index === 0 ? 'customerMerge.pickFirst' : 'customerMerge.pickOther')}</Typography.Text>
-          <ArchivePicker canUnmask={canUnmask} exclude={ids[index === 0 ? 1 : 0]} onPick={(id) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))} />
+          <Typography.Text strong>
+            {t(index === 0 ? 'customerMerge.pickFirst' : 'customerMerge.pickOther')}
+          </Typography.Text>
+          <ArchivePicker
+            canUnmask={canUnmask}
+            exclude={ids[index === 0 ? 1 : 0]}
+            onPick={(id) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))}
+          />
         </Space>
       )
     const isKept = keep === s.customer.id
@@ -79,12 +103,20 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
         testId={`merge-side-${index}`}
         extra={
           <Space>
-            <Radio checked={isKept} onChange={() => setSurvivorId(s.customer.id)} data-testid={`keep-${index}`}>
+            <Radio
+              checked={isKept}
+              onChange={() => setSurvivorId(s.customer.id)}
+              data-testid={`keep-${index}`}
+            >
               {t('customerMerge.keep')}
             </Radio>
             {!isKept && <Typography.Text type="warning">{t('customerMerge.willRetire')}</Typography.Text>}
             {!fixed && (
-              <Button size="small" type="link" onClick={() => setIds((x) => (index === 0 ? [undefined, x[1]] : [x[0], undefined]))}>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setIds((x) => (index === 0 ? [undefined, x[1]] : [x[0], undefined]))}
+              >
                 {t('customerMerge.change')}
               </Button>
             )}
@@ -101,10 +133,23 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
         <Col span={12}>{side(0)}</Col>
         <Col span={12}>{side(1)}</Col>
       </Row>
-      {survivor && other && <MergePreview survivor={survivor.customer} other={other.customer} moved={{ complaints: other.complaints, returns: other.returns }} canUnmask={canUnmask} />}
+      {survivor && other && (
+        <MergePreview
+          survivor={survivor.customer}
+          other={other.customer}
+          moved={{ complaints: other.complaints, returns: other.returns }}
+          canUnmask={canUnmask}
+        />
+      )}
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
-        <Button type="primary" danger loading={busy} disabled={!survivor || !other} onClick={() => void confirm()}>
+        <Button
+          type="primary"
+          danger
+          loading={busy}
+          disabled={!survivor || !other}
+          onClick={() => void confirm()}
+        >
           {t('customerMerge.confirm')}
         </Button>
       </Space>

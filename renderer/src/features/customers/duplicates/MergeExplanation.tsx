@@ -1,7 +1,7 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { CustomerMergedData, MergedIntoData, TimelineEvent } from '../../../db'
+import type { CustomerMergedData, MergedIntoData, TimelineEvent } from '@/db'
 import { valueText, whereOtherGoes } from './mergeText'
 
 /** A merge step on a customer's timeline, readably: which archive came in and with what, and where
@@ -12,7 +12,10 @@ export function MergeExplanation({ event }: { event: TimelineEvent }) {
     const d = event.data as Partial<MergedIntoData>
     return (
       <span data-testid="merge-explanation">
-        {t('customerMerge.explanation.into', { name: d.survivorName ?? '' })} {d.survivorId && <Link to={`/customers/${d.survivorId}`}>{t('customerMerge.explanation.openSurvivor')}</Link>}
+        {t('customerMerge.explanation.into', { name: d.survivorName ?? '' })}{' '}
+        {d.survivorId && (
+          <Link to={`/customers/${d.survivorId}`}>{t('customerMerge.explanation.openSurvivor')}</Link>
+        )}
       </span>
     )
   }
@@ -25,7 +28,10 @@ export function MergeExplanation({ event }: { event: TimelineEvent }) {
   return (
     <div data-testid="merge-explanation">
       <div>
-        {t('customerMerge.explanation.merged', { name: d.otherName ?? '', phones: (d.otherPhones ?? []).join('、') })}
+        {t('customerMerge.explanation.merged', {
+          name: d.otherName ?? '',
+          phones: (d.otherPhones ?? []).join('、')
+        })}
         {d.otherId && (
           <>
             {' '}

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
-import type { Customer } from '../../../../../shared/domain/customer'
-import { maskPhone } from '../../../../../shared/domain/phone'
-import { AssignmentRefusedError, MergeRefusedError, type MergeDifferenceRecord, type MergeFilled } from '../../../db'
-import { describeError } from '../../../app/errors'
+import type { Customer } from '@shared/domain/customer'
+import { maskPhone } from '@shared/domain/phone'
+import { AssignmentRefusedError, MergeRefusedError, type MergeDifferenceRecord, type MergeFilled } from '@/db'
+import { describeError } from '@/app/errors'
 
 // Words for merge previews and merge events: field values as staff read them, and where the other
 // archive's differing value went.
@@ -13,7 +13,8 @@ export function phonesOf(c: Pick<Customer, 'phone' | 'phones'>): string[] {
 
 /** One value for display. `maskPhones`: phones from a live record (event data holds them masked already). */
 export function valueText(t: TFunction, field: string, value: unknown, maskPhones: boolean): string {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—'
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return '—'
   if (field === 'tier') return t(`customer.tierOption.${String(value)}`)
   if (field === 'gender') return t(`customer.genderOption.${String(value)}`)
   if (field === 'phones' || field === 'phone') {
@@ -35,5 +36,7 @@ export function whereOtherGoes(d: MergeDifferenceRecord, filled: readonly MergeF
 
 /** The data layer's refusals carry their own i18n key; anything else is summarised. */
 export function mergeErrorText(error: unknown, t: TFunction): string {
-  return error instanceof MergeRefusedError || error instanceof AssignmentRefusedError ? t(error.message) : describeError(error, t)
+  return error instanceof MergeRefusedError || error instanceof AssignmentRefusedError
+    ? t(error.message)
+    : describeError(error, t)
 }

@@ -2,8 +2,8 @@ import { Card, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { listAuditEvents, listStaff, type TimelineEvent } from '../../../db'
-import { useData } from '../../../app/session'
+import { listAuditEvents, listStaff, type TimelineEvent } from '@/db'
+import { useData } from '@/app/session'
 
 const SHOWN = 20
 
@@ -17,11 +17,14 @@ export function AuditCard() {
 
   const what = (e: TimelineEvent) => {
     const d = e.data as { created?: number; updated?: number; count?: number; masked?: boolean }
-    if (e.type === 'customersImported') return t('customerImport.audit.imported', { created: d.created ?? 0, updated: d.updated ?? 0 })
+    if (e.type === 'customersImported')
+      return t('customerImport.audit.imported', { created: d.created ?? 0, updated: d.updated ?? 0 })
     return (
       <>
         {t('customerImport.audit.exported', { count: d.count ?? 0 })}{' '}
-        <Tag color={d.masked ? 'default' : 'orange'}>{t(d.masked ? 'customerImport.audit.masked' : 'customerImport.audit.full')}</Tag>
+        <Tag color={d.masked ? 'default' : 'orange'}>
+          {t(d.masked ? 'customerImport.audit.masked' : 'customerImport.audit.full')}
+        </Tag>
       </>
     )
   }
@@ -37,8 +40,18 @@ export function AuditCard() {
         dataSource={events ?? []}
         locale={{ emptyText: t('customerImport.audit.empty') }}
         columns={[
-          { title: t('customerImport.audit.when'), dataIndex: 'at', width: 150, render: (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm') },
-          { title: t('customerImport.audit.who'), dataIndex: 'staffNo', width: 140, render: (no: string) => `${no} ${names.get(no) ?? ''}` },
+          {
+            title: t('customerImport.audit.when'),
+            dataIndex: 'at',
+            width: 150,
+            render: (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm')
+          },
+          {
+            title: t('customerImport.audit.who'),
+            dataIndex: 'staffNo',
+            width: 140,
+            render: (no: string) => `${no} ${names.get(no) ?? ''}`
+          },
           { title: t('customerImport.audit.what'), key: 'what', render: (_: unknown, e) => what(e) }
         ]}
       />

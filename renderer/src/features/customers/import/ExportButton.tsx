@@ -3,9 +3,9 @@ import { App, Button } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { allCustomers, listStaff, recordExport, type CustomerFilter } from '../../../db'
-import { useData, useSession } from '../../../app/session'
-import { describeError } from '../../../app/errors'
+import { allCustomers, listStaff, recordExport, type CustomerFilter } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
 import { useCanUnmask } from '../usePrivacy'
 import { downloadXlsx } from './download'
 import { ImportWorker } from './workerClient'
@@ -32,12 +32,21 @@ export function ExportButton({ filter }: { filter: CustomerFilter }) {
       const file = await worker.call({
         kind: 'export',
         rows: live,
-        options: { masked, staffName: `${staff.staffNo} ${staff.name}`, clerks: new Map(people.map((p) => [p.staffNo, p.name])) },
+        options: {
+          masked,
+          staffName: `${staff.staffNo} ${staff.name}`,
+          clerks: new Map(people.map((p) => [p.staffNo, p.name]))
+        },
         day: dayjs(data.now()).format('YYYY-MM-DD')
       })
       await recordExport(data, staff.staffNo, { count: live.length, masked })
       downloadXlsx(file.bytes, file.fileName)
-      message.success(t('customerImport.export.done', { count: live.length, how: t(masked ? 'customerImport.export.masked' : 'customerImport.export.full') }))
+      message.success(
+        t('customerImport.export.done', {
+          count: live.length,
+          how: t(masked ? 'customerImport.export.masked' : 'customerImport.export.full')
+        })
+      )
     } catch (e) {
       message.error(t('customerImport.export.failed', { reason: describeError(e, t) }))
     } finally {

@@ -2,7 +2,13 @@ import { Button, Descriptions, InputNumber } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { RosterView } from './workerProtocol'
 
-type Props = { fileName: string; roster: RosterView; disabled: boolean; onHeaderRow: (row: number) => void; onAnotherFile: () => void }
+type Props = {
+  fileName: string
+  roster: RosterView
+  disabled: boolean
+  onHeaderRow: (row: number) => void
+  onAnotherFile: () => void
+}
 
 /** What was detected: format, encoding (CSV) or worksheet (xlsx), and the header row, which can be
  *  corrected when a title or notes above the table fooled the guess. */
@@ -17,10 +23,24 @@ export function FileInfo({ fileName, roster, disabled, onHeaderRow, onAnotherFil
       extra={<Button onClick={onAnotherFile}>{t('customerImport.pick.another')}</Button>}
       items={[
         { key: 'name', label: t('customerImport.file.name'), children: fileName },
-        { key: 'kind', label: t('customerImport.file.kind'), children: t(`customerImport.kind.${roster.kind}`) },
+        {
+          key: 'kind',
+          label: t('customerImport.file.kind'),
+          children: t(`customerImport.kind.${roster.kind}`)
+        },
         roster.encoding
-          ? { key: 'encoding', label: t('customerImport.file.encoding'), children: <span data-testid="import-encoding">{t(`customerImport.encoding.${roster.encoding}`)}</span> }
-          : { key: 'sheet', label: t('customerImport.file.sheet'), children: <span data-testid="import-sheet">{roster.sheetName ?? ''}</span> },
+          ? {
+              key: 'encoding',
+              label: t('customerImport.file.encoding'),
+              children: (
+                <span data-testid="import-encoding">{t(`customerImport.encoding.${roster.encoding}`)}</span>
+              )
+            }
+          : {
+              key: 'sheet',
+              label: t('customerImport.file.sheet'),
+              children: <span data-testid="import-sheet">{roster.sheetName ?? ''}</span>
+            },
         {
           key: 'header',
           label: t('customerImport.file.headerRow'),

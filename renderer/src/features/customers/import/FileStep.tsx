@@ -1,7 +1,7 @@
 import { Alert, Space, Spin, Typography, Upload } from 'antd'
 import { InboxOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { MAX_IMPORT_BYTES } from '../../../../../shared/import/fileKind'
+import { MAX_IMPORT_BYTES } from '@shared/import/fileKind'
 
 type Props = { error?: string; reading?: string; onFile: (file: File) => void }
 
@@ -12,7 +12,10 @@ export function FileStep({ error, reading, onFile }: Props) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
-      <Spin spinning={!!reading} description={reading ? t('customerImport.pick.reading', { fileName: reading }) : undefined}>
+      <Spin
+        spinning={!!reading}
+        description={reading ? t('customerImport.pick.reading', { fileName: reading }) : undefined}
+      >
         <Upload.Dragger
           accept={{ format: '.xlsx,.csv', filter: 'native' }}
           multiple={false}
@@ -28,7 +31,9 @@ export function FileStep({ error, reading, onFile }: Props) {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{t('customerImport.pick.drop')}</p>
-          <Typography.Text type="secondary">{t('customerImport.pick.hint', { maxMb: MAX_IMPORT_BYTES / (1024 * 1024) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('customerImport.pick.hint', { maxMb: MAX_IMPORT_BYTES / (1024 * 1024) })}
+          </Typography.Text>
         </Upload.Dragger>
       </Spin>
     </Space>

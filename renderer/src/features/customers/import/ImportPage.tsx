@@ -15,7 +15,13 @@ export function ImportPage() {
   const { stage, chooseFile, recheck, confirm, restart } = useImportWizard()
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 1080 }} data-testid="import-page" data-step={stage.step}>
+    <Space
+      orientation="vertical"
+      size={12}
+      style={{ width: '100%', maxWidth: 1080 }}
+      data-testid="import-page"
+      data-step={stage.step}
+    >
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('customerImport.title')}
       </Typography.Title>
@@ -25,9 +31,13 @@ export function ImportPage() {
       <Steps
         size="small"
         current={STEP_INDEX[stage.step]}
-        items={(['pick', 'review', 'write', 'done'] as const).map((k) => ({ title: t(`customerImport.steps.${k}`) }))}
+        items={(['pick', 'review', 'write', 'done'] as const).map((k) => ({
+          title: t(`customerImport.steps.${k}`)
+        }))}
       />
-      {stage.step === 'pick' && <FileStep error={stage.error} reading={stage.reading} onFile={(f) => void chooseFile(f)} />}
+      {stage.step === 'pick' && (
+        <FileStep error={stage.error} reading={stage.reading} onFile={(f) => void chooseFile(f)} />
+      )}
       {stage.step === 'review' && (
         <ReviewStep
           fileName={stage.fileName}
@@ -41,15 +51,24 @@ export function ImportPage() {
       )}
       {stage.step === 'writing' && (
         <div data-testid="import-progress">
-          <Progress percent={stage.total ? Math.floor((stage.done / stage.total) * 100) : 0} status="active" />
-          <Typography.Text>{t('customerImport.writing', { done: stage.done, total: stage.total })}</Typography.Text>
+          <Progress
+            percent={stage.total ? Math.floor((stage.done / stage.total) * 100) : 0}
+            status="active"
+          />
+          <Typography.Text>
+            {t('customerImport.writing', { done: stage.done, total: stage.total })}
+          </Typography.Text>
         </div>
       )}
       {stage.step === 'done' && (
         <Result
           status="success"
           title={t('customerImport.done.title')}
-          subTitle={<span data-testid="import-done">{t('customerImport.done.detail', { ...stage.outcome, skipped: stage.skipped })}</span>}
+          subTitle={
+            <span data-testid="import-done">
+              {t('customerImport.done.detail', { ...stage.outcome, skipped: stage.skipped })}
+            </span>
+          }
           extra={[
             <Button type="primary" key="back" onClick={() => navigate('/customers')}>
               {t('customerImport.done.back')}

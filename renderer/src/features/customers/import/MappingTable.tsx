@@ -1,7 +1,7 @@
 import { Select, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { IMPORT_FIELDS, type ImportField } from '../../../../../shared/import/messages'
-import type { ColumnMapping } from '../../../../../shared/import'
+import { IMPORT_FIELDS, type ImportField } from '@shared/import/messages'
+import type { ColumnMapping } from '@shared/import'
 import type { RosterView } from './workerProtocol'
 
 type Props = { roster: RosterView; disabled: boolean; onChange: (mapping: ColumnMapping) => void }
@@ -23,8 +23,16 @@ const SKIP = ''
 /** 列的对应: per column of the file, its title, a sample value and what it is imported as. */
 export function MappingTable({ roster, disabled, onChange }: Props) {
   const { t } = useTranslation()
-  const options = [{ value: SKIP, label: t('customerImport.mapping.skip') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`customerImport.field.${f}`) }))]
-  const rows = roster.headers.map((header, index) => ({ index, header, sample: roster.samples[index] ?? '', field: roster.mapping[index] ?? null }))
+  const options = [
+    { value: SKIP, label: t('customerImport.mapping.skip') },
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`customerImport.field.${f}`) }))
+  ]
+  const rows = roster.headers.map((header, index) => ({
+    index,
+    header,
+    sample: roster.samples[index] ?? '',
+    field: roster.mapping[index] ?? null
+  }))
   return (
     <Table
       size="small"
@@ -34,9 +42,19 @@ export function MappingTable({ roster, disabled, onChange }: Props) {
       dataSource={rows}
       scroll={{ y: 320 }}
       columns={[
-        { title: t('customerImport.mapping.column'), dataIndex: 'index', width: 60, render: (i: number) => columnLetter(i) },
+        {
+          title: t('customerImport.mapping.column'),
+          dataIndex: 'index',
+          width: 60,
+          render: (i: number) => columnLetter(i)
+        },
         { title: t('customerImport.mapping.header'), dataIndex: 'header', width: 180 },
-        { title: t('customerImport.mapping.sample'), dataIndex: 'sample', ellipsis: true, render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text> },
+        {
+          title: t('customerImport.mapping.sample'),
+          dataIndex: 'sample',
+          ellipsis: true,
+          render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text>
+        },
         {
           title: t('customerImport.mapping.field'),
           dataIndex: 'field',

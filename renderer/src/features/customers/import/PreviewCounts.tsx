@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ImportCounts } from '../../../../../shared/import'
+import type { ImportCounts } from '@shared/import'
 
 const COLORS = { new: '#389e0d', update: '#1677ff', skip: '#cf1322', blank: '#8c8c8c' } as const
 
@@ -12,7 +12,12 @@ export function PreviewCounts({ counts }: { counts: ImportCounts }) {
       {(['new', 'update', 'skip', 'blank'] as const).map((k) => (
         <Col span={6} key={k}>
           <Card size="small">
-            <Statistic title={t(`customerImport.counts.${k}`)} value={counts[k]} styles={{ content: { color: COLORS[k] } }} data-testid={`count-${k}`} />
+            <Statistic
+              title={t(`customerImport.counts.${k}`)}
+              value={counts[k]}
+              styles={{ content: { color: COLORS[k] } }}
+              data-testid={`count-${k}`}
+            />
           </Card>
         </Col>
       ))}

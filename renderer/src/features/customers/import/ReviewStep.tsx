@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Alert, Button, Card, Checkbox, Radio, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ColumnMapping } from '../../../../../shared/import'
-import type { ImportUpdateMode } from '../../../db'
+import type { ColumnMapping } from '@shared/import'
+import type { ImportUpdateMode } from '@/db'
 import { FileInfo } from './FileInfo'
 import { MappingTable } from './MappingTable'
 import { PreviewCounts } from './PreviewCounts'
@@ -22,7 +22,15 @@ type Props = {
 
 /** 核对与预览: what was detected, the column mapping (correctable), the counts and the per-row report,
  *  the choice about existing customers, and 确认导入 — the only button that writes. */
-export function ReviewStep({ fileName, roster, checking, alert, onRecheck, onConfirm, onAnotherFile }: Props) {
+export function ReviewStep({
+  fileName,
+  roster,
+  checking,
+  alert,
+  onRecheck,
+  onConfirm,
+  onAnotherFile
+}: Props) {
   const { t } = useTranslation()
   const [updateExisting, setUpdateExisting] = useState(false)
   const [mode, setMode] = useState<ImportUpdateMode>('fill')
@@ -35,15 +43,33 @@ export function ReviewStep({ fileName, roster, checking, alert, onRecheck, onCon
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {alert && <Alert type="warning" showIcon title={alert} data-testid="import-alert" />}
-      <FileInfo fileName={fileName} roster={roster} disabled={checking} onHeaderRow={(headerRow) => onRecheck({ headerRow })} onAnotherFile={onAnotherFile} />
+      <FileInfo
+        fileName={fileName}
+        roster={roster}
+        disabled={checking}
+        onHeaderRow={(headerRow) => onRecheck({ headerRow })}
+        onAnotherFile={onAnotherFile}
+      />
       <Card size="small" title={t('customerImport.mapping.title')}>
         <Typography.Paragraph type="secondary">{t('customerImport.mapping.hint')}</Typography.Paragraph>
         <MappingTable roster={roster} disabled={checking} onChange={(mapping) => onRecheck({ mapping })} />
       </Card>
       <Spin spinning={checking} description={t('customerImport.checking')}>
-        <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-preview" data-checking={checking ? 'true' : 'false'}>
+        <Space
+          orientation="vertical"
+          size={12}
+          style={{ width: '100%' }}
+          data-testid="import-preview"
+          data-checking={checking ? 'true' : 'false'}
+        >
           {preview?.notices.map((n, i) => (
-            <Alert key={i} type={n.code === 'blankRowsSkipped' ? 'info' : 'warning'} showIcon title={importMessageText(t, n)} data-testid="import-notice" />
+            <Alert
+              key={i}
+              type={n.code === 'blankRowsSkipped' ? 'info' : 'warning'}
+              showIcon
+              title={importMessageText(t, n)}
+              data-testid="import-notice"
+            />
           ))}
           {counts && <PreviewCounts counts={counts} />}
           <Card size="small" title={t('customerImport.report.title')}>
@@ -51,12 +77,20 @@ export function ReviewStep({ fileName, roster, checking, alert, onRecheck, onCon
           </Card>
           <Card size="small">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Checkbox checked={updateExisting} onChange={(e) => setUpdateExisting(e.target.checked)} data-testid="update-existing">
+              <Checkbox
+                checked={updateExisting}
+                onChange={(e) => setUpdateExisting(e.target.checked)}
+                data-testid="update-existing"
+              >
                 {t('customerImport.options.updateExisting')}
               </Checkbox>
               {updateExisting ? (
                 <>
-                  <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportUpdateMode)} style={{ paddingLeft: 24 }}>
+                  <Radio.Group
+                    value={mode}
+                    onChange={(e) => setMode(e.target.value as ImportUpdateMode)}
+                    style={{ paddingLeft: 24 }}
+                  >
                     <Space orientation="vertical">
                       <Radio value="fill">{t('customerImport.options.fill')}</Radio>
                       <Radio value="overwrite">{t('customerImport.options.overwrite')}</Radio>
@@ -72,11 +106,18 @@ export function ReviewStep({ fileName, roster, checking, alert, onRecheck, onCon
             </Space>
           </Card>
           <Space>
-            <Button type="primary" size="large" disabled={checking || !counts || toCreate + toUpdate === 0} onClick={() => onConfirm({ updateExisting, mode })}>
+            <Button
+              type="primary"
+              size="large"
+              disabled={checking || !counts || toCreate + toUpdate === 0}
+              onClick={() => onConfirm({ updateExisting, mode })}
+            >
               {t('customerImport.confirm')}
             </Button>
             <Typography.Text data-testid="import-summary">
-              {counts && toCreate + toUpdate === 0 ? t('customerImport.nothing') : t('customerImport.summary', { create: toCreate, update: toUpdate, skip: notImported })}
+              {counts && toCreate + toUpdate === 0
+                ? t('customerImport.nothing')
+                : t('customerImport.summary', { create: toCreate, update: toUpdate, skip: notImported })}
             </Typography.Text>
           </Space>
         </Space>

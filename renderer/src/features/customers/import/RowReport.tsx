@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react'
 import { Empty, Segmented, Tag, Typography } from 'antd'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
-import type { PreviewRow, RowStatus } from '../../../../../shared/import'
+import type { PreviewRow, RowStatus } from '@shared/import'
 import { importMessageText } from './importText'
 
 const STATUS_COLOR: Record<RowStatus, string> = { new: 'green', update: 'blue', skip: 'red' }
@@ -20,7 +20,12 @@ export function RowReport({ rows }: { rows: PreviewRow[] }) {
   const shown = filter === 'problems' ? skipped : noted
   const scroller = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- not memoised on purpose: the list re-renders with the virtualizer
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 52, overscan: 8 })
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 52,
+    overscan: 8
+  })
 
   return (
     <div data-testid="import-report">
@@ -36,7 +41,16 @@ export function RowReport({ rows }: { rows: PreviewRow[] }) {
       {shown.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerImport.report.none')} />
       ) : (
-        <div ref={scroller} style={{ maxHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fff' }}>
+        <div
+          ref={scroller}
+          style={{
+            maxHeight: 320,
+            overflow: 'auto',
+            border: '1px solid #f0f0f0',
+            borderRadius: 6,
+            background: '#fff'
+          }}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = shown[item.index] as PreviewRow
@@ -48,14 +62,27 @@ export function RowReport({ rows }: { rows: PreviewRow[] }) {
                   data-testid="report-row"
                   data-row={row.row}
                   data-status={row.status}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, display: 'flex', gap: 8, padding: '6px 10px', borderBottom: '1px solid #f5f5f5' }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${item.start}px)`,
+                    display: 'flex',
+                    gap: 8,
+                    padding: '6px 10px',
+                    borderBottom: '1px solid #f5f5f5'
+                  }}
                 >
                   <Tag color={STATUS_COLOR[row.status]} style={{ flex: 'none', alignSelf: 'flex-start' }}>
                     {t(`customerImport.report.status.${row.status}`)}
                   </Tag>
                   <div style={{ minWidth: 0 }}>
                     {row.findings.map((f, i) => (
-                      <Typography.Text key={i} style={{ display: 'block', color: SEVERITY_COLOR[f.severity] }}>
+                      <Typography.Text
+                        key={i}
+                        style={{ display: 'block', color: SEVERITY_COLOR[f.severity] }}
+                      >
                         {importMessageText(t, f)}
                       </Typography.Text>
                     ))}

@@ -1,6 +1,6 @@
-import type { Customer } from '../../../../../shared/domain/customer'
-import type { ImportField } from '../../../../../shared/import'
-import type { ImportBatch, ImportUpdateMode } from '../../../db'
+import type { Customer } from '@shared/domain/customer'
+import type { ImportField } from '@shared/import'
+import type { ImportBatch, ImportUpdateMode } from '@/db'
 import type { RosterView } from './workerProtocol'
 
 /** The field of the archive each roster field fills. */
@@ -31,7 +31,9 @@ export interface BatchChoice {
 export function buildBatch(roster: RosterView, choice: BatchChoice): ImportBatch {
   const preview = roster.preview
   if (!preview) throw new Error('the roster has not been checked yet')
-  const mapped = [...new Set(roster.mapping.filter((f): f is ImportField => f !== null))].map((f) => TARGET[f])
+  const mapped = [...new Set(roster.mapping.filter((f): f is ImportField => f !== null))].map(
+    (f) => TARGET[f]
+  )
   const create: ImportBatch['create'] = []
   const update: ImportBatch['update'] = []
   for (const row of preview.rows) {
@@ -39,9 +41,16 @@ export function buildBatch(roster: RosterView, choice: BatchChoice): ImportBatch
     if (row.status === 'new') create.push(row.record)
     else if (row.status === 'update' && row.existing && choice.updateExisting) {
       const patch: Partial<Customer> = {}
-      for (const field of mapped) if (row.record[field] !== undefined) (patch as Record<string, unknown>)[field] = row.record[field]
+      for (const field of mapped)
+        if (row.record[field] !== undefined) (patch as Record<string, unknown>)[field] = row.record[field]
       update.push({ id: row.existing.id, patch })
     }
   }
-  return { create, update, mode: choice.mode, fileName: choice.fileName, skipped: preview.counts.total - create.length - update.length }
+  return {
+    create,
+    update,
+    mode: choice.mode,
+    fileName: choice.fileName,
+    skipped: preview.counts.total - create.length - update.length
+  }
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { ImportMessage } from '../../../../../shared/import'
+import type { ImportMessage } from '@shared/import'
 
 /** A roster message (code + params from shared/import) as a sentence in the UI language; a `field`
  *  param names a column field and is shown by its label. */

@@ -1,4 +1,12 @@
-import { applyMapping, cellText, customersToXlsx, exportFileName, parseRoster, type ExistingCustomer, type ParsedRoster } from '../../../../../shared/import'
+import {
+  applyMapping,
+  cellText,
+  customersToXlsx,
+  exportFileName,
+  parseRoster,
+  type ExistingCustomer,
+  type ParsedRoster
+} from '@shared/import'
 import type { RosterView, WorkerRequest, WorkerResponse, WorkerResults } from './workerProtocol'
 
 // 导入客户 / 导出Excel off the UI thread: reading a 50 000-row workbook, checking every row and
@@ -29,10 +37,18 @@ function view(r: ParsedRoster, checked: boolean): RosterView {
   })
   const phones = new Set<string>()
   for (const row of preview.rows) for (const p of row.record?.phones ?? []) phones.add(p)
-  return { ...rest, dataRows: Math.max(0, table.length - r.headerRow), samples, phones: [...phones], ...(checked ? { preview } : {}) }
+  return {
+    ...rest,
+    dataRows: Math.max(0, table.length - r.headerRow),
+    samples,
+    phones: [...phones],
+    ...(checked ? { preview } : {})
+  }
 }
 
-async function handle(req: WorkerRequest): Promise<{ result: WorkerResults[keyof WorkerResults]; transfer?: Transferable[] }> {
+async function handle(
+  req: WorkerRequest
+): Promise<{ result: WorkerResults[keyof WorkerResults]; transfer?: Transferable[] }> {
   switch (req.kind) {
     case 'parse': {
       roster = undefined
@@ -61,7 +77,13 @@ async function handle(req: WorkerRequest): Promise<{ result: WorkerResults[keyof
 scope.onmessage = (event) => {
   const { id, request } = event.data
   handle(request).then(
-    ({ result, transfer }) => scope.postMessage({ id, ok: true, result } satisfies WorkerResponse, transfer ?? []),
-    (e: unknown) => scope.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResponse)
+    ({ result, transfer }) =>
+      scope.postMessage({ id, ok: true, result } satisfies WorkerResponse, transfer ?? []),
+    (e: unknown) =>
+      scope.postMessage({
+        id,
+        ok: false,
+        error: e instanceof Error ? e.message : String(e)
+      } satisfies WorkerResponse)
   )
 }

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 // Narrow imports: the shared/import index would pull the parsers (papaparse) into the page's chunk; they belong to the worker.
-import { checkFileSize } from '../../../../../shared/import/fileKind'
-import type { ColumnMapping, ExistingCustomer } from '../../../../../shared/import'
-import { customersHoldingPhones, importCustomers, ImportRefusedError, type ImportOutcome } from '../../../db'
-import { useData, useSession } from '../../../app/session'
-import { describeError } from '../../../app/errors'
+import { checkFileSize } from '@shared/import/fileKind'
+import type { ColumnMapping, ExistingCustomer } from '@shared/import'
+import { customersHoldingPhones, importCustomers, ImportRefusedError, type ImportOutcome } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { describeError } from '@/app/errors'
 import { buildBatch, type BatchChoice } from './importBatch'
 import { importMessageText } from './importText'
 import { ImportWorker } from './workerClient'
@@ -23,7 +23,8 @@ export type WizardStage =
   | { step: 'done'; outcome: ImportOutcome; skipped: number }
 
 /** Timings for the benchmark (bench/customer-import.bench.ts) and the browser's performance panel. */
-const mark = (name: 'file' | 'parsed' | 'checked' | 'confirm' | 'written') => performance.mark(`customerImport:${name}`)
+const mark = (name: 'file' | 'parsed' | 'checked' | 'confirm' | 'written') =>
+  performance.mark(`customerImport:${name}`)
 
 /** Owners are looked up until the rows to write hold no phone not yet asked about (a re-check can
  *  free a row whose phones were not asked before); a few rounds always suffice. */
@@ -50,7 +51,8 @@ export function useImportWizard() {
     async (phones: readonly string[]) => {
       const unknown = phones.filter((p) => !asked.current.has(p))
       if (unknown.length === 0) return false
-      for (const [phone, owner] of await customersHoldingPhones(data, unknown)) owners.current.set(phone, owner)
+      for (const [phone, owner] of await customersHoldingPhones(data, unknown))
+        owners.current.set(phone, owner)
       for (const p of unknown) asked.current.add(p)
       return true
     },
@@ -84,15 +86,19 @@ export function useImportWizard() {
       asked.current.clear()
       try {
         const bytes = await file.arrayBuffer()
-        const parsed = await getWorker().call({ kind: 'parse', bytes, fileName: file.name, today: today() }, [bytes])
+        const parsed = await getWorker().call({ kind: 'parse', bytes, fileName: file.name, today: today() }, [
+          bytes
+        ])
         if (gen !== generation.current) return
         if (!parsed.ok) return setStage({ step: 'pick', error: importMessageText(t, parsed.error) })
         mark('parsed')
         const roster = await check(parsed.roster.phones, {})
         mark('checked')
-        if (gen === generation.current) setStage({ step: 'review', fileName: file.name, roster, checking: false })
+        if (gen === generation.current)
+          setStage({ step: 'review', fileName: file.name, roster, checking: false })
       } catch (e) {
-        if (gen === generation.current) setStage({ step: 'pick', error: t('customerImport.readFailed', { reason: describeError(e, t) }) })
+        if (gen === generation.current)
+          setStage({ step: 'pick', error: t('customerImport.readFailed', { reason: describeError(e, t) }) })
       }
     },
     [t, today, check]
@@ -102,12 +108,26 @@ export function useImportWizard() {
   const recheck = useCallback(
     async (change: { mapping?: ColumnMapping; headerRow?: number }, alert?: string) => {
       const gen = ++generation.current
-      setStage((s) => (s.step === 'review' || s.step === 'writing' ? { step: 'review', fileName: s.fileName, roster: s.roster, checking: true, alert } : s))
+      setStage((s) =>
+        s.step === 'review' || s.step === 'writing'
+          ? { step: 'review', fileName: s.fileName, roster: s.roster, checking: true, alert }
+          : s
+      )
       try {
         const roster = await check([], change)
-        if (gen === generation.current) setStage((s) => (s.step === 'review' ? { ...s, roster, checking: false } : s))
+        if (gen === generation.current)
+          setStage((s) => (s.step === 'review' ? { ...s, roster, checking: false } : s))
       } catch (e) {
-        if (gen === generation.current) setStage((s) => (s.step === 'review' ? { ...s, checking: false, alert: t('customerImport.readFailed', { reason: describeError(e, t) }) } : s))
+        if (gen === generation.current)
+          setStage((s) =>
+            s.step === 'review'
+              ? {
+                  ...s,
+                  checking: false,
+                  alert: t('customerImport.readFailed', { reason: describeError(e, t) })
+                }
+              : s
+          )
       }
     },
     [check, t]
@@ -122,7 +142,9 @@ export function useImportWizard() {
       setStage({ step: 'writing', fileName, roster, done: 0, total })
       mark('confirm')
       try {
-        const outcome = await importCustomers(data, staffNo, batch, (done) => setStage((s) => (s.step === 'writing' ? { ...s, done } : s)))
+        const outcome = await importCustomers(data, staffNo, batch, (done) =>
+          setStage((s) => (s.step === 'writing' ? { ...s, done } : s))
+        )
         mark('written')
         setStage({ step: 'done', outcome, skipped: batch.skipped ?? 0 })
       } catch (e) {
@@ -132,7 +154,13 @@ export function useImportWizard() {
           asked.current.clear()
           await recheck({}, t(e.message, e.params))
         } else {
-          setStage({ step: 'review', fileName, roster, checking: false, alert: t('customerImport.failed', { reason: describeError(e, t) }) })
+          setStage({
+            step: 'review',
+            fileName,
+            roster,
+            checking: false,
+            alert: t('customerImport.failed', { reason: describeError(e, t) })
+          })
         }
       }
     },

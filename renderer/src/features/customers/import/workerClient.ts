@@ -24,7 +24,10 @@ export class ImportWorker {
     }
   }
 
-  call<K extends WorkerRequest['kind']>(request: Extract<WorkerRequest, { kind: K }>, transfer: Transferable[] = []): Promise<WorkerResults[K]> {
+  call<K extends WorkerRequest['kind']>(
+    request: Extract<WorkerRequest, { kind: K }>,
+    transfer: Transferable[] = []
+  ): Promise<WorkerResults[K]> {
     const id = this.next++
     return new Promise<WorkerResults[K]>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: never) => void, reject })

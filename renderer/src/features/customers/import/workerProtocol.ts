@@ -1,5 +1,13 @@
-import type { Customer } from '../../../../../shared/domain/customer'
-import type { ColumnMapping, ExistingCustomer, ExportOptions, ImportErrorCode, ImportMessage, ImportPreview, ParsedRoster } from '../../../../../shared/import'
+import type { Customer } from '@shared/domain/customer'
+import type {
+  ColumnMapping,
+  ExistingCustomer,
+  ExportOptions,
+  ImportErrorCode,
+  ImportMessage,
+  ImportPreview,
+  ParsedRoster
+} from '@shared/import'
 
 // What the page and the import worker say to each other. The worker keeps the parsed table (it can
 // be large) and answers with what the page shows; the page looks phones up in the archive (only the
@@ -20,7 +28,13 @@ export type RosterView = Omit<ParsedRoster, 'table' | 'preview'> & {
 export type WorkerRequest =
   | { kind: 'parse'; bytes: ArrayBuffer; fileName: string; today: string }
   /** re-check the parsed roster: another mapping/header row, and/or newly looked-up owners */
-  | { kind: 'validate'; mapping?: ColumnMapping; headerRow?: number; existing: [string, ExistingCustomer][]; today: string }
+  | {
+      kind: 'validate'
+      mapping?: ColumnMapping
+      headerRow?: number
+      existing: [string, ExistingCustomer][]
+      today: string
+    }
   /** the workbook and its file name (客户档案-YYYYMMDD.xlsx for `day`) */
   | { kind: 'export'; rows: Customer[]; options: ExportOptions; day: string }
 
@@ -30,4 +44,6 @@ export interface WorkerResults {
   export: { bytes: Uint8Array; fileName: string }
 }
 
-export type WorkerResponse = { id: number; ok: true; result: WorkerResults[keyof WorkerResults] } | { id: number; ok: false; error: string }
+export type WorkerResponse =
+  | { id: number; ok: true; result: WorkerResults[keyof WorkerResults] }
+  | { id: number; ok: false; error: string }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, saveTimeRules, syncOnce } from '../../../../../renderer/src/db'
-import { DEFAULT_TIME_RULES } from '../../../../../shared/domain/timeRules'
+import { registerComplaint, saveTimeRules, syncOnce } from '@/db'
+import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 import { FolderShare } from './folderShare'
 import { intake, pc, syncedState } from './harness'
 
@@ -49,7 +49,9 @@ describe('sync round', () => {
     await syncOnce(a, share)
     await syncOnce(b, share)
     expect(b.timeRules.escalateToLeaderAfterHours).toBe(2)
-    expect((await b.db.complaints.get(c.id))?._escalateAt).toBe((await a.db.complaints.get(c.id))?._escalateAt)
+    expect((await b.db.complaints.get(c.id))?._escalateAt).toBe(
+      (await a.db.complaints.get(c.id))?._escalateAt
+    )
     expect((await b.db.complaints.get(c.id))?._escalateAt).not.toBe(before)
     expect(await syncedState(b)).toEqual(await syncedState(a))
   })

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, syncOnce } from '../../../../../renderer/src/db'
-import { lastDeviceRenewal } from '../../../../../renderer/src/db/sync/renewDevice'
-import { decodeSegment } from '../../../../../shared/sync/segment'
+import { registerComplaint, syncOnce } from '@/db'
+import { lastDeviceRenewal } from '@/db/sync/renewDevice'
+import { decodeSegment } from '@shared/sync/segment'
 import { cloneOf, intake, pc, reopen, shareKeeper, syncedState } from './harness'
 
 // A cloned disk image: two PCs with one device id. The one that finds its next segment already
@@ -24,12 +24,26 @@ describe('a cloned PC', () => {
 
     // Apart, at the very same moment: the same field of the same complaint, and one new complaint each.
     b.time.value = a.time.value
-    await a.writer.transact('1001', (tx) => tx.update('complaints', shared.id, { content: '甲机补充：顾客要求换货' }))
-    await b.writer.transact('1001', (tx) => tx.update('complaints', shared.id, { content: '乙机补充：顾客同意退款' }))
-    const onA = await registerComplaint(a, '1001', intake({ customerName: '甲机新客', customerPhone: '13900000001' }))
-    const onB = await registerComplaint(b, '1001', intake({ customerName: '乙机新客', customerPhone: '13900000002' }))
+    await a.writer.transact('1001', (tx) =>
+      tx.update('complaints', shared.id, { content: '甲机补充：顾客要求换货' })
+    )
+    await b.writer.transact('1001', (tx) =>
+      tx.update('complaints', shared.id, { content: '乙机补充：顾客同意退款' })
+    )
+    const onA = await registerComplaint(
+      a,
+      '1001',
+      intake({ customerName: '甲机新客', customerPhone: '13900000001' })
+    )
+    const onB = await registerComplaint(
+      b,
+      '1001',
+      intake({ customerName: '乙机新客', customerPhone: '13900000002' })
+    )
     // (equal stamps with different values: exactly what must never reach a peer)
-    expect((await a.db.complaints.get(shared.id))?._clock.content).toBe((await b.db.complaints.get(shared.id))?._clock.content)
+    expect((await a.db.complaints.get(shared.id))?._clock.content).toBe(
+      (await b.db.complaints.get(shared.id))?._clock.content
+    )
 
     expect((await syncOnce(a, share)).state).toBe('synced')
     const found = await syncOnce(b, share)
@@ -38,21 +52,35 @@ describe('a cloned PC', () => {
     expect(await share.files('devices/pcA/segments')).toHaveLength(2) // nothing of B's written over A's
 
     // Main mints a new id (deviceStore.renew); the app restarts with it.
-    const unpublishedOnB = await b.db.outbox.where('seq').above(((await b.db.meta.get('sync.export'))?.value as { outboxSeq: number }).outboxSeq).count()
+    const unpublishedOnB = await b.db.outbox
+      .where('seq')
+      .above(((await b.db.meta.get('sync.export'))?.value as { outboxSeq: number }).outboxSeq)
+      .count()
     b.db.close()
     // (main also drew a new 电脑代码: K7)
     const b2 = await reopen(b.time, 'pcB-renewed', 'clone-b', 'K7')
-    expect(await lastDeviceRenewal(b2.db)).toEqual({ from: 'pcA', to: 'pcB-renewed', at: b2.time.value, moved: unpublishedOnB, renumbered: [[onB.no, onB.no.replace('-A1-', '-K7-')]] })
+    expect(await lastDeviceRenewal(b2.db)).toEqual({
+      from: 'pcA',
+      to: 'pcB-renewed',
+      at: b2.time.value,
+      moved: unpublishedOnB,
+      renumbered: [[onB.no, onB.no.replace('-A1-', '-K7-')]]
+    })
     // A and B both numbered their complaint TS-…-A1-002; B's was never published, so it takes B's new code,
     // and its timeline says the same.
     expect(onB.no).toBe(onA.no)
     const renumbered = onB.no.replace('-A1-', '-K7-')
     expect(await b2.db.complaints.get(onB.id)).toMatchObject({ no: renumbered })
-    expect((await b2.db.events.where('subjectId').equals(onB.id).toArray()).map((e) => (e.data as { no?: string }).no)).toContain(renumbered)
+    expect(
+      (await b2.db.events.where('subjectId').equals(onB.id).toArray()).map(
+        (e) => (e.data as { no?: string }).no
+      )
+    ).toContain(renumbered)
     expect(await b2.db.outbox.filter((e) => e.device !== 'pcB-renewed').count()).toBe(0)
     expect((await b2.db.complaints.get(shared.id))?._clock.content).toMatch(/-pcB-renewed$/)
 
-    for (let round = 0; round < 2; round++) for (const p of [b2, a, c]) expect((await syncOnce(p, share)).state).toBe('synced')
+    for (let round = 0; round < 2; round++)
+      for (const p of [b2, a, c]) expect((await syncOnce(p, share)).state).toBe('synced')
     const state = await syncedState(a)
     expect(await syncedState(b2)).toEqual(state)
     expect(await syncedState(c)).toEqual(state)
@@ -68,7 +96,10 @@ describe('a cloned PC', () => {
     const bFiles = await share.files('devices/pcB-renewed/segments')
     expect(bFiles).toHaveLength(1)
     const bSegment = await decodeSegment(await share.read(bFiles[0] as string))
-    expect(bSegment.ok && bSegment.changes.every((ch) => ch.device === 'pcB-renewed' && ch.hlc.endsWith('-pcB-renewed'))).toBe(true)
+    expect(
+      bSegment.ok &&
+        bSegment.changes.every((ch) => ch.device === 'pcB-renewed' && ch.hlc.endsWith('-pcB-renewed'))
+    ).toBe(true)
     expect(bSegment.ok && bSegment.header.seq).toBe(1)
     expect(await share.files('devices/pcA/segments')).toHaveLength(2)
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { compactOwnSegments, publishPresence, registerComplaint, snapshotNow, syncOnce } from '../../../../../renderer/src/db'
-import { isStoreAccess, openStore } from '../../../../../renderer/src/db/sync/storeAccess'
+import { compactOwnSegments, publishPresence, registerComplaint, snapshotNow, syncOnce } from '@/db'
+import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
 import type { FolderShare } from './folderShare'
 
@@ -13,7 +13,8 @@ async function storeOf(p: Pc, share: FolderShare) {
   if (!isStoreAccess(store)) throw new Error(store.detail)
   return store
 }
-const ownSegments = async (share: FolderShare, device: string) => (await share.list(`devices/${device}/segments`)).map((e) => e.name).sort()
+const ownSegments = async (share: FolderShare, device: string) =>
+  (await share.list(`devices/${device}/segments`)).map((e) => e.name).sort()
 
 describe('compaction of own segments', () => {
   it('removes only what a snapshot covers and every active peer applied; keeps the newest; a new PC still gets everything', async () => {
@@ -23,7 +24,11 @@ describe('compaction of own segments', () => {
     const info = { name: 'x', appVersion: '1' }
     const work = async (from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        await registerComplaint(a, '1001', intake({ customerPhone: `1390013900${i}`, customerName: `客户${i}` }))
+        await registerComplaint(
+          a,
+          '1001',
+          intake({ customerPhone: `1390013900${i}`, customerName: `客户${i}` })
+        )
         await syncOnce(a, share)
       }
     }

@@ -1,12 +1,19 @@
 import 'fake-indexeddb/auto'
 import { afterAll, describe, expect, it } from 'vitest'
-import { STATUSES } from '../../../../../shared/domain/complaint'
-import { TIERS } from '../../../../../shared/domain/customer'
-import { canonicalJson } from '../../../../../shared/sync/json'
-import { isLongText } from '../../../../../shared/sync/longText'
-import type { SyncTable } from '../../../../../shared/sync/change'
-import { addCustomerNote, mergeCustomers, MergeRefusedError, registerComplaint, syncOnce, type OutboxEntry } from '../../../../../renderer/src/db'
-import { outboxFieldChanges } from '../../../../../renderer/src/db/writer'
+import { STATUSES } from '@shared/domain/complaint'
+import { TIERS } from '@shared/domain/customer'
+import { canonicalJson } from '@shared/sync/json'
+import { isLongText } from '@shared/sync/longText'
+import type { SyncTable } from '@shared/sync/change'
+import {
+  addCustomerNote,
+  mergeCustomers,
+  MergeRefusedError,
+  registerComplaint,
+  syncOnce,
+  type OutboxEntry
+} from '@/db'
+import { outboxFieldChanges } from '@/db/writer'
 import { prng } from '../../../../unit/shared/sync/prng'
 import { FolderShare } from './folderShare'
 import { intake, pc, syncedState, type Pc } from './harness'
@@ -21,7 +28,16 @@ import { intake, pc, syncedState, type Pc } from './harness'
 const OPS = Number(process.env.SYNC_PROPERTY_OPS ?? 3600)
 const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 20261123)
 const HOUR = 3_600_000
-const PHONES = ['13800138000', '13900139000', '13700137000', '13600136000', '13500135000', '13300133000', '13200132000', '13100131000']
+const PHONES = [
+  '13800138000',
+  '13900139000',
+  '13700137000',
+  '13600136000',
+  '13500135000',
+  '13300133000',
+  '13200132000',
+  '13100131000'
+]
 const NAMES = ['张三', '李四', '王五', '赵六']
 
 interface Sim {
@@ -67,18 +83,29 @@ describe('convergence (property, seeded)', () => {
       ctx.time.value += rnd.int(120_000)
       const roll = rnd.next()
       const op =
-        roll < 0.08 ? 'sync'
-        : roll < 0.22 || sim.complaints.length === 0 ? 'register'
-        : roll < 0.42 ? 'text'
-        : roll < 0.56 ? 'status'
-        : roll < 0.62 ? 'delete'
-        : roll < 0.78 ? 'customer'
-        : roll < 0.9 ? 'note'
-        : 'merge'
+        roll < 0.08
+          ? 'sync'
+          : roll < 0.22 || sim.complaints.length === 0
+            ? 'register'
+            : roll < 0.42
+              ? 'text'
+              : roll < 0.56
+                ? 'status'
+                : roll < 0.62
+                  ? 'delete'
+                  : roll < 0.78
+                    ? 'customer'
+                    : roll < 0.9
+                      ? 'note'
+                      : 'merge'
       counts[op] = (counts[op] ?? 0) + 1
       if (op === 'sync') await round(sim)
       else if (op === 'register') {
-        const c = await registerComplaint(ctx, staffNo, intake({ customerPhone: rnd.pick(PHONES), customerName: rnd.pick(NAMES), content: text('诉求') }))
+        const c = await registerComplaint(
+          ctx,
+          staffNo,
+          intake({ customerPhone: rnd.pick(PHONES), customerName: rnd.pick(NAMES), content: text('诉求') })
+        )
         sim.complaints.push(c.id)
         if (!sim.customers.includes(c.customerId)) sim.customers.push(c.customerId)
       } else if (op === 'text') {
@@ -87,13 +114,20 @@ describe('convergence (property, seeded)', () => {
         await ctx.writer.transact(staffNo, (tx) => tx.update('complaints', id, { [field]: text(field) }))
       } else if (op === 'status') {
         const id = rnd.pick(sim.complaints)
-        await ctx.writer.transact(staffNo, (tx) => tx.update('complaints', id, { status: rnd.pick(STATUSES), department: rnd.pick(['采购部', '运营部', '门店前台']) }))
+        await ctx.writer.transact(staffNo, (tx) =>
+          tx.update('complaints', id, {
+            status: rnd.pick(STATUSES),
+            department: rnd.pick(['采购部', '运营部', '门店前台'])
+          })
+        )
       } else if (op === 'delete') {
         const id = rnd.pick(sim.complaints)
         await ctx.writer.transact(staffNo, (tx) => tx.remove('complaints', id))
       } else if (op === 'customer' && sim.customers.length > 0) {
         const id = rnd.pick(sim.customers)
-        await ctx.writer.transact(staffNo, (tx) => tx.update('customers', id, { notes: text('备注'), tier: rnd.pick(TIERS) }))
+        await ctx.writer.transact(staffNo, (tx) =>
+          tx.update('customers', id, { notes: text('备注'), tier: rnd.pick(TIERS) })
+        )
       } else if (op === 'note' && sim.customers.length > 0) {
         await addCustomerNote(ctx, staffNo, rnd.pick(sim.customers), text('来电'))
       } else if (op === 'merge' && sim.customers.length > 1) {
@@ -128,18 +162,26 @@ describe('convergence (property, seeded)', () => {
     const final = sims[0]?.ctx as Pc
     let superseded = 0
     for (const edit of all) {
-      const record = (await final.db.table(edit.table).get(edit.recordId)) as Record<string, unknown> & { _clock: Record<string, string>; _deleted?: 1 }
+      const record = (await final.db.table(edit.table).get(edit.recordId)) as Record<string, unknown> & {
+        _clock: Record<string, string>
+        _deleted?: 1
+      }
       expect(record, `${edit.table}/${edit.recordId}`).toBeDefined()
       const held = record._clock[edit.field] as string
       expect(held >= edit.hlc, `${edit.table}/${edit.recordId}.${edit.field}`).toBe(true)
-      if (held === edit.hlc) expect(canonicalJson(edit.field === '_deleted' ? record._deleted : record[edit.field])).toBe(canonicalJson(JSON.parse(JSON.stringify(edit.value))))
+      if (held === edit.hlc)
+        expect(canonicalJson(edit.field === '_deleted' ? record._deleted : record[edit.field])).toBe(
+          canonicalJson(JSON.parse(JSON.stringify(edit.value)))
+        )
       else superseded++
     }
     expect(superseded).toBeGreaterThan(100)
 
     // Long texts: each PC's last text of a field that lost to another PC's text is kept as a conflict.
     const conflicts = new Set<string>()
-    for (const { ctx } of sims) for (const c of await ctx.db.conflicts.toArray()) conflicts.add(`${c.table}/${c.recordId}/${c.field}/${c.losingHlc}`)
+    for (const { ctx } of sims)
+      for (const c of await ctx.db.conflicts.toArray())
+        conflicts.add(`${c.table}/${c.recordId}/${c.field}/${c.losingHlc}`)
     const lastByDevice = new Map<string, OutboxEntry>()
     for (const edit of all) {
       if (!isLongText(edit.table as SyncTable, edit.field)) continue
@@ -149,13 +191,20 @@ describe('convergence (property, seeded)', () => {
     }
     let lost = 0
     for (const edit of lastByDevice.values()) {
-      const record = (await final.db.table(edit.table).get(edit.recordId)) as Record<string, unknown> & { _clock: Record<string, string> }
+      const record = (await final.db.table(edit.table).get(edit.recordId)) as Record<string, unknown> & {
+        _clock: Record<string, string>
+      }
       const winner = record._clock[edit.field] as string
       if (winner === edit.hlc || winner.endsWith(`-${edit.device}`) || !edit.value) continue
       lost++
-      expect(conflicts.has(`${edit.table}/${edit.recordId}/${edit.field}/${edit.hlc}`), `${edit.table}/${edit.recordId}.${edit.field} lost ${edit.hlc}`).toBe(true)
+      expect(
+        conflicts.has(`${edit.table}/${edit.recordId}/${edit.field}/${edit.hlc}`),
+        `${edit.table}/${edit.recordId}.${edit.field} lost ${edit.hlc}`
+      ).toBe(true)
     }
     expect(lost).toBeGreaterThan(10)
-    console.info(`convergence: ops ${JSON.stringify(counts)}, ${all.length} field edits, ${superseded} superseded, ${lost} lost long texts kept as conflicts`)
+    console.info(
+      `convergence: ops ${JSON.stringify(counts)}, ${all.length} field edits, ${superseded} superseded, ${lost} lost long texts kept as conflicts`
+    )
   }, 120_000)
 })

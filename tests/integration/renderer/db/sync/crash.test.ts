@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { minimalCustomer } from '../../../../../shared/domain/customer'
-import { decodeSegment, hashBytes, segmentPath, type DecodedSegment } from '../../../../../shared/sync/segment'
-import { registerComplaint, syncOnce, type SharePort } from '../../../../../renderer/src/db'
-import { EXPORT_STATE_KEY } from '../../../../../renderer/src/db/sync/exportOutbox'
+import { minimalCustomer } from '@shared/domain/customer'
+import { decodeSegment, hashBytes, segmentPath, type DecodedSegment } from '@shared/sync/segment'
+import { registerComplaint, syncOnce, type SharePort } from '@/db'
+import { EXPORT_STATE_KEY } from '@/db/sync/exportOutbox'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
 
 // Crash windows and idempotence, simulated in-process: the process "dies" (throws) between a step
@@ -33,7 +33,9 @@ async function segment(share: SharePort, device: string, seq: number): Promise<D
 
 /** Every table of a PC, as stored (stamps, clocks, tallies, conflicts, meta and cursors included). */
 async function everything(ctx: Pc): Promise<unknown> {
-  return Object.fromEntries(await Promise.all(ctx.db.tables.map(async (t) => [t.name, await t.toArray()] as const)))
+  return Object.fromEntries(
+    await Promise.all(ctx.db.tables.map(async (t) => [t.name, await t.toArray()] as const))
+  )
 }
 
 describe('export crash window', () => {
@@ -59,7 +61,9 @@ describe('export crash window', () => {
     expect(two.header.prevHash).toBe(one.fileHash)
     const keys = [...one.changes, ...two.changes].map((c) => `${c.hlc}/${c.table}/${c.recordId}/${c.field}`)
     expect(new Set(keys).size).toBe(total)
-    expect(await a.db.meta.get(EXPORT_STATE_KEY)).toMatchObject({ value: { seq: 2, hash: await hashBytes(await share.read(segmentPath('pcA', 2))) } })
+    expect(await a.db.meta.get(EXPORT_STATE_KEY)).toMatchObject({
+      value: { seq: 2, hash: await hashBytes(await share.read(segmentPath('pcA', 2))) }
+    })
 
     const b = await pc('pcB', 'B1')
     expect(await syncOnce(b, share)).toMatchObject({ state: 'synced', received: total, problems: [] })
@@ -69,7 +73,9 @@ describe('export crash window', () => {
   it('splits a large backlog into several segments in one round, chained', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1')
-    const rows = Array.from({ length: 5_200 }, (_, i) => minimalCustomer(`c${i}`, `客户${i}`, `139${String(i).padStart(8, '0')}`))
+    const rows = Array.from({ length: 5_200 }, (_, i) =>
+      minimalCustomer(`c${i}`, `客户${i}`, `139${String(i).padStart(8, '0')}`)
+    )
     await a.writer.transact('1001', (tx) => tx.createMany('customers', rows))
     expect(await syncOnce(a, share)).toMatchObject({ state: 'synced', sent: 5_200 })
     const [one, two] = [await segment(share, 'pcA', 1), await segment(share, 'pcA', 2)]
@@ -94,7 +100,14 @@ describe('duplicated device id (cloned PC image)', () => {
 
     const report = await syncOnce(clone, share)
     expect(report.state).toBe('error')
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'clone', peer: 'pcA', seq: 1, message: expect.stringContaining('相同的设备编号') })])
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        kind: 'clone',
+        peer: 'pcA',
+        seq: 1,
+        message: expect.stringContaining('相同的设备编号')
+      })
+    ])
     expect(await share.read(segmentPath('pcA', 1))).toEqual(original)
     expect(await share.files('devices')).toEqual([segmentPath('pcA', 1)])
     expect(await clone.db.meta.get(EXPORT_STATE_KEY)).toBeUndefined()
@@ -114,7 +127,9 @@ describe('idempotence', () => {
     await syncOnce(a, share)
     await syncOnce(b, share)
     // concurrent long-text edits, so the batch carries a conflict too
-    await a.writer.transact('1001', (tx) => tx.update('complaints', c.id, { content: 'A 改的', status: 'closed' }))
+    await a.writer.transact('1001', (tx) =>
+      tx.update('complaints', c.id, { content: 'A 改的', status: 'closed' })
+    )
     b.time.value += 1000
     await b.writer.transact('1002', (tx) => tx.update('complaints', c.id, { content: 'B 改的' }))
     await syncOnce(a, share)
@@ -134,7 +149,9 @@ describe('idempotence', () => {
     const b = await pc('pcB', 'B1')
     await registerComplaint(a, '1001', intake())
     await syncOnce(a, share)
-    const dies = vi.spyOn(b.db.syncPeers, 'put').mockRejectedValueOnce(new Error('process killed before the cursor moved'))
+    const dies = vi
+      .spyOn(b.db.syncPeers, 'put')
+      .mockRejectedValueOnce(new Error('process killed before the cursor moved'))
     expect((await syncOnce(b, share)).state).toBe('error')
     expect(dies).toHaveBeenCalledOnce()
     dies.mockRestore()
@@ -144,7 +161,11 @@ describe('idempotence', () => {
     expect(again.received).toBeGreaterThan(0)
     expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 1, gaps: [] })
     const after = (await everything(b)) as Record<string, unknown>
-    expect({ ...after, syncPeers: [], meta: [] }).toEqual({ ...(applied as Record<string, unknown>), syncPeers: [], meta: [] })
+    expect({ ...after, syncPeers: [], meta: [] }).toEqual({
+      ...(applied as Record<string, unknown>),
+      syncPeers: [],
+      meta: []
+    })
     expect(await syncedState(b)).toEqual(await syncedState(a))
   })
 })

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '../../../../../shared/sync/store'
-import { encodeSegment, segmentPath } from '../../../../../shared/sync/segment'
-import { registerComplaint, syncOnce } from '../../../../../renderer/src/db'
+import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '@shared/sync/store'
+import { encodeSegment, segmentPath } from '@shared/sync/segment'
+import { registerComplaint, syncOnce } from '@/db'
 import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID } from './harness'
 
 const shares = shareKeeper()
@@ -11,7 +11,12 @@ afterEach(() => shares.disposeAll())
 describe('a store with a passphrase', () => {
   it('writes encrypted segments, refuses to sync without the key, and quarantines an unencrypted file', async () => {
     const share = await shares.make()
-    const created = await createStoreFile({ storeId: TEST_STORE_ID, createdAt: 1, passphrase: '门店密码', iterations: 1_000 })
+    const created = await createStoreFile({
+      storeId: TEST_STORE_ID,
+      createdAt: 1,
+      passphrase: '门店密码',
+      iterations: 1_000
+    })
     await share.writeNew(STORE_FILE, created.bytes)
     const parsed = parseStoreFile(await share.read(STORE_FILE))
     if (!parsed.ok) throw new Error(parsed.detail)
@@ -21,22 +26,52 @@ describe('a store with a passphrase', () => {
     const a = await pc('pcA', 'A1')
     const b = await pc('pcB', 'B1')
     await registerComplaint(a, '1001', intake({ content: '保密内容' }))
-    expect(await syncOnce(a, share, { encryption: unlocked.encryption })).toMatchObject({ state: 'synced', problems: [] })
+    expect(await syncOnce(a, share, { encryption: unlocked.encryption })).toMatchObject({
+      state: 'synced',
+      problems: []
+    })
     const bytes = await share.read(segmentPath('pcA', 1))
     expect(new TextDecoder().decode(bytes)).not.toContain('保密内容')
     expect(new TextDecoder().decode(bytes)).toContain('AES-256-GCM')
 
     const locked = await syncOnce(b, share)
-    expect(locked).toMatchObject({ state: 'error', problems: [expect.objectContaining({ kind: 'needsPassphrase' })] })
+    expect(locked).toMatchObject({
+      state: 'error',
+      problems: [expect.objectContaining({ kind: 'needsPassphrase' })]
+    })
     expect(await b.db.complaints.count()).toBe(0)
     expect(await share.files('devices')).toEqual([segmentPath('pcA', 1)])
 
     // A PC writing plaintext into this store (an old build, a bug) is not trusted.
-    const plain = await encodeSegment({ storeId: TEST_STORE_ID, deviceId: 'pcX', seq: 1, prevHash: '', schemaVersion: 5, createdAt: 1, changes: [{ hlc: '001763870399000-0000-pcX', device: 'pcX', staffNo: '1', table: 'settings', recordId: 'store', field: 'storeName', value: '假的' }] })
+    const plain = await encodeSegment({
+      storeId: TEST_STORE_ID,
+      deviceId: 'pcX',
+      seq: 1,
+      prevHash: '',
+      schemaVersion: 5,
+      createdAt: 1,
+      changes: [
+        {
+          hlc: '001763870399000-0000-pcX',
+          device: 'pcX',
+          staffNo: '1',
+          table: 'settings',
+          recordId: 'store',
+          field: 'storeName',
+          value: '假的'
+        }
+      ]
+    })
     await share.writeNew(segmentPath('pcX', 1), plain)
     const open = await syncOnce(b, share, { encryption: unlocked.encryption })
     expect(open.state).toBe('synced')
-    expect(open.problems).toEqual([expect.objectContaining({ kind: 'foreignFile', peer: 'pcX', message: expect.stringContaining('未加密') })])
+    expect(open.problems).toEqual([
+      expect.objectContaining({
+        kind: 'foreignFile',
+        peer: 'pcX',
+        message: expect.stringContaining('未加密')
+      })
+    ])
     expect(await b.db.settings.get('store')).toBeUndefined()
     expect(await syncedState(b)).toEqual(await syncedState(a))
   })

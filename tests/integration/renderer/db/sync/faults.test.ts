@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto'
 import { writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { utf8 } from '../../../../../shared/sync/bytes'
-import { segmentPath } from '../../../../../shared/sync/segment'
-import { STORE_FILE } from '../../../../../shared/sync/store'
-import { cursorsForDeviceJson, listQuarantine, registerComplaint, syncOnce, type SyncReport } from '../../../../../renderer/src/db'
+import { utf8 } from '@shared/sync/bytes'
+import { segmentPath } from '@shared/sync/segment'
+import { STORE_FILE } from '@shared/sync/store'
+import { cursorsForDeviceJson, listQuarantine, registerComplaint, syncOnce, type SyncReport } from '@/db'
 import type { FolderShare } from './folderShare'
 import { intake, pc, reframe, shareKeeper, syncedState, type Pc } from './harness'
 
@@ -48,8 +48,16 @@ describe('damaged files', () => {
   })
 
   for (const damage of [
-    { name: 'truncated', problem: 'truncated', change: (bytes: Uint8Array) => bytes.slice(0, bytes.length - 40) },
-    { name: 'with a flipped byte', problem: 'checksum', change: (bytes: Uint8Array) => bytes.map((v, i) => (i === bytes.length - 30 ? v ^ 0x20 : v)) }
+    {
+      name: 'truncated',
+      problem: 'truncated',
+      change: (bytes: Uint8Array) => bytes.slice(0, bytes.length - 40)
+    },
+    {
+      name: 'with a flipped byte',
+      problem: 'checksum',
+      change: (bytes: Uint8Array) => bytes.map((v, i) => (i === bytes.length - 30 ? v ^ 0x20 : v))
+    }
   ]) {
     it(`quarantines a segment ${damage.name}, keeps syncing the later ones, and takes it once it is whole again`, async () => {
       const { share, a, b } = await twoPcs(3)
@@ -59,7 +67,14 @@ describe('damaged files', () => {
 
       const first = await syncOnce(b, share)
       expect(first.state).toBe('synced')
-      expect(first.problems).toEqual([expect.objectContaining({ kind: damage.problem, peer: 'pcA', seq: 2, message: expect.stringContaining('已隔离') })])
+      expect(first.problems).toEqual([
+        expect.objectContaining({
+          kind: damage.problem,
+          peer: 'pcA',
+          seq: 2,
+          message: expect.stringContaining('已隔离')
+        })
+      ])
       expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 3, gaps: [2] })
       expect(await cursorsForDeviceJson(b)).toEqual({ pcA: { upTo: 3, gaps: [2] } })
       const held = await b.db.quarantine.get('pcA/2')
@@ -86,11 +101,21 @@ describe('damaged files', () => {
     const path = segmentPath('pcA', 2)
     const original = await share.read(path)
     await share.remove(path)
-    await share.writeNew(path, await reframe(original, (h) => (h.formatVersion = { major: 2, minor: 0 }), utf8('zstd…')))
+    await share.writeNew(
+      path,
+      await reframe(original, (h) => (h.formatVersion = { major: 2, minor: 0 }), utf8('zstd…'))
+    )
 
     const report = await syncOnce(b, share)
     expect(report.state).toBe('synced')
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'futureFormat', peer: 'pcA', seq: 2, message: expect.stringContaining('请升级') })])
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        kind: 'futureFormat',
+        peer: 'pcA',
+        seq: 2,
+        message: expect.stringContaining('请升级')
+      })
+    ])
     expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 1, gaps: [] })
     expect(await b.db.quarantine.count()).toBe(0)
     expect((await b.db.complaints.toArray()).map((c) => c.content)).toEqual(['第1件'])
@@ -106,7 +131,10 @@ describe('damaged files', () => {
     const path = segmentPath('pcA', 1)
     const original = await share.read(path)
     const headerLength = Number(new TextDecoder().decode(original.slice(7, 15)))
-    const body = JSON.parse(new TextDecoder().decode(original.slice(94 + headerLength + 1))) as Record<string, unknown>[]
+    const body = JSON.parse(new TextDecoder().decode(original.slice(94 + headerLength + 1))) as Record<
+      string,
+      unknown
+    >[]
     const victim = body.findIndex((c) => c.table === 'complaints' && c.field === 'content')
     body[victim] = { ...body[victim], field: '_keys' }
     await share.remove(path)
@@ -114,7 +142,10 @@ describe('damaged files', () => {
 
     const report = await syncOnce(b, share)
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'invalidChange', peer: 'pcA', seq: 1 })])
-    expect(await b.db.quarantine.get(`pcA/1#${victim}`)).toMatchObject({ problem: 'invalidChange', detail: expect.stringContaining('field') })
+    expect(await b.db.quarantine.get(`pcA/1#${victim}`)).toMatchObject({
+      problem: 'invalidChange',
+      detail: expect.stringContaining('field')
+    })
     const [complaint] = await b.db.complaints.toArray()
     const [original1] = await a.db.complaints.toArray()
     expect(complaint).toMatchObject({ no: original1?.no, status: 'registered' })
@@ -139,11 +170,28 @@ describe('the share itself', () => {
     const { share, a, b } = await twoPcs(2)
     await registerComplaint(a, '1001', intake({ content: '离线时登记' }))
     await share.disappear()
-    const before = { state: await syncedState(a), outbox: await a.db.outbox.count(), meta: await a.db.meta.toArray() }
+    const before = {
+      state: await syncedState(a),
+      outbox: await a.db.outbox.count(),
+      meta: await a.db.meta.toArray()
+    }
     const report = await syncOnce(a, share)
-    expect(report).toMatchObject({ state: 'unavailable', sent: 0, problems: [expect.objectContaining({ kind: 'unavailable', message: expect.stringContaining('无法访问共享文件夹') })] })
+    expect(report).toMatchObject({
+      state: 'unavailable',
+      sent: 0,
+      problems: [
+        expect.objectContaining({
+          kind: 'unavailable',
+          message: expect.stringContaining('无法访问共享文件夹')
+        })
+      ]
+    })
     expect(report.lastSyncedAt).not.toBeNull()
-    expect({ state: await syncedState(a), outbox: await a.db.outbox.count(), meta: await a.db.meta.toArray() }).toEqual(before)
+    expect({
+      state: await syncedState(a),
+      outbox: await a.db.outbox.count(),
+      meta: await a.db.meta.toArray()
+    }).toEqual(before)
     expect((await syncOnce(b, share)).state).toBe('unavailable')
     expect(await b.db.complaints.count()).toBe(0)
 
@@ -185,10 +233,15 @@ describe('the share itself', () => {
     expect(kinds(rb).sort()).toEqual(['republished', 'shareEmptied'])
     expect(rb.problems.find((p) => p.kind === 'shareEmptied')?.message).toContain('共享文件夹似乎被清空')
     expect(await syncedState(b)).toEqual(held)
-    expect(await syncOnce(a, share)).toMatchObject({ state: 'synced', problems: [expect.objectContaining({ kind: 'republished' })] })
+    expect(await syncOnce(a, share)).toMatchObject({
+      state: 'synced',
+      problems: [expect.objectContaining({ kind: 'republished' })]
+    })
     expect(await syncedState(a)).toEqual(held)
     // store.json is back with the same store id, so the PCs still recognise their share.
-    expect(new TextDecoder().decode(await share.read(STORE_FILE))).toContain(JSON.parse(new TextDecoder().decode(storeJson)).storeId)
+    expect(new TextDecoder().decode(await share.read(STORE_FILE))).toContain(
+      JSON.parse(new TextDecoder().decode(storeJson)).storeId
+    )
 
     const c = await pc('pcC', 'C1')
     expect(await syncOnce(c, share)).toMatchObject({ state: 'synced', problems: [] })
@@ -202,9 +255,23 @@ describe('the share itself', () => {
   it('belonging to another store → refused before anything is read or written', async () => {
     const { share, a } = await twoPcs(1)
     const other = await shares.make()
-    await other.writeNew(STORE_FILE, utf8(JSON.stringify({ kind: 'store', formatVersion: { major: 1, minor: 0 }, storeId: 'elsewhere', createdAt: 1, encryption: null })))
+    await other.writeNew(
+      STORE_FILE,
+      utf8(
+        JSON.stringify({
+          kind: 'store',
+          formatVersion: { major: 1, minor: 0 },
+          storeId: 'elsewhere',
+          createdAt: 1,
+          encryption: null
+        })
+      )
+    )
     const report = await syncOnce(a, other)
-    expect(report).toMatchObject({ state: 'error', problems: [expect.objectContaining({ kind: 'otherStore' })] })
+    expect(report).toMatchObject({
+      state: 'error',
+      problems: [expect.objectContaining({ kind: 'otherStore' })]
+    })
     expect(await other.files()).toEqual([STORE_FILE])
     expect(await share.files()).toHaveLength(2)
   })

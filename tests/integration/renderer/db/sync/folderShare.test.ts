@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { utf8 } from '../../../../../shared/sync/bytes'
-import { isShareError } from '../../../../../renderer/src/db'
+import { utf8 } from '@shared/sync/bytes'
+import { isShareError } from '@/db'
 import { shareKeeper } from './harness'
 
 // The test folder behind the SharePort must honour the port's contract, or the engine tests prove
@@ -10,7 +10,11 @@ import { shareKeeper } from './harness'
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isShareError(e) ? e.code : String(e)))
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (isShareError(e) ? e.code : String(e))
+  )
 
 describe('FolderShare (test implementation of the SharePort)', () => {
   it('lists a missing subfolder as [] but an unreachable root as unavailable', async () => {

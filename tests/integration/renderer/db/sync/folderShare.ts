@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { ShareError, type ShareEntry, type SharePort } from '../../../../../renderer/src/db/sync/sharePort'
+import { ShareError, type ShareEntry, type SharePort } from '@/db/sync/sharePort'
 
 // A real folder behind the engine's SharePort, for tests only (the production folder store lives in
 // electron/services, owned by the storage work). Real files in a temp dir, no fs mocks, so the tests
@@ -28,7 +28,8 @@ export class FolderShare implements SharePort {
   /** Absolute path of a share path; refuses anything that could leave the root. */
   abs(path: string): string {
     const parts = path.split('/').filter((p) => p !== '' && p !== '.')
-    if (parts.some((p) => p === '..' || p.includes('\\') || p.includes('\0'))) throw new ShareError('io', `path leaves the share: ${path}`)
+    if (parts.some((p) => p === '..' || p.includes('\\') || p.includes('\0')))
+      throw new ShareError('io', `path leaves the share: ${path}`)
     return join(this.root, ...parts)
   }
 
@@ -123,7 +124,8 @@ export class FolderShare implements SharePort {
 
   /** Someone selects everything in the share and deletes it. */
   async empty(): Promise<void> {
-    for (const name of await readdir(this.root)) await rm(join(this.root, name), { recursive: true, force: true })
+    for (const name of await readdir(this.root))
+      await rm(join(this.root, name), { recursive: true, force: true })
   }
 
   /** Overwrites a file in place, bypassing the write-once rule (damage done by something else). */

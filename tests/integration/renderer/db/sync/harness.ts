@@ -1,32 +1,51 @@
 import 'fake-indexeddb/auto'
-import { canonicalJson } from '../../../../../shared/sync/json'
-import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '../../../../../shared/sync/frame'
+import { canonicalJson } from '@shared/sync/json'
+import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '@shared/sync/frame'
 import { FolderShare } from './folderShare'
-import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '../../../../../shared/domain/complaint'
-import { openDataLayer, type DataContext } from '../../../../../renderer/src/db'
+import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@shared/domain/complaint'
+import { openDataLayer, type DataContext } from '@/db'
 import { device, freshData } from '../helpers'
-import { STORE_ID_KEY } from '../../../../../renderer/src/db/sync/storeAccess'
+import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 
 // Simulated PCs for sync tests: each its own fake-indexeddb database, device id and driven clock.
 
 export type Pc = DataContext & { time: { value: number } }
 
 export const BASE_TIME = Date.parse('2026-11-22T10:00:00+08:00')
-export const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
+export const SYNCED = [
+  'staff',
+  'customers',
+  'complaints',
+  'events',
+  'settings',
+  'returns',
+  'handovers'
+] as const
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])
 
 /** The store every simulated PC has joined (joining is an explicit step in the app: storeChoice.ts). */
 export const TEST_STORE_ID = 'test-store'
 
-export async function pc(deviceId: string, deviceCode: string, skewMs = 0, opts: { joined?: boolean } = {}): Promise<Pc> {
+export async function pc(
+  deviceId: string,
+  deviceCode: string,
+  skewMs = 0,
+  opts: { joined?: boolean } = {}
+): Promise<Pc> {
   const ctx = await freshData({ dev: device(deviceId, deviceCode), time: { value: BASE_TIME + skewMs } })
   if (opts.joined !== false) await ctx.db.meta.put({ key: STORE_ID_KEY, value: TEST_STORE_ID })
   return ctx
 }
 
 export function intake(over: Partial<Record<string, string>> = {}): ComplaintIntake {
-  return complaintIntakeSchema('2026-11-22').parse({ ...emptyIntakeForm, customerPhone: '13800138000', customerName: '张三', content: '电饭煲不加热', ...over })
+  return complaintIntakeSchema('2026-11-22').parse({
+    ...emptyIntakeForm,
+    customerPhone: '13800138000',
+    customerName: '张三',
+    content: '电饭煲不加热',
+    ...over
+  })
 }
 
 /** Every synced record, table by table, minus the per-PC stamps: what must be identical everywhere.
@@ -36,7 +55,9 @@ export async function syncedState(ctx: DataContext): Promise<Record<string, stri
   for (const table of SYNCED) {
     const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[]
     out[table] = rows
-      .map((row) => canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => !LOCAL_STAMPS.has(k)))))
+      .map((row) =>
+        canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => !LOCAL_STAMPS.has(k))))
+      )
       .sort()
   }
   return out
@@ -44,9 +65,15 @@ export async function syncedState(ctx: DataContext): Promise<Record<string, stri
 
 /** A segment file re-framed with an edited header and/or body (valid checksum): files as a newer
  *  app version or a broken writer would produce them. */
-export async function reframe(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void, body?: Uint8Array): Promise<Uint8Array> {
+export async function reframe(
+  bytes: Uint8Array,
+  edit: (header: Record<string, unknown>) => void,
+  body?: Uint8Array
+): Promise<Uint8Array> {
   const headerLength = Number(new TextDecoder().decode(bytes.slice(7, 15)))
-  const header = JSON.parse(new TextDecoder().decode(bytes.slice(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Record<string, unknown>
+  const header = JSON.parse(
+    new TextDecoder().decode(bytes.slice(PREFIX_BYTES, PREFIX_BYTES + headerLength))
+  ) as Record<string, unknown>
   edit(header)
   return encodeFrame(headerBytesOf(header), body ?? bytes.slice(PREFIX_BYTES + headerLength + 1))
 }
@@ -76,7 +103,12 @@ export async function cloneOf(from: Pc, deviceId: string, dbName: string): Promi
   return reopen(from.time, deviceId, dbName, from.device.deviceCode)
 }
 
-export async function reopen(time: { value: number }, deviceId: string, dbName: string, code: string): Promise<Pc> {
+export async function reopen(
+  time: { value: number },
+  deviceId: string,
+  dbName: string,
+  code: string
+): Promise<Pc> {
   const ctx: DataContext = await openDataLayer(device(deviceId, code), { dbName, now: () => time.value })
   return Object.assign(ctx, { time })
 }

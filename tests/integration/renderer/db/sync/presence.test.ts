@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers, syncOnce } from '../../../../../renderer/src/db'
+import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers, syncOnce } from '@/db'
 import { BASE_TIME, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()

@@ -1,10 +1,18 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addCustomerNote, addStaff, listQuarantine, registerComplaint, snapshotNow, syncOnce, type SharePort } from '../../../../../renderer/src/db'
-import { utf8 } from '../../../../../shared/sync/bytes'
-import { encodeFrame, headerBytesOf } from '../../../../../shared/sync/frame'
-import { hashBytes } from '../../../../../shared/sync/hash'
-import { decodeSnapshotChunk, decodeSnapshotManifest, MANIFEST_FILE } from '../../../../../shared/sync/snapshot'
+import {
+  addCustomerNote,
+  addStaff,
+  listQuarantine,
+  registerComplaint,
+  snapshotNow,
+  syncOnce,
+  type SharePort
+} from '@/db'
+import { utf8 } from '@shared/sync/bytes'
+import { encodeFrame, headerBytesOf } from '@shared/sync/frame'
+import { hashBytes } from '@shared/sync/hash'
+import { decodeSnapshotChunk, decodeSnapshotManifest, MANIFEST_FILE } from '@shared/sync/snapshot'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 const shares = shareKeeper()
@@ -15,7 +23,11 @@ async function storeWithHistory() {
   const a = await pc('pcA', 'A1')
   const b = await pc('pcB', 'B1', 3_600_000)
   for (let i = 0; i < 12; i++) {
-    const c = await registerComplaint(i % 2 ? a : b, '1001', intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` }))
+    const c = await registerComplaint(
+      i % 2 ? a : b,
+      '1001',
+      intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` })
+    )
     await addCustomerNote(i % 2 ? a : b, '1001', c.customerId, `第 ${i} 次来电`)
     await syncOnce(a, share)
     await syncOnce(b, share)
@@ -33,7 +45,10 @@ describe('snapshots', () => {
     await registerComplaint(b, '1002', intake({ customerPhone: '13900139999', customerName: '快照之后' }))
     await syncOnce(b, share)
     const covered = (await share.files('devices')).filter((f) => f.includes('/segments/'))
-    const newestB = covered.filter((f) => f.includes('pcB')).sort().at(-1)
+    const newestB = covered
+      .filter((f) => f.includes('pcB'))
+      .sort()
+      .at(-1)
     for (const f of covered) if (f !== newestB) await share.remove(f)
 
     const c = await pc('pcC', 'C1')
@@ -72,17 +87,30 @@ describe('snapshots', () => {
     await snapshotNow(a, share)
     // Remove every segment but each PC's newest, so C can learn A's staff only from the snapshot.
     const segments = (await share.files('devices')).filter((f) => f.includes('/segments/'))
-    const newest = new Set(['pcA', 'pcB'].map((d) => segments.filter((f) => f.includes(d)).sort().at(-1)))
+    const newest = new Set(
+      ['pcA', 'pcB'].map((d) =>
+        segments
+          .filter((f) => f.includes(d))
+          .sort()
+          .at(-1)
+      )
+    )
     for (const f of segments) if (!newest.has(f)) await share.remove(f)
 
     const c = await pc('pcC', 'C1')
     const staffC = await addStaff(c, '1001', { staffNo: '2001', name: '丙', role: 'clerk' })
-    const own = await registerComplaint(c, '1001', intake({ customerPhone: '13700137000', customerName: '本机客户' }))
+    const own = await registerComplaint(
+      c,
+      '1001',
+      intake({ customerPhone: '13700137000', customerName: '本机客户' })
+    )
     const report = await syncOnce(c, share)
     expect(report.state).toBe('synced')
     expect(report.problems.map((p) => p.kind)).toEqual(['uniqueClash'])
     expect(await c.db.staff.get(staffA)).toBeUndefined()
-    expect(await listQuarantine(c)).toEqual([expect.objectContaining({ problem: 'uniqueClash', detail: expect.stringContaining('"2001"') })])
+    expect(await listQuarantine(c)).toEqual([
+      expect.objectContaining({ problem: 'uniqueClash', detail: expect.stringContaining('"2001"') })
+    ])
     expect(await c.db.complaints.get(own.id)).toMatchObject({ customerName: '本机客户' })
     expect(await c.db.complaints.count()).toBe((await a.db.complaints.count()) + 1)
 
@@ -112,7 +140,10 @@ describe('snapshots', () => {
     const header = { ...chunk.header, count: lines.length, compression: undefined }
     const rebuilt = await encodeFrame(headerBytesOf(header), utf8(lines.map((l) => `${l}\n`).join('')))
     await share.corrupt(chunkPath, () => rebuilt)
-    const chunks = [{ ...ref, sha256: await hashBytes(rebuilt), count: lines.length }, ...manifest.chunks.slice(1)]
+    const chunks = [
+      { ...ref, sha256: await hashBytes(rebuilt), count: lines.length },
+      ...manifest.chunks.slice(1)
+    ]
     const manifestHeader = { ...manifest.header, recordCount: manifest.header.recordCount + 1 }
     const newManifest = await encodeFrame(headerBytesOf(manifestHeader), utf8(JSON.stringify({ chunks })))
     await share.corrupt(manifestPath, () => newManifest)
@@ -129,7 +160,12 @@ describe('snapshots', () => {
   it('a PC loads a snapshot once, even one that covers no segment', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1')
-    for (let i = 0; i < 5; i++) await registerComplaint(a, '1001', intake({ customerPhone: `1360013${String(7000 + i)}`, customerName: `客户${i}` }))
+    for (let i = 0; i < 5; i++)
+      await registerComplaint(
+        a,
+        '1001',
+        intake({ customerPhone: `1360013${String(7000 + i)}`, customerName: `客户${i}` })
+      )
     // written before A ever published a segment: covers is {}
     expect((await snapshotNow(a, share))?.records).toBeGreaterThan(5)
     let chunkReads = 0

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, snapshotNow, syncOnce, SyncStatus, syncTracked, type SyncStatusValue } from '../../../../../renderer/src/db'
+import { registerComplaint, snapshotNow, syncOnce, SyncStatus, syncTracked, type SyncStatusValue } from '@/db'
 import { intake, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()
@@ -21,12 +21,21 @@ describe('SyncStatus', () => {
     expect(overlapping).toBe(first)
     const report = await first
     expect(report.sent).toBeGreaterThan(0)
-    expect(status.get()).toMatchObject({ state: 'synced', lastSyncedAt: a.time.value, problems: [], lastReport: report })
+    expect(status.get()).toMatchObject({
+      state: 'synced',
+      lastSyncedAt: a.time.value,
+      problems: [],
+      lastReport: report
+    })
 
     await share.disappear()
     a.time.value += 60_000
     await syncTracked(status, a, share)
-    expect(status.get()).toMatchObject({ state: 'unavailable', lastSyncedAt: a.time.value - 60_000, problems: [expect.objectContaining({ kind: 'unavailable' })] })
+    expect(status.get()).toMatchObject({
+      state: 'unavailable',
+      lastSyncedAt: a.time.value - 60_000,
+      problems: [expect.objectContaining({ kind: 'unavailable' })]
+    })
     await share.reappear()
     unsubscribe()
     await syncTracked(status, a, share)
@@ -37,7 +46,12 @@ describe('SyncStatus', () => {
   it('shows how far a new PC is in loading the snapshot, chunk by chunk, and clears it when the round ends', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1')
-    for (let i = 0; i < 30; i++) await registerComplaint(a, '1001', intake({ customerPhone: `1390013${String(9000 + i)}`, customerName: `客户${i}` }))
+    for (let i = 0; i < 30; i++)
+      await registerComplaint(
+        a,
+        '1001',
+        intake({ customerPhone: `1390013${String(9000 + i)}`, customerName: `客户${i}` })
+      )
     await syncOnce(a, share)
     const snap = await snapshotNow(a, share)
     const total = snap?.records ?? 0
@@ -45,13 +59,15 @@ describe('SyncStatus', () => {
 
     const b = await pc('pcB', 'B1')
     const status = new SyncStatus()
-    const seen: (SyncStatusValue['loading'])[] = []
+    const seen: SyncStatusValue['loading'][] = []
     status.subscribe((v) => seen.push(v.loading))
     await syncTracked(status, b, share)
     const loading = seen.filter((l) => l !== null)
     expect(loading[0]).toEqual({ done: 0, total })
     expect(loading.at(-1)).toEqual({ done: total, total })
-    expect(loading.map((l) => l?.done)).toEqual([...loading.map((l) => l?.done)].sort((x, y) => (x ?? 0) - (y ?? 0)))
+    expect(loading.map((l) => l?.done)).toEqual(
+      [...loading.map((l) => l?.done)].sort((x, y) => (x ?? 0) - (y ?? 0))
+    )
     expect(status.get()).toMatchObject({ state: 'synced', loading: null })
   })
 })

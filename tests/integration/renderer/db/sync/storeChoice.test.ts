@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { STORE_FILE } from '../../../../../shared/sync/store'
-import { StoreChoiceError, createStoreOnShare, inspectShare, joinStoreOnShare, registerComplaint, syncOnce } from '../../../../../renderer/src/db'
+import { STORE_FILE } from '@shared/sync/store'
+import {
+  StoreChoiceError,
+  createStoreOnShare,
+  inspectShare,
+  joinStoreOnShare,
+  registerComplaint,
+  syncOnce
+} from '@/db'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 const shares = shareKeeper()
@@ -13,7 +20,10 @@ describe('joining or creating a store share (explicit, never a side effect)', ()
     const a = await pc('pcA', 'A1', 0, { joined: false })
     await registerComplaint(a, '1001', intake())
     const report = await syncOnce(a, share)
-    expect(report).toMatchObject({ state: 'error', problems: [expect.objectContaining({ kind: 'notJoined' })] })
+    expect(report).toMatchObject({
+      state: 'error',
+      problems: [expect.objectContaining({ kind: 'notJoined' })]
+    })
     expect(await share.files()).toEqual([])
     expect(await inspectShare(a, share)).toEqual({ state: 'empty' })
   })
@@ -24,7 +34,12 @@ describe('joining or creating a store share (explicit, never a side effect)', ()
     const b = await pc('pcB', 'B1', 0, { joined: false })
     await registerComplaint(a, '1001', intake())
     const storeId = await createStoreOnShare(a, share)
-    expect(await inspectShare(a, share)).toMatchObject({ state: 'store', storeId, encrypted: false, joined: true })
+    expect(await inspectShare(a, share)).toMatchObject({
+      state: 'store',
+      storeId,
+      encrypted: false,
+      joined: true
+    })
     expect(await inspectShare(b, share)).toMatchObject({ state: 'store', storeId, joined: false })
     await expect(createStoreOnShare(b, share)).rejects.toThrow(new StoreChoiceError('alreadyExists'))
     expect(await joinStoreOnShare(b, share)).toBe(storeId)

@@ -2,10 +2,21 @@ import 'fake-indexeddb/auto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseStoreFile, STORE_FILE } from '../../../../../shared/sync/store'
-import { addStaff, completeSetup, createStoreOnShare, inspectShare, joinStoreOnShare, loadStoreKey, registerComplaint, StoreChoiceError, syncOnce, unlockJoinedStore } from '../../../../../renderer/src/db'
-import { STORE_ID_KEY } from '../../../../../renderer/src/db/sync/storeAccess'
-import { STORE_KEY_KEY } from '../../../../../renderer/src/db/sync/storeKey'
+import { parseStoreFile, STORE_FILE } from '@shared/sync/store'
+import {
+  addStaff,
+  completeSetup,
+  createStoreOnShare,
+  inspectShare,
+  joinStoreOnShare,
+  loadStoreKey,
+  registerComplaint,
+  StoreChoiceError,
+  syncOnce,
+  unlockJoinedStore
+} from '@/db'
+import { STORE_ID_KEY } from '@/db/sync/storeAccess'
+import { STORE_KEY_KEY } from '@/db/sync/storeKey'
 import { device, freshData } from '../helpers'
 import { intake, pc, shareKeeper, syncedState, BASE_TIME, type Pc } from './harness'
 import type { FolderShare } from './folderShare'
@@ -22,7 +33,13 @@ const FAST = { iterations: 1_000, byStaffNo: '8001' }
 /** A PC whose first-run setup made 8001 李经理 its manager. */
 async function managedPc(deviceId: string, deviceCode: string): Promise<Pc> {
   const ctx = await pc(deviceId, deviceCode, 0, { joined: false })
-  await completeSetup(ctx, { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理', deviceName: deviceId, deviceCode })
+  await completeSetup(ctx, {
+    storeName: '幸福路店',
+    managerStaffNo: '8001',
+    managerName: '李经理',
+    deviceName: deviceId,
+    deviceCode
+  })
   return ctx
 }
 
@@ -44,13 +61,21 @@ describe('a store share with a passphrase', () => {
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const bytes = await share.read(STORE_FILE)
     const parsed = parseStoreFile(bytes)
-    expect(parsed).toMatchObject({ ok: true, store: { storeId, encryption: { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 1_000 } } })
+    expect(parsed).toMatchObject({
+      ok: true,
+      store: { storeId, encryption: { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 1_000 } }
+    })
     const text = new TextDecoder().decode(bytes)
     expect(text).not.toContain(PASS)
     expect(text).not.toContain('幸福路店')
     const kept = await loadStoreKey(a.db)
     expect(kept?.key).toMatchObject({ type: 'secret', extractable: false, algorithm: { name: 'AES-GCM' } })
-    expect(await inspectShare(a, share)).toMatchObject({ state: 'store', encrypted: true, joined: true, unlocked: true })
+    expect(await inspectShare(a, share)).toMatchObject({
+      state: 'store',
+      encrypted: true,
+      joined: true,
+      unlocked: true
+    })
   })
 
   it('only an active manager sets a passphrase: anyone else is refused and nothing is written', async () => {
@@ -71,10 +96,17 @@ describe('a store share with a passphrase', () => {
     const a = await managedPc('pcA', 'A1')
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const b = await pc('pcB', 'B1', 0, { joined: false })
-    expect(await inspectShare(b, share)).toMatchObject({ state: 'store', encrypted: true, joined: false, unlocked: false })
+    expect(await inspectShare(b, share)).toMatchObject({
+      state: 'store',
+      encrypted: true,
+      joined: false,
+      unlocked: false
+    })
     const before = await b.db.meta.toArray()
     await expect(joinStoreOnShare(b, share)).rejects.toThrow(new StoreChoiceError('needsPassphrase'))
-    await expect(joinStoreOnShare(b, share, '幸福路店 2025 kefu')).rejects.toThrow(new StoreChoiceError('wrongPassphrase'))
+    await expect(joinStoreOnShare(b, share, '幸福路店 2025 kefu')).rejects.toThrow(
+      new StoreChoiceError('wrongPassphrase')
+    )
     expect(await b.db.meta.toArray()).toEqual(before)
     expect(await b.db.meta.get(STORE_ID_KEY)).toBeUndefined()
     expect(await b.db.meta.get(STORE_KEY_KEY)).toBeUndefined()
@@ -90,11 +122,22 @@ describe('a store share with a passphrase', () => {
     const b = await pc('pcB', 'B1', 0, { joined: false })
     await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     await joinStoreOnShare(b, share, PASS)
-    await registerComplaint(a, '1001', intake({ customerName: '欧阳娜娜', content: '冰箱门关不严，冷藏室结霜' }))
+    await registerComplaint(
+      a,
+      '1001',
+      intake({ customerName: '欧阳娜娜', content: '冰箱门关不严，冷藏室结霜' })
+    )
     const keyA = await loadStoreKey(a.db)
     const keyB = await loadStoreKey(b.db)
-    expect(await syncOnce(a, share, keyA ? { encryption: keyA } : {})).toMatchObject({ state: 'synced', problems: [] })
-    expect(await syncOnce(b, share, keyB ? { encryption: keyB } : {})).toMatchObject({ state: 'synced', problems: [], applied: expect.any(Number) })
+    expect(await syncOnce(a, share, keyA ? { encryption: keyA } : {})).toMatchObject({
+      state: 'synced',
+      problems: []
+    })
+    expect(await syncOnce(b, share, keyB ? { encryption: keyB } : {})).toMatchObject({
+      state: 'synced',
+      problems: [],
+      applied: expect.any(Number)
+    })
     expect(await b.db.customers.where('name').equals('欧阳娜娜').count()).toBe(1)
     expect(await syncedState(b)).toEqual(await syncedState(a))
 
@@ -102,7 +145,8 @@ describe('a store share with a passphrase', () => {
     expect(files.length).toBeGreaterThan(1)
     for (const bytes of files) {
       const text = bytes.toString('utf8')
-      for (const secret of ['欧阳娜娜', '冰箱门关不严', '13800138000', PASS]) expect(text).not.toContain(secret)
+      for (const secret of ['欧阳娜娜', '冰箱门关不严', '13800138000', PASS])
+        expect(text).not.toContain(secret)
     }
   })
 
@@ -122,7 +166,10 @@ describe('a store share with a passphrase', () => {
     const b2 = await freshData({ dev: device('pcB', 'B1'), dbName, time })
     const kept = await loadStoreKey(b2.db)
     expect(kept).toBeDefined()
-    expect(await syncOnce(b2, share, kept ? { encryption: kept } : {})).toMatchObject({ state: 'synced', problems: [] })
+    expect(await syncOnce(b2, share, kept ? { encryption: kept } : {})).toMatchObject({
+      state: 'synced',
+      problems: []
+    })
     expect(await b2.db.customers.where('name').equals('李四').count()).toBe(1)
   })
 
@@ -142,15 +189,25 @@ describe('a store share with a passphrase', () => {
     const stale = await loadStoreKey(b.db)
     expect(await inspectShare(b, share)).toMatchObject({ joined: true, encrypted: true, unlocked: false })
     const round = await syncOnce(b, share, stale ? { encryption: stale } : {})
-    expect(round).toMatchObject({ state: 'error', problems: [expect.objectContaining({ kind: 'wrongPassphrase', message: expect.stringContaining('输入共享密码') })] })
+    expect(round).toMatchObject({
+      state: 'error',
+      problems: [
+        expect.objectContaining({ kind: 'wrongPassphrase', message: expect.stringContaining('输入共享密码') })
+      ]
+    })
     const none = await syncOnce(b, share)
-    expect(none.problems).toEqual([expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })])
+    expect(none.problems).toEqual([
+      expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })
+    ])
 
     await expect(unlockJoinedStore(b, share, PASS)).rejects.toThrow(new StoreChoiceError('wrongPassphrase'))
     expect((await loadStoreKey(b.db))?.keyCheck).toBe(stale?.keyCheck)
     await unlockJoinedStore(b, share, '新的共享密码 2027')
     const fresh = await loadStoreKey(b.db)
     expect(await inspectShare(b, share)).toMatchObject({ unlocked: true })
-    expect(await syncOnce(b, share, fresh ? { encryption: fresh } : {})).toMatchObject({ state: 'synced', problems: [] })
+    expect(await syncOnce(b, share, fresh ? { encryption: fresh } : {})).toMatchObject({
+      state: 'synced',
+      problems: []
+    })
   })
 })

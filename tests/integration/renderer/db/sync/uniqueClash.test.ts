@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addStaff, listQuarantine, registerComplaint, syncOnce } from '../../../../../renderer/src/db'
+import { addStaff, listQuarantine, registerComplaint, syncOnce } from '@/db'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 // Two PCs add the same 工号 while apart: the staff table's unique index cannot hold both. The clash
@@ -21,10 +21,18 @@ describe('a record that would break a unique index', () => {
 
     const report = await syncOnce(b, share)
     expect(report.state).toBe('synced')
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'uniqueClash', peer: 'pcA', message: expect.stringContaining('工号') })])
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'uniqueClash', peer: 'pcA', message: expect.stringContaining('工号') })
+    ])
     expect(await b.db.complaints.get(c.id)).toMatchObject({ no: c.no })
     expect(await b.db.staff.get(fromA)).toBeUndefined()
-    expect(await listQuarantine(b)).toEqual([expect.objectContaining({ problem: 'uniqueClash', peer: 'pcA', detail: expect.stringContaining('"2001"') })])
+    expect(await listQuarantine(b)).toEqual([
+      expect.objectContaining({
+        problem: 'uniqueClash',
+        peer: 'pcA',
+        detail: expect.stringContaining('"2001"')
+      })
+    ])
     expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 1, gaps: [] })
     // still held (and said) on the next round
     expect((await syncOnce(b, share)).problems.map((p) => p.kind)).toEqual(['uniqueClash'])

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { completeSetup, createStoreOnShare, registerComplaint, syncOnce } from '../../../../../renderer/src/db'
-import { STORE_KEY_KEY } from '../../../../../renderer/src/db/sync/storeKey'
-import { startSync, stopSync, syncConfigured, syncNow, syncStatus } from '../../../../../renderer/src/features/sync/syncRuntime'
+import { completeSetup, createStoreOnShare, registerComplaint, syncOnce } from '@/db'
+import { STORE_KEY_KEY } from '@/db/sync/storeKey'
+import { startSync, stopSync, syncConfigured, syncNow, syncStatus } from '@/features/sync/syncRuntime'
 import { cloneOf, intake, pc, shareKeeper } from '../../db/sync/harness'
 
 const shares = shareKeeper()
@@ -68,7 +68,13 @@ describe('the sync loop', () => {
     await registerComplaint(b, '1001', intake({ customerPhone: '13900000012' }))
     await syncOnce(a, share)
     const asked: string[] = []
-    startSync(b, share, { name: 'x', appVersion: '1' }, { debounceMs: 10, periodMs: 60_000 }, { onClone: async (former) => void asked.push(former) })
+    startSync(
+      b,
+      share,
+      { name: 'x', appVersion: '1' },
+      { debounceMs: 10, periodMs: 60_000 },
+      { onClone: async (former) => void asked.push(former) }
+    )
     await until(() => asked.length === 1)
     expect(asked).toEqual(['pcA'])
     expect(syncStatus.get().problems.map((p) => p.kind)).toContain('clone')
@@ -79,18 +85,35 @@ describe('the sync loop', () => {
   it('an encrypted store: rounds use the key kept on this PC; without it the status says 同步异常 in plain words', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1', 0, { joined: false })
-    await completeSetup(a, { storeName: '幸福路店', managerStaffNo: '8001', managerName: '李经理', deviceName: 'pcA', deviceCode: 'A1' })
-    await createStoreOnShare(a, share, { passphrase: '幸福路店 kefu 2026', byStaffNo: '8001', iterations: 1_000 })
+    await completeSetup(a, {
+      storeName: '幸福路店',
+      managerStaffNo: '8001',
+      managerName: '李经理',
+      deviceName: 'pcA',
+      deviceCode: 'A1'
+    })
+    await createStoreOnShare(a, share, {
+      passphrase: '幸福路店 kefu 2026',
+      byStaffNo: '8001',
+      iterations: 1_000
+    })
     await registerComplaint(a, '8001', intake())
     startSync(a, share, { name: 'x', appVersion: '1' }, { debounceMs: 10, periodMs: 60_000 })
     expect((await syncNow())?.state).toBe('synced')
     const segments = await share.list('devices/pcA/segments')
     expect(segments).toHaveLength(1)
-    expect(new TextDecoder().decode(await share.read(`devices/pcA/segments/${segments[0]?.name}`))).toContain('AES-256-GCM')
+    expect(new TextDecoder().decode(await share.read(`devices/pcA/segments/${segments[0]?.name}`))).toContain(
+      'AES-256-GCM'
+    )
 
     await a.db.meta.delete(STORE_KEY_KEY)
     const locked = await syncNow()
-    expect(locked).toMatchObject({ state: 'error', problems: [expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })] })
+    expect(locked).toMatchObject({
+      state: 'error',
+      problems: [
+        expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })
+      ]
+    })
     expect(syncStatus.get().state).toBe('error')
   })
 })

@@ -27,22 +27,41 @@ describe('folder storage', () => {
     const { root } = await tempRoot()
     const share = createFolderStorage(root)
     await share.writeNew('devices/pcA/segments/seg-pcA-000000000001.seg', bytes('first'))
-    expect(new TextDecoder().decode(await share.read('devices/pcA/segments/seg-pcA-000000000001.seg'))).toBe('first')
-    await expect(share.writeNew('devices/pcA/segments/seg-pcA-000000000001.seg', bytes('second'))).rejects.toSatisfy((e) => failure(e) === 'exists')
+    expect(new TextDecoder().decode(await share.read('devices/pcA/segments/seg-pcA-000000000001.seg'))).toBe(
+      'first'
+    )
+    await expect(
+      share.writeNew('devices/pcA/segments/seg-pcA-000000000001.seg', bytes('second'))
+    ).rejects.toSatisfy((e) => failure(e) === 'exists')
     expect(await readFile(join(root, 'devices/pcA/segments/seg-pcA-000000000001.seg'), 'utf8')).toBe('first')
-    expect((await readdir(join(root, 'devices/pcA/segments'))).filter((n) => n.startsWith('.tmp-'))).toEqual([]) // temps cleaned
+    expect((await readdir(join(root, 'devices/pcA/segments'))).filter((n) => n.startsWith('.tmp-'))).toEqual(
+      []
+    ) // temps cleaned
   })
 
   it('two writers racing for one name: exactly one wins, the file is intact', async () => {
     const { root } = await tempRoot()
     const a = createFolderStorage(root)
     const b = createFolderStorage(root)
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).writeNew('store.json', bytes(`writer ${i} `.repeat(5000)))))
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? a : b).writeNew('store.json', bytes(`writer ${i} `.repeat(5000)))
+      )
+    )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    expect(results.filter((r) => r.status === 'rejected').map((r) => failure((r as PromiseRejectedResult).reason))).toEqual(Array(7).fill('exists'))
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => failure((r as PromiseRejectedResult).reason))
+    ).toEqual(Array(7).fill('exists'))
     const text = await readFile(join(root, 'store.json'), 'utf8')
     expect(text).toMatch(/^(writer \d )+$/)
-    expect(new Set(text.trim().split(' writer').map((x) => x.replace('writer', '').trim())).size).toBe(1)
+    expect(
+      new Set(
+        text
+          .trim()
+          .split(' writer')
+          .map((x) => x.replace('writer', '').trim())
+      ).size
+    ).toBe(1)
   })
 
   it('lists without unfinished temp files; a missing subfolder is empty; stale temps are swept', async () => {
@@ -63,7 +82,13 @@ describe('folder storage', () => {
     const share = createFolderStorage(root)
     await share.writeNew('store.json', bytes('{}'))
     await rename(root, `${root}.gone`)
-    for (const op of [() => share.list(''), () => share.list('devices'), () => share.read('store.json'), () => share.writeNew('x.json', bytes('x')), () => share.remove('store.json')]) {
+    for (const op of [
+      () => share.list(''),
+      () => share.list('devices'),
+      () => share.read('store.json'),
+      () => share.writeNew('x.json', bytes('x')),
+      () => share.remove('store.json')
+    ]) {
       await expect(op()).rejects.toSatisfy((e) => failure(e) === 'unavailable')
     }
     await rename(`${root}.gone`, root)
@@ -75,12 +100,25 @@ describe('folder storage', () => {
     await writeFile(join(base, 'secret.txt'), 'outside')
     await symlink(base, join(root, 'escape'))
     const share = createFolderStorage(root)
-    for (const bad of ['../secret.txt', '/etc/passwd', 'a/../../secret.txt', 'C:\\x', '\\\\server\\x', 'a\\b', 'x\0y', '.tmp-abc', '..', 'a//b']) {
+    for (const bad of [
+      '../secret.txt',
+      '/etc/passwd',
+      'a/../../secret.txt',
+      'C:\\x',
+      '\\\\server\\x',
+      'a\\b',
+      'x\0y',
+      '.tmp-abc',
+      '..',
+      'a//b'
+    ]) {
       await expect(share.read(bad)).rejects.toSatisfy((e) => failure(e) === 'outsideRoot')
       await expect(share.writeNew(bad, bytes('x'))).rejects.toSatisfy((e) => failure(e) === 'outsideRoot')
     }
     await expect(share.read('escape/secret.txt')).rejects.toSatisfy((e) => failure(e) === 'outsideRoot')
-    await expect(share.writeNew('escape/planted.txt', bytes('x'))).rejects.toSatisfy((e) => failure(e) === 'outsideRoot')
+    await expect(share.writeNew('escape/planted.txt', bytes('x'))).rejects.toSatisfy(
+      (e) => failure(e) === 'outsideRoot'
+    )
     expect(await readdir(base)).toEqual(['secret.txt', 'share'])
     expect((await share.list('')).map((e) => e.name)).toEqual([]) // the symlink itself is not listed
   })

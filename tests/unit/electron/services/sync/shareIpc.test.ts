@@ -2,7 +2,13 @@ import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService, dispatch } from '../../../../../electron/services'
+import {
+  createDeskHandlers,
+  createDeviceStore,
+  createShareConfig,
+  createShareService,
+  dispatch
+} from '../../../../../electron/services'
 
 // window.desk's share methods end to end in Node: zod at the boundary, the service behind it, and
 // share failures arriving as { code: 'share', message: 'share.<failure>' } for the renderer to map.
@@ -32,7 +38,10 @@ describe('share over IPC', () => {
   it('is not configured at first; setting the folder creates nothing on it and survives a restart', async () => {
     const { root, dataDir, call } = await setup()
     expect(await call('shareGetConfig')).toEqual({ ok: true, value: { root: null, reachable: false } })
-    expect(await call('shareList', { dir: '' })).toEqual({ ok: false, error: { code: 'share', message: 'share.notConfigured' } })
+    expect(await call('shareList', { dir: '' })).toEqual({
+      ok: false,
+      error: { code: 'share', message: 'share.notConfigured' }
+    })
     expect(await call('shareSetRoot', { root })).toEqual({ ok: true, value: { root, reachable: true } })
     const again = createShareService(createShareConfig(dataDir))
     expect(await again.getConfig()).toEqual({ root, reachable: true })
@@ -43,19 +52,43 @@ describe('share over IPC', () => {
     const { root, call } = await setup()
     await call('shareSetRoot', { root })
     const base64 = Buffer.from('门店数据').toString('base64')
-    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({ ok: true, value: { written: true } })
-    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({ ok: false, error: { code: 'share', message: 'share.exists' } })
-    expect(await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({ ok: true, value: { base64 } })
+    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({
+      ok: true,
+      value: { written: true }
+    })
+    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({
+      ok: false,
+      error: { code: 'share', message: 'share.exists' }
+    })
+    expect(await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({
+      ok: true,
+      value: { base64 }
+    })
     const listed = await call('shareList', { dir: 'devices/pcA' })
-    expect(listed.ok && (listed.value as { name: string }[]).map((e) => e.name)).toEqual(['status-000000000000001.json'])
-    expect(await call('shareRemove', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({ ok: true, value: { removed: true } })
-    expect(await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({ ok: false, error: { code: 'share', message: 'share.notFound' } })
+    expect(listed.ok && (listed.value as { name: string }[]).map((e) => e.name)).toEqual([
+      'status-000000000000001.json'
+    ])
+    expect(await call('shareRemove', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({
+      ok: true,
+      value: { removed: true }
+    })
+    expect(await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({
+      ok: false,
+      error: { code: 'share', message: 'share.notFound' }
+    })
   })
 
   it('refuses bad arguments at the boundary: paths out of the folder, relative roots, extra fields', async () => {
     const { root, call } = await setup()
     await call('shareSetRoot', { root })
-    for (const arg of [{ path: '../x' }, { path: '/etc/passwd' }, { path: 'C:\\x' }, { path: 'a/../../b' }, { path: '' }, { path: 'a', extra: 1 }]) {
+    for (const arg of [
+      { path: '../x' },
+      { path: '/etc/passwd' },
+      { path: 'C:\\x' },
+      { path: 'a/../../b' },
+      { path: '' },
+      { path: 'a', extra: 1 }
+    ]) {
       const result = await call('shareRead', arg)
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid-argument')
     }
@@ -64,7 +97,8 @@ describe('share over IPC', () => {
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid-argument')
     }
     expect((await call('shareWriteNew', { path: 'a.json', base64: '***' })).ok).toBe(false)
-    for (const root of ['\\\\NAS\\kefu', 'Z:\\kefu', '/mnt/kefu']) expect((await call('shareSetRoot', { root })).ok).toBe(true)
+    for (const root of ['\\\\NAS\\kefu', 'Z:\\kefu', '/mnt/kefu'])
+      expect((await call('shareSetRoot', { root })).ok).toBe(true)
   })
 
   it('a folder that went away is share.unavailable, and comes back', async () => {
@@ -72,7 +106,10 @@ describe('share over IPC', () => {
     await call('shareSetRoot', { root })
     await rename(root, `${root}.gone`)
     expect(await call('shareGetConfig')).toEqual({ ok: true, value: { root, reachable: false } })
-    expect(await call('shareList', { dir: 'devices' })).toEqual({ ok: false, error: { code: 'share', message: 'share.unavailable' } })
+    expect(await call('shareList', { dir: 'devices' })).toEqual({
+      ok: false,
+      error: { code: 'share', message: 'share.unavailable' }
+    })
     await rename(`${root}.gone`, root)
     expect(await call('shareList', { dir: 'devices' })).toEqual({ ok: true, value: [] })
   })

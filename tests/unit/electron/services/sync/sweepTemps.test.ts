@@ -38,7 +38,13 @@ describe('stale temp files on the share', () => {
     const dataDir = join(base, 'userData')
     await mkdir(dataDir)
     const day = 24 * 3_600_000
-    for (const path of ['.tmp-store', 'devices/pcA/.tmp-status', 'devices/pcA/segments/.tmp-seg', 'snapshots/001-pcA/.tmp-chunk']) await put(root, path, day + 60_000)
+    for (const path of [
+      '.tmp-store',
+      'devices/pcA/.tmp-status',
+      'devices/pcA/segments/.tmp-seg',
+      'snapshots/001-pcA/.tmp-chunk'
+    ])
+      await put(root, path, day + 60_000)
     await put(root, 'devices/pcB/segments/.tmp-writing-now', 5_000)
     await put(root, 'devices/pcA/segments/000000000001.seg', 30 * day)
     await put(root, 'store.json', 30 * day)
@@ -47,6 +53,10 @@ describe('stale temp files on the share', () => {
     await config.setRoot(root)
     const share = createShareService(config)
     expect((await share.list('')).map((e) => e.name).sort()).toEqual(['devices', 'snapshots', 'store.json'])
-    expect(await tree(root)).toEqual(['devices/pcA/segments/000000000001.seg', 'devices/pcB/segments/.tmp-writing-now', 'store.json'])
+    expect(await tree(root)).toEqual([
+      'devices/pcA/segments/000000000001.seg',
+      'devices/pcB/segments/.tmp-writing-now',
+      'store.json'
+    ])
   })
 })
