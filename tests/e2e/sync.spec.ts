@@ -69,6 +69,16 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await expect(page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
   await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
 
+  // A renames itself in 系统设置 → 本机信息: B lists the new name after the next rounds, no restart.
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  await page.getByLabel('电脑名称', { exact: true }).fill('服务台主机')
+  await page.getByTestId('save-device').click()
+  await expect(page.getByText('已保存').first()).toBeVisible()
+  await syncNow(page)
+  await syncNow(b.page)
+  await b.page.getByTestId('sync-status').click()
+  await expect(b.page.getByTestId('sync-peers')).toContainText('服务台主机')
+
   // The folder disappears: A keeps working and says so; back again, it syncs.
   await rename(shareDir, `${shareDir}.gone`)
   await syncNow(page)

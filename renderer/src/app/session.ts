@@ -1,33 +1,105 @@
 import { create } from 'zustand'
+import type { StateCreator } from 'zustand'
 import type { AppInfo, DeviceInfo } from '@shared/ipc/contract'
 import type { Staff } from '@shared/domain/staff'
-import type { DataContext, Locale } from '@/db'
+import type { SetupInput } from '@shared/domain/setup'
+import {
+  completeSetup,
+  getPref,
+  getStaffByNo,
+  LOCALE_KEY,
+  openDataLayer,
+  SESSION_STAFF_KEY,
+  setLocale,
+  setSessionStaff,
+  type DataContext,
+  type Locale
+} from '@/db'
+import { callDesk } from '@/ipc/desk'
+import { applyLocale } from '@/i18n'
 
-// App-wide session state: the open data layer, this PC, who is at the desk, the UI language.
+// The app's session, one owner for each piece: this PC (main keeps it in device.json; the data layer
+// and the sync loop read it from here), who is at the desk, the UI language. Each change is an action
+// that does all of its side effects here — components only call them.
 
-interface SessionState {
+export interface SessionState {
   data: DataContext | null
   device: DeviceInfo | null
   appInfo: AppInfo | null
   staff: Staff | null
   locale: Locale
-  setReady(data: DataContext, device: DeviceInfo, appInfo: AppInfo): void
-  setDevice(device: DeviceInfo): void
-  setStaff(staff: Staff | null): void
-  setLocaleState(locale: Locale): void
+  /** opens the data layer and restores this PC, the language and who was at the desk */
+  boot(): Promise<void>
+  /** 切换工号 */
+  switchStaff(staff: Staff): Promise<void>
+  /** renames this PC (main saves it); later complaint numbers and the sync status use the new values */
+  renameDevice(values: { deviceName: string; deviceCode: string }): Promise<DeviceInfo>
+  changeLanguage(locale: Locale): Promise<void>
+  /** first run: store, first manager, this PC; the manager is then at the desk */
+  finishSetup(input: SetupInput): Promise<Staff>
 }
 
-export const useSession = create<SessionState>((set) => ({
-  data: null,
-  device: null,
-  appInfo: null,
-  staff: null,
-  locale: 'zh-CN',
-  setReady: (data, device, appInfo) => set({ data, device, appInfo }),
-  setDevice: (device) => set({ device }),
-  setStaff: (staff) => set({ staff }),
-  setLocaleState: (locale) => set({ locale })
-}))
+/** What the session needs from outside the renderer's state: main, and the translation engine. */
+export interface SessionDeps {
+  callDesk: typeof callDesk
+  applyLocale(locale: Locale): Promise<void>
+  /** per test: an own IndexedDB name and clock */
+  dataOptions?: Parameters<typeof openDataLayer>[1]
+}
+
+export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
+  return (set, get) => {
+    const data = (): DataContext => {
+      const d = get().data
+      if (!d) throw new Error('data layer not open')
+      return d
+    }
+    return {
+      data: null,
+      device: null,
+      appInfo: null,
+      staff: null,
+      locale: 'zh-CN',
+      async boot() {
+        const [device, appInfo] = await Promise.all([
+          deps.callDesk('getDevice', undefined),
+          deps.callDesk('getAppInfo', undefined)
+        ])
+        set({ device })
+        // The data layer reads this PC from the session, so a rename reaches it with no copy to update.
+        const opened = await openDataLayer(() => get().device ?? device, deps.dataOptions)
+        const locale = (await getPref<Locale>(opened, LOCALE_KEY)) ?? 'zh-CN'
+        await deps.applyLocale(locale)
+        const staffNo = await getPref<string>(opened, SESSION_STAFF_KEY)
+        const staff = staffNo ? await getStaffByNo(opened, staffNo) : undefined
+        set({ data: opened, appInfo, locale, staff: staff ?? null })
+      },
+      async switchStaff(staff) {
+        await setSessionStaff(data(), staff.staffNo)
+        set({ staff })
+      },
+      async renameDevice(values) {
+        const device = await deps.callDesk('updateDevice', values)
+        set({ device })
+        return device
+      },
+      async changeLanguage(locale) {
+        await setLocale(data(), locale)
+        await deps.applyLocale(locale)
+        set({ locale })
+      },
+      async finishSetup(input) {
+        await get().renameDevice({ deviceName: input.deviceName, deviceCode: input.deviceCode })
+        const manager = await completeSetup(data(), input) // also keeps the manager as who is at the desk
+        // Set before the setup gate re-renders into the desk, so it never sees "nobody at the desk".
+        set({ staff: manager })
+        return manager
+      }
+    }
+  }
+}
+
+export const useSession = create<SessionState>()(sessionState({ callDesk, applyLocale }))
 
 /** The open data layer; only rendered below the boot gate, so never null there. */
 export function useData(): DataContext {

@@ -13,8 +13,9 @@ import { adoptDeviceId } from './sync/renewDevice'
 export interface DataContext {
   readonly db: DeskDatabase
   readonly writer: Writer
-  /** this PC as main knows it; replaced when the user renames it (its deviceId never changes) */
-  device: DeviceInfo
+  /** this PC as main knows it, read from its one owner (the app's session) each time, so a rename
+   *  applies to the next complaint number at once; its deviceId never changes while open */
+  readonly device: DeviceInfo
   /** wall clock; injectable so tests can drive time */
   readonly now: () => number
   /** the time rules in force, kept here because the writer derives index keys from them synchronously */
@@ -22,30 +23,38 @@ export interface DataContext {
 }
 
 export async function openDataLayer(
-  device: DeviceInfo,
+  deviceSource: DeviceInfo | (() => DeviceInfo),
   options: { dbName?: string; now?: () => number } = {}
 ): Promise<DataContext> {
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
   await ensureTallies(db, STATUSES, TIERS)
   const now = options.now ?? Date.now
+  const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
+  const device = (): DeviceInfo => {
+    const current = typeof deviceSource === 'function' ? deviceSource() : deviceSource
+    if (current.deviceId !== opened.deviceId)
+      throw new Error('device id cannot change while the data layer is open')
+    return current
+  }
   // Before the writer stamps anything: work not yet published moves to a changed device id.
-  await adoptDeviceId(db, device, now())
+  await adoptDeviceId(db, opened, now())
   const holder: { ctx?: DataContext } = {}
   const writer = await Writer.open(
     db,
-    device.deviceId,
+    opened.deviceId,
     now,
     deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES)
   )
-  holder.ctx = { db, writer, device, now, timeRules: readTimeRules(await db.settings.get('timeRules')) }
+  holder.ctx = {
+    db,
+    writer,
+    get device() {
+      return device()
+    },
+    now,
+    timeRules: readTimeRules(await db.settings.get('timeRules'))
+  }
   await rederiveIfZoneChanged(holder.ctx)
   return holder.ctx
-}
-
-/** After the user edits this PC's name or code: later complaint numbers use the new code. */
-export function setDeviceInfo(ctx: DataContext, device: DeviceInfo): void {
-  if (device.deviceId !== ctx.device.deviceId)
-    throw new Error('device id cannot change while the data layer is open')
-  ctx.device = device
 }

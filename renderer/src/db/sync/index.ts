@@ -1,7 +1,8 @@
 // The sync engine's public face (re-exported by renderer/src/db/index.ts).
 export { ShareError, isShareError, type SharePort, type ShareEntry, type ShareErrorCode } from './sharePort'
 export { syncOnce, type SyncReport, type SyncRoundState, type SyncOptions } from './syncOnce'
-export { SyncStatus, type SyncState, type SyncStatusValue, type SyncStatusListener } from './status'
+export { IDLE_STATUS, statusAfter, type SyncState, type SyncStatusValue, type SyncStatusSink } from './status'
+export { startSyncLoop, DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } from './loop'
 export { syncTracked } from './syncTracked'
 export type { SyncProblem, SyncProblemKind } from './problems'
 export { listConflicts, listAllConflicts, type ConflictEntry } from './conflicts'

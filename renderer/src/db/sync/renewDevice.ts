@@ -1,6 +1,7 @@
 import { formatComplaintNo, parseComplaintNo } from '@shared/domain/complaintNo'
 import { SYNCED_TABLES } from '@shared/sync/change'
 import type { DeskDatabase } from '../database'
+import type { DataContext } from '../context'
 import type { OutboxEntry, Stamp } from '../schema'
 import { EXPORT_STATE_KEY, type ExportState } from './exportOutbox'
 
@@ -164,6 +165,6 @@ function restampRecord(
 }
 
 /** The last renewal, for the sync page's notice. */
-export async function lastDeviceRenewal(db: DeskDatabase): Promise<DeviceRenewal | null> {
-  return ((await db.meta.get(DEVICE_RENEWED_KEY))?.value as DeviceRenewal | undefined) ?? null
+export async function lastDeviceRenewal(ctx: DataContext): Promise<DeviceRenewal | null> {
+  return ((await ctx.db.meta.get(DEVICE_RENEWED_KEY))?.value as DeviceRenewal | undefined) ?? null
 }

@@ -1,7 +1,8 @@
 import type { SyncProblem } from './problems'
 import type { SyncReport } from './syncOnce'
 
-// The sync state as the UI shows it, as a tiny observable (plain TS; the UI wraps it in a hook).
+// The sync state as the UI shows it. The data layer only says what happened (a round began, a
+// snapshot chunk was stored, a round ended) through a sink; the app's sync store owns the value.
 
 export type SyncState = 'idle' | 'syncing' | 'synced' | 'unavailable' | 'error'
 
@@ -15,49 +16,34 @@ export interface SyncStatusValue {
   loading: { done: number; total: number } | null
 }
 
-export type SyncStatusListener = (value: SyncStatusValue) => void
+/** Where a tracked round reports its progress (the app's sync store). */
+export interface SyncStatusSink {
+  begin(): void
+  /** snapshot loading progress within the running round */
+  loadingProgress(done: number, total: number): void
+  finish(report: SyncReport): void
+}
 
-export class SyncStatus {
-  private value: SyncStatusValue = {
-    state: 'idle',
-    lastSyncedAt: null,
-    problems: [],
-    lastReport: null,
+export const IDLE_STATUS: SyncStatusValue = {
+  state: 'idle',
+  lastSyncedAt: null,
+  problems: [],
+  lastReport: null,
+  loading: null
+}
+
+/** The status after each event, as pure functions: the store applies them, tests check them. */
+export const statusAfter = {
+  begin: (value: SyncStatusValue): SyncStatusValue => ({ ...value, state: 'syncing', loading: null }),
+  loadingProgress: (value: SyncStatusValue, done: number, total: number): SyncStatusValue => ({
+    ...value,
+    loading: { done, total }
+  }),
+  finish: (_value: SyncStatusValue, report: SyncReport): SyncStatusValue => ({
+    state: report.state,
+    lastSyncedAt: report.lastSyncedAt,
+    problems: report.problems,
+    lastReport: report,
     loading: null
-  }
-  private readonly listeners = new Set<SyncStatusListener>()
-
-  get(): SyncStatusValue {
-    return this.value
-  }
-
-  /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: SyncStatusListener): () => void {
-    this.listeners.add(listener)
-    return () => void this.listeners.delete(listener)
-  }
-
-  begin(): void {
-    this.set({ ...this.value, state: 'syncing', loading: null })
-  }
-
-  /** Snapshot loading progress within the running round. */
-  loadingProgress(done: number, total: number): void {
-    this.set({ ...this.value, loading: { done, total } })
-  }
-
-  finish(report: SyncReport): void {
-    this.set({
-      state: report.state,
-      lastSyncedAt: report.lastSyncedAt,
-      problems: report.problems,
-      lastReport: report,
-      loading: null
-    })
-  }
-
-  private set(value: SyncStatusValue): void {
-    this.value = value
-    for (const listener of [...this.listeners]) listener(value)
-  }
+  })
 }

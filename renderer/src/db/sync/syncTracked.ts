@@ -1,17 +1,17 @@
 import type { DataContext } from '../context'
 import type { SharePort } from './sharePort'
-import type { SyncStatus } from './status'
+import type { SyncStatusSink } from './status'
 import { syncOnce, type SyncOptions, type SyncReport } from './syncOnce'
 
-// A round as the app runs it (timer, "立即同步" button): one at a time per status — a second call while
+// A round as the app runs it (timer, "立即同步" button): one at a time per status sink — a second call while
 // a round runs gets that round's report instead of starting an overlapping one — and the status updated.
 
-const running = new WeakMap<SyncStatus, Promise<SyncReport>>()
+const running = new WeakMap<SyncStatusSink, Promise<SyncReport>>()
 
 /** `options` may be a loader (the kept store key is read from IndexedDB): the round, and its
  *  'syncing' state, still start at once, so a caller never sees a gap between asking and starting. */
 export function syncTracked(
-  status: SyncStatus,
+  status: SyncStatusSink,
   ctx: DataContext,
   share: SharePort,
   options: SyncOptions | (() => Promise<SyncOptions>) = {}

@@ -5,9 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import { deviceCodeSchema, deviceNameSchema } from '@shared/ipc/contract'
-import { setDeviceInfo } from '@/db'
-import { callDesk } from '@/ipc/desk'
-import { useData, useSession } from '@/app/session'
+import { useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
 
@@ -18,7 +16,6 @@ type DeviceForm = z.input<typeof deviceSchema>
 export function DeviceSettingsCard() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const data = useData()
   const device = useSession((s) => s.device)
   const appInfo = useSession((s) => s.appInfo)
   const [saving, setSaving] = useState(false)
@@ -29,9 +26,7 @@ export function DeviceSettingsCard() {
   const save = form.handleSubmit(async (values) => {
     setSaving(true)
     try {
-      const updated = await callDesk('updateDevice', values)
-      setDeviceInfo(data, updated)
-      useSession.getState().setDevice(updated)
+      await useSession.getState().renameDevice(values)
       message.success(t('settings.saved'))
     } catch (e) {
       message.error(describeError(e, t))

@@ -13,7 +13,7 @@ import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
-import { clearShare, startSyncOnShare } from '@/features/sync/shareSession'
+import { useSync } from '@/app/syncStore'
 import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
@@ -25,7 +25,6 @@ export function ShareSettingsCard() {
   const { message } = App.useApp()
   const data = useData()
   const device = useSession((s) => s.device)
-  const appInfo = useSession((s) => s.appInfo)
   const me = useSession((s) => s.staff)
   const isManager = me?.role === 'manager'
   const [root, setRoot] = useState('')
@@ -59,8 +58,7 @@ export function ShareSettingsCard() {
       setSaved(config.root)
       const found = await inspectShare(data, createIpcShare())
       setSeen(found)
-      if (found.state === 'store' && found.joined && device && appInfo)
-        startSyncOnShare(data, device, appInfo)
+      if (found.state === 'store' && found.joined) await useSync.getState().start()
     } catch (e) {
       fail(e)
     } finally {
@@ -69,14 +67,12 @@ export function ShareSettingsCard() {
   }
 
   async function started(done: 'created' | 'joined'): Promise<void> {
-    if (!device || !appInfo) return
     setSeen(await inspectShare(data, createIpcShare()))
-    startSyncOnShare(data, device, appInfo)
+    await useSync.getState().start()
     void message.success(t(`syncPage.settings.${done}`))
   }
 
   async function create(passphrase?: string): Promise<void> {
-    if (!device || !appInfo) return
     setBusy(true)
     setError(null)
     try {
@@ -95,7 +91,6 @@ export function ShareSettingsCard() {
 
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
   async function join(passphrase?: string): Promise<void> {
-    if (!device || !appInfo) return
     setError(null)
     await joinStoreOnShare(data, createIpcShare(), passphrase)
     await started('joined')
@@ -205,7 +200,7 @@ export function ShareSettingsCard() {
         <Button
           style={{ marginTop: 12 }}
           onClick={async () => {
-            await clearShare()
+            await useSync.getState().clear()
             setSaved(null)
             setSeen(null)
             setRoot('')

@@ -4,9 +4,7 @@ import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { setupSchema, type SetupForm, type SetupInput } from '@shared/domain/setup'
-import { completeSetup, setDeviceInfo } from '@/db'
-import { callDesk } from '@/ipc/desk'
-import { useData, useSession } from '@/app/session'
+import { useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
@@ -15,7 +13,6 @@ import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 export function SetupPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const data = useData()
   const device = useSession((s) => s.device)
   const [saving, setSaving] = useState(false)
   const form = useForm<SetupForm, unknown, SetupInput>({
@@ -34,16 +31,7 @@ export function SetupPage() {
   const submit = form.handleSubmit(async (input) => {
     setSaving(true)
     try {
-      const updated = await callDesk('updateDevice', {
-        deviceName: input.deviceName,
-        deviceCode: input.deviceCode
-      })
-      setDeviceInfo(data, updated)
-      const manager = await completeSetup(data, input)
-      // Set before the setup gate re-renders into the desk, so it never sees "nobody at the desk".
-      const session = useSession.getState()
-      session.setStaff(manager)
-      session.setDevice(updated)
+      await useSession.getState().finishSetup(input)
       message.success(t('setup.done'))
     } catch (e) {
       message.error(describeError(e, t))

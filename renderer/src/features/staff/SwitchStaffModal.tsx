@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { App, Modal, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listStaff, setSessionStaff } from '@/db'
+import { listStaff } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** 切换工号: pick who is working at this PC; later records carry their 工号. */
@@ -33,8 +33,7 @@ function SwitchStaffDialog({ required, onClose }: { required: boolean; onClose: 
       message.warning(t('staff.mustPick'))
       return
     }
-    await setSessionStaff(data, person.staffNo)
-    useSession.getState().setStaff(person)
+    await useSession.getState().switchStaff(person)
     message.success(t('staff.switched', { staffNo: person.staffNo, name: person.name }))
     onClose()
   }

@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import dayjs from 'dayjs'
-import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
+import { useSync } from '@/app/syncStore'
 
 const LOOK = {
   synced: { color: 'green', key: 'sync.synced' },
@@ -16,8 +16,8 @@ const LOOK = {
 export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const configured = useSyncConfigured()
-  const status = useSyncStatus()
+  const configured = useSync((s) => s.configured)
+  const status = useSync((s) => s.status)
   if (!configured) {
     return (
       <Tag data-testid={testId} style={{ cursor: 'pointer' }} onClick={() => navigate('/sync')}>

@@ -15,8 +15,7 @@ import {
   type PeerPresence
 } from '@/db'
 import { useData } from '@/app/session'
-import { currentShare, syncNow } from './syncRuntime'
-import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
+import { useSync } from '@/app/syncStore'
 import { SyncIndicator } from './SyncIndicator'
 import { UnlockShareButton } from './UnlockShareModal'
 
@@ -30,20 +29,20 @@ export function SyncPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const data = useData()
-  const configured = useSyncConfigured()
-  const status = useSyncStatus()
+  const configured = useSync((s) => s.configured)
+  const status = useSync((s) => s.status)
+  const share = useSync((s) => s.share)
   const [busy, setBusy] = useState(false)
   const round = status.lastSyncedAt ?? 0
   // Re-read after every round: peers and local lists change with it.
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
-    const share = currentShare()
     if (!share || status.state === 'unavailable') return []
     return readPeers(share).catch(() => [])
-  }, [round, status.state, configured])
+  }, [round, status.state, share])
   const offset = useLiveQuery(() => lastClockOffset(data), [data, round])
   const conflicts = useLiveQuery(() => listAllConflicts(data), [data, round]) ?? []
   const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
-  const renewal = useLiveQuery(() => lastDeviceRenewal(data.db), [data])
+  const renewal = useLiveQuery(() => lastDeviceRenewal(data), [data])
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
   const locked = status.problems.some(
     (p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined
@@ -80,7 +79,7 @@ export function SyncPage() {
             loading={busy || status.state === 'syncing'}
             onClick={async () => {
               setBusy(true)
-              await syncNow()
+              await useSync.getState().syncNow()
               setBusy(false)
             }}
             data-testid="sync-now"

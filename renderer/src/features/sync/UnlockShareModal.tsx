@@ -7,7 +7,7 @@ import { createIpcShare } from '@/ipc/ipcShare'
 import { useData } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { EnterPassphraseForm } from './EnterPassphraseForm'
-import { syncNow } from './syncRuntime'
+import { useSync } from '@/app/syncStore'
 
 /** "输入共享密码" for a PC that has joined an encrypted store but holds no fitting key: the button and
  *  its dialog (same check as joining); the next round runs at once with the kept key. */
@@ -44,7 +44,7 @@ export function UnlockShareButton({ onUnlocked }: { onUnlocked?: () => void }) {
               setOpen(false)
               void message.success(t('syncPage.passphrase.unlocked'))
               onUnlocked?.()
-              await syncNow()
+              await useSync.getState().syncNow()
             }}
             onError={(e) => setError(e instanceof StoreChoiceError ? t(e.message) : describeError(e, t))}
           />

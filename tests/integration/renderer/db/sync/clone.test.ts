@@ -59,7 +59,7 @@ describe('a cloned PC', () => {
     b.db.close()
     // (main also drew a new 电脑代码: K7)
     const b2 = await reopen(b.time, 'pcB-renewed', 'clone-b', 'K7')
-    expect(await lastDeviceRenewal(b2.db)).toEqual({
+    expect(await lastDeviceRenewal(b2)).toEqual({
       from: 'pcA',
       to: 'pcB-renewed',
       at: b2.time.value,
@@ -107,7 +107,7 @@ describe('a cloned PC', () => {
     b2.db.close()
     const b3 = await reopen(b.time, 'pcB-renewed', 'clone-b', 'K7')
     expect(await syncedState(b3)).toEqual(state)
-    expect((await lastDeviceRenewal(b3.db))?.to).toBe('pcB-renewed')
+    expect((await lastDeviceRenewal(b3))?.to).toBe('pcB-renewed')
     expect((await syncOnce(b3, share)).problems).toEqual([])
   })
 })

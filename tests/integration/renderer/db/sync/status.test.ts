@@ -1,17 +1,49 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, snapshotNow, syncOnce, SyncStatus, syncTracked, type SyncStatusValue } from '@/db'
+import {
+  IDLE_STATUS,
+  registerComplaint,
+  snapshotNow,
+  statusAfter,
+  syncOnce,
+  syncTracked,
+  type SyncStatusSink,
+  type SyncStatusValue
+} from '@/db'
 import { intake, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()
+
+/** A status sink keeping the value as the app's sync store does, and telling each change. */
+function statusCell(): SyncStatusSink & {
+  get(): SyncStatusValue
+  subscribe(listener: (v: SyncStatusValue) => void): () => void
+} {
+  let value = IDLE_STATUS
+  const listeners = new Set<(v: SyncStatusValue) => void>()
+  const set = (next: SyncStatusValue) => {
+    value = next
+    for (const l of listeners) l(value)
+  }
+  return {
+    get: () => value,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    begin: () => set(statusAfter.begin(value)),
+    loadingProgress: (done, total) => set(statusAfter.loadingProgress(value, done, total)),
+    finish: (report) => set(statusAfter.finish(value, report))
+  }
+}
 afterEach(() => shares.disposeAll())
 
-describe('SyncStatus', () => {
+describe('the sync status of tracked rounds', () => {
   it('goes idle → syncing → synced / unavailable, with lastSyncedAt and problems, and one round at a time', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1')
     await registerComplaint(a, '1001', intake())
-    const status = new SyncStatus()
+    const status = statusCell()
     const seen: SyncStatusValue['state'][] = []
     const unsubscribe = status.subscribe((v) => seen.push(v.state))
     expect(status.get()).toMatchObject({ state: 'idle', lastSyncedAt: null, problems: [] })
@@ -58,7 +90,7 @@ describe('SyncStatus', () => {
     expect(total).toBeGreaterThan(60)
 
     const b = await pc('pcB', 'B1')
-    const status = new SyncStatus()
+    const status = statusCell()
     const seen: SyncStatusValue['loading'][] = []
     status.subscribe((v) => seen.push(v.loading))
     await syncTracked(status, b, share)
