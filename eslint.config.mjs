@@ -63,6 +63,17 @@ const NO_DATABASE_MODULE = {
     "the other PCs. Import from renderer/src/db/index.ts ('../db' or '@/db') instead."
 }
 
+/** c3. The data layer's inner modules ('@/db/complaints', '../db/sync/loop', …) from the rest of the
+ *  renderer: features reach data through the handle of '@/db' (data.read / data.write, db/api.ts).
+ *  The database and schema modules are c2's; the entry point itself ('@/db', '../db/index') is fine. */
+const NO_DB_INTERNALS = {
+  regex:
+    '^(@/|(\\.{1,2}/)+(.*/)?)db/(?!(database(\\.[cm]?[jt]sx?)?|schema[^/]*|index(\\.[cm]?[jt]sx?)?)$).+$',
+  message:
+    "Outside renderer/src/db, import the data layer from '@/db' only: features read and write through " +
+    "data.read / data.write (renderer/src/db/api.ts); the modules behind it are the data layer's own."
+}
+
 /** One `no-restricted-imports` entry made of the given pattern groups. */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
 
@@ -128,7 +139,7 @@ export default defineConfig([
   {
     files: ['renderer/**'],
     ignores: [DB_LAYER],
-    rules: restrict(NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE)
+    rules: restrict(NO_NODE_BUILTINS, NO_DEXIE, NO_DATABASE_MODULE, NO_DB_INTERNALS)
   },
 
   // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.

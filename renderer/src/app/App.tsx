@@ -11,7 +11,6 @@ import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '@/features/setup/SetupPage'
 import { ComplaintPrintPage, HandoverPrintPage } from './lazyPages'
-import { isSetupDone } from '@/db'
 import { describeError } from './errors'
 
 export function App() {
@@ -42,7 +41,7 @@ function Boot() {
   useEffect(() => {
     bootApp().catch((e: unknown) => setFailure(describeError(e, i18n.t)))
   }, [])
-  const setupDone = useLiveQuery(() => (data ? isSetupDone(data) : undefined), [data])
+  const setupDone = useLiveQuery(() => (data ? data.read.isSetupDone() : undefined), [data])
   if (failure) return <Result status="error" title={t('app.title')} subTitle={failure} />
   if (!data || setupDone === undefined) return <Spin fullscreen tip={t('app.loading')} />
   if (!setupDone) return <SetupPage />

@@ -29,7 +29,6 @@ import {
 import { SyncIndicator } from '@/features/sync/SyncIndicator'
 import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '@/features/staff/SwitchStaffModal'
-import { getStoreName } from '@/db'
 import { useEscalationSweep } from './useEscalationSweep'
 import { CustomerSearchPalette } from '@/features/customers/CustomerSearchPalette'
 
@@ -56,7 +55,7 @@ export function Shell() {
   const location = useLocation()
   const staff = useSession((s) => s.staff)
   const [switching, setSwitching] = useState(false)
-  const storeName = useLiveQuery(() => getStoreName(data), [data])
+  const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
   useEscalationSweep(data)
 
   return (

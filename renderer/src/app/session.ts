@@ -3,18 +3,7 @@ import type { StateCreator } from 'zustand'
 import type { AppInfo, DeviceInfo } from '@shared/ipc/contract'
 import type { Staff } from '@shared/domain/staff'
 import type { SetupInput } from '@shared/domain/setup'
-import {
-  completeSetup,
-  getPref,
-  getStaffByNo,
-  LOCALE_KEY,
-  openDataLayer,
-  SESSION_STAFF_KEY,
-  setLocale,
-  setSessionStaff,
-  type DataContext,
-  type Locale
-} from '@/db'
+import { openData, type Data, type Locale } from '@/db'
 import { callDesk } from '@/ipc/desk'
 import { applyLocale } from '@/i18n'
 
@@ -23,7 +12,7 @@ import { applyLocale } from '@/i18n'
 // that does all of its side effects here — components only call them.
 
 export interface SessionState {
-  data: DataContext | null
+  data: Data | null
   device: DeviceInfo | null
   appInfo: AppInfo | null
   staff: Staff | null
@@ -44,12 +33,12 @@ export interface SessionDeps {
   callDesk: typeof callDesk
   applyLocale(locale: Locale): Promise<void>
   /** per test: an own IndexedDB name and clock */
-  dataOptions?: Parameters<typeof openDataLayer>[1]
+  dataOptions?: Parameters<typeof openData>[1]
 }
 
 export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
   return (set, get) => {
-    const data = (): DataContext => {
+    const data = (): Data => {
       const d = get().data
       if (!d) throw new Error('data layer not open')
       return d
@@ -67,15 +56,15 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
         ])
         set({ device })
         // The data layer reads this PC from the session, so a rename reaches it with no copy to update.
-        const opened = await openDataLayer(() => get().device ?? device, deps.dataOptions)
-        const locale = (await getPref<Locale>(opened, LOCALE_KEY)) ?? 'zh-CN'
+        const opened = await openData(() => get().device ?? device, deps.dataOptions)
+        const locale = (await opened.read.getLocalePref()) ?? 'zh-CN'
         await deps.applyLocale(locale)
-        const staffNo = await getPref<string>(opened, SESSION_STAFF_KEY)
-        const staff = staffNo ? await getStaffByNo(opened, staffNo) : undefined
+        const staffNo = await opened.read.getSessionStaffNo()
+        const staff = staffNo ? await opened.read.getStaffByNo(staffNo) : undefined
         set({ data: opened, appInfo, locale, staff: staff ?? null })
       },
       async switchStaff(staff) {
-        await setSessionStaff(data(), staff.staffNo)
+        await data().write.setSessionStaff(staff.staffNo)
         set({ staff })
       },
       async renameDevice(values) {
@@ -84,13 +73,13 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
         return device
       },
       async changeLanguage(locale) {
-        await setLocale(data(), locale)
+        await data().write.setLocale(locale)
         await deps.applyLocale(locale)
         set({ locale })
       },
       async finishSetup(input) {
         await get().renameDevice({ deviceName: input.deviceName, deviceCode: input.deviceCode })
-        const manager = await completeSetup(data(), input) // also keeps the manager as who is at the desk
+        const manager = await data().write.completeSetup(input) // also keeps the manager as who is at the desk
         // Set before the setup gate re-renders into the desk, so it never sees "nobody at the desk".
         set({ staff: manager })
         return manager
@@ -102,7 +91,7 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
 export const useSession = create<SessionState>()(sessionState({ callDesk, applyLocale }))
 
 /** The open data layer; only rendered below the boot gate, so never null there. */
-export function useData(): DataContext {
+export function useData(): Data {
   const data = useSession((s) => s.data)
   if (!data) throw new Error('data layer not open')
   return data

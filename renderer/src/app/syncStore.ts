@@ -2,7 +2,6 @@ import { create } from 'zustand'
 import type { StateCreator } from 'zustand'
 import {
   IDLE_STATUS,
-  startSyncLoop,
   statusAfter,
   type SharePort,
   type SyncLoop,
@@ -62,7 +61,7 @@ export function syncState(deps: SyncDeps): StateCreator<SyncStoreState> {
         stop()
         if (!config.root) return
         const share = deps.createShare()
-        loop = startSyncLoop(data, {
+        loop = data.write.startSyncLoop({
           share,
           timing: deps.timing,
           status: {

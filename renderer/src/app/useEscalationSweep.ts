@@ -1,12 +1,12 @@
 import { useEffect } from 'react'
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { recordDueEscalations, type DataContext } from '@/db'
+import { type Data } from '@/db'
 
 const SWEEP_EVERY_MS = 60_000
 
 /** Time rules act by the clock: due escalations are recorded at start and every minute after. */
-export function useEscalationSweep(data: DataContext): void {
+export function useEscalationSweep(data: Data): void {
   const { notification } = App.useApp()
   const { t } = useTranslation()
   useEffect(() => {
@@ -15,7 +15,7 @@ export function useEscalationSweep(data: DataContext): void {
       if (running) return
       running = true
       try {
-        const n = await recordDueEscalations(data)
+        const n = await data.write.recordDueEscalations()
         if (n > 0)
           notification.warning({
             title: t('complaint.escalatedNotice', { count: n }),

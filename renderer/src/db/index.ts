@@ -1,27 +1,51 @@
-// The data layer's public face. Features import from here, never from ./database (lint-enforced).
-export type { DataContext } from './context'
-export { openDataLayer } from './context'
-export type { Stored, TimelineEvent, Customer, OutboxEntry } from './schema'
-export * from './setup'
-export * from './prefs'
-export * from './drafts'
-export * from './staff'
-export * from './staffPin'
-export * from './complaints'
-export * from './workflow'
-export * from './customerTexts'
-export * from './escalations'
-export * from './timeRules'
-export * from './complaintQuery'
-export * from './returns'
-export * from './customers'
-export * from './customerQuery'
-export * from './customerTimeline'
-export * from './customerMerge'
-export * from './customerAssignment'
-export * from './privacy'
-export * from './customerImport'
-export * from './shifts'
-export * from './handovers'
-export * from './callbacks'
-export * from './sync'
+// The data layer's public face. The rest of the renderer imports from here only ('@/db', lint-enforced)
+// and reaches the data through the handle of ./api: `data.read.*` queries and `data.write.*`
+// mutations. What else is listed here is what callers need to name: types, constants, typed refusals.
+
+export { openData, type Data, type DataReader, type DataWriter } from './api'
+
+// records as stored
+export type { Stored, TimelineEvent } from './schema'
+export type { StoredCustomer } from './customers'
+
+// this PC and drafts
+export type { Locale } from './prefs'
+export { NEW_COMPLAINT_DRAFT } from './complaints'
+
+// staff
+export { DuplicateStaffNoError } from './staff'
+export { StaffPinRefusedError, staffHasPin } from './staffPin'
+
+// complaints
+export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery'
+export { WorkflowRefusedError, type WorkflowConfig } from './workflow'
+export { SYSTEM_STAFF_NO } from './escalations'
+export { CallbackRefusedError } from './callbacks'
+export { ReturnRefusedError, type ReturnFilter } from './returns'
+
+// customers
+export { CustomerRefusedError } from './customers'
+export type { CustomerFilter, CustomerHit } from './customerQuery'
+export type { CustomerTimelineEntry } from './customerTimeline'
+export type { ArchiveSummary, DuplicatePair } from './customerDuplicates'
+export { MergeRefusedError } from './customerMerge'
+export { AssignmentRefusedError, type ClerkLoadRow, type ClerkLoads } from './customerAssignment'
+export { ImportRefusedError, type ImportBatch, type ImportOutcome } from './customerImport'
+export type { ImportUpdateMode } from './customerImportMerge'
+
+// handover
+export { HandoverRefusedError, type HandoverFilter } from './handovers'
+
+// sync: the share port main provides, the loop's status, store choice
+export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'
+export type { SyncReport } from './sync/syncOnce'
+export {
+  IDLE_STATUS,
+  statusAfter,
+  type SyncState,
+  type SyncStatusValue,
+  type SyncStatusSink
+} from './sync/status'
+export { DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } from './sync/loop'
+export { StoreChoiceError, type ShareInspection } from './sync/storeChoice'
+export { CLOCK_WARN_MS, readPeers, type PeerPresence, type PresenceInfo } from './sync/presence'

@@ -17,3 +17,13 @@ export async function setSessionStaff(ctx: DataContext, staffNo: string): Promis
 export async function setLocale(ctx: DataContext, locale: Locale): Promise<void> {
   await ctx.db.meta.put({ key: LOCALE_KEY, value: locale })
 }
+
+/** The UI language chosen on this PC, if any. */
+export async function getLocalePref(ctx: DataContext): Promise<Locale | undefined> {
+  return getPref<Locale>(ctx, LOCALE_KEY)
+}
+
+/** The 工号 of whoever was at the desk when the app last ran. */
+export async function getSessionStaffNo(ctx: DataContext): Promise<string | undefined> {
+  return getPref<string>(ctx, SESSION_STAFF_KEY)
+}

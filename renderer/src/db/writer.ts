@@ -14,6 +14,9 @@ import {
   type SyncedTable
 } from './schema'
 
+/** What an outbox entry is, for tests that read the outbox (the schema module is the data layer's own). */
+export type { OutboxEntry } from './schema'
+
 // The single writer. Every mutation of a synced table goes through a WriteTx, which, in the SAME
 // IndexedDB transaction: stamps the record (HLC, device, 工号), records per-field clocks, and
 // appends one outbox entry per changed field (createMany: one per record, see ALL_FIELDS). If

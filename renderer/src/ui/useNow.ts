@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import type { DataContext } from '@/db'
+import type { Data } from '@/db'
 
 /** The data layer's clock, re-read every `everyMs` so ages and deadlines on screen stay current. */
-export function useNow(data: DataContext, everyMs = 30_000): number {
+export function useNow(data: Data, everyMs = 30_000): number {
   const [now, setNow] = useState(() => data.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(data.now()), everyMs)

@@ -1,15 +1,11 @@
 // Test-only page (never bundled into the app) for tests/e2e/sync-crash.spec.ts: the app's real data
 // layer (IndexedDB in this Chromium profile) and sync engine, with the share reached through
 // window.desk exactly as in the app. It writes and syncs in a loop until the test kills the browser.
-import {
-  addCustomerNote,
-  createStoreOnShare,
-  joinStoreOnShare,
-  openDataLayer,
-  registerComplaint,
-  syncOnce,
-  type DataContext
-} from '@/db'
+import { addCustomerNote } from '@/db/customers'
+import { createStoreOnShare, joinStoreOnShare } from '@/db/sync/storeChoice'
+import { openDataLayer, type DataContext } from '@/db/context'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'

@@ -186,12 +186,53 @@ describe('c. only renderer/src/db imports dexie and the database module', () => 
       [
         `import { useLiveQuery } from 'dexie-react-hooks'`,
         `import { complaints } from '../db'`,
-        `import { customers } from '@/db'`,
+        `import { customers } from '@/db'
+`,
         `import { x } from '../../db/index.ts'`,
         `export const v = [useLiveQuery, complaints, customers, x]`,
         ''
       ].join('\n'),
       'renderer/src/features/complaints/x.ts'
+    )
+  })
+})
+
+describe("c3. the rest of the renderer reaches the data layer through '@/db' only", () => {
+  it('rejects its inner modules, by alias and by relative path, in features and the app shell', async () => {
+    const [m] = await expectRestricted(
+      [
+        `import { registerComplaint } from '@/db/complaints'`,
+        `import { startSyncLoop } from '../../db/sync/loop'`,
+        `import { dataApi } from '@/db/api.ts'`,
+        `export const v = [registerComplaint, startSyncLoop, dataApi]`,
+        ''
+      ].join('\n'),
+      'renderer/src/features/complaints/x.ts',
+      3
+    )
+    expect(m?.message).toMatch(/data\.read \/ data\.write/)
+    await expectRestricted(
+      `import { openDataLayer } from '../db/context'\nexport const v = openDataLayer\n`,
+      'renderer/src/app/x.ts',
+      1
+    )
+  })
+
+  it('allows them inside the data layer and in tests', async () => {
+    await expectClean(
+      `import { registerComplaint } from './complaints'\nimport { loop } from '@/db/sync/loop'\nexport const v = [registerComplaint, loop]\n`,
+      'renderer/src/db/api.ts'
+    )
+    await expectClean(
+      `import { registerComplaint } from '@/db/complaints'\nexport const v = registerComplaint\n`,
+      'tests/integration/renderer/db/x.test.ts'
+    )
+  })
+
+  it('does not mistake a feature folder named db for the data layer', async () => {
+    await expectClean(
+      `import { x } from '@/features/db/x'\nexport const v = x\n`,
+      'renderer/src/features/a/y.ts'
     )
   })
 })

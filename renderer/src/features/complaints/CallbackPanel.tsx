@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import dayjs, { type Dayjs } from 'dayjs'
 import { callbackFormSchema, callbackState } from '@shared/domain/callback'
 import type { Complaint } from '@shared/domain/complaint'
-import { CallbackRefusedError, completeCallback, promiseCallback } from '@/db'
+import { CallbackRefusedError } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { useNow } from '@/ui/useNow'
@@ -36,7 +36,7 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
       return
     }
     try {
-      await promiseCallback(data, staff.staffNo, complaint.id, parsed.data)
+      await data.write.promiseCallback(staff.staffNo, complaint.id, parsed.data)
       void message.success(t('callback.promised', { time: dayjs(parsed.data.dueAt).format('MM-DD HH:mm') }))
       setOpen(false)
       setErrors({})
@@ -50,7 +50,7 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
   async function done(): Promise<void> {
     if (!staff) return
     try {
-      await completeCallback(data, staff.staffNo, complaint.id, '')
+      await data.write.completeCallback(staff.staffNo, complaint.id, '')
       void message.success(t('callback.completed'))
     } catch (e) {
       fail(e)

@@ -6,7 +6,6 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { maskPhone } from '@shared/domain/phone'
-import { getComplaint, getLiveCustomer, getTimeline, listStaff } from '@/db'
 import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
 import { useCanUnmask } from '@/features/customers/usePrivacy'
 import { useData } from '@/app/session'
@@ -26,11 +25,11 @@ export function ComplaintDetailPage() {
   const navigate = useNavigate()
   const { id = '' } = useParams()
   const data = useData()
-  const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
-  const timeline = useLiveQuery(() => getTimeline(data, id), [data, id]) ?? []
-  const people = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const complaint = useLiveQuery(() => data.read.getComplaint(id).then((c) => c ?? null), [data, id])
+  const timeline = useLiveQuery(() => data.read.getTimeline(id), [data, id]) ?? []
+  const people = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const customer = useLiveQuery(
-    async () => (complaint ? await getLiveCustomer(data, complaint.customerId) : undefined),
+    async () => (complaint ? await data.read.getLiveCustomer(complaint.customerId) : undefined),
     [data, complaint]
   )
   const [editing, setEditing] = useState(false)

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { CATEGORIES, STATUSES, URGENCIES } from '@shared/domain/complaint'
-import { getWorkflowConfig, listStaff, type ComplaintFilter } from '@/db'
+import { type ComplaintFilter } from '@/db'
 import { useData } from '@/app/session'
 
 type Patch = (patch: Partial<ComplaintFilter>) => void
@@ -16,8 +16,8 @@ type Patch = (patch: Partial<ComplaintFilter>) => void
 /** The list's criteria: status, category, urgency, overdue, escalation, first responder, department, dates, order. */
 export function ComplaintFilters({ filter, onPatch }: { filter: ComplaintFilter; onPatch: Patch }) {
   const data = useData()
-  const staff = useLiveQuery(() => listStaff(data), [data])
-  const departments = useLiveQuery(() => getWorkflowConfig(data), [data])?.departments
+  const staff = useLiveQuery(() => data.read.listStaff(), [data])
+  const departments = useLiveQuery(() => data.read.getWorkflowConfig(), [data])?.departments
   return (
     <Space wrap size={8} data-testid="complaint-filters">
       <StatusFilter value={filter.status} onPatch={onPatch} />

@@ -6,15 +6,7 @@ import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { maskPhone } from '@shared/domain/phone'
-import {
-  COUNT_CAP,
-  countComplaints,
-  isCountCapped,
-  keyAccountsAmong,
-  listComplaints,
-  type ComplaintFilter,
-  type Stored
-} from '@/db'
+import { COUNT_CAP, isCountCapped, type ComplaintFilter, type Stored } from '@/db'
 import type { Complaint } from '@shared/domain/complaint'
 import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
 import { useData } from '@/app/session'
@@ -40,23 +32,22 @@ export function ComplaintListPage() {
   )
   const { range, follow } = usePageRange(PAGE)
   const page = useLiveQuery(
-    async () => ({ filter, rows: await listComplaints(data, filter, range.start, range.end - range.start) }),
+    async () => ({
+      filter,
+      rows: await data.read.listComplaints(filter, range.start, range.end - range.start)
+    }),
     [data, filter, range]
   )
   const rows = page?.rows
   const keyAccounts = useLiveQuery(
-    () =>
-      keyAccountsAmong(
-        data,
-        (rows ?? []).map((c) => c.customerId)
-      ),
+    () => data.read.keyAccountsAmong((rows ?? []).map((c) => c.customerId)),
     [data, rows]
   )
   // Counting can read far more than one page, so it starts only once this filter's first page is
   // on screen (the two would otherwise compete for IndexedDB); the total (scrollbar length) follows.
   const pageShown = page?.filter === filter
   const total = useLiveQuery(
-    () => (pageShown ? countComplaints(data, filter) : undefined),
+    () => (pageShown ? data.read.countComplaints(filter) : undefined),
     [data, filter, pageShown]
   )
   const count = total ?? (rows ? range.start + rows.length : 0)

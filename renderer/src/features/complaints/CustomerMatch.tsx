@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ComplaintIntake, ComplaintIntakeForm } from '@shared/domain/complaint'
 import { normalizePhone } from '@shared/domain/phone'
-import { countComplaintsOfCustomer, findCustomerByPhone } from '@/db'
 import { useData } from '@/app/session'
 
 /** Phone is the key: a known number links the complaint to that customer and fills in the name. */
@@ -21,8 +20,8 @@ export function CustomerMatch({
   const key = normalized.ok ? normalized.value : ''
   const match = useLiveQuery(async () => {
     if (!key) return null
-    const customer = await findCustomerByPhone(data, key)
-    return customer ? { customer, count: await countComplaintsOfCustomer(data, customer.id) } : null
+    const customer = await data.read.findCustomerByPhone(key)
+    return customer ? { customer, count: await data.read.countComplaintsOfCustomer(customer.id) } : null
   }, [data, key])
 
   useEffect(() => {

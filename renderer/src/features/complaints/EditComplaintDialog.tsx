@@ -10,7 +10,6 @@ import {
   type ComplaintIntake,
   type ComplaintIntakeForm
 } from '@shared/domain/complaint'
-import { editComplaint } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -50,7 +49,7 @@ export function EditComplaintDialog({ complaint, onClose }: { complaint: Complai
     if (!staff) return
     setSaving(true)
     try {
-      const changed = await editComplaint(data, staff.staffNo, complaint.id, edited)
+      const changed = await data.write.editComplaint(staff.staffNo, complaint.id, edited)
       message.success(t('complaint.edited', { count: changed }))
       onClose()
     } catch (e) {

@@ -11,7 +11,6 @@ import {
   type ComplaintIntake,
   type ComplaintIntakeForm
 } from '@shared/domain/complaint'
-import { registerComplaint } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField } from '@/ui/FormField'
@@ -53,7 +52,7 @@ export function NewComplaintPage() {
         }
         setSaving(true)
         try {
-          const complaint = await registerComplaint(data, staff.staffNo, intake)
+          const complaint = await data.write.registerComplaint(staff.staffNo, intake)
           await draft.finish()
           message.success(t('complaint.saved', { no: complaint.no }))
           navigate(`/complaints/${complaint.id}`)

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { emptyIntakeForm, type ComplaintIntake, type ComplaintIntakeForm } from '@shared/domain/complaint'
-import { clearDraft, loadDraft, NEW_COMPLAINT_DRAFT, saveDraft } from '@/db'
+import { NEW_COMPLAINT_DRAFT } from '@/db'
 import { useData } from '@/app/session'
 
 const SAVE_DELAY_MS = 300
@@ -23,7 +23,7 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
 
   useEffect(() => {
     let cancelled = false
-    void loadDraft<ComplaintIntakeForm>(data, NEW_COMPLAINT_DRAFT).then((draft) => {
+    void data.read.loadDraft<ComplaintIntakeForm>(NEW_COMPLAINT_DRAFT).then((draft) => {
       if (cancelled) return
       if (draft && !isBlank(draft.value)) {
         form.reset({ ...emptyIntakeForm, ...draft.value })
@@ -44,8 +44,8 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
       if (!pending || closed.current) return
       const snapshot = pending
       pending = null
-      if (isBlank(snapshot)) void clearDraft(data, NEW_COMPLAINT_DRAFT).then(() => setSavedAt(null))
-      else void saveDraft(data, NEW_COMPLAINT_DRAFT, snapshot).then(() => setSavedAt(data.now()))
+      if (isBlank(snapshot)) void data.write.clearDraft(NEW_COMPLAINT_DRAFT).then(() => setSavedAt(null))
+      else void data.write.saveDraft(NEW_COMPLAINT_DRAFT, snapshot).then(() => setSavedAt(data.now()))
     }
     const subscription = form.watch((values) => {
       pending = { ...(values as ComplaintIntakeForm) }
@@ -68,7 +68,7 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
 
   const discard = async () => {
     dropRef.current()
-    await clearDraft(data, NEW_COMPLAINT_DRAFT)
+    await data.write.clearDraft(NEW_COMPLAINT_DRAFT)
     form.reset(emptyIntakeForm)
     setRestoredAt(null)
   }
@@ -77,7 +77,7 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
   const finish = async () => {
     closed.current = true
     dropRef.current()
-    await clearDraft(data, NEW_COMPLAINT_DRAFT)
+    await data.write.clearDraft(NEW_COMPLAINT_DRAFT)
   }
 
   return { loaded, restoredAt, savedAt, discard, finish }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ReturnRequest } from '@shared/domain/returns'
-import { getComplaint } from '@/db'
 import { useData } from '@/app/session'
 import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { ReturnsTab } from '@/features/returns/ReturnsTab'
@@ -17,7 +16,7 @@ export function CounterPage() {
   const [params, setParams] = useSearchParams()
   const complaintId = params.get('complaint')
   const complaint = useLiveQuery(
-    async () => (complaintId ? ((await getComplaint(data, complaintId)) ?? null) : null),
+    async () => (complaintId ? ((await data.read.getComplaint(complaintId)) ?? null) : null),
     [data, complaintId]
   )
   // Wait for the complaint, so the form mounts once with its pre-filled values.

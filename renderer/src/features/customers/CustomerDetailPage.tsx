@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Descriptions, Empty, Input, Space, Tag, Typog
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { addCustomerNote, getCustomer, getCustomerTimeline, listStaff } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { KeyAccountMark } from './KeyAccountMark'
@@ -22,9 +21,9 @@ export function CustomerDetailPage() {
   // One live read for the page (profile, timeline, staff names): one round of IndexedDB work and one render.
   const page = useLiveQuery(async () => {
     const [customer, timeline, staff] = await Promise.all([
-      getCustomer(data, id),
-      getCustomerTimeline(data, id),
-      listStaff(data)
+      data.read.getCustomer(id),
+      data.read.getCustomerTimeline(id),
+      data.read.listStaff()
     ])
     return { customer: customer ?? null, timeline, staff }
   }, [data, id])
@@ -138,7 +137,7 @@ function NoteBox({ customerId }: { customerId: string }) {
     if (!staff) return void message.warning(t('staff.mustPick'))
     setSaving(true)
     try {
-      await addCustomerNote(data, staff.staffNo, customerId, text)
+      await data.write.addCustomerNote(staff.staffNo, customerId, text)
       setText('')
     } catch (e) {
       message.error(t('error.saveFailed', { reason: describeError(e, t) }))

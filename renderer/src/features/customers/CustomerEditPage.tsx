@@ -18,14 +18,7 @@ import {
   type CustomerProfile
 } from '@shared/domain/customer'
 import { maskPhone, normalizePhone } from '@shared/domain/phone'
-import {
-  createCustomer,
-  CustomerRefusedError,
-  findCustomerByPhone,
-  getCustomer,
-  listStaff,
-  updateCustomer
-} from '@/db'
+import { CustomerRefusedError } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -38,7 +31,10 @@ export function CustomerEditPage() {
   const { id } = useParams()
   const { t } = useTranslation()
   const data = useData()
-  const existing = useLiveQuery(async () => (id ? ((await getCustomer(data, id)) ?? null) : null), [data, id])
+  const existing = useLiveQuery(
+    async () => (id ? ((await data.read.getCustomer(id)) ?? null) : null),
+    [data, id]
+  )
   if (id && existing === undefined) return null
   if (id && !existing) return <Alert type="error" title={t('customer.notFound')} />
   return (
@@ -65,7 +61,7 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
   })
   const { control, formState } = form
   const phones = useFieldArray({ control, name: 'phones' })
-  const clerks = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const clerks = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const clash = usePhoneClash(form.control, id)
 
   const save = () => {
@@ -77,11 +73,11 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
         try {
           const record = profileToRecord(profile)
           if (id) {
-            await updateCustomer(data, staff.staffNo, id, record)
+            await data.write.updateCustomer(staff.staffNo, id, record)
             message.success(t('customer.saved'))
             navigate(`/customers/${id}`)
           } else {
-            const created = await createCustomer(data, staff.staffNo, record)
+            const created = await data.write.createCustomer(staff.staffNo, record)
             message.success(t('customer.created', { name: created.name }))
             navigate(`/customers/${created.id}`)
           }
@@ -299,7 +295,7 @@ function usePhoneClash(
     let live = true
     void (async () => {
       for (const phone of joined ? joined.split(',') : []) {
-        const owner = await findCustomerByPhone(data, phone)
+        const owner = await data.read.findCustomerByPhone(phone)
         if (owner && owner.id !== selfId) {
           if (live) setClash({ id: owner.id, name: owner.name, phone })
           return

@@ -6,15 +6,7 @@ import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { TIERS, type Tier } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
-import {
-  countCustomers,
-  listCustomers,
-  listStaff,
-  searchCustomers,
-  type CustomerFilter,
-  type CustomerHit,
-  type StoredCustomer
-} from '@/db'
+import type { CustomerFilter, CustomerHit, DataReader, StoredCustomer } from '@/db'
 import type { SearchMatch } from '@shared/domain/customerSearch'
 import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
 import { useData, useSession } from '@/app/session'
@@ -40,7 +32,7 @@ export function CustomerListPage() {
   const search = useCustomerSearch()
   const [filter, setFilter] = useState<CustomerFilter>({})
   const [assigning, setAssigning] = useState(false)
-  const staff = useLiveQuery(() => listStaff(data), [data])
+  const staff = useLiveQuery(() => data.read.listStaff(), [data])
   const names = useMemo(() => new Map((staff ?? []).map((s) => [s.staffNo, s.name])), [staff])
   const onOpen = useCallback((id: string) => navigate(`/customers/${id}`), [navigate])
   const openAssign = useCallback(() => setAssigning(true), [])
@@ -109,7 +101,7 @@ function useCustomerSearch() {
     (q: string) => {
       latest.current = q
       if (!q.trim()) return setState({ query: q })
-      void searchCustomers(data, q, SEARCH_SHOWN).then((hits) => {
+      void data.read.searchCustomers(q, SEARCH_SHOWN).then((hits) => {
         if (latest.current === q) setState({ query: q, found: { query: q, hits } })
       })
     },
@@ -183,7 +175,11 @@ function SearchResults({
   shownFor,
   settled,
   ...row
-}: RowProps & { hits: Awaited<ReturnType<typeof searchCustomers>>; shownFor: string; settled: boolean }) {
+}: RowProps & {
+  hits: Awaited<ReturnType<DataReader['searchCustomers']>>
+  shownFor: string
+  settled: boolean
+}) {
   const { t } = useTranslation()
   return (
     // data-query: which query these results answer (results arrive after the keystroke)
@@ -226,10 +222,13 @@ const PagedList = memo(function PagedList({
   const data = useData()
   const { range, follow } = usePageRange(PAGE)
   const page = useLiveQuery(
-    async () => ({ filter, rows: await listCustomers(data, filter, range.start, range.end - range.start) }),
+    async () => ({
+      filter,
+      rows: await data.read.listCustomers(filter, range.start, range.end - range.start)
+    }),
     [data, filter, range]
   )
-  const total = useLiveQuery(() => countCustomers(data, filter), [data, filter])
+  const total = useLiveQuery(() => data.read.countCustomers(filter), [data, filter])
   const rows = page?.rows
   const count = total ?? (rows ? range.start + rows.length : 0)
   const { scroller, virtualizer } = useRowVirtualizer(count, ROW_HEIGHT, follow)

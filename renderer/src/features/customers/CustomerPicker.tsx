@@ -3,7 +3,7 @@ import { AutoComplete, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { maskPhone } from '@shared/domain/phone'
-import { searchCustomers, type StoredCustomer } from '@/db'
+import { type StoredCustomer } from '@/db'
 import { useData } from '@/app/session'
 import { KeyAccountMark } from './KeyAccountMark'
 import { MatchHint } from './MatchHint'
@@ -22,7 +22,8 @@ export function CustomerPicker({
   const data = useData()
   const canUnmask = useCanUnmask()
   const [query, setQuery] = useState('')
-  const hits = useLiveQuery(() => (query.trim() ? searchCustomers(data, query, 10) : []), [data, query]) ?? []
+  const hits =
+    useLiveQuery(() => (query.trim() ? data.read.searchCustomers(query, 10) : []), [data, query]) ?? []
   return (
     <AutoComplete
       value={query}

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { maskPhone } from '@shared/domain/phone'
-import { searchCustomers } from '@/db'
 import { useData } from '@/app/session'
 import { KeyAccountMark } from './KeyAccountMark'
 import { MatchHint } from './MatchHint'
@@ -20,8 +19,10 @@ export function CustomerSearchPalette() {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const hits =
-    useLiveQuery(() => (open && query.trim() ? searchCustomers(data, query, 12) : []), [data, query, open]) ??
-    []
+    useLiveQuery(
+      () => (open && query.trim() ? data.read.searchCustomers(query, 12) : []),
+      [data, query, open]
+    ) ?? []
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -3,7 +3,6 @@ import { Button, Space } from 'antd'
 import { EyeOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '@shared/domain/phone'
-import { revealPhone } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** A customer phone as this role may see it: full for roles with the unmask permission, otherwise
@@ -31,7 +30,7 @@ export function PhoneText({
         icon={<EyeOutlined />}
         onClick={async () => {
           if (!staff) return
-          await revealPhone(data, staff.staffNo, customerId, phone)
+          await data.write.revealPhone(staff.staffNo, customerId, phone)
           setRevealed(true)
         }}
       >

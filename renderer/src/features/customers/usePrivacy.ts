@@ -1,11 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getUnmaskRoles } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** Whether the person at the desk may see full phone numbers in lists and export them unmasked. */
 export function useCanUnmask(): boolean {
   const data = useData()
   const role = useSession((s) => s.staff?.role)
-  const roles = useLiveQuery(() => getUnmaskRoles(data), [data])
+  const roles = useLiveQuery(() => data.read.getUnmaskRoles(), [data])
   return !!role && !!roles?.includes(role)
 }

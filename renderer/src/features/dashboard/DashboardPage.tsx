@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { dashboardCounts, keyAccountsAmong, listComplaints, listUnfedBack } from '@/db'
 import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
 import { OverdueTag } from '@/features/complaints/OverdueTag'
 import { useData, useSession } from '@/app/session'
@@ -26,10 +25,10 @@ export function DashboardPage() {
   // 已超时 is a matter of the clock: re-read each minute even when no data changed.
   const minute = Math.floor(useNow(data, 60_000) / 60_000)
   const counts = useLiveQuery(
-    () => dashboardCounts(data, dayStart, staff?.staffNo ?? ''),
+    () => data.read.dashboardCounts(dayStart, staff?.staffNo ?? ''),
     [data, dayStart, staff, minute]
   )
-  const recentRows = useLiveQuery(() => listComplaints(data, { status: 'all', search: '' }, 0, 8), [data])
+  const recentRows = useLiveQuery(() => data.read.listComplaints({ status: 'all', search: '' }, 0, 8), [data])
   const settled = counts !== undefined && recentRows !== undefined
   // The lists below the numbers are read once the numbers and recent cases are on screen, so they
   // do not compete with what the clerk looks at first.
@@ -37,8 +36,7 @@ export function DashboardPage() {
     useLiveQuery(
       () =>
         settled
-          ? listComplaints(
-              data,
+          ? data.read.listComplaints(
               { status: 'all', search: '', overdue: true, sort: 'oldest' },
               0,
               OVERDUE_SHOWN
@@ -46,11 +44,11 @@ export function DashboardPage() {
           : [],
       [data, settled, minute]
     ) ?? []
-  const unfedBack = useLiveQuery(() => (settled ? listUnfedBack(data, 20) : []), [data, settled]) ?? []
+  const unfedBack = useLiveQuery(() => (settled ? data.read.listUnfedBack(20) : []), [data, settled]) ?? []
   const recent = recentRows ?? []
   const listed = [...recent, ...overdue, ...unfedBack].map((c) => c.customerId)
   const keyAccounts = useLiveQuery(
-    () => (settled ? keyAccountsAmong(data, listed) : new Set<string>()),
+    () => (settled ? data.read.keyAccountsAmong(listed) : new Set<string>()),
     [data, settled, listed.join()]
   )
   const title = (c: { no: string; customerName: string; customerId: string }) => (

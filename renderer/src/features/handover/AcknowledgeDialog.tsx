@@ -1,7 +1,6 @@
 import { App, Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Staff } from '@shared/domain/staff'
-import { acknowledgeHandover } from '@/db'
 import { useData } from '@/app/session'
 import { StaffCredentialsForm } from '@/features/staff/StaffCredentialsForm'
 import { describeHandoverError } from './errors'
@@ -23,7 +22,7 @@ export function AcknowledgeDialog({
 
   async function acknowledge(staff: Staff): Promise<void> {
     try {
-      await acknowledgeHandover(data, { staffNo: staff.staffNo, name: staff.name }, handoverId)
+      await data.write.acknowledgeHandover({ staffNo: staff.staffNo, name: staff.name }, handoverId)
       void message.success(t('handover.acknowledged', { who: `${staff.staffNo} ${staff.name}` }))
       onClose()
     } catch (e) {

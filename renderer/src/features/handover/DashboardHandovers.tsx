@@ -2,7 +2,6 @@ import { Card, List, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { openHandovers } from '@/db'
 import { useData } from '@/app/session'
 
 /** 工作台: handovers not yet acknowledged (and drafts not yet submitted) — for both clerks and the
@@ -11,7 +10,7 @@ export function DashboardHandovers({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const data = useData()
-  const rows = useLiveQuery(() => (enabled ? openHandovers(data) : []), [data, enabled]) ?? []
+  const rows = useLiveQuery(() => (enabled ? data.read.openHandovers() : []), [data, enabled]) ?? []
   if (rows.length === 0) return null
   return (
     <Card title={t('handover.dashboardTitle')} style={{ marginBottom: 16 }} data-testid="dashboard-handovers">

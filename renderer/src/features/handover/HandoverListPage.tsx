@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Dayjs } from 'dayjs'
-import { getShifts, listHandovers, listStaff, startHandover, type HandoverFilter } from '@/db'
+import { type HandoverFilter } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 import { formatWhen } from './format'
@@ -29,17 +29,17 @@ export function HandoverListPage() {
     shiftId: shiftId || undefined
   }
   const rows = useLiveQuery(
-    () => listHandovers(data, filter),
+    () => data.read.listHandovers(filter),
     [data, filter.from, filter.to, filter.staffNo, filter.shiftId]
   )
-  const people = useLiveQuery(() => listStaff(data), [data]) ?? []
-  const shifts = useLiveQuery(() => getShifts(data), [data]) ?? []
+  const people = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
+  const shifts = useLiveQuery(() => data.read.getShifts(), [data]) ?? []
 
   async function start(): Promise<void> {
     if (!staff) return
     setStarting(true)
     try {
-      const h = await startHandover(data, { staffNo: staff.staffNo, name: staff.name })
+      const h = await data.write.startHandover({ staffNo: staff.staffNo, name: staff.name })
       navigate(`/handover/${h.id}`)
     } catch (e) {
       void message.error(describeHandoverError(e, t))

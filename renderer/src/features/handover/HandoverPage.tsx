@@ -7,14 +7,6 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { HANDOVER_SECTIONS, isEmptyHandover, isItemOverdue } from '@shared/domain/handover'
 import { overdueCount } from '@shared/domain/handoverPrefill'
 import { shiftHours } from '@shared/domain/shifts'
-import {
-  changeHandoverShift,
-  getHandover,
-  getShifts,
-  handoverEvents,
-  refreshHandoverPrefill,
-  submitHandover
-} from '@/db'
 import { useData, useSession } from '@/app/session'
 import { useCanUnmask } from '@/features/customers/usePrivacy'
 import { AcknowledgeDialog } from './AcknowledgeDialog'
@@ -36,9 +28,9 @@ export function HandoverPage() {
   const data = useData()
   const staff = useSession((s) => s.staff)
   const unmasked = useCanUnmask()
-  const h = useLiveQuery(() => getHandover(data, id).then((x) => x ?? null), [data, id])
-  const events = useLiveQuery(() => handoverEvents(data, id), [data, id]) ?? []
-  const shifts = useLiveQuery(() => getShifts(data), [data]) ?? []
+  const h = useLiveQuery(() => data.read.getHandover(id).then((x) => x ?? null), [data, id])
+  const events = useLiveQuery(() => data.read.handoverEvents(id), [data, id]) ?? []
+  const shifts = useLiveQuery(() => data.read.getShifts(), [data]) ?? []
   const [acknowledging, setAcknowledging] = useState(false)
   const [busy, setBusy] = useState(false)
   const editable = !!h && h.status !== 'acknowledged' && staff?.staffNo === h.outgoingStaffNo
@@ -48,7 +40,7 @@ export function HandoverPage() {
     if (!h || !staff || refreshed.current || h.status !== 'draft' || h.outgoingStaffNo !== staff.staffNo)
       return
     refreshed.current = true
-    void refreshHandoverPrefill(data, staff.staffNo, h.id).catch(() => undefined)
+    void data.write.refreshHandoverPrefill(staff.staffNo, h.id).catch(() => undefined)
   }, [h, staff, data])
 
   if (h === undefined) return null
@@ -94,7 +86,10 @@ export function HandoverPage() {
               disabled={busy}
               onClick={() =>
                 staff &&
-                void run(() => refreshHandoverPrefill(data, staff.staffNo, h.id), t('handover.refreshed'))
+                void run(
+                  () => data.write.refreshHandoverPrefill(staff.staffNo, h.id),
+                  t('handover.refreshed')
+                )
               }
             >
               {t('handover.refresh')}
@@ -113,7 +108,8 @@ export function HandoverPage() {
               icon={<SendOutlined />}
               disabled={busy}
               onClick={() =>
-                staff && void run(() => submitHandover(data, staff.staffNo, h.id), t('handover.submitted'))
+                staff &&
+                void run(() => data.write.submitHandover(staff.staffNo, h.id), t('handover.submitted'))
               }
               data-testid="submit-handover"
             >
@@ -142,7 +138,7 @@ export function HandoverPage() {
                 style={{ width: 160 }}
                 value={h.shiftId}
                 onChange={(shiftId) =>
-                  staff && void run(() => changeHandoverShift(data, staff.staffNo, h.id, shiftId))
+                  staff && void run(() => data.write.changeHandoverShift(staff.staffNo, h.id, shiftId))
                 }
                 options={shifts.map((s) => ({ value: s.id, label: `${s.name} ${shiftHours(s)}` }))}
                 data-testid="handover-shift"

@@ -10,7 +10,6 @@ import {
   type HandoverItemInput,
   type HandoverSection
 } from '@shared/domain/handover'
-import { addHandoverItem, removeHandoverItem, setHandoverItemDone } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { CustomerPicker } from '@/features/customers/CustomerPicker'
 import { describeHandoverError } from './errors'
@@ -70,7 +69,7 @@ export function ItemsSection({
       return
     }
     setErrors({})
-    if (await run(() => addHandoverItem(data, staff.staffNo, handoverId, parsed.data))) {
+    if (await run(() => data.write.addHandoverItem(staff.staffNo, handoverId, parsed.data))) {
       setDraft({ ...EMPTY, section })
       setDue(null)
     }
@@ -104,7 +103,8 @@ export function ItemsSection({
                       icon={<DeleteOutlined />}
                       aria-label={t('handover.remove')}
                       onClick={() =>
-                        staff && void run(() => removeHandoverItem(data, staff.staffNo, handoverId, item.id))
+                        staff &&
+                        void run(() => data.write.removeHandoverItem(staff.staffNo, handoverId, item.id))
                       }
                     />
                   ]
@@ -119,7 +119,7 @@ export function ItemsSection({
                 onChange={(e) =>
                   staff &&
                   void run(() =>
-                    setHandoverItemDone(data, staff.staffNo, handoverId, item.id, e.target.checked)
+                    data.write.setHandoverItemDone(staff.staffNo, handoverId, item.id, e.target.checked)
                   )
                 }
               />

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { App, Button, Card, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { HANDOVER_NOTES_MAX } from '@shared/domain/handover'
-import { saveHandoverNotes } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 
@@ -33,7 +32,7 @@ export function NotesEditor({
     }
     setError(null)
     try {
-      await saveHandoverNotes(data, staff.staffNo, handoverId, text)
+      await data.write.saveHandoverNotes(staff.staffNo, handoverId, text)
       void message.success(t('handover.notesSaved'))
     } catch (e) {
       setError(describeHandoverError(e, t))

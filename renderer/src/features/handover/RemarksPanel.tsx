@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { App, Button, Card, Input, List, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { TimelineEvent } from '@/db'
-import { addHandoverRemark } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeHandoverError } from './errors'
 import { formatWhen } from './format'
@@ -19,7 +18,7 @@ export function RemarksPanel({ handoverId, events }: { handoverId: string; event
   async function add(): Promise<void> {
     if (!staff) return
     try {
-      await addHandoverRemark(data, staff.staffNo, handoverId, text)
+      await data.write.addHandoverRemark(staff.staffNo, handoverId, text)
       setText('')
       void message.success(t('handover.remarkAdded'))
     } catch (e) {

@@ -3,7 +3,6 @@ import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getComplaint, getStoreName, listStaff } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { ComplaintForm } from './ComplaintForm'
 import { PrintView } from './PrintView'
@@ -15,9 +14,9 @@ export function ComplaintPrintPage() {
   const { id = '' } = useParams()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const complaint = useLiveQuery(() => getComplaint(data, id).then((c) => c ?? null), [data, id])
-  const people = useLiveQuery(() => listStaff(data), [data])
-  const storeName = useLiveQuery(() => getStoreName(data), [data])
+  const complaint = useLiveQuery(() => data.read.getComplaint(id).then((c) => c ?? null), [data, id])
+  const people = useLiveQuery(() => data.read.listStaff(), [data])
+  const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
   // Re-stamped when printing starts: the paper should say when it was printed, not opened.
   const [printedAt, setPrintedAt] = useState(() => Date.now())
   const back = () => navigate(`/complaints/${id}`)

@@ -3,7 +3,6 @@ import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getHandover, getStoreName, handoverEvents } from '@/db'
 import { useData } from '@/app/session'
 import { HandoverSheet } from './HandoverSheet'
 import { PrintView } from './PrintView'
@@ -17,9 +16,9 @@ export function HandoverPrintPage() {
   const navigate = useNavigate()
   const { id = '' } = useParams()
   const data = useData()
-  const handover = useLiveQuery(() => getHandover(data, id).then((h) => h ?? null), [data, id])
-  const events = useLiveQuery(() => handoverEvents(data, id), [data, id])
-  const storeName = useLiveQuery(() => getStoreName(data), [data])
+  const handover = useLiveQuery(() => data.read.getHandover(id).then((h) => h ?? null), [data, id])
+  const events = useLiveQuery(() => data.read.handoverEvents(id), [data, id])
+  const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
   const [printedAt, setPrintedAt] = useState(() => Date.now())
   const back = () => navigate(`/handover/${id}`)
 

@@ -1,7 +1,6 @@
 import { Card } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listReturnsOfComplaint } from '@/db'
 import { useData } from '@/app/session'
 import { ReturnsTable } from './ReturnsTable'
 
@@ -9,7 +8,7 @@ import { ReturnsTable } from './ReturnsTable'
 export function ComplaintReturns({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation()
   const data = useData()
-  const rows = useLiveQuery(() => listReturnsOfComplaint(data, complaintId), [data, complaintId])
+  const rows = useLiveQuery(() => data.read.listReturnsOfComplaint(complaintId), [data, complaintId])
   if (!rows?.length) return null
   return (
     <Card type="inner" title={t('returns.title')} style={{ marginTop: 16 }} data-testid="complaint-returns">

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ReturnForm, ReturnInput } from '@shared/domain/returns'
 import { normalizePhone } from '@shared/domain/phone'
-import { findCustomerByPhone } from '@/db'
 import { useData } from '@/app/session'
 
 /** Phone is the key: says whether the number is a known customer and fills in an empty name. */
@@ -16,7 +15,7 @@ export function CustomerHint({ form }: { form: UseFormReturn<ReturnForm, unknown
   const normalized = normalizePhone(phone ?? '')
   const key = normalized.ok ? normalized.value : ''
   const match = useLiveQuery(
-    async () => (key ? ((await findCustomerByPhone(data, key)) ?? null) : null),
+    async () => (key ? ((await data.read.findCustomerByPhone(key)) ?? null) : null),
     [data, key]
   )
 

@@ -12,7 +12,6 @@ import {
   type ReturnInput,
   type ReturnRequest
 } from '@shared/domain/returns'
-import { registerReturn } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { FormField } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
@@ -65,7 +64,7 @@ export function ReturnRequestForm({
           // A phone changed from the complaint's may be somebody else: then the data layer finds
           // (or archives) the customer by the phone typed, not the complaint's customer.
           const keepCustomer = linked !== null && input.customerPhone === linked.customerPhone
-          const record = await registerReturn(data, staff.staffNo, {
+          const record = await data.write.registerReturn(staff.staffNo, {
             ...input,
             complaintId: linked?.id ?? null,
             customerId: keepCustomer ? input.customerId : null

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { App, Button, Popconfirm, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { nextReturnStatuses, type ReturnRequest, type ReturnStatus } from '@shared/domain/returns'
-import { changeReturnStatus } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { returnErrorText } from './options'
 
@@ -22,7 +21,7 @@ export function ReturnStatusActions({ record }: { record: ReturnRequest }) {
     }
     setBusy(true)
     try {
-      await changeReturnStatus(data, staff.staffNo, record.id, to)
+      await data.write.changeReturnStatus(staff.staffNo, record.id, to)
       message.success(t('returns.statusChanged', { status: t(`returns.statusOption.${to}`) }))
     } catch (e) {
       message.error(returnErrorText(e, t))

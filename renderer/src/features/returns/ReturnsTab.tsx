@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Complaint } from '@shared/domain/complaint'
 import type { ReturnRequest } from '@shared/domain/returns'
-import { listReturns, type ReturnFilter } from '@/db'
+import { type ReturnFilter } from '@/db'
 import { useData } from '@/app/session'
 import { ReturnRequestForm } from './ReturnRequestForm'
 import { ReturnsTable } from './ReturnsTable'
@@ -21,7 +21,7 @@ export function ReturnsTab({
   const { t } = useTranslation()
   const data = useData()
   const [filter, setFilter] = useState<ReturnFilter>({ status: 'all' })
-  const rows = useLiveQuery(() => listReturns(data, filter), [data, filter])
+  const rows = useLiveQuery(() => data.read.listReturns(filter), [data, filter])
   const statusOptions = [{ value: 'all', label: t('returns.allStatuses') }, ...returnOptions(t).status]
 
   return (

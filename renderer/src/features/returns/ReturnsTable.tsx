@@ -6,7 +6,7 @@ import dayjs from 'dayjs'
 import { maskAccount, type ReturnRequest } from '@shared/domain/returns'
 import { maskPhone } from '@shared/domain/phone'
 import { formatYuan } from '@shared/domain/money'
-import { complaintNumbers, keyAccountsAmong, type Stored } from '@/db'
+import { type Stored } from '@/db'
 import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
 import { useData } from '@/app/session'
 import { ReturnStatusActions } from './ReturnStatusActions'
@@ -29,10 +29,10 @@ export function ReturnsTable({
   const data = useData()
   const linkedIds = (rows ?? []).flatMap((r) => (r.complaintId ? [r.complaintId] : []))
   const customerIds = (rows ?? []).flatMap((r) => (r.customerId ? [r.customerId] : []))
-  const keyAccounts = useLiveQuery(() => keyAccountsAmong(data, customerIds), [data, customerIds.join()])
+  const keyAccounts = useLiveQuery(() => data.read.keyAccountsAmong(customerIds), [data, customerIds.join()])
   const numbers: Record<string, string> =
     useLiveQuery(
-      () => (showComplaint ? complaintNumbers(data, linkedIds) : {}),
+      () => (showComplaint ? data.read.complaintNumbers(linkedIds) : {}),
       [data, showComplaint, linkedIds.join()]
     ) ?? {}
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { wordingRulesSchema, type WordingRule } from '@shared/domain/wording'
 import { cannedRepliesSchema, type CannedReply } from '@shared/domain/cannedReplies'
-import { getCannedReplies, getWordingRules, saveCannedReplies, saveWordingRules } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { EditableListCard } from './EditableListCard'
 
@@ -12,8 +11,8 @@ export function CustomerTextSettings() {
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const rules = useLiveQuery(() => getWordingRules(data), [data])
-  const replies = useLiveQuery(() => getCannedReplies(data), [data])
+  const rules = useLiveQuery(() => data.read.getWordingRules(), [data])
+  const replies = useLiveQuery(() => data.read.getCannedReplies(), [data])
   const canEdit = staff?.role === 'manager'
   if (!rules || !replies || !staff) return null
   return (
@@ -30,7 +29,7 @@ export function CustomerTextSettings() {
         schema={wordingRulesSchema as never}
         blank={() => ({ phrase: '', suggestion: '' })}
         canEdit={canEdit}
-        onSave={(next) => saveWordingRules(data, staff.staffNo, next)}
+        onSave={(next) => data.write.saveWordingRules(staff.staffNo, next)}
       />
       <EditableListCard<CannedReply>
         key={`r${replies.length}`}
@@ -44,7 +43,7 @@ export function CustomerTextSettings() {
         schema={cannedRepliesSchema as never}
         blank={() => ({ id: nanoid(8), title: '', text: '' })}
         canEdit={canEdit}
-        onSave={(next) => saveCannedReplies(data, staff.staffNo, next)}
+        onSave={(next) => data.write.saveCannedReplies(staff.staffNo, next)}
       />
     </>
   )

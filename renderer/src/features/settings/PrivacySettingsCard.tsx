@@ -2,7 +2,6 @@ import { App, Card, Checkbox, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { ROLES, type Role } from '@shared/domain/staff'
-import { getUnmaskRoles, saveUnmaskRoles } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** 客户信息保密: which roles see full phone numbers in lists and may export them unmasked. Only a manager changes it. */
@@ -11,7 +10,7 @@ export function PrivacySettingsCard() {
   const { message } = App.useApp()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const roles = useLiveQuery(() => getUnmaskRoles(data), [data])
+  const roles = useLiveQuery(() => data.read.getUnmaskRoles(), [data])
   const isManager = staff?.role === 'manager'
   return (
     <Card title={t('privacy.title')} size="small" data-testid="privacy-settings">
@@ -22,7 +21,7 @@ export function PrivacySettingsCard() {
         options={ROLES.map((r) => ({ value: r, label: t(`staff.roleOption.${r}`) }))}
         onChange={async (next) => {
           if (!staff) return
-          await saveUnmaskRoles(data, staff.staffNo, next as Role[])
+          await data.write.saveUnmaskRoles(staff.staffNo, next as Role[])
           message.success(t('privacy.saved'))
         }}
       />

@@ -2,13 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import {
-  createStoreOnShare,
-  inspectShare,
-  joinStoreOnShare,
-  StoreChoiceError,
-  type ShareInspection
-} from '@/db'
+import { StoreChoiceError, type ShareInspection } from '@/db'
 import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData, useSession } from '@/app/session'
@@ -40,7 +34,7 @@ export function ShareSettingsCard() {
         if (!live || !config.root) return
         setRoot(config.root)
         setSaved(config.root)
-        setSeen(await inspectShare(data, createIpcShare()))
+        setSeen(await data.read.inspectShare(createIpcShare()))
       })
       .catch(() => undefined)
     return () => {
@@ -56,7 +50,7 @@ export function ShareSettingsCard() {
     try {
       const config = await callDesk('shareSetRoot', { root: root.trim() })
       setSaved(config.root)
-      const found = await inspectShare(data, createIpcShare())
+      const found = await data.read.inspectShare(createIpcShare())
       setSeen(found)
       if (found.state === 'store' && found.joined) await useSync.getState().start()
     } catch (e) {
@@ -67,7 +61,7 @@ export function ShareSettingsCard() {
   }
 
   async function started(done: 'created' | 'joined'): Promise<void> {
-    setSeen(await inspectShare(data, createIpcShare()))
+    setSeen(await data.read.inspectShare(createIpcShare()))
     await useSync.getState().start()
     void message.success(t(`syncPage.settings.${done}`))
   }
@@ -76,8 +70,7 @@ export function ShareSettingsCard() {
     setBusy(true)
     setError(null)
     try {
-      await createStoreOnShare(
-        data,
+      await data.write.createStoreOnShare(
         createIpcShare(),
         passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {}
       )
@@ -92,7 +85,7 @@ export function ShareSettingsCard() {
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
   async function join(passphrase?: string): Promise<void> {
     setError(null)
-    await joinStoreOnShare(data, createIpcShare(), passphrase)
+    await data.write.joinStoreOnShare(createIpcShare(), passphrase)
     await started('joined')
   }
 
@@ -175,7 +168,7 @@ export function ShareSettingsCard() {
               )}
               {seen.state === 'store' && seen.joined && !seen.unlocked && (
                 <UnlockShareButton
-                  onUnlocked={() => void inspectShare(data, createIpcShare()).then(setSeen)}
+                  onUnlocked={() => void data.read.inspectShare(createIpcShare()).then(setSeen)}
                 />
               )}
             </Space>

@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { nanoid } from 'nanoid'
 import { shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
-import { getShifts, saveShifts } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 
 /** 班次: the store's shifts (handbook defaults 白班 / 白班(9-18) / 晚班); the manager edits them. */
 export function ShiftSettingsCard() {
   const data = useData()
-  const stored = useLiveQuery(() => getShifts(data), [data])
+  const stored = useLiveQuery(() => data.read.getShifts(), [data])
   // Keyed by the stored list: a save (here or on another PC) starts the editor afresh.
   return stored ? <ShiftEditor key={JSON.stringify(stored)} stored={stored} /> : null
 }
@@ -45,7 +44,7 @@ function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
     }
     setErrors({})
     try {
-      await saveShifts(data, me.staffNo, parsed.data)
+      await data.write.saveShifts(me.staffNo, parsed.data)
       void message.success(t('handover.shiftsSaved'))
     } catch (e) {
       void message.error(describeError(e, t))

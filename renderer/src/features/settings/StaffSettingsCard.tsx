@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { ROLES, staffFormSchema, type Staff, type StaffForm } from '@shared/domain/staff'
 import type { z } from 'zod'
-import { addStaff, DuplicateStaffNoError, listStaff } from '@/db'
+import { DuplicateStaffNoError } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -20,7 +20,7 @@ export function StaffSettingsCard() {
   const { message } = App.useApp()
   const data = useData()
   const me = useSession((s) => s.staff)
-  const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const staff = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const form = useForm<StaffForm, unknown, z.output<typeof staffFormSchema>>({
     resolver: zodResolver(staffFormSchema),
     defaultValues: { staffNo: '', name: '', role: 'clerk' }
@@ -32,7 +32,7 @@ export function StaffSettingsCard() {
   const submit = form.handleSubmit(async (input) => {
     if (!me) return
     try {
-      await addStaff(data, me.staffNo, input)
+      await data.write.addStaff(me.staffNo, input)
       message.success(t('staff.added', input))
       form.reset({ staffNo: '', name: '', role: input.role })
     } catch (e) {

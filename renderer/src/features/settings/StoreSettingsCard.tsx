@@ -2,14 +2,13 @@ import { useState } from 'react'
 import { App, Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getStoreName, updateStoreName } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
   const data = useData()
-  const stored = useLiveQuery(() => getStoreName(data), [data])
+  const stored = useLiveQuery(() => data.read.getStoreName(), [data])
   return (
     <Card title={t('settings.store')}>
       {/* keyed by the stored name: a change synced from another PC resets the field */}
@@ -28,7 +27,7 @@ function StoreNameForm({ stored }: { stored: string }) {
   const save = async () => {
     if (!staff || !name.trim()) return
     try {
-      await updateStoreName(data, staff.staffNo, name.trim())
+      await data.write.updateStoreName(staff.staffNo, name.trim())
       message.success(t('settings.saved'))
     } catch (e) {
       message.error(describeError(e, t))

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { timeRuleSettingsSchema } from '@shared/domain/timeRules'
-import { getTimeRules, getWorkflowConfig, saveTimeRules, saveWorkflowConfig, type WorkflowConfig } from '@/db'
+import { type WorkflowConfig } from '@/db'
 import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { useData, useSession } from '@/app/session'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -26,7 +26,7 @@ type Values = z.infer<typeof schema>
 export function WorkflowRulesCard() {
   const data = useData()
   const loaded = useLiveQuery(
-    async () => ({ config: await getWorkflowConfig(data), rules: await getTimeRules(data) }),
+    async () => ({ config: await data.read.getWorkflowConfig(), rules: await data.read.getTimeRules() }),
     [data]
   )
   return loaded ? (
@@ -52,12 +52,12 @@ function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleS
   const save = form.handleSubmit(async (v) => {
     if (!staff) return
     const { managerApprovalAbove, departments, ...timeRules } = v
-    await saveWorkflowConfig(data, staff.staffNo, {
+    await data.write.saveWorkflowConfig(staff.staffNo, {
       managerApprovalAbove,
       departments,
       maxAmount: config.maxAmount
     })
-    await saveTimeRules(data, staff.staffNo, timeRules)
+    await data.write.saveTimeRules(staff.staffNo, timeRules)
     message.success(t('settings.saved'))
   })
   const number = (

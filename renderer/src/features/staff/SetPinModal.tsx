@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { pinFormSchema, type PinForm } from '@shared/domain/pin'
 import type { Staff } from '@shared/domain/staff'
-import { setStaffPin, StaffPinRefusedError } from '@/db'
+import { StaffPinRefusedError } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -41,7 +41,7 @@ function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void 
     if (!me || saving) return
     setSaving(true)
     try {
-      await setStaffPin(data, me.staffNo, target.staffNo, pin)
+      await data.write.setStaffPin(me.staffNo, target.staffNo, pin)
       message.success(t('staffPin.done', who))
       onClose()
     } catch (e) {

@@ -5,7 +5,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { staffNoSchema, type Staff } from '@shared/domain/staff'
-import { checkStaffPin, getStaffByNo } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -48,13 +47,13 @@ export function StaffCredentialsForm({
     if (busy) return
     setBusy(true)
     try {
-      const result = await checkStaffPin(data, staffNo, pin)
+      const result = await data.read.checkStaffPin(staffNo, pin)
       const decision = decideCredentials({ result, sessionStaffNo, enteredStaffNo: staffNo, enteredPin: pin })
       if (!decision.accepted) {
         form.setError(decision.field, { message: decision.message })
         return
       }
-      const staff = await getStaffByNo(data, staffNo)
+      const staff = await data.read.getStaffByNo(staffNo)
       if (!staff) form.setError('staffNo', { message: 'staffPin.check.unknownStaff' })
       else await onSubmit({ staff })
     } catch (e) {

@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Staff } from '@shared/domain/staff'
-import { clearStaffPin, staffHasPin, StaffPinRefusedError } from '@/db'
+import { staffHasPin, StaffPinRefusedError } from '@/db'
 import { useData } from '@/app/session'
 import { describeError } from '@/app/errors'
 
@@ -35,7 +35,7 @@ export function StaffPinActions({
 
   const clear = async () => {
     try {
-      await clearStaffPin(data, me.staffNo, staff.staffNo)
+      await data.write.clearStaffPin(me.staffNo, staff.staffNo)
       message.success(t('staffPin.cleared', who))
     } catch (e) {
       message.error(e instanceof StaffPinRefusedError ? t(e.message) : describeError(e, t))

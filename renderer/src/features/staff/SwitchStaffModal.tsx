@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { App, Modal, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { listStaff } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** 切换工号: pick who is working at this PC; later records carry their 工号. */
@@ -24,7 +23,7 @@ function SwitchStaffDialog({ required, onClose }: { required: boolean; onClose: 
   const { message } = App.useApp()
   const data = useData()
   const current = useSession((s) => s.staff)
-  const staff = useLiveQuery(() => listStaff(data), [data]) ?? []
+  const staff = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const [picked, setPicked] = useState<string | undefined>(current?.staffNo)
 
   const confirm = async (staffNo = picked) => {

@@ -2,7 +2,6 @@ import { Alert, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { listConflicts } from '@/db'
 import { useData } from '@/app/session'
 
 /** On a complaint or customer page: text another PC wrote into the same field at the same time and
@@ -18,7 +17,8 @@ export function ConflictNotice({
 }) {
   const { t } = useTranslation()
   const data = useData()
-  const conflicts = useLiveQuery(() => listConflicts(data, table, recordId), [data, table, recordId]) ?? []
+  const conflicts =
+    useLiveQuery(() => data.read.listConflicts(table, recordId), [data, table, recordId]) ?? []
   if (conflicts.length === 0) return null
   return (
     <Alert

@@ -5,15 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import {
-  CLOCK_WARN_MS,
-  lastClockOffset,
-  lastDeviceRenewal,
-  listAllConflicts,
-  listQuarantine,
-  readPeers,
-  type PeerPresence
-} from '@/db'
+import { CLOCK_WARN_MS, readPeers, type PeerPresence } from '@/db'
 import { useData } from '@/app/session'
 import { useSync } from '@/app/syncStore'
 import { SyncIndicator } from './SyncIndicator'
@@ -39,10 +31,10 @@ export function SyncPage() {
     if (!share || status.state === 'unavailable') return []
     return readPeers(share).catch(() => [])
   }, [round, status.state, share])
-  const offset = useLiveQuery(() => lastClockOffset(data), [data, round])
-  const conflicts = useLiveQuery(() => listAllConflicts(data), [data, round]) ?? []
-  const quarantine = useLiveQuery(() => listQuarantine(data), [data, round]) ?? []
-  const renewal = useLiveQuery(() => lastDeviceRenewal(data), [data])
+  const offset = useLiveQuery(() => data.read.lastClockOffset(), [data, round])
+  const conflicts = useLiveQuery(() => data.read.listAllConflicts(), [data, round]) ?? []
+  const quarantine = useLiveQuery(() => data.read.listQuarantine(), [data, round]) ?? []
+  const renewal = useLiveQuery(() => data.read.lastDeviceRenewal(), [data])
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
   const locked = status.problems.some(
     (p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Modal, Typography } from 'antd'
 import { LockOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { StoreChoiceError, unlockJoinedStore } from '@/db'
+import { StoreChoiceError } from '@/db'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData } from '@/app/session'
 import { describeError } from '@/app/errors'
@@ -40,7 +40,7 @@ export function UnlockShareButton({ onUnlocked }: { onUnlocked?: () => void }) {
             submitLabel={t('syncPage.passphrase.unlockOk')}
             onSubmit={async (passphrase) => {
               setError(null)
-              await unlockJoinedStore(data, createIpcShare(), passphrase)
+              await data.write.unlockJoinedStore(createIpcShare(), passphrase)
               setOpen(false)
               void message.success(t('syncPage.passphrase.unlocked'))
               onUnlocked?.()

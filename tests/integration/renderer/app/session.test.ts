@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createStore } from 'zustand/vanilla'
-import { addStaff, getStaffByNo, registerComplaint, type Locale } from '@/db'
+import type { Locale } from '@/db/prefs'
 import { sessionState, type SessionState } from '@/app/session'
 import type { DeviceInfo } from '@shared/ipc/contract'
 import { device } from '../db/helpers'
@@ -65,7 +65,6 @@ describe('the session store', () => {
     const manager = await store.getState().finishSetup(SETUP)
     expect(main.device).toMatchObject({ deviceName: '前台1号机', deviceCode: 'B2' })
     expect(store.getState()).toMatchObject({ staff: manager, device: { deviceCode: 'B2' } })
-    store.getState().data?.db.close()
 
     const again = sessionFor(dbName)
     again.main.device = main.device
@@ -78,11 +77,11 @@ describe('the session store', () => {
     await store.getState().boot()
     await store.getState().finishSetup(SETUP)
     const data = store.getState().data!
-    const first = await registerComplaint(data, '8001', intake())
+    const first = await data.write.registerComplaint('8001', intake())
     expect(first.no).toContain('-B2-')
     await store.getState().renameDevice({ deviceName: '服务台', deviceCode: 'C7' })
     expect(data.device).toMatchObject({ deviceName: '服务台', deviceCode: 'C7' })
-    const second = await registerComplaint(data, '8001', intake({ customerPhone: '13900000001' }))
+    const second = await data.write.registerComplaint('8001', intake({ customerPhone: '13900000001' }))
     expect(second.no).toContain('-C7-')
   })
 
@@ -93,11 +92,10 @@ describe('the session store', () => {
     await store.getState().changeLanguage('en')
     expect(store.getState().locale).toBe('en')
     expect(applied.at(-1)).toBe('en')
-    await addStaff(store.getState().data!, '8001', { staffNo: '1002', name: '王芳', role: 'clerk' })
-    const clerk = (await getStaffByNo(store.getState().data!, '1002'))!
+    await store.getState().data!.write.addStaff('8001', { staffNo: '1002', name: '王芳', role: 'clerk' })
+    const clerk = (await store.getState().data!.read.getStaffByNo('1002'))!
     await store.getState().switchStaff(clerk)
     expect(store.getState().staff).toEqual(clerk)
-    store.getState().data?.db.close()
 
     const again = sessionFor(dbName)
     again.main.device = main.device

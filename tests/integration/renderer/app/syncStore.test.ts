@@ -1,9 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { completeSetup, createStoreOnShare, readPeers, registerComplaint, syncOnce } from '@/db'
+import { completeSetup } from '@/db/setup'
+import { createStoreOnShare } from '@/db/sync/storeChoice'
+import { readPeers } from '@/db/sync/presence'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { STORE_KEY_KEY } from '@/db/sync/storeKey'
 import { syncState, type SyncStoreState } from '@/app/syncStore'
+import { dataApi } from '@/db/api'
 import type { SessionState } from '@/app/session'
 import type { DeviceInfo } from '@shared/ipc/contract'
 import { cloneOf, intake, pc, shareKeeper, type Pc } from '../db/sync/harness'
@@ -44,7 +49,7 @@ function syncStoreFor(
   const restarts: number[] = []
   const session = (): SessionState =>
     ({
-      data,
+      data: dataApi(data),
       device: { ...data.device, deviceName: opts.name?.() ?? data.device.deviceName } as DeviceInfo,
       appInfo: { appVersion: '0.1.0', platform: 'test', host: 'test-host' }
     }) as unknown as SessionState

@@ -3,14 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import {
   CallbackRefusedError,
-  applyWorkflow,
   completeCallback,
-  getComplaint,
-  getTimeline,
   listPromisedCallbacks,
-  promiseCallback,
-  registerComplaint
-} from '@/db'
+  promiseCallback
+} from '@/db/callbacks'
+import { applyWorkflow } from '@/db/workflow'
+import { getComplaint, getTimeline, registerComplaint } from '@/db/complaints'
 import { freshData } from './helpers'
 
 const H = 3_600_000

@@ -2,16 +2,16 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
+import { applyWorkflow } from '@/db/workflow'
 import {
-  applyWorkflow,
   countComplaints,
   isCountCapped,
   listComplaints,
   listUnfedBack,
-  recordDueEscalations,
-  registerComplaint,
   type ComplaintFilter
-} from '@/db'
+} from '@/db/complaintQuery'
+import { recordDueEscalations } from '@/db/escalations'
+import { registerComplaint } from '@/db/complaints'
 import { freshData } from './helpers'
 
 const H = 3_600_000

@@ -2,19 +2,11 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
-import {
-  NEW_COMPLAINT_DRAFT,
-  completeSetup,
-  countComplaints,
-  dashboardCounts,
-  getTimeline,
-  isSetupDone,
-  listComplaints,
-  loadDraft,
-  registerComplaint,
-  openDataLayer,
-  saveDraft
-} from '@/db'
+import { NEW_COMPLAINT_DRAFT, dashboardCounts, getTimeline, registerComplaint } from '@/db/complaints'
+import { completeSetup, isSetupDone } from '@/db/setup'
+import { countComplaints, listComplaints } from '@/db/complaintQuery'
+import { loadDraft, saveDraft } from '@/db/drafts'
+import { openDataLayer } from '@/db/context'
 import { device, freshData } from './helpers'
 
 const intake = (over: Record<string, string> = {}) =>

@@ -3,18 +3,11 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { minimalCustomer } from '@shared/domain/customer'
 import type { Actor } from '@shared/domain/workflow'
-import {
-  addStaff,
-  AssignmentRefusedError,
-  assignUnassigned,
-  clerkLoads,
-  countCustomers,
-  getStaffByNo,
-  mergeCustomers,
-  reassign,
-  updateStaff,
-  type DataContext
-} from '@/db'
+import { addStaff, getStaffByNo, updateStaff } from '@/db/staff'
+import { AssignmentRefusedError, assignUnassigned, clerkLoads, reassign } from '@/db/customerAssignment'
+import { countCustomers } from '@/db/customerQuery'
+import { mergeCustomers } from '@/db/customerMerge'
+import type { DataContext } from '@/db/context'
 import { freshData } from './helpers'
 
 const manager: Actor = { staffNo: '8001', role: 'manager' }

@@ -1,19 +1,16 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
+import { countCustomers, searchCustomers } from '@/db/customerQuery'
+import { createCustomer, findCustomerByPhone, revealPhone } from '@/db/customers'
 import {
-  countCustomers,
-  createCustomer,
   customersHoldingPhones,
-  findCustomerByPhone,
   ImportRefusedError,
   importCustomers,
   listAuditEvents,
-  mergeCustomers,
-  recordExport,
-  revealPhone,
-  searchCustomers
-} from '@/db'
+  recordExport
+} from '@/db/customerImport'
+import { mergeCustomers } from '@/db/customerMerge'
 import { outboxFieldChanges } from '@/db/writer'
 import { freshData } from './helpers'
 

@@ -10,25 +10,14 @@ import {
   type CustomerForm
 } from '@shared/domain/customer'
 import { emptyReturnForm, returnFormSchema } from '@shared/domain/returns'
-import {
-  addCustomerNote,
-  countCustomers,
-  createCustomer,
-  describeDuplicates,
-  findPossibleDuplicates,
-  getCustomer,
-  getCustomerTimeline,
-  getLiveCustomer,
-  listCustomers,
-  mergeCustomers,
-  MergeRefusedError,
-  registerComplaint,
-  registerReturn,
-  searchCustomers,
-  updateCustomer,
-  type CustomerMergedData,
-  type DataContext
-} from '@/db'
+import { addCustomerNote, createCustomer, getCustomer, getLiveCustomer, updateCustomer } from '@/db/customers'
+import { countCustomers, listCustomers, searchCustomers } from '@/db/customerQuery'
+import { describeDuplicates, findPossibleDuplicates } from '@/db/customerDuplicates'
+import { getCustomerTimeline } from '@/db/customerTimeline'
+import { mergeCustomers, MergeRefusedError, type CustomerMergedData } from '@/db/customerMerge'
+import { registerComplaint } from '@/db/complaints'
+import { registerReturn } from '@/db/returns'
+import type { DataContext } from '@/db/context'
 import { freshData } from './helpers'
 
 const profile = (over: Partial<CustomerForm>) =>

@@ -11,21 +11,18 @@ import {
 import { emptyReturnForm, returnFormSchema } from '@shared/domain/returns'
 import {
   addCustomerNote,
-  countCustomers,
   createCustomer,
   CustomerRefusedError,
   findCustomerByPhone,
-  getCustomerTimeline,
-  getUnmaskRoles,
   keyAccountsAmong,
-  listCustomers,
-  registerComplaint,
-  registerReturn,
   revealPhone,
-  saveUnmaskRoles,
-  searchCustomers,
   updateCustomer
-} from '@/db'
+} from '@/db/customers'
+import { countCustomers, listCustomers, searchCustomers } from '@/db/customerQuery'
+import { getCustomerTimeline } from '@/db/customerTimeline'
+import { getUnmaskRoles, saveUnmaskRoles } from '@/db/privacy'
+import { registerComplaint } from '@/db/complaints'
+import { registerReturn } from '@/db/returns'
 import { freshData } from './helpers'
 
 const profile = (over: Partial<CustomerForm>) =>

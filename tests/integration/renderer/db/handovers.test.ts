@@ -8,21 +8,20 @@ import {
   acknowledgeHandover,
   addHandoverItem,
   addHandoverRemark,
-  applyWorkflow,
   changeHandoverShift,
   getHandover,
-  getShifts,
   handoverEvents,
   listHandovers,
   openHandovers,
-  registerComplaint,
-  registerReturn,
   saveHandoverNotes,
-  saveShifts,
   setHandoverItemDone,
   startHandover,
   submitHandover
-} from '@/db'
+} from '@/db/handovers'
+import { applyWorkflow } from '@/db/workflow'
+import { getShifts, saveShifts } from '@/db/shifts'
+import { registerComplaint } from '@/db/complaints'
+import { registerReturn } from '@/db/returns'
 import { freshData } from './helpers'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { openDataLayer, type DataContext } from '@/db'
+import { openDataLayer, type DataContext } from '@/db/context'
 import type { DeviceInfo } from '@shared/ipc/contract'
 
 let counter = 0

@@ -6,12 +6,11 @@ import {
   ReturnRefusedError,
   changeReturnStatus,
   complaintNumbers,
-  getTimeline,
   listReturns,
   listReturnsOfComplaint,
-  registerComplaint,
   registerReturn
-} from '@/db'
+} from '@/db/returns'
+import { getTimeline, registerComplaint } from '@/db/complaints'
 import { freshData } from './helpers'
 
 const intake = complaintIntakeSchema('2026-11-22').parse({

@@ -1,17 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  StaffPinRefusedError,
-  addStaff,
-  checkStaffPin,
-  clearStaffPin,
-  getStaffByNo,
-  listStaff,
-  setStaffPin,
-  staffHasPin,
-  updateStaff
-} from '@/db'
-import type { DataContext, OutboxEntry } from '@/db'
+import { StaffPinRefusedError, checkStaffPin, clearStaffPin, setStaffPin, staffHasPin } from '@/db/staffPin'
+import { addStaff, getStaffByNo, listStaff, updateStaff } from '@/db/staff'
+import type { DataContext } from '@/db/context'
+import type { OutboxEntry } from '@/db/writer'
 import { outboxFieldChanges } from '@/db/writer'
 import { verifyPin } from '@shared/domain/pin'
 import { freshData } from './helpers'

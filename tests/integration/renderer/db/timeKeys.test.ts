@@ -6,18 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import { availableActions, DEFAULT_WORKFLOW_SETTINGS, type WorkflowAction } from '@shared/domain/workflow'
 import { evaluateTime, escalationsToRecord } from '@shared/domain/timeRules'
-import {
-  applyWorkflow,
-  countComplaints,
-  countOverdue,
-  listComplaints,
-  openDataLayer,
-  recordDueEscalations,
-  registerComplaint,
-  rederiveIfZoneChanged,
-  saveTimeRules,
-  WorkflowRefusedError
-} from '@/db'
+import { applyWorkflow, WorkflowRefusedError } from '@/db/workflow'
+import { countComplaints, countOverdue, listComplaints } from '@/db/complaintQuery'
+import { openDataLayer } from '@/db/context'
+import { recordDueEscalations } from '@/db/escalations'
+import { registerComplaint } from '@/db/complaints'
+import { rederiveIfZoneChanged, saveTimeRules } from '@/db/timeRules'
 // eslint-disable-next-line no-restricted-imports -- the version-1 schema itself, for the same reason
 import { SCHEMA_V1 } from '@/db/schema'
 import { device, freshData } from './helpers'

@@ -2,14 +2,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
-import {
-  applyWorkflow,
-  editComplaint,
-  getTimeline,
-  recordDueEscalations,
-  registerComplaint,
-  WorkflowRefusedError
-} from '@/db'
+import { applyWorkflow, WorkflowRefusedError } from '@/db/workflow'
+import { editComplaint, getTimeline, registerComplaint } from '@/db/complaints'
+import { recordDueEscalations } from '@/db/escalations'
 import { freshData } from './helpers'
 
 const intake = () =>

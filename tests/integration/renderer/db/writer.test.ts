@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { minimalCustomer } from '@shared/domain/customer'
 import { describe, expect, it } from 'vitest'
 import { compareHlc, parseHlc } from '@shared/sync/hlc'
-import { openDataLayer } from '@/db'
+import { openDataLayer } from '@/db/context'
 import { device, freshData } from './helpers'
 
 describe('single writer', () => {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
 import { compareHlc, parseHlc } from '@shared/sync/hlc'
-import { countCustomers } from '@/db'
+import { countCustomers } from '@/db/customerQuery'
 import { ALL_FIELDS, outboxFieldChanges } from '@/db/writer'
 import { freshData } from './helpers'
 

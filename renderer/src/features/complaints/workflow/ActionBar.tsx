@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Complaint } from '@shared/domain/complaint'
 import { availableActions, type ActionType } from '@shared/domain/workflow'
-import { getWorkflowConfig } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { ActionDialog } from './ActionDialog'
 
@@ -22,7 +21,7 @@ export function ActionBar({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const config = useLiveQuery(() => getWorkflowConfig(data), [data])
+  const config = useLiveQuery(() => data.read.getWorkflowConfig(), [data])
   const [open, setOpen] = useState<ActionType | null>(null)
   if (!config || !staff) return null
   const actions = availableActions(complaint, { staffNo: staff.staffNo, role: staff.role }, config)

@@ -4,7 +4,7 @@ import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '@shared/domain/complaint'
 import type { ActionType } from '@shared/domain/workflow'
-import { applyWorkflow, WorkflowRefusedError, type WorkflowConfig } from '@/db'
+import { WorkflowRefusedError, type WorkflowConfig } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { FormField, fieldId } from '@/ui/FormField'
@@ -39,8 +39,7 @@ export function ActionDialog({
     setGeneralError(null)
     form.clearErrors()
     try {
-      await applyWorkflow(
-        data,
+      await data.write.applyWorkflow(
         { staffNo: staff.staffNo, role: staff.role },
         complaint.id,
         spec.toAction(values)

@@ -6,7 +6,6 @@ import dayjs from 'dayjs'
 import type { Complaint } from '@shared/domain/complaint'
 import { applySuggestion, checkWording, type WordingHit } from '@shared/domain/wording'
 import { fillTemplate } from '@shared/domain/cannedReplies'
-import { getCannedReplies, getStoreName, getWordingRules } from '@/db'
 import { useData, useSession } from '@/app/session'
 
 /** Text written to the customer: checked as typed against the handbook's forbidden phrases, each hit
@@ -25,9 +24,9 @@ export function CustomerTextArea({
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)
-  const rules = useLiveQuery(() => getWordingRules(data), [data])
-  const replies = useLiveQuery(() => getCannedReplies(data), [data]) ?? []
-  const storeName = useLiveQuery(() => getStoreName(data), [data]) ?? ''
+  const rules = useLiveQuery(() => data.read.getWordingRules(), [data])
+  const replies = useLiveQuery(() => data.read.getCannedReplies(), [data]) ?? []
+  const storeName = useLiveQuery(() => data.read.getStoreName(), [data]) ?? ''
   const hits = rules ? checkWording(value, rules) : []
 
   const insert = (replyId: string) => {

@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import type { Complaint } from '@shared/domain/complaint'
 import { escalationDeadlines, evaluateTime } from '@shared/domain/timeRules'
-import { getTimeRules } from '@/db'
 import { useData } from '@/app/session'
 import { useNow } from '@/ui/useNow'
 
@@ -15,7 +14,7 @@ export function TimeInfo({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation()
   const data = useData()
   const now = useNow(data)
-  const rules = useLiveQuery(() => getTimeRules(data), [data])
+  const rules = useLiveQuery(() => data.read.getTimeRules(), [data])
   if (!rules) return null
   const time = evaluateTime(complaint, now, rules)
   const limits = escalationDeadlines(complaint, rules)

@@ -1,7 +1,6 @@
 import { Alert, Modal, Spin, Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { clerkLoads } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { BalanceTab } from './BalanceTab'
 import { MoveTab } from './MoveTab'
@@ -39,7 +38,7 @@ function AssignTabs({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
   const data = useData()
   // Index counts per clerk: cheap, and live while the dialog is open.
-  const loads = useLiveQuery(() => clerkLoads(data), [data])
+  const loads = useLiveQuery(() => data.read.clerkLoads(), [data])
   if (!loads) return <Spin />
   return (
     <Tabs

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Alert, Button, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { assignUnassigned, type ClerkLoads } from '@/db'
+import { type ClerkLoads } from '@/db'
 import { useData } from '@/app/session'
 import { LoadTable } from './LoadTable'
 import { previewCounts } from './preview'
@@ -42,7 +42,7 @@ export function BalanceTab({ loads, onDone }: { loads: ClerkLoads; onDone: () =>
           loading={action.busy}
           disabled={selected.length === 0 || loads.unassigned === 0}
           onClick={() =>
-            void action.run((actor, onProgress) => assignUnassigned(data, actor, selected, onProgress))
+            void action.run((actor, onProgress) => data.write.assignUnassigned(actor, selected, onProgress))
           }
         >
           {t('customerMerge.assign.confirm')}

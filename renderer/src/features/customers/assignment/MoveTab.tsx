@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Button, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { reassign, type ClerkLoadRow, type ClerkLoads } from '@/db'
+import { type ClerkLoadRow, type ClerkLoads } from '@/db'
 import { useData } from '@/app/session'
 import { LoadTable } from './LoadTable'
 import { previewCounts } from './preview'
@@ -61,7 +61,8 @@ export function MoveTab({ loads, onDone }: { loads: ClerkLoads; onDone: () => vo
           loading={action.busy}
           disabled={!from || chosen.length === 0 || !source?.count}
           onClick={() =>
-            from && void action.run((actor, onProgress) => reassign(data, actor, from, chosen, onProgress))
+            from &&
+            void action.run((actor, onProgress) => data.write.reassign(actor, from, chosen, onProgress))
           }
         >
           {t('customerMerge.assign.confirmMove')}

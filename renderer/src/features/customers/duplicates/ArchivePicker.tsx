@@ -3,7 +3,6 @@ import { AutoComplete, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { maskPhone } from '@shared/domain/phone'
-import { searchCustomers } from '@/db'
 import { useData } from '@/app/session'
 import { KeyAccountMark } from '../KeyAccountMark'
 import { MatchHint } from '../MatchHint'
@@ -26,7 +25,7 @@ export function ArchivePicker({
     useLiveQuery(
       async () =>
         query.trim()
-          ? (await searchCustomers(data, query, 11)).filter((h) => h.customer.id !== exclude).slice(0, 10)
+          ? (await data.read.searchCustomers(query, 11)).filter((h) => h.customer.id !== exclude).slice(0, 10)
           : [],
       [data, query, exclude]
     ) ?? []

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { describeDuplicates, findPossibleDuplicates, type DuplicatePair } from '@/db'
+import type { DataReader, DuplicatePair } from '@/db'
 import { useData } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { useCanUnmask } from '../usePrivacy'
 import { ArchiveCard } from './ArchiveCard'
 import { MergeDialog } from './MergeDialog'
 
-type Found = { total: number; rows: Awaited<ReturnType<typeof describeDuplicates>> }
+type Found = { total: number; rows: Awaited<ReturnType<DataReader['describeDuplicates']>> }
 
 /** 疑似重复客户: pairs of archives that look like one customer, side by side, each with 合并.
  *  The scan walks the whole archive's index keys (a second or two at 100 000 customers), so it runs
@@ -26,8 +26,9 @@ export function DuplicatesPage() {
 
   useEffect(() => {
     let current = true
-    findPossibleDuplicates(data)
-      .then(async ({ pairs, total }) => ({ total, rows: await describeDuplicates(data, pairs) }))
+    data.read
+      .findPossibleDuplicates()
+      .then(async ({ pairs, total }) => ({ total, rows: await data.read.describeDuplicates(pairs) }))
       .then(
         (result) => current && setFound(result),
         (e: unknown) => current && setError(describeError(e, t))

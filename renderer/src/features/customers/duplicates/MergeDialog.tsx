@@ -3,7 +3,7 @@ import { App, Button, Col, Modal, Radio, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getCustomer, linkedRecordCounts, mergeCustomers, type ArchiveSummary, type DataContext } from '@/db'
+import { type ArchiveSummary, type Data } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { useCanUnmask } from '../usePrivacy'
 import { ArchiveCard } from './ArchiveCard'
@@ -67,7 +67,7 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
     if (!survivor || !other) return
     setBusy(true)
     try {
-      const kept = await mergeCustomers(data, staff.staffNo, survivor.customer.id, other.customer.id)
+      const kept = await data.write.mergeCustomers(staff.staffNo, survivor.customer.id, other.customer.id)
       message.success(t('customerMerge.merged', { name: kept.name }))
       onClose()
       navigate(`/customers/${kept.id}`)
@@ -158,8 +158,8 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
 }
 
 /** An archive with the history a merge would move; null when it is missing or already merged away. */
-async function summary(data: DataContext, id: string): Promise<ArchiveSummary | null> {
-  const customer = await getCustomer(data, id)
+async function summary(data: Data, id: string): Promise<ArchiveSummary | null> {
+  const customer = await data.read.getCustomer(id)
   if (!customer || customer._deleted || customer.mergedInto) return null
-  return { customer, ...(await linkedRecordCounts(data, id)) }
+  return { customer, ...(await data.read.linkedRecordCounts(id)) }
 }

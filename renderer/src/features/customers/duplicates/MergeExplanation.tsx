@@ -1,7 +1,8 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { CustomerMergedData, MergedIntoData, TimelineEvent } from '@/db'
+import type { TimelineEvent } from '@/db'
+import type { CustomerMergedData, MergedIntoData } from '@shared/domain/customerMergeRecord'
 import { valueText, whereOtherGoes } from './mergeText'
 
 /** A merge step on a customer's timeline, readably: which archive came in and with what, and where

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { planMerge } from '@shared/domain/customerMerge'
 import { mergeEventData } from '@shared/domain/customerMergeRecord'
 import type { Customer } from '@shared/domain/customer'
-import type { MergeDifferenceRecord } from '@/db'
+import type { MergeDifferenceRecord } from '@shared/domain/customerMergeRecord'
 import { KeyAccountMark } from '../KeyAccountMark'
 import { valueText, whereOtherGoes } from './mergeText'
 

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next'
 import type { Customer } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
-import { AssignmentRefusedError, MergeRefusedError, type MergeDifferenceRecord, type MergeFilled } from '@/db'
+import { AssignmentRefusedError, MergeRefusedError } from '@/db'
+import type { MergeDifferenceRecord, MergeFilled } from '@shared/domain/customerMergeRecord'
 import { describeError } from '@/app/errors'
 
 // Words for merge previews and merge events: field values as staff read them, and where the other

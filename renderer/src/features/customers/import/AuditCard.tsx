@@ -2,7 +2,7 @@ import { Card, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { listAuditEvents, listStaff, type TimelineEvent } from '@/db'
+import { type TimelineEvent } from '@/db'
 import { useData } from '@/app/session'
 
 const SHOWN = 20
@@ -11,8 +11,8 @@ const SHOWN = 20
 export function AuditCard() {
   const { t } = useTranslation()
   const data = useData()
-  const events = useLiveQuery(() => listAuditEvents(data, SHOWN), [data])
-  const staff = useLiveQuery(() => listStaff(data), [data])
+  const events = useLiveQuery(() => data.read.listAuditEvents(SHOWN), [data])
+  const staff = useLiveQuery(() => data.read.listStaff(), [data])
   const names = new Map((staff ?? []).map((s) => [s.staffNo, s.name]))
 
   const what = (e: TimelineEvent) => {

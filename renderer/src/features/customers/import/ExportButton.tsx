@@ -3,7 +3,7 @@ import { App, Button } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { allCustomers, listStaff, recordExport, type CustomerFilter } from '@/db'
+import { type CustomerFilter } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { useCanUnmask } from '../usePrivacy'
@@ -27,7 +27,7 @@ export function ExportButton({ filter }: { filter: CustomerFilter }) {
     const worker = new ImportWorker()
     try {
       const masked = !canUnmask
-      const [rows, people] = await Promise.all([allCustomers(data, filter), listStaff(data)])
+      const [rows, people] = await Promise.all([data.read.allCustomers(filter), data.read.listStaff()])
       const live = rows.filter((c) => !c.mergedInto)
       const file = await worker.call({
         kind: 'export',
@@ -39,7 +39,7 @@ export function ExportButton({ filter }: { filter: CustomerFilter }) {
         },
         day: dayjs(data.now()).format('YYYY-MM-DD')
       })
-      await recordExport(data, staff.staffNo, { count: live.length, masked })
+      await data.write.recordExport(staff.staffNo, { count: live.length, masked })
       downloadXlsx(file.bytes, file.fileName)
       message.success(
         t('customerImport.export.done', {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 // Narrow imports: the shared/import index would pull the parsers (papaparse) into the page's chunk; they belong to the worker.
 import { checkFileSize } from '@shared/import/fileKind'
 import type { ColumnMapping, ExistingCustomer } from '@shared/import'
-import { customersHoldingPhones, importCustomers, ImportRefusedError, type ImportOutcome } from '@/db'
+import { ImportRefusedError, type ImportOutcome } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { buildBatch, type BatchChoice } from './importBatch'
@@ -51,7 +51,7 @@ export function useImportWizard() {
     async (phones: readonly string[]) => {
       const unknown = phones.filter((p) => !asked.current.has(p))
       if (unknown.length === 0) return false
-      for (const [phone, owner] of await customersHoldingPhones(data, unknown))
+      for (const [phone, owner] of await data.read.customersHoldingPhones(unknown))
         owners.current.set(phone, owner)
       for (const p of unknown) asked.current.add(p)
       return true
@@ -142,7 +142,7 @@ export function useImportWizard() {
       setStage({ step: 'writing', fileName, roster, done: 0, total })
       mark('confirm')
       try {
-        const outcome = await importCustomers(data, staffNo, batch, (done) =>
+        const outcome = await data.write.importCustomers(staffNo, batch, (done) =>
           setStage((s) => (s.step === 'writing' ? { ...s, done } : s))
         )
         mark('written')

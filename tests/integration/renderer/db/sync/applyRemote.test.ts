@@ -4,7 +4,9 @@ import type { Change } from '@shared/sync/change'
 import { formatHlc, parseHlc } from '@shared/sync/hlc'
 import { recordAsChanges, type MergeRecord } from '@shared/sync/merge'
 import { toSnapshotRecord } from '@shared/sync/snapshot'
-import { listConflicts, registerComplaint, searchCustomers } from '@/db'
+import { listConflicts } from '@/db/sync/conflicts'
+import { registerComplaint } from '@/db/complaints'
+import { searchCustomers } from '@/db/customerQuery'
 import { BASE_TIME, intake, pc } from './harness'
 
 // Writer.applyRemote: other PCs' changes enter IndexedDB merged per field, with this PC's own

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { registerComplaint, syncOnce } from '@/db'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { lastDeviceRenewal } from '@/db/sync/renewDevice'
 import { decodeSegment } from '@shared/sync/segment'
 import { cloneOf, intake, pc, reopen, shareKeeper, syncedState } from './harness'

@@ -5,14 +5,11 @@ import { TIERS } from '@shared/domain/customer'
 import { canonicalJson } from '@shared/sync/json'
 import { isLongText } from '@shared/sync/longText'
 import type { SyncTable } from '@shared/sync/change'
-import {
-  addCustomerNote,
-  mergeCustomers,
-  MergeRefusedError,
-  registerComplaint,
-  syncOnce,
-  type OutboxEntry
-} from '@/db'
+import { addCustomerNote } from '@/db/customers'
+import { mergeCustomers, MergeRefusedError } from '@/db/customerMerge'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
+import type { OutboxEntry } from '@/db/writer'
 import { outboxFieldChanges } from '@/db/writer'
 import { prng } from '../../../../unit/shared/sync/prng'
 import { FolderShare } from './folderShare'

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '@shared/sync/store'
 import { encodeSegment, segmentPath } from '@shared/sync/segment'
-import { registerComplaint, syncOnce } from '@/db'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID } from './harness'
 
 const shares = shareKeeper()

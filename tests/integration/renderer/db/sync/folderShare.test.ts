@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { utf8 } from '@shared/sync/bytes'
-import { isShareError } from '@/db'
+import { isShareError } from '@/db/sync/sharePort'
 import { shareKeeper } from './harness'
 
 // The test folder behind the SharePort must honour the port's contract, or the engine tests prove

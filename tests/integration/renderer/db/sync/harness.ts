@@ -3,7 +3,7 @@ import { canonicalJson } from '@shared/sync/json'
 import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '@shared/sync/frame'
 import { FolderShare } from './folderShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@shared/domain/complaint'
-import { openDataLayer, type DataContext } from '@/db'
+import { openDataLayer, type DataContext } from '@/db/context'
 import { device, freshData } from '../helpers'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 

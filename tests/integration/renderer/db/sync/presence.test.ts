@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers, syncOnce } from '@/db'
+import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers } from '@/db/sync/presence'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { BASE_TIME, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()

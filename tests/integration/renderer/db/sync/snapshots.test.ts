@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  addCustomerNote,
-  addStaff,
-  listQuarantine,
-  registerComplaint,
-  snapshotNow,
-  syncOnce,
-  type SharePort
-} from '@/db'
+import { addCustomerNote } from '@/db/customers'
+import { addStaff } from '@/db/staff'
+import { listQuarantine } from '@/db/sync/quarantine'
+import { registerComplaint } from '@/db/complaints'
+import { snapshotNow } from '@/db/sync/snapshots'
+import { syncOnce } from '@/db/sync/syncOnce'
+import type { SharePort } from '@/db/sync/sharePort'
 import { utf8 } from '@shared/sync/bytes'
 import { encodeFrame, headerBytesOf } from '@shared/sync/frame'
 import { hashBytes } from '@shared/sync/hash'

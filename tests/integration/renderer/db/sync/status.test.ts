@@ -1,15 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  IDLE_STATUS,
-  registerComplaint,
-  snapshotNow,
-  statusAfter,
-  syncOnce,
-  syncTracked,
-  type SyncStatusSink,
-  type SyncStatusValue
-} from '@/db'
+import { IDLE_STATUS, statusAfter, type SyncStatusSink, type SyncStatusValue } from '@/db/sync/status'
+import { registerComplaint } from '@/db/complaints'
+import { snapshotNow } from '@/db/sync/snapshots'
+import { syncOnce } from '@/db/sync/syncOnce'
+import { syncTracked } from '@/db/sync/syncTracked'
 import { intake, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()

@@ -1,14 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { STORE_FILE } from '@shared/sync/store'
-import {
-  StoreChoiceError,
-  createStoreOnShare,
-  inspectShare,
-  joinStoreOnShare,
-  registerComplaint,
-  syncOnce
-} from '@/db'
+import { StoreChoiceError, createStoreOnShare, inspectShare, joinStoreOnShare } from '@/db/sync/storeChoice'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 const shares = shareKeeper()

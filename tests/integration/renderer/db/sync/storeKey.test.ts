@@ -3,18 +3,18 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseStoreFile, STORE_FILE } from '@shared/sync/store'
+import { addStaff } from '@/db/staff'
+import { completeSetup } from '@/db/setup'
 import {
-  addStaff,
-  completeSetup,
   createStoreOnShare,
   inspectShare,
   joinStoreOnShare,
-  loadStoreKey,
-  registerComplaint,
   StoreChoiceError,
-  syncOnce,
   unlockJoinedStore
-} from '@/db'
+} from '@/db/sync/storeChoice'
+import { loadStoreKey } from '@/db/sync/storeKey'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 import { STORE_KEY_KEY } from '@/db/sync/storeKey'
 import { device, freshData } from '../helpers'

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addStaff, listQuarantine, registerComplaint, syncOnce } from '@/db'
+import { addStaff } from '@/db/staff'
+import { listQuarantine } from '@/db/sync/quarantine'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState } from './harness'
 
 // Two PCs add the same 工号 while apart: the staff table's unique index cannot hold both. The clash

@@ -1,0 +1,248 @@
+import type { DeviceInfo } from '@shared/ipc/contract'
+import type { TimeRuleSettings } from '@shared/domain/timeRules'
+import { openDataLayer, type DataContext } from './context'
+import { isSetupDone, getStoreName, completeSetup, updateStoreName } from './setup'
+import { getLocalePref, getSessionStaffNo, setLocale, setSessionStaff } from './prefs'
+import { loadDraft, saveDraft, clearDraft } from './drafts'
+import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
+import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
+import {
+  getComplaint,
+  getTimeline,
+  countComplaintsOfCustomer,
+  dashboardCounts,
+  registerComplaint,
+  editComplaint
+} from './complaints'
+import { listComplaints, countComplaints, listUnfedBack } from './complaintQuery'
+import { getWorkflowConfig, applyWorkflow, saveWorkflowConfig } from './workflow'
+import { recordDueEscalations } from './escalations'
+import { getTimeRules, saveTimeRules } from './timeRules'
+import { getWordingRules, getCannedReplies, saveWordingRules, saveCannedReplies } from './customerTexts'
+import {
+  listReturns,
+  listReturnsOfComplaint,
+  complaintNumbers,
+  registerReturn,
+  changeReturnStatus
+} from './returns'
+import {
+  findCustomerByPhone,
+  getLiveCustomer,
+  getCustomer,
+  keyAccountsAmong,
+  createCustomer,
+  updateCustomer,
+  addCustomerNote,
+  revealPhone
+} from './customers'
+import { searchCustomers, listCustomers, countCustomers, allCustomers } from './customerQuery'
+import { getCustomerTimeline } from './customerTimeline'
+import { findPossibleDuplicates, linkedRecordCounts, describeDuplicates } from './customerDuplicates'
+import { mergeCustomers } from './customerMerge'
+import { clerkLoads, assignUnassigned, reassign } from './customerAssignment'
+import { getUnmaskRoles, saveUnmaskRoles } from './privacy'
+import { customersHoldingPhones, importCustomers, recordExport, listAuditEvents } from './customerImport'
+import { getShifts, saveShifts } from './shifts'
+import {
+  getHandover,
+  handoverEvents,
+  listHandovers,
+  openHandovers,
+  startHandover,
+  changeHandoverShift,
+  refreshHandoverPrefill,
+  addHandoverItem,
+  setHandoverItemDone,
+  removeHandoverItem,
+  saveHandoverNotes,
+  submitHandover,
+  acknowledgeHandover,
+  addHandoverRemark
+} from './handovers'
+import { listPromisedCallbacks, promiseCallback, completeCallback } from './callbacks'
+import { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from './sync/storeChoice'
+import { listConflicts, listAllConflicts } from './sync/conflicts'
+import { listQuarantine } from './sync/quarantine'
+import { lastClockOffset } from './sync/presence'
+import { lastDeviceRenewal } from './sync/renewDevice'
+import { startSyncLoop } from './sync/loop'
+
+// The data layer's whole surface for the rest of the renderer, typed in one place (the models:
+// Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
+// hold a `Data`: `data.read.listComplaints(filter)`, `data.write.registerComplaint(staffNo, input)`.
+// The Dexie database and the writer stay inside renderer/src/db: a write that bypassed them would
+// never be stamped or reach the other PCs. A new query or mutation is added to its capability here.
+
+/** Queries, per capability. None of them writes. */
+const reads = {
+  // setup, this PC's preferences, drafts
+  isSetupDone,
+  getStoreName,
+  getLocalePref,
+  getSessionStaffNo,
+  // staff
+  listStaff,
+  getStaffByNo,
+  checkStaffPin,
+  // complaints
+  getComplaint,
+  getTimeline,
+  countComplaintsOfCustomer,
+  dashboardCounts,
+  listComplaints,
+  countComplaints,
+  listUnfedBack,
+  complaintNumbers,
+  getWorkflowConfig,
+  getTimeRules,
+  getWordingRules,
+  getCannedReplies,
+  listPromisedCallbacks,
+  // returns
+  listReturns,
+  listReturnsOfComplaint,
+  // customers
+  findCustomerByPhone,
+  getLiveCustomer,
+  getCustomer,
+  keyAccountsAmong,
+  searchCustomers,
+  listCustomers,
+  countCustomers,
+  allCustomers,
+  getCustomerTimeline,
+  findPossibleDuplicates,
+  linkedRecordCounts,
+  describeDuplicates,
+  clerkLoads,
+  customersHoldingPhones,
+  getUnmaskRoles,
+  listAuditEvents,
+  // handover
+  getShifts,
+  getHandover,
+  handoverEvents,
+  listHandovers,
+  openHandovers,
+  // sync
+  inspectShare,
+  listConflicts,
+  listAllConflicts,
+  listQuarantine,
+  lastClockOffset,
+  lastDeviceRenewal
+}
+
+/** Mutations, per capability: each stamps what it writes and records it for sync (writer.ts). */
+const writes = {
+  // setup, this PC's preferences, drafts
+  completeSetup,
+  updateStoreName,
+  setSessionStaff,
+  setLocale,
+  saveDraft,
+  clearDraft,
+  // staff
+  addStaff,
+  updateStaff,
+  setStaffPin,
+  clearStaffPin,
+  // complaints
+  registerComplaint,
+  editComplaint,
+  applyWorkflow,
+  saveWorkflowConfig,
+  recordDueEscalations,
+  saveTimeRules,
+  saveWordingRules,
+  saveCannedReplies,
+  promiseCallback,
+  completeCallback,
+  // returns
+  registerReturn,
+  changeReturnStatus,
+  // customers
+  createCustomer,
+  updateCustomer,
+  addCustomerNote,
+  revealPhone,
+  mergeCustomers,
+  assignUnassigned,
+  reassign,
+  saveUnmaskRoles,
+  importCustomers,
+  recordExport,
+  // handover
+  saveShifts,
+  startHandover,
+  changeHandoverShift,
+  refreshHandoverPrefill,
+  addHandoverItem,
+  setHandoverItemDone,
+  removeHandoverItem,
+  saveHandoverNotes,
+  submitHandover,
+  acknowledgeHandover,
+  addHandoverRemark,
+  // sync: joining a store, and the loop that keeps this PC in step with the share
+  createStoreOnShare,
+  joinStoreOnShare,
+  unlockJoinedStore,
+  startSyncLoop
+}
+
+/** A data-layer function with the open context bound: the caller passes only its own arguments. */
+type Bound<F> = F extends (ctx: DataContext, ...args: infer A) => infer R ? (...args: A) => R : never
+type BoundMap<M> = { readonly [K in keyof M]: Bound<M[K]> }
+
+export type DataReader = BoundMap<typeof reads> & {
+  /** the draft kept under `key`, typed by the caller (drafts are this PC's own, never synced) */
+  loadDraft<T>(key: string): Promise<{ value: T; savedAt: number } | undefined>
+}
+export type DataWriter = BoundMap<typeof writes>
+
+/** What features hold: queries, mutations, and the facts every screen reads. */
+export interface Data {
+  readonly read: DataReader
+  readonly write: DataWriter
+  /** this PC, as the session has it now */
+  readonly device: DeviceInfo
+  /** the time rules in force */
+  readonly timeRules: TimeRuleSettings
+  /** the data layer's clock (driven in tests) */
+  now(): number
+}
+
+function bind<M extends Record<string, (ctx: DataContext, ...args: never[]) => unknown>>(
+  ctx: DataContext,
+  map: M
+): BoundMap<M> {
+  return Object.fromEntries(
+    Object.entries(map).map(([name, fn]) => [name, (...args: never[]) => fn(ctx, ...args)])
+  ) as BoundMap<M>
+}
+
+/** The features' handle on an open data layer. */
+export function dataApi(ctx: DataContext): Data {
+  const read: DataReader = {
+    ...bind(ctx, reads),
+    loadDraft: <T>(key: string) => loadDraft<T>(ctx, key)
+  }
+  return {
+    read,
+    write: bind(ctx, writes),
+    get device() {
+      return ctx.device
+    },
+    get timeRules() {
+      return ctx.timeRules
+    },
+    now: () => ctx.now()
+  }
+}
+
+/** Opens the data layer (once at start-up) and returns the features' handle on it. */
+export async function openData(...args: Parameters<typeof openDataLayer>): Promise<Data> {
+  return dataApi(await openDataLayer(...args))
+}
