@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 import { complaintKeys, withDerived } from '@/db/derived'
 import { buildComplaint, type Category, type Channel, type Emotion } from '@shared/domain/complaint'
+import { prng } from '../tests/support/prng'
 // Deterministic, realistic-looking complaint records for benchmarks (not app code).
 // Shapes match renderer/src/db/schema.ts so the app reads them like its own.
 
@@ -111,18 +112,6 @@ const SETTLED = [
 const RECENT_MS = 14 * 24 * 3_600_000
 const CHANNELS = ['counter', 'phone', 'online', 'letter'] as const satisfies readonly Channel[]
 const EMOTIONS = ['angry', 'anxious', 'sad', 'loud', 'calm', 'calm'] as const satisfies readonly Emotion[]
-
-/** mulberry32: small seeded PRNG so every run benchmarks the same data */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T
 

@@ -1,6 +1,6 @@
 import type { Customer, Tier } from '@shared/domain/customer'
 import { customerKeys, withDerived } from '@/db/derived'
-import { prng } from './generate'
+import { prng } from '../tests/support/prng'
 
 // A realistic customer archive for benchmarks (not app code): common and polyphonic surnames,
 // one- and two-character given names, mainland mobiles and landlines with area codes, tiers,

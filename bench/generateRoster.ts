@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { prng } from './generate'
+import { prng } from '../tests/support/prng'
 
 // A store's customer roster (花名册) as Chinese Excel keeps it, for the import benchmark (not app
 // code): a title row, the header, then rows with common and polyphonic surnames (单/曾/解…), mainland

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseHlc } from './hlc'
+import { isHlcText } from './hlc'
 import { isJsonValue, UNSAFE_KEYS, type JsonValue } from './json'
 
 // The wire form of one change, as it travels in segment bodies. It is the outbox entry of
@@ -35,15 +35,6 @@ export function isSyncableField(field: string): boolean {
   if (field.length === 0 || field.length > MAX_FIELD_LENGTH) return false
   if (field === 'id' || field === ALL_FIELDS || UNSAFE_KEYS.has(field)) return false
   return !field.startsWith('_') || field === DELETED_FIELD
-}
-
-function isHlcText(text: string): boolean {
-  try {
-    parseHlc(text)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** UTF-8 byte length of JSON.stringify(value) without encoding it when it is clearly small. */

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 // Hybrid logical clock (Kulkarni et al.): wall-clock milliseconds plus a counter, so stamps
 // stay monotonic when a PC's clock jumps backwards and order causally across PCs with skew.
 
@@ -51,6 +53,19 @@ export function parseHlc(text: string): Hlc {
   if (!match) throw new Error(`not an HLC stamp: ${text}`)
   return { ms: Number(match[1]), counter: parseInt(match[2] as string, 16), node: match[3] as string }
 }
+
+/** Whether `text` is a stamp in the fixed-width text form (parseHlc accepts it). */
+export function isHlcText(text: string): boolean {
+  try {
+    parseHlc(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A stamp as share files carry it (segment headers, snapshot clocks and stamps). */
+export const hlcTextSchema = z.string().refine(isHlcText, 'not an HLC stamp')
 
 export function compareHlc(a: Hlc, b: Hlc): number {
   if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1

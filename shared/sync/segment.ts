@@ -3,7 +3,7 @@ import { fromUtf8, utf8 } from './bytes'
 import { changeSchema, checkChange, validateChanges, type Change, type InvalidChange } from './change'
 import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
 import { hashBytes } from './hash'
-import { parseHlc } from './hlc'
+import { hlcTextSchema } from './hlc'
 import { isShareId, sha256HexSchema, shareIdSchema } from './ids'
 import { parseJson } from './json'
 import { problem, type ProblemResult } from './problems'
@@ -22,15 +22,6 @@ export const SEGMENT_FORMAT: FormatVersion = { major: 1, minor: 0 }
 /** Bound per segment so a reader never holds more than a few MB of one device's changes. */
 export const MAX_SEGMENT_CHANGES = 50_000
 
-const hlcText = z.string().refine((s) => {
-  try {
-    parseHlc(s)
-    return true
-  } catch {
-    return false
-  }
-}, 'not an HLC stamp')
-
 export const segmentHeaderSchema = z
   .looseObject({
     kind: z.literal(SEGMENT_KIND),
@@ -41,7 +32,7 @@ export const segmentHeaderSchema = z
     seq: z.number().int().min(1),
     prevHash: z.union([z.literal(''), sha256HexSchema]),
     createdAt: z.number().int().min(0),
-    hlcRange: z.looseObject({ min: hlcText, max: hlcText }).nullable(),
+    hlcRange: z.looseObject({ min: hlcTextSchema, max: hlcTextSchema }).nullable(),
     count: z.number().int().min(0).max(MAX_SEGMENT_CHANGES),
     encryption: encryptionSchema
   })

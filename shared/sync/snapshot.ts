@@ -5,7 +5,7 @@ import { isSyncableField, SYNCED_TABLES, type SyncTable } from './change'
 import type { StoreKey } from './crypto'
 import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
 import { hashBytes } from './hash'
-import { parseHlc } from './hlc'
+import { hlcTextSchema } from './hlc'
 import { sha256HexSchema, shareIdSchema } from './ids'
 import { isJsonValue, parseJson } from './json'
 import type { MergeRecord } from './merge'
@@ -33,22 +33,14 @@ export const MANIFEST_FILE = 'manifest.snap'
 
 const BOOKKEEPING = new Set(['id', '_clock', '_deleted', '_created', '_updated'])
 
-const hlcText = z.string().refine((s) => {
-  try {
-    parseHlc(s)
-    return true
-  } catch {
-    return false
-  }
-}, 'not an HLC stamp')
-const stampSchema = z.looseObject({ hlc: hlcText, device: z.string(), staffNo: z.string() })
+const stampSchema = z.looseObject({ hlc: hlcTextSchema, device: z.string(), staffNo: z.string() })
 
 /** One record as a snapshot holds it: synced fields, `_clock`, tombstone and stamps. Derived local
  *  index keys (`_keys`, `_openAt` …) are not written; each PC derives them again. */
 export const snapshotRecordSchema = z
   .looseObject({
     id: z.string().min(1).max(200),
-    _clock: z.record(z.string().refine(isSyncableField, 'field may not be synced'), hlcText),
+    _clock: z.record(z.string().refine(isSyncableField, 'field may not be synced'), hlcTextSchema),
     _deleted: z.literal(1).optional(),
     _created: stampSchema.optional(),
     _updated: stampSchema.optional()

@@ -206,6 +206,7 @@ test.describe('e2e harness', () => {
 
     test('first test mints a device', async ({ page }) => {
       firstId = valueOf(await getDevice(page)).deviceId
+      expect(firstId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     })
 
     test('the next test gets a different device', async ({ page }) => {

@@ -9,6 +9,7 @@ import { installDeskBridge, type DeskBridge } from './host/deskBridge'
 import { startStaticServer, type StaticServer } from './host/staticServer'
 import { decodeSegment, hashBytes, parseSegmentFileName } from '@shared/sync/segment'
 import type { CrashWorkload } from './crash/workload'
+import { prng } from '../support/prng'
 import type { DeskResult } from '@shared/ipc/errors'
 
 // Crash safety (issue 6): two PCs — each a real Chromium process with its own on-disk IndexedDB
@@ -78,16 +79,6 @@ test.afterAll(async () => {
   await rm(buildDir, { recursive: true, force: true })
 })
 
-const seeded = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, nothing doubled', async ({
   playwright
 }) => {
@@ -100,7 +91,7 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
   const root = await mkdtemp(path.join(tmpdir(), 'desk-crash-'))
   const shareDir = path.join(root, 'share')
   await mkdir(shareDir)
-  const random = seeded(20261123)
+  const random = prng(20261123)
   const pcs: Pc[] = (['A', 'B'] as const).map((tag) => ({
     tag,
     profileDir: path.join(root, tag, 'profile'),

@@ -10,6 +10,7 @@ import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import { canonicalJson } from '@shared/sync/json'
+import { prng } from '../../support/prng'
 
 const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'returns', 'handovers'] as const
 const STAFF = '1001'
@@ -40,16 +41,6 @@ const data = (): DataContext => {
   return ctx
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 window.crashWorkload = {
   async open() {
     ctx = await openDataLayer(await callDesk('getDevice', undefined))
@@ -60,7 +51,7 @@ window.crashWorkload = {
   },
   async run(tag, seed) {
     const ctx = data()
-    const r = random(seed)
+    const r = prng(seed)
     // Markers go on from the highest this PC has stored (numbers taken by edits leave gaps).
     let own = 0
     await ctx.db.complaints.each((c) => {

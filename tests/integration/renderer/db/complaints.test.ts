@@ -1,13 +1,16 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import { NEW_COMPLAINT_DRAFT, dashboardCounts, getTimeline, registerComplaint } from '@/db/complaints'
 import { completeSetup, isSetupDone } from '@/db/setup'
 import { countComplaints, listComplaints } from '@/db/complaintQuery'
 import { loadDraft, saveDraft } from '@/db/drafts'
 import { openDataLayer } from '@/db/context'
+import { failAddsTo, failDeletesFrom } from './failWrites'
 import { device, freshData } from './helpers'
+
+afterEach(() => vi.restoreAllMocks())
 
 const intake = (over: Record<string, string> = {}) =>
   complaintIntakeSchema('2026-11-22').parse({
@@ -67,9 +70,29 @@ describe('complaint intake', () => {
   it('removes the intake draft in the same transaction as the save', async () => {
     const ctx = await freshData()
     await saveDraft(ctx, NEW_COMPLAINT_DRAFT, { customerName: '张' })
+    const nothingSaved = async () => ({
+      complaints: await ctx.db.complaints.count(),
+      customers: await ctx.db.customers.count(),
+      outbox: await ctx.db.outbox.count()
+    })
+    const before = await nothingSaved()
+
+    // The save fails: the draft is still there for the clerk.
+    failAddsTo(ctx.db.complaints, 'disk full')
+    await expect(registerComplaint(ctx, '1001', intake())).rejects.toThrow('disk full')
+    vi.restoreAllMocks()
     expect(await loadDraft(ctx, NEW_COMPLAINT_DRAFT)).toBeDefined()
+    expect(await nothingSaved()).toEqual(before)
+
+    // Removing the draft fails: the complaint is not saved either.
+    failDeletesFrom(ctx.db.drafts, 'disk full')
+    await expect(registerComplaint(ctx, '1001', intake())).rejects.toThrow('disk full')
+    vi.restoreAllMocks()
+    expect(await nothingSaved()).toEqual(before)
+
     await registerComplaint(ctx, '1001', intake())
     expect(await loadDraft(ctx, NEW_COMPLAINT_DRAFT)).toBeUndefined()
+    expect(await ctx.db.complaints.count()).toBe(1)
   })
 
   it('lists newest first, filters by status, and finds by number, name and phone', async () => {

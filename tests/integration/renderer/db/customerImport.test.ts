@@ -12,21 +12,13 @@ import {
 } from '@/db/customerImport'
 import { mergeCustomers } from '@/db/customerMerge'
 import { outboxFieldChanges } from '@/db/writer'
+import { failAddsTo } from './failWrites'
 import { freshData } from './helpers'
 
 // 导入客户 in the data layer: all-or-nothing, phones re-checked inside the transaction, updates that
 // never lose what the archive holds, and the import/export audit trail.
 
 afterEach(() => vi.restoreAllMocks())
-
-/** Makes every add() to `table` fail (see returns.test.ts): the spy sits on Dexie's shared Table prototype. */
-function failAddsTo(table: { name: string }, message: string) {
-  const proto = Object.getPrototypeOf(table) as { add: (...args: unknown[]) => Promise<unknown> }
-  const realAdd = proto.add
-  vi.spyOn(proto, 'add').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
-    return this.name === table.name ? Promise.reject(new Error(message)) : realAdd.apply(this, args)
-  })
-}
 
 const row = (name: string, phone: string, extra: Partial<Customer> = {}): Omit<Customer, 'id'> => {
   const { id: _id, ...rest } = { ...minimalCustomer('x', name, phone), ...extra }

@@ -11,6 +11,7 @@ import {
   registerReturn
 } from '@/db/returns'
 import { getTimeline, registerComplaint } from '@/db/complaints'
+import { failAddsTo } from './failWrites'
 import { freshData } from './helpers'
 
 const intake = complaintIntakeSchema('2026-11-22').parse({
@@ -33,16 +34,6 @@ const form = (over: Record<string, string> = {}) =>
   })
 
 afterEach(() => vi.restoreAllMocks())
-
-/** Makes every add() to `table` fail. Dexie hands out a new Table object per lookup, so the spy
- *  goes on their shared prototype and lets the other tables through. */
-function failAddsTo(table: { name: string }, message: string) {
-  const proto = Object.getPrototypeOf(table) as { add: (...args: unknown[]) => Promise<unknown> }
-  const realAdd = proto.add
-  vi.spyOn(proto, 'add').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
-    return this.name === table.name ? Promise.reject(new Error(message)) : realAdd.apply(this, args)
-  })
-}
 
 describe('registering a return', () => {
   it('creates the record and a customer, stamped with the 工号 and recorded in the outbox', async () => {

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto'
 // eslint-disable-next-line no-restricted-imports -- builds a database as schema version 1 left it, to test the upgrade
 import Dexie from 'dexie'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import { availableActions, DEFAULT_WORKFLOW_SETTINGS, type WorkflowAction } from '@shared/domain/workflow'
@@ -14,6 +15,7 @@ import { registerComplaint } from '@/db/complaints'
 import { rederiveIfZoneChanged, saveTimeRules } from '@/db/timeRules'
 // eslint-disable-next-line no-restricted-imports -- the version-1 schema itself, for the same reason
 import { SCHEMA_V1 } from '@/db/schema'
+import { random, randomChoices } from '../../../support/randomChoices'
 import { device, freshData } from './helpers'
 
 // 已超时 and the escalation sweep are answered from derived index keys (_openAt, _overdueAt,
@@ -28,17 +30,6 @@ const intake = () =>
     content: '问题'
   })
 const manager = { staffNo: '9001', role: 'manager' as const }
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function actionFor(type: string, r: () => number): WorkflowAction {
   switch (type) {
@@ -89,45 +80,49 @@ async function evaluated(ctx: Awaited<ReturnType<typeof freshData>>) {
 }
 
 describe('derived time keys', () => {
-  it('random workflows over days: the indexes always agree with the rules evaluated case by case', async () => {
-    const ctx = await freshData()
-    const r = rng(2026)
-    const ids: string[] = []
-    for (let step = 0; step < 400; step++) {
-      ctx.time.value += Math.floor(r() * 6 * H)
-      if (r() < 0.25 || ids.length === 0) ids.push((await registerComplaint(ctx, '1001', intake())).id)
-      else {
-        const id = ids[Math.floor(r() * ids.length)] as string
-        const c = await ctx.db.complaints.get(id)
-        const options = c ? availableActions(c, manager, DEFAULT_WORKFLOW_SETTINGS) : []
-        // proposePlan is offered before a department is set (to say why it is needed): refusals are fine here
-        if (options.length)
-          await applyWorkflow(
-            ctx,
-            manager,
-            id,
-            actionFor(options[Math.floor(r() * options.length)] as string, r)
-          ).catch((e: unknown) => expect(e).toBeInstanceOf(WorkflowRefusedError))
-      }
-      if (r() < 0.2) await recordDueEscalations(ctx)
-      if (step % 20 === 0) {
-        const truth = await evaluated(ctx)
-        const viaIndex = (
-          await ctx.db.complaints.where('_overdueAt').belowOrEqual(ctx.now()).primaryKeys()
-        ).sort()
-        const escalating = (
-          await ctx.db.complaints.where('_escalateAt').belowOrEqual(ctx.now()).primaryKeys()
-        ).sort()
-        expect(viaIndex).toEqual(truth.overdue)
-        expect(escalating).toEqual(truth.escalating)
-        expect(await countOverdue(ctx)).toBe(truth.overdue.length)
-        expect(await countComplaints(ctx, { status: 'all', search: '', overdue: true })).toBe(
-          truth.overdue.length
-        )
-      }
-    }
-    expect(ids.length).toBeGreaterThan(50)
-  })
+  it('random workflows over days: the indexes always agree with the rules evaluated case by case', () =>
+    fc.assert(
+      fc.asyncProperty(randomChoices(), async (choices) => {
+        const ctx = await freshData()
+        const r = random(choices).next
+        const ids: string[] = []
+        for (let step = 0; step < 400; step++) {
+          ctx.time.value += Math.floor(r() * 6 * H)
+          if (r() < 0.25 || ids.length === 0) ids.push((await registerComplaint(ctx, '1001', intake())).id)
+          else {
+            const id = ids[Math.floor(r() * ids.length)] as string
+            const c = await ctx.db.complaints.get(id)
+            const options = c ? availableActions(c, manager, DEFAULT_WORKFLOW_SETTINGS) : []
+            // proposePlan is offered before a department is set (to say why it is needed): refusals are fine here
+            if (options.length)
+              await applyWorkflow(
+                ctx,
+                manager,
+                id,
+                actionFor(options[Math.floor(r() * options.length)] as string, r)
+              ).catch((e: unknown) => expect(e).toBeInstanceOf(WorkflowRefusedError))
+          }
+          if (r() < 0.2) await recordDueEscalations(ctx)
+          if (step % 20 === 0) {
+            const truth = await evaluated(ctx)
+            const viaIndex = (
+              await ctx.db.complaints.where('_overdueAt').belowOrEqual(ctx.now()).primaryKeys()
+            ).sort()
+            const escalating = (
+              await ctx.db.complaints.where('_escalateAt').belowOrEqual(ctx.now()).primaryKeys()
+            ).sort()
+            expect(viaIndex).toEqual(truth.overdue)
+            expect(escalating).toEqual(truth.escalating)
+            expect(await countOverdue(ctx)).toBe(truth.overdue.length)
+            expect(await countComplaints(ctx, { status: 'all', search: '', overdue: true })).toBe(
+              truth.overdue.length
+            )
+          }
+        }
+        expect(ids.length).toBeGreaterThan(50)
+      }),
+      { seed: 2026, numRuns: 1, endOnFailure: true }
+    ))
 
   it('ended cases leave the open index; the sweep moves a case on to its next deadline', async () => {
     const ctx = await freshData()

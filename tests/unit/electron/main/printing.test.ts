@@ -18,6 +18,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-print-'))
 })
 afterEach(async () => {
+  vi.useRealTimers()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -54,6 +55,7 @@ describe('printPage', () => {
   })
 
   it('waits for the callback: nothing resolves while the dialog is open', async () => {
+    vi.useFakeTimers()
     let finish: PrintCallback | undefined
     const sender = fakeSender((cb) => (finish = cb))
     const { host } = fakeHost({ canceled: true, filePath: '' })
@@ -61,7 +63,8 @@ describe('printPage', () => {
     const printing = createElectronPrinting(sender, host)
       .printPage('表')
       .then((v) => ((settled = true), v))
-    await new Promise((r) => setTimeout(r, 10))
+    // The clerk leaves the dialog open for ten minutes: everything pending runs, nothing settles.
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
     expect(settled).toBe(false)
     finish!(true, '')
     await expect(printing).resolves.toBe(true)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CUSTOMER_LIMITS, TIERS, type Customer } from '@shared/domain/customer'
 import { MERGE_LABELS, planMerge } from '@shared/domain/customerMerge'
@@ -182,16 +183,6 @@ describe('planMerge', () => {
 
 // ----- property: nothing is lost over random combinations of fields -----
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const POOLS = {
   name: ['张三', '李四', '王五'],
   gender: ['male', 'female'],
@@ -217,30 +208,34 @@ const TAGS = ['老客户', '爱砍价', '需送货', '孕妇', '残障']
 const GENDER_ZH: Record<string, string> = { male: '男', female: '女' }
 const TIER_ZH = { regular: '普通客户', member: '会员', vip: 'VIP', key: '大客户' }
 
-function randomCustomer(id: string, next: () => number): Customer {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T
-  const some = <T>(list: readonly T[]) => list.filter(() => next() < 0.4)
-  const phones = some(PHONES)
-  const c: Customer = {
-    id,
-    name: pick(POOLS.name),
-    phone: phones[0] ?? '13999999999',
-    phones: phones.length ? phones : ['13999999999'],
-    tier: pick(TIERS),
-    tags: some(TAGS)
-  }
-  for (const field of Object.keys(POOLS) as (keyof typeof POOLS)[]) {
-    if (field !== 'name' && next() < 0.6) (c as unknown as Record<string, string>)[field] = pick(POOLS[field])
-  }
-  return c
+/** An archive with some phones and tags, and each optional field filled or not. */
+function randomCustomer(id: string): fc.Arbitrary<Customer> {
+  const { name, ...optional } = POOLS
+  return fc
+    .record({
+      name: fc.constantFrom(...name),
+      phones: fc.subarray(PHONES),
+      tier: fc.constantFrom(...TIERS),
+      tags: fc.subarray(TAGS),
+      fields: fc.record(
+        Object.fromEntries(Object.entries(optional).map(([f, values]) => [f, fc.constantFrom(...values)])),
+        { requiredKeys: [] }
+      )
+    })
+    .map(({ phones, fields, ...c }) => ({
+      id,
+      ...c,
+      ...fields,
+      phone: phones[0] ?? '13999999999',
+      phones: phones.length ? phones : ['13999999999']
+    }))
 }
 
 describe('planMerge keeps every value (random archives)', () => {
-  const next = rng(20261123)
-  const cases = Array.from(
-    { length: 300 },
-    (_, i) => [i, randomCustomer('s', next), randomCustomer('o', next)] as const
-  )
+  // One test per pair (fast-check draws them, reproducibly from the seed), so a failure names its case.
+  const cases = fc
+    .sample(fc.tuple(randomCustomer('s'), randomCustomer('o')), { seed: 20261123, numRuns: 300 })
+    .map(([s, o], i) => [i, s, o] as const)
 
   it.each(cases)('case %i', (_, s, o) => {
     const { merged, differences } = planMerge(s, o)

@@ -1,4 +1,5 @@
 process.env.TZ = 'Asia/Shanghai'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_TIME_RULES,
@@ -17,31 +18,37 @@ import { STATUSES } from '@shared/domain/complaint'
 const H = 3_600_000
 const BASE = Date.parse('2026-11-22T10:00:00+08:00')
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A time `after` 0…`span` ms later, present with probability `p` (else null). */
+const maybeAfter = (p: number, span: number) =>
+  fc.oneof(
+    { arbitrary: fc.constant(null), weight: Math.round((1 - p) * 10) },
+    { arbitrary: fc.integer({ min: 0, max: span }), weight: Math.round(p * 10) }
+  )
 
-function randomCase(r: () => number): ComplaintClock {
-  const receivedAt = BASE + Math.floor((r() - 0.5) * 96 * H)
-  const maybe = (p: number, span: number) => (r() < p ? receivedAt + Math.floor(r() * span) : null)
-  const resolvedAt = maybe(0.5, 120 * H)
-  return {
-    id: 'c',
-    status: STATUSES[Math.floor(r() * STATUSES.length)] ?? 'registered',
-    receivedAt,
-    firstResponseAt: maybe(0.7, 40 * H),
-    resolvedAt,
-    revisit: resolvedAt !== null && r() < 0.4 ? { at: resolvedAt + Math.floor(r() * 100 * H) } : null,
-    escalationLevel: Math.floor(r() * 3) as 0 | 1 | 2
-  }
-}
+const randomCase: fc.Arbitrary<ComplaintClock> = fc
+  .record({
+    status: fc.constantFrom(...STATUSES),
+    receivedAt: fc.integer({ min: BASE - 48 * H, max: BASE + 48 * H }),
+    firstResponse: maybeAfter(0.7, 40 * H),
+    resolved: maybeAfter(0.5, 120 * H),
+    revisit: maybeAfter(0.4, 100 * H),
+    escalationLevel: fc.constantFrom(0, 1, 2)
+  })
+  .map(({ status, receivedAt, firstResponse, resolved, revisit, escalationLevel }) => {
+    const resolvedAt = resolved === null ? null : receivedAt + resolved
+    return {
+      id: 'c',
+      status,
+      receivedAt,
+      firstResponseAt: firstResponse === null ? null : receivedAt + firstResponse,
+      resolvedAt,
+      revisit: resolvedAt !== null && revisit !== null ? { at: resolvedAt + revisit } : null,
+      escalationLevel
+    }
+  })
+
+/** Twelve random instants around the case, as offsets from its receipt. */
+const randomOffsets = fc.array(fc.integer({ min: -60 * H, max: 140 * H }), { minLength: 12, maxLength: 12 })
 
 const RULES: TimeRuleSettings[] = [
   DEFAULT_TIME_RULES,
@@ -60,8 +67,8 @@ const RULES: TimeRuleSettings[] = [
 ]
 
 /** Instants worth probing: random ones plus each key and its neighbours (the boundaries). */
-function probes(r: () => number, c: ComplaintClock, keys: (number | null)[]): number[] {
-  const out = Array.from({ length: 12 }, () => c.receivedAt + Math.floor((r() - 0.3) * 200 * H))
+function probes(offsets: number[], c: ComplaintClock, keys: (number | null)[]): number[] {
+  const out = offsets.map((o) => c.receivedAt + o)
   for (const k of keys) if (k !== null && Number.isFinite(k)) out.push(k - 1, k, k + 1)
   return out
 }
@@ -69,29 +76,31 @@ function probes(r: () => number, c: ComplaintClock, keys: (number | null)[]): nu
 describe('time-rule instants used as index keys', () => {
   for (const [i, rules] of RULES.entries()) {
     it(`overdueAt agrees with evaluateTime at every instant (rules #${i})`, () => {
-      const r = rng(7 + i)
-      for (let n = 0; n < 3000; n++) {
-        const c = randomCase(r)
-        const key = overdueAt(c, rules)
-        for (const now of probes(r, c, [key])) {
-          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
-            evaluateTime(c, now, rules).overdue
-          )
-        }
-      }
+      fc.assert(
+        fc.property(randomCase, randomOffsets, (c, offsets) => {
+          const key = overdueAt(c, rules)
+          for (const now of probes(offsets, c, [key])) {
+            expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
+              evaluateTime(c, now, rules).overdue
+            )
+          }
+        }),
+        { seed: 7 + i, numRuns: 3000 }
+      )
     })
 
     it(`nextEscalationAt agrees with escalationsToRecord at every instant (rules #${i})`, () => {
-      const r = rng(99 + i)
-      for (let n = 0; n < 3000; n++) {
-        const c = randomCase(r)
-        const key = nextEscalationAt(c, rules)
-        for (const now of probes(r, c, [key])) {
-          expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
-            escalationsToRecord(c, now, rules).length > 0
-          )
-        }
-      }
+      fc.assert(
+        fc.property(randomCase, randomOffsets, (c, offsets) => {
+          const key = nextEscalationAt(c, rules)
+          for (const now of probes(offsets, c, [key])) {
+            expect(key !== null && now >= key, JSON.stringify({ c, now, key })).toBe(
+              escalationsToRecord(c, now, rules).length > 0
+            )
+          }
+        }),
+        { seed: 99 + i, numRuns: 3000 }
+      )
     })
   }
 

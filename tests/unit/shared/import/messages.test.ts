@@ -15,11 +15,6 @@ const ALL_CODES = [...IMPORT_ERROR_CODES, ...IMPORT_NOTICE_CODES, ...Object.keys
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 
 describe('message tables', () => {
-  it('have a zh-CN and an English text for every code, and nothing else', () => {
-    expect(Object.keys(IMPORT_MESSAGES_ZH).sort()).toEqual(ALL_CODES)
-    expect(Object.keys(IMPORT_MESSAGES_EN).sort()).toEqual(ALL_CODES)
-  })
-
   it('use the same placeholders in both languages', () => {
     for (const code of ALL_CODES as (keyof typeof IMPORT_MESSAGES_ZH)[]) {
       expect(placeholders(IMPORT_MESSAGES_EN[code]), code).toEqual(placeholders(IMPORT_MESSAGES_ZH[code]))
@@ -33,9 +28,12 @@ describe('message tables', () => {
     }
   })
 
-  it('label every field', () => {
-    expect(Object.keys(IMPORT_FIELD_LABELS_ZH)).toEqual([...IMPORT_FIELDS])
-    expect(Object.keys(IMPORT_FIELD_LABELS_EN)).toEqual([...IMPORT_FIELDS])
+  it('give every field its own label in each language (the column mapping lists them side by side)', () => {
+    for (const labels of [IMPORT_FIELD_LABELS_ZH, IMPORT_FIELD_LABELS_EN]) {
+      const texts = IMPORT_FIELDS.map((f) => labels[f].trim())
+      expect(texts.filter((t) => t === '')).toEqual([])
+      expect(new Set(texts).size).toBe(IMPORT_FIELDS.length)
+    }
   })
 })
 

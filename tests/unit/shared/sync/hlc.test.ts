@@ -4,7 +4,9 @@ import {
   formatHlc,
   HLC_MAX_COUNTER,
   HlcClock,
+  hlcTextSchema,
   isFarAhead,
+  isHlcText,
   MAX_FORWARD_SKEW_MS,
   parseHlc,
   skewOf,
@@ -64,6 +66,16 @@ describe('HLC', () => {
       node: 'dev-ice_1'
     })
     expect(() => parseHlc('garbage')).toThrow()
+  })
+
+  it('the text schema share files use accepts exactly what parseHlc reads', () => {
+    const stamp = formatHlc({ ms: 1, counter: 2, node: 'pc-a' })
+    expect(isHlcText(stamp)).toBe(true)
+    expect(hlcTextSchema.safeParse(stamp).success).toBe(true)
+    for (const bad of ['garbage', '1-0000-pc', stamp.replace('-0002-', '-00G2-'), stamp.slice(0, 21)]) {
+      expect(isHlcText(bad)).toBe(false)
+      expect(hlcTextSchema.safeParse(bad).error?.issues[0]?.message).toBe('not an HLC stamp')
+    }
   })
 
   it('breaks ties by device id', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Change, SyncTable } from '@shared/sync/change'
 import { formatHlc, HlcClock } from '@shared/sync/hlc'
@@ -13,7 +14,7 @@ import {
   type MergeRecord
 } from '@shared/sync/merge'
 import { hlc } from './fixtures'
-import { prng } from './prng'
+import { random, randomChoices, type Random } from '../../../support/randomChoices'
 
 function ch(
   table: SyncTable,
@@ -246,14 +247,13 @@ describe('timeline events (immutable)', () => {
   })
 })
 
-describe('convergence property (seeded)', () => {
+describe('convergence property', () => {
   const DEVICES = ['pcA', 'pcB', 'pcC']
   /** pcB's clock runs 7 minutes behind, pcC's 3 hours ahead. */
   const SKEW: Record<string, number> = { pcA: 0, pcB: -7 * 60_000, pcC: 3 * 3_600_000 }
   const RECORDS = ['c1', 'c2', 'c3', 'c4']
 
-  function generate(seed: number, count: number): Change[] {
-    const rnd = prng(seed)
+  function generate(rnd: Random, count: number): Change[] {
     let wall = 1_700_000_000_000
     const clocks = Object.fromEntries(
       DEVICES.map((d) => [d, new HlcClock(d, () => wall + (SKEW[d] as number))])
@@ -285,8 +285,7 @@ describe('convergence property (seeded)', () => {
     return changes
   }
 
-  function replay(changes: readonly Change[], seed: number): { state: string; conflicts: Conflict[] } {
-    const rnd = prng(seed)
+  function replay(changes: readonly Change[], rnd: Random): { state: string; conflicts: Conflict[] } {
     // Duplicates (a segment read twice) and any order and grouping.
     const withDuplicates = [...changes, ...changes.filter(() => rnd.int(5) === 0)]
     const shuffled = rnd.shuffle(withDuplicates)
@@ -301,87 +300,110 @@ describe('convergence property (seeded)', () => {
   }
 
   it('every order, grouping and duplication of 3 000 changes from 3 skewed PCs gives identical records', () => {
-    for (const seed of [1, 2, 3]) {
-      const changes = generate(seed, 3000)
-      const reference = replay(changes, 1000 + seed).state
-      for (let run = 0; run < 6; run++) expect(replay(changes, seed * 100 + run).state).toBe(reference)
-    }
+    fc.assert(
+      fc.property(randomChoices(), (choices) => {
+        const rnd = random(choices)
+        const changes = generate(rnd, 3000)
+        const reference = replay(changes, rnd).state
+        for (let run = 0; run < 6; run++) expect(replay(changes, rnd).state).toBe(reference)
+      }),
+      { seed: 1, numRuns: 3, endOnFailure: true }
+    )
   })
 
   it('the result is each field’s greatest-HLC value (an independent model)', () => {
-    const changes = generate(9, 3000)
-    const model = new Map<string, { hlc: string; value: unknown }>()
-    for (const c of changes) {
-      if (c.table === 'events') continue
-      const fields =
-        c.field === '*' ? Object.entries(c.value as Record<string, unknown>) : [[c.field, c.value] as const]
-      for (const [f, v] of fields) {
-        const key = `${c.recordId}/${f}`
-        const held = model.get(key)
-        if (!held || c.hlc > held.hlc) model.set(key, { hlc: c.hlc, value: v })
-      }
-    }
-    const store = JSON.parse(replay(changes, 5).state) as Record<string, MergeRecord>
-    for (const [key, { hlc: stamp, value }] of model) {
-      const [recordId, field] = key.split('/') as [string, string]
-      const record = store[`complaints\u0000${recordId}`] as MergeRecord
-      expect(record._clock[field]).toBe(stamp)
-      expect(field === '_deleted' ? record._deleted : record[field]).toEqual(value)
-    }
+    fc.assert(
+      fc.property(randomChoices(), (choices) => {
+        const rnd = random(choices)
+        const changes = generate(rnd, 3000)
+        const model = new Map<string, { hlc: string; value: unknown }>()
+        for (const c of changes) {
+          if (c.table === 'events') continue
+          const fields =
+            c.field === '*'
+              ? Object.entries(c.value as Record<string, unknown>)
+              : [[c.field, c.value] as const]
+          for (const [f, v] of fields) {
+            const key = `${c.recordId}/${f}`
+            const held = model.get(key)
+            if (!held || c.hlc > held.hlc) model.set(key, { hlc: c.hlc, value: v })
+          }
+        }
+        const store = JSON.parse(replay(changes, rnd).state) as Record<string, MergeRecord>
+        for (const [key, { hlc: stamp, value }] of model) {
+          const [recordId, field] = key.split('/') as [string, string]
+          const record = store[`complaints\u0000${recordId}`] as MergeRecord
+          expect(record._clock[field]).toBe(stamp)
+          expect(field === '_deleted' ? record._deleted : record[field]).toEqual(value)
+        }
+      }),
+      { seed: 9, numRuns: 3, endOnFailure: true }
+    )
   })
 
   it('no PC’s last text for a long text field is dropped silently: it wins or is reported', () => {
-    const changes = generate(4, 3000).filter((c) => c.table === 'complaints')
-    for (let run = 0; run < 4; run++) {
-      const { state, conflicts } = replay(changes, 40 + run)
-      const store = JSON.parse(state) as Record<string, MergeRecord>
-      const reported = new Set(conflicts.map((c) => `${c.recordId}|${canonicalJson(c.losingValue)}`))
-      for (const recordId of RECORDS) {
-        const record = store[`complaints\u0000${recordId}`] as MergeRecord
-        for (const device of DEVICES) {
-          const latest = changes
-            .flatMap((c) =>
-              c.field === '*'
-                ? [
-                    {
-                      ...c,
-                      field: 'content',
-                      value: (c.value as Record<string, Change['value']>).content as Change['value']
-                    }
-                  ]
-                : [c]
-            )
-            .filter((c) => c.recordId === recordId && c.device === device && c.field === 'content')
-            .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
-            .pop()
-          if (!latest || latest.value === record.content) continue
-          expect(
-            reported.has(`${recordId}|${canonicalJson(latest.value)}`),
-            `${device}'s last text on ${recordId}`
-          ).toBe(true)
+    fc.assert(
+      fc.property(randomChoices(), (choices) => {
+        const rnd = random(choices)
+        const changes = generate(rnd, 3000).filter((c) => c.table === 'complaints')
+        for (let run = 0; run < 4; run++) {
+          const { state, conflicts } = replay(changes, rnd)
+          const store = JSON.parse(state) as Record<string, MergeRecord>
+          const reported = new Set(conflicts.map((c) => `${c.recordId}|${canonicalJson(c.losingValue)}`))
+          for (const recordId of RECORDS) {
+            const record = store[`complaints\u0000${recordId}`] as MergeRecord
+            for (const device of DEVICES) {
+              const latest = changes
+                .flatMap((c) =>
+                  c.field === '*'
+                    ? [
+                        {
+                          ...c,
+                          field: 'content',
+                          value: (c.value as Record<string, Change['value']>).content as Change['value']
+                        }
+                      ]
+                    : [c]
+                )
+                .filter((c) => c.recordId === recordId && c.device === device && c.field === 'content')
+                .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+                .pop()
+              if (!latest || latest.value === record.content) continue
+              expect(
+                reported.has(`${recordId}|${canonicalJson(latest.value)}`),
+                `${device}'s last text on ${recordId}`
+              ).toBe(true)
+            }
+          }
         }
-      }
-    }
+      }),
+      { seed: 4, numRuns: 2, endOnFailure: true }
+    )
   })
 })
 
 describe('merging whole records (snapshot bootstrap)', () => {
   it('merging the records two PCs hold equals applying all their changes', () => {
-    const rnd = prng(77)
-    const stamps = Array.from({ length: 400 }, () =>
-      hlc(1000 + rnd.int(300), rnd.int(3), rnd.pick(['pcA', 'pcB']))
+    fc.assert(
+      fc.property(randomChoices(), (choices) => {
+        const rnd = random(choices)
+        const stamps = Array.from({ length: 400 }, () =>
+          hlc(1000 + rnd.int(300), rnd.int(3), rnd.pick(['pcA', 'pcB']))
+        )
+        const changes = stamps.map((s, i) => {
+          const field = rnd.pick(['status', 'content', 'quantity', '_deleted'])
+          return ch('complaints', 'c1', field, field === '_deleted' ? rnd.pick([1, null]) : `${s}/${i}`, s)
+        })
+        const half = rnd.shuffle(changes)
+        const left = applyChanges(undefined, half.slice(0, 200)).record as MergeRecord
+        const right = applyChanges(undefined, half.slice(150)).record as MergeRecord
+        const all = applyChanges(undefined, changes).record
+        expect(mergeRecord('complaints', left, right).record).toEqual(all)
+        expect(mergeRecord('complaints', right, left).record).toEqual(all)
+        expect(mergeRecord('complaints', undefined, all as MergeRecord).record).toEqual(all)
+      }),
+      { seed: 77, numRuns: 20, endOnFailure: true }
     )
-    const changes = stamps.map((s, i) => {
-      const field = rnd.pick(['status', 'content', 'quantity', '_deleted'])
-      return ch('complaints', 'c1', field, field === '_deleted' ? rnd.pick([1, null]) : `${s}/${i}`, s)
-    })
-    const half = rnd.shuffle(changes)
-    const left = applyChanges(undefined, half.slice(0, 200)).record as MergeRecord
-    const right = applyChanges(undefined, half.slice(150)).record as MergeRecord
-    const all = applyChanges(undefined, changes).record
-    expect(mergeRecord('complaints', left, right).record).toEqual(all)
-    expect(mergeRecord('complaints', right, left).record).toEqual(all)
-    expect(mergeRecord('complaints', undefined, all as MergeRecord).record).toEqual(all)
   })
 
   it('reports a losing long text when a snapshot record meets a local edit', () => {
@@ -396,29 +418,43 @@ describe('merging whole records (snapshot bootstrap)', () => {
   })
 
   it('a record not held yet is built directly (freshRecord) exactly as merging its changes builds it', () => {
-    const rnd = prng(91)
-    const values = ['甲', '', null, undefined, 0, 7, true, ['a', 'b'], { x: 1 }]
-    for (let i = 0; i < 500; i++) {
-      const table = rnd.pick<SyncTable>([
-        'complaints',
-        'customers',
-        'staff',
-        'settings',
-        'returns',
-        'handovers'
-      ])
-      const record: MergeRecord = { id: `r${i}`, _clock: {} }
-      for (const field of ['status', 'content', 'name', 'notes', 'count', '_deleted', '_keys', 'unclocked']) {
-        if (rnd.int(3) === 0) continue
-        if (field !== 'unclocked')
-          record._clock[field] = hlc(1000 + rnd.int(50), rnd.int(3), rnd.pick(['pcA', 'pcB']))
-        if (field === '_deleted') {
-          if (rnd.int(2)) record._deleted = 1
-        } else record[field] = rnd.pick(values)
-      }
-      const general = applyChanges(undefined, recordAsChanges(table, record)).record
-      expect(freshRecord(table, record), JSON.stringify(record)).toEqual(general)
-    }
+    fc.assert(
+      fc.property(randomChoices(), (choices) => {
+        const rnd = random(choices)
+        const values = ['甲', '', null, undefined, 0, 7, true, ['a', 'b'], { x: 1 }]
+        for (let i = 0; i < 500; i++) {
+          const table = rnd.pick<SyncTable>([
+            'complaints',
+            'customers',
+            'staff',
+            'settings',
+            'returns',
+            'handovers'
+          ])
+          const record: MergeRecord = { id: `r${i}`, _clock: {} }
+          for (const field of [
+            'status',
+            'content',
+            'name',
+            'notes',
+            'count',
+            '_deleted',
+            '_keys',
+            'unclocked'
+          ]) {
+            if (rnd.int(3) === 0) continue
+            if (field !== 'unclocked')
+              record._clock[field] = hlc(1000 + rnd.int(50), rnd.int(3), rnd.pick(['pcA', 'pcB']))
+            if (field === '_deleted') {
+              if (rnd.int(2)) record._deleted = 1
+            } else record[field] = rnd.pick(values)
+          }
+          const general = applyChanges(undefined, recordAsChanges(table, record)).record
+          expect(freshRecord(table, record), JSON.stringify(record)).toEqual(general)
+        }
+      }),
+      { seed: 91, numRuns: 1, endOnFailure: true }
+    )
   })
 
   it('leaves immutable events to the general path', () => {

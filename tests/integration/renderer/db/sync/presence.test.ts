@@ -1,31 +1,51 @@
 import 'fake-indexeddb/auto'
+import { utimes } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers } from '@/db/sync/presence'
 import { syncOnce } from '@/db/sync/syncOnce'
+import type { SharePort } from '@/db/sync/sharePort'
+import type { FolderShare } from './folderShare'
 import { BASE_TIME, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
+const HOUR = 3_600_000
+
+/** `share` as seen through a file server whose clock reads `shareTime`: every file it writes gets that
+ *  modification time. The offsets below are then exact instead of measured against the wall clock. */
+function clockedShare(share: FolderShare, shareTime: number): SharePort {
+  return {
+    list: (dir) => share.list(dir),
+    read: (path) => share.read(path),
+    remove: (path) => share.remove(path),
+    writeNew: async (path, bytes) => {
+      await share.writeNew(path, bytes)
+      await utimes(share.abs(path), new Date(shareTime), new Date(shareTime))
+    }
+  }
+}
+
 describe('presence: peers on the sync page, and this PC’s clock against the share', () => {
   it('lists every PC with name, version, last seen and clock offset; keeps only the newest status files', async () => {
     const share = await shares.make()
+    const clocked = clockedShare(share, BASE_TIME)
     const a = await pc('pcA', 'A1')
-    const b = await pc('pcB', 'B1')
-    // Measured against the share's real file times: a PC whose clock reads the real time is ~0 off.
-    a.time.value = Date.now()
+    const b = await pc('pcB', 'B1', -3 * HOUR)
+    // Measured against the share's file times: a PC whose clock reads the share's time is 0 off.
     await syncOnce(a, share)
-    const offsetA = await publishPresence(a, share, { name: '前台1号机', appVersion: '0.1.0' })
-    expect(Math.abs(offsetA ?? Infinity)).toBeLessThan(5_000)
-    // B's driven clock is years from the share's: far beyond the warning.
+    const offsetA = await publishPresence(a, clocked, { name: '前台1号机', appVersion: '0.1.0' })
+    expect(offsetA).toBe(0)
+    // B's clock is 3 hours behind the share's: far beyond the warning.
     await syncOnce(b, share)
-    const offsetB = await publishPresence(b, share, { name: '后台电脑', appVersion: '0.1.0' })
-    expect(Math.abs(offsetB ?? 0)).toBeGreaterThan(CLOCK_WARN_MS)
+    const offsetB = await publishPresence(b, clocked, { name: '后台电脑', appVersion: '0.1.0' })
+    expect(offsetB).toBe(3 * HOUR)
+    expect(offsetB).toBeGreaterThan(CLOCK_WARN_MS)
     expect(await lastClockOffset(b)).toBe(offsetB)
 
     for (let i = 1; i <= 3; i++) {
       a.time.value += 60_000
-      await publishPresence(a, share, { name: '前台1号机', appVersion: '0.1.1' })
+      await publishPresence(a, clocked, { name: '前台1号机', appVersion: '0.1.1' })
     }
     expect((await share.files('devices/pcA')).filter((f) => f.includes('/status-'))).toHaveLength(2)
     const peers = await readPeers(share)
@@ -35,9 +55,9 @@ describe('presence: peers on the sync page, and this PC’s clock against the sh
     ])
     // A's clock was moved 1, 2, 3 minutes ahead; its newest status file carries the offset measured the
     // round before (−2 min), and this round measured −3 min: past the warning.
-    expect(Math.abs((peers[0]?.clockOffsetMs ?? 0) + 120_000)).toBeLessThan(5_000)
-    expect(Math.abs(((await lastClockOffset(a)) ?? 0) + 180_000)).toBeLessThan(5_000)
-    expect(peers[1]?.lastSeen).toBe(BASE_TIME)
+    expect(peers[0]?.clockOffsetMs).toBe(-120_000)
+    expect(await lastClockOffset(a)).toBe(-180_000)
+    expect(peers[1]?.lastSeen).toBe(BASE_TIME - 3 * HOUR)
   })
 
   it('a PC without a readable status file is still listed; the share vanishing is not an error', async () => {
