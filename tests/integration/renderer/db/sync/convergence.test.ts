@@ -15,7 +15,7 @@ import {
 } from '@/db'
 import { outboxFieldChanges } from '@/db/writer'
 import { prng } from '../../../../unit/shared/sync/prng'
-import { FolderShare } from './folderShare'
+import { createRealShare, type RealShare } from './realShare'
 import { intake, pc, syncedState, type Pc } from './harness'
 
 // Issue 6's convergence property: 3 PCs, each editing offline through the real data-layer functions
@@ -53,13 +53,13 @@ async function refreshKnown(sim: Sim): Promise<void> {
   sim.customers = (await sim.ctx.db.customers.filter((c) => c.name !== undefined).primaryKeys()) as string[]
 }
 
-let share: FolderShare | undefined
+let share: RealShare | undefined
 afterAll(async () => share?.dispose())
 
 describe('convergence (property, seeded)', () => {
   it(`3 PCs, ${OPS} random offline operations, random sync order, skewed clocks → identical state, nothing lost`, async () => {
     const rnd = prng(SEED)
-    share = await FolderShare.create()
+    share = await createRealShare()
     const skew = () => Math.round((rnd.next() * 2 - 1) * 24 * HOUR)
     const sims: Sim[] = [
       { ctx: await pc('pcA', 'A1', skew()), staffNo: '1001', complaints: [], customers: [] },
@@ -70,7 +70,7 @@ describe('convergence (property, seeded)', () => {
     const text = (label: string) => `${label} #${++textNo} ${'很长的描述'.repeat(rnd.int(4))}`
     const counts: Record<string, number> = {}
     const round = async (sim: Sim) => {
-      const report = await syncOnce(sim.ctx, share as FolderShare)
+      const report = await syncOnce(sim.ctx, share as RealShare)
       expect(report.state, JSON.stringify(report.problems)).toBe('synced')
       // Only the ±24 h skew may be reported (that PC's clock looks wrong); nothing else.
       expect(report.problems.filter((p) => p.kind !== 'clockAhead')).toEqual([])
