@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { test, expect } from '@playwright/test'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
-import { FolderShare } from '../tests/integration/renderer/db/sync/folderShare'
+import { createRealShare, type RealShare } from '../tests/integration/renderer/db/sync/realShare'
 import { intake, pc } from '../tests/integration/renderer/db/sync/harness'
 
 // Issue "Sync through a shared folder" — performance, in Node: the real engine on fake-indexeddb and a
@@ -61,9 +61,9 @@ async function pouchReplicate(count: number): Promise<number> {
 }
 
 test('sync: apply 10 000 changes, an empty round, PouchDB ratio', async () => {
-  const shares: FolderShare[] = []
+  const shares: RealShare[] = []
   const share = async () => {
-    const s = await FolderShare.create()
+    const s = await createRealShare()
     shares.push(s)
     return s
   }

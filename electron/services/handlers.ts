@@ -26,11 +26,9 @@ export function createDeskHandlers(deps: {
     shareGetConfig: () => deps.share.getConfig(),
     shareSetRoot: (input) => deps.share.setRoot(input.root),
     shareList: (input) => deps.share.list(input.dir),
-    shareRead: async (input) => ({
-      base64: Buffer.from(await deps.share.read(input.path)).toString('base64')
-    }),
+    shareRead: async (input) => ({ bytes: await deps.share.read(input.path) }),
     shareWriteNew: async (input) => {
-      await deps.share.writeNew(input.path, new Uint8Array(Buffer.from(input.base64, 'base64')))
+      await deps.share.writeNew(input.path, input.bytes)
       return { written: true as const }
     },
     shareRemove: async (input) => {

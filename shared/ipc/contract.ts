@@ -38,11 +38,12 @@ const shareDirSchema = z
   .string()
   .max(800)
   .refine((p) => isSharePath(p, true), 'validation.sharePath')
-/** base64 of at most 64 MB */
-const base64Schema = z
-  .string()
-  .max(Math.ceil((64 * 1024 * 1024) / 3) * 4)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid')
+/** The largest file a share call carries (a snapshot chunk is far smaller). */
+export const SHARE_FILE_MAX_BYTES = 64 * 1024 * 1024
+/** File contents as raw bytes: Electron's IPC structured-clones a Uint8Array (a Buffer arrives as one). */
+const shareBytesSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'validation.invalid')
+  .refine((bytes) => bytes.byteLength <= SHARE_FILE_MAX_BYTES, 'validation.tooLong')
 
 export interface ShareConfig {
   root: string | null
@@ -83,7 +84,7 @@ export const deskInputs = {
   shareList: z.strictObject({ dir: shareDirSchema }),
   shareRead: z.strictObject({ path: sharePathSchema }),
   /** write-once: fails with share.exists when the name is taken */
-  shareWriteNew: z.strictObject({ path: sharePathSchema, base64: base64Schema }),
+  shareWriteNew: z.strictObject({ path: sharePathSchema, bytes: shareBytesSchema }),
   shareRemove: z.strictObject({ path: sharePathSchema })
 } satisfies Record<DeskMethodName, z.ZodType>
 
@@ -99,7 +100,7 @@ export interface DeskOutputs {
   shareGetConfig: ShareConfig
   shareSetRoot: ShareConfig
   shareList: ShareFileEntry[]
-  shareRead: { base64: string }
+  shareRead: { bytes: Uint8Array }
   shareWriteNew: { written: true }
   shareRemove: { removed: true }
 }

@@ -1,7 +1,9 @@
 // Checks the e2e harness itself against the built renderer: window.desk shape, the real services
 // behind it, persistence across an app restart, typed errors and fault injection.
 import type { Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
+import path from 'node:path'
 import type { DeviceInfo } from '@shared/ipc/contract'
 import type { DeskResult } from '@shared/ipc/errors'
 import { deskMethods } from '@shared/ipc/methods'
@@ -198,6 +200,31 @@ test.describe('e2e harness', () => {
       deviceCode: 'C2',
       when: '1970-01-01T00:00:00.000Z'
     })
+  })
+
+  test('file bytes cross as Uint8Array both ways, every byte value intact', async ({
+    page,
+    desk,
+    shareDir
+  }) => {
+    expect((await desk.invoke('shareSetRoot', { root: shareDir })).ok).toBe(true)
+    const back = await page.evaluate(async () => {
+      const bytes = Uint8Array.from({ length: 256 }, (_, i) => i)
+      const written = await window.desk!.shareWriteNew({ path: 'bytes.bin', bytes })
+      const read = await window.desk!.shareRead({ path: 'bytes.bin' })
+      return {
+        written: written.ok,
+        isBytes: read.ok && read.value.bytes instanceof Uint8Array,
+        values: read.ok ? [...read.value.bytes] : []
+      }
+    })
+    expect(back).toEqual({ written: true, isBytes: true, values: Array.from({ length: 256 }, (_, i) => i) })
+    // main received a Uint8Array, not the wire's base64
+    const call = desk.calls.find((c) => c.method === 'shareWriteNew')
+    expect((call?.arg as { bytes: unknown }).bytes).toBeInstanceOf(Uint8Array)
+    expect(await readFile(path.join(shareDir, 'bytes.bin'))).toEqual(
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+    )
   })
 
   test.describe('fresh data per test', () => {

@@ -123,7 +123,9 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
   /** main of this PC: a child process; each call one IPC message, answered by id */
   async function startMain(pc: Pc): Promise<void> {
     const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // structured clone, as Electron's IPC: share bytes cross as Uint8Array
+      serialization: 'advanced'
     })
     pc.main = child
     child.on('error', () => undefined) // a send racing the kill: the call just never answers

@@ -17,11 +17,16 @@ export class DeskCallError extends Error {
 }
 
 /** Calls main and unwraps its envelope: the value, or a DeskCallError the UI can translate. */
-export async function callDesk<M extends DeskMethodName>(
+export function callDesk<M extends DeskMethodName>(method: M, input: DeskInput<M>): Promise<DeskOutputs[M]> {
+  return callDeskOn(window.desk, method, input)
+}
+
+/** callDesk on a given window.desk (Node tests hand in the real services without a transport). */
+export async function callDeskOn<M extends DeskMethodName>(
+  api: DeskApi | undefined,
   method: M,
   input: DeskInput<M>
 ): Promise<DeskOutputs[M]> {
-  const api = window.desk
   if (!api) throw new DeskCallError({ code: 'internal', message: 'ipc.unavailable' })
   const call = api[method] as unknown as (arg: DeskInput<M>) => Promise<DeskResult<DeskOutputs[M]>>
   const result = await call(input)

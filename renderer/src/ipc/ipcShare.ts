@@ -1,8 +1,10 @@
+import type { DeskApi } from '@shared/ipc/contract'
 import { ShareError, type ShareEntry, type SharePort } from '@/db'
-import { callDesk, DeskCallError } from './desk'
+import { callDeskOn, DeskCallError } from './desk'
 
 // The sync engine's SharePort over window.desk: main does the file IO (electron/services/sync), the
-// renderer names files relative to the share. Bytes cross as base64 (plain data on every transport).
+// renderer names files relative to the share. Bytes cross as Uint8Array (Electron's IPC structured-
+// clones them); any other encoding is the business of a transport, never of this port.
 
 const CODES = {
   'share.unavailable': 'unavailable',
@@ -19,21 +21,9 @@ function mapError(error: unknown): unknown {
   return new ShareError('io', message)
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text)
-  const out = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
-  return out
-}
-
-export function createIpcShare(): SharePort {
+/** `desk` is looked up on every call (window.desk in the app); the sync integration tests pass the
+ *  real electron/services behind a structured clone, so the engine runs on the code that ships. */
+export function createIpcShare(desk: () => DeskApi | undefined = () => window.desk): SharePort {
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run()
@@ -42,10 +32,10 @@ export function createIpcShare(): SharePort {
     }
   }
   return {
-    list: (dir) => guard(async (): Promise<ShareEntry[]> => callDesk('shareList', { dir })),
-    read: (path) => guard(async () => fromBase64((await callDesk('shareRead', { path })).base64)),
+    list: (dir) => guard(async (): Promise<ShareEntry[]> => callDeskOn(desk(), 'shareList', { dir })),
+    read: (path) => guard(async () => (await callDeskOn(desk(), 'shareRead', { path })).bytes),
     writeNew: (path, bytes) =>
-      guard(async () => void (await callDesk('shareWriteNew', { path, base64: toBase64(bytes) }))),
-    remove: (path) => guard(async () => void (await callDesk('shareRemove', { path })))
+      guard(async () => void (await callDeskOn(desk(), 'shareWriteNew', { path, bytes }))),
+    remove: (path) => guard(async () => void (await callDeskOn(desk(), 'shareRemove', { path })))
   }
 }

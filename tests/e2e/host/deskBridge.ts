@@ -1,7 +1,8 @@
 // Test-only stand-in for the Electron preload + ipcMain wiring (DESIGN §4 "Runs without Electron").
-// The page gets a frozen `window.desk` with one method per name in `deskMethods`; each call is
-// JSON-cloned (as plain data crosses Electron IPC) and handed to the REAL electron/services
-// `dispatch` running in the Playwright test process. Only the transport differs from the app.
+// The page gets a frozen `window.desk` with one method per name in `deskMethods`; each call crosses
+// as JSON text (bytes as tagged base64, jsonWire.ts, so Uint8Array arrives as Uint8Array like over
+// Electron IPC) and is handed to the REAL electron/services `dispatch` running in the Playwright test
+// process. Only the transport differs from the app.
 import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
 import {
@@ -15,6 +16,7 @@ import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeskResult } from '@shared/ipc/errors'
 import { deskMethods, type DeskMethodName } from '@shared/ipc/methods'
 import { harnessPrinting, type PrintLog } from './harnessPrinting'
+import { wireParse, wireStringify } from './jsonWire'
 
 /** Name of the Playwright binding. The init script captures it and removes it from `window`. */
 const BINDING = '__deskInvoke'
@@ -89,11 +91,8 @@ function isTrustedFrame(frame: Frame, appOrigin: string | undefined): boolean {
   }
 }
 
-/** JSON round-trip that keeps a top-level `undefined` (JSON.stringify(undefined) is undefined). */
-function jsonClone(value: unknown): unknown {
-  const text = JSON.stringify(value)
-  return text === undefined ? undefined : (JSON.parse(text) as unknown)
-}
+/** JSON round-trip (bytes kept) that keeps a top-level `undefined`, as the page's calls cross. */
+const jsonClone = (value: unknown): unknown => wireParse(wireStringify(value))
 
 /** The stateful services, built once per (re)start like main's; handlers are bound per call. */
 function buildServices(options: DeskBridgeOptions) {
@@ -141,8 +140,7 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
       corrupted,
       from
     })
-    // Results cross the boundary as plain data too.
-    return jsonClone(result) as DeskResult<unknown>
+    return result
   }
 
   return {
@@ -160,20 +158,25 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
       queue.push(badArg)
       corruptions.set(method, queue)
     },
-    invoke: (method, arg) => transport(method, jsonClone(arg), 'test'),
+    // Results cross the boundary as plain data too.
+    invoke: async (method, arg) =>
+      jsonClone(await transport(method, jsonClone(arg), 'test')) as DeskResult<unknown>,
     restartServices() {
       services = buildServices(options)
     },
     async attach(context) {
-      await context.exposeBinding(BINDING, async (source, method: unknown, arg: unknown) => {
+      await context.exposeBinding(BINDING, async (source, method: unknown, wire: unknown) => {
+        const arg = wireParse(typeof wire === 'string' ? wire : undefined)
         if (!isTrustedFrame(source.frame, options.appOrigin)) {
           const result = forbidden()
           calls.push({ method: String(method), arg, ok: false, result, corrupted: false, from: 'page' })
-          return result
+          return wireStringify(result)
         }
-        return transport(method, arg, 'page', source.page)
+        return wireStringify(await transport(method, arg, 'page', source.page))
       })
-      await context.addInitScript(installDesk, { binding: BINDING, methods: [...deskMethods] })
+      // What Playwright does for addInitScript(fn, arg), with the wire codec's source passed along.
+      const setup = JSON.stringify({ binding: BINDING, methods: [...deskMethods] })
+      await context.addInitScript({ content: `(${installDesk})(${setup}, ${wireStringify}, ${wireParse})` })
     }
   }
 }
@@ -189,30 +192,32 @@ export async function installDeskBridge(
 }
 
 /**
- * Runs in every frame before any page script (serialized by Playwright: must be self-contained).
+ * Runs in every frame before any page script (embedded as source text: must be self-contained; the
+ * wire codec comes in as arguments).
  * Mirrors the preload: only the listed methods exist, nothing generic is reachable from `window`.
  */
-function installDesk({ binding, methods }: { binding: string; methods: string[] }): void {
+function installDesk(
+  { binding, methods }: { binding: string; methods: string[] },
+  stringify: typeof wireStringify,
+  parse: typeof wireParse
+): void {
   const w = window as unknown as Record<string, unknown>
-  const invoke = w[binding] as ((method: string, arg: unknown) => Promise<unknown>) | undefined
+  const invoke = w[binding] as ((method: string, wire: string | undefined) => Promise<unknown>) | undefined
   // Hide the raw binding: the renderer must only see window.desk, like behind contextBridge.
   delete w[binding]
   if (typeof invoke !== 'function' || window !== window.top) return
-  const clone = (value: unknown): unknown => {
-    const text = JSON.stringify(value)
-    return text === undefined ? undefined : (JSON.parse(text) as unknown)
-  }
   const api: Record<string, (input?: unknown) => Promise<unknown>> = {}
   for (const name of methods) {
-    api[name] = (input?: unknown) => {
-      let wire: unknown
+    api[name] = async (input?: unknown) => {
+      let wire: string | undefined
       try {
-        wire = clone(input)
+        wire = stringify(input)
       } catch (err) {
         // Electron would refuse to clone it too ("An object could not be cloned").
-        return Promise.reject(err instanceof Error ? err : new Error(String(err)))
+        throw err instanceof Error ? err : new Error(String(err))
       }
-      return invoke(name, wire)
+      const answer = await invoke(name, wire)
+      return parse(typeof answer === 'string' ? answer : undefined)
     }
   }
   Object.defineProperty(window, 'desk', {

@@ -59,6 +59,22 @@ describe('registerDeskIpc', () => {
     expect(handlers.updateDevice).not.toHaveBeenCalled()
   })
 
+  it('passes file bytes from a trusted call through as Uint8Array, and refuses any other body', async () => {
+    const { call, handlers } = setup()
+    const app = { url: indexUrl, parent: null }
+    // What Electron's structured clone delivers for a Uint8Array sent by the renderer.
+    const bytes = new Uint8Array([83, 68, 0, 255])
+    await expect(
+      Promise.resolve(call('shareWriteNew', app, { path: 'devices/pcA/s.seg', bytes }))
+    ).resolves.toEqual({ ok: true, value: { written: true } })
+    expect(handlers.shareWriteNew).toHaveBeenCalledWith({ path: 'devices/pcA/s.seg', bytes })
+
+    await expect(
+      Promise.resolve(call('shareWriteNew', app, { path: 'devices/pcA/s.seg', bytes: 'U0QA/w==' }))
+    ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(handlers.shareWriteNew).toHaveBeenCalledOnce()
+  })
+
   it.each([
     ['a destroyed frame', null],
     ['a subframe of the app', { url: indexUrl, parent: {} }],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { DeskHandlers, DeviceInfo } from '@shared/ipc/contract'
+import { SHARE_FILE_MAX_BYTES, type DeskHandlers, type DeviceInfo } from '@shared/ipc/contract'
 import { dispatch } from '../../../../electron/services/dispatch'
 import { shareHandlerMocks } from './stubs'
 
@@ -84,6 +84,56 @@ describe('dispatch', () => {
     expect(arg.ok || arg.error.code).toBe('invalid-argument')
     expect(handlers.updateDevice).not.toHaveBeenCalled()
     expect(handlers.getDevice).not.toHaveBeenCalled()
+  })
+
+  it('hands file bytes to the share handler as the Uint8Array that arrived', async () => {
+    const handlers = fakeHandlers()
+    const bytes = new Uint8Array([0, 1, 254, 255])
+    const result = await dispatch(handlers, 'shareWriteNew', { path: 'devices/pcA/a.seg', bytes })
+    expect(result).toEqual({ ok: true, value: { written: true } })
+    expect(handlers.shareWriteNew).toHaveBeenCalledWith({ path: 'devices/pcA/a.seg', bytes })
+    // An empty file is a file.
+    const empty = await dispatch(handlers, 'shareWriteNew', { path: 'b.json', bytes: new Uint8Array() })
+    expect(empty.ok).toBe(true)
+  })
+
+  it.each([
+    ['base64 text', 'AAH+/w=='],
+    ['a plain array', [0, 1, 254, 255]],
+    ['an array-like object (what JSON makes of bytes)', { 0: 0, 1: 1 }],
+    ['an ArrayBuffer', new ArrayBuffer(4)],
+    ['another typed array', new Uint16Array(2)],
+    ['nothing', undefined]
+  ])('refuses %s as file bytes without calling the handler', async (_label, bytes) => {
+    const handlers = fakeHandlers()
+    const result = await dispatch(handlers, 'shareWriteNew', { path: 'a.seg', bytes })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'ipc.invalidArgument',
+        issues: [{ path: 'bytes', message: 'validation.invalid' }]
+      }
+    })
+    expect(handlers.shareWriteNew).not.toHaveBeenCalled()
+  })
+
+  it('refuses a file over the size cap, and takes one exactly at it', async () => {
+    const handlers = fakeHandlers()
+    const over = await dispatch(handlers, 'shareWriteNew', {
+      path: 'a.seg',
+      bytes: new Uint8Array(SHARE_FILE_MAX_BYTES + 1)
+    })
+    expect(over).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', issues: [{ path: 'bytes', message: 'validation.tooLong' }] }
+    })
+    expect(handlers.shareWriteNew).not.toHaveBeenCalled()
+    const max = await dispatch(handlers, 'shareWriteNew', {
+      path: 'a.seg',
+      bytes: new Uint8Array(SHARE_FILE_MAX_BYTES)
+    })
+    expect(max.ok).toBe(true)
   })
 
   it('turns a throwing handler into internal without leaking the error, and logs it', async () => {

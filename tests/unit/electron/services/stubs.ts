@@ -21,7 +21,7 @@ export function shareHandlerMocks(): Pick<
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
     shareSetRoot: vi.fn(async (input) => ({ root: input.root, reachable: false })),
     shareList: vi.fn(async () => []),
-    shareRead: vi.fn(async () => ({ base64: '' })),
+    shareRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     shareWriteNew: vi.fn(async () => ({ written: true as const })),
     shareRemove: vi.fn(async () => ({ removed: true as const }))
   }

@@ -4,16 +4,16 @@ import { registerComplaint } from '@/db/complaints'
 import { saveTimeRules } from '@/db/timeRules'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
-import { FolderShare } from './folderShare'
+import { createRealShare, type RealShare } from './realShare'
 import { intake, pc, syncedState } from './harness'
 
-let shares: FolderShare[] = []
+let shares: RealShare[] = []
 afterEach(async () => {
   for (const s of shares) await s.dispose()
   shares = []
 })
-async function newShare(): Promise<FolderShare> {
-  const share = await FolderShare.create()
+async function newShare(): Promise<RealShare> {
+  const share = await createRealShare()
   shares.push(share)
   return share
 }

@@ -7,17 +7,17 @@ import { snapshotNow } from '@/db/sync/snapshots'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
-import type { FolderShare } from './folderShare'
+import type { RealShare } from './realShare'
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
-async function storeOf(p: Pc, share: FolderShare) {
+async function storeOf(p: Pc, share: RealShare) {
   const store = await openStore(p.db, share, p.now())
   if (!isStoreAccess(store)) throw new Error(store.detail)
   return store
 }
-const ownSegments = async (share: FolderShare, device: string) =>
+const ownSegments = async (share: RealShare, device: string) =>
   (await share.list(`devices/${device}/segments`)).map((e) => e.name).sort()
 
 describe('compaction of own segments', () => {

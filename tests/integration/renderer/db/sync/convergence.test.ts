@@ -13,7 +13,7 @@ import { syncOnce } from '@/db/sync/syncOnce'
 import type { OutboxEntry } from '@/db/writer'
 import { outboxFieldChanges } from '@/db/writer'
 import { random, randomChoices, type Random } from '../../../../support/randomChoices'
-import { FolderShare } from './folderShare'
+import { createRealShare, type RealShare } from './realShare'
 import { intake, pc, syncedState, type Pc } from './harness'
 
 // Issue 6's convergence property: 3 PCs, each editing offline through the real data-layer functions
@@ -51,12 +51,12 @@ async function refreshKnown(sim: Sim): Promise<void> {
   sim.customers = (await sim.ctx.db.customers.filter((c) => c.name !== undefined).primaryKeys()) as string[]
 }
 
-let share: FolderShare | undefined
+let share: RealShare | undefined
 afterAll(async () => share?.dispose())
 
 describe('convergence (property)', () => {
   async function simulate(rnd: Random): Promise<void> {
-    share = await FolderShare.create()
+    share = await createRealShare()
     const skew = () => Math.round((rnd.next() * 2 - 1) * 24 * HOUR)
     const sims: Sim[] = [
       { ctx: await pc('pcA', 'A1', skew()), staffNo: '1001', complaints: [], customers: [] },
@@ -67,7 +67,7 @@ describe('convergence (property)', () => {
     const text = (label: string) => `${label} #${++textNo} ${'很长的描述'.repeat(rnd.int(4))}`
     const counts: Record<string, number> = {}
     const round = async (sim: Sim) => {
-      const report = await syncOnce(sim.ctx, share as FolderShare)
+      const report = await syncOnce(sim.ctx, share as RealShare)
       expect(report.state, JSON.stringify(report.problems)).toBe('synced')
       // Only the ±24 h skew may be reported (that PC's clock looks wrong); nothing else.
       expect(report.problems.filter((p) => p.kind !== 'clockAhead')).toEqual([])

@@ -8,7 +8,7 @@ import { cursorsForDeviceJson } from '@/db/sync/peerCursor'
 import { listQuarantine } from '@/db/sync/quarantine'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
-import type { FolderShare } from './folderShare'
+import type { RealShare } from './realShare'
 import { intake, pc, reframe, shareKeeper, syncedState, type Pc } from './harness'
 
 // Fault injection on a real folder (issue 6): whatever happens to the share, no local data is lost,
@@ -20,7 +20,7 @@ afterEach(() => shares.disposeAll())
 const kinds = (report: SyncReport) => report.problems.map((p) => p.kind)
 
 /** pcA with `segments` published segments (one complaint each), pcB not yet synced. */
-async function twoPcs(segments: number): Promise<{ share: FolderShare; a: Pc; b: Pc }> {
+async function twoPcs(segments: number): Promise<{ share: RealShare; a: Pc; b: Pc }> {
   const share = await shares.make()
   const a = await pc('pcA', 'A1')
   const b = await pc('pcB', 'B1')
@@ -35,10 +35,10 @@ describe('damaged files', () => {
   it('ignores partial .tmp-* files, including one left when the folder vanished before the rename', async () => {
     const { share, a, b } = await twoPcs(1)
     await registerComplaint(a, '1001', intake({ content: '断网时写的' }))
-    share.beforeRename = () => share.disappear()
+    share.hooks.beforeLink = () => share.disappear()
     const cut = await syncOnce(a, share)
     expect(cut.state).toBe('unavailable')
-    share.beforeRename = undefined
+    share.hooks.beforeLink = undefined
     await share.reappear()
     await writeFile(`${share.abs('devices/pcA/segments')}/.tmp-half`, utf8('SDSYNC 0000'))
     await writeFile(`${share.abs('devices')}/.tmp-x`, utf8(''))
@@ -200,16 +200,14 @@ describe('the share itself', () => {
 
     // Back, then gone again halfway through B's import (after its first segment read).
     await share.reappear()
-    const real = share.read.bind(share)
     let reads = 0
-    share.read = async (path: string) => {
+    share.hooks.beforeRead = async (path) => {
       if (path.includes('/segments/') && ++reads === 2) await share.disappear()
-      return real(path)
     }
     expect((await syncOnce(a, share)).state).toBe('synced')
     expect((await syncOnce(b, share)).state).toBe('unavailable')
     expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 1, gaps: [] })
-    share.read = real
+    share.hooks.beforeRead = undefined
     await share.reappear()
     expect(await syncOnce(b, share)).toMatchObject({ state: 'synced', problems: [] })
     expect(await syncedState(b)).toEqual(await syncedState(a))

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { canonicalJson } from '@shared/sync/json'
 import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '@shared/sync/frame'
-import { FolderShare } from './folderShare'
+import { createRealShare, type RealShare } from './realShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@shared/domain/complaint'
 import { openDataLayer, type DataContext } from '@/db/context'
 import { device, freshData } from '../helpers'
@@ -78,12 +78,12 @@ export async function reframe(
   return encodeFrame(headerBytesOf(header), body ?? bytes.slice(PREFIX_BYTES + headerLength + 1))
 }
 
-/** Shares that end their lives with the test file. */
-export function shareKeeper(): { make: () => Promise<FolderShare>; disposeAll: () => Promise<void> } {
-  const made: FolderShare[] = []
+/** Shares (the production share code on a temp folder) that end their lives with the test file. */
+export function shareKeeper(): { make: () => Promise<RealShare>; disposeAll: () => Promise<void> } {
+  const made: RealShare[] = []
   return {
     make: async () => {
-      const share = await FolderShare.create()
+      const share = await createRealShare()
       made.push(share)
       return share
     },

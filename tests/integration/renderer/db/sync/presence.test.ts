@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CLOCK_WARN_MS, lastClockOffset, publishPresence, readPeers } from '@/db/sync/presence'
 import { syncOnce } from '@/db/sync/syncOnce'
 import type { SharePort } from '@/db/sync/sharePort'
-import type { FolderShare } from './folderShare'
+import type { RealShare } from './realShare'
 import { BASE_TIME, pc, shareKeeper } from './harness'
 
 const shares = shareKeeper()
@@ -14,7 +14,7 @@ const HOUR = 3_600_000
 
 /** `share` as seen through a file server whose clock reads `shareTime`: every file it writes gets that
  *  modification time. The offsets below are then exact instead of measured against the wall clock. */
-function clockedShare(share: FolderShare, shareTime: number): SharePort {
+function clockedShare(share: RealShare, shareTime: number): SharePort {
   return {
     list: (dir) => share.list(dir),
     read: (path) => share.read(path),

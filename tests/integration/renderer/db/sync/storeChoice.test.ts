@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { STORE_FILE } from '@shared/sync/store'
 import { StoreChoiceError, createStoreOnShare, inspectShare, joinStoreOnShare } from '@/db/sync/storeChoice'
@@ -46,7 +47,8 @@ describe('joining or creating a store share (explicit, never a side effect)', ()
   it('refuses a folder with other files, a folder without a store, a missing folder, and a PC of another store', async () => {
     const share = await shares.make()
     const a = await pc('pcA', 'A1', 0, { joined: false })
-    await share.writeNew('报表.xlsx', new Uint8Array([1, 2, 3]))
+    // Put there by someone else: the app itself can only write names of the share format.
+    await writeFile(share.abs('报表.xlsx'), new Uint8Array([1, 2, 3]))
     expect(await inspectShare(a, share)).toEqual({ state: 'foreign', names: ['报表.xlsx'] })
     await expect(createStoreOnShare(a, share)).rejects.toThrow(new StoreChoiceError('notEmpty'))
     await expect(joinStoreOnShare(a, share)).rejects.toThrow(new StoreChoiceError('noStore'))

@@ -19,7 +19,7 @@ import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 import { STORE_KEY_KEY } from '@/db/sync/storeKey'
 import { device, freshData } from '../helpers'
 import { intake, pc, shareKeeper, syncedState, BASE_TIME, type Pc } from './harness'
-import type { FolderShare } from './folderShare'
+import type { RealShare } from './realShare'
 
 // 新建门店共享 with a passphrase, 加入已有门店 / 输入共享密码 with it, and the key kept on this PC.
 
@@ -44,7 +44,7 @@ async function managedPc(deviceId: string, deviceCode: string): Promise<Pc> {
 }
 
 /** Every file on the share, recursively, as raw bytes. */
-async function allBytes(share: FolderShare, dir = share.root): Promise<Buffer[]> {
+async function allBytes(share: RealShare, dir = share.root): Promise<Buffer[]> {
   const out: Buffer[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)

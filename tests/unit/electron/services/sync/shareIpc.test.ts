@@ -1,7 +1,8 @@
-import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises'
+import { mkdtemp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { SHARE_FILE_MAX_BYTES } from '@shared/ipc/contract'
 import {
   createDeskHandlers,
   createDeviceStore,
@@ -48,22 +49,28 @@ describe('share over IPC', () => {
     expect(await call('shareList', { dir: '' })).toEqual({ ok: true, value: [] })
   })
 
-  it('writes once, reads back (base64), lists, removes; a taken name is share.exists', async () => {
+  it('writes once, reads back (Uint8Array), lists, removes; a taken name is share.exists', async () => {
     const { root, call } = await setup()
     await call('shareSetRoot', { root })
-    const base64 = Buffer.from('门店数据').toString('base64')
-    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({
+    const bytes = new TextEncoder().encode('门店数据')
+    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', bytes })).toEqual({
       ok: true,
       value: { written: true }
     })
-    expect(await call('shareWriteNew', { path: 'devices/pcA/status-000000000000001.json', base64 })).toEqual({
+    expect(await readFile(join(root, 'devices/pcA/status-000000000000001.json'), 'utf8')).toBe('门店数据')
+    expect(
+      await call('shareWriteNew', {
+        path: 'devices/pcA/status-000000000000001.json',
+        bytes: new TextEncoder().encode('别的')
+      })
+    ).toEqual({
       ok: false,
       error: { code: 'share', message: 'share.exists' }
     })
-    expect(await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })).toEqual({
-      ok: true,
-      value: { base64 }
-    })
+    const read = await call('shareRead', { path: 'devices/pcA/status-000000000000001.json' })
+    expect(read).toEqual({ ok: true, value: { bytes } })
+    // What main hands back is itself a Uint8Array: it crosses Electron's structured clone as one.
+    expect(read.ok && (read.value as { bytes: unknown }).bytes).toBeInstanceOf(Uint8Array)
     const listed = await call('shareList', { dir: 'devices/pcA' })
     expect(listed.ok && (listed.value as { name: string }[]).map((e) => e.name)).toEqual([
       'status-000000000000001.json'
@@ -96,7 +103,16 @@ describe('share over IPC', () => {
       const result = await call('shareSetRoot', { root: bad })
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid-argument')
     }
-    expect((await call('shareWriteNew', { path: 'a.json', base64: '***' })).ok).toBe(false)
+    for (const body of [{ bytes: 'AAE=' }, { bytes: [0, 1] }, { base64: 'AAE=' }, {}]) {
+      const result = await call('shareWriteNew', { path: 'a.json', ...body })
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid-argument')
+    }
+    const huge = await call('shareWriteNew', {
+      path: 'a.json',
+      bytes: new Uint8Array(SHARE_FILE_MAX_BYTES + 1)
+    })
+    expect(huge.ok ? 'ok' : huge.error.code).toBe('invalid-argument')
+    expect(await readdir(root)).toEqual([])
     for (const root of ['\\\\NAS\\kefu', 'Z:\\kefu', '/mnt/kefu'])
       expect((await call('shareSetRoot', { root })).ok).toBe(true)
   })

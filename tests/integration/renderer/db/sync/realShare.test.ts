@@ -1,11 +1,12 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { utf8 } from '@shared/sync/bytes'
 import { isShareError } from '@/db/sync/sharePort'
 import { shareKeeper } from './harness'
 
-// The test folder behind the SharePort must honour the port's contract, or the engine tests prove
-// nothing: an unreachable root throws 'unavailable' (never []), writes are atomic and never overwrite.
+// The share every sync test runs on is the app's own (ipcShare → dispatch → shareService →
+// folderStorage); it must honour the engine's port contract, or those tests prove nothing: an
+// unreachable root throws 'unavailable' (never []), writes are atomic and never overwrite.
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
@@ -16,7 +17,7 @@ const code = (p: Promise<unknown>) =>
     (e: unknown) => (isShareError(e) ? e.code : String(e))
   )
 
-describe('FolderShare (test implementation of the SharePort)', () => {
+describe('the production share behind the SharePort', () => {
   it('lists a missing subfolder as [] but an unreachable root as unavailable', async () => {
     const share = await shares.make()
     expect(await share.list('devices/nobody/segments')).toEqual([])
@@ -40,9 +41,29 @@ describe('FolderShare (test implementation of the SharePort)', () => {
     expect(await share.list('devices/pcA/segments')).toEqual([])
   })
 
+  // Refused by the contract's schema before main touches the disk (the double refused in its own code).
   it('refuses paths that leave the root', async () => {
     const share = await shares.make()
     expect(await code(share.read('../outside'))).toBe('io')
     expect(await code(share.writeNew('devices/../../x', utf8('x')))).toBe('io')
+    expect(await share.files()).toEqual([])
+  })
+
+  it('carries bytes as Uint8Array both ways, every byte value intact', async () => {
+    const share = await shares.make()
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i)
+    await share.writeNew('devices/pcA/segments/all.seg', bytes)
+    const back = await share.read('devices/pcA/segments/all.seg')
+    expect(back).toBeInstanceOf(Uint8Array)
+    expect(back).toEqual(bytes)
+    expect(new Uint8Array(await readFile(share.abs('devices/pcA/segments/all.seg')))).toEqual(bytes)
+  })
+
+  // Production behaviour the double lacked: a half-written file is nobody's file yet.
+  it('does not list unfinished .tmp-* writes', async () => {
+    const share = await shares.make()
+    await share.writeNew('devices/pcA/segments/x.seg', utf8('x'))
+    await writeFile(share.abs('devices/pcA/segments/.tmp-half'), utf8('SDSYNC'))
+    expect((await share.list('devices/pcA/segments')).map((e) => e.name)).toEqual(['x.seg'])
   })
 })
