@@ -3,9 +3,9 @@ export { ShareError, isShareError, type SharePort, type ShareEntry, type ShareEr
 export { syncOnce, type SyncReport, type SyncRoundState, type SyncOptions } from './syncOnce'
 export { SyncStatus, type SyncState, type SyncStatusValue, type SyncStatusListener } from './status'
 export { syncTracked } from './syncTracked'
-export type { SyncProblem, SyncProblemKind } from './problems'
+export type { SyncProblem, SyncProblemKind, SyncMessageCode } from './problems'
 export { listConflicts, listAllConflicts, type ConflictEntry } from './conflicts'
-export { listQuarantine } from './quarantine'
+export { listQuarantine, type ListedQuarantine } from './quarantine'
 export { cursorsForDeviceJson } from './peerCursor'
 export {
   inspectShare,

@@ -5,6 +5,7 @@ import { decodeSegment, hashBytes, segmentPath, type DecodedSegment } from '@sha
 import { registerComplaint, syncOnce, type SharePort } from '@/db'
 import { EXPORT_STATE_KEY } from '@/db/sync/exportOutbox'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
+import { worded } from './worded'
 
 // Crash windows and idempotence, simulated in-process: the process "dies" (throws) between a step
 // that reached the share and the local step that records it.
@@ -100,7 +101,7 @@ describe('duplicated device id (cloned PC image)', () => {
 
     const report = await syncOnce(clone, share)
     expect(report.state).toBe('error')
-    expect(report.problems).toEqual([
+    expect(report.problems.map(worded)).toEqual([
       expect.objectContaining({
         kind: 'clone',
         peer: 'pcA',
