@@ -59,7 +59,8 @@ export type RowCode = keyof typeof ROW_CODE_SEVERITY
 export type Severity = 'error' | 'warning' | 'info'
 
 export type ImportCode = ImportErrorCode | ImportNoticeCode | RowCode
-export type MessageParams = Record<string, string | number>
+/** a list (e.g. the headers found) is worded by the UI with the language's list separator */
+export type MessageParams = Record<string, string | number | string[]>
 
 export interface ImportMessage<C extends ImportCode = ImportCode> {
   code: C

@@ -76,7 +76,7 @@ describe('importMessageText', () => {
   })
 
   it('lists the headers found when no column is recognised', () => {
-    expect(inZh({ code: 'noColumns', params: { headers: '序号、商品名称' } })).toBe(
+    expect(inZh({ code: 'noColumns', params: { headers: ['序号', '商品名称'] } })).toBe(
       '没有找到可识别的列。文件里的表头是：序号、商品名称。表头需要有“姓名”“电话”等列名。'
     )
   })

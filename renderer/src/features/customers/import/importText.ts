@@ -5,7 +5,9 @@ import type { ImportRefusedError } from '@/db'
 /** A roster message (code + params from shared/import) as a sentence in the UI language; a `field`
  *  param names a column field and is shown by its label. */
 export function importMessageText(t: TFunction, message: ImportMessage): string {
-  const params: Record<string, string | number> = { ...message.params }
+  const params: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(message.params))
+    params[name] = Array.isArray(value) ? value.join(t('pattern.listSeparator')) : value
   if (typeof params.field === 'string') params.field = t(`customerImport.field.${params.field}`)
   return t(`customerImport.message.${message.code}`, params)
 }
