@@ -10,7 +10,15 @@ export const patternZh = {
   /** a field that changed: 电话：138… → 139… */
   changed: '{{label}}：{{from}} → {{to}}',
   /** between the items of a list: 甲、乙、丙 */
-  listSeparator: '、'
+  listSeparator: '、',
+  /** between clauses: 姓名……；地址…… */
+  clauseSeparator: '；',
+  /** a note in brackets, where the text before it is styled apart: （05-01 10:00） */
+  bracketed: '（{{note}}）',
+  /** after a label, where the value is styled apart */
+  colon: '：',
+  /** a day and time, as dayjs formats it: 05月01日 10:00 */
+  monthDayTime: 'MM月DD日 HH:mm'
 }
 
 export const patternEn: typeof patternZh = {
@@ -18,5 +26,9 @@ export const patternEn: typeof patternZh = {
   counted: '{{title}} ({{count}})',
   noted: '{{text}} ({{note}})',
   changed: '{{label}}: {{from}} → {{to}}',
-  listSeparator: ', '
+  listSeparator: ', ',
+  clauseSeparator: '; ',
+  bracketed: ' ({{note}})',
+  colon: ': ',
+  monthDayTime: 'MMM D, HH:mm'
 }
