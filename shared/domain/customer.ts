@@ -13,8 +13,8 @@ export type CreditGrade = (typeof CREDIT_GRADES)[number]
 export const GENDERS = ['male', 'female'] as const
 export type Gender = (typeof GENDERS)[number]
 
-/** zh-CN field and value labels for text that leaves the UI (merge notes in 备注, exported sheets,
- *  import reports): the same words as GLOSSARY.md and the i18n catalogue. */
+/** zh-CN field and value labels for text that leaves the UI (merge notes in 备注, exported sheets):
+ *  the store's record and file content, in the same words as docs/glossary.md and the catalogue. */
 export const CUSTOMER_FIELD_LABELS_ZH = {
   name: '姓名',
   phone: '联系电话',

@@ -7,6 +7,7 @@ import {
   type Customer
 } from './customer'
 import { maskPhone } from './phone'
+import { recordList, recordText } from './recordText'
 
 // Merging two archives of one customer (DESIGN §3.2: "merged with nothing lost"). The survivor's
 // values win; every value of the other archive that cannot live in the merged field is written to
@@ -48,7 +49,10 @@ function display(field: ScalarField, value: string): string {
  *  The phone is masked: notes are read (and printed) by roles that may not see phone numbers. */
 function lineHeader(other: Customer): string {
   const phone = phonesOf(other)[0]
-  return phone ? `【合并自 ${text(other.name)} (${maskPhone(phone)})】` : `【合并自 ${text(other.name)}】`
+  const name = text(other.name)
+  return phone
+    ? recordText('mergedFrom', { name, phone: maskPhone(phone) })
+    : recordText('mergedFromNoPhone', { name })
 }
 
 /** Texts from both archives, each once, survivor's first. */
@@ -62,7 +66,7 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   const kept: string[] = [] // "label：value" lines for the notes
   const keep = (field: keyof typeof MERGE_LABELS, value: string, s: unknown, o: unknown) => {
     differences.push({ field, survivor: s, other: o })
-    kept.push(`${MERGE_LABELS[field]}：${value}`)
+    kept.push(recordText('labelled', { label: MERGE_LABELS[field], value }))
   }
   /** Survivor's value if it has one, else the other's; a second, different value is kept in the notes. */
   const pick = <F extends ScalarField>(field: F): Customer[F] | undefined => {
@@ -79,7 +83,7 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   const allPhones = union(phonesOf(survivor), phonesOf(other))
   const phones = allPhones.slice(0, CUSTOMER_LIMITS.phones)
   if (allPhones.length > phones.length)
-    keep('phones', allPhones.slice(phones.length).join('、'), phonesOf(survivor), phonesOf(other))
+    keep('phones', recordList(allPhones.slice(phones.length)), phonesOf(survivor), phonesOf(other))
 
   const gender = pick('gender')
   const birthday = pick('birthday')
@@ -92,7 +96,8 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   const tier = TIERS.indexOf(oTier) > TIERS.indexOf(sTier) ? oTier : sTier
   if (sTier !== oTier) {
     differences.push({ field: 'tier', survivor: sTier, other: oTier })
-    if (tier !== oTier) kept.push(`${MERGE_LABELS.tier}：${TIER_LABELS[oTier]}`)
+    if (tier !== oTier)
+      kept.push(recordText('labelled', { label: MERGE_LABELS.tier, value: TIER_LABELS[oTier] }))
   }
 
   const credit = pick('credit')
@@ -100,7 +105,7 @@ export function planMerge(survivor: Customer, other: Customer): MergePlan {
   const allTags = union(survivor.tags ?? [], other.tags ?? [])
   const tags = allTags.slice(0, CUSTOMER_LIMITS.tags)
   if (allTags.length > tags.length)
-    keep('tags', allTags.slice(tags.length).join('、'), survivor.tags, other.tags)
+    keep('tags', recordList(allTags.slice(tags.length)), survivor.tags, other.tags)
 
   // Needs: both texts; if together they exceed the field's limit, the other's goes to the notes.
   let needs = concat(survivor.needs, other.needs)

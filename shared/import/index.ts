@@ -85,7 +85,7 @@ export async function parseRoster(
   }
   if (!best) {
     const headers = likelyHeaderTexts((withContent[0] as Table).rows)
-    return { ok: false, error: { code: 'noColumns', params: { headers: headers.join('、') } } }
+    return { ok: false, error: { code: 'noColumns', params: { headers } } }
   }
 
   const { table, guess } = best

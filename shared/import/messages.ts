@@ -1,9 +1,7 @@
-// What the roster import says, as codes plus params (never finished sentences), and the zh-CN /
-// English templates for them. Templates use {{param}} placeholders like i18next. A `field` param
-// holds an ImportField key ('phone', 'notes', …); formatImportMessage() puts the label in its place.
-// With i18next, pass `{ ...params, field: t('customer.' + params.field) }` or use the label tables.
-
-import { CUSTOMER_FIELD_LABELS_ZH } from '@shared/domain/customer'
+// What the roster import says, as codes plus params (never finished sentences). The sentences are the
+// i18n catalogue's (customerImport.message.<code>, renderer/src/i18n/sections/importMessages.ts); a
+// `field` param holds an ImportField key ('phone', 'notes', …) that the UI words as
+// customerImport.field.<field>.
 
 /** The customer fields a roster column can be mapped to. */
 export const IMPORT_FIELDS = [
@@ -61,7 +59,8 @@ export type RowCode = keyof typeof ROW_CODE_SEVERITY
 export type Severity = 'error' | 'warning' | 'info'
 
 export type ImportCode = ImportErrorCode | ImportNoticeCode | RowCode
-export type MessageParams = Record<string, string | number>
+/** a list (e.g. the headers found) is worded by the UI with the language's list separator */
+export type MessageParams = Record<string, string | number | string[]>
 
 export interface ImportMessage<C extends ImportCode = ImportCode> {
   code: C
@@ -69,114 +68,3 @@ export interface ImportMessage<C extends ImportCode = ImportCode> {
 }
 
 export type Templates = Record<ImportCode, string>
-
-export const IMPORT_FIELD_LABELS_ZH = Object.fromEntries(
-  IMPORT_FIELDS.map((f) => [f, CUSTOMER_FIELD_LABELS_ZH[f]])
-) as Record<ImportField, string>
-
-export const IMPORT_FIELD_LABELS_EN: Record<ImportField, string> = {
-  name: 'Name',
-  phone: 'Phone',
-  gender: 'Gender',
-  birthday: 'Birthday',
-  address: 'Address',
-  memberNo: 'Member card no.',
-  tier: 'Tier',
-  credit: 'Credit grade',
-  tags: 'Tags',
-  needs: 'Special needs',
-  source: 'Source',
-  notes: 'Notes'
-}
-
-const SKIP_ZH = '本行不导入。'
-
-export const IMPORT_MESSAGES_ZH: Templates = {
-  emptyFile: '文件是空的，没有可导入的内容。',
-  fileTooLarge: '文件太大（{{sizeMb}} MB），最多只能导入 {{maxMb}} MB。请把花名册分成几个文件分别导入。',
-  legacyXls:
-    '这是旧版 Excel（.xls）文件或设了密码的 Excel 文件，不能直接导入。请用 Excel 打开，取消密码后选择“另存为”→“Excel 工作簿 (*.xlsx)”，再导入新文件。',
-  notASpreadsheet: '“{{fileName}}”不是表格文件。请选择 .xlsx 或 .csv 格式的客户花名册。',
-  unreadableXlsx: '无法读取“{{fileName}}”，文件可能已损坏。请用 Excel 打开后重新保存为 .xlsx 再导入。',
-  noColumns: '没有找到可识别的列。文件里的表头是：{{headers}}。表头需要有“姓名”“电话”等列名。',
-  missingColumn: '没有找到“{{field}}”列，请在下方指定哪一列是{{field}}。',
-  noDataRows: '表头下面没有客户数据。',
-  blankRowsSkipped: '已跳过 {{count}} 个空行。',
-  missingName: '第 {{row}} 行：没有填写姓名，' + SKIP_ZH,
-  missingPhone: '第 {{row}} 行：没有填写电话，' + SKIP_ZH,
-  invalidPhone: '第 {{row}} 行：电话“{{value}}”不是有效的手机号或座机号，' + SKIP_ZH,
-  scientificNotation:
-    '第 {{row}} 行：{{field}}“{{value}}”被 Excel 显示成了科学计数法，号码已不完整。请把该列设为“文本”格式并补全号码后重新导入；' +
-    SKIP_ZH,
-  tooManyPhones: '第 {{row}} 行：有 {{count}} 个电话，最多只能有 {{max}} 个，' + SKIP_ZH,
-  duplicateInFile: '第 {{row}} 行：电话 {{phone}} 与第 {{firstRow}} 行重复，' + SKIP_ZH,
-  conflictingCustomers:
-    '第 {{row}} 行：电话 {{phone}} 属于已有客户“{{name}}”，电话 {{otherPhone}} 却属于已有客户“{{otherName}}”，无法确定是哪位客户，' +
-    SKIP_ZH,
-  badDate: '第 {{row}} 行：{{field}}“{{value}}”不是有效的日期（应写成 1990-01-31 这样），' + SKIP_ZH,
-  futureDate: '第 {{row}} 行：{{field}}“{{value}}”晚于今天，' + SKIP_ZH,
-  badTier: '第 {{row}} 行：客户等级“{{value}}”无法识别（可填 普通客户、会员、VIP、大客户），' + SKIP_ZH,
-  badGender: '第 {{row}} 行：性别“{{value}}”无法识别（可填 男、女），' + SKIP_ZH,
-  badCredit: '第 {{row}} 行：信用等级“{{value}}”无法识别（可填 A、B、C、D），' + SKIP_ZH,
-  fieldTooLong: '第 {{row}} 行：{{field}}有 {{length}} 个字，最多只能有 {{max}} 个字，' + SKIP_ZH,
-  tooManyTags: '第 {{row}} 行：有 {{count}} 个标签，最多只能有 {{max}} 个，' + SKIP_ZH,
-  existingCustomer:
-    '第 {{row}} 行：电话 {{phone}} 已有客户档案“{{name}}”。只有选择“更新已有客户”时才会用本行更新该档案。',
-  fullWidthNormalised: '第 {{row}} 行：{{field}}“{{value}}”中的全角字符已转成半角：{{normalised}}。',
-  leadingZeroRestored:
-    '第 {{row}} 行：电话“{{value}}”少了开头的 0（Excel 把它当成了数字），已按 {{normalised}} 导入。'
-}
-
-const SKIP_EN = 'The row will not be imported.'
-
-export const IMPORT_MESSAGES_EN: Templates = {
-  emptyFile: 'The file is empty: there is nothing to import.',
-  fileTooLarge:
-    'The file is too large ({{sizeMb}} MB); at most {{maxMb}} MB can be imported. Split the roster into several files.',
-  legacyXls:
-    'This is an old Excel (.xls) or password-protected Excel file and cannot be imported directly. Open it in Excel, remove the password and use "Save As" → "Excel Workbook (*.xlsx)", then import the new file.',
-  notASpreadsheet: '"{{fileName}}" is not a spreadsheet. Choose a customer roster in .xlsx or .csv format.',
-  unreadableXlsx:
-    '"{{fileName}}" cannot be read; the file may be damaged. Open it in Excel, save it again as .xlsx and retry.',
-  noColumns:
-    'No recognisable columns were found. The headers in the file are: {{headers}}. Columns such as "Name" and "Phone" are needed.',
-  missingColumn: 'No "{{field}}" column was found. Choose below which column holds the {{field}}.',
-  noDataRows: 'There are no customer rows below the header.',
-  blankRowsSkipped: '{{count}} blank rows were skipped.',
-  missingName: 'Row {{row}}: the name is missing. ' + SKIP_EN,
-  missingPhone: 'Row {{row}}: the phone is missing. ' + SKIP_EN,
-  invalidPhone: 'Row {{row}}: phone "{{value}}" is not a valid mobile or landline number. ' + SKIP_EN,
-  scientificNotation:
-    'Row {{row}}: {{field}} "{{value}}" was turned into scientific notation by Excel and is incomplete. Format the column as Text, complete the number and import again. ' +
-    SKIP_EN,
-  tooManyPhones: 'Row {{row}}: {{count}} phones; at most {{max}} are allowed. ' + SKIP_EN,
-  duplicateInFile: 'Row {{row}}: phone {{phone}} already appears in row {{firstRow}}. ' + SKIP_EN,
-  conflictingCustomers:
-    'Row {{row}}: phone {{phone}} belongs to existing customer "{{name}}" but phone {{otherPhone}} belongs to existing customer "{{otherName}}". ' +
-    SKIP_EN,
-  badDate: 'Row {{row}}: {{field}} "{{value}}" is not a valid date (write it like 1990-01-31). ' + SKIP_EN,
-  futureDate: 'Row {{row}}: {{field}} "{{value}}" is later than today. ' + SKIP_EN,
-  badTier:
-    'Row {{row}}: tier "{{value}}" is not recognised (use Regular, Member, VIP or Key account). ' + SKIP_EN,
-  badGender: 'Row {{row}}: gender "{{value}}" is not recognised (use 男 / 女, or M / F). ' + SKIP_EN,
-  badCredit: 'Row {{row}}: credit grade "{{value}}" is not recognised (use A, B, C or D). ' + SKIP_EN,
-  fieldTooLong: 'Row {{row}}: {{field}} has {{length}} characters; at most {{max}} are allowed. ' + SKIP_EN,
-  tooManyTags: 'Row {{row}}: {{count}} tags; at most {{max}} are allowed. ' + SKIP_EN,
-  existingCustomer:
-    'Row {{row}}: phone {{phone}} already belongs to customer "{{name}}". That record is updated only if you choose to update existing customers.',
-  fullWidthNormalised:
-    'Row {{row}}: full-width characters in {{field}} "{{value}}" were converted: {{normalised}}.',
-  leadingZeroRestored:
-    'Row {{row}}: phone "{{value}}" had lost its leading 0 (Excel stored it as a number); imported as {{normalised}}.'
-}
-
-/** The message as text in the given language. Unknown placeholders are left as they are. */
-export function formatImportMessage(message: ImportMessage, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const templates = lang === 'en' ? IMPORT_MESSAGES_EN : IMPORT_MESSAGES_ZH
-  const labels: Record<string, string> = lang === 'en' ? IMPORT_FIELD_LABELS_EN : IMPORT_FIELD_LABELS_ZH
-  const params: MessageParams = { ...message.params }
-  if (typeof params.field === 'string') params.field = labels[params.field] ?? params.field
-  return templates[message.code].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  )
-}

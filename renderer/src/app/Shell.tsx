@@ -86,7 +86,10 @@ export function Shell() {
           <Space>
             <SyncIndicator />
             <span data-testid="current-staff">
-              {t('staff.current')}：{staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')}
+              {t('pattern.labelValue', {
+                label: t('staff.current'),
+                value: staff ? `${staff.staffNo} ${staff.name}` : t('staff.none')
+              })}
             </span>
             <Button icon={<UserSwitchOutlined />} onClick={() => setSwitching(true)}>
               {t('action.switchStaff')}

@@ -39,11 +39,18 @@ export interface ImportOutcome {
   updated: number
 }
 
-/** The import was refused as a whole; `message` is an i18n key (customerImport.refused.*), `params` fill it. */
+/** A phone of the file that an archive holds by now, and that archive's name (when it is not the row's). */
+export interface TakenPhone {
+  phone: string
+  name?: string
+}
+
+/** The import was refused as a whole; `message` is an i18n key (customerImport.refused.*). `params`
+ *  are data: how many, and up to LISTED of the phones; the UI words them. */
 export class ImportRefusedError extends CustomerRefusedError {
   constructor(
     readonly code: 'phonesTaken' | 'customerGone',
-    readonly params: { count: number; list: string }
+    readonly params: { count: number; taken: TakenPhone[] }
   ) {
     super(`customerImport.refused.${code}`)
   }
@@ -96,8 +103,6 @@ export async function customersHoldingPhones(
   return [...owners].map(([phone, c]) => [phone, { id: c.id, name: c.name }])
 }
 
-const listed = (items: string[]) => items.slice(0, LISTED).join('、') + (items.length > LISTED ? ' 等' : '')
-
 /** 确认导入: writes the batch in one transaction, or nothing. `onProgress(done, total)` is called as
  *  records are written (total = creates + updates). */
 export async function importCustomers(
@@ -125,30 +130,30 @@ export async function importCustomers(
         latest.set(live.id, live)
       }
     }
-    if (gone) throw new ImportRefusedError('customerGone', { count: gone, list: '' })
+    if (gone) throw new ImportRefusedError('customerGone', { count: gone, taken: [] })
 
     // Re-checked here, inside the transaction: phones on file now, whatever the preview saw.
     const owners = await phoneOwners(ctx, [
       ...batch.create.flatMap((r) => r.phones),
       ...batch.update.flatMap((u) => u.patch.phones ?? [])
     ])
-    const taken: string[] = []
+    const taken: TakenPhone[] = []
     const inBatch = new Set<string>()
     for (const r of batch.create) {
       for (const p of r.phones) {
-        if (owners.has(p)) taken.push(`${p}（${owners.get(p)?.name}）`)
-        else if (inBatch.has(p)) taken.push(p) // twice among the new rows: the report would have caught it
+        if (owners.has(p)) taken.push({ phone: p, name: owners.get(p)?.name })
+        else if (inBatch.has(p)) taken.push({ phone: p }) // twice among the new rows: the report would have caught it
         inBatch.add(p)
       }
     }
     for (const u of batch.update) {
       for (const p of u.patch.phones ?? []) {
         const owner = owners.get(p)
-        if (owner && owner.id !== liveId.get(u.id)) taken.push(`${p}（${owner.name}）`)
+        if (owner && owner.id !== liveId.get(u.id)) taken.push({ phone: p, name: owner.name })
       }
     }
     if (taken.length)
-      throw new ImportRefusedError('phonesTaken', { count: taken.length, list: listed(taken) })
+      throw new ImportRefusedError('phonesTaken', { count: taken.length, taken: taken.slice(0, LISTED) })
 
     let done = 0
     for (let i = 0; i < batch.create.length; i += CREATE_CHUNK) {

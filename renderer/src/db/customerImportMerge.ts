@@ -1,4 +1,5 @@
 import { CUSTOMER_LIMITS, type Customer } from '@shared/domain/customer'
+import { recordList, recordText } from '@shared/domain/recordText'
 
 // How a roster row updates an archive already on file (导入客户 with 更新已有客户 chosen). Nothing on
 // file is ever lost:
@@ -58,10 +59,10 @@ export function mergeImported(
     patch.phones = phones.list
     patch.phone = phones.list[0] as string
   }
-  if (phones.left.length) overflow.push(`导入的其他电话：${phones.left.join('、')}`)
+  if (phones.left.length) overflow.push(recordText('importedPhones', { list: recordList(phones.left) }))
   const tags = union(current.tags ?? [], incoming.tags ?? [], CUSTOMER_LIMITS.tags)
   if (tags.added) patch.tags = tags.list
-  if (tags.left.length) overflow.push(`导入的其他标签：${tags.left.join('、')}`)
+  if (tags.left.length) overflow.push(recordText('importedTags', { list: recordList(tags.left) }))
 
   const said = current.notes ?? ''
   const notes = [incoming.notes && !said.includes(incoming.notes) ? incoming.notes : '', ...overflow].filter(

@@ -39,6 +39,8 @@ export { HandoverRefusedError, type HandoverFilter } from './handovers'
 // sync: the share port main provides, the loop's status, store choice
 export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'
 export type { SyncReport } from './sync/syncOnce'
+export type { SyncProblem, SyncMessageCode } from './sync/problems'
+export type { ListedQuarantine } from './sync/quarantine'
 export {
   IDLE_STATUS,
   statusAfter,

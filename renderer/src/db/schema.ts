@@ -10,6 +10,7 @@ import type { Handover, HandoverEventType } from '@shared/domain/handover'
 import type { ShiftDef } from '@shared/domain/shifts'
 import type { SegmentHeader } from '@shared/sync/segment'
 import type { Change } from '@shared/sync/change'
+import type { SyncMessageCode } from './sync/problems'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -206,7 +207,11 @@ export interface QuarantineEntry {
   seq: number
   /** the codec's FileProblem, or 'foreignFile' / 'invalidChange' / 'uniqueClash' from the engine */
   problem: string
-  message: string
+  /** what the sync page says (syncPage.problem.<code>); absent on rows stored before codes, which
+   *  held a zh-CN sentence in `message` instead (listQuarantine words those by `problem`) */
+  code?: SyncMessageCode
+  /** rows stored before codes only; never shown (it is one language) */
+  message?: string
   detail: string
   /** the file's bytes as read (absent for a single invalid change) */
   bytes?: Uint8Array

@@ -4,7 +4,7 @@ import type { DataContext } from './context'
 
 export class DuplicateStaffNoError extends Error {
   constructor(readonly staffNo: string) {
-    super(`工号 ${staffNo} already exists`)
+    super(`staff no. ${staffNo} already exists`)
   }
 }
 

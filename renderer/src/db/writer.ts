@@ -239,7 +239,7 @@ export class Writer {
 
   /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
   async transact<R>(staffNo: string, work: (tx: WriteTx) => Promise<R>): Promise<R> {
-    if (!staffNo) throw new Error('a write needs the 工号 of who makes it')
+    if (!staffNo) throw new Error('a write needs the staff no. of who makes it')
     return this.db.transaction('rw', this.db.tables, async () => {
       let lastHlc: string | undefined
       const tx = new WriteTx(

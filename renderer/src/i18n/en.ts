@@ -6,6 +6,7 @@ import { handoverEn } from './sections/handover'
 import { callbackEn } from './sections/callback'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
+import { patternEn } from './sections/pattern'
 
 // English catalogue; the third column of GLOSSARY.md.
 export const en: Catalogue = {
@@ -278,6 +279,7 @@ export const en: Catalogue = {
   callback: callbackEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
+  pattern: patternEn,
   privacy: {
     title: 'Customer confidentiality',
     hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',

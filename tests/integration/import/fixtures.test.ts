@@ -381,7 +381,7 @@ describe('files that are refused', () => {
       'not-a-sheet.pdf',
       { code: 'notASpreadsheet', params: { fileName: 'not-a-sheet.pdf', detected: 'pdf' } }
     ],
-    ['no-columns.csv', { code: 'noColumns', params: { headers: '序号、商品名称、数量、单价' } }]
+    ['no-columns.csv', { code: 'noColumns', params: { headers: ['序号', '商品名称', '数量', '单价'] } }]
   ])('%s', async (file, error) => {
     expect(await parseFixture(file)).toEqual({ ok: false, error })
   })

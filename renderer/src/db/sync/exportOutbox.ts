@@ -9,7 +9,7 @@ import {
 import { canonicalJson } from '@shared/sync/json'
 import type { DataContext } from '../context'
 import type { OutboxEntry } from '../schema'
-import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { syncProblem, type SyncProblem } from './problems'
 import { isShareError, type SharePort } from './sharePort'
 import type { StoreAccess } from './storeAccess'
 
@@ -86,7 +86,7 @@ export async function exportOutbox(
     problems.push(
       syncProblem(
         'republished',
-        SYNC_MESSAGES.republished,
+        'republished',
         `own segment ${state.seq} is missing from the share; re-sending the outbox`
       )
     )
@@ -113,7 +113,7 @@ export async function exportOutbox(
         ...(store.encryption ? { encryption: store.encryption } : {})
       })
     } catch (error) {
-      problems.push(syncProblem('exportFailed', SYNC_MESSAGES.exportFailed, String(error)))
+      problems.push(syncProblem('exportFailed', 'exportFailed', String(error)))
       break
     }
     let next: ExportState
@@ -154,12 +154,10 @@ async function adoptOwnWrite(
     store.encryption ? { key: store.encryption.key } : {}
   )
   if (!decoded.ok)
-    return syncProblem(
-      'ownSegmentUnreadable',
-      SYNC_MESSAGES.ownSegmentUnreadable,
-      `${path}: ${decoded.detail}`,
-      { peer: me, seq }
-    )
+    return syncProblem('ownSegmentUnreadable', 'ownSegmentUnreadable', `${path}: ${decoded.detail}`, {
+      peer: me,
+      seq
+    })
   const { header, changes, invalid } = decoded
   const count = changes.length
   const ours =
@@ -171,7 +169,7 @@ async function adoptOwnWrite(
     count <= wire.length &&
     changes.every((c, i) => canonicalJson(c) === canonicalJson(wire[i]))
   if (!ours)
-    return syncProblem('clone', SYNC_MESSAGES.clone, `${path} exists and is not this PC's unrecorded write`, {
+    return syncProblem('clone', 'clone', `${path} exists and is not this PC's unrecorded write`, {
       peer: me,
       seq
     })

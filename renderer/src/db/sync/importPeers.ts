@@ -9,7 +9,7 @@ import {
 } from '@shared/sync/segment'
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
-import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { syncProblem, type SyncProblem } from './problems'
 import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import type { StoreAccess } from './storeAccess'
@@ -63,7 +63,7 @@ export async function importPeers(
     result.problems.push(
       syncProblem(
         'shareEmptied',
-        SYNC_MESSAGES.shareEmptied,
+        'shareEmptied',
         `segments of ${vanished.join(', ')} are no longer on the share; nothing local was changed`
       )
     )
@@ -105,7 +105,7 @@ export async function importPeers(
   result.conflicts += retried.conflicts
   for (const row of retried.stillHeld)
     result.problems.push(
-      syncProblem('uniqueClash', row.message, row.detail, { peer: row.peer, seq: row.seq })
+      syncProblem('uniqueClash', 'uniqueClash', row.detail, { peer: row.peer, seq: row.seq })
     )
   return result
 }
@@ -134,13 +134,13 @@ class PeerReader {
     }
     const decoded = await decodeSegment(bytes, store.encryption ? { key: store.encryption.key } : {})
     if (!decoded.ok) {
-      result.problems.push(syncProblem(decoded.problem, decoded.message, decoded.detail, { peer, seq }))
+      result.problems.push(syncProblem(decoded.problem, decoded.problem, decoded.detail, { peer, seq }))
       if (decoded.disposition === 'pending') return { kind: 'pending' }
       await quarantineFile(this.ctx, {
         peer,
         seq,
         problem: decoded.problem,
-        message: decoded.message,
+        code: decoded.problem,
         detail: decoded.detail,
         bytes
       })
@@ -150,12 +150,12 @@ class PeerReader {
     const misplaced = header.deviceId !== peer || header.seq !== seq || header.storeId !== store.storeId
     const unencrypted = store.encryption !== undefined && header.encryption.alg === 'none'
     if (misplaced || unencrypted) {
-      const message = misplaced ? SYNC_MESSAGES.foreignFile : SYNC_MESSAGES.unencrypted
+      const code = misplaced ? 'foreignFile' : 'unencrypted'
       const detail = misplaced
         ? `header says ${header.storeId}/${header.deviceId}/${header.seq}`
         : 'unencrypted file in an encrypted store'
-      result.problems.push(syncProblem('foreignFile', message, detail, { peer, seq }))
-      await quarantineFile(this.ctx, { peer, seq, problem: 'foreignFile', message, detail, bytes })
+      result.problems.push(syncProblem('foreignFile', code, detail, { peer, seq }))
+      await quarantineFile(this.ctx, { peer, seq, problem: 'foreignFile', code, detail, bytes })
       return { kind: 'gap' }
     }
     // A broken chain (replaced file, two PCs under one id) is reported; the changes are still merged,
@@ -171,7 +171,7 @@ class PeerReader {
       result.problems.push(
         syncProblem(
           'chainBroken',
-          SYNC_MESSAGES.chainBroken,
+          'chainBroken',
           `prevHash of ${peer}/${seq} does not match segment ${seq - 1}`,
           { peer, seq }
         )
@@ -181,7 +181,7 @@ class PeerReader {
       result.problems.push(
         syncProblem(
           'clockAhead',
-          SYNC_MESSAGES.clockAhead,
+          'clockAhead',
           `${peer} stamps ${header.hlcRange.max}, local time ${this.ctx.now()}`,
           { peer, seq }
         )
@@ -193,14 +193,14 @@ class PeerReader {
         seq,
         index: bad.index,
         problem: 'invalidChange',
-        message: SYNC_MESSAGES.invalidChange,
+        code: 'invalidChange',
         detail: bad.reason
       })
     if (decoded.invalid.length > 0)
       result.problems.push(
         syncProblem(
           'invalidChange',
-          SYNC_MESSAGES.invalidChange,
+          'invalidChange',
           `${decoded.invalid.length} invalid change(s) in ${peer}/${seq}`,
           { peer, seq }
         )

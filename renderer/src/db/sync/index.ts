@@ -4,9 +4,9 @@ export { syncOnce, type SyncReport, type SyncRoundState, type SyncOptions } from
 export { IDLE_STATUS, statusAfter, type SyncState, type SyncStatusValue, type SyncStatusSink } from './status'
 export { startSyncLoop, DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } from './loop'
 export { syncTracked } from './syncTracked'
-export type { SyncProblem, SyncProblemKind } from './problems'
+export type { SyncProblem, SyncProblemKind, SyncMessageCode } from './problems'
 export { listConflicts, listAllConflicts, type ConflictEntry } from './conflicts'
-export { listQuarantine } from './quarantine'
+export { listQuarantine, type ListedQuarantine } from './quarantine'
 export { cursorsForDeviceJson } from './peerCursor'
 export {
   inspectShare,

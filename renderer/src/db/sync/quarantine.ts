@@ -1,7 +1,8 @@
 import type { DataContext } from '../context'
 import type { QuarantineEntry } from '../schema'
 import type { HeldRecord } from './mergeBatch'
-import { SYNC_MESSAGES } from './problems'
+import { FILE_PROBLEMS } from '@shared/sync/problems'
+import { ENGINE_MESSAGE_CODES, type SyncMessageCode } from './problems'
 
 // Share files (and single changes) this PC could not use, kept aside locally with the reason, for the
 // sync page and for support. A file that later decodes (the share finished copying it) is released.
@@ -43,7 +44,7 @@ export async function holdRecords(
       peer,
       seq,
       problem: 'uniqueClash',
-      message: SYNC_MESSAGES.uniqueClash,
+      code: 'uniqueClash',
       detail: h.detail,
       changes: h.changes,
       at: ctx.now()
@@ -72,10 +73,26 @@ export async function releaseFile(ctx: DataContext, peer: string, seq: number): 
   await ctx.db.quarantine.delete(fileQuarantineId(peer, seq))
 }
 
-/** For the sync page: everything held aside, newest first (without the bytes). */
-export async function listQuarantine(
-  ctx: DataContext
-): Promise<Omit<QuarantineEntry, 'bytes' | 'changes'>[]> {
+export type ListedQuarantine = Omit<QuarantineEntry, 'bytes' | 'changes' | 'code' | 'message'> & {
+  code: SyncMessageCode | 'quarantined'
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set([...FILE_PROBLEMS, ...ENGINE_MESSAGE_CODES])
+
+/** A row stored before codes carried a zh-CN sentence; its `problem` is a code that words the same
+ *  cause (or, failing that, the generic 'quarantined'). */
+function codeOf(row: QuarantineEntry): SyncMessageCode | 'quarantined' {
+  if (row.code) return row.code
+  return KNOWN_CODES.has(row.problem) ? (row.problem as SyncMessageCode) : 'quarantined'
+}
+
+/** For the sync page: everything held aside, newest first (without the bytes), each with its message code. */
+export async function listQuarantine(ctx: DataContext): Promise<ListedQuarantine[]> {
   const rows = await ctx.db.quarantine.toArray()
-  return rows.sort((a, b) => b.at - a.at).map(({ bytes: _bytes, changes: _changes, ...row }) => row)
+  return rows
+    .sort((a, b) => b.at - a.at)
+    .map(({ bytes: _bytes, changes: _changes, message: _message, ...rest }) => ({
+      ...rest,
+      code: codeOf(rest)
+    }))
 }

@@ -12,7 +12,7 @@ import type { StoreKey } from '@shared/sync/crypto'
 import type { DataContext } from '../context'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
-import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { syncProblem, type SyncProblem } from './problems'
 import { holdRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
@@ -126,7 +126,7 @@ export async function bootstrapFromSnapshot(
     const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), key)
     if (!manifest.ok) {
       result.problems.push(
-        syncProblem(manifest.problem, manifest.message, `snapshot ${id}: ${manifest.detail}`)
+        syncProblem(manifest.problem, manifest.problem, `snapshot ${id}: ${manifest.detail}`)
       )
       continue
     }
@@ -184,18 +184,14 @@ async function loadSnapshot(
       if (isShareError(error, 'unavailable')) throw error
       return {
         ok: false,
-        problem: syncProblem(
-          'truncated',
-          SYNC_MESSAGES.snapshotTruncated,
-          `snapshot ${id} ${ref.name}: ${String(error)}`
-        )
+        problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
       }
     }
     const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
     if (!chunk.ok)
       return {
         ok: false,
-        problem: syncProblem(chunk.problem, chunk.message, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
+        problem: syncProblem(chunk.problem, chunk.problem, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
       }
     // A record that fails validation is not applied; the snapshot then does not hold everything it
     // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
@@ -205,7 +201,7 @@ async function loadSnapshot(
         ok: false,
         problem: syncProblem(
           'invalidChange',
-          SYNC_MESSAGES.snapshotInvalid,
+          'snapshotInvalid',
           `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`
         )
       }

@@ -1,7 +1,7 @@
 import type { EncryptionParams } from '@shared/sync/sealed'
 import { createStoreFile, parseStoreFile, STORE_FILE } from '@shared/sync/store'
 import type { DeskDatabase } from '../database'
-import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { syncProblem, type SyncProblem } from './problems'
 import { isShareError, type SharePort } from './sharePort'
 
 // Which store the share belongs to, before any segment is touched. This PC remembers the storeId it
@@ -26,21 +26,13 @@ export async function openStore(
   // Joining a store or creating one is the user's explicit choice (storeChoice.ts), never a side effect
   // of syncing: an empty or wrong folder must not silently become a new store.
   if (known === undefined)
-    return syncProblem(
-      'notJoined',
-      SYNC_MESSAGES.notJoined,
-      'this PC has not joined or created a store share yet'
-    )
+    return syncProblem('notJoined', 'notJoined', 'this PC has not joined or created a store share yet')
   let bytes = await readIfPresent(share)
   if (!bytes) {
     // Only our own store is re-made here (same id: the share was emptied by mistake).
     // An encrypted store's store.json cannot be remade here (its salt and key check belong to it).
     if (encryption)
-      return syncProblem(
-        'storeMissing',
-        SYNC_MESSAGES.storeMissing,
-        'store.json is missing and the store is encrypted'
-      )
+      return syncProblem('storeMissing', 'storeMissing', 'store.json is missing and the store is encrypted')
     const created = await createStoreFile({ storeId: known, createdAt: now })
     try {
       await share.writeNew(STORE_FILE, created.bytes)
@@ -51,22 +43,14 @@ export async function openStore(
     }
   }
   const parsed = parseStoreFile(bytes)
-  if (!parsed.ok) return syncProblem(parsed.problem, parsed.message, parsed.detail)
+  if (!parsed.ok) return syncProblem(parsed.problem, parsed.problem, parsed.detail)
   const { store } = parsed
   if (known !== store.storeId)
-    return syncProblem(
-      'otherStore',
-      SYNC_MESSAGES.otherStore,
-      `share store ${store.storeId}, this PC syncs ${known}`
-    )
+    return syncProblem('otherStore', 'otherStore', `share store ${store.storeId}, this PC syncs ${known}`)
   if (store.encryption && !encryption)
-    return syncProblem('needsPassphrase', SYNC_MESSAGES.needsKey, 'store has a passphrase; none given')
+    return syncProblem('needsPassphrase', 'needsKey', 'store has a passphrase; none given')
   if (store.encryption && encryption && store.encryption.keyCheck !== encryption.keyCheck)
-    return syncProblem(
-      'wrongPassphrase',
-      SYNC_MESSAGES.keyMismatch,
-      'given key was not unlocked from this store.json'
-    )
+    return syncProblem('wrongPassphrase', 'keyMismatch', 'given key was not unlocked from this store.json')
   return store.encryption && encryption ? { storeId: store.storeId, encryption } : { storeId: store.storeId }
 }
 

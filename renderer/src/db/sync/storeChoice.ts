@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid'
 import type { EncryptionParams } from '@shared/sync/sealed'
+import type { FileProblem } from '@shared/sync/problems'
 import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '@shared/sync/store'
 import type { DataContext } from '../context'
 import { getStaffByNo } from '../staff'
@@ -26,7 +27,7 @@ export type ShareInspection =
       joined: boolean
       unlocked: boolean
     }
-  | { state: 'damaged'; message: string }
+  | { state: 'damaged'; code: FileProblem }
 
 /** What is in the folder, and whether this PC already belongs to the store there. */
 export async function inspectShare(ctx: DataContext, share: SharePort): Promise<ShareInspection> {
@@ -40,7 +41,7 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
   if (!names.includes(STORE_FILE))
     return names.length === 0 ? { state: 'empty' } : { state: 'foreign', names: names.slice(0, 10) }
   const parsed = parseStoreFile(await share.read(STORE_FILE))
-  if (!parsed.ok) return { state: 'damaged', message: parsed.message }
+  if (!parsed.ok) return { state: 'damaged', code: parsed.problem }
   const known = (await ctx.db.meta.get(STORE_ID_KEY))?.value
   const { store } = parsed
   return {

@@ -3,7 +3,7 @@ import type { DataContext } from '../context'
 import { exportOutbox } from './exportOutbox'
 import { bootstrapFromSnapshot } from './snapshots'
 import { importPeers } from './importPeers'
-import { syncProblem, SYNC_MESSAGES, type SyncProblem } from './problems'
+import { syncProblem, type SyncProblem } from './problems'
 import { refreshTimeRules } from './refreshTimeRules'
 import { isShareError, type SharePort } from './sharePort'
 import { isStoreAccess, openStore } from './storeAccess'
@@ -79,15 +79,11 @@ export async function syncOnce(
   } catch (error) {
     if (isShareError(error, 'unavailable')) {
       report.state = 'unavailable'
-      report.problems.push(syncProblem('unavailable', SYNC_MESSAGES.unavailable, error.message))
+      report.problems.push(syncProblem('unavailable', 'unavailable', error.message))
     } else {
       report.state = 'error'
       report.problems.push(
-        syncProblem(
-          'error',
-          SYNC_MESSAGES.error,
-          error instanceof Error ? (error.stack ?? error.message) : String(error)
-        )
+        syncProblem('error', 'error', error instanceof Error ? (error.stack ?? error.message) : String(error))
       )
     }
   }

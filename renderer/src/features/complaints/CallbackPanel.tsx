@@ -70,8 +70,10 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
         <Space>
           <Typography.Text type={state === 'overdue' ? 'danger' : undefined} data-testid="callback-pending">
             <PhoneOutlined />{' '}
-            {t('callback.pending', { time: dayjs(complaint.callback.dueAt).format('MM月DD日 HH:mm') })}
-            {complaint.callback.note && `（${complaint.callback.note}）`}
+            {t('callback.pending', {
+              time: dayjs(complaint.callback.dueAt).format(t('pattern.monthDayTime'))
+            })}
+            {complaint.callback.note && t('pattern.bracketed', { note: complaint.callback.note })}
           </Typography.Text>
           {state === 'overdue' && <Tag color="red">{t('callback.overdue')}</Tag>}
           <Button size="small" onClick={() => void done()} data-testid="callback-done">

@@ -298,7 +298,7 @@ const CustomerCells = memo(function CustomerCells({
           ? `${c.assignedClerk} ${names.get(c.assignedClerk) ?? ''}`
           : t('customer.unassigned')}
       </span>
-      <span>{match ? matchHint(t, match, canUnmask) : (c.tags ?? []).join('、')}</span>
+      <span>{match ? matchHint(t, match, canUnmask) : (c.tags ?? []).join(t('pattern.listSeparator'))}</span>
     </>
   )
 })

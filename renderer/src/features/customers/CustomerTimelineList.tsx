@@ -22,7 +22,11 @@ export function CustomerTimelineList({
     return s ? `${s.staffNo} ${s.name}` : staffNo
   }
   const show = (v: unknown) =>
-    v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join('、') : String(v)
+    v === null || v === undefined || v === ''
+      ? '—'
+      : Array.isArray(v)
+        ? v.join(t('pattern.listSeparator'))
+        : String(v)
   return (
     <List
       size="small"
@@ -58,7 +62,11 @@ export function CustomerTimelineList({
                 {e.event.type === 'customerEdited' &&
                   ((e.event.data.changes as Change[] | undefined) ?? []).map((c) => (
                     <div key={c.field}>
-                      {t(`customer.${c.field}`, { defaultValue: c.field })}：{show(c.from)} → {show(c.to)}
+                      {t('pattern.changed', {
+                        label: t(`customer.${c.field}`, { defaultValue: c.field }),
+                        from: show(c.from),
+                        to: show(c.to)
+                      })}
                     </div>
                   ))}
                 {e.event.type === 'phoneRevealed' && <span>{String(e.event.data.phone ?? '')}</span>}

@@ -78,7 +78,10 @@ export function HandoverListPage() {
           onChange={setClerk}
           data-testid="handover-filter-clerk"
           options={[
-            { value: '', label: `${t('handover.filterClerk')}：${t('handover.all')}` },
+            {
+              value: '',
+              label: t('pattern.labelValue', { label: t('handover.filterClerk'), value: t('handover.all') })
+            },
             ...people.map((p) => ({ value: p.staffNo, label: `${p.staffNo} ${p.name}` }))
           ]}
         />
@@ -88,7 +91,10 @@ export function HandoverListPage() {
           onChange={setShiftId}
           data-testid="handover-filter-shift"
           options={[
-            { value: '', label: `${t('handover.filterShift')}：${t('handover.all')}` },
+            {
+              value: '',
+              label: t('pattern.labelValue', { label: t('handover.filterShift'), value: t('handover.all') })
+            },
             ...shifts.map((s) => ({ value: s.id, label: s.name }))
           ]}
         />

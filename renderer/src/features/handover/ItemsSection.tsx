@@ -80,7 +80,7 @@ export function ItemsSection({
 
   return (
     <Card
-      title={`${t(`handover.section.${section}`)}（${mine.length}）`}
+      title={t('pattern.counted', { title: t(`handover.section.${section}`), count: mine.length })}
       size="small"
       style={{ marginBottom: 12 }}
       data-testid={`items-${section}`}

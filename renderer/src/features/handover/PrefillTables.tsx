@@ -37,7 +37,10 @@ export function PrefillTables({ prefill, unmasked }: { prefill: HandoverPrefill;
   return (
     <>
       <Card
-        title={`${t('handover.section.complaints')}（${prefill.complaints.length}）`}
+        title={t('pattern.counted', {
+          title: t('handover.section.complaints'),
+          count: prefill.complaints.length
+        })}
         size="small"
         style={{ marginBottom: 12 }}
         data-testid="prefill-complaints"
@@ -85,7 +88,10 @@ export function PrefillTables({ prefill, unmasked }: { prefill: HandoverPrefill;
         />
       </Card>
       <Card
-        title={`${t('handover.section.revisits')}（${prefill.revisits.length}）`}
+        title={t('pattern.counted', {
+          title: t('handover.section.revisits'),
+          count: prefill.revisits.length
+        })}
         size="small"
         style={{ marginBottom: 12 }}
         data-testid="prefill-revisits"
@@ -118,7 +124,10 @@ export function PrefillTables({ prefill, unmasked }: { prefill: HandoverPrefill;
         />
       </Card>
       <Card
-        title={`${t('handover.section.callbacks')}（${prefill.callbacks.length}）`}
+        title={t('pattern.counted', {
+          title: t('handover.section.callbacks'),
+          count: prefill.callbacks.length
+        })}
         size="small"
         style={{ marginBottom: 12 }}
         data-testid="prefill-callbacks"
@@ -154,7 +163,7 @@ export function PrefillTables({ prefill, unmasked }: { prefill: HandoverPrefill;
         />
       </Card>
       <Card
-        title={`${t('handover.section.returns')}（${prefill.returns.length}）`}
+        title={t('pattern.counted', { title: t('handover.section.returns'), count: prefill.returns.length })}
         size="small"
         style={{ marginBottom: 12 }}
         data-testid="prefill-returns"

@@ -34,12 +34,11 @@ function SheetTable({
   children: ReactNode
   testId: string
 }) {
+  const { t } = useTranslation()
   if (count === 0) return null
   return (
     <section className="hs-section" data-testid={testId}>
-      <h2 className="hs-heading">
-        {title}（{count}）
-      </h2>
+      <h2 className="hs-heading">{t('pattern.counted', { title, count })}</h2>
       <table className="hs-table">
         <thead>
           <tr>
@@ -125,7 +124,7 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
       </p>
       {emptySections.length > 0 && (
         <p className="hs-summary" data-testid="sheet-empty-sections">
-          {t('handover.emptySections', { list: emptySections.join('、') })}
+          {t('handover.emptySections', { list: emptySections.join(t('pattern.listSeparator')) })}
         </p>
       )}
       {p.previous && (
@@ -305,7 +304,8 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
           <h2 className="hs-heading">{t('handover.section.remarks')}</h2>
           {remarks.map((r) => (
             <p key={r.id} className="hs-remark">
-              {formatWhen(r.at)} {r.staffNo}：{String(r.data.text ?? '')}
+              {formatWhen(r.at)}{' '}
+              {t('pattern.labelValue', { label: r.staffNo, value: String(r.data.text ?? '') })}
             </p>
           ))}
         </section>

@@ -100,7 +100,8 @@ export function ShareSettingsCard() {
           })
       return s.encrypted ? `${text}${t('syncPage.passphrase.encrypted')}` : text
     }
-    if (s.state === 'damaged') return t('syncPage.settings.state.damaged', { message: s.message })
+    if (s.state === 'damaged')
+      return t('syncPage.settings.state.damaged', { message: t(`syncPage.problem.${s.code}`) })
     return t(`syncPage.settings.state.${s.state}`)
   }
 

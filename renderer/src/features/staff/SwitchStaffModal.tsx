@@ -65,7 +65,10 @@ function SwitchStaffDialog({ required, onClose }: { required: boolean; onClose: 
           .filter((s) => s.active)
           .map((s) => ({
             value: s.staffNo,
-            label: `${s.staffNo} ${s.name}（${t(`staff.roleOption.${s.role}`)}）`
+            label: t('pattern.noted', {
+              text: `${s.staffNo} ${s.name}`,
+              note: t(`staff.roleOption.${s.role}`)
+            })
           }))}
       />
     </Modal>

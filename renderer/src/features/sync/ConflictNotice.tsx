@@ -30,7 +30,10 @@ export function ConflictNotice({
       description={conflicts.map((c) => (
         <div key={c.id}>
           <Typography.Text strong>{fieldLabel(c.field)}</Typography.Text>
-          <Typography.Text type="secondary">（{dayjs(c.at).format('MM-DD HH:mm')}）</Typography.Text>：
+          <Typography.Text type="secondary">
+            {t('pattern.bracketed', { note: dayjs(c.at).format('MM-DD HH:mm') })}
+          </Typography.Text>
+          {t('pattern.colon')}
           <Typography.Text copyable style={{ whiteSpace: 'pre-wrap' }}>
             {String(c.losingValue ?? '')}
           </Typography.Text>

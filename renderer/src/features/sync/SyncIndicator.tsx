@@ -28,7 +28,7 @@ export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
   const look = LOOK[status.state]
   const last = status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('MM-DD HH:mm') : t('syncPage.never')
   return (
-    <Tooltip title={`${t('sync.lastSynced')}：${last}`}>
+    <Tooltip title={t('pattern.labelValue', { label: t('sync.lastSynced'), value: last })}>
       <Tag
         color={look.color}
         data-testid={testId}

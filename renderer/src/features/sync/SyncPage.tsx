@@ -15,7 +15,7 @@ const WHEN = 'MM-DD HH:mm'
 /** how long the page tells that this PC took a new device id */
 const RENEWAL_NOTICE_MS = 14 * 24 * 3_600_000
 
-/** 同步: the state with 立即同步, problems in plain Chinese, the store's PCs (name, last seen, version,
+/** 同步: the state with 立即同步, problems in plain words (the catalogue's, by code), the store's PCs (name, last seen, version,
  *  clock offset), conflicts kept for review and quarantined files. */
 export function SyncPage() {
   const { t } = useTranslation()
@@ -110,7 +110,9 @@ export function SyncPage() {
             description={
               renewal.renumbered.length > 0
                 ? t('syncPage.renumbered', {
-                    list: renewal.renumbered.map(([from, to]) => `${from} → ${to}`).join('，')
+                    list: renewal.renumbered
+                      .map(([from, to]) => `${from} → ${to}`)
+                      .join(t('pattern.listSeparator'))
                   })
                 : undefined
             }
@@ -140,7 +142,7 @@ export function SyncPage() {
           renderItem={(p) => (
             <List.Item>
               <Typography.Text type={p.kind === 'unavailable' ? 'warning' : 'danger'}>
-                {p.message}
+                {t(`syncPage.problem.${p.code}`)}
               </Typography.Text>
               {p.peer && <Tag style={{ marginLeft: 8 }}>{p.peer}</Tag>}
             </List.Item>
@@ -159,9 +161,12 @@ export function SyncPage() {
             {
               title: t('syncPage.peer.name'),
               key: 'name',
-              render: (_, p) =>
-                (p.known ? p.name : t('syncPage.peer.unknown')) +
-                (p.deviceId === data.device.deviceId ? `（${t('syncPage.peer.me')}）` : '')
+              render: (_, p) => {
+                const name = p.known ? p.name : t('syncPage.peer.unknown')
+                return p.deviceId === data.device.deviceId
+                  ? t('pattern.noted', { text: name, note: t('syncPage.peer.me') })
+                  : name
+              }
             },
             {
               title: t('syncPage.peer.lastSeen'),
@@ -193,7 +198,10 @@ export function SyncPage() {
         />
       </Card>
 
-      <Card title={`${t('syncPage.conflicts')}（${conflicts.length}）`} size="small">
+      <Card
+        title={t('pattern.counted', { title: t('syncPage.conflicts'), count: conflicts.length })}
+        size="small"
+      >
         <Table
           size="small"
           rowKey="id"
@@ -233,7 +241,10 @@ export function SyncPage() {
         />
       </Card>
 
-      <Card title={`${t('syncPage.quarantine')}（${quarantine.length}）`} size="small">
+      <Card
+        title={t('pattern.counted', { title: t('syncPage.quarantine'), count: quarantine.length })}
+        size="small"
+      >
         <Table
           size="small"
           rowKey="id"
@@ -244,7 +255,11 @@ export function SyncPage() {
           columns={[
             { title: t('syncPage.quarantineCol.peer'), dataIndex: 'peer' },
             { title: t('syncPage.quarantineCol.seq'), dataIndex: 'seq' },
-            { title: t('syncPage.quarantineCol.message'), dataIndex: 'message' },
+            {
+              title: t('syncPage.quarantineCol.message'),
+              key: 'message',
+              render: (_, q) => t(`syncPage.problem.${q.code}`)
+            },
             { title: t('syncPage.quarantineCol.at'), key: 'at', render: (_, q) => dayjs(q.at).format(WHEN) }
           ]}
         />

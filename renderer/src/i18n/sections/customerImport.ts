@@ -1,14 +1,6 @@
 // customerImport texts (zh-CN and en side by side): 导入客户 (the roster wizard), 导出Excel and the
-// import/export record. The per-row report's sentences are the shared templates of
-// shared/import/messages.ts, so the report reads the same in the app, in tests and in any export.
-import {
-  IMPORT_FIELD_LABELS_EN,
-  IMPORT_FIELD_LABELS_ZH,
-  IMPORT_MESSAGES_EN,
-  IMPORT_MESSAGES_ZH,
-  type ImportField,
-  type Templates
-} from '@shared/import/messages'
+// import/export record. The per-row report's sentences, by code, are in importMessages.ts.
+import { importFieldsEn, importFieldsZh, importMessagesEn, importMessagesZh } from './importMessages'
 
 export const customerImportZh = {
   title: '导入客户',
@@ -73,6 +65,8 @@ export const customerImportZh = {
     again: '继续导入其他文件'
   },
   refused: {
+    /** the phones named by phonesTaken, when there are more than it names */
+    andMore: '{{list}} 等',
     phonesTaken:
       '导入已取消，没有写入任何数据：以下电话刚刚已有客户档案（可能是别的电脑同步过来的）：{{list}}。已重新检查，请核对预览后再确认导入。',
     customerGone:
@@ -80,8 +74,8 @@ export const customerImportZh = {
   },
   failed: '导入失败，没有写入任何数据：{{reason}}',
   readFailed: '读取文件时出错：{{reason}}',
-  message: IMPORT_MESSAGES_ZH as Templates,
-  field: IMPORT_FIELD_LABELS_ZH as Record<ImportField, string>,
+  message: importMessagesZh,
+  field: importFieldsZh,
   export: {
     busy: '正在导出…',
     done: '已导出 {{count}} 位客户（{{how}}）',
@@ -168,6 +162,7 @@ export const customerImportEn: typeof customerImportZh = {
     again: 'Import another file'
   },
   refused: {
+    andMore: '{{list}} and more',
     phonesTaken:
       'Import cancelled, nothing was written: these phones have just been put on file (perhaps synced from another PC): {{list}}. The file was checked again; review the preview and confirm again.',
     customerGone:
@@ -175,8 +170,8 @@ export const customerImportEn: typeof customerImportZh = {
   },
   failed: 'Import failed, nothing was written: {{reason}}',
   readFailed: 'The file could not be read: {{reason}}',
-  message: IMPORT_MESSAGES_EN,
-  field: IMPORT_FIELD_LABELS_EN,
+  message: importMessagesEn,
+  field: importFieldsEn,
   export: {
     busy: 'Exporting…',
     done: 'Exported {{count}} customers ({{how}})',

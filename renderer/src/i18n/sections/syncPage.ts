@@ -1,3 +1,5 @@
+import type { SyncMessageCode } from '@/db'
+
 // 同步 page and share settings texts (zh-CN and en side by side). Status labels stay in `sync`
 // (GLOSSARY.md: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常).
 export const syncPageZh = {
@@ -29,6 +31,48 @@ export const syncPageZh = {
   quarantine: '已隔离的文件',
   noQuarantine: '没有隔离的文件',
   quarantineCol: { peer: '来自', seq: '序号', message: '原因', at: '时间' },
+  problem: {
+    // file problems (the codec's)
+    truncated: '同步文件不完整（可能写入时中断），已隔离',
+    checksum: '同步文件已损坏（校验和不符），已隔离',
+    notASegment: '不是门店客服台的同步文件，已隔离',
+    futureFormat: '同步文件来自更新版本的门店客服台，请升级本机软件；文件已保留，升级后自动同步',
+    needsPassphrase: '同步文件已加密，请在同步设置中输入共享密码；文件已保留',
+    wrongPassphrase: '共享密码不正确，无法解密同步文件；请核对密码，文件已保留',
+    tampered: '同步文件未通过加密校验（内容或文件头被改动），已隔离',
+    invalidJson: '同步文件内容格式错误，已隔离',
+    // the engine's
+    unavailable:
+      '无法访问共享文件夹（可能已断开或被移动）。本机照常工作，数据都保存在本机；恢复连接后会自动同步。',
+    otherStore: '共享文件夹属于另一个门店（门店编号不符），已停止同步。请在同步设置中检查共享文件夹的位置。',
+    notJoined: '这台电脑还没有加入门店共享：请在 系统设置 → 同步 中选择“加入已有门店”或“新建门店共享”。',
+    storeMissing:
+      '共享文件夹中缺少门店文件 store.json（本门店已设置共享密码），已停止同步。请在同步设置中检查共享文件夹。',
+    needsKey:
+      '本门店的共享文件已加密，本机还没有共享密码，已暂停同步（本机数据完好）。请点击“输入共享密码”。',
+    keyMismatch:
+      '本机保存的共享密码与共享文件夹中的门店不符（门店可能重新建立或更换了密码），已暂停同步（本机数据完好）。请点击“输入共享密码”重新输入。',
+    clone:
+      '检测到另一台电脑使用了与本机相同的设备编号（可能是克隆的系统镜像）。本机已停止上传，共享文件夹中的文件没有被覆盖；本机将自动改用新的设备编号并重新启动，尚未同步的内容不会丢失。',
+    ownSegmentUnreadable: '共享文件夹中本机的同步文件无法读取，本机已停止上传，没有覆盖任何文件。',
+    exportFailed: '本机的更改无法写成同步文件，已停止上传；本机数据完好。',
+    republished: '共享文件夹中缺少本机已上传的同步文件，本机已重新上传全部更改。',
+    shareEmptied:
+      '共享文件夹似乎被清空（或部分文件丢失）：之前同步过的电脑的文件不见了。本机数据完好，没有删除任何内容；各电脑同步时会重新上传自己的更改。',
+    chainBroken:
+      '该电脑的同步文件前后不连续（文件可能被替换，或两台电脑使用了同一设备编号）。内容已照常合并，请检查。',
+    foreignFile: '同步文件与其所在位置或门店不符，已隔离',
+    unencrypted: '本门店已设置共享密码，但该同步文件未加密，已隔离',
+    invalidChange: '同步文件中有一条更改未通过校验，已隔离；其余内容已同步',
+    uniqueClash:
+      '同步来的记录与本机已有记录的编号相同（例如两台电脑离线时添加了同一个工号），这条记录暂未合并，已保留；修改其中一个编号后会自动合并。',
+    clockAhead: '该电脑的时钟比本机快了2分钟以上，请校准它的时间。',
+    snapshotTruncated: '快照文件不完整，已改用更早的快照或逐个同步文件',
+    snapshotInvalid: '快照中有记录未通过校验，本机没有采用这个快照，改为逐个同步文件（有问题的更改会被隔离）',
+    error: '同步时发生意外错误，本机数据完好，稍后会自动重试。',
+    // a quarantine row stored before message codes whose cause has no code of its own
+    quarantined: '该文件已隔离'
+  } satisfies Record<SyncMessageCode | 'quarantined', string>,
   notConfigured: '还没有设置共享文件夹。请到 系统设置 → 同步 中选择共享文件夹。',
   openSettings: '去设置',
   settings: {
@@ -107,6 +151,55 @@ export const syncPageEn: typeof syncPageZh = {
   quarantine: 'Quarantined files',
   noQuarantine: 'No quarantined files',
   quarantineCol: { peer: 'From', seq: 'Seq', message: 'Reason', at: 'When' },
+  problem: {
+    truncated: 'The sync file is incomplete (writing it was probably interrupted); quarantined',
+    checksum: 'The sync file is damaged (checksum mismatch); quarantined',
+    notASegment: 'Not a Service Desk sync file; quarantined',
+    futureFormat:
+      'The sync file comes from a newer version of Service Desk. Please update this PC; the file is kept and syncs after the update',
+    needsPassphrase:
+      'The sync file is encrypted. Enter the share passphrase in the sync settings; the file is kept',
+    wrongPassphrase:
+      'The share passphrase is wrong and cannot decrypt the sync file. Check the passphrase; the file is kept',
+    tampered: 'The sync file failed its encryption check (content or header altered); quarantined',
+    invalidJson: 'The sync file is malformed; quarantined',
+    unavailable:
+      'The share folder cannot be reached (disconnected or moved?). This PC works on and keeps all data; syncing resumes when the folder is back.',
+    otherStore:
+      'The share folder belongs to another store (store id differs); syncing stopped. Check the share folder location in the sync settings.',
+    notJoined:
+      'This PC has not joined a store share yet: in Settings → Sync choose "Join existing store" or "Create store share".',
+    storeMissing:
+      'The store file store.json is missing from the share folder (this store has a share passphrase); syncing stopped. Check the share folder in the sync settings.',
+    needsKey:
+      'This store’s share files are encrypted and this PC has no share passphrase yet; syncing is paused (data on this PC is intact). Click "Enter share passphrase".',
+    keyMismatch:
+      'The share passphrase kept on this PC does not fit the store in the share folder (the store may have been re-created or its passphrase changed); syncing is paused (data on this PC is intact). Click "Enter share passphrase" to enter it again.',
+    clone:
+      'Another PC uses the same device id as this one (probably a cloned disk image). This PC stopped uploading and overwrote nothing in the share folder; it will take a new device id and restart, and nothing unsynced is lost.',
+    ownSegmentUnreadable:
+      'This PC’s own sync file in the share folder cannot be read; this PC stopped uploading and overwrote nothing.',
+    exportFailed:
+      'This PC’s changes could not be written as a sync file; uploading stopped. Data on this PC is intact.',
+    republished:
+      'Sync files this PC had uploaded were missing from the share folder; all its changes were uploaded again.',
+    shareEmptied:
+      'The share folder seems to have been emptied (or lost files): the files of PCs that synced before are gone. Data on this PC is intact and nothing was deleted; every PC uploads its changes again when it syncs.',
+    chainBroken:
+      'This PC’s sync files do not follow on from each other (a file may have been replaced, or two PCs use one device id). The content was merged as usual; please check.',
+    foreignFile: 'The sync file does not belong where it is or to this store; quarantined',
+    unencrypted: 'This store has a share passphrase but the sync file is not encrypted; quarantined',
+    invalidChange: 'A change in the sync file failed validation and was quarantined; the rest was synced',
+    uniqueClash:
+      'A synced record has the same number as a record on this PC (e.g. two PCs offline added the same staff no.). It is kept but not merged yet; it merges by itself once one of the numbers is changed.',
+    clockAhead: 'That PC’s clock is more than 2 minutes ahead of this one; please correct its time.',
+    snapshotTruncated:
+      'A snapshot file is incomplete; an earlier snapshot or the single sync files were used instead',
+    snapshotInvalid:
+      'Records in the snapshot failed validation; this PC did not use the snapshot and reads the single sync files instead (bad changes are quarantined)',
+    error: 'An unexpected error occurred while syncing. Data on this PC is intact; it retries shortly.',
+    quarantined: 'This file was quarantined'
+  },
   notConfigured: 'No share folder is set. Choose one in Settings → Sync.',
   openSettings: 'Open settings',
   settings: {

@@ -12,6 +12,7 @@ import { dataApi } from '@/db/api'
 import type { SessionState } from '@/app/session'
 import type { DeviceInfo } from '@shared/ipc/contract'
 import { cloneOf, intake, pc, shareKeeper, type Pc } from '../db/sync/harness'
+import { wordedReport } from '../db/sync/worded'
 
 // The app's sync store: the loop started from what main says, its status, 立即同步, stop, a clone's
 // renewal, and the presence it publishes. Timers are fake (only setTimeout/setInterval: fake-indexeddb
@@ -212,7 +213,7 @@ describe('the sync store', () => {
     )
 
     await a.db.meta.delete(STORE_KEY_KEY)
-    const locked = await store.getState().syncNow()
+    const locked = wordedReport((await store.getState().syncNow())!)
     expect(locked).toMatchObject({
       state: 'error',
       problems: [

@@ -112,7 +112,7 @@ describe('importCustomers', () => {
     expect(error).toMatchObject({
       code: 'phonesTaken',
       message: 'customerImport.refused.phonesTaken',
-      params: { count: 1, list: '13900139000（张叁）' }
+      params: { count: 1, taken: [{ phone: '13900139000', name: '张叁' }] }
     })
     expect(await findCustomerByPhone(ctx, '13800138000')).toBeUndefined()
     expect(await ctx.db.customers.count()).toBe(1)
@@ -139,7 +139,7 @@ describe('importCustomers', () => {
     }
     await expect(importCustomers(ctx, '1001', batch)).rejects.toMatchObject({
       code: 'phonesTaken',
-      params: { count: 1, list: '021-52345678（张叁）' }
+      params: { count: 1, taken: [{ phone: '021-52345678', name: '张叁' }] }
     })
     expect(await ctx.db.customers.count()).toBe(1)
   })
@@ -155,7 +155,7 @@ describe('importCustomers', () => {
       })
     ).rejects.toMatchObject({
       code: 'phonesTaken',
-      params: { count: 1, list: '13900139000（李四）' }
+      params: { count: 1, taken: [{ phone: '13900139000', name: '李四' }] }
     })
     expect((await ctx.db.customers.get(a.id))?.phones).toEqual(['13800138000'])
   })

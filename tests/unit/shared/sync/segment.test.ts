@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fromUtf8, utf8 } from '@shared/sync/bytes'
 import { deriveStoreKey } from '@shared/sync/crypto'
 import { encodeFrame, PREFIX_BYTES } from '@shared/sync/frame'
-import { PROBLEM_MESSAGES } from '@shared/sync/problems'
+import { zhCN } from '@/i18n/zh-CN'
 import {
   decodeSegment,
   encodeSegment,
@@ -107,11 +107,9 @@ describe('segment files', () => {
       expect(result.ok ? 'ok' : result.problem, `cut at ${cut}`).toBe('truncated')
     }
     const result = await decodeSegment(bytes.subarray(0, bytes.length - 1))
-    expect(result).toMatchObject({
-      ok: false,
-      message: '同步文件不完整（可能写入时中断），已隔离',
-      disposition: 'quarantine'
-    })
+    expect(result).toMatchObject({ ok: false, problem: 'truncated', disposition: 'quarantine' })
+    // what the sync page says for it (catalogue, by code)
+    expect(zhCN.syncPage.problem.truncated).toBe('同步文件不完整（可能写入时中断），已隔离')
   })
 
   it('detects any single corrupted byte after the prefix as a checksum failure', async () => {
@@ -126,8 +124,7 @@ describe('segment files', () => {
     extra.set(bytes)
     expect(await decodeSegment(extra)).toMatchObject({
       ok: false,
-      problem: 'checksum',
-      message: PROBLEM_MESSAGES.checksum
+      problem: 'checksum'
     })
   })
 
@@ -152,7 +149,7 @@ describe('segment files', () => {
     )
     const result = await decodeSegment(future)
     expect(result).toMatchObject({ ok: false, problem: 'futureFormat', disposition: 'pending' })
-    expect(result.ok ? '' : result.message).toContain('请升级')
+    expect(result.ok ? '' : zhCN.syncPage.problem[result.problem]).toContain('请升级')
   })
 
   it('reads an unknown MINOR version and keeps unknown header fields', async () => {
@@ -252,7 +249,7 @@ describe('segment files', () => {
       const wrong = await deriveStoreKey('另一个密码', SALT, TEST_ITERATIONS)
       const result = await decodeSegment(bytes, { key: wrong })
       expect(result).toMatchObject({ ok: false, problem: 'wrongPassphrase', disposition: 'pending' })
-      expect(result.ok ? '' : result.message).toContain('密码不正确')
+      expect(result.ok ? '' : zhCN.syncPage.problem[result.problem]).toContain('密码不正确')
     })
 
     it('fails authentication when the header is altered (even with a fresh checksum)', async () => {

@@ -3,6 +3,7 @@ import { fromUtf8, utf8 } from '@shared/sync/bytes'
 import { decodeSegment, encodeSegment } from '@shared/sync/segment'
 import { createStoreFile, MAX_STORE_KEY_ITERATIONS, parseStoreFile, unlockStore } from '@shared/sync/store'
 import { change, TEST_ITERATIONS } from './fixtures'
+import { zhCN } from '@/i18n/zh-CN'
 
 describe('store.json', () => {
   it('records salt, iterations and key check — never the passphrase', async () => {
@@ -35,11 +36,8 @@ describe('store.json', () => {
       passphrase: '对的密码',
       iterations: TEST_ITERATIONS
     })
-    expect(await unlockStore(store, '错的密码')).toMatchObject({
-      ok: false,
-      problem: 'wrongPassphrase',
-      message: expect.stringContaining('密码不正确')
-    })
+    expect(await unlockStore(store, '错的密码')).toMatchObject({ ok: false, problem: 'wrongPassphrase' })
+    expect(zhCN.syncPage.problem.wrongPassphrase).toContain('密码不正确')
     const unlocked = await unlockStore(store, '对的密码')
     if (!unlocked.ok) throw new Error(unlocked.detail)
     const seg = await encodeSegment({

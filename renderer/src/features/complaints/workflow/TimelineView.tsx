@@ -37,9 +37,15 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
     if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
     if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length)
-      parts.push(d.feedbackDepartments.join('、'))
+      parts.push(d.feedbackDepartments.join(t('pattern.listSeparator')))
     if (typeof d.field === 'string')
-      parts.push(`${t(`complaint.${d.field}`)}：${shown(d.field, d.from)} → ${shown(d.field, d.to)}`)
+      parts.push(
+        t('pattern.changed', {
+          label: t(`complaint.${d.field}`),
+          from: shown(d.field, d.from),
+          to: shown(d.field, d.to)
+        })
+      )
     return parts.join(' · ')
   }
   return (

@@ -31,7 +31,7 @@ export function MergeExplanation({ event }: { event: TimelineEvent }) {
       <div>
         {t('customerMerge.explanation.merged', {
           name: d.otherName ?? '',
-          phones: (d.otherPhones ?? []).join('、')
+          phones: (d.otherPhones ?? []).join(t('pattern.listSeparator'))
         })}
         {d.otherId && (
           <>
@@ -45,18 +45,28 @@ export function MergeExplanation({ event }: { event: TimelineEvent }) {
       {filled.length > 0 && (
         <div>
           <Typography.Text type="secondary">{t('customerMerge.explanation.filled')}</Typography.Text>
-          {filled.map((f) => `${t(`customer.${f.field}`)} ${show(f.field, f.value)}`).join('；')}
+          {filled
+            .map((f) => `${t(`customer.${f.field}`)} ${show(f.field, f.value)}`)
+            .join(t('pattern.clauseSeparator'))}
         </div>
       )}
       {differences.length > 0 && (
         <div>
           <Typography.Text type="secondary">{t('customerMerge.explanation.differences')}</Typography.Text>
           {differences
-            .map(
-              (x) =>
-                `${t(`customer.${x.field}`)}：${t('customerMerge.explanation.keptValue', { kept: show(x.field, x.survivor), other: show(x.field, x.other) })}（${t(`customerMerge.where.${whereOtherGoes(x, filled)}`)}）`
+            .map((x) =>
+              t('pattern.labelValue', {
+                label: t(`customer.${x.field}`),
+                value: t('pattern.noted', {
+                  text: t('customerMerge.explanation.keptValue', {
+                    kept: show(x.field, x.survivor),
+                    other: show(x.field, x.other)
+                  }),
+                  note: t(`customerMerge.where.${whereOtherGoes(x, filled)}`)
+                })
+              })
             )
-            .join('；')}
+            .join(t('pattern.clauseSeparator'))}
         </div>
       )}
     </div>

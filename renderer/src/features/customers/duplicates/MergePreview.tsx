@@ -76,7 +76,7 @@ export function MergePreview({
         {record.filled.length
           ? record.filled
               .map((f) => `${t(`customer.${f.field}`)} ${valueText(t, f.field, f.value, false)}`)
-              .join('；')
+              .join(t('pattern.clauseSeparator'))
           : t('customerMerge.nothingFilled')}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('customerMerge.preview')}</Typography.Title>

@@ -20,9 +20,9 @@ export function valueText(t: TFunction, field: string, value: unknown, maskPhone
   if (field === 'gender') return t(`customer.genderOption.${String(value)}`)
   if (field === 'phones' || field === 'phone') {
     const list = Array.isArray(value) ? value.map(String) : [String(value)]
-    return list.map((p) => (maskPhones ? maskPhone(p) : p)).join('、')
+    return list.map((p) => (maskPhones ? maskPhone(p) : p)).join(t('pattern.listSeparator'))
   }
-  return Array.isArray(value) ? value.join('、') : String(value)
+  return Array.isArray(value) ? value.join(t('pattern.listSeparator')) : String(value)
 }
 
 export type OtherValueGoes = 'notes' | 'higherTier' | 'lowerTierNoted' | 'combined'

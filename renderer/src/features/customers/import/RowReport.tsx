@@ -33,8 +33,14 @@ export function RowReport({ rows }: { rows: PreviewRow[] }) {
         value={filter}
         onChange={setFilter}
         options={[
-          { value: 'problems', label: `${t('customerImport.report.problems')}（${skipped.length}）` },
-          { value: 'all', label: `${t('customerImport.report.all')}（${noted.length}）` }
+          {
+            value: 'problems',
+            label: t('pattern.counted', { title: t('customerImport.report.problems'), count: skipped.length })
+          },
+          {
+            value: 'all',
+            label: t('pattern.counted', { title: t('customerImport.report.all'), count: noted.length })
+          }
         ]}
         style={{ marginBottom: 8 }}
       />

@@ -7,6 +7,7 @@ import { syncOnce } from '@/db/sync/syncOnce'
 import type { SharePort } from '@/db/sync/sharePort'
 import { EXPORT_STATE_KEY } from '@/db/sync/exportOutbox'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
+import { worded } from './worded'
 
 // Crash windows and idempotence, simulated in-process: the process "dies" (throws) between a step
 // that reached the share and the local step that records it.
@@ -102,7 +103,7 @@ describe('duplicated device id (cloned PC image)', () => {
 
     const report = await syncOnce(clone, share)
     expect(report.state).toBe('error')
-    expect(report.problems).toEqual([
+    expect(report.problems.map(worded)).toEqual([
       expect.objectContaining({
         kind: 'clone',
         peer: 'pcA',

@@ -5,6 +5,7 @@ import { encodeSegment, segmentPath } from '@shared/sync/segment'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID } from './harness'
+import { worded } from './worded'
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
@@ -66,7 +67,7 @@ describe('a store with a passphrase', () => {
     await share.writeNew(segmentPath('pcX', 1), plain)
     const open = await syncOnce(b, share, { encryption: unlocked.encryption })
     expect(open.state).toBe('synced')
-    expect(open.problems).toEqual([
+    expect(open.problems.map(worded)).toEqual([
       expect.objectContaining({
         kind: 'foreignFile',
         peer: 'pcX',

@@ -10,6 +10,7 @@ import { registerComplaint } from '@/db/complaints'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
 import type { RealShare } from './realShare'
 import { intake, pc, reframe, shareKeeper, syncedState, type Pc } from './harness'
+import { worded, wordedReport } from './worded'
 
 // Fault injection on a real folder (issue 6): whatever happens to the share, no local data is lost,
 // the right quarantine or warning appears, and syncing resumes once the share is fixed.
@@ -70,7 +71,7 @@ describe('damaged files', () => {
 
       const first = await syncOnce(b, share)
       expect(first.state).toBe('synced')
-      expect(first.problems).toEqual([
+      expect(first.problems.map(worded)).toEqual([
         expect.objectContaining({
           kind: damage.problem,
           peer: 'pcA',
@@ -111,7 +112,7 @@ describe('damaged files', () => {
 
     const report = await syncOnce(b, share)
     expect(report.state).toBe('synced')
-    expect(report.problems).toEqual([
+    expect(report.problems.map(worded)).toEqual([
       expect.objectContaining({
         kind: 'futureFormat',
         peer: 'pcA',
@@ -179,7 +180,7 @@ describe('the share itself', () => {
       meta: await a.db.meta.toArray()
     }
     const report = await syncOnce(a, share)
-    expect(report).toMatchObject({
+    expect(wordedReport(report)).toMatchObject({
       state: 'unavailable',
       sent: 0,
       problems: [
@@ -232,7 +233,9 @@ describe('the share itself', () => {
     expect(await b.db.syncPeers.get('pcA')).toEqual(cursorOfA)
     expect(rb.state).toBe('synced')
     expect(kinds(rb).sort()).toEqual(['republished', 'shareEmptied'])
-    expect(rb.problems.find((p) => p.kind === 'shareEmptied')?.message).toContain('共享文件夹似乎被清空')
+    expect(rb.problems.map(worded).find((p) => p.kind === 'shareEmptied')?.message).toContain(
+      '共享文件夹似乎被清空'
+    )
     expect(await syncedState(b)).toEqual(held)
     expect(await syncOnce(a, share)).toMatchObject({
       state: 'synced',

@@ -20,6 +20,7 @@ import { STORE_KEY_KEY } from '@/db/sync/storeKey'
 import { device, freshData } from '../helpers'
 import { intake, pc, shareKeeper, syncedState, BASE_TIME, type Pc } from './harness'
 import type { RealShare } from './realShare'
+import { worded, wordedReport } from './worded'
 
 // 新建门店共享 with a passphrase, 加入已有门店 / 输入共享密码 with it, and the key kept on this PC.
 
@@ -189,14 +190,14 @@ describe('a store share with a passphrase', () => {
     const stale = await loadStoreKey(b.db)
     expect(await inspectShare(b, share)).toMatchObject({ joined: true, encrypted: true, unlocked: false })
     const round = await syncOnce(b, share, stale ? { encryption: stale } : {})
-    expect(round).toMatchObject({
+    expect(wordedReport(round)).toMatchObject({
       state: 'error',
       problems: [
         expect.objectContaining({ kind: 'wrongPassphrase', message: expect.stringContaining('输入共享密码') })
       ]
     })
     const none = await syncOnce(b, share)
-    expect(none.problems).toEqual([
+    expect(none.problems.map(worded)).toEqual([
       expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })
     ])
 

@@ -5,6 +5,7 @@ import { listQuarantine } from '@/db/sync/quarantine'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState } from './harness'
+import { worded } from './worded'
 
 // Two PCs add the same 工号 while apart: the staff table's unique index cannot hold both. The clash
 // must not block that peer's other changes (it used to fail the whole apply transaction, every round).
@@ -24,7 +25,7 @@ describe('a record that would break a unique index', () => {
 
     const report = await syncOnce(b, share)
     expect(report.state).toBe('synced')
-    expect(report.problems).toEqual([
+    expect(report.problems.map(worded)).toEqual([
       expect.objectContaining({ kind: 'uniqueClash', peer: 'pcA', message: expect.stringContaining('工号') })
     ])
     expect(await b.db.complaints.get(c.id)).toMatchObject({ no: c.no })
