@@ -2,17 +2,11 @@ import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import {
-  createStoreOnShare,
-  inspectShare,
-  joinStoreOnShare,
-  StoreChoiceError,
-  type ShareInspection
-} from '@/db'
+import { createStoreOnShare, inspectShare, joinStoreOnShare, type ShareInspection } from '@/db'
 import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { clearShare, startSyncOnShare } from '@/features/sync/shareSession'
 import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
@@ -32,7 +26,9 @@ export function ShareSettingsCard() {
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // Failures are said under the folder field, not as a toast.
+  const sharing = useAction({ staff: false, showError: setError })
+  const busy = sharing.busy
 
   useEffect(() => {
     let live = true
@@ -49,23 +45,16 @@ export function ShareSettingsCard() {
     }
   }, [data])
 
-  const fail = (e: unknown) => setError(e instanceof StoreChoiceError ? t(e.message) : describeError(e, t))
-
   async function check(): Promise<void> {
-    setBusy(true)
     setError(null)
-    try {
+    await sharing.run(async () => {
       const config = await callDesk('shareSetRoot', { root: root.trim() })
       setSaved(config.root)
       const found = await inspectShare(data, createIpcShare())
       setSeen(found)
       if (found.state === 'store' && found.joined && device && appInfo)
         startSyncOnShare(data, device, appInfo)
-    } catch (e) {
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   async function started(done: 'created' | 'joined'): Promise<void> {
@@ -77,20 +66,15 @@ export function ShareSettingsCard() {
 
   async function create(passphrase?: string): Promise<void> {
     if (!device || !appInfo) return
-    setBusy(true)
     setError(null)
-    try {
+    await sharing.run(async () => {
       await createStoreOnShare(
         data,
         createIpcShare(),
         passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {}
       )
       await started('created')
-    } catch (e) {
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
@@ -166,12 +150,7 @@ export function ShareSettingsCard() {
               {seen.state === 'store' && !seen.joined && !seen.encrypted && (
                 <Button
                   type="primary"
-                  onClick={() => {
-                    setBusy(true)
-                    void join()
-                      .catch(fail)
-                      .finally(() => setBusy(false))
-                  }}
+                  onClick={() => void sharing.run(() => join())}
                   disabled={busy}
                   data-testid="share-join"
                 >
@@ -197,7 +176,7 @@ export function ShareSettingsCard() {
             autoFocus
             submitLabel={t('syncPage.settings.join')}
             onSubmit={join}
-            onError={fail}
+            onError={setError}
           />
         </div>
       )}

@@ -1,5 +1,4 @@
-import { useState } from 'react'
-import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Button, Card, Divider, Form, Input, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -7,17 +6,17 @@ import { setupSchema, type SetupForm, type SetupInput } from '@shared/domain/set
 import { completeSetup, setDeviceInfo } from '@/db'
 import { callDesk } from '@/ipc/desk'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 
 /** First run: store name, first manager, and this PC's name and code. */
 export function SetupPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const device = useSession((s) => s.device)
-  const [saving, setSaving] = useState(false)
+  // Nobody is at the desk yet: this form makes the first manager.
+  const saving = useAction({ staff: false })
   const form = useForm<SetupForm, unknown, SetupInput>({
     resolver: zodResolver(setupSchema),
     defaultValues: {
@@ -31,9 +30,8 @@ export function SetupPage() {
   const { control, formState } = form
   const errors = formState.errors
 
-  const submit = form.handleSubmit(async (input) => {
-    setSaving(true)
-    try {
+  const submit = form.handleSubmit((input) =>
+    saving.run(async () => {
       const updated = await callDesk('updateDevice', {
         deviceName: input.deviceName,
         deviceCode: input.deviceCode
@@ -44,13 +42,8 @@ export function SetupPage() {
       const session = useSession.getState()
       session.setStaff(manager)
       session.setDevice(updated)
-      message.success(t('setup.done'))
-    } catch (e) {
-      message.error(describeError(e, t))
-    } finally {
-      setSaving(false)
-    }
-  })
+    }, 'setup.done')
+  )
   useCtrlS(() => void submit())
 
   const text = (name: keyof SetupForm, label: string, extra?: string) => (
@@ -85,7 +78,13 @@ export function SetupPage() {
           <Divider titlePlacement="start">{t('setup.device')}</Divider>
           {text('deviceName', t('setup.deviceName'))}
           {text('deviceCode', t('setup.deviceCode'), t('setup.deviceCodeHint'))}
-          <Button type="primary" block loading={saving} onClick={() => void submit()} data-field="submit">
+          <Button
+            type="primary"
+            block
+            loading={saving.busy}
+            onClick={() => void submit()}
+            data-field="submit"
+          >
             {t('action.finishSetup')}
           </Button>
         </Form>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
 import { SyncOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +14,7 @@ import {
   type PeerPresence
 } from '@/db'
 import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { currentShare, syncNow } from './syncRuntime'
 import { useSyncConfigured, useSyncStatus } from './useSyncStatus'
 import { SyncIndicator } from './SyncIndicator'
@@ -32,7 +32,7 @@ export function SyncPage() {
   const data = useData()
   const configured = useSyncConfigured()
   const status = useSyncStatus()
-  const [busy, setBusy] = useState(false)
+  const syncing = useAction({ staff: false })
   const round = status.lastSyncedAt ?? 0
   // Re-read after every round: peers and local lists change with it.
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
@@ -77,12 +77,8 @@ export function SyncPage() {
           <Button
             type="primary"
             icon={<SyncOutlined />}
-            loading={busy || status.state === 'syncing'}
-            onClick={async () => {
-              setBusy(true)
-              await syncNow()
-              setBusy(false)
-            }}
+            loading={syncing.busy || status.state === 'syncing'}
+            onClick={() => void syncing.run(() => syncNow())}
             data-testid="sync-now"
           >
             {t('action.syncNow')}

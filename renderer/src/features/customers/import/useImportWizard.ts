@@ -152,7 +152,7 @@ export function useImportWizard() {
           // The archive changed under the preview: ask again about every phone and show the new report.
           owners.current.clear()
           asked.current.clear()
-          await recheck({}, t(e.message, e.params))
+          await recheck({}, describeError(e, t))
         } else {
           setStage({
             step: 'review',
