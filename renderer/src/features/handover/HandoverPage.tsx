@@ -208,7 +208,7 @@ export function HandoverPage() {
         />
       )}
 
-      <PrefillTables prefill={p} unmasked={unmasked} />
+      <PrefillTables handover={h} unmasked={unmasked} />
       {HANDOVER_SECTIONS.map((section) => (
         <ItemsSection
           key={section}

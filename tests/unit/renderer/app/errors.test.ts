@@ -22,7 +22,8 @@ const i18n = i18next.createInstance()
 void i18n.init({
   lng: 'zh-CN',
   resources: { 'zh-CN': { translation: zhCN } },
-  interpolation: { escapeValue: false }
+  interpolation: { escapeValue: false },
+  showSupportNotice: false
 })
 const describe_ = (e: unknown) => describeError(e, i18n.t)
 

@@ -7,8 +7,8 @@ import { getCustomer, linkedRecordCounts, mergeCustomers, type ArchiveSummary, t
 import { useData } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useCanUnmask } from '../usePrivacy'
+import { CustomerPicker } from '../CustomerPicker'
 import { ArchiveCard } from './ArchiveCard'
-import { ArchivePicker } from './ArchivePicker'
 import { MergePreview } from './MergePreview'
 
 export { MergeExplanation } from './MergeExplanation'
@@ -83,10 +83,11 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
           <Typography.Text strong>
             {t(index === 0 ? 'customerMerge.pickFirst' : 'customerMerge.pickOther')}
           </Typography.Text>
-          <ArchivePicker
-            canUnmask={canUnmask}
+          <CustomerPicker
+            autoFocus
             exclude={ids[index === 0 ? 1 : 0]}
-            onPick={(id) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))}
+            onPick={({ id }) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))}
+            testIds={{ input: 'merge-picker', option: 'merge-picker-option' }}
           />
         </Space>
       )
