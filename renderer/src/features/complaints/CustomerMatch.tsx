@@ -3,6 +3,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { ComplaintIntake, ComplaintIntakeForm } from '@shared/domain/complaint'
 import { countComplaintsOfCustomer } from '@/db'
+import { useData } from '@/app/session'
 import { usePhoneMatch } from '@/features/customers/usePhoneMatch'
 
 /** Phone is the key: a known number links the complaint to that customer and fills in the name. */
@@ -12,6 +13,7 @@ export function CustomerMatch({
   form: UseFormReturn<ComplaintIntakeForm, unknown, ComplaintIntake>
 }) {
   const { t } = useTranslation()
+  const data = useData()
   const phone = useWatch({ control: form.control, name: 'customerPhone' })
   const { key, match } = usePhoneMatch(
     phone,
@@ -20,7 +22,7 @@ export function CustomerMatch({
       if (customer && !form.getValues('customerName'))
         form.setValue('customerName', customer.name, { shouldDirty: true })
     },
-    async (data, customer) => ({ count: await countComplaintsOfCustomer(data, customer.id) })
+    async (customer) => ({ count: await countComplaintsOfCustomer(data, customer.id) })
   )
 
   if (!key) return null

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { normalizePhone } from '@shared/domain/phone'
-import { findCustomerByPhone, type DataContext, type StoredCustomer } from '@/db'
+import { findCustomerByPhone, type StoredCustomer } from '@/db'
 import { useData } from '@/app/session'
 
 export interface PhoneMatch<X> {
@@ -16,7 +16,7 @@ export interface PhoneMatch<X> {
 export function usePhoneMatch<X extends object = object>(
   phone: string | undefined,
   onMatch: (customer: StoredCustomer | null) => void,
-  details?: (data: DataContext, customer: StoredCustomer) => Promise<X>
+  details?: (customer: StoredCustomer) => Promise<X>
 ): PhoneMatch<X> {
   const data = useData()
   const normalized = normalizePhone(phone ?? '')
@@ -25,7 +25,7 @@ export function usePhoneMatch<X extends object = object>(
     if (!key) return null
     const customer = await findCustomerByPhone(data, key)
     if (!customer) return null
-    return { customer, ...(details ? await details(data, customer) : ({} as X)) }
+    return { customer, ...(details ? await details(customer) : ({} as X)) }
   }, [data, key])
   // The latest callback, without making every render an answer.
   const latest = useRef(onMatch)
