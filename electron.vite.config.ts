@@ -8,7 +8,7 @@ const alias = {
   '@': resolve(__dirname, 'renderer/src')
 }
 
-// Folders follow DESIGN §4: electron/ (main + preload), renderer/, shared/.
+// Folders follow docs/design.md §4: electron/ (main + preload), renderer/, shared/.
 export default defineConfig({
   main: {
     resolve: { alias },

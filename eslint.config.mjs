@@ -1,6 +1,6 @@
 // ESLint flat config for 门店客服台 (Service Desk).
 //
-// Besides the usual recommended rules, this file enforces the architecture of DESIGN.md §4.
+// Besides the usual recommended rules, this file enforces the architecture of docs/design.md §4.
 // Those rules are errors, so `npm run lint` (and therefore `npm test`) fails when one is broken:
 //   a. shared/** and electron/services/** never import 'electron';
 //   b. renderer/** and shared/** never import Node built-ins ('fs', 'node:fs', 'fs/promises', ...);
@@ -20,7 +20,7 @@ import globals from 'globals'
 import { defineConfig, globalIgnores } from 'eslint/config'
 
 // ---------------------------------------------------------------------------------------------
-// Architecture restrictions (DESIGN.md §4), as `no-restricted-imports` pattern groups.
+// Architecture restrictions (docs/design.md §4), as `no-restricted-imports` pattern groups.
 // Each import can match at most one group, so a bad import is reported exactly once.
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -30,7 +30,7 @@ const NO_ELECTRON = {
   regex: '^electron(/.*)?$',
   message:
     "'electron' is only available in electron/main and electron/preload. shared/ is pure TypeScript and " +
-    'electron/services is plain Node, so both also run in tests without Electron (DESIGN §4).'
+    'electron/services is plain Node, so both also run in tests without Electron (docs/design.md §4).'
 }
 
 /**
@@ -124,7 +124,7 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended]
   },
 
-  // --- Architecture (DESIGN §4). Later entries win for the same file, so order matters. ---
+  // --- Architecture (docs/design.md §4). Later entries win for the same file, so order matters. ---
 
   // c. Everywhere (main, preload, services, tests, scripts, ...): no Dexie, no database module.
   { files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'], rules: restrict(NO_DEXIE, NO_DATABASE_MODULE) },

@@ -3,7 +3,7 @@ import type { BaseWindow, Dialog, SaveDialogOptions, WebContents } from 'electro
 import writeFileAtomic from 'write-file-atomic'
 import type { DeskPrinting } from '../services'
 
-// Printing for the app (DESIGN §3.7): the OS print dialog and save-as-PDF of the window that
+// Printing for the app (docs/design.md §3.7): the OS print dialog and save-as-PDF of the window that
 // asked. Electron's APIs come in through `host` (only types are imported from 'electron'), so this
 // file is unit-tested in Node without the Electron binary, like ipc.ts.
 

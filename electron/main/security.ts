@@ -1,6 +1,6 @@
 import { app, session } from 'electron'
 
-// App-wide hardening on top of each window's own settings (DESIGN §4): the renderer is a local
+// App-wide hardening on top of each window's own settings (docs/design.md §4): the renderer is a local
 // UI with no need for pop-ups, <webview>, or any browser permission (camera, geolocation, …).
 export function applySecurity(): void {
   app.on('web-contents-created', (_event, contents) => {

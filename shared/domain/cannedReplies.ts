@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /*
- * 标准用语 (DESIGN §3.1): reply templates a clerk inserts into text written to a customer, then edits.
+ * 标准用语 (docs/design.md §3.1): reply templates a clerk inserts into text written to a customer, then edits.
  * The list is store-editable data (系统设置); the defaults below are only where a store starts.
  * Every default passes the positive-wording check with no hit (pinned by a test).
  *

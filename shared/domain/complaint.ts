@@ -3,7 +3,7 @@ import type { ComplaintCallback } from './callback'
 import { normalizeDateInput, toHalfWidth } from '@shared/text'
 import { normalizePhone } from './phone'
 
-// The 顾客投诉登记表 (DESIGN §3.1). Enum values are code identifiers from GLOSSARY.md;
+// The 顾客投诉登记表 (docs/design.md §3.1). Enum values are code identifiers from docs/glossary.md;
 // the UI shows their zh-CN labels from the i18n catalogue (complaint.channel.counter → 柜台 …).
 
 export const CHANNELS = ['counter', 'phone', 'online', 'letter', 'other'] as const

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { normalizePhone } from './phone'
 import { normalizeDateInput } from '@shared/text'
 
-// The customer archive's record (DESIGN §3.2). Phones are stored normalised (see phone.ts); the
+// The customer archive's record (docs/design.md §3.2). Phones are stored normalised (see phone.ts); the
 // first of `phones` is the primary one and is mirrored in `phone`, which complaints and the
 // duplicate check key on.
 

@@ -1,4 +1,4 @@
-// 客户按数量均衡分配 (DESIGN §3.2): each customer goes to the clerk who has the fewest customers so
+// 客户按数量均衡分配 (docs/design.md §3.2): each customer goes to the clerk who has the fewest customers so
 // far, ties broken by 工号, so the final counts differ by at most one unless the clerks started
 // further apart than the customers can even out. Pure: the caller writes `assignedClerk`.
 

@@ -1,4 +1,4 @@
-// 疑似重复客户 (DESIGN §3.2): two live archives that share a phone, or carry the same name with
+// 疑似重复客户 (docs/design.md §3.2): two live archives that share a phone, or carry the same name with
 // phones that look like a typing slip of each other. Pure: the data layer feeds it index entries
 // (phone digits → archive, name → archive) so no customer record has to be loaded.
 

@@ -9,7 +9,7 @@ import {
 import { maskPhone } from './phone'
 import { recordList, recordText } from './recordText'
 
-// Merging two archives of one customer (DESIGN §3.2: "merged with nothing lost"). The survivor's
+// Merging two archives of one customer (docs/design.md §3.2: "merged with nothing lost"). The survivor's
 // values win; every value of the other archive that cannot live in the merged field is written to
 // the notes with its label, so a wrong merge can be undone by hand. Pure and deterministic.
 

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro'
 import { toHalfWidth } from '@shared/text'
 
-// Customer search as staff type it (DESIGN §3.2): name, pinyin initials (张三 → zs), full pinyin,
+// Customer search as staff type it (docs/design.md §3.2): name, pinyin initials (张三 → zs), full pinyin,
 // full phone, last four digits, member card. Each customer stores a bounded list of tagged keys in
 // a multiEntry index, so every search is a handful of index prefix reads; the tag keeps kinds apart
 // (a 4-digit card prefix is not a last-4). rankResults re-derives the same keys to explain and order hits.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { HandoverPrefill } from './handoverPrefill'
 
-// 交接记录 (DESIGN §3.5): the outgoing clerk's note for the next shift. It is pre-filled from the
+// 交接记录 (docs/design.md §3.5): the outgoing clerk's note for the next shift. It is pre-filled from the
 // data (handoverPrefill.ts), the clerk adds free items in three sections and notes, submits it, and
 // the incoming clerk acknowledges it (确认接班). From then on it is locked: later remarks are timeline
 // events (appended, never edited). Unfinished free items carry over into the next handover.

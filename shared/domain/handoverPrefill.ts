@@ -9,7 +9,7 @@ import {
   type TimeRuleSettings
 } from './timeRules'
 
-// What a handover note is pre-filled with (DESIGN §3.5: "so nothing is forgotten"): every open
+// What a handover note is pre-filled with (docs/design.md §3.5: "so nothing is forgotten"): every open
 // complaint with its age, escalation and what is due next; follow-ups (回访) due today or overdue;
 // callbacks promised; returns in progress; and a marker when the previous note was never
 // acknowledged. Each entry counts the shifts it has already been handed over (carried), from the

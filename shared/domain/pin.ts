@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { toHalfWidth } from '@shared/text'
 
-// Staff PINs (DESIGN §2 "staff switch … (PIN)", §3.5 the incoming clerk acknowledges a handover).
+// Staff PINs (docs/design.md §2 "staff switch … (PIN)", §3.5 the incoming clerk acknowledges a handover).
 // Only a salted PBKDF2 hash is ever stored or synced; the PIN itself never leaves the form.
 // WebCrypto (globalThis.crypto.subtle) is the same API in Chromium and in Node 20 (tests).
 

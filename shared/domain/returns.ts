@@ -3,7 +3,7 @@ import { toHalfWidth } from '@shared/text'
 import { phoneSchema, type Complaint } from './complaint'
 import { parseYuan } from './money'
 
-// 退换货登记 (DESIGN §3.4): one return/exchange handled at the counter, linked to a complaint when
+// 退换货登记 (docs/design.md §3.4): one return/exchange handled at the counter, linked to a complaint when
 // there is one. Enum values are code identifiers; the UI shows their labels from the i18n
 // catalogue (returns.typeOption.return → 退货 …). Messages are i18n keys.
 

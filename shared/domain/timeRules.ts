@@ -2,7 +2,7 @@ import { z } from 'zod'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { ComplaintStatus } from './complaint'
 
-// The handbook's clocks (DESIGN §3.1), as pure functions of a case and "now". All durations are
+// The handbook's clocks (docs/design.md §3.1), as pure functions of a case and "now". All durations are
 // settings (defaults from the handbook):
 // - 日落原则 (sunset rule): a first response before the end of the store day the complaint arrived in;
 // - 首问负责, 限时办结: no result after 24 h → 值班长 (level 1), a further 24 h → 经理 (level 2);

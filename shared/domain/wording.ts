@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { toHalfWidth } from '@shared/text'
 
 /*
- * Positive wording (DESIGN §3.1): text written to a customer — explanations, plan text, result
+ * Positive wording (docs/design.md §3.1): text written to a customer — explanations, plan text, result
  * messages — is checked for the negative phrases the store handbook forbids, and the clerk is offered
  * the handbook's positive alternative. The phrase list is store-editable data (系统设置); the defaults
  * below are the handbook's list plus a few common 服务忌语.

@@ -1,7 +1,7 @@
 import type { Complaint, ComplaintPlan, Resolution, Satisfaction } from './complaint'
 import type { Role } from './staff'
 
-// The closed loop of DESIGN §3.1 as a pure state machine: 受理 → 判断 → 责任部门 → 处理方案 →
+// The closed loop of docs/design.md §3.1 as a pure state machine: 受理 → 判断 → 责任部门 → 处理方案 →
 // 主管批示 → 处理结果 → 回访 → 结案. The UI offers only what availableActions() allows, and
 // applyAction() refuses everything else itself, so a stale screen or another PC cannot force a
 // transition. Messages are i18n keys.

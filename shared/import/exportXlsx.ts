@@ -1,5 +1,5 @@
 // 导出Excel: the customer archive as an .xlsx with zh-CN headers. Phones are masked (138****5678)
-// unless the exporting role may see them (DESIGN §3.2; the caller checks the permission and audits).
+// unless the exporting role may see them (docs/design.md §3.2; the caller checks the permission and audits).
 // The headers are ones the import recognises, so an unmasked export can be imported again.
 
 import { GENDER_LABELS_ZH, TIER_LABELS_ZH, type Customer } from '@shared/domain/customer'

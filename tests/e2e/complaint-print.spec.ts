@@ -4,7 +4,7 @@ import { test, expect, screenshot } from './fixtures'
 import { saveViewAsPdf } from './pdf'
 import { finishSetup, STORE } from './flows'
 
-// 打印投诉登记表 (DESIGN §3.7): the print view, then the PDF main renders of it — read back with
+// 打印投诉登记表 (docs/design.md §3.7): the print view, then the PDF main renders of it — read back with
 // poppler (pdfinfo / pdftotext) and turned into a PNG under test-results/screens/ for people to look at.
 
 test.use({ startTime: '2026-11-22T10:30:00+08:00' })

@@ -6,7 +6,7 @@ import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 import { complaintKeys, withDerived } from '@/db/derived'
 import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
 
-// 交接班 (DESIGN §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
+// 交接班 (docs/design.md §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
 // three sections, submission, 打印交接单 to PDF (read back with poppler and rendered to PNG for people
 // to look at), 确认接班 by another clerk, the lock, and carry-over into the next note.
 

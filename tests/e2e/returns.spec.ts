@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { finishSetup } from './flows'
 
-// 退换货登记 (DESIGN §3.4) on 柜台登记, on its own and from a complaint.
+// 退换货登记 (docs/design.md §3.4) on 柜台登记, on its own and from a complaint.
 
 const CONTENT = '新买的电饭煲不加热，要求退货'
 

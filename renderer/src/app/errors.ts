@@ -1,9 +1,43 @@
 import type { TFunction } from 'i18next'
+import { ZodError } from 'zod'
+import {
+  AssignmentRefusedError,
+  CallbackRefusedError,
+  CustomerRefusedError,
+  DuplicateStaffNoError,
+  HandoverRefusedError,
+  ImportRefusedError,
+  MergeRefusedError,
+  ReturnRefusedError,
+  StaffPinRefusedError,
+  StoreChoiceError,
+  WorkflowRefusedError
+} from '@/db'
 import { DeskCallError } from '@/ipc/desk'
+import { importRefusalText } from '@/features/customers/import/importText'
 
-/** A user-facing sentence for any error: typed main-process errors are translated, others summarised. */
+// The data layer's refusals whose message is an i18n key and nothing more.
+const KEYED_REFUSALS = [
+  AssignmentRefusedError,
+  CallbackRefusedError,
+  CustomerRefusedError,
+  HandoverRefusedError,
+  MergeRefusedError,
+  ReturnRefusedError,
+  StaffPinRefusedError,
+  StoreChoiceError,
+  WorkflowRefusedError
+] as const
+
+/** A user-facing sentence for any error, in one place: typed refusals of the data layer and of main
+ *  are translated from their keys, validation says its first message, anything else is summarised. */
 export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof DeskCallError) return t(error.error.message)
+  // Before CustomerRefusedError, which it extends: its sentence needs the phones it names.
+  if (error instanceof ImportRefusedError) return importRefusalText(t, error)
+  if (KEYED_REFUSALS.some((type) => error instanceof type)) return t((error as Error).message)
+  if (error instanceof DuplicateStaffNoError) return t('staff.duplicate', { staffNo: error.staffNo })
+  if (error instanceof ZodError) return t(error.issues[0]?.message ?? 'error.unexpected')
   const reason = error instanceof Error ? error.message : String(error)
   return t('error.unexpected', { reason })
 }

@@ -5,7 +5,7 @@ import type { Actor } from '@shared/domain/workflow'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
 
-// 负责客服 by numbers (客户按数量均衡分配, DESIGN §3.2). Counts come from the derived `_clerk` index
+// 负责客服 by numbers (客户按数量均衡分配, docs/design.md §3.2). Counts come from the derived `_clerk` index
 // ('' = unassigned; tombstoned archives are not in it), so loads and "who is unassigned" are index
 // reads. Only the 客服经理 distributes customers; the data layer refuses anyone else.
 //

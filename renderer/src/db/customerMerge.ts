@@ -4,7 +4,7 @@ import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMerg
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 
-// Merging two archives of one customer ("merged with nothing lost", DESIGN §3.2), in ONE writer
+// Merging two archives of one customer ("merged with nothing lost", docs/design.md §3.2), in ONE writer
 // transaction: the survivor gets the merged profile (planMerge: the other's differing values go to
 // 备注); every complaint and return of the other moves to the survivor (each keeps the name and phone
 // recorded at intake); the other archive points at the survivor and is tombstoned — gone from search

@@ -3,7 +3,7 @@ import type { ReturnStatus } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { SyncedRecords, TimelineEvent } from './schema'
 
-// One timeline per customer (DESIGN §3.2): their complaints and returns, and the steps recorded on
+// One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
 // one contribute theirs too — events are immutable, so they keep their subject and are read by it.
 

@@ -17,7 +17,7 @@ import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
 
-// 交接记录 (DESIGN §3.5). A note is started by the outgoing clerk (交班人) pre-filled from the data,
+// 交接记录 (docs/design.md §3.5). A note is started by the outgoing clerk (交班人) pre-filled from the data,
 // edited by them only, submitted, and acknowledged by someone else (接班人), after which it is
 // locked: remarks are immutable timeline events. Every rule is checked here as well as on screen.
 

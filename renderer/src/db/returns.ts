@@ -10,7 +10,7 @@ import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { findOrCreateCustomer } from './customers'
 
-// 退换货登记 (DESIGN §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
+// 退换货登记 (docs/design.md §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
 // on that complaint's timeline, written in the same transaction as the return itself.
 
 /** The data layer refused; `message` is an i18n key (returns.*). */

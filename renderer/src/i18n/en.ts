@@ -8,7 +8,7 @@ import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 import { patternEn } from './sections/pattern'
 
-// English catalogue; the third column of GLOSSARY.md.
+// English catalogue; the third column of docs/glossary.md.
 export const en: Catalogue = {
   app: {
     title: 'Service Desk',
@@ -223,7 +223,7 @@ export const en: Catalogue = {
     labelled: '{{label}}: '
   },
   returns: {
-    // Counter log tabs (GLOSSARY: consultation / returnRequest / problem)
+    // Counter log tabs (docs/glossary.md: consultation / returnRequest / problem)
     counterTab: { consultation: 'Consultation', returnRequest: 'Return/exchange', problem: 'Problem log' },
     title: 'Return/exchange',
     type: 'Type',

@@ -7,7 +7,7 @@ import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 import { patternZh } from './sections/pattern'
 
-// zh-CN catalogue. Labels marked in GLOSSARY.md must match it exactly: staff and tests rely on them.
+// zh-CN catalogue. Labels marked in docs/glossary.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
   app: {
     title: '门店客服台',
@@ -222,7 +222,7 @@ export const zhCN = {
     labelled: '{{label}}：'
   },
   returns: {
-    // 柜台登记 tabs (GLOSSARY: consultation / returnRequest / problem)
+    // 柜台登记 tabs (docs/glossary.md: consultation / returnRequest / problem)
     counterTab: { consultation: '咨询登记', returnRequest: '退换货登记', problem: '问题登记' },
     title: '退换货登记',
     type: '类型',

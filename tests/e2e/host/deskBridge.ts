@@ -1,4 +1,4 @@
-// Test-only stand-in for the Electron preload + ipcMain wiring (DESIGN §4 "Runs without Electron").
+// Test-only stand-in for the Electron preload + ipcMain wiring (docs/design.md §4 "Runs without Electron").
 // The page gets a frozen `window.desk` with one method per name in `deskMethods`; each call crosses
 // as JSON text (bytes as tagged base64, jsonWire.ts, so Uint8Array arrives as Uint8Array like over
 // Electron IPC) and is handed to the REAL electron/services `dispatch` running in the Playwright test

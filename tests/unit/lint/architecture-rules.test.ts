@@ -1,4 +1,4 @@
-// Proves that the architecture rules in eslint.config.mjs (DESIGN §4) fire where they must and
+// Proves that the architecture rules in eslint.config.mjs (docs/design.md §4) fire where they must and
 // stay quiet where an import is allowed. Files are virtual: lintText() with a filePath inside the
 // repo applies exactly the config that `npm run lint` applies to a real file at that path.
 

@@ -1,22 +1,20 @@
 import { useState } from 'react'
-import { App, Button, DatePicker, Form, Input, Modal, Space, Tag, Typography } from 'antd'
+import { Button, DatePicker, Form, Input, Modal, Space, Tag, Typography } from 'antd'
 import { PhoneOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import dayjs, { type Dayjs } from 'dayjs'
 import { callbackFormSchema, callbackState } from '@shared/domain/callback'
 import type { Complaint } from '@shared/domain/complaint'
-import { CallbackRefusedError } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { useNow } from '@/ui/useNow'
 
 /** 约定回电 on the complaint page: the promise still open (red once its time has passed) with 已回电,
  *  or the button to make one. What was typed stays in the dialog when it is refused. */
 export function CallbackPanel({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
+  const action = useAction()
   const now = useNow(data, 30_000)
   const [open, setOpen] = useState(false)
   const [due, setDue] = useState<Dayjs | null>(null)
@@ -25,37 +23,26 @@ export function CallbackPanel({ complaint }: { complaint: Complaint }) {
   const state = callbackState(complaint, now)
   const ended = complaint.status === 'closed' || complaint.status === 'rejected'
 
-  const fail = (e: unknown) =>
-    void message.error(e instanceof CallbackRefusedError ? t(e.message) : describeError(e, t))
-
   async function save(): Promise<void> {
-    if (!staff) return
     const parsed = callbackFormSchema(data.now()).safeParse({ dueAt: due?.valueOf(), note })
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
       return
     }
-    try {
-      await data.write.promiseCallback(staff.staffNo, complaint.id, parsed.data)
-      void message.success(t('callback.promised', { time: dayjs(parsed.data.dueAt).format('MM-DD HH:mm') }))
-      setOpen(false)
-      setErrors({})
-      setNote('')
-      setDue(null)
-    } catch (e) {
-      fail(e)
-    }
+    await action.run(
+      async (staff) => {
+        await data.write.promiseCallback(staff.staffNo, complaint.id, parsed.data)
+        setOpen(false)
+        setErrors({})
+        setNote('')
+        setDue(null)
+      },
+      () => t('callback.promised', { time: dayjs(parsed.data.dueAt).format('MM-DD HH:mm') })
+    )
   }
 
-  async function done(): Promise<void> {
-    if (!staff) return
-    try {
-      await data.write.completeCallback(staff.staffNo, complaint.id, '')
-      void message.success(t('callback.completed'))
-    } catch (e) {
-      fail(e)
-    }
-  }
+  const done = () =>
+    action.run((staff) => data.write.completeCallback(staff.staffNo, complaint.id, ''), 'callback.completed')
 
   const quick = (label: string, at: Dayjs) => (
     <Button size="small" onClick={() => setDue(at)}>

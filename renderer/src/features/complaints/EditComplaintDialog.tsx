@@ -1,5 +1,4 @@
-import { useState } from 'react'
-import { App, Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd'
+import { Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd'
 import { Controller, useForm, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -10,8 +9,8 @@ import {
   type ComplaintIntake,
   type ComplaintIntakeForm
 } from '@shared/domain/complaint'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { complaintOptions } from './options'
 
@@ -20,10 +19,8 @@ type Field = FieldPath<ComplaintIntakeForm>
 /** 修改登记内容: corrections after intake; every changed field lands on the timeline with old → new. */
 export function EditComplaintDialog({ complaint, onClose }: { complaint: Complaint; onClose: () => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
-  const [saving, setSaving] = useState(false)
+  const saving = useAction({ failure: 'error.saveFailed' })
   const options = complaintOptions(t)
   const form = useForm<ComplaintIntakeForm, unknown, ComplaintIntake>({
     resolver: zodResolver(complaintIntakeSchema(dayjs(data.now()).format('YYYY-MM-DD'))),
@@ -45,19 +42,16 @@ export function EditComplaintDialog({ complaint, onClose }: { complaint: Complai
     }
   })
   const errors = form.formState.errors
-  const save = form.handleSubmit(async (edited) => {
-    if (!staff) return
-    setSaving(true)
-    try {
-      const changed = await data.write.editComplaint(staff.staffNo, complaint.id, edited)
-      message.success(t('complaint.edited', { count: changed }))
-      onClose()
-    } catch (e) {
-      message.error(t('error.saveFailed', { reason: describeError(e, t) }))
-    } finally {
-      setSaving(false)
-    }
-  })
+  const save = form.handleSubmit((edited) =>
+    saving.run(
+      async (staff) => {
+        const changed = await data.write.editComplaint(staff.staffNo, complaint.id, edited)
+        onClose()
+        return changed
+      },
+      (count) => t('complaint.edited', { count })
+    )
+  )
   const text = (name: Field, rows?: number) => (
     <FormField name={name} label={t(`complaint.${name}`)} error={errors[name]}>
       <Controller
@@ -94,7 +88,7 @@ export function EditComplaintDialog({ complaint, onClose }: { complaint: Complai
       footer={
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" disabled={saving} onClick={() => void save()}>
+          <Button type="primary" disabled={saving.busy} onClick={() => void save()}>
             {t('action.save')}
           </Button>
         </Space>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Form, Radio, Row, Space, Typography } from 'antd'
 import { Controller, useForm, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -12,7 +11,7 @@ import {
   type ComplaintIntakeForm
 } from '@shared/domain/complaint'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
@@ -31,7 +30,7 @@ export function NewComplaintPage() {
   const data = useData()
   const staff = useSession((s) => s.staff)
   const today = dayjs(data.now()).format('YYYY-MM-DD')
-  const [saving, setSaving] = useState(false)
+  const saving = useAction({ failure: 'error.saveFailed' })
   const form = useForm<ComplaintIntakeForm, unknown, ComplaintIntake>({
     resolver: zodResolver(complaintIntakeSchema(today)),
     defaultValues: emptyIntakeForm,
@@ -43,25 +42,17 @@ export function NewComplaintPage() {
   const options = complaintOptions(t)
 
   const save = () => {
-    if (saving) return
     void form.handleSubmit(
-      async (intake) => {
-        if (!staff) {
-          message.warning(t('staff.mustPick'))
-          return
-        }
-        setSaving(true)
-        try {
-          const complaint = await data.write.registerComplaint(staff.staffNo, intake)
-          await draft.finish()
-          message.success(t('complaint.saved', { no: complaint.no }))
-          navigate(`/complaints/${complaint.id}`)
-        } catch (e) {
-          message.error(t('error.saveFailed', { reason: describeError(e, t) }))
-        } finally {
-          setSaving(false)
-        }
-      },
+      (intake) =>
+        saving.run(
+          async (staff) => {
+            const complaint = await data.write.registerComplaint(staff.staffNo, intake)
+            await draft.finish()
+            navigate(`/complaints/${complaint.id}`)
+            return complaint
+          },
+          (complaint) => t('complaint.saved', { no: complaint.no })
+        ),
       () => message.warning(t('validation.fixErrors'))
     )()
   }
@@ -177,7 +168,7 @@ export function NewComplaintPage() {
           <Col span={12}>{choice('urgency', t('complaint.urgency'))}</Col>
         </Row>
         <Space>
-          <Button type="primary" loading={saving} onClick={save} data-field="submit">
+          <Button type="primary" loading={saving.busy} onClick={save} data-field="submit">
             {t('action.save')}
           </Button>
           <Button onClick={() => navigate('/complaints')}>{t('action.cancel')}</Button>

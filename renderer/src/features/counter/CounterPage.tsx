@@ -7,7 +7,7 @@ import { useData } from '@/app/session'
 import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { ReturnsTab } from '@/features/returns/ReturnsTab'
 
-/** 柜台登记 (DESIGN §3.4): consultations, returns/exchanges and the problem log, one tab each.
+/** 柜台登记 (docs/design.md §3.4): consultations, returns/exchanges and the problem log, one tab each.
  *  `?complaint=<id>` opens 退换货登记 pre-filled from that complaint (its 登记退换货 button). */
 export function CounterPage() {
   const { t } = useTranslation()

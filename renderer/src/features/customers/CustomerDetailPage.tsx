@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { Alert, App, Button, Card, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { KeyAccountMark } from './KeyAccountMark'
 import { ConflictNotice } from '@/features/sync/ConflictNotice'
 import { PhoneText } from './PhoneText'
@@ -128,23 +128,14 @@ export function CustomerDetailPage() {
 /** 添加备注: what the counter noticed (a preference, a call made) goes on the timeline. */
 function NoteBox({ customerId }: { customerId: string }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const [text, setText] = useState('')
-  const [saving, setSaving] = useState(false)
-  const save = async () => {
-    if (!staff) return void message.warning(t('staff.mustPick'))
-    setSaving(true)
-    try {
+  const saving = useAction({ failure: 'error.saveFailed' })
+  const save = () =>
+    saving.run(async (staff) => {
       await data.write.addCustomerNote(staff.staffNo, customerId, text)
       setText('')
-    } catch (e) {
-      message.error(t('error.saveFailed', { reason: describeError(e, t) }))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
   return (
     <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
       <Input
@@ -155,7 +146,7 @@ function NoteBox({ customerId }: { customerId: string }) {
         placeholder={t('customer.notePlaceholder')}
         aria-label={t('customer.addNote')}
       />
-      <Button type="primary" loading={saving} disabled={!text.trim()} onClick={() => void save()}>
+      <Button type="primary" loading={saving.busy} disabled={!text.trim()} onClick={() => void save()}>
         {t('customer.addNote')}
       </Button>
     </Space.Compact>

@@ -19,13 +19,13 @@ import {
 } from '@shared/domain/customer'
 import { maskPhone, normalizePhone } from '@shared/domain/phone'
 import { CustomerRefusedError } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 
-/** 新建客户 / edit a profile (every field of DESIGN §3.2). A phone already on file is offered
+/** 新建客户 / edit a profile (every field of docs/design.md §3.2). A phone already on file is offered
  *  instead of making a second archive. */
 export function CustomerEditPage() {
   const { id } = useParams()
@@ -51,9 +51,11 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
   const { message } = App.useApp()
   const navigate = useNavigate()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const today = dayjs(data.now()).format('YYYY-MM-DD')
-  const [saving, setSaving] = useState(false)
+  // A phone already on file is said on its own; other failures as 保存失败：….
+  const saving = useAction({
+    failure: (e) => (e instanceof CustomerRefusedError && e.existingId ? null : 'error.saveFailed')
+  })
   const form = useForm<CustomerForm, unknown, CustomerProfile>({
     resolver: zodResolver(customerFormSchema(today)),
     defaultValues: initial,
@@ -65,29 +67,22 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
   const clash = usePhoneClash(form.control, id)
 
   const save = () => {
-    if (saving) return
     void form.handleSubmit(
-      async (profile) => {
-        if (!staff) return void message.warning(t('staff.mustPick'))
-        setSaving(true)
-        try {
-          const record = profileToRecord(profile)
-          if (id) {
-            await data.write.updateCustomer(staff.staffNo, id, record)
-            message.success(t('customer.saved'))
-            navigate(`/customers/${id}`)
-          } else {
+      (profile) =>
+        saving.run(
+          async (staff) => {
+            const record = profileToRecord(profile)
+            if (id) {
+              await data.write.updateCustomer(staff.staffNo, id, record)
+              navigate(`/customers/${id}`)
+              return t('customer.saved')
+            }
             const created = await data.write.createCustomer(staff.staffNo, record)
-            message.success(t('customer.created', { name: created.name }))
             navigate(`/customers/${created.id}`)
-          }
-        } catch (e) {
-          if (e instanceof CustomerRefusedError && e.existingId) message.error(t(e.message))
-          else message.error(t('error.saveFailed', { reason: describeError(e, t) }))
-        } finally {
-          setSaving(false)
-        }
-      },
+            return t('customer.created', { name: created.name })
+          },
+          (done) => done
+        ),
       () => message.warning(t('validation.fixErrors'))
     )()
   }
@@ -267,7 +262,7 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
         {text('needs', t('customer.needs'), { rows: 2 })}
         {text('notes', t('customer.notes'), { rows: 3 })}
         <Space>
-          <Button type="primary" loading={saving} onClick={save} data-field="submit">
+          <Button type="primary" loading={saving.busy} onClick={save} data-field="submit">
             {t('action.save')}
           </Button>
           <Button onClick={() => navigate(id ? `/customers/${id}` : '/customers')}>

@@ -9,21 +9,36 @@ import { KeyAccountMark } from './KeyAccountMark'
 import { MatchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
 
+const LIMIT = 10
+
 /** 查找客户 in any form: the same search as Ctrl+K (name, pinyin initials, phone, last 4, card);
- *  picking one hands the archive to the form. */
+ *  picking one hands the archive to the form. `exclude`: an archive not to offer (the merge dialog's
+ *  other side). */
 export function CustomerPicker({
   onPick,
-  autoFocus
+  autoFocus,
+  exclude,
+  testIds = { input: 'customer-picker', option: 'picker-option' }
 }: {
   onPick: (c: StoredCustomer) => void
   autoFocus?: boolean
+  exclude?: string
+  testIds?: { input: string; option: string }
 }) {
   const { t } = useTranslation()
   const data = useData()
   const canUnmask = useCanUnmask()
   const [query, setQuery] = useState('')
   const hits =
-    useLiveQuery(() => (query.trim() ? data.read.searchCustomers(query, 10) : []), [data, query]) ?? []
+    useLiveQuery(
+      async () =>
+        query.trim()
+          ? (await data.read.searchCustomers(query, exclude ? LIMIT + 1 : LIMIT))
+              .filter((h) => h.customer.id !== exclude)
+              .slice(0, LIMIT)
+          : [],
+      [data, query, exclude]
+    ) ?? []
   return (
     <AutoComplete
       value={query}
@@ -37,7 +52,7 @@ export function CustomerPicker({
       options={hits.map((h) => ({
         value: h.customer.id,
         label: (
-          <span data-testid="picker-option">
+          <span data-testid={testIds.option}>
             {h.customer.name} <KeyAccountMark tier={h.customer.tier} />{' '}
             {canUnmask ? h.customer.phone : maskPhone(h.customer.phone)}{' '}
             <MatchHint match={h.match} canUnmask={canUnmask} />
@@ -48,7 +63,7 @@ export function CustomerPicker({
       <Input
         placeholder={t('customer.pickerPlaceholder')}
         aria-label={t('customer.picker')}
-        data-testid="customer-picker"
+        data-testid={testIds.input}
         autoFocus={autoFocus}
       />
     </AutoComplete>

@@ -1,9 +1,9 @@
-import { App, Modal, Typography } from 'antd'
+import { Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Staff } from '@shared/domain/staff'
 import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { StaffCredentialsForm } from '@/features/staff/StaffCredentialsForm'
-import { describeHandoverError } from './errors'
 
 /** 确认接班: the incoming clerk proves who they are (工号 + PIN, or being the staff at the desk when
  *  they have no PIN yet) and the note is locked. Refusals (own note, twice) come from the data layer. */
@@ -17,18 +17,18 @@ export function AcknowledgeDialog({
   onClose(): void
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
 
-  async function acknowledge(staff: Staff): Promise<void> {
-    try {
-      await data.write.acknowledgeHandover({ staffNo: staff.staffNo, name: staff.name }, handoverId)
-      void message.success(t('handover.acknowledged', { who: `${staff.staffNo} ${staff.name}` }))
-      onClose()
-    } catch (e) {
-      void message.error(describeHandoverError(e, t))
-    }
-  }
+  // The incoming clerk proves who they are in the form: not necessarily the staff at the desk.
+  const acknowledging = useAction({ staff: false })
+  const acknowledge = (staff: Staff) =>
+    acknowledging.run(
+      async () => {
+        await data.write.acknowledgeHandover({ staffNo: staff.staffNo, name: staff.name }, handoverId)
+        onClose()
+      },
+      () => t('handover.acknowledged', { who: `${staff.staffNo} ${staff.name}` })
+    )
 
   return (
     <Modal

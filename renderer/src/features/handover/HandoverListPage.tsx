@@ -1,27 +1,25 @@
 import { useState } from 'react'
-import { App, Button, DatePicker, Row, Select, Space, Table, Tag, Typography } from 'antd'
+import { Button, DatePicker, Row, Select, Space, Table, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Dayjs } from 'dayjs'
 import { type HandoverFilter } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeHandoverError } from './errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { formatWhen } from './format'
 import { StatusTag } from './StatusTag'
 
 /** 交接班: every handover note, newest first, filterable by date, clerk and shift; 新建交接记录 on top. */
 export function HandoverListPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const navigate = useNavigate()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const [dates, setDates] = useState<[Dayjs | null, Dayjs | null] | null>(null)
   const [clerk, setClerk] = useState<string>('')
   const [shiftId, setShiftId] = useState<string>('')
-  const [starting, setStarting] = useState(false)
+  const starting = useAction()
   const filter: HandoverFilter = {
     from: dates?.[0]?.format('YYYY-MM-DD'),
     to: dates?.[1]?.format('YYYY-MM-DD'),
@@ -35,18 +33,11 @@ export function HandoverListPage() {
   const people = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const shifts = useLiveQuery(() => data.read.getShifts(), [data]) ?? []
 
-  async function start(): Promise<void> {
-    if (!staff) return
-    setStarting(true)
-    try {
+  const start = () =>
+    starting.run(async (staff) => {
       const h = await data.write.startHandover({ staffNo: staff.staffNo, name: staff.name })
       navigate(`/handover/${h.id}`)
-    } catch (e) {
-      void message.error(describeHandoverError(e, t))
-    } finally {
-      setStarting(false)
-    }
-  }
+    })
 
   return (
     <div style={{ maxWidth: 1180 }}>
@@ -57,7 +48,7 @@ export function HandoverListPage() {
         <Button
           type="primary"
           icon={<PlusOutlined />}
-          loading={starting}
+          loading={starting.busy}
           onClick={() => void start()}
           data-testid="new-handover"
         >

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Alert, App, Button, Card, Descriptions, Result, Select, Space, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Result, Select, Space, Typography } from 'antd'
 import { CheckCircleOutlined, PrinterOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
@@ -8,9 +8,9 @@ import { HANDOVER_SECTIONS, isEmptyHandover, isItemOverdue } from '@shared/domai
 import { overdueCount } from '@shared/domain/handoverPrefill'
 import { shiftHours } from '@shared/domain/shifts'
 import { useData, useSession } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { useCanUnmask } from '@/features/customers/usePrivacy'
 import { AcknowledgeDialog } from './AcknowledgeDialog'
-import { describeHandoverError } from './errors'
 import { formatWhen, slotHours } from './format'
 import { ItemsSection } from './ItemsSection'
 import { NotesEditor } from './NotesEditor'
@@ -22,7 +22,6 @@ import { StatusTag } from './StatusTag'
  *  确认接班. Editable by its outgoing clerk until acknowledged, read-only for everyone after. */
 export function HandoverPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const navigate = useNavigate()
   const { id = '' } = useParams()
   const data = useData()
@@ -32,7 +31,7 @@ export function HandoverPage() {
   const events = useLiveQuery(() => data.read.handoverEvents(id), [data, id]) ?? []
   const shifts = useLiveQuery(() => data.read.getShifts(), [data]) ?? []
   const [acknowledging, setAcknowledging] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const editable = !!h && h.status !== 'acknowledged' && staff?.staffNo === h.outgoingStaffNo
   // A draft shows the data as it is now: re-read once when its author opens it.
   const refreshed = useRef(false)
@@ -53,18 +52,6 @@ export function HandoverPage() {
       />
     )
 
-  async function run(work: () => Promise<unknown>, done?: string): Promise<void> {
-    setBusy(true)
-    try {
-      await work()
-      if (done) void message.success(done)
-    } catch (e) {
-      void message.error(describeHandoverError(e, t))
-    } finally {
-      setBusy(false)
-    }
-  }
-
   const p = h.prefill
   const carried = h.items.filter((i) => i.carried > 0 && !i.done).length
   const who = (no: string, name: string) => (no ? `${no} ${name}` : '—')
@@ -83,12 +70,11 @@ export function HandoverPage() {
           {editable && (
             <Button
               icon={<ReloadOutlined />}
-              disabled={busy}
+              disabled={action.busy}
               onClick={() =>
-                staff &&
-                void run(
-                  () => data.write.refreshHandoverPrefill(staff.staffNo, h.id),
-                  t('handover.refreshed')
+                void action.run(
+                  (staff) => data.write.refreshHandoverPrefill(staff.staffNo, h.id),
+                  'handover.refreshed'
                 )
               }
             >
@@ -106,10 +92,12 @@ export function HandoverPage() {
             <Button
               type="primary"
               icon={<SendOutlined />}
-              disabled={busy}
+              disabled={action.busy}
               onClick={() =>
-                staff &&
-                void run(() => data.write.submitHandover(staff.staffNo, h.id), t('handover.submitted'))
+                void action.run(
+                  (staff) => data.write.submitHandover(staff.staffNo, h.id),
+                  'handover.submitted'
+                )
               }
               data-testid="submit-handover"
             >
@@ -138,7 +126,7 @@ export function HandoverPage() {
                 style={{ width: 160 }}
                 value={h.shiftId}
                 onChange={(shiftId) =>
-                  staff && void run(() => data.write.changeHandoverShift(staff.staffNo, h.id, shiftId))
+                  void action.run((staff) => data.write.changeHandoverShift(staff.staffNo, h.id, shiftId))
                 }
                 options={shifts.map((s) => ({ value: s.id, label: `${s.name} ${shiftHours(s)}` }))}
                 data-testid="handover-shift"
@@ -215,7 +203,7 @@ export function HandoverPage() {
         />
       )}
 
-      <PrefillTables prefill={p} unmasked={unmasked} />
+      <PrefillTables handover={h} unmasked={unmasked} />
       {HANDOVER_SECTIONS.map((section) => (
         <ItemsSection
           key={section}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Tag, Typography } from 'antd'
+import { Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Tag, Typography } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { Dayjs } from 'dayjs'
@@ -10,9 +10,9 @@ import {
   type HandoverItemInput,
   type HandoverSection
 } from '@shared/domain/handover'
-import { useData, useSession } from '@/app/session'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { CustomerPicker } from '@/features/customers/CustomerPicker'
-import { describeHandoverError } from './errors'
 import { formatWhen, shownPhone } from './format'
 
 const EMPTY: HandoverItemInput = {
@@ -40,27 +40,15 @@ export function ItemsSection({
   unmasked: boolean
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
+  const action = useAction()
   const [draft, setDraft] = useState<HandoverItemInput>({ ...EMPTY, section })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [due, setDue] = useState<Dayjs | null>(null)
   const mine = items.filter((i) => i.section === section)
   const set = (patch: Partial<HandoverItemInput>) => setDraft((d) => ({ ...d, ...patch }))
 
-  async function run(work: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await work()
-      return true
-    } catch (e) {
-      void message.error(describeHandoverError(e, t))
-      return false
-    }
-  }
-
   async function add(): Promise<void> {
-    if (!staff) return
     const input = { ...draft, dueAt: section === 'urgent' ? (due?.valueOf() ?? null) : null }
     const parsed = handoverItemSchema.safeParse(input)
     if (!parsed.success) {
@@ -69,7 +57,7 @@ export function ItemsSection({
       return
     }
     setErrors({})
-    if (await run(() => data.write.addHandoverItem(staff.staffNo, handoverId, parsed.data))) {
+    if (await action.run((staff) => data.write.addHandoverItem(staff.staffNo, handoverId, parsed.data))) {
       setDraft({ ...EMPTY, section })
       setDue(null)
     }
@@ -103,8 +91,9 @@ export function ItemsSection({
                       icon={<DeleteOutlined />}
                       aria-label={t('handover.remove')}
                       onClick={() =>
-                        staff &&
-                        void run(() => data.write.removeHandoverItem(staff.staffNo, handoverId, item.id))
+                        void action.run((staff) =>
+                          data.write.removeHandoverItem(staff.staffNo, handoverId, item.id)
+                        )
                       }
                     />
                   ]
@@ -117,8 +106,7 @@ export function ItemsSection({
                 disabled={!editable}
                 aria-label={t('handover.markDone')}
                 onChange={(e) =>
-                  staff &&
-                  void run(() =>
+                  void action.run((staff) =>
                     data.write.setHandoverItemDone(staff.staffNo, handoverId, item.id, e.target.checked)
                   )
                 }

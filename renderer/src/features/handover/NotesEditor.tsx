@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { App, Button, Card, Input, Typography } from 'antd'
+import { Button, Card, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { HANDOVER_NOTES_MAX } from '@shared/domain/handover'
-import { useData, useSession } from '@/app/session'
-import { describeHandoverError } from './errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 
 /** 备注: free text for the next shift. No maxLength on the box — a pasted 5 000 characters must not be
  *  cut silently; saving refuses with the count and the text stays where it is. */
@@ -17,26 +17,23 @@ export function NotesEditor({
   editable: boolean
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const [text, setText] = useState(notes)
   const [error, setError] = useState<string | null>(null)
   const dirty = text !== notes
+  // A refusal is said under the box, where the text stays to be corrected.
+  const saving = useAction({ showError: setError })
 
   async function save(): Promise<void> {
-    if (!staff) return
     if (text.length > HANDOVER_NOTES_MAX) {
       setError(t('handover.notesTooLong', { count: text.length }))
       return
     }
     setError(null)
-    try {
-      await data.write.saveHandoverNotes(staff.staffNo, handoverId, text)
-      void message.success(t('handover.notesSaved'))
-    } catch (e) {
-      setError(describeHandoverError(e, t))
-    }
+    await saving.run(
+      (staff) => data.write.saveHandoverNotes(staff.staffNo, handoverId, text),
+      'handover.notesSaved'
+    )
   }
 
   return (

@@ -1,30 +1,24 @@
 import { useState } from 'react'
-import { App, Button, Card, Input, List, Space, Typography } from 'antd'
+import { Button, Card, Input, List, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { TimelineEvent } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeHandoverError } from './errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { formatWhen } from './format'
 
 /** Remarks appended to a submitted note: immutable events, never an edit of the note itself. */
 export function RemarksPanel({ handoverId, events }: { handoverId: string; events: TimelineEvent[] }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
+  const adding = useAction()
   const [text, setText] = useState('')
   const remarks = events.filter((e) => e.type === 'handoverRemark')
 
-  async function add(): Promise<void> {
-    if (!staff) return
-    try {
+  const add = () =>
+    adding.run(async (staff) => {
       await data.write.addHandoverRemark(staff.staffNo, handoverId, text)
       setText('')
-      void message.success(t('handover.remarkAdded'))
-    } catch (e) {
-      void message.error(describeHandoverError(e, t))
-    }
-  }
+    }, 'handover.remarkAdded')
 
   return (
     <Card

@@ -16,7 +16,7 @@ export interface ComplaintFormProps {
   printedBy: string
 }
 
-/** 顾客投诉登记表 on A4, for the customer to sign (DESIGN §3.1, §3.7). The phone is always masked:
+/** 顾客投诉登记表 on A4, for the customer to sign (docs/design.md §3.1, §3.7). The phone is always masked:
  *  a printout leaves the store's control (客户信息不得泄露). */
 export function ComplaintForm({ complaint: c, storeName, people, printedAt, printedBy }: ComplaintFormProps) {
   const { t } = useTranslation()

@@ -1,15 +1,11 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import {
-  isItemOverdue,
-  type Handover,
-  type HandoverItem,
-  type HandoverSection
-} from '@shared/domain/handover'
+import { isItemOverdue, type Handover } from '@shared/domain/handover'
 import { overdueCount } from '@shared/domain/handoverPrefill'
 import type { TimelineEvent } from '@/db'
-import { formatAge, formatNext, formatWhen, shownPhone, slotHours } from '@/features/handover/format'
+import { formatWhen, slotHours } from '@/features/handover/format'
+import { HANDOVER_SHEET_SECTIONS, type Cell } from '@/features/handover/sections'
 import './handover-print.css'
 
 export interface HandoverSheetProps {
@@ -53,36 +49,27 @@ function SheetTable({
   )
 }
 
-/** 交接班记录表 on A4 (DESIGN §3.5, §3.7): the pre-filled data, the outgoing clerk's items and notes,
+/** 交接班记录表 on A4 (docs/design.md §3.5, §3.7): the pre-filled data, the outgoing clerk's items and notes,
  *  carry-over marks, remarks appended after acknowledgement, and signature lines. Phones always
  *  masked: paper leaves the store's control. */
 export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: HandoverSheetProps) {
   const { t } = useTranslation()
   const p = h.prefill
   const who = (no: string, name: string) => (no ? `${no} ${name}` : '')
-  const marks = (m: { overdue?: boolean; dueThisShift?: boolean; carried: number; done?: boolean }) =>
-    [
-      m.done === true ? t('handover.mark.doneItem') : m.done === false ? t('handover.mark.openItem') : '',
-      m.overdue ? t('handover.mark.overdue') : m.dueThisShift ? t('handover.mark.dueThisShift') : '',
-      m.carried > 0 ? t('handover.mark.carried', { count: m.carried }) : ''
-    ]
-      .filter(Boolean)
-      .join(' ')
-  const items = (section: HandoverSection): HandoverItem[] => h.items.filter((i) => i.section === section)
   const carriedItems = h.items.filter((i) => i.carried > 0 && !i.done).length
+  const view = { t, unmasked: false, blank: '', now: printedAt }
+  // Paper has no links or colours: a complaint reads as its number, marks as words.
+  const text = (cell: Cell): string =>
+    typeof cell === 'string'
+      ? cell
+      : 'text' in cell
+        ? cell.text
+        : cell.marks.map((m) => t(`handover.mark.${m.key}`, { count: m.count })).join(' ')
+  const sections = HANDOVER_SHEET_SECTIONS.map((section) => ({ section, rows: section.rows(h, view) }))
   // Empty sections in one line, so a quiet shift still fits one page and a busy one loses no space.
-  const sizes: [string, number][] = [
-    ['complaints', p.complaints.length],
-    ['urgent', items('urgent').length],
-    ['revisits', p.revisits.length],
-    ['callbacks', p.callbacks.length],
-    ['returns', p.returns.length],
-    ['customers', items('customers').length],
-    ['prospects', items('prospects').length]
-  ]
-  const emptySections = sizes.filter(([, n]) => n === 0).map(([key]) => t(`handover.section.${key}`))
-  const customerCell = (i: HandoverItem) =>
-    [i.customerName, shownPhone(i.customerPhone, false)].filter(Boolean).join(' ')
+  const emptySections = sections
+    .filter(({ rows }) => rows.length === 0)
+    .map(({ section }) => t(`handover.section.${section.key}`))
 
   return (
     <article className="hs" data-testid="handover-sheet">
@@ -137,158 +124,20 @@ export function HandoverSheet({ handover: h, storeName, remarks, printedAt }: Ha
         </p>
       )}
 
-      <SheetTable
-        testId="sheet-complaints"
-        title={t('handover.section.complaints')}
-        count={p.complaints.length}
-        head={[
-          t('handover.col.index'),
-          t('handover.col.no'),
-          t('handover.col.customer'),
-          t('handover.col.phone'),
-          t('handover.col.age'),
-          t('handover.col.status'),
-          t('handover.col.level'),
-          t('handover.col.next'),
-          t('handover.col.mark')
-        ]}
-      >
-        {p.complaints.map((c, i) => (
-          <tr key={c.id}>
-            <td>{i + 1}</td>
-            <td>{c.no}</td>
-            <td>{c.customerName}</td>
-            <td>{shownPhone(c.customerPhone, false)}</td>
-            <td>{formatAge(c.ageMs, t)}</td>
-            <td>{t(`complaint.statusOption.${c.status}`)}</td>
-            <td>{t(`handover.level.${c.level}`)}</td>
-            <td>{formatNext(c.next, t)}</td>
-            <td>{marks(c)}</td>
-          </tr>
-        ))}
-      </SheetTable>
-
-      <SheetTable
-        testId="sheet-urgent"
-        title={t('handover.section.urgent')}
-        count={items('urgent').length}
-        head={[
-          t('handover.col.index'),
-          t('handover.col.matter'),
-          t('handover.col.due'),
-          t('handover.col.mark')
-        ]}
-      >
-        {items('urgent').map((item, i) => (
-          <tr key={item.id}>
-            <td>{i + 1}</td>
-            <td>{item.text}</td>
-            <td>{item.dueAt !== null ? formatWhen(item.dueAt) : ''}</td>
-            <td>{marks({ ...item, overdue: isItemOverdue(item, printedAt) })}</td>
-          </tr>
-        ))}
-      </SheetTable>
-
-      <SheetTable
-        testId="sheet-revisits"
-        title={t('handover.section.revisits')}
-        count={p.revisits.length}
-        head={[
-          t('handover.col.index'),
-          t('handover.col.no'),
-          t('handover.col.customer'),
-          t('handover.col.phone'),
-          t('handover.col.due'),
-          t('handover.col.mark')
-        ]}
-      >
-        {p.revisits.map((r, i) => (
-          <tr key={r.id}>
-            <td>{i + 1}</td>
-            <td>{r.no}</td>
-            <td>{r.customerName}</td>
-            <td>{shownPhone(r.customerPhone, false)}</td>
-            <td>{formatWhen(r.dueAt)}</td>
-            <td>{marks(r)}</td>
-          </tr>
-        ))}
-      </SheetTable>
-
-      <SheetTable
-        testId="sheet-callbacks"
-        title={t('handover.section.callbacks')}
-        count={p.callbacks.length}
-        head={[
-          t('handover.col.index'),
-          t('handover.col.no'),
-          t('handover.col.customer'),
-          t('handover.col.phone'),
-          t('handover.col.due'),
-          t('handover.col.note'),
-          t('handover.col.mark')
-        ]}
-      >
-        {p.callbacks.map((c, i) => (
-          <tr key={c.id}>
-            <td>{i + 1}</td>
-            <td>{c.no}</td>
-            <td>{c.customerName}</td>
-            <td>{shownPhone(c.customerPhone, false)}</td>
-            <td>{formatWhen(c.dueAt)}</td>
-            <td>{c.note}</td>
-            <td>{marks(c)}</td>
-          </tr>
-        ))}
-      </SheetTable>
-
-      <SheetTable
-        testId="sheet-returns"
-        title={t('handover.section.returns')}
-        count={p.returns.length}
-        head={[
-          t('handover.col.index'),
-          t('handover.col.customer'),
-          t('handover.col.phone'),
-          t('handover.col.type'),
-          t('handover.col.status'),
-          t('handover.col.amount'),
-          t('handover.col.createdAt'),
-          t('handover.col.mark')
-        ]}
-      >
-        {p.returns.map((r, i) => (
-          <tr key={r.id}>
-            <td>{i + 1}</td>
-            <td>{r.customerName}</td>
-            <td>{shownPhone(r.customerPhone, false)}</td>
-            <td>{t(`returns.typeOption.${r.type}`)}</td>
-            <td>{t(`returns.statusOption.${r.status}`)}</td>
-            <td>{r.amount === null ? '' : `¥${r.amount.toFixed(2)}`}</td>
-            <td>{formatWhen(r.createdAt)}</td>
-            <td>{marks(r)}</td>
-          </tr>
-        ))}
-      </SheetTable>
-
-      {(['customers', 'prospects'] as const).map((section) => (
+      {sections.map(({ section, rows }) => (
         <SheetTable
-          key={section}
-          testId={`sheet-${section}`}
-          title={t(`handover.section.${section}`)}
-          count={items(section).length}
-          head={[
-            t('handover.col.index'),
-            t('handover.col.customer'),
-            section === 'customers' ? t('handover.col.situation') : t('handover.col.purpose'),
-            t('handover.col.mark')
-          ]}
+          key={section.key}
+          testId={`sheet-${section.key}`}
+          title={t(`handover.section.${section.key}`)}
+          count={rows.length}
+          head={[t('handover.col.index'), ...section.columns.map((c) => t(`handover.col.${c.key}`))]}
         >
-          {items(section).map((item, i) => (
-            <tr key={item.id}>
+          {rows.map((row, i) => (
+            <tr key={row.id}>
               <td>{i + 1}</td>
-              <td>{customerCell(item)}</td>
-              <td>{item.text}</td>
-              <td>{marks(item)}</td>
+              {row.cells.map((cell, j) => (
+                <td key={j}>{text(cell)}</td>
+              ))}
             </tr>
           ))}
         </SheetTable>

@@ -4,7 +4,7 @@ import { App, Button } from 'antd'
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { callDesk } from '@/ipc/desk'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import './print.css'
 
 interface PrintViewProps {
@@ -24,7 +24,9 @@ interface PrintViewProps {
 export function PrintView({ title, fileName, onBack, onBeforeOutput, children }: PrintViewProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null)
+  const [kind, setKind] = useState<'print' | 'pdf'>('print')
+  const outputting = useAction({ staff: false })
+  const busy = outputting.busy ? kind : null
 
   // Toasts left over from the page before would cover the sheet's heading; they mean nothing here.
   useEffect(() => message.destroy(), [message])
@@ -37,21 +39,20 @@ export function PrintView({ title, fileName, onBack, onBeforeOutput, children }:
     }
   }, [title])
 
-  async function output(kind: 'print' | 'pdf'): Promise<void> {
+  async function output(to: 'print' | 'pdf'): Promise<void> {
     if (onBeforeOutput) flushSync(onBeforeOutput)
-    setBusy(kind)
-    try {
-      if (kind === 'print') {
-        await callDesk('printPage', { title: title.slice(0, 80) })
-      } else {
+    setKind(to)
+    await outputting.run(
+      async () => {
+        if (to === 'print') {
+          await callDesk('printPage', { title: title.slice(0, 80) })
+          return null
+        }
         const { saved, path } = await callDesk('savePdf', { suggestedName: `${fileName}.pdf` })
-        if (saved && path) void message.success(t('print.savedTo', { path }))
-      }
-    } catch (error) {
-      void message.error(describeError(error, t))
-    } finally {
-      setBusy(null)
-    }
+        return saved && path ? path : null
+      },
+      (path) => path && t('print.savedTo', { path })
+    )
   }
 
   return (

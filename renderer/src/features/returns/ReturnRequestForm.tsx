@@ -12,12 +12,13 @@ import {
   type ReturnInput,
   type ReturnRequest
 } from '@shared/domain/returns'
-import { useData, useSession } from '@/app/session'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { FormField } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 import { CustomerHint } from './CustomerHint'
-import { returnErrorText, returnOptions } from './options'
+import { returnOptions } from './options'
 
 type Field = FieldPath<ReturnForm>
 
@@ -33,9 +34,8 @@ export function ReturnRequestForm({
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const [linked, setLinked] = useState(complaint)
-  const [saving, setSaving] = useState(false)
+  const saving = useAction({ failure: 'error.saveFailed' })
   const form = useForm<ReturnForm, unknown, ReturnInput>({
     resolver: zodResolver(returnFormSchema),
     defaultValues: complaint ? returnFormFromComplaint(complaint) : emptyReturnForm,
@@ -52,15 +52,9 @@ export function ReturnRequestForm({
   }
 
   const save = () => {
-    if (saving) return
     void form.handleSubmit(
-      async (input) => {
-        if (!staff) {
-          message.warning(t('staff.mustPick'))
-          return
-        }
-        setSaving(true)
-        try {
+      (input) =>
+        saving.run(async (staff) => {
           // A phone changed from the complaint's may be somebody else: then the data layer finds
           // (or archives) the customer by the phone typed, not the complaint's customer.
           const keepCustomer = linked !== null && input.customerPhone === linked.customerPhone
@@ -69,16 +63,10 @@ export function ReturnRequestForm({
             complaintId: linked?.id ?? null,
             customerId: keepCustomer ? input.customerId : null
           })
-          message.success(t('returns.saved'))
           form.reset(emptyReturnForm)
           setLinked(null)
           onSaved(record)
-        } catch (e) {
-          message.error(t('error.saveFailed', { reason: returnErrorText(e, t) }))
-        } finally {
-          setSaving(false)
-        }
-      },
+        }, 'returns.saved'),
       () => message.warning(t('validation.fixErrors'))
     )()
   }
@@ -155,7 +143,7 @@ export function ReturnRequestForm({
       </Row>
       {text('reason', t('returns.reason'), { required: true, rows: 2 })}
       <Space>
-        <Button type="primary" loading={saving} onClick={save} data-field="submit">
+        <Button type="primary" loading={saving.busy} onClick={save} data-field="submit">
           {t('action.save')}
         </Button>
         <Typography.Text type="secondary">{t('returns.keyboardHint')}</Typography.Text>

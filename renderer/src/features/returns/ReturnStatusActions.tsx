@@ -1,34 +1,21 @@
-import { useState } from 'react'
-import { App, Button, Popconfirm, Space } from 'antd'
+import { Button, Popconfirm, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { nextReturnStatuses, type ReturnRequest, type ReturnStatus } from '@shared/domain/returns'
-import { useData, useSession } from '@/app/session'
-import { returnErrorText } from './options'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 
 /** Buttons for the status changes this return allows now — and only those. Cancelling is final,
  *  so it asks first. */
 export function ReturnStatusActions({ record }: { record: ReturnRequest }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
-  const [busy, setBusy] = useState(false)
+  const changing = useAction()
 
-  const change = async (to: ReturnStatus) => {
-    if (!staff) {
-      message.warning(t('staff.mustPick'))
-      return
-    }
-    setBusy(true)
-    try {
-      await data.write.changeReturnStatus(staff.staffNo, record.id, to)
-      message.success(t('returns.statusChanged', { status: t(`returns.statusOption.${to}`) }))
-    } catch (e) {
-      message.error(returnErrorText(e, t))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const change = (to: ReturnStatus) =>
+    changing.run(
+      (staff) => data.write.changeReturnStatus(staff.staffNo, record.id, to),
+      () => t('returns.statusChanged', { status: t(`returns.statusOption.${to}`) })
+    )
 
   return (
     <Space size={4}>
@@ -42,12 +29,19 @@ export function ReturnStatusActions({ record }: { record: ReturnRequest }) {
             okText={label}
             cancelText={t('action.cancel')}
           >
-            <Button size="small" danger disabled={busy}>
+            <Button size="small" danger disabled={changing.busy}>
               {label}
             </Button>
           </Popconfirm>
         ) : (
-          <Button key={to} size="small" type="primary" ghost disabled={busy} onClick={() => void change(to)}>
+          <Button
+            key={to}
+            size="small"
+            type="primary"
+            ghost
+            disabled={changing.busy}
+            onClick={() => void change(to)}
+          >
             {label}
           </Button>
         )

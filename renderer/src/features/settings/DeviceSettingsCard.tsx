@@ -1,12 +1,11 @@
-import { useState } from 'react'
-import { App, Button, Card, Descriptions, Form, Input } from 'antd'
+import { Button, Card, Descriptions, Form, Input } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import { deviceCodeSchema, deviceNameSchema } from '@shared/ipc/contract'
 import { useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 
 const deviceSchema = z.object({ deviceName: deviceNameSchema, deviceCode: deviceCodeSchema })
@@ -15,25 +14,16 @@ type DeviceForm = z.input<typeof deviceSchema>
 /** 本机信息: which PC this is. Saved by the main process; a rejected request keeps what was typed. */
 export function DeviceSettingsCard() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const device = useSession((s) => s.device)
   const appInfo = useSession((s) => s.appInfo)
-  const [saving, setSaving] = useState(false)
+  const saving = useAction({ staff: false })
   const form = useForm<DeviceForm, unknown, z.output<typeof deviceSchema>>({
     resolver: zodResolver(deviceSchema),
     defaultValues: { deviceName: device?.deviceName ?? '', deviceCode: device?.deviceCode ?? '' }
   })
-  const save = form.handleSubmit(async (values) => {
-    setSaving(true)
-    try {
-      await useSession.getState().renameDevice(values)
-      message.success(t('settings.saved'))
-    } catch (e) {
-      message.error(describeError(e, t))
-    } finally {
-      setSaving(false)
-    }
-  })
+  const save = form.handleSubmit((values) =>
+    saving.run(() => useSession.getState().renameDevice(values), 'settings.saved')
+  )
   return (
     <Card title={t('settings.device')}>
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
@@ -64,7 +54,7 @@ export function DeviceSettingsCard() {
             render={({ field }) => <Input {...field} id={fieldId('deviceCode')} style={{ width: 80 }} />}
           />
         </FormField>
-        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-device">
+        <Button type="primary" loading={saving.busy} onClick={() => void save()} data-testid="save-device">
           {t('action.save')}
         </Button>
       </Form>

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
-import { StoreChoiceError, type ShareInspection } from '@/db'
+import { type ShareInspection } from '@/db'
 import { callDesk } from '@/ipc/desk'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
 import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
@@ -25,7 +25,9 @@ export function ShareSettingsCard() {
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // Failures are said under the folder field, not as a toast.
+  const sharing = useAction({ staff: false, showError: setError })
+  const busy = sharing.busy
 
   useEffect(() => {
     let live = true
@@ -42,22 +44,15 @@ export function ShareSettingsCard() {
     }
   }, [data])
 
-  const fail = (e: unknown) => setError(e instanceof StoreChoiceError ? t(e.message) : describeError(e, t))
-
   async function check(): Promise<void> {
-    setBusy(true)
     setError(null)
-    try {
+    await sharing.run(async () => {
       const config = await callDesk('shareSetRoot', { root: root.trim() })
       setSaved(config.root)
       const found = await data.read.inspectShare(createIpcShare())
       setSeen(found)
       if (found.state === 'store' && found.joined) await useSync.getState().start()
-    } catch (e) {
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   async function started(done: 'created' | 'joined'): Promise<void> {
@@ -67,19 +62,14 @@ export function ShareSettingsCard() {
   }
 
   async function create(passphrase?: string): Promise<void> {
-    setBusy(true)
     setError(null)
-    try {
+    await sharing.run(async () => {
       await data.write.createStoreOnShare(
         createIpcShare(),
         passphrase !== undefined ? { passphrase, ...(me ? { byStaffNo: me.staffNo } : {}) } : {}
       )
       await started('created')
-    } catch (e) {
-      fail(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
@@ -155,12 +145,7 @@ export function ShareSettingsCard() {
               {seen.state === 'store' && !seen.joined && !seen.encrypted && (
                 <Button
                   type="primary"
-                  onClick={() => {
-                    setBusy(true)
-                    void join()
-                      .catch(fail)
-                      .finally(() => setBusy(false))
-                  }}
+                  onClick={() => void sharing.run(() => join())}
                   disabled={busy}
                   data-testid="share-join"
                 >
@@ -186,7 +171,7 @@ export function ShareSettingsCard() {
             autoFocus
             submitLabel={t('syncPage.settings.join')}
             onSubmit={join}
-            onError={fail}
+            onError={setError}
           />
         </div>
       )}

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { App, Button, Card, Input, Space, Table, Typography } from 'antd'
+import { Button, Card, Input, Space, Table, Typography } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { nanoid } from 'nanoid'
 import { shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 
 /** 班次: the store's shifts (handbook defaults 白班 / 白班(9-18) / 晚班); the manager edits them. */
 export function ShiftSettingsCard() {
@@ -18,17 +18,16 @@ export function ShiftSettingsCard() {
 
 function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const me = useSession((s) => s.staff)
   const [rows, setRows] = useState<ShiftDef[]>(stored)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const saving = useAction()
   const canManage = me?.role === 'manager'
   const edit = (id: string, patch: Partial<ShiftDef>) =>
     setRows((list) => list.map((s) => (s.id === id ? { ...s, ...patch } : s)))
 
   async function save(): Promise<void> {
-    if (!me) return
     const parsed = shiftListSchema.safeParse(rows)
     if (!parsed.success) {
       // Per row and field where the message belongs to one; list-wide messages under the table.
@@ -43,12 +42,7 @@ function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
       return
     }
     setErrors({})
-    try {
-      await data.write.saveShifts(me.staffNo, parsed.data)
-      void message.success(t('handover.shiftsSaved'))
-    } catch (e) {
-      void message.error(describeError(e, t))
-    }
+    await saving.run((at) => data.write.saveShifts(at.staffNo, parsed.data), 'handover.shiftsSaved')
   }
 
   const cell = (s: ShiftDef, field: 'name' | 'start' | 'end', width: number) => {

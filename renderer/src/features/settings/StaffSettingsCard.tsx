@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { App, Button, Card, Form, Input, Select, Table, Tag } from 'antd'
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +8,7 @@ import { ROLES, staffFormSchema, type Staff, type StaffForm } from '@shared/doma
 import type { z } from 'zod'
 import { DuplicateStaffNoError } from '@/db'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn } from '@/ui/keyboard'
 import { SetPinModal } from '@/features/staff/SetPinModal'
@@ -17,7 +17,6 @@ import { StaffPinActions, StaffPinTag } from '@/features/staff/StaffPinActions'
 /** Staff list; managers add staff. PINs: everyone sets their own, the manager anyone's (StaffPinActions). */
 export function StaffSettingsCard() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const me = useSession((s) => s.staff)
   const staff = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
@@ -29,17 +28,23 @@ export function StaffSettingsCard() {
   const canManage = me?.role === 'manager'
   const [pinFor, setPinFor] = useState<Staff | null>(null)
 
-  const submit = form.handleSubmit(async (input) => {
-    if (!me) return
-    try {
-      await data.write.addStaff(me.staffNo, input)
-      message.success(t('staff.added', input))
-      form.reset({ staffNo: '', name: '', role: input.role })
-    } catch (e) {
-      if (e instanceof DuplicateStaffNoError) form.setError('staffNo', { message: 'staff.duplicate' })
-      else message.error(describeError(e, t))
+  const adding = useAction({
+    toField: (e) => {
+      if (!(e instanceof DuplicateStaffNoError)) return false
+      form.setError('staffNo', { message: 'staff.duplicate' })
+      return true
     }
   })
+
+  const submit = form.handleSubmit((input) =>
+    adding.run(
+      async (at) => {
+        await data.write.addStaff(at.staffNo, input)
+        form.reset({ staffNo: '', name: '', role: input.role })
+      },
+      () => t('staff.added', input)
+    )
+  )
 
   return (
     <Card title={t('staff.list')}>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { App, Button, Card, Input, Space } from 'antd'
+import { Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
@@ -19,20 +19,13 @@ export function StoreSettingsCard() {
 
 function StoreNameForm({ stored }: { stored: string }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const staff = useSession((s) => s.staff)
   const [name, setName] = useState(stored)
+  const saving = useAction()
   const canEdit = staff?.role === 'manager'
-  const save = async () => {
-    if (!staff || !name.trim()) return
-    try {
-      await data.write.updateStoreName(staff.staffNo, name.trim())
-      message.success(t('settings.saved'))
-    } catch (e) {
-      message.error(describeError(e, t))
-    }
-  }
+  const save = () =>
+    name.trim() && saving.run((at) => data.write.updateStoreName(at.staffNo, name.trim()), 'settings.saved')
   return (
     <Space.Compact style={{ width: 420 }}>
       <Input

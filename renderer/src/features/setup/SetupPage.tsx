@@ -1,20 +1,19 @@
-import { useState } from 'react'
-import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Button, Card, Divider, Form, Input, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { setupSchema, type SetupForm, type SetupInput } from '@shared/domain/setup'
 import { useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 
 /** First run: store name, first manager, and this PC's name and code. */
 export function SetupPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const device = useSession((s) => s.device)
-  const [saving, setSaving] = useState(false)
+  // Nobody is at the desk yet: this form makes the first manager.
+  const saving = useAction({ staff: false })
   const form = useForm<SetupForm, unknown, SetupInput>({
     resolver: zodResolver(setupSchema),
     defaultValues: {
@@ -28,17 +27,9 @@ export function SetupPage() {
   const { control, formState } = form
   const errors = formState.errors
 
-  const submit = form.handleSubmit(async (input) => {
-    setSaving(true)
-    try {
-      await useSession.getState().finishSetup(input)
-      message.success(t('setup.done'))
-    } catch (e) {
-      message.error(describeError(e, t))
-    } finally {
-      setSaving(false)
-    }
-  })
+  const submit = form.handleSubmit((input) =>
+    saving.run(() => useSession.getState().finishSetup(input), 'setup.done')
+  )
   useCtrlS(() => void submit())
 
   const text = (name: keyof SetupForm, label: string, extra?: string) => (
@@ -73,7 +64,13 @@ export function SetupPage() {
           <Divider titlePlacement="start">{t('setup.device')}</Divider>
           {text('deviceName', t('setup.deviceName'))}
           {text('deviceCode', t('setup.deviceCode'), t('setup.deviceCodeHint'))}
-          <Button type="primary" block loading={saving} onClick={() => void submit()} data-field="submit">
+          <Button
+            type="primary"
+            block
+            loading={saving.busy}
+            onClick={() => void submit()}
+            data-field="submit"
+          >
             {t('action.finishSetup')}
           </Button>
         </Form>

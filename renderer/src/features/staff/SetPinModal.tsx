@@ -1,5 +1,5 @@
-import { useState, type KeyboardEvent } from 'react'
-import { App, Form, Input, Modal, Typography } from 'antd'
+import type { KeyboardEvent } from 'react'
+import { Form, Input, Modal, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -7,8 +7,8 @@ import type { z } from 'zod'
 import { pinFormSchema, type PinForm } from '@shared/domain/pin'
 import type { Staff } from '@shared/domain/staff'
 import { StaffPinRefusedError } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 
 /** 设置PIN for one staff member: the PIN twice; Enter submits. Mounted only while open, so every
@@ -26,33 +26,31 @@ const pinInputProps = {
 
 function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const me = useSession((s) => s.staff)
-  const [saving, setSaving] = useState(false)
   const form = useForm<PinForm, unknown, z.output<typeof pinFormSchema>>({
     resolver: zodResolver(pinFormSchema),
     defaultValues: { pin: '', confirm: '' }
   })
   const errors = form.formState.errors
-  const who = { staffNo: target.staffNo, name: target.name }
-
-  const submit = form.handleSubmit(async ({ pin }) => {
-    if (!me || saving) return
-    setSaving(true)
-    try {
-      await data.write.setStaffPin(me.staffNo, target.staffNo, pin)
-      message.success(t('staffPin.done', who))
-      onClose()
-    } catch (e) {
-      if (e instanceof StaffPinRefusedError && e.message.startsWith('validation.'))
-        form.setError('pin', { message: e.message })
-      else if (e instanceof StaffPinRefusedError) message.error(t(e.message))
-      else message.error(describeError(e, t))
-    } finally {
-      setSaving(false)
+  const saving = useAction({
+    // The data layer's own check of the PIN's shape belongs next to the PIN field.
+    toField: (e) => {
+      if (!(e instanceof StaffPinRefusedError && e.message.startsWith('validation.'))) return false
+      form.setError('pin', { message: e.message })
+      return true
     }
   })
+  const who = { staffNo: target.staffNo, name: target.name }
+
+  const submit = form.handleSubmit(({ pin }) =>
+    saving.run(
+      async (me) => {
+        await data.write.setStaffPin(me.staffNo, target.staffNo, pin)
+        onClose()
+      },
+      () => t('staffPin.done', who)
+    )
+  )
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
@@ -68,7 +66,7 @@ function SetPinDialog({ target, onClose }: { target: Staff; onClose: () => void 
       onCancel={onClose}
       okText={t('action.save')}
       cancelText={t('action.cancel')}
-      confirmLoading={saving}
+      confirmLoading={saving.busy}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('staffPin.hint')}</Typography.Paragraph>

@@ -1,12 +1,12 @@
-import { useState, type KeyboardEvent } from 'react'
-import { App, Button, Form, Input } from 'antd'
+import type { KeyboardEvent } from 'react'
+import { Button, Form, Input } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { staffNoSchema, type Staff } from '@shared/domain/staff'
 import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn } from '@/ui/keyboard'
 import { decideCredentials } from './credentialCheck'
@@ -24,7 +24,7 @@ export interface StaffCredentialsFormProps {
   /** pre-filled 工号, e.g. the expected incoming clerk */
   defaultStaffNo?: string
   /** runs once the 工号 is confirmed; the form clears its PIN afterwards either way */
-  onSubmit: (result: { staff: Staff }) => Promise<void>
+  onSubmit: (result: { staff: Staff }) => Promise<unknown>
 }
 
 export function StaffCredentialsForm({
@@ -33,36 +33,38 @@ export function StaffCredentialsForm({
   onSubmit
 }: StaffCredentialsFormProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const sessionStaffNo = useSession((s) => s.staff?.staffNo)
-  const [busy, setBusy] = useState(false)
+  // The one confirming is whoever the form names, not necessarily the staff at the desk.
+  const checking = useAction({ staff: false })
   const form = useForm<CredentialsInput, unknown, z.output<typeof credentialsSchema>>({
     resolver: zodResolver(credentialsSchema),
     defaultValues: { staffNo: defaultStaffNo, pin: '' }
   })
   const errors = form.formState.errors
 
-  const submit = form.handleSubmit(async ({ staffNo, pin }) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const result = await data.read.checkStaffPin(staffNo, pin)
-      const decision = decideCredentials({ result, sessionStaffNo, enteredStaffNo: staffNo, enteredPin: pin })
-      if (!decision.accepted) {
-        form.setError(decision.field, { message: decision.message })
-        return
+  const submit = form.handleSubmit(({ staffNo, pin }) =>
+    checking.run(async () => {
+      try {
+        const result = await data.read.checkStaffPin(staffNo, pin)
+        const decision = decideCredentials({
+          result,
+          sessionStaffNo,
+          enteredStaffNo: staffNo,
+          enteredPin: pin
+        })
+        if (!decision.accepted) {
+          form.setError(decision.field, { message: decision.message })
+          return
+        }
+        const staff = await data.read.getStaffByNo(staffNo)
+        if (!staff) form.setError('staffNo', { message: 'staffPin.check.unknownStaff' })
+        else await onSubmit({ staff })
+      } finally {
+        form.setValue('pin', '')
       }
-      const staff = await data.read.getStaffByNo(staffNo)
-      if (!staff) form.setError('staffNo', { message: 'staffPin.check.unknownStaff' })
-      else await onSubmit({ staff })
-    } catch (e) {
-      message.error(describeError(e, t))
-    } finally {
-      form.setValue('pin', '')
-      setBusy(false)
-    }
-  })
+    })
+  )
 
   // Enter moves from 工号 to PIN, and submits from PIN.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -105,7 +107,7 @@ export function StaffCredentialsForm({
           )}
         />
       </FormField>
-      <Button type="primary" loading={busy} onClick={() => void submit()} data-field="submit">
+      <Button type="primary" loading={checking.busy} onClick={() => void submit()} data-field="submit">
         {submitLabel}
       </Button>
     </Form>

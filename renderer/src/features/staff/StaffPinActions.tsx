@@ -1,9 +1,9 @@
-import { App, Button, Popconfirm, Space, Tag } from 'antd'
+import { Button, Popconfirm, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Staff } from '@shared/domain/staff'
-import { staffHasPin, StaffPinRefusedError } from '@/db'
+import { staffHasPin } from '@/db'
 import { useData } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useAction } from '@/ui/useAction'
 
 // The PIN column of 员工列表: whether a PIN is set (never the hash) and who may change it — anyone
 // their own, the 客服经理 anyone's; only the manager clears (the data layer enforces the same).
@@ -27,20 +27,17 @@ export function StaffPinActions({
   onSet: (staff: Staff) => void
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
+  const clearing = useAction()
   if (!me) return null
   const isManager = me.role === 'manager'
   const who = { staffNo: staff.staffNo, name: staff.name }
 
-  const clear = async () => {
-    try {
-      await data.write.clearStaffPin(me.staffNo, staff.staffNo)
-      message.success(t('staffPin.cleared', who))
-    } catch (e) {
-      message.error(e instanceof StaffPinRefusedError ? t(e.message) : describeError(e, t))
-    }
-  }
+  const clear = () =>
+    clearing.run(
+      (at) => data.write.clearStaffPin(at.staffNo, staff.staffNo),
+      () => t('staffPin.cleared', who)
+    )
 
   return (
     <Space size="small">

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
 import { SyncOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { CLOCK_WARN_MS, readPeers, type PeerPresence } from '@/db'
 import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
 import { SyncIndicator } from './SyncIndicator'
 import { UnlockShareButton } from './UnlockShareModal'
@@ -24,7 +24,7 @@ export function SyncPage() {
   const configured = useSync((s) => s.configured)
   const status = useSync((s) => s.status)
   const share = useSync((s) => s.share)
-  const [busy, setBusy] = useState(false)
+  const syncing = useAction({ staff: false })
   const round = status.lastSyncedAt ?? 0
   // Re-read after every round: peers and local lists change with it.
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
@@ -68,12 +68,8 @@ export function SyncPage() {
           <Button
             type="primary"
             icon={<SyncOutlined />}
-            loading={busy || status.state === 'syncing'}
-            onClick={async () => {
-              setBusy(true)
-              await useSync.getState().syncNow()
-              setBusy(false)
-            }}
+            loading={syncing.busy || status.state === 'syncing'}
+            onClick={() => void syncing.run(() => useSync.getState().syncNow())}
             data-testid="sync-now"
           >
             {t('action.syncNow')}

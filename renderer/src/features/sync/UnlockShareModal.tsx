@@ -2,10 +2,8 @@ import { useState } from 'react'
 import { Alert, App, Button, Modal, Typography } from 'antd'
 import { LockOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { StoreChoiceError } from '@/db'
 import { createIpcShare } from '@/ipc/ipcShare'
 import { useData } from '@/app/session'
-import { describeError } from '@/app/errors'
 import { EnterPassphraseForm } from './EnterPassphraseForm'
 import { useSync } from '@/app/syncStore'
 
@@ -46,7 +44,7 @@ export function UnlockShareButton({ onUnlocked }: { onUnlocked?: () => void }) {
               onUnlocked?.()
               await useSync.getState().syncNow()
             }}
-            onError={(e) => setError(e instanceof StoreChoiceError ? t(e.message) : describeError(e, t))}
+            onError={setError}
           />
           {error && <Alert type="error" showIcon title={error} data-testid="unlock-error" />}
         </Modal>

@@ -1,4 +1,4 @@
-// 客户档案 texts (zh-CN and en side by side). Labels from GLOSSARY.md must match exactly.
+// 客户档案 texts (zh-CN and en side by side). Labels from docs/glossary.md must match exactly.
 export const customerZh = {
   customer: '客户',
   name: '姓名',

@@ -1,5 +1,5 @@
 // customerMerge texts (zh-CN and en side by side): 疑似重复客户, 合并档案, 均衡分配 / 调整分配.
-// Field and tier labels come from the customer section (GLOSSARY.md).
+// Field and tier labels come from the customer section (docs/glossary.md).
 export const customerMergeZh = {
   title: '疑似重复客户',
   intro:

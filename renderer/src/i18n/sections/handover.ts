@@ -1,4 +1,4 @@
-// 交接班 texts (zh-CN and en side by side). Labels marked in GLOSSARY.md must match it exactly:
+// 交接班 texts (zh-CN and en side by side). Labels marked in docs/glossary.md must match it exactly:
 // 交接记录, 新建交接记录, 确认接班, 打印交接单, 移交客户, 紧急事项, 待联系潜在客户, 交班人, 接班人, 值班长.
 export const handoverZh = {
   title: '交接班',

@@ -1,5 +1,5 @@
 // staffPin texts (zh-CN and en side by side): the PIN column and dialog in 系统设置 → 员工列表, and
-// the 工号 + PIN check used to acknowledge a handover (确认接班). 工号 as in GLOSSARY.md.
+// the 工号 + PIN check used to acknowledge a handover (确认接班). 工号 as in docs/glossary.md.
 export const staffPinZh = {
   column: 'PIN',
   isSet: '已设置',

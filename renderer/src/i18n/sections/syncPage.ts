@@ -1,7 +1,7 @@
 import type { SyncMessageCode } from '@/db'
 
 // 同步 page and share settings texts (zh-CN and en side by side). Status labels stay in `sync`
-// (GLOSSARY.md: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常).
+// (docs/glossary.md: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常).
 export const syncPageZh = {
   title: '同步',
   state: '状态',

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd'
+import { Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '@shared/domain/complaint'
 import type { ActionType } from '@shared/domain/workflow'
 import { WorkflowRefusedError, type WorkflowConfig } from '@/db'
-import { useData, useSession } from '@/app/session'
-import { describeError } from '@/app/errors'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { ACTION_FORMS, AmountFormatError, type ActionValues, type FieldSpec } from './actionForms'
 import { CustomerTextArea } from './CustomerTextArea'
@@ -24,29 +24,15 @@ export function ActionDialog({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
-  const staff = useSession((s) => s.staff)
   const spec = ACTION_FORMS[action]
   const form = useForm<ActionValues>({ defaultValues: spec.defaults })
-  const [saving, setSaving] = useState(false)
   const [generalError, setGeneralError] = useState<string | null>(null)
   const label = t(`workflow.action.${action}`)
 
-  const submit = form.handleSubmit(async (values) => {
-    if (!staff) return
-    setSaving(true)
-    setGeneralError(null)
-    form.clearErrors()
-    try {
-      await data.write.applyWorkflow(
-        { staffNo: staff.staffNo, role: staff.role },
-        complaint.id,
-        spec.toAction(values)
-      )
-      message.success(t('workflow.done', { action: label }))
-      onClose()
-    } catch (e) {
+  const saving = useAction({
+    // The domain's verdict on one field goes next to it; any other refusal under the form.
+    toField: (e) => {
       if (e instanceof AmountFormatError) form.setError('amount', { message: e.message })
       else if (
         e instanceof WorkflowRefusedError &&
@@ -54,11 +40,26 @@ export function ActionDialog({
         spec.fields.some((f) => f.name === e.error.field)
       )
         form.setError(e.error.field, { message: e.error.message })
-      else if (e instanceof WorkflowRefusedError) setGeneralError(t(e.error.message))
-      else setGeneralError(describeError(e, t))
-    } finally {
-      setSaving(false)
-    }
+      else return false
+      return true
+    },
+    showError: setGeneralError
+  })
+
+  const submit = form.handleSubmit((values) => {
+    setGeneralError(null)
+    form.clearErrors()
+    return saving.run(
+      async (staff) => {
+        await data.write.applyWorkflow(
+          { staffNo: staff.staffNo, role: staff.role },
+          complaint.id,
+          spec.toAction(values)
+        )
+        onClose()
+      },
+      () => t('workflow.done', { action: label })
+    )
   })
 
   const satisfaction = form.watch('satisfaction')
@@ -180,7 +181,7 @@ export function ActionDialog({
       footer={
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" disabled={saving} onClick={() => void submit()}>
+          <Button type="primary" disabled={saving.busy} onClick={() => void submit()}>
             {label}
           </Button>
         </Space>

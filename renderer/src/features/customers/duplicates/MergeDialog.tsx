@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import { App, Button, Col, Modal, Radio, Row, Space, Typography } from 'antd'
+import { Button, Col, Modal, Radio, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ArchiveSummary, type Data } from '@/db'
-import { useData, useSession } from '@/app/session'
+import { useData } from '@/app/session'
+import { useAction } from '@/ui/useAction'
 import { useCanUnmask } from '../usePrivacy'
+import { CustomerPicker } from '../CustomerPicker'
 import { ArchiveCard } from './ArchiveCard'
-import { ArchivePicker } from './ArchivePicker'
 import { MergePreview } from './MergePreview'
-import { mergeErrorText } from './mergeText'
 
 export { MergeExplanation } from './MergeExplanation'
 
@@ -44,14 +44,12 @@ export function MergeDialog({ open, customerId, otherId, onClose }: Props) {
 
 function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const data = useData()
   const navigate = useNavigate()
-  const staff = useSession((s) => s.staff)
   const canUnmask = useCanUnmask()
   const [ids, setIds] = useState<[string | undefined, string | undefined]>([customerId, otherId])
   const [survivorId, setSurvivorId] = useState<string | undefined>(customerId)
-  const [busy, setBusy] = useState(false)
+  const merging = useAction()
   const [firstId, secondId] = ids
   const sides = useLiveQuery(
     () => Promise.all([firstId, secondId].map((id) => (id ? summary(data, id) : null))),
@@ -62,22 +60,19 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
   const [survivor, other] =
     first && second ? (keep === second.customer.id ? [second, first] : [first, second]) : [null, null]
 
-  const confirm = async () => {
-    if (!staff) return void message.warning(t('staff.mustPick'))
-    if (!survivor || !other) return
-    setBusy(true)
-    try {
-      const kept = await data.write.mergeCustomers(staff.staffNo, survivor.customer.id, other.customer.id)
-      message.success(t('customerMerge.merged', { name: kept.name }))
-      onClose()
-      navigate(`/customers/${kept.id}`)
-    } catch (e) {
-      // The dialog stays as it was: nothing was written, the choice can be corrected and tried again.
-      message.error(mergeErrorText(e, t))
-    } finally {
-      setBusy(false)
-    }
-  }
+  // A refusal leaves the dialog as it was: nothing was written, the choice can be corrected and tried again.
+  const confirm = () =>
+    survivor &&
+    other &&
+    merging.run(
+      async (staff) => {
+        const kept = await data.write.mergeCustomers(staff.staffNo, survivor.customer.id, other.customer.id)
+        onClose()
+        navigate(`/customers/${kept.id}`)
+        return kept
+      },
+      (kept) => t('customerMerge.merged', { name: kept.name })
+    )
 
   const side = (index: 0 | 1) => {
     const s = sides?.[index]
@@ -88,10 +83,11 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
           <Typography.Text strong>
             {t(index === 0 ? 'customerMerge.pickFirst' : 'customerMerge.pickOther')}
           </Typography.Text>
-          <ArchivePicker
-            canUnmask={canUnmask}
+          <CustomerPicker
+            autoFocus
             exclude={ids[index === 0 ? 1 : 0]}
-            onPick={(id) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))}
+            onPick={({ id }) => setIds((x) => (index === 0 ? [id, x[1]] : [x[0], id]))}
+            testIds={{ input: 'merge-picker', option: 'merge-picker-option' }}
           />
         </Space>
       )
@@ -146,7 +142,7 @@ function MergeBody({ customerId, otherId, onClose }: Omit<Props, 'open'>) {
         <Button
           type="primary"
           danger
-          loading={busy}
+          loading={merging.busy}
           disabled={!survivor || !other}
           onClick={() => void confirm()}
         >

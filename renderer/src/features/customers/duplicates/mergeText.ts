@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { Customer } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
-import { AssignmentRefusedError, MergeRefusedError } from '@/db'
 import type { MergeDifferenceRecord, MergeFilled } from '@shared/domain/customerMergeRecord'
-import { describeError } from '@/app/errors'
 
 // Words for merge previews and merge events: field values as staff read them, and where the other
 // archive's differing value went.
@@ -33,11 +31,4 @@ export function whereOtherGoes(d: MergeDifferenceRecord, filled: readonly MergeF
   if (d.field === 'tier') return taken ? 'higherTier' : 'lowerTierNoted'
   if (d.field === 'needs' && taken) return 'combined'
   return 'notes'
-}
-
-/** The data layer's refusals carry their own i18n key; anything else is summarised. */
-export function mergeErrorText(error: unknown, t: TFunction): string {
-  return error instanceof MergeRefusedError || error instanceof AssignmentRefusedError
-    ? t(error.message)
-    : describeError(error, t)
 }

@@ -8,7 +8,7 @@ import { ImportRefusedError, type ImportOutcome } from '@/db'
 import { useData, useSession } from '@/app/session'
 import { describeError } from '@/app/errors'
 import { buildBatch, type BatchChoice } from './importBatch'
-import { importMessageText, importRefusalText } from './importText'
+import { importMessageText } from './importText'
 import { ImportWorker } from './workerClient'
 import type { RosterView } from './workerProtocol'
 
@@ -152,7 +152,7 @@ export function useImportWizard() {
           // The archive changed under the preview: ask again about every phone and show the new report.
           owners.current.clear()
           asked.current.clear()
-          await recheck({}, importRefusalText(t, e))
+          await recheck({}, describeError(e, t))
         } else {
           setStage({
             step: 'review',
