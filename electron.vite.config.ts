@@ -37,6 +37,9 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default: a 4 MB start-up chunk that Chromium
+      // must parse before 工作台 can show. Minified it is about a third of that (app ready, bench).
+      minify: 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     }
   }

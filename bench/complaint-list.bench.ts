@@ -88,10 +88,12 @@ test('complaint list at 200 000 complaints', async ({ page, restartApp }) => {
       })
   )
   const warm = await restartApp()
+  // Not a measured figure (it is printed): recounting 200 000 rows took 15 s on a quiet 2-core PC and
+  // over a minute on a busy one, so this wait allows five.
   const rebuilt = await warm.waitForFunction(
     () => performance.getEntriesByName('desk:ready')[0]?.startTime,
     undefined,
-    { timeout: 60_000 }
+    { timeout: 300_000 }
   )
   console.log(
     `first start after loading (recounts tallies): ${Math.round((await rebuilt.jsonValue()) as number)} ms`

@@ -1,4 +1,5 @@
 import { lazy } from 'react'
+import { prepareCustomerSearch } from '@/db'
 
 // Pages outside the start-up path load as separate chunks: the start-up bundle is parsed and
 // compiled before 工作台 can show, so what is not needed for it waits. Once the desk is ready they
@@ -32,9 +33,13 @@ export const HandoverRoutes = lazy(loaders.HandoverRoutes)
 export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
 export const SyncPage = lazy(loaders.SyncPage)
 
-/** Fetches every page chunk while the desk is idle. */
+/** Fetches every page chunk (and customer search) while the desk is idle. */
 export function preloadPages(): void {
-  const run = () => void Promise.all(Object.values(loaders).map((load) => load())).catch(() => undefined)
+  // Customer search (pinyin dictionaries) is not a page but loads the same way: its own chunk, after start-up.
+  const run = () =>
+    void Promise.all([...Object.values(loaders).map((load) => load()), prepareCustomerSearch()]).catch(
+      () => undefined
+    )
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 })
   else setTimeout(run, 500)
 }

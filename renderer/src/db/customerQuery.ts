@@ -1,8 +1,9 @@
 import { TIERS, type Tier } from '@shared/domain/customer'
-import { parseQuery, rankResults, type RankedCustomer } from '@shared/domain/customerSearch'
+import type { RankedCustomer } from '@shared/domain/customerSearch'
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 import { readTallies } from './tallies'
+import { loadCustomerSearch } from './derived'
 
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
@@ -10,7 +11,14 @@ import { readTallies } from './tallies'
 
 export type CustomerHit = RankedCustomer<StoredCustomer>
 
+/** Customer search and its pinyin dictionaries load in their own chunk, after start-up (lazyPages
+ *  preloads them once the desk is ready); the first search waits for them if they have not arrived. */
+export function prepareCustomerSearch(): Promise<unknown> {
+  return loadCustomerSearch()
+}
+
 export async function searchCustomers(ctx: DataContext, raw: string, limit = 20): Promise<CustomerHit[]> {
+  const { parseQuery, rankResults } = await loadCustomerSearch()
   const plan = parseQuery(raw)
   if (plan.lookups.length === 0) return []
   // One read-only transaction for all the prefix reads of a keystroke, not one each.

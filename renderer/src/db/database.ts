@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import { complaintKeys, customerKeys, withDerived } from './derived'
+import { complaintKeys, customerKeys, loadCustomerSearch, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
 import {
@@ -52,7 +52,9 @@ export class DeskDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(async (tx) => {
-        // Archives made at intake before profiles existed: give them the profile defaults and search keys.
+        // Archives made at intake before profiles existed: give them the profile defaults and search keys
+        // (loaded lazily; Dexie.waitFor keeps the upgrade transaction alive meanwhile).
+        await Dexie.waitFor(loadCustomerSearch())
         await tx
           .table('customers')
           .toCollection()

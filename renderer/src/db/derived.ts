@@ -2,7 +2,7 @@ import type { Complaint } from '@shared/domain/complaint'
 import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { SyncedTable } from './schema'
 import type { Customer } from '@shared/domain/customer'
-import { searchKeys } from '@shared/domain/customerSearch'
+import type { searchKeys as SearchKeys } from '@shared/domain/customerSearch'
 
 // Index keys computed from a record (and the time rules), never typed by anyone and never synced:
 // underscore fields, recomputed by the writer on every change (and by sync when it applies one).
@@ -39,11 +39,48 @@ export function withDerived<T extends object>(record: T, fields: DerivedFields |
   return next as T
 }
 
+// A customer's search keys need pinyin-pro, whose dictionaries are ~300 KB of the bundle and ~100 ms
+// of main-thread work to build (2-core PC): they load in their own chunk, off the start-up path. The
+// writer awaits loadCustomerSearch() before a transaction that could derive them (see Writer), the search
+// before its first query; code that has customerSearch at hand (Node tools) may pass it to provideSearchKeys.
+type CustomerSearch = typeof import('@shared/domain/customerSearch')
+let searchKeysOf: typeof SearchKeys | undefined
+let customerSearch: CustomerSearch | undefined
+let loadingCustomerSearch: Promise<CustomerSearch> | undefined
+
+/** Whether customerKeys() can run now (else await loadCustomerSearch() first). */
+export function searchKeysReady(): boolean {
+  return searchKeysOf !== undefined
+}
+
+/** Loads customer search (shared/domain/customerSearch and pinyin-pro) once; later calls share it. */
+export function loadCustomerSearch(): Promise<CustomerSearch> {
+  if (customerSearch) return Promise.resolve(customerSearch)
+  loadingCustomerSearch ??= import('@shared/domain/customerSearch').then(
+    (m) => {
+      searchKeysOf ??= m.searchKeys
+      return (customerSearch = m)
+    },
+    (e: unknown) => {
+      loadingCustomerSearch = undefined // a later call tries again
+      throw e
+    }
+  )
+  return loadingCustomerSearch
+}
+
+/** For code that imports customerSearch itself (bench generators in Node): no loading needed. */
+export function provideSearchKeys(keys: typeof SearchKeys): void {
+  searchKeysOf = keys
+}
+
 export function customerKeys(c: Customer & { _deleted?: 1 }): DerivedFields {
   // Tombstoned and merged archives are not found by search; they stay readable by id.
   if (c._deleted) return { _keys: undefined, _clerk: undefined }
+  if (!searchKeysOf)
+    throw new Error('customer search keys are not loaded yet: await loadCustomerSearch() first')
   return {
-    _keys: searchKeys({ name: c.name, phones: c.phones ?? [c.phone], memberNo: c.memberNo }),
+    _keys: searchKeysOf({ name: c.name, phones: c.phones ?? [c.phone], memberNo: c.memberNo }),
     _clerk: c.assignedClerk ?? ''
   }
 }

@@ -18,6 +18,7 @@ export { StaffPinRefusedError, staffHasPin } from './staffPin'
 
 // complaints
 export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery'
+export { prepareCustomerSearch } from './customerQuery'
 export { WorkflowRefusedError, type WorkflowConfig } from './workflow'
 export { SYSTEM_STAFF_NO } from './escalations'
 export { CallbackRefusedError } from './callbacks'

@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
-import { withDerived, type Derive } from './derived'
+import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from './derived'
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
 import { mergeBatch, mergeSnapshotRecords, type KnownAbsent, type MergeOutcome } from './sync/mergeBatch'
@@ -240,6 +240,9 @@ export class Writer {
   /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
   async transact<R>(staffNo: string, work: (tx: WriteTx) => Promise<R>): Promise<R> {
     if (!staffNo) throw new Error('a write needs the staff no. of who makes it')
+    // A customer's search keys load lazily (derived.ts), and nothing but IndexedDB may be awaited
+    // inside the transaction: load them first (once; no await at all after that).
+    if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       let lastHlc: string | undefined
       const tx = new WriteTx(
@@ -262,6 +265,7 @@ export class Writer {
    *  folded into our clock, so what we write next orders after everything we have seen. */
   async applyRemote(changes: readonly Change[]): Promise<MergeOutcome> {
     if (changes.length === 0) return { applied: 0, conflicts: [], held: [] }
+    if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
       await this.receive(changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), ''))
@@ -276,6 +280,7 @@ export class Writer {
     knownAbsent: KnownAbsent
   ): Promise<MergeOutcome> {
     if (entries.length === 0) return { applied: 0, conflicts: [], held: [] }
+    if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeSnapshotRecords(this.db, this.derive, entries, this.wallClock(), knownAbsent)
       let newest = ''
