@@ -2,34 +2,12 @@ import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 import { complaintKeys, withDerived } from '@/db/derived'
 import { buildComplaint, type Category, type Channel, type Emotion } from '@shared/domain/complaint'
 import { prng } from '../tests/support/prng'
+import { POLYPHONIC, SURNAMES as COMMON } from './names'
 // Deterministic, realistic-looking complaint records for benchmarks (not app code).
 // Shapes match renderer/src/db/schema.ts so the app reads them like its own.
 
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-  '郭',
-  '何',
-  '高',
-  '林',
-  '罗',
-  '单',
-  '曾',
-  '解'
-]
+/** the customer generator's first 20 common surnames and three polyphonic ones */
+const SURNAMES = [...COMMON.slice(0, 20), ...POLYPHONIC.slice(0, 3)]
 const GIVEN = [
   '伟',
   '芳',

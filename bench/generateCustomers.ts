@@ -2,6 +2,7 @@ import type { Customer, Tier } from '@shared/domain/customer'
 import { customerKeys, provideSearchKeys, withDerived } from '@/db/derived'
 import { searchKeys } from '@shared/domain/customerSearch'
 import { prng } from '../tests/support/prng'
+import { AREAS, GIVEN, POLYPHONIC, SURNAMES, TAGS } from './names'
 
 // The app loads customer search lazily (derived.ts); here in Node it is simply imported.
 provideSearchKeys(searchKeys)
@@ -10,94 +11,6 @@ provideSearchKeys(searchKeys)
 // one- and two-character given names, mainland mobiles and landlines with area codes, tiers,
 // tags, member cards. Rows carry the derived search keys the writer would have set.
 
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-  '郭',
-  '何',
-  '高',
-  '林',
-  '罗',
-  '郑',
-  '梁',
-  '谢',
-  '宋',
-  '唐',
-  '许',
-  '韩',
-  '冯',
-  '邓',
-  '曹'
-]
-const POLYPHONIC = ['单', '曾', '解', '仇', '区', '查', '朴', '盖', '覃', '尉']
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀',
-  '霞',
-  '平',
-  '刚',
-  '桂',
-  '英',
-  '华',
-  '玉',
-  '兰',
-  '文',
-  '建',
-  '国',
-  '志',
-  '海',
-  '晓',
-  '红',
-  '燕',
-  '鹏',
-  '飞',
-  '婷',
-  '雪',
-  '琳',
-  '浩'
-]
-const AREAS = ['010', '021', '022', '023', '020', '025', '0571', '0591', '0755', '0731']
-const TAGS = [
-  '老客户',
-  '爱喝茶',
-  '需送货上门',
-  '价格敏感',
-  '周末来店',
-  '团购',
-  '老人',
-  '孕妇',
-  '企业采购',
-  '会员日必到'
-]
 const TIER_WEIGHTS: [Tier, number][] = [
   ['regular', 0.7],
   ['member', 0.2],

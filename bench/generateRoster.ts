@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { prng } from '../tests/support/prng'
+import { AREAS, GIVEN, POLYPHONIC, SURNAMES, TAGS } from './names'
 
 // A store's customer roster (花名册) as Chinese Excel keeps it, for the import benchmark (not app
 // code): a title row, the header, then rows with common and polyphonic surnames (单/曾/解…), mainland
@@ -7,82 +8,6 @@ import { prng } from '../tests/support/prng'
 // with area codes as a second phone, real date cells, tiers, tags — and a few rows the import must
 // refuse (a short number, a repeated phone). Written with exceljs' streaming writer.
 
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-  '郭',
-  '何',
-  '高',
-  '林',
-  '罗',
-  '郑',
-  '梁',
-  '谢',
-  '宋',
-  '唐',
-  '许',
-  '韩',
-  '冯',
-  '邓',
-  '曹'
-]
-const POLYPHONIC = ['单', '曾', '解', '仇', '区', '查', '朴', '盖', '覃', '尉']
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀',
-  '霞',
-  '平',
-  '刚',
-  '桂',
-  '英',
-  '华',
-  '玉',
-  '兰',
-  '文',
-  '建',
-  '国',
-  '志',
-  '海',
-  '晓',
-  '红',
-  '燕',
-  '鹏',
-  '飞',
-  '婷',
-  '雪',
-  '琳',
-  '浩'
-]
-const AREAS = ['010', '021', '022', '023', '020', '025', '0571', '0591', '0755', '0731']
 const CITIES = [
   '上海市黄浦区南京东路',
   '北京市朝阳区建国路',
@@ -90,18 +15,6 @@ const CITIES = [
   '杭州市西湖区文三路',
   '长沙市岳麓区麓山路',
   '济南市历下区泉城路'
-]
-const TAGS = [
-  '老客户',
-  '爱喝茶',
-  '需送货上门',
-  '价格敏感',
-  '周末来店',
-  '团购',
-  '老人',
-  '孕妇',
-  '企业采购',
-  '会员日必到'
 ]
 const TIERS: [string, number][] = [
   ['普通', 0.7],
