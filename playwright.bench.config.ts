@@ -8,5 +8,8 @@ export default defineConfig({
   testMatch: /.*\.bench\.ts/,
   timeout: 15 * 60_000,
   reporter: [['list']],
+  // No trace or screenshots: Playwright's trace recorder watches every DOM change in the page, and
+  // its cost landed inside the measured keystrokes and page loads (seen in a CPU profile).
+  use: { ...base.use, trace: 'off', screenshot: 'off' },
   outputDir: 'test-results/bench-artifacts'
 })

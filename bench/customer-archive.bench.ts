@@ -21,7 +21,7 @@ async function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
           const tx = open.result.transaction([name as string, 'meta'], 'readwrite')
           for (const row of chunk as unknown[]) tx.objectStore(name as string).put(row)
           // loaded behind the data layer's back: recount its tallies on the next start
-          tx.objectStore('meta').delete('tallies.built.v2')
+          tx.objectStore('meta').delete('tallies.built.v3')
           tx.oncomplete = () => (open.result.close(), resolve())
           tx.onerror = () => reject(tx.error)
         }

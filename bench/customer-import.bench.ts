@@ -27,7 +27,7 @@ async function seedCustomers(page: Page, rows: unknown[]): Promise<void> {
           const tx = open.result.transaction(['customers', 'meta'], 'readwrite')
           for (const row of chunk) tx.objectStore('customers').put(row)
           // loaded behind the data layer's back: recount its tallies on the next start
-          tx.objectStore('meta').delete('tallies.built.v2')
+          tx.objectStore('meta').delete('tallies.built.v3')
           tx.oncomplete = () => (open.result.close(), resolve())
           tx.onerror = () => reject(tx.error)
         }

@@ -85,7 +85,7 @@ export async function dashboardCounts(ctx: DataContext, dayStart: number, staffN
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   const [today, open, mine, overdue] = await Promise.all([
     complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
-    readTallies(ctx.db, 'complaints', OPEN).then(
+    readTallies(ctx.db, 'complaints', 'status', OPEN).then(
       (n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)
     ),
     staffNo

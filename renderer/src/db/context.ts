@@ -2,8 +2,6 @@ import type { DeviceInfo } from '@shared/ipc/contract'
 import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
-import { STATUSES } from '@shared/domain/complaint'
-import { TIERS } from '@shared/domain/customer'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
@@ -28,7 +26,7 @@ export async function openDataLayer(
 ): Promise<DataContext> {
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
-  await ensureTallies(db, STATUSES, TIERS)
+  await ensureTallies(db)
   const now = options.now ?? Date.now
   const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
   const device = (): DeviceInfo => {

@@ -61,7 +61,7 @@ export async function listCustomers(
 /** How many: tallies for the whole archive or one tier; an index count for a clerk. */
 export async function countCustomers(ctx: DataContext, f: CustomerFilter): Promise<number> {
   if (f.clerk === undefined) {
-    const tallied = await readTallies(ctx.db, 'customers', f.tier ? [f.tier] : TIERS)
+    const tallied = await readTallies(ctx.db, 'customers', 'tier', f.tier ? [f.tier] : TIERS)
     if (tallied !== undefined) return tallied
   }
   return filtered(ctx, f).count()

@@ -8,6 +8,7 @@ import {
   SCHEMA_V3,
   SCHEMA_V4,
   SCHEMA_V5,
+  SCHEMA_V6,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -65,6 +66,7 @@ export class DeskDatabase extends Dexie {
       })
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
+    this.version(6).stores(SCHEMA_V6)
   }
 }
 

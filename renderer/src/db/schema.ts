@@ -236,3 +236,10 @@ export const SCHEMA_V5 = {
   quarantine: 'id, peer',
   syncPeers: 'device'
 } as const
+
+/** v6: complaints by 投诉类别 in time order, so a category filter reads its own rows (about one in
+ *  eight) instead of testing every row, and counts them exactly from the index. */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  complaints: `${SCHEMA_V5.complaints}, [category+receivedAt]`
+} as const

@@ -5,16 +5,27 @@ import type { SyncedTable } from './schema'
 // complaints in Chromium, and it blocks other reads meanwhile), so the writer adjusts these in the
 // same transaction as every change. Local and derived: rebuilt from the records when missing.
 
-/** Which field of which table is counted per value. */
-const TALLIED: Partial<Record<SyncedTable, string>> = { complaints: 'status', customers: 'tier' }
-/** v2 added customers by tier; a new key makes an older database recount once. */
-export const TALLIES_BUILT_KEY = 'tallies.built.v2'
+/** Which fields of which table are counted per value. */
+const TALLIED = {
+  complaints: ['status', 'category'],
+  customers: ['tier']
+} as const satisfies Partial<Record<SyncedTable, readonly string[]>>
+type TalliedTable = keyof typeof TALLIED
+export type TalliedField<T extends TalliedTable> = (typeof TALLIED)[T][number]
+
+/** v2 added customers by tier, v3 complaints by category; a new key makes an older database
+ *  recount once. */
+export const TALLIES_BUILT_KEY = 'tallies.built.v3'
 const BUILT_KEY = TALLIES_BUILT_KEY
 
 type Row = Record<string, unknown> & { _deleted?: 1 }
 
-function key(table: SyncedTable, value: unknown): string {
-  return `${table}.${TALLIED[table]}=${String(value)}`
+function key(table: SyncedTable, field: string, value: unknown): string {
+  return `${table}.${field}=${String(value)}`
+}
+
+function talliedFields(table: SyncedTable): readonly string[] {
+  return (TALLIED as Partial<Record<SyncedTable, readonly string[]>>)[table] ?? []
 }
 
 /** Which tally keys a record's change moves, and by how much (a tombstone counts nowhere). Pure, so a
@@ -24,16 +35,16 @@ export function tallyMoves(
   beforeRecord: object | undefined,
   afterRecord: object | undefined
 ): [string, number][] {
-  const field = TALLIED[table]
-  if (!field) return []
   const before = beforeRecord as Row | undefined
   const after = afterRecord as Row | undefined
-  const from = before && !before._deleted ? key(table, before[field]) : null
-  const to = after && !after._deleted ? key(table, after[field]) : null
-  if (from === to) return []
   const moves: [string, number][] = []
-  if (from) moves.push([from, -1])
-  if (to) moves.push([to, 1])
+  for (const field of talliedFields(table)) {
+    const from = before && !before._deleted ? key(table, field, before[field]) : null
+    const to = after && !after._deleted ? key(table, field, after[field]) : null
+    if (from === to) continue
+    if (from) moves.push([from, -1])
+    if (to) moves.push([to, 1])
+  }
   return moves
 }
 
@@ -50,38 +61,32 @@ export async function adjustTallies(
   }
 }
 
-/** Count of records whose tallied field has one of `values`; undefined until the tallies are built. */
-export async function readTallies(
+/** Count of records whose tallied `field` has one of `values`; undefined until the tallies are built. */
+export async function readTallies<T extends TalliedTable>(
   db: DeskDatabase,
-  table: SyncedTable,
+  table: T,
+  field: TalliedField<T>,
   values: readonly string[]
 ): Promise<number | undefined> {
   if (!(await db.meta.get(BUILT_KEY))) return undefined
-  const rows = await db.tallies.bulkGet(values.map((v) => key(table, v)))
+  const rows = await db.tallies.bulkGet(values.map((v) => key(table, field, v)))
   return rows.reduce((sum, row) => sum + (row?.n ?? 0), 0)
 }
 
-/** Recounts from the records (first start after an upgrade, or after data was loaded by other means). */
-export async function ensureTallies(
-  db: DeskDatabase,
-  statuses: readonly string[],
-  tiers: readonly string[]
-): Promise<void> {
+/** Recounts from the records (first start after an upgrade, or after data was loaded by other means):
+ *  one pass over each tallied table, every field at once. */
+export async function ensureTallies(db: DeskDatabase): Promise<void> {
   if (await db.meta.get(BUILT_KEY)) return
   await db.transaction('rw', db.complaints, db.customers, db.tallies, db.meta, async () => {
-    for (const status of statuses) {
-      const live = await db.complaints
-        .where('[status+receivedAt]')
-        .between([status, -Infinity], [status, Infinity])
-        .filter((c) => !c._deleted)
-        .count()
-      await db.tallies.put({ key: key('complaints', status), n: live })
+    for (const table of Object.keys(TALLIED) as TalliedTable[]) {
+      const counts = new Map<string, number>()
+      await db.table(table).each((row: Row) => {
+        for (const [k] of tallyMoves(table, undefined, row)) counts.set(k, (counts.get(k) ?? 0) + 1)
+      })
+      // Values no longer present count zero (the old rows would otherwise keep their stale number).
+      await db.tallies.where('key').startsWith(`${table}.`).delete()
+      await db.tallies.bulkPut([...counts].map(([k, n]) => ({ key: k, n })))
     }
-    const byTier = new Map<string, number>(tiers.map((t) => [t, 0]))
-    await db.customers.each((c) => {
-      if (!c._deleted) byTier.set(c.tier ?? 'regular', (byTier.get(c.tier ?? 'regular') ?? 0) + 1)
-    })
-    for (const [tier, n] of byTier) await db.tallies.put({ key: key('customers', tier), n })
     await db.meta.put({ key: BUILT_KEY, value: true })
   })
 }

@@ -12,7 +12,9 @@ import {
 } from '@/db/complaintQuery'
 import { recordDueEscalations } from '@/db/escalations'
 import { registerComplaint } from '@/db/complaints'
-import { freshData } from './helpers'
+import { openDataLayer } from '@/db/context'
+import { TALLIES_BUILT_KEY } from '@/db/tallies'
+import { device, freshData } from './helpers'
 
 const H = 3_600_000
 const intake = (over: Record<string, string>) =>
@@ -50,7 +52,9 @@ describe('complaint list filters', () => {
     expect(await ids({ sort: 'oldest' })).toEqual([a.id, b.id, c.id])
     expect(await ids({ status: 'registered', category: 'quality' })).toEqual([b.id])
     expect(await count({ category: 'quality' })).toBe(2)
-    expect(isCountCapped({ status: 'all', search: '', category: 'quality' })).toBe(true)
+    // A category alone is counted exactly (its own tallies); with another criterion, row by row.
+    expect(isCountCapped({ status: 'all', search: '', category: 'quality' })).toBe(false)
+    expect(isCountCapped({ status: 'all', search: '', category: 'quality', urgency: 'urgent' })).toBe(true)
     expect(isCountCapped({ status: 'closed', search: '' })).toBe(false)
 
     // 25 h later: a and b (24 h+, never answered) are overdue; c was answered and is 23 h old.
@@ -60,6 +64,41 @@ describe('complaint list filters', () => {
     expect(await ids({ escalation: 1 })).toEqual([])
     await recordDueEscalations(ctx)
     expect(await ids({ escalation: 1 })).toEqual([b.id, a.id])
+  })
+})
+
+describe('category filter', () => {
+  it('reads the category index newest first and counts from tallies that follow tombstones and a recount', async () => {
+    const ctx = await freshData()
+    const t0 = ctx.time.value
+    const made: { id: string }[] = []
+    for (let i = 0; i < 5; i++) {
+      ctx.time.value = t0 + i * H
+      made.push(await registerComplaint(ctx, '1001', intake({ category: i % 2 ? 'quality' : 'price' })))
+    }
+    const f = (over: Partial<ComplaintFilter>): ComplaintFilter => ({ status: 'all', search: '', ...over })
+    const ids = async (over: Partial<ComplaintFilter>) =>
+      (await listComplaints(ctx, f(over), 0, 50)).map((x) => x.id)
+    expect(await ids({ category: 'price' })).toEqual([made[4]?.id, made[2]?.id, made[0]?.id])
+    expect(await ids({ category: 'price', sort: 'oldest' })).toEqual([made[0]?.id, made[2]?.id, made[4]?.id])
+    expect(await ids({ category: 'quality', from: t0 + 2 * H })).toEqual([made[3]?.id])
+    expect(await countComplaints(ctx, f({ category: 'price' }))).toBe(3)
+    // A tombstoned complaint leaves its category's count and the list.
+    await ctx.writer.transact('1001', (tx) => tx.remove('complaints', made[2]?.id as string))
+    expect(await ids({ category: 'price' })).toEqual([made[4]?.id, made[0]?.id])
+    expect(await countComplaints(ctx, f({ category: 'price' }))).toBe(2)
+    expect(await ctx.db.tallies.get('complaints.category=price')).toEqual({
+      key: 'complaints.category=price',
+      n: 2
+    })
+    // Dropped tallies are recounted on the next open, categories included.
+    await ctx.db.tallies.clear()
+    await ctx.db.meta.delete(TALLIES_BUILT_KEY)
+    ctx.db.close()
+    const reopened = await openDataLayer(device(), { dbName: ctx.db.name })
+    expect(await countComplaints(reopened, f({ category: 'price' }))).toBe(2)
+    expect(await countComplaints(reopened, f({ category: 'quality' }))).toBe(2)
+    expect(await countComplaints(reopened, f({}))).toBe(4)
   })
 })
 

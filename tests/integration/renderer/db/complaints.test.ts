@@ -7,6 +7,7 @@ import { completeSetup, isSetupDone } from '@/db/setup'
 import { countComplaints, listComplaints } from '@/db/complaintQuery'
 import { loadDraft, saveDraft } from '@/db/drafts'
 import { openDataLayer } from '@/db/context'
+import { TALLIES_BUILT_KEY } from '@/db/tallies'
 import { failAddsTo, failDeletesFrom } from './failWrites'
 import { device, freshData } from './helpers'
 
@@ -181,7 +182,7 @@ describe('complaint tallies', () => {
     expect(tallied).toEqual({ all: 2, registered: 1, inProgress: 1 })
     // Dropping the tallies makes the data layer recount from the records on the next open.
     await ctx.db.tallies.clear()
-    await ctx.db.meta.delete('tallies.built.v2')
+    await ctx.db.meta.delete(TALLIES_BUILT_KEY)
     ctx.db.close()
     const reopened = await openDataLayer(device(), { dbName: ctx.db.name })
     expect(await countComplaints(reopened, { status: 'all', search: '' })).toBe(2)
