@@ -7,10 +7,10 @@ import { parseYuan } from './money'
 // there is one. Enum values are code identifiers; the UI shows their labels from the i18n
 // catalogue (returns.typeOption.return → 退货 …). Messages are i18n keys.
 
-export const RETURN_TYPES = ['return', 'exchange', 'invoice', 'other'] as const
+export const RETURN_TYPES = ['return', 'exchange', 'repair', 'invoice', 'other'] as const
 export const RETURN_STATUSES = ['pending', 'processing', 'done', 'cancelled'] as const
 
-/** 退货 / 换货 / 补寄发票 / 其他 ("ReturnType" would shadow TypeScript's utility type). */
+/** 退货 / 换货 / 维修 / 补寄发票 / 其他 (维修 added for 维修回访, docs/revisits.md) ("ReturnType" would shadow TypeScript's utility type). */
 export type ReturnRequestType = (typeof RETURN_TYPES)[number]
 /** 待处理 / 处理中 / 已完成 / 已取消 */
 export type ReturnStatus = (typeof RETURN_STATUSES)[number]

@@ -227,7 +227,7 @@ export const en: Catalogue = {
     counterTab: { consultation: 'Consultation', returnRequest: 'Return/exchange', problem: 'Problem log' },
     title: 'Return/exchange',
     type: 'Type',
-    typeOption: { return: 'Return', exchange: 'Exchange', invoice: 'Resend invoice', other: 'Other' },
+    typeOption: { return: 'Return', exchange: 'Exchange', repair: 'Repair', invoice: 'Resend invoice', other: 'Other' },
     status: 'Status',
     statusOption: { pending: 'Pending', processing: 'Processing', done: 'Done', cancelled: 'Cancelled' },
     allStatuses: 'All statuses',

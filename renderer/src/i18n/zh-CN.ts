@@ -226,7 +226,7 @@ export const zhCN = {
     counterTab: { consultation: '咨询登记', returnRequest: '退换货登记', problem: '问题登记' },
     title: '退换货登记',
     type: '类型',
-    typeOption: { return: '退货', exchange: '换货', invoice: '补寄发票', other: '其他' },
+    typeOption: { return: '退货', exchange: '换货', repair: '维修', invoice: '补寄发票', other: '其他' },
     status: '状态',
     statusOption: { pending: '待处理', processing: '处理中', done: '已完成', cancelled: '已取消' },
     allStatuses: '全部状态',

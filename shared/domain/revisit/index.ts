@@ -1,0 +1,10 @@
+// 回访 (follow-up visits): pure rules. docs/revisits.md describes the model.
+export * from './rules'
+export * from './quietHours'
+export * from './sampling'
+export * from './task'
+export * from './schedule'
+export * from './derive'
+export * from './attempt'
+export * from './coverage'
+export * from './script'
