@@ -76,6 +76,8 @@ export interface Customer {
   mergedInto?: string
   /** archives merged into this one: their timelines are part of this customer's */
   mergedFrom?: string[]
+  /** 不再回访: the customer asked not to be called again; no follow-up task is made (docs/revisits.md) */
+  noRevisit?: { at: number; by: string } | null
 }
 
 /** Steps on a customer's own timeline (complaints and returns join it from their tables). */

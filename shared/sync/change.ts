@@ -13,7 +13,8 @@ export const SYNCED_TABLES = [
   'events',
   'settings',
   'returns',
-  'handovers'
+  'handovers',
+  'revisitTasks'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

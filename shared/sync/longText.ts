@@ -12,7 +12,9 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   staff: new Set(),
   events: new Set(),
   settings: new Set(),
-  handovers: new Set(['notes'])
+  handovers: new Set(['notes']),
+  // an attempt is a field of its own, written once by one PC: nothing to lose
+  revisitTasks: new Set()
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

@@ -23,6 +23,7 @@ import {
   CustomersRoutes,
   HandoverRoutes,
   NewComplaintPage,
+  RevisitsPage,
   SettingsPage,
   SyncPage
 } from './lazyPages'
@@ -108,9 +109,18 @@ export function Shell() {
               <Route path="/customers/*" element={<CustomersRoutes />} />
               <Route path="/handover/*" element={<HandoverRoutes />} />
               <Route path="/sync" element={<SyncPage />} />
+              <Route path="/revisits" element={<RevisitsPage />} />
               {NAV.filter(
                 (n) =>
-                  !['dashboard', 'complaints', 'settings', 'counter', 'customers', 'handover'].includes(n.key)
+                  ![
+                    'dashboard',
+                    'complaints',
+                    'settings',
+                    'counter',
+                    'customers',
+                    'handover',
+                    'revisits'
+                  ].includes(n.key)
               ).map((n) => (
                 <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />
               ))}

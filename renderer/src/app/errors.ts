@@ -9,6 +9,8 @@ import {
   ImportRefusedError,
   MergeRefusedError,
   ReturnRefusedError,
+  RevisitRefusedError,
+  RevisitSettingsRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
   WorkflowRefusedError
@@ -24,6 +26,8 @@ const KEYED_REFUSALS = [
   HandoverRefusedError,
   MergeRefusedError,
   ReturnRefusedError,
+  RevisitRefusedError,
+  RevisitSettingsRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
   WorkflowRefusedError

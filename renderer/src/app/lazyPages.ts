@@ -19,6 +19,9 @@ const loaders = {
   HandoverRoutes: () =>
     import('@/features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
   SyncPage: () => import('@/features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
+  RevisitsPage: () => import('@/features/revisits/RevisitsPage').then((m) => ({ default: m.RevisitsPage })),
+  CallSheetPrintPage: () =>
+    import('@/features/printing/CallSheetPrintPage').then((m) => ({ default: m.CallSheetPrintPage })),
   HandoverPrintPage: () =>
     import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
 }
@@ -32,6 +35,8 @@ export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
 export const HandoverRoutes = lazy(loaders.HandoverRoutes)
 export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
 export const SyncPage = lazy(loaders.SyncPage)
+export const RevisitsPage = lazy(loaders.RevisitsPage)
+export const CallSheetPrintPage = lazy(loaders.CallSheetPrintPage)
 
 /** Fetches every page chunk (and customer search) while the desk is idle. */
 export function preloadPages(): void {

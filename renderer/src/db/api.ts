@@ -61,6 +61,22 @@ import {
   addHandoverRemark
 } from './handovers'
 import { listPromisedCallbacks, promiseCallback, completeCallback } from './callbacks'
+import {
+  getRevisitSettings,
+  getRevisitScripts,
+  saveRevisitSettings,
+  saveRevisitScript
+} from './revisitSettings'
+import {
+  listRevisitQueue,
+  revisitQueueCounts,
+  getRevisitCall,
+  revisitTasksOfCustomer,
+  revisitTasksOfComplaint
+} from './revisitQueue'
+import { recordRevisitAttempt, setNoRevisit } from './revisitAttempts'
+import { generateRevisitTasks } from './revisitSweep'
+import { revisitStats, revisitStatsTasks } from './revisitStats'
 import { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from './sync/storeChoice'
 import { listConflicts, listAllConflicts } from './sync/conflicts'
 import { listQuarantine } from './sync/quarantine'
@@ -125,6 +141,16 @@ const reads = {
   handoverEvents,
   listHandovers,
   openHandovers,
+  // 回访 (follow-ups)
+  getRevisitSettings,
+  getRevisitScripts,
+  listRevisitQueue,
+  revisitQueueCounts,
+  getRevisitCall,
+  revisitTasksOfCustomer,
+  revisitTasksOfComplaint,
+  revisitStats,
+  revisitStatsTasks,
   // sync
   inspectShare,
   listConflicts,
@@ -185,6 +211,12 @@ const writes = {
   submitHandover,
   acknowledgeHandover,
   addHandoverRemark,
+  // 回访 (follow-ups)
+  saveRevisitSettings,
+  saveRevisitScript,
+  recordRevisitAttempt,
+  setNoRevisit,
+  generateRevisitTasks,
   // sync: joining a store, and the loop that keeps this PC in step with the share
   createStoreOnShare,
   joinStoreOnShare,

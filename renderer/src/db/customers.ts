@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
 import type { DataContext } from './context'
+import { deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
 import type { SyncedRecords } from './schema'
 import type { WriteTx } from './writer'
 
@@ -119,6 +120,9 @@ export async function createCustomer(
     if (clash) throw new CustomerRefusedError('customer.phoneExists', clash.id)
     const id = nanoid()
     await tx.create('customers', { id, ...profile })
+    // 新客户回访 / 大客户回访 (docs/revisits.md §3). Archives made at intake are not: they are followed
+    // up as the complaint's own 投诉回访.
+    await deriveNewCustomerTasks(ctx, tx, [{ id, ...profile }])
     await tx.create('events', {
       id: nanoid(),
       subjectId: id,
@@ -162,6 +166,7 @@ export async function updateCustomer(
       (patch as Record<string, unknown>)[c.field] =
         c.to ?? (c.field === 'tags' || c.field === 'phones' ? [] : '')
     await tx.update('customers', id, patch)
+    await deriveKeyAccountTask(ctx, tx, current, { ...current, ...patch })
     await tx.create('events', {
       id: nanoid(),
       subjectId: id,

@@ -9,6 +9,7 @@ import {
   SCHEMA_V4,
   SCHEMA_V5,
   SCHEMA_V6,
+  SCHEMA_V7,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -28,6 +29,7 @@ export class DeskDatabase extends Dexie {
   settings!: Table<SyncedRecords['settings'], string>
   returns!: Table<SyncedRecords['returns'], string>
   handovers!: Table<SyncedRecords['handovers'], string>
+  revisitTasks!: Table<SyncedRecords['revisitTasks'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -67,6 +69,7 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6)
+    this.version(7).stores(SCHEMA_V7)
   }
 }
 

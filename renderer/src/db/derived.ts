@@ -3,6 +3,7 @@ import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '@shared/doma
 import type { SyncedTable } from './schema'
 import type { Customer } from '@shared/domain/customer'
 import type { searchKeys as SearchKeys } from '@shared/domain/customerSearch'
+import { revisitTaskKeys } from './revisitTaskKeys'
 
 // Index keys computed from a record (and the time rules), never typed by anyone and never synced:
 // underscore fields, recomputed by the writer on every change (and by sync when it applies one).
@@ -12,6 +13,7 @@ import type { searchKeys as SearchKeys } from '@shared/domain/customerSearch'
 // - _escalateAt when its next escalation comes due → the sweep touches only cases that need it
 // - _keys        a customer's search keys (name, pinyin, phones, last 4, card) → search is a prefix read
 // - _clerk       a customer's assigned clerk, '' when none → "unassigned" is an index read
+// - _open, _status, _endedAt  a 回访任务's state from its attempts (revisitTaskKeys.ts)
 
 export type DerivedFields = Record<string, string | number | string[] | undefined>
 export type Derive = (table: SyncedTable, record: Record<string, unknown>) => DerivedFields | null
@@ -90,6 +92,7 @@ export function deriveWith(rules: () => TimeRuleSettings): Derive {
   return (table, record) => {
     if (table === 'complaints') return complaintKeys(record as unknown as Complaint, rules())
     if (table === 'customers') return customerKeys(record as unknown as Customer)
+    if (table === 'revisitTasks') return revisitTaskKeys(record)
     return null
   }
 }

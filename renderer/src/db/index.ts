@@ -37,6 +37,13 @@ export type { ImportUpdateMode } from './customerImportMerge'
 // handover
 export { HandoverRefusedError, type HandoverFilter } from './handovers'
 
+// 回访 (follow-ups)
+export { RevisitRefusedError } from './revisitAttempts'
+export { RevisitSettingsRefusedError } from './revisitSettings'
+export type { QueueFilter, QueueRow, RevisitCall, TaskWithState } from './revisitQueue'
+export type { RevisitStats, StatsScope } from './revisitStats'
+export type { SweepProgress } from './revisitSweep'
+
 // sync: the share port main provides, the loop's status, store choice
 export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'
 export type { SyncReport } from './sync/syncOnce'

@@ -9,6 +9,7 @@ import {
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { findOrCreateCustomer } from './customers'
+import { deriveReturnTask } from './revisitDerive'
 
 // 退换货登记 (docs/design.md §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
 // on that complaint's timeline, written in the same transaction as the return itself.
@@ -66,6 +67,8 @@ export async function changeReturnStatus(
     if (!canChangeReturnStatus(current.status, status))
       throw new ReturnRefusedError('returns.transitionRefused')
     await tx.update('returns', id, { status })
+    // A 维修 done makes its 维修回访 (docs/revisits.md §3).
+    await deriveReturnTask(ctx, tx, { ...current, status })
     return { ...current, status }
   })
 }

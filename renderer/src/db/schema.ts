@@ -8,6 +8,13 @@ import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import type { ReturnRequest } from '@shared/domain/returns'
 import type { Handover, HandoverEventType } from '@shared/domain/handover'
 import type { ShiftDef } from '@shared/domain/shifts'
+import type {
+  RevisitRule,
+  RevisitScript,
+  RevisitSettings,
+  StoredTaskFields,
+  TaskStatus
+} from '@shared/domain/revisit'
 import type { SegmentHeader } from '@shared/sync/segment'
 import type { Change } from '@shared/sync/change'
 import type { SyncMessageCode } from './sync/problems'
@@ -86,7 +93,20 @@ export interface ShiftSettingsRecord {
   shifts: ShiftDef[]
 }
 
+/** 回访规则 (docs/revisits.md §2). */
+export interface RevisitSettingsRecord extends RevisitSettings {
+  id: 'revisit'
+}
+
+/** 回访话术, per rule, versioned (docs/revisits.md §5). */
+export interface RevisitScriptsRecord {
+  id: 'revisitScripts'
+  scripts: Partial<Record<RevisitRule, RevisitScript>>
+}
+
 export type SettingsRecord =
+  | RevisitSettingsRecord
+  | RevisitScriptsRecord
   | ShiftSettingsRecord
   | PrivacySettingsRecord
   | StoreSettings
@@ -137,6 +157,15 @@ export interface CustomerIndexKeys {
   _clerk?: string
 }
 
+/** Derived, local index keys of a 回访任务, computed from its attempts (derived.ts, docs/revisits.md §4). */
+export interface RevisitTaskIndexKeys {
+  /** dueAt while the task is open: the 今日回访 queue reads this sparse index in due order */
+  _open?: number
+  _status?: TaskStatus
+  /** when it ended (done, unreachable, refused) */
+  _endedAt?: number
+}
+
 export interface SyncedRecords {
   staff: Stored<Staff>
   customers: Stored<Customer> & CustomerIndexKeys
@@ -145,6 +174,7 @@ export interface SyncedRecords {
   settings: Stored<SettingsRecord>
   returns: Stored<ReturnRequest>
   handovers: Stored<Handover>
+  revisitTasks: Stored<StoredTaskFields> & RevisitTaskIndexKeys
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -242,4 +272,12 @@ export const SCHEMA_V5 = {
 export const SCHEMA_V6 = {
   ...SCHEMA_V5,
   complaints: `${SCHEMA_V5.complaints}, [category+receivedAt]`
+} as const
+
+/** v7: 回访任务 (issue 14, docs/revisits.md): the queue by due date of open tasks, statistics by due
+ *  date and window start, a customer's and a complaint's tasks; customers by tier (大客户回访 sweeps). */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  customers: `${SCHEMA_V6.customers}, tier`,
+  revisitTasks: 'id, _open, dueAt, windowStart, customerId, sourceId'
 } as const

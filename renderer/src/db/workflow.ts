@@ -9,6 +9,8 @@ import {
 } from '@shared/domain/workflow'
 import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
+import { deriveComplaintTasks } from './revisitDerive'
+import { completeComplaintTask } from './revisitAttemptWrite'
 
 /** The domain refused the step; `error.message` is an i18n key, `error.field` where to show it. */
 export class WorkflowRefusedError extends Error {
@@ -68,7 +70,18 @@ export async function applyWorkflow(
       staffNo: actor.staffNo,
       data: outcome.event.data
     })
-    return { ok: true as const, complaint: { ...current, ...outcome.patch } }
+    const after = { ...current, ...outcome.patch }
+    // 回访 (docs/revisits.md §3): an accepted result makes the follow-up task; the page's 登记回访
+    // (or 不满意 reopen) is that task's visit too.
+    if (action.type === 'recordResult') await deriveComplaintTasks(ctx, tx, after)
+    if (action.type === 'recordRevisit')
+      await completeComplaintTask(ctx, tx, current, {
+        satisfaction: action.satisfaction,
+        notes: action.notes.trim(),
+        at: now,
+        by: actor.staffNo
+      })
+    return { ok: true as const, complaint: after }
   })
   if (!done.ok) throw new WorkflowRefusedError(done.error)
   return done.complaint

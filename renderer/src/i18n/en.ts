@@ -4,6 +4,7 @@ import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
 import { callbackEn } from './sections/callback'
+import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 import { patternEn } from './sections/pattern'
@@ -227,7 +228,13 @@ export const en: Catalogue = {
     counterTab: { consultation: 'Consultation', returnRequest: 'Return/exchange', problem: 'Problem log' },
     title: 'Return/exchange',
     type: 'Type',
-    typeOption: { return: 'Return', exchange: 'Exchange', repair: 'Repair', invoice: 'Resend invoice', other: 'Other' },
+    typeOption: {
+      return: 'Return',
+      exchange: 'Exchange',
+      repair: 'Repair',
+      invoice: 'Resend invoice',
+      other: 'Other'
+    },
     status: 'Status',
     statusOption: { pending: 'Pending', processing: 'Processing', done: 'Done', cancelled: 'Cancelled' },
     allStatuses: 'All statuses',
@@ -277,6 +284,7 @@ export const en: Catalogue = {
   customerMerge: customerMergeEn,
   handover: handoverEn,
   callback: callbackEn,
+  revisit: revisitEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   pattern: patternEn,

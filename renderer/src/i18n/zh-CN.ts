@@ -3,6 +3,7 @@ import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
 import { callbackZh } from './sections/callback'
+import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 import { patternZh } from './sections/pattern'
@@ -270,6 +271,7 @@ export const zhCN = {
   customerMerge: customerMergeZh,
   handover: handoverZh,
   callback: callbackZh,
+  revisit: revisitZh,
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   pattern: patternZh,

@@ -38,7 +38,8 @@ export interface RevisitAttempt {
 export const ATTEMPT_PREFIX = 'attempt:'
 export type AttemptField = `attempt:${string}`
 
-export interface RevisitTask {
+// A type alias (not an interface), so a plain task is assignable to the stored shape with attempt fields.
+export type RevisitTask = {
   /** `${rule}:${sourceId}:${period}` (taskId) */
   id: string
   rule: RevisitRule

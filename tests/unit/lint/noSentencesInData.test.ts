@@ -16,6 +16,7 @@ const DATA_FILES: Record<string, string> = {
   'shared/domain/wording.ts': 'the wording checker’s phrase list (store content)',
   'shared/domain/cannedReplies.ts': '标准用语: the default canned replies (store content)',
   'shared/domain/revisit/script.ts': '回访话术: the default call scripts (store content)',
+  'shared/domain/revisit/exportXlsx.ts': '回访统计 export: the sheet’s own content (headers, labels)',
   'shared/domain/shifts.ts': 'default shift names (store content)',
   'renderer/src/db/workflow.ts': 'default department names (store content)',
   'shared/domain/customer.ts': 'zh-CN labels for text written into records and exported sheets',

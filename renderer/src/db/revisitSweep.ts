@@ -1,0 +1,87 @@
+import {
+  complaintTasks,
+  keyAccountTask,
+  newCustomerTask,
+  type RevisitRule,
+  type RevisitTask
+} from '@shared/domain/revisit'
+import { parseHlc } from '@shared/sync/hlc'
+import type { DataContext } from './context'
+import { createMissingTasks } from './revisitDerive'
+import { getRevisitSettings } from './revisitSettings'
+import { SYSTEM_STAFF_NO } from './escalations'
+
+// Tasks for records that exist already (docs/revisits.md §3): when a rule is switched on, at start-up
+// and hourly (a key account's new period). Batched — one short transaction per batch — so the UI
+// stays responsive and progress can be shown; ids are deterministic, so a batch interrupted and run
+// again, or run on two PCs at once, makes each task once.
+
+const BATCH = 2_000
+const DAY = 86_400_000
+
+export interface SweepProgress {
+  rule: RevisitRule
+  done: number
+  total: number
+}
+
+export async function generateRevisitTasks(
+  ctx: DataContext,
+  rules: readonly RevisitRule[] = ['complaint', 'repair', 'newCustomer', 'keyAccount'],
+  onProgress?: (p: SweepProgress) => void
+): Promise<number> {
+  const s = await getRevisitSettings(ctx)
+  let made = 0
+  const run = async (rule: RevisitRule, ids: string[], make: (batch: string[]) => Promise<RevisitTask[]>) => {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH)
+      const tasks = await make(batch)
+      made += await ctx.writer.transact(SYSTEM_STAFF_NO, (tx) => createMissingTasks(ctx, tx, tasks))
+      onProgress?.({ rule, done: Math.min(i + BATCH, ids.length), total: ids.length })
+    }
+  }
+  const now = ctx.now()
+  if (
+    (rules.includes('complaint') || rules.includes('repair')) &&
+    (s.rules.complaint.enabled || s.rules.repair.enabled)
+  ) {
+    const ids = (await ctx.db.complaints
+      .where('[status+receivedAt]')
+      .between(['awaitingRevisit', -Infinity], ['awaitingRevisit', Infinity])
+      .primaryKeys()) as string[]
+    await run('complaint', ids, async (batch) => {
+      const complaints = (await ctx.db.complaints.bulkGet(batch)).filter(
+        (c) => c && !c._deleted && !c.revisit
+      )
+      const customers = await ctx.db.customers.bulkGet(complaints.map((c) => c!.customerId))
+      return complaints.flatMap((c, i) => {
+        const tasks = complaintTasks(c!, customers[i] ?? undefined, s, ctx.timeRules)
+        return tasks.filter((t) => rules.includes(t.rule))
+      })
+    })
+  }
+  if (rules.includes('keyAccount') && s.rules.keyAccount.enabled) {
+    const ids = (await ctx.db.customers.where('tier').equals('key').primaryKeys()) as string[]
+    await run('keyAccount', ids, async (batch) =>
+      (await ctx.db.customers.bulkGet(batch)).flatMap((c) => {
+        const task = c && !c._deleted && !c.mergedInto ? keyAccountTask(c, now, s) : null
+        return task ? [task] : []
+      })
+    )
+  }
+  if (rules.includes('newCustomer') && s.rules.newCustomer.enabled) {
+    // New = created within the window (its task can still be on time); by primary key, in batches.
+    const since = now - s.rules.newCustomer.windowDays * DAY
+    const ids = (await ctx.db.customers.toCollection().primaryKeys()) as string[]
+    await run('newCustomer', ids, async (batch) =>
+      (await ctx.db.customers.bulkGet(batch)).flatMap((c) => {
+        if (!c || c._deleted || c.mergedInto) return []
+        const createdAt = parseHlc(c._created.hlc).ms
+        if (createdAt < since) return []
+        const task = newCustomerTask(c, createdAt, s)
+        return task ? [task] : []
+      })
+    )
+  }
+  return made
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react'
+import { Button, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd'
+import { PhoneOutlined, PrinterOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { maskPhone } from '@shared/domain/phone'
+import { REVISIT_RULES, type QueueBucket, type RevisitRule } from '@shared/domain/revisit'
+import { TIERS, type Tier } from '@shared/domain/customer'
+import type { QueueFilter, QueueRow } from '@/db'
+import { useData, useSession } from '@/app/session'
+import { useCanUnmask } from '@/features/customers/usePrivacy'
+import { useNow } from '@/ui/useNow'
+import { CallDialog } from './CallDialog'
+import { dateTime, taskReason } from './labels'
+
+const BUCKET_COLOR: Record<QueueBucket, string> = { overdue: 'red', today: 'orange', upcoming: 'default' }
+
+/** 今日回访: overdue first, then due today, then upcoming; filters; 开始回访 opens the call. */
+export function QueueTab() {
+  const { t } = useTranslation()
+  const data = useData()
+  const navigate = useNavigate()
+  const staff = useSession((s) => s.staff)
+  const canUnmask = useCanUnmask()
+  const now = useNow(data, 30_000)
+  const [rule, setRule] = useState<RevisitRule | undefined>()
+  const [tier, setTier] = useState<Tier | undefined>()
+  const [bucket, setBucket] = useState<QueueBucket | undefined>()
+  const [mine, setMine] = useState(false)
+  const [calling, setCalling] = useState<string | null>(null)
+  const filter: QueueFilter = { rule, tier, bucket, ...(mine && staff ? { clerk: staff.staffNo } : {}) }
+  const rows = useLiveQuery(
+    () => data.read.listRevisitQueue(filter, 100),
+    [data, rule, tier, bucket, mine, staff, now]
+  )
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select
+          aria-label={t('revisit.filter.rule')}
+          style={{ width: 150 }}
+          value={rule ?? ''}
+          onChange={(v) => setRule(v === '' ? undefined : (v as RevisitRule))}
+          options={[
+            { value: '', label: t('revisit.filter.allRules') },
+            ...REVISIT_RULES.map((r) => ({ value: r, label: t(`revisit.rule.${r}`) }))
+          ]}
+        />
+        <Select
+          aria-label={t('revisit.filter.tier')}
+          style={{ width: 130 }}
+          value={tier ?? ''}
+          onChange={(v) => setTier(v === '' ? undefined : (v as Tier))}
+          options={[
+            { value: '', label: t('revisit.filter.allTiers') },
+            ...TIERS.map((x) => ({ value: x, label: t(`customer.tierOption.${x}`) }))
+          ]}
+        />
+        <Select
+          aria-label={t('revisit.filter.bucket')}
+          style={{ width: 130 }}
+          value={bucket ?? ''}
+          onChange={(v) => setBucket(v === '' ? undefined : (v as QueueBucket))}
+          options={[
+            { value: '', label: t('revisit.filter.allBuckets') },
+            ...(['overdue', 'today', 'upcoming'] as const).map((b) => ({
+              value: b,
+              label: t(`revisit.bucket.${b}`)
+            }))
+          ]}
+        />
+        <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
+          {t('revisit.filter.mine')}
+        </Checkbox>
+        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate('/print/revisits')}>
+          {t('revisit.print.button')}
+        </Button>
+      </Space>
+      <Table<QueueRow>
+        size="small"
+        rowKey={(r) => r.task.id}
+        loading={rows === undefined}
+        dataSource={rows ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('revisit.empty')} /> }}
+        columns={[
+          {
+            key: 'customer',
+            title: t('revisit.column.customer'),
+            render: (_, r) => (
+              <Button
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => navigate(`/customers/${r.task.customerId}`)}
+              >
+                {r.customer?.name ?? r.task.customerName}
+              </Button>
+            )
+          },
+          {
+            key: 'phone',
+            title: t('revisit.column.phone'),
+            render: (_, r) => {
+              const phone = r.customer?.phone ?? r.task.customerPhone
+              return <span data-testid="queue-phone">{canUnmask ? phone : maskPhone(phone)}</span>
+            }
+          },
+          { key: 'reason', title: t('revisit.column.reason'), render: (_, r) => taskReason(t, r.task) },
+          {
+            key: 'due',
+            title: t('revisit.column.dueAt'),
+            render: (_, r) => (
+              <Space size={4}>
+                <Tag color={BUCKET_COLOR[r.bucket]}>{t(`revisit.bucket.${r.bucket}`)}</Tag>
+                {dateTime(t, r.task.dueAt)}
+              </Space>
+            )
+          },
+          {
+            key: 'attempts',
+            title: t('revisit.column.attempts'),
+            render: (_, r) => t('revisit.attemptsCount', { count: r.state.attempts })
+          },
+          {
+            key: 'callable',
+            title: t('revisit.column.callable'),
+            render: (_, r) =>
+              r.callableAt > now ? (
+                <Typography.Text type="warning" data-testid="callable-from">
+                  {t('revisit.callableFrom', { time: dateTime(t, r.callableAt) })}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{t('revisit.callableNow')}</Typography.Text>
+              )
+          },
+          {
+            key: 'call',
+            title: '',
+            render: (_, r) => (
+              <Button
+                type={r.callableAt > now ? 'default' : 'primary'}
+                icon={<PhoneOutlined aria-hidden />}
+                onClick={() => setCalling(r.task.id)}
+              >
+                {t('revisit.startCall')}
+              </Button>
+            )
+          }
+        ]}
+      />
+      {calling && <CallDialog taskId={calling} onClose={() => setCalling(null)} />}
+    </Space>
+  )
+}
