@@ -31,6 +31,7 @@ import { SyncIndicator } from '@/features/sync/SyncIndicator'
 import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '@/features/staff/SwitchStaffModal'
 import { useEscalationSweep } from './useEscalationSweep'
+import { useRevisitSweep } from './useRevisitSweep'
 import { CustomerSearchPalette } from '@/features/customers/CustomerSearchPalette'
 
 const NAV = [
@@ -58,6 +59,7 @@ export function Shell() {
   const [switching, setSwitching] = useState(false)
   const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
   useEscalationSweep(data)
+  useRevisitSweep(data)
 
   return (
     <Layout style={{ height: '100%' }}>

@@ -18,6 +18,17 @@ import { getRevisitSettings } from './revisitSettings'
 // 大客户. Ids are deterministic, so a task already there is left alone (here, after a restart, or
 // because another PC made it first).
 
+/** The per-write cost of keeping tasks derived, as a performance entry (bench/revisits.bench.ts). */
+export const DERIVE_MEASURE = 'desk:revisit-derive'
+async function measured<T>(work: () => Promise<T>): Promise<T> {
+  const start = performance.now()
+  try {
+    return await work()
+  } finally {
+    performance.measure(DERIVE_MEASURE, { start, end: performance.now() })
+  }
+}
+
 type CustomerFacts = Pick<Customer, 'id' | 'name' | 'phone' | 'tier' | 'assignedClerk' | 'noRevisit'>
 
 async function createMissing(ctx: DataContext, tx: WriteTx, tasks: readonly RevisitTask[]): Promise<number> {
@@ -40,18 +51,22 @@ export async function deriveComplaintTasks(
   tx: WriteTx,
   complaint: Complaint
 ): Promise<void> {
-  if (complaint.status !== 'awaitingRevisit' || complaint.resolvedAt === null) return
-  const settings = await getRevisitSettings(ctx)
-  const customer = await liveCustomer(ctx, complaint.customerId)
-  await createMissing(ctx, tx, complaintTasks(complaint, customer, settings, ctx.timeRules))
+  return measured(async () => {
+    if (complaint.status !== 'awaitingRevisit' || complaint.resolvedAt === null) return
+    const settings = await getRevisitSettings(ctx)
+    const customer = await liveCustomer(ctx, complaint.customerId)
+    await createMissing(ctx, tx, complaintTasks(complaint, customer, settings, ctx.timeRules))
+  })
 }
 
 /** After a return's status change: a 维修 marked 已完成 → 维修回访 from now. */
 export async function deriveReturnTask(ctx: DataContext, tx: WriteTx, r: ReturnRequest): Promise<void> {
-  if (r.type !== 'repair' || r.status !== 'done' || !r.customerId) return
-  const settings = await getRevisitSettings(ctx)
-  const task = repairReturnTask(r, ctx.now(), await liveCustomer(ctx, r.customerId), settings)
-  if (task) await createMissing(ctx, tx, [task])
+  return measured(async () => {
+    if (r.type !== 'repair' || r.status !== 'done' || !r.customerId) return
+    const settings = await getRevisitSettings(ctx)
+    const task = repairReturnTask(r, ctx.now(), await liveCustomer(ctx, r.customerId), settings)
+    if (task) await createMissing(ctx, tx, [task])
+  })
 }
 
 /** Customers just created (form, intake, import): 新客户回访 for the sampled ones, 大客户回访 for key accounts. */
@@ -61,18 +76,20 @@ export async function deriveNewCustomerTasks(
   customers: readonly CustomerFacts[],
   settings?: RevisitSettings
 ): Promise<void> {
-  const s = settings ?? (await getRevisitSettings(ctx))
-  const now = ctx.now()
-  const tasks: RevisitTask[] = []
-  for (const c of customers) {
-    const fresh = newCustomerTask(c, now, s)
-    if (fresh) tasks.push(fresh)
-    const key = keyAccountTask(c, now, s)
-    if (key) tasks.push(key)
-  }
-  // New ids: nothing to look up.
-  if (tasks.length === 1) await tx.create('revisitTasks', tasks[0] as RevisitTask)
-  else if (tasks.length > 1) await tx.createMany('revisitTasks', tasks)
+  return measured(async () => {
+    const s = settings ?? (await getRevisitSettings(ctx))
+    const now = ctx.now()
+    const tasks: RevisitTask[] = []
+    for (const c of customers) {
+      const fresh = newCustomerTask(c, now, s)
+      if (fresh) tasks.push(fresh)
+      const key = keyAccountTask(c, now, s)
+      if (key) tasks.push(key)
+    }
+    // New ids: nothing to look up.
+    if (tasks.length === 1) await tx.create('revisitTasks', tasks[0] as RevisitTask)
+    else if (tasks.length > 1) await tx.createMany('revisitTasks', tasks)
+  })
 }
 
 /** A customer edited: made a 大客户 → this period's 大客户回访. */
@@ -82,9 +99,11 @@ export async function deriveKeyAccountTask(
   before: Pick<Customer, 'tier'>,
   after: CustomerFacts
 ): Promise<void> {
-  if (before.tier === 'key' || after.tier !== 'key') return
-  const task = keyAccountTask(after, ctx.now(), await getRevisitSettings(ctx))
-  if (task) await createMissing(ctx, tx, [task])
+  return measured(async () => {
+    if (before.tier === 'key' || after.tier !== 'key') return
+    const task = keyAccountTask(after, ctx.now(), await getRevisitSettings(ctx))
+    if (task) await createMissing(ctx, tx, [task])
+  })
 }
 
 export { createMissing as createMissingTasks }

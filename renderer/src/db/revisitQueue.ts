@@ -37,6 +37,8 @@ export interface QueueRow {
   bucket: QueueBucket
   /** when it may be called (quiet hours, retry, 改约); ≤ now: now */
   callableAt: number
+  /** not callable yet (retry, 改约, quiet hours) */
+  waiting: boolean
   customer: Pick<StoredCustomer, 'id' | 'name' | 'phone' | 'tier' | 'assignedClerk'> | undefined
 }
 
@@ -79,6 +81,7 @@ export async function listRevisitQueue(
         state,
         bucket: queueBucket(task.dueAt, now),
         callableAt: Math.max(from, now),
+        waiting: from > now,
         customer: c && !c._deleted ? c : undefined
       })
     })

@@ -4,7 +4,7 @@ import type { TaskState, TaskStatus } from './task'
 
 // 回访统计 (docs/revisits.md §6). For a date range the population is the tasks DUE in it (dueAt in
 // [from, to]). Per rule and per clerk (the customer's 负责客服 when the task was made):
-//   generated   tasks whose window started in the range
+//   generated   tasks made in the range (createdAt: the task record's first stamp, the same on every PC)
 //   due         tasks due in the range
 //   done        of those, reached (已接通), whenever
 //   onTime      of those, reached at or before dueAt
@@ -19,6 +19,8 @@ export interface StatTask {
   id: string
   rule: RevisitRule
   clerk: string
+  /** when the task was made (its record's earliest change) */
+  createdAt: number
   windowStart: number
   dueAt: number
   samplePercent: number
@@ -53,7 +55,7 @@ export function isDoneOnTime(t: Pick<StatTask, 'dueAt' | 'state'>): boolean {
 /** Which measures a task counts in for the range [from, to] (the drill-down lists use this too). */
 export function measuresOf(t: StatTask, from: number, to: number): Measure[] {
   const out: Measure[] = []
-  if (t.windowStart >= from && t.windowStart <= to) out.push('generated')
+  if (t.createdAt >= from && t.createdAt <= to) out.push('generated')
   if (t.dueAt < from || t.dueAt > to) return out
   out.push('due')
   const status: TaskStatus = t.state.status

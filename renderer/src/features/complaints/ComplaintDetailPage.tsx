@@ -15,6 +15,7 @@ import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
 import { ComplaintReturns } from '@/features/returns/ComplaintReturns'
 import { CallbackPanel } from './CallbackPanel'
+import { ComplaintRevisitTasks } from '@/features/revisits/ComplaintRevisitTasks'
 import { ConflictNotice } from '@/features/sync/ConflictNotice'
 
 const TIME = 'YYYY-MM-DD HH:mm'
@@ -127,6 +128,7 @@ export function ComplaintDetailPage() {
         <TimeInfo complaint={complaint} />
         <ActionBar complaint={complaint} />
         <CallbackPanel complaint={complaint} />
+        <ComplaintRevisitTasks complaintId={complaint.id} />
       </Card>
       <ComplaintReturns complaintId={complaint.id} />
       {editing && <EditComplaintDialog complaint={complaint} onClose={() => setEditing(false)} />}

@@ -9,6 +9,7 @@ import { KeyAccountMark } from './KeyAccountMark'
 import { ConflictNotice } from '@/features/sync/ConflictNotice'
 import { PhoneText } from './PhoneText'
 import { CustomerTimelineList } from './CustomerTimelineList'
+import { CustomerRevisits } from '@/features/revisits/CustomerRevisits'
 import { MergeDialog } from './duplicates/MergeDialog'
 import { useCanUnmask } from './usePrivacy'
 
@@ -119,6 +120,7 @@ export function CustomerDetailPage() {
       <Card title={t('customer.timeline')} size="small" data-testid="customer-timeline">
         {!customer.mergedInto && <NoteBox customerId={customer.id} />}
         <CustomerTimelineList entries={timeline.entries} staff={staff} />
+        <CustomerRevisits customer={customer} />
       </Card>
       <MergeDialog open={merging} customerId={customer.id} onClose={() => setMerging(false)} />
     </Space>

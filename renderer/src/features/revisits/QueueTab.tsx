@@ -127,7 +127,7 @@ export function QueueTab() {
             key: 'callable',
             title: t('revisit.column.callable'),
             render: (_, r) =>
-              r.callableAt > now ? (
+              r.waiting ? (
                 <Typography.Text type="warning" data-testid="callable-from">
                   {t('revisit.callableFrom', { time: dateTime(t, r.callableAt) })}
                 </Typography.Text>
@@ -140,7 +140,7 @@ export function QueueTab() {
             title: '',
             render: (_, r) => (
               <Button
-                type={r.callableAt > now ? 'default' : 'primary'}
+                type={r.waiting ? 'default' : 'primary'}
                 icon={<PhoneOutlined aria-hidden />}
                 onClick={() => setCalling(r.task.id)}
               >

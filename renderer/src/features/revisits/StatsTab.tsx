@@ -3,6 +3,7 @@ import { Button, DatePicker, Drawer, Space, Table, Typography } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useSearchParams } from 'react-router'
 import dayjs, { type Dayjs } from 'dayjs'
 import { MEASURES, type Measure, type RevisitRule, type StatRow } from '@shared/domain/revisit'
 import type { StatsScope } from '@/db'
@@ -21,10 +22,15 @@ export function StatsTab() {
   const { t } = useTranslation()
   const data = useData()
   const canUnmask = useCanUnmask()
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [
-    dayjs(data.now()).startOf('month'),
-    dayjs(data.now()).endOf('month')
-  ])
+  // ?from=YYYY-MM-DD&to=YYYY-MM-DD opens a given period (links, the benchmark); else this month.
+  const [params] = useSearchParams()
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const from = dayjs(params.get('from') ?? '')
+    const to = dayjs(params.get('to') ?? '')
+    return from.isValid() && to.isValid()
+      ? [from, to]
+      : [dayjs(data.now()).startOf('month'), dayjs(data.now()).endOf('month')]
+  })
   const [drill, setDrill] = useState<{ title: string; scope: StatsScope; measure: Measure } | null>(null)
   const exporting = useAction({ failure: 'error.saveFailed' })
   const from = range[0].startOf('day').valueOf()

@@ -9,6 +9,8 @@ import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
+import { RevisitRulesCard } from './RevisitRulesCard'
+import { RevisitScriptsCard } from './RevisitScriptsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -20,6 +22,8 @@ export function SettingsPage() {
       <LanguageSettingsCard />
       <StaffSettingsCard />
       <WorkflowRulesCard />
+      <RevisitRulesCard />
+      <RevisitScriptsCard />
       <ShiftSettingsCard />
       <CustomerTextSettings />
       <PrivacySettingsCard />

@@ -3,7 +3,17 @@ import { coverageOf, isDoneOnTime, measuresOf, statRow, type StatTask } from '@s
 
 const DUE = 1_000
 function t(id: string, state: StatTask['state'], over: Partial<StatTask> = {}): StatTask {
-  return { id, rule: 'repair', clerk: '1001', windowStart: 0, dueAt: DUE, samplePercent: 100, state, ...over }
+  return {
+    id,
+    rule: 'repair',
+    clerk: '1001',
+    createdAt: 0,
+    windowStart: 0,
+    dueAt: DUE,
+    samplePercent: 100,
+    state,
+    ...over
+  }
 }
 const reached = (at: number, satisfaction: 'satisfied' | 'neutral' | 'unsatisfied' = 'satisfied') =>
   ({
@@ -29,7 +39,7 @@ describe('coverage (hand-computed fixtures)', () => {
     t('c', { status: 'unreachable', endedAt: 900 }),
     t('d', { status: 'open' }),
     // due outside the range: counts nowhere but generated
-    t('e', reached(100), { dueAt: 50_000, windowStart: 10 })
+    t('e', reached(100), { dueAt: 50_000, windowStart: 10, createdAt: 10 })
   ]
 
   it('counts each measure and the coverage against the target (below 50 % is red)', () => {

@@ -1,0 +1,31 @@
+import { useEffect } from 'react'
+import { type Data } from '@/db'
+
+const SWEEP_EVERY_MS = 60 * 60_000
+
+/** 回访 (docs/revisits.md §3): tasks that come due by the calendar — a key account's next period —
+ *  are derived at start and hourly; ids are deterministic, so a sweep repeated (or run on two PCs)
+ *  makes nothing twice. Batched in the data layer, so the desk stays responsive. */
+export function useRevisitSweep(data: Data): void {
+  useEffect(() => {
+    let running = false
+    const sweep = async () => {
+      if (running) return
+      running = true
+      try {
+        await data.write.generateRevisitTasks(['keyAccount'])
+      } catch (e) {
+        console.error('[desk] follow-up sweep failed', e)
+      } finally {
+        running = false
+      }
+    }
+    // After start-up has settled: never in the way of the first screen.
+    const first = setTimeout(() => void sweep(), 10_000)
+    const timer = setInterval(() => void sweep(), SWEEP_EVERY_MS)
+    return () => {
+      clearTimeout(first)
+      clearInterval(timer)
+    }
+  }, [data])
+}
