@@ -102,7 +102,7 @@ test('queue → call → every outcome; quiet hours and retry; script edit used;
   await expect(queueRow(page, '吕子乔')).toContainText('11月24日 10:00 起可拨打')
 
   // The call sheet (the filter of the queue is not needed: it lists overdue and due today).
-  await page.clock.fastForward('72:00:00') // 11-26 11:00: the period's last day
+  await page.clock.fastForward(72 * 3_600_000) // 11-26 11:00: the period's last day
   await page.getByRole('button', { name: '打印回访任务单' }).click()
   await expect(page.getByTestId('call-sheet')).toContainText('回访任务单')
   await expect(page.getByTestId('call-sheet')).toContainText('胡一菲')
