@@ -42,28 +42,6 @@ async function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
   )
 }
 
-/** Runs `act` in the page and returns the ms until `selector` is in the DOM (a MutationObserver). */
-async function timed(page: Page, act: string, selector: string, gone = false): Promise<number> {
-  return page.evaluate(
-    async ([actSelector, waitSelector, waitGone]) => {
-      const present = () => !!document.querySelector(waitSelector as string) !== waitGone
-      const t0 = performance.now()
-      const done = new Promise<number>((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          if (!present()) return
-          observer.disconnect()
-          resolve(performance.now())
-        })
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true })
-        setTimeout(() => (observer.disconnect(), reject(new Error(`timed out: ${waitSelector}`))), 60_000)
-      })
-      document.querySelector<HTMLElement>(actSelector as string)?.click()
-      return (present() ? performance.now() : await done) - t0
-    },
-    [act, selector, gone] as const
-  )
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const round = (x: number) => Math.round(x * 10) / 10
 
