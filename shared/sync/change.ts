@@ -13,7 +13,9 @@ export const SYNCED_TABLES = [
   'events',
   'settings',
   'returns',
-  'handovers'
+  'handovers',
+  'consultations',
+  'problems'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

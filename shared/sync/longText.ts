@@ -12,7 +12,9 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   staff: new Set(),
   events: new Set(),
   settings: new Set(),
-  handovers: new Set(['notes'])
+  handovers: new Set(['notes']),
+  consultations: new Set(['question', 'answer']),
+  problems: new Set(['description'])
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

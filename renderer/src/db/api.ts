@@ -61,6 +61,24 @@ import {
   addHandoverRemark
 } from './handovers'
 import { listPromisedCallbacks, promiseCallback, completeCallback } from './callbacks'
+import {
+  registerConsultation,
+  convertConsultation,
+  promiseConsultationCallback,
+  completeConsultationCallback,
+  turnConsultationIntoComplaint,
+  listConsultations,
+  getConsultation
+} from './consultations'
+import {
+  logProblem,
+  decideProblem,
+  getRewardRules,
+  saveRewardRules,
+  listProblems,
+  countOpenProblems
+} from './problems'
+import { getServiceStats, getWeeklySummary, isWeeklySummaryRead, markWeeklySummaryRead } from './counterStats'
 import { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from './sync/storeChoice'
 import { listConflicts, listAllConflicts } from './sync/conflicts'
 import { listQuarantine } from './sync/quarantine'
@@ -102,6 +120,15 @@ const reads = {
   // returns
   listReturns,
   listReturnsOfComplaint,
+  // counter log: consultations, problems, statistics
+  listConsultations,
+  getConsultation,
+  listProblems,
+  countOpenProblems,
+  getRewardRules,
+  getServiceStats,
+  getWeeklySummary,
+  isWeeklySummaryRead,
   // customers
   findCustomerByPhone,
   getLiveCustomer,
@@ -162,6 +189,16 @@ const writes = {
   // returns
   registerReturn,
   changeReturnStatus,
+  // counter log
+  registerConsultation,
+  convertConsultation,
+  promiseConsultationCallback,
+  completeConsultationCallback,
+  turnConsultationIntoComplaint,
+  logProblem,
+  decideProblem,
+  saveRewardRules,
+  markWeeklySummaryRead,
   // customers
   createCustomer,
   updateCustomer,

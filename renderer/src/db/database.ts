@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import { complaintKeys, customerKeys, loadCustomerSearch, withDerived } from './derived'
+import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
 import {
@@ -9,6 +9,7 @@ import {
   SCHEMA_V4,
   SCHEMA_V5,
   SCHEMA_V6,
+  SCHEMA_V8,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -28,6 +29,8 @@ export class DeskDatabase extends Dexie {
   settings!: Table<SyncedRecords['settings'], string>
   returns!: Table<SyncedRecords['returns'], string>
   handovers!: Table<SyncedRecords['handovers'], string>
+  consultations!: Table<SyncedRecords['consultations'], string>
+  problems!: Table<SyncedRecords['problems'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -67,6 +70,18 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6)
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => {
+        // Complaints and returns made before 柜台登记 count as services too: give them their key.
+        for (const table of ['complaints', 'returns'] as const)
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((r: Record<string, unknown>, ref: { value: unknown }) => {
+              ref.value = withDerived(r, serviceKey(table, r))
+            })
+      })
   }
 }
 

@@ -11,6 +11,8 @@ import type { ShiftDef } from '@shared/domain/shifts'
 import type { SegmentHeader } from '@shared/sync/segment'
 import type { Change } from '@shared/sync/change'
 import type { SyncMessageCode } from './sync/problems'
+import type { Consultation, CounterEventType } from '@shared/domain/counter/consultation'
+import type { Problem, RewardRules } from '@shared/domain/counter/problem'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -41,7 +43,7 @@ export interface TimelineEvent {
   id: string
   /** the complaint/customer the event belongs to */
   subjectId: string
-  type: TimelineEventType | CustomerEventType | HandoverEventType
+  type: TimelineEventType | CustomerEventType | HandoverEventType | CounterEventType
   at: number
   staffNo: string
   data: Record<string, unknown>
@@ -86,7 +88,14 @@ export interface ShiftSettingsRecord {
   shifts: ShiftDef[]
 }
 
+/** 问题登记 rewards per kind and decision (柜台登记, docs/counter-log.md). */
+export interface CounterRewardsRecord {
+  id: 'counterRewards'
+  rules: RewardRules
+}
+
 export type SettingsRecord =
+  | CounterRewardsRecord
   | ShiftSettingsRecord
   | PrivacySettingsRecord
   | StoreSettings
@@ -137,14 +146,22 @@ export interface CustomerIndexKeys {
   _clerk?: string
 }
 
+/** Derived, local key of a service to a customer (derived.ts serviceKey): [time, 工号, customer key,
+ *  consultation outcome or ''], so 服务统计表 reads a period as index keys alone, no records. */
+export interface ServiceIndexKeys {
+  _svc?: [number, string, string, string]
+}
+
 export interface SyncedRecords {
   staff: Stored<Staff>
   customers: Stored<Customer> & CustomerIndexKeys
-  complaints: Stored<Complaint> & ComplaintIndexKeys
+  complaints: Stored<Complaint> & ComplaintIndexKeys & ServiceIndexKeys
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
-  returns: Stored<ReturnRequest>
+  returns: Stored<ReturnRequest> & ServiceIndexKeys
   handovers: Stored<Handover>
+  consultations: Stored<Consultation> & ServiceIndexKeys
+  problems: Stored<Problem>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -242,4 +259,15 @@ export const SCHEMA_V5 = {
 export const SCHEMA_V6 = {
   ...SCHEMA_V5,
   complaints: `${SCHEMA_V5.complaints}, [category+receivedAt]`
+} as const
+
+/** v8 (issue 15, 柜台登记; v7 is issue 14's): consultations and the problem log, and the derived service
+ *  key (_svc) on the three records that count as serving a customer. Only the tables that change are
+ *  listed (Dexie keeps the others as the earlier versions declared them); complaints' list builds on
+ *  the latest complaints declaration before it. */
+export const SCHEMA_V8 = {
+  complaints: `${SCHEMA_V6.complaints}, _svc`,
+  returns: `${SCHEMA_V1.returns}, _svc`,
+  consultations: 'id, createdAt, [staffNo+createdAt], customerId, complaintId, _svc',
+  problems: 'id, createdAt, [status+createdAt], decidedAt'
 } as const

@@ -18,6 +18,9 @@ export type ConsultTopic = (typeof CONSULT_TOPICS)[number]
 /** 已成交 / 已预约 / 考虑中 / 未成交 */
 export type ConsultOutcome = (typeof CONSULT_OUTCOMES)[number]
 
+/** The step left on a complaint's timeline when a consultation became it (转为投诉): the link back. */
+export type CounterEventType = 'fromConsultation'
+
 /** The longest free text (question, answer), as long as a complaint's content. */
 export const CONSULT_TEXT_MAX = 2000
 

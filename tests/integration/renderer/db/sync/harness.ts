@@ -19,7 +19,9 @@ export const SYNCED = [
   'events',
   'settings',
   'returns',
-  'handovers'
+  'handovers',
+  'consultations',
+  'problems'
 ] as const
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])

@@ -83,3 +83,21 @@ describe('a later conversion', () => {
     expect(mayPromiseCallback({ outcome: null })).toBe(false)
   })
 })
+
+describe('标准用语 search', () => {
+  it('finds a reply by keyword and by the pinyin initials of its title', async () => {
+    const { pinyinInitials } = await import('@shared/domain/customerSearch')
+    const { matchReplies } = await import('@shared/domain/counter/replySearch')
+    const { DEFAULT_CANNED_REPLIES } = await import('@shared/domain/cannedReplies')
+    expect(pinyinInitials('退款到账说明')).toBe('tkdzsm')
+    expect(matchReplies(DEFAULT_CANNED_REPLIES, 'tkdz', pinyinInitials).map((r) => r.id)).toEqual([
+      'refundTime'
+    ])
+    expect(matchReplies(DEFAULT_CANNED_REPLIES, '换货', pinyinInitials).map((r) => r.id)).toContain(
+      'exchangeArranged'
+    )
+    expect(matchReplies(DEFAULT_CANNED_REPLIES, '', pinyinInitials)).toHaveLength(
+      DEFAULT_CANNED_REPLIES.length
+    )
+  })
+})
