@@ -10,7 +10,7 @@ import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '@/features/setup/SetupPage'
-import { ComplaintPrintPage, HandoverPrintPage } from './lazyPages'
+import { ComplaintPrintPage, CounterPrintPage, HandoverPrintPage } from './lazyPages'
 import { describeError } from './errors'
 
 export function App() {
@@ -65,6 +65,14 @@ function Boot() {
           element={
             <Suspense fallback={null}>
               <HandoverPrintPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/print/counter/:kind"
+          element={
+            <Suspense fallback={null}>
+              <CounterPrintPage />
             </Suspense>
           }
         />

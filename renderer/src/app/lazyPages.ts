@@ -20,13 +20,16 @@ const loaders = {
     import('@/features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
   SyncPage: () => import('@/features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
   HandoverPrintPage: () =>
-    import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
+    import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage })),
+  CounterPrintPage: () =>
+    import('@/features/printing/CounterPrintPage').then((m) => ({ default: m.CounterPrintPage }))
 }
 
 export const NewComplaintPage = lazy(loaders.NewComplaintPage)
 export const ComplaintDetailPage = lazy(loaders.ComplaintDetailPage)
 export const SettingsPage = lazy(loaders.SettingsPage)
 export const CounterPage = lazy(loaders.CounterPage)
+export const CounterPrintPage = lazy(loaders.CounterPrintPage)
 export const CustomersRoutes = lazy(loaders.CustomersRoutes)
 export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
 export const HandoverRoutes = lazy(loaders.HandoverRoutes)

@@ -76,7 +76,8 @@ import {
   getRewardRules,
   saveRewardRules,
   listProblems,
-  countOpenProblems
+  countOpenProblems,
+  problemsLoggedIn
 } from './problems'
 import { getServiceStats, getWeeklySummary, isWeeklySummaryRead, markWeeklySummaryRead } from './counterStats'
 import { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from './sync/storeChoice'
@@ -125,6 +126,7 @@ const reads = {
   getConsultation,
   listProblems,
   countOpenProblems,
+  problemsLoggedIn,
   getRewardRules,
   getServiceStats,
   getWeeklySummary,

@@ -107,3 +107,15 @@ export async function listProblems(
 export async function countOpenProblems(ctx: DataContext): Promise<number> {
   return ctx.db.problems.where('[status+createdAt]').between(['open', -Infinity], ['open', Infinity]).count()
 }
+
+/** Problems logged in a time range, oldest first (每周汇总's export). */
+export async function problemsLoggedIn(
+  ctx: DataContext,
+  range: { start: number; end: number }
+): Promise<StoredProblem[]> {
+  return ctx.db.problems
+    .where('createdAt')
+    .between(range.start, range.end)
+    .filter((p) => !p._deleted)
+    .toArray()
+}

@@ -3,6 +3,7 @@ import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
+import { counterEn } from './sections/counter'
 import { callbackEn } from './sections/callback'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
@@ -175,7 +176,8 @@ export const en: Catalogue = {
       fieldEdited: 'Edited',
       returnLinked: 'Return/exchange registered',
       callbackPromised: 'Callback promised',
-      callbackDone: 'Called back'
+      callbackDone: 'Called back',
+      fromConsultation: 'From a consultation'
     },
     system: 'System (time rule)',
     notNow: 'This step is not possible in the current status',
@@ -277,6 +279,7 @@ export const en: Catalogue = {
   customerMerge: customerMergeEn,
   handover: handoverEn,
   callback: callbackEn,
+  counter: counterEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   pattern: patternEn,

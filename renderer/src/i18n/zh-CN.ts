@@ -2,6 +2,7 @@ import { customerZh } from './sections/customer'
 import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
+import { counterZh } from './sections/counter'
 import { callbackZh } from './sections/callback'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
@@ -174,7 +175,8 @@ export const zhCN = {
       fieldEdited: '修改内容',
       returnLinked: '登记退换货',
       callbackPromised: '约定回电',
-      callbackDone: '已回电'
+      callbackDone: '已回电',
+      fromConsultation: '由咨询转入'
     },
     system: '系统（按时限自动）',
     notNow: '当前状态下不能进行此操作',
@@ -270,6 +272,7 @@ export const zhCN = {
   customerMerge: customerMergeZh,
   handover: handoverZh,
   callback: callbackZh,
+  counter: counterZh,
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   pattern: patternZh,
