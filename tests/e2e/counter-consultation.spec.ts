@@ -38,7 +38,8 @@ async function widenDates(page: Page) {
 }
 
 const consultations = (page: Page) => page.getByTestId('consultations-table')
-const row = (page: Page, text: string) => consultations(page).locator('.ant-table-row').filter({ hasText: text })
+const row = (page: Page, text: string) =>
+  consultations(page).locator('.ant-table-row').filter({ hasText: text })
 
 test('a walk-in consultation by keyboard alone, from 工作台, with its keys counted', async ({ page }) => {
   await finishSetup(page)
@@ -67,7 +68,9 @@ test('a walk-in consultation by keyboard alone, from 工作台, with its keys co
   // 8 + 9 characters and 7 other keys (F2, Enter ×2, → ×3, Ctrl+S); no mouse. (Wall time is reported,
   // not asserted: it depends on the machine.)
   expect(keys.count).toBe(24)
-  test.info().annotations.push({ type: 'walk-in', description: `${keys.count} keys, ${seconds.toFixed(1)} s` })
+  test
+    .info()
+    .annotations.push({ type: 'walk-in', description: `${keys.count} keys, ${seconds.toFixed(1)} s` })
 
   await page.getByRole('menuitem', { name: '柜台登记' }).click()
   await page.getByRole('tab', { name: '咨询登记' }).click()

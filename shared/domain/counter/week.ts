@@ -1,10 +1,10 @@
 import dayjs from 'dayjs'
 
 // Periods of the counter log (docs/counter-log.md): a day, a week (Monday 00:00 to Sunday 23:59:59.999
-// local time, the store's 每周汇总) or a calendar month, as half-open ranges [start, end) in epoch ms.
+// local time, the store's 每周汇总), a calendar month or year, as half-open ranges [start, end) in epoch ms.
 // Local time is the PC's zone (the store's PCs run in Asia/Shanghai), like the time rules.
 
-export const PERIODS = ['day', 'week', 'month'] as const
+export const PERIODS = ['day', 'week', 'month', 'year'] as const
 export type Period = (typeof PERIODS)[number]
 
 export interface TimeRange {

@@ -22,7 +22,11 @@ export function ServiceStatsTab() {
   const [period, setPeriod] = useState<Period>('day')
   const [at, setAt] = useState(() => data.now())
   const range = periodRange(period, at)
-  const stats = useLiveQuery(() => data.read.getServiceStats(range), [data, range.start, range.end])
+  const shown = useLiveQuery(
+    async () => ({ key: `${range.start}-${range.end}`, stats: await data.read.getServiceStats(range) }),
+    [data, range.start, range.end]
+  )
+  const stats = shown?.stats
   const names = useStaffNames()
   const exporting = useAction({ staff: false })
   const exportXlsx = () =>
@@ -48,6 +52,7 @@ export function ServiceStatsTab() {
         <DatePicker
           aria-label={t('counter.stats.period')}
           picker={period === 'day' ? 'date' : period}
+          key={period}
           allowClear={false}
           value={dayjs(at)}
           onChange={(d) => d && setAt(d.valueOf())}
@@ -68,7 +73,7 @@ export function ServiceStatsTab() {
           {t('action.exportExcel')}
         </Button>
       </Space>
-      {stats && <StatsTable stats={stats} names={names} />}
+      {shown && <StatsTable stats={shown.stats} names={names} rangeKey={shown.key} />}
       <Typography.Text type="secondary">{t('counter.stats.rateNote')}</Typography.Text>
     </Space>
   )

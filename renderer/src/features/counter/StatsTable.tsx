@@ -8,7 +8,16 @@ export function useRateText(): (rate: number | null) => string {
 }
 
 /** The 服务统计表 as a plain table: the same markup on screen and on A4. */
-export function StatsTable({ stats, names }: { stats: ServiceStats; names: ReadonlyMap<string, string> }) {
+export function StatsTable({
+  stats,
+  names,
+  rangeKey
+}: {
+  stats: ServiceStats
+  names: ReadonlyMap<string, string>
+  /** the period these figures are of (data-range), so a reader can tell a stale table from a new one */
+  rangeKey?: string
+}) {
   const { t } = useTranslation()
   const rate = useRateText()
   const line = (f: ServiceFigures, label: string) => (
@@ -22,7 +31,7 @@ export function StatsTable({ stats, names }: { stats: ServiceStats; names: Reado
     </tr>
   )
   return (
-    <table className="counter-stats" data-testid="service-stats">
+    <table className="counter-stats" data-testid="service-stats" data-range={rangeKey}>
       <thead>
         <tr>
           <th>{t('counter.staffNo')}</th>

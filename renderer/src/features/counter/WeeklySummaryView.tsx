@@ -18,7 +18,7 @@ export function WeeklySummaryView({
   const kind = (k: string) => t(`counter.problem.kindOption.${k}`)
   const none = <p>{t('counter.weekly.none')}</p>
   return (
-    <div data-testid="weekly-summary">
+    <div data-testid="weekly-summary" data-range={summary.range.start}>
       <p>{t('counter.weekly.logged', { count: summary.logged })}</p>
       <div className="counter-section">{t('counter.weekly.byKindStatus')}</div>
       <table className="counter-stats plain">

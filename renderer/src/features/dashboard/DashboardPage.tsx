@@ -11,6 +11,7 @@ import { useData, useSession } from '@/app/session'
 import { useNow } from '@/ui/useNow'
 import { preloadPages } from '@/app/lazyPages'
 import { DashboardHandovers } from '@/features/handover/DashboardHandovers'
+import { CounterDashboardCard } from '@/features/counter/CounterDashboardCard'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -101,6 +102,7 @@ export function DashboardPage() {
         </Col>
       </Row>
       <DashboardHandovers enabled={settled} />
+      <CounterDashboardCard />
       {overdue.length > 0 && (
         <Card title={t('dashboard.overdue')} style={{ marginBottom: 16 }} data-testid="overdue-list">
           <List

@@ -88,7 +88,7 @@ export const counterZh = {
   stats: {
     title: '服务统计表',
     period: '统计周期',
-    periodOption: { day: '日', week: '周', month: '月' },
+    periodOption: { day: '日', week: '周', month: '月', year: '年' },
     customersServed: '服务人数',
     consultations: '咨询数',
     withOutcome: '有结果',
@@ -216,7 +216,7 @@ export const counterEn: typeof counterZh = {
   stats: {
     title: 'Service statistics',
     period: 'Period',
-    periodOption: { day: 'Day', week: 'Week', month: 'Month' },
+    periodOption: { day: 'Day', week: 'Week', month: 'Month', year: 'Year' },
     customersServed: 'Customers served',
     consultations: 'Consultations',
     withOutcome: 'With outcome',
