@@ -102,7 +102,9 @@ test('bad input is refused next to its field and nothing typed is lost; the answ
   await dialog.getByLabel('答复内容').fill('')
   await dialog.getByLabel('搜索标准用语（关键词或拼音首字母）').click()
   await page.keyboard.type('zzhs')
-  await page.getByRole('option', { name: '正在核实' }).click()
+  // the one reply whose title reads zzhs (正在核实) is the active option: Enter takes it
+  await expect(page.getByRole('option', { name: '正在核实' })).toHaveCount(1)
+  await page.keyboard.press('Enter')
   await expect(dialog.getByLabel('答复内容')).toHaveValue(/我们已请相关部门核实/)
   await expect(dialog.getByTestId('wording-hits')).toHaveCount(0)
 })

@@ -16,6 +16,7 @@ test('the counter log screens in English', async ({ page }) => {
   await page.keyboard.press('F2')
   const dialog = page.getByRole('dialog', { name: /New consultation/ })
   await expect(dialog).toContainText('Shortcut F2')
+  await expect(dialog.getByLabel('Question')).toBeFocused()
   await page.keyboard.type('Do you have a 3-litre rice cooker?')
   await page.keyboard.press('Control+s')
   await expect(dialog).toBeHidden()
@@ -31,6 +32,7 @@ test('the counter log screens in English', async ({ page }) => {
   await page.keyboard.press('F3')
   await expect(page.getByRole('dialog', { name: /Log a problem/ })).toContainText('Product data error')
   await screenshot(page, 'counter-en-problem-dialog')
+  await expect(page.getByLabel('Description')).toBeFocused()
   await page.keyboard.type('Shelf label price differs from the system')
   await page.keyboard.press('Control+s')
 

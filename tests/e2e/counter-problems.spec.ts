@@ -55,6 +55,7 @@ test('a problem logged and adopted with its reward; 服务统计表 and 每周�
   await page.keyboard.press('Control+s')
   await expect(page.getByText('问题已登记')).toBeVisible()
   await page.keyboard.press('F3')
+  await expect(dialog.getByLabel('问题描述')).toBeFocused()
   await page.keyboard.type('美的电饭煲价签与系统价格不一致')
   await page.keyboard.press('Control+s')
   await expect(dialog).toBeHidden()
@@ -62,6 +63,7 @@ test('a problem logged and adopted with its reward; 服务统计表 and 每周�
   // A converted walk-in, for the statistics.
   await page.keyboard.press('F2')
   const consult = page.getByRole('dialog', { name: /新建咨询/ })
+  await expect(consult.getByLabel('咨询内容')).toBeFocused()
   await page.keyboard.type('有没有3升的电饭煲')
   await consult.getByText('已成交', { exact: true }).click()
   await consult.getByLabel('订单编号').fill('DD001')

@@ -29,6 +29,7 @@ const TEMPLATE_KEYS = [
   'counter.outcomeOption.${…}',
   'counter.problem.kindOption.${…}',
   'counter.problem.statusOption.${…}',
+  'counter.stats.periodOption.${…}',
   'counter.topicOption.${…}',
   'customer.${…}',
   'customer.event.${…}',
