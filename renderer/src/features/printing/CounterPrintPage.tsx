@@ -43,7 +43,7 @@ export function CounterPrintPage() {
       fileName={`${title}-${dayjs(range.start).format('YYYYMMDD')}`}
       onBack={() => navigate(`/counter?tab=${kind === 'weekly' ? 'weekly' : 'stats'}`)}
     >
-      <div className="print-sheet" data-testid="counter-sheet">
+      <div data-testid="counter-sheet">
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>
           {storeName} {title}
         </h2>
