@@ -80,6 +80,23 @@ test('a walk-in consultation by keyboard alone, from 工作台, with its keys co
   await screenshot(page, 'counter-consultation-list')
 })
 
+test('keys typed the moment F2 opens the dialog land in 咨询内容, and a field clicked before it finished opening keeps the focus', async ({
+  page
+}) => {
+  await finishSetup(page)
+  await page.keyboard.press('F2')
+  await page.keyboard.type('有货吗')
+  const dialog = page.getByRole('dialog', { name: /新建咨询/ })
+  await expect(dialog.getByLabel('咨询内容')).toHaveValue('有货吗')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await page.keyboard.press('F2')
+  await dialog.getByLabel('答复内容').click()
+  await page.keyboard.type('有的')
+  await expect(dialog.getByLabel('答复内容')).toHaveValue('有的')
+  await expect(dialog.getByLabel('咨询内容')).toHaveValue('')
+})
+
 test('bad input is refused next to its field and nothing typed is lost; the answer is checked', async ({
   page
 }) => {

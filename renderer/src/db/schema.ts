@@ -269,5 +269,7 @@ export const SCHEMA_V8 = {
   complaints: `${SCHEMA_V6.complaints}, _svc`,
   returns: `${SCHEMA_V1.returns}, _svc`,
   consultations: 'id, createdAt, [staffNo+createdAt], customerId, complaintId, _svc',
-  problems: 'id, createdAt, [status+createdAt], decidedAt'
+  problems: 'id, createdAt, [status+createdAt], decidedAt',
+  // local, derived (serviceDays.ts): each day's services, so 服务统计表 for a year reads ~365 rows
+  serviceDays: 'day'
 } as const

@@ -3,6 +3,7 @@ import { App, Button, Col, Form, Modal, Radio, Row, Space, Tag, Typography } fro
 import { Controller, useForm, useWatch, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
+import { focusFieldAfterOpen, useFocusFieldOnMount } from '@/ui/dialogFocus'
 import {
   consultationFormSchema,
   emptyConsultationForm,
@@ -39,8 +40,12 @@ export function ConsultationDialog() {
         </Space>
       }
       onCancel={close}
-      // The modal takes the focus when it opens; hand it to the first field once it has.
-      afterOpenChange={(visible) => visible && document.getElementById(fieldId('question'))?.focus()}
+      // Opens at once, no zoom, its first field focused as soon as it is in the page: keys typed the
+      // moment after the shortcut must reach it. The modal then takes the focus once it has opened;
+      // the field gets it back unless the person already chose another field.
+      transitionName=""
+      maskTransitionName=""
+      afterOpenChange={(visible) => focusFieldAfterOpen(visible, fieldId('question'))}
       footer={null}
       width={760}
       destroyOnHidden
@@ -52,6 +57,7 @@ export function ConsultationDialog() {
 
 function ConsultationFormBody({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
+  useFocusFieldOnMount(fieldId('question'))
   const { message } = App.useApp()
   const data = useData()
   const [picked, setPicked] = useState<StoredCustomer | null>(null)

@@ -2,6 +2,7 @@ import { App, Button, Col, Form, Modal, Radio, Row, Space, Tag, Typography } fro
 import { Controller, useForm, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
+import { focusFieldAfterOpen, useFocusFieldOnMount } from '@/ui/dialogFocus'
 import {
   emptyProblemForm,
   problemFormSchema,
@@ -34,8 +35,12 @@ export function ProblemDialog() {
         </Space>
       }
       onCancel={close}
-      // The modal takes the focus when it opens; hand it to the first field once it has.
-      afterOpenChange={(visible) => visible && document.getElementById(fieldId('description'))?.focus()}
+      // Opens at once, no zoom, its first field focused as soon as it is in the page: keys typed the
+      // moment after the shortcut must reach it. The modal then takes the focus once it has opened;
+      // the field gets it back unless the person already chose another field.
+      transitionName=""
+      maskTransitionName=""
+      afterOpenChange={(visible) => focusFieldAfterOpen(visible, fieldId('description'))}
       footer={null}
       width={640}
       destroyOnHidden
@@ -47,6 +52,7 @@ export function ProblemDialog() {
 
 function ProblemFormBody({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
+  useFocusFieldOnMount(fieldId('description'))
   const { message } = App.useApp()
   const data = useData()
   const form = useForm<ProblemForm, unknown, ProblemInput>({

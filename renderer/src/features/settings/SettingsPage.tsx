@@ -9,6 +9,7 @@ import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
+import { RewardSettingsCard } from '@/features/counter/RewardSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <StaffSettingsCard />
       <WorkflowRulesCard />
       <ShiftSettingsCard />
+      <RewardSettingsCard />
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />

@@ -85,6 +85,12 @@ export const counterZh = {
     empty: '暂无问题登记',
     onlyDeciders: '只有值班长或客服经理可以处理'
   },
+  rewardRules: {
+    title: '问题登记奖励',
+    note: '处理问题时按这里的金额确定奖励；修改只影响之后的处理。“未采纳”不奖励。',
+    amount: '{{kind}}（{{decision}}）',
+    yuan: '元'
+  },
   stats: {
     title: '服务统计表',
     period: '统计周期',
@@ -212,6 +218,12 @@ export const counterEn: typeof counterZh = {
     decided: 'Decided',
     empty: 'No problems logged',
     onlyDeciders: 'Only a shift leader or manager can decide'
+  },
+  rewardRules: {
+    title: 'Problem log rewards',
+    note: 'A reward is fixed from these amounts when a problem is decided; a change applies to later decisions. Declined earns nothing.',
+    amount: '{{kind}} ({{decision}})',
+    yuan: 'yuan'
   },
   stats: {
     title: 'Service statistics',
