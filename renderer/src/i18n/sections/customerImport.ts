@@ -51,7 +51,7 @@ export const customerImportZh = {
     sum: '数据行 {{total}} = 新建 {{new}} + 已有客户 {{update}} + 跳过 {{skip}}；另有空行 {{blank}} 行；表头下共读取 {{lines}} 行。',
     download: '下载问题行',
     downloadHint:
-      '跳过的行和有项目留空的行（{{count}} 行），原样列出并在最后一列写明原因；改好后可以直接再导入这个文件。',
+      '跳过的行和有项目留空的行（{{count}} 行）原样列出，最后一列写明原因。改好后再导入这个文件即可；已导入的行要补全信息，请勾选“更新已有客户”。',
     downloaded: '已下载 {{count}} 个问题行',
     downloadFailed: '下载问题行失败：{{reason}}',
     /** the problem-rows workbook: its file name and its last column */
@@ -164,7 +164,7 @@ export const customerImportEn: typeof customerImportZh = {
     sum: '{{total}} data rows = {{new}} new + {{update}} existing + {{skip}} skipped; plus {{blank}} blank; {{lines}} rows read below the header.',
     download: 'Download problem rows',
     downloadHint:
-      'The skipped rows and the rows with a field left blank ({{count}}), as they were, with the reason in the last column; fix them and import that file again.',
+      'The skipped rows and the rows with a field left blank ({{count}}), as they were, with the reason in the last column. Fix them and import that file again; to complete rows already imported, tick "Update existing customers".',
     downloaded: '{{count}} problem rows downloaded',
     downloadFailed: 'Problem rows could not be downloaded: {{reason}}',
     fileName: '{{name}}-problem rows.xlsx',
