@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { segmentPath } from '@shared/sync/segment'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, openShare, STORE } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, STORE } from './flows'
 
 // The English UI says nothing in Chinese where the data layer reports something (issue 12.4): the
 // sync page's problems and quarantined files, and the import's row report, are codes worded by the
@@ -130,4 +130,26 @@ test('the English import of a messy roster: fates, counts that add up, phone-les
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download problem rows' }).click()
   expect((await downloading).suggestedFilename()).toBe('roster-messy-gbk-problem rows.xlsx')
+})
+
+test('the English wording check: a negation is to rewrite, with no one-click swap (issue 13.3)', async ({
+  page
+}) => {
+  await finishSetup(page)
+  await registerComplaintViaUi(page, { phone: '13800138000', name: '张三', content: '电饭煲不加热' })
+  await toEnglish(page)
+  await page.getByRole('menuitem', { name: 'Complaints' }).click()
+  await page.getByTestId('complaint-list').getByRole('row').first().click()
+  await page
+    .getByTestId('workflow-actions')
+    .getByRole('button', { name: 'Complaint not valid', exact: true })
+    .click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Written explanation to the customer').fill('我不能给您退款，但是可以换货。')
+  const rewrite = dialog.getByTestId('wording-rewrite')
+  await expect(rewrite).toContainText('Rewrite')
+  await expect(rewrite).toContainText('A negative phrase cannot simply be swapped')
+  await expect(rewrite.getByRole('button')).toHaveCount(0)
+  await expect(dialog.getByRole('button', { name: 'Use: 同时' })).toBeVisible()
+  await screenshot(page, 'workflow-wording-rewrite-english')
 })
