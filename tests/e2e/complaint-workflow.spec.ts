@@ -210,6 +210,8 @@ test.describe('complaint workflow', () => {
     await step(page, '投诉不成立', (d) => d.getByLabel('给客户的书面说明').fill('这个要求没门'))
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('wording-hits')).toContainText('没门')
-    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toBeVisible()
+    // 没门 is a negation: offered as a suggestion to rewrite with, never a one-click swap (issue 13.3).
+    await expect(dialog.getByTestId('wording-rewrite')).toContainText('可参考：我们一起想办法')
+    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toHaveCount(0)
   })
 })
