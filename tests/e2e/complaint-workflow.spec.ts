@@ -143,6 +143,23 @@ test.describe('complaint workflow', () => {
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('error-explanation')).toHaveText('请写一段得体的书面说明（至少 10 个字）')
     await expect(dialog.getByTestId('wording-hits')).toContainText('不行')
+    // A negation is never swapped in one click (issue 13.3): 我不能 is marked 需改写 with the handbook's
+    // wording as a suggestion and no button; only 但是 has a one-click 改为.
+    const explanation = dialog.getByLabel('给客户的书面说明')
+    await explanation.fill('我不能给您退款，但是可以换货。')
+    const rewrite = dialog.getByTestId('wording-rewrite')
+    await expect(rewrite).toHaveCount(1)
+    await expect(rewrite).toContainText('需改写')
+    await expect(rewrite).toContainText('我不能')
+    await expect(rewrite).toContainText('请改写整句，可参考：我们能为您做的是…')
+    await expect(rewrite.getByRole('button')).toHaveCount(0)
+    await expect(dialog.getByTestId('wording-replace')).toHaveCount(1)
+    await expect(dialog.getByRole('button', { name: /^改为：/ })).toHaveCount(1)
+    await screenshot(page, 'workflow-wording-rewrite')
+    await dialog.getByRole('button', { name: '改为：同时' }).click()
+    await expect(explanation).toHaveValue('我不能给您退款，同时可以换货。')
+    await expect(dialog.getByTestId('wording-replace')).toHaveCount(0)
+    await expect(rewrite).toHaveCount(1)
     // Type to find a 标准用语 and insert it with Enter (keyboard only).
     await dialog.getByTestId('canned-replies').locator('input').focus()
     await page.keyboard.type('投诉不成立')
@@ -193,6 +210,8 @@ test.describe('complaint workflow', () => {
     await step(page, '投诉不成立', (d) => d.getByLabel('给客户的书面说明').fill('这个要求没门'))
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('wording-hits')).toContainText('没门')
-    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toBeVisible()
+    // 没门 is a negation: offered as a suggestion to rewrite with, never a one-click swap (issue 13.3).
+    await expect(dialog.getByTestId('wording-rewrite')).toContainText('可参考：我们一起想办法')
+    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toHaveCount(0)
   })
 })

@@ -202,6 +202,9 @@ export const en: Catalogue = {
   wording: {
     found: '{{count}} phrase(s) not to use with a customer',
     useSuggestion: 'Use: {{suggestion}}',
+    rewriteTag: 'Rewrite',
+    rewrite:
+      'A negative phrase cannot simply be swapped: the sentence would say the opposite. Rewrite it, for example: {{suggestion}}',
     insertReply: 'Insert a standard reply',
     duplicatePhrase: 'This phrase is already listed',
     negativeSuggestion: 'The suggestion itself contains a forbidden phrase'

@@ -201,6 +201,8 @@ export const zhCN = {
   wording: {
     found: '发现 {{count}} 处不宜对客户使用的说法',
     useSuggestion: '改为：{{suggestion}}',
+    rewriteTag: '需改写',
+    rewrite: '带否定的说法不能直接替换，否则意思会说反。请改写整句，可参考：{{suggestion}}',
     insertReply: '插入标准用语',
     duplicatePhrase: '该说法已在列表中',
     negativeSuggestion: '建议用语本身含有禁用说法'

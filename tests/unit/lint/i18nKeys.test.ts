@@ -31,6 +31,7 @@ const TEMPLATE_KEYS = [
   'customer.tierOption.${…}',
   'customerImport.counts.${…}',
   'customerImport.encoding.${…}',
+  'customerImport.fate.${…}',
   'customerImport.field.${…}',
   'customerImport.kind.${…}',
   'customerImport.message.${…}',
