@@ -122,6 +122,7 @@ test.describe('shift handover (交接班)', () => {
     desk,
     consoleErrors
   }) => {
+    test.slow() // the whole journey: two PDFs, four staff switches, ~30 screens
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '李四')
