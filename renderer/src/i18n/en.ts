@@ -191,7 +191,25 @@ export const en: Catalogue = {
     revisitBeforeResult: 'A follow-up comes after a result the customer accepted',
     closeNeedsRevisit: 'Record the follow-up before closing',
     reopenOnlyUnsatisfied: 'Only an unsatisfied customer reopens the case',
-    done: '{{action}}: done',
+    actionDone: {
+      judgeValid: 'Complaint judged valid: assign the responsible department next',
+      judgeInvalid: 'Complaint judged not valid; the written explanation is recorded',
+      assignDepartment: 'Responsible department assigned',
+      proposePlan: 'Plan submitted for approval',
+      approvePlan: 'Plan approved',
+      returnPlan: 'Plan sent back',
+      recordResult: 'Result recorded',
+      recordRevisit: 'Follow-up recorded',
+      closeCase: 'Case closed',
+      urge: 'Reminder sent and recorded'
+    },
+    approvalNeed: {
+      manager:
+        'The plan pays ¥{{amount}}, above the shift leader’s limit of ¥{{limit}}: a manager must approve it.',
+      shiftLeaderOrManager:
+        'The plan pays ¥{{amount}}, within the shift leader’s limit of ¥{{limit}}: a shift leader or manager approves it.',
+      noAmount: 'The plan pays no money: a shift leader or manager approves it.'
+    },
     plan: 'Handling plan',
     result: 'Result',
     revisit: 'Follow-up',

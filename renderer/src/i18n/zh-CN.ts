@@ -190,7 +190,25 @@ export const zhCN = {
     revisitBeforeResult: '处理结果登记并被客户接受后才能回访',
     closeNeedsRevisit: '回访后才能结案',
     reopenOnlyUnsatisfied: '只有客户不满意时才重新处理',
-    done: '已{{action}}',
+    /** the toast after each step, a whole sentence per step */
+    actionDone: {
+      judgeValid: '已判定投诉成立，请指定责任部门',
+      judgeInvalid: '已判定投诉不成立，书面说明已记录',
+      assignDepartment: '已指定责任部门',
+      proposePlan: '处理方案已提交，等待审批',
+      approvePlan: '处理方案已批准',
+      returnPlan: '处理方案已退回',
+      recordResult: '处理结果已登记',
+      recordRevisit: '回访已登记',
+      closeCase: '投诉已结案',
+      urge: '已催办，已记入处理记录'
+    },
+    /** who must approve a plan awaiting approval, and why */
+    approvalNeed: {
+      manager: '方案金额 {{amount}} 元，超过值班长可审批的 {{limit}} 元，需客服经理批准。',
+      shiftLeaderOrManager: '方案金额 {{amount}} 元，未超过 {{limit}} 元，由值班长或客服经理批准。',
+      noAmount: '方案不涉及金额，由值班长或客服经理批准。'
+    },
     plan: '处理方案',
     result: '处理结果',
     revisit: '回访',

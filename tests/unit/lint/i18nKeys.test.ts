@@ -59,6 +59,7 @@ const TEMPLATE_KEYS = [
   'syncPage.settings.${…}',
   'syncPage.settings.state.${…}',
   'workflow.action.${…}',
+  'workflow.actionDone.${…}',
   'workflow.event.${…}',
   'workflow.resolution.${…}',
   'workflow.satisfaction.${…}'
