@@ -40,7 +40,9 @@ export const en: Catalogue = {
     discardDraft: 'Discard draft',
     backToList: 'Back to list',
     printComplaintForm: 'Print complaint form',
-    finishSetup: 'Finish setup'
+    finishSetup: 'Finish setup',
+    /** an icon-only search button's name */
+    search: 'Search'
   },
   complaint: {
     complaint: 'complaint',

@@ -39,7 +39,9 @@ export const zhCN = {
     discardDraft: '清空草稿',
     backToList: '返回列表',
     printComplaintForm: '打印投诉登记表',
-    finishSetup: '完成设置'
+    finishSetup: '完成设置',
+    /** an icon-only search button's name */
+    search: '查找'
   },
   complaint: {
     complaint: '投诉',

@@ -1,6 +1,6 @@
 import { memo, useCallback, useState } from 'react'
 import { Button, Input, Space, Typography } from 'antd'
-import { PlusOutlined } from '@ant-design/icons'
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -66,6 +66,8 @@ export function ComplaintListPage() {
           style={{ width: 320 }}
           placeholder={t('complaint.searchPlaceholder')}
           aria-label={t('complaint.searchPlaceholder')}
+          // the button shows only an icon: its name comes from the catalogue
+          enterButton={<Button icon={<SearchOutlined />} aria-label={t('action.search')} />}
           onChange={(e) => patchFilter({ search: e.target.value })}
         />
         <ComplaintFilters filter={filter} onPatch={patchFilter} />
