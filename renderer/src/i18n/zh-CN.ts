@@ -386,7 +386,7 @@ export const zhCN = {
     number: '请输入整数',
     range: '超出允许范围',
     tooLong: '内容过长',
-    deviceId: '设备编号无效',
+    deviceId: '设备标识无效',
     phone: '请输入正确的手机号或带区号的座机号（如 13800138000、021-52345678）',
     quantity: '数量须为正整数',
     date: '日期格式不正确',
