@@ -63,7 +63,7 @@ export function ComplaintListPage() {
         </Button>
         <Input.Search
           allowClear
-          style={{ width: 320 }}
+          className="desk-complaint-search"
           placeholder={t('complaint.searchPlaceholder')}
           aria-label={t('complaint.searchPlaceholder')}
           // the button shows only an icon: its name comes from the catalogue
@@ -79,7 +79,7 @@ export function ComplaintListPage() {
               : t('complaint.count', { count: total })}
         </Typography.Text>
       </Space>
-      <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>
+      <div className="desk-list-row desk-complaint-row desk-list-head" style={{ height: ROW_HEIGHT }}>
         <span>{t('complaint.complaintNo')}</span>
         <span>{t('complaint.receivedAt')}</span>
         <span>{t('complaint.customerName')}</span>
@@ -106,7 +106,7 @@ export function ComplaintListPage() {
               <div
                 key={item.key}
                 role="row"
-                className="desk-list-row"
+                className="desk-list-row desk-complaint-row"
                 style={{
                   position: 'absolute',
                   top: 0,
