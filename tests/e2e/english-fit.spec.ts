@@ -63,6 +63,16 @@ test('the English complaint list shows its headers and filters whole at 1366×76
   await expect(page.getByTestId('current-staff')).toHaveText('On duty: 8001 李经理')
   await screenshot(page, 'complaint-list-english')
 
+  // the other screens issue 13 changed, in English (for people to look at)
+  await page.getByRole('menuitem', { name: 'Customers' }).click()
+  await page.getByTestId('customer-search').fill('13812345678')
+  await expect(page.getByTestId('customer-count')).toHaveText('1 found')
+  await screenshot(page, 'customer-list-search-english')
+  await page.getByRole('menuitem', { name: 'Settings' }).click()
+  await page.getByTestId('share-settings').scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('share-settings').getByLabel('Share folder')).toBeVisible()
+  await screenshot(page, 'settings-share-folder-english')
+
   // and Chinese still fits as before
   await page.getByRole('menuitem', { name: 'Settings' }).click()
   await page.getByText('简体中文', { exact: true }).click()
