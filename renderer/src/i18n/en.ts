@@ -40,7 +40,9 @@ export const en: Catalogue = {
     discardDraft: 'Discard draft',
     backToList: 'Back to list',
     printComplaintForm: 'Print complaint form',
-    finishSetup: 'Finish setup'
+    finishSetup: 'Finish setup',
+    /** an icon-only search button's name */
+    search: 'Search'
   },
   complaint: {
     complaint: 'complaint',
@@ -232,7 +234,8 @@ export const en: Catalogue = {
     print: 'Print',
     savePdf: 'Save as PDF',
     back: 'Back',
-    savedTo: 'Saved as PDF: {{path}}',
+    savedTo: 'Saved as PDF: {{file}} (in the {{folder}} folder)',
+    saved: 'Saved as PDF: {{file}}',
     complaintFileName: 'Complaint-form-{{no}}',
     section: { intake: 'Intake', handling: 'Handling', signatures: 'Signatures' },
     customerSignature: 'Customer signature',

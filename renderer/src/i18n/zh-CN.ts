@@ -39,7 +39,9 @@ export const zhCN = {
     discardDraft: '清空草稿',
     backToList: '返回列表',
     printComplaintForm: '打印投诉登记表',
-    finishSetup: '完成设置'
+    finishSetup: '完成设置',
+    /** an icon-only search button's name */
+    search: '查找'
   },
   complaint: {
     complaint: '投诉',
@@ -230,7 +232,8 @@ export const zhCN = {
     print: '打印',
     savePdf: '保存为PDF',
     back: '返回',
-    savedTo: '已保存为 PDF：{{path}}',
+    savedTo: '已保存为 PDF：{{file}}（在 {{folder}} 文件夹）',
+    saved: '已保存为 PDF：{{file}}',
     complaintFileName: '投诉登记表-{{no}}',
     section: { intake: '一、受理信息', handling: '二、处理情况', signatures: '三、签字确认' },
     customerSignature: '客户签名',
@@ -404,7 +407,7 @@ export const zhCN = {
     number: '请输入整数',
     range: '超出允许范围',
     tooLong: '内容过长',
-    deviceId: '设备编号无效',
+    deviceId: '设备标识无效',
     phone: '请输入正确的手机号或带区号的座机号（如 13800138000、021-52345678）',
     quantity: '数量须为正整数',
     date: '日期格式不正确',
