@@ -31,6 +31,7 @@ const TEMPLATE_KEYS = [
   'customer.tierOption.${…}',
   'customerImport.counts.${…}',
   'customerImport.encoding.${…}',
+  'customerImport.fate.${…}',
   'customerImport.field.${…}',
   'customerImport.kind.${…}',
   'customerImport.message.${…}',
@@ -58,6 +59,7 @@ const TEMPLATE_KEYS = [
   'syncPage.settings.${…}',
   'syncPage.settings.state.${…}',
   'workflow.action.${…}',
+  'workflow.actionDone.${…}',
   'workflow.event.${…}',
   'workflow.resolution.${…}',
   'workflow.satisfaction.${…}'
