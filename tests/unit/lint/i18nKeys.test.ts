@@ -37,6 +37,7 @@ const TEMPLATE_KEYS = [
   'customer.tierOption.${…}',
   'customerImport.counts.${…}',
   'customerImport.encoding.${…}',
+  'customerImport.fate.${…}',
   'customerImport.field.${…}',
   'customerImport.kind.${…}',
   'customerImport.message.${…}',
@@ -64,6 +65,7 @@ const TEMPLATE_KEYS = [
   'syncPage.settings.${…}',
   'syncPage.settings.state.${…}',
   'workflow.action.${…}',
+  'workflow.actionDone.${…}',
   'workflow.event.${…}',
   'workflow.resolution.${…}',
   'workflow.satisfaction.${…}'
