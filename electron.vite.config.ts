@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { decorativeIcons } from './scripts/decorativeIcons'
 
 // The import aliases of tsconfig.base.json (paths), for every bundle.
 const alias = {
@@ -32,7 +33,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    // Icons are decorative app-wide: accessible names are the labels, not "audit 投诉处理".
+    plugins: [decorativeIcons(__dirname), react()],
     // The roster import's Web Worker is an ES module (it code-splits exceljs like the page does).
     worker: { format: 'es' },
     build: {

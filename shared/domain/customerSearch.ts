@@ -130,6 +130,11 @@ function reading(name: string, surname: boolean): { initials: string; full: stri
   return { initials, full }
 }
 
+/** Pinyin initials of any text (标准用语 titles: 致歉 → zq), read as ordinary words, not as a name. */
+export function pinyinInitials(text: string): string {
+  return reading(text, false).initials
+}
+
 /** The surname reading (单 shan, 曾 zeng, 解 xie …) first, then the ordinary one (dan, ceng, jie). */
 function readings(name: string): { initials: string; full: string }[] {
   return [reading(name, true), reading(name, false)]

@@ -94,14 +94,16 @@ export const remarkSchema = z
 
 /** Why a change to a handover is refused; each is an i18n key under handover.refused. */
 export type HandoverRefusal =
-  'locked' | 'notOutgoing' | 'notSubmitted' | 'alreadyAcknowledged' | 'ownHandover' | 'notFound'
+  'locked' | 'submitted' | 'notOutgoing' | 'notSubmitted' | 'alreadyAcknowledged' | 'ownHandover' | 'notFound'
 
-/** Only the outgoing clerk edits, and only until the note is acknowledged. */
+/** Only the outgoing clerk edits, and only while it is a draft: what was submitted is what the
+ *  incoming clerk acknowledges (later words go in as remarks once acknowledged). */
 export function editRefusal(
   h: Pick<Handover, 'status' | 'outgoingStaffNo'>,
   staffNo: string
 ): HandoverRefusal | null {
   if (h.status === 'acknowledged') return 'locked'
+  if (h.status === 'submitted') return 'submitted'
   if (h.outgoingStaffNo !== staffNo) return 'notOutgoing'
   return null
 }

@@ -21,12 +21,23 @@ import { toHalfWidth } from '@shared/text'
  * 11. Exempt occurrences are dropped before overlaps are resolved, so they never hide or shorten another hit.
  * 12. Hits are returned in text order, never overlap, and carry UTF-16 indices into the original text (end exclusive).
  * 13. applySuggestion replaces exactly the hit's span; a stale hit (the span no longer holds the phrase) leaves the text unchanged.
+ *
+ * Fixing (issue 13.3): a fix must never make a sentence say the opposite.
+ * 14. A phrase that carries a negation (a NEGATORS character: 不 没 無 无 非 别 莫 勿 未) cannot be replaced
+ *     mechanically: the words after it belong to the negation. "我不能给您退款" with 我不能 swapped for
+ *     我们能为您做的是… reads "what we can do is … refund you". Such a hit is fix 'rewrite': the handbook's
+ *     alternative is offered as a suggestion to rewrite the sentence with (shown, never applied), and
+ *     applySuggestion leaves the text unchanged.
+ * 15. Only a phrase without a negator whose suggestion has none either (但是 → 同时, 你自己看, 这是规定) is fix
+ *     'replace', one click. So a one-click fix never removes or adds a negator: what is denied stays denied.
+ * 16. The kind is derived from the phrase and the suggestion, never stored: a store-edited rule cannot
+ *     make a negation one-click, and applySuggestion re-derives it rather than trusting the hit.
  */
 
 export interface WordingRule {
   /** the forbidden phrase, e.g. 不行 */
   phrase: string
-  /** the handbook's positive alternative, inserted by one click */
+  /** the handbook's positive alternative: swapped in by one click, or shown to rewrite with (rule 14) */
   suggestion: string
   /** extra advice shown with the hit */
   note?: string
@@ -40,6 +51,18 @@ export interface WordingHit {
   /** the rule's phrase, as written in the rule */
   phrase: string
   suggestion: string
+  /** 'replace': one click swaps the phrase for the suggestion; 'rewrite': the suggestion is only shown (rule 14) */
+  fix: WordingFix
+}
+
+export type WordingFix = 'replace' | 'rewrite'
+
+/** Rule 14: characters that negate what follows them. */
+const NEGATORS = /[不没無无非别莫勿未]/
+
+/** Rules 14–16: whether a rule's phrase may be swapped for its suggestion in one click. */
+export function wordingFix(rule: { phrase: string; suggestion: string }): WordingFix {
+  return NEGATORS.test(rule.phrase) || NEGATORS.test(rule.suggestion) ? 'rewrite' : 'replace'
 }
 
 const CAN_DO = '我们能为您做的是…'
@@ -198,13 +221,16 @@ export function checkWording(
       start: index[c.start] as number,
       end: (index[c.end - 1] as number) + 1,
       phrase: c.rule.phrase,
-      suggestion: c.rule.suggestion
+      suggestion: c.rule.suggestion,
+      fix: wordingFix(c.rule)
     }))
 }
 
 /** The text with the hit's span replaced by its suggestion. Re-check afterwards: later hits have moved.
- *  A hit that no longer matches the text (edited since the check) changes nothing. */
-export function applySuggestion(text: string, hit: WordingHit): string {
+ *  A hit that no longer matches the text (edited since the check) changes nothing, nor does a hit to
+ *  rewrite (rule 14): swapping a negation would reverse the sentence. */
+export function applySuggestion(text: string, hit: Omit<WordingHit, 'fix'>): string {
+  if (wordingFix(hit) === 'rewrite') return text
   const { start, end } = hit
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end)
     return text

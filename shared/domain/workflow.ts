@@ -65,6 +65,34 @@ export type WorkflowOutcome =
   | { ok: false; error: WorkflowError }
 
 const APPROVERS: readonly Role[] = ['shiftLeader', 'manager']
+
+/** The 处理方式 that pay the customer money: only these carry a 补偿金额 (and must have one). Any
+ *  other plan has no amount, whatever a form may still hold for it. */
+export const RESOLUTIONS_WITH_AMOUNT: readonly Resolution[] = ['refund', 'compensation']
+
+export function carriesAmount(resolution: Resolution): boolean {
+  return RESOLUTIONS_WITH_AMOUNT.includes(resolution)
+}
+
+/** Who must approve a plan that awaits approval, and why: a code and the figures behind it. */
+export interface ApprovalNeed {
+  /** 'manager' when the amount is above the shift leader's limit */
+  approver: 'shiftLeaderOrManager' | 'manager'
+  /** the plan's amount (null: the plan pays nothing) */
+  amount: number | null
+  /** the shift leader's limit (managerApprovalAbove) */
+  limit: number
+}
+
+export function approvalNeed(c: Complaint, s: WorkflowSettings): ApprovalNeed | null {
+  if (c.status !== 'awaitingApproval') return null
+  const amount = c.plan?.amount ?? null
+  return {
+    approver: (amount ?? 0) > s.managerApprovalAbove ? 'manager' : 'shiftLeaderOrManager',
+    amount,
+    limit: s.managerApprovalAbove
+  }
+}
 const TERMINAL = new Set(['closed', 'rejected'])
 
 function planApproved(c: Complaint): boolean {
@@ -87,11 +115,7 @@ function gate(c: Complaint, type: ActionType, actor: Actor, s: WorkflowSettings)
     case 'returnPlan':
       if (c.status !== 'awaitingApproval') return wrongState
       if (!APPROVERS.includes(actor.role)) return { message: 'workflow.needApprover' }
-      if (
-        type === 'approvePlan' &&
-        (c.plan?.amount ?? 0) > s.managerApprovalAbove &&
-        actor.role !== 'manager'
-      )
+      if (type === 'approvePlan' && approvalNeed(c, s)?.approver === 'manager' && actor.role !== 'manager')
         return { message: 'workflow.needManager' }
       return null
     case 'recordResult':
@@ -142,6 +166,7 @@ function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | 
     case 'assignDepartment':
       return required(action.department, 'department')
     case 'proposePlan': {
+      if (!carriesAmount(action.resolution)) return required(action.text, 'text')
       if (action.amount !== null) {
         if (!Number.isFinite(action.amount) || action.amount < 0)
           return { message: 'workflow.amountNegative', field: 'amount' }
@@ -149,8 +174,7 @@ function validate(action: WorkflowAction, s: WorkflowSettings): WorkflowError | 
         if (Math.round(action.amount * 100) !== action.amount * 100)
           return { message: 'workflow.amountCents', field: 'amount' }
       }
-      if ((action.resolution === 'compensation' || action.resolution === 'refund') && !action.amount)
-        return { message: 'workflow.amountRequired', field: 'amount' }
+      if (!action.amount) return { message: 'workflow.amountRequired', field: 'amount' }
       return required(action.text, 'text')
     }
     case 'returnPlan':
@@ -205,7 +229,8 @@ export function applyAction(
     case 'proposePlan': {
       const plan: ComplaintPlan = {
         resolution: action.resolution,
-        amount: action.amount,
+        // A plan that pays nothing stores no amount, even if one was sent with it.
+        amount: carriesAmount(action.resolution) ? action.amount : null,
         text: action.text.trim(),
         proposedBy: actor.staffNo,
         proposedAt: now,

@@ -21,6 +21,8 @@ export interface ParseOptions {
   /** YYYY-MM-DD (the store's today): later birthdays are refused */
   today: string
   lookupExisting?: LookupExisting
+  /** import rows without a usable phone, without one (ValidateOptions.withoutPhone) */
+  withoutPhone?: boolean
 }
 
 export interface ParsedRoster {
@@ -155,4 +157,5 @@ export {
   type ValidateOptions
 } from './validateRows'
 export * from './messages'
+export { problemRowsToXlsx, type ProblemRow } from './problemRowsXlsx'
 export { customersToXlsx, exportFileName, EXPORT_HEADERS, type ExportOptions } from './exportXlsx'

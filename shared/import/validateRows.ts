@@ -2,6 +2,9 @@
 // spreadsheet row number, what was found (codes + params, see messages.ts) and its fate —
 // 'new' (will be created), 'update' (its phone belongs to an existing customer; applied only if
 // the user chooses to update existing customers) or 'skip' (an error). One pass, O(rows × columns).
+// Only the key skips a row (姓名, 联系电话; see ROW_CODE_SEVERITY): an optional value that cannot be
+// read is reported and left blank. In-file duplicates are found among all data rows, whatever each
+// row's fate: a phone repeated after a row that is skipped is still reported (duplicateOfSkippedRow).
 
 import {
   CUSTOMER_LIMITS,
@@ -15,6 +18,7 @@ import { normalizePhone } from '@shared/domain/phone'
 import { normalizeDateInput, toHalfWidth } from '@shared/text'
 import type { ColumnMapping } from './headerMapping'
 import {
+  findingFate,
   ROW_CODE_SEVERITY,
   type ImportField,
   type ImportMessage,
@@ -43,6 +47,8 @@ export interface ValidateOptions {
   /** The cells came from a CSV, where a number cell of Excel has become plain digits: a landline
    *  whose leading 0 Excel dropped is then restored as it is for an xlsx number cell. */
   fromCsv?: boolean
+  /** the user chose to import rows that have no usable phone, without a phone (they are skipped otherwise) */
+  withoutPhone?: boolean
 }
 
 export interface RowFinding extends ImportMessage<RowCode> {
@@ -73,6 +79,9 @@ export interface ImportCounts {
   blank: number
   /** data rows: new + update + skip */
   total: number
+  /** the rows read below the header, up to the last data row: total + blank (empty rows after the
+   *  last data row, which sheets often carry, are not counted anywhere) */
+  lines: number
 }
 
 export interface ImportPreview {
@@ -86,6 +95,8 @@ export interface ImportPreview {
 const PLACEHOLDERS = new Set([
   '无',
   '暂无',
+  '不详',
+  '未知',
   '没有',
   '空',
   '-',
@@ -174,8 +185,7 @@ export function validateRows(rows: readonly Cell[][], options: ValidateOptions):
   })
 
   const out: PreviewRow[] = []
-  /** normalised phone → the row that will be written with it */
-  const firstRowByPhone = new Map<string, number>()
+  const seen: SeenPhones = { first: new Map(), written: new Map() }
   let blank = 0
   let pendingBlank = 0
 
@@ -196,10 +206,17 @@ export function validateRows(rows: readonly Cell[][], options: ValidateOptions):
     // Blank rows count once a data row follows them: trailing empty rows of a sheet are not "skipped".
     blank += pendingBlank
     pendingBlank = 0
-    out.push(checkRow(i + 1, values, options, firstRowByPhone))
+    out.push(checkRow(i + 1, values, options, seen))
   }
 
-  const counts: ImportCounts = { new: 0, update: 0, skip: 0, blank, total: out.length }
+  const counts: ImportCounts = {
+    new: 0,
+    update: 0,
+    skip: 0,
+    blank,
+    total: out.length,
+    lines: out.length + blank
+  }
   for (const r of out) counts[r.status]++
 
   const notices: ImportMessage<ImportNoticeCode>[] = []
@@ -211,15 +228,17 @@ export function validateRows(rows: readonly Cell[][], options: ValidateOptions):
   return { rows: out, counts, notices }
 }
 
-function checkRow(
-  row: number,
-  values: RowValues,
-  options: ValidateOptions,
-  firstRowByPhone: Map<string, number>
-): PreviewRow {
+/** The phones of the rows above, by normalised phone: the first row holding it (whatever its fate)
+ *  and the first row that will be written with it. */
+interface SeenPhones {
+  first: Map<string, number>
+  written: Map<string, number>
+}
+
+function checkRow(row: number, values: RowValues, options: ValidateOptions, seen: SeenPhones): PreviewRow {
   const findings: RowFinding[] = []
-  const add = (code: RowCode, params: MessageParams = {}) =>
-    findings.push({ code, severity: ROW_CODE_SEVERITY[code], params: { row, ...params } })
+  const add = (code: RowCode, params: MessageParams = {}, severity: Severity = ROW_CODE_SEVERITY[code]) =>
+    findings.push({ code, severity, params: { row, ...params } })
   const record: ImportedCustomer = { name: '', phone: '', phones: [], tier: 'regular', tags: [] }
 
   const text = (field: keyof typeof TEXT_LIMITS, joiner?: string): string | undefined => {
@@ -229,7 +248,12 @@ function checkRow(
     const texts = cells.map((c) => cellText(c).trim().replace(/\r\n?/g, '\n'))
     const value = joiner === undefined ? (texts[0] as string) : [...new Set(texts)].join(joiner)
     if (value.length > TEXT_LIMITS[field]) {
-      add('fieldTooLong', { field, length: value.length, max: TEXT_LIMITS[field] })
+      // A name that does not fit is a missing key; any other field is left blank.
+      add(
+        'fieldTooLong',
+        { field, length: value.length, max: TEXT_LIMITS[field] },
+        field === 'name' ? 'error' : 'warning'
+      )
       return undefined
     }
     return value
@@ -248,6 +272,10 @@ function checkRow(
     !findings.some((f) => f.code === 'invalidPhone' || f.code === 'scientificNotation')
   ) {
     add('missingPhone')
+  }
+  if (phones.length === 0 && options.withoutPhone) {
+    // The user chose to import such rows: the phone findings no longer skip the row.
+    for (const f of findings) if (findingFate(f) === 'skipRow' && isPhoneProblem(f)) f.severity = 'warning'
   }
   if (phones.length > CUSTOMER_LIMITS.phones)
     add('tooManyPhones', { count: phones.length, max: CUSTOMER_LIMITS.phones })
@@ -360,16 +388,22 @@ function checkRow(
       add('existingCustomer', { phone: existingPhone, name: existing.name })
     }
   }
-  for (const phone of phones) {
-    const firstRow = firstRowByPhone.get(phone)
-    if (firstRow !== undefined) {
-      add('duplicateInFile', { phone, firstRow })
-      break
-    }
+  // A row written with this phone wins; a repeat of a phone whose earlier rows are all skipped is
+  // imported, and still reported.
+  const written = phones.find((p) => seen.written.has(p))
+  if (written !== undefined)
+    add('duplicateInFile', { phone: written, firstRow: seen.written.get(written) as number })
+  else {
+    const again = phones.find((p) => seen.first.has(p))
+    if (again !== undefined)
+      add('duplicateOfSkippedRow', { phone: again, firstRow: seen.first.get(again) as number })
   }
 
   const skip = findings.some((f) => f.severity === 'error')
-  if (!skip) for (const phone of phones) firstRowByPhone.set(phone, row)
+  for (const phone of phones) {
+    if (!seen.first.has(phone)) seen.first.set(phone, row)
+    if (!skip && !seen.written.has(phone)) seen.written.set(phone, row)
+  }
   const status: RowStatus = skip ? 'skip' : existing ? 'update' : 'new'
   const result: PreviewRow = { row, status, findings }
   if (!skip) result.record = record
@@ -377,7 +411,12 @@ function checkRow(
   return result
 }
 
-type Add = (code: RowCode, params?: MessageParams) => void
+type Add = (code: RowCode, params?: MessageParams, severity?: Severity) => void
+
+const isPhoneProblem = (f: RowFinding) =>
+  f.code === 'missingPhone' ||
+  f.code === 'invalidPhone' ||
+  (f.code === 'scientificNotation' && f.params.field === 'phone')
 
 /** Every phone in the phone columns, normalised, without repeats. A cell may hold several
  *  ("13800138000、010-62345678"); a number cell is a phone Excel took for a number. */
@@ -451,7 +490,7 @@ function readMemberNo(cell: Cell, add: Add): string | undefined {
   if (typeof cell === 'number') {
     // Past 2^53 Excel kept only about 15 digits of a long card number.
     if (Number.isInteger(cell) && !Number.isSafeInteger(cell)) {
-      add('scientificNotation', { field: 'memberNo', value: cell.toExponential(5).toUpperCase() })
+      add('scientificNotation', { field: 'memberNo', value: cell.toExponential(5).toUpperCase() }, 'warning')
       return undefined
     }
     return numberText(cell)
@@ -462,7 +501,7 @@ function readMemberNo(cell: Cell, add: Add): string | undefined {
   if (sci) {
     const digits = (sci[1] as string) + (sci[2] ?? '')
     if (digits.length !== Number(sci[3]) + 1) {
-      add('scientificNotation', { field: 'memberNo', value: quote(raw) })
+      add('scientificNotation', { field: 'memberNo', value: quote(raw) }, 'warning')
       return undefined
     }
     return digits

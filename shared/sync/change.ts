@@ -14,7 +14,9 @@ export const SYNCED_TABLES = [
   'settings',
   'returns',
   'handovers',
-  'revisitTasks'
+  'revisitTasks',
+  'consultations',
+  'problems'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

@@ -14,7 +14,9 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   settings: new Set(),
   handovers: new Set(['notes']),
   // an attempt is a field of its own, written once by one PC: nothing to lose
-  revisitTasks: new Set()
+  revisitTasks: new Set(),
+  consultations: new Set(['question', 'answer']),
+  problems: new Set(['description'])
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

@@ -52,6 +52,12 @@ test.describe('complaint registration form (打印投诉登记表)', () => {
 
     const { file, text, pages, size } = await saveViewAsPdf(page, desk, 'complaint-print-pdf')
     expect(path.basename(file)).toBe(`投诉登记表-${no}.pdf`)
+    // issue 13.8: the toast names the file and its folder, not main's whole path
+    await expect(page.locator('.ant-message')).toHaveText(
+      `已保存为 PDF：投诉登记表-${no}.pdf（在 ${path.basename(path.dirname(file))} 文件夹）`
+    )
+    await expect(page.locator('.ant-message')).not.toContainText(path.dirname(file))
+    await screenshot(page, 'complaint-print-saved')
     expect(desk.calls.find((c) => c.method === 'savePdf')).toMatchObject({
       from: 'page',
       ok: true,

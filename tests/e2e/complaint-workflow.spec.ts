@@ -24,6 +24,14 @@ async function step(
   await dialog.getByRole('button', { name: action, exact: true }).click()
 }
 
+/** 系统设置 → 界面语言, then back to the screen that was open (the app routes by the URL's hash). */
+async function setLanguage(page: Page, language: '简体中文' | 'English', settings: '系统设置' | 'Settings') {
+  const back = new URL(page.url()).hash
+  await page.getByRole('menuitem', { name: settings }).click()
+  await page.getByText(language, { exact: true }).click()
+  await page.evaluate((hash) => (location.hash = hash), back)
+}
+
 const status = (page: Page) => page.getByTestId('complaint-details').locator('.ant-tag').first()
 
 async function propose(page: Page, amount: string, text = '为您更换新机并补偿购物卡') {
@@ -38,6 +46,7 @@ test.describe('complaint workflow', () => {
   test('one complaint through the whole loop: rejected plan, refused result, unsatisfied follow-up that reopens, close', async ({
     page
   }) => {
+    test.slow() // ~20 steps and 3 staff switches: 53 s on a loaded machine, too near the 60 s default
     await finishSetup(page)
     await addStaff(page, '1002', '王芳')
     await addStaff(page, '2001', '赵班长', '值班长')
@@ -87,7 +96,9 @@ test.describe('complaint workflow', () => {
     // 800 is above the shift leader's limit (500): the leader sends it back.
     await switchStaff(page, '2001')
     await expect(actions.getByRole('button', { name: '批准方案' })).toHaveCount(0)
-    await expect(page.getByTestId('approval-hint')).toHaveText('金额超过值班长审批额度，需要客服经理审批')
+    await expect(page.getByTestId('approval-hint')).toHaveText(
+      '方案金额 800 元，超过值班长可审批的 500 元，需客服经理批准。'
+    )
     await step(page, '退回方案', (d) => d.getByLabel('退回原因').fill('金额过高，请改为200元购物卡'))
     await expect(status(page)).toHaveText('处理中')
 
@@ -136,6 +147,96 @@ test.describe('complaint workflow', () => {
     await screenshot(page, 'workflow-closed')
   })
 
+  test('a waiting plan says who approves and why; 补偿金额 only for plans that pay; whole-sentence toasts; labelled departments', async ({
+    page
+  }) => {
+    await finishSetup(page)
+    await addStaff(page, '1002', '王芳')
+    await switchStaff(page, '1002')
+    await registerComplaint(page)
+    const actions = page.getByTestId('workflow-actions')
+    const toast = (text: string) => expect(page.getByText(text, { exact: true })).toBeVisible()
+    await step(page, '投诉成立')
+    await toast('已判定投诉成立，请指定责任部门')
+    await step(page, '指定责任部门', async (d) => {
+      await d.getByLabel('责任部门').click()
+      await page.getByTitle('售后服务部').click()
+    })
+    await toast('已指定责任部门')
+
+    // The same dialog in English, for people to look at.
+    await setLanguage(page, 'English', '系统设置')
+    await actions.getByRole('button', { name: 'Submit plan', exact: true }).click()
+    await page.getByRole('dialog').getByText('Compensation', { exact: true }).click()
+    await expect(page.getByRole('dialog').getByLabel('Compensation amount')).toBeVisible()
+    await screenshot(page, 'workflow-plan-amount-shown-en')
+    await page.getByRole('dialog').getByText('Exchange', { exact: true }).click()
+    await expect(page.getByRole('dialog').getByLabel('Compensation amount')).toHaveCount(0)
+    await screenshot(page, 'workflow-plan-exchange-no-amount-en')
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+    await setLanguage(page, '简体中文', 'Settings')
+
+    // 补偿金额 belongs to 退货退款 and 补偿; a value left in it after switching to 换货 is not checked nor saved.
+    await actions.getByRole('button', { name: '提交处理方案', exact: true }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByLabel('方案内容')).toBeVisible()
+    await expect(dialog.getByLabel('补偿金额')).toHaveCount(0) // 维修, the default
+    await dialog.getByText('退货退款', { exact: true }).click()
+    await expect(dialog.getByLabel('补偿金额')).toBeVisible()
+    await dialog.getByText('补偿', { exact: true }).click()
+    await dialog.getByLabel('补偿金额').fill('八百')
+    await screenshot(page, 'workflow-plan-amount-shown')
+    await dialog.getByText('换货', { exact: true }).click()
+    await expect(dialog.getByLabel('补偿金额')).toHaveCount(0)
+    await dialog.getByLabel('方案内容').fill('为您更换一台新的电饭煲')
+    await screenshot(page, 'workflow-plan-exchange-no-amount')
+    await dialog.getByRole('button', { name: '提交处理方案', exact: true }).click()
+    await toast('处理方案已提交，等待审批')
+    await expect(status(page)).toHaveText('待审批')
+    await expect(page.getByTestId('plan')).toContainText('换货 · 为您更换一台新的电饭煲')
+    await expect(page.getByTestId('plan')).not.toContainText('元')
+
+    // The clerk cannot approve: the page says who can, and why.
+    await expect(actions.getByRole('button')).toHaveText(['催办'])
+    await expect(page.getByTestId('approval-hint')).toHaveText('方案不涉及金额，由值班长或客服经理批准。')
+    await switchStaff(page, '8001')
+    await expect(page.getByTestId('approval-hint')).toHaveCount(0) // the manager sees 批准方案 instead
+    await step(page, '退回方案', (d) => d.getByLabel('退回原因').fill('请改为补偿'))
+    await toast('处理方案已退回')
+    await switchStaff(page, '1002')
+    await propose(page, '800')
+    await expect(page.getByTestId('approval-hint')).toHaveText(
+      '方案金额 800 元，超过值班长可审批的 500 元，需客服经理批准。'
+    )
+    await screenshot(page, 'workflow-awaiting-approval-hint')
+    await setLanguage(page, 'English', '系统设置')
+    await expect(page.getByTestId('approval-hint')).toHaveText(
+      'The plan pays ¥800, above the shift leader’s limit of ¥500: a manager must approve it.'
+    )
+    await screenshot(page, 'workflow-awaiting-approval-hint-en')
+    await setLanguage(page, '简体中文', 'Settings')
+
+    await switchStaff(page, '8001')
+    await step(page, '批准方案')
+    await toast('处理方案已批准')
+    await step(page, '登记处理结果', (d) => d.getByLabel('处理结果').fill('已为您补偿800元'))
+    await toast('处理结果已登记')
+    await step(page, '登记回访', (d) => d.getByText('满意', { exact: true }).click())
+    await toast('回访已登记')
+    await step(page, '结案', (d) => d.getByText('采购部').click())
+    await toast('投诉已结案')
+    const timeline = page.getByTestId('timeline')
+    await expect(timeline).toContainText('责任部门：售后服务部')
+    await expect(timeline).toContainText('已反馈的部门：采购部')
+    await timeline.scrollIntoViewIfNeeded()
+    await screenshot(page, 'workflow-closed-labelled')
+    await setLanguage(page, 'English', '系统设置')
+    await expect(timeline).toContainText('Responsible department: 售后服务部')
+    await expect(timeline).toContainText('Departments informed: 采购部')
+    await timeline.scrollIntoViewIfNeeded()
+    await screenshot(page, 'workflow-closed-labelled-en')
+  })
+
   test('an invalid complaint needs a tactful written explanation', async ({ page }) => {
     await finishSetup(page)
     await registerComplaint(page)
@@ -143,6 +244,23 @@ test.describe('complaint workflow', () => {
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('error-explanation')).toHaveText('请写一段得体的书面说明（至少 10 个字）')
     await expect(dialog.getByTestId('wording-hits')).toContainText('不行')
+    // A negation is never swapped in one click (issue 13.3): 我不能 is marked 需改写 with the handbook's
+    // wording as a suggestion and no button; only 但是 has a one-click 改为.
+    const explanation = dialog.getByLabel('给客户的书面说明')
+    await explanation.fill('我不能给您退款，但是可以换货。')
+    const rewrite = dialog.getByTestId('wording-rewrite')
+    await expect(rewrite).toHaveCount(1)
+    await expect(rewrite).toContainText('需改写')
+    await expect(rewrite).toContainText('我不能')
+    await expect(rewrite).toContainText('请改写整句，可参考：我们能为您做的是…')
+    await expect(rewrite.getByRole('button')).toHaveCount(0)
+    await expect(dialog.getByTestId('wording-replace')).toHaveCount(1)
+    await expect(dialog.getByRole('button', { name: /^改为：/ })).toHaveCount(1)
+    await screenshot(page, 'workflow-wording-rewrite')
+    await dialog.getByRole('button', { name: '改为：同时' }).click()
+    await expect(explanation).toHaveValue('我不能给您退款，同时可以换货。')
+    await expect(dialog.getByTestId('wording-replace')).toHaveCount(0)
+    await expect(rewrite).toHaveCount(1)
     // Type to find a 标准用语 and insert it with Enter (keyboard only).
     await dialog.getByTestId('canned-replies').locator('input').focus()
     await page.keyboard.type('投诉不成立')
@@ -193,6 +311,8 @@ test.describe('complaint workflow', () => {
     await step(page, '投诉不成立', (d) => d.getByLabel('给客户的书面说明').fill('这个要求没门'))
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByTestId('wording-hits')).toContainText('没门')
-    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toBeVisible()
+    // 没门 is a negation: offered as a suggestion to rewrite with, never a one-click swap (issue 13.3).
+    await expect(dialog.getByTestId('wording-rewrite')).toContainText('可参考：我们一起想办法')
+    await expect(dialog.getByRole('button', { name: '改为：我们一起想办法' })).toHaveCount(0)
   })
 })

@@ -54,6 +54,19 @@ async function importGbkRoster(page: Page) {
   await expect(page.getByTestId('import-done')).toBeVisible()
 }
 
+/** The first worksheet's rows as text (row 1 = the header). */
+async function readSheet(file: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(file)
+  const rows: string[][] = []
+  workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = []
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text)
+    rows.push(cells)
+  })
+  return rows
+}
+
 test.describe('customer import and export', () => {
   test('imports the GBK roster of Chinese Excel: preview, per-row report, corrected column, confirm, customers in the list', async ({
     page
@@ -85,18 +98,20 @@ test.describe('customer import and export', () => {
     const report = page.getByTestId('report-row')
     await expect(report).toHaveCount(2)
     await expect(report.nth(0)).toHaveAttribute('data-row', '6')
-    await expect(report.nth(0)).toContainText('第 6 行：电话 021-52345678 与第 5 行重复，本行不导入。')
-    await expect(report.nth(1)).toContainText('第 7 行：电话“1381234”不是有效的手机号或座机号，本行不导入。')
+    await expect(report.nth(0)).toContainText('第 6 行：联系电话 021-52345678 与第 5 行重复，本行不导入。')
+    await expect(report.nth(1)).toContainText(
+      '第 7 行：联系电话“1381234”不是有效的手机号或座机号，本行不导入。'
+    )
     await page.getByText('所有有提示的行').click()
     await expect(report).toHaveCount(5)
     await expect(report.nth(0)).toContainText(
       '第 2 行：联系电话“１３８００１３８０００”中的全角字符已转成半角：13800138000。'
     )
     await expect(report.nth(1)).toContainText(
-      '第 3 行：电话 13900139000 已有客户档案“单雄信”。只有选择“更新已有客户”时才会用本行更新该档案。'
+      '第 3 行：联系电话 13900139000 已有客户档案“单雄信”。只有选择“更新已有客户”时才会用本行更新该档案。'
     )
     await expect(report.nth(2)).toContainText(
-      '第 5 行：电话“2152345678”少了开头的 0（Excel 把它当成了数字），已按 021-52345678 导入。'
+      '第 5 行：联系电话“2152345678”少了开头的 0（Excel 把它当成了数字），已按 021-52345678 导入。'
     )
     await expect(page.getByTestId('import-summary')).toHaveText(
       '将新建 2 位客户，更新 0 位已有客户，不导入 3 行。'
@@ -251,16 +266,18 @@ test.describe('customer import and export', () => {
       await fileInput(page).setInputFiles(fixture('no-columns.csv'))
       await expect(error).toContainText('没有找到可识别的列。文件里的表头是：')
 
-      // A 10 000-character field: that row is refused with the reason; the other rows can still go.
+      // A 10 000-character field: never truncated; the field is left blank with the reason and the
+      // customer is still imported (issue 13.1: only the key skips a row).
       const long = path.join(dir, '长备注.csv')
       writeFileSync(long, `姓名,电话,备注\n张三,13800138000,${'很'.repeat(10_000)}\n李四,13900139000,\n`)
       await fileInput(page).setInputFiles(long)
       await reviewed(page)
+      await page.getByText('所有有提示的行').click()
       await expect(page.getByTestId('report-row').first()).toContainText(
-        '第 2 行：备注有 10000 个字，最多只能有 2000 个字，本行不导入。'
+        '第 2 行：备注有 10000 个字，最多只能有 2000 个字，该项留空，本行其余信息照常导入。'
       )
-      await expect(page.getByTestId('count-skip')).toContainText('1')
-      await expect(page.getByTestId('count-new')).toContainText('1')
+      await expect(page.getByTestId('count-skip')).toContainText('0')
+      await expect(page.getByTestId('count-new')).toContainText('2')
       await page.getByTestId('import-report').scrollIntoViewIfNeeded()
       await screenshot(page, 'customer-import-long-field')
 
@@ -319,6 +336,134 @@ test.describe('customer import and export', () => {
       })
       expect(masked.get('张三')).toBe('138****8000')
       for (const phone of masked.values()) expect(phone).toContain('****')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a messy GBK roster (issue 13.1, 13.2): unreadable birthdays left blank, duplicates of skipped rows reported, counts add up, phone-less rows on request, 下载问题行 re-imported', async ({
+    page
+  }) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'desk-problems-'))
+    try {
+      await finishSetup(page)
+      await openImport(page)
+      await fileInput(page).setInputFiles(fixture('roster-messy-gbk.csv'))
+      await reviewed(page)
+      await expect(page.getByTestId('import-encoding')).toHaveText('GBK（中文 Excel 另存的 CSV）')
+
+      // 7 data rows + 2 blank rows = the 9 rows read below the header (the trailing empty row is not read).
+      await expect(page.getByTestId('import-data-rows')).toHaveText('7（另有空行 2 行；表头下共读取 9 行）')
+      await expect(page.getByTestId('count-new')).toContainText('4')
+      await expect(page.getByTestId('count-skip')).toContainText('3')
+      await expect(page.getByTestId('count-blank')).toContainText('2')
+      await expect(page.getByTestId('import-counts-sum')).toHaveText(
+        '数据行 7 = 新建 4 + 已有客户 0 + 跳过 3；另有空行 2 行；表头下共读取 9 行。'
+      )
+
+      // Skipped: only the key (name, phone, a phone another row is written with).
+      const report = page.getByTestId('report-row')
+      await expect(report).toHaveCount(3)
+      await expect(report.nth(0)).toHaveText(/第 5 行：没有填写姓名，本行不导入。/)
+      await expect(report.nth(1)).toHaveText(/第 7 行：没有填写联系电话，本行不导入。/)
+      await expect(report.nth(2)).toHaveText(/第 9 行：联系电话 13811112222 与第 2 行重复，本行不导入。/)
+      await page.getByText('所有有提示的行').click()
+      await expect(report).toHaveCount(6)
+      const preview = page.getByTestId('import-report')
+      // 不详 / 未知 are blank: no message for 王芳 (row 2) or 陈静's birthday.
+      await expect(preview.locator('[data-row="2"]')).toHaveCount(0)
+      await expect(preview).not.toContainText('未知')
+      await expect(preview).toContainText('第 3 行：生日“2099/5/1”晚于今天，该项留空，本行其余信息照常导入。')
+      await expect(preview).toContainText(
+        '第 6 行：生日“1975年13月2日”不是有效的日期（应写成 1990-01-31 这样），该项留空，本行其余信息照常导入。'
+      )
+      // The repeat of a skipped row is reported (it was not before).
+      await expect(preview).toContainText(
+        '第 6 行：联系电话 13633334444 与第 5 行重复。第 5 行不导入，所以本行照常导入'
+      )
+      await expect(preview).toContainText('第 10 行：生日“1980/2/30”不是有效的日期')
+      await screenshot(page, 'customer-import-messy-review')
+
+      // 下载问题行: the skipped and flagged rows, original columns plus the reason.
+      const downloading = page.waitForEvent('download')
+      await page.getByRole('button', { name: '下载问题行' }).click()
+      const download = await downloading
+      expect(download.suggestedFilename()).toBe('roster-messy-gbk-问题行.xlsx')
+      const problems = path.join(dir, 'problems.xlsx')
+      await download.saveAs(problems)
+      await expect(page.getByText('已下载 6 个问题行')).toBeVisible()
+      const sheet = await readSheet(problems)
+      expect(sheet[0]).toEqual(['序号', '姓名', '手机号码', '生日', '地址', '会员等级', '备注', '问题说明'])
+      expect(sheet.slice(1).map((r) => r.slice(0, 7))).toEqual([
+        ['2', '李强', '13922223333', '2099/5/1', '', 'VIP', '生日年份写错了'],
+        ['3', '', '13633334444', '1988/7/7', '', '', '没写姓名'],
+        ['4', '张伟', '13633334444', '1975年13月2日', '', '', ''],
+        ['5', '刘洋', '', '1992/2/2', '上海市徐汇区', '', '没留电话'],
+        ['6', '陈静', '13811112222', '未知', '', '', '和王芳同一个号码'],
+        ['7', '赵磊', '13755556666', '1980/2/30', '', '普通', '']
+      ])
+      expect(sheet.slice(1).map((r) => r[7])).toEqual([
+        '第 3 行：生日“2099/5/1”晚于今天，该项留空，本行其余信息照常导入。',
+        '第 5 行：没有填写姓名，本行不导入。',
+        '第 6 行：生日“1975年13月2日”不是有效的日期（应写成 1990-01-31 这样），该项留空，本行其余信息照常导入。',
+        '第 7 行：没有填写联系电话，本行不导入。',
+        '第 9 行：联系电话 13811112222 与第 2 行重复，本行不导入。',
+        '第 10 行：生日“1980/2/30”不是有效的日期（应写成 1990-01-31 这样），该项留空，本行其余信息照常导入。'
+      ])
+
+      // The phone-less row, on request.
+      await page.getByLabel('没有有效联系电话的行也导入（联系电话留空）').check()
+      await reviewed(page)
+      await expect(page.getByTestId('count-new')).toContainText('5')
+      await expect(page.getByTestId('count-skip')).toContainText('2')
+      await expect(page.getByTestId('import-summary')).toHaveText(
+        '将新建 5 位客户，更新 0 位已有客户，不导入 2 行。'
+      )
+      await expect(preview).toContainText('第 7 行：没有填写联系电话，本行导入为没有联系电话的客户。')
+      await page.getByLabel('没有有效联系电话的行也导入（联系电话留空）').scrollIntoViewIfNeeded()
+      await screenshot(page, 'customer-import-messy-without-phone')
+      await page.getByRole('button', { name: '确认导入' }).click()
+      await expect(page.getByTestId('import-done')).toHaveText(
+        '新建 5 位客户，更新 0 位已有客户，未导入 2 行。'
+      )
+      await page.getByRole('button', { name: '返回客户列表' }).click()
+      await expect(page.getByTestId('customer-count')).toHaveText('共 5 位客户')
+      await expect(page.getByTestId('customer-list')).toContainText('刘洋')
+      await screenshot(page, 'customer-import-messy-list')
+
+      // Fix the problem file as staff would, and import it again.
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.readFile(problems)
+      const ws = workbook.worksheets[0]
+      if (!ws) throw new Error('no worksheet')
+      ws.getCell('D2').value = '1979/5/1'
+      ws.getCell('B3').value = '孙丽'
+      ws.getCell('C3').value = '13644445555'
+      ws.getCell('D4').value = '1975/12/2'
+      ws.getCell('C6').value = '13899990000'
+      ws.getCell('D7').value = '1980/2/28'
+      const fixed = path.join(dir, '问题行-已改.xlsx')
+      await workbook.xlsx.writeFile(fixed)
+
+      await page.getByRole('button', { name: '导入客户' }).click()
+      await fileInput(page).setInputFiles(fixed)
+      await reviewed(page)
+      await expect(page.getByTestId('mapping-H')).toContainText('不导入')
+      await expect(page.getByTestId('import-data-rows')).toHaveText('6（另有空行 0 行；表头下共读取 6 行）')
+      await expect(page.getByTestId('count-new')).toContainText('2')
+      await expect(page.getByTestId('count-update')).toContainText('3')
+      await expect(page.getByTestId('count-skip')).toContainText('1')
+      await page.getByTestId('update-existing').click()
+      await page.getByRole('button', { name: '确认导入' }).click()
+      await expect(page.getByTestId('import-done')).toHaveText(
+        '新建 2 位客户，更新 3 位已有客户，未导入 1 行。'
+      )
+      await page.getByRole('button', { name: '返回客户列表' }).click()
+      await expect(page.getByTestId('customer-count')).toHaveText('共 7 位客户')
+      await page.getByTestId('customer-search').fill('13922223333')
+      await page.getByTestId('customer-list').getByRole('row').first().click()
+      await expect(page.getByTestId('customer-name')).toHaveText('李强')
+      await expect(page.getByText('1979-05-01')).toBeVisible()
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -72,6 +72,17 @@ test.describe('customer archive', () => {
     await expect(rows).toHaveCount(1)
     await expect(rows.first()).toContainText('张三')
     await expect(rows.first()).toContainText('尾号 1111')
+    // issue 13.6: the count stays, as what was found
+    await expect(page.getByTestId('customer-count')).toHaveText('找到 1 位')
+    // issue 13.6: why it matched is a hint beside the name, not a tag in the 标签 column
+    await page.getByTestId('customer-search').fill('sxx')
+    await expect(rows).toHaveCount(1)
+    const cells = rows.first().locator(':scope > span')
+    await expect(cells.first().getByTestId('match-hint')).toHaveText('拼音 sxx')
+    await expect(rows.first().getByTestId('match-hint')).not.toHaveClass(/desk-tag/)
+    await expect(cells.last()).toHaveText('老客户')
+    await expect(page.getByTestId('customer-count')).toHaveText('找到 1 位')
+    await screenshot(page, 'customer-list-search')
     await page.getByTestId('customer-search').fill('')
     await expect(page.getByTestId('customer-count')).toHaveText('共 2 位客户')
     await screenshot(page, 'customer-list')

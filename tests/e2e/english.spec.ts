@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { segmentPath } from '@shared/sync/segment'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, openShare, STORE } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, STORE } from './flows'
 
 // The English UI says nothing in Chinese where the data layer reports something (issue 12.4): the
 // sync page's problems and quarantined files, and the import's row report, are codes worded by the
@@ -90,4 +90,66 @@ test('the English import report words every row in English', async ({ page }) =>
   await screenshot(page, 'customer-import-english-report')
   for (const id of ['import-report', 'import-notice', 'import-summary', 'import-counts'])
     expect(await chineseIn(page.getByTestId(id), cells), id).toEqual([])
+})
+
+test('the English import of a messy roster: fates, counts that add up, phone-less rows and 下载问题行 in English (issue 13.1, 13.2)', async ({
+  page
+}) => {
+  await finishSetup(page)
+  await toEnglish(page)
+  await page.getByRole('menuitem', { name: 'Customers' }).click()
+  await page.getByTestId('customer-search').waitFor()
+  await page.getByRole('button', { name: 'Import customers' }).click()
+  const file = path.join(__dirname, '..', 'fixtures', 'import', 'roster-messy-gbk.csv')
+  await page.getByTestId('import-page').locator('input[type=file]').setInputFiles(file)
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-checking', 'false')
+  await expect(page.getByTestId('import-data-rows')).toHaveText(
+    '7 (plus 2 blank; 9 rows read below the header)'
+  )
+  await expect(page.getByTestId('import-counts-sum')).toHaveText(
+    '7 data rows = 4 new + 0 existing + 3 skipped; plus 2 blank; 9 rows read below the header.'
+  )
+  await page.getByLabel('Also import rows without a valid phone (phone left blank)').check()
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-checking', 'false')
+  await page.getByText('All rows with notes').click()
+  const report = page.getByTestId('import-report')
+  await expect(report).toContainText(
+    'Row 7: the phone is missing. The row is imported as a customer without a phone.'
+  )
+  await expect(report).toContainText(
+    'Row 3: Birthday "2099/5/1" is later than today. That field is left blank; the rest of the row is imported.'
+  )
+  const cells = new TextDecoder('gbk')
+    .decode(readFileSync(file))
+    .split(/[\r\n,]+/)
+    .filter((cell) => CJK.test(cell))
+  await page.getByRole('button', { name: 'Download problem rows' }).scrollIntoViewIfNeeded()
+  await screenshot(page, 'customer-import-english-messy')
+  for (const id of ['import-report', 'import-summary', 'import-counts-sum'])
+    expect(await chineseIn(page.getByTestId(id), cells), id).toEqual([])
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download problem rows' }).click()
+  expect((await downloading).suggestedFilename()).toBe('roster-messy-gbk-problem rows.xlsx')
+})
+
+test('the English wording check: a negation is to rewrite, with no one-click swap (issue 13.3)', async ({
+  page
+}) => {
+  await finishSetup(page)
+  await registerComplaintViaUi(page, { phone: '13800138000', name: '张三', content: '电饭煲不加热' })
+  await toEnglish(page)
+  await page.getByRole('menuitem', { name: 'Complaints' }).click()
+  await page.getByTestId('complaint-list').getByRole('row').first().click()
+  await page
+    .getByTestId('workflow-actions')
+    .getByRole('button', { name: 'Complaint not valid', exact: true })
+    .click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Written explanation to the customer').fill('我不能给您退款，但是可以换货。')
+  const rewrite = dialog.getByTestId('wording-rewrite')
+  await expect(rewrite).toContainText('Rewrite')
+  await expect(rewrite).toContainText('A negative phrase cannot simply be swapped')
+  await expect(rewrite.getByRole('button')).toHaveCount(0)
+  await expect(dialog.getByRole('button', { name: 'Use: 同时' })).toBeVisible()
+  await screenshot(page, 'workflow-wording-rewrite-english')
 })

@@ -17,21 +17,30 @@ function footerOf(pageText: string): string {
   return /第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页/.exec(pageText)?.[0].replace(/\s+/g, '') ?? ''
 }
 
+const SECTION = { customers: '移交客户', urgent: '紧急事项', prospects: '待联系潜在客户' } as const
+const TEXT_LABEL = {
+  customers: '移交情况（如：退款进度、客户要求）',
+  urgent: '需要赶紧处理的事情',
+  prospects: '联系事由（如：想办会员卡、询问新品）'
+} as const
+
+/** Adds a free item through its section's form, every field found by its label (「紧急事项 到期时间」). */
 async function addItem(
   page: Page,
   section: 'customers' | 'urgent' | 'prospects',
   fill: { name?: string; phone?: string; text: string; due?: string }
 ): Promise<void> {
   const form = page.getByTestId(`add-${section}`)
-  if (fill.name) await form.getByTestId('item-customer-name').fill(fill.name)
-  if (fill.phone) await form.getByTestId('item-customer-phone').fill(fill.phone)
-  await form.getByTestId('item-text').fill(fill.text)
+  const label = (field: string) => page.getByLabel(`${SECTION[section]} ${field}`, { exact: true })
+  if (fill.name) await label('客户姓名').fill(fill.name)
+  if (fill.phone) await label('电话').fill(fill.phone)
+  await label(TEXT_LABEL[section]).fill(fill.text)
   if (fill.due) {
-    await form.getByTestId('item-due').click()
+    await label('到期时间').click()
     await page.keyboard.type(fill.due)
     await page.keyboard.press('Enter')
   }
-  await form.getByTestId('item-add').click()
+  await form.getByRole('button', { name: '添加' }).click()
   await expect(
     page.getByTestId(`items-${section}`).getByTestId('handover-item').filter({ hasText: fill.text })
   ).toBeVisible()
@@ -113,6 +122,7 @@ test.describe('shift handover (交接班)', () => {
     desk,
     consoleErrors
   }) => {
+    test.slow() // the whole journey: two PDFs, four staff switches, ~30 screens
     await finishSetup(page)
     await addStaff(page, '1001', '王小明')
     await addStaff(page, '1002', '李四')
@@ -145,15 +155,17 @@ test.describe('shift handover (交接班)', () => {
       phone: '13600136000',
       text: '退款已申请，等财务到账后通知客户'
     })
+    // 到期时间 is required and takes a date and a time.
+    const due = page.getByLabel('紧急事项 到期时间', { exact: true })
+    await expect(due).toHaveAttribute('placeholder', '年-月-日 时:分')
+    await expect(page.getByTestId('add-urgent').locator('label[for="handover-urgent-due"]')).toHaveClass(
+      /ant-form-item-required/
+    )
     await addItem(page, 'urgent', { text: '18:00 前给张三回电话确认上门时间', due: '2026-11-23 18:00' })
     await addItem(page, 'prospects', { name: '钱女士', phone: '13700137000', text: '想办会员卡，周末再联系' })
     await addItem(page, 'prospects', { name: '孙先生', text: '已联系过，不再需要' })
     // The box reflects the stored item, so it turns checked once the write is back.
-    const doneBox = page
-      .getByTestId('items-prospects')
-      .getByTestId('handover-item')
-      .filter({ hasText: '孙先生' })
-      .getByRole('checkbox')
+    const doneBox = page.getByLabel('待联系潜在客户 2 标记完成', { exact: true }) // 孙先生, the second prospect
     await doneBox.click()
     await expect(doneBox).toBeChecked()
     await expect(page.getByTestId('items-prospects').getByText('已完成')).toBeVisible()
@@ -167,13 +179,22 @@ test.describe('shift handover (交接班)', () => {
     )
     await expect(page.getByTestId('notes-input')).toHaveValue(long)
     await screenshot(page, 'handover-notes-too-long')
-    await page.getByTestId('notes-input').fill('门口地面湿滑，已放防滑垫。')
+    await page.getByLabel('备注', { exact: true }).fill('门口地面湿滑，已放防滑垫。')
     await page.getByTestId('notes-save').click()
     await expect(page.getByText('备注已保存')).toBeVisible()
     await shotPage(page, 'handover-draft')
 
+    await expect(page.getByRole('button', { name: '移交客户 1 删除', exact: true })).toBeVisible()
     await page.getByTestId('submit-handover').click()
     await expect(page.getByTestId('handover-status')).toHaveText('待确认接班')
+    // Submitted: read-only for its author too; no remarks before acknowledgement; 确认接班 waits for the next clerk.
+    await expect(page.getByTestId('handover-submitted')).toContainText('等待接班人确认接班')
+    for (const gone of ['submit-handover', 'notes-input', 'add-urgent', 'handover-remarks', 'handover-shift'])
+      await expect(page.getByTestId(gone), gone).toHaveCount(0)
+    await expect(page.getByLabel('紧急事项 1 标记完成', { exact: true })).toBeDisabled()
+    await expect(page.getByRole('button', { name: '紧急事项 1 删除' })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: '确认接班' })).toBeVisible()
+    await shotPage(page, 'handover-submitted')
 
     // 工作台 shows the note waiting for acknowledgement.
     await page.getByRole('menuitem', { name: '工作台' }).click()
@@ -222,8 +243,19 @@ test.describe('shift handover (交接班)', () => {
         await dialog.getByRole('button', { name: '确认接班' }).click()
       })()
     await page.getByTestId('acknowledge-handover').click()
+    // The outgoing clerk is at the desk: nothing pre-filled; the dialog says when a blank PIN passes.
+    await expect(page.getByRole('dialog').getByLabel('工号')).toHaveValue('')
+    await expect(page.getByTestId('blank-pin-hint')).toHaveText(
+      'PIN 可以不填的情况：该工号还没有设置 PIN，并且就是本机当前工号（先切换工号）。'
+    )
     await credentials('1001', '')
     await expect(page.getByText('不能确认自己交出的交接记录，请由接班人确认。')).toBeVisible()
+    // The incoming clerk at the desk finds their own 工号 filled in.
+    await page.keyboard.press('Escape')
+    await switchStaff(page, '1002')
+    await page.getByTestId('acknowledge-handover').click()
+    await expect(page.getByRole('dialog').getByLabel('工号')).toHaveValue('1002')
+    await screenshot(page, 'handover-acknowledge-dialog')
     // The incoming clerk confirms at the same PC with 工号 + PIN; a wrong PIN is refused first.
     await credentials('1002', '1357')
     await expect(page.getByRole('dialog')).toContainText('PIN 不正确')
@@ -236,13 +268,9 @@ test.describe('shift handover (交接班)', () => {
     await expect(page.getByTestId('handover-locked')).toContainText('已由 1002 李四 于 11-23 16:30 确认接班')
     await expect(page.getByTestId('submit-handover')).toHaveCount(0)
     await expect(page.getByTestId('notes-input')).toHaveCount(0)
-    // A second acknowledgement is refused; a remark is appended instead.
-    await page.getByTestId('acknowledge-handover').click()
-    await credentials('1002', '2468')
-    await expect(page.getByText('该交接记录已经确认接班，不能重复确认。')).toBeVisible()
-    await page.keyboard.press('Escape')
-    await switchStaff(page, '1002')
-    await page.getByTestId('remark-input').fill('张三已改约明天上午')
+    // Acknowledged: no second 确认接班 to offer (issue 13.5); a remark is appended instead.
+    await expect(page.getByTestId('acknowledge-handover')).toHaveCount(0)
+    await page.getByLabel('接班后追加的备注', { exact: true }).fill('张三已改约明天上午')
     await page.getByTestId('remark-add').click()
     await expect(page.getByTestId('handover-remarks')).toContainText('张三已改约明天上午')
     await shotPage(page, 'handover-acknowledged')
@@ -350,5 +378,54 @@ test.describe('shift handover (交接班)', () => {
     expect(pages[0]!.replace(/\s+/g, '')).toContain(
       '本班无记录：回访（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户'
     )
+  })
+
+  test('in English: every field named, read-only once submitted, the dialog pre-fills and accepts a blank PIN at the desk', async ({
+    page
+  }) => {
+    await finishSetup(page)
+    await addStaff(page, '1001', '王小明')
+    await switchStaff(page, '1001')
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await page.getByText('English', { exact: true }).click()
+    await page.getByRole('menuitem', { name: 'Handover' }).click()
+    await page.getByTestId('new-handover').click()
+    const due = page.getByLabel('Due (Urgent matters)', { exact: true })
+    await expect(due).toHaveAttribute('placeholder', 'YYYY-MM-DD HH:mm')
+    await page.getByLabel('What must be dealt with (Urgent matters)', { exact: true }).fill('Call 张三 back')
+    await page.getByTestId('add-urgent').getByRole('button', { name: 'Add' }).click()
+    await expect(page.getByTestId('add-urgent')).toContainText('Enter the due time')
+    await due.click()
+    await page.keyboard.type('2026-11-23 18:00')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('add-urgent').getByRole('button', { name: 'Add' }).click()
+    await expect(page.getByLabel('Mark done (Urgent matters 1)', { exact: true })).toBeEnabled()
+    await page.getByLabel('Customer name (Prospects to contact)', { exact: true }).fill('钱女士')
+    await page.getByTestId('items-urgent').scrollIntoViewIfNeeded()
+    await screenshot(page, 'handover-draft-en')
+
+    await page.getByRole('button', { name: 'Submit handover' }).click()
+    await expect(page.getByTestId('handover-submitted')).toContainText('waiting for the incoming clerk')
+    await expect(page.getByLabel('Mark done (Urgent matters 1)', { exact: true })).toBeDisabled()
+    await expect(page.getByTestId('handover-remarks')).toHaveCount(0)
+    await shotPage(page, 'handover-submitted-en')
+
+    // The manager (no PIN) takes over at this PC: their 工号 is filled in and a blank PIN passes.
+    await page.getByRole('button', { name: 'Switch staff' }).click()
+    await page.getByRole('dialog').getByRole('combobox').fill('8001')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('current-staff')).toContainText('8001')
+    await page.getByRole('button', { name: 'Acknowledge handover' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByLabel('Staff no.')).toHaveValue('8001')
+    await expect(page.getByTestId('blank-pin-hint')).toHaveText(
+      'The PIN may be left blank only if that staff no. has no PIN yet and is the one on duty at this PC (switch staff first).'
+    )
+    await screenshot(page, 'handover-acknowledge-dialog-en')
+    await dialog.getByRole('button', { name: 'Acknowledge handover' }).click()
+    await expect(page.getByTestId('handover-status')).toHaveText('Acknowledged')
+    await expect(page.getByRole('button', { name: 'Acknowledge handover' })).toHaveCount(0)
+    await expect(page.getByTestId('handover-remarks')).toBeVisible()
+    await shotPage(page, 'handover-acknowledged-en')
   })
 })

@@ -87,4 +87,25 @@ test.describe('staff, language and main-process errors', () => {
     const device = await page.evaluate(() => window.desk!.getDevice(undefined))
     expect(device).toMatchObject({ ok: true, value: { deviceName: '收银台旁电脑' } })
   })
+
+  test('the share folder field has its label and a readable example; the device id is shown once, as 设备标识', async ({
+    page
+  }) => {
+    await finishSetup(page)
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    const card = page.getByTestId('share-settings')
+    // issue 13.7: a visible label tied to the field, and the example as Windows writes it
+    const field = card.getByLabel('共享文件夹位置')
+    await expect(field).toHaveAttribute('placeholder', String.raw`\\NAS\kefu`)
+    await card.getByText('共享文件夹位置', { exact: true }).click()
+    await expect(field).toBeFocused()
+    // the PC's id: one name, once (本机信息, for support), not again in the share card
+    const id = (await page.getByTestId('device-id').textContent()) ?? ''
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    await expect(page.getByText('设备标识', { exact: true })).toHaveCount(1)
+    await expect(page.getByText('设备编号')).toHaveCount(0)
+    expect(await page.locator('main').innerText()).not.toMatch(new RegExp(`${id}[\\s\\S]*${id}`))
+    await card.scrollIntoViewIfNeeded()
+    await screenshot(page, 'settings-share-folder')
+  })
 })

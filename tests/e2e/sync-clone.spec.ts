@@ -14,8 +14,9 @@ test.use({ startTime: '2026-11-23T10:00:00+08:00' })
 
 async function deviceIdOf(page: Page): Promise<string> {
   await page.getByRole('menuitem', { name: '系统设置' }).click()
-  const text = (await page.getByTestId('share-settings').textContent()) ?? ''
-  const match = /设备编号\s*[:：]?\s*([A-Za-z0-9_-]{8,64})/.exec(text)
+  // 设备标识, shown under 本机信息 (issue 13.7: one name, one place)
+  const text = (await page.getByTestId('device-id').textContent()) ?? ''
+  const match = /^([A-Za-z0-9_-]{8,64})$/.exec(text)
   if (!match) throw new Error(`no device id in: ${text}`)
   return match[1] as string
 }
@@ -82,7 +83,7 @@ test('a cloned PC is detected, takes a new device id and code, and loses nothing
     await b.page.getByTestId('sync-now').click()
     await expect(b.page.getByTestId('device-renewed')).toBeVisible({ timeout: 20_000 })
     await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)
-    await expect(b.page.getByTestId('device-renewed')).toContainText('已改用新的设备编号')
+    await expect(b.page.getByTestId('device-renewed')).toContainText('已改用新的设备标识')
     const renumbered = ((await b.page.getByTestId('device-renewed').textContent()) ?? '').match(
       /→ (TS-\d{8}-[A-Z][0-9A-Z]-\d{3})/
     )?.[1]

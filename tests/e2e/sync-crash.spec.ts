@@ -247,7 +247,8 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     for (let round = 0; round < 3; round++)
       for (const pc of pcs) {
         const r0 = Date.now()
-        expect(await call(pc, 'syncRound')).toBe('synced')
+        const { state, problems } = await call(pc, 'syncRound')
+        expect(state, `final round ${round} on ${pc.tag}: ${problems.join(' | ')}`).toBe('synced')
         if (process.env.CRASH_DEBUG) console.log(`final round ${round} ${pc.tag} ${Date.now() - r0} ms`)
       }
 

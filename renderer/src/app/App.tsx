@@ -10,8 +10,11 @@ import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '@/features/setup/SetupPage'
-import { CallSheetPrintPage, ComplaintPrintPage, HandoverPrintPage } from './lazyPages'
+import { CallSheetPrintPage, ComplaintPrintPage, CounterPrintPage, HandoverPrintPage } from './lazyPages'
 import { describeError } from './errors'
+
+/** px from the window's top: a toast (about 40 px high) sits inside the 64 px header. */
+const TOAST_TOP = 12
 
 export function App() {
   const locale = useSession((s) => s.locale)
@@ -27,7 +30,16 @@ export function App() {
         button={{ autoInsertSpace: false }}
         theme={{ zeroRuntime: true, token: { colorPrimary: '#1f6fd6', borderRadius: 4, motion: false } }}
       >
-        <AntApp style={{ height: '100%' }}>
+        {/* Toasts (issue 13.8): one at a time, in the middle of the header band, between the store name
+            and the staff on duty — above every page's heading and search box and above a dialog's title
+            (dialogs open 100 px down); a newer toast replaces the one before instead of stacking down
+            into the page. Notifications (rare, with a close button) go to the bottom right corner.
+            global.css keeps a toast narrower than the header's free middle. */}
+        <AntApp
+          style={{ height: '100%' }}
+          message={{ top: TOAST_TOP, maxCount: 1 }}
+          notification={{ placement: 'bottomRight' }}
+        >
           <Boot />
         </AntApp>
       </ConfigProvider>
@@ -73,6 +85,14 @@ function Boot() {
           element={
             <Suspense fallback={null}>
               <CallSheetPrintPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/print/counter/:kind"
+          element={
+            <Suspense fallback={null}>
+              <CounterPrintPage />
             </Suspense>
           }
         />

@@ -33,6 +33,7 @@ import { SwitchStaffModal } from '@/features/staff/SwitchStaffModal'
 import { useEscalationSweep } from './useEscalationSweep'
 import { useRevisitSweep } from './useRevisitSweep'
 import { CustomerSearchPalette } from '@/features/customers/CustomerSearchPalette'
+import { CounterShortcuts } from '@/features/counter/CounterShortcuts'
 
 const NAV = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
@@ -135,6 +136,8 @@ export function Shell() {
       <SwitchStaffModal open={switching || !staff} required={!staff} onClose={() => setSwitching(false)} />
       {/* Ctrl+K from anywhere: find a customer by name, pinyin initials, phone, last 4 or card. */}
       <CustomerSearchPalette />
+      {/* F2 新建咨询, F3 登记问题 from anywhere (柜台登记). */}
+      <CounterShortcuts />
     </Layout>
   )
 }

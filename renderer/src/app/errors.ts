@@ -3,6 +3,7 @@ import { ZodError } from 'zod'
 import {
   AssignmentRefusedError,
   CallbackRefusedError,
+  CounterRefusedError,
   CustomerRefusedError,
   DuplicateStaffNoError,
   HandoverRefusedError,
@@ -22,6 +23,7 @@ import { importRefusalText } from '@/features/customers/import/importText'
 const KEYED_REFUSALS = [
   AssignmentRefusedError,
   CallbackRefusedError,
+  CounterRefusedError,
   CustomerRefusedError,
   HandoverRefusedError,
   MergeRefusedError,

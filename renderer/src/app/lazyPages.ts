@@ -23,13 +23,16 @@ const loaders = {
   CallSheetPrintPage: () =>
     import('@/features/printing/CallSheetPrintPage').then((m) => ({ default: m.CallSheetPrintPage })),
   HandoverPrintPage: () =>
-    import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage }))
+    import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage })),
+  CounterPrintPage: () =>
+    import('@/features/printing/CounterPrintPage').then((m) => ({ default: m.CounterPrintPage }))
 }
 
 export const NewComplaintPage = lazy(loaders.NewComplaintPage)
 export const ComplaintDetailPage = lazy(loaders.ComplaintDetailPage)
 export const SettingsPage = lazy(loaders.SettingsPage)
 export const CounterPage = lazy(loaders.CounterPage)
+export const CounterPrintPage = lazy(loaders.CounterPrintPage)
 export const CustomersRoutes = lazy(loaders.CustomersRoutes)
 export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
 export const HandoverRoutes = lazy(loaders.HandoverRoutes)

@@ -77,6 +77,25 @@ import {
 import { recordRevisitAttempt, setNoRevisit } from './revisitAttempts'
 import { generateRevisitTasks } from './revisitSweep'
 import { revisitStats, revisitStatsTasks } from './revisitStats'
+import {
+  registerConsultation,
+  convertConsultation,
+  promiseConsultationCallback,
+  completeConsultationCallback,
+  turnConsultationIntoComplaint,
+  listConsultations,
+  getConsultation
+} from './consultations'
+import {
+  logProblem,
+  decideProblem,
+  getRewardRules,
+  saveRewardRules,
+  listProblems,
+  countOpenProblems,
+  problemsLoggedIn
+} from './problems'
+import { getServiceStats, getWeeklySummary, isWeeklySummaryRead, markWeeklySummaryRead } from './counterStats'
 import { inspectShare, createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from './sync/storeChoice'
 import { listConflicts, listAllConflicts } from './sync/conflicts'
 import { listQuarantine } from './sync/quarantine'
@@ -118,6 +137,16 @@ const reads = {
   // returns
   listReturns,
   listReturnsOfComplaint,
+  // counter log: consultations, problems, statistics
+  listConsultations,
+  getConsultation,
+  listProblems,
+  countOpenProblems,
+  problemsLoggedIn,
+  getRewardRules,
+  getServiceStats,
+  getWeeklySummary,
+  isWeeklySummaryRead,
   // customers
   findCustomerByPhone,
   getLiveCustomer,
@@ -188,6 +217,16 @@ const writes = {
   // returns
   registerReturn,
   changeReturnStatus,
+  // counter log
+  registerConsultation,
+  convertConsultation,
+  promiseConsultationCallback,
+  completeConsultationCallback,
+  turnConsultationIntoComplaint,
+  logProblem,
+  decideProblem,
+  saveRewardRules,
+  markWeeklySummaryRead,
   // customers
   createCustomer,
   updateCustomer,

@@ -2,6 +2,7 @@ import type { DeviceInfo } from '@shared/ipc/contract'
 import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
+import { ensureServiceDays } from './serviceDays'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
@@ -27,6 +28,7 @@ export async function openDataLayer(
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
   await ensureTallies(db)
+  await ensureServiceDays(db)
   const now = options.now ?? Date.now
   const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
   const device = (): DeviceInfo => {

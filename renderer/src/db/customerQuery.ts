@@ -21,13 +21,10 @@ export async function searchCustomers(ctx: DataContext, raw: string, limit = 20)
   const { parseQuery, rankResults } = await loadCustomerSearch()
   const plan = parseQuery(raw)
   if (plan.lookups.length === 0) return []
-  // One read-only transaction for all the prefix reads of a keystroke, not one each.
-  const found = await ctx.db.transaction('r', ctx.db.customers, () =>
-    // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
-    // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
-    Promise.all(
-      plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
-    )
+  // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
+  // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
+  const found = await Promise.all(
+    plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
   )
   const byId = new Map<string, StoredCustomer>()
   for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)

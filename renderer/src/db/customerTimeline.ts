@@ -2,6 +2,7 @@ import type { ComplaintStatus } from '@shared/domain/complaint'
 import type { ReturnStatus } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { SyncedRecords, TimelineEvent } from './schema'
+import { consultationsOfCustomer } from './consultations'
 
 // One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
@@ -11,6 +12,7 @@ export type CustomerTimelineEntry =
   | { kind: 'complaint'; at: number; complaint: SyncedRecords['complaints'] }
   | { kind: 'return'; at: number; request: SyncedRecords['returns'] }
   | { kind: 'event'; at: number; event: TimelineEvent }
+  | { kind: 'consultation'; at: number; consultation: SyncedRecords['consultations'] }
 
 const OPEN_COMPLAINT: ReadonlySet<ComplaintStatus> = new Set([
   'registered',
@@ -29,14 +31,15 @@ export interface CustomerTimeline {
 export async function getCustomerTimeline(ctx: DataContext, customerId: string): Promise<CustomerTimeline> {
   const customer = await ctx.db.customers.get(customerId)
   const ids = [customerId, ...(customer?.mergedFrom ?? [])]
-  const [complaints, returns, events] = await Promise.all([
+  const [complaints, returns, events, consultations] = await Promise.all([
     ctx.db.complaints.where('customerId').anyOf(ids).toArray(),
     ctx.db.returns.where('customerId').anyOf(ids).toArray(),
     Promise.all(
       ids.map((id) =>
         ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
       )
-    ).then((x) => x.flat())
+    ).then((x) => x.flat()),
+    consultationsOfCustomer(ctx, ids)
   ])
   const entries: CustomerTimelineEntry[] = [
     ...complaints
@@ -45,7 +48,12 @@ export async function getCustomerTimeline(ctx: DataContext, customerId: string):
     ...returns
       .filter((r) => !r._deleted)
       .map((request) => ({ kind: 'return' as const, at: request.createdAt, request })),
-    ...events.map((event) => ({ kind: 'event' as const, at: event.at, event }))
+    ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
+    ...consultations.map((consultation) => ({
+      kind: 'consultation' as const,
+      at: consultation.createdAt,
+      consultation
+    }))
   ].sort((a, b) => b.at - a.at)
   const open = entries.filter(
     (e) =>

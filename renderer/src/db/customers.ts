@@ -48,6 +48,8 @@ export async function findCustomerByPhone(
   ctx: DataContext,
   phone: string
 ): Promise<StoredCustomer | undefined> {
+  // A roster row imported without a phone has phone '': an empty phone matches no archive.
+  if (!phone) return undefined
   const byPrimary = await ctx.db.customers
     .where('phone')
     .equals(phone)

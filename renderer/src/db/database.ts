@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import { complaintKeys, customerKeys, loadCustomerSearch, withDerived } from './derived'
+import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
 import {
@@ -9,7 +9,8 @@ import {
   SCHEMA_V4,
   SCHEMA_V5,
   SCHEMA_V6,
-  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -19,6 +20,7 @@ import {
   type SyncPeerEntry,
   type TallyEntry
 } from './schema'
+import type { ServiceDayEntry } from './serviceDays'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -30,10 +32,13 @@ export class DeskDatabase extends Dexie {
   returns!: Table<SyncedRecords['returns'], string>
   handovers!: Table<SyncedRecords['handovers'], string>
   revisitTasks!: Table<SyncedRecords['revisitTasks'], string>
+  consultations!: Table<SyncedRecords['consultations'], string>
+  problems!: Table<SyncedRecords['problems'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
   tallies!: Table<TallyEntry, string>
+  serviceDays!: Table<ServiceDayEntry, string>
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
@@ -69,7 +74,19 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6)
-    this.version(7).stores(SCHEMA_V7)
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => {
+        // Complaints and returns made before 柜台登记 count as services too: give them their key.
+        for (const table of ['complaints', 'returns'] as const)
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((r: Record<string, unknown>, ref: { value: unknown }) => {
+              ref.value = withDerived(r, serviceKey(table, r))
+            })
+      })
+    this.version(9).stores(SCHEMA_V9)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Complaint } from '@shared/domain/complaint'
 import { nextEscalationAt, overdueAt, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { SyncedTable } from './schema'
+import { customerKey } from '@shared/domain/counter/serviceStats'
 import type { Customer } from '@shared/domain/customer'
 import type { searchKeys as SearchKeys } from '@shared/domain/customerSearch'
 import { revisitTaskKeys } from './revisitTaskKeys'
@@ -15,7 +16,7 @@ import { revisitTaskKeys } from './revisitTaskKeys'
 // - _clerk       a customer's assigned clerk, '' when none → "unassigned" is an index read
 // - _open, _status, _endedAt  a 回访任务's state from its attempts (revisitTaskKeys.ts)
 
-export type DerivedFields = Record<string, string | number | string[] | undefined>
+export type DerivedFields = Record<string, string | number | string[] | (string | number)[] | undefined>
 export type Derive = (table: SyncedTable, record: Record<string, unknown>) => DerivedFields | null
 
 const ENDED = new Set(['closed', 'rejected'])
@@ -87,11 +88,38 @@ export function customerKeys(c: Customer & { _deleted?: 1 }): DerivedFields {
   }
 }
 
+/** - _svc  a service to a customer (服务统计表): [time, 工号, customer key, outcome or ''] for a complaint
+ *          (its first responder), a return (who registered it) and a consultation. Absent on a tombstone
+ *          and on a record not complete yet (sync may bring an edit before its creation). */
+export function serviceKey(
+  table: 'complaints' | 'returns' | 'consultations',
+  r: Record<string, unknown>
+): DerivedFields {
+  const at = table === 'complaints' ? r.receivedAt : r.createdAt
+  const staffNo =
+    table === 'complaints'
+      ? r.firstResponder
+      : table === 'returns'
+        ? (r._created as { staffNo?: unknown } | undefined)?.staffNo
+        : r.staffNo
+  if (r._deleted || typeof at !== 'number' || typeof staffNo !== 'string' || typeof r.id !== 'string')
+    return { _svc: undefined }
+  const customer = customerKey({
+    id: r.id,
+    customerId: typeof r.customerId === 'string' ? r.customerId : null,
+    customerPhone: typeof r.customerPhone === 'string' ? r.customerPhone : ''
+  })
+  const outcome = table === 'consultations' && typeof r.outcome === 'string' ? r.outcome : ''
+  return { _svc: [at, staffNo, customer, outcome] }
+}
+
 /** The derivation the writer applies to every record it writes. */
 export function deriveWith(rules: () => TimeRuleSettings): Derive {
   return (table, record) => {
-    if (table === 'complaints') return complaintKeys(record as unknown as Complaint, rules())
+    if (table === 'complaints')
+      return { ...complaintKeys(record as unknown as Complaint, rules()), ...serviceKey(table, record) }
     if (table === 'customers') return customerKeys(record as unknown as Customer)
+    if (table === 'returns' || table === 'consultations') return serviceKey(table, record)
     if (table === 'revisitTasks') return revisitTaskKeys(record)
     return null
   }

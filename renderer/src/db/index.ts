@@ -24,6 +24,15 @@ export { SYSTEM_STAFF_NO } from './escalations'
 export { CallbackRefusedError } from './callbacks'
 export { ReturnRefusedError, type ReturnFilter } from './returns'
 
+// counter log
+export {
+  CounterRefusedError,
+  todayFilter,
+  type ConsultationFilter,
+  type StoredConsultation
+} from './consultations'
+export type { ProblemFilter, StoredProblem } from './problems'
+
 // customers
 export { CustomerRefusedError } from './customers'
 export type { CustomerFilter, CustomerHit } from './customerQuery'

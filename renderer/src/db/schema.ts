@@ -18,6 +18,8 @@ import type {
 import type { SegmentHeader } from '@shared/sync/segment'
 import type { Change } from '@shared/sync/change'
 import type { SyncMessageCode } from './sync/problems'
+import type { Consultation, CounterEventType } from '@shared/domain/counter/consultation'
+import type { Problem, RewardRules } from '@shared/domain/counter/problem'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -48,7 +50,7 @@ export interface TimelineEvent {
   id: string
   /** the complaint/customer the event belongs to */
   subjectId: string
-  type: TimelineEventType | CustomerEventType | HandoverEventType
+  type: TimelineEventType | CustomerEventType | HandoverEventType | CounterEventType
   at: number
   staffNo: string
   data: Record<string, unknown>
@@ -104,9 +106,16 @@ export interface RevisitScriptsRecord {
   scripts: Partial<Record<RevisitRule, RevisitScript>>
 }
 
+/** 问题登记 rewards per kind and decision (柜台登记, docs/counter-log.md). */
+export interface CounterRewardsRecord {
+  id: 'counterRewards'
+  rules: RewardRules
+}
+
 export type SettingsRecord =
   | RevisitSettingsRecord
   | RevisitScriptsRecord
+  | CounterRewardsRecord
   | ShiftSettingsRecord
   | PrivacySettingsRecord
   | StoreSettings
@@ -166,15 +175,23 @@ export interface RevisitTaskIndexKeys {
   _endedAt?: number
 }
 
+/** Derived, local key of a service to a customer (derived.ts serviceKey): [time, 工号, customer key,
+ *  consultation outcome or ''], so 服务统计表 reads a period as index keys alone, no records. */
+export interface ServiceIndexKeys {
+  _svc?: [number, string, string, string]
+}
+
 export interface SyncedRecords {
   staff: Stored<Staff>
   customers: Stored<Customer> & CustomerIndexKeys
-  complaints: Stored<Complaint> & ComplaintIndexKeys
+  complaints: Stored<Complaint> & ComplaintIndexKeys & ServiceIndexKeys
   events: Stored<TimelineEvent>
   settings: Stored<SettingsRecord>
-  returns: Stored<ReturnRequest>
+  returns: Stored<ReturnRequest> & ServiceIndexKeys
   handovers: Stored<Handover>
   revisitTasks: Stored<StoredTaskFields> & RevisitTaskIndexKeys
+  consultations: Stored<Consultation> & ServiceIndexKeys
+  problems: Stored<Problem>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -274,10 +291,23 @@ export const SCHEMA_V6 = {
   complaints: `${SCHEMA_V5.complaints}, [category+receivedAt]`
 } as const
 
-/** v7: 回访任务 (issue 14, docs/revisits.md): the queue by due date of open tasks, statistics by due
- *  date and window start, a customer's and a complaint's tasks; customers by tier (大客户回访 sweeps). */
-export const SCHEMA_V7 = {
-  ...SCHEMA_V6,
+/** v8 (issue 15, 柜台登记; v7 was set aside for issue 14, which landed after it as v9): consultations and the problem log, and the derived service
+ *  key (_svc) on the three records that count as serving a customer. Only the tables that change are
+ *  listed (Dexie keeps the others as the earlier versions declared them); complaints' list builds on
+ *  the latest complaints declaration before it. */
+export const SCHEMA_V8 = {
+  complaints: `${SCHEMA_V6.complaints}, _svc`,
+  returns: `${SCHEMA_V1.returns}, _svc`,
+  consultations: 'id, createdAt, [staffNo+createdAt], customerId, complaintId, _svc',
+  problems: 'id, createdAt, [status+createdAt], decidedAt',
+  // local, derived (serviceDays.ts): each day's services, so 服务统计表 for a year reads ~365 rows
+  serviceDays: 'day'
+} as const
+
+/** v9: 回访任务 (issue 14, docs/revisits.md): the queue by due date of open tasks, statistics by due
+ *  date and window start, a customer's and a complaint's tasks; customers by tier (大客户回访 sweeps).
+ *  Only the tables that change are listed; customers build on their latest declaration (v3). */
+export const SCHEMA_V9 = {
   customers: `${SCHEMA_V6.customers}, tier`,
   revisitTasks: 'id, _open, dueAt, windowStart, customerId, sourceId'
 } as const

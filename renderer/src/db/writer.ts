@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
+import { applyServiceDayMoves, serviceDayMoves } from './serviceDays'
 import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from './derived'
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
@@ -91,6 +92,7 @@ export class WriteTx {
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
     await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
     await adjustTallies(this.db, table, undefined, stored)
+    await applyServiceDayMoves(this.db, serviceDayMoves(table, undefined, stored))
     await this.appendOutbox(
       table,
       record.id,
@@ -144,6 +146,10 @@ export class WriteTx {
       const row = await this.db.tallies.get(key)
       await this.db.tallies.put({ key, n: (row?.n ?? 0) + n })
     }
+    await applyServiceDayMoves(
+      this.db,
+      stored.flatMap((record) => serviceDayMoves(table, undefined, record))
+    )
     await this.db.outbox.bulkAdd(entries)
   }
 
@@ -176,6 +182,7 @@ export class WriteTx {
     })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, before, next)
+    await applyServiceDayMoves(this.db, serviceDayMoves(table, before, next))
     await this.appendOutbox(table, id, stamp, changes)
     return changes.length
   }
@@ -194,6 +201,7 @@ export class WriteTx {
     })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, current, next)
+    await applyServiceDayMoves(this.db, serviceDayMoves(table, current, next))
     await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
   }
 

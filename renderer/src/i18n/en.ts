@@ -3,6 +3,7 @@ import { customerEn } from './sections/customer'
 import { customerImportEn } from './sections/customerImport'
 import { customerMergeEn } from './sections/customerMerge'
 import { handoverEn } from './sections/handover'
+import { counterEn } from './sections/counter'
 import { callbackEn } from './sections/callback'
 import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
@@ -41,7 +42,9 @@ export const en: Catalogue = {
     discardDraft: 'Discard draft',
     backToList: 'Back to list',
     printComplaintForm: 'Print complaint form',
-    finishSetup: 'Finish setup'
+    finishSetup: 'Finish setup',
+    /** an icon-only search button's name */
+    search: 'Search'
   },
   complaint: {
     complaint: 'complaint',
@@ -176,7 +179,8 @@ export const en: Catalogue = {
       fieldEdited: 'Edited',
       returnLinked: 'Return/exchange registered',
       callbackPromised: 'Callback promised',
-      callbackDone: 'Called back'
+      callbackDone: 'Called back',
+      fromConsultation: 'From a consultation'
     },
     system: 'System (time rule)',
     notNow: 'This step is not possible in the current status',
@@ -192,7 +196,25 @@ export const en: Catalogue = {
     revisitBeforeResult: 'A follow-up comes after a result the customer accepted',
     closeNeedsRevisit: 'Record the follow-up before closing',
     reopenOnlyUnsatisfied: 'Only an unsatisfied customer reopens the case',
-    done: '{{action}}: done',
+    actionDone: {
+      judgeValid: 'Complaint judged valid: assign the responsible department next',
+      judgeInvalid: 'Complaint judged not valid; the written explanation is recorded',
+      assignDepartment: 'Responsible department assigned',
+      proposePlan: 'Plan submitted for approval',
+      approvePlan: 'Plan approved',
+      returnPlan: 'Plan sent back',
+      recordResult: 'Result recorded',
+      recordRevisit: 'Follow-up recorded',
+      closeCase: 'Case closed',
+      urge: 'Reminder sent and recorded'
+    },
+    approvalNeed: {
+      manager:
+        'The plan pays ¥{{amount}}, above the shift leader’s limit of ¥{{limit}}: a manager must approve it.',
+      shiftLeaderOrManager:
+        'The plan pays ¥{{amount}}, within the shift leader’s limit of ¥{{limit}}: a shift leader or manager approves it.',
+      noAmount: 'The plan pays no money: a shift leader or manager approves it.'
+    },
     plan: 'Handling plan',
     result: 'Result',
     revisit: 'Follow-up',
@@ -203,6 +225,9 @@ export const en: Catalogue = {
   wording: {
     found: '{{count}} phrase(s) not to use with a customer',
     useSuggestion: 'Use: {{suggestion}}',
+    rewriteTag: 'Rewrite',
+    rewrite:
+      'A negative phrase cannot simply be swapped: the sentence would say the opposite. Rewrite it, for example: {{suggestion}}',
     insertReply: 'Insert a standard reply',
     duplicatePhrase: 'This phrase is already listed',
     negativeSuggestion: 'The suggestion itself contains a forbidden phrase'
@@ -212,7 +237,8 @@ export const en: Catalogue = {
     print: 'Print',
     savePdf: 'Save as PDF',
     back: 'Back',
-    savedTo: 'Saved as PDF: {{path}}',
+    savedTo: 'Saved as PDF: {{file}} (in the {{folder}} folder)',
+    saved: 'Saved as PDF: {{file}}',
     complaintFileName: 'Complaint-form-{{no}}',
     section: { intake: 'Intake', handling: 'Handling', signatures: 'Signatures' },
     customerSignature: 'Customer signature',
@@ -285,6 +311,7 @@ export const en: Catalogue = {
   handover: handoverEn,
   callback: callbackEn,
   revisit: revisitEn,
+  counter: counterEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   pattern: patternEn,

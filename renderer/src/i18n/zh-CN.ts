@@ -2,6 +2,7 @@ import { customerZh } from './sections/customer'
 import { customerImportZh } from './sections/customerImport'
 import { customerMergeZh } from './sections/customerMerge'
 import { handoverZh } from './sections/handover'
+import { counterZh } from './sections/counter'
 import { callbackZh } from './sections/callback'
 import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
@@ -40,7 +41,9 @@ export const zhCN = {
     discardDraft: '清空草稿',
     backToList: '返回列表',
     printComplaintForm: '打印投诉登记表',
-    finishSetup: '完成设置'
+    finishSetup: '完成设置',
+    /** an icon-only search button's name */
+    search: '查找'
   },
   complaint: {
     complaint: '投诉',
@@ -175,7 +178,8 @@ export const zhCN = {
       fieldEdited: '修改内容',
       returnLinked: '登记退换货',
       callbackPromised: '约定回电',
-      callbackDone: '已回电'
+      callbackDone: '已回电',
+      fromConsultation: '由咨询转入'
     },
     system: '系统（按时限自动）',
     notNow: '当前状态下不能进行此操作',
@@ -191,7 +195,25 @@ export const zhCN = {
     revisitBeforeResult: '处理结果登记并被客户接受后才能回访',
     closeNeedsRevisit: '回访后才能结案',
     reopenOnlyUnsatisfied: '只有客户不满意时才重新处理',
-    done: '已{{action}}',
+    /** the toast after each step, a whole sentence per step */
+    actionDone: {
+      judgeValid: '已判定投诉成立，请指定责任部门',
+      judgeInvalid: '已判定投诉不成立，书面说明已记录',
+      assignDepartment: '已指定责任部门',
+      proposePlan: '处理方案已提交，等待审批',
+      approvePlan: '处理方案已批准',
+      returnPlan: '处理方案已退回',
+      recordResult: '处理结果已登记',
+      recordRevisit: '回访已登记',
+      closeCase: '投诉已结案',
+      urge: '已催办，已记入处理记录'
+    },
+    /** who must approve a plan awaiting approval, and why */
+    approvalNeed: {
+      manager: '方案金额 {{amount}} 元，超过值班长可审批的 {{limit}} 元，需客服经理批准。',
+      shiftLeaderOrManager: '方案金额 {{amount}} 元，未超过 {{limit}} 元，由值班长或客服经理批准。',
+      noAmount: '方案不涉及金额，由值班长或客服经理批准。'
+    },
     plan: '处理方案',
     result: '处理结果',
     revisit: '回访',
@@ -202,6 +224,8 @@ export const zhCN = {
   wording: {
     found: '发现 {{count}} 处不宜对客户使用的说法',
     useSuggestion: '改为：{{suggestion}}',
+    rewriteTag: '需改写',
+    rewrite: '带否定的说法不能直接替换，否则意思会说反。请改写整句，可参考：{{suggestion}}',
     insertReply: '插入标准用语',
     duplicatePhrase: '该说法已在列表中',
     negativeSuggestion: '建议用语本身含有禁用说法'
@@ -211,7 +235,8 @@ export const zhCN = {
     print: '打印',
     savePdf: '保存为PDF',
     back: '返回',
-    savedTo: '已保存为 PDF：{{path}}',
+    savedTo: '已保存为 PDF：{{file}}（在 {{folder}} 文件夹）',
+    saved: '已保存为 PDF：{{file}}',
     complaintFileName: '投诉登记表-{{no}}',
     section: { intake: '一、受理信息', handling: '二、处理情况', signatures: '三、签字确认' },
     customerSignature: '客户签名',
@@ -272,6 +297,7 @@ export const zhCN = {
   handover: handoverZh,
   callback: callbackZh,
   revisit: revisitZh,
+  counter: counterZh,
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   pattern: patternZh,
@@ -386,7 +412,7 @@ export const zhCN = {
     number: '请输入整数',
     range: '超出允许范围',
     tooLong: '内容过长',
-    deviceId: '设备编号无效',
+    deviceId: '设备标识无效',
     phone: '请输入正确的手机号或带区号的座机号（如 13800138000、021-52345678）',
     quantity: '数量须为正整数',
     date: '日期格式不正确',

@@ -28,6 +28,7 @@ export function TextField<T extends FieldValues, C, O extends FieldValues>(props
               rows={rows}
               id={fieldId(name)}
               data-field={name}
+              autoFocus={props.autoFocus}
             />
           ) : (
             <Input

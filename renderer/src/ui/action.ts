@@ -35,6 +35,11 @@ export interface ActionRunner {
   run<T>(work: (staff: Staff | null) => Promise<T>, success?: Success<T>): Promise<boolean>
 }
 
+/** A run shorter than this shows no busy state: a save at the counter takes ~30 ms, and a spinner that
+ *  flashes for it is noise — and re-rendering a whole form for it costs as much as the save. Runs are
+ *  refused while one is under way whether or not it shows. */
+export const BUSY_AFTER_MS = 150
+
 export function createActionRunner(ports: () => ActionPorts, options: () => ActionOptions): ActionRunner {
   let running = false
   return {
@@ -48,7 +53,11 @@ export function createActionRunner(ports: () => ActionPorts, options: () => Acti
         return false
       }
       running = true
-      setBusy(true)
+      let showsBusy = false
+      const slow = setTimeout(() => {
+        showsBusy = true
+        setBusy(true)
+      }, BUSY_AFTER_MS)
       try {
         const value = await work(at)
         const text = typeof success === 'function' ? success(value) : success && t(success)
@@ -64,7 +73,8 @@ export function createActionRunner(ports: () => ActionPorts, options: () => Acti
         return false
       } finally {
         running = false
-        setBusy(false)
+        clearTimeout(slow)
+        if (showsBusy) setBusy(false)
       }
     }
   }

@@ -22,8 +22,8 @@ export interface CrashWorkload {
   join(create: boolean): Promise<void>
   /** writes and syncs until the page dies; logs "committed <marker>" after each write commits */
   run(tag: string, seed: number): Promise<void>
-  /** one sync round; its state */
-  syncRound(): Promise<string>
+  /** one sync round: its state, and each problem's kind, code and detail (so a failure says why) */
+  syncRound(): Promise<{ state: string; problems: string[] }>
   /** every synced record minus per-PC stamps, and the outbox left unpublished */
   dump(): Promise<{ records: Record<string, string[]>; unpublished: number }>
 }
@@ -98,7 +98,8 @@ window.crashWorkload = {
     }
   },
   async syncRound() {
-    return (await syncOnce(data(), share)).state
+    const report = await syncOnce(data(), share)
+    return { state: report.state, problems: report.problems.map((p) => `${p.kind}/${p.code}: ${p.detail}`) }
   },
   async dump() {
     const ctx = data()

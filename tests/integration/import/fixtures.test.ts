@@ -88,7 +88,7 @@ describe('roster.xlsx (tidy)', () => {
       'source',
       'notes'
     ])
-    expect(r.preview.counts).toEqual({ new: 7, update: 1, skip: 0, blank: 0, total: 8 })
+    expect(r.preview.counts).toEqual({ new: 7, update: 1, skip: 0, blank: 0, total: 8, lines: 8 })
     expect(r.preview.notices).toEqual([])
     expect(statuses(r.preview)).toEqual([
       [2, 'new'],
@@ -159,7 +159,7 @@ describe.each([
       'source',
       'notes'
     ])
-    expect(r.preview.counts).toEqual({ new: 4, update: 1, skip: 1, blank: 0, total: 6 })
+    expect(r.preview.counts).toEqual({ new: 4, update: 1, skip: 1, blank: 0, total: 6, lines: 6 })
     // Row numbers are records, as Excel numbers them: 李四's two-line note is all row 3.
     expect(statuses(r.preview)).toEqual([
       [2, 'new'],
@@ -225,7 +225,7 @@ describe('roster-gbk.csv (Chinese Excel "CSV (逗号分隔)")', () => {
   it('normalises full-width digits, restores a lost leading 0, skips blank rows', async () => {
     const r = await parsed('roster-gbk.csv')
     // Row 4 is blank; the blank last row (9) is not counted.
-    expect(r.preview.counts).toEqual({ new: 3, update: 0, skip: 2, blank: 1, total: 5 })
+    expect(r.preview.counts).toEqual({ new: 3, update: 0, skip: 2, blank: 1, total: 5, lines: 6 })
     expect(r.preview.notices).toEqual([{ code: 'blankRowsSkipped', params: { count: 1 } }])
     expect(statuses(r.preview)).toEqual([
       [2, 'new'],
@@ -306,8 +306,10 @@ describe('messy.xlsx', () => {
 
   it('reports every row exactly', async () => {
     const { preview } = await parsed('messy.xlsx')
-    // Rows 7 and 23 are blank; row 8 holds only its 序号 (not imported), so it is blank too.
-    expect(preview.counts).toEqual({ new: 5, update: 1, skip: 11, blank: 3, total: 17 })
+    // Rows 7 and 23 are blank; row 8 holds only its 序号 (not imported), so it is blank too: 17 data
+    // rows + 3 blank = the 20 lines read under the header. Only the key (name, phone) skips a row; an
+    // unreadable birthday, tier or an over-long note is flagged and left blank (issue 13.1).
+    expect(preview.counts).toEqual({ new: 10, update: 1, skip: 6, blank: 3, total: 17, lines: 20 })
     expect(preview.notices).toEqual([{ code: 'blankRowsSkipped', params: { count: 3 } }])
     expect(preview.rows.map((x) => [x.row, x.status, x.findings])).toEqual([
       [5, 'new', []],
@@ -324,17 +326,18 @@ describe('messy.xlsx', () => {
       ],
       [9, 'skip', [finding(9, 'invalidPhone', { value: '1381234' })]],
       [10, 'skip', [finding(10, 'duplicateInFile', { phone: '13800138000', firstRow: 5 })]],
-      [11, 'skip', [finding(11, 'badDate', { field: 'birthday', value: '1990-02-30' })]],
-      [12, 'skip', [finding(12, 'fieldTooLong', { field: 'notes', length: 10000, max: 2000 })]],
+      [11, 'new', [finding(11, 'badDate', { field: 'birthday', value: '1990-02-30' })]],
+      [12, 'new', [finding(12, 'fieldTooLong', { field: 'notes', length: 10000, max: 2000 })]],
       [13, 'skip', [finding(13, 'missingName')]],
       [14, 'skip', [finding(14, 'missingPhone')]],
-      [15, 'skip', [finding(15, 'badTier', { value: '金卡' })]],
+      [15, 'new', [finding(15, 'badTier', { value: '金卡' })]],
       [16, 'new', [finding(16, 'leadingZeroRestored', { value: '2152345678', normalised: '021-52345678' })]],
       [17, 'skip', [finding(17, 'scientificNotation', { field: 'phone', value: '1.38123E+10' })]],
       [18, 'update', [finding(18, 'existingCustomer', { phone: '15900159000', name: '陈十三' })]],
       [19, 'new', []],
-      [20, 'skip', [finding(20, 'badGender', { value: '未知' })]],
-      [21, 'skip', [finding(21, 'futureDate', { field: 'birthday', value: '2030-01-01' })]],
+      // 未知 reads as blank (issue 13.1), not as a gender it cannot read
+      [20, 'new', []],
+      [21, 'new', [finding(21, 'futureDate', { field: 'birthday', value: '2030-01-01' })]],
       [
         22,
         'skip',

@@ -46,7 +46,8 @@ describe('50 000 rows', () => {
       update: 1,
       skip: DUPLICATES,
       blank: 0,
-      total: ROWS
+      total: ROWS,
+      lines: ROWS
     })
     expect(preview.rows[999]).toMatchObject({
       row: 1001,

@@ -9,6 +9,8 @@ import { useData } from '@/app/session'
 
 type Patch = (patch: Partial<ComplaintFilter>) => void
 
+// Selects are as wide as their text, at least their minWidth: English labels are longer than the
+// Chinese ones and a fixed width cut them ("All statu…", issue 13.10); their lists fit their options.
 // Each control is its own memoised component with a stable `onPatch`, so changing one criterion
 // re-renders that control only (the date range picker alone cost ~10 ms per render). Small option
 // lists are not virtualised: measuring rows cost more than rendering ten of them.
@@ -43,7 +45,8 @@ const StatusFilter = memo(function StatusFilter({
   const { t } = useTranslation()
   return (
     <Select
-      style={{ width: 120 }}
+      style={{ minWidth: 120 }}
+      popupMatchSelectWidth={false}
       virtual={false}
       value={value}
       aria-label={t('complaint.status')}
@@ -69,7 +72,8 @@ const CategoryFilter = memo(function CategoryFilter({
     <Select
       allowClear
       virtual={false}
-      style={{ width: 120 }}
+      style={{ minWidth: 120 }}
+      popupMatchSelectWidth={false}
       placeholder={t('complaint.category')}
       value={value}
       data-testid="category-filter"
@@ -91,7 +95,8 @@ const UrgencyFilter = memo(function UrgencyFilter({
     <Select
       allowClear
       virtual={false}
-      style={{ width: 110 }}
+      style={{ minWidth: 110 }}
+      popupMatchSelectWidth={false}
       placeholder={t('complaint.urgency')}
       value={value}
       data-testid="urgency-filter"
@@ -113,7 +118,8 @@ const EscalationFilter = memo(function EscalationFilter({
     <Select
       allowClear
       virtual={false}
-      style={{ width: 130 }}
+      style={{ minWidth: 130 }}
+      popupMatchSelectWidth={false}
       placeholder={t('complaint.escalation')}
       value={value}
       data-testid="escalation-filter"
@@ -140,7 +146,8 @@ const ResponderFilter = memo(function ResponderFilter({
     <Select
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: 140 }}
+      style={{ minWidth: 140 }}
+      popupMatchSelectWidth={false}
       placeholder={t('complaint.firstResponder')}
       value={value}
       data-testid="responder-filter"
@@ -164,7 +171,8 @@ const DepartmentFilter = memo(function DepartmentFilter({
     <Select
       allowClear
       virtual={false}
-      style={{ width: 130 }}
+      style={{ minWidth: 130 }}
+      popupMatchSelectWidth={false}
       placeholder={t('workflow.field.department')}
       value={value}
       data-testid="department-filter"
@@ -208,7 +216,8 @@ const SortFilter = memo(function SortFilter({
   const { t } = useTranslation()
   return (
     <Select
-      style={{ width: 150 }}
+      style={{ minWidth: 150 }}
+      popupMatchSelectWidth={false}
       virtual={false}
       value={value}
       data-testid="sort-order"

@@ -1,6 +1,6 @@
 import { memo, useCallback, useState } from 'react'
 import { Button, Input, Space, Typography } from 'antd'
-import { PlusOutlined } from '@ant-design/icons'
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -63,9 +63,11 @@ export function ComplaintListPage() {
         </Button>
         <Input.Search
           allowClear
-          style={{ width: 320 }}
+          className="desk-complaint-search"
           placeholder={t('complaint.searchPlaceholder')}
           aria-label={t('complaint.searchPlaceholder')}
+          // the button shows only an icon: its name comes from the catalogue
+          enterButton={<Button icon={<SearchOutlined />} aria-label={t('action.search')} />}
           onChange={(e) => patchFilter({ search: e.target.value })}
         />
         <ComplaintFilters filter={filter} onPatch={patchFilter} />
@@ -77,7 +79,7 @@ export function ComplaintListPage() {
               : t('complaint.count', { count: total })}
         </Typography.Text>
       </Space>
-      <div className="desk-list-row desk-list-head" style={{ height: ROW_HEIGHT }}>
+      <div className="desk-list-row desk-complaint-row desk-list-head" style={{ height: ROW_HEIGHT }}>
         <span>{t('complaint.complaintNo')}</span>
         <span>{t('complaint.receivedAt')}</span>
         <span>{t('complaint.customerName')}</span>
@@ -104,7 +106,7 @@ export function ComplaintListPage() {
               <div
                 key={item.key}
                 role="row"
-                className="desk-list-row"
+                className="desk-list-row desk-complaint-row"
                 style={{
                   position: 'absolute',
                   top: 0,

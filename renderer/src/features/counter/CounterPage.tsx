@@ -4,8 +4,11 @@ import { useNavigate, useSearchParams } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ReturnRequest } from '@shared/domain/returns'
 import { useData } from '@/app/session'
-import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { ReturnsTab } from '@/features/returns/ReturnsTab'
+import { ConsultationsTab } from './ConsultationsTab'
+import { ProblemsTab } from './ProblemsTab'
+import { ServiceStatsTab } from './ServiceStatsTab'
+import { WeeklySummaryTab } from './WeeklySummaryTab'
 
 /** 柜台登记 (docs/design.md §3.4): consultations, returns/exchanges and the problem log, one tab each.
  *  `?complaint=<id>` opens 退换货登记 pre-filled from that complaint (its 登记退换货 button). */
@@ -36,21 +39,18 @@ export function CounterPage() {
       <ReturnsTab complaint={complaint} onSaved={onSaved} />
     </>
   )
+  // `?tab=` opens a tab directly (工作台's links); 退换货登记 stays the default the returns flow expects.
+  const tab = params.get('tab')
   return (
     <Tabs
-      defaultActiveKey="returnRequest"
+      defaultActiveKey={tab && !complaintId ? tab : 'returnRequest'}
+      destroyOnHidden
       items={[
-        {
-          key: 'consultation',
-          label: t('returns.counterTab.consultation'),
-          children: <ComingSoon title={t('returns.counterTab.consultation')} />
-        },
+        { key: 'consultation', label: t('returns.counterTab.consultation'), children: <ConsultationsTab /> },
         { key: 'returnRequest', label: t('returns.counterTab.returnRequest'), children: returns },
-        {
-          key: 'problem',
-          label: t('returns.counterTab.problem'),
-          children: <ComingSoon title={t('returns.counterTab.problem')} />
-        }
+        { key: 'problem', label: t('returns.counterTab.problem'), children: <ProblemsTab /> },
+        { key: 'stats', label: t('counter.stats.title'), children: <ServiceStatsTab /> },
+        { key: 'weekly', label: t('counter.weekly.title'), children: <WeeklySummaryTab /> }
       ]}
     />
   )

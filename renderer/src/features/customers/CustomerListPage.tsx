@@ -20,6 +20,8 @@ const ROW_HEIGHT = 40
 const PAGE = 50
 /** Search results shown as you type: a screenful of the best matches (rendering more cost more than the search). */
 const SEARCH_SHOWN = 20
+/** One more is asked for, to tell "找到 20 位" from "more than 20". */
+const SEARCH_ASKED = SEARCH_SHOWN + 1
 
 /** 客户档案: the whole archive in name order (virtualised), or search results as you type. Phones
  *  are masked for roles without the unmask permission. */
@@ -67,6 +69,7 @@ export function CustomerListPage() {
       {hits !== undefined && (
         <SearchResults
           hits={hits}
+          more={found?.more ?? false}
           shownFor={found?.query ?? ''}
           settled={found?.query === query}
           canUnmask={canUnmask}
@@ -88,21 +91,25 @@ export function CustomerListPage() {
   )
 }
 
+/** The results of one query: the best SEARCH_SHOWN, and whether there were more. */
+type Found = { query: string; hits: CustomerHit[]; more: boolean }
+
 /** Search runs from the keystroke itself (not from an effect after the next paint), and the page
  *  renders once per keystroke, when its results are in: the box is uncontrolled, so typing does
  *  not re-render the page first. A slower answer to an older query never replaces a newer one. */
 function useCustomerSearch() {
   const data = useData()
-  const [state, setState] = useState<{ query: string; found?: { query: string; hits: CustomerHit[] } }>({
-    query: ''
-  })
+  const [state, setState] = useState<{ query: string; found?: Found }>({ query: '' })
   const latest = useRef('')
   const setQuery = useCallback(
     (q: string) => {
       latest.current = q
       if (!q.trim()) return setState({ query: q })
-      void data.read.searchCustomers(q, SEARCH_SHOWN).then((hits) => {
-        if (latest.current === q) setState({ query: q, found: { query: q, hits } })
+      void data.read.searchCustomers(q, SEARCH_ASKED).then((hits) => {
+        // cut once here, so the rows' props stay the same object until the next results arrive
+        const more = hits.length > SEARCH_SHOWN
+        if (latest.current === q)
+          setState({ query: q, found: { query: q, hits: more ? hits.slice(0, SEARCH_SHOWN) : hits, more } })
       })
     },
     [data]
@@ -172,28 +179,36 @@ type RowProps = { canUnmask: boolean; names: Map<string, string>; onOpen: (id: s
 
 function SearchResults({
   hits,
+  more,
   shownFor,
   settled,
   ...row
 }: RowProps & {
   hits: Awaited<ReturnType<DataReader['searchCustomers']>>
+  more: boolean
   shownFor: string
   settled: boolean
 }) {
   const { t } = useTranslation()
   return (
-    // data-query: which query these results answer (results arrive after the keystroke)
-    <div
-      style={{ flex: 1, overflow: 'auto', background: '#fff' }}
-      data-testid="customer-list"
-      data-query={shownFor}
-    >
-      {settled && hits.length === 0 && (
-        <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
-          {t('customer.noMatch')}
-        </Typography.Paragraph>
-      )}
-      <ResultRows hits={hits} {...row} />
+    <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      {/* data-query: which query these results answer (results arrive after the keystroke) */}
+      <div
+        style={{ flex: 1, overflow: 'auto', background: '#fff' }}
+        data-testid="customer-list"
+        data-query={shownFor}
+      >
+        {settled && hits.length === 0 && (
+          <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
+            {t('customer.noMatch')}
+          </Typography.Paragraph>
+        )}
+        <ResultRows hits={hits} {...row} />
+      </div>
+      {/* in the place of 共 N 位客户, for the results on screen */}
+      <Typography.Text type="secondary" data-testid="customer-count" style={{ paddingTop: 6 }}>
+        {more ? t('customer.foundMore', { count: hits.length }) : t('customer.found', { count: hits.length })}
+      </Typography.Text>
     </div>
   )
 }
@@ -268,7 +283,11 @@ const PagedList = memo(function PagedList({
           })}
         </div>
       </div>
-      <Typography.Text type="secondary" data-testid="customer-count" style={{ paddingTop: 6 }}>
+      <Typography.Text
+        type="secondary"
+        data-testid={hidden ? undefined : 'customer-count'}
+        style={{ paddingTop: 6 }}
+      >
         {total === undefined ? '…' : t('customer.count', { count: total })}
       </Typography.Text>
     </div>
@@ -286,6 +305,7 @@ const CustomerCells = memo(function CustomerCells({
     <>
       <span>
         {c.name} {keyAccountMark(t, c.tier)}
+        {match && matchHint(t, match, canUnmask)}
       </span>
       <span>
         {canUnmask ? c.phone : maskPhone(c.phone)}
@@ -298,7 +318,7 @@ const CustomerCells = memo(function CustomerCells({
           ? `${c.assignedClerk} ${names.get(c.assignedClerk) ?? ''}`
           : t('customer.unassigned')}
       </span>
-      <span>{match ? matchHint(t, match, canUnmask) : (c.tags ?? []).join(t('pattern.listSeparator'))}</span>
+      <span>{(c.tags ?? []).join(t('pattern.listSeparator'))}</span>
     </>
   )
 })

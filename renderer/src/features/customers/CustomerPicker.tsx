@@ -18,12 +18,18 @@ export function CustomerPicker({
   onPick,
   autoFocus,
   exclude,
-  testIds = { input: 'customer-picker', option: 'picker-option' }
+  testIds = { input: 'customer-picker', option: 'picker-option' },
+  id,
+  ariaLabel
 }: {
   onPick: (c: StoredCustomer) => void
   autoFocus?: boolean
   exclude?: string
   testIds?: { input: string; option: string }
+  /** the input's id, for a <label htmlFor> */
+  id?: string
+  /** the accessible name, where a screen has more than one picker (default 客户 search) */
+  ariaLabel?: string
 }) {
   const { t } = useTranslation()
   const data = useData()
@@ -62,7 +68,8 @@ export function CustomerPicker({
     >
       <Input
         placeholder={t('customer.pickerPlaceholder')}
-        aria-label={t('customer.picker')}
+        id={id}
+        aria-label={ariaLabel ?? t('customer.picker')}
         data-testid={testIds.input}
         autoFocus={autoFocus}
       />

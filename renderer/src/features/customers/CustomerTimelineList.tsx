@@ -53,6 +53,14 @@ export function CustomerTimelineList({
                 {e.request.reason}
               </span>
             )}
+            {e.kind === 'consultation' && (
+              <span>
+                <Tag color="cyan">{t('returns.counterTab.consultation')}</Tag>
+                {t(`counter.topicOption.${e.consultation.topic}`)} ·{' '}
+                {e.consultation.outcome && <Tag>{t(`counter.outcomeOption.${e.consultation.outcome}`)}</Tag>}
+                {e.consultation.question}
+              </span>
+            )}
             {e.kind === 'event' && (
               <span>
                 <Tag>{t(`customer.event.${e.event.type}`, { defaultValue: e.event.type })}</Tag>
@@ -77,6 +85,9 @@ export function CustomerTimelineList({
             )}
           </div>
           {e.kind === 'event' && <Typography.Text type="secondary">{who(e.event.staffNo)}</Typography.Text>}
+          {e.kind === 'consultation' && (
+            <Typography.Text type="secondary">{who(e.consultation.staffNo)}</Typography.Text>
+          )}
         </List.Item>
       )}
     />

@@ -27,8 +27,10 @@ export function matchHint(t: TFunction, match: SearchMatch, canUnmask: boolean) 
           : match.kind === 'phone' || match.kind === 'phonePrefix'
             ? t('customer.match.phone', { value: source })
             : t('customer.match.name')
+  // Small secondary text beside the name, not a tag: it says why the row was found, it is not one of
+  // the customer's 标签 (issue 13.6).
   return (
-    <span className="desk-tag" data-testid="match-hint">
+    <span className="desk-match-hint" data-testid="match-hint">
       {text}
     </span>
   )

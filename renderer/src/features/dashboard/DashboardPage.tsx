@@ -12,6 +12,7 @@ import { useNow } from '@/ui/useNow'
 import { preloadPages } from '@/app/lazyPages'
 import { DashboardHandovers } from '@/features/handover/DashboardHandovers'
 import { DashboardRevisits } from '@/features/revisits/DashboardRevisits'
+import { CounterDashboardCard } from '@/features/counter/CounterDashboardCard'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -103,6 +104,7 @@ export function DashboardPage() {
       </Row>
       <DashboardHandovers enabled={settled} />
       <DashboardRevisits enabled={settled} />
+      <CounterDashboardCard />
       {overdue.length > 0 && (
         <Card title={t('dashboard.overdue')} style={{ marginBottom: 16 }} data-testid="overdue-list">
           <List

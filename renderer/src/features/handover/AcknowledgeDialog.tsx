@@ -9,10 +9,13 @@ import { StaffCredentialsForm } from '@/features/staff/StaffCredentialsForm'
  *  they have no PIN yet) and the note is locked. Refusals (own note, twice) come from the data layer. */
 export function AcknowledgeDialog({
   handoverId,
+  defaultStaffNo,
   open,
   onClose
 }: {
   handoverId: string
+  /** the 工号 filled in when the dialog opens */
+  defaultStaffNo: string
   open: boolean
   onClose(): void
 }) {
@@ -39,8 +42,13 @@ export function AcknowledgeDialog({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('handover.acknowledgeIntro')}</Typography.Paragraph>
+      {/* When a blank PIN passes: decideCredentials accepts 'noPin' only for the 工号 at the desk. */}
+      <Typography.Paragraph type="secondary" data-testid="blank-pin-hint">
+        {t('handover.blankPinHint')}
+      </Typography.Paragraph>
       <StaffCredentialsForm
         submitLabel={t('handover.acknowledge')}
+        defaultStaffNo={defaultStaffNo}
         onSubmit={({ staff }) => acknowledge(staff)}
       />
     </Modal>

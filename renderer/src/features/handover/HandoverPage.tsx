@@ -19,7 +19,8 @@ import { RemarksPanel } from './RemarksPanel'
 import { StatusTag } from './StatusTag'
 
 /** One handover note: the pre-filled data, the three free sections, notes; 提交交接 / 打印交接单 /
- *  确认接班. Editable by its outgoing clerk until acknowledged, read-only for everyone after. */
+ *  确认接班. Editable by its outgoing clerk while a draft; read-only for everyone once submitted, and
+ *  open to appended remarks once acknowledged. */
 export function HandoverPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -32,7 +33,7 @@ export function HandoverPage() {
   const shifts = useLiveQuery(() => data.read.getShifts(), [data]) ?? []
   const [acknowledging, setAcknowledging] = useState(false)
   const action = useAction()
-  const editable = !!h && h.status !== 'acknowledged' && staff?.staffNo === h.outgoingStaffNo
+  const editable = !!h && h.status === 'draft' && staff?.staffNo === h.outgoingStaffNo
   // A draft shows the data as it is now: re-read once when its author opens it.
   const refreshed = useRef(false)
   useEffect(() => {
@@ -101,12 +102,12 @@ export function HandoverPage() {
               }
               data-testid="submit-handover"
             >
-              {h.status === 'draft' ? t('handover.submit') : t('handover.resubmit')}
+              {t('handover.submit')}
             </Button>
           )}
-          {h.status !== 'draft' && (
+          {h.status === 'submitted' && (
             <Button
-              type={h.status === 'submitted' && !editable ? 'primary' : 'default'}
+              type="primary"
               icon={<CheckCircleOutlined />}
               onClick={() => setAcknowledging(true)}
               data-testid="acknowledge-handover"
@@ -185,7 +186,16 @@ export function HandoverPage() {
           })}
         />
       )}
-      {h.status !== 'acknowledged' && !editable && (
+      {h.status === 'submitted' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="handover-submitted"
+          title={t('handover.submittedNote', { time: formatWhen(h.submittedAt ?? 0) })}
+        />
+      )}
+      {h.status === 'draft' && !editable && (
         <Alert
           type="info"
           showIcon
@@ -215,8 +225,14 @@ export function HandoverPage() {
         />
       ))}
       <NotesEditor handoverId={h.id} notes={h.notes} editable={editable} />
-      {h.status !== 'draft' && <RemarksPanel handoverId={h.id} events={events} />}
-      <AcknowledgeDialog handoverId={h.id} open={acknowledging} onClose={() => setAcknowledging(false)} />
+      {h.status === 'acknowledged' && <RemarksPanel handoverId={h.id} events={events} />}
+      <AcknowledgeDialog
+        handoverId={h.id}
+        // The staff at the desk is the likely incoming clerk, unless they wrote the note.
+        defaultStaffNo={staff && staff.staffNo !== h.outgoingStaffNo ? staff.staffNo : ''}
+        open={acknowledging}
+        onClose={() => setAcknowledging(false)}
+      />
     </div>
   )
 }

@@ -65,10 +65,19 @@ export function ItemsSection({
 
   const fieldError = (name: string) =>
     errors[name] ? { validateStatus: 'error' as const, help: t(errors[name]) } : {}
+  const sectionName = t(`handover.section.${section}`)
+  // Each section has its own add form, so ids and names carry the section: getByLabel('紧急事项 到期时间').
+  const idOf = (name: string) => `handover-${section}-${name}`
+  const field = (name: string, label: string) => ({
+    id: idOf(name),
+    'aria-label': t('handover.fieldOf', { section: sectionName, field: label })
+  })
+  const itemName = (n: number, label: string) =>
+    t('handover.rowField', { section: sectionName, n, field: label })
 
   return (
     <Card
-      title={t('pattern.counted', { title: t(`handover.section.${section}`), count: mine.length })}
+      title={t('pattern.counted', { title: sectionName, count: mine.length })}
       size="small"
       style={{ marginBottom: 12 }}
       data-testid={`items-${section}`}
@@ -77,7 +86,7 @@ export function ItemsSection({
         size="small"
         dataSource={mine}
         locale={{ emptyText: t('handover.none') }}
-        renderItem={(item) => (
+        renderItem={(item, index) => (
           <List.Item
             data-testid="handover-item"
             actions={
@@ -89,7 +98,7 @@ export function ItemsSection({
                       type="text"
                       danger
                       icon={<DeleteOutlined />}
-                      aria-label={t('handover.remove')}
+                      aria-label={itemName(index + 1, t('handover.remove'))}
                       onClick={() =>
                         void action.run((staff) =>
                           data.write.removeHandoverItem(staff.staffNo, handoverId, item.id)
@@ -104,7 +113,7 @@ export function ItemsSection({
               <Checkbox
                 checked={item.done}
                 disabled={!editable}
-                aria-label={t('handover.markDone')}
+                aria-label={itemName(index + 1, t('handover.markDone'))}
                 onChange={(e) =>
                   void action.run((staff) =>
                     data.write.setHandoverItemDone(staff.staffNo, handoverId, item.id, e.target.checked)
@@ -140,22 +149,37 @@ export function ItemsSection({
           {section !== 'urgent' && (
             <Space align="start" wrap>
               {section === 'customers' && (
-                <Form.Item label={t('handover.pickCustomer')} style={{ width: 260 }}>
+                <Form.Item label={t('handover.pickCustomer')} htmlFor={idOf('picker')} style={{ width: 260 }}>
                   <CustomerPicker
+                    id={idOf('picker')}
+                    ariaLabel={t('handover.fieldOf', {
+                      section: sectionName,
+                      field: t('handover.pickCustomer')
+                    })}
                     onPick={(c) => set({ customerId: c.id, customerName: c.name, customerPhone: c.phone })}
                   />
                 </Form.Item>
               )}
-              <Form.Item label={t('handover.customerName')} {...fieldError('customerName')}>
+              <Form.Item
+                label={t('handover.customerName')}
+                htmlFor={idOf('customerName')}
+                {...fieldError('customerName')}
+              >
                 <Input
+                  {...field('customerName', t('handover.customerName'))}
                   value={draft.customerName}
                   maxLength={40}
                   onChange={(e) => set({ customerName: e.target.value, customerId: null })}
                   data-testid="item-customer-name"
                 />
               </Form.Item>
-              <Form.Item label={t('handover.customerPhone')} {...fieldError('customerPhone')}>
+              <Form.Item
+                label={t('handover.customerPhone')}
+                htmlFor={idOf('customerPhone')}
+                {...fieldError('customerPhone')}
+              >
                 <Input
+                  {...field('customerPhone', t('handover.customerPhone'))}
                   value={draft.customerPhone}
                   maxLength={40}
                   onChange={(e) => set({ customerPhone: e.target.value, customerId: null })}
@@ -167,10 +191,14 @@ export function ItemsSection({
           <Space align="start" wrap style={{ width: '100%' }}>
             <Form.Item
               label={t(`handover.itemText.${section}`)}
+              htmlFor={idOf('text')}
+              // an urgent matter must say what to do; a customer item may be the customer alone
+              required={section === 'urgent'}
               style={{ minWidth: 420 }}
               {...fieldError('text')}
             >
               <Input.TextArea
+                {...field('text', t(`handover.itemText.${section}`))}
                 value={draft.text}
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 onChange={(e) => set({ text: e.target.value })}
@@ -178,8 +206,10 @@ export function ItemsSection({
               />
             </Form.Item>
             {section === 'urgent' && (
-              <Form.Item label={t('handover.dueAt')} {...fieldError('dueAt')}>
+              <Form.Item label={t('handover.dueAt')} htmlFor={idOf('due')} required {...fieldError('dueAt')}>
                 <DatePicker
+                  {...field('due', t('handover.dueAt'))}
+                  placeholder={t('handover.duePlaceholder')}
                   showTime={{ format: 'HH:mm' }}
                   format="YYYY-MM-DD HH:mm"
                   value={due}

@@ -50,6 +50,7 @@ export function NotesEditor({
             status={error ? 'error' : undefined}
             autoSize={{ minRows: 3, maxRows: 12 }}
             placeholder={t('handover.notesPlaceholder')}
+            aria-label={t('handover.section.notes')}
             onChange={(e) => setText(e.target.value)}
             data-testid="notes-input"
           />

@@ -47,6 +47,7 @@ export function RemarksPanel({ handoverId, events }: { handoverId: string; event
           value={text}
           maxLength={500}
           placeholder={t('handover.remarkPlaceholder')}
+          aria-label={t('handover.section.remarks')}
           onChange={(e) => setText(e.target.value)}
           onPressEnter={() => void add()}
           data-testid="remark-input"

@@ -4,6 +4,7 @@ import { App, Button } from 'antd'
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { callDesk } from '@/ipc/desk'
+import { savedPlace } from './savedPlace'
 import { useAction } from '@/ui/useAction'
 import './print.css'
 
@@ -51,13 +52,18 @@ export function PrintView({ title, fileName, onBack, onBeforeOutput, children }:
         const { saved, path } = await callDesk('savePdf', { suggestedName: `${fileName}.pdf` })
         return saved && path ? path : null
       },
-      (path) => path && t('print.savedTo', { path })
+      // the file's name and folder only: the full path is main's business and clutters the toast
+      (path) => {
+        if (!path) return null
+        const { file, folder } = savedPlace(path)
+        return folder ? t('print.savedTo', { file, folder }) : t('print.saved', { file })
+      }
     )
   }
 
   return (
     <div className="print-view">
-      {/* Back on the left, output on the right: antd's toasts appear top centre and must not cover them. */}
+      {/* Back on the left, output on the right: toasts appear top centre (App.tsx) and must not cover them. */}
       <div className="print-toolbar">
         <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
           {t('print.back')}

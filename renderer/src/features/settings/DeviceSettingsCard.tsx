@@ -28,7 +28,10 @@ export function DeviceSettingsCard() {
     <Card title={t('settings.device')}>
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('settings.hostname')}>{device?.hostname}</Descriptions.Item>
-        <Descriptions.Item label={t('settings.deviceId')}>{device?.deviceId}</Descriptions.Item>
+        {/* for support: which devices/<id> folder on the share is this PC's */}
+        <Descriptions.Item label={t('settings.deviceId')}>
+          <span data-testid="device-id">{device?.deviceId}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('settings.appVersion')}>{appInfo?.appVersion}</Descriptions.Item>
       </Descriptions>
       <Form layout="inline" component="div">

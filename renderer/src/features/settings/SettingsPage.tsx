@@ -11,6 +11,7 @@ import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
 import { RevisitRulesCard } from './RevisitRulesCard'
 import { RevisitScriptsCard } from './RevisitScriptsCard'
+import { RewardSettingsCard } from '@/features/counter/RewardSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <RevisitRulesCard />
       <RevisitScriptsCard />
       <ShiftSettingsCard />
+      <RewardSettingsCard />
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />

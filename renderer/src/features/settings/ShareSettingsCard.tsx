@@ -12,6 +12,9 @@ import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
 
+/** A network folder as Windows writes it, \\NAS\kefu (escaped once, for the string literal). */
+const SHARE_ROOT_EXAMPLE = '\\\\NAS\\kefu'
+
 /** 同步（共享文件夹）: where the store's PCs meet. Setting the folder only looks at it; creating a new
  *  store share (empty folder only) or joining the one there is an explicit click (issue 6). */
 export function ShareSettingsCard() {
@@ -98,16 +101,19 @@ export function ShareSettingsCard() {
   return (
     <Card title={t('syncPage.settings.title')} data-testid="share-settings">
       <Typography.Paragraph type="secondary">{t('syncPage.settings.hint')}</Typography.Paragraph>
+      {/* The device id is for support only: it is shown once, under 本机信息 (issue 13.7). */}
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('syncPage.settings.device')}>{device?.deviceName}</Descriptions.Item>
-        <Descriptions.Item label={t('syncPage.peer.device')}>{device?.deviceId}</Descriptions.Item>
       </Descriptions>
+      <label htmlFor="share-root" style={{ display: 'block', marginBottom: 6 }}>
+        {t('syncPage.settings.root')}
+      </label>
       <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
         <Input
+          id="share-root"
           value={root}
           onChange={(e) => setRoot(e.target.value)}
-          placeholder="\\\\NAS\\kefu"
-          aria-label={t('syncPage.settings.root')}
+          placeholder={SHARE_ROOT_EXAMPLE}
           onPressEnter={() => void check()}
           data-testid="share-root"
         />

@@ -23,6 +23,8 @@ export const customerZh = {
   duplicates: '疑似重复',
   assign: '均衡分配',
   count: '共 {{count}} 位客户',
+  found: '找到 {{count}} 位',
+  foundMore: '找到超过 {{count}} 位，只显示最相关的 {{count}} 位，输入更多可缩小范围',
   empty: '还没有客户档案',
   noMatch: '没有找到匹配的客户',
   match: {
@@ -90,6 +92,8 @@ export const customerEn: typeof customerZh = {
   duplicates: 'Possible duplicates',
   assign: 'Balance assignment',
   count: '{{count}} customers',
+  found: '{{count}} found',
+  foundMore: 'More than {{count}} found; showing the {{count}} closest. Type more to narrow the search',
   empty: 'No customers yet',
   noMatch: 'No matching customer',
   match: {

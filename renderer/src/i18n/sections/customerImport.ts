@@ -19,7 +19,9 @@ export const customerImportZh = {
     encoding: '编码',
     sheet: '工作表',
     headerRow: '表头在第几行',
-    rows: '数据行数'
+    rows: '数据行数',
+    /** 数据行数: the data rows, the blank rows and the rows read, which add up */
+    rowsSum: '{{data}}（另有空行 {{blank}} 行；表头下共读取 {{lines}} 行）'
   },
   kind: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本文件' },
   encoding: {
@@ -44,14 +46,26 @@ export const customerImportZh = {
     problems: '跳过的行',
     all: '所有有提示的行',
     none: '没有需要注意的行',
-    status: { new: '新建', update: '已有', skip: '跳过' }
+    status: { new: '新建', update: '已有', skip: '跳过' },
+    /** under the counts: they add up to the rows read */
+    sum: '数据行 {{total}} = 新建 {{new}} + 已有客户 {{update}} + 跳过 {{skip}}；另有空行 {{blank}} 行；表头下共读取 {{lines}} 行。',
+    download: '下载问题行',
+    downloadHint:
+      '跳过的行和有项目留空的行（{{count}} 行）原样列出，最后一列写明原因。改好后再导入这个文件即可；已导入的行要补全信息，请勾选“更新已有客户”。',
+    downloaded: '已下载 {{count}} 个问题行',
+    downloadFailed: '下载问题行失败：{{reason}}',
+    /** the problem-rows workbook: its file name and its last column */
+    fileName: '{{name}}-问题行.xlsx',
+    reasonHeader: '问题说明'
   },
   options: {
     updateExisting: '更新已有客户',
-    updateHint: '不勾选时，电话已在档案中的行不会导入，已有档案保持不变。',
+    updateHint: '不勾选时，联系电话已在档案中的行不会导入，已有档案保持不变。',
     fill: '只补充已有档案中空白的信息',
     overwrite: '用文件中的内容覆盖已有档案中的信息',
-    rule: '电话和标签只增加、不删除；备注追加在原备注后面；文件中空白的格子不会清空已有信息。'
+    rule: '联系电话和标签只增加、不删除；备注追加在原备注后面；文件中空白的格子不会清空已有信息。',
+    withoutPhone: '没有有效联系电话的行也导入（联系电话留空）',
+    withoutPhoneHint: '不勾选时，没有填写联系电话或联系电话无效的行不导入。'
   },
   summary: '将新建 {{create}} 位客户，更新 {{update}} 位已有客户，不导入 {{skip}} 行。',
   confirm: '确认导入',
@@ -75,6 +89,12 @@ export const customerImportZh = {
   failed: '导入失败，没有写入任何数据：{{reason}}',
   readFailed: '读取文件时出错：{{reason}}',
   message: importMessagesZh,
+  /** after a row's problem (customerImport.message.*): what happens to the row */
+  fate: {
+    skipRow: '{{problem}}，本行不导入。',
+    leaveBlank: '{{problem}}，该项留空，本行其余信息照常导入。',
+    noPhone: '{{problem}}，本行导入为没有联系电话的客户。'
+  },
   field: importFieldsZh,
   export: {
     busy: '正在导出…',
@@ -114,7 +134,8 @@ export const customerImportEn: typeof customerImportZh = {
     encoding: 'Encoding',
     sheet: 'Worksheet',
     headerRow: 'Header row',
-    rows: 'Data rows'
+    rows: 'Data rows',
+    rowsSum: '{{data}} (plus {{blank}} blank; {{lines}} rows read below the header)'
   },
   kind: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text' },
   encoding: {
@@ -139,7 +160,15 @@ export const customerImportEn: typeof customerImportZh = {
     problems: 'Skipped rows',
     all: 'All rows with notes',
     none: 'Nothing to note',
-    status: { new: 'New', update: 'Existing', skip: 'Skipped' }
+    status: { new: 'New', update: 'Existing', skip: 'Skipped' },
+    sum: '{{total}} data rows = {{new}} new + {{update}} existing + {{skip}} skipped; plus {{blank}} blank; {{lines}} rows read below the header.',
+    download: 'Download problem rows',
+    downloadHint:
+      'The skipped rows and the rows with a field left blank ({{count}}), as they were, with the reason in the last column. Fix them and import that file again; to complete rows already imported, tick "Update existing customers".',
+    downloaded: '{{count}} problem rows downloaded',
+    downloadFailed: 'Problem rows could not be downloaded: {{reason}}',
+    fileName: '{{name}}-problem rows.xlsx',
+    reasonHeader: 'Problem'
   },
   options: {
     updateExisting: 'Update existing customers',
@@ -147,7 +176,9 @@ export const customerImportEn: typeof customerImportZh = {
       'Unticked, rows whose phone is already on file are not imported and those records stay as they are.',
     fill: 'Only fill in what existing records leave blank',
     overwrite: "Replace existing information with the file's",
-    rule: 'Phones and tags are only added, never removed; notes are appended; blank cells never clear anything.'
+    rule: 'Phones and tags are only added, never removed; notes are appended; blank cells never clear anything.',
+    withoutPhone: 'Also import rows without a valid phone (phone left blank)',
+    withoutPhoneHint: 'Unticked, rows whose phone is missing or not valid are not imported.'
   },
   summary: '{{create}} new customers, {{update}} existing customers updated, {{skip}} rows not imported.',
   confirm: 'Confirm import',
@@ -171,6 +202,11 @@ export const customerImportEn: typeof customerImportZh = {
   failed: 'Import failed, nothing was written: {{reason}}',
   readFailed: 'The file could not be read: {{reason}}',
   message: importMessagesEn,
+  fate: {
+    skipRow: '{{problem}}. The row will not be imported.',
+    leaveBlank: '{{problem}}. That field is left blank; the rest of the row is imported.',
+    noPhone: '{{problem}}. The row is imported as a customer without a phone.'
+  },
   field: importFieldsEn,
   export: {
     busy: 'Exporting…',

@@ -33,7 +33,7 @@ export const handoverZh = {
   takenAt: '数据读取于 {{time}}',
   submit: '提交交接',
   submitted: '已提交，等待接班人确认接班',
-  resubmit: '重新提交',
+  submittedNote: '已于 {{time}} 提交，等待接班人确认接班。提交后内容不能再修改；确认接班后可以追加备注。',
   emptyNote:
     '本次交接没有任何待办事项（没有未结案投诉、回访、回电、退换货，也没有填写事项和备注）。可以照常提交。',
   readOnly: '该交接记录已由 {{who}} 于 {{time}} 确认接班，已锁定，只能追加备注。',
@@ -106,6 +106,11 @@ export const handoverZh = {
   customerPhone: '电话',
   pickCustomer: '从客户档案选择',
   dueAt: '到期时间',
+  duePlaceholder: '年-月-日 时:分',
+  /** the accessible name of an add-form field: each section has one (紧急事项 到期时间) */
+  fieldOf: '{{section}} {{field}}',
+  /** the accessible name of a listed item's control (紧急事项 1 标记完成) */
+  rowField: '{{section}} {{n}} {{field}}',
   markDone: '标记完成',
   remove: '删除',
   added: '已添加',
@@ -117,6 +122,7 @@ export const handoverZh = {
   remarkAdded: '已追加备注',
   acknowledgeTitle: '确认接班',
   acknowledgeIntro: '接班人输入自己的工号和 PIN 确认接班。确认后交接记录锁定，不能再修改。',
+  blankPinHint: 'PIN 可以不填的情况：该工号还没有设置 PIN，并且就是本机当前工号（先切换工号）。',
   acknowledged: '{{who}} 已确认接班',
   sign: { outgoing: '交班人签字', incoming: '接班人签字', time: '时间' },
   printedAt: '打印时间：{{time}}',
@@ -126,6 +132,7 @@ export const handoverZh = {
   dashboardDraft: '{{date}} {{shift}} · 交班人 {{who}} · 草稿未提交',
   refused: {
     locked: '该交接记录已确认接班，已锁定，不能修改；可以追加备注。',
+    submitted: '交接记录已提交，不能再修改；接班人确认接班后可以追加备注。',
     notOutgoing: '只有交班人可以修改这份交接记录。',
     notSubmitted: '交接记录还没有提交，不能确认接班。',
     alreadyAcknowledged: '该交接记录已经确认接班，不能重复确认。',
@@ -181,7 +188,8 @@ export const handoverEn: typeof handoverZh = {
   takenAt: 'Data read at {{time}}',
   submit: 'Submit handover',
   submitted: 'Submitted, waiting for the incoming clerk',
-  resubmit: 'Submit again',
+  submittedNote:
+    'Submitted at {{time}}, waiting for the incoming clerk. It can no longer be changed; remarks can be appended once it is acknowledged.',
   emptyNote:
     'Nothing to hand over (no open complaints, follow-ups, callbacks or returns, no items, no notes). You can still submit it.',
   readOnly: 'Acknowledged by {{who}} at {{time}}: locked, remarks can be appended.',
@@ -254,6 +262,9 @@ export const handoverEn: typeof handoverZh = {
   customerPhone: 'Phone',
   pickCustomer: 'Pick from the archive',
   dueAt: 'Due',
+  duePlaceholder: 'YYYY-MM-DD HH:mm',
+  fieldOf: '{{field}} ({{section}})',
+  rowField: '{{field}} ({{section}} {{n}})',
   markDone: 'Mark done',
   remove: 'Remove',
   added: 'Added',
@@ -265,6 +276,8 @@ export const handoverEn: typeof handoverZh = {
   remarkAdded: 'Remark appended',
   acknowledgeTitle: 'Acknowledge handover',
   acknowledgeIntro: 'The incoming clerk enters their staff no. and PIN. The note is then locked.',
+  blankPinHint:
+    'The PIN may be left blank only if that staff no. has no PIN yet and is the one on duty at this PC (switch staff first).',
   acknowledged: '{{who}} acknowledged the handover',
   sign: { outgoing: 'Outgoing clerk', incoming: 'Incoming clerk', time: 'Time' },
   printedAt: 'Printed {{time}}',
@@ -274,6 +287,8 @@ export const handoverEn: typeof handoverZh = {
   dashboardDraft: '{{date}} {{shift}} · by {{who}} · draft not submitted',
   refused: {
     locked: 'This note was acknowledged and is locked; you can append a remark.',
+    submitted:
+      'This note was submitted and can no longer be changed; remarks can be appended once it is acknowledged.',
     notOutgoing: 'Only the outgoing clerk can change this note.',
     notSubmitted: 'The note has not been submitted yet.',
     alreadyAcknowledged: 'This note has already been acknowledged.',

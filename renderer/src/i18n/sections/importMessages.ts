@@ -33,8 +33,8 @@ export const importFieldsEn: typeof importFieldsZh = {
   notes: 'Notes'
 }
 
-const SKIP_ZH = '本行不导入。'
-
+// A problem's template says only what is wrong, without a full stop: what happens to the row
+// (customerImport.fate.*) is said after it, and depends on the row (shared/import findingFate).
 export const importMessagesZh: Templates = {
   emptyFile: '文件是空的，没有可导入的内容。',
   fileTooLarge: '文件太大（{{sizeMb}} MB），最多只能导入 {{maxMb}} MB。请把花名册分成几个文件分别导入。',
@@ -42,36 +42,34 @@ export const importMessagesZh: Templates = {
     '这是旧版 Excel（.xls）文件或设了密码的 Excel 文件，不能直接导入。请用 Excel 打开，取消密码后选择“另存为”→“Excel 工作簿 (*.xlsx)”，再导入新文件。',
   notASpreadsheet: '“{{fileName}}”不是表格文件。请选择 .xlsx 或 .csv 格式的客户花名册。',
   unreadableXlsx: '无法读取“{{fileName}}”，文件可能已损坏。请用 Excel 打开后重新保存为 .xlsx 再导入。',
-  noColumns: '没有找到可识别的列。文件里的表头是：{{headers}}。表头需要有“姓名”“电话”等列名。',
+  noColumns: '没有找到可识别的列。文件里的表头是：{{headers}}。表头需要有“姓名”“联系电话”等列名。',
   missingColumn: '没有找到“{{field}}”列，请在下方指定哪一列是{{field}}。',
   noDataRows: '表头下面没有客户数据。',
   blankRowsSkipped: '已跳过 {{count}} 个空行。',
-  missingName: '第 {{row}} 行：没有填写姓名，' + SKIP_ZH,
-  missingPhone: '第 {{row}} 行：没有填写电话，' + SKIP_ZH,
-  invalidPhone: '第 {{row}} 行：电话“{{value}}”不是有效的手机号或座机号，' + SKIP_ZH,
+  missingName: '第 {{row}} 行：没有填写姓名',
+  missingPhone: '第 {{row}} 行：没有填写联系电话',
+  invalidPhone: '第 {{row}} 行：联系电话“{{value}}”不是有效的手机号或座机号',
   scientificNotation:
-    '第 {{row}} 行：{{field}}“{{value}}”被 Excel 显示成了科学计数法，号码已不完整。请把该列设为“文本”格式并补全号码后重新导入；' +
-    SKIP_ZH,
-  tooManyPhones: '第 {{row}} 行：有 {{count}} 个电话，最多只能有 {{max}} 个，' + SKIP_ZH,
-  duplicateInFile: '第 {{row}} 行：电话 {{phone}} 与第 {{firstRow}} 行重复，' + SKIP_ZH,
+    '第 {{row}} 行：{{field}}“{{value}}”被 Excel 显示成了科学计数法，号码已不完整。请把该列设为“文本”格式并补全号码后重新导入',
+  tooManyPhones: '第 {{row}} 行：有 {{count}} 个联系电话，最多只能有 {{max}} 个',
+  duplicateInFile: '第 {{row}} 行：联系电话 {{phone}} 与第 {{firstRow}} 行重复',
   conflictingCustomers:
-    '第 {{row}} 行：电话 {{phone}} 属于已有客户“{{name}}”，电话 {{otherPhone}} 却属于已有客户“{{otherName}}”，无法确定是哪位客户，' +
-    SKIP_ZH,
-  badDate: '第 {{row}} 行：{{field}}“{{value}}”不是有效的日期（应写成 1990-01-31 这样），' + SKIP_ZH,
-  futureDate: '第 {{row}} 行：{{field}}“{{value}}”晚于今天，' + SKIP_ZH,
-  badTier: '第 {{row}} 行：客户等级“{{value}}”无法识别（可填 普通客户、会员、VIP、大客户），' + SKIP_ZH,
-  badGender: '第 {{row}} 行：性别“{{value}}”无法识别（可填 男、女），' + SKIP_ZH,
-  badCredit: '第 {{row}} 行：信用等级“{{value}}”无法识别（可填 A、B、C、D），' + SKIP_ZH,
-  fieldTooLong: '第 {{row}} 行：{{field}}有 {{length}} 个字，最多只能有 {{max}} 个字，' + SKIP_ZH,
-  tooManyTags: '第 {{row}} 行：有 {{count}} 个标签，最多只能有 {{max}} 个，' + SKIP_ZH,
+    '第 {{row}} 行：联系电话 {{phone}} 属于已有客户“{{name}}”，联系电话 {{otherPhone}} 却属于已有客户“{{otherName}}”，无法确定是哪位客户',
+  badDate: '第 {{row}} 行：{{field}}“{{value}}”不是有效的日期（应写成 1990-01-31 这样）',
+  futureDate: '第 {{row}} 行：{{field}}“{{value}}”晚于今天',
+  badTier: '第 {{row}} 行：客户等级“{{value}}”无法识别（可填 普通客户、会员、VIP、大客户）',
+  badGender: '第 {{row}} 行：性别“{{value}}”无法识别（可填 男、女）',
+  badCredit: '第 {{row}} 行：信用等级“{{value}}”无法识别（可填 A、B、C、D）',
+  fieldTooLong: '第 {{row}} 行：{{field}}有 {{length}} 个字，最多只能有 {{max}} 个字',
+  tooManyTags: '第 {{row}} 行：有 {{count}} 个标签，最多只能有 {{max}} 个',
   existingCustomer:
-    '第 {{row}} 行：电话 {{phone}} 已有客户档案“{{name}}”。只有选择“更新已有客户”时才会用本行更新该档案。',
+    '第 {{row}} 行：联系电话 {{phone}} 已有客户档案“{{name}}”。只有选择“更新已有客户”时才会用本行更新该档案。',
+  duplicateOfSkippedRow:
+    '第 {{row}} 行：联系电话 {{phone}} 与第 {{firstRow}} 行重复。第 {{firstRow}} 行不导入，所以本行照常导入；改好第 {{firstRow}} 行再导入时，它会作为已有客户。',
   fullWidthNormalised: '第 {{row}} 行：{{field}}“{{value}}”中的全角字符已转成半角：{{normalised}}。',
   leadingZeroRestored:
-    '第 {{row}} 行：电话“{{value}}”少了开头的 0（Excel 把它当成了数字），已按 {{normalised}} 导入。'
+    '第 {{row}} 行：联系电话“{{value}}”少了开头的 0（Excel 把它当成了数字），已按 {{normalised}} 导入。'
 }
-
-const SKIP_EN = 'The row will not be imported.'
 
 export const importMessagesEn: typeof importMessagesZh = {
   emptyFile: 'The file is empty: there is nothing to import.',
@@ -87,27 +85,26 @@ export const importMessagesEn: typeof importMessagesZh = {
   missingColumn: 'No "{{field}}" column was found. Choose below which column holds the {{field}}.',
   noDataRows: 'There are no customer rows below the header.',
   blankRowsSkipped: '{{count}} blank rows were skipped.',
-  missingName: 'Row {{row}}: the name is missing. ' + SKIP_EN,
-  missingPhone: 'Row {{row}}: the phone is missing. ' + SKIP_EN,
-  invalidPhone: 'Row {{row}}: phone "{{value}}" is not a valid mobile or landline number. ' + SKIP_EN,
+  missingName: 'Row {{row}}: the name is missing',
+  missingPhone: 'Row {{row}}: the phone is missing',
+  invalidPhone: 'Row {{row}}: phone "{{value}}" is not a valid mobile or landline number',
   scientificNotation:
-    'Row {{row}}: {{field}} "{{value}}" was turned into scientific notation by Excel and is incomplete. Format the column as Text, complete the number and import again. ' +
-    SKIP_EN,
-  tooManyPhones: 'Row {{row}}: {{count}} phones; at most {{max}} are allowed. ' + SKIP_EN,
-  duplicateInFile: 'Row {{row}}: phone {{phone}} already appears in row {{firstRow}}. ' + SKIP_EN,
+    'Row {{row}}: {{field}} "{{value}}" was turned into scientific notation by Excel and is incomplete. Format the column as Text, complete the number and import again',
+  tooManyPhones: 'Row {{row}}: {{count}} phones; at most {{max}} are allowed',
+  duplicateInFile: 'Row {{row}}: phone {{phone}} already appears in row {{firstRow}}',
   conflictingCustomers:
-    'Row {{row}}: phone {{phone}} belongs to existing customer "{{name}}" but phone {{otherPhone}} belongs to existing customer "{{otherName}}". ' +
-    SKIP_EN,
-  badDate: 'Row {{row}}: {{field}} "{{value}}" is not a valid date (write it like 1990-01-31). ' + SKIP_EN,
-  futureDate: 'Row {{row}}: {{field}} "{{value}}" is later than today. ' + SKIP_EN,
-  badTier:
-    'Row {{row}}: tier "{{value}}" is not recognised (use Regular, Member, VIP or Key account). ' + SKIP_EN,
-  badGender: 'Row {{row}}: gender "{{value}}" is not recognised (use Male / Female, or M / F). ' + SKIP_EN,
-  badCredit: 'Row {{row}}: credit grade "{{value}}" is not recognised (use A, B, C or D). ' + SKIP_EN,
-  fieldTooLong: 'Row {{row}}: {{field}} has {{length}} characters; at most {{max}} are allowed. ' + SKIP_EN,
-  tooManyTags: 'Row {{row}}: {{count}} tags; at most {{max}} are allowed. ' + SKIP_EN,
+    'Row {{row}}: phone {{phone}} belongs to existing customer "{{name}}" but phone {{otherPhone}} belongs to existing customer "{{otherName}}"',
+  badDate: 'Row {{row}}: {{field}} "{{value}}" is not a valid date (write it like 1990-01-31)',
+  futureDate: 'Row {{row}}: {{field}} "{{value}}" is later than today',
+  badTier: 'Row {{row}}: tier "{{value}}" is not recognised (use Regular, Member, VIP or Key account)',
+  badGender: 'Row {{row}}: gender "{{value}}" is not recognised (use Male / Female, or M / F)',
+  badCredit: 'Row {{row}}: credit grade "{{value}}" is not recognised (use A, B, C or D)',
+  fieldTooLong: 'Row {{row}}: {{field}} has {{length}} characters; at most {{max}} are allowed',
+  tooManyTags: 'Row {{row}}: {{count}} tags; at most {{max}} are allowed',
   existingCustomer:
     'Row {{row}}: phone {{phone}} already belongs to customer "{{name}}". That record is updated only if you choose to update existing customers.',
+  duplicateOfSkippedRow:
+    'Row {{row}}: phone {{phone}} already appears in row {{firstRow}}. Row {{firstRow}} is not imported, so this row is; once row {{firstRow}} is fixed and imported, it will match this customer.',
   fullWidthNormalised:
     'Row {{row}}: full-width characters in {{field}} "{{value}}" were converted: {{normalised}}.',
   leadingZeroRestored:

@@ -34,6 +34,26 @@ const profile = (name: string, phones: string[], extra: Partial<Customer> = {}) 
 })
 
 describe('importCustomers', () => {
+  it('writes rows imported without a phone (issue 13.1); an empty phone never finds them', async () => {
+    const ctx = await freshData()
+    const outcome = await importCustomers(ctx, '1001', {
+      // as validateRows makes a row imported without a phone
+      create: [
+        { ...profile('刘洋', []), phone: '' },
+        { ...profile('孙丽', []), phone: '' },
+        row('张三', '13800138000')
+      ],
+      update: []
+    })
+    expect(outcome).toEqual({ created: 3, updated: 0 })
+    expect(await countCustomers(ctx, {})).toBe(3)
+    expect((await searchCustomers(ctx, 'ly')).map((h) => [h.customer.name, h.customer.phone])).toEqual([
+      ['刘洋', '']
+    ])
+    // Intake looks customers up by phone: a blank phone must not attach a case to 刘洋 or 孙丽.
+    expect(await findCustomerByPhone(ctx, '')).toBeUndefined()
+  })
+
   it('creates every row in one go: searchable, counted, stamped with the 工号, recorded once for the audit', async () => {
     const ctx = await freshData()
     const progress: [number, number][] = []

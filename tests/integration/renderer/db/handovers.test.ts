@@ -125,6 +125,11 @@ describe('editing, submitting and acknowledging', () => {
     await expect(acknowledgeHandover(ctx, LI, h.id)).rejects.toThrow(new HandoverRefusedError('notSubmitted'))
 
     await submitHandover(ctx, '1001', h.id)
+    // Submitted: what the incoming clerk will acknowledge no longer changes, not even by its author.
+    await expect(saveHandoverNotes(ctx, '1001', h.id, '补一句')).rejects.toThrow(
+      new HandoverRefusedError('submitted')
+    )
+    await expect(submitHandover(ctx, '1001', h.id)).rejects.toThrow(new HandoverRefusedError('submitted'))
     await expect(acknowledgeHandover(ctx, WANG, h.id)).rejects.toThrow(
       new HandoverRefusedError('ownHandover')
     )

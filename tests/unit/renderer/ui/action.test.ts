@@ -4,7 +4,7 @@ import type { Staff } from '@shared/domain/staff'
 import { ReturnRefusedError } from '@/db/returns'
 import { WorkflowRefusedError } from '@/db/workflow'
 import { zhCN } from '@/i18n/zh-CN'
-import { createActionRunner, type ActionOptions } from '@/ui/action'
+import { BUSY_AFTER_MS, createActionRunner, type ActionOptions } from '@/ui/action'
 
 const t = i18next.createInstance()
 void t.init({
@@ -45,21 +45,37 @@ function deferred<T>() {
 }
 
 describe('createActionRunner', () => {
-  it('is busy while the action runs and not after, whether it succeeds or fails', async () => {
-    const { runner, busy } = setup()
-    const first = deferred<void>()
-    const done = runner.run(() => first.promise)
-    expect(busy).toEqual([true])
-    first.resolve()
-    await expect(done).resolves.toBe(true)
-    expect(busy).toEqual([true, false])
+  it('shows busy only for a run longer than a moment, and not after, whether it succeeds or fails', async () => {
+    vi.useFakeTimers()
+    try {
+      const { runner, busy } = setup()
+      const quick = deferred<void>()
+      const done = runner.run(() => quick.promise)
+      vi.advanceTimersByTime(BUSY_AFTER_MS - 1)
+      quick.resolve()
+      await expect(done).resolves.toBe(true)
+      vi.advanceTimersByTime(BUSY_AFTER_MS)
+      expect(busy).toEqual([]) // a quick save never flashes a spinner
 
-    const second = deferred<void>()
-    const failed = runner.run(() => second.promise)
-    expect(busy).toEqual([true, false, true])
-    second.reject(new Error('disk full'))
-    await expect(failed).resolves.toBe(false)
-    expect(busy).toEqual([true, false, true, false])
+      const first = deferred<void>()
+      const slow = runner.run(() => first.promise)
+      expect(busy).toEqual([])
+      vi.advanceTimersByTime(BUSY_AFTER_MS)
+      expect(busy).toEqual([true])
+      first.resolve()
+      await expect(slow).resolves.toBe(true)
+      expect(busy).toEqual([true, false])
+
+      const second = deferred<void>()
+      const failed = runner.run(() => second.promise)
+      vi.advanceTimersByTime(BUSY_AFTER_MS)
+      expect(busy).toEqual([true, false, true])
+      second.reject(new Error('disk full'))
+      await expect(failed).resolves.toBe(false)
+      expect(busy).toEqual([true, false, true, false])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('runs one at a time: a second run while the first is under way does nothing', async () => {

@@ -59,8 +59,10 @@ describe('overdue items', () => {
 describe('lock after acknowledgement', () => {
   it('lets only the outgoing clerk edit, and nobody once acknowledged', () => {
     expect(editRefusal({ status: 'draft', outgoingStaffNo: '1001' }, '1001')).toBeNull()
-    expect(editRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1001')).toBeNull()
-    expect(editRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1002')).toBe('notOutgoing')
+    // issue 13.5: once submitted the note is read-only, for its author too
+    expect(editRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1001')).toBe('submitted')
+    expect(editRefusal({ status: 'submitted', outgoingStaffNo: '1001' }, '1002')).toBe('submitted')
+    expect(editRefusal({ status: 'draft', outgoingStaffNo: '1001' }, '1002')).toBe('notOutgoing')
     expect(editRefusal({ status: 'acknowledged', outgoingStaffNo: '1001' }, '1001')).toBe('locked')
     expect(editRefusal({ status: 'acknowledged', outgoingStaffNo: '1001' }, '8001')).toBe('locked')
   })

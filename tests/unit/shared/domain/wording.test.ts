@@ -16,6 +16,9 @@ const spans = (text: string, rules?: WordingRule[]) =>
 const phrases = (text: string, rules?: WordingRule[]) => checkWording(text, rules).map((h) => h.phrase)
 const rule = (phrase: string, suggestion = '请改用正面表达'): WordingRule => ({ phrase, suggestion })
 const suggestionOf = (phrase: string) => DEFAULT_WORDING_RULES.find((r) => r.phrase === phrase)?.suggestion
+/** The default phrases without a negation: the only ones swapped in one click (rule 15). */
+const ONE_CLICK = new Set(['但是', '你自己看', '这是规定'])
+const fixOf = (phrase: string) => (ONE_CLICK.has(phrase) ? 'replace' : 'rewrite')
 
 const HANDBOOK = [
   '我不能',
@@ -89,7 +92,7 @@ describe('checkWording: every default phrase in a realistic sentence', () => {
   it.each(SENTENCES)('%s → %s', (text, phrase) => {
     const start = text.indexOf(phrase)
     expect(checkWording(text)).toEqual([
-      { start, end: start + phrase.length, phrase, suggestion: suggestionOf(phrase) }
+      { start, end: start + phrase.length, phrase, suggestion: suggestionOf(phrase), fix: fixOf(phrase) }
     ])
   })
 
@@ -301,8 +304,9 @@ describe('checkWording: custom rule lists', () => {
   it('flags only the custom phrases', () => {
     const text = '这个我不清楚，你找别人去。不行。'
     expect(checkWording(text, custom)).toEqual([
-      { start: 3, end: 6, phrase: '不清楚', suggestion: '我帮您查一下' },
-      { start: 8, end: 12, phrase: '找别人去', suggestion: '我马上帮您联系负责的同事' }
+      { start: 3, end: 6, phrase: '不清楚', suggestion: '我帮您查一下', fix: 'rewrite' },
+      // 别 of 别人 is no negation, but the rule errs on the side of rewriting.
+      { start: 8, end: 12, phrase: '找别人去', suggestion: '我马上帮您联系负责的同事', fix: 'rewrite' }
     ])
   })
 
@@ -319,31 +323,51 @@ describe('applySuggestion', () => {
   })
 
   it('replaces a span with whitespace inside and emoji before it', () => {
-    const text = '😀这个不 行。'
+    const text = '😀这个但 是。'
     const [hit] = checkWording(text)
-    expect(applySuggestion(text, hit!)).toBe('😀这个我们可以为您…。')
+    expect(applySuggestion(text, hit!)).toBe('😀这个同时。')
   })
 
-  it('replaces the longest phrase as a whole', () => {
-    const text = '我想我做不了主。'
-    expect(applySuggestion(text, checkWording(text)[0]!)).toBe('我们能为您做的是…主。')
+  it('never swaps a negation (issue 13.3): 这个不 行 and 我想我做不了主 stay as they are', () => {
+    for (const text of ['😀这个不 行。', '我想我做不了主。']) {
+      const [hit] = checkWording(text)
+      expect(hit?.fix).toBe('rewrite')
+      expect(applySuggestion(text, hit!)).toBe(text)
+    }
   })
 
-  it('applying every hit from the last one leaves no hit (defaults)', () => {
+  it('applying every hit from the last one leaves only the hits to rewrite (defaults)', () => {
     const text = '我不能退，但是这个不行，配送也不归我管，系统坏了没办法。'
     const hits = checkWording(text)
     expect(hits).toHaveLength(5)
     const fixed = hits.reduceRight((acc, hit) => applySuggestion(acc, hit), text)
-    expect(checkWording(fixed)).toEqual([])
+    expect(fixed).toBe('我不能退，同时这个不行，配送也不归我管，系统坏了没办法。')
+    expect(checkWording(fixed).map((h) => [h.phrase, h.fix])).toEqual([
+      ['我不能', 'rewrite'],
+      ['不行', 'rewrite'],
+      ['不归我管', 'rewrite'],
+      ['没办法', 'rewrite']
+    ])
   })
 
   it('leaves the text unchanged for a stale hit', () => {
-    const hit: WordingHit = { start: 2, end: 4, phrase: '不行', suggestion: '我们可以为您…' }
-    expect(applySuggestion('这个不行', hit)).toBe('这个我们可以为您…')
+    const hit: WordingHit = { start: 2, end: 4, phrase: '但是', suggestion: '同时', fix: 'replace' }
+    expect(applySuggestion('这个但是', hit)).toBe('这个同时')
     expect(applySuggestion('这个可以', hit)).toBe('这个可以')
     expect(applySuggestion('这个', hit)).toBe('这个')
-    expect(applySuggestion('这个不行', { ...hit, start: 3, end: 2 })).toBe('这个不行')
-    expect(applySuggestion('这个不行', { ...hit, start: -1 })).toBe('这个不行')
+    expect(applySuggestion('这个但是', { ...hit, start: 3, end: 2 })).toBe('这个但是')
+    expect(applySuggestion('这个但是', { ...hit, start: -1 })).toBe('这个但是')
+  })
+
+  it('re-derives the kind: a hit claiming "replace" for a negation changes nothing', () => {
+    const hit: WordingHit = {
+      start: 0,
+      end: 3,
+      phrase: '我不能',
+      suggestion: '我们能为您做的是…',
+      fix: 'replace'
+    }
+    expect(applySuggestion('我不能给您退款。', hit)).toBe('我不能给您退款。')
   })
 })
 

@@ -3,11 +3,14 @@ import {
   buildComplaint,
   complaintIntakeSchema,
   emptyIntakeForm,
+  RESOLUTIONS,
   type Complaint
 } from '@shared/domain/complaint'
 import {
   applyAction,
+  approvalNeed,
   availableActions,
+  carriesAmount,
   DEFAULT_WORKFLOW_SETTINGS,
   type Actor,
   type ActionType,
@@ -120,6 +123,43 @@ describe('complaint workflow', () => {
     expect(plan(null)).toBe('workflow.amountRequired')
     expect(plan(null, 'repair')).toBeUndefined()
     expect(plan(99.5)).toBeUndefined()
+  })
+
+  it('only refund and compensation carry an amount; a stale amount on another plan is neither checked nor stored', () => {
+    expect(RESOLUTIONS.filter(carriesAmount)).toEqual(['refund', 'compensation'])
+    const c = run(fresh(), withDept)
+    // e.g. 补偿 with -5 typed, then switched to 换货: the hidden amount must not block the plan
+    const exchange: WorkflowAction = { type: 'proposePlan', resolution: 'exchange', amount: -5, text: '换新' }
+    expect(refusal(c, exchange)).toBeUndefined()
+    const out = applyAction(c, { ...exchange, amount: 80 }, clerk, 3000, S)
+    expect(out.ok && out.patch.plan?.amount).toBeNull()
+    const refund = applyAction(
+      c,
+      { type: 'proposePlan', resolution: 'refund', amount: 80, text: '退款' },
+      clerk,
+      3000,
+      S
+    )
+    expect(refund.ok && refund.patch.plan?.amount).toBe(80)
+  })
+
+  it('says who must approve a waiting plan and the limit behind it', () => {
+    expect(approvalNeed(run(fresh(), withDept), S)).toBeNull()
+    expect(approvalNeed(run(fresh(), proposed(null)), S)).toEqual({
+      approver: 'shiftLeaderOrManager',
+      amount: null,
+      limit: 500
+    })
+    expect(approvalNeed(run(fresh(), proposed(500)), S)).toEqual({
+      approver: 'shiftLeaderOrManager',
+      amount: 500,
+      limit: 500
+    })
+    expect(approvalNeed(run(fresh(), proposed(800)), { ...S, managerApprovalAbove: 300 })).toEqual({
+      approver: 'manager',
+      amount: 800,
+      limit: 300
+    })
   })
 
   it('only a shift leader or manager approves; above the limit only the manager', () => {

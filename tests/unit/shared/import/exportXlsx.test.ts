@@ -119,7 +119,7 @@ describe('customersToXlsx', () => {
       null, // 负责客服: a name, not a 工号
       'notes'
     ])
-    expect(result.preview.counts).toEqual({ new: 2, update: 0, skip: 0, blank: 0, total: 2 })
+    expect(result.preview.counts).toEqual({ new: 2, update: 0, skip: 0, blank: 0, total: 2, lines: 2 })
     const [first, second] = CUSTOMERS.map(({ id: _id, assignedClerk: _clerk, ...rest }) => rest)
     expect(result.preview.rows.map((r) => r.record)).toEqual([first, second])
   })

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { CUSTOMER_LIMITS } from '@shared/domain/customer'
 import type { ColumnMapping } from '@shared/import/headerMapping'
-import { IMPORT_FIELDS, type ImportField, type RowCode } from '@shared/import/messages'
+import { findingFate, IMPORT_FIELDS, type ImportField, type RowCode } from '@shared/import/messages'
 import type { Cell } from '@shared/import/readTable'
 import {
   excelSerialDay,
   readDay,
   validateRows,
   type ExistingCustomer,
+  type RowFinding,
   type ValidateOptions
 } from '@shared/import/validateRows'
 
@@ -226,9 +227,19 @@ describe('name', () => {
   })
 })
 
-describe('fieldTooLong: the row is refused, never truncated', () => {
+describe('fieldTooLong: never truncated; a name that does not fit skips the row, another field is left blank', () => {
+  it('name over the limit: the row is skipped', () => {
+    const max = CUSTOMER_LIMITS.name
+    expect(one({ name: 'x'.repeat(max) }).status).toBe('new')
+    const r = one({ name: 'x'.repeat(max + 1) })
+    expect(r.status).toBe('skip')
+    expect(r.record).toBeUndefined()
+    expect(r.findings).toEqual([
+      { code: 'fieldTooLong', severity: 'error', params: { row: 2, field: 'name', length: max + 1, max } }
+    ])
+  })
+
   it.each([
-    ['name', CUSTOMER_LIMITS.name],
     ['address', CUSTOMER_LIMITS.address],
     ['memberNo', CUSTOMER_LIMITS.memberNo],
     ['needs', CUSTOMER_LIMITS.needs],
@@ -237,10 +248,11 @@ describe('fieldTooLong: the row is refused, never truncated', () => {
   ] as const)('%s over %i characters', (field, max) => {
     expect(one({ [field]: 'x'.repeat(max) }).status).toBe('new')
     const r = one({ [field]: 'x'.repeat(max + 1) })
-    expect(r.status).toBe('skip')
-    expect(r.record).toBeUndefined()
+    expect(r.status).toBe('new')
+    expect(r.record?.name).toBe('张三')
+    expect(r.record?.[field]).toBeUndefined()
     expect(r.findings).toEqual([
-      { code: 'fieldTooLong', severity: 'error', params: { row: 2, field, length: max + 1, max } }
+      { code: 'fieldTooLong', severity: 'warning', params: { row: 2, field, length: max + 1, max } }
     ])
   })
 
@@ -248,7 +260,7 @@ describe('fieldTooLong: the row is refused, never truncated', () => {
     expect(one({ notes: '长'.repeat(10_000) }).findings).toEqual([
       {
         code: 'fieldTooLong',
-        severity: 'error',
+        severity: 'warning',
         params: { row: 2, field: 'notes', length: 10_000, max: 2000 }
       }
     ])
@@ -258,7 +270,7 @@ describe('fieldTooLong: the row is refused, never truncated', () => {
     expect(one({ tags: `短,${'标'.repeat(21)}` }).findings).toEqual([
       {
         code: 'fieldTooLong',
-        severity: 'error',
+        severity: 'warning',
         params: { row: 2, field: 'tags', length: 21, max: CUSTOMER_LIMITS.tag }
       }
     ])
@@ -269,7 +281,7 @@ describe('tooManyTags', () => {
   it('more tags than a customer may have', () => {
     const tags = Array.from({ length: 21 }, (_, i) => `标签${i}`).join('、')
     expect(one({ tags }).findings).toEqual([
-      { code: 'tooManyTags', severity: 'error', params: { row: 2, count: 21, max: 20 } }
+      { code: 'tooManyTags', severity: 'warning', params: { row: 2, count: 21, max: 20 } }
     ])
   })
 })
@@ -298,9 +310,10 @@ describe('dates', () => {
 
   it('badDate', () => {
     const r = one({ birthday: '1990-02-30' })
-    expect(r.status).toBe('skip')
+    expect(r.status).toBe('new')
+    expect(r.record?.birthday).toBeUndefined()
     expect(r.findings).toEqual([
-      { code: 'badDate', severity: 'error', params: { row: 2, field: 'birthday', value: '1990-02-30' } }
+      { code: 'badDate', severity: 'warning', params: { row: 2, field: 'birthday', value: '1990-02-30' } }
     ])
     expect(codes(one({ birthday: '3月5日' }))).toEqual(['badDate'])
   })
@@ -308,8 +321,10 @@ describe('dates', () => {
   it('futureDate', () => {
     expect(one({ birthday: TODAY }).status).toBe('new')
     const r = one({ birthday: '2026-11-24' })
+    expect(r.status).toBe('new')
+    expect(r.record?.birthday).toBeUndefined()
     expect(r.findings).toEqual([
-      { code: 'futureDate', severity: 'error', params: { row: 2, field: 'birthday', value: '2026-11-24' } }
+      { code: 'futureDate', severity: 'warning', params: { row: 2, field: 'birthday', value: '2026-11-24' } }
     ])
   })
 
@@ -327,18 +342,19 @@ describe('dates', () => {
 describe('codes with a fixed list of values', () => {
   it('badTier', () => {
     const r = one({ tier: '金卡' })
-    expect(r.status).toBe('skip')
-    expect(r.findings).toEqual([{ code: 'badTier', severity: 'error', params: { row: 2, value: '金卡' } }])
+    expect(r.status).toBe('new')
+    expect(r.record?.tier).toBe('regular')
+    expect(r.findings).toEqual([{ code: 'badTier', severity: 'warning', params: { row: 2, value: '金卡' } }])
   })
   it('badGender', () => {
-    expect(one({ gender: '未知' }).findings).toEqual([
-      { code: 'badGender', severity: 'error', params: { row: 2, value: '未知' } }
-    ])
+    const r = one({ gender: '中' })
+    expect(r.record?.gender).toBeUndefined()
+    expect(r.findings).toEqual([{ code: 'badGender', severity: 'warning', params: { row: 2, value: '中' } }])
   })
   it('badCredit', () => {
     expect(one({ credit: 'A级' }).record?.credit).toBe('A')
     expect(one({ credit: 'E' }).findings).toEqual([
-      { code: 'badCredit', severity: 'error', params: { row: 2, value: 'E' } }
+      { code: 'badCredit', severity: 'warning', params: { row: 2, value: 'E' } }
     ])
   })
 })
@@ -354,7 +370,7 @@ describe('member card numbers', () => {
     expect(one({ memberNo: '6.22848E+18' }).findings).toEqual([
       {
         code: 'scientificNotation',
-        severity: 'error',
+        severity: 'warning',
         params: { row: 2, field: 'memberNo', value: '6.22848E+18' }
       }
     ])
@@ -380,12 +396,41 @@ describe('duplicates and the existing archive', () => {
     ])
   })
 
-  it('a row that is skipped does not make later rows duplicates', () => {
+  it('a repeat of a skipped row is imported and still reported (issue 13.2)', () => {
     const preview = run([
       row({ name: '', phone: '13800138000' }),
-      row({ name: '张三', phone: '13800138000' })
+      row({ name: '张三', phone: '13800138000' }),
+      row({ name: '张三丰', phone: '138 0013 8000' })
     ])
-    expect(preview.rows.map((r) => r.status)).toEqual(['skip', 'new'])
+    expect(preview.rows.map((r) => r.status)).toEqual(['skip', 'new', 'skip'])
+    expect(preview.rows[1]?.findings).toEqual([
+      {
+        code: 'duplicateOfSkippedRow',
+        severity: 'warning',
+        params: { row: 3, phone: '13800138000', firstRow: 2 }
+      }
+    ])
+    // The third row repeats the one that is written: that one is named.
+    expect(preview.rows[2]?.findings).toEqual([
+      { code: 'duplicateInFile', severity: 'error', params: { row: 4, phone: '13800138000', firstRow: 3 } }
+    ])
+  })
+
+  it('duplicates are found among all rows, whatever happens to each (issue 13.2)', () => {
+    const preview = run([
+      row({ name: '张三', phone: '1381234' }),
+      row({ name: '李四', phone: '13900139000', birthday: '不详' }),
+      row({ name: '', phone: '13700137000' }),
+      row({ name: '', phone: '13700137000' }),
+      row({ name: '王五', phone: '13900139000' })
+    ])
+    expect(preview.rows.map((r) => [r.status, codes(r)])).toEqual([
+      ['skip', ['invalidPhone']],
+      ['new', []],
+      ['skip', ['missingName']],
+      ['skip', ['missingName', 'duplicateOfSkippedRow']],
+      ['skip', ['duplicateInFile']]
+    ])
   })
 
   it('existingCustomer: the row updates the customer holding its phone', () => {
@@ -421,9 +466,9 @@ describe('duplicates and the existing archive', () => {
   })
 
   it('an error wins over the match: the row is skipped', () => {
-    const r = one({ phone: '13900139000', tier: '金卡' }, { lookupExisting })
+    const r = one({ phone: '13900139000', name: '' }, { lookupExisting })
     expect(r.status).toBe('skip')
-    expect(codes(r)).toEqual(['badTier', 'existingCustomer'])
+    expect(codes(r)).toEqual(['missingName', 'existingCustomer'])
   })
 })
 
@@ -439,7 +484,7 @@ describe('blank rows and the report', () => {
       row({})
     ])
     expect(preview.rows.map((r) => r.row)).toEqual([3, 6])
-    expect(preview.counts).toEqual({ new: 2, update: 0, skip: 0, blank: 3, total: 2 })
+    expect(preview.counts).toEqual({ new: 2, update: 0, skip: 0, blank: 3, total: 2, lines: 5 })
     expect(preview.notices).toEqual([{ code: 'blankRowsSkipped', params: { count: 3 } }])
   })
 
@@ -453,7 +498,7 @@ describe('blank rows and the report', () => {
       ],
       { headerRow: 1, mapping: [null, 'name', 'phone'], today: TODAY }
     )
-    expect(preview.counts).toEqual({ new: 1, update: 0, skip: 0, blank: 0, total: 1 })
+    expect(preview.counts).toEqual({ new: 1, update: 0, skip: 0, blank: 0, total: 1, lines: 1 })
   })
 
   it('says when the name or phone column is not mapped, and when there is no data', () => {
@@ -493,5 +538,109 @@ describe('blank rows and the report', () => {
   it('cuts long values quoted in messages', () => {
     const r = one({ phone: '1'.repeat(100) })
     expect(r.findings[0]?.params.value).toBe(`${'1'.repeat(40)}…`)
+  })
+})
+
+describe('only the key skips a row (issue 13.1)', () => {
+  it.each(['不详', '未知', '无', '暂无', '-'])(
+    'a birthday of %s is blank: no finding, the customer is imported',
+    (v) => {
+      const r = one({ birthday: v })
+      expect(r.status).toBe('new')
+      expect(r.findings).toEqual([])
+      expect(r.record?.birthday).toBeUndefined()
+    }
+  )
+
+  it('a birthday that cannot be read, or in the future, is reported and left blank; the rest is imported', () => {
+    const preview = run([
+      row({ name: '张三', phone: '13800138000', birthday: '1990-13-45', address: '南京路1号' }),
+      row({ name: '李四', phone: '13900139000', birthday: '2099-05-01', gender: '女' }),
+      row({ name: '王五', phone: '13700137000', birthday: '八十年代', tier: '金卡', credit: 'Z' })
+    ])
+    expect(preview.rows.map((r) => r.status)).toEqual(['new', 'new', 'new'])
+    expect(preview.rows.map(codes)).toEqual([
+      ['badDate'],
+      ['futureDate'],
+      ['badDate', 'badTier', 'badCredit']
+    ])
+    expect(preview.rows[0]?.record).toMatchObject({ name: '张三', address: '南京路1号' })
+    expect(preview.rows[1]?.record).toMatchObject({ name: '李四', gender: 'female' })
+    expect(preview.rows.every((r) => r.record?.birthday === undefined)).toBe(true)
+    expect(preview.rows.flatMap((r) => r.findings.map(findingFate))).toEqual([
+      'leaveBlank',
+      'leaveBlank',
+      'leaveBlank',
+      'leaveBlank',
+      'leaveBlank'
+    ])
+  })
+
+  it('a row without a usable phone is skipped, or imported without a phone when the user chooses so', () => {
+    const rows = [
+      row({ name: '张三' }),
+      row({ name: '李四', phone: '1381234' }),
+      row({ name: '王五', phone: '1.38E+10' }),
+      row({ name: '赵六', phone: '1381234、13900139000' }),
+      row({ phone: '13700137000' })
+    ]
+    const off = run(rows)
+    expect(off.rows.map((r) => r.status)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip'])
+    expect(off.rows.flatMap((r) => r.findings.map(findingFate))).toEqual([
+      'skipRow',
+      'skipRow',
+      'skipRow',
+      'skipRow',
+      'skipRow'
+    ])
+
+    const on = run(rows, { withoutPhone: true })
+    // A row with one valid and one broken phone still waits for the broken one to be fixed; a missing
+    // name still skips the row.
+    expect(on.rows.map((r) => r.status)).toEqual(['new', 'new', 'new', 'skip', 'skip'])
+    expect(
+      on.rows.slice(0, 3).map((r) => r.record && [r.record.name, r.record.phone, r.record.phones])
+    ).toEqual([
+      ['张三', '', []],
+      ['李四', '', []],
+      ['王五', '', []]
+    ])
+    expect(on.rows.slice(0, 3).flatMap((r) => r.findings.map(findingFate))).toEqual([
+      'noPhone',
+      'noPhone',
+      'noPhone'
+    ])
+    expect(on.counts).toMatchObject({ new: 3, skip: 2, total: 5 })
+  })
+
+  it('a card number Excel shortened is left blank, a phone Excel shortened is not', () => {
+    expect(findingFate(one({ memberNo: '6.22848E+18' }).findings[0] as RowFinding)).toBe('leaveBlank')
+    expect(findingFate(one({ phone: '1.38E+10' }).findings[0] as RowFinding)).toBe('skipRow')
+  })
+})
+
+describe('counts add up (issue 13.2)', () => {
+  it('data rows + blank rows = rows read below the header, up to the last data row', () => {
+    const preview = run([
+      [],
+      row({ name: '张三', phone: '13800138000' }),
+      row({ name: '', phone: '13900139000' }),
+      row({ address: '不详' }),
+      [],
+      row({ name: '李四', phone: '13900139000', birthday: '不详' }),
+      [],
+      []
+    ])
+    const { new: created, update, skip, blank, total, lines } = preview.counts
+    expect({ created, update, skip, blank, total, lines }).toEqual({
+      created: 2,
+      update: 0,
+      skip: 1,
+      blank: 3,
+      total: 3,
+      lines: 6
+    })
+    expect(created + update + skip).toBe(total)
+    expect(total + blank).toBe(lines)
   })
 })

@@ -3,7 +3,7 @@ import { Button, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { Complaint } from '@shared/domain/complaint'
-import { availableActions, type ActionType } from '@shared/domain/workflow'
+import { approvalNeed, availableActions, type ActionType, type ApprovalNeed } from '@shared/domain/workflow'
 import { useData, useSession } from '@/app/session'
 import { ActionDialog } from './ActionDialog'
 
@@ -25,16 +25,20 @@ export function ActionBar({ complaint }: { complaint: Complaint }) {
   const [open, setOpen] = useState<ActionType | null>(null)
   if (!config || !staff) return null
   const actions = availableActions(complaint, { staffNo: staff.staffNo, role: staff.role }, config)
-  // Say why a shift leader sees no 批准方案: the amount is above their limit.
-  const needsManager =
-    complaint.status === 'awaitingApproval' &&
-    staff.role === 'shiftLeader' &&
-    (complaint.plan?.amount ?? 0) > config.managerApprovalAbove
+  // Whoever cannot approve a waiting plan learns who can, and why (the amount against the limit).
+  const need = actions.includes('approvePlan') ? null : approvalNeed(complaint, config)
+  const hint = (n: ApprovalNeed): string => {
+    const figures = { amount: n.amount, limit: n.limit }
+    if (n.approver === 'manager') return t('workflow.approvalNeed.manager', figures)
+    return n.amount === null
+      ? t('workflow.approvalNeed.noAmount')
+      : t('workflow.approvalNeed.shiftLeaderOrManager', figures)
+  }
   return (
     <>
-      {needsManager && (
+      {need && (
         <Typography.Paragraph type="warning" data-testid="approval-hint">
-          {t('workflow.needManager')}
+          {hint(need)}
         </Typography.Paragraph>
       )}
       <Space wrap data-testid="workflow-actions">

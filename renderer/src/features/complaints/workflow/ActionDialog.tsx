@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { RESOLUTIONS, SATISFACTIONS, type Complaint } from '@shared/domain/complaint'
 import type { ActionType } from '@shared/domain/workflow'
@@ -58,11 +58,13 @@ export function ActionDialog({
         )
         onClose()
       },
-      () => t('workflow.done', { action: label })
+      () => t(`workflow.actionDone.${action}`)
     )
   })
 
-  const satisfaction = form.watch('satisfaction')
+  // What is typed so far decides which fields show (补偿金额 only for plans that pay).
+  const values = useWatch({ control: form.control }) as ActionValues
+  const satisfaction = values.satisfaction
   const control = (f: FieldSpec, field: { value: unknown; onChange: (v: unknown) => void }) => {
     const id = fieldId(f.name)
     switch (f.kind) {
@@ -188,20 +190,22 @@ export function ActionDialog({
       }
     >
       <Form layout="vertical" component="div">
-        {spec.fields.map((f) => (
-          <FormField
-            key={f.name}
-            name={f.name}
-            label={f.kind === 'reopen' ? '' : t(f.label)}
-            error={form.formState.errors[f.name] as never}
-          >
-            <Controller
+        {spec.fields
+          .filter((f) => !f.shownWhen || f.shownWhen(values))
+          .map((f) => (
+            <FormField
+              key={f.name}
               name={f.name}
-              control={form.control}
-              render={({ field }) => control(f, field) ?? <span />}
-            />
-          </FormField>
-        ))}
+              label={f.kind === 'reopen' ? '' : t(f.label)}
+              error={form.formState.errors[f.name] as never}
+            >
+              <Controller
+                name={f.name}
+                control={form.control}
+                render={({ field }) => control(f, field) ?? <span />}
+              />
+            </FormField>
+          ))}
         {generalError && (
           <div role="alert" data-testid="action-error" style={{ color: '#cf1322' }}>
             {generalError}

@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { Button, Input, Select, Space, Typography } from 'antd'
+import { Button, Input, Select, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
@@ -9,7 +9,9 @@ import { fillTemplate } from '@shared/domain/cannedReplies'
 import { useData, useSession } from '@/app/session'
 
 /** Text written to the customer: checked as typed against the handbook's forbidden phrases, each hit
- *  underlined with its positive alternative one click away; 标准用语 insert with placeholders filled. */
+ *  underlined. A phrase that can be swapped safely has its alternative one click away; a negation
+ *  (我不能, 不行…) is marked 需改写 with the handbook's wording as a suggestion and no button, since a
+ *  swap would reverse the sentence (shared/domain/wording.ts rule 14). 标准用语 insert with placeholders filled. */
 export function CustomerTextArea({
   id,
   value,
@@ -78,15 +80,27 @@ export function CustomerTextArea({
           <Typography.Text type="warning">{t('wording.found', { count: hits.length })}</Typography.Text>
           <div style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>{underline(value, hits)}</div>
           <Space direction="vertical" size={4}>
-            {hits.map((hit) => (
-              <Space key={hit.start} size={6} wrap>
-                <Typography.Text delete>{value.slice(hit.start, hit.end)}</Typography.Text>
-                <span>→</span>
-                <Button size="small" type="dashed" onClick={() => onChange(applySuggestion(value, hit))}>
-                  {t('wording.useSuggestion', { suggestion: hit.suggestion })}
-                </Button>
-              </Space>
-            ))}
+            {hits.map((hit) =>
+              hit.fix === 'replace' ? (
+                <Space key={hit.start} size={6} wrap data-testid="wording-replace">
+                  <Typography.Text delete>{value.slice(hit.start, hit.end)}</Typography.Text>
+                  <span aria-hidden>→</span>
+                  <Button size="small" type="dashed" onClick={() => onChange(applySuggestion(value, hit))}>
+                    {t('wording.useSuggestion', { suggestion: hit.suggestion })}
+                  </Button>
+                </Space>
+              ) : (
+                <Space key={hit.start} size={6} wrap align="start" data-testid="wording-rewrite">
+                  <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                    {t('wording.rewriteTag')}
+                  </Tag>
+                  <Typography.Text strong>{value.slice(hit.start, hit.end)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('wording.rewrite', { suggestion: hit.suggestion })}
+                  </Typography.Text>
+                </Space>
+              )
+            )}
           </Space>
         </div>
       )}

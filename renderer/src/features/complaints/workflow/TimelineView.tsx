@@ -27,9 +27,12 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
         : String(value)
   const detail = (e: TimelineEvent): string => {
     const d = e.data
-    const parts = [d.explanation, d.department, d.text, d.reason, d.note, d.notes].filter(
+    const parts = [d.explanation, d.text, d.reason, d.note, d.notes].filter(
       (x): x is string => typeof x === 'string' && x.length > 0
     )
+    // A department name alone does not say what it is: label it (责任部门：售后服务部).
+    if (typeof d.department === 'string' && d.department)
+      parts.unshift(t('pattern.labelValue', { label: t('workflow.field.department'), value: d.department }))
     // 约定回电: the promised time first
     if (typeof d.dueAt === 'number') parts.unshift(dayjs(d.dueAt).format('MM-DD HH:mm'))
     if (typeof d.amount === 'number') parts.push(t('workflow.yuan', { amount: d.amount }))
@@ -37,7 +40,12 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
     if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
     if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length)
-      parts.push(d.feedbackDepartments.join(t('pattern.listSeparator')))
+      parts.push(
+        t('pattern.labelValue', {
+          label: t('workflow.field.feedbackDepartments'),
+          value: d.feedbackDepartments.join(t('pattern.listSeparator'))
+        })
+      )
     if (typeof d.field === 'string')
       parts.push(
         t('pattern.changed', {

@@ -1,4 +1,4 @@
-import type { ActionType, WorkflowAction } from '@shared/domain/workflow'
+import { carriesAmount, type ActionType, type WorkflowAction } from '@shared/domain/workflow'
 import type { Resolution, Satisfaction } from '@shared/domain/complaint'
 import { toHalfWidth } from '@shared/text'
 
@@ -23,6 +23,8 @@ export interface FieldSpec {
   kind: FieldKind
   /** i18n key of the label */
   label: string
+  /** shown (and read) only when this holds for the values typed so far; always when absent */
+  shownWhen?: (values: ActionValues) => boolean
 }
 
 export type ActionValues = Record<string, string | boolean | string[]>
@@ -37,6 +39,9 @@ function amount(raw: unknown): number | null {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+
+/** 补偿金额 belongs to the plans that pay money (the domain's carriesAmount); hidden for the others. */
+const paysMoney = (v: ActionValues): boolean => carriesAmount(str(v.resolution) as Resolution)
 
 export const ACTION_FORMS: Record<
   ActionType,
@@ -56,14 +61,15 @@ export const ACTION_FORMS: Record<
   proposePlan: {
     fields: [
       { name: 'resolution', kind: 'resolution', label: 'workflow.field.resolution' },
-      { name: 'amount', kind: 'amount', label: 'workflow.field.amount' },
+      { name: 'amount', kind: 'amount', label: 'workflow.field.amount', shownWhen: paysMoney },
       { name: 'text', kind: 'customerText', label: 'workflow.field.text' }
     ],
     defaults: { resolution: 'repair', amount: '', text: '' },
     toAction: (v) => ({
       type: 'proposePlan',
       resolution: str(v.resolution) as Resolution,
-      amount: amount(v.amount),
+      // A hidden amount (typed before switching to 换货, say) is neither parsed nor sent.
+      amount: paysMoney(v) ? amount(v.amount) : null,
       text: str(v.text)
     })
   },

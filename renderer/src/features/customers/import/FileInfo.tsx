@@ -57,7 +57,19 @@ export function FileInfo({ fileName, roster, disabled, onHeaderRow, onAnotherFil
             />
           )
         },
-        { key: 'rows', label: t('customerImport.file.rows'), children: roster.dataRows }
+        {
+          key: 'rows',
+          label: t('customerImport.file.rows'),
+          children: (
+            <span data-testid="import-data-rows">
+              {t('customerImport.file.rowsSum', {
+                data: roster.dataRows,
+                blank: roster.blankRows,
+                lines: roster.linesRead
+              })}
+            </span>
+          )
+        }
       ]}
     />
   )

@@ -12,7 +12,7 @@ const STEP_INDEX: Record<WizardStage['step'], number> = { pick: 0, review: 1, wr
 export function ImportPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const { stage, chooseFile, recheck, confirm, restart } = useImportWizard()
+  const { stage, chooseFile, recheck, confirm, restart, problemRows } = useImportWizard()
 
   return (
     <Space
@@ -47,6 +47,7 @@ export function ImportPage() {
           onRecheck={(change) => void recheck(change)}
           onConfirm={(choice) => void confirm(choice)}
           onAnotherFile={restart}
+          onProblemRows={problemRows}
         />
       )}
       {stage.step === 'writing' && (

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Alert, Button, Card, Checkbox, Radio, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ColumnMapping } from '@shared/import'
 import type { ImportUpdateMode } from '@/db'
 import { FileInfo } from './FileInfo'
 import { MappingTable } from './MappingTable'
 import { PreviewCounts } from './PreviewCounts'
+import { ProblemRowsButton } from './ProblemRowsButton'
 import { RowReport } from './RowReport'
 import { importMessageText } from './importText'
+import type { RecheckChange } from './useImportWizard'
 import type { RosterView } from './workerProtocol'
 
 type Props = {
@@ -15,9 +16,10 @@ type Props = {
   roster: RosterView
   checking: boolean
   alert?: string
-  onRecheck: (change: { mapping?: ColumnMapping; headerRow?: number }) => void
+  onRecheck: (change: RecheckChange) => void
   onConfirm: (choice: { updateExisting: boolean; mode: ImportUpdateMode }) => void
   onAnotherFile: () => void
+  onProblemRows: (reasons: [number, string][], reasonHeader: string) => Promise<Uint8Array>
 }
 
 /** 核对与预览: what was detected, the column mapping (correctable), the counts and the per-row report,
@@ -29,10 +31,12 @@ export function ReviewStep({
   alert,
   onRecheck,
   onConfirm,
-  onAnotherFile
+  onAnotherFile,
+  onProblemRows
 }: Props) {
   const { t } = useTranslation()
   const [updateExisting, setUpdateExisting] = useState(false)
+  const [withoutPhone, setWithoutPhone] = useState(false)
   const [mode, setMode] = useState<ImportUpdateMode>('fill')
   const preview = roster.preview
   const counts = preview?.counts
@@ -74,6 +78,32 @@ export function ReviewStep({
           {counts && <PreviewCounts counts={counts} />}
           <Card size="small" title={t('customerImport.report.title')}>
             <RowReport rows={preview?.rows ?? []} />
+            <div style={{ marginTop: 8 }}>
+              <ProblemRowsButton
+                fileName={fileName}
+                rows={preview?.rows ?? []}
+                disabled={checking}
+                build={onProblemRows}
+              />
+            </div>
+          </Card>
+          <Card size="small">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Checkbox
+                checked={withoutPhone}
+                disabled={checking}
+                onChange={(e) => {
+                  setWithoutPhone(e.target.checked)
+                  onRecheck({ withoutPhone: e.target.checked })
+                }}
+                data-testid="import-without-phone"
+              >
+                {t('customerImport.options.withoutPhone')}
+              </Checkbox>
+              <Typography.Text type="secondary">
+                {t('customerImport.options.withoutPhoneHint')}
+              </Typography.Text>
+            </Space>
           </Card>
           <Card size="small">
             <Space orientation="vertical" style={{ width: '100%' }}>

@@ -4,6 +4,7 @@ import {
   customersToXlsx,
   exportFileName,
   parseRoster,
+  problemRowsToXlsx,
   type ExistingCustomer,
   type ParsedRoster
 } from '@shared/import'
@@ -39,7 +40,9 @@ function view(r: ParsedRoster, checked: boolean): RosterView {
   for (const row of preview.rows) for (const p of row.record?.phones ?? []) phones.add(p)
   return {
     ...rest,
-    dataRows: Math.max(0, table.length - r.headerRow),
+    dataRows: preview.counts.total,
+    blankRows: preview.counts.blank,
+    linesRead: preview.counts.lines,
     samples,
     phones: [...phones],
     ...(checked ? { preview } : {})
@@ -64,12 +67,23 @@ async function handle(
       const change: { mapping?: typeof roster.mapping; headerRow?: number } = {}
       if (req.mapping) change.mapping = req.mapping
       if (req.headerRow) change.headerRow = req.headerRow
-      roster = applyMapping(roster, change, { today: req.today, lookupExisting: (p) => owners.get(p) })
+      roster = applyMapping(roster, change, {
+        today: req.today,
+        lookupExisting: (p) => owners.get(p),
+        withoutPhone: req.withoutPhone
+      })
       return { result: view(roster, true) }
     }
     case 'export': {
       const bytes = await customersToXlsx(req.rows, req.options)
       return { result: { bytes, fileName: exportFileName(req.day) }, transfer: [bytes.buffer] }
+    }
+    case 'problemRows': {
+      if (!roster) throw new Error('no roster loaded')
+      const table = roster.table
+      const rows = req.reasons.map(([row, reason]) => ({ cells: table[row - 1] ?? [], reason }))
+      const bytes = await problemRowsToXlsx(roster.headers, rows, req.reasonHeader)
+      return { result: { bytes }, transfer: [bytes.buffer] }
     }
   }
 }

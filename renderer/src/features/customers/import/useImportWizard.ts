@@ -16,6 +16,9 @@ import type { RosterView } from './workerProtocol'
 // Nothing is written before confirm(). An error never loses what was loaded: a bad file leaves the
 // picker up with the reason, a refused or failed write goes back to the same preview and mapping.
 
+/** A correction of the review step: another mapping or header row, or the phone-less rows' choice. */
+export type RecheckChange = { mapping?: ColumnMapping; headerRow?: number; withoutPhone?: boolean }
+
 export type WizardStage =
   | { step: 'pick'; error?: string; reading?: string }
   | { step: 'review'; fileName: string; roster: RosterView; checking: boolean; alert?: string }
@@ -41,6 +44,8 @@ export function useImportWizard() {
   const asked = useRef(new Set<string>())
   /** the latest request wins: an older check finishing late is ignored */
   const generation = useRef(0)
+  /** 没有有效联系电话的行也导入: sent with every check, so a re-check keeps the choice */
+  const withoutPhone = useRef(false)
 
   useEffect(() => () => worker.current?.terminate(), [])
 
@@ -65,9 +70,14 @@ export function useImportWizard() {
       await lookUp(phones)
       const w = worker.current
       if (!w) throw new Error('import worker stopped')
-      let view = await w.call({ kind: 'validate', ...change, existing: [...owners.current], today: today() })
+      const ask = () => ({
+        existing: [...owners.current],
+        today: today(),
+        withoutPhone: withoutPhone.current
+      })
+      let view = await w.call({ kind: 'validate', ...change, ...ask() })
       for (let round = 0; round < LOOKUP_ROUNDS && (await lookUp(view.phones)); round++) {
-        view = await w.call({ kind: 'validate', existing: [...owners.current], today: today() })
+        view = await w.call({ kind: 'validate', ...ask() })
       }
       return view
     },
@@ -84,6 +94,7 @@ export function useImportWizard() {
       setStage({ step: 'pick', reading: file.name })
       owners.current.clear()
       asked.current.clear()
+      withoutPhone.current = false
       try {
         const bytes = await file.arrayBuffer()
         const parsed = await getWorker().call({ kind: 'parse', bytes, fileName: file.name, today: today() }, [
@@ -106,15 +117,17 @@ export function useImportWizard() {
 
   /** Re-check with the user's correction; the preview stays up (marked as checking) meanwhile. */
   const recheck = useCallback(
-    async (change: { mapping?: ColumnMapping; headerRow?: number }, alert?: string) => {
+    async (change: RecheckChange, alert?: string) => {
       const gen = ++generation.current
+      if (change.withoutPhone !== undefined) withoutPhone.current = change.withoutPhone
       setStage((s) =>
         s.step === 'review' || s.step === 'writing'
           ? { step: 'review', fileName: s.fileName, roster: s.roster, checking: true, alert }
           : s
       )
       try {
-        const roster = await check([], change)
+        const { withoutPhone: _choice, ...columns } = change
+        const roster = await check([], columns)
         if (gen === generation.current)
           setStage((s) => (s.step === 'review' ? { ...s, roster, checking: false } : s))
       } catch (e) {
@@ -172,5 +185,12 @@ export function useImportWizard() {
     setStage({ step: 'pick' })
   }, [])
 
-  return { stage, chooseFile, recheck, confirm, restart }
+  /** 下载问题行: the workbook of the listed rows (row number → reason), built from the loaded file. */
+  const problemRows = useCallback(async (reasons: [number, string][], reasonHeader: string) => {
+    const w = worker.current
+    if (!w) throw new Error('import worker stopped')
+    return (await w.call({ kind: 'problemRows', reasons, reasonHeader })).bytes
+  }, [])
+
+  return { stage, chooseFile, recheck, confirm, restart, problemRows }
 }

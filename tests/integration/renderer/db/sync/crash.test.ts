@@ -108,7 +108,7 @@ describe('duplicated device id (cloned PC image)', () => {
         kind: 'clone',
         peer: 'pcA',
         seq: 1,
-        message: expect.stringContaining('相同的设备编号')
+        message: expect.stringContaining('相同的设备标识')
       })
     ])
     expect(await share.read(segmentPath('pcA', 1))).toEqual(original)

@@ -20,7 +20,9 @@ export const SYNCED = [
   'settings',
   'returns',
   'handovers',
-  'revisitTasks'
+  'revisitTasks',
+  'consultations',
+  'problems'
 ] as const
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])
