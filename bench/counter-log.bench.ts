@@ -154,6 +154,20 @@ test('counter log at 100 000 consultations, 20 000 problems and 200 000 complain
     }
   }
 
+  // The year's sheet is real work, not an empty table: its totals equal a count of the generated data
+  // (the consultations of the year, plus the 5 saved above; every complaint in it is a service too).
+  const totals = await app
+    .locator('[data-testid=service-stats] tbody tr')
+    .last()
+    .locator('td')
+    .allTextContents()
+  const inYear = (at: number) => at >= year.start && at < year.end
+  const yearConsultations = consultations.filter((c) => inYear(c.createdAt as number)).length + saveRuns.length
+  const yearComplaints = complaints.filter((c) => inYear(c.receivedAt as number)).length
+  console.log(`year sheet totals: ${totals.join(' | ')}; consultations expected ${yearConsultations}`)
+  expect(Number(totals[2])).toBe(yearConsultations)
+  expect(Number(totals[1])).toBeGreaterThan(Math.min(yearComplaints, 1000))
+
   // 每周汇总 of last week: from its tab to the summary.
   const week = previousWeek(now)
   const weeklyRuns: number[] = []
