@@ -37,12 +37,16 @@ export interface StatsScope {
 }
 
 async function tasksInRange(ctx: DataContext, from: number, to: number): Promise<StoredTask[]> {
-  const [due, started] = await Promise.all([
+  // Most tasks whose window started in the range are also due in it: read those once, and of the
+  // window range only the keys (one getAllKeys), loading just the records not read already.
+  const [due, startedIds] = await Promise.all([
     ctx.db.revisitTasks.where('dueAt').between(from, to, true, true).toArray(),
-    ctx.db.revisitTasks.where('windowStart').between(from, to, true, true).toArray()
+    ctx.db.revisitTasks.where('windowStart').between(from, to, true, true).primaryKeys()
   ])
   const byId = new Map<string, StoredTask>()
-  for (const t of [...due, ...started]) if (!t._deleted) byId.set(t.id, t)
+  for (const t of due) if (!t._deleted) byId.set(t.id, t)
+  const missing = startedIds.filter((id) => !byId.has(id))
+  for (const t of await ctx.db.revisitTasks.bulkGet(missing)) if (t && !t._deleted) byId.set(t.id, t)
   return [...byId.values()]
 }
 
