@@ -167,7 +167,8 @@ test('counter log at 100 000 consultations, 20 000 problems and 200 000 complain
     .locator('td')
     .allTextContents()
   const inYear = (at: number) => at >= year.start && at < year.end
-  const yearConsultations = consultations.filter((c) => inYear(c.createdAt as number)).length + saveRuns.length
+  const yearConsultations =
+    consultations.filter((c) => inYear(c.createdAt as number)).length + saveRuns.length
   const yearComplaints = complaints.filter((c) => inYear(c.receivedAt as number)).length
   console.log(`year sheet totals: ${totals.join(' | ')}; consultations expected ${yearConsultations}`)
   expect(Number(totals[2])).toBe(yearConsultations)

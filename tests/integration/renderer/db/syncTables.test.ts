@@ -8,7 +8,16 @@ import { freshData } from './helpers'
 describe('synced tables', () => {
   it('are exactly the database tables that are not local to one PC', async () => {
     const ctx = await freshData()
-    const local = new Set(['outbox', 'meta', 'drafts', 'tallies', 'serviceDays', 'conflicts', 'quarantine', 'syncPeers'])
+    const local = new Set([
+      'outbox',
+      'meta',
+      'drafts',
+      'tallies',
+      'serviceDays',
+      'conflicts',
+      'quarantine',
+      'syncPeers'
+    ])
     const synced = ctx.db.tables.map((t) => t.name).filter((t) => !local.has(t))
     expect([...SYNCED_TABLES].sort()).toEqual(synced.sort())
   })
