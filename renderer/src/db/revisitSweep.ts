@@ -1,4 +1,5 @@
 import {
+  inSample,
   complaintTasks,
   keyAccountTask,
   newCustomerTask,
@@ -72,7 +73,10 @@ export async function generateRevisitTasks(
   if (rules.includes('newCustomer') && s.rules.newCustomer.enabled) {
     // New = created within the window (its task can still be on time); by primary key, in batches.
     const since = now - s.rules.newCustomer.windowDays * DAY
-    const ids = (await ctx.db.customers.toCollection().primaryKeys()) as string[]
+    // The sample depends on the id alone: only the sampled customers' records are read (~1 in 10).
+    const ids = ((await ctx.db.customers.toCollection().primaryKeys()) as string[]).filter((id) =>
+      inSample(id, s.newCustomerSamplePercent)
+    )
     await run('newCustomer', ids, async (batch) =>
       (await ctx.db.customers.bulkGet(batch)).flatMap((c) => {
         if (!c || c._deleted || c.mergedInto) return []

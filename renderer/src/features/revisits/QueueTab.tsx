@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { Button, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd'
 import { PhoneOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -78,79 +78,99 @@ export function QueueTab() {
           {t('revisit.print.button')}
         </Button>
       </Space>
-      <Table<QueueRow>
-        size="small"
-        rowKey={(r) => r.task.id}
-        loading={rows === undefined}
-        dataSource={rows ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('revisit.empty')} /> }}
-        columns={[
-          {
-            key: 'customer',
-            title: t('revisit.column.customer'),
-            render: (_, r) => (
-              <Button
-                type="link"
-                style={{ padding: 0 }}
-                onClick={() => navigate(`/customers/${r.task.customerId}`)}
-              >
-                {r.customer?.name ?? r.task.customerName}
-              </Button>
-            )
-          },
-          {
-            key: 'phone',
-            title: t('revisit.column.phone'),
-            render: (_, r) => {
-              const phone = r.customer?.phone ?? r.task.customerPhone
-              return <span data-testid="queue-phone">{canUnmask ? phone : maskPhone(phone)}</span>
-            }
-          },
-          { key: 'reason', title: t('revisit.column.reason'), render: (_, r) => taskReason(t, r.task) },
-          {
-            key: 'due',
-            title: t('revisit.column.dueAt'),
-            render: (_, r) => (
-              <Space size={4}>
-                <Tag color={BUCKET_COLOR[r.bucket]}>{t(`revisit.bucket.${r.bucket}`)}</Tag>
-                {dateTime(t, r.task.dueAt)}
-              </Space>
-            )
-          },
-          {
-            key: 'attempts',
-            title: t('revisit.column.attempts'),
-            render: (_, r) => t('revisit.attemptsCount', { count: r.state.attempts })
-          },
-          {
-            key: 'callable',
-            title: t('revisit.column.callable'),
-            render: (_, r) =>
-              r.waiting ? (
-                <Typography.Text type="warning" data-testid="callable-from">
-                  {t('revisit.callableFrom', { time: dateTime(t, r.callableAt) })}
-                </Typography.Text>
-              ) : (
-                <Typography.Text type="secondary">{t('revisit.callableNow')}</Typography.Text>
-              )
-          },
-          {
-            key: 'call',
-            title: '',
-            render: (_, r) => (
-              <Button
-                type={r.waiting ? 'default' : 'primary'}
-                icon={<PhoneOutlined aria-hidden />}
-                onClick={() => setCalling(r.task.id)}
-              >
-                {t('revisit.startCall')}
-              </Button>
-            )
-          }
-        ]}
-      />
+      <QueueTable rows={rows} canUnmask={canUnmask} onCall={setCalling} />
       {calling && <CallDialog taskId={calling} onClose={() => setCalling(null)} />}
     </Space>
   )
 }
+
+const PAGE_SIZE = 20
+
+/** The queue's table, apart so opening or closing a call (the tab's own state) does not re-render its
+ *  rows; a page of 20 rows keeps the first paint light (the queue reads its first 100 tasks). */
+const QueueTable = memo(function QueueTable({
+  rows,
+  canUnmask,
+  onCall
+}: {
+  rows: QueueRow[] | undefined
+  canUnmask: boolean
+  onCall: (taskId: string) => void
+}) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <Table<QueueRow>
+      size="small"
+      rowKey={(r) => r.task.id}
+      loading={rows === undefined}
+      dataSource={rows ?? []}
+      pagination={false}
+      locale={{ emptyText: <Empty description={t('revisit.empty')} /> }}
+      columns={[
+        {
+          key: 'customer',
+          title: t('revisit.column.customer'),
+          render: (_, r) => (
+            <Button
+              type="link"
+              style={{ padding: 0 }}
+              onClick={() => navigate(`/customers/${r.task.customerId}`)}
+            >
+              {r.customer?.name ?? r.task.customerName}
+            </Button>
+          )
+        },
+        {
+          key: 'phone',
+          title: t('revisit.column.phone'),
+          render: (_, r) => {
+            const phone = r.customer?.phone ?? r.task.customerPhone
+            return <span data-testid="queue-phone">{canUnmask ? phone : maskPhone(phone)}</span>
+          }
+        },
+        { key: 'reason', title: t('revisit.column.reason'), render: (_, r) => taskReason(t, r.task) },
+        {
+          key: 'due',
+          title: t('revisit.column.dueAt'),
+          render: (_, r) => (
+            <Space size={4}>
+              <Tag color={BUCKET_COLOR[r.bucket]}>{t(`revisit.bucket.${r.bucket}`)}</Tag>
+              {dateTime(t, r.task.dueAt)}
+            </Space>
+          )
+        },
+        {
+          key: 'attempts',
+          title: t('revisit.column.attempts'),
+          render: (_, r) => t('revisit.attemptsCount', { count: r.state.attempts })
+        },
+        {
+          key: 'callable',
+          title: t('revisit.column.callable'),
+          render: (_, r) =>
+            r.waiting ? (
+              <Typography.Text type="warning" data-testid="callable-from">
+                {t('revisit.callableFrom', { time: dateTime(t, r.callableAt) })}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">{t('revisit.callableNow')}</Typography.Text>
+            )
+        },
+        {
+          key: 'call',
+          title: '',
+          render: (_, r) => (
+            <Button
+              type={r.waiting ? 'default' : 'primary'}
+              icon={<PhoneOutlined aria-hidden />}
+              onClick={() => onCall(r.task.id)}
+            >
+              {t('revisit.startCall')}
+            </Button>
+          )
+        }
+      ]}
+    />
+  )
+})
