@@ -3,6 +3,7 @@ import { DeskDatabase, DEFAULT_DB_NAME } from './database'
 import { Writer } from './writer'
 import { ensureTallies } from './tallies'
 import { ensureServiceDays } from './serviceDays'
+import { ensureTaskDays } from './taskDays'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
@@ -29,6 +30,7 @@ export async function openDataLayer(
   await db.open()
   await ensureTallies(db)
   await ensureServiceDays(db)
+  await ensureTaskDays(db)
   const now = options.now ?? Date.now
   const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
   const device = (): DeviceInfo => {

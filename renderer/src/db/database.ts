@@ -20,7 +20,7 @@ import {
   type SyncPeerEntry,
   type TallyEntry
 } from './schema'
-import type { ServiceDayEntry } from './serviceDays'
+import type { DayRowEntry } from './dayRows'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -38,7 +38,8 @@ export class DeskDatabase extends Dexie {
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
   tallies!: Table<TallyEntry, string>
-  serviceDays!: Table<ServiceDayEntry, string>
+  serviceDays!: Table<DayRowEntry, string>
+  taskDays!: Table<DayRowEntry, string>
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>

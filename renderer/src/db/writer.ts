@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies } from './tallies'
-import { applyServiceDayMoves, serviceDayMoves } from './serviceDays'
+import { applyDayRowMoves, dayRowMoves } from './dayRows'
 import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from './derived'
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
@@ -92,7 +92,7 @@ export class WriteTx {
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
     await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
     await adjustTallies(this.db, table, undefined, stored)
-    await applyServiceDayMoves(this.db, serviceDayMoves(table, undefined, stored))
+    await applyDayRowMoves(this.db, dayRowMoves(table, undefined, stored))
     await this.appendOutbox(
       table,
       record.id,
@@ -146,9 +146,9 @@ export class WriteTx {
       const row = await this.db.tallies.get(key)
       await this.db.tallies.put({ key, n: (row?.n ?? 0) + n })
     }
-    await applyServiceDayMoves(
+    await applyDayRowMoves(
       this.db,
-      stored.flatMap((record) => serviceDayMoves(table, undefined, record))
+      stored.flatMap((record) => dayRowMoves(table, undefined, record))
     )
     await this.db.outbox.bulkAdd(entries)
   }
@@ -182,7 +182,7 @@ export class WriteTx {
     })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, before, next)
-    await applyServiceDayMoves(this.db, serviceDayMoves(table, before, next))
+    await applyDayRowMoves(this.db, dayRowMoves(table, before, next))
     await this.appendOutbox(table, id, stamp, changes)
     return changes.length
   }
@@ -201,7 +201,7 @@ export class WriteTx {
     })
     await this.db.table(table).put(next)
     await adjustTallies(this.db, table, current, next)
-    await applyServiceDayMoves(this.db, serviceDayMoves(table, current, next))
+    await applyDayRowMoves(this.db, dayRowMoves(table, current, next))
     await this.appendOutbox(table, id, stamp, [['_deleted', 1]])
   }
 

@@ -14,7 +14,7 @@ import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
 import { tallyMoves } from '../tallies'
-import { applyServiceDayMoves, serviceDayMoves, type ServiceDayMove } from '../serviceDays'
+import { applyDayRowMoves, dayRowMoves, type DayMove } from '../dayRows'
 import { findUniqueClashes } from './uniqueClash'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
@@ -190,7 +190,7 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
   const writes = new Map<SyncedTable, StoredRow[]>()
   const found: Conflict[] = []
   const tallies = new Map<string, number>()
-  const serviceDays: ServiceDayMove[] = []
+  const dayRows: DayMove[] = []
   let applied = 0
   for (const m of merged) {
     const clash = clashes.get(`${m.table}\u0000${m.recordId}`)
@@ -202,7 +202,7 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
     if (!m.next) continue
     for (const [key, delta] of tallyMoves(m.table, m.current, m.next))
       tallies.set(key, (tallies.get(key) ?? 0) + delta)
-    serviceDays.push(...serviceDayMoves(m.table, m.current, m.next))
+    dayRows.push(...dayRowMoves(m.table, m.current, m.next))
     const rows = writes.get(m.table) ?? []
     rows.push(m.next)
     writes.set(m.table, rows)
@@ -214,7 +214,7 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
     const row = await db.tallies.get(key)
     await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
   }
-  await applyServiceDayMoves(db, serviceDays)
+  await applyDayRowMoves(db, dayRows)
   return { applied, conflicts: await recordConflicts(db, found, now), held: heldBack }
 }
 
