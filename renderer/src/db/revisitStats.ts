@@ -36,6 +36,8 @@ export interface StatsScope {
   rule?: RevisitRule
   /** '' = no 负责客服 */
   clerk?: string
+  /** one 专项回访 (its campaign id) */
+  campaign?: string
 }
 
 async function tasksInRange(ctx: DataContext, from: number, to: number): Promise<StoredTask[]> {
@@ -111,7 +113,10 @@ export async function revisitStatsTasks(
   return tasks
     .map(statTask)
     .filter(
-      (t) => (!scope.rule || t.rule === scope.rule) && (scope.clerk === undefined || t.clerk === scope.clerk)
+      (t) =>
+        (!scope.rule || t.rule === scope.rule) &&
+        (scope.clerk === undefined || t.clerk === scope.clerk) &&
+        (scope.campaign === undefined || (t.rule === 'campaign' && t.task.sourceId === scope.campaign))
     )
     .map((t) => ({ task: t.task, state: t.state, measures: measuresOf(t, from, to) }))
     .filter((t) => !scope.measure || t.measures.includes(scope.measure))

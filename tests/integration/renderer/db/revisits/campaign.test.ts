@@ -6,7 +6,7 @@ import { createCustomer } from '@/db/customers'
 import { setNoRevisit } from '@/db/revisitAttempts'
 import { countCampaignCustomers, createRevisitCampaign, listRevisitCampaigns } from '@/db/revisitCampaigns'
 import { getRevisitCall, listRevisitQueue } from '@/db/revisitQueue'
-import { revisitStats } from '@/db/revisitStats'
+import { revisitStats, revisitStatsTasks } from '@/db/revisitStats'
 import { syncOnce } from '@/db/sync/syncOnce'
 import type { DataContext } from '@/db/context'
 import { freshData } from '../helpers'
@@ -83,6 +83,11 @@ describe('专项回访 (campaign)', () => {
     )
     expect(stats.byRule.find((r) => r.rule === 'campaign')?.row.counts.due).toBe(2)
     expect(stats.byCampaign.map((c) => [c.id, c.name, c.row.counts.due])).toEqual([[id, '春节问候', 2]])
+    expect(
+      await revisitStatsTasks(ctx, new Date(2026, 10, 23).getTime(), new Date(2026, 11, 1).getTime() - 1, {
+        campaign: id
+      })
+    ).toHaveLength(2)
   })
 
   it('customers marked 不再回访 get no task', async () => {
