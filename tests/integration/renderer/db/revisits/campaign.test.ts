@@ -74,20 +74,25 @@ describe('专项回访 (campaign)', () => {
     // created again (a double click, a re-run): nothing new
     expect(await createRevisitCampaign(ctx, manager, form())).toEqual({ id, made: 0, total: 2 })
     expect(await campaignTasks(ctx)).toHaveLength(2)
-    // the queue's 专项回访 filter and the statistics per rule see them
-    expect(await listRevisitQueue(ctx, { rule: 'campaign' })).toHaveLength(2)
-    const stats = await revisitStats(
+    // another campaign, for the VIP; the queue's 专项回访 filter and the statistics per rule see them
+    const other = await createRevisitCampaign(
       ctx,
-      new Date(2026, 10, 23).getTime(),
-      new Date(2026, 11, 1).getTime() - 1
+      manager,
+      form({ name: '会员日', criteria: { tiers: ['vip'], tag: '', clerk: '' } })
     )
-    expect(stats.byRule.find((r) => r.rule === 'campaign')?.row.counts.due).toBe(2)
-    expect(stats.byCampaign.map((c) => [c.id, c.name, c.row.counts.due])).toEqual([[id, '春节问候', 2]])
-    expect(
-      await revisitStatsTasks(ctx, new Date(2026, 10, 23).getTime(), new Date(2026, 11, 1).getTime() - 1, {
-        campaign: id
-      })
-    ).toHaveLength(2)
+    expect(other.made).toBe(1)
+    expect(await listRevisitQueue(ctx, { rule: 'campaign' })).toHaveLength(3)
+    const [from, to] = [new Date(2026, 10, 23).getTime(), new Date(2026, 11, 1).getTime() - 1]
+    const stats = await revisitStats(ctx, from, to)
+    expect(stats.byRule.find((r) => r.rule === 'campaign')?.row.counts.due).toBe(3)
+    expect(stats.byCampaign.map((c) => [c.id, c.name, c.row.counts.due]).sort()).toEqual(
+      [
+        [id, '春节问候', 2],
+        [other.id, '会员日', 1]
+      ].sort()
+    )
+    const drill = await revisitStatsTasks(ctx, from, to, { campaign: id })
+    expect(drill.map((t) => t.task.customerId).sort()).toEqual([k1.id, k2.id].sort())
   })
 
   it('customers marked 不再回访 get no task', async () => {
