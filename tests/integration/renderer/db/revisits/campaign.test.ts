@@ -95,6 +95,21 @@ describe('专项回访 (campaign)', () => {
     expect(drill.map((t) => t.task.customerId).sort()).toEqual([k1.id, k2.id].sort())
   })
 
+  it('thousands of 大客户: tasks made in batches with progress, one per customer', async () => {
+    const ctx = await freshData()
+    const n = 1_234
+    const records = Array.from({ length: n }, (_, i) => ({
+      id: `key-${String(i).padStart(4, '0')}`,
+      ...profile({ name: `客户${i}`, phones: [{ value: `139${String(i).padStart(8, '0')}` }], tier: 'key' })
+    }))
+    await ctx.writer.transact('9001', (tx) => tx.createMany('customers', records))
+    const progress: number[] = []
+    const r = await createRevisitCampaign(ctx, manager, form(), (p) => progress.push(p.done))
+    expect(r.made).toBe(n)
+    expect(progress).toEqual([500, 1000, n])
+    expect(await campaignTasks(ctx)).toHaveLength(n)
+  })
+
   it('customers marked 不再回访 get no task', async () => {
     const ctx = await freshData()
     const { k1, k2 } = await customers(ctx)
