@@ -78,6 +78,12 @@ import { recordRevisitAttempt, setNoRevisit } from './revisitAttempts'
 import { generateRevisitTasks } from './revisitSweep'
 import { revisitStats, revisitStatsTasks } from './revisitStats'
 import {
+  countCampaignCustomers,
+  createRevisitCampaign,
+  getRevisitCampaign,
+  listRevisitCampaigns
+} from './revisitCampaigns'
+import {
   registerConsultation,
   convertConsultation,
   promiseConsultationCallback,
@@ -180,6 +186,10 @@ const reads = {
   revisitTasksOfComplaint,
   revisitStats,
   revisitStatsTasks,
+  // 专项回访
+  countCampaignCustomers,
+  getRevisitCampaign,
+  listRevisitCampaigns,
   // sync
   inspectShare,
   listConflicts,
@@ -256,6 +266,8 @@ const writes = {
   recordRevisitAttempt,
   setNoRevisit,
   generateRevisitTasks,
+  // 专项回访
+  createRevisitCampaign,
   // sync: joining a store, and the loop that keeps this PC in step with the share
   createStoreOnShare,
   joinStoreOnShare,

@@ -52,6 +52,7 @@ export { RevisitSettingsRefusedError } from './revisitSettings'
 export type { QueueFilter, QueueRow, RevisitCall, TaskWithState } from './revisitQueue'
 export type { RevisitStats, StatsScope } from './revisitStats'
 export type { SweepProgress } from './revisitSweep'
+export type { CampaignProgress } from './revisitCampaigns'
 
 // sync: the share port main provides, the loop's status, store choice
 export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'

@@ -15,6 +15,7 @@ import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { getRevisitScripts, getRevisitSettings } from './revisitSettings'
 import { getStoreName } from './setup'
+import { getRevisitCampaign } from './revisitCampaigns'
 
 // 今日回访 and what a call needs (docs/revisits.md §4). The queue reads the sparse `_open` index in
 // due order (overdue first, then due today, then upcoming), a chunk at a time, joining the live
@@ -121,12 +122,13 @@ export interface RevisitCall {
 export async function getRevisitCall(ctx: DataContext, id: string): Promise<RevisitCall | undefined> {
   const task = await ctx.db.revisitTasks.get(id)
   if (!task || task._deleted) return undefined
-  const [customer, complaint, scripts, settings, storeName] = await Promise.all([
+  const [customer, complaint, scripts, settings, storeName, campaign] = await Promise.all([
     ctx.db.customers.get(task.customerId),
     task.rule === 'complaint' || task.rule === 'repair' ? ctx.db.complaints.get(task.sourceId) : undefined,
     getRevisitScripts(ctx),
     getRevisitSettings(ctx),
-    getStoreName(ctx)
+    getStoreName(ctx),
+    task.rule === 'campaign' ? getRevisitCampaign(ctx, task.sourceId) : undefined
   ])
   const attempts = attemptsOf(task)
   const state = taskState(task, attempts)
@@ -136,7 +138,8 @@ export async function getRevisitCall(ctx: DataContext, id: string): Promise<Revi
     attempts,
     customer,
     complaint,
-    script: scripts[task.campaign?.scriptRule ?? task.rule],
+    // a campaign's own script, else the store's script of the rule it names
+    script: campaign?.script ?? scripts[task.campaign?.scriptRule ?? task.rule],
     storeName,
     callableAt: callAllowedFrom(state.nextAt ?? task.windowStart, settings.quietHours, state.chosenByCustomer)
   }

@@ -28,12 +28,16 @@ export interface RevisitStats {
   total: StatRow
   byRule: { rule: RevisitRule; row: StatRow }[]
   byClerk: { clerk: string; row: StatRow }[]
+  /** 专项回访, one row per campaign (its tasks' sourceId), against the rule's target */
+  byCampaign: { id: string; name: string; row: StatRow }[]
 }
 
 export interface StatsScope {
   rule?: RevisitRule
   /** '' = no 负责客服 */
   clerk?: string
+  /** one 专项回访 (its campaign id) */
+  campaign?: string
 }
 
 async function tasksInRange(ctx: DataContext, from: number, to: number): Promise<StoredTask[]> {
@@ -86,7 +90,20 @@ export async function revisitStats(ctx: DataContext, from: number, to: number): 
       null
     )
   }))
-  return { from, to, total: statRow(all, from, to, null), byRule, byClerk }
+  const campaigns = new Map<string, string>()
+  for (const t of all) if (t.rule === 'campaign') campaigns.set(t.task.sourceId, t.task.campaign?.name ?? '')
+  const byCampaign = [...campaigns].map(([id, name]) => ({
+    id,
+    name,
+    row: statRow(
+      all.filter((t) => t.rule === 'campaign' && t.task.sourceId === id),
+      from,
+      to,
+      settings.rules.campaign.targetPercent
+    )
+  }))
+  byCampaign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return { from, to, total: statRow(all, from, to, null), byRule, byClerk, byCampaign }
 }
 
 /** The tasks behind one figure (and every task in scope for the export when `measure` is absent). */
@@ -100,7 +117,10 @@ export async function revisitStatsTasks(
   return tasks
     .map(statTask)
     .filter(
-      (t) => (!scope.rule || t.rule === scope.rule) && (scope.clerk === undefined || t.clerk === scope.clerk)
+      (t) =>
+        (!scope.rule || t.rule === scope.rule) &&
+        (scope.clerk === undefined || t.clerk === scope.clerk) &&
+        (scope.campaign === undefined || (t.rule === 'campaign' && t.task.sourceId === scope.campaign))
     )
     .map((t) => ({ task: t.task, state: t.state, measures: measuresOf(t, from, to) }))
     .filter((t) => !scope.measure || t.measures.includes(scope.measure))

@@ -9,6 +9,7 @@ import type { ReturnRequest } from '@shared/domain/returns'
 import type { Handover, HandoverEventType } from '@shared/domain/handover'
 import type { ShiftDef } from '@shared/domain/shifts'
 import type {
+  RevisitCampaign,
   RevisitRule,
   RevisitScript,
   RevisitSettings,
@@ -112,7 +113,13 @@ export interface CounterRewardsRecord {
   rules: RewardRules
 }
 
+/** 专项回访: one field `campaign:<id>` per campaign, so two PCs' campaigns merge (docs/revisits.md §3a). */
+export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
+  [field: `campaign:${string}`]: RevisitCampaign
+}
+
 export type SettingsRecord =
+  | RevisitCampaignsRecord
   | RevisitSettingsRecord
   | RevisitScriptsRecord
   | CounterRewardsRecord

@@ -55,6 +55,13 @@ export function StatsTab() {
     row: c.row
   }))
 
+  const campaignLines: Line[] = (stats?.byCampaign ?? []).map((c) => ({
+    key: `campaign-${c.id}`,
+    label: c.name,
+    scope: { rule: 'campaign', campaign: c.id },
+    row: c.row
+  }))
+
   const columns = (first: string) => [
     { key: 'label', title: first, dataIndex: 'label' },
     ...MEASURES.map((m) => ({
@@ -142,6 +149,19 @@ export function StatsTab() {
         dataSource={clerkLines}
         columns={columns(t('revisit.stats.clerk'))}
       />
+      {campaignLines.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('revisit.campaign.byCampaign')}</Typography.Title>
+          <Table<Line>
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={campaignLines}
+            columns={columns(t('revisit.campaign.name'))}
+            data-testid="stats-by-campaign"
+          />
+        </>
+      )}
       <Drawer
         open={!!drill}
         size="large"

@@ -161,6 +161,30 @@ export const revisitZh = {
   timeline: {
     task: '{{rule}}（截止 {{due}}）',
     attempt: '{{outcome}} · {{staffNo}}'
+  },
+  campaign: {
+    new: '新建专项回访',
+    name: '名称',
+    namePlaceholder: '如：春节问候',
+    tier: '客户等级',
+    tag: '标签',
+    clerk: '负责客服',
+    any: '不限',
+    matching: '符合条件的客户：{{eligible}} 位',
+    excluded: '（另有 {{count}} 位已标记不再回访，不生成任务）',
+    script: '回访话术',
+    storeScript: '门店话术：{{rule}}',
+    ownScript: '为本次回访编写',
+    start: '开始日期',
+    end: '结束日期',
+    save: '保存并生成任务',
+    progress: '正在生成回访任务 {{done}} / {{total}}',
+    created: '专项回访“{{name}}”已保存，生成 {{count}} 条回访任务',
+    managerOnly: '只有客服经理可以新建专项回访',
+    ruleOff: '专项回访规则已停用，请先在回访规则中启用',
+    noCustomers: '没有可回访的客户符合这些条件',
+    noCriteria: '请至少选择一个条件：客户等级、标签或负责客服',
+    byCampaign: '各专项回访'
   }
 }
 
@@ -332,5 +356,29 @@ export const revisitEn: typeof revisitZh = {
   timeline: {
     task: '{{rule}} (due {{due}})',
     attempt: '{{outcome}} · {{staffNo}}'
+  },
+  campaign: {
+    new: 'New campaign',
+    name: 'Name',
+    namePlaceholder: 'e.g. Spring Festival greeting',
+    tier: 'Tier',
+    tag: 'Tags',
+    clerk: 'Assigned clerk',
+    any: 'Any',
+    matching: 'Matching customers: {{eligible}}',
+    excluded: '({{count}} more marked do-not-contact get no task)',
+    script: 'Call script',
+    storeScript: 'Store script: {{rule}}',
+    ownScript: 'Written for this campaign',
+    start: 'Start date',
+    end: 'End date',
+    save: 'Save and create tasks',
+    progress: 'Creating follow-up tasks {{done}} / {{total}}',
+    created: 'Campaign "{{name}}" saved, {{count}} follow-up tasks made',
+    managerOnly: 'Only a manager can create a campaign',
+    ruleOff: 'The campaign rule is switched off; switch it on in the follow-up rules first',
+    noCustomers: 'No customer that may be called matches these conditions',
+    noCriteria: 'Choose at least one condition: tier, tags or assigned clerk',
+    byCampaign: 'By campaign'
   }
 }
