@@ -14,6 +14,9 @@ import { parseHlc } from '@shared/sync/hlc'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { getRevisitSettings } from './revisitSettings'
+import { listRevisitCampaigns } from './revisitCampaigns'
+import { readTaskDays } from './taskDays'
+import type { DayTask } from './taskDayFamily'
 
 // 回访统计 (docs/revisits.md §6): for a date range, per rule and per clerk, with the tasks behind every
 // figure (drill-down). Reads the tasks due in the range and those whose window started in it (two
@@ -54,7 +57,7 @@ async function tasksInRange(ctx: DataContext, from: number, to: number): Promise
   return [...byId.values()]
 }
 
-function statTask(t: StoredTask): StatTask & { task: StoredTask; state: TaskState } {
+function statTask(t: StoredTask): DayTask {
   return {
     id: t.id,
     rule: t.rule,
@@ -64,65 +67,74 @@ function statTask(t: StoredTask): StatTask & { task: StoredTask; state: TaskStat
     dueAt: t.dueAt,
     samplePercent: t.samplePercent,
     state: taskState(t, attemptsOf(t)),
-    task: t
+    sourceId: t.sourceId
   }
 }
 
+/** The tasks made or due in the range, as counted: from the writer's day rows (a year is ~365 rows),
+ *  or from the records until those are built. */
+async function countedTasks(ctx: DataContext, from: number, to: number): Promise<DayTask[]> {
+  return (await readTaskDays(ctx.db, from, to)) ?? (await tasksInRange(ctx, from, to)).map(statTask)
+}
+
 export async function revisitStats(ctx: DataContext, from: number, to: number): Promise<RevisitStats> {
-  const [tasks, settings] = await Promise.all([tasksInRange(ctx, from, to), getRevisitSettings(ctx)])
-  const all = tasks.map(statTask)
+  const [all, settings, campaigns] = await Promise.all([
+    countedTasks(ctx, from, to),
+    getRevisitSettings(ctx),
+    listRevisitCampaigns(ctx)
+  ])
+  // One pass to group, then one statRow per group (a year holds tens of thousands of tasks).
+  const groups = new Map<string, DayTask[]>()
+  const add = (key: string, t: DayTask) => {
+    const list = groups.get(key)
+    if (list) list.push(t)
+    else groups.set(key, [t])
+  }
+  for (const t of all) {
+    add(`rule:${t.rule}`, t)
+    add(`clerk:${t.clerk}`, t)
+    if (t.rule === 'campaign') add(`campaign:${t.sourceId}`, t)
+  }
+  const row = (key: string, target: number | null) => statRow(groups.get(key) ?? [], from, to, target)
   const byRule = REVISIT_RULES.map((rule) => ({
     rule,
-    row: statRow(
-      all.filter((t) => t.rule === rule),
-      from,
-      to,
-      settings.rules[rule].targetPercent
-    )
+    row: row(`rule:${rule}`, settings.rules[rule].targetPercent)
   }))
   const clerks = [...new Set(all.map((t) => t.clerk))].sort()
-  const byClerk = clerks.map((clerk) => ({
-    clerk,
-    row: statRow(
-      all.filter((t) => t.clerk === clerk),
-      from,
-      to,
-      null
-    )
-  }))
-  const campaigns = new Map<string, string>()
-  for (const t of all) if (t.rule === 'campaign') campaigns.set(t.task.sourceId, t.task.campaign?.name ?? '')
-  const byCampaign = [...campaigns].map(([id, name]) => ({
+  const byClerk = clerks.map((clerk) => ({ clerk, row: row(`clerk:${clerk}`, null) }))
+  const names = new Map(campaigns.map((c) => [c.id, c.name]))
+  const campaignIds = [...new Set(all.filter((t) => t.rule === 'campaign').map((t) => t.sourceId))].sort()
+  const byCampaign = campaignIds.map((id) => ({
     id,
-    name,
-    row: statRow(
-      all.filter((t) => t.rule === 'campaign' && t.task.sourceId === id),
-      from,
-      to,
-      settings.rules.campaign.targetPercent
-    )
+    name: names.get(id) ?? '',
+    row: row(`campaign:${id}`, settings.rules.campaign.targetPercent)
   }))
-  byCampaign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { from, to, total: statRow(all, from, to, null), byRule, byClerk, byCampaign }
 }
 
-/** The tasks behind one figure (and every task in scope for the export when `measure` is absent). */
+/** The tasks behind one figure (and every task in scope for the export when `measure` is absent):
+ *  picked from the same counted tasks as the figures, then their records read. */
 export async function revisitStatsTasks(
   ctx: DataContext,
   from: number,
   to: number,
   scope: StatsScope & { measure?: Measure }
 ): Promise<{ task: StoredTask; state: TaskState; measures: Measure[] }[]> {
-  const tasks = await tasksInRange(ctx, from, to)
-  return tasks
-    .map(statTask)
+  const picked = (await countedTasks(ctx, from, to))
     .filter(
       (t) =>
         (!scope.rule || t.rule === scope.rule) &&
         (scope.clerk === undefined || t.clerk === scope.clerk) &&
-        (scope.campaign === undefined || (t.rule === 'campaign' && t.task.sourceId === scope.campaign))
+        (scope.campaign === undefined || (t.rule === 'campaign' && t.sourceId === scope.campaign))
     )
-    .map((t) => ({ task: t.task, state: t.state, measures: measuresOf(t, from, to) }))
-    .filter((t) => !scope.measure || t.measures.includes(scope.measure))
-    .sort((a, b) => a.task.dueAt - b.task.dueAt || (a.task.id < b.task.id ? -1 : 1))
+    .map((t) => ({ id: t.id, measures: measuresOf(t, from, to) }))
+    .filter((t) => (scope.measure ? t.measures.includes(scope.measure) : t.measures.length > 0))
+  const records = await ctx.db.revisitTasks.bulkGet(picked.map((t) => t.id))
+  const out: { task: StoredTask; state: TaskState; measures: Measure[] }[] = []
+  picked.forEach((t, i) => {
+    const task = records[i]
+    if (task && !task._deleted)
+      out.push({ task, state: taskState(task, attemptsOf(task)), measures: t.measures })
+  })
+  return out.sort((a, b) => a.task.dueAt - b.task.dueAt || (a.task.id < b.task.id ? -1 : 1))
 }

@@ -7,7 +7,7 @@ import type { SyncedRecords } from './schema'
 
 // 回访任务 (回访统计): each task filed under the local day it was made AND the day it is due, so a range
 // finds every task generated or due in it (revisitStats.ts). The line is what the statistics count:
-// id, rule, 负责客服, made, window start, due, sample %, status, ended, satisfaction.
+// id, rule, 负责客服, made, window start, due, sample %, status, ended, satisfaction, source.
 
 type StoredTask = SyncedRecords['revisitTasks']
 
@@ -26,13 +26,17 @@ export function taskLine(t: StoredTask): { line: string; createdAt: number } {
     t.samplePercent,
     state.status,
     state.endedAt ?? '',
-    state.final?.satisfaction ?? ''
+    state.final?.satisfaction ?? '',
+    t.sourceId
   ].join('\t')
   return { line, createdAt }
 }
 
+/** A task as the statistics count it, with its source (a 专项回访's campaign id). */
+export type DayTask = StatTask & { sourceId: string }
+
 /** A line back as the statistics' task. */
-export function parseTaskLine(line: string): StatTask {
+export function parseTaskLine(line: string): DayTask {
   const f = line.split('\t')
   const endedAt = f[8] ? Number(f[8]) : undefined
   const satisfaction = (f[9] || undefined) as Satisfaction | undefined
@@ -48,7 +52,8 @@ export function parseTaskLine(line: string): StatTask {
       status: f[7] as StatTask['state']['status'],
       ...(endedAt !== undefined ? { endedAt } : {}),
       ...(satisfaction ? { final: { satisfaction } as NonNullable<StatTask['state']['final']> } : {})
-    }
+    },
+    sourceId: f[10] as string
   }
 }
 

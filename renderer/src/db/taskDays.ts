@@ -1,8 +1,7 @@
 import dayjs from 'dayjs'
-import type { StatTask } from '@shared/domain/revisit'
 import type { DeskDatabase } from './database'
 import { readDayLines, replaceDayRows } from './dayRows'
-import { parseTaskLine, taskFamily } from './taskDayFamily'
+import { parseTaskLine, taskFamily, type DayTask } from './taskDayFamily'
 
 // 回访统计 reads the tasks made or due in a range from the writer's day rows (dayRows.ts, family
 // taskDayFamily.ts): ~365 rows for a year instead of every task record with its attempts.
@@ -16,7 +15,7 @@ export async function readTaskDays(
   db: DeskDatabase,
   from: number,
   to: number
-): Promise<StatTask[] | undefined> {
+): Promise<DayTask[] | undefined> {
   if (!(await db.meta.get(taskDaysBuiltKey()))) return undefined
   const lines = await readDayLines(
     db,

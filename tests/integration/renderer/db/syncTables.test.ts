@@ -14,6 +14,7 @@ describe('synced tables', () => {
       'drafts',
       'tallies',
       'serviceDays',
+      'taskDays',
       'conflicts',
       'quarantine',
       'syncPeers'

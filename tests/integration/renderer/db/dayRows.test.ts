@@ -8,23 +8,32 @@ import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint
 import { convertConsultation, registerConsultation } from '@/db/consultations'
 import { registerComplaint } from '@/db/complaints'
 import { ensureServiceDays } from '@/db/serviceDays'
+import { ensureTaskDays } from '@/db/taskDays'
+import { revisitStats } from '@/db/revisitStats'
+import { DEFAULT_REVISIT_SETTINGS, newCustomerTask, type RevisitTask } from '@shared/domain/revisit'
 import type { DataContext } from '@/db/context'
 import { pc } from './sync/harness'
 
-// The writer's per-day service rows (serviceDays.ts) must equal a rebuild from the records after any
-// mix of local writes and other PCs' changes merged out of order, twice, and in conflict.
+// The writer's day rows (dayRows.ts: services for 服务统计表, 回访任务 for 回访统计) must equal a rebuild
+// from the records after any mix of local writes and other PCs' changes merged out of order, twice,
+// and in conflict (two PCs calling the same task).
 
 /** The rows as a comparable value: days with their lines sorted. */
 async function dayRows(ctx: DataContext): Promise<Record<string, string[]>> {
-  const rows = await ctx.db.serviceDays.toArray()
-  return Object.fromEntries(rows.map((r) => [r.day, r.lines.split('\n').sort()]))
+  const services = await ctx.db.serviceDays.toArray()
+  const tasks = await ctx.db.taskDays.toArray()
+  return Object.fromEntries([
+    ...services.map((r) => [`services ${r.day}`, r.lines.split('\n').sort()]),
+    ...tasks.map((r) => [`tasks ${r.day}`, r.lines.split('\n').sort()])
+  ])
 }
 
 /** What a fresh build from the records gives (the built mark removed, the rows rebuilt). */
 async function rebuilt(ctx: DataContext): Promise<Record<string, string[]>> {
-  const built = (await ctx.db.meta.toArray()).filter((m) => m.key.startsWith('serviceDays.built.'))
+  const built = (await ctx.db.meta.toArray()).filter((m) => /^(serviceDays|taskDays)\.built\./.test(m.key))
   await ctx.db.meta.bulkDelete(built.map((m) => m.key))
   await ensureServiceDays(ctx.db)
+  await ensureTaskDays(ctx.db)
   return dayRows(ctx)
 }
 
@@ -36,6 +45,8 @@ type Op =
   | { kind: 'convert'; pc: 0 | 1; hours: number; pick: number }
   | { kind: 'complaint'; pc: 0 | 1; hours: number; phone: number }
   | { kind: 'merge'; to: 0 | 1; seed: number; twice: boolean }
+  | { kind: 'task'; pc: 0 | 1; hours: number; customer: number }
+  | { kind: 'attempt'; pc: 0 | 1; hours: number; customer: number; outcome: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -58,12 +69,44 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     phone: fc.integer({ min: 0, max: 4 })
   }),
   fc.record({
+    kind: fc.constant('task' as const),
+    pc: fc.constantFrom(0 as const, 1 as const),
+    hours: fc.integer({ min: 0, max: 30 }),
+    customer: fc.integer({ min: 0, max: 5 })
+  }),
+  fc.record({
+    kind: fc.constant('attempt' as const),
+    pc: fc.constantFrom(0 as const, 1 as const),
+    hours: fc.integer({ min: 0, max: 30 }),
+    customer: fc.integer({ min: 0, max: 5 }),
+    outcome: fc.integer({ min: 0, max: 3 })
+  }),
+  fc.record({
     kind: fc.constant('merge' as const),
     to: fc.constantFrom(0 as const, 1 as const),
     seed: fc.nat(),
     twice: fc.boolean()
   })
 )
+
+const ATTEMPTS = [
+  { outcome: 'noAnswer' },
+  { outcome: 'reached', satisfaction: 'satisfied' },
+  { outcome: 'reached', satisfaction: 'unsatisfied' },
+  { outcome: 'refused' }
+] as const
+const SAMPLED = { ...DEFAULT_REVISIT_SETTINGS, newCustomerSamplePercent: 100 }
+
+/** A 新客户回访 task for customer n (the same id on both PCs: they may both make it). */
+function customerTask(n: number, at: number): RevisitTask {
+  const task = newCustomerTask(
+    { id: `cust-${n}`, name: '顾客', phone: `1380013800${n}`, tier: 'regular', assignedClerk: '' },
+    at,
+    SAMPLED
+  )
+  if (!task) throw new Error('no task')
+  return task
+}
 
 const PHONES = ['13800138001', '13800138002', '13800138003', '13800138004', '']
 const OUTCOMES = ['converted', 'booked', 'considering', 'notConverted', ''] as const
@@ -79,7 +122,7 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
   return out
 }
 
-describe('service day rows', () => {
+describe('day rows', () => {
   it('equal a rebuild from the records after random local writes and out-of-order, repeated remote merges', async () => {
     let run = 0
     await fc.assert(
@@ -101,7 +144,21 @@ describe('service day rows', () => {
           }
           const ctx = pcs[o.pc] as (typeof pcs)[number]
           ctx.time.value += o.hours * 3_600_000
-          if (o.kind === 'consult') {
+          if (o.kind === 'task') {
+            const task = customerTask(o.customer, ctx.time.value)
+            await ctx.writer.transact('1001', async (tx) => {
+              await tx.createIfAbsent('revisitTasks', task)
+            })
+          } else if (o.kind === 'attempt') {
+            const id = customerTask(o.customer, 0).id
+            if (!(await ctx.db.revisitTasks.get(id))) continue
+            const field = `attempt:${o.pc}-${ctx.time.value}`
+            await ctx.writer.transact('1001', async (tx) => {
+              await tx.update('revisitTasks', id, {
+                [field]: { at: ctx.time.value, staffNo: '1001', ...ATTEMPTS[o.outcome] }
+              } as never)
+            })
+          } else if (o.kind === 'consult') {
             const outcome = OUTCOMES[o.outcome] as (typeof OUTCOMES)[number]
             const c = await registerConsultation(
               ctx,
@@ -134,6 +191,14 @@ describe('service day rows', () => {
           }
         }
         for (const ctx of pcs) {
+          // 回访统计 from the rows equals 回访统计 from the task records (the rows' mark removed).
+          const from = Date.parse('2026-11-01T00:00:00+08:00')
+          const to = ctx.time.value + 40 * 86_400_000
+          const fromRows = await revisitStats(ctx, from, to)
+          await ctx.db.meta.bulkDelete(
+            (await ctx.db.meta.toArray()).filter((m) => m.key.startsWith('taskDays.built.')).map((m) => m.key)
+          )
+          expect(fromRows).toEqual(await revisitStats(ctx, from, to))
           const kept = await dayRows(ctx)
           expect(kept).toEqual(await rebuilt(ctx))
         }
@@ -150,10 +215,10 @@ describe('service day rows', () => {
       consultationFormSchema.parse({ ...emptyConsultationForm, question: '有货吗', outcome: 'considering' })
     )
     const day = (await a.db.serviceDays.toArray())[0]
-    expect(day?.lines).toBe(`consultation\t${c.id}\t1001\ta:${c.id}\tconsidering`)
+    expect(day?.lines).toBe(`consultation:${c.id}\t1001\ta:${c.id}\tconsidering`)
     await convertConsultation(a, '1001', c.id, { orderNo: 'DD1', convertedAt: a.time.value })
     expect((await a.db.serviceDays.toArray())[0]?.lines).toBe(
-      `consultation\t${c.id}\t1001\ta:${c.id}\tconverted`
+      `consultation:${c.id}\t1001\ta:${c.id}\tconverted`
     )
     await a.writer.transact('1001', (tx) => tx.remove('consultations', c.id))
     expect(await a.db.serviceDays.count()).toBe(0)
