@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from './complaint'
 import type { ReturnRequestType, ReturnStatus } from './returns'
+import { attemptsOf, taskState, type RevisitRule, type RevisitTask } from './revisit'
 import {
   escalationDeadlines,
   evaluateTime,
@@ -10,7 +11,7 @@ import {
 } from './timeRules'
 
 // What a handover note is pre-filled with (docs/design.md §3.5: "so nothing is forgotten"): every open
-// complaint with its age, escalation and what is due next; follow-ups (回访) due today or overdue;
+// complaint with its age, escalation and what is due next; the 回访任务 (every rule) due today or overdue;
 // callbacks promised; returns in progress; and a marker when the previous note was never
 // acknowledged. Each entry counts the shifts it has already been handed over (carried), from the
 // previous note's pre-fill. Pure: the data layer passes the records in.
@@ -71,15 +72,45 @@ export interface PrefillComplaint extends Pick<
   carried: number
 }
 
+/** A 回访任务 due today or overdue (docs/revisits.md). Notes written before tasks existed stored the
+ *  complaint instead: `id` the complaint's, `no` its number, no `rule` (read by the screen as 投诉回访). */
 export interface PrefillRevisit {
+  /** the task id (older notes: the complaint id) */
   id: string
-  no: string
+  /** older notes only: the complaint number */
+  no?: string
+  /** the task's rule; absent in older notes */
+  rule?: RevisitRule
+  /** what the task is for: the complaint number, the campaign's name, or '' */
+  sourceNo?: string
+  /** the complaint a 投诉回访 / 维修回访 comes from, for the link; null otherwise */
+  complaintId?: string | null
   customerName: string
   customerPhone: string
   dueAt: number
+  /** calls made so far */
+  attempts?: number
   overdue: boolean
   carried: number
 }
+
+/** The task fields the selection reads, with its `attempt:<id>` fields (a stored task is one). The
+ *  data layer passes the customer's current name and phone in place of the copies made with the task. */
+export type PrefillTaskSource = Pick<
+  RevisitTask,
+  | 'id'
+  | 'rule'
+  | 'sourceId'
+  | 'sourceNo'
+  | 'customerName'
+  | 'customerPhone'
+  | 'windowStart'
+  | 'dueAt'
+  | 'retryMinutes'
+  | 'maxAttempts'
+  | 'cancelled'
+  | 'campaign'
+>
 
 export interface PrefillCallback {
   id: string
@@ -162,6 +193,8 @@ export interface PrefillInput {
   complaints: readonly PrefillComplaintSource[]
   /** returns (only pending and processing ones are listed) */
   returns: readonly PrefillReturnSource[]
+  /** 回访任务 (only open ones due by the end of today's store day are listed) */
+  revisitTasks: readonly PrefillTaskSource[]
   rules: TimeRuleSettings
   now: number
   /** the end of the shift being handed over */
@@ -221,24 +254,30 @@ export function selectPrefill(input: PrefillInput): HandoverPrefill {
       a.receivedAt - b.receivedAt
   )
 
-  const revisits: PrefillRevisit[] = open
-    .flatMap((c) => {
-      const dueAt = c.revisit === null ? revisitDueAt(c, rules) : null
-      // due by the end of today's store day, or already past
-      if (dueAt === null || dueAt > endOfToday) return []
+  // 回访任务 of every rule, open and due by the end of today's store day (or already past): they
+  // replace the complaint-only list, the complaint's 登记回访 and its task being one thing.
+  const revisits: PrefillRevisit[] = input.revisitTasks
+    .flatMap((task) => {
+      if (task.dueAt > endOfToday) return []
+      const state = taskState(task, attemptsOf(task))
+      if (state.status !== 'open') return []
       return [
         {
-          id: c.id,
-          no: c.no,
-          customerName: c.customerName,
-          customerPhone: c.customerPhone,
-          dueAt,
-          overdue: now > dueAt,
-          carried: carried('revisit', c.id)
+          id: task.id,
+          rule: task.rule,
+          sourceNo: task.campaign?.name || task.sourceNo,
+          complaintId:
+            task.rule === 'complaint' || (task.rule === 'repair' && task.sourceNo) ? task.sourceId : null,
+          customerName: task.customerName,
+          customerPhone: task.customerPhone,
+          dueAt: task.dueAt,
+          attempts: state.attempts,
+          overdue: now > task.dueAt,
+          carried: carried('revisit', task.id)
         }
       ]
     })
-    .sort((a, b) => a.dueAt - b.dueAt)
+    .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
   const callbacks: PrefillCallback[] = open
     .flatMap((c) =>

@@ -376,7 +376,7 @@ test.describe('shift handover (交接班)', () => {
     expect(lines.join('\n')).toContain('盘点仓库退货区')
     expect(pages[1]).toContain('接班人签字')
     expect(pages[0]!.replace(/\s+/g, '')).toContain(
-      '本班无记录：回访（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户'
+      '本班无记录：回访任务（今天到期或已超期）、约定回电、退换货处理中、移交客户、待联系潜在客户'
     )
   })
 

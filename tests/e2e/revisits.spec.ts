@@ -121,12 +121,12 @@ test('queue → call → every outcome; quiet hours and retry; script edit used;
   await screenshot(page, 'revisits-call-sheet')
   const pdf = await saveViewAsPdf(page, desk, 'revisits-call-sheet-pdf')
   expect(pdf.size).toContain('A4')
-  // Every row is on the first page, under the title, with its footer. (The PDF also gets a blank
-  // second page: a known defect noted in docs/status/issue-14.md.)
+  // One page for two calls — no blank page after it — every row under the title, with its footer.
+  expect(pdf.pages).toHaveLength(1)
   expect(pdf.pages[0]).toContain('回访任务单')
   expect(pdf.pages[0]).toContain('吕子乔')
   expect(pdf.pages[0]).toContain('胡一菲')
-  expect(pdf.pages[0]).toMatch(/第1页\/共\d页/)
+  expect(pdf.pages[0]).toMatch(/第1页\/共1页/)
   await page.getByRole('button', { name: '返回' }).click()
 
   // 拒绝回访 with 不再回访; 号码错误.

@@ -13,6 +13,7 @@ import {
 } from '@shared/domain/handover'
 import { selectPrefill, type HandoverPrefill } from '@shared/domain/handoverPrefill'
 import { inferShift, shiftSlot, type ShiftSlot } from '@shared/domain/shifts'
+import { sunsetDeadline } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
@@ -44,7 +45,9 @@ async function previousHandover(
     .first()
 }
 
-/** Reads what the note is pre-filled with: open complaints (sparse _openAt index), returns in progress. */
+/** Reads what the note is pre-filled with: open complaints (sparse _openAt index), returns in progress,
+ *  and the open 回访任务 due by the end of today's store day (sparse `_open` index = dueAt while open),
+ *  named and numbered as their customer's record reads now (as the 今日回访 queue shows them). */
 async function prefillFor(
   ctx: DataContext,
   shiftEnd: number,
@@ -58,9 +61,18 @@ async function prefillFor(
       )
     )
   ).flat()
+  const tasks = (
+    await ctx.db.revisitTasks.where('_open').belowOrEqual(sunsetDeadline(ctx.now(), ctx.timeRules)).toArray()
+  ).filter((t) => !t._deleted)
+  const customers = await ctx.db.customers.bulkGet(tasks.map((t) => t.customerId))
+  const revisitTasks = tasks.map((t, i) => {
+    const c = customers[i]
+    return c && !c._deleted ? { ...t, customerName: c.name, customerPhone: c.phone } : t
+  })
   return selectPrefill({
     complaints: complaints.filter((c) => !c._deleted),
     returns: returns.filter((r) => !r._deleted),
+    revisitTasks,
     rules: ctx.timeRules,
     now: ctx.now(),
     shiftEnd,

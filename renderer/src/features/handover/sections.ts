@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next'
 import { isItemOverdue, type Handover, type HandoverItem } from '@shared/domain/handover'
+import type { PrefillRevisit } from '@shared/domain/handoverPrefill'
+import { taskReason } from '@/features/revisits/labels'
 import { formatAge, formatNext, formatWhen, shownPhone } from './format'
 
 // The sections of a handover note described once, as data: their columns and rows. The screen
@@ -26,6 +28,8 @@ export type ColumnKey =
   | 'matter'
   | 'situation'
   | 'purpose'
+  | 'reason'
+  | 'attempts'
   | 'mark'
 
 export interface SectionColumn {
@@ -79,6 +83,14 @@ function marks(m: { done?: boolean; overdue?: boolean; dueThisShift?: boolean; c
 const items = (h: Handover, section: SectionKey): HandoverItem[] =>
   h.items.filter((i) => i.section === section)
 
+/** 回访事由 of a pre-filled task — 投诉回访：TS-…, 维修回访, 专项回访：<campaign> — linked to its complaint.
+ *  A note written before tasks existed stored the complaint (no rule): it reads as 投诉回访 too. */
+function revisitReason(r: PrefillRevisit, t: TFunction): Cell {
+  const text = taskReason(t, { rule: r.rule ?? 'complaint', sourceNo: r.sourceNo ?? r.no ?? '' })
+  const complaintId = r.rule === undefined ? r.id : r.complaintId
+  return complaintId ? { text, complaintId } : text
+}
+
 const itemCustomer = (i: HandoverItem) =>
   [i.customerName, shownPhone(i.customerPhone, false)].filter(Boolean).join(' ')
 
@@ -130,20 +142,22 @@ export const HANDOVER_SHEET_SECTIONS: readonly HandoverSectionSpec[] = [
     key: 'revisits',
     source: 'prefill',
     columns: [
-      { key: 'no', width: 190 },
       { key: 'customer', width: 100 },
       { key: 'phone', width: 120 },
-      { key: 'due' },
+      { key: 'reason' },
+      { key: 'due', width: 110 },
+      { key: 'attempts', width: 70 },
       { key: 'mark', width: 170 }
     ],
-    rows: (h, { unmasked }) =>
+    rows: (h, { t, unmasked }) =>
       h.prefill.revisits.map((r) => ({
         id: r.id,
         cells: [
-          { text: r.no, complaintId: r.id },
           r.customerName,
           shownPhone(r.customerPhone, unmasked),
+          revisitReason(r, t),
           formatWhen(r.dueAt),
+          r.attempts === undefined ? '' : t('revisit.attemptsCount', { count: r.attempts }),
           marks(r)
         ]
       }))

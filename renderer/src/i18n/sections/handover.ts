@@ -25,7 +25,7 @@ export const handoverZh = {
   empty: '还没有交接记录',
   open: '打开',
   startHint:
-    '交接记录会自动列出所有未结案投诉、已超时事项、今天到期或已超期的回访、约定回电和处理中的退换货，以及上一班未完成的事项。',
+    '交接记录会自动列出所有未结案投诉、已超时事项、今天到期或已超期的回访任务、约定回电和处理中的退换货，以及上一班未完成的事项。',
   inferred: '按当前时间推断为',
   changeShift: '更换班次',
   refresh: '重新读取数据',
@@ -44,7 +44,7 @@ export const handoverZh = {
     '未结案投诉 {{complaints}} 件 · 已超时 {{overdue}} 项 · 回访到期 {{revisits}} · 约定回电 {{callbacks}} · 退换货处理中 {{returns}} · 上一班遗留 {{carried}}',
   section: {
     complaints: '未结案投诉',
-    revisits: '回访（今天到期或已超期）',
+    revisits: '回访任务（今天到期或已超期）',
     callbacks: '约定回电',
     returns: '退换货处理中',
     customers: '移交客户',
@@ -70,6 +70,8 @@ export const handoverZh = {
     amount: '金额',
     createdAt: '登记时间',
     note: '说明',
+    reason: '回访事由',
+    attempts: '已拨打',
     done: '完成',
     index: '序号'
   },
@@ -200,7 +202,7 @@ export const handoverEn: typeof handoverZh = {
     'Open complaints {{complaints}} · overdue {{overdue}} · follow-ups due {{revisits}} · callbacks {{callbacks}} · returns in progress {{returns}} · carried over {{carried}}',
   section: {
     complaints: 'Open complaints',
-    revisits: 'Follow-ups due today or overdue',
+    revisits: 'Follow-up tasks due today or overdue',
     callbacks: 'Promised callbacks',
     returns: 'Returns in progress',
     customers: 'Customers handed over',
@@ -226,6 +228,8 @@ export const handoverEn: typeof handoverZh = {
     amount: 'Amount',
     createdAt: 'Registered',
     note: 'Note',
+    reason: 'Reason',
+    attempts: 'Calls',
     done: 'Done',
     index: 'No.'
   },

@@ -6,8 +6,10 @@ import {
   selectPrefill,
   type PrefillComplaintSource,
   type PrefillInput,
-  type PrefillReturnSource
+  type PrefillReturnSource,
+  type PrefillTaskSource
 } from '@shared/domain/handoverPrefill'
+import { attemptField, type RevisitAttempt } from '@shared/domain/revisit'
 import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)
@@ -49,10 +51,35 @@ function ret(id: string, status: PrefillReturnSource['status']): PrefillReturnSo
   }
 }
 
+/** A 回访任务 as stored, due at `dueAt`, with its attempts as `attempt:<id>` fields. */
+function task(
+  id: string,
+  dueAt: number,
+  over: Partial<PrefillTaskSource> = {},
+  attempts: Omit<RevisitAttempt, 'id'>[] = []
+): PrefillTaskSource {
+  const t: PrefillTaskSource & Record<string, unknown> = {
+    id,
+    rule: 'keyAccount',
+    sourceId: `c-${id}`,
+    sourceNo: '',
+    customerName: `客户${id}`,
+    customerPhone: '13900001111',
+    windowStart: dueAt - 3 * DAY,
+    dueAt,
+    retryMinutes: 120,
+    maxAttempts: 3,
+    ...over
+  }
+  attempts.forEach((a, i) => (t[attemptField(`${id}-${i}`)] = a))
+  return t
+}
+
 function select(over: Partial<PrefillInput> = {}) {
   return selectPrefill({
     complaints: [],
     returns: [],
+    revisitTasks: [],
     rules: R,
     now: NOW,
     shiftEnd: SHIFT_END,
@@ -114,28 +141,77 @@ describe('selectPrefill — which items appear', () => {
     ])
   })
 
-  it('lists follow-ups due today or overdue, not those due later', () => {
-    const resolved = (id: string, resolvedAt: number) =>
-      complaint(id, { status: 'awaitingRevisit', resolvedAt })
+  it('lists the open 回访任务 of every rule due today or overdue, in place of the complaint-only list', () => {
+    const noAnswer = (at: number): Omit<RevisitAttempt, 'id'> => ({
+      at,
+      staffNo: '1001',
+      outcome: 'noAnswer'
+    })
     const p = select({
-      complaints: [
-        resolved('today', at('2026-11-20T11:00:00')), // due 11-23 11:00 — passed
-        resolved('tonight', at('2026-11-20T23:59:00')), // due 11-23 23:59 — today
-        resolved('midnight', at('2026-11-21T00:00:00')), // due 11-24 00:00 — the end of today's store day
-        resolved('tomorrow', at('2026-11-21T00:00:01')), // due after today
-        complaint('visited', {
-          status: 'awaitingRevisit',
-          resolvedAt: at('2026-11-20T09:00:00'),
-          revisit: { at: at('2026-11-22T10:00:00') }
+      // A complaint in 待回访 is no longer listed as a follow-up by itself: its task is.
+      complaints: [complaint('c1', { status: 'awaitingRevisit', resolvedAt: at('2026-11-20T11:00:00') })],
+      revisitTasks: [
+        task('upcoming', at('2026-11-24T00:00:01')), // due after today's store day: not listed
+        task('tonight', at('2026-11-23T23:59:00'), { rule: 'repair', sourceId: 'c9', sourceNo: 'TS-9' }),
+        task('midnight', at('2026-11-24T00:00:00')), // the end of today's store day: listed
+        task(
+          'overdue',
+          at('2026-11-23T11:00:00'),
+          { rule: 'complaint', sourceId: 'c1', sourceNo: 'TS-20261120-A3-001' },
+          [noAnswer(at('2026-11-23T09:00:00')), noAnswer(at('2026-11-23T11:30:00'))]
+        ),
+        task('done', at('2026-11-23T10:00:00'), {}, [
+          { at: at('2026-11-23T09:30:00'), staffNo: '1001', outcome: 'reached', satisfaction: 'satisfied' }
+        ]),
+        task('unreachable', at('2026-11-23T10:00:00'), { maxAttempts: 1 }, [
+          noAnswer(at('2026-11-23T09:00:00'))
+        ]),
+        task('cancelled', at('2026-11-23T10:00:00'), { cancelled: 'doNotContact' }),
+        task('campaign', at('2026-11-22T18:00:00'), {
+          rule: 'campaign',
+          campaign: { name: '元旦问候', scriptRule: 'keyAccount' }
         })
       ]
     })
-    expect(p.revisits.map((r) => [r.id, r.overdue])).toEqual([
-      ['today', true],
-      ['tonight', false],
-      ['midnight', false]
+    expect(p.revisits.map((r) => [r.id, r.overdue, r.attempts])).toEqual([
+      ['campaign', true, 0],
+      ['overdue', true, 2],
+      ['tonight', false, 0],
+      ['midnight', false, 0]
     ])
-    expect(p.revisits[0]!.dueAt).toBe(at('2026-11-20T11:00:00') + 3 * DAY)
+    expect(p.revisits[1]).toMatchObject({
+      rule: 'complaint',
+      sourceNo: 'TS-20261120-A3-001',
+      complaintId: 'c1',
+      customerName: '客户overdue',
+      customerPhone: '13900001111',
+      dueAt: at('2026-11-23T11:00:00'),
+      carried: 0
+    })
+    expect(p.revisits[0]).toMatchObject({ rule: 'campaign', sourceNo: '元旦问候', complaintId: null })
+    expect(p.revisits[2]).toMatchObject({ rule: 'repair', sourceNo: 'TS-9', complaintId: 'c9' })
+    expect(p.revisits[3]).toMatchObject({ rule: 'keyAccount', sourceNo: '', complaintId: null })
+    // Everything else the pre-fill did is kept: the complaint is still listed with its next step.
+    expect(p.complaints.map((c) => [c.id, c.next.kind])).toEqual([['c1', 'revisit']])
+  })
+
+  it('counts the shifts a 回访任务 has been handed over, by task', () => {
+    const ref = {
+      id: 'h1',
+      date: '2026-11-23',
+      shiftName: '白班',
+      outgoingStaffNo: '1001',
+      outgoingName: '王小明'
+    }
+    const first = select({ revisitTasks: [task('t1', NOW - H)] })
+    const second = select({
+      revisitTasks: [task('t1', NOW - H), task('t2', NOW + H)],
+      previous: { ref, acknowledged: true, prefill: first }
+    })
+    expect(second.revisits.map((r) => [r.id, r.carried])).toEqual([
+      ['t1', 1],
+      ['t2', 0]
+    ])
   })
 
   it('lists callbacks promised on open cases, overdue and due-this-shift marked', () => {

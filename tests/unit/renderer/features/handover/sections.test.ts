@@ -1,3 +1,4 @@
+process.env.TZ = 'Asia/Shanghai'
 import { describe, expect, it } from 'vitest'
 import i18next from 'i18next'
 import type { Handover, HandoverItem } from '@shared/domain/handover'
@@ -150,13 +151,74 @@ describe('handover sections', () => {
   })
 
   it('links a complaint by its id and reads an empty amount as the view says', () => {
-    expect(section('revisits').rows(handover, screen)[0]?.cells[0]).toEqual({
-      text: 'TS-20261120-004',
+    // A note written before 回访任务 existed stored the complaint: it reads as 投诉回访, linked.
+    const reasonAt = section('revisits').columns.findIndex((c) => c.key === 'reason')
+    expect(section('revisits').rows(handover, screen)[0]?.cells[reasonAt]).toEqual({
+      text: '投诉回访：TS-20261120-004',
       complaintId: 'c2'
     })
     const amountAt = section('returns').columns.findIndex((c) => c.key === 'amount')
     expect(section('returns').rows(handover, screen)[0]?.cells[amountAt]).toBe('—')
     expect(section('returns').rows(handover, paper)[0]?.cells[amountAt]).toBe('')
+  })
+
+  it('lists a 回访任务 by customer, phone (masked on paper), 回访事由, due and calls; a complaint’s links to it', () => {
+    const withTasks: Handover = {
+      ...handover,
+      prefill: {
+        ...handover.prefill,
+        revisits: [
+          {
+            id: 'complaint:c2:1',
+            rule: 'complaint',
+            sourceNo: 'TS-20261120-004',
+            complaintId: 'c2',
+            customerName: '赵六',
+            customerPhone: '13700005678',
+            dueAt: T0 + 2 * HOUR,
+            attempts: 2,
+            overdue: true,
+            carried: 1
+          },
+          {
+            id: 'keyAccount:k1:10',
+            rule: 'keyAccount',
+            sourceNo: '',
+            complaintId: null,
+            customerName: '周九',
+            customerPhone: '13400004444',
+            dueAt: T0 + 14 * HOUR,
+            attempts: 0,
+            overdue: false,
+            carried: 0
+          }
+        ]
+      }
+    }
+    expect(section('revisits').columns.map((c) => c.key)).toEqual([
+      'customer',
+      'phone',
+      'reason',
+      'due',
+      'attempts',
+      'mark'
+    ])
+    expect(
+      section('revisits')
+        .rows(withTasks, paper)
+        .map((r) => r.cells)
+    ).toEqual([
+      [
+        '赵六',
+        '137****5678',
+        { text: '投诉回访：TS-20261120-004', complaintId: 'c2' },
+        '11-23 11:00',
+        '2 次',
+        { marks: [{ key: 'overdue' }, { key: 'carried', count: 1 }] }
+      ],
+      ['周九', '134****4444', '大客户回访', '11-23 23:00', '0 次', { marks: [] }]
+    ])
+    expect(section('revisits').rows(withTasks, screen)[1]?.cells[1]).toBe('13400004444')
   })
 
   it('marks: overdue wins over due this shift, carried counts shifts, items say done or open', () => {
