@@ -13,7 +13,7 @@ import type { AnsweredFollowUp } from './rates'
 //   3 (a single complaint on a quiet weekday is no anomaly; with an empty baseline, 3 is). Both are
 //   settings.
 // - Complaint volume: complaints received on the day. Its cases: those complaints.
-// - Overdue: cases that missed a time limit expiring on the day (timeLimits.ts: the limit's expiry
+// - Overdue: cases that missed a time limit due on the day (timeLimits.ts: the limit's last moment
 //   falls in the day and is final at asOf). Its cases: those cases.
 // - Repeat complaint: a customer with another complaint received within `repeatWindowDays` (default
 //   30) × 24 h before one of the day's complaints (exactly 30 days before counts; a second complaint

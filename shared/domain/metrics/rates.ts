@@ -63,7 +63,7 @@ export function complaintRate(
   return { ...ratio(numerator, denominator), daysWithoutFigure }
 }
 
-/** 服务遗漏率 = cases that missed a limit expiring in the range ÷ cases with a limit expiring in the range. */
+/** 服务遗漏率 = cases that missed a limit due in the range ÷ cases with a limit due in the range (timeLimits.ts). */
 export function missRate(cases: readonly MetricCase[], ctx: MetricContext, range: Range): MetricValue {
   let due = 0
   let missed = 0
@@ -78,7 +78,7 @@ export function missRate(cases: readonly MetricCase[], ctx: MetricContext, range
 
 export type SlaCompliance = Record<TimeLimit | 'all', MetricValue>
 
-/** 时效达标率 per limit = limits met ÷ limits expiring in the range; `all` pools every limit. */
+/** 时效达标率 per limit = limits met ÷ limits due in the range; `all` pools every limit. */
 export function slaCompliance(cases: readonly MetricCase[], ctx: MetricContext, range: Range): SlaCompliance {
   const met: Record<TimeLimit, number> = { firstResponse: 0, resolution: 0, followUp: 0 }
   const due: Record<TimeLimit, number> = { firstResponse: 0, resolution: 0, followUp: 0 }

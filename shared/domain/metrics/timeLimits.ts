@@ -23,11 +23,12 @@ import { inRange, type Range } from './period'
 //     leader deadline. Not applicable to a case rejected (不成立) before that deadline;
 //   · followUp (回访): met when the follow-up was made at or before its due instant (inclusive).
 //     Applies once a result was accepted.
-// - Each limit "expires" at the first instant at which it can no longer be met: the sunset
-//   deadline, the leader deadline, the follow-up due instant + 1 ms. A limit belongs to the period
-//   its expiry falls in, and only once that instant has passed (expiresAt ≤ asOf): a limit whose
-//   outcome is not final yet is counted nowhere, so a running period is not flattered by the early
-//   successes while the misses are still to come.
+// - Each limit has a LAST MOMENT (`dueAt`), the last instant at which it could still be met: the
+//   sunset deadline − 1 ms (23:59:59.999 of the store day), the leader deadline − 1 ms, the
+//   follow-up due instant itself (inclusive). A limit belongs to the period its last moment falls in
+//   — today's complaints' sunset limits belong to today — and counts only once it is final, when
+//   asOf > dueAt: a limit whose outcome is not final yet is counted nowhere, so a running period is
+//   not flattered by early successes while its misses are still to come.
 // - Reports judge history: a case closed after missing a limit still missed it (the live 已超时 flag,
 //   which clears when a case ends, is a different question).
 // - The judgement uses the case's fields as they are now, like the time rules: a reopened case has
@@ -63,7 +64,8 @@ export interface MetricContext {
 
 export interface LimitOutcome {
   limit: TimeLimit
-  expiresAt: number
+  /** the last instant at which the limit could be met */
+  dueAt: number
   met: boolean
 }
 
@@ -78,7 +80,7 @@ export function caseCountedMs(c: MetricCase, ctx: MetricContext, from: number, t
   return countedMs(caseClock(c, ctx), from, to)
 }
 
-/** Every limit of the case whose deadline is known, with its expiry and whether it was met. */
+/** Every limit of the case whose deadline is known, with its last moment and whether it was met. */
 export function limitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[] {
   const clock = caseClock(c, ctx)
   const out: LimitOutcome[] = []
@@ -86,20 +88,20 @@ export function limitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[]
   if (sunset !== null)
     out.push({
       limit: 'firstResponse',
-      expiresAt: sunset,
+      dueAt: sunset - 1,
       met: c.firstResponseAt !== null && c.firstResponseAt < sunset
     })
   const { leader } = countedEscalationDeadlines(c, ctx.rules, clock)
   const rejectedBefore = c.status === 'rejected' && c.closedAt !== null && c.closedAt < (leader ?? Infinity)
   if (leader !== null && !rejectedBefore)
-    out.push({ limit: 'resolution', expiresAt: leader, met: c.resolvedAt !== null && c.resolvedAt < leader })
+    out.push({ limit: 'resolution', dueAt: leader - 1, met: c.resolvedAt !== null && c.resolvedAt < leader })
   const due = countedRevisitDueAt(c, ctx.rules, clock)
   if (due !== null)
-    out.push({ limit: 'followUp', expiresAt: due + 1, met: c.revisit !== null && c.revisit.at <= due })
+    out.push({ limit: 'followUp', dueAt: due, met: c.revisit !== null && c.revisit.at <= due })
   return out
 }
 
-/** The limits of the case that expired in the range, and only those already final at asOf. */
+/** The limits of the case whose last moment falls in the range, and only those final at asOf. */
 export function limitsDueIn(c: MetricCase, ctx: MetricContext, range: Range): LimitOutcome[] {
-  return limitOutcomes(c, ctx).filter((o) => inRange(o.expiresAt, range) && o.expiresAt <= ctx.asOf)
+  return limitOutcomes(c, ctx).filter((o) => inRange(o.dueAt, range) && ctx.asOf > o.dueAt)
 }

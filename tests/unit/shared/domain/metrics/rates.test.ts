@@ -1,0 +1,193 @@
+process.env.TZ = 'Asia/Shanghai'
+import { describe, expect, it } from 'vitest'
+import {
+  answeredFollowUps,
+  complaintObligations,
+  complaintRate,
+  conversionRate,
+  dissatisfactionRate,
+  missRate,
+  revisitRate,
+  slaCompliance
+} from '@shared/domain/metrics/rates'
+import { ratio, vsPrevious } from '@shared/domain/metrics/metric'
+import type { DailyFigure } from '@shared/domain/metrics/dailyFigures'
+import { at, CASES, CTX, dayRange, WEEK } from './fixture'
+
+const DAY23 = dayRange(23)
+const times = (n: number, ms: number) => Array.from({ length: n }, () => ({ at: ms }))
+
+describe('服务投诉率 (complaints ÷ customers served)', () => {
+  // received on 11-23: A, B, D (23:59:59.999), F, G = 5 (C is 11-22, E is 11-24 00:00)
+  it('from the counter log: 5 ÷ (13 consultations + 5 complaints + 2 returns) = 5/20 = 0.25', () => {
+    const served = {
+      from: 'counterLog' as const,
+      consultations: [...times(13, at(23, '11:00')), ...times(4, at(24, '11:00'))],
+      returns: [...times(2, at(23, '16:00')), ...times(1, at(22, '16:00'))]
+    }
+    expect(complaintRate(CASES, served, DAY23)).toEqual({
+      value: 0.25,
+      numerator: 5,
+      denominator: 20,
+      reason: null,
+      daysWithoutFigure: 0
+    })
+  })
+
+  it('without consultations yet: "—" with the reason, the known part still shown (5 and 5 + 2)', () => {
+    const served = { from: 'counterLog' as const, consultations: null, returns: times(2, at(23, '16:00')) }
+    expect(complaintRate(CASES, served, DAY23)).toEqual({
+      value: null,
+      numerator: 5,
+      denominator: 7,
+      reason: 'reports.noData.consultations',
+      daysWithoutFigure: 0
+    })
+  })
+
+  const figures: DailyFigure[] = [
+    { date: '2026-11-23', footfall: 200, transactions: 50 },
+    { date: '2026-11-24', footfall: 300, transactions: null }
+  ]
+
+  it('from 客流: 5 ÷ 200 = 0.025; from 成交笔数: 5 ÷ 50 = 0.1', () => {
+    expect(complaintRate(CASES, { from: 'footfall', figures }, DAY23).value).toBe(0.025)
+    expect(complaintRate(CASES, { from: 'transactions', figures }, DAY23).value).toBe(0.1)
+  })
+
+  it('over a week only days with the figure count: (5 + 1) ÷ (200 + 300) = 0.012, 5 days without', () => {
+    // 11-23: A B D F G; 11-24: E. The other five days have no figure, so neither their complaints nor footfall.
+    expect(complaintRate(CASES, { from: 'footfall', figures }, WEEK)).toEqual({
+      value: 0.012,
+      numerator: 6,
+      denominator: 500,
+      reason: null,
+      daysWithoutFigure: 5
+    })
+    // 成交笔数 of 11-24 was not entered: 5 ÷ 50 = 0.1, 6 days without
+    expect(complaintRate(CASES, { from: 'transactions', figures }, WEEK)).toMatchObject({
+      value: 0.1,
+      numerator: 5,
+      denominator: 50,
+      daysWithoutFigure: 6
+    })
+  })
+
+  it('no figure on any day: "—" with the reason', () => {
+    expect(complaintRate(CASES, { from: 'footfall', figures }, dayRange(25))).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: 'reports.noData.dailyFigures',
+      daysWithoutFigure: 1
+    })
+  })
+
+  it('a day with 客流 0 is a zero denominator: "—", never Infinity', () => {
+    const zero = complaintRate(
+      CASES,
+      { from: 'footfall', figures: [{ date: '2026-11-23', footfall: 0, transactions: 0 }] },
+      DAY23
+    )
+    expect(zero.value).toBeNull()
+    expect(zero.reason).toBe('reports.noData.none')
+  })
+})
+
+describe('服务遗漏率 (cases that missed a limit ÷ cases with a limit due)', () => {
+  it('11-23: limits due A·FR ok, B·FR late, C·res late, D·FR late, F·FR ok, G·FR ok → 3 of 6 cases = 0.5', () => {
+    expect(missRate(CASES, CTX, DAY23)).toEqual({ value: 0.5, numerator: 3, denominator: 6, reason: null })
+  })
+
+  it('11-26 (follow-ups due): A on time, C and G missed → 2/3', () => {
+    expect(missRate(CASES, CTX, dayRange(26))).toMatchObject({ numerator: 2, denominator: 3 })
+  })
+
+  it('a running day counts only limits already final: at 11-23 23:00 only C·res (due 19:59:59.999) → 1/1', () => {
+    expect(missRate(CASES, { ...CTX, asOf: at(23, '23:00') }, DAY23)).toMatchObject({
+      value: 1,
+      numerator: 1,
+      denominator: 1
+    })
+  })
+
+  it('no case due: "—", reason none', () => {
+    expect(missRate([], CTX, DAY23)).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: 'reports.noData.none'
+    })
+  })
+})
+
+describe('时效达标率 (per limit and together)', () => {
+  it('11-23: first response A F G met of A B D F G = 3/5; resolution C 0/1; follow-up none; all 3/6', () => {
+    const s = slaCompliance(CASES, CTX, DAY23)
+    expect(s.firstResponse).toMatchObject({ value: 0.6, numerator: 3, denominator: 5 })
+    expect(s.resolution).toMatchObject({ value: 0, numerator: 0, denominator: 1 })
+    expect(s.followUp).toEqual({ value: null, numerator: 0, denominator: 0, reason: 'reports.noData.none' })
+    expect(s.all).toMatchObject({ value: 0.5, numerator: 3, denominator: 6 })
+  })
+
+  it('the week 11-23…29: FR 3/5 (+E on 24 = 4/6); res: C ✗, A ✓, G ✓, B ✗, D ✗, E ✗ → 2/6; fu A ✓ C ✗ G ✗ → 1/3', () => {
+    const s = slaCompliance(CASES, CTX, WEEK)
+    expect(s.firstResponse).toMatchObject({ numerator: 4, denominator: 6 })
+    expect(s.resolution).toMatchObject({ numerator: 2, denominator: 6 })
+    expect(s.followUp).toMatchObject({ numerator: 1, denominator: 3 })
+    expect(s.all).toMatchObject({ numerator: 7, denominator: 15 })
+  })
+})
+
+describe('服务不满意率 (不满意 ÷ answered)', () => {
+  const answered = answeredFollowUps(CASES) // A 11-24 satisfied, C 11-27 unsatisfied
+  it('week: 1 of 2 = 0.5; 11-27: 1/1; 11-23: none → "—"', () => {
+    expect(dissatisfactionRate(answered, WEEK)).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 })
+    expect(dissatisfactionRate(answered, dayRange(27)).value).toBe(1)
+    expect(dissatisfactionRate(answered, DAY23)).toMatchObject({ value: null, reason: 'reports.noData.none' })
+  })
+})
+
+describe('回访率 (followed up ÷ follow-ups owed)', () => {
+  const owed = complaintObligations(CASES) // resolved 11-23: A (done 11-24), C (done 11-27), G (not done)
+  it('11-23: 2 of 3; as of 11-25 only A is done → 1/3', () => {
+    expect(revisitRate(owed, DAY23, CTX.asOf)).toMatchObject({ numerator: 2, denominator: 3 })
+    expect(revisitRate(owed, DAY23, at(25, '00:00'))).toMatchObject({ numerator: 1, denominator: 3 })
+    expect(revisitRate(owed, dayRange(25), CTX.asOf).value).toBeNull()
+  })
+})
+
+describe('成交转化率 (sales ÷ consultations)', () => {
+  it('8 consultations, 2 sales → 0.25; none → "—"; no consultation records yet → the reason', () => {
+    const list = [
+      ...Array.from({ length: 2 }, () => ({ at: at(23, '10:00'), converted: true })),
+      ...Array.from({ length: 6 }, () => ({ at: at(23, '11:00'), converted: false })),
+      { at: at(24, '10:00'), converted: true }
+    ]
+    expect(conversionRate(list, DAY23)).toEqual({ value: 0.25, numerator: 2, denominator: 8, reason: null })
+    expect(conversionRate(list, dayRange(25)).reason).toBe('reports.noData.none')
+    expect(conversionRate(null, DAY23)).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: 'reports.noData.consultations'
+    })
+  })
+})
+
+describe('较上期', () => {
+  it('delta and relative change; previous 0 or "—" gives no relative change', () => {
+    expect(vsPrevious(ratio(1, 4), ratio(1, 2))).toEqual({ delta: -0.25, relative: -0.5 })
+    expect(vsPrevious(ratio(1, 4), ratio(0, 2))).toEqual({ delta: 0.25, relative: null })
+    expect(vsPrevious(ratio(1, 4), ratio(0, 0))).toEqual({ delta: null, relative: null })
+  })
+
+  it('the same metric over this week and the previous one (11-16…22: only C·FR, met → 0/1)', () => {
+    const previous = { start: at(16, '00:00'), end: at(23, '00:00') }
+    const cur = missRate(CASES, CTX, WEEK) // A ✓; B, C, D, E, G missed; F ✓ → 5/7
+    const prev = missRate(CASES, CTX, previous)
+    expect(cur).toMatchObject({ numerator: 5, denominator: 7 })
+    expect(prev).toMatchObject({ value: 0, numerator: 0, denominator: 1 })
+    expect(vsPrevious(cur, prev)).toEqual({ delta: 5 / 7, relative: null })
+  })
+})
