@@ -27,7 +27,7 @@ export function isClosedDayDate(text: unknown): text is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
 }
 
-export type ClosedDaysProblemCode = 'reports.closedDays.badDate' | 'reports.closedDays.tooMany'
+export type ClosedDaysProblemCode = 'reports.closedDayList.badDate' | 'reports.closedDayList.tooMany'
 
 export type ClosedDaysCheck =
   { ok: true; days: string[] } | { ok: false; problems: { index: number; code: ClosedDaysProblemCode }[] }
@@ -36,19 +36,19 @@ export type ClosedDaysCheck =
 export function checkClosedDays(input: readonly unknown[]): ClosedDaysCheck {
   const problems: { index: number; code: ClosedDaysProblemCode }[] = []
   input.forEach((value, index) => {
-    if (!isClosedDayDate(value)) problems.push({ index, code: 'reports.closedDays.badDate' })
+    if (!isClosedDayDate(value)) problems.push({ index, code: 'reports.closedDayList.badDate' })
   })
   const days = [...new Set(input.filter(isClosedDayDate))].sort()
   if (problems.length === 0 && days.length > MAX_CLOSED_DAYS)
-    problems.push({ index: MAX_CLOSED_DAYS, code: 'reports.closedDays.tooMany' })
+    problems.push({ index: MAX_CLOSED_DAYS, code: 'reports.closedDayList.tooMany' })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, days }
 }
 
 /** The same rule as a zod schema for settings records (messages are the codes). */
 export const closedDaysSchema = z
-  .array(z.string().refine(isClosedDayDate, 'reports.closedDays.badDate'))
+  .array(z.string().refine(isClosedDayDate, 'reports.closedDayList.badDate'))
   .transform((days) => [...new Set(days)].sort())
-  .refine((days) => days.length <= MAX_CLOSED_DAYS, 'reports.closedDays.tooMany')
+  .refine((days) => days.length <= MAX_CLOSED_DAYS, 'reports.closedDayList.tooMany')
 
 const cache = new WeakMap<readonly unknown[], Map<string, Interval[]>>()
 

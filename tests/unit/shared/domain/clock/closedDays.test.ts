@@ -23,10 +23,10 @@ describe('停业日 validation', () => {
     expect(checkClosedDays(['2027-02-06', '2027-02-30', '2027/02/08', 20270209, '2206-01-01'])).toEqual({
       ok: false,
       problems: [
-        { index: 1, code: 'reports.closedDays.badDate' }, // no 30 February
-        { index: 2, code: 'reports.closedDays.badDate' }, // not YYYY-MM-DD
-        { index: 3, code: 'reports.closedDays.badDate' }, // not text
-        { index: 4, code: 'reports.closedDays.badDate' } // outside 2000–2099 (a typo)
+        { index: 1, code: 'reports.closedDayList.badDate' }, // no 30 February
+        { index: 2, code: 'reports.closedDayList.badDate' }, // not YYYY-MM-DD
+        { index: 3, code: 'reports.closedDayList.badDate' }, // not text
+        { index: 4, code: 'reports.closedDayList.badDate' } // outside 2000–2099 (a typo)
       ]
     })
   })
@@ -43,7 +43,7 @@ describe('停业日 validation', () => {
     )
     expect(checkClosedDays(many)).toEqual({
       ok: false,
-      problems: [{ index: MAX_CLOSED_DAYS, code: 'reports.closedDays.tooMany' }]
+      problems: [{ index: MAX_CLOSED_DAYS, code: 'reports.closedDayList.tooMany' }]
     })
     expect(checkClosedDays(many.slice(0, MAX_CLOSED_DAYS)).ok).toBe(true)
   })
@@ -52,7 +52,7 @@ describe('停业日 validation', () => {
     expect(closedDaysSchema.parse(['2027-02-07', '2027-02-06'])).toEqual(['2027-02-06', '2027-02-07'])
     const bad = closedDaysSchema.safeParse(['2027-13-01'])
     expect(bad.success).toBe(false)
-    expect(bad.error?.issues[0]?.message).toBe('reports.closedDays.badDate')
+    expect(bad.error?.issues[0]?.message).toBe('reports.closedDayList.badDate')
   })
 })
 
