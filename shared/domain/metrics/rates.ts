@@ -10,12 +10,19 @@ import type { DailyFigure } from './dailyFigures'
 export const SERVED_SOURCES = ['counterLog', 'footfall', 'transactions'] as const
 export type ServedSource = (typeof SERVED_SOURCES)[number]
 
+/** One service at the counter (a consultation, a return) with whom it served. `customerKey` is the
+ *  counter log's (issue 15, serviceStats.ts): 'c:<archive id>', else 'p:<phone>', else 'a:<record id>'. */
+export interface ServiceContact {
+  at: number
+  customerKey: string
+}
+
 export type ServedInput =
   | {
       from: 'counterLog'
-      /** consultations (咨询登记) received; null while the counter log has none to give */
-      consultations: readonly { at: number }[] | null
-      returns: readonly { at: number }[]
+      /** consultations (咨询登记); null while the counter log has none to give */
+      consultations: readonly ServiceContact[] | null
+      returns: readonly ServiceContact[]
     }
   | { from: 'footfall' | 'transactions'; figures: readonly DailyFigure[] }
 
@@ -26,25 +33,27 @@ export interface ComplaintRate extends MetricValue {
 
 /**
  * 服务投诉率 = complaints received ÷ customers served, in the range.
- * counterLog: served = consultations + complaints + returns registered in the range (service
- * contacts, not distinct people). footfall / transactions: served = the sum of that daily figure
- * over the days of the range that have it, and only complaints received on those days count.
+ * counterLog: served = DISTINCT customers among the consultations, complaints and returns of the
+ * range (the counter log's 服务人数; a complaint's customer is 'c:<customerId>'). footfall /
+ * transactions: served = the sum of that daily figure over the days of the range that have it, and
+ * only complaints received on those days count.
  */
 export function complaintRate(
-  cases: readonly Pick<MetricCase, 'receivedAt'>[],
+  cases: readonly Pick<MetricCase, 'receivedAt' | 'customerId'>[],
   served: ServedInput,
   range: Range
 ): ComplaintRate {
   if (served.from === 'counterLog') {
-    const complaints = cases.filter((c) => inRange(c.receivedAt, range)).length
-    const returns = served.returns.filter((r) => inRange(r.at, range)).length
+    const complaints = cases.filter((c) => inRange(c.receivedAt, range))
+    const people = new Set(complaints.map((c) => `c:${c.customerId}`))
+    for (const r of served.returns) if (inRange(r.at, range)) people.add(r.customerKey)
     if (served.consultations === null)
       return {
-        ...missing('reports.noData.consultations', complaints, complaints + returns),
+        ...missing('reports.noData.consultations', complaints.length, people.size),
         daysWithoutFigure: 0
       }
-    const consultations = served.consultations.filter((r) => inRange(r.at, range)).length
-    return { ...ratio(complaints, consultations + complaints + returns), daysWithoutFigure: 0 }
+    for (const r of served.consultations) if (inRange(r.at, range)) people.add(r.customerKey)
+    return { ...ratio(complaints.length, people.size), daysWithoutFigure: 0 }
   }
   const key = served.from
   const byDate = new Map<string, number>()
@@ -139,12 +148,14 @@ export function revisitRate(
   return ratio(arising.filter((o) => o.doneAt !== null && o.doneAt <= asOf).length, arising.length)
 }
 
-/** 成交转化率 = consultations in the range that led to a sale ÷ consultations in the range. */
+/** 成交转化率 = consultations of the range that led to a sale ÷ consultations of the range with an
+ *  outcome (the counter log's definition, issue 15: 已成交 ÷ 有结果; a consultation without an outcome
+ *  yet is not in it). */
 export function conversionRate(
-  consultations: readonly { at: number; converted: boolean }[] | null,
+  consultations: readonly { at: number; outcome: string | null }[] | null,
   range: Range
 ): MetricValue {
   if (consultations === null) return missing('reports.noData.consultations', 0, 0)
-  const inPeriod = consultations.filter((c) => inRange(c.at, range))
-  return ratio(inPeriod.filter((c) => c.converted).length, inPeriod.length)
+  const decided = consultations.filter((c) => inRange(c.at, range) && c.outcome !== null)
+  return ratio(decided.filter((c) => c.outcome === 'converted').length, decided.length)
 }

@@ -15,15 +15,17 @@ import type { DailyFigure } from '@shared/domain/metrics/dailyFigures'
 import { at, CASES, CTX, dayRange, WEEK } from './fixture'
 
 const DAY23 = dayRange(23)
-const times = (n: number, ms: number) => Array.from({ length: n }, () => ({ at: ms }))
 
 describe('服务投诉率 (complaints ÷ customers served)', () => {
-  // received on 11-23: A, B, D (23:59:59.999), F, G = 5 (C is 11-22, E is 11-24 00:00)
-  it('from the counter log: 5 ÷ (13 consultations + 5 complaints + 2 returns) = 5/20 = 0.25', () => {
+  // received on 11-23: A, B, D (23:59:59.999), F, G = 5 (C is 11-22, E is 11-24 00:00), five customers
+  const people = (prefix: string, n: number, ms: number) =>
+    Array.from({ length: n }, (_, i) => ({ at: ms, customerKey: `${prefix}${i}` }))
+
+  it('from the counter log: 5 ÷ distinct customers (13 consulting + 5 complaining + 2 returning) = 5/20 = 0.25', () => {
     const served = {
       from: 'counterLog' as const,
-      consultations: [...times(13, at(23, '11:00')), ...times(4, at(24, '11:00'))],
-      returns: [...times(2, at(23, '16:00')), ...times(1, at(22, '16:00'))]
+      consultations: [...people('p:139', 13, at(23, '11:00')), ...people('p:138', 4, at(24, '11:00'))],
+      returns: [...people('a:r', 2, at(23, '16:00')), ...people('a:old', 1, at(22, '16:00'))]
     }
     expect(complaintRate(CASES, served, DAY23)).toEqual({
       value: 0.25,
@@ -34,8 +36,25 @@ describe('服务投诉率 (complaints ÷ customers served)', () => {
     })
   })
 
+  it('a customer served twice counts once: A’s customer also consulted and returned → 5/18', () => {
+    const served = {
+      from: 'counterLog' as const,
+      consultations: [
+        ...people('p:139', 12, at(23, '11:00')),
+        { at: at(23, '09:30'), customerKey: 'c:cust-A' }
+      ],
+      returns: [{ at: at(23, '16:00'), customerKey: 'c:cust-A' }, ...people('a:r', 1, at(23, '16:00'))]
+    }
+    // distinct: 12 consulting + cust-A + 1 returning + 5 complaining (cust-A among them) = 18
+    expect(complaintRate(CASES, served, DAY23)).toMatchObject({ numerator: 5, denominator: 18 })
+  })
+
   it('without consultations yet: "—" with the reason, the known part still shown (5 and 5 + 2)', () => {
-    const served = { from: 'counterLog' as const, consultations: null, returns: times(2, at(23, '16:00')) }
+    const served = {
+      from: 'counterLog' as const,
+      consultations: null,
+      returns: people('a:r', 2, at(23, '16:00'))
+    }
     expect(complaintRate(CASES, served, DAY23)).toEqual({
       value: null,
       numerator: 5,
@@ -157,14 +176,16 @@ describe('回访率 (followed up ÷ follow-ups owed)', () => {
   })
 })
 
-describe('成交转化率 (sales ÷ consultations)', () => {
-  it('8 consultations, 2 sales → 0.25; none → "—"; no consultation records yet → the reason', () => {
+describe('成交转化率 (sales ÷ consultations with an outcome)', () => {
+  it('2 converted, 4 not, 2 still without an outcome → 2/6; none → "—"; no records yet → the reason', () => {
     const list = [
-      ...Array.from({ length: 2 }, () => ({ at: at(23, '10:00'), converted: true })),
-      ...Array.from({ length: 6 }, () => ({ at: at(23, '11:00'), converted: false })),
-      { at: at(24, '10:00'), converted: true }
+      ...Array.from({ length: 2 }, () => ({ at: at(23, '10:00'), outcome: 'converted' })),
+      ...Array.from({ length: 3 }, () => ({ at: at(23, '11:00'), outcome: 'notConverted' })),
+      { at: at(23, '11:30'), outcome: 'considering' },
+      ...Array.from({ length: 2 }, () => ({ at: at(23, '12:00'), outcome: null })),
+      { at: at(24, '10:00'), outcome: 'converted' }
     ]
-    expect(conversionRate(list, DAY23)).toEqual({ value: 0.25, numerator: 2, denominator: 8, reason: null })
+    expect(conversionRate(list, DAY23)).toEqual({ value: 2 / 6, numerator: 2, denominator: 6, reason: null })
     expect(conversionRate(list, dayRange(25)).reason).toBe('reports.noData.none')
     expect(conversionRate(null, DAY23)).toEqual({
       value: null,
