@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import { z } from 'zod'
-import { inRange, periodRange, type Range } from './period'
-import { limitsDueIn, type MetricCase, type MetricContext } from './timeLimits'
+import { inRange, localDate, periodRange, type Range } from './period'
+import { limitOutcomes, type MetricCase, type MetricContext } from './timeLimits'
 import type { AnsweredFollowUp } from './rates'
 
 // 质量异常分析日报表 (daily quality-anomaly report): for one day, what stands out. Decisions:
@@ -102,17 +102,32 @@ export function anomalyReport(
   s: AnomalySettings = DEFAULT_ANOMALY_SETTINGS
 ): AnomalyReport {
   const baselineDays = [7, 14, 21, 28].map((n) => dayjs(day).subtract(n, 'day').format('YYYY-MM-DD'))
-  const received = (r: Range) => input.cases.filter((c) => inRange(c.receivedAt, r)).sort(byReceipt)
-  const missed = (r: Range) =>
-    input.cases.filter((c) => limitsDueIn(c, ctx, r).some((l) => !l.met)).sort(byReceipt)
-  const today = dayRange(day)
-  const todays = received(today)
-  const overdueToday = missed(today)
-  const complaints = { today: todays.length, baseline: baselineDays.map((d) => received(dayRange(d)).length) }
-  const overdue = {
-    today: overdueToday.length,
-    baseline: baselineDays.map((d) => missed(dayRange(d)).length)
+  const wanted = new Set([day, ...baselineDays])
+  // One pass over the cases: each case's receipt day and the days of its missed limits.
+  const receivedOn = new Map<string, MetricCase[]>()
+  const missedOn = new Map<string, Set<MetricCase>>()
+  for (const c of input.cases) {
+    const d = localDate(c.receivedAt)
+    if (wanted.has(d)) {
+      const list = receivedOn.get(d)
+      if (list) list.push(c)
+      else receivedOn.set(d, [c])
+    }
+    for (const l of limitOutcomes(c, ctx)) {
+      if (l.met || !(ctx.asOf > l.dueAt)) continue
+      const due = localDate(l.dueAt)
+      if (!wanted.has(due)) continue
+      const set = missedOn.get(due) ?? new Set<MetricCase>()
+      missedOn.set(due, set.add(c))
+    }
   }
+  const received = (d: string) => [...(receivedOn.get(d) ?? [])].sort(byReceipt)
+  const missed = (d: string) => [...(missedOn.get(d) ?? [])].sort(byReceipt)
+  const today = dayRange(day)
+  const todays = received(day)
+  const overdueToday = missed(day)
+  const complaints = { today: todays.length, baseline: baselineDays.map((d) => received(d).length) }
+  const overdue = { today: overdueToday.length, baseline: baselineDays.map((d) => missed(d).length) }
   const flags: AnomalyFlag[] = []
   if (isSpike(complaints.today, complaints.baseline, s))
     flags.push({ rule: 'complaintSpike', ...complaints, caseIds: todays.map((c) => c.id) })
