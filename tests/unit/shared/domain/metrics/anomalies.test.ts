@@ -106,6 +106,13 @@ describe('质量异常分析日报表', () => {
     expect(rules(fewer.flags)).not.toContain('overdueSpike')
   })
 
+  it('a report for a day still running counts only limits already final (asOf noon: today’s sunsets are open)', () => {
+    const late = onDay(DAY, 3, unanswered)
+    const noon = { ...CTX, asOf: at(DAY, '12:00') }
+    expect(anomalyReport(DAY, { cases: late, ...EMPTY }, noon).overdue.today).toBe(0)
+    expect(anomalyReport(DAY, { cases: late, ...EMPTY }, CTX).overdue.today).toBe(3)
+  })
+
   it('repeat complaints: exactly 30 days before counts, 30 days + 1 ms does not; two the same day count', () => {
     const p1 = kase(at('2026-10-31', '10:00'), { customerId: 'P' }) // 30 × 24 h before p2
     const p2 = kase(at(DAY, '10:00'), { customerId: 'P' })
