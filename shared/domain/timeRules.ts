@@ -80,6 +80,9 @@ import { HH_MM, storeDayEndOf, storeDayKeyAt } from './clock/storeDay'
 // - Pauses only stretch limits; they never undo one: an escalation is recorded once, dated at its
 //   deadline, and a pause written later on (after the deadline) cannot un-record it. A pause written
 //   after a deadline passed does not move that deadline, since the clock was running at it.
+//   Likewise, when a PC that had not yet received a pause records an escalation at the unpaused
+//   deadline, that escalation stays after sync (the timeline only grows, and `level` never goes
+//   below the recorded escalationLevel): the case shows as escalated until it is resolved.
 // - ageMs stays wall-clock time (how long the customer has waited); the limits use counted time.
 
 export interface TimeRuleSettings {

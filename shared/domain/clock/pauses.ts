@@ -16,6 +16,8 @@ import type { Interval } from './businessClock'
 //   one ('reports.clock.notPaused'), a reason outside the list ('reports.clock.badReason'), a closed
 //   or rejected case ('reports.clock.caseEnded'), an instant before the receipt or before the clock's
 //   last event ('reports.clock.beforeLast': this PC's clock went back).
+// - Any open case can be paused, also one awaiting its follow-up (the pause then stretches the
+//   follow-up window); a closed or rejected one cannot.
 // - "Paused" means: the highest sequence number seen has a pause and no resume. A resume whose pause
 //   has not arrived yet (segments of two peers arrive independently) leaves the clock running, and
 //   the next pause takes the number after it.

@@ -95,6 +95,19 @@ describe('pause and the 24 h escalation', () => {
   })
 })
 
+describe('an escalation recorded before the pause arrived', () => {
+  it('stays: level never goes below what is recorded, and nothing new is recorded for it', () => {
+    // PC B, not yet knowing of A's pause 11:00–13:00, recorded level 1 at 11-23 10:00; after sync:
+    const clock = paused([t(22, '11:00'), t(22, '13:00')])
+    const c = clockCase({ firstResponseAt: t(22, '10:30'), escalationLevel: 1 })
+    const e = evaluateTimeCounted(c, t(23, '11:00'), S, clock)
+    expect(e.dueLevel).toBe(0) // by the paused clock, not yet due (due 12:00)
+    expect(e.level).toBe(1)
+    expect(e.overdue).toBe(true)
+    expect(escalationsToRecord(c, t(23, '12:00'), S, clock)).toEqual([])
+  })
+})
+
 describe('pause and the 日落原则 (sunset) deadline', () => {
   it('a pause within the store day does not move the deadline', () => {
     expect(countedSunsetDeadline(RECEIVED, S, paused([t(22, '11:00'), t(22, '23:00')]))).toBe(t(23, '00:00'))
