@@ -1,4 +1,5 @@
 process.env.TZ = 'Asia/Shanghai'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   answeredFollowUps,
@@ -12,6 +13,7 @@ import {
 } from '@shared/domain/metrics/rates'
 import { ratio, vsPrevious } from '@shared/domain/metrics/metric'
 import type { DailyFigure } from '@shared/domain/metrics/dailyFigures'
+import type { MetricCase } from '@shared/domain/metrics/timeLimits'
 import { at, CASES, CTX, dayRange, WEEK } from './fixture'
 
 const DAY23 = dayRange(23)
@@ -210,5 +212,82 @@ describe('较上期', () => {
     expect(cur).toMatchObject({ numerator: 5, denominator: 7 })
     expect(prev).toMatchObject({ value: 0, numerator: 0, denominator: 1 })
     expect(vsPrevious(cur, prev)).toEqual({ delta: 5 / 7, relative: null })
+  })
+})
+
+describe('properties over random cases', () => {
+  const H = 3_600_000
+  const base = at(23, '00:00')
+  const randomCase = fc
+    .record({
+      recv: fc.integer({ min: 0, max: 7 * 24 * H }),
+      fr: fc.option(fc.integer({ min: 0, max: 40 * H }), { nil: null }),
+      res: fc.option(fc.integer({ min: 0, max: 60 * H }), { nil: null }),
+      fu: fc.option(fc.integer({ min: 0, max: 100 * H }), { nil: null }),
+      sat: fc.constantFrom('satisfied' as const, 'neutral' as const, 'unsatisfied' as const),
+      pause: fc.option(fc.tuple(fc.integer({ min: 0, max: 30 * H }), fc.integer({ min: 0, max: 30 * H })), {
+        nil: null
+      })
+    })
+    .map((r): MetricCase => {
+      const receivedAt = base + r.recv
+      const resolvedAt = r.res === null ? null : receivedAt + r.res
+      return {
+        id: `r${r.recv}`,
+        customerId: 'x',
+        status: 'inProgress',
+        receivedAt,
+        firstResponseAt: r.fr === null ? null : receivedAt + r.fr,
+        resolvedAt,
+        closedAt: null,
+        revisit: resolvedAt !== null && r.fu !== null ? { at: resolvedAt + r.fu, satisfaction: r.sat } : null,
+        escalationLevel: 0,
+        pauses: r.pause ? [{ from: receivedAt + r.pause[0], to: receivedAt + r.pause[0] + r.pause[1] }] : []
+      }
+    })
+  const days = Array.from({ length: 14 }, (_, i) => ({
+    start: base + i * 24 * H,
+    end: base + (i + 1) * 24 * H
+  }))
+  const fortnight = { start: base, end: base + 14 * 24 * H }
+  const ctx = { ...CTX, asOf: base + 30 * 24 * H }
+
+  it('each limit counts in exactly one day: the days’ limit counts add up to the fortnight’s', () => {
+    fc.assert(
+      fc.property(fc.array(randomCase, { maxLength: 25 }), (cases) => {
+        const whole = slaCompliance(cases, ctx, fortnight)
+        const parts = days.map((d) => slaCompliance(cases, ctx, d))
+        for (const k of ['firstResponse', 'resolution', 'followUp', 'all'] as const) {
+          expect(parts.reduce((s, p) => s + p[k].denominator, 0)).toBe(whole[k].denominator)
+          expect(parts.reduce((s, p) => s + p[k].numerator, 0)).toBe(whole[k].numerator)
+        }
+      })
+    )
+  })
+
+  it('rates are "—" or a number in 0..1, never NaN or Infinity', () => {
+    fc.assert(
+      fc.property(
+        fc.array(randomCase, { maxLength: 25 }),
+        fc.constantFrom(...days, fortnight),
+        (cases, range) => {
+          const values = [
+            missRate(cases, ctx, range),
+            ...Object.values(slaCompliance(cases, ctx, range)),
+            dissatisfactionRate(answeredFollowUps(cases), range),
+            revisitRate(complaintObligations(cases), range, ctx.asOf)
+          ]
+          for (const v of values) {
+            if (v.value === null) expect(v.denominator).toBe(0)
+            else {
+              expect(Number.isFinite(v.value)).toBe(true)
+              expect(v.value).toBeGreaterThanOrEqual(0)
+              expect(v.value).toBeLessThanOrEqual(1)
+              expect(v.value).toBe(v.numerator / v.denominator)
+            }
+          }
+        }
+      )
+    )
   })
 })
