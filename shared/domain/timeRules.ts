@@ -57,7 +57,12 @@ import { HH_MM, storeDayEndOf, storeDayKeyAt } from './clock/storeDay'
 // counted time: a case's paused intervals and the store's closed days do not count. With no pauses
 // and no closed days every result is exactly the plain arithmetic above (the existing tests hold it,
 // and a property test compares both forms). The `counted*` functions return null for a deadline the
-// clock cannot reach in its present state. Decisions:
+// clock cannot reach in its present state. Which is which: evaluateTime, sunsetDeadline,
+// escalationDeadlines and revisitDueAt keep their plain form (their callers need numbers);
+// evaluateTimeCounted, countedSunsetDeadline, countedEscalationDeadlines and countedRevisitDueAt are
+// the counted forms; escalationsToRecord, overdueAt and nextEscalationAt take the optional clock.
+// The data layer builds a case's clock with businessClock(closedDayIntervals(…), pauseIntervals(…)).
+// Decisions:
 // - 24 h and follow-up limits are durations of counted time: leader = the instant when
 //   `escalateToLeaderAfterHours` counted hours have passed since receipt; manager = the instant when
 //   `escalateToManagerAfterHours` more have passed since the leader deadline; follow-up = when
