@@ -9,6 +9,7 @@ import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 import { patternEn } from './sections/pattern'
+import { reportsEn } from './sections/reports'
 
 // English catalogue; the third column of docs/glossary.md.
 export const en: Catalogue = {
@@ -315,6 +316,7 @@ export const en: Catalogue = {
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   pattern: patternEn,
+  reports: reportsEn,
   privacy: {
     title: 'Customer confidentiality',
     hint: 'Checked roles see full phone numbers in lists and may export them; others see 138****5678 and reveal one number at a time (recorded). Printouts always mask.',

@@ -8,6 +8,7 @@ import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 import { patternZh } from './sections/pattern'
+import { reportsZh } from './sections/reports'
 
 // zh-CN catalogue. Labels marked in docs/glossary.md must match it exactly: staff and tests rely on them.
 export const zhCN = {
@@ -301,6 +302,7 @@ export const zhCN = {
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   pattern: patternZh,
+  reports: reportsZh,
   privacy: {
     title: '客户信息保密',
     hint: '勾选的角色在列表中看到完整电话、可导出完整号码；其他角色看到 138****5678，需要时逐个点“查看完整号码”（会被记录）。打印件一律隐藏号码。',
