@@ -7,7 +7,6 @@ import {
   type Measure,
   type RevisitRule,
   type StatRow,
-  type StatTask,
   type TaskState
 } from '@shared/domain/revisit'
 import { parseHlc } from '@shared/sync/hlc'
