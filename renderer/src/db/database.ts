@@ -40,6 +40,7 @@ export class DeskDatabase extends Dexie {
   tallies!: Table<TallyEntry, string>
   serviceDays!: Table<DayRowEntry, string>
   taskDays!: Table<DayRowEntry, string>
+  taskMade!: Table<DayRowEntry, string>
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>

@@ -1,7 +1,7 @@
 import type { DeskDatabase } from './database'
 import type { SyncedTable } from './schema'
 import { serviceFamily } from './serviceDayFamily'
-import { taskFamily } from './taskDayFamily'
+import { taskDueFamily, taskMadeFamily } from './taskDayFamily'
 
 // Day rows: statistics over long periods read one row per local day instead of one record per case.
 // A family (services for 服务统计表, follow-up tasks for 回访统计) files each record as one line under
@@ -9,7 +9,7 @@ import { taskFamily } from './taskDayFamily'
 // (local writes, imports and sync merges alike), exactly where the tallies move. Local and derived:
 // each family rebuilds its rows from the records when its built mark is missing.
 
-export type DayStore = 'serviceDays' | 'taskDays'
+export type DayStore = 'serviceDays' | 'taskDays' | 'taskMade'
 
 export interface DayRowEntry {
   /** local date, YYYY-MM-DD */
@@ -39,7 +39,7 @@ export interface DayMove {
   line: string | null
 }
 
-const families: readonly DayRowFamily[] = [serviceFamily, taskFamily]
+const families: readonly DayRowFamily[] = [serviceFamily, taskDueFamily, taskMadeFamily]
 
 /** Which lines a record's change moves, in every family (pure, so batches collect them in memory). */
 export function dayRowMoves(
@@ -75,7 +75,9 @@ export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove
   for (const m of moves) {
     const days = byStore.get(m.store) ?? new Map<string, DayMove[]>()
     byStore.set(m.store, days)
-    days.set(m.day, [...(days.get(m.day) ?? []), m])
+    const list = days.get(m.day)
+    if (list) list.push(m)
+    else days.set(m.day, [m])
   }
   for (const [store, byDay] of byStore) {
     const days = [...byDay.keys()]

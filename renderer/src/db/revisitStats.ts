@@ -7,7 +7,6 @@ import {
   type Measure,
   type RevisitRule,
   type StatRow,
-  type StatTask,
   type TaskState
 } from '@shared/domain/revisit'
 import { parseHlc } from '@shared/sync/hlc'
@@ -74,7 +73,9 @@ function statTask(t: StoredTask): DayTask {
 /** The tasks made or due in the range, as counted: from the writer's day rows (a year is ~365 rows),
  *  or from the records until those are built. */
 async function countedTasks(ctx: DataContext, from: number, to: number): Promise<DayTask[]> {
-  return (await readTaskDays(ctx.db, from, to)) ?? (await tasksInRange(ctx, from, to)).map(statTask)
+  const read = (await readTaskDays(ctx.db, from, to)) ?? (await tasksInRange(ctx, from, to)).map(statTask)
+  // Only tasks that count in something: a clerk or campaign with nothing in the range has no row.
+  return read.filter((t) => measuresOf(t, from, to).length > 0)
 }
 
 export async function revisitStats(ctx: DataContext, from: number, to: number): Promise<RevisitStats> {

@@ -12,7 +12,7 @@ import { ensureTaskDays } from '@/db/taskDays'
 import { revisitStats } from '@/db/revisitStats'
 import { DEFAULT_REVISIT_SETTINGS, newCustomerTask, type RevisitTask } from '@shared/domain/revisit'
 import type { DataContext } from '@/db/context'
-import { pc } from './sync/harness'
+import { BASE_TIME, pc } from './sync/harness'
 
 // The writer's day rows (dayRows.ts: services for 服务统计表, 回访任务 for 回访统计) must equal a rebuild
 // from the records after any mix of local writes and other PCs' changes merged out of order, twice,
@@ -21,10 +21,12 @@ import { pc } from './sync/harness'
 /** The rows as a comparable value: days with their lines sorted. */
 async function dayRows(ctx: DataContext): Promise<Record<string, string[]>> {
   const services = await ctx.db.serviceDays.toArray()
-  const tasks = await ctx.db.taskDays.toArray()
+  const due = await ctx.db.taskDays.toArray()
+  const made = await ctx.db.taskMade.toArray()
   return Object.fromEntries([
     ...services.map((r) => [`services ${r.day}`, r.lines.split('\n').sort()]),
-    ...tasks.map((r) => [`tasks ${r.day}`, r.lines.split('\n').sort()])
+    ...due.map((r) => [`due ${r.day}`, r.lines.split('\n').sort()]),
+    ...made.map((r) => [`made ${r.day}`, r.lines.split('\n').sort()])
   ])
 }
 
@@ -191,14 +193,19 @@ describe('day rows', () => {
           }
         }
         for (const ctx of pcs) {
-          // 回访统计 from the rows equals 回访统计 from the task records (the rows' mark removed).
+          // 回访统计 from the rows equals 回访统计 from the task records (the rows' mark removed): over
+          // everything, and over a short range whose tasks made in it are due after it (generated only).
           const from = Date.parse('2026-11-01T00:00:00+08:00')
-          const to = ctx.time.value + 40 * 86_400_000
-          const fromRows = await revisitStats(ctx, from, to)
-          await ctx.db.meta.bulkDelete(
-            (await ctx.db.meta.toArray()).filter((m) => m.key.startsWith('taskDays.built.')).map((m) => m.key)
-          )
-          expect(fromRows).toEqual(await revisitStats(ctx, from, to))
+          const ranges = [
+            [from, ctx.time.value + 40 * 86_400_000],
+            [from, BASE_TIME + 2 * 86_400_000]
+          ] as const
+          const fromRows = []
+          for (const [f, t] of ranges) fromRows.push(await revisitStats(ctx, f, t))
+          const marks = (await ctx.db.meta.toArray()).filter((m) => m.key.startsWith('taskDays.built.'))
+          await ctx.db.meta.bulkDelete(marks.map((m) => m.key))
+          for (const [k, [f, t]] of ranges.entries())
+            expect(fromRows[k]).toEqual(await revisitStats(ctx, f, t))
           const kept = await dayRows(ctx)
           expect(kept).toEqual(await rebuilt(ctx))
         }

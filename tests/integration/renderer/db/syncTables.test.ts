@@ -15,6 +15,7 @@ describe('synced tables', () => {
       'tallies',
       'serviceDays',
       'taskDays',
+      'taskMade',
       'conflicts',
       'quarantine',
       'syncPeers'
