@@ -58,12 +58,14 @@ test('回访 at 100 000 customers, 200 000 complaints, 30 000 open tasks', async
     (c, i) => ({ ...c, customerId: `bc-${(i * 7919) % CUSTOMERS}` })
   )
   // 30 000 open tasks due from 5 days ago to 25 days ahead, plus a year of ended ones for statistics.
+  // Twelve campaigns (a store's year of 专项回访), each with thousands of customers.
   const task = (i: number, dueAt: number): RevisitTask => {
     const c = customers[i % CUSTOMERS] as (typeof customers)[number]
+    const source = `bench-campaign-${i % 12}`
     return {
-      id: taskId('campaign', `bench-${i}`, c.id),
+      id: taskId('campaign', source, c.id),
       rule: 'campaign',
-      sourceId: `bench-${i}`,
+      sourceId: source,
       sourceNo: '',
       customerId: c.id,
       customerName: c.name,

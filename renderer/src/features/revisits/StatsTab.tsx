@@ -155,7 +155,8 @@ export function StatsTab() {
           <Table<Line>
             size="small"
             rowKey="key"
-            pagination={false}
+            // a busy store may run many campaigns in a long range: a page at a time
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             dataSource={campaignLines}
             columns={columns(t('revisit.campaign.name'))}
             data-testid="stats-by-campaign"
