@@ -105,7 +105,7 @@ const QueueTable = memo(function QueueTable({
       rowKey={(r) => r.task.id}
       loading={rows === undefined}
       dataSource={rows ?? []}
-      pagination={false}
+      pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false, hideOnSinglePage: true }}
       locale={{ emptyText: <Empty description={t('revisit.empty')} /> }}
       columns={[
         {
