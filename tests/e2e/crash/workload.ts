@@ -98,8 +98,17 @@ window.crashWorkload = {
     }
   },
   async syncRound() {
-    const report = await syncOnce(data(), share)
-    return { state: report.state, problems: report.problems.map((p) => `${p.kind}/${p.code}: ${p.detail}`) }
+    const ctx = data()
+    const report = await syncOnce(ctx, share)
+    const problems = report.problems.map((p) => `${p.kind}/${p.code}: ${p.detail}`)
+    // A round that fails says what this PC's database holds (session 7 saw 'notJoined' after the kills:
+    // was the membership lost alone, or the whole database?).
+    if (report.state !== 'synced')
+      problems.push(
+        `census: complaints=${await ctx.db.complaints.count()} outbox=${await ctx.db.outbox.count()} ` +
+          `meta=[${(await ctx.db.meta.toCollection().primaryKeys()).join(',')}]`
+      )
+    return { state: report.state, problems }
   },
   async dump() {
     const ctx = data()
