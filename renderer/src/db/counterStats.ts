@@ -35,7 +35,7 @@ export async function serviceFacts(ctx: DataContext, range: TimeRange): Promise<
 }
 
 /** The same facts read from the _svc index (any range; ~2 s for a year of 150 000 services). */
-export async function serviceFactsFromKeys(ctx: DataContext, range: TimeRange): Promise<ServiceFact[]> {
+async function serviceFactsFromKeys(ctx: DataContext, range: TimeRange): Promise<ServiceFact[]> {
   const perTable = await Promise.all(
     SERVICE_TABLES.map(async ([kind, table]) => {
       const keys = (await ctx.db
