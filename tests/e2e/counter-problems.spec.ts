@@ -194,3 +194,24 @@ test('reward amounts are store settings: bad input kept with its message, a new 
   await expect(card.getByRole('button', { name: '保存' })).toHaveCount(0)
   await expect(card).toContainText('只有值班长或客服经理可以处理')
 })
+
+test('text typed in the same moment as F3, before the dialog is in the page, lands in 问题描述', async ({
+  page
+}) => {
+  await finishSetup(page)
+  const before = await page.evaluate(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F3', bubbles: true }))
+    const inPage = document.getElementById('field-description') !== null
+    document.execCommand('insertText', false, '价签')
+    return inPage
+  })
+  expect(before).toBe(false)
+  await page.keyboard.type('不一致')
+  const dialog = page.getByRole('dialog', { name: /登记问题/ })
+  await expect(dialog.getByLabel('问题描述')).toHaveValue('价签不一致')
+  // Nothing caught is kept for later: the next dialog opens empty.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await page.keyboard.press('F3')
+  await expect(dialog.getByLabel('问题描述')).toHaveValue('')
+})

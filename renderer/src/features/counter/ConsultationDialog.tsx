@@ -57,7 +57,6 @@ export function ConsultationDialog() {
 
 function ConsultationFormBody({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
-  useFocusFieldOnMount(fieldId('question'))
   const { message } = App.useApp()
   const data = useData()
   const [picked, setPicked] = useState<StoredCustomer | null>(null)
@@ -68,6 +67,7 @@ function ConsultationFormBody({ onDone }: { onDone: () => void }) {
     reValidateMode: 'onChange'
   })
   const { control, formState } = form
+  useFocusFieldOnMount(fieldId('question'), (text) => form.setValue('question', text))
   const saving = useAction({
     failure: 'error.saveFailed',
     toField: (e) => {

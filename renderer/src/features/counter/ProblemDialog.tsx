@@ -52,7 +52,6 @@ export function ProblemDialog() {
 
 function ProblemFormBody({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation()
-  useFocusFieldOnMount(fieldId('description'))
   const { message } = App.useApp()
   const data = useData()
   const form = useForm<ProblemForm, unknown, ProblemInput>({
@@ -62,6 +61,7 @@ function ProblemFormBody({ onDone }: { onDone: () => void }) {
     reValidateMode: 'onChange'
   })
   const { control, formState } = form
+  useFocusFieldOnMount(fieldId('description'), (text) => form.setValue('description', text))
   const saving = useAction({
     failure: 'error.saveFailed',
     toField: (e) => {

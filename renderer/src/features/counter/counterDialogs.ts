@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
+import { catchTypeahead } from '@/ui/typeahead'
 
 // 新建咨询 and 登记问题 from anywhere with one key (F2, F3): a small store says which dialog is open,
 // so the header buttons, the counter tabs and the keys all open the same one.
@@ -26,10 +27,18 @@ export function useCounterKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return
-      if (e.key === COUNTER_KEYS.consultation) show('consultation')
-      else if (e.key === COUNTER_KEYS.problem) show('problem')
-      else return
+      const which =
+        e.key === COUNTER_KEYS.consultation
+          ? 'consultation'
+          : e.key === COUNTER_KEYS.problem
+            ? 'problem'
+            : null
+      if (!which) return
       e.preventDefault()
+      // Keys typed before the dialog is in the page go to the catcher, then into its first field; not
+      // when that dialog is already open (it would not mount again to take them).
+      if (useCounterDialogs.getState().open !== which) catchTypeahead()
+      show(which)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
