@@ -51,20 +51,29 @@ export async function listRevisitQueue(
   limit = 50
 ): Promise<QueueRow[]> {
   const now = ctx.now()
-  const { quietHours } = await getRevisitSettings(ctx)
   const end = dayjs(now).endOf('day').valueOf()
   // The bucket narrows the index range itself: overdue = due before now, today = up to midnight.
   const lower = filter.bucket === 'today' ? now : filter.bucket === 'upcoming' ? end : -Infinity
   const upper = filter.bucket === 'overdue' ? now : filter.bucket === 'today' ? end : Infinity
-  const rows: QueueRow[] = []
-  let offset = 0
-  for (;;) {
-    const chunk = await ctx.db.revisitTasks
+  const readChunk = (offset: number, size: number) =>
+    ctx.db.revisitTasks
       .where('_open')
       .between(lower, upper, filter.bucket !== 'upcoming', filter.bucket !== 'overdue')
       .offset(offset)
-      .limit(CHUNK)
+      .limit(size)
       .toArray()
+  // The settings and the first chunk together; the first chunk no bigger than the page asked for
+  // (unfiltered, it is the page), later ones bigger because a filter is thinning them.
+  const [{ quietHours }, first] = await Promise.all([
+    getRevisitSettings(ctx),
+    readChunk(0, Math.min(CHUNK, limit))
+  ])
+  const rows: QueueRow[] = []
+  let offset = 0
+  let chunk = first
+  for (;;) {
+    if (offset > 0) chunk = await readChunk(offset, CHUNK)
+    const size = offset === 0 ? Math.min(CHUNK, limit) : CHUNK
     offset += chunk.length
     const candidates = chunk.filter(
       (t) =>
@@ -86,7 +95,7 @@ export async function listRevisitQueue(
         customer: c && !c._deleted ? c : undefined
       })
     })
-    if (rows.length >= limit || chunk.length < CHUNK) return rows
+    if (rows.length >= limit || chunk.length < size) return rows
   }
 }
 

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { Button, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd'
 import { PhoneOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -30,10 +30,15 @@ export function QueueTab() {
   const [mine, setMine] = useState(false)
   const [calling, setCalling] = useState<string | null>(null)
   const filter: QueueFilter = { rule, tier, bucket, ...(mine && staff ? { clerk: staff.staffNo } : {}) }
+  // The first page alone first (on screen sooner), then the rest of the queue's first 100 tasks.
+  const [limit, setLimit] = useState(PAGE_SIZE)
   const rows = useLiveQuery(
-    () => data.read.listRevisitQueue(filter, 100),
-    [data, rule, tier, bucket, mine, staff, now]
+    () => data.read.listRevisitQueue(filter, limit),
+    [data, rule, tier, bucket, mine, staff, now, limit]
   )
+  useEffect(() => {
+    if (rows !== undefined && limit < QUEUE_SIZE) setLimit(QUEUE_SIZE)
+  }, [rows, limit])
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -85,6 +90,7 @@ export function QueueTab() {
 }
 
 const PAGE_SIZE = 20
+const QUEUE_SIZE = 100
 
 /** The queue's table, apart so opening or closing a call (the tab's own state) does not re-render its
  *  rows; a page of 20 rows keeps the first paint light (the queue reads its first 100 tasks). */
