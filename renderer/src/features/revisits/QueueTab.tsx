@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react'
+import { memo, useState } from 'react'
 import { Button, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd'
 import { PhoneOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -36,9 +36,9 @@ export function QueueTab() {
     () => data.read.listRevisitQueue(filter, limit),
     [data, rule, tier, bucket, mine, staff, now, limit]
   )
-  useEffect(() => {
-    if (rows !== undefined && limit < QUEUE_SIZE) setLimit(QUEUE_SIZE)
-  }, [rows, limit])
+  // (Set while rendering, React's pattern for state from a previous result: the memo table keeps its
+  // rows, and the longer read starts once the first page is committed.)
+  if (rows !== undefined && limit < QUEUE_SIZE) setLimit(QUEUE_SIZE)
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
