@@ -12,10 +12,37 @@ import { taskDueFamily, taskMadeFamily } from './taskDayFamily'
 export type DayStore = 'serviceDays' | 'taskDays' | 'taskMade'
 
 export interface DayRowEntry {
-  /** local date, YYYY-MM-DD */
+  /** the row's key: the local date (YYYY-MM-DD), or the date and a part (YYYY-MM-DD#07) of a split day */
   day: string
-  /** '\n'-separated lines, each starting with its record's key and a tab */
+  /** '\n'-separated lines, each starting with its record's key and a tab ('' in a split day's head) */
   lines: string
+  /** a split day's head: its lines are in its parts */
+  split?: true
+}
+
+// A day's row stays small: Chromium keeps an IndexedDB value over ~64 KiB as a separate blob file, and
+// one task written on a day of 10 000 (a rule switched on over the archive) rewrote its whole row —
+// 250 ms. A row that grows past SPLIT_CHARS is split for good into PARTS rows by a hash of each line's
+// key; the day's head row stays as the mark. A year is still ~365 rows, plus the parts of the few big days.
+const SPLIT_CHARS = 16_000
+const PARTS = 64
+
+/** The part of a split day that holds `key` (FNV-1a of the key). */
+function partOf(day: string, key: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  return `${day}#${String((h >>> 0) % PARTS).padStart(2, '0')}`
+}
+
+/** The local date a row belongs to (a part's key without its part). */
+export function dayOfRow(rowKey: string): string {
+  const hash = rowKey.indexOf('#')
+  return hash < 0 ? rowKey : rowKey.slice(0, hash)
+}
+
+/** A row's lines ([] for a split day's head). */
+export function linesOf(row: DayRowEntry): string[] {
+  return row.lines ? row.lines.split('\n') : []
 }
 
 /** Where one record is filed: a line (key first, no newline) under each of `days`. */
@@ -68,7 +95,7 @@ export function dayRowMoves(
 
 const keyOf = (line: string) => line.slice(0, line.indexOf('\t'))
 
-/** Applies moves: one read and one write per day touched. */
+/** Applies moves: one read and one write per row touched (a split day: its head, then its parts). */
 export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove[]): Promise<void> {
   if (moves.length === 0) return
   const byStore = new Map<DayStore, Map<string, DayMove[]>>()
@@ -80,23 +107,68 @@ export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove
     else days.set(m.day, [m])
   }
   for (const [store, byDay] of byStore) {
+    const table = db.table<DayRowEntry, string>(store)
     const days = [...byDay.keys()]
-    const rows = await db.table<DayRowEntry, string>(store).bulkGet(days)
-    const next: DayRowEntry[] = []
-    const empty: string[] = []
+    const heads = await table.bulkGet(days)
+    const put: DayRowEntry[] = []
+    const gone: string[] = []
+    const inParts = new Map<string, DayMove[]>()
     days.forEach((day, i) => {
-      const lines = new Map<string, string>()
-      for (const line of rows[i]?.lines.split('\n') ?? []) if (line) lines.set(keyOf(line), line)
-      for (const m of byDay.get(day) ?? []) {
-        if (m.line === null) lines.delete(m.key)
-        else lines.set(m.key, m.line)
+      const head = heads[i]
+      const dayMoves = byDay.get(day) ?? []
+      if (head?.split) {
+        for (const m of dayMoves) {
+          const part = partOf(day, m.key)
+          const list = inParts.get(part)
+          if (list) list.push(m)
+          else inParts.set(part, [m])
+        }
+        return
       }
-      if (lines.size === 0) empty.push(day)
-      else next.push({ day, lines: [...lines.values()].join('\n') })
+      const lines = applyMoves(head ? linesOf(head) : [], dayMoves)
+      if (lines.size === 0) gone.push(day)
+      else put.push(...rowsOfDay(day, [...lines.values()]))
     })
-    if (next.length) await db.table<DayRowEntry, string>(store).bulkPut(next)
-    if (empty.length) await db.table<DayRowEntry, string>(store).bulkDelete(empty)
+    if (inParts.size) {
+      const keys = [...inParts.keys()]
+      const parts = await table.bulkGet(keys)
+      keys.forEach((key, i) => {
+        const part = parts[i]
+        const lines = applyMoves(part ? linesOf(part) : [], inParts.get(key) ?? [])
+        if (lines.size === 0) gone.push(key)
+        else put.push({ day: key, lines: [...lines.values()].join('\n') })
+      })
+    }
+    if (put.length) await table.bulkPut(put)
+    if (gone.length) await table.bulkDelete(gone)
   }
+}
+
+function applyMoves(current: readonly string[], moves: readonly DayMove[]): Map<string, string> {
+  const lines = new Map<string, string>()
+  for (const line of current) lines.set(keyOf(line), line)
+  for (const m of moves) {
+    if (m.line === null) lines.delete(m.key)
+    else lines.set(m.key, m.line)
+  }
+  return lines
+}
+
+/** A day's rows: one row, or a head and its parts once the lines pass SPLIT_CHARS. */
+function rowsOfDay(day: string, lines: readonly string[]): DayRowEntry[] {
+  const joined = lines.join('\n')
+  if (joined.length <= SPLIT_CHARS) return [{ day, lines: joined }]
+  const parts = new Map<string, string[]>()
+  for (const line of lines) {
+    const part = partOf(day, keyOf(line))
+    const list = parts.get(part)
+    if (list) list.push(line)
+    else parts.set(part, [line])
+  }
+  return [
+    { day, lines: '', split: true },
+    ...[...parts].map(([key, partLines]) => ({ day: key, lines: partLines.join('\n') }))
+  ]
 }
 
 /** Every line of the rows from `first` to `last` (YYYY-MM-DD, inclusive), each record once. */
@@ -106,15 +178,11 @@ export async function readDayLines(
   first: string,
   last: string
 ): Promise<string[]> {
-  const rows = await db
-    .table<DayRowEntry, string>(store)
-    .where('day')
-    .between(first, last, true, true)
-    .toArray()
+  const rows = await readDayRows(db, store, first, last)
   const seen = new Set<string>()
   const out: string[] = []
   for (const row of rows)
-    for (const line of row.lines.split('\n')) {
+    for (const line of linesOf(row)) {
       const key = keyOf(line)
       if (seen.has(key)) continue
       seen.add(key)
@@ -132,5 +200,19 @@ export async function replaceDayRows(
   await db.table(store).clear()
   await db
     .table<DayRowEntry, string>(store)
-    .bulkPut([...days].map(([day, lines]) => ({ day, lines: lines.join('\n') })))
+    .bulkPut([...days].flatMap(([day, lines]) => rowsOfDay(day, lines)))
+}
+
+/** The rows of the days from `first` to `last` (YYYY-MM-DD, inclusive), split days' parts included. */
+export function readDayRows(
+  db: DeskDatabase,
+  store: DayStore,
+  first: string,
+  last: string
+): Promise<DayRowEntry[]> {
+  return db
+    .table<DayRowEntry, string>(store)
+    .where('day')
+    .between(first, `${last}#\uffff`, true, true)
+    .toArray()
 }

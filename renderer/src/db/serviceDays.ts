@@ -3,7 +3,7 @@ import type { ServiceFact, ServiceKind } from '@shared/domain/counter/serviceSta
 import type { ConsultOutcome } from '@shared/domain/counter/consultation'
 import type { TimeRange } from '@shared/domain/counter/week'
 import type { DeskDatabase } from './database'
-import { replaceDayRows } from './dayRows'
+import { dayOfRow, linesOf, readDayRows, replaceDayRows } from './dayRows'
 import { SERVICE_KIND_OF, serviceLine, type Svc } from './serviceDayFamily'
 
 // 服务统计表 over long periods. A year holds ~150 000 services; walking the _svc index for them takes
@@ -27,11 +27,11 @@ export async function readServiceDays(
   if (!(await db.meta.get(serviceDaysBuiltKey()))) return undefined
   const first = dayjs(range.start).format('YYYY-MM-DD')
   const last = dayjs(range.end - 1).format('YYYY-MM-DD')
-  const rows = await db.serviceDays.where('day').between(first, last, true, true).toArray()
+  const rows = await readDayRows(db, 'serviceDays', first, last)
   const facts: ServiceFact[] = []
   for (const row of rows) {
-    const at = dayjs(row.day).valueOf()
-    for (const line of row.lines.split('\n')) {
+    const at = dayjs(dayOfRow(row.day)).valueOf()
+    for (const line of linesOf(row)) {
       const [key, staffNo, customer, outcome] = line.split('\t') as [string, string, string, string]
       const kind = key.slice(0, key.indexOf(':')) as ServiceKind
       facts.push(

@@ -12,22 +12,29 @@ import { ensureTaskDays } from '@/db/taskDays'
 import { revisitStats } from '@/db/revisitStats'
 import { DEFAULT_REVISIT_SETTINGS, newCustomerTask, type RevisitTask } from '@shared/domain/revisit'
 import type { DataContext } from '@/db/context'
+import { dayOfRow, linesOf } from '@/db/dayRows'
 import { BASE_TIME, pc } from './sync/harness'
 
 // The writer's day rows (dayRows.ts: services for 服务统计表, 回访任务 for 回访统计) must equal a rebuild
 // from the records after any mix of local writes and other PCs' changes merged out of order, twice,
 // and in conflict (two PCs calling the same task).
 
-/** The rows as a comparable value: days with their lines sorted. */
+/** The rows as a comparable value: each day's lines sorted, whether the day is one row or split into
+ *  parts (a day split while growing stays split; a rebuild splits only what is big now). */
 async function dayRows(ctx: DataContext): Promise<Record<string, string[]>> {
-  const services = await ctx.db.serviceDays.toArray()
-  const due = await ctx.db.taskDays.toArray()
-  const made = await ctx.db.taskMade.toArray()
-  return Object.fromEntries([
-    ...services.map((r) => [`services ${r.day}`, r.lines.split('\n').sort()]),
-    ...due.map((r) => [`due ${r.day}`, r.lines.split('\n').sort()]),
-    ...made.map((r) => [`made ${r.day}`, r.lines.split('\n').sort()])
-  ])
+  const out: Record<string, string[]> = {}
+  for (const [name, table] of [
+    ['services', ctx.db.serviceDays],
+    ['due', ctx.db.taskDays],
+    ['made', ctx.db.taskMade]
+  ] as const)
+    for (const row of await table.toArray()) {
+      const lines = linesOf(row)
+      if (lines.length === 0) continue
+      const key = `${name} ${dayOfRow(row.day)}`
+      out[key] = [...(out[key] ?? []), ...lines].sort()
+    }
+  return out
 }
 
 /** What a fresh build from the records gives (the built mark removed, the rows rebuilt). */
@@ -42,12 +49,17 @@ async function rebuilt(ctx: DataContext): Promise<Record<string, string[]>> {
 const outbox = async (ctx: DataContext): Promise<Change[]> =>
   (await ctx.db.outbox.toArray()).map(({ seq: _seq, ...e }) => e as Change)
 
+/** customers of a bulk generation: more lines on one day than a row holds before it splits */
+const BULK_FIRST = 100
+const BULK_SIZE = 300
+
 type Op =
   | { kind: 'consult'; pc: 0 | 1; hours: number; phone: number; outcome: number }
   | { kind: 'convert'; pc: 0 | 1; hours: number; pick: number }
   | { kind: 'complaint'; pc: 0 | 1; hours: number; phone: number }
   | { kind: 'merge'; to: 0 | 1; seed: number; twice: boolean }
   | { kind: 'task'; pc: 0 | 1; hours: number; customer: number }
+  | { kind: 'bulk'; pc: 0 | 1; hours: number }
   | { kind: 'attempt'; pc: 0 | 1; hours: number; customer: number; outcome: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -76,11 +88,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     hours: fc.integer({ min: 0, max: 30 }),
     customer: fc.integer({ min: 0, max: 5 })
   }),
+  // a rule switched on over the archive: hundreds of tasks made (and due) on one day, its rows split
+  fc.record({
+    kind: fc.constant('bulk' as const),
+    pc: fc.constantFrom(0 as const, 1 as const),
+    hours: fc.integer({ min: 0, max: 30 })
+  }),
   fc.record({
     kind: fc.constant('attempt' as const),
     pc: fc.constantFrom(0 as const, 1 as const),
     hours: fc.integer({ min: 0, max: 30 }),
-    customer: fc.integer({ min: 0, max: 5 }),
+    customer: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: BULK_FIRST, max: BULK_FIRST + 5 })),
     outcome: fc.integer({ min: 0, max: 3 })
   }),
   fc.record({
@@ -146,7 +164,16 @@ describe('day rows', () => {
           }
           const ctx = pcs[o.pc] as (typeof pcs)[number]
           ctx.time.value += o.hours * 3_600_000
-          if (o.kind === 'task') {
+          if (o.kind === 'bulk') {
+            const tasks = Array.from({ length: BULK_SIZE }, (_, i) =>
+              customerTask(BULK_FIRST + i, ctx.time.value)
+            )
+            const fresh = []
+            for (const t of tasks) if (!(await ctx.db.revisitTasks.get(t.id))) fresh.push(t)
+            await ctx.writer.transact('1001', async (tx) => {
+              if (fresh.length) await tx.createMany('revisitTasks', fresh)
+            })
+          } else if (o.kind === 'task') {
             const task = customerTask(o.customer, ctx.time.value)
             await ctx.writer.transact('1001', async (tx) => {
               await tx.createIfAbsent('revisitTasks', task)
@@ -212,6 +239,26 @@ describe('day rows', () => {
       }),
       { numRuns: 25, seed: 20261206 }
     )
+  })
+
+  it('splits a day that outgrows one row into parts, each small, and keeps moving lines within them', async () => {
+    const a = await pc('pcA', 'A1')
+    const tasks = Array.from({ length: BULK_SIZE }, (_, i) => customerTask(BULK_FIRST + i, a.time.value))
+    await a.writer.transact('1001', (tx) => tx.createMany('revisitTasks', tasks))
+    const made = await a.db.taskMade.toArray()
+    const head = made.find((r) => r.split)
+    expect(head?.lines).toBe('')
+    const parts = made.filter((r) => r.day.startsWith(`${head?.day}#`))
+    expect(parts.length).toBeGreaterThan(10)
+    expect(Math.max(...parts.map((r) => r.lines.length))).toBeLessThan(16_000)
+    expect(parts.flatMap(linesOf)).toHaveLength(BULK_SIZE)
+    // one more task that day, and a call on one of them: only the parts holding them are rewritten
+    const before = new Map(parts.map((r) => [r.day, r.lines]))
+    const extra = customerTask(BULK_FIRST + BULK_SIZE, a.time.value)
+    await a.writer.transact('1001', (tx) => tx.create('revisitTasks', extra))
+    const after = (await a.db.taskMade.toArray()).filter((r) => r.day.startsWith(`${head?.day}#`))
+    expect(after.filter((r) => before.get(r.day) !== r.lines)).toHaveLength(1)
+    expect(await dayRows(a)).toEqual(await rebuilt(a))
   })
 
   it('moves a record to its new line when a later write changes its outcome, and drops a tombstone', async () => {
