@@ -20,6 +20,7 @@ export type SyncProblemKind =
   | 'invalidChange'
   | 'uniqueClash'
   | 'clockAhead'
+  | 'segmentsLost'
   | 'error'
 
 /** The engine's own message codes, besides the codec's file problems. A kind says what the engine
@@ -45,6 +46,7 @@ export const ENGINE_MESSAGE_CODES = [
   'clockAhead',
   'snapshotTruncated',
   'snapshotInvalid',
+  'segmentsLost',
   'error'
 ] as const
 
@@ -60,13 +62,15 @@ export interface SyncProblem {
   /** the PC whose files it is about, when it is about one */
   peer?: string
   seq?: number
+  /** every seq it is about, when there are several (segmentsLost: each one this PC cannot get) */
+  seqs?: number[]
 }
 
 export function syncProblem(
   kind: SyncProblemKind,
   code: SyncMessageCode,
   detail: string,
-  where: { peer?: string; seq?: number } = {}
+  where: { peer?: string; seq?: number; seqs?: number[] } = {}
 ): SyncProblem {
   return { kind, code, detail, ...where }
 }
