@@ -60,11 +60,13 @@ async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
   }
 }
 
-/** Writes a snapshot (chunks, manifest last). Returns its id and record count. */
+/** Writes a snapshot (chunks, manifest last). Returns its id and record count. `chunkRecords` (records
+ *  per chunk, default SNAPSHOT_CHUNK_RECORDS) lets tests make small stores span several chunks. */
 export async function writeSnapshot(
   ctx: DataContext,
   share: SharePort,
-  store: StoreAccess
+  store: StoreAccess,
+  sizes: { chunkRecords?: number } = {}
 ): Promise<{ snapshotId: string; records: number }> {
   const covers = await currentCovers(ctx)
   let records = 0
@@ -75,7 +77,8 @@ export async function writeSnapshot(
     schemaVersion: ctx.db.verno,
     createdAt: ctx.now(),
     covers,
-    ...(store.encryption ? { encryption: store.encryption } : {})
+    ...(store.encryption ? { encryption: store.encryption } : {}),
+    ...sizes
   })) {
     await share.writeNew(file.path, file.bytes)
     snapshotId = file.path.split('/')[1] ?? snapshotId
