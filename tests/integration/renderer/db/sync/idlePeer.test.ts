@@ -8,7 +8,7 @@ import { snapshotNow } from '@/db/sync/snapshots'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { ACTIVE_PEER_MAX_IDLE_MS } from '@shared/sync/compaction'
-import { segmentPath } from '@shared/sync/segment'
+import { decodeSegment, segmentPath } from '@shared/sync/segment'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
 import type { RealShare } from './realShare'
 import { worded } from './worded'
@@ -150,4 +150,31 @@ describe('a PC away for more than 30 days', () => {
       expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 5, gaps: [] })
     })
   }
+
+  it('a gap whose segment vanished with an emptied share is filled by the owner re-sending its history (resendsUpTo), not reported', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    const b = await pc('pcB', 'B1')
+    for (const i of [1, 2, 3]) await complaint(a, share, i)
+    const path = segmentPath('pcA', 2)
+    const original = await share.read(path)
+    await share.corrupt(path, (bytes) => bytes.slice(0, bytes.length - 30))
+    expect((await syncOnce(b, share)).state).toBe('synced')
+    expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 3, gaps: [2] })
+    await share.corrupt(path, () => original)
+
+    // While B is away, someone empties the share; A re-sends its whole history as seq 4 on.
+    await share.empty()
+    a.time.value += 31 * DAY
+    const resent = await syncOnce(a, share)
+    expect(resent.problems.map((p) => p.kind)).toEqual(['republished'])
+    const first = await decodeSegment(await share.read(segmentPath('pcA', 4)))
+    expect(first).toMatchObject({ ok: true, header: { seq: 4, resendsUpTo: 3 } })
+
+    b.time.value = a.time.value
+    expect(await syncOnce(b, share)).toMatchObject({ state: 'synced', problems: [] })
+    expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 4, gaps: [] })
+    expect(await listQuarantine(b)).toEqual([])
+    expect(await syncedState(b)).toEqual(await syncedState(a))
+  })
 })
