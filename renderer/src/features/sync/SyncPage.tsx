@@ -141,6 +141,9 @@ export function SyncPage() {
                 {t(`syncPage.problem.${p.code}`)}
               </Typography.Text>
               {p.peer && <Tag style={{ marginLeft: 8 }}>{p.peer}</Tag>}
+              {p.seqs && p.seqs.length > 0 && (
+                <Tag data-testid="problem-seqs">{t('syncPage.problemSeqs', { list: p.seqs.join(', ') })}</Tag>
+              )}
             </List.Item>
           )}
         />

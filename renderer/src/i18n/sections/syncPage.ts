@@ -10,6 +10,7 @@ export const syncPageZh = {
   counts: '本次上传 {{sent}} 条，收到 {{received}} 条',
   problems: '问题',
   noProblems: '没有问题',
+  problemSeqs: '同步文件序号 {{list}}',
   peers: '门店里的电脑',
   peer: {
     name: '电脑名称',
@@ -127,6 +128,7 @@ export const syncPageEn: typeof syncPageZh = {
   counts: 'Sent {{sent}}, received {{received}}',
   problems: 'Problems',
   noProblems: 'No problems',
+  problemSeqs: 'sync file no. {{list}}',
   peers: 'PCs of this store',
   peer: {
     name: 'PC name',
