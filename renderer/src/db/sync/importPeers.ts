@@ -9,7 +9,7 @@ import {
 } from '@shared/sync/segment'
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
-import { syncProblem, type SyncProblem } from './problems'
+import { seqRanges, syncProblem, type SyncProblem } from './problems'
 import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import { fillFromSnapshots } from './snapshots'
@@ -119,7 +119,7 @@ export async function importPeers(
       syncProblem(
         'segmentsLost',
         'segmentsLost',
-        `segments ${seqs.join(', ')} of ${peer} are no longer on the share and no readable snapshot covers them`,
+        `segments ${seqRanges(seqs)} of ${peer} are no longer on the share and no readable snapshot covers them`,
         { peer, seq: seqs[0] as number, seqs }
       )
     )

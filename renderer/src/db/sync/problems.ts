@@ -74,3 +74,16 @@ export function syncProblem(
 ): SyncProblem {
   return { kind, code, detail, ...where }
 }
+
+/** Seq numbers as short ranges for display and logs: [3, 4, 5, 9] → "3–5, 9" (sorted, duplicates once). */
+export function seqRanges(seqs: readonly number[]): string {
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b)
+  const parts: string[] = []
+  for (let i = 0; i < sorted.length;) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`)
+    i = j + 1
+  }
+  return parts.join(', ')
+}
