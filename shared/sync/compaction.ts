@@ -1,10 +1,12 @@
 // Which old segments may be deleted from the share. A segment is the only copy of its changes for a
 // PC that has not read it yet, and the only way a new PC can get them unless a snapshot holds them.
 // So a segment goes only when BOTH hold:
-//   1. a complete snapshot covers it (seq ≤ covers[device]), so a new PC can bootstrap without it;
+//   1. a complete snapshot whose every chunk verifies covers it (seq ≤ covers[device]), so a new PC
+//      can bootstrap without it (the engine checks the chunks: renderer/src/db/sync/compactOwn.ts);
 //   2. every ACTIVE peer has passed it (applied it: at or below its cursor and not one of its gaps).
-// Peers idle for longer than ACTIVE_PEER_MAX_IDLE_MS are not waited for: when they come back they
-// bootstrap from the snapshot, like a new PC.
+// Peers idle for longer than ACTIVE_PEER_MAX_IDLE_MS are not waited for: when they come back, what
+// they still need and the share no longer holds comes from the snapshot that covers it (or is
+// reported as lacking) — renderer/src/db/sync/snapshots.ts, fillFromSnapshots.
 
 /** {deviceId: highest seq covered} */
 export type Covers = Readonly<Record<string, number>>
@@ -35,7 +37,8 @@ function hasPassed(cursor: PeerCursor | undefined, seq: number): boolean {
  * @param segmentsByDevice seqs present on the share, per writing device
  * @param peerCursors for each ACTIVE peer (the caller included): its cursor per writing device.
  *   A peer's own segments count as passed by it. A missing cursor means not passed.
- * @param snapshotCovers covers of the newest complete, readable snapshot ({} when there is none)
+ * @param snapshotCovers covers of a complete snapshot whose manifest and every chunk verify ({} when
+ *   there is none)
  */
 export function canCompact(
   segmentsByDevice: Readonly<Record<string, readonly number[]>>,

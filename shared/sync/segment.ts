@@ -34,11 +34,18 @@ export const segmentHeaderSchema = z
     createdAt: z.number().int().min(0),
     hlcRange: z.looseObject({ min: hlcTextSchema, max: hlcTextSchema }).nullable(),
     count: z.number().int().min(0).max(MAX_SEGMENT_CHANGES),
-    encryption: encryptionSchema
+    encryption: encryptionSchema,
+    /** only on the first segment of a re-send (the writer found its own segments gone from the
+     *  share): this segment and the ones after it carry again every change of seqs 1 … resendsUpTo */
+    resendsUpTo: z.number().int().min(1).optional()
   })
   .refine((h) => (h.seq === 1) === (h.prevHash === ''), {
     message: 'prevHash is empty exactly for seq 1',
     path: ['prevHash']
+  })
+  .refine((h) => h.resendsUpTo === undefined || h.resendsUpTo < h.seq, {
+    message: 'resendsUpTo is below seq',
+    path: ['resendsUpTo']
   })
   .refine((h) => (h.count === 0) === (h.hlcRange === null), {
     message: 'hlcRange is null exactly for an empty segment',
@@ -63,6 +70,8 @@ export interface SegmentInput {
   changes: readonly ChangeInput[]
   /** set when the store has a passphrase */
   encryption?: EncryptionParams
+  /** the first segment of a re-send of the whole outbox: the seqs it replaces (1 … resendsUpTo) */
+  resendsUpTo?: number
 }
 
 /** The bytes of a new segment file. Throws on invalid input: a writer must never produce a file
@@ -93,7 +102,8 @@ export async function encodeSegment(input: SegmentInput): Promise<Uint8Array> {
     createdAt: input.createdAt,
     hlcRange: hlcs.length ? { min: hlcs[0] as string, max: hlcs[hlcs.length - 1] as string } : null,
     count: wire.length,
-    encryption: encryptionInfo(input.encryption)
+    encryption: encryptionInfo(input.encryption),
+    ...(input.resendsUpTo !== undefined ? { resendsUpTo: input.resendsUpTo } : {})
   }
   const checked = segmentHeaderSchema.safeParse(header)
   if (!checked.success)

@@ -58,6 +58,7 @@ export type { CampaignProgress } from './revisitCampaigns'
 export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'
 export type { SyncReport } from './sync/syncOnce'
 export type { SyncProblem, SyncMessageCode } from './sync/problems'
+export { seqRanges } from './sync/problems'
 export type { ListedQuarantine } from './sync/quarantine'
 export {
   IDLE_STATUS,

@@ -4,33 +4,39 @@ import {
   decodeSnapshotManifest,
   isActivePeer,
   MANIFEST_FILE,
+  type ChunkRef,
   type PeerCursor
 } from '@shared/sync/snapshot'
 import type { DataContext } from '../context'
 import { readPeers } from './presence'
 import type { SharePort } from './sharePort'
+import { completeSnapshots, verifySnapshot } from './snapshots'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 
 // Compaction of THIS PC's old segments (single writer per file: a PC deletes only its own). A segment
-// goes only when the newest readable snapshot covers it AND every active PC has applied it, as each
-// says in its status file (docs/sync-format.md §4, §8.3). A PC without a readable status file counts
-// as not having passed anything, so an unknown reader keeps every segment.
+// goes only when a snapshot covers it AND every active PC has applied it, as each says in its status
+// file (docs/sync-format.md §4, §8.3). A PC without a readable status file counts as not having passed
+// anything, so an unknown reader keeps every segment. PCs idle for more than 30 days are not waited
+// for: when they come back they take the snapshot for what they lack (importPeers → fillFromSnapshots).
+//
+// The snapshot is the only copy of a removed segment's changes from then on, so it must be whole:
+// its manifest AND every chunk must read and verify (hash, decryption, every record valid). A
+// snapshot that does not is never relied on; the next older one is tried instead.
 
-async function newestCovers(share: SharePort, store: StoreAccess): Promise<Record<string, number>> {
-  const ids: string[] = []
-  for (const folder of await share.list('snapshots')) {
-    if ((await share.list(`snapshots/${folder.name}`)).some((f) => f.name === MANIFEST_FILE))
-      ids.push(folder.name)
-  }
-  for (const id of ids.sort().reverse()) {
+/** Complete snapshots of this store, newest first, with their covers (manifest read, chunks not yet). */
+async function* manifests(
+  share: SharePort,
+  store: StoreAccess
+): AsyncGenerator<{ id: string; covers: Record<string, number>; chunks: readonly ChunkRef[] }> {
+  for (const id of await completeSnapshots(share)) {
     const manifest = await decodeSnapshotManifest(
       await share.read(`snapshots/${id}/${MANIFEST_FILE}`),
       store.encryption ? { key: store.encryption.key } : {}
     )
-    if (manifest.ok && manifest.header.storeId === store.storeId) return { ...manifest.header.covers }
+    if (manifest.ok && manifest.header.storeId === store.storeId)
+      yield { id, covers: { ...manifest.header.covers }, chunks: manifest.chunks }
   }
-  return {}
 }
 
 /** Removes this PC's segments every active peer has applied and a snapshot covers; returns the seqs removed. */
@@ -45,7 +51,6 @@ export async function compactOwnSegments(
     return parsed?.deviceId === me ? [parsed.seq] : []
   })
   if (seqs.length === 0) return []
-  const covers = await newestCovers(share, store)
   const now = ctx.now()
   const cursors: Record<string, Record<string, PeerCursor>> = {}
   for (const peer of await readPeers(share)) {
@@ -60,9 +65,18 @@ export async function compactOwnSegments(
   // The newest own segment always stays: it anchors the hash chain, and export reads its absence as
   // "the share was emptied" (and would publish everything again).
   const newest = Math.max(...seqs)
-  const removable = (canCompact({ [me]: seqs }, cursors, covers)[me] ?? []).filter((seq) => seq !== newest)
-  for (const seq of removable) await share.remove(segmentPath(me, seq))
-  return removable
+  const key = store.encryption ? { key: store.encryption.key } : {}
+  for await (const snapshot of manifests(share, store)) {
+    const removable = (canCompact({ [me]: seqs }, cursors, snapshot.covers)[me] ?? []).filter(
+      (seq) => seq !== newest
+    )
+    if (removable.length === 0) return []
+    // Only now, with something to remove, is every chunk read: one damaged and nothing goes on its word.
+    if ((await verifySnapshot(share, snapshot.id, snapshot.chunks, key)) !== null) continue
+    for (const seq of removable) await share.remove(segmentPath(me, seq))
+    return removable
+  }
+  return []
 }
 
 /** Compaction for the app's loop (opens the store itself); [] when the store refused. */

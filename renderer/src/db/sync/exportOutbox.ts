@@ -26,7 +26,9 @@ import type { StoreAccess } from './storeAccess'
 //
 // Share emptied: when our last published segment is gone from the share, the whole outbox is sent
 // again under new seqs (the chain continues from the remembered hash). Peers that already had it merge
-// it as a no-op; everyone else gets our history back. So the outbox is never pruned.
+// it as a no-op; everyone else gets our history back. So the outbox is never pruned. The first segment
+// of the re-send says so (`resendsUpTo`: the vanished seqs it replaces), so a reader missing some of
+// those seqs knows it is not lacking anything once it has read on from there.
 
 export const EXPORT_STATE_KEY = 'sync.export'
 /** Changes (outbox entries) per segment; a bigger backlog becomes several segments in one round. */
@@ -81,7 +83,10 @@ export async function exportOutbox(
       return parsed?.deviceId === me ? [parsed.seq] : []
     })
   )
+  /** set for the first segment of a re-send: it tells readers which vanished seqs it replaces */
+  let resendsUpTo: number | undefined
   if (state.seq > 0 && !own.has(state.seq)) {
+    resendsUpTo = state.seq
     state = { ...state, outboxSeq: 0 }
     problems.push(
       syncProblem(
@@ -110,7 +115,8 @@ export async function exportOutbox(
         schemaVersion: ctx.db.verno,
         createdAt: ctx.now(),
         changes: wire,
-        ...(store.encryption ? { encryption: store.encryption } : {})
+        ...(store.encryption ? { encryption: store.encryption } : {}),
+        ...(resendsUpTo !== undefined ? { resendsUpTo } : {})
       })
     } catch (error) {
       problems.push(syncProblem('exportFailed', 'exportFailed', String(error)))
@@ -133,6 +139,7 @@ export async function exportOutbox(
     }
     await ctx.db.meta.put({ key: EXPORT_STATE_KEY, value: next })
     state = next
+    resendsUpTo = undefined
     segments++
   }
   return { sent, segments, problems }

@@ -9,9 +9,10 @@ import {
 } from '@shared/sync/segment'
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
-import { syncProblem, type SyncProblem } from './problems'
+import { seqRanges, syncProblem, type SyncProblem } from './problems'
 import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
+import { fillFromSnapshots } from './snapshots'
 import type { StoreAccess } from './storeAccess'
 
 // Reads every OTHER PC's segments after our cursor for it, in seq order, and applies them through
@@ -23,7 +24,10 @@ import type { StoreAccess } from './storeAccess'
 // - a record that would break a unique index (the same 工号 added on two PCs) is held back with its
 //   changes and retried at the end of every round; the rest of its segment applies;
 // - a missing file is never a delete: a hole below the peer's newest file is a gap (retried), and a
-//   peer whose files all vanished leaves its cursor and our data exactly as they were.
+//   peer whose files all vanished leaves its cursor and our data exactly as they were;
+// - a gap whose file is gone from the share (compacted while this PC was away > 30 days) is filled
+//   from the snapshot that covers it, or reported as lost (segmentsLost) — never silently skipped;
+//   the first segment of a peer's re-send (resendsUpTo) fills the gaps it replaces.
 
 export interface ImportResult {
   received: number
@@ -68,14 +72,17 @@ export async function importPeers(
       )
     )
 
+  /** gaps whose files the share no longer holds, per peer (after this round's reading) */
+  const missing = new Map<string, number[]>()
   for (const [peer, files] of listings) {
     const cursor: PeerCursor = cursors.get(peer) ?? { device: peer, upTo: 0, gaps: [] }
     const reader = new PeerReader(ctx, share, store, peer, result)
-    for (const gap of cursor.gaps) {
-      if (!files.has(gap)) continue
+    for (const gap of [...cursor.gaps]) {
+      if (!files.has(gap) || !cursor.gaps.includes(gap)) continue
       const outcome = await reader.read(gap, undefined)
       if (outcome.kind === 'applied') {
         cursor.gaps = cursor.gaps.filter((g) => g !== gap)
+        await takeResend(ctx, cursor, outcome.decoded)
         await saveCursor(ctx, cursor)
       }
     }
@@ -85,9 +92,10 @@ export async function importPeers(
       const outcome = files.has(seq) ? await reader.read(seq, cursor.prev) : { kind: 'gap' as const }
       if (outcome.kind === 'pending') break
       cursor.upTo = seq
-      if (outcome.kind === 'applied')
+      if (outcome.kind === 'applied') {
         cursor.prev = { header: outcome.decoded.header, fileHash: outcome.decoded.fileHash }
-      else {
+        await takeResend(ctx, cursor, outcome.decoded)
+      } else {
         cursor.gaps.push(seq)
         delete cursor.prev
       }
@@ -96,7 +104,25 @@ export async function importPeers(
       if (files.has(seq)) await saveCursor(ctx, cursor)
     }
     if (cursor.upTo !== start) await saveCursor(ctx, cursor)
+    const gone = cursor.gaps.filter((g) => !files.has(g))
+    if (gone.length > 0) missing.set(peer, gone)
   }
+
+  // Segments this PC still needs that are gone from the share (compacted while it was away more than
+  // 30 days, or lost): the snapshot that covers them brings them; what none covers is said, and the
+  // round is not 'synced' (syncOnce) — never a silent gap.
+  const filled = await fillFromSnapshots(ctx, share, store, missing)
+  result.applied += filled.records
+  result.problems.push(...filled.problems)
+  for (const [peer, seqs] of filled.missing)
+    result.problems.push(
+      syncProblem(
+        'segmentsLost',
+        'segmentsLost',
+        `segments ${seqRanges(seqs)} of ${peer} are no longer on the share and no readable snapshot covers them`,
+        { peer, seq: seqs[0] as number, seqs }
+      )
+    )
 
   // Records held back by a unique clash (this round or earlier) may fit now: a later change of theirs,
   // or of the record in the way, may have renumbered one of them. What still clashes is reported.
@@ -108,6 +134,15 @@ export async function importPeers(
       syncProblem('uniqueClash', 'uniqueClash', row.detail, { peer: row.peer, seq: row.seq })
     )
   return result
+}
+
+/** The first segment of a peer's re-send (its own files vanished from the share, exportOutbox.ts)
+ *  carries again everything of its seqs 1 … resendsUpTo: gaps up to there need nothing more. */
+async function takeResend(ctx: DataContext, cursor: PeerCursor, decoded: DecodedSegment): Promise<void> {
+  const upTo = decoded.header.resendsUpTo
+  if (upTo === undefined) return
+  for (const seq of cursor.gaps.filter((g) => g <= upTo)) await releaseFile(ctx, cursor.device, seq)
+  cursor.gaps = cursor.gaps.filter((g) => g > upTo)
 }
 
 /** Reads, checks and applies one peer's segments, adding to the round's result. */

@@ -20,6 +20,7 @@ export type SyncProblemKind =
   | 'invalidChange'
   | 'uniqueClash'
   | 'clockAhead'
+  | 'segmentsLost'
   | 'error'
 
 /** The engine's own message codes, besides the codec's file problems. A kind says what the engine
@@ -45,6 +46,7 @@ export const ENGINE_MESSAGE_CODES = [
   'clockAhead',
   'snapshotTruncated',
   'snapshotInvalid',
+  'segmentsLost',
   'error'
 ] as const
 
@@ -60,13 +62,28 @@ export interface SyncProblem {
   /** the PC whose files it is about, when it is about one */
   peer?: string
   seq?: number
+  /** every seq it is about, when there are several (segmentsLost: each one this PC cannot get) */
+  seqs?: number[]
 }
 
 export function syncProblem(
   kind: SyncProblemKind,
   code: SyncMessageCode,
   detail: string,
-  where: { peer?: string; seq?: number } = {}
+  where: { peer?: string; seq?: number; seqs?: number[] } = {}
 ): SyncProblem {
   return { kind, code, detail, ...where }
+}
+
+/** Seq numbers as short ranges for display and logs: [3, 4, 5, 9] → "3–5, 9" (sorted, duplicates once). */
+export function seqRanges(seqs: readonly number[]): string {
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b)
+  const parts: string[] = []
+  for (let i = 0; i < sorted.length;) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`)
+    i = j + 1
+  }
+  return parts.join(', ')
 }

@@ -13,7 +13,7 @@ import type { DataContext } from '../context'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
-import { holdRecords } from './quarantine'
+import { holdRecords, releaseFile } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
@@ -60,11 +60,13 @@ async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
   }
 }
 
-/** Writes a snapshot (chunks, manifest last). Returns its id and record count. */
+/** Writes a snapshot (chunks, manifest last). Returns its id and record count. `chunkRecords` (records
+ *  per chunk, default SNAPSHOT_CHUNK_RECORDS) lets tests make small stores span several chunks. */
 export async function writeSnapshot(
   ctx: DataContext,
   share: SharePort,
-  store: StoreAccess
+  store: StoreAccess,
+  sizes: { chunkRecords?: number } = {}
 ): Promise<{ snapshotId: string; records: number }> {
   const covers = await currentCovers(ctx)
   let records = 0
@@ -75,7 +77,8 @@ export async function writeSnapshot(
     schemaVersion: ctx.db.verno,
     createdAt: ctx.now(),
     covers,
-    ...(store.encryption ? { encryption: store.encryption } : {})
+    ...(store.encryption ? { encryption: store.encryption } : {}),
+    ...sizes
   })) {
     await share.writeNew(file.path, file.bytes)
     snapshotId = file.path.split('/')[1] ?? snapshotId
@@ -90,7 +93,7 @@ export async function writeSnapshot(
 }
 
 /** Complete snapshots on the share, newest first (a folder without its manifest is unfinished). */
-async function completeSnapshots(share: SharePort): Promise<string[]> {
+export async function completeSnapshots(share: SharePort): Promise<string[]> {
   const ids: string[] = []
   for (const folder of await share.list('snapshots')) {
     const files = await share.list(`snapshots/${folder.name}`)
@@ -162,6 +165,137 @@ export async function bootstrapFromSnapshot(
 
 type Loaded = { ok: true; entries: SnapshotEntry[] } | { ok: false; problem: SyncProblem }
 
+/** Reads chunk i of a snapshot and checks it entirely: the file the manifest lists (hash, snapshot,
+ *  position), decrypted, inflated, every record valid. */
+async function readChunk(
+  share: SharePort,
+  id: string,
+  chunks: readonly ChunkRef[],
+  i: number,
+  key: { key?: StoreKey }
+): Promise<Loaded> {
+  const ref = chunks[i] as ChunkRef
+  let bytes: Uint8Array
+  try {
+    bytes = await share.read(`snapshots/${id}/${ref.name}`)
+  } catch (error) {
+    if (isShareError(error, 'unavailable')) throw error
+    return {
+      ok: false,
+      problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
+    }
+  }
+  const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
+  if (!chunk.ok)
+    return {
+      ok: false,
+      problem: syncProblem(chunk.problem, chunk.problem, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
+    }
+  // A record that fails validation is not applied; the snapshot then does not hold everything it
+  // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
+  // the bad ones quarantined) are replayed.
+  if (chunk.invalid.length > 0)
+    return {
+      ok: false,
+      problem: syncProblem(
+        'invalidChange',
+        'snapshotInvalid',
+        `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`
+      )
+    }
+  return { ok: true, entries: chunk.entries }
+}
+
+/** null when every chunk of the snapshot reads and verifies (hash, decryption, every record); else
+ *  what is wrong with the first one that does not. Holds one chunk at a time. */
+export async function verifySnapshot(
+  share: SharePort,
+  id: string,
+  chunks: readonly ChunkRef[],
+  key: { key?: StoreKey }
+): Promise<SyncProblem | null> {
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = await readChunk(share, id, chunks, i, key)
+    if (!chunk.ok) return chunk.problem
+  }
+  return null
+}
+
+/** Segments this PC needs and the share no longer holds: {device: seqs} */
+export type MissingSegments = ReadonlyMap<string, readonly number[]>
+
+export interface FillResult {
+  /** what no readable snapshot covers: this PC cannot get it */
+  missing: Map<string, number[]>
+  /** records merged from snapshots */
+  records: number
+  /** snapshots that covered something but could not be used */
+  problems: SyncProblem[]
+}
+
+/**
+ * A PC whose cursors need segments that are gone from the share (compacted while it was away more
+ * than 30 days, docs/sync-format.md §8.3) takes the newest snapshots that cover them. Merging a whole
+ * snapshot is safe whatever this PC already holds (the merge rule makes known records a no-op); once
+ * every chunk merged, every device's cursor moves to the snapshot's covers: its gaps up to there are
+ * filled (their quarantined copies released) and upTo is at least covers[device]. A damaged snapshot
+ * moves nothing and the next older one is tried. What no snapshot covers is returned.
+ */
+export async function fillFromSnapshots(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess,
+  needed: MissingSegments
+): Promise<FillResult> {
+  const result: FillResult = { missing: new Map(), records: 0, problems: [] }
+  for (const [device, seqs] of needed) if (seqs.length > 0) result.missing.set(device, [...seqs])
+  if (result.missing.size === 0) return result
+  const me = ctx.writer.deviceId
+  const key = store.encryption ? { key: store.encryption.key } : {}
+  for (const id of await completeSnapshots(share)) {
+    if (result.missing.size === 0) break
+    const manifest = await decodeSnapshotManifest(await share.read(`snapshots/${id}/${MANIFEST_FILE}`), key)
+    if (!manifest.ok || manifest.header.storeId !== store.storeId) continue
+    const covers = manifest.header.covers
+    const helps = [...result.missing].some(([device, seqs]) => seqs.some((s) => s <= (covers[device] ?? 0)))
+    if (!helps) continue
+    const loaded = await loadSnapshot(
+      ctx,
+      share,
+      id,
+      manifest.chunks,
+      key,
+      manifest.header.deviceId,
+      () => {}
+    )
+    if (loaded.damaged) {
+      result.problems.push(loaded.damaged)
+      continue
+    }
+    result.records += loaded.applied
+    const cursors = await readCursors(ctx)
+    for (const [device, upTo] of Object.entries(covers)) {
+      if (device === me) continue
+      const cursor = cursors.get(device) ?? { device, upTo: 0, gaps: [] }
+      const filled = cursor.gaps.filter((g) => g <= upTo)
+      if (filled.length === 0 && cursor.upTo >= upTo) continue
+      const next = { ...cursor, gaps: cursor.gaps.filter((g) => g > upTo) }
+      if (upTo > cursor.upTo) {
+        next.upTo = upTo
+        delete next.prev // the chain check resumes with the next segment read
+      }
+      await saveCursor(ctx, next)
+      for (const seq of filled) await releaseFile(ctx, device, seq)
+    }
+    for (const [device, seqs] of result.missing) {
+      const left = seqs.filter((s) => s > (covers[device] ?? 0))
+      if (left.length > 0) result.missing.set(device, left)
+      else result.missing.delete(device)
+    }
+  }
+  return result
+}
+
 /** Merges every chunk of one snapshot. Reading and checking the next chunk overlaps with storing
  *  this one (IndexedDB does its writing in another process), and records the PC does not hold yet are
  *  written without first being looked up: on a new PC that is every record, and the lookups alone
@@ -175,38 +309,7 @@ async function loadSnapshot(
   writer: string,
   onProgress: (done: number) => void
 ): Promise<{ applied: number; damaged: SyncProblem | null }> {
-  const load = async (i: number): Promise<Loaded> => {
-    const ref = chunks[i] as ChunkRef
-    let bytes: Uint8Array
-    try {
-      bytes = await share.read(`snapshots/${id}/${ref.name}`)
-    } catch (error) {
-      if (isShareError(error, 'unavailable')) throw error
-      return {
-        ok: false,
-        problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
-      }
-    }
-    const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
-    if (!chunk.ok)
-      return {
-        ok: false,
-        problem: syncProblem(chunk.problem, chunk.problem, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
-      }
-    // A record that fails validation is not applied; the snapshot then does not hold everything it
-    // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
-    // the bad ones quarantined) are replayed.
-    if (chunk.invalid.length > 0)
-      return {
-        ok: false,
-        problem: syncProblem(
-          'invalidChange',
-          'snapshotInvalid',
-          `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`
-        )
-      }
-    return { ok: true, entries: chunk.entries }
-  }
+  const load = (i: number): Promise<Loaded> => readChunk(share, id, chunks, i, key)
   const stored = await storedIds(ctx)
   const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
   let applied = 0

@@ -75,6 +75,8 @@ export async function syncOnce(
       if (got.applied > 0 || boot.records > 0) await refreshTimeRules(ctx)
       // Our changes could not be published (clone, unreadable own file): not "synced", whatever came in.
       if (sent.problems.some((p) => EXPORT_BLOCKED.has(p.kind))) report.state = 'error'
+      // Nor while this PC lacks a peer's changes it cannot get (their segments and snapshot are gone).
+      if (got.problems.some((p) => p.kind === 'segmentsLost')) report.state = 'error'
     }
   } catch (error) {
     if (isShareError(error, 'unavailable')) {

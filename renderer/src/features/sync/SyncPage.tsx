@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, readPeers, type PeerPresence } from '@/db'
+import { CLOCK_WARN_MS, readPeers, seqRanges, type PeerPresence } from '@/db'
 import { useData } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
@@ -141,6 +141,9 @@ export function SyncPage() {
                 {t(`syncPage.problem.${p.code}`)}
               </Typography.Text>
               {p.peer && <Tag style={{ marginLeft: 8 }}>{p.peer}</Tag>}
+              {p.seqs && p.seqs.length > 0 && (
+                <Tag data-testid="problem-seqs">{t('syncPage.problemSeqs', { list: seqRanges(p.seqs) })}</Tag>
+              )}
             </List.Item>
           )}
         />

@@ -10,6 +10,7 @@ export const syncPageZh = {
   counts: '本次上传 {{sent}} 条，收到 {{received}} 条',
   problems: '问题',
   noProblems: '没有问题',
+  problemSeqs: '同步文件序号 {{list}}',
   peers: '门店里的电脑',
   peer: {
     name: '电脑名称',
@@ -69,6 +70,8 @@ export const syncPageZh = {
     clockAhead: '该电脑的时钟比本机快了2分钟以上，请校准它的时间。',
     snapshotTruncated: '快照文件不完整，已改用更早的快照或逐个同步文件',
     snapshotInvalid: '快照中有记录未通过校验，本机没有采用这个快照，改为逐个同步文件（有问题的更改会被隔离）',
+    segmentsLost:
+      '本机缺少该电脑的部分更改：它的这些同步文件已不在共享文件夹中，也没有完好的快照包含它们（本机数据完好，尚未完全同步）。门店其他电脑写出新的快照后会自动补齐；如长期如此，请联系管理员检查共享文件夹。',
     error: '同步时发生意外错误，本机数据完好，稍后会自动重试。',
     // a quarantine row stored before message codes whose cause has no code of its own
     quarantined: '该文件已隔离'
@@ -125,6 +128,7 @@ export const syncPageEn: typeof syncPageZh = {
   counts: 'Sent {{sent}}, received {{received}}',
   problems: 'Problems',
   noProblems: 'No problems',
+  problemSeqs: 'sync file no. {{list}}',
   peers: 'PCs of this store',
   peer: {
     name: 'PC name',
@@ -197,6 +201,8 @@ export const syncPageEn: typeof syncPageZh = {
       'A snapshot file is incomplete; an earlier snapshot or the single sync files were used instead',
     snapshotInvalid:
       'Records in the snapshot failed validation; this PC did not use the snapshot and reads the single sync files instead (bad changes are quarantined)',
+    segmentsLost:
+      'This PC lacks some of that PC’s changes: those sync files are no longer in the share folder and no intact snapshot holds them (data on this PC is intact, but it is not fully synced). They arrive by themselves once another PC of the store writes a new snapshot; if this persists, ask the administrator to check the share folder.',
     error: 'An unexpected error occurred while syncing. Data on this PC is intact; it retries shortly.',
     quarantined: 'This file was quarantined'
   },

@@ -100,6 +100,25 @@ describe('segment files', () => {
     await expect(encodeSegment(input({ seq: 2, prevHash: '' }))).rejects.toThrow(/prevHash/)
   })
 
+  it('marks the first segment of a re-send with the seqs it replaces (resendsUpTo), only below its own seq', async () => {
+    const plain = await ok(await encodeSegment(input({ seq: 7, prevHash: 'a'.repeat(64) })))
+    expect('resendsUpTo' in plain.header).toBe(false)
+    const resend = await ok(await encodeSegment(input({ seq: 7, prevHash: 'a'.repeat(64), resendsUpTo: 6 })))
+    expect(resend.header.resendsUpTo).toBe(6)
+    await expect(encodeSegment(input({ seq: 7, prevHash: 'a'.repeat(64), resendsUpTo: 7 }))).rejects.toThrow(
+      /resendsUpTo/
+    )
+    for (const bad of [7, 0, 2.5, '6']) {
+      const edited = await withHeader(
+        await encodeSegment(input({ seq: 7, prevHash: 'a'.repeat(64) })),
+        (h) => {
+          h.resendsUpTo = bad
+        }
+      )
+      expect(await decodeSegment(edited)).toMatchObject({ ok: false, problem: 'invalidJson' })
+    }
+  })
+
   it('detects a file cut short (interrupted write) as truncated, at every length', async () => {
     const bytes = await encodeSegment(input())
     for (const cut of [0, 3, 50, PREFIX_BYTES, PREFIX_BYTES + 10, bytes.length - 1]) {
