@@ -188,80 +188,86 @@ describe('暂停计时 / 恢复计时 in the data layer', () => {
     expect(await footprint(ctx)).toEqual(before)
   })
 
-  it('the derived deadlines with pauses equal the pure time rules for random instants', () =>
-    fc.assert(
-      fc.asyncProperty(randomChoices(), async (choices) => {
-        const ctx = await withStaff(await freshData())
-        const r = random(choices)
-        const ids: string[] = []
-        let closed: string[] = []
-        let closedChanges = 0
-        const dayOf = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10)
-        for (let step = 0; step < 70; step++) {
-          ctx.time.value += r.int(8 * H)
-          const roll = r.next()
-          if (roll < 0.2 || ids.length === 0) ids.push((await registerComplaint(ctx, '1001', intake())).id)
-          else if (roll < 0.8) {
-            const id = r.pick(ids)
-            const work =
-              r.next() < 0.5
-                ? pauseComplaintClock(ctx, r.pick(['1001', '5001', '9001']), id, r.pick(PAUSE_REASONS))
-                : resumeComplaintClock(ctx, r.pick(['1001', '5001', '9001']), id)
-            await work.catch((e: unknown) => expect(e).toBeInstanceOf(ClockRefusedError))
-          } else if (roll < 0.9) {
-            // a closed day near now, added or removed
-            const day = dayOf(ctx.now() + (r.int(6) - 2) * 24 * H)
-            closed = closed.includes(day) ? closed.filter((d) => d !== day) : [...closed, day].sort()
-            await saveClosedDays(ctx, '9001', closed)
-            closedChanges++
-          } else {
-            const id = r.pick(ids)
-            await applyWorkflow(ctx, MANAGER, id, { type: 'judgeValid' }).catch(() => undefined)
-          }
-          if (r.next() < 0.3) await recordDueEscalations(ctx)
+  it(
+    'the derived deadlines with pauses equal the pure time rules for random instants',
+    () =>
+      fc.assert(
+        fc.asyncProperty(randomChoices(), async (choices) => {
+          const ctx = await withStaff(await freshData())
+          const r = random(choices)
+          const ids: string[] = []
+          let closed: string[] = []
+          let closedChanges = 0
+          const dayOf = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10)
+          for (let step = 0; step < 70; step++) {
+            ctx.time.value += r.int(8 * H)
+            const roll = r.next()
+            if (roll < 0.2 || ids.length === 0) ids.push((await registerComplaint(ctx, '1001', intake())).id)
+            else if (roll < 0.8) {
+              const id = r.pick(ids)
+              const work =
+                r.next() < 0.5
+                  ? pauseComplaintClock(ctx, r.pick(['1001', '5001', '9001']), id, r.pick(PAUSE_REASONS))
+                  : resumeComplaintClock(ctx, r.pick(['1001', '5001', '9001']), id)
+              await work.catch((e: unknown) => expect(e).toBeInstanceOf(ClockRefusedError))
+            } else if (roll < 0.9) {
+              // a closed day near now, added or removed
+              const day = dayOf(ctx.now() + (r.int(6) - 2) * 24 * H)
+              closed = closed.includes(day) ? closed.filter((d) => d !== day) : [...closed, day].sort()
+              await saveClosedDays(ctx, '9001', closed)
+              closedChanges++
+            } else {
+              const id = r.pick(ids)
+              await applyWorkflow(ctx, MANAGER, id, { type: 'judgeValid' }).catch(() => undefined)
+            }
+            if (r.next() < 0.3) await recordDueEscalations(ctx)
 
-          expect(await getClosedDays(ctx)).toEqual(closed)
-          for (const id of ids) {
-            const c = (await ctx.db.complaints.get(id)) as Complaint & {
-              _overdueAt?: number
-              _escalateAt?: number
+            expect(await getClosedDays(ctx)).toEqual(closed)
+            for (const id of ids) {
+              const c = (await ctx.db.complaints.get(id)) as Complaint & {
+                _overdueAt?: number
+                _escalateAt?: number
+              }
+              const pure = await pureKeys(ctx, c, closed)
+              expect(c._overdueAt ?? null).toBe(pure.overdueAt)
+              expect(c._escalateAt ?? null).toBe(pure.escalateAt)
+              // at random instants, the screens' time (timeOf) is the pure evaluation, and the stored
+              // key answers "overdue at t?" as the pure rule does
+              for (let k = 0; k < 3; k++) {
+                const t = ctx.now() + r.int(96 * H) - 48 * H
+                const truth = evaluateTimeCounted(c, t, ctx.timeRules, pure.clock)
+                const shown = complaintTime(ctx, c, t)
+                expect(shown).toMatchObject(truth)
+                expect([shown.leaderDeadline, shown.managerDeadline]).toEqual(
+                  Object.values(countedEscalationDeadlines(c, ctx.timeRules, pure.clock))
+                )
+                expect(c._overdueAt !== undefined && t >= c._overdueAt).toBe(truth.overdue)
+              }
             }
-            const pure = await pureKeys(ctx, c, closed)
-            expect(c._overdueAt ?? null).toBe(pure.overdueAt)
-            expect(c._escalateAt ?? null).toBe(pure.escalateAt)
-            // at random instants, the screens' time (timeOf) is the pure evaluation, and the stored
-            // key answers "overdue at t?" as the pure rule does
-            for (let k = 0; k < 3; k++) {
-              const t = ctx.now() + r.int(96 * H) - 48 * H
-              const truth = evaluateTimeCounted(c, t, ctx.timeRules, pure.clock)
-              const shown = complaintTime(ctx, c, t)
-              expect(shown).toMatchObject(truth)
-              expect([shown.leaderDeadline, shown.managerDeadline]).toEqual(
-                Object.values(countedEscalationDeadlines(c, ctx.timeRules, pure.clock))
+            const overdueNow = (
+              await Promise.all(
+                ids.map(async (id) => {
+                  const c = (await ctx.db.complaints.get(id)) as Complaint
+                  const pure = await pureKeys(ctx, c, closed)
+                  return evaluateTimeCounted(c, ctx.now(), ctx.timeRules, pure.clock).overdue
+                })
               )
-              expect(c._overdueAt !== undefined && t >= c._overdueAt).toBe(truth.overdue)
-            }
-          }
-          const overdueNow = (
-            await Promise.all(
-              ids.map(async (id) => {
-                const c = (await ctx.db.complaints.get(id)) as Complaint
-                const pure = await pureKeys(ctx, c, closed)
-                return evaluateTimeCounted(c, ctx.now(), ctx.timeRules, pure.clock).overdue
-              })
+            ).filter(Boolean).length
+            expect(await countOverdue(ctx)).toBe(overdueNow)
+            expect(await countComplaints(ctx, { status: 'all', search: '张三', overdue: true })).toBe(
+              overdueNow
             )
-          ).filter(Boolean).length
-          expect(await countOverdue(ctx)).toBe(overdueNow)
-          expect(await countComplaints(ctx, { status: 'all', search: '张三', overdue: true })).toBe(overdueNow)
-        }
-        // the run exercised what it is about: pauses, resumes, closed days
-        const written = await ctx.db.events.toArray()
-        expect(written.filter((e) => e.type === 'clockPaused').length).toBeGreaterThan(3)
-        expect(written.filter((e) => e.type === 'clockResumed').length).toBeGreaterThan(2)
-        expect(closedChanges).toBeGreaterThan(0)
-      }),
-      { seed: 1616, numRuns: 4, endOnFailure: true }
-    ), 120_000)
+          }
+          // the run exercised what it is about: pauses, resumes, closed days
+          const written = await ctx.db.events.toArray()
+          expect(written.filter((e) => e.type === 'clockPaused').length).toBeGreaterThan(3)
+          expect(written.filter((e) => e.type === 'clockResumed').length).toBeGreaterThan(2)
+          expect(closedChanges).toBeGreaterThan(0)
+        }),
+        { seed: 1616, numRuns: 4, endOnFailure: true }
+      ),
+    120_000
+  )
 })
 
 describe('停业日 in the data layer', () => {
@@ -306,7 +312,9 @@ describe('停业日 in the data layer', () => {
     const ctx = await withStaff(await freshData())
     const before = await footprint(ctx)
     for (const staffNo of ['1002', '5001', '7777'])
-      expect(await refusal(saveClosedDays(ctx, staffNo, ['2027-02-06']))).toBe('reports.closedDayList.managerOnly')
+      expect(await refusal(saveClosedDays(ctx, staffNo, ['2027-02-06']))).toBe(
+        'reports.closedDayList.managerOnly'
+      )
     expect(await getClosedDays(ctx)).toEqual([])
     expect(await footprint(ctx)).toEqual(before)
   })
@@ -346,10 +354,12 @@ describe('schema v10 upgrade', () => {
       _created: stamp,
       _updated: stamp
     })
-    await old.table('events').bulkAdd([
-      event('c1:clockPaused:1', 'clockPaused', receivedAt + H, { seq: 1, reason: 'vendor' }),
-      event('c1:clockResumed:1', 'clockResumed', receivedAt + 6 * H, { seq: 1 })
-    ])
+    await old
+      .table('events')
+      .bulkAdd([
+        event('c1:clockPaused:1', 'clockPaused', receivedAt + H, { seq: 1, reason: 'vendor' }),
+        event('c1:clockResumed:1', 'clockResumed', receivedAt + 6 * H, { seq: 1 })
+      ])
     old.close()
     const ctx = await openDataLayer(device(), { dbName, now: () => receivedAt })
     const c = await ctx.db.complaints.get('c1')

@@ -27,9 +27,9 @@ const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
 async function clockEvents(ctx: DataContext, id: string) {
-  return (await ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()).filter(
-    (e) => e.type === 'clockPaused' || e.type === 'clockResumed'
-  )
+  return (
+    await ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
+  ).filter((e) => e.type === 'clockPaused' || e.type === 'clockResumed')
 }
 
 /** The stored keys equal the pure rules with the clock folded from the PC's events and its closed days. */
@@ -44,7 +44,13 @@ async function expectPureKeys(ctx: DataContext, id: string): Promise<void> {
 }
 
 /** Two PCs that share one answered complaint (only its 24 h clock left). */
-async function twoPcs(): Promise<{ a: Pc; b: Pc; id: string; receivedAt: number; share: Awaited<ReturnType<typeof shares.make>> }> {
+async function twoPcs(): Promise<{
+  a: Pc
+  b: Pc
+  id: string
+  receivedAt: number
+  share: Awaited<ReturnType<typeof shares.make>>
+}> {
   const share = await shares.make()
   const a = await pc('pcA', 'A1')
   const b = await pc('pcB', 'B1')
