@@ -23,6 +23,7 @@ test.describe('fair clocks', () => {
       .getByRole('radiogroup', { name: '暂停原因' })
       .getByRole('radio', { name: '等待配件到货' })
       .check()
+    await expect(dialog).not.toContainText('请选择暂停原因。')
     await screenshot(page, 'complaint-pause-dialog')
     await dialog.getByRole('button', { name: '暂停计时' }).click()
     await expect(dialog).toBeHidden()
@@ -32,9 +33,12 @@ test.describe('fair clocks', () => {
     await expect(timeline).toContainText('暂停计时')
     await expect(timeline).toContainText('等待配件到货')
     await expect(page.getByTestId('clock-paused')).toContainText('计时已暂停：等待配件到货')
-    await expect(time.getByTestId('escalation-limits')).toContainText('暂停中 升级值班长')
+    await expect(time.getByTestId('escalation-limits')).toHaveText('暂停中')
+    await expect(time.getByTestId('sunset-deadline')).toHaveText('暂停中')
     await expect(page.getByRole('button', { name: '暂停计时' })).toHaveCount(0)
     await screenshot(page, 'complaint-paused')
+    await timeline.scrollIntoViewIfNeeded()
+    await screenshot(page, 'complaint-paused-timeline')
 
     // three hours later: 恢复计时, and the 24 h deadline is three hours later
     await page.clock.fastForward('03:00:00')
@@ -45,6 +49,8 @@ test.describe('fair clocks', () => {
     await expect(time.getByTestId('escalation-limits')).toContainText('11-24 13:00 升级经理')
     await expect(page.getByRole('button', { name: '暂停计时' })).toBeVisible()
     await screenshot(page, 'complaint-resumed')
+    await timeline.scrollIntoViewIfNeeded()
+    await screenshot(page, 'complaint-resumed-timeline')
     const complaintUrl = page.url()
 
     // 停业日 in 系统设置: a bad date is refused with the reason, what was typed stays
@@ -56,13 +62,14 @@ test.describe('fair clocks', () => {
     await expect(card).toContainText('停业日须为有效日期（如 2027-02-06）。')
     await expect(card.getByLabel('开始日期')).toHaveValue('2026-02-30')
     await expect(card.getByTestId('closed-days-list')).toContainText('尚未设置停业日')
+    await card.scrollIntoViewIfNeeded()
+    await screenshot(page, 'closed-days-bad-date')
     // an end before the start
     await card.getByLabel('开始日期').fill('2027-02-12')
     await card.getByLabel('结束日期').fill('2027-02-06')
     await card.getByRole('button', { name: '添加停业日' }).click()
     await expect(card).toContainText('结束日期不能早于开始日期。')
-    await card.scrollIntoViewIfNeeded()
-    await screenshot(page, 'closed-days-bad-date')
+    await screenshot(page, 'closed-days-end-before-start')
     // a range (the Spring Festival closing), then the day after the complaint
     await card.getByLabel('开始日期').fill('2027-02-06')
     await card.getByLabel('结束日期').fill('2027-02-12')
@@ -73,6 +80,7 @@ test.describe('fair clocks', () => {
     await card.getByRole('button', { name: '添加停业日' }).click()
     await expect(card.getByTestId('closed-days-list')).toContainText('2026-11-23')
     await expect(card.getByTestId('closed-days-list')).toContainText('共 8 天')
+    await card.getByTestId('closed-days-list').scrollIntoViewIfNeeded()
     await screenshot(page, 'closed-days')
 
     // the complaint's deadline skips the closed day

@@ -90,7 +90,13 @@ export function ClockPanel({ complaint, timeline }: { complaint: Complaint; time
             help={error ?? undefined}
           >
             <div role="radiogroup" aria-label={t('reports.pauseReasonLabel')}>
-              <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as PauseReason)}>
+              <Radio.Group
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value as PauseReason)
+                  setError(null)
+                }}
+              >
                 <Space orientation="vertical">
                   {PAUSE_REASONS.map((r) => (
                     <Radio key={r} value={r}>

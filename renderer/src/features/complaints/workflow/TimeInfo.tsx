@@ -28,8 +28,14 @@ export function TimeInfo({ complaint }: { complaint: Complaint }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.limits')}>
         <span data-testid="escalation-limits">
-          {t('complaint.limitLeader', { time: at(time.leaderDeadline) })} /{' '}
-          {t('complaint.limitManager', { time: at(time.managerDeadline) })}
+          {time.leaderDeadline === null ? (
+            t('reports.paused')
+          ) : (
+            <>
+              {t('complaint.limitLeader', { time: at(time.leaderDeadline) })} /{' '}
+              {t('complaint.limitManager', { time: at(time.managerDeadline) })}
+            </>
+          )}
         </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.escalation')}>
