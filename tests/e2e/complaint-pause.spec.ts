@@ -15,9 +15,9 @@ test.describe('fair clocks', () => {
     await expect(time.getByTestId('escalation-limits')).toContainText('11-23 10:00 升级值班长')
 
     // 暂停计时 asks for the reason; without one it says so and stays open
-    await page.getByRole('button', { name: '暂停计时' }).click()
+    await page.getByRole('button', { name: '暂停计时', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: '暂停计时' })
-    await dialog.getByRole('button', { name: '暂停计时' }).click()
+    await dialog.getByRole('button', { name: '暂停计时', exact: true }).click()
     await expect(dialog).toContainText('请选择暂停原因。')
     await dialog
       .getByRole('radiogroup', { name: '暂停原因' })
@@ -25,7 +25,7 @@ test.describe('fair clocks', () => {
       .check()
     await expect(dialog).not.toContainText('请选择暂停原因。')
     await screenshot(page, 'complaint-pause-dialog')
-    await dialog.getByRole('button', { name: '暂停计时' }).click()
+    await dialog.getByRole('button', { name: '暂停计时', exact: true }).click()
     await expect(dialog).toBeHidden()
 
     // on the timeline with its reason; the limits are held; no second pause is offered
@@ -35,19 +35,19 @@ test.describe('fair clocks', () => {
     await expect(page.getByTestId('clock-paused')).toContainText('计时已暂停：等待配件到货')
     await expect(time.getByTestId('escalation-limits')).toHaveText('暂停中')
     await expect(time.getByTestId('sunset-deadline')).toHaveText('暂停中')
-    await expect(page.getByRole('button', { name: '暂停计时' })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: '暂停计时', exact: true })).toHaveCount(0)
     await screenshot(page, 'complaint-paused')
     await timeline.scrollIntoViewIfNeeded()
     await screenshot(page, 'complaint-paused-timeline')
 
     // three hours later: 恢复计时, and the 24 h deadline is three hours later
     await page.clock.fastForward('03:00:00')
-    await page.getByRole('button', { name: '恢复计时' }).click()
+    await page.getByRole('button', { name: '恢复计时', exact: true }).click()
     await expect(timeline).toContainText('恢复计时')
     await expect(page.getByTestId('clock-paused')).toHaveCount(0)
     await expect(time.getByTestId('escalation-limits')).toContainText('11-23 13:00 升级值班长')
     await expect(time.getByTestId('escalation-limits')).toContainText('11-24 13:00 升级经理')
-    await expect(page.getByRole('button', { name: '暂停计时' })).toBeVisible()
+    await expect(page.getByRole('button', { name: '暂停计时', exact: true })).toBeVisible()
     await screenshot(page, 'complaint-resumed')
     await timeline.scrollIntoViewIfNeeded()
     await screenshot(page, 'complaint-resumed-timeline')
