@@ -39,6 +39,12 @@ test.describe('fair clocks', () => {
     await screenshot(page, 'complaint-paused')
     await timeline.scrollIntoViewIfNeeded()
     await screenshot(page, 'complaint-paused-timeline')
+    // the list marks it 暂停中
+    const detailUrl = page.url()
+    await page.getByRole('menuitem', { name: '投诉处理' }).click()
+    await expect(page.getByTestId('complaint-list').getByRole('row').first()).toContainText('暂停中')
+    await screenshot(page, 'complaint-list-paused')
+    await page.goto(detailUrl)
 
     // three hours later: 恢复计时, and the 24 h deadline is three hours later
     await page.clock.fastForward('03:00:00')

@@ -17,6 +17,11 @@ export function pausesOf(c: object): Interval[] {
   })
 }
 
+/** Whether the case's clock is paused now (an open pause: 暂停中), from its stored `_pauses`. */
+export function isClockPaused(c: object): boolean {
+  return pausesOf(c).some((p) => p.to === Infinity)
+}
+
 /** A complaint's business clock: its pauses and the store's closed days (停业日). */
 export function complaintClock(
   c: object,

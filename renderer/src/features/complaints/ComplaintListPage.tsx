@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { maskPhone } from '@shared/domain/phone'
-import { COUNT_CAP, isCountCapped, type ComplaintFilter, type Data, type Stored } from '@/db'
+import { COUNT_CAP, isClockPaused, isCountCapped, type ComplaintFilter, type Data, type Stored } from '@/db'
 import type { Complaint } from '@shared/domain/complaint'
 import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
 import { useData } from '@/app/session'
@@ -168,6 +168,11 @@ const ComplaintRowCells = memo(function ComplaintRowCells({
       <span>
         <span className="desk-tag">{t(`complaint.statusOption.${c.status}`)}</span>
         <OverdueMark complaint={c} timeOf={timeOf} now={now} />
+        {isClockPaused(c) && (
+          <span className="desk-tag" data-testid="paused-mark">
+            {t('reports.paused')}
+          </span>
+        )}
       </span>
     </>
   )
