@@ -2,13 +2,15 @@ import type { ComplaintStatus } from './complaint'
 import type { ReturnRequestType, ReturnStatus } from './returns'
 import { attemptsOf, taskState, type RevisitRule, type RevisitTask } from './revisit'
 import {
-  escalationDeadlines,
-  evaluateTime,
+  countedEscalationDeadlines,
+  countedRevisitDueAt,
+  countedSunsetDeadline,
+  evaluateTimeCounted,
   nextEscalationAt,
-  revisitDueAt,
   sunsetDeadline,
   type TimeRuleSettings
 } from './timeRules'
+import { ALWAYS_COUNTING, type BusinessClock } from './clock/businessClock'
 
 // What a handover note is pre-filled with (docs/design.md §3.5: "so nothing is forgotten"): every open
 // complaint with its age, escalation and what is due next; the 回访任务 (every rule) due today or overdue;
@@ -169,17 +171,25 @@ const RETURN_IN_PROGRESS: ReadonlySet<ReturnStatus> = new Set<ReturnStatus>(['pe
 
 /** What the case waits for next: the earliest clock among first response, escalation, follow-up and
  *  callback; failing any clock, the person it waits on (approval, result, judgement). */
-export function nextStep(c: PrefillComplaintSource, rules: TimeRuleSettings): NextStep {
+export function nextStep(
+  c: PrefillComplaintSource,
+  rules: TimeRuleSettings,
+  clock: BusinessClock = ALWAYS_COUNTING
+): NextStep {
+  // Deadlines in counted time (暂停计时, 停业日: issue 16); a deadline an open pause holds back is none.
   const timed: NextStep[] = []
-  if (c.firstResponseAt === null)
-    timed.push({ kind: 'firstResponse', at: sunsetDeadline(c.receivedAt, rules) })
-  const escalation = nextEscalationAt(c, rules)
+  const sunset = c.firstResponseAt === null ? countedSunsetDeadline(c.receivedAt, rules, clock) : null
+  if (sunset !== null) timed.push({ kind: 'firstResponse', at: sunset })
+  const escalation = nextEscalationAt(c, rules, clock)
   if (escalation !== null)
     timed.push({
-      kind: escalation === escalationDeadlines(c, rules).leader ? 'escalateLeader' : 'escalateManager',
+      kind:
+        escalation === countedEscalationDeadlines(c, rules, clock).leader
+          ? 'escalateLeader'
+          : 'escalateManager',
       at: escalation
     })
-  const revisitDue = c.revisit === null ? revisitDueAt(c, rules) : null
+  const revisitDue = c.revisit === null ? countedRevisitDueAt(c, rules, clock) : null
   if (revisitDue !== null) timed.push({ kind: 'revisit', at: revisitDue })
   if (c.callback) timed.push({ kind: 'callback', at: c.callback.dueAt })
   if (timed.length) return timed.reduce((a, b) => ((b.at as number) < (a.at as number) ? b : a))
@@ -196,6 +206,8 @@ export interface PrefillInput {
   /** 回访任务 (only open ones due by the end of today's store day are listed) */
   revisitTasks: readonly PrefillTaskSource[]
   rules: TimeRuleSettings
+  /** each complaint's business clock (its pauses and the store's closed days); none: plain time */
+  clockOf?: (c: PrefillComplaintSource) => BusinessClock
   now: number
   /** the end of the shift being handed over */
   shiftEnd: number
@@ -229,8 +241,9 @@ export function selectPrefill(input: PrefillInput): HandoverPrefill {
   const endOfToday = sunsetDeadline(now, rules)
 
   const complaints: PrefillComplaint[] = open.map((c) => {
-    const time = evaluateTime(c, now, rules)
-    const next = nextStep(c, rules)
+    const clock = input.clockOf?.(c) ?? ALWAYS_COUNTING
+    const time = evaluateTimeCounted(c, now, rules, clock)
+    const next = nextStep(c, rules, clock)
     return {
       id: c.id,
       no: c.no,

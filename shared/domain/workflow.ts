@@ -52,6 +52,10 @@ export type TimelineEventType =
   | 'returnLinked'
   | 'callbackPromised'
   | 'callbackDone'
+  // 暂停计时 / 恢复计时 (issue 16): written by the data layer from shared/domain/clock/pauses.ts, not by
+  // applyAction; a pause does not change the case's status or fields.
+  | 'clockPaused'
+  | 'clockResumed'
 
 export interface WorkflowError {
   /** i18n key */

@@ -3,6 +3,8 @@ import { ZodError } from 'zod'
 import {
   AssignmentRefusedError,
   CallbackRefusedError,
+  ClockRefusedError,
+  ClosedDaysRefusedError,
   CounterRefusedError,
   CustomerRefusedError,
   DuplicateStaffNoError,
@@ -23,6 +25,10 @@ import { importRefusalText } from '@/features/customers/import/importText'
 const KEYED_REFUSALS = [
   AssignmentRefusedError,
   CallbackRefusedError,
+  ClockRefusedError,
+  ClosedDaysRefusedError,
+  ClockRefusedError,
+  ClosedDaysRefusedError,
   CounterRefusedError,
   CustomerRefusedError,
   HandoverRefusedError,

@@ -18,6 +18,16 @@ import { listComplaints, countComplaints, listUnfedBack } from './complaintQuery
 import { getWorkflowConfig, applyWorkflow, saveWorkflowConfig } from './workflow'
 import { recordDueEscalations } from './escalations'
 import { getTimeRules, saveTimeRules } from './timeRules'
+import { getClosedDays, saveClosedDays } from './closedDays'
+import {
+  complaintTime,
+  getComplaintClockState,
+  mayPauseClock,
+  pauseComplaintClock,
+  resumeComplaintClock,
+  type ComplaintTime
+} from './complaintClockWrite'
+import type { Complaint } from '@shared/domain/complaint'
 import { getWordingRules, getCannedReplies, saveWordingRules, saveCannedReplies } from './customerTexts'
 import {
   listReturns,
@@ -137,6 +147,9 @@ const reads = {
   complaintNumbers,
   getWorkflowConfig,
   getTimeRules,
+  getClosedDays,
+  getComplaintClockState,
+  mayPauseClock,
   getWordingRules,
   getCannedReplies,
   listPromisedCallbacks,
@@ -220,6 +233,9 @@ const writes = {
   saveWorkflowConfig,
   recordDueEscalations,
   saveTimeRules,
+  saveClosedDays,
+  pauseComplaintClock,
+  resumeComplaintClock,
   saveWordingRules,
   saveCannedReplies,
   promiseCallback,
@@ -293,6 +309,11 @@ export interface Data {
   readonly device: DeviceInfo
   /** the time rules in force */
   readonly timeRules: TimeRuleSettings
+  /** the store's 停业日 in force */
+  readonly closedDays: readonly string[]
+  /** a complaint's limits at `now` in counted time (its pauses and the 停业日 do not count): what
+   *  the 已超时 marks and deadlines on every screen show */
+  timeOf(complaint: Complaint, now: number): ComplaintTime
   /** the data layer's clock (driven in tests) */
   now(): number
 }
@@ -321,6 +342,10 @@ export function dataApi(ctx: DataContext): Data {
     get timeRules() {
       return ctx.timeRules
     },
+    get closedDays() {
+      return ctx.closedDays
+    },
+    timeOf: (complaint, now) => complaintTime(ctx, complaint, now),
     now: () => ctx.now()
   }
 }

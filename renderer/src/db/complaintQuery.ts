@@ -1,6 +1,5 @@
 import type { Collection } from 'dexie'
 import { STATUSES, type Category, type ComplaintStatus, type Urgency } from '@shared/domain/complaint'
-import { evaluateTime } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { readTallies } from './tallies'
@@ -119,7 +118,8 @@ async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> 
   let rows = [...byId.values()]
   if (f.overdue) {
     const now = ctx.now()
-    rows = rows.filter((c) => evaluateTime(c, now, ctx.timeRules).overdue)
+    // The derived key, as the index path reads it: it is the counted-time rule (pauses, 停业日).
+    rows = rows.filter((c) => c._overdueAt !== undefined && c._overdueAt <= now)
   }
   return sortRows(rows, f).slice(0, SEARCH_LIMIT)
 }

@@ -8,6 +8,7 @@ import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRu
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 import { adoptDeviceId } from './sync/renewDevice'
+import { readClosedDays } from './closedDays'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -20,6 +21,9 @@ export interface DataContext {
   readonly now: () => number
   /** the time rules in force, kept here because the writer derives index keys from them synchronously */
   timeRules: TimeRuleSettings
+  /** the store's 停业日 in force (sorted 'YYYY-MM-DD'), for the same reason: a complaint's clock skips
+   *  them (issue 16, closedDays.ts). Replaced (a new array), never mutated. */
+  closedDays: readonly string[]
 }
 
 export async function openDataLayer(
@@ -46,7 +50,10 @@ export async function openDataLayer(
     db,
     opened.deviceId,
     now,
-    deriveWith(() => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES)
+    deriveWith(
+      () => holder.ctx?.timeRules ?? DEFAULT_TIME_RULES,
+      () => holder.ctx?.closedDays ?? []
+    )
   )
   holder.ctx = {
     db,
@@ -55,7 +62,8 @@ export async function openDataLayer(
       return device()
     },
     now,
-    timeRules: readTimeRules(await db.settings.get('timeRules'))
+    timeRules: readTimeRules(await db.settings.get('timeRules')),
+    closedDays: readClosedDays(await db.settings.get('closedDays'))
   }
   await rederiveIfZoneChanged(holder.ctx)
   return holder.ctx

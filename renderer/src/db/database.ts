@@ -2,6 +2,8 @@ import Dexie, { type Table } from 'dexie'
 import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
+import { readClosedDays } from './closedDays'
+import { isClockEvent, storedPauses } from './complaintPauses'
 import {
   SCHEMA_V1,
   SCHEMA_V2,
@@ -11,6 +13,7 @@ import {
   SCHEMA_V6,
   SCHEMA_V8,
   SCHEMA_V9,
+  SCHEMA_V10,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -89,6 +92,29 @@ export class DeskDatabase extends Dexie {
             })
       })
     this.version(9).stores(SCHEMA_V9)
+    this.version(10)
+      .stores(SCHEMA_V10)
+      .upgrade(async (tx) => {
+        // Clock events (暂停计时, issue 16) synced here before this version folded them: give their
+        // complaints `_pauses` and time keys in counted time (complaintPauses.ts).
+        const clockEvents = (await tx
+          .table('events')
+          .filter((e: SyncedRecords['events']) => isClockEvent(e.type))
+          .toArray()) as SyncedRecords['events'][]
+        if (clockEvents.length === 0) return
+        const rules = readTimeRules(await tx.table('settings').get('timeRules'))
+        const closedDays = readClosedDays(await tx.table('settings').get('closedDays'))
+        const bySubject = new Map<string, SyncedRecords['events'][]>()
+        for (const e of clockEvents) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e])
+        await tx
+          .table('complaints')
+          .where('id')
+          .anyOf([...bySubject.keys()])
+          .modify((c: SyncedRecords['complaints'], ref: { value: unknown }) => {
+            const withPauses = withDerived(c, { _pauses: storedPauses(bySubject.get(c.id) ?? []) as never })
+            ref.value = withDerived(withPauses, complaintKeys(withPauses, rules, closedDays))
+          })
+      })
   }
 }
 

@@ -5,6 +5,7 @@ import { customerKey } from '@shared/domain/counter/serviceStats'
 import type { Customer } from '@shared/domain/customer'
 import type { searchKeys as SearchKeys } from '@shared/domain/customerSearch'
 import { revisitTaskKeys } from './revisitTaskKeys'
+import { complaintClock } from './complaintClock'
 
 // Index keys computed from a record (and the time rules), never typed by anyone and never synced:
 // underscore fields, recomputed by the writer on every change (and by sync when it applies one).
@@ -12,6 +13,8 @@ import { revisitTaskKeys } from './revisitTaskKeys'
 // - _openAt     receivedAt of an open case → "open cases, newest/oldest first" reads only those
 // - _overdueAt  when the case becomes 已超时 → "overdue now" is one index range, counts included
 // - _escalateAt when its next escalation comes due → the sweep touches only cases that need it
+//   (both in counted time: the case's pauses, `_pauses`, and the store's 停业日 do not count — issue 16;
+//   with neither they are the plain deadlines, so nothing changes for a store that uses neither)
 // - _keys        a customer's search keys (name, pinyin, phones, last 4, card) → search is a prefix read
 // - _clerk       a customer's assigned clerk, '' when none → "unassigned" is an index read
 // - _open, _status, _endedAt  a 回访任务's state from its attempts (revisitTaskKeys.ts)
@@ -21,13 +24,18 @@ export type Derive = (table: SyncedTable, record: Record<string, unknown>) => De
 
 const ENDED = new Set(['closed', 'rejected'])
 
-export function complaintKeys(c: Complaint & { _deleted?: 1 }, rules: TimeRuleSettings): DerivedFields {
+export function complaintKeys(
+  c: Complaint & { _deleted?: 1; _pauses?: unknown },
+  rules: TimeRuleSettings,
+  closedDays: readonly string[] = []
+): DerivedFields {
   if (c._deleted || ENDED.has(c.status))
     return { _openAt: undefined, _overdueAt: undefined, _escalateAt: undefined }
+  const clock = complaintClock(c, rules, closedDays)
   return {
     _openAt: c.receivedAt,
-    _overdueAt: overdueAt(c, rules) ?? undefined,
-    _escalateAt: nextEscalationAt(c, rules) ?? undefined
+    _overdueAt: overdueAt(c, rules, clock) ?? undefined,
+    _escalateAt: nextEscalationAt(c, rules, clock) ?? undefined
   }
 }
 
@@ -114,10 +122,16 @@ export function serviceKey(
 }
 
 /** The derivation the writer applies to every record it writes. */
-export function deriveWith(rules: () => TimeRuleSettings): Derive {
+export function deriveWith(
+  rules: () => TimeRuleSettings,
+  closedDays: () => readonly string[] = () => []
+): Derive {
   return (table, record) => {
     if (table === 'complaints')
-      return { ...complaintKeys(record as unknown as Complaint, rules()), ...serviceKey(table, record) }
+      return {
+        ...complaintKeys(record as unknown as Complaint, rules(), closedDays()),
+        ...serviceKey(table, record)
+      }
     if (table === 'customers') return customerKeys(record as unknown as Customer)
     if (table === 'returns' || table === 'consultations') return serviceKey(table, record)
     if (table === 'revisitTasks') return revisitTaskKeys(record)

@@ -1,5 +1,6 @@
 import { escalationsToRecord, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
+import { complaintClock } from './complaintClock'
 
 /** 工号 stamped on changes the clock makes by itself. */
 export const SYSTEM_STAFF_NO = 'SYSTEM'
@@ -12,8 +13,10 @@ export async function recordDueEscalations(ctx: DataContext): Promise<number> {
   const now = ctx.now()
   // Only cases whose next escalation has come due (derived _escalateAt key): usually none at all.
   const candidates = await ctx.db.complaints.where('_escalateAt').belowOrEqual(now).toArray()
+  // In counted time (issue 16): a case's pauses and the store's 停业日 do not count, and each
+  // escalation is dated at its counted deadline — the same instant on every PC with the same events.
   const pending = candidates
-    .map((c) => ({ c, due: escalationsToRecord(c, now, rules) }))
+    .map((c) => ({ c, due: escalationsToRecord(c, now, rules, complaintClock(c, rules, ctx.closedDays)) }))
     .filter((p) => p.due.length > 0)
   let recorded = 0
   // A few hundred cases per transaction: after days closed there can be thousands due at once, and

@@ -14,6 +14,7 @@ import {
 import { selectPrefill, type HandoverPrefill } from '@shared/domain/handoverPrefill'
 import { inferShift, shiftSlot, type ShiftSlot } from '@shared/domain/shifts'
 import { sunsetDeadline } from '@shared/domain/timeRules'
+import { complaintClock } from './complaintClock'
 import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
@@ -74,6 +75,8 @@ async function prefillFor(
     returns: returns.filter((r) => !r._deleted),
     revisitTasks,
     rules: ctx.timeRules,
+    // each case's deadlines in counted time: its pauses and the store's 停业日 (issue 16)
+    clockOf: (c) => complaintClock(c, ctx.timeRules, ctx.closedDays),
     now: ctx.now(),
     shiftEnd,
     previous: previous

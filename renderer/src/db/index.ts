@@ -21,6 +21,9 @@ export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery
 export { prepareCustomerSearch } from './customerQuery'
 export { WorkflowRefusedError, type WorkflowConfig } from './workflow'
 export { SYSTEM_STAFF_NO } from './escalations'
+export { ClockRefusedError, type ComplaintTime } from './complaintClockWrite'
+export { ClosedDaysRefusedError } from './closedDays'
+export { isClockPaused } from './complaintClock'
 export { CallbackRefusedError } from './callbacks'
 export { ReturnRefusedError, type ReturnFilter } from './returns'
 

@@ -113,12 +113,18 @@ export interface CounterRewardsRecord {
   rules: RewardRules
 }
 
+/** 停业日 (系统设置, issue 16): one field `day:YYYY-MM-DD` per date, true while the store is closed that
+ *  day, false once removed — so two PCs adding different dates both keep theirs (per-field merge), and a
+ *  removal travels like any change. Only a 客服经理 changes it (clock.ts). */
+export type ClosedDaysRecord = { id: 'closedDays' } & { [field: `day:${string}`]: boolean }
+
 /** 专项回访: one field `campaign:<id>` per campaign, so two PCs' campaigns merge (docs/revisits.md §3a). */
 export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
   [field: `campaign:${string}`]: RevisitCampaign
 }
 
 export type SettingsRecord =
+  | ClosedDaysRecord
   | RevisitCampaignsRecord
   | RevisitSettingsRecord
   | RevisitScriptsRecord
@@ -163,6 +169,15 @@ export interface ComplaintIndexKeys {
   _openAt?: number
   _overdueAt?: number
   _escalateAt?: number
+  /** the case's paused intervals folded from its clockPaused / clockResumed events (clock/pauses.ts);
+   *  `to` null = still paused. Not an index: the input the other keys are derived from, kept on the
+   *  record because derivation is synchronous (complaintPauses.ts). Absent when never paused. */
+  _pauses?: StoredPause[]
+}
+
+export interface StoredPause {
+  from: number
+  to: number | null
 }
 
 /** Derived, local index keys of a customer (derived.ts). */
@@ -321,3 +336,7 @@ export const SCHEMA_V9 = {
   taskDays: 'day',
   taskMade: 'day'
 } as const
+
+/** v10 (issue 16): no index changes. Its upgrade gives complaints paused on another PC before this PC
+ *  understood pauses their `_pauses` and time keys (database.ts). */
+export const SCHEMA_V10 = {} as const

@@ -6,6 +6,7 @@ import { applyDayRowMoves, dayRowMoves } from './dayRows'
 import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from './derived'
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
+import { refreshPauses } from './complaintPauses'
 import { mergeBatch, mergeSnapshotRecords, type KnownAbsent, type MergeOutcome } from './sync/mergeBatch'
 import {
   IMMUTABLE_TABLES,
@@ -75,6 +76,12 @@ export class WriteTx {
   async rederive(table: SyncedTable, id: string): Promise<void> {
     const current = await this.db.table(table).get(id)
     if (current) await this.db.table(table).put(this.derived(table, current as object))
+  }
+
+  /** Folds the complaints' clock events (暂停计时 / 恢复计时) into their local `_pauses` and re-derives
+   *  their keys (complaintPauses.ts); after writing a clock event. Nothing synced changes. */
+  async refreshPauses(complaintIds: Iterable<string>): Promise<void> {
+    await refreshPauses(this.db, this.derive, complaintIds)
   }
 
   /** Local, never-synced state (drafts, prefs, counters) is written here too, inside the same transaction. */

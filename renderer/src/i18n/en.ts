@@ -181,6 +181,8 @@ export const en: Catalogue = {
       returnLinked: 'Return/exchange registered',
       callbackPromised: 'Callback promised',
       callbackDone: 'Called back',
+      clockPaused: 'Clock paused',
+      clockResumed: 'Clock resumed',
       fromConsultation: 'From a consultation'
     },
     system: 'System (time rule)',

@@ -180,6 +180,8 @@ export const zhCN = {
       returnLinked: '登记退换货',
       callbackPromised: '约定回电',
       callbackDone: '已回电',
+      clockPaused: '暂停计时',
+      clockResumed: '恢复计时',
       fromConsultation: '由咨询转入'
     },
     system: '系统（按时限自动）',

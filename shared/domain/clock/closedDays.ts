@@ -50,6 +50,34 @@ export const closedDaysSchema = z
   .transform((days) => [...new Set(days)].sort())
   .refine((days) => days.length <= MAX_CLOSED_DAYS, 'reports.closedDayList.tooMany')
 
+export type ClosedDayRangeCode =
+  | 'reports.closedDayList.badDate'
+  | 'reports.closedDayList.tooMany'
+  | 'reports.closedDayList.rangeEndsBeforeStart'
+
+/** Every date from `from` to `to`, both included (a closing such as 2027-02-06 → 2027-02-12), or why
+ *  not: a date that is not a real day, an end before the start, or more than MAX_CLOSED_DAYS days.
+ *  `to` empty or equal to `from` is that one day. Calendar arithmetic on UTC dates: no time zone can
+ *  skip or repeat a day. */
+export function closedDayRange(
+  from: unknown,
+  to: unknown
+): { ok: true; days: string[] } | { ok: false; code: ClosedDayRangeCode; field: 'from' | 'to' } {
+  if (!isClosedDayDate(from)) return { ok: false, code: 'reports.closedDayList.badDate', field: 'from' }
+  const end = to === '' || to === undefined || to === null ? from : to
+  if (!isClosedDayDate(end)) return { ok: false, code: 'reports.closedDayList.badDate', field: 'to' }
+  if (end < from) return { ok: false, code: 'reports.closedDayList.rangeEndsBeforeStart', field: 'to' }
+  const days: string[] = []
+  for (let t = Date.parse(`${from}T00:00:00Z`); ; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10)
+    if (day > end) break
+    if (days.length === MAX_CLOSED_DAYS)
+      return { ok: false, code: 'reports.closedDayList.tooMany', field: 'to' }
+    days.push(day)
+  }
+  return { ok: true, days }
+}
+
 const cache = new WeakMap<readonly unknown[], Map<string, Interval[]>>()
 
 /** The closed days as intervals of the clock; malformed entries are skipped. Memoised per list and end. */

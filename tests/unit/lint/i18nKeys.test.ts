@@ -55,6 +55,7 @@ const TEMPLATE_KEYS = [
   'handover.shift${…}',
   'handover.statusOption.${…}',
   'nav.${…}',
+  'reports.pauseReason.${…}',
   'returns.statusOption.${…}',
   'revisit.aspect.${…}',
   'revisit.bucket.${…}',

@@ -16,6 +16,7 @@ import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
 import { tallyMoves } from '../tallies'
 import { applyDayRowMoves, dayRowMoves, type DayMove } from '../dayRows'
 import { findUniqueClashes } from './uniqueClash'
+import { complaintsWithStoredPauses, isClockEvent, refreshPauses } from '../complaintPauses'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
 // inside its transaction. Per record: the pure LWW merge (shared/sync/merge.ts) against the stored
@@ -89,7 +90,7 @@ export async function mergeBatch(
   changes: readonly Change[],
   now: number
 ): Promise<MergeOutcome> {
-  return writeMerged(db, await mergeChanges(db, derive, changes), now)
+  return writeMerged(db, derive, await mergeChanges(db, derive, changes), now)
 }
 
 /** Says a record is certainly not stored yet (a snapshot bootstrap knows which ids it has written),
@@ -125,7 +126,7 @@ export async function mergeSnapshotRecords(
     })
   }
   merged.push(...(await mergeChanges(db, derive, general)))
-  return writeMerged(db, merged, now)
+  return writeMerged(db, derive, merged, now)
 }
 
 /** withStamps for a record made from a snapshot: its earliest and latest clock. */
@@ -176,7 +177,12 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
 }
 
 /** Steps 2 and 3: records that would break a unique index held back, the rest written. */
-async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: number): Promise<MergeOutcome> {
+async function writeMerged(
+  db: DeskDatabase,
+  derive: Derive,
+  merged: readonly Merged[],
+  now: number
+): Promise<MergeOutcome> {
   // 2. Hold back records that would break a unique index (one query per table and index).
   const heldBack: HeldRecord[] = []
   const clashes = new Map<string, string>()
@@ -191,6 +197,7 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
   const found: Conflict[] = []
   const tallies = new Map<string, number>()
   const dayRows: DayMove[] = []
+  const newComplaints: string[] = []
   let applied = 0
   for (const m of merged) {
     const clash = clashes.get(`${m.table}\u0000${m.recordId}`)
@@ -203,6 +210,7 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
     for (const [key, delta] of tallyMoves(m.table, m.current, m.next))
       tallies.set(key, (tallies.get(key) ?? 0) + delta)
     dayRows.push(...dayRowMoves(m.table, m.current, m.next))
+    if (m.table === 'complaints' && !m.current) newComplaints.push(m.recordId)
     const rows = writes.get(m.table) ?? []
     rows.push(m.next)
     writes.set(m.table, rows)
@@ -215,7 +223,24 @@ async function writeMerged(db: DeskDatabase, merged: readonly Merged[], now: num
     await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
   }
   await applyDayRowMoves(db, dayRows)
+  await refreshMergedPauses(db, derive, writes, newComplaints)
   return { applied, conflicts: await recordConflicts(db, found, now), held: heldBack }
+}
+
+/** 4. Complaints whose clock (暂停计时) the batch changed get their `_pauses` and time keys again
+ *  (complaintPauses.ts): the subject of every clock event written — a new one, or an earlier first
+ *  write of the same id replacing ours — and every complaint new here whose events came first. */
+async function refreshMergedPauses(
+  db: DeskDatabase,
+  derive: Derive,
+  writes: ReadonlyMap<SyncedTable, StoredRow[]>,
+  newComplaints: readonly string[]
+): Promise<void> {
+  const subjects = (writes.get('events') ?? []).flatMap((e) =>
+    isClockEvent(e.type) && typeof e.subjectId === 'string' ? [e.subjectId] : []
+  )
+  const late = await complaintsWithStoredPauses(db, newComplaints)
+  if (subjects.length > 0 || late.length > 0) await refreshPauses(db, derive, [...subjects, ...late])
 }
 
 /** Stores conflicts not seen before (by id) and returns those. */

@@ -15,6 +15,7 @@ import { EditComplaintDialog } from './EditComplaintDialog'
 import { TimeInfo } from './workflow/TimeInfo'
 import { ComplaintReturns } from '@/features/returns/ComplaintReturns'
 import { CallbackPanel } from './CallbackPanel'
+import { ClockPanel } from './ClockPanel'
 import { ComplaintRevisitTasks } from '@/features/revisits/ComplaintRevisitTasks'
 import { ConflictNotice } from '@/features/sync/ConflictNotice'
 
@@ -126,6 +127,7 @@ export function ComplaintDetailPage() {
       </Descriptions>
       <Card type="inner" title={t('workflow.actions')} style={{ marginTop: 16 }}>
         <TimeInfo complaint={complaint} />
+        <ClockPanel complaint={complaint} timeline={timeline} />
         <ActionBar complaint={complaint} />
         <CallbackPanel complaint={complaint} />
         <ComplaintRevisitTasks complaintId={complaint.id} />

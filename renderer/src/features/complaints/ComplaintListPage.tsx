@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
 import { maskPhone } from '@shared/domain/phone'
-import { COUNT_CAP, isCountCapped, type ComplaintFilter, type Stored } from '@/db'
+import { COUNT_CAP, isClockPaused, isCountCapped, type ComplaintFilter, type Data, type Stored } from '@/db'
 import type { Complaint } from '@shared/domain/complaint'
 import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
 import { useData } from '@/app/session'
@@ -14,7 +14,6 @@ import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueMark } from './OverdueTag'
 import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
 import { useNow } from '@/ui/useNow'
-import type { TimeRuleSettings } from '@shared/domain/timeRules'
 
 const ROW_HEIGHT = 40
 /** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
@@ -120,7 +119,7 @@ export function ComplaintListPage() {
                 {c ? (
                   <ComplaintRowCells
                     c={c}
-                    rules={data.timeRules}
+                    timeOf={data.timeOf}
                     now={now}
                     keyAccount={!!keyAccounts?.has(c.customerId)}
                   />
@@ -139,12 +138,12 @@ export function ComplaintListPage() {
 /** One row's cells; memoised so re-rendering the list (scrolling, count arriving) skips unchanged rows. */
 const ComplaintRowCells = memo(function ComplaintRowCells({
   c,
-  rules,
+  timeOf,
   now,
   keyAccount
 }: {
   c: Stored<Complaint>
-  rules: TimeRuleSettings
+  timeOf: Data['timeOf']
   now: number
   keyAccount: boolean
 }) {
@@ -168,7 +167,12 @@ const ComplaintRowCells = memo(function ComplaintRowCells({
       </span>
       <span>
         <span className="desk-tag">{t(`complaint.statusOption.${c.status}`)}</span>
-        <OverdueMark complaint={c} rules={rules} now={now} />
+        <OverdueMark complaint={c} timeOf={timeOf} now={now} />
+        {isClockPaused(c) && (
+          <span className="desk-tag" data-testid="paused-mark">
+            {t('reports.paused')}
+          </span>
+        )}
       </span>
     </>
   )

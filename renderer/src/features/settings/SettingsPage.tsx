@@ -12,6 +12,7 @@ import { ShareSettingsCard } from './ShareSettingsCard'
 import { RevisitRulesCard } from './RevisitRulesCard'
 import { RevisitScriptsCard } from './RevisitScriptsCard'
 import { RewardSettingsCard } from '@/features/counter/RewardSettingsCard'
+import { ClosedDaysCard } from './ClosedDaysCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <LanguageSettingsCard />
       <StaffSettingsCard />
       <WorkflowRulesCard />
+      <ClosedDaysCard />
       <RevisitRulesCard />
       <RevisitScriptsCard />
       <ShiftSettingsCard />

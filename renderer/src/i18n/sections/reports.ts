@@ -15,6 +15,27 @@ export const reportsZh = {
   resumeClock: '恢复计时',
   pauseReason: { customer: '等待客户答复', parts: '等待配件到货', vendor: '等待厂家处理' },
   closedDays: '停业日',
+  pauseReasonLabel: '暂停原因',
+  pauseTitle: '暂停计时',
+  pausedSince: '计时已暂停：{{reason}}（自 {{time}}）',
+  pausedHint: '暂停期间不计入日落原则、超时升级和回访时限。',
+  paused: '暂停中',
+  pausedDone: '已暂停计时',
+  resumedDone: '已恢复计时',
+  closedDayCard: {
+    hint: '停业日（如春节停业）不计入任何处理时限；修改后所有未结案投诉的期限随之重算。',
+    from: '开始日期',
+    to: '结束日期',
+    toHint: '只停一天可不填',
+    add: '添加停业日',
+    remove: '移除',
+    empty: '尚未设置停业日',
+    count: '共 {{count}} 天',
+    range: '{{from}} 至 {{to}}（{{count}} 天）',
+    placeholder: '如 2027-02-06',
+    saved: '停业日已保存',
+    managerOnly: '只有客服经理可以修改停业日。'
+  },
   metric: {
     complaintRate: '服务投诉率',
     missRate: '服务遗漏率',
@@ -44,11 +65,14 @@ export const reportsZh = {
     notPaused: '计时没有暂停，无需恢复。',
     badReason: '请选择暂停原因。',
     caseEnded: '这件投诉已结案，不能再暂停或恢复计时。',
-    beforeLast: '时间早于上一次暂停或恢复，请检查电脑时间。'
+    beforeLast: '时间早于上一次暂停或恢复，请检查电脑时间。',
+    notAllowed: '只有首问负责人、值班长或客服经理可以暂停或恢复计时。'
   },
   closedDayList: {
     badDate: '停业日须为有效日期（如 2027-02-06）。',
-    tooMany: '停业日最多 1000 天。'
+    tooMany: '停业日最多 1000 天。',
+    rangeEndsBeforeStart: '结束日期不能早于开始日期。',
+    managerOnly: '只有客服经理可以修改停业日。'
   },
   period: {
     badDate: '请输入有效日期（如 2026-11-23）。',
@@ -90,6 +114,27 @@ export const reportsEn: typeof reportsZh = {
     vendor: 'Waiting for supplier'
   },
   closedDays: 'Closed days',
+  pauseReasonLabel: 'Reason for pausing',
+  pauseTitle: 'Pause clock',
+  pausedSince: 'Clock paused: {{reason}} (since {{time}})',
+  pausedHint: 'Paused time does not count toward the same-day rule, escalations or the follow-up window.',
+  paused: 'Paused',
+  pausedDone: 'Clock paused',
+  resumedDone: 'Clock resumed',
+  closedDayCard: {
+    hint: 'Closed days (e.g. the Spring Festival closing) count toward no time limit; open complaints’ deadlines are recomputed when the list changes.',
+    from: 'From',
+    to: 'To',
+    toHint: 'Leave empty for one day',
+    add: 'Add closed days',
+    remove: 'Remove',
+    empty: 'No closed days yet',
+    count: '{{count}} days',
+    range: '{{from}} to {{to}} ({{count}} days)',
+    placeholder: 'e.g. 2027-02-06',
+    saved: 'Closed days saved',
+    managerOnly: 'Only a manager can change the closed days.'
+  },
   metric: {
     complaintRate: 'Complaint rate',
     missRate: 'Miss rate',
@@ -119,11 +164,14 @@ export const reportsEn: typeof reportsZh = {
     notPaused: 'The clock is not paused.',
     badReason: 'Choose why the clock is paused.',
     caseEnded: 'This complaint is closed; its clock can no longer be paused or resumed.',
-    beforeLast: 'The time is before the last pause or resume. Check this PC’s clock.'
+    beforeLast: 'The time is before the last pause or resume. Check this PC’s clock.',
+    notAllowed: 'Only the first responder, a shift leader or a manager can pause or resume the clock.'
   },
   closedDayList: {
     badDate: 'A closed day must be a valid date (e.g. 2027-02-06).',
-    tooMany: 'At most 1000 closed days.'
+    tooMany: 'At most 1000 closed days.',
+    rangeEndsBeforeStart: 'The end date cannot be before the start date.',
+    managerOnly: 'Only a manager can change the closed days.'
   },
   period: {
     badDate: 'Enter a valid date (e.g. 2026-11-23).',

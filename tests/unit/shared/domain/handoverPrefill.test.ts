@@ -11,6 +11,8 @@ import {
 } from '@shared/domain/handoverPrefill'
 import { attemptField, type RevisitAttempt } from '@shared/domain/revisit'
 import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
+import { businessClock } from '@shared/domain/clock/businessClock'
+import { closedDayIntervals } from '@shared/domain/clock/closedDays'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)
 const MIN = 60_000
@@ -291,5 +293,35 @@ describe('selectPrefill — carried counts', () => {
     expect([second.callbacks[0]!.carried, second.returns[0]!.carried]).toEqual([1, 1])
     const third = select({ complaints: [c], previous: { ref, acknowledged: false, prefill: second } })
     expect(third.complaints[0]!.carried).toBe(2)
+  })
+})
+
+describe('selectPrefill in counted time (暂停计时, 停业日: issue 16)', () => {
+  it('a paused case is not overdue and has no timed next step; a resumed one is due later by the paused time', () => {
+    // received yesterday 09:00, answered: only the 24 h rule left, due today 09:00 (overdue at 16:30)
+    const late = complaint('001', {
+      receivedAt: at('2026-11-22T09:00:00'),
+      firstResponseAt: at('2026-11-22T09:10:00')
+    })
+    const plain = select({ complaints: [late] })
+    expect(plain.complaints[0]).toMatchObject({ overdue: true, level: 1 })
+    // paused since yesterday 10:00, still paused: nothing is due
+    const paused = businessClock([{ from: at('2026-11-22T10:00:00'), to: Infinity }])
+    const held = select({ complaints: [late], clockOf: () => paused })
+    expect(held.complaints[0]).toMatchObject({ overdue: false, level: 0, next: { kind: 'result', at: null } })
+    // paused 10:00–18:00 yesterday: the 24 h deadline is today 17:00, inside this shift
+    const resumed = businessClock([{ from: at('2026-11-22T10:00:00'), to: at('2026-11-22T18:00:00') }])
+    const later = select({ complaints: [late], clockOf: () => resumed })
+    expect(later.complaints[0]).toMatchObject({
+      overdue: false,
+      next: { kind: 'escalateLeader', at: at('2026-11-23T17:00:00') },
+      dueThisShift: true
+    })
+    // received on a closed day (yesterday): its 24 h start when the store opens, due tomorrow 00:00
+    const closed = businessClock(closedDayIntervals(['2026-11-22'], R.storeDayEndsAt))
+    const skipped = select({ complaints: [late], clockOf: () => closed })
+    expect(skipped.complaints[0]).toMatchObject({ overdue: false, dueThisShift: false })
+    expect(skipped.complaints[0]!.next).toEqual({ kind: 'escalateLeader', at: at('2026-11-24T00:00:00') })
+    expect(nextStep(late, R, closed)).toEqual(skipped.complaints[0]!.next)
   })
 })

@@ -27,9 +27,13 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
         : String(value)
   const detail = (e: TimelineEvent): string => {
     const d = e.data
-    const parts = [d.explanation, d.text, d.reason, d.note, d.notes].filter(
+    // 暂停计时: its reason is a code (clock/pauses.ts), worded here; other events' reasons are text.
+    const reason = e.type === 'clockPaused' ? undefined : d.reason
+    const parts = [d.explanation, d.text, reason, d.note, d.notes].filter(
       (x): x is string => typeof x === 'string' && x.length > 0
     )
+    if (e.type === 'clockPaused' && typeof d.reason === 'string')
+      parts.push(t(`reports.pauseReason.${d.reason}`))
     // A department name alone does not say what it is: label it (责任部门：售后服务部).
     if (typeof d.department === 'string' && d.department)
       parts.unshift(t('pattern.labelValue', { label: t('workflow.field.department'), value: d.department }))
@@ -63,7 +67,7 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
         color:
           e.type === 'escalated'
             ? 'red'
-            : e.type === 'judgedInvalid' || e.type === 'planReturned'
+            : e.type === 'judgedInvalid' || e.type === 'planReturned' || e.type === 'clockPaused'
               ? 'orange'
               : 'blue',
         content: (

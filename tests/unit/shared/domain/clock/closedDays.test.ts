@@ -4,6 +4,7 @@ import {
   checkClosedDays,
   closedDaysSchema,
   closedDayIntervals,
+  closedDayRange,
   isClosedDayDate,
   MAX_CLOSED_DAYS
 } from '@shared/domain/clock/closedDays'
@@ -81,5 +82,46 @@ describe('停业日 as intervals of the clock', () => {
     expect(a.map((i) => new Date(i.from).getDate())).toEqual([6, 7])
     expect(closedDayIntervals(stored, '24:00')).toBe(a) // memoised
     expect(closedDayIntervals(stored, '02:00')).not.toBe(a)
+  })
+})
+
+describe('停业日 range (the 系统设置 card adds a date or a range)', () => {
+  it('gives every day from start to end, both included, across a month end and a leap day', () => {
+    expect(closedDayRange('2028-02-27', '2028-03-01')).toEqual({
+      ok: true,
+      days: ['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']
+    })
+  })
+
+  it('an empty end, or the same date, is that one day', () => {
+    expect(closedDayRange('2027-02-06', '')).toEqual({ ok: true, days: ['2027-02-06'] })
+    expect(closedDayRange('2027-02-06', '2027-02-06')).toEqual({ ok: true, days: ['2027-02-06'] })
+  })
+
+  it('refuses a bad start, a bad end and an end before the start, naming the field', () => {
+    expect(closedDayRange('2027-02-30', '')).toEqual({
+      ok: false,
+      code: 'reports.closedDayList.badDate',
+      field: 'from'
+    })
+    expect(closedDayRange('2027-02-06', '2027-13-01')).toEqual({
+      ok: false,
+      code: 'reports.closedDayList.badDate',
+      field: 'to'
+    })
+    expect(closedDayRange('2027-02-06', '2027-02-05')).toEqual({
+      ok: false,
+      code: 'reports.closedDayList.rangeEndsBeforeStart',
+      field: 'to'
+    })
+  })
+
+  it('refuses a range longer than MAX_CLOSED_DAYS days', () => {
+    expect(closedDayRange('2027-01-01', '2029-12-31')).toMatchObject({
+      ok: false,
+      code: 'reports.closedDayList.tooMany'
+    })
+    const ok = closedDayRange('2027-01-01', '2029-09-26')
+    expect(ok.ok && ok.days.length).toBe(MAX_CLOSED_DAYS)
   })
 })
