@@ -168,7 +168,7 @@ describe('day rows', () => {
             const tasks = Array.from({ length: BULK_SIZE }, (_, i) =>
               customerTask(BULK_FIRST + i, ctx.time.value)
             )
-            const fresh = []
+            const fresh: RevisitTask[] = []
             for (const t of tasks) if (!(await ctx.db.revisitTasks.get(t.id))) fresh.push(t)
             await ctx.writer.transact('1001', async (tx) => {
               if (fresh.length) await tx.createMany('revisitTasks', fresh)
