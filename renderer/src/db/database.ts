@@ -11,6 +11,7 @@ import {
   SCHEMA_V6,
   SCHEMA_V8,
   SCHEMA_V9,
+  SCHEMA_V10,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -41,6 +42,7 @@ export class DeskDatabase extends Dexie {
   serviceDays!: Table<DayRowEntry, string>
   taskDays!: Table<DayRowEntry, string>
   taskMade!: Table<DayRowEntry, string>
+  complaintDays!: Table<DayRowEntry, string>
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
@@ -89,6 +91,7 @@ export class DeskDatabase extends Dexie {
             })
       })
     this.version(9).stores(SCHEMA_V9)
+    this.version(10).stores(SCHEMA_V10)
   }
 }
 
