@@ -95,6 +95,8 @@ export interface ReportFilters {
   /** 工号 */
   clerk?: string
   channel?: Channel
+  /** one cause of 原因分析 (a Pareto bar): its complaints only */
+  cause?: { by: ParetoBy; key: string }
 }
 
 export interface ReportInput {
@@ -106,14 +108,15 @@ export interface ReportInput {
 export type Granularity = 'day' | 'week' | 'month'
 
 export function applyFilters(input: ReportInput, f: ReportFilters): ReportInput {
-  const narrowsCases = Boolean(f.department || f.category || f.channel)
+  const narrowsCases = Boolean(f.department || f.category || f.channel || f.cause)
   return {
     cases: input.cases.filter(
       (c) =>
         (!f.department || c.department === f.department) &&
         (!f.category || c.category === f.category) &&
         (!f.channel || c.channel === f.channel) &&
-        (!f.clerk || c.firstResponder === f.clerk)
+        (!f.clerk || c.firstResponder === f.clerk) &&
+        (!f.cause || causeOf(c, f.cause.by) === f.cause.key)
     ),
     services: f.clerk ? input.services.filter((s) => s.staffNo === f.clerk) : input.services,
     tasks: narrowsCases ? [] : f.clerk ? input.tasks.filter((t) => t.clerk === f.clerk) : input.tasks
@@ -415,6 +418,11 @@ export function drillDown(
 
 export type ParetoBy = 'category' | 'department' | 'product'
 
+/** A complaint's cause as 原因分析 groups it (department and product as entered, trimmed). */
+export function causeOf(c: ReportCase, by: ParetoBy): string {
+  return (by === 'category' ? c.category : by === 'department' ? c.department : c.product).trim()
+}
+
 export interface ParetoBar {
   /** the category code, the department or product as entered; '' = not filled in */
   key: string
@@ -446,7 +454,7 @@ export function pareto(cases: readonly ReportCase[], range: Range, by: ParetoBy)
     .filter((c) => inRange(c.receivedAt, range))
     .sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
   for (const c of received) {
-    const key = (by === 'category' ? c.category : by === 'department' ? c.department : c.product).trim()
+    const key = causeOf(c, by)
     const list = groups.get(key)
     if (list) list.push(c.id)
     else groups.set(key, [c.id])

@@ -271,6 +271,17 @@ describe('统计报表 data layer', () => {
       ['service', 1, 1]
     ])
     expect(byCategory.bars[0]?.ids).toEqual(['1', '2'])
+    // each bar opens exactly its complaints
+    for (const bar of byCategory.bars) {
+      const refs = await reportDrillDown(
+        ctx,
+        { cause: { by: 'category', key: bar.key } },
+        byCategory.range,
+        { metric: 'complaints' },
+        byCategory.asOf
+      )
+      expect(refs.map((r) => r.id)).toEqual(bar.ids)
+    }
     expect(byCategory.otherShare).toBe(0.25)
     expect(byCategory.otherWarning).toBe(true)
     const byDepartment = await reportPareto(
