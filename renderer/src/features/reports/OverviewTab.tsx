@@ -90,7 +90,12 @@ export function OverviewTab(props: {
           )}
           <div>
             <Typography.Text type="secondary">
-              {t('reports.vsPrevious')} {changeText(t, locale, c.metric, c.change)}
+              {c.change.delta === null
+                ? t('reports.ui.noPrevious')
+                : t('pattern.labelValue', {
+                    label: t('reports.vsPrevious'),
+                    value: changeText(t, locale, c.metric, c.change)
+                  })}
             </Typography.Text>
           </div>
           <div>
@@ -159,7 +164,10 @@ export function OverviewTab(props: {
                   </Button>
                 </Typography.Title>
                 <Typography.Text type="secondary">
-                  {t('reports.vsPrevious')} {count(locale, shown.previousFigures.complaints)}
+                  {t('pattern.labelValue', {
+                    label: t('reports.ui.previous'),
+                    value: count(locale, shown.previousFigures.complaints)
+                  })}
                 </Typography.Text>
               </Card>
             </Col>

@@ -64,7 +64,7 @@ export function TrendChart(props: {
               : percent(locale, Number(value))
         }
       />
-      <Legend />
+      <Legend formatter={(value: string) => <span style={{ color: '#000' }}>{value}</span>} />
       <Bar
         yAxisId="n"
         dataKey="complaints"
