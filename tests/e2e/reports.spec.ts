@@ -136,6 +136,17 @@ test('总览 and 原因分析 with drill-down, a refused range, Excel and print'
   expect(pdf.pages.map((p) => p.trim().split('\n').at(-1)?.replace(/\s/g, ''))).toEqual(
     pdf.pages.map((_, i) => `${i + 1}/${pdf.pages.length}`)
   )
+
+  // 打印报表 of 原因分析: the Pareto chart, its table and the 其他 warning on the sheet
+  await page.getByRole('button', { name: '返回' }).click()
+  await page.getByRole('tab', { name: '原因分析' }).click()
+  await page.getByRole('button', { name: '打印报表' }).click()
+  await expect(page.getByTestId('print-pareto').locator('.recharts-bar-rectangle')).toHaveCount(2)
+  await screenshot(page, 'reports-print-causes')
+  const causes = await saveViewAsPdf(page, desk, 'reports-causes-pdf')
+  expect(causes.pages).toHaveLength(1)
+  expect(causes.pages[0]).toContain('原因分析')
+  expect(causes.pages[0]).toContain('33.3%')
   expect(consoleErrors).toEqual([])
 })
 

@@ -32,6 +32,7 @@ export function ParetoChart(props: {
   onBar?: (bar: ParetoBar) => void
   width?: number
   height?: number
+  /** off by default: numbers, not motion, and screenshots and print show the final chart */
   animate?: boolean
 }) {
   const { t, i18n } = useTranslation()
@@ -40,7 +41,7 @@ export function ParetoChart(props: {
   const chart = (
     <ComposedChart
       data={rows}
-      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
       {...(props.width ? { width: props.width, height: props.height } : {})}
     >
       <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" />
@@ -69,7 +70,7 @@ export function ParetoChart(props: {
         name={t('reports.ui.count')}
         fill="#c9c9c9"
         stroke="#404040"
-        isAnimationActive={props.animate !== false}
+        isAnimationActive={props.animate === true}
         cursor={props.onBar ? 'pointer' : undefined}
         onClick={(_, index) => {
           const b = props.result.bars[index]
@@ -85,7 +86,7 @@ export function ParetoChart(props: {
         strokeWidth={2}
         strokeDasharray="8 4"
         dot={{ r: 3 }}
-        isAnimationActive={props.animate !== false}
+        isAnimationActive={props.animate === true}
       />
     </ComposedChart>
   )

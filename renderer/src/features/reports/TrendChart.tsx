@@ -29,6 +29,7 @@ export function TrendChart(props: {
   onBar?: (point: TrendPoint) => void
   width?: number
   height?: number
+  /** off by default: numbers, not motion, and screenshots and print show the final chart */
   animate?: boolean
 }) {
   const { t, i18n } = useTranslation()
@@ -37,7 +38,7 @@ export function TrendChart(props: {
   const chart = (
     <ComposedChart
       data={rows}
-      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
       {...(props.width ? { width: props.width, height: props.height } : {})}
     >
       <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" />
@@ -71,7 +72,7 @@ export function TrendChart(props: {
         name={t('reports.ui.complaints')}
         fill="#c9c9c9"
         stroke="#404040"
-        isAnimationActive={props.animate !== false}
+        isAnimationActive={props.animate === true}
         cursor={props.onBar ? 'pointer' : undefined}
         onClick={(_, index) => {
           const p = props.points[index]
@@ -90,7 +91,7 @@ export function TrendChart(props: {
           strokeDasharray={l.dash}
           dot={l.dot}
           connectNulls
-          isAnimationActive={props.animate !== false}
+          isAnimationActive={props.animate === true}
         />
       ))}
     </ComposedChart>
