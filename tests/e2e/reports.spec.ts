@@ -48,6 +48,8 @@ test('总览 and 原因分析 with drill-down, a refused range, Excel and print'
   await expect(page.getByTestId('kpi-complaints')).toContainText('3')
   // 服务投诉率: 3 complaints ÷ 3 customers; hover shows numerator and denominator
   await expect(page.getByTestId('kpi-value-complaintRate')).toHaveText('100%')
+  // counted off the UI thread: the reports worker is running (typing stays responsive meanwhile)
+  expect(page.workers().some((w) => /reportsWorker/.test(w.url()))).toBe(true)
   await expect(page.getByRole('button', { name: '服务投诉率 分子 3' })).toBeVisible()
   await expect(page.getByRole('button', { name: '服务投诉率 分母 3' })).toBeVisible()
   await page.getByTestId('kpi-value-complaintRate').hover()

@@ -4,10 +4,7 @@ import { comparison, type Period, type Range } from '@shared/domain/metrics/peri
 import type { MetricContext } from '@shared/domain/metrics/timeLimits'
 import {
   applyFilters,
-  drillDown,
-  overview,
   pareto,
-  touching,
   type DrillTarget,
   type Granularity,
   type Overview,
@@ -15,7 +12,6 @@ import {
   type ParetoBy,
   type RecordRef,
   type ReportFilters,
-  type ReportInput,
   type ReportService,
   type ReportTask
 } from '@shared/domain/metrics/report'
@@ -27,6 +23,7 @@ import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
 import { ensureTaskDays, readTaskDays } from './taskDays'
+import { compute, type ComputeRequest, type RawReportInput } from './reportsCompute'
 
 // 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
 // from the writer's day rows (one row per local day: complaintDays, serviceDays, taskDays / taskMade),
@@ -98,8 +95,8 @@ async function readTasks(ctx: DataContext, from: number, to: number): Promise<Re
     })
 }
 
-/** Everything that can count in `range` (plus the look-back), unfiltered. */
-export async function readReportInput(ctx: DataContext, range: Range): Promise<ReportInput> {
+/** Everything that can count in `range` (plus the look-back), unfiltered, complaints as their lines. */
+export async function readReportInput(ctx: DataContext, range: Range): Promise<RawReportInput> {
   const db = ctx.db
   if (!(await db.meta.get(complaintDaysBuiltKey()))) await ensureComplaintDays(db)
   if (!(await db.meta.get(serviceDaysBuiltKey()))) await ensureServiceDays(db)
@@ -113,7 +110,52 @@ export async function readReportInput(ctx: DataContext, range: Range): Promise<R
     // tasks due up to the look-back on either side: answered or owed in the range
     readTasks(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf())
   ])
-  return { cases: lines.map(parseComplaintLine), services, tasks }
+  return { lines, services, tasks }
+}
+
+// One worker for the reports, made on first use. Where there is none (tests in Node) or it fails to
+// load, the counting runs inline: the same code, only on this thread.
+let worker: Worker | null | undefined
+let nextId = 1
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+
+function reportsWorker(): Worker | null {
+  if (worker !== undefined) return worker
+  if (typeof Worker === 'undefined') return (worker = null)
+  try {
+    const w = new Worker(new URL('./reportsWorker.ts', import.meta.url), { type: 'module' })
+    w.onmessage = (event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string }>) => {
+      const call = waiting.get(event.data.id)
+      if (!call) return
+      waiting.delete(event.data.id)
+      if (event.data.ok) call.resolve(event.data.result)
+      else call.reject(new Error(event.data.error))
+    }
+    w.onerror = (event) => {
+      event.preventDefault()
+      worker = null
+      for (const call of waiting.values()) call.reject(new Error('reports worker failed'))
+      waiting.clear()
+    }
+    return (worker = w)
+  } catch {
+    return (worker = null)
+  }
+}
+
+async function run<R extends ComputeRequest>(request: R): Promise<ReturnType<typeof compute>> {
+  const w = reportsWorker()
+  if (!w) return compute(request)
+  const id = nextId++
+  try {
+    return await new Promise((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      w.postMessage({ id, request })
+    })
+  } catch {
+    // the worker could not count (failed to load): count here rather than show nothing
+    return compute(request)
+  }
 }
 
 export interface OverviewResult extends Overview {
@@ -128,8 +170,15 @@ export async function reportOverview(
 ): Promise<OverviewResult> {
   const asOf = ctx.now()
   const ranges = comparison(query.period, asOf)
-  const input = await readReportInput(ctx, { start: ranges.previous.start, end: ranges.current.end })
-  const result = overview(applyFilters(input, query.filters), metricContext(ctx, asOf), ranges, by)
+  const raw = await readReportInput(ctx, { start: ranges.previous.start, end: ranges.current.end })
+  const result = (await run({
+    kind: 'overview',
+    raw,
+    filters: query.filters,
+    ctx: metricContext(ctx, asOf),
+    ranges,
+    by
+  })) as Overview
   return { ...result, query }
 }
 
@@ -142,9 +191,15 @@ export async function reportDrillDown(
   target: DrillTarget,
   asOf: number
 ): Promise<RecordRef[]> {
-  const input = applyFilters(await readReportInput(ctx, range), filters)
-  const mctx = metricContext(ctx, asOf)
-  return drillDown(touching(input, mctx, range), mctx, range, target)
+  const raw = await readReportInput(ctx, range)
+  return (await run({
+    kind: 'drill',
+    raw,
+    filters,
+    ctx: metricContext(ctx, asOf),
+    range,
+    target
+  })) as RecordRef[]
 }
 
 /** 原因分析: Pareto of the complaints received in the period by category, department or product. */
