@@ -141,6 +141,9 @@ test('总览 and 原因分析 with drill-down, a refused range, Excel and print'
 
   // 打印报表 of 原因分析: the Pareto chart, its table and the 其他 warning on the sheet
   await page.getByRole('button', { name: '返回' }).click()
+  // back with the period and filters that were printed
+  await expect(page.getByLabel('开始日期')).toHaveValue('2026-11-01')
+  await expect(page.getByLabel('结束日期')).toHaveValue('2026-11-30')
   await page.getByRole('tab', { name: '原因分析' }).click()
   await page.getByRole('button', { name: '打印报表' }).click()
   await expect(page.getByTestId('print-pareto').locator('.recharts-bar-rectangle')).toHaveCount(2)

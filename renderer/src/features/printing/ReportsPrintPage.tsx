@@ -57,7 +57,8 @@ export function ReportsPrintPage() {
     <PrintView
       title={`${t('nav.reports')} ${title}`}
       fileName={`${t('nav.reports')}-${title}-${q.period.from}`}
-      onBack={() => navigate(q.tab === 'causes' ? '/reports?tab=causes' : '/reports')}
+      // back to the same page, period and filters (ReportsPage reads them from the URL)
+      onBack={() => navigate(`/reports?${params.toString()}`)}
     >
       <div data-testid="reports-sheet" className="print-report">
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>

@@ -4,7 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import type { Period } from '@shared/domain/metrics/period'
-import type { Granularity, ParetoBy } from '@shared/domain/metrics/report'
+import type { Granularity, ParetoBy, ReportFilters } from '@shared/domain/metrics/report'
 import { useData } from '@/app/session'
 import { FilterBar, initialFilters, RangeKept, resolvePeriod, type FilterState } from './FilterBar'
 import { OverviewTab } from './OverviewTab'
@@ -16,20 +16,45 @@ import { ExportButton } from './ExportButton'
 
 export type ReportTab = 'overview' | 'causes'
 
+const CHOICES = ['day', 'week', 'month', 'custom'] as const
+
+/** The filter bar's state from the URL (?kind=&from=&to=&filters=), else 本月 and no filter. */
+function fromParams(params: URLSearchParams, now: number): FilterState {
+  const initial = initialFilters(now)
+  const choice = CHOICES.find((c) => c === params.get('kind'))
+  if (!choice) return initial
+  let filters: ReportFilters = {}
+  try {
+    const parsed = JSON.parse(params.get('filters') ?? '{}') as unknown
+    if (parsed && typeof parsed === 'object') filters = parsed as ReportFilters
+  } catch {
+    filters = {}
+  }
+  return { choice, from: params.get('from') ?? initial.from, to: params.get('to') ?? initial.to, filters }
+}
+
 export function ReportsPage() {
   const { t } = useTranslation()
   const data = useData()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const tab: ReportTab = params.get('tab') === 'causes' ? 'causes' : 'overview'
-  const [state, setState] = useState<FilterState>(() => initialFilters(data.now()))
+  // Back from 打印报表 the URL carries the period and filters that were printed (fromParams).
+  const [state, setState] = useState<FilterState>(() => fromParams(params, data.now()))
   const [accepted, setAccepted] = useState<Period>(() => {
-    const r = resolvePeriod(initialFilters(data.now()), data.now())
-    if (!r.ok) throw new Error('the default period is always valid')
-    return r.period
+    const r = resolvePeriod(fromParams(params, data.now()), data.now())
+    if (r.ok) return r.period
+    const fallback = resolvePeriod(initialFilters(data.now()), data.now())
+    if (!fallback.ok) throw new Error('the default period is always valid')
+    return fallback.period
   })
-  const [by, setBy] = useState<Granularity>('day')
-  const [paretoBy, setParetoBy] = useState<ParetoBy>('category')
+  const [by, setBy] = useState<Granularity>(
+    () => (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? 'day'
+  )
+  const [paretoBy, setParetoBy] = useState<ParetoBy>(
+    () =>
+      (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
+  )
   const resolved = resolvePeriod(state, data.now())
   const onChange = (next: FilterState) => {
     setState(next)
@@ -58,7 +83,12 @@ export function ReportsPage() {
       {!resolved.ok && <RangeKept period={accepted} />}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'causes' ? { tab: 'causes' } : {})}
+        onChange={(key) => {
+          const next = new URLSearchParams(params)
+          if (key === 'causes') next.set('tab', 'causes')
+          else next.delete('tab')
+          setParams(next)
+        }}
         tabBarExtraContent={
           <Space>
             <ExportButton tab={tab} period={accepted} filters={state.filters} by={by} paretoBy={paretoBy} />
