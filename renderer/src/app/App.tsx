@@ -10,7 +10,13 @@ import { useSession } from './session'
 import { bootApp } from './boot'
 import { Shell } from './Shell'
 import { SetupPage } from '@/features/setup/SetupPage'
-import { CallSheetPrintPage, ComplaintPrintPage, CounterPrintPage, HandoverPrintPage } from './lazyPages'
+import {
+  CallSheetPrintPage,
+  ComplaintPrintPage,
+  CounterPrintPage,
+  HandoverPrintPage,
+  ReportsPrintPage
+} from './lazyPages'
 import { describeError } from './errors'
 
 /** px from the window's top: a toast (about 40 px high) sits inside the 64 px header. */
@@ -93,6 +99,14 @@ function Boot() {
           element={
             <Suspense fallback={null}>
               <CounterPrintPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/print/reports"
+          element={
+            <Suspense fallback={null}>
+              <ReportsPrintPage />
             </Suspense>
           }
         />

@@ -23,6 +23,7 @@ import {
   CustomersRoutes,
   HandoverRoutes,
   NewComplaintPage,
+  ReportsPage,
   RevisitsPage,
   SettingsPage,
   SyncPage
@@ -113,6 +114,7 @@ export function Shell() {
               <Route path="/handover/*" element={<HandoverRoutes />} />
               <Route path="/sync" element={<SyncPage />} />
               <Route path="/revisits" element={<RevisitsPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
               {NAV.filter(
                 (n) =>
                   ![
@@ -122,7 +124,8 @@ export function Shell() {
                     'counter',
                     'customers',
                     'handover',
-                    'revisits'
+                    'revisits',
+                    'reports'
                   ].includes(n.key)
               ).map((n) => (
                 <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />

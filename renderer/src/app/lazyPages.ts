@@ -25,7 +25,10 @@ const loaders = {
   HandoverPrintPage: () =>
     import('@/features/printing/HandoverPrintPage').then((m) => ({ default: m.HandoverPrintPage })),
   CounterPrintPage: () =>
-    import('@/features/printing/CounterPrintPage').then((m) => ({ default: m.CounterPrintPage }))
+    import('@/features/printing/CounterPrintPage').then((m) => ({ default: m.CounterPrintPage })),
+  ReportsPage: () => import('@/features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+  ReportsPrintPage: () =>
+    import('@/features/printing/ReportsPrintPage').then((m) => ({ default: m.ReportsPrintPage }))
 }
 
 export const NewComplaintPage = lazy(loaders.NewComplaintPage)
@@ -40,6 +43,8 @@ export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
 export const SyncPage = lazy(loaders.SyncPage)
 export const RevisitsPage = lazy(loaders.RevisitsPage)
 export const CallSheetPrintPage = lazy(loaders.CallSheetPrintPage)
+export const ReportsPage = lazy(loaders.ReportsPage)
+export const ReportsPrintPage = lazy(loaders.ReportsPrintPage)
 
 /** Fetches every page chunk (and customer search) while the desk is idle. */
 export function preloadPages(): void {

@@ -118,6 +118,7 @@ import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
+import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
 // Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
@@ -203,6 +204,11 @@ const reads = {
   countCampaignCustomers,
   getRevisitCampaign,
   listRevisitCampaigns,
+  // 统计报表
+  reportOverview,
+  reportPareto,
+  reportDrillDown,
+  drillDownRows,
   // sync
   inspectShare,
   listConflicts,

@@ -4,6 +4,7 @@ import { Writer } from './writer'
 import { ensureTallies } from './tallies'
 import { ensureServiceDays } from './serviceDays'
 import { ensureTaskDays } from './taskDays'
+import { ensureComplaintDays } from './complaintDays'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
@@ -35,6 +36,7 @@ export async function openDataLayer(
   await ensureTallies(db)
   await ensureServiceDays(db)
   await ensureTaskDays(db)
+  await ensureComplaintDays(db)
   const now = options.now ?? Date.now
   const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
   const device = (): DeviceInfo => {

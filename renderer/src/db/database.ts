@@ -14,6 +14,7 @@ import {
   SCHEMA_V8,
   SCHEMA_V9,
   SCHEMA_V10,
+  SCHEMA_V11,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -44,6 +45,7 @@ export class DeskDatabase extends Dexie {
   serviceDays!: Table<DayRowEntry, string>
   taskDays!: Table<DayRowEntry, string>
   taskMade!: Table<DayRowEntry, string>
+  complaintDays!: Table<DayRowEntry, string>
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
@@ -115,6 +117,7 @@ export class DeskDatabase extends Dexie {
             ref.value = withDerived(withPauses, complaintKeys(withPauses, rules, closedDays))
           })
       })
+    this.version(11).stores(SCHEMA_V11)
   }
 }
 

@@ -2,14 +2,15 @@ import type { DeskDatabase } from './database'
 import type { SyncedTable } from './schema'
 import { serviceFamily } from './serviceDayFamily'
 import { taskDueFamily, taskMadeFamily } from './taskDayFamily'
+import { complaintFamily } from './complaintDayFamily'
 
 // Day rows: statistics over long periods read one row per local day instead of one record per case.
-// A family (services for 服务统计表, follow-up tasks for 回访统计) files each record as one line under
+// A family (services for 服务统计表, follow-up tasks for 回访统计, complaints for 统计报表) files each record as one line under
 // one or more days; the writer moves a record's lines in the same transaction as every change to it
 // (local writes, imports and sync merges alike), exactly where the tallies move. Local and derived:
 // each family rebuilds its rows from the records when its built mark is missing.
 
-export type DayStore = 'serviceDays' | 'taskDays' | 'taskMade'
+export type DayStore = 'serviceDays' | 'taskDays' | 'taskMade' | 'complaintDays'
 
 export interface DayRowEntry {
   /** the row's key: the local date (YYYY-MM-DD), or the date and a part (YYYY-MM-DD#07) of a split day */
@@ -66,7 +67,7 @@ export interface DayMove {
   line: string | null
 }
 
-const families: readonly DayRowFamily[] = [serviceFamily, taskDueFamily, taskMadeFamily]
+const families: readonly DayRowFamily[] = [serviceFamily, taskDueFamily, taskMadeFamily, complaintFamily]
 
 /** Which lines a record's change moves, in every family (pure, so batches collect them in memory). */
 export function dayRowMoves(

@@ -54,6 +54,7 @@ export { RevisitRefusedError } from './revisitAttempts'
 export { RevisitSettingsRefusedError } from './revisitSettings'
 export type { QueueFilter, QueueRow, RevisitCall, TaskWithState } from './revisitQueue'
 export type { RevisitStats, StatsScope } from './revisitStats'
+export type { DrillRow, OverviewResult, ReportQuery } from './reports'
 export type { SweepProgress } from './revisitSweep'
 export type { CampaignProgress } from './revisitCampaigns'
 

@@ -340,3 +340,9 @@ export const SCHEMA_V9 = {
 /** v10 (issue 16): no index changes. Its upgrade gives complaints paused on another PC before this PC
  *  understood pauses their `_pauses` and time keys (database.ts). */
 export const SCHEMA_V10 = {} as const
+
+/** v11 (issue 16, 统计报表): local, derived (complaintDays.ts): each day's complaints as lines of the
+ *  fields the reports read, so 总览 for a year reads ~365 rows instead of every complaint. */
+export const SCHEMA_V11 = {
+  complaintDays: 'day'
+} as const

@@ -80,8 +80,23 @@ export function caseCountedMs(c: MetricCase, ctx: MetricContext, from: number, t
   return countedMs(caseClock(c, ctx), from, to)
 }
 
+// A report asks for the same case's limits several times (the period, the previous one, each trend
+// bucket, each metric): they are kept per context object and case object. Both are treated as
+// immutable, so a kept answer is always the answer.
+const outcomeCache = new WeakMap<MetricContext, WeakMap<MetricCase, LimitOutcome[]>>()
+
 /** Every limit of the case whose deadline is known, with its last moment and whether it was met. */
 export function limitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[] {
+  let forCtx = outcomeCache.get(ctx)
+  if (!forCtx) outcomeCache.set(ctx, (forCtx = new WeakMap()))
+  const kept = forCtx.get(c)
+  if (kept) return kept
+  const out = computeLimitOutcomes(c, ctx)
+  forCtx.set(c, out)
+  return out
+}
+
+function computeLimitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[] {
   const clock = caseClock(c, ctx)
   const out: LimitOutcome[] = []
   const sunset = countedSunsetDeadline(c.receivedAt, ctx.rules, clock)

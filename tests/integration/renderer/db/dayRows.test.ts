@@ -9,6 +9,7 @@ import { convertConsultation, registerConsultation } from '@/db/consultations'
 import { registerComplaint } from '@/db/complaints'
 import { ensureServiceDays } from '@/db/serviceDays'
 import { ensureTaskDays } from '@/db/taskDays'
+import { ensureComplaintDays } from '@/db/complaintDays'
 import { revisitStats } from '@/db/revisitStats'
 import { DEFAULT_REVISIT_SETTINGS, newCustomerTask, type RevisitTask } from '@shared/domain/revisit'
 import type { DataContext } from '@/db/context'
@@ -24,6 +25,7 @@ import { BASE_TIME, pc } from './sync/harness'
 async function dayRows(ctx: DataContext): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {}
   for (const [name, table] of [
+    ['complaints', ctx.db.complaintDays],
     ['services', ctx.db.serviceDays],
     ['due', ctx.db.taskDays],
     ['made', ctx.db.taskMade]
@@ -39,10 +41,13 @@ async function dayRows(ctx: DataContext): Promise<Record<string, string[]>> {
 
 /** What a fresh build from the records gives (the built mark removed, the rows rebuilt). */
 async function rebuilt(ctx: DataContext): Promise<Record<string, string[]>> {
-  const built = (await ctx.db.meta.toArray()).filter((m) => /^(serviceDays|taskDays)\.built\./.test(m.key))
+  const built = (await ctx.db.meta.toArray()).filter((m) =>
+    /^(serviceDays|taskDays|complaintDays)\.built\./.test(m.key)
+  )
   await ctx.db.meta.bulkDelete(built.map((m) => m.key))
   await ensureServiceDays(ctx.db)
   await ensureTaskDays(ctx.db)
+  await ensureComplaintDays(ctx.db)
   return dayRows(ctx)
 }
 
@@ -53,6 +58,16 @@ const outbox = async (ctx: DataContext): Promise<Change[]> =>
 const BULK_FIRST = 100
 const BULK_SIZE = 300
 
+/** Workflow fields a complaint's steps change (统计报表 files a complaint under each of their days),
+ *  written directly so both PCs can change the same complaint at once (field conflicts). */
+const STEPS: ((at: number) => Record<string, unknown>)[] = [
+  (at) => ({ firstResponseAt: at, status: 'inProgress', department: '家电部' }),
+  (at) => ({ resolvedAt: at, status: 'awaitingRevisit' }),
+  (at) => ({ revisit: { at, satisfaction: 'unsatisfied', by: '1001', remark: '' } }),
+  (at) => ({ closedAt: at, status: 'closed' }),
+  () => ({ resolvedAt: null, status: 'inProgress', product: '电饭\t煲\n新款' }),
+  (at) => ({ closedAt: at, status: 'rejected', category: 'other' })
+]
 type Op =
   | { kind: 'consult'; pc: 0 | 1; hours: number; phone: number; outcome: number }
   | { kind: 'convert'; pc: 0 | 1; hours: number; pick: number }
@@ -61,6 +76,7 @@ type Op =
   | { kind: 'task'; pc: 0 | 1; hours: number; customer: number }
   | { kind: 'bulk'; pc: 0 | 1; hours: number }
   | { kind: 'attempt'; pc: 0 | 1; hours: number; customer: number; outcome: number }
+  | { kind: 'step'; pc: 0 | 1; hours: number; pick: number; step: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -100,6 +116,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     hours: fc.integer({ min: 0, max: 30 }),
     customer: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: BULK_FIRST, max: BULK_FIRST + 5 })),
     outcome: fc.integer({ min: 0, max: 3 })
+  }),
+  fc.record({
+    kind: fc.constant('step' as const),
+    pc: fc.constantFrom(0 as const, 1 as const),
+    hours: fc.integer({ min: 0, max: 30 }),
+    pick: fc.nat(),
+    step: fc.integer({ min: 0, max: STEPS.length - 1 })
   }),
   fc.record({
     kind: fc.constant('merge' as const),
@@ -186,6 +209,18 @@ describe('day rows', () => {
               await tx.update('revisitTasks', id, {
                 [field]: { at: ctx.time.value, staffNo: '1001', ...ATTEMPTS[o.outcome] }
               } as never)
+            })
+          } else if (o.kind === 'step') {
+            // any complaint this PC holds, also one only merged from the other PC
+            const ids = (await ctx.db.complaints.toCollection().primaryKeys()).sort()
+            if (ids.length === 0) continue
+            const id = ids[o.pick % ids.length] as string
+            await ctx.writer.transact('1001', async (tx) => {
+              await tx.update(
+                'complaints',
+                id,
+                (STEPS[o.step] as (typeof STEPS)[number])(ctx.time.value) as never
+              )
             })
           } else if (o.kind === 'consult') {
             const outcome = OUTCOMES[o.outcome] as (typeof OUTCOMES)[number]

@@ -16,6 +16,7 @@ describe('synced tables', () => {
       'serviceDays',
       'taskDays',
       'taskMade',
+      'complaintDays',
       'conflicts',
       'quarantine',
       'syncPeers'

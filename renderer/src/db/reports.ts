@@ -1,0 +1,292 @@
+import dayjs from 'dayjs'
+import type { ConsultOutcome } from '@shared/domain/counter/consultation'
+import { comparison, type Period, type Range } from '@shared/domain/metrics/period'
+import type { MetricContext } from '@shared/domain/metrics/timeLimits'
+import {
+  applyFilters,
+  pareto,
+  type DrillTarget,
+  type Granularity,
+  type Overview,
+  type Pareto,
+  type ParetoBy,
+  type RecordRef,
+  type ReportFilters,
+  type ReportService,
+  type ReportTask
+} from '@shared/domain/metrics/report'
+import type { Category, ComplaintStatus } from '@shared/domain/complaint'
+import type { DataContext } from './context'
+import { dayOfRow, linesOf, readDayLines, readDayRows } from './dayRows'
+import { getClosedDays } from './closedDays'
+import { closedDayIntervals } from '@shared/domain/clock/closedDays'
+import { parseComplaintLine } from './complaintDayFamily'
+import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
+import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
+import { ensureTaskDays, readTaskDays } from './taskDays'
+import { compute, type ComputeRequest, type RawReportInput } from './reportsCompute'
+
+// 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
+// from the writer's day rows (one row per local day: complaintDays, serviceDays, taskDays / taskMade),
+// then applies the pure metric dictionary (shared/domain/metrics/report.ts). No complaint record is
+// loaded for a figure; a drill-down page loads its own records only.
+//
+// Complaints are filed under the days they received, responded, resolved, were followed up and
+// closed; a limit's last moment can come later (24 h limit, follow-up window, closed days, pauses),
+// so the rows of LOOKBACK_DAYS before the period are read too. A case whose limit falls more than
+// LOOKBACK_DAYS after its last filing day (only with pauses or closed periods of many weeks) is
+// missing from that limit's figures: a documented bound (docs/metrics.md §8).
+
+export const LOOKBACK_DAYS = 62
+
+export interface ReportQuery {
+  period: Period
+  filters: ReportFilters
+}
+
+const FMT = 'YYYY-MM-DD'
+
+/** The store's rules and 停业日. (A case's own pauses are not in its report line yet: its limits in the
+ *  reports count paused time — docs/status/issue-16.md.) */
+async function metricContext(ctx: DataContext, asOf: number): Promise<MetricContext> {
+  const closed = await getClosedDays(ctx)
+  return { rules: ctx.timeRules, closedDays: closedDayIntervals(closed, ctx.timeRules.storeDayEndsAt), asOf }
+}
+
+async function readServices(ctx: DataContext, first: string, last: string): Promise<ReportService[]> {
+  const rows = await readDayRows(ctx.db, 'serviceDays', first, last)
+  const out: ReportService[] = []
+  for (const row of rows) {
+    const at = dayjs(dayOfRow(row.day)).valueOf()
+    for (const line of linesOf(row)) {
+      const [key, staffNo, customerKey, outcome] = line.split('\t') as [string, string, string, string]
+      const colon = key.indexOf(':')
+      const kind = key.slice(0, colon)
+      if (kind !== 'consultation' && kind !== 'return') continue
+      out.push({
+        kind,
+        id: key.slice(colon + 1),
+        at,
+        staffNo,
+        customerKey,
+        outcome: kind === 'consultation' ? ((outcome || null) as ConsultOutcome | null) : null
+      })
+    }
+  }
+  return out
+}
+
+async function readTasks(ctx: DataContext, from: number, to: number): Promise<ReportTask[]> {
+  const tasks = (await readTaskDays(ctx.db, from, to)) ?? []
+  return tasks
+    .filter((t) => t.rule !== 'complaint' && Number.isFinite(t.windowStart))
+    .map((t) => {
+      const endedAt = t.state.endedAt ?? null
+      const satisfaction = t.state.final?.satisfaction
+      return {
+        id: t.id,
+        rule: t.rule,
+        clerk: t.clerk,
+        windowStart: t.windowStart,
+        doneAt: t.state.status === 'done' ? endedAt : null,
+        answer: endedAt !== null && satisfaction ? { at: endedAt, satisfaction } : null
+      }
+    })
+}
+
+/** Everything that can count in `range` (plus the look-back), unfiltered, complaints as their lines. */
+export async function readReportInput(ctx: DataContext, range: Range): Promise<RawReportInput> {
+  const db = ctx.db
+  if (!(await db.meta.get(complaintDaysBuiltKey()))) await ensureComplaintDays(db)
+  if (!(await db.meta.get(serviceDaysBuiltKey()))) await ensureServiceDays(db)
+  await ensureTaskDays(db)
+  const first = dayjs(range.start).format(FMT)
+  const last = dayjs(range.end - 1).format(FMT)
+  const lookFrom = dayjs(range.start).subtract(LOOKBACK_DAYS, 'day')
+  const [lines, services, tasks] = await Promise.all([
+    readDayLines(db, 'complaintDays', lookFrom.format(FMT), last),
+    readServices(ctx, first, last),
+    // tasks due up to the look-back on either side: answered or owed in the range
+    readTasks(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf())
+  ])
+  return { lines, services, tasks }
+}
+
+// One worker for the reports, made on first use. Where there is none (tests in Node) or it fails to
+// load, the counting runs inline: the same code, only on this thread.
+let worker: Worker | null | undefined
+let nextId = 1
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+
+function reportsWorker(): Worker | null {
+  if (worker !== undefined) return worker
+  if (typeof Worker === 'undefined') return (worker = null)
+  try {
+    const w = new Worker(new URL('./reportsWorker.ts', import.meta.url), { type: 'module' })
+    w.onmessage = (event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string }>) => {
+      const call = waiting.get(event.data.id)
+      if (!call) return
+      waiting.delete(event.data.id)
+      if (event.data.ok) call.resolve(event.data.result)
+      else call.reject(new Error(event.data.error))
+    }
+    w.onerror = (event) => {
+      event.preventDefault()
+      worker = null
+      for (const call of waiting.values()) call.reject(new Error('reports worker failed'))
+      waiting.clear()
+    }
+    return (worker = w)
+  } catch {
+    return (worker = null)
+  }
+}
+
+async function run<R extends ComputeRequest>(request: R): Promise<ReturnType<typeof compute>> {
+  const w = reportsWorker()
+  if (!w) return compute(request)
+  const id = nextId++
+  try {
+    return await new Promise((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      w.postMessage({ id, request })
+    })
+  } catch {
+    // the worker could not count (failed to load): count here rather than show nothing
+    return compute(request)
+  }
+}
+
+export interface OverviewResult extends Overview {
+  query: ReportQuery
+}
+
+/** 总览 for a period (较上期: the previous period, "so far" while the period runs). */
+export async function reportOverview(
+  ctx: DataContext,
+  query: ReportQuery,
+  by: Granularity
+): Promise<OverviewResult> {
+  const asOf = ctx.now()
+  const ranges = comparison(query.period, asOf)
+  const raw = await readReportInput(ctx, { start: ranges.previous.start, end: ranges.current.end })
+  const result = (await run({
+    kind: 'overview',
+    raw,
+    filters: query.filters,
+    ctx: await metricContext(ctx, asOf),
+    ranges,
+    by
+  })) as Overview
+  return { ...result, query }
+}
+
+/** The records behind one number of a report, for `range` (the period, its previous one or a trend
+ *  bucket), with the same filters. */
+export async function reportDrillDown(
+  ctx: DataContext,
+  filters: ReportFilters,
+  range: Range,
+  target: DrillTarget,
+  asOf: number
+): Promise<RecordRef[]> {
+  const raw = await readReportInput(ctx, range)
+  return (await run({
+    kind: 'drill',
+    raw,
+    filters,
+    ctx: await metricContext(ctx, asOf),
+    range,
+    target
+  })) as RecordRef[]
+}
+
+/** 原因分析: Pareto of the complaints received in the period by category, department or product. */
+export async function reportPareto(
+  ctx: DataContext,
+  query: ReportQuery,
+  by: ParetoBy
+): Promise<Pareto & { asOf: number; range: Range }> {
+  const asOf = ctx.now()
+  const { current } = comparison(query.period, asOf)
+  const first = dayjs(current.start).format(FMT)
+  const last = dayjs(current.end - 1).format(FMT)
+  if (!(await ctx.db.meta.get(complaintDaysBuiltKey()))) await ensureComplaintDays(ctx.db)
+  const cases = (await readDayLines(ctx.db, 'complaintDays', first, last)).map(parseComplaintLine)
+  const filtered = applyFilters({ cases, services: [], tasks: [] }, query.filters).cases
+  return { ...pareto(filtered, current, by), asOf, range: current }
+}
+
+/** One row of a drill-down list, loaded for the page shown. */
+export interface DrillRow {
+  ref: RecordRef
+  /** when it happened (receipt, consultation, return, task window) */
+  at: number
+  /** complaint number, or '' */
+  no: string
+  customerName: string
+  category: Category | ''
+  department: string
+  status: ComplaintStatus | string
+  staffNo: string
+}
+
+/** The records of a page of drill-down refs (in the refs' order); a record gone since is left out. */
+export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]): Promise<DrillRow[]> {
+  const ids = (kind: RecordRef['kind']) => refs.filter((r) => r.kind === kind).map((r) => r.id)
+  const [complaints, consultations, returns, tasks] = await Promise.all([
+    ctx.db.complaints.bulkGet(ids('complaint')),
+    ctx.db.consultations.bulkGet(ids('consultation')),
+    ctx.db.returns.bulkGet(ids('return')),
+    ctx.db.revisitTasks.bulkGet(ids('task'))
+  ])
+  const byId = new Map<string, Omit<DrillRow, 'ref'>>()
+  for (const c of complaints)
+    if (c)
+      byId.set(`complaint:${c.id}`, {
+        at: c.receivedAt,
+        no: c.no,
+        customerName: c.customerName,
+        category: c.category,
+        department: c.department,
+        status: c.status,
+        staffNo: c.firstResponder
+      })
+  for (const c of consultations)
+    if (c)
+      byId.set(`consultation:${c.id}`, {
+        at: c.createdAt,
+        no: '',
+        customerName: c.customerName ?? '',
+        category: '',
+        department: '',
+        status: c.outcome ?? '',
+        staffNo: c.staffNo
+      })
+  for (const r of returns)
+    if (r)
+      byId.set(`return:${r.id}`, {
+        at: r.createdAt,
+        no: '',
+        customerName: r.customerName ?? '',
+        category: '',
+        department: '',
+        status: r.status,
+        staffNo: r._created.staffNo
+      })
+  for (const t of tasks)
+    if (t)
+      byId.set(`task:${t.id}`, {
+        at: t.windowStart,
+        no: '',
+        customerName: t.customerName ?? '',
+        category: '',
+        department: '',
+        status: t._status ?? '',
+        staffNo: t.clerk
+      })
+  return refs.flatMap((ref) => {
+    const row = byId.get(`${ref.kind}:${ref.id}`)
+    return row ? [{ ref, ...row }] : []
+  })
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react'
+import { Button, Drawer, Table } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import type { Range } from '@shared/domain/metrics/period'
+import type { DrillTarget, RecordRef, ReportFilters } from '@shared/domain/metrics/report'
+import type { DrillRow } from '@/db'
+import { useData } from '@/app/session'
+import { dateText, duration } from './format'
+
+// The records behind a number of a report: the ids come from the data layer in one call, each page's
+// records are loaded when shown (20 at a time), and a complaint opens its own page.
+
+export interface Drill {
+  title: string
+  range: Range
+  target: DrillTarget
+  filters: ReportFilters
+  asOf: number
+}
+
+const PAGE = 20
+
+export function DrillDrawer(props: { drill: Drill | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation()
+  const data = useData()
+  const navigate = useNavigate()
+  const drill = props.drill
+  // results are kept with what they answer, so a new drill or page shows loading, never stale rows
+  const [found, setFound] = useState<{ drill: Drill; refs: RecordRef[] } | null>(null)
+  const [paging, setPaging] = useState<{ drill: Drill | null; page: number }>({ drill: null, page: 1 })
+  const [loaded, setLoaded] = useState<{ refs: RecordRef[]; page: number; rows: DrillRow[] } | null>(null)
+  const refs = found && found.drill === drill ? found.refs : null
+  const page = paging.drill === drill ? paging.page : 1
+  const rows = loaded && loaded.refs === refs && loaded.page === page ? loaded.rows : null
+
+  useEffect(() => {
+    if (!drill) return
+    let live = true
+    void data.read
+      .reportDrillDown(drill.filters, drill.range, drill.target, drill.asOf)
+      .then((r) => live && setFound({ drill, refs: r }))
+    return () => {
+      live = false
+    }
+  }, [data, drill])
+
+  useEffect(() => {
+    if (!refs) return
+    let live = true
+    void data.read
+      .drillDownRows(refs.slice((page - 1) * PAGE, page * PAGE))
+      .then((r) => live && setLoaded({ refs, page, rows: r }))
+    return () => {
+      live = false
+    }
+  }, [data, refs, page])
+
+  return (
+    <Drawer
+      open={!!drill}
+      size="large"
+      onClose={props.onClose}
+      title={drill ? t('reports.ui.drillTitle', { title: drill.title, count: refs?.length ?? '…' }) : ''}
+    >
+      <Table<DrillRow>
+        size="small"
+        data-testid="drill-list"
+        rowKey={(r) => `${r.ref.kind}:${r.ref.id}:${'limit' in r.ref ? (r.ref.limit ?? '') : ''}`}
+        loading={!rows}
+        dataSource={rows ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: refs?.length ?? 0,
+          showSizeChanger: false,
+          onChange: (p) => setPaging({ drill, page: p })
+        }}
+        columns={[
+          {
+            key: 'record',
+            title: t('reports.ui.record'),
+            render: (_, r) =>
+              r.ref.kind === 'complaint' ? (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => navigate(`/complaints/${r.ref.id}`)}
+                >
+                  {r.no}
+                </Button>
+              ) : (
+                t(`reports.ui.recordKind.${r.ref.kind}`)
+              )
+          },
+          { key: 'at', title: t('reports.ui.at'), render: (_, r) => dateText(t, r.at) },
+          { key: 'customer', title: t('complaint.customerName'), dataIndex: 'customerName' },
+          {
+            key: 'category',
+            title: t('complaint.category'),
+            render: (_, r) => (r.category ? t(`complaint.categoryOption.${r.category}`) : '')
+          },
+          { key: 'department', title: t('workflow.field.department'), dataIndex: 'department' },
+          {
+            key: 'status',
+            title: t('complaint.status'),
+            render: (_, r) => (r.ref.kind === 'complaint' ? t(`complaint.statusOption.${r.status}`) : '')
+          },
+          { key: 'staff', title: t('reports.ui.clerk'), dataIndex: 'staffNo' },
+          {
+            key: 'extra',
+            title: t('reports.ui.duration'),
+            render: (_, r) =>
+              r.ref.kind === 'complaint' && r.ref.durationMs !== undefined
+                ? duration(t, i18n.language, r.ref.durationMs)
+                : r.ref.kind === 'complaint' && r.ref.limit
+                  ? t(`reports.limit.${r.ref.limit}`)
+                  : ''
+          }
+        ]}
+      />
+    </Drawer>
+  )
+}
