@@ -107,42 +107,43 @@ export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove
     if (list) list.push(m)
     else days.set(m.day, [m])
   }
-  for (const [store, byDay] of byStore) {
-    const table = db.table<DayRowEntry, string>(store)
-    const days = [...byDay.keys()]
-    const heads = await table.bulkGet(days)
-    const put: DayRowEntry[] = []
-    const gone: string[] = []
-    const inParts = new Map<string, DayMove[]>()
-    days.forEach((day, i) => {
-      const head = heads[i]
-      const dayMoves = byDay.get(day) ?? []
-      if (head?.split) {
-        for (const m of dayMoves) {
-          const part = partOf(day, m.key)
-          const list = inParts.get(part)
-          if (list) list.push(m)
-          else inParts.set(part, [m])
-        }
-        return
+  await Promise.all([...byStore].map(([store, byDay]) => applyToStore(db, store, byDay)))
+}
+
+async function applyToStore(db: DeskDatabase, store: DayStore, byDay: Map<string, DayMove[]>): Promise<void> {
+  const table = db.table<DayRowEntry, string>(store)
+  const days = [...byDay.keys()]
+  const heads = await table.bulkGet(days)
+  const put: DayRowEntry[] = []
+  const gone: string[] = []
+  const inParts = new Map<string, DayMove[]>()
+  days.forEach((day, i) => {
+    const head = heads[i]
+    const dayMoves = byDay.get(day) ?? []
+    if (head?.split) {
+      for (const m of dayMoves) {
+        const part = partOf(day, m.key)
+        const list = inParts.get(part)
+        if (list) list.push(m)
+        else inParts.set(part, [m])
       }
-      const lines = applyMoves(head ? linesOf(head) : [], dayMoves)
-      if (lines.size === 0) gone.push(day)
-      else put.push(...rowsOfDay(day, [...lines.values()]))
-    })
-    if (inParts.size) {
-      const keys = [...inParts.keys()]
-      const parts = await table.bulkGet(keys)
-      keys.forEach((key, i) => {
-        const part = parts[i]
-        const lines = applyMoves(part ? linesOf(part) : [], inParts.get(key) ?? [])
-        if (lines.size === 0) gone.push(key)
-        else put.push({ day: key, lines: [...lines.values()].join('\n') })
-      })
+      return
     }
-    if (put.length) await table.bulkPut(put)
-    if (gone.length) await table.bulkDelete(gone)
+    const lines = applyMoves(head ? linesOf(head) : [], dayMoves)
+    if (lines.size === 0) gone.push(day)
+    else put.push(...rowsOfDay(day, [...lines.values()]))
+  })
+  if (inParts.size) {
+    const keys = [...inParts.keys()]
+    const parts = await table.bulkGet(keys)
+    keys.forEach((key, i) => {
+      const part = parts[i]
+      const lines = applyMoves(part ? linesOf(part) : [], inParts.get(key) ?? [])
+      if (lines.size === 0) gone.push(key)
+      else put.push({ day: key, lines: [...lines.values()].join('\n') })
+    })
   }
+  await Promise.all([put.length && table.bulkPut(put), gone.length && table.bulkDelete(gone)])
 }
 
 function applyMoves(current: readonly string[], moves: readonly DayMove[]): Map<string, string> {

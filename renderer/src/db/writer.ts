@@ -97,15 +97,19 @@ export class WriteTx {
     const clock = Object.fromEntries(fields.map((f) => [f, stamp.hlc]))
     const stored = this.derived(table, { ...record, _clock: clock, _created: stamp, _updated: stamp })
     // add() (not put) so an existing id fails the whole transaction instead of overwriting.
-    await (this.db.table(table) as Dexie.Table<unknown, string>).add(stored)
-    await adjustTallies(this.db, table, undefined, stored)
-    await applyDayRowMoves(this.db, dayRowMoves(table, undefined, stored))
-    await this.appendOutbox(
-      table,
-      record.id,
-      stamp,
-      fields.map((f) => [f, (record as Record<string, unknown>)[f]])
-    )
+    // Four stores, no order between them: asked together, the write waits for the slowest one instead
+    // of their sum (a derived task is written inside its record's write). A refused add() still aborts all.
+    await Promise.all([
+      (this.db.table(table) as Dexie.Table<unknown, string>).add(stored),
+      adjustTallies(this.db, table, undefined, stored),
+      applyDayRowMoves(this.db, dayRowMoves(table, undefined, stored)),
+      this.appendOutbox(
+        table,
+        record.id,
+        stamp,
+        fields.map((f) => [f, (record as Record<string, unknown>)[f]])
+      )
+    ])
   }
 
   /** Many new records at once (a roster import): each gets its own stamp, per-field clocks and
