@@ -119,6 +119,8 @@ import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
 import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
+import { reportFeedback } from './reportFeedback'
+import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
 // Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
@@ -209,6 +211,10 @@ const reads = {
   reportPareto,
   reportDrillDown,
   drillDownRows,
+  reportAnomalies,
+  reportFeedback,
+  anomalyTaskIds,
+  getAnomalySettings,
   // sync
   inspectShare,
   listConflicts,
@@ -240,6 +246,7 @@ const writes = {
   recordDueEscalations,
   saveTimeRules,
   saveClosedDays,
+  saveAnomalySettings,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

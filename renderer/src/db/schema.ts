@@ -123,7 +123,16 @@ export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
   [field: `campaign:${string}`]: RevisitCampaign
 }
 
+/** 统计报表 settings (issue 16): the 质量异常分析日报表 thresholds, one field each (per-field merge). */
+export interface ReportSettingsRecord {
+  id: 'reports'
+  spikePercent: number
+  spikeMinCount: number
+  repeatWindowDays: number
+}
+
 export type SettingsRecord =
+  | ReportSettingsRecord
   | ClosedDaysRecord
   | RevisitCampaignsRecord
   | RevisitSettingsRecord

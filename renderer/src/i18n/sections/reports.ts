@@ -122,6 +122,47 @@ export const reportsZh = {
     managerEscalation: '已升级至经理',
     unsatisfiedFollowUp: '回访不满意'
   },
+  anomalyPage: {
+    day: '报表日期',
+    baselineHint: '与前四周同一星期几比较（{{days}}）',
+    row: '项目',
+    today: '当日',
+    mean: '前四周均值',
+    complaints: '投诉量',
+    overdue: '超时量',
+    flags: '异常项',
+    noFlags: '当日没有异常',
+    spikeDetail: '当日 {{today}} 件，前四周均值 {{mean}} 件',
+    repeatDetail: '客户 {{customer}}：{{days}} 天内 {{count}} 件投诉',
+    casesDetail: '{{count}} 件',
+    openCases: '查看 {{rule}} 的 {{count}} 件记录',
+    filtersNotApplied: '本报表按全店统计，不受上方筛选条件影响。',
+    settings: '异常阈值',
+    settingsHint: '当日件数不少于“最少件数”且达到前四周均值的“异常比例”时标为异常。默认 150%、3 件、30 天。',
+    spikePercent: '异常比例（%）',
+    spikeMinCount: '最少件数',
+    repeatWindowDays: '重复投诉天数',
+    save: '保存阈值',
+    saved: '异常阈值已保存',
+    managerOnly: '只有客服经理可以修改异常阈值。',
+    bad: {
+      spikePercent: '异常比例须为 101 到 1000 之间的整数。',
+      spikeMinCount: '最少件数须为 1 到 1000 之间的整数。',
+      repeatWindowDays: '重复投诉天数须为 1 到 365 之间的整数。'
+    }
+  },
+  feedbackPage: {
+    department: '责任部门',
+    closed: '结案数',
+    fedBack: '已反馈',
+    unfedBack: '未反馈',
+    received: '收到反馈',
+    fedBackRate: '反馈率',
+    total: '合计',
+    unfedBackList: '结案但未反馈责任部门',
+    hint: '统计期间内结案的投诉，按责任部门：“已反馈”为结案时选择了反馈部门的件数，“未反馈”为结案时未选择任何反馈部门的件数（四个不漏）；“收到反馈”为结案时反馈给该部门的件数。',
+    cell: '{{department}} {{column}} {{count}} 件'
+  },
   clock: {
     alreadyPaused: '计时已暂停，请先恢复计时。',
     notPaused: '计时没有暂停，无需恢复。',
@@ -287,6 +328,48 @@ export const reportsEn: typeof reportsZh = {
     repeatCustomer: 'Repeat complaint within 30 days',
     managerEscalation: 'Escalated to the manager',
     unsatisfiedFollowUp: 'Unsatisfied at follow-up'
+  },
+  anomalyPage: {
+    day: 'Report date',
+    baselineHint: 'Compared with the same weekday of the previous four weeks ({{days}})',
+    row: 'Item',
+    today: 'That day',
+    mean: '4-week mean',
+    complaints: 'Complaints',
+    overdue: 'Overdue',
+    flags: 'Flags',
+    noFlags: 'Nothing unusual on this day',
+    spikeDetail: '{{today}} that day, 4-week mean {{mean}}',
+    repeatDetail: 'Customer {{customer}}: {{count}} complaints within {{days}} days',
+    casesDetail: '{{count}} records',
+    openCases: 'Open the {{count}} records of {{rule}}',
+    filtersNotApplied: 'This report covers the whole store; the filters above do not apply.',
+    settings: 'Anomaly thresholds',
+    settingsHint:
+      'A day is flagged when its count is at least the minimum and reaches the spike percentage of the 4-week mean. Defaults: 150 %, 3, 30 days.',
+    spikePercent: 'Spike percentage (%)',
+    spikeMinCount: 'Minimum count',
+    repeatWindowDays: 'Repeat window (days)',
+    save: 'Save thresholds',
+    saved: 'Anomaly thresholds saved',
+    managerOnly: 'Only the service manager can change the anomaly thresholds.',
+    bad: {
+      spikePercent: 'The spike percentage must be a whole number from 101 to 1000.',
+      spikeMinCount: 'The minimum count must be a whole number from 1 to 1000.',
+      repeatWindowDays: 'The repeat window must be a whole number of days from 1 to 365.'
+    }
+  },
+  feedbackPage: {
+    department: 'Responsible department',
+    closed: 'Closed',
+    fedBack: 'Fed back',
+    unfedBack: 'Not fed back',
+    received: 'Received',
+    fedBackRate: 'Feedback rate',
+    total: 'Total',
+    unfedBackList: 'Closed without feedback to a department',
+    hint: 'Complaints closed in the period, by responsible department: "Fed back" counts those whose closing named a department to report to, "Not fed back" those whose closing named none (four no-misses); "Received" counts results reported to this department.',
+    cell: '{{department}} {{column}} {{count}}'
   },
   clock: {
     alreadyPaused: 'The clock is already paused. Resume it first.',
