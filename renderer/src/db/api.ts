@@ -120,6 +120,7 @@ import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
 import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
 import { reportFeedback } from './reportFeedback'
+import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
 import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
@@ -213,6 +214,8 @@ const reads = {
   drillDownRows,
   reportAnomalies,
   reportFeedback,
+  getWorkDay,
+  listWorkDay,
   anomalyTaskIds,
   getAnomalySettings,
   // sync
@@ -247,6 +250,7 @@ const writes = {
   saveTimeRules,
   saveClosedDays,
   saveAnomalySettings,
+  submitWorkReport,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

@@ -63,6 +63,7 @@ const TEMPLATE_KEYS = [
   'reports.metric.${…}',
   'reports.pauseReason.${…}',
   'reports.ui.granularityOption.${…}',
+  'reports.workPage.figure.${…}',
   'reports.ui.paretoByOption.${…}',
   'reports.ui.periodOption.${…}',
   'reports.ui.recordKind.${…}',

@@ -56,7 +56,9 @@ export function AnomalySheet(props: { day: string }) {
           <tr>
             <th>{t('reports.anomalyPage.row')}</th>
             <th>
-              {t('reports.anomalyPage.today')} {r.day}
+              {t('reports.anomalyPage.today')}
+              <br />
+              {r.day}
             </th>
             {r.baselineDays.map((d) => (
               <th key={d}>{d}</th>

@@ -12,13 +12,14 @@ import { CauseTab } from './CauseTab'
 import { ExportButton } from './ExportButton'
 import { AnomalyTab } from './AnomalyTab'
 import { FeedbackTab } from './FeedbackTab'
+import { WorkTab } from './WorkTab'
 
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
 
 export type ReportTab = 'overview' | 'causes'
 /** pages with their own export and print (their period is not the filter bar's alone) */
-const OWN_TABS = ['anomaly', 'feedback'] as const
+const OWN_TABS = ['anomaly', 'feedback', 'work'] as const
 type OwnTab = (typeof OWN_TABS)[number]
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
@@ -124,7 +125,8 @@ export function ReportsPage() {
             label: t('reports.departmentFeedback'),
             children: <FeedbackTab period={accepted} filters={state.filters} />
           },
-          { key: 'anomaly', label: t('reports.anomalyDaily'), children: <AnomalyTab /> }
+          { key: 'anomaly', label: t('reports.anomalyDaily'), children: <AnomalyTab /> },
+          { key: 'work', label: t('reports.workReport'), children: <WorkTab /> }
         ]}
       />
     </Space>

@@ -163,6 +163,32 @@ export const reportsZh = {
     hint: '统计期间内结案的投诉，按责任部门：“已反馈”为结案时选择了反馈部门的件数，“未反馈”为结案时未选择任何反馈部门的件数（四个不漏）；“收到反馈”为结案时反馈给该部门的件数。',
     cell: '{{department}} {{column}} {{count}} 件'
   },
+  workPage: {
+    day: '工作日期',
+    figure: {
+      taken: '受理投诉',
+      handled: '处理投诉',
+      followUps: '回访',
+      consultations: '咨询',
+      returns: '退换货',
+      handovers: '交接班'
+    },
+    mine: '我的工作',
+    remark: '工作备注',
+    submit: '提交',
+    resubmit: '重新提交',
+    submitted: '已提交',
+    notSubmitted: '未提交',
+    submittedAt: '提交于 {{time}}',
+    saved: '工作报表已提交',
+    staff: '员工',
+    status: '提交情况',
+    whoSubmitted: '{{submitted}} / {{total}} 人已提交',
+    cell: '{{name}} {{figure}} {{count}} 条',
+    ownOnly: '只能提交自己的工作报表。',
+    remarkTooLong: '工作备注最多 500 字。',
+    hint: '以下数字由当天的投诉、回访、咨询、退换货和交接班记录自动统计。'
+  },
   clock: {
     alreadyPaused: '计时已暂停，请先恢复计时。',
     notPaused: '计时没有暂停，无需恢复。',
@@ -370,6 +396,32 @@ export const reportsEn: typeof reportsZh = {
     unfedBackList: 'Closed without feedback to a department',
     hint: 'Complaints closed in the period, by responsible department: "Fed back" counts those whose closing named a department to report to, "Not fed back" those whose closing named none (four no-misses); "Received" counts results reported to this department.',
     cell: '{{department}} {{column}} {{count}}'
+  },
+  workPage: {
+    day: 'Work date',
+    figure: {
+      taken: 'Complaints taken',
+      handled: 'Complaints handled',
+      followUps: 'Follow-ups',
+      consultations: 'Consultations',
+      returns: 'Returns',
+      handovers: 'Handovers'
+    },
+    mine: 'My work',
+    remark: 'Work remark',
+    submit: 'Submit',
+    resubmit: 'Submit again',
+    submitted: 'Submitted',
+    notSubmitted: 'Not submitted',
+    submittedAt: 'Submitted {{time}}',
+    saved: 'Daily work report submitted',
+    staff: 'Staff',
+    status: 'Submission',
+    whoSubmitted: '{{submitted}} of {{total}} submitted',
+    cell: '{{name}} {{figure}} {{count}}',
+    ownOnly: 'You can only submit your own daily work report.',
+    remarkTooLong: 'The work remark can be at most 500 characters.',
+    hint: 'These figures are counted from the day’s complaints, follow-ups, consultations, returns and handovers.'
   },
   clock: {
     alreadyPaused: 'The clock is already paused. Resume it first.',
