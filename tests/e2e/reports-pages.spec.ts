@@ -4,7 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup } from './flows'
+import { addStaff, finishSetup, switchStaff } from './flows'
 import { saveViewAsPdf } from './pdf'
 
 // 统计报表 pages 质量异常分析日报表 and 部门反馈 (issue 16): complaints made through the UI, the day's
@@ -157,4 +157,47 @@ test('质量异常分析日报表 and 部门反馈 in English', async ({ page })
   await page.getByRole('tab', { name: 'Department feedback' }).click()
   await expect(page.getByTestId('feedback-table')).toContainText('Total')
   await screenshot(page, 'reports-feedback-en')
+})
+
+test('工作报表: a clerk submits their day, the manager sees who has submitted', async ({
+  page,
+  consoleErrors
+}) => {
+  test.setTimeout(180_000)
+  await finishSetup(page)
+  await addStaff(page, '1001', '张专员')
+  await switchStaff(page, '1001')
+  const taken = await complaint(page, { phone: '13800000001', name: '张三' })
+  await page.getByRole('menuitem', { name: '统计报表' }).click()
+  await page.getByRole('tab', { name: '工作报表' }).click()
+  await expect(page.getByLabel('工作日期')).toHaveValue('2026-11-20')
+  const mine = page.getByTestId('work-mine')
+  await expect(mine).toContainText('未提交')
+  // a clerk sees only their own day, not the table of everyone
+  await expect(page.getByTestId('work-all')).toBeHidden()
+  // 受理投诉 1 → its complaint
+  await page.getByRole('button', { name: '张专员 受理投诉 1 条' }).click()
+  const drawer = page.getByRole('dialog')
+  await expect(drawer.getByTestId('drill-list')).toContainText(taken)
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
+  await page.getByLabel('工作备注').fill('受理电饭煲投诉一件')
+  await page.getByRole('button', { name: '提交', exact: true }).click()
+  await expect(page.getByText('工作报表已提交')).toBeVisible()
+  await expect(mine).toContainText('已提交')
+  await page.getByLabel('工作备注').fill('受理电饭煲投诉一件，已联系厂家')
+  await page.getByRole('button', { name: '重新提交' }).click()
+  await expect(mine).toContainText('已提交')
+  await screenshot(page, 'reports-work-clerk')
+
+  await switchStaff(page, '8001')
+  await page.getByRole('menuitem', { name: '统计报表' }).click()
+  await page.getByRole('tab', { name: '工作报表' }).click()
+  const all = page.getByTestId('work-all')
+  await expect(page.getByText('1 / 2 人已提交')).toBeVisible()
+  await expect(all.getByRole('row', { name: /1001 张专员/ })).toContainText('受理电饭煲投诉一件，已联系厂家')
+  await expect(all.getByRole('row', { name: /8001 李经理/ })).toContainText('未提交')
+  await expect(page.getByRole('button', { name: '张专员 受理投诉 1 条' })).toBeVisible()
+  await screenshot(page, 'reports-work-manager')
+  expect(consoleErrors).toEqual([])
 })
