@@ -142,6 +142,7 @@ test('质量异常分析日报表 and 部门反馈 with flags, thresholds, Excel
 })
 
 test('质量异常分析日报表 and 部门反馈 in English', async ({ page }) => {
+  test.setTimeout(120_000)
   await finishSetup(page)
   await complaint(page, { phone: '13800000001', name: '张三' })
   await page.getByRole('menuitem', { name: '系统设置' }).click()
