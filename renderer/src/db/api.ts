@@ -119,6 +119,9 @@ import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
 import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
+import { reportFeedback } from './reportFeedback'
+import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
+import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
 // Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
@@ -209,6 +212,12 @@ const reads = {
   reportPareto,
   reportDrillDown,
   drillDownRows,
+  reportAnomalies,
+  reportFeedback,
+  getWorkDay,
+  listWorkDay,
+  anomalyTaskIds,
+  getAnomalySettings,
   // sync
   inspectShare,
   listConflicts,
@@ -240,6 +249,8 @@ const writes = {
   recordDueEscalations,
   saveTimeRules,
   saveClosedDays,
+  saveAnomalySettings,
+  submitWorkReport,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

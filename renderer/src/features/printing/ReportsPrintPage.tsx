@@ -12,6 +12,7 @@ import { causeLabel, ParetoChart, useParetoResult } from '@/features/reports/Cau
 import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
 import { PrintView } from './PrintView'
+import { AnomalySheet, FeedbackSheet } from './ReportsPrintSheets'
 
 // #/print/reports?tab=&from=&to=&kind=&by=&paretoBy=&filters= — 打印报表 of 总览 or 原因分析 on A4: the
 // filter summary and 数据截至 at the top, the chart at a fixed width (no animation), the tables with
@@ -36,8 +37,10 @@ function readQuery(params: URLSearchParams, now: number) {
   const by = (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? 'day'
   const paretoBy =
     (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
+  const tab = (['causes', 'anomaly', 'feedback'] as const).find((k) => k === params.get('tab')) ?? 'overview'
   return {
-    tab: params.get('tab') === 'causes' ? 'causes' : 'overview',
+    tab,
+    day: /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : fallback,
     period,
     filters,
     by,
@@ -52,11 +55,18 @@ export function ReportsPrintPage() {
   const [params] = useSearchParams()
   const q = readQuery(params, data.now())
   const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
-  const title = q.tab === 'causes' ? t('reports.causeAnalysis') : t('reports.overview')
+  const title = t(
+    {
+      causes: 'reports.causeAnalysis',
+      overview: 'reports.overview',
+      anomaly: 'reports.anomalyDaily',
+      feedback: 'reports.departmentFeedback'
+    }[q.tab]
+  )
   return (
     <PrintView
       title={`${t('nav.reports')} ${title}`}
-      fileName={`${t('nav.reports')}-${title}-${q.period.from}`}
+      fileName={`${t('nav.reports')}-${title}-${q.tab === 'anomaly' ? q.day : q.period.from}`}
       // back to the same page, period and filters (ReportsPage reads them from the URL)
       onBack={() => navigate(`/reports?${params.toString()}`)}
     >
@@ -64,7 +74,11 @@ export function ReportsPrintPage() {
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>
           {storeName} {t('nav.reports')} · {title}
         </h2>
-        {q.tab === 'causes' ? (
+        {q.tab === 'anomaly' ? (
+          <AnomalySheet day={q.day} />
+        ) : q.tab === 'feedback' ? (
+          <FeedbackSheet period={q.period} filters={q.filters} />
+        ) : q.tab === 'causes' ? (
           <CausesSheet period={q.period} filters={q.filters} by={q.paretoBy} />
         ) : (
           <OverviewSheet period={q.period} filters={q.filters} by={q.by} />

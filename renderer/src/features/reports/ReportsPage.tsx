@@ -10,11 +10,17 @@ import { FilterBar, initialFilters, RangeKept, resolvePeriod, type FilterState }
 import { OverviewTab } from './OverviewTab'
 import { CauseTab } from './CauseTab'
 import { ExportButton } from './ExportButton'
+import { AnomalyTab } from './AnomalyTab'
+import { FeedbackTab } from './FeedbackTab'
+import { WorkTab } from './WorkTab'
 
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
 
 export type ReportTab = 'overview' | 'causes'
+/** pages with their own export and print (their period is not the filter bar's alone) */
+const OWN_TABS = ['anomaly', 'feedback', 'work'] as const
+type OwnTab = (typeof OWN_TABS)[number]
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
 
@@ -38,6 +44,7 @@ export function ReportsPage() {
   const data = useData()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
+  const own = OWN_TABS.find((k) => k === params.get('tab'))
   const tab: ReportTab = params.get('tab') === 'causes' ? 'causes' : 'overview'
   // Back from 打印报表 the URL carries the period and filters that were printed (fromParams).
   const [state, setState] = useState<FilterState>(() => fromParams(params, data.now()))
@@ -82,23 +89,25 @@ export function ReportsPage() {
       <FilterBar value={state} onChange={onChange} refusal={resolved.ok ? null : resolved.code} />
       {!resolved.ok && <RangeKept period={accepted} />}
       <Tabs
-        activeKey={tab}
+        activeKey={own ?? tab}
         onChange={(key) => {
           const next = new URLSearchParams(params)
-          if (key === 'causes') next.set('tab', 'causes')
+          if (key === 'causes' || OWN_TABS.includes(key as OwnTab)) next.set('tab', key)
           else next.delete('tab')
           setParams(next)
         }}
         tabBarExtraContent={
-          <Space>
-            <ExportButton tab={tab} period={accepted} filters={state.filters} by={by} paretoBy={paretoBy} />
-            <Button
-              icon={<PrinterOutlined aria-hidden />}
-              onClick={() => navigate(`/print/reports?${printQuery}`)}
-            >
-              {t('reports.printReport')}
-            </Button>
-          </Space>
+          !own && (
+            <Space>
+              <ExportButton tab={tab} period={accepted} filters={state.filters} by={by} paretoBy={paretoBy} />
+              <Button
+                icon={<PrinterOutlined aria-hidden />}
+                onClick={() => navigate(`/print/reports?${printQuery}`)}
+              >
+                {t('reports.printReport')}
+              </Button>
+            </Space>
+          )
         }
         items={[
           {
@@ -110,7 +119,14 @@ export function ReportsPage() {
             key: 'causes',
             label: t('reports.causeAnalysis'),
             children: <CauseTab period={accepted} filters={state.filters} by={paretoBy} onBy={setParetoBy} />
-          }
+          },
+          {
+            key: 'feedback',
+            label: t('reports.departmentFeedback'),
+            children: <FeedbackTab period={accepted} filters={state.filters} />
+          },
+          { key: 'anomaly', label: t('reports.anomalyDaily'), children: <AnomalyTab /> },
+          { key: 'work', label: t('reports.workReport'), children: <WorkTab /> }
         ]}
       />
     </Space>
