@@ -37,6 +37,8 @@ interface Pc {
   committed: Set<string>
   kills: number
   killsInSync: number
+  /** at each start, after how many kills, and whether the PC still knew its store ('joined=true') */
+  opens: string[]
   inSync: boolean
 }
 
@@ -103,6 +105,7 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     committed: new Set(),
     kills: 0,
     killsInSync: 0,
+    opens: [],
     inSync: false
   }))
 
@@ -183,6 +186,7 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       if (text.startsWith('committed ')) pc.committed.add(text.slice('committed '.length))
       else if (text === 'sync start') pc.inSync = true
       else if (text === 'sync end') pc.inSync = false
+      else if (text.startsWith('opened ')) pc.opens.push(`${pc.kills}:${text.slice('opened '.length)}`)
     })
     await page.goto(server.url)
     await page.waitForFunction(() => window.crashWorkload !== undefined)
@@ -220,6 +224,11 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     await b.bridge?.invoke('shareSetRoot', { root: shareDir })
     await call(a, 'join', true)
     await call(b, 'join', false)
+    // Both synced once before any kill: a later 'notJoined' is then the kills' doing, not the join's.
+    for (const pc of pcs) {
+      const { state, problems } = await call(pc, 'syncRound')
+      expect(state, `first round on ${pc.tag}: ${problems.join(' | ')}`).toBe('synced')
+    }
 
     mark('joined')
     runLoop(a)
@@ -248,7 +257,12 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
       for (const pc of pcs) {
         const r0 = Date.now()
         const { state, problems } = await call(pc, 'syncRound')
-        expect(state, `final round ${round} on ${pc.tag}: ${problems.join(' | ')}`).toBe('synced')
+        // the starts where the PC's knowledge of its store changed (kills so far: joined?)
+        const opens = pc.opens.filter((o, i) => i === 0 || o.split(':')[1] !== pc.opens[i - 1]?.split(':')[1])
+        expect(
+          state,
+          `final round ${round} on ${pc.tag}: ${problems.join(' | ')} | opens: ${opens.join(' ')}`
+        ).toBe('synced')
         if (process.env.CRASH_DEBUG) console.log(`final round ${round} ${pc.tag} ${Date.now() - r0} ms`)
       }
 

@@ -3,6 +3,7 @@
 // window.desk exactly as in the app. It writes and syncs in a loop until the test kills the browser.
 import { addCustomerNote } from '@/db/customers'
 import { createStoreOnShare, joinStoreOnShare } from '@/db/sync/storeChoice'
+import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 import { openDataLayer, type DataContext } from '@/db/context'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
@@ -44,6 +45,7 @@ const data = (): DataContext => {
 window.crashWorkload = {
   async open() {
     ctx = await openDataLayer(await callDesk('getDevice', undefined))
+    console.log(`opened joined=${(await ctx.db.meta.get(STORE_ID_KEY)) !== undefined}`)
   },
   async join(create) {
     if (create) await createStoreOnShare(data(), share)
