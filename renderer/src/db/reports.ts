@@ -46,8 +46,8 @@ export interface ReportQuery {
 
 const FMT = 'YYYY-MM-DD'
 
-/** The store's rules and 停业日. (A case's own pauses are not in its report line yet: its limits in the
- *  reports count paused time — docs/status/issue-16.md.) */
+/** The store's rules and 停业日. A case's own pauses travel in its report line (complaintDayFamily.ts
+ *  pausesField → MetricCase.pauses), so its limits leave paused time out. */
 async function metricContext(ctx: DataContext, asOf: number): Promise<MetricContext> {
   const closed = await getClosedDays(ctx)
   return { rules: ctx.timeRules, closedDays: closedDayIntervals(closed, ctx.timeRules.storeDayEndsAt), asOf }
