@@ -118,7 +118,15 @@ import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
-import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
+import {
+  drillDownRows,
+  reportDrillDown,
+  reportOverview,
+  reportPareto,
+  reportStaffDrill,
+  reportStaffReview,
+  reportTimeliness
+} from './reports'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
 // Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
@@ -209,6 +217,9 @@ const reads = {
   reportPareto,
   reportDrillDown,
   drillDownRows,
+  reportTimeliness,
+  reportStaffReview,
+  reportStaffDrill,
   // sync
   inspectShare,
   listConflicts,

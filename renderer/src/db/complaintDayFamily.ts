@@ -45,7 +45,8 @@ export function complaintLine(c: StoredComplaint): string {
     flat(c.firstResponder),
     flat(c.channel),
     flat(c.product),
-    pausesField(c._pauses)
+    pausesField(c._pauses),
+    flat(c.revisit?.by)
   ].join('\t')
 }
 
@@ -85,7 +86,8 @@ export function parseComplaintLine(line: string): ReportCase {
     firstResponder: f[13] as string,
     channel: f[14] as Channel,
     product: f[15] ?? '',
-    ...(f[16] ? { pauses: parsePausesField(f[16]) } : {})
+    ...(f[16] ? { pauses: parsePausesField(f[16]) } : {}),
+    ...(f[17] ? { revisitBy: f[17] } : {})
   }
 }
 
