@@ -58,6 +58,7 @@ const TEMPLATE_KEYS = [
   'reports.limit.${…}',
   'reports.metric.${…}',
   'reports.pauseReason.${…}',
+  'reports.staff.list.${…}',
   'reports.ui.granularityOption.${…}',
   'reports.ui.paretoByOption.${…}',
   'reports.ui.periodOption.${…}',

@@ -12,12 +12,20 @@ import { causeLabel, ParetoChart, useParetoResult } from '@/features/reports/Cau
 import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
 import { PrintView } from './PrintView'
+import { StaffSheet, TimelinessSheet } from './ReportsPagesPrint'
 
 // #/print/reports?tab=&from=&to=&kind=&by=&paretoBy=&filters= — 打印报表 of 总览 or 原因分析 on A4: the
 // filter summary and 数据截至 at the top, the chart at a fixed width (no animation), the tables with
 // rows that do not break across pages; page numbers come from @page (print.css).
 
 const CHART_WIDTH = 680
+
+const TAB_TITLES = {
+  overview: 'reports.overview',
+  causes: 'reports.causeAnalysis',
+  timeliness: 'reports.timeliness',
+  staff: 'reports.staffReview'
+} as const
 
 function readQuery(params: URLSearchParams, now: number) {
   const from = params.get('from') ?? ''
@@ -37,7 +45,7 @@ function readQuery(params: URLSearchParams, now: number) {
   const paretoBy =
     (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
   return {
-    tab: params.get('tab') === 'causes' ? 'causes' : 'overview',
+    tab: (['causes', 'timeliness', 'staff'] as const).find((k) => k === params.get('tab')) ?? 'overview',
     period,
     filters,
     by,
@@ -52,7 +60,7 @@ export function ReportsPrintPage() {
   const [params] = useSearchParams()
   const q = readQuery(params, data.now())
   const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
-  const title = q.tab === 'causes' ? t('reports.causeAnalysis') : t('reports.overview')
+  const title = t(TAB_TITLES[q.tab])
   return (
     <PrintView
       title={`${t('nav.reports')} ${title}`}
@@ -64,7 +72,11 @@ export function ReportsPrintPage() {
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>
           {storeName} {t('nav.reports')} · {title}
         </h2>
-        {q.tab === 'causes' ? (
+        {q.tab === 'timeliness' ? (
+          <TimelinessSheet period={q.period} filters={q.filters} by={q.by} />
+        ) : q.tab === 'staff' ? (
+          <StaffSheet period={q.period} filters={q.filters} />
+        ) : q.tab === 'causes' ? (
           <CausesSheet period={q.period} filters={q.filters} by={q.paretoBy} />
         ) : (
           <OverviewSheet period={q.period} filters={q.filters} by={q.by} />
@@ -74,7 +86,7 @@ export function ReportsPrintPage() {
   )
 }
 
-function Summary(props: { period: Period; filters: ReportFilters; asOf: number }) {
+export function Summary(props: { period: Period; filters: ReportFilters; asOf: number }) {
   const { t } = useTranslation()
   const items = [
     ...filterSummary(t, props.period, props.filters),

@@ -9,12 +9,15 @@ import { useData } from '@/app/session'
 import { FilterBar, initialFilters, RangeKept, resolvePeriod, type FilterState } from './FilterBar'
 import { OverviewTab } from './OverviewTab'
 import { CauseTab } from './CauseTab'
+import { TimelinessTab } from './TimelinessTab'
+import { StaffTab } from './StaffTab'
 import { ExportButton } from './ExportButton'
 
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
 
-export type ReportTab = 'overview' | 'causes'
+export const REPORT_TABS = ['overview', 'causes', 'timeliness', 'staff'] as const
+export type ReportTab = (typeof REPORT_TABS)[number]
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
 
@@ -38,7 +41,7 @@ export function ReportsPage() {
   const data = useData()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const tab: ReportTab = params.get('tab') === 'causes' ? 'causes' : 'overview'
+  const tab: ReportTab = REPORT_TABS.find((k) => k === params.get('tab')) ?? 'overview'
   // Back from 打印报表 the URL carries the period and filters that were printed (fromParams).
   const [state, setState] = useState<FilterState>(() => fromParams(params, data.now()))
   const [accepted, setAccepted] = useState<Period>(() => {
@@ -85,7 +88,7 @@ export function ReportsPage() {
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(params)
-          if (key === 'causes') next.set('tab', 'causes')
+          if (key !== 'overview') next.set('tab', key)
           else next.delete('tab')
           setParams(next)
         }}
@@ -110,6 +113,16 @@ export function ReportsPage() {
             key: 'causes',
             label: t('reports.causeAnalysis'),
             children: <CauseTab period={accepted} filters={state.filters} by={paretoBy} onBy={setParetoBy} />
+          },
+          {
+            key: 'timeliness',
+            label: t('reports.timeliness'),
+            children: <TimelinessTab period={accepted} filters={state.filters} by={by} onBy={setBy} />
+          },
+          {
+            key: 'staff',
+            label: t('reports.staffReview'),
+            children: <StaffTab period={accepted} filters={state.filters} />
           }
         ]}
       />
