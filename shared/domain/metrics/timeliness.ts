@@ -1,6 +1,7 @@
 import { durationMetric, type DurationMetric, type MetricValue } from './metric'
 import type { Range } from './period'
 import { slaCompliance } from './rates'
+import { firstResponseTime } from './durations'
 import { buckets, drillDown, touching, type Granularity, type ReportInput } from './report'
 import type { MetricContext } from './timeLimits'
 
@@ -34,6 +35,8 @@ export interface HistogramBin {
 export interface Distribution {
   metric: DurationMetric
   bins: HistogramBin[]
+  /** 首次响应时长: cases received in the range still without a first response (0 for 结案时长) */
+  pending: number
 }
 
 /** Counts durations into the bins of `edgesH` (hours; the last bin open). */
@@ -79,7 +82,11 @@ export function timeliness(all: ReportInput, ctx: MetricContext, range: Range, b
   const input = touching(all, ctx, range)
   const distribution = (of: DurationOf): Distribution => {
     const durations = durationsOf(input, ctx, range, of)
-    return { metric: durationMetric(durations), bins: histogram(durations, DURATION_BINS_H[of]) }
+    return {
+      metric: durationMetric(durations),
+      bins: histogram(durations, DURATION_BINS_H[of]),
+      pending: of === 'firstResponseTime' ? firstResponseTime(input.cases, ctx, range).pending : 0
+    }
   }
   const point = (key: string, r: Range): CompliancePoint => ({
     key,

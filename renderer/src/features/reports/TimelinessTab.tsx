@@ -269,9 +269,9 @@ export function TimelinessTab(props: {
             <Typography.Text type="secondary">
               {t('reports.tl.measured', { count: d.metric.denominator })}
             </Typography.Text>
-            {of === 'firstResponseTime' && 'pending' in d.metric && (
+            {of === 'firstResponseTime' && (
               <Typography.Text type="secondary">
-                {t('reports.tl.pending', { count: (d.metric as { pending: number }).pending })}
+                {t('reports.tl.pending', { count: d.pending })}
               </Typography.Text>
             )}
           </Space>

@@ -23,6 +23,8 @@ describe('时效分析', () => {
     expect(t.firstResponseTime.metric).toMatchObject({ value: 3 * H, numerator: 27.5 * H, denominator: 3 })
     // bins <1, 1–2, 2–4, 4–8, 8–24, 24–48, ≥48 h
     expect(t.firstResponseTime.bins.map((b) => b.count)).toEqual([1, 0, 1, 0, 0, 1, 0])
+    // d received, still without a first response
+    expect(t.firstResponseTime.pending).toBe(1)
     // 结案时长: a 23 h, b 49 h → median (23 + 49) / 2 = 36 h
     expect(t.closeTime.metric).toMatchObject({ value: 36 * H, denominator: 2 })
     // bins <1 d, 1–2, 2–3, 3–7, 7–14, ≥14 d
