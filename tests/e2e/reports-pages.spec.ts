@@ -150,7 +150,7 @@ test('时效分析 and 客服考核 with drill-down, Excel and print', async ({ 
   await page.getByRole('button', { name: '返回' }).click()
   await page.getByRole('tab', { name: '时效分析' }).click()
   await page.getByRole('button', { name: '打印报表' }).click()
-  await expect(page.getByTestId('print-compliance').locator('.recharts-line').first()).toBeVisible()
+  await expect(page.getByTestId('print-compliance').locator('.recharts-line-curve').last()).toBeVisible()
   await screenshot(page, 'reports-print-timeliness')
   const pdf = await saveViewAsPdf(page, desk, 'reports-timeliness-pdf')
   expect(pdf.pages[0]).toContain('首次响应时长分布')

@@ -100,7 +100,7 @@ export function StaffSheet(props: { period: Period; filters: ReportFilters }) {
       <div style={{ breakInside: 'avoid' }} data-testid="print-staff-chart">
         <StaffChart rows={s.rows} names={names} width={CHART_WIDTH} height={260} />
       </div>
-      <table className="print-table" data-testid="print-staff-table">
+      <table className="print-table print-table-wide" data-testid="print-staff-table">
         <thead>
           <tr>
             <th>{t('reports.staff.clerk')}</th>
