@@ -247,9 +247,11 @@ test('回访 at 100 000 customers, 200 000 complaints, 30 000 open tasks', async
   await expect(app.getByText(/^已生成 \d+ 条回访任务$/)).toBeVisible({ timeout: 120_000 })
   const generate100kMs = Date.now() - t0
 
-  // The per-write cost: the derive hooks' own time (performance entries) over the writes so far and
-  // five customers created at the counter.
+  // The per-write cost: the derive hooks' own time (performance entries) over five customers created
+  // at the counter, after a first one that is not counted (the code path's first run compiles it: a
+  // one-off per session, not a per-write cost).
   for (const [i, phone] of [
+    '13100000000',
     '13100000001',
     '13100000002',
     '13100000003',
@@ -265,6 +267,7 @@ test('回访 at 100 000 customers, 200 000 complaints, 30 000 open tasks', async
     await waitForQuiet(app)
     await app.getByRole('button', { name: '保存' }).click()
     await expect(app.getByTestId('customer-name')).toHaveText(`基准${i}`)
+    if (i === 0) await app.evaluate((name) => performance.clearMeasures(name), 'desk:revisit-derive')
   }
   const derive = await app.evaluate(() =>
     performance.getEntriesByName('desk:revisit-derive').map((e) => e.duration)

@@ -16,7 +16,8 @@ export const SYNCED_TABLES = [
   'handovers',
   'revisitTasks',
   'consultations',
-  'problems'
+  'problems',
+  'workReports'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

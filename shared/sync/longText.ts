@@ -16,7 +16,9 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   // an attempt is a field of its own, written once by one PC: nothing to lose
   revisitTasks: new Set(),
   consultations: new Set(['question', 'answer']),
-  problems: new Set(['description'])
+  problems: new Set(['description']),
+  // a clerk's own remark, edited only by that clerk: a second PC's text is theirs too
+  workReports: new Set(['remark'])
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

@@ -127,6 +127,9 @@ import {
   reportStaffReview,
   reportTimeliness
 } from './reports'
+import { reportFeedback } from './reportFeedback'
+import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
+import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
 // Signal-Desktop's DataReader / DataWriter, Actual Budget's per-feature handler maps). Features
@@ -220,6 +223,12 @@ const reads = {
   reportTimeliness,
   reportStaffReview,
   reportStaffDrill,
+  reportAnomalies,
+  reportFeedback,
+  getWorkDay,
+  listWorkDay,
+  anomalyTaskIds,
+  getAnomalySettings,
   // sync
   inspectShare,
   listConflicts,
@@ -251,6 +260,8 @@ const writes = {
   recordDueEscalations,
   saveTimeRules,
   saveClosedDays,
+  saveAnomalySettings,
+  submitWorkReport,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

@@ -15,6 +15,7 @@ import {
   SCHEMA_V9,
   SCHEMA_V10,
   SCHEMA_V11,
+  SCHEMA_V12,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -38,6 +39,7 @@ export class DeskDatabase extends Dexie {
   revisitTasks!: Table<SyncedRecords['revisitTasks'], string>
   consultations!: Table<SyncedRecords['consultations'], string>
   problems!: Table<SyncedRecords['problems'], string>
+  workReports!: Table<SyncedRecords['workReports'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -118,6 +120,7 @@ export class DeskDatabase extends Dexie {
           })
       })
     this.version(11).stores(SCHEMA_V11)
+    this.version(12).stores(SCHEMA_V12)
   }
 }
 

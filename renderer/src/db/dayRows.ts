@@ -96,7 +96,7 @@ export function dayRowMoves(
 
 const keyOf = (line: string) => line.slice(0, line.indexOf('\t'))
 
-/** Applies moves: one read and one write per row touched (a split day: its head, then its parts). */
+/** Applies moves: per store, one read (heads and the parts they may be split into) and one write. */
 export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove[]): Promise<void> {
   if (moves.length === 0) return
   const byStore = new Map<DayStore, Map<string, DayMove[]>>()
@@ -112,37 +112,37 @@ export async function applyDayRowMoves(db: DeskDatabase, moves: readonly DayMove
 
 async function applyToStore(db: DeskDatabase, store: DayStore, byDay: Map<string, DayMove[]>): Promise<void> {
   const table = db.table<DayRowEntry, string>(store)
+  // Each day's head and, in the same read, the parts its moves would fall in if it is split (absent
+  // when it is not): one round trip whatever the day's shape.
   const days = [...byDay.keys()]
-  const heads = await table.bulkGet(days)
+  const partKeys = [...new Set(days.flatMap((day) => (byDay.get(day) ?? []).map((m) => partOf(day, m.key))))]
+  const read = await table.bulkGet([...days, ...partKeys])
+  const parts = new Map(partKeys.map((key, i) => [key, read[days.length + i]]))
   const put: DayRowEntry[] = []
   const gone: string[] = []
-  const inParts = new Map<string, DayMove[]>()
   days.forEach((day, i) => {
-    const head = heads[i]
+    const head = read[i]
     const dayMoves = byDay.get(day) ?? []
-    if (head?.split) {
-      for (const m of dayMoves) {
-        const part = partOf(day, m.key)
-        const list = inParts.get(part)
-        if (list) list.push(m)
-        else inParts.set(part, [m])
-      }
+    if (!head?.split) {
+      const lines = applyMoves(head ? linesOf(head) : [], dayMoves)
+      if (lines.size === 0) gone.push(day)
+      else put.push(...rowsOfDay(day, [...lines.values()]))
       return
     }
-    const lines = applyMoves(head ? linesOf(head) : [], dayMoves)
-    if (lines.size === 0) gone.push(day)
-    else put.push(...rowsOfDay(day, [...lines.values()]))
-  })
-  if (inParts.size) {
-    const keys = [...inParts.keys()]
-    const parts = await table.bulkGet(keys)
-    keys.forEach((key, i) => {
-      const part = parts[i]
-      const lines = applyMoves(part ? linesOf(part) : [], inParts.get(key) ?? [])
+    const byPart = new Map<string, DayMove[]>()
+    for (const m of dayMoves) {
+      const key = partOf(day, m.key)
+      const list = byPart.get(key)
+      if (list) list.push(m)
+      else byPart.set(key, [m])
+    }
+    for (const [key, moves] of byPart) {
+      const part = parts.get(key)
+      const lines = applyMoves(part ? linesOf(part) : [], moves)
       if (lines.size === 0) gone.push(key)
       else put.push({ day: key, lines: [...lines.values()].join('\n') })
-    })
-  }
+    }
+  })
   await Promise.all([put.length && table.bulkPut(put), gone.length && table.bulkDelete(gone)])
 }
 

@@ -55,7 +55,7 @@ async function metricContext(ctx: DataContext, asOf: number): Promise<MetricCont
   return { rules: ctx.timeRules, closedDays: closedDayIntervals(closed, ctx.timeRules.storeDayEndsAt), asOf }
 }
 
-async function readServices(ctx: DataContext, first: string, last: string): Promise<ReportService[]> {
+export async function readServices(ctx: DataContext, first: string, last: string): Promise<ReportService[]> {
   const rows = await readDayRows(ctx.db, 'serviceDays', first, last)
   const out: ReportService[] = []
   for (const row of rows) {
@@ -78,7 +78,7 @@ async function readServices(ctx: DataContext, first: string, last: string): Prom
   return out
 }
 
-async function readTasks(ctx: DataContext, from: number, to: number): Promise<ReportTask[]> {
+export async function readTasks(ctx: DataContext, from: number, to: number): Promise<ReportTask[]> {
   const tasks = (await readTaskDays(ctx.db, from, to)) ?? []
   return tasks
     .filter((t) => t.rule !== 'complaint' && Number.isFinite(t.windowStart))

@@ -1,3 +1,4 @@
+import type { WorkReportRecord } from '@shared/domain/workReport'
 import type { Complaint } from '@shared/domain/complaint'
 import type { Customer, CustomerEventType } from '@shared/domain/customer'
 import type { Role, Staff } from '@shared/domain/staff'
@@ -123,7 +124,16 @@ export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
   [field: `campaign:${string}`]: RevisitCampaign
 }
 
+/** 统计报表 settings (issue 16): the 质量异常分析日报表 thresholds, one field each (per-field merge). */
+export interface ReportSettingsRecord {
+  id: 'reports'
+  spikePercent: number
+  spikeMinCount: number
+  repeatWindowDays: number
+}
+
 export type SettingsRecord =
+  | ReportSettingsRecord
   | ClosedDaysRecord
   | RevisitCampaignsRecord
   | RevisitSettingsRecord
@@ -214,6 +224,7 @@ export interface SyncedRecords {
   revisitTasks: Stored<StoredTaskFields> & RevisitTaskIndexKeys
   consultations: Stored<Consultation> & ServiceIndexKeys
   problems: Stored<Problem>
+  workReports: Stored<WorkReportRecord>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -345,4 +356,10 @@ export const SCHEMA_V10 = {} as const
  *  fields the reports read, so 总览 for a year reads ~365 rows instead of every complaint. */
 export const SCHEMA_V11 = {
   complaintDays: 'day'
+} as const
+
+/** v12 (issue 16, 工作报表): one synced record per clerk per day (workReports.ts), listed by day for the
+ *  manager's "who has submitted". */
+export const SCHEMA_V12 = {
+  workReports: 'id, day, staffNo'
 } as const

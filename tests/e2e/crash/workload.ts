@@ -103,11 +103,23 @@ window.crashWorkload = {
     const problems = report.problems.map((p) => `${p.kind}/${p.code}: ${p.detail}`)
     // A round that fails says what this PC's database holds (session 7 saw 'notJoined' after the kills:
     // was the membership lost alone, or the whole database?).
-    if (report.state !== 'synced')
+    if (report.state !== 'synced') {
+      // Each PC's markers run 1, 2, 3…: the lowest one still held tells a database that was emptied and
+      // started again (its early markers gone, unless synced back) from one that kept its records.
+      const markers = new Map<string, number[]>()
+      await ctx.db.complaints.each((c) => {
+        const m = /^crash-([AB])-(\d+)$/.exec(c.content)
+        if (m) markers.set(m[1] as string, [...(markers.get(m[1] as string) ?? []), Number(m[2])])
+      })
+      const spans = [...markers].map(
+        ([tag, ns]) => `${tag}:${Math.min(...ns)}..${Math.max(...ns)}(${ns.length})`
+      )
       problems.push(
         `census: complaints=${await ctx.db.complaints.count()} outbox=${await ctx.db.outbox.count()} ` +
+          `markers=[${spans.join(' ')}] peers=${await ctx.db.syncPeers.count()} ` +
           `meta=[${(await ctx.db.meta.toCollection().primaryKeys()).join(',')}]`
       )
+    }
     return { state: report.state, problems }
   },
   async dump() {

@@ -13,6 +13,7 @@ import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
 import { PrintView } from './PrintView'
 import { StaffSheet, TimelinessSheet } from './ReportsPagesPrint'
+import { AnomalySheet, FeedbackSheet } from './ReportsPrintSheets'
 
 // #/print/reports?tab=&from=&to=&kind=&by=&paretoBy=&filters= — 打印报表 of 总览 or 原因分析 on A4: the
 // filter summary and 数据截至 at the top, the chart at a fixed width (no animation), the tables with
@@ -24,7 +25,9 @@ const TAB_TITLES = {
   overview: 'reports.overview',
   causes: 'reports.causeAnalysis',
   timeliness: 'reports.timeliness',
-  staff: 'reports.staffReview'
+  staff: 'reports.staffReview',
+  anomaly: 'reports.anomalyDaily',
+  feedback: 'reports.departmentFeedback'
 } as const
 
 function readQuery(params: URLSearchParams, now: number) {
@@ -44,8 +47,13 @@ function readQuery(params: URLSearchParams, now: number) {
   const by = (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? 'day'
   const paretoBy =
     (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
+  const tab =
+    (['causes', 'anomaly', 'feedback', 'timeliness', 'staff'] as const).find(
+      (k) => k === params.get('tab')
+    ) ?? 'overview'
   return {
-    tab: (['causes', 'timeliness', 'staff'] as const).find((k) => k === params.get('tab')) ?? 'overview',
+    tab,
+    day: /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : fallback,
     period,
     filters,
     by,
@@ -64,7 +72,7 @@ export function ReportsPrintPage() {
   return (
     <PrintView
       title={`${t('nav.reports')} ${title}`}
-      fileName={`${t('nav.reports')}-${title}-${q.period.from}`}
+      fileName={`${t('nav.reports')}-${title}-${q.tab === 'anomaly' ? q.day : q.period.from}`}
       // back to the same page, period and filters (ReportsPage reads them from the URL)
       onBack={() => navigate(`/reports?${params.toString()}`)}
     >
@@ -76,6 +84,10 @@ export function ReportsPrintPage() {
           <TimelinessSheet period={q.period} filters={q.filters} by={q.by} />
         ) : q.tab === 'staff' ? (
           <StaffSheet period={q.period} filters={q.filters} />
+        ) : q.tab === 'anomaly' ? (
+          <AnomalySheet day={q.day} />
+        ) : q.tab === 'feedback' ? (
+          <FeedbackSheet period={q.period} filters={q.filters} />
         ) : q.tab === 'causes' ? (
           <CausesSheet period={q.period} filters={q.filters} by={q.paretoBy} />
         ) : (

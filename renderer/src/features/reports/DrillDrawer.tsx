@@ -25,6 +25,8 @@ export interface Drill {
   target: DrillTarget | StaffTarget
   filters: ReportFilters
   asOf: number
+  /** the records themselves, when the report already named them (质量异常分析日报表's flags) */
+  refs?: RecordRef[]
 }
 
 const PAGE = 20
@@ -45,6 +47,13 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
   useEffect(() => {
     if (!drill) return
     let live = true
+    if (drill.refs) {
+      const given = drill.refs
+      void Promise.resolve().then(() => live && setFound({ drill, refs: given }))
+      return () => {
+        live = false
+      }
+    }
     const target = drill.target
     void (
       target.metric === 'staff'

@@ -12,12 +12,17 @@ import { CauseTab } from './CauseTab'
 import { TimelinessTab } from './TimelinessTab'
 import { StaffTab } from './StaffTab'
 import { ExportButton } from './ExportButton'
+import { AnomalyTab } from './AnomalyTab'
+import { FeedbackTab } from './FeedbackTab'
+import { WorkTab } from './WorkTab'
 
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
 
 export const REPORT_TABS = ['overview', 'causes', 'timeliness', 'staff'] as const
 export type ReportTab = (typeof REPORT_TABS)[number]
+/** pages with their own export and print (their period is not the filter bar's alone) */
+const OWN_TABS = ['anomaly', 'feedback', 'work'] as const
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
 
@@ -41,6 +46,7 @@ export function ReportsPage() {
   const data = useData()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
+  const own = OWN_TABS.find((k) => k === params.get('tab'))
   const tab: ReportTab = REPORT_TABS.find((k) => k === params.get('tab')) ?? 'overview'
   // Back from 打印报表 the URL carries the period and filters that were printed (fromParams).
   const [state, setState] = useState<FilterState>(() => fromParams(params, data.now()))
@@ -85,7 +91,7 @@ export function ReportsPage() {
       <FilterBar value={state} onChange={onChange} refusal={resolved.ok ? null : resolved.code} />
       {!resolved.ok && <RangeKept period={accepted} />}
       <Tabs
-        activeKey={tab}
+        activeKey={own ?? tab}
         onChange={(key) => {
           const next = new URLSearchParams(params)
           if (key !== 'overview') next.set('tab', key)
@@ -93,15 +99,17 @@ export function ReportsPage() {
           setParams(next)
         }}
         tabBarExtraContent={
-          <Space>
-            <ExportButton tab={tab} period={accepted} filters={state.filters} by={by} paretoBy={paretoBy} />
-            <Button
-              icon={<PrinterOutlined aria-hidden />}
-              onClick={() => navigate(`/print/reports?${printQuery}`)}
-            >
-              {t('reports.printReport')}
-            </Button>
-          </Space>
+          !own && (
+            <Space>
+              <ExportButton tab={tab} period={accepted} filters={state.filters} by={by} paretoBy={paretoBy} />
+              <Button
+                icon={<PrinterOutlined aria-hidden />}
+                onClick={() => navigate(`/print/reports?${printQuery}`)}
+              >
+                {t('reports.printReport')}
+              </Button>
+            </Space>
+          )
         }
         items={[
           {
@@ -123,7 +131,14 @@ export function ReportsPage() {
             key: 'staff',
             label: t('reports.staffReview'),
             children: <StaffTab period={accepted} filters={state.filters} />
-          }
+          },
+          {
+            key: 'feedback',
+            label: t('reports.departmentFeedback'),
+            children: <FeedbackTab period={accepted} filters={state.filters} />
+          },
+          { key: 'anomaly', label: t('reports.anomalyDaily'), children: <AnomalyTab /> },
+          { key: 'work', label: t('reports.workReport'), children: <WorkTab /> }
         ]}
       />
     </Space>

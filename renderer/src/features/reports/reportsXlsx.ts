@@ -4,7 +4,8 @@ import { loadExcelJs } from '@shared/import/readTable'
 import type { Period } from '@shared/domain/metrics/period'
 import { TIME_LIMITS } from '@shared/domain/metrics/timeLimits'
 import type { ParetoBy, ReportFilters } from '@shared/domain/metrics/report'
-import type { DrillRow, OverviewResult } from '@/db'
+import type { AnomalyResult, DrillRow, FeedbackResult, OverviewResult } from '@/db'
+import { comparisonRows, flagDetail, flagTitle, meanText } from './anomalyText'
 import { filterSummary } from './FilterBar'
 import { causeLabel, type ParetoResult } from './CauseTab'
 import { bucketLabel, changeText, count, metricText, percent } from './format'
@@ -166,4 +167,145 @@ export async function paretoXlsx(
 /** 统计报表-总览-20261101.xlsx */
 export function reportFileName(t: TFunction, title: string, period: Period): string {
   return `${t('nav.reports')}-${title}-${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}.xlsx`
+}
+
+/** 质量异常分析日报表: the day and 数据截至, the comparison (that day, the four baseline days, the mean)
+ *  and the flags on the summary sheet; then one row per record of each flag (a record under two flags
+ *  appears twice, once under each). */
+export async function anomalyXlsx(
+  t: TFunction,
+  locale: string,
+  r: AnomalyResult,
+  rows: readonly DrillRow[],
+  customerNames: ReadonlyMap<string, string>
+): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJs()
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet(t('reports.ui.summary'))
+  sheet.addRow([t('reports.anomalyDaily')]).font = { bold: true, size: 14 }
+  sheet.addRow([t('reports.anomalyPage.day'), r.day])
+  sheet.addRow([t('reports.dataAsOf'), time(r.asOf)])
+  sheet.addRow([])
+  sheet.addRow([
+    t('reports.anomalyPage.row'),
+    t('reports.anomalyPage.today'),
+    ...r.baselineDays,
+    t('reports.anomalyPage.mean')
+  ]).font = { bold: true }
+  for (const row of comparisonRows(r))
+    sheet.addRow([
+      t(`reports.anomalyPage.${row.key}`),
+      row.today,
+      ...row.baseline,
+      meanText(locale, row.baseline)
+    ])
+  sheet.addRow([])
+  sheet.addRow([t('reports.anomalyPage.flags')]).font = { bold: true }
+  if (r.flags.length === 0) sheet.addRow([t('reports.anomalyPage.noFlags')])
+  for (const f of r.flags)
+    sheet.addRow([
+      flagTitle(t, f),
+      flagDetail(t, locale, f, r, f.rule === 'repeatCustomer' ? customerNames.get(f.customerId) : undefined)
+    ])
+  sheet.getColumn(1).width = 28
+  sheet.getColumn(2).width = 40
+  const byId = new Map(rows.map((row) => [row.ref.id, row]))
+  const records = wb.addWorksheet(t('reports.ui.records'))
+  records.addRow([
+    t('reports.anomalyPage.flags'),
+    t('reports.ui.record'),
+    t('complaint.complaintNo'),
+    t('reports.ui.at'),
+    t('complaint.customerName'),
+    t('complaint.category'),
+    t('workflow.field.department'),
+    t('complaint.status'),
+    t('reports.ui.clerk')
+  ]).font = { bold: true }
+  for (const f of r.flags)
+    for (const id of f.caseIds) {
+      const row = byId.get(id)
+      if (!row) continue
+      records.addRow([
+        flagTitle(t, f),
+        t(`reports.ui.recordKind.${row.ref.kind}`),
+        row.no,
+        time(row.at),
+        row.customerName,
+        row.category ? t(`complaint.categoryOption.${row.category}`) : '',
+        row.department,
+        row.ref.kind === 'complaint' ? t(`complaint.statusOption.${row.status}`) : '',
+        row.staffNo
+      ])
+    }
+  records.columns.forEach((c) => (c.width = 16))
+  return bytes(wb)
+}
+
+/** 部门反馈: the filters and 数据截至, one row per 责任部门 and the total, then one row per complaint
+ *  closed in the period with its 责任部门 and whether it was fed back. */
+export async function feedbackXlsx(
+  t: TFunction,
+  locale: string,
+  period: Period,
+  filters: ReportFilters,
+  r: FeedbackResult,
+  rows: readonly DrillRow[]
+): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJs()
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet(t('reports.ui.summary'))
+  header(sheet, t, t('reports.departmentFeedback'), period, filters, r.asOf)
+  sheet.addRow([
+    t('reports.feedbackPage.department'),
+    t('reports.feedbackPage.closed'),
+    t('reports.feedbackPage.fedBack'),
+    t('reports.feedbackPage.unfedBack'),
+    t('reports.feedbackPage.fedBackRate'),
+    t('reports.feedbackPage.received')
+  ]).font = { bold: true }
+  const rate = (v: number | null) => (v === null ? '—' : percent(locale, v))
+  for (const row of r.rows)
+    sheet.addRow([
+      row.department || t('reports.ui.notFilled'),
+      row.closed.length,
+      row.fedBack.length,
+      row.unfedBack.length,
+      rate(row.rate),
+      row.received.length
+    ])
+  sheet.addRow([
+    t('reports.feedbackPage.total'),
+    r.total.closed.length,
+    r.total.fedBack.length,
+    r.total.unfedBack.length,
+    rate(r.total.rate),
+    r.total.received.length
+  ]).font = { bold: true }
+  sheet.getColumn(1).width = 24
+  const unfed = new Set(r.total.unfedBack)
+  const records = wb.addWorksheet(t('reports.ui.records'))
+  records.addRow([
+    t('complaint.complaintNo'),
+    t('complaint.receivedAt'),
+    t('complaint.customerName'),
+    t('complaint.category'),
+    t('workflow.field.department'),
+    t('complaint.status'),
+    t('complaint.firstResponder'),
+    t('reports.feedbackPage.unfedBack')
+  ]).font = { bold: true }
+  for (const row of rows)
+    records.addRow([
+      row.no,
+      time(row.at),
+      row.customerName,
+      row.category ? t(`complaint.categoryOption.${row.category}`) : '',
+      row.department,
+      t(`complaint.statusOption.${row.status}`),
+      row.staffNo,
+      unfed.has(row.ref.id) ? t('reports.feedbackPage.unfedBack') : ''
+    ])
+  records.columns.forEach((c) => (c.width = 16))
+  return bytes(wb)
 }
