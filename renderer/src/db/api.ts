@@ -118,7 +118,15 @@ import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { startSyncLoop } from './sync/loop'
-import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from './reports'
+import {
+  drillDownRows,
+  reportDrillDown,
+  reportOverview,
+  reportPareto,
+  reportStaffDrill,
+  reportStaffReview,
+  reportTimeliness
+} from './reports'
 import { reportFeedback } from './reportFeedback'
 import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
 import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
@@ -212,6 +220,9 @@ const reads = {
   reportPareto,
   reportDrillDown,
   drillDownRows,
+  reportTimeliness,
+  reportStaffReview,
+  reportStaffDrill,
   reportAnomalies,
   reportFeedback,
   getWorkDay,

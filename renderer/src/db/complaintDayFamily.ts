@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { Category, Channel, ComplaintStatus, Satisfaction } from '@shared/domain/complaint'
 import type { ReportCase } from '@shared/domain/metrics/report'
+import type { Interval } from '@shared/domain/clock/businessClock'
 import type { DayRowFamily } from './dayRows'
 import type { SyncedRecords, SyncedTable } from './schema'
 
@@ -43,8 +44,25 @@ export function complaintLine(c: StoredComplaint): string {
     flat(c.department),
     flat(c.firstResponder),
     flat(c.channel),
-    flat(c.product)
+    flat(c.product),
+    pausesField(c._pauses),
+    flat(c.revisit?.by)
   ].join('\t')
+}
+
+/** The case's paused intervals (its local `_pauses`, complaintPauses.ts) as `from-to,from-to`; an open
+ *  pause is `from-`. In the line so a pause or resume moves the line and the reports' limits leave
+ *  paused time out. */
+export function pausesField(pauses: StoredComplaint['_pauses']): string {
+  return (pauses ?? []).map((p) => `${p.from}-${p.to ?? ''}`).join(',')
+}
+
+export function parsePausesField(field: string | undefined): Interval[] | undefined {
+  if (!field) return undefined
+  return field.split(',').map((part) => {
+    const [from, to] = part.split('-') as [string, string | undefined]
+    return { from: Number(from), to: to ? Number(to) : Infinity }
+  })
 }
 
 const opt = (s: string | undefined) => (s ? Number(s) : null)
@@ -67,7 +85,9 @@ export function parseComplaintLine(line: string): ReportCase {
     department: f[12] as string,
     firstResponder: f[13] as string,
     channel: f[14] as Channel,
-    product: f[15] ?? ''
+    product: f[15] ?? '',
+    ...(f[16] ? { pauses: parsePausesField(f[16]) } : {}),
+    ...(f[17] ? { revisitBy: f[17] } : {})
   }
 }
 

@@ -5,7 +5,7 @@ import { complaintFamily } from './complaintDayFamily'
 // 统计报表 reads complaints from the writer's day rows (dayRows.ts, family complaintDayFamily.ts).
 
 export function complaintDaysBuiltKey(): string {
-  return `complaintDays.built.v2:${Intl.DateTimeFormat().resolvedOptions().timeZone}`
+  return `complaintDays.built.v3:${Intl.DateTimeFormat().resolvedOptions().timeZone}`
 }
 
 /** Rebuilds the rows from the complaint records when missing (first start after the upgrade, a zone

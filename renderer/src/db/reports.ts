@@ -20,6 +20,8 @@ import type { DataContext } from './context'
 import { dayOfRow, linesOf, readDayLines, readDayRows } from './dayRows'
 import { getClosedDays } from './closedDays'
 import { closedDayIntervals } from '@shared/domain/clock/closedDays'
+import type { Timeliness } from '@shared/domain/metrics/timeliness'
+import type { ReportProblem, StaffList, StaffRow } from '@shared/domain/metrics/staffReview'
 import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
@@ -46,8 +48,8 @@ export interface ReportQuery {
 
 const FMT = 'YYYY-MM-DD'
 
-/** The store's rules and 停业日. (A case's own pauses are not in its report line yet: its limits in the
- *  reports count paused time — docs/status/issue-16.md.) */
+/** The store's rules and 停业日. A case's own pauses travel in its report line (complaintDayFamily.ts
+ *  pausesField → MetricCase.pauses), so its limits leave paused time out. */
 async function metricContext(ctx: DataContext, asOf: number): Promise<MetricContext> {
   const closed = await getClosedDays(ctx)
   return { rules: ctx.timeRules, closedDays: closedDayIntervals(closed, ctx.timeRules.storeDayEndsAt), asOf }
@@ -142,7 +144,7 @@ function reportsWorker(): Worker | null {
   }
 }
 
-async function run<R extends ComputeRequest>(request: R): Promise<ReturnType<typeof compute>> {
+async function run(request: ComputeRequest): Promise<ReturnType<typeof compute>> {
   const w = reportsWorker()
   if (!w) return compute(request)
   const id = nextId++
@@ -217,6 +219,74 @@ export async function reportPareto(
   return { ...pareto(filtered, current, by), asOf, range: current }
 }
 
+/** 时效分析 for the period: duration histograms with their medians, 时效达标率 per limit over time. */
+export async function reportTimeliness(
+  ctx: DataContext,
+  query: ReportQuery,
+  by: Granularity
+): Promise<Timeliness & { query: ReportQuery }> {
+  const asOf = ctx.now()
+  const { current } = comparison(query.period, asOf)
+  const raw = await readReportInput(ctx, current)
+  const result = (await run({
+    kind: 'timeliness',
+    raw,
+    filters: query.filters,
+    ctx: await metricContext(ctx, asOf),
+    range: current,
+    by
+  })) as Timeliness
+  return { ...result, query }
+}
+
+async function readProblems(ctx: DataContext, range: Range): Promise<ReportProblem[]> {
+  const list = await ctx.db.problems.where('createdAt').between(range.start, range.end, true, false).toArray()
+  return list
+    .filter((p) => !p._deleted)
+    .map((p) => ({ id: p.id, staffNo: p.staffNo, createdAt: p.createdAt, status: p.status }))
+}
+
+/** 客服考核 for the period: one row per clerk. */
+export async function reportStaffReview(
+  ctx: DataContext,
+  query: ReportQuery
+): Promise<{ rows: StaffRow[]; asOf: number; range: Range; query: ReportQuery }> {
+  const asOf = ctx.now()
+  const { current } = comparison(query.period, asOf)
+  const [raw, problems] = await Promise.all([readReportInput(ctx, current), readProblems(ctx, current)])
+  const rows = (await run({
+    kind: 'staff',
+    raw,
+    problems,
+    filters: query.filters,
+    ctx: await metricContext(ctx, asOf),
+    range: current
+  })) as StaffRow[]
+  return { rows, asOf, range: current, query }
+}
+
+/** The records behind one figure of one clerk in 客服考核. */
+export async function reportStaffDrill(
+  ctx: DataContext,
+  filters: ReportFilters,
+  range: Range,
+  clerk: string,
+  list: StaffList,
+  asOf: number
+): Promise<RecordRef[]> {
+  const [raw, problems] = await Promise.all([readReportInput(ctx, range), readProblems(ctx, range)])
+  return (await run({
+    kind: 'staffDrill',
+    raw,
+    problems,
+    filters,
+    ctx: await metricContext(ctx, asOf),
+    range,
+    clerk,
+    list
+  })) as RecordRef[]
+}
+
 /** One row of a drill-down list, loaded for the page shown. */
 export interface DrillRow {
   ref: RecordRef
@@ -234,11 +304,12 @@ export interface DrillRow {
 /** The records of a page of drill-down refs (in the refs' order); a record gone since is left out. */
 export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]): Promise<DrillRow[]> {
   const ids = (kind: RecordRef['kind']) => refs.filter((r) => r.kind === kind).map((r) => r.id)
-  const [complaints, consultations, returns, tasks] = await Promise.all([
+  const [complaints, consultations, returns, tasks, problems] = await Promise.all([
     ctx.db.complaints.bulkGet(ids('complaint')),
     ctx.db.consultations.bulkGet(ids('consultation')),
     ctx.db.returns.bulkGet(ids('return')),
-    ctx.db.revisitTasks.bulkGet(ids('task'))
+    ctx.db.revisitTasks.bulkGet(ids('task')),
+    ctx.db.problems.bulkGet(ids('problem'))
   ])
   const byId = new Map<string, Omit<DrillRow, 'ref'>>()
   for (const c of complaints)
@@ -284,6 +355,17 @@ export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]
         department: '',
         status: t._status ?? '',
         staffNo: t.clerk
+      })
+  for (const p of problems)
+    if (p)
+      byId.set(`problem:${p.id}`, {
+        at: p.createdAt,
+        no: '',
+        customerName: '',
+        category: '',
+        department: '',
+        status: p.status,
+        staffNo: p.staffNo
       })
   return refs.flatMap((ref) => {
     const row = byId.get(`${ref.kind}:${ref.id}`)

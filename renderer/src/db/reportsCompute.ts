@@ -13,6 +13,15 @@ import {
   type ReportService,
   type ReportTask
 } from '@shared/domain/metrics/report'
+import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
+import {
+  staffRecords,
+  staffReview,
+  type ReportProblem,
+  type StaffList,
+  type StaffRef,
+  type StaffRow
+} from '@shared/domain/metrics/staffReview'
 import { parseComplaintLine } from './complaintDayFamily'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
@@ -42,14 +51,56 @@ export type ComputeRequest =
       range: Range
       target: DrillTarget
     }
+  | {
+      kind: 'timeliness'
+      raw: RawReportInput
+      filters: ReportFilters
+      ctx: MetricContext
+      range: Range
+      by: Granularity
+    }
+  | {
+      kind: 'staff'
+      raw: RawReportInput
+      problems: ReportProblem[]
+      filters: ReportFilters
+      ctx: MetricContext
+      range: Range
+    }
+  | {
+      kind: 'staffDrill'
+      raw: RawReportInput
+      problems: ReportProblem[]
+      filters: ReportFilters
+      ctx: MetricContext
+      range: Range
+      clerk: string
+      list: StaffList
+    }
 
-export type ComputeResult<R extends ComputeRequest> = R extends { kind: 'overview' } ? Overview : RecordRef[]
+export type ComputeResult = Overview | RecordRef[] | Timeliness | StaffRow[] | StaffRef[]
 
-export function compute(req: ComputeRequest): Overview | RecordRef[] {
+export function compute(req: ComputeRequest): ComputeResult {
   const input = applyFilters(
     { cases: req.raw.lines.map(parseComplaintLine), services: req.raw.services, tasks: req.raw.tasks },
     req.filters
   )
-  if (req.kind === 'overview') return overview(input, req.ctx, req.ranges, req.by)
-  return drillDown(touching(input, req.ctx, req.range), req.ctx, req.range, req.target)
+  switch (req.kind) {
+    case 'overview':
+      return overview(input, req.ctx, req.ranges, req.by)
+    case 'drill':
+      return drillDown(touching(input, req.ctx, req.range), req.ctx, req.range, req.target)
+    case 'timeliness':
+      return timeliness(input, req.ctx, req.range, req.by)
+    case 'staff':
+    case 'staffDrill': {
+      const problems = req.filters.clerk
+        ? req.problems.filter((p) => p.staffNo === req.filters.clerk)
+        : req.problems
+      const staffInput = { ...touching(input, req.ctx, req.range), problems }
+      return req.kind === 'staff'
+        ? staffReview(staffInput, req.ctx, req.range)
+        : staffRecords(staffInput, req.ctx, req.range, req.clerk, req.list)
+    }
+  }
 }

@@ -65,6 +65,8 @@ export interface ReportCase extends MetricCase {
   firstResponder: string
   channel: Channel
   product: string
+  /** 工号 of who made the complaint's 回访 (客服考核) */
+  revisitBy?: string
 }
 
 /** A consultation or a return of the counter log (the day rows keep its day, not its minute). */
@@ -327,6 +329,7 @@ export type RecordRef =
   | { kind: 'complaint'; id: string; limit?: TimeLimit; durationMs?: number }
   | { kind: 'consultation' | 'return'; id: string; customerKey: string }
   | { kind: 'task'; id: string }
+  | { kind: 'problem'; id: string }
 
 /** What a drill-down opens: a metric's numerator or denominator (时效达标率 per limit or 'all'), or
  *  the complaints received. */
@@ -334,6 +337,8 @@ export type DrillTarget =
   | { metric: 'complaints' }
   | { metric: Exclude<OverviewMetric, 'slaCompliance'>; part: 'numerator' | 'denominator' }
   | { metric: 'slaCompliance'; part: 'numerator' | 'denominator'; limit: TimeLimit | 'all' }
+  /** 时效分析: the cases of a duration metric whose duration falls in [fromMs, toMs) */
+  | { metric: 'durationBin'; of: 'firstResponseTime' | 'closeTime'; fromMs: number; toMs: number }
 
 const complaintRef = (c: ReportCase): RecordRef => ({ kind: 'complaint', id: c.id })
 
@@ -349,6 +354,10 @@ export function drillDown(
   const services = input.services.filter((s) => inRange(s.at, range))
   const serviceRef = (s: ReportService): RecordRef => ({ kind: s.kind, id: s.id, customerKey: s.customerKey })
   switch (target.metric) {
+    case 'durationBin':
+      return drillDown(input, ctx, range, { metric: target.of, part: 'denominator' }).filter(
+        (r) => 'durationMs' in r && (r.durationMs ?? 0) >= target.fromMs && (r.durationMs ?? 0) < target.toMs
+      )
     case 'complaints':
       return received.map(complaintRef)
     case 'complaintRate':

@@ -62,6 +62,7 @@ const TEMPLATE_KEYS = [
   'reports.limit.${…}',
   'reports.metric.${…}',
   'reports.pauseReason.${…}',
+  'reports.staff.list.${…}',
   'reports.ui.granularityOption.${…}',
   'reports.workPage.figure.${…}',
   'reports.ui.paretoByOption.${…}',

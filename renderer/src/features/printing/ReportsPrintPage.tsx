@@ -12,6 +12,7 @@ import { causeLabel, ParetoChart, useParetoResult } from '@/features/reports/Cau
 import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
 import { PrintView } from './PrintView'
+import { StaffSheet, TimelinessSheet } from './ReportsPagesPrint'
 import { AnomalySheet, FeedbackSheet } from './ReportsPrintSheets'
 
 // #/print/reports?tab=&from=&to=&kind=&by=&paretoBy=&filters= — 打印报表 of 总览 or 原因分析 on A4: the
@@ -19,6 +20,15 @@ import { AnomalySheet, FeedbackSheet } from './ReportsPrintSheets'
 // rows that do not break across pages; page numbers come from @page (print.css).
 
 const CHART_WIDTH = 680
+
+const TAB_TITLES = {
+  overview: 'reports.overview',
+  causes: 'reports.causeAnalysis',
+  timeliness: 'reports.timeliness',
+  staff: 'reports.staffReview',
+  anomaly: 'reports.anomalyDaily',
+  feedback: 'reports.departmentFeedback'
+} as const
 
 function readQuery(params: URLSearchParams, now: number) {
   const from = params.get('from') ?? ''
@@ -37,7 +47,10 @@ function readQuery(params: URLSearchParams, now: number) {
   const by = (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? 'day'
   const paretoBy =
     (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
-  const tab = (['causes', 'anomaly', 'feedback'] as const).find((k) => k === params.get('tab')) ?? 'overview'
+  const tab =
+    (['causes', 'anomaly', 'feedback', 'timeliness', 'staff'] as const).find(
+      (k) => k === params.get('tab')
+    ) ?? 'overview'
   return {
     tab,
     day: /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : fallback,
@@ -55,14 +68,7 @@ export function ReportsPrintPage() {
   const [params] = useSearchParams()
   const q = readQuery(params, data.now())
   const storeName = useLiveQuery(() => data.read.getStoreName(), [data])
-  const title = t(
-    {
-      causes: 'reports.causeAnalysis',
-      overview: 'reports.overview',
-      anomaly: 'reports.anomalyDaily',
-      feedback: 'reports.departmentFeedback'
-    }[q.tab]
-  )
+  const title = t(TAB_TITLES[q.tab])
   return (
     <PrintView
       title={`${t('nav.reports')} ${title}`}
@@ -74,7 +80,11 @@ export function ReportsPrintPage() {
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>
           {storeName} {t('nav.reports')} · {title}
         </h2>
-        {q.tab === 'anomaly' ? (
+        {q.tab === 'timeliness' ? (
+          <TimelinessSheet period={q.period} filters={q.filters} by={q.by} />
+        ) : q.tab === 'staff' ? (
+          <StaffSheet period={q.period} filters={q.filters} />
+        ) : q.tab === 'anomaly' ? (
           <AnomalySheet day={q.day} />
         ) : q.tab === 'feedback' ? (
           <FeedbackSheet period={q.period} filters={q.filters} />
@@ -88,7 +98,7 @@ export function ReportsPrintPage() {
   )
 }
 
-function Summary(props: { period: Period; filters: ReportFilters; asOf: number }) {
+export function Summary(props: { period: Period; filters: ReportFilters; asOf: number }) {
   const { t } = useTranslation()
   const items = [
     ...filterSummary(t, props.period, props.filters),

@@ -5,16 +5,24 @@ import { useNavigate } from 'react-router'
 import type { Range } from '@shared/domain/metrics/period'
 import type { DrillTarget, RecordRef, ReportFilters } from '@shared/domain/metrics/report'
 import type { DrillRow } from '@/db'
+import type { StaffList } from '@shared/domain/metrics/staffReview'
 import { useData } from '@/app/session'
 import { dateText, duration } from './format'
 
 // The records behind a number of a report: the ids come from the data layer in one call, each page's
 // records are loaded when shown (20 at a time), and a complaint opens its own page.
 
+/** 客服考核: one figure of one clerk (staffReview.ts) */
+export interface StaffTarget {
+  metric: 'staff'
+  clerk: string
+  list: StaffList
+}
+
 export interface Drill {
   title: string
   range: Range
-  target: DrillTarget
+  target: DrillTarget | StaffTarget
   filters: ReportFilters
   asOf: number
   /** the records themselves, when the report already named them (质量异常分析日报表's flags) */
@@ -46,9 +54,12 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
         live = false
       }
     }
-    void data.read
-      .reportDrillDown(drill.filters, drill.range, drill.target, drill.asOf)
-      .then((r) => live && setFound({ drill, refs: r }))
+    const target = drill.target
+    void (
+      target.metric === 'staff'
+        ? data.read.reportStaffDrill(drill.filters, drill.range, target.clerk, target.list, drill.asOf)
+        : data.read.reportDrillDown(drill.filters, drill.range, target, drill.asOf)
+    ).then((r) => live && setFound({ drill, refs: r }))
     return () => {
       live = false
     }
@@ -114,7 +125,12 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
           {
             key: 'status',
             title: t('complaint.status'),
-            render: (_, r) => (r.ref.kind === 'complaint' ? t(`complaint.statusOption.${r.status}`) : '')
+            render: (_, r) =>
+              r.ref.kind === 'complaint'
+                ? t(`complaint.statusOption.${r.status}`)
+                : r.ref.kind === 'problem'
+                  ? t(`counter.problem.statusOption.${r.status}`)
+                  : ''
           },
           { key: 'staff', title: t('reports.ui.clerk'), dataIndex: 'staffNo' },
           {

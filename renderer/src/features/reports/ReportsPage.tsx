@@ -9,6 +9,8 @@ import { useData } from '@/app/session'
 import { FilterBar, initialFilters, RangeKept, resolvePeriod, type FilterState } from './FilterBar'
 import { OverviewTab } from './OverviewTab'
 import { CauseTab } from './CauseTab'
+import { TimelinessTab } from './TimelinessTab'
+import { StaffTab } from './StaffTab'
 import { ExportButton } from './ExportButton'
 import { AnomalyTab } from './AnomalyTab'
 import { FeedbackTab } from './FeedbackTab'
@@ -17,10 +19,10 @@ import { WorkTab } from './WorkTab'
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
 
-export type ReportTab = 'overview' | 'causes'
+export const REPORT_TABS = ['overview', 'causes', 'timeliness', 'staff'] as const
+export type ReportTab = (typeof REPORT_TABS)[number]
 /** pages with their own export and print (their period is not the filter bar's alone) */
 const OWN_TABS = ['anomaly', 'feedback', 'work'] as const
-type OwnTab = (typeof OWN_TABS)[number]
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
 
@@ -45,7 +47,7 @@ export function ReportsPage() {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const own = OWN_TABS.find((k) => k === params.get('tab'))
-  const tab: ReportTab = params.get('tab') === 'causes' ? 'causes' : 'overview'
+  const tab: ReportTab = REPORT_TABS.find((k) => k === params.get('tab')) ?? 'overview'
   // Back from 打印报表 the URL carries the period and filters that were printed (fromParams).
   const [state, setState] = useState<FilterState>(() => fromParams(params, data.now()))
   const [accepted, setAccepted] = useState<Period>(() => {
@@ -92,7 +94,7 @@ export function ReportsPage() {
         activeKey={own ?? tab}
         onChange={(key) => {
           const next = new URLSearchParams(params)
-          if (key === 'causes' || OWN_TABS.includes(key as OwnTab)) next.set('tab', key)
+          if (key !== 'overview') next.set('tab', key)
           else next.delete('tab')
           setParams(next)
         }}
@@ -119,6 +121,16 @@ export function ReportsPage() {
             key: 'causes',
             label: t('reports.causeAnalysis'),
             children: <CauseTab period={accepted} filters={state.filters} by={paretoBy} onBy={setParetoBy} />
+          },
+          {
+            key: 'timeliness',
+            label: t('reports.timeliness'),
+            children: <TimelinessTab period={accepted} filters={state.filters} by={by} onBy={setBy} />
+          },
+          {
+            key: 'staff',
+            label: t('reports.staffReview'),
+            children: <StaffTab period={accepted} filters={state.filters} />
           },
           {
             key: 'feedback',

@@ -13,12 +13,12 @@ import { bucketLabel, changeText, count, metricText, percent } from './format'
 // 导出Excel of 总览 and 原因分析: the filters and 数据截至 at the top of the summary sheet, the figures,
 // then one row per complaint of the period (the records behind the figures). Labels are the UI's.
 
-type Workbook = InstanceType<Awaited<ReturnType<typeof loadExcelJs>>['Workbook']>
-type Sheet = ReturnType<Workbook['addWorksheet']>
+export type Workbook = InstanceType<Awaited<ReturnType<typeof loadExcelJs>>['Workbook']>
+export type Sheet = ReturnType<Workbook['addWorksheet']>
 
 const time = (ms: number) => dayjs(ms).format('YYYY-MM-DD HH:mm')
 
-function header(
+export function header(
   sheet: Sheet,
   t: TFunction,
   title: string,
@@ -32,7 +32,13 @@ function header(
   sheet.addRow([])
 }
 
-function recordSheet(wb: Workbook, t: TFunction, rows: readonly DrillRow[]) {
+/** One row per record; `extra` adds columns (时效分析: the durations). */
+export function recordSheet(
+  wb: Workbook,
+  t: TFunction,
+  rows: readonly DrillRow[],
+  extra?: { titles: string[]; values: (r: DrillRow) => (string | number)[] }
+) {
   const sheet = wb.addWorksheet(t('reports.ui.records'))
   sheet.addRow([
     t('complaint.complaintNo'),
@@ -41,7 +47,8 @@ function recordSheet(wb: Workbook, t: TFunction, rows: readonly DrillRow[]) {
     t('complaint.category'),
     t('workflow.field.department'),
     t('complaint.status'),
-    t('complaint.firstResponder')
+    t('complaint.firstResponder'),
+    ...(extra?.titles ?? [])
   ]).font = { bold: true }
   for (const r of rows)
     sheet.addRow([
@@ -51,12 +58,13 @@ function recordSheet(wb: Workbook, t: TFunction, rows: readonly DrillRow[]) {
       r.category ? t(`complaint.categoryOption.${r.category}`) : '',
       r.department,
       t(`complaint.statusOption.${r.status}`),
-      r.staffNo
+      r.staffNo,
+      ...(extra?.values(r) ?? [])
     ])
   sheet.columns.forEach((c) => (c.width = 16))
 }
 
-async function bytes(wb: Workbook): Promise<Uint8Array> {
+export async function bytes(wb: Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer
   return out instanceof Uint8Array
     ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)

@@ -34,7 +34,13 @@ export const reportsZh = {
     loading: '正在统计…',
     drillTitle: '{{title}}（{{count}} 条）',
     record: '记录',
-    recordKind: { complaint: '投诉', consultation: '咨询', return: '退换货', task: '回访任务' },
+    recordKind: {
+      complaint: '投诉',
+      consultation: '咨询',
+      return: '退换货',
+      task: '回访任务',
+      problem: '问题登记'
+    },
     at: '时间',
     duration: '时长',
     limit: '时限',
@@ -62,6 +68,48 @@ export const reportsZh = {
     monthPattern: 'YYYY年M月',
     datePattern: 'YYYY年M月D日',
     rangeText: '{{from}} 至 {{to}}'
+  },
+  // 时效分析 (timeliness.ts)
+  tl: {
+    distribution: '{{metric}}分布',
+    median: '中位数 {{value}}',
+    measured: '统计 {{count}} 件',
+    pending: '尚未首次响应 {{count}} 件',
+    binHours: '{{from}}–{{to}} 小时',
+    binHoursUnder: '不足 {{to}} 小时',
+    binHoursOver: '{{from}} 小时及以上',
+    binDays: '{{from}}–{{to}} 天',
+    binDaysUnder: '不足 {{to}} 天',
+    binDaysOver: '{{from}} 天及以上',
+    bin: '时长区间',
+    binDrill: '{{metric}} {{bin}} {{count}} 件',
+    complianceTrend: '时效达标率趋势',
+    pointDrill: '{{bucket}} {{limit}} {{part}} {{count}}',
+    met: '达标',
+    due: '应达标'
+  },
+  // 客服考核 (staffReview.ts)
+  staff: {
+    clerk: '客服',
+    chart: '各客服投诉处理量',
+    list: {
+      taken: '受理（首问负责人）',
+      handled: '已处理',
+      closed: '已结案',
+      onTimeMet: '按时',
+      onTimeDue: '应按时',
+      followUps: '回访完成',
+      unsatisfied: '回访不满意',
+      answered: '回访有答复',
+      consultations: '咨询',
+      converted: '成交',
+      withOutcome: '有结果的咨询',
+      problems: '问题登记',
+      adopted: '已采纳'
+    },
+    onTime: '按时率',
+    drill: '{{clerk}} {{figure}} {{count}}',
+    none: '本期没有客服数据'
   },
   overview: '总览',
   causeAnalysis: '原因分析',
@@ -262,7 +310,8 @@ export const reportsEn: typeof reportsZh = {
       complaint: 'Complaint',
       consultation: 'Consultation',
       return: 'Return',
-      task: 'Follow-up task'
+      task: 'Follow-up task',
+      problem: 'Problem'
     },
     at: 'Time',
     duration: 'Duration',
@@ -291,6 +340,46 @@ export const reportsEn: typeof reportsZh = {
     monthPattern: 'MMM YYYY',
     datePattern: 'MMM D, YYYY',
     rangeText: '{{from}} to {{to}}'
+  },
+  tl: {
+    distribution: '{{metric}} distribution',
+    median: 'Median {{value}}',
+    measured: '{{count}} cases measured',
+    pending: '{{count}} awaiting first response',
+    binHours: '{{from}}–{{to}} h',
+    binHoursUnder: 'Under {{to}} h',
+    binHoursOver: '{{from}} h or more',
+    binDays: '{{from}}–{{to}} days',
+    binDaysUnder: 'Under {{to}} day',
+    binDaysOver: '{{from}} days or more',
+    bin: 'Duration',
+    binDrill: '{{metric}} {{bin}} {{count}} cases',
+    complianceTrend: 'SLA compliance over time',
+    pointDrill: '{{bucket}} {{limit}} {{part}} {{count}}',
+    met: 'Met',
+    due: 'Due'
+  },
+  staff: {
+    clerk: 'Clerk',
+    chart: 'Complaints per clerk',
+    list: {
+      taken: 'Taken (first owner)',
+      handled: 'Handled',
+      closed: 'Closed',
+      onTimeMet: 'On time',
+      onTimeDue: 'Due',
+      followUps: 'Follow-ups done',
+      unsatisfied: 'Unsatisfied follow-ups',
+      answered: 'Follow-ups answered',
+      consultations: 'Consultations',
+      converted: 'Sales',
+      withOutcome: 'Consultations with an outcome',
+      problems: 'Problems logged',
+      adopted: 'Adopted'
+    },
+    onTime: 'On-time rate',
+    drill: '{{clerk}} {{figure}} {{count}}',
+    none: 'No clerk data in this period'
   },
   overview: 'Overview',
   causeAnalysis: 'Cause analysis',

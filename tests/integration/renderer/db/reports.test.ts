@@ -15,7 +15,19 @@ import { TIME_LIMITS } from '@shared/domain/metrics/timeLimits'
 import { registerConsultation } from '@/db/consultations'
 import { addStaff } from '@/db/staff'
 import { saveClosedDays } from '@/db/closedDays'
-import { drillDownRows, reportDrillDown, reportOverview, reportPareto } from '@/db/reports'
+import { pauseComplaintClock, resumeComplaintClock } from '@/db/complaintClockWrite'
+import {
+  drillDownRows,
+  reportDrillDown,
+  reportOverview,
+  reportPareto,
+  reportStaffDrill,
+  reportStaffReview,
+  reportTimeliness
+} from '@/db/reports'
+import { decideProblem, logProblem } from '@/db/problems'
+import { problemFormSchema, emptyProblemForm } from '@shared/domain/counter/problem'
+import { STAFF_LISTS, type StaffList, type StaffRow } from '@shared/domain/metrics/staffReview'
 import { freshData } from './helpers'
 import { intake } from './sync/harness'
 
@@ -231,6 +243,7 @@ describe('统计报表 data layer', () => {
             expect(refs.length, label).toBe(figures.complaints)
             continue
           }
+          if (target.metric === 'durationBin') continue // 时效分析's test below
           const metric =
             target.metric === 'slaCompliance' ? figures.slaCompliance[target.limit] : figures[target.metric]
           if (target.metric === 'complaintRate' && target.part === 'denominator') {
@@ -275,6 +288,54 @@ describe('统计报表 data layer', () => {
     expect(after.figures.slaCompliance.resolution).toMatchObject({ numerator: 2, denominator: 3 })
   })
 
+  it('a case’s own pauses do not count toward its limits in the reports: paused 8 h, its result in 30 h meets 24 h', async () => {
+    const ctx = await november()
+    // 6: received 11-16 09:00, judged at once; 暂停计时 10:00 → 恢复计时 18:00 (8 h); result accepted
+    // 11-17 15:00 — 30 h after receipt, 30 − 8 = 22 counted hours: the 24 h limit is met
+    ctx.time.value = at('2026-11-16T09:00:00')
+    await complaint(ctx, {
+      id: '6',
+      receivedAt: at('2026-11-16T09:00:00'),
+      status: 'inProgress',
+      category: 'service',
+      firstResponseAt: at('2026-11-16T09:05:00')
+    })
+    ctx.time.value = at('2026-11-16T10:00:00')
+    await pauseComplaintClock(ctx, '1001', '6', 'parts')
+    ctx.time.value = at('2026-11-16T18:00:00')
+    await resumeComplaintClock(ctx, '1001', '6')
+    ctx.time.value = at('2026-11-17T15:00:00')
+    await ctx.writer.transact('1001', (tx) =>
+      tx.update('complaints', '6', { status: 'awaitingRevisit', resolvedAt: at('2026-11-17T15:00:00') })
+    )
+    ctx.time.value = at('2026-12-05T10:00:00')
+    const o = await reportOverview(ctx, { period: NOV, filters: {} }, 'week')
+    // 24 h limits in November: 1 met, 2 missed, 4 missed (hand count above) + 6 met → 2 of 4
+    expect(o.figures.slaCompliance.resolution).toMatchObject({ numerator: 2, denominator: 4 })
+    const met = await reportDrillDown(
+      ctx,
+      {},
+      o.current,
+      { metric: 'slaCompliance', part: 'numerator', limit: 'resolution' },
+      o.asOf
+    )
+    expect(met.map((r) => r.id)).toEqual(['1', '6'])
+    // the case's line carries its pauses: the day rows equal the pure metrics on the records with them
+    const cases = (await recordsAsCases(ctx)).map((c) =>
+      c.id === '6'
+        ? { ...c, pauses: [{ from: at('2026-11-16T10:00:00'), to: at('2026-11-16T18:00:00') }] }
+        : c
+    )
+    expect(
+      overviewFigures(
+        { cases, services: [], tasks: [] },
+        { rules: ctx.timeRules, closedDays: [], asOf: ctx.now() },
+        o.current
+      ).slaCompliance
+    ).toEqual(o.figures.slaCompliance)
+    // 首次响应时长 of case 6 is 5 min either way; 结案时长 unchanged (6 is not closed)
+  })
+
   it('原因分析: the Pareto bars add up to the complaints, each bar lists its cases, 其他 over 10 % warned', async () => {
     const ctx = await november()
     const byCategory = await reportPareto(ctx, { period: NOV, filters: {} }, 'category')
@@ -304,5 +365,107 @@ describe('统计报表 data layer', () => {
     )
     expect(byDepartment.bars.map((b) => [b.key, b.count])).toEqual([['家电部', 2]])
     expect(byDepartment.otherWarning).toBe(false)
+  })
+
+  it('时效分析: every histogram bin and every compliance point opens exactly its cases (whole store and filtered)', async () => {
+    const ctx = await november()
+    for (const f of [{}, { department: '家电部' }, { clerk: '1002' }] as ReportFilters[]) {
+      const t = await reportTimeliness(ctx, { period: NOV, filters: f }, 'week')
+      const label = JSON.stringify(f)
+      for (const of of ['firstResponseTime', 'closeTime'] as const) {
+        expect(
+          t[of].bins.reduce((s, b) => s + b.count, 0),
+          label
+        ).toBe(t[of].metric.denominator)
+        for (const b of t[of].bins) {
+          const refs = await reportDrillDown(
+            ctx,
+            f,
+            t.current,
+            { metric: 'durationBin', of, fromMs: b.fromMs, toMs: b.toMs },
+            t.asOf
+          )
+          expect(refs.length, `${label} ${of} ${b.fromMs}`).toBe(b.count)
+        }
+      }
+      for (const p of [t.compliance, ...t.trend])
+        for (const limit of [...TIME_LIMITS, 'all' as const])
+          for (const part of ['numerator', 'denominator'] as const) {
+            const refs = await reportDrillDown(
+              ctx,
+              f,
+              p.range,
+              { metric: 'slaCompliance', part, limit },
+              t.asOf
+            )
+            expect(refs.length, `${label} ${p.key} ${limit} ${part}`).toBe(p[limit][part])
+          }
+    }
+    // by hand (whole store): first responses 1 h, 18 h, 0.5 h, 10 min → median 0.75 h; bins <1 h: 2
+    // (0.5 h, 10 min), 1–2 h: 1 (1 h: bins are left-closed), 8–24 h: 1; closed 1 (72 h) and 2 (44 h) → bins 1–2 d: 1, 3–7 d: 1
+    const t = await reportTimeliness(ctx, { period: NOV, filters: {} }, 'week')
+    expect(t.firstResponseTime.metric.value).toBe(0.75 * H)
+    expect(t.firstResponseTime.bins.map((b) => b.count)).toEqual([2, 1, 0, 0, 1, 0, 0])
+    expect(t.closeTime.bins.map((b) => b.count)).toEqual([0, 1, 0, 1, 0, 0])
+    expect(t.compliance.all).toMatchObject({ numerator: 6, denominator: 10 })
+  })
+
+  it('客服考核: every figure of every clerk opens exactly its records; problems logged and adopted', async () => {
+    const ctx = await november()
+    await addStaff(ctx, '9001', { staffNo: '9001', name: '王经理', role: 'manager' })
+    ctx.time.value = at('2026-11-15T10:00:00')
+    const problem = (description: string) =>
+      logProblem(
+        ctx,
+        '1002',
+        problemFormSchema.parse({ ...emptyProblemForm, kind: 'suggestion', description })
+      )
+    const p1 = await problem('价签与系统价格不一致')
+    await problem('退货流程太长')
+    await decideProblem(ctx, '9001', p1.id, { decision: 'adopted', note: '' } as never)
+    ctx.time.value = at('2026-12-05T10:00:00')
+    const value = (r: StaffRow, list: StaffList): number => {
+      switch (list) {
+        case 'onTimeMet':
+          return r.onTime.numerator
+        case 'onTimeDue':
+          return r.onTime.denominator
+        case 'unsatisfied':
+          return r.dissatisfaction.numerator
+        case 'answered':
+          return r.dissatisfaction.denominator
+        case 'converted':
+          return r.conversion.numerator
+        case 'withOutcome':
+          return r.conversion.denominator
+        default:
+          return r[list]
+      }
+    }
+    for (const f of [{}, { clerk: '1002' }, { department: '家电部' }] as ReportFilters[]) {
+      const s = await reportStaffReview(ctx, { period: NOV, filters: f })
+      for (const r of s.rows)
+        for (const list of STAFF_LISTS) {
+          const refs = await reportStaffDrill(ctx, f, s.range, r.clerk, list, s.asOf)
+          expect(refs.length, `${JSON.stringify(f)} ${r.clerk} ${list}`).toBe(value(r, list))
+        }
+    }
+    // by hand: 1001 took 1, 3, 4 (1 handled and closed; 3 rejected is not 结案); 1002 took 2, followed
+    // it up, logged two problems, one adopted; 1001 followed up 1; consultations by 1001: 1 of 2 成交
+    const s = await reportStaffReview(ctx, { period: NOV, filters: {} })
+    const row = (clerk: string) => s.rows.find((r) => r.clerk === clerk)
+    expect(row('1001')).toMatchObject({ taken: 3, handled: 1, closed: 1, followUps: 1, consultations: 3 })
+    expect(row('1001')?.conversion).toMatchObject({ numerator: 1, denominator: 2 })
+    expect(row('1002')).toMatchObject({
+      taken: 1,
+      handled: 1,
+      closed: 1,
+      followUps: 1,
+      problems: 2,
+      adopted: 1
+    })
+    expect(row('1002')?.dissatisfaction).toMatchObject({ numerator: 1, denominator: 1 })
+    const refs = await reportStaffDrill(ctx, {}, s.range, '1002', 'adopted', s.asOf)
+    expect((await drillDownRows(ctx, refs)).map((r) => [r.status, r.staffNo])).toEqual([['adopted', '1002']])
   })
 })
