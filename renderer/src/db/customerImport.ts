@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid'
 import type { Customer } from '@shared/domain/customer'
 import type { DataContext } from './context'
-import { deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
+import { DERIVE_MEASURE, deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
 import { getRevisitSettings } from './revisitSettings'
 import { CustomerRefusedError, type StoredCustomer } from './customers'
 import { mergeImported, type ImportUpdateMode } from './customerImportMerge'
@@ -163,7 +163,7 @@ export async function importCustomers(
     for (let i = 0; i < batch.create.length; i += CREATE_CHUNK) {
       const chunk = batch.create.slice(i, i + CREATE_CHUNK).map((r) => ({ ...r, id: nanoid() }))
       await tx.createMany('customers', chunk)
-      await deriveNewCustomerTasks(ctx, tx, chunk, revisitSettings)
+      await tx.together(DERIVE_MEASURE, deriveNewCustomerTasks(ctx, tx, chunk, revisitSettings))
       done += chunk.length
       onProgress?.(done, total)
     }
@@ -174,7 +174,7 @@ export async function importCustomers(
       const target = latest.get(liveId.get(u.id) as string) as StoredCustomer
       const patch = mergeImported(target, u.patch, mode)
       if ((await tx.update('customers', target.id, patch)) > 0) updated.add(target.id)
-      await deriveKeyAccountTask(ctx, tx, target, { ...target, ...patch })
+      await tx.together(DERIVE_MEASURE, deriveKeyAccountTask(ctx, tx, target, { ...target, ...patch }))
       // Two rows may update one archive: the second merges into the first one's result.
       latest.set(target.id, { ...target, ...patch })
       if (++done % UPDATE_PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total)

@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
 import type { DataContext } from './context'
-import { deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
+import { DERIVE_MEASURE, deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
 import type { SyncedRecords } from './schema'
 import type { WriteTx } from './writer'
 
@@ -124,15 +124,18 @@ export async function createCustomer(
     await tx.create('customers', { id, ...profile })
     // 新客户回访 / 大客户回访 (docs/revisits.md §3). Archives made at intake are not: they are followed
     // up as the complaint's own 投诉回访.
-    await deriveNewCustomerTasks(ctx, tx, [{ id, ...profile }])
-    await tx.create('events', {
-      id: nanoid(),
-      subjectId: id,
-      type: 'customerCreated',
-      at: ctx.now(),
-      staffNo,
-      data: { via: 'form' }
-    })
+    await tx.together(
+      DERIVE_MEASURE,
+      deriveNewCustomerTasks(ctx, tx, [{ id, ...profile }]),
+      tx.create('events', {
+        id: nanoid(),
+        subjectId: id,
+        type: 'customerCreated',
+        at: ctx.now(),
+        staffNo,
+        data: { via: 'form' }
+      })
+    )
     return (await ctx.db.customers.get(id)) as StoredCustomer
   })
 }
@@ -168,15 +171,18 @@ export async function updateCustomer(
       (patch as Record<string, unknown>)[c.field] =
         c.to ?? (c.field === 'tags' || c.field === 'phones' ? [] : '')
     await tx.update('customers', id, patch)
-    await deriveKeyAccountTask(ctx, tx, current, { ...current, ...patch })
-    await tx.create('events', {
-      id: nanoid(),
-      subjectId: id,
-      type: 'customerEdited',
-      at: ctx.now(),
-      staffNo,
-      data: { changes }
-    })
+    await tx.together(
+      DERIVE_MEASURE,
+      deriveKeyAccountTask(ctx, tx, current, { ...current, ...patch }),
+      tx.create('events', {
+        id: nanoid(),
+        subjectId: id,
+        type: 'customerEdited',
+        at: ctx.now(),
+        staffNo,
+        data: { changes }
+      })
+    )
     return changes.length
   })
 }

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie'
+import { watchSettingsWrites } from './settingsCache'
 import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
@@ -54,6 +55,7 @@ export class DeskDatabase extends Dexie {
 
   constructor(name: string) {
     super(name)
+    watchSettingsWrites(this)
     this.version(1).stores(SCHEMA_V1)
     this.version(2)
       .stores(SCHEMA_V2)

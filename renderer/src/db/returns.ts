@@ -9,7 +9,7 @@ import {
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { findOrCreateCustomer } from './customers'
-import { deriveReturnTask } from './revisitDerive'
+import { DERIVE_MEASURE, deriveReturnTask } from './revisitDerive'
 
 // 退换货登记 (docs/design.md §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
 // on that complaint's timeline, written in the same transaction as the return itself.
@@ -68,7 +68,7 @@ export async function changeReturnStatus(
       throw new ReturnRefusedError('returns.transitionRefused')
     await tx.update('returns', id, { status })
     // A 维修 done makes its 维修回访 (docs/revisits.md §3).
-    await deriveReturnTask(ctx, tx, { ...current, status })
+    await tx.together(DERIVE_MEASURE, deriveReturnTask(ctx, tx, { ...current, status }))
     return { ...current, status }
   })
 }

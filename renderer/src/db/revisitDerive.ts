@@ -11,22 +11,30 @@ import type { Customer } from '@shared/domain/customer'
 import type { ReturnRequest } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
-import { getRevisitSettings } from './revisitSettings'
+import { heldRevisitSettings } from './revisitSettings'
 
 // Tasks derived by the data layer from the records it writes (docs/revisits.md §3), inside the
 // writing transaction: a complaint accepted, a repair done, a customer created, imported or made a
 // 大客户. Ids are deterministic, so a task already there is left alone (here, after a restart, or
 // because another PC made it first).
 
-/** The per-write cost of keeping tasks derived, as a performance entry (bench/revisits.bench.ts). */
+/** The per-write cost of keeping tasks derived, as a performance entry per write
+ *  (bench/revisits.bench.ts): the derivation's own time until its reads and writes are asked for,
+ *  plus the time the write then waited for them (WriteTx.together). */
 export const DERIVE_MEASURE = 'desk:revisit-derive'
-async function measured<T>(work: () => Promise<T>): Promise<T> {
+
+/** Runs `work` (which asks for the task's writes and returns them unawaited) and counts its own time;
+ *  the writes are returned for the caller to await with the record's own (WriteTx.together). */
+type Asked = { writes: Promise<unknown> } | undefined
+async function measured(tx: WriteTx, work: () => Promise<Asked>): Promise<void> {
   const start = performance.now()
+  let asked: Asked
   try {
-    return await work()
+    asked = await work()
   } finally {
-    performance.measure(DERIVE_MEASURE, { start, end: performance.now() })
+    tx.addCost(DERIVE_MEASURE, performance.now() - start)
   }
+  await asked?.writes
 }
 
 type CustomerFacts = Pick<Customer, 'id' | 'name' | 'phone' | 'tier' | 'assignedClerk' | 'noRevisit'>
@@ -45,39 +53,44 @@ async function liveCustomer(ctx: DataContext, id: string): Promise<CustomerFacts
   return c && !c._deleted ? c : undefined
 }
 
-/** After a complaint step: its result accepted (待回访) → 投诉回访 (and 维修回访 for a repair plan). */
-export async function deriveComplaintTasks(
-  ctx: DataContext,
-  tx: WriteTx,
-  complaint: Complaint
-): Promise<void> {
-  return measured(async () => {
+/** After a complaint step: its result accepted (待回访) → 投诉回访 (and 维修回访 for a repair plan).
+ *  Awaited with the step's own event (WriteTx.together); it only writes 回访任务. */
+export function deriveComplaintTasks(ctx: DataContext, tx: WriteTx, complaint: Complaint): Promise<void> {
+  return measured(tx, async () => {
     if (complaint.status !== 'awaitingRevisit' || complaint.resolvedAt === null) return
-    const settings = await getRevisitSettings(ctx)
-    const customer = await liveCustomer(ctx, complaint.customerId)
-    await createMissing(ctx, tx, complaintTasks(complaint, customer, settings, ctx.timeRules))
+    const settings = await heldRevisitSettings(ctx)
+    const writes = (async () => {
+      const customer = await liveCustomer(ctx, complaint.customerId)
+      await createMissing(ctx, tx, complaintTasks(complaint, customer, settings, ctx.timeRules))
+    })()
+    return { writes }
   })
 }
 
 /** After a return's status change: a 维修 marked 已完成 → 维修回访 from now. */
-export async function deriveReturnTask(ctx: DataContext, tx: WriteTx, r: ReturnRequest): Promise<void> {
-  return measured(async () => {
+export function deriveReturnTask(ctx: DataContext, tx: WriteTx, r: ReturnRequest): Promise<void> {
+  return measured(tx, async () => {
     if (r.type !== 'repair' || r.status !== 'done' || !r.customerId) return
-    const settings = await getRevisitSettings(ctx)
-    const task = repairReturnTask(r, ctx.now(), await liveCustomer(ctx, r.customerId), settings)
-    if (task) await createMissing(ctx, tx, [task])
+    const customerId = r.customerId
+    const settings = await heldRevisitSettings(ctx)
+    const now = ctx.now()
+    const writes = (async () => {
+      const task = repairReturnTask(r, now, await liveCustomer(ctx, customerId), settings)
+      if (task) await createMissing(ctx, tx, [task])
+    })()
+    return { writes }
   })
 }
 
 /** Customers just created (form, intake, import): 新客户回访 for the sampled ones, 大客户回访 for key accounts. */
-export async function deriveNewCustomerTasks(
+export function deriveNewCustomerTasks(
   ctx: DataContext,
   tx: WriteTx,
   customers: readonly CustomerFacts[],
   settings?: RevisitSettings
 ): Promise<void> {
-  return measured(async () => {
-    const s = settings ?? (await getRevisitSettings(ctx))
+  return measured(tx, async () => {
+    const s = settings ?? (await heldRevisitSettings(ctx))
     const now = ctx.now()
     const tasks: RevisitTask[] = []
     for (const c of customers) {
@@ -87,22 +100,23 @@ export async function deriveNewCustomerTasks(
       if (key) tasks.push(key)
     }
     // New ids: nothing to look up.
-    if (tasks.length === 1) await tx.create('revisitTasks', tasks[0] as RevisitTask)
-    else if (tasks.length > 1) await tx.createMany('revisitTasks', tasks)
+    if (tasks.length === 1) return { writes: tx.create('revisitTasks', tasks[0] as RevisitTask) }
+    if (tasks.length > 1) return { writes: tx.createMany('revisitTasks', tasks) }
+    return undefined
   })
 }
 
 /** A customer edited: made a 大客户 → this period's 大客户回访. */
-export async function deriveKeyAccountTask(
+export function deriveKeyAccountTask(
   ctx: DataContext,
   tx: WriteTx,
   before: Pick<Customer, 'tier'>,
   after: CustomerFacts
 ): Promise<void> {
-  return measured(async () => {
+  return measured(tx, async () => {
     if (before.tier === 'key' || after.tier !== 'key') return
-    const task = keyAccountTask(after, ctx.now(), await getRevisitSettings(ctx))
-    if (task) await createMissing(ctx, tx, [task])
+    const task = keyAccountTask(after, ctx.now(), await heldRevisitSettings(ctx))
+    return task ? { writes: createMissing(ctx, tx, [task]) } : undefined
   })
 }
 

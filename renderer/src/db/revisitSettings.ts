@@ -11,6 +11,7 @@ import {
 } from '@shared/domain/revisit'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
+import { cachedSetting } from './settingsCache'
 
 // 系统设置 → 回访规则: the rules (one synced settings record 'revisit') and the 回访话术 per rule
 // ('revisitScripts', each script versioned). Both are read inside write transactions too.
@@ -25,6 +26,13 @@ export class RevisitSettingsRefusedError extends Error {
 export async function getRevisitSettings(ctx: DataContext): Promise<RevisitSettings> {
   const stored = await ctx.db.settings.get('revisit')
   return readRevisitSettings(stored?.id === 'revisit' && !stored._deleted ? stored : undefined)
+}
+
+/** The same, held in memory between settings writes (settingsCache.ts), for the write paths that derive
+ *  tasks: every customer saved asks for the rules, and a write that makes no task then reads nothing.
+ *  Not for live queries (a value from memory reads nothing they could watch). Do not mutate it. */
+export function heldRevisitSettings(ctx: DataContext): Promise<RevisitSettings> {
+  return cachedSetting(ctx.db, 'revisit', () => getRevisitSettings(ctx))
 }
 
 export async function getRevisitScripts(ctx: DataContext): Promise<Record<RevisitRule, RevisitScript>> {

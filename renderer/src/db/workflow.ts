@@ -9,7 +9,7 @@ import {
 } from '@shared/domain/workflow'
 import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
-import { deriveComplaintTasks } from './revisitDerive'
+import { DERIVE_MEASURE, deriveComplaintTasks } from './revisitDerive'
 import { completeComplaintTask } from './revisitAttemptWrite'
 
 /** The domain refused the step; `error.message` is an i18n key, `error.field` where to show it. */
@@ -62,7 +62,10 @@ export async function applyWorkflow(
     const outcome = applyAction(current, action, actor, now, config)
     if (!outcome.ok) return outcome
     await tx.update('complaints', complaintId, outcome.patch)
-    await tx.create('events', {
+    const after = { ...current, ...outcome.patch }
+    // 回访 (docs/revisits.md §3): an accepted result makes the follow-up task, written beside the
+    // step's event; the page's 登记回访 (or 不满意 reopen) is that task's visit too.
+    const event = tx.create('events', {
       id: nanoid(),
       subjectId: complaintId,
       type: outcome.event.type,
@@ -70,10 +73,9 @@ export async function applyWorkflow(
       staffNo: actor.staffNo,
       data: outcome.event.data
     })
-    const after = { ...current, ...outcome.patch }
-    // 回访 (docs/revisits.md §3): an accepted result makes the follow-up task; the page's 登记回访
-    // (or 不满意 reopen) is that task's visit too.
-    if (action.type === 'recordResult') await deriveComplaintTasks(ctx, tx, after)
+    if (action.type === 'recordResult')
+      await tx.together(DERIVE_MEASURE, deriveComplaintTasks(ctx, tx, after), event)
+    else await event
     if (action.type === 'recordRevisit')
       await completeComplaintTask(ctx, tx, current, {
         satisfaction: action.satisfaction,

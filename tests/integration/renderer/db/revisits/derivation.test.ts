@@ -8,6 +8,7 @@ import { createCustomer, updateCustomer } from '@/db/customers'
 import { importCustomers } from '@/db/customerImport'
 import { generateRevisitTasks } from '@/db/revisitSweep'
 import { getRevisitSettings, saveRevisitSettings } from '@/db/revisitSettings'
+import { DERIVE_MEASURE } from '@/db/revisitDerive'
 import { revisitTasksOfComplaint, revisitTasksOfCustomer, listRevisitQueue } from '@/db/revisitQueue'
 import { freshData } from '../helpers'
 import { failAddsTo } from '../failWrites'
@@ -97,6 +98,47 @@ describe('tasks derived from writes', () => {
     ).rejects.toThrow('disk full')
     vi.restoreAllMocks()
     expect(await ctx.db.revisitTasks.count()).toBe(0)
+  })
+
+  it('a task whose write fails takes the customer and its event with it (written beside them, in one transaction)', async () => {
+    const ctx = await freshData()
+    const s = await getRevisitSettings(ctx)
+    await saveRevisitSettings(ctx, '9001', { ...s, newCustomerSamplePercent: 100 })
+    const outbox = await ctx.db.outbox.count()
+    failAddsTo(ctx.db.revisitTasks, 'disk full')
+    await expect(createCustomer(ctx, '1002', profile())).rejects.toThrow('disk full')
+    vi.restoreAllMocks()
+    expect([
+      await ctx.db.customers.count(),
+      await ctx.db.events.count(),
+      await ctx.db.outbox.count()
+    ]).toEqual([0, 0, outbox])
+  })
+
+  it('each customer saved records the derivation’s cost once; one that gets no task reads no settings', async () => {
+    const ctx = await freshData()
+    const s = await getRevisitSettings(ctx)
+    await saveRevisitSettings(ctx, '9001', {
+      ...s,
+      rules: { ...s.rules, newCustomer: { ...s.rules.newCustomer, enabled: false } }
+    })
+    await createCustomer(ctx, '1002', profile({ phones: [{ value: '13700137001' }] }))
+    performance.clearMeasures(DERIVE_MEASURE)
+    const proto = Object.getPrototypeOf(ctx.db.settings) as { get: (...a: unknown[]) => unknown }
+    const real = proto.get
+    let settingsReads = 0
+    vi.spyOn(proto, 'get').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'settings') settingsReads++
+      return real.apply(this, args)
+    })
+    await createCustomer(ctx, '1002', profile({ phones: [{ value: '13700137002' }] }))
+    await createCustomer(ctx, '1002', profile({ phones: [{ value: '13700137003' }] }))
+    vi.restoreAllMocks()
+    expect(settingsReads).toBe(0)
+    expect(await ctx.db.revisitTasks.count()).toBe(0)
+    const entries = performance.getEntriesByName(DERIVE_MEASURE)
+    expect(entries).toHaveLength(2)
+    for (const e of entries) expect(e.duration).toBeGreaterThanOrEqual(0)
   })
 
   it('a customer upgraded to 大客户 gets this period’s 大客户回访, once', async () => {

@@ -1,0 +1,77 @@
+import type Dexie from 'dexie'
+import type { DBCoreTransaction } from 'dexie'
+
+// Settings records read on hot write paths (the 回访 rules, on every customer saved) are held in
+// memory instead of read per write. Every write to the settings table — local, merged from another
+// PC, restored — passes the middleware below, which invalidates them when the write is asked for and
+// again when its transaction ends (committed or aborted). A value is cached only when it was read with
+// no settings write pending anywhere, so the cache never holds a value of an uncommitted transaction.
+
+interface CacheState {
+  version: number
+  pending: number
+  counted: WeakSet<object>
+  values: Map<string, { version: number; value: unknown }>
+}
+
+const states = new WeakMap<Dexie, CacheState>()
+
+function stateOf(db: Dexie): CacheState {
+  let state = states.get(db)
+  if (!state) {
+    state = { version: 0, pending: 0, counted: new WeakSet(), values: new Map() }
+    states.set(db, state)
+  }
+  return state
+}
+
+function noteWrite(state: CacheState, trans: DBCoreTransaction): void {
+  state.version++
+  // The IndexedDB implementation's transaction is the native IDBTransaction.
+  const native = trans as unknown as Partial<IDBTransaction>
+  if (typeof native.addEventListener !== 'function' || state.counted.has(trans)) return
+  state.counted.add(trans)
+  state.pending++
+  const ended = () => {
+    state.pending--
+    state.version++
+  }
+  native.addEventListener('complete', ended, { once: true })
+  native.addEventListener('abort', ended, { once: true })
+}
+
+/** Installs the invalidation on the database (before it opens). */
+export function watchSettingsWrites(db: Dexie): void {
+  const state = stateOf(db)
+  db.use({
+    stack: 'dbcore',
+    name: 'settingsCache',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name)
+        if (name !== 'settings') return table
+        return {
+          ...table,
+          mutate: (req) => {
+            noteWrite(state, req.trans)
+            return table.mutate(req)
+          }
+        }
+      }
+    })
+  })
+}
+
+/** The value `read` gives for `key`, from memory while no settings write happened since it was read.
+ *  Callers must not mutate what they get. */
+export async function cachedSetting<T>(db: Dexie, key: string, read: () => Promise<T>): Promise<T> {
+  const state = stateOf(db)
+  const hit = state.values.get(key)
+  if (hit && hit.version === state.version && state.pending === 0) return hit.value as T
+  const version = state.version
+  const clean = state.pending === 0
+  const value = await read()
+  if (clean && state.pending === 0 && state.version === version) state.values.set(key, { version, value })
+  return value
+}
