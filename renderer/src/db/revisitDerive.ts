@@ -11,7 +11,7 @@ import type { Customer } from '@shared/domain/customer'
 import type { ReturnRequest } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
-import { heldRevisitSettings } from './revisitSettings'
+import { heldRevisitSettings, peekRevisitSettings } from './revisitSettings'
 
 // Tasks derived by the data layer from the records it writes (docs/revisits.md §3), inside the
 // writing transaction: a complaint accepted, a repair done, a customer created, imported or made a
@@ -90,7 +90,9 @@ export function deriveNewCustomerTasks(
   settings?: RevisitSettings
 ): Promise<void> {
   return measured(tx, async () => {
-    const s = settings ?? (await heldRevisitSettings(ctx))
+    // (no wait when the rules are held: the task's writes are asked for in the same moment as the
+    // customer's own, and their rounds overlap)
+    const s = settings ?? peekRevisitSettings(ctx) ?? (await heldRevisitSettings(ctx))
     const now = ctx.now()
     const tasks: RevisitTask[] = []
     for (const c of customers) {

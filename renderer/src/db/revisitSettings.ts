@@ -11,7 +11,7 @@ import {
 } from '@shared/domain/revisit'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
-import { cachedSetting } from './settingsCache'
+import { cachedSetting, peekSetting } from './settingsCache'
 
 // 系统设置 → 回访规则: the rules (one synced settings record 'revisit') and the 回访话术 per rule
 // ('revisitScripts', each script versioned). Both are read inside write transactions too.
@@ -33,6 +33,11 @@ export async function getRevisitSettings(ctx: DataContext): Promise<RevisitSetti
  *  Not for live queries (a value from memory reads nothing they could watch). Do not mutate it. */
 export function heldRevisitSettings(ctx: DataContext): Promise<RevisitSettings> {
   return cachedSetting(ctx.db, 'revisit', () => getRevisitSettings(ctx))
+}
+
+/** The held rules if memory has them, at once (else undefined: ask heldRevisitSettings). */
+export function peekRevisitSettings(ctx: DataContext): RevisitSettings | undefined {
+  return peekSetting(ctx.db, 'revisit')
 }
 
 export async function getRevisitScripts(ctx: DataContext): Promise<Record<RevisitRule, RevisitScript>> {

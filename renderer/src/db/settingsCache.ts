@@ -63,12 +63,20 @@ export function watchSettingsWrites(db: Dexie): void {
   })
 }
 
+/** The value held for `key` if it is still good, without waiting (a write path can then ask for its
+ *  own writes in the same moment as the record's). */
+export function peekSetting<T>(db: Dexie, key: string): T | undefined {
+  const state = stateOf(db)
+  const hit = state.values.get(key)
+  return hit && hit.version === state.version && state.pending === 0 ? (hit.value as T) : undefined
+}
+
 /** The value `read` gives for `key`, from memory while no settings write happened since it was read.
  *  Callers must not mutate what they get. */
 export async function cachedSetting<T>(db: Dexie, key: string, read: () => Promise<T>): Promise<T> {
   const state = stateOf(db)
-  const hit = state.values.get(key)
-  if (hit && hit.version === state.version && state.pending === 0) return hit.value as T
+  const held = peekSetting<T>(db, key)
+  if (held !== undefined) return held
   const version = state.version
   const clean = state.pending === 0
   const value = await read()
