@@ -4,9 +4,8 @@ import { test, expect } from '../tests/e2e/fixtures'
 import { finishSetup } from '../tests/e2e/flows'
 import { generateCustomers } from './generateCustomers'
 import { generateComplaints } from './generate'
-import { DEFAULT_REVISIT_SETTINGS, taskId, type RevisitTask } from '@shared/domain/revisit'
-import { revisitTaskKeys } from '@/db/revisitTaskKeys'
-import { withDerived } from '@/db/derived'
+import { DEFAULT_REVISIT_SETTINGS } from '@shared/domain/revisit'
+import { benchTask, storedTask } from './generateTasks'
 import { SWEEP_DONE_MARK } from '@/app/useRevisitSweep'
 
 // Issue 14 (回访) at store scale, in Chromium: 100 000 customers, 200 000 complaints, 30 000 open
@@ -89,38 +88,19 @@ test('回访 at 100 000 customers, 200 000 complaints, 30 000 open tasks', async
   )
   // 30 000 open tasks due from 5 days ago to 25 days ahead, plus a year of ended ones for statistics.
   // Twelve campaigns (a store's year of 专项回访), each with thousands of customers.
-  const task = (i: number, dueAt: number): RevisitTask => {
-    const c = customers[i % CUSTOMERS] as (typeof customers)[number]
-    const source = `bench-campaign-${i % 12}`
-    return {
-      id: taskId('campaign', source, c.id),
-      rule: 'campaign',
-      sourceId: source,
-      sourceNo: '',
-      customerId: c.id,
-      customerName: c.name,
-      customerPhone: c.phone,
-      clerk: c.assignedClerk ?? '',
-      windowStart: dueAt - 7 * DAY,
-      dueAt,
-      samplePercent: 100,
-      retryMinutes: 120,
-      maxAttempts: 3,
-      campaign: { name: '节日问候', scriptRule: 'campaign' }
-    }
-  }
+  const customerOf = (i: number) => customers[i % CUSTOMERS] as (typeof customers)[number]
   const tasks: object[] = []
-  for (let i = 0; i < OPEN_TASKS; i++) {
-    const t = task(i, now - 5 * DAY + Math.floor((i / OPEN_TASKS) * 30 * DAY))
-    tasks.push(withDerived({ ...t, _clock: {}, _created: stamp, _updated: stamp }, revisitTaskKeys(t)))
-  }
+  for (let i = 0; i < OPEN_TASKS; i++)
+    tasks.push(
+      storedTask(
+        benchTask(customerOf(i), i, now - 5 * DAY + Math.floor((i / OPEN_TASKS) * 30 * DAY)),
+        stamp,
+        false
+      )
+    )
   for (let i = 0; i < 30_000; i++) {
     const dueAt = now - 365 * DAY + Math.floor((i / 30_000) * 360 * DAY)
-    const t = {
-      ...task(OPEN_TASKS + i, dueAt),
-      'attempt:b': { at: dueAt - DAY, staffNo: '1001', outcome: 'reached', satisfaction: 'satisfied' }
-    }
-    tasks.push(withDerived({ ...t, _clock: {}, _created: stamp, _updated: stamp }, revisitTaskKeys(t)))
+    tasks.push(storedTask(benchTask(customerOf(OPEN_TASKS + i), OPEN_TASKS + i, dueAt), stamp, true, 1))
   }
   // Start with 新客户回访 and 大客户回访 off: switching them on is measured.
   const off = {

@@ -23,14 +23,24 @@ import { heldRevisitSettings, peekRevisitSettings } from './revisitSettings'
  *  plus the time the write then waited for them (WriteTx.together). */
 export const DERIVE_MEASURE = 'desk:revisit-derive'
 
-/** Runs `work` (which asks for the task's writes and returns them unawaited) and counts its own time;
- *  the writes are returned for the caller to await with the record's own (WriteTx.together). */
 type Asked = { writes: Promise<unknown> } | undefined
-async function measured(tx: WriteTx, work: () => Promise<Asked>): Promise<void> {
+
+/** Runs `work` with the rules in force — synchronously when they are held (settingsCache.ts), so the
+ *  task's writes are asked for in the same moment as the record's own and their rounds overlap — and
+ *  counts its own time: from the start until the writes are asked for (a read of the rules included
+ *  when they were not held). The writes are awaited here; the caller awaits this with the record's own
+ *  writes (WriteTx.together), which adds any time it waited for them. */
+async function measured(
+  ctx: DataContext,
+  tx: WriteTx,
+  work: (settings: RevisitSettings) => Asked,
+  given?: RevisitSettings
+): Promise<void> {
   const start = performance.now()
+  const held = given ?? peekRevisitSettings(ctx)
   let asked: Asked
   try {
-    asked = await work()
+    asked = work(held ?? (await heldRevisitSettings(ctx)))
   } finally {
     tx.addCost(DERIVE_MEASURE, performance.now() - start)
   }
@@ -56,30 +66,26 @@ async function liveCustomer(ctx: DataContext, id: string): Promise<CustomerFacts
 /** After a complaint step: its result accepted (待回访) → 投诉回访 (and 维修回访 for a repair plan).
  *  Awaited with the step's own event (WriteTx.together); it only writes 回访任务. */
 export function deriveComplaintTasks(ctx: DataContext, tx: WriteTx, complaint: Complaint): Promise<void> {
-  return measured(tx, async () => {
-    if (complaint.status !== 'awaitingRevisit' || complaint.resolvedAt === null) return
-    const settings = await heldRevisitSettings(ctx)
-    const writes = (async () => {
+  if (complaint.status !== 'awaitingRevisit' || complaint.resolvedAt === null) return Promise.resolve()
+  return measured(ctx, tx, (settings) => ({
+    writes: (async () => {
       const customer = await liveCustomer(ctx, complaint.customerId)
       await createMissing(ctx, tx, complaintTasks(complaint, customer, settings, ctx.timeRules))
     })()
-    return { writes }
-  })
+  }))
 }
 
 /** After a return's status change: a 维修 marked 已完成 → 维修回访 from now. */
 export function deriveReturnTask(ctx: DataContext, tx: WriteTx, r: ReturnRequest): Promise<void> {
-  return measured(tx, async () => {
-    if (r.type !== 'repair' || r.status !== 'done' || !r.customerId) return
-    const customerId = r.customerId
-    const settings = await heldRevisitSettings(ctx)
-    const now = ctx.now()
-    const writes = (async () => {
+  const customerId = r.customerId
+  if (r.type !== 'repair' || r.status !== 'done' || !customerId) return Promise.resolve()
+  const now = ctx.now()
+  return measured(ctx, tx, (settings) => ({
+    writes: (async () => {
       const task = repairReturnTask(r, now, await liveCustomer(ctx, customerId), settings)
       if (task) await createMissing(ctx, tx, [task])
     })()
-    return { writes }
-  })
+  }))
 }
 
 /** Customers just created (form, intake, import): 新客户回访 for the sampled ones, 大客户回访 for key accounts. */
@@ -89,23 +95,25 @@ export function deriveNewCustomerTasks(
   customers: readonly CustomerFacts[],
   settings?: RevisitSettings
 ): Promise<void> {
-  return measured(tx, async () => {
-    // (no wait when the rules are held: the task's writes are asked for in the same moment as the
-    // customer's own, and their rounds overlap)
-    const s = settings ?? peekRevisitSettings(ctx) ?? (await heldRevisitSettings(ctx))
-    const now = ctx.now()
-    const tasks: RevisitTask[] = []
-    for (const c of customers) {
-      const fresh = newCustomerTask(c, now, s)
-      if (fresh) tasks.push(fresh)
-      const key = keyAccountTask(c, now, s)
-      if (key) tasks.push(key)
-    }
-    // New ids: nothing to look up.
-    if (tasks.length === 1) return { writes: tx.create('revisitTasks', tasks[0] as RevisitTask) }
-    if (tasks.length > 1) return { writes: tx.createMany('revisitTasks', tasks) }
-    return undefined
-  })
+  const now = ctx.now()
+  return measured(
+    ctx,
+    tx,
+    (s) => {
+      const tasks: RevisitTask[] = []
+      for (const c of customers) {
+        const fresh = newCustomerTask(c, now, s)
+        if (fresh) tasks.push(fresh)
+        const key = keyAccountTask(c, now, s)
+        if (key) tasks.push(key)
+      }
+      // New ids: nothing to look up.
+      if (tasks.length === 1) return { writes: tx.create('revisitTasks', tasks[0] as RevisitTask) }
+      if (tasks.length > 1) return { writes: tx.createMany('revisitTasks', tasks) }
+      return undefined
+    },
+    settings
+  )
 }
 
 /** A customer edited: made a 大客户 → this period's 大客户回访. */
@@ -115,9 +123,10 @@ export function deriveKeyAccountTask(
   before: Pick<Customer, 'tier'>,
   after: CustomerFacts
 ): Promise<void> {
-  return measured(tx, async () => {
-    if (before.tier === 'key' || after.tier !== 'key') return
-    const task = keyAccountTask(after, ctx.now(), await heldRevisitSettings(ctx))
+  if (before.tier === 'key' || after.tier !== 'key') return Promise.resolve()
+  const now = ctx.now()
+  return measured(ctx, tx, (s) => {
+    const task = keyAccountTask(after, now, s)
     return task ? { writes: createMissing(ctx, tx, [task]) } : undefined
   })
 }

@@ -143,7 +143,15 @@ export function OverviewTab(props: {
   }
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+    <Space
+      orientation="vertical"
+      style={{ width: '100%' }}
+      size={16}
+      data-testid="overview"
+      // which period is on screen, and whether a newer one is being counted (benchmark, tests)
+      data-range={shown ? `${shown.current.start}-${shown.current.end}` : ''}
+      data-computing={o === undefined ? 'true' : 'false'}
+    >
       {!shown ? (
         <Spin tip={t('reports.ui.loading')}>
           <div style={{ height: 120 }} />
