@@ -26,7 +26,13 @@ import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
 import { ensureTaskDays, readTaskDays } from './taskDays'
-import { compute, type ComputeRequest, type RawReportInput } from './reportsCompute'
+import {
+  compute,
+  INPUT_GONE,
+  type ComputeRequest,
+  type InputRef,
+  type RawReportInput
+} from './reportsCompute'
 
 // 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
 // from the writer's day rows (one row per local day: complaintDays, serviceDays, taskDays / taskMade),
@@ -153,14 +159,35 @@ async function run(request: ComputeRequest): Promise<ReturnType<typeof compute>>
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
       w.postMessage({ id, request })
     })
-  } catch {
+  } catch (e) {
+    if (e instanceof Error && e.message === INPUT_GONE) throw e
     // the worker could not count (failed to load): count here rather than show nothing
     return compute(request)
   }
 }
 
+let inputSerial = 0
+/** A fresh input, sent with its rows. */
+function sent(raw: RawReportInput): InputRef {
+  return { id: `${Date.now()}-${++inputSerial}`, raw }
+}
+
+/** Where a report's time went (read from IndexedDB / counted in the worker), as performance entries
+ *  for the benchmark; a few dozen kept. */
+export const REPORT_READ_MEASURE = 'desk:report-read'
+export const REPORT_COUNT_MEASURE = 'desk:report-count'
+function timing(kind: string, start: number, read: number, raw: RawReportInput): void {
+  for (const name of [REPORT_READ_MEASURE, REPORT_COUNT_MEASURE])
+    if (performance.getEntriesByName(name).length > 50) performance.clearMeasures(name)
+  const detail = { kind, lines: raw.lines.length, services: raw.services.length, tasks: raw.tasks.length }
+  performance.measure(REPORT_READ_MEASURE, { start, end: read, detail })
+  performance.measure(REPORT_COUNT_MEASURE, { start: read, end: performance.now(), detail })
+}
+
 export interface OverviewResult extends Overview {
   query: ReportQuery
+  /** the input it was counted from, for its drill-downs (reportDrillDown) */
+  inputId: string
 }
 
 /** 总览 for a period (较上期: the previous period, "so far" while the period runs). */
@@ -171,36 +198,49 @@ export async function reportOverview(
 ): Promise<OverviewResult> {
   const asOf = ctx.now()
   const ranges = comparison(query.period, asOf)
+  const t0 = performance.now()
   const raw = await readReportInput(ctx, { start: ranges.previous.start, end: ranges.current.end })
+  const t1 = performance.now()
+  const input = sent(raw)
   const result = (await run({
     kind: 'overview',
-    raw,
+    input,
     filters: query.filters,
     ctx: await metricContext(ctx, asOf),
     ranges,
     by
   })) as Overview
-  return { ...result, query }
+  timing('overview', t0, t1, raw)
+  return { ...result, query, inputId: input.id }
 }
 
 /** The records behind one number of a report, for `range` (the period, its previous one or a trend
- *  bucket), with the same filters. */
+ *  bucket), with the same filters. `inputId`: the report's own input (OverviewResult.inputId), which
+ *  covers every range it shows — then nothing is read or parsed again; if it is no longer kept, the
+ *  range is read afresh. */
 export async function reportDrillDown(
   ctx: DataContext,
   filters: ReportFilters,
   range: Range,
   target: DrillTarget,
-  asOf: number
+  asOf: number,
+  inputId?: string
 ): Promise<RecordRef[]> {
+  const metrics = await metricContext(ctx, asOf)
+  const ask = (input: InputRef) =>
+    run({ kind: 'drill', input, filters, ctx: metrics, range, target }) as Promise<RecordRef[]>
+  if (inputId)
+    try {
+      return await ask({ id: inputId })
+    } catch (e) {
+      if (!(e instanceof Error && e.message === INPUT_GONE)) throw e
+    }
+  const t0 = performance.now()
   const raw = await readReportInput(ctx, range)
-  return (await run({
-    kind: 'drill',
-    raw,
-    filters,
-    ctx: await metricContext(ctx, asOf),
-    range,
-    target
-  })) as RecordRef[]
+  const t1 = performance.now()
+  const refs = await ask(sent(raw))
+  timing('drill', t0, t1, raw)
+  return refs
 }
 
 /** 原因分析: Pareto of the complaints received in the period by category, department or product. */
@@ -230,7 +270,7 @@ export async function reportTimeliness(
   const raw = await readReportInput(ctx, current)
   const result = (await run({
     kind: 'timeliness',
-    raw,
+    input: sent(raw),
     filters: query.filters,
     ctx: await metricContext(ctx, asOf),
     range: current,
@@ -256,7 +296,7 @@ export async function reportStaffReview(
   const [raw, problems] = await Promise.all([readReportInput(ctx, current), readProblems(ctx, current)])
   const rows = (await run({
     kind: 'staff',
-    raw,
+    input: sent(raw),
     problems,
     filters: query.filters,
     ctx: await metricContext(ctx, asOf),
@@ -277,7 +317,7 @@ export async function reportStaffDrill(
   const [raw, problems] = await Promise.all([readReportInput(ctx, range), readProblems(ctx, range)])
   return (await run({
     kind: 'staffDrill',
-    raw,
+    input: sent(raw),
     problems,
     filters,
     ctx: await metricContext(ctx, asOf),

@@ -10,6 +10,7 @@ import {
   type Overview,
   type RecordRef,
   type ReportFilters,
+  type ReportInput,
   type ReportService,
   type ReportTask
 } from '@shared/domain/metrics/report'
@@ -34,10 +35,21 @@ export interface RawReportInput {
   tasks: ReportTask[]
 }
 
+/** A report's input: sent once with its rows, then named by id alone — a drill-down lists the records
+ *  behind a number from the very input that number was counted from, without reading or parsing it
+ *  again. The computing side keeps the last few. */
+export interface InputRef {
+  id: string
+  raw?: RawReportInput
+}
+
+/** The input named by id is no longer kept (the worker restarted, or newer inputs pushed it out). */
+export const INPUT_GONE = 'reports.inputGone'
+
 export type ComputeRequest =
   | {
       kind: 'overview'
-      raw: RawReportInput
+      input: InputRef
       filters: ReportFilters
       ctx: MetricContext
       ranges: { current: Range; previous: Range }
@@ -45,7 +57,7 @@ export type ComputeRequest =
     }
   | {
       kind: 'drill'
-      raw: RawReportInput
+      input: InputRef
       filters: ReportFilters
       ctx: MetricContext
       range: Range
@@ -53,7 +65,7 @@ export type ComputeRequest =
     }
   | {
       kind: 'timeliness'
-      raw: RawReportInput
+      input: InputRef
       filters: ReportFilters
       ctx: MetricContext
       range: Range
@@ -61,7 +73,7 @@ export type ComputeRequest =
     }
   | {
       kind: 'staff'
-      raw: RawReportInput
+      input: InputRef
       problems: ReportProblem[]
       filters: ReportFilters
       ctx: MetricContext
@@ -69,7 +81,7 @@ export type ComputeRequest =
     }
   | {
       kind: 'staffDrill'
-      raw: RawReportInput
+      input: InputRef
       problems: ReportProblem[]
       filters: ReportFilters
       ctx: MetricContext
@@ -80,27 +92,67 @@ export type ComputeRequest =
 
 export type ComputeResult = Overview | RecordRef[] | Timeliness | StaffRow[] | StaffRef[]
 
+interface Prepared {
+  all: ReportInput
+  /** the input narrowed by each filter set asked for so far */
+  filtered: Map<string, ReportInput>
+}
+
+const KEPT_INPUTS = 2
+const kept = new Map<string, Prepared>()
+
+/** Complaints parsed once, in receipt order (the order every list shows). */
+function prepare(raw: RawReportInput): Prepared {
+  const cases = raw.lines.map(parseComplaintLine)
+  cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
+  return { all: { cases, services: raw.services, tasks: raw.tasks }, filtered: new Map() }
+}
+
+function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {
+  let p = kept.get(ref.id)
+  if (ref.raw) {
+    p = prepare(ref.raw)
+    kept.set(ref.id, p)
+    for (const id of kept.keys()) if (kept.size > KEPT_INPUTS) kept.delete(id)
+  }
+  if (!p) throw new Error(INPUT_GONE)
+  const key = JSON.stringify(filters)
+  let input = p.filtered.get(key)
+  if (!input) p.filtered.set(key, (input = applyFilters(p.all, filters)))
+  return input
+}
+
+// The same rules and instant arrive as a new object with every message; one object per value lets the
+// limits computed for a case be kept across the requests on one input (timeLimits.ts limitOutcomes).
+const contexts = new Map<string, MetricContext>()
+function sameContext(ctx: MetricContext): MetricContext {
+  const key = JSON.stringify(ctx)
+  const known = contexts.get(key)
+  if (known) return known
+  if (contexts.size >= 4) contexts.clear()
+  contexts.set(key, ctx)
+  return ctx
+}
+
 export function compute(req: ComputeRequest): ComputeResult {
-  const input = applyFilters(
-    { cases: req.raw.lines.map(parseComplaintLine), services: req.raw.services, tasks: req.raw.tasks },
-    req.filters
-  )
+  const input = preparedInput(req.input, req.filters)
+  const ctx = sameContext(req.ctx)
   switch (req.kind) {
     case 'overview':
-      return overview(input, req.ctx, req.ranges, req.by)
+      return overview(input, ctx, req.ranges, req.by)
     case 'drill':
-      return drillDown(touching(input, req.ctx, req.range), req.ctx, req.range, req.target)
+      return drillDown(touching(input, ctx, req.range), ctx, req.range, req.target)
     case 'timeliness':
-      return timeliness(input, req.ctx, req.range, req.by)
+      return timeliness(input, ctx, req.range, req.by)
     case 'staff':
     case 'staffDrill': {
       const problems = req.filters.clerk
         ? req.problems.filter((p) => p.staffNo === req.filters.clerk)
         : req.problems
-      const staffInput = { ...touching(input, req.ctx, req.range), problems }
+      const staffInput = { ...touching(input, ctx, req.range), problems }
       return req.kind === 'staff'
-        ? staffReview(staffInput, req.ctx, req.range)
-        : staffRecords(staffInput, req.ctx, req.range, req.clerk, req.list)
+        ? staffReview(staffInput, ctx, req.range)
+        : staffRecords(staffInput, ctx, req.range, req.clerk, req.list)
     }
   }
 }

@@ -25,6 +25,8 @@ export interface Drill {
   target: DrillTarget | StaffTarget
   filters: ReportFilters
   asOf: number
+  /** the input the report was counted from (OverviewResult.inputId): its drill-downs need no new read */
+  inputId?: string
   /** the records themselves, when the report already named them (质量异常分析日报表's flags) */
   refs?: RecordRef[]
 }
@@ -58,7 +60,7 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
     void (
       target.metric === 'staff'
         ? data.read.reportStaffDrill(drill.filters, drill.range, target.clerk, target.list, drill.asOf)
-        : data.read.reportDrillDown(drill.filters, drill.range, target, drill.asOf)
+        : data.read.reportDrillDown(drill.filters, drill.range, target, drill.asOf, drill.inputId)
     ).then((r) => live && setFound({ drill, refs: r }))
     return () => {
       live = false

@@ -40,7 +40,9 @@ export function OverviewTab(props: {
   if (o && o !== last) setLast(o)
   const shown = o ?? last
   const open = (title: string, target: DrillTarget, range = shown?.current) =>
-    shown && range && setDrill({ title, target, range, filters: props.filters, asOf: shown.asOf })
+    shown &&
+    range &&
+    setDrill({ title, target, range, filters: props.filters, asOf: shown.asOf, inputId: shown.inputId })
 
   const fraction = (
     metric: string,

@@ -239,6 +239,8 @@ describe('统计报表 data layer', () => {
         for (const target of TARGETS) {
           const refs = await reportDrillDown(ctx, f, range, target, o.asOf)
           const label = `${JSON.stringify(f)} ${JSON.stringify(target)}`
+          // from the report's own kept input (nothing read again): the same list
+          expect(await reportDrillDown(ctx, f, range, target, o.asOf, o.inputId), label).toEqual(refs)
           if (target.metric === 'complaints') {
             expect(refs.length, label).toBe(figures.complaints)
             continue
@@ -265,6 +267,19 @@ describe('统计报表 data layer', () => {
         }
       }
     }
+  })
+
+  it('a drill-down from the report’s kept input lists what its number counted; a forgotten input is read afresh', async () => {
+    const ctx = await november()
+    const o = await reportOverview(ctx, { period: NOV, filters: {} }, 'day')
+    const target: DrillTarget = { metric: 'complaints' }
+    const before = await reportDrillDown(ctx, {}, o.current, target, o.asOf, o.inputId)
+    expect(before).toHaveLength(o.figures.complaints)
+    // three newer reports push the first input out (two are kept); its id then reads the range again
+    for (const by of ['week', 'month', 'day'] as const)
+      await reportOverview(ctx, { period: NOV, filters: {} }, by)
+    expect(await reportDrillDown(ctx, {}, o.current, target, o.asOf, o.inputId)).toEqual(before)
+    expect(await reportDrillDown(ctx, {}, o.current, target, o.asOf, 'no-such-input')).toEqual(before)
   })
 
   it('a trend bucket opens the complaints received in it, and a page of rows loads their records', async () => {
