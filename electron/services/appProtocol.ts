@@ -51,7 +51,6 @@ export function mimeTypeOf(path: string): string {
 
 /** Windows device names (with or without an extension: "con.txt" is the console too). */
 const DEVICE_NAME = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/
 
 type PathResult =
