@@ -32,7 +32,9 @@ export function createMainWindow(allowed: TrustedRenderer = rendererLocation()):
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // A middle click on a link must not open it in a new window (docs/security.md §3).
+      disableBlinkFeatures: 'Auxclick'
     }
   })
 
