@@ -138,8 +138,9 @@ test.describe('phones for a clerk', () => {
     await search.fill(PHONE)
     await expect(rows.filter({ hasText: '张三' })).toHaveCount(1)
     await search.fill('1381234')
-    await expect(page.getByTestId('phone-search-hint')).toHaveText('查找电话请输入完整号码或后4位')
+    await expect(page.getByText('没有找到匹配的客户')).toBeVisible()
     await expect(rows.filter({ hasText: '张三' })).toHaveCount(0)
+    await expect(page.getByTestId('phone-search-hint')).toHaveText('查找电话请输入完整号码或后4位')
     await screenshot(page, 'privacy-search-prefix')
 
     await page.getByRole('menuitem', { name: '投诉处理' }).click()
