@@ -3,6 +3,8 @@
 //   1. typecheck   npm run typecheck
 //   2. lint        npm run lint
 //   3. unit        vitest (unit + integration) → test-results/vitest.json
+//   3a. electron   npm run check:electron: Electronegativity on the source, judged against the
+//                  accepted findings of docs/security.md §3 → test-results/electronegativity.json
 //   4. build       electron-vite build → out/
 //   5. verify      scripts/verify-build.mjs (bundles exist, sandbox-safe preload, CSP)
 //   6. e2e         playwright test (Chromium) → test-results/playwright.json
@@ -11,6 +13,8 @@
 // build failed. Counting:
 //   - vitest:     passed = numPassedTests, failed = numFailedTests (from the JSON report);
 //   - playwright: passed = stats.expected + stats.flaky, failed = stats.unexpected;
+//   - electronegativity: passed = checks with no unexplained finding, failed = checks with one plus
+//     accepted rows that no longer match (from its JSON report);
 //   - a test step that exits non-zero without a failed test (a file that does not load, no report,
 //     no Chromium, ...) adds 1 to failed;
 //   - typecheck, lint, build and verify add 1 to failed when they fail.
@@ -25,6 +29,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const resultsDir = join(repoRoot, 'test-results')
 const VITEST_JSON = join(resultsDir, 'vitest.json')
 const PLAYWRIGHT_JSON = join(resultsDir, 'playwright.json')
+const ELECTRONEGATIVITY_JSON = join(resultsDir, 'electronegativity.json')
 // Same text as NO_CHROMIUM_MESSAGE in find-chromium.mjs (kept here too in case that module cannot load).
 const NO_CHROMIUM_MESSAGE =
   '找不到 Chromium：请安装 Debian 的 chromium（apt-get install -y chromium fonts-noto-cjk）或设置 CHROMIUM_PATH。 / ' +
@@ -113,6 +118,17 @@ async function vitestStep() {
   // Read now: Playwright empties its outputDir (test-results/ unless configured) when it starts.
   const report = readJson(VITEST_JSON)
   const counts = report ? { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 } : null
+  return testStepResult(name, started, code, counts)
+}
+
+async function electronegativityStep() {
+  const name = 'electronegativity'
+  banner(name)
+  const started = Date.now()
+  rmSync(ELECTRONEGATIVITY_JSON, { force: true })
+  const code = await run('node', ['scripts/electronegativity.mjs'])
+  const report = readJson(ELECTRONEGATIVITY_JSON)
+  const counts = report ? { passed: report.passed ?? 0, failed: report.failed ?? 0 } : null
   return testStepResult(name, started, code, counts)
 }
 
@@ -213,6 +229,7 @@ async function main() {
   results.push(await plainStep('typecheck', 'npm', ['run', 'typecheck']))
   results.push(await plainStep('lint', 'npm', ['run', 'lint']))
   results.push(await vitestStep())
+  results.push(await electronegativityStep())
   const build = await plainStep('build', 'npx', ['electron-vite', 'build'])
   results.push(build)
   results.push(await plainStep('verify build', 'node', ['scripts/verify-build.mjs']))

@@ -3,7 +3,8 @@
 //   - the preload bundle is CommonJS whose only require() is require("electron"):
 //     a sandboxed preload (sandbox: true) cannot load any other module, so everything else
 //     must be bundled in;
-//   - out/renderer/index.html carries a Content-Security-Policy <meta>.
+//   - out/renderer/index.html carries a Content-Security-Policy <meta> whose sources are the app's
+//     own origin (app://desk): no file:, *, http(s): or ws(s):.
 // Usage: node scripts/verify-build.mjs [outDir]   (exit code 1 on any problem)
 
 import { existsSync, readFileSync } from 'node:fs'
@@ -48,6 +49,15 @@ if (check(existsSync(indexHtml), `${show(indexHtml)} exists`)) {
   const meta = html.match(/<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/i)
   const content = meta?.[0].match(/\bcontent\s*=\s*(["'])(.*?)\1/is)?.[2]?.trim()
   check(Boolean(meta && content), 'renderer index.html has a Content-Security-Policy <meta> with content')
+  // The app is served from app://desk (docs/security.md §2): the policy must not open file:, any
+  // host (*) or remote schemes, which would undo what the custom origin gives.
+  const sources = (content ?? '').split(/\s+/)
+  const loose = sources.filter((s) => /^(\*|file:|https?:|ws:|wss:|filesystem:)/i.test(s))
+  check(
+    loose.length === 0,
+    `CSP names no file:, * or remote sources${loose.length ? ` — found ${loose.join(' ')}` : ''}`
+  )
+  check(/default-src 'self'/.test(content ?? ''), "CSP default-src is 'self'")
 }
 
 if (problems.length > 0) {

@@ -7,7 +7,8 @@ import { createElectronPrinting, type PrintingHost } from './printing'
 import { mainTextFor } from './mainText'
 import { installMenu } from './menu'
 import { applySecurity } from './security'
-import { createMainWindow, rendererLocation } from './window'
+import { registerAppScheme, serveAppProtocol } from './appProtocol'
+import { createMainWindow, rendererDir, rendererLocation } from './window'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -20,6 +21,7 @@ function focusMainWindow(): void {
 
 function start(): void {
   applySecurity()
+  serveAppProtocol(rendererDir())
   installMenu()
 
   const allowed = rendererLocation()
@@ -58,6 +60,9 @@ function start(): void {
     if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
 }
+
+// app://desk must be privileged before 'ready' (the built renderer is served from it, not file://).
+registerAppScheme()
 
 // One instance per PC: two would race on device.json and on the shared sync folder.
 if (!app.requestSingleInstanceLock()) {

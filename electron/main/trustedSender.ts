@@ -4,27 +4,14 @@
 export interface TrustedRenderer {
   /** electron-vite's dev server (ELECTRON_RENDERER_URL), only set in development */
   devServerUrl?: string
-  /** file:// URL of out/renderer/index.html in a built app */
-  rendererIndexFileUrl: string
+  /** the app's own page in a built app: app://desk/index.html (electron/services/appProtocol.ts) */
+  rendererIndexUrl: string
 }
 
 function parse(url: string | undefined): URL | undefined {
   if (!url) return undefined
   try {
     return new URL(url)
-  } catch {
-    return undefined
-  }
-}
-
-/** Compare file paths, not their spelling: percent-encoding and drive-letter case may differ
- *  between Node's pathToFileURL and what Chromium reports. */
-function normalizedFilePath(url: URL): string | undefined {
-  try {
-    return decodeURIComponent(url.pathname).replace(
-      /^\/([A-Za-z]):\//,
-      (_m, drive: string) => `/${drive.toLowerCase()}:/`
-    )
   } catch {
     return undefined
   }
@@ -40,10 +27,16 @@ export function isTrustedSenderUrl(url: string | undefined, allowed: TrustedRend
     if (candidate.origin === dev.origin) return true
   }
 
-  // Production: exactly index.html on local disk; query and hash are the app's own routing.
-  const index = parse(allowed.rendererIndexFileUrl)
-  if (!index || index.protocol !== 'file:' || candidate.protocol !== 'file:') return false
-  if (candidate.host !== index.host) return false // e.g. file://server/share/… (UNC)
-  const expectedPath = normalizedFilePath(index)
-  return expectedPath !== undefined && normalizedFilePath(candidate) === expectedPath
+  // Production: exactly index.html of the app's own origin (app://desk); query and hash are the
+  // app's own routing. file:// is never the app any more: under file:// every local file shared
+  // the page's origin (docs/security.md §2).
+  const index = parse(allowed.rendererIndexUrl)
+  if (!index || index.protocol === 'file:' || !index.host) return false
+  return (
+    candidate.protocol === index.protocol &&
+    candidate.host === index.host &&
+    !candidate.username &&
+    !candidate.password &&
+    candidate.pathname === index.pathname
+  )
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow } from 'electron'
+import { APP_INDEX_URL } from '../services/appProtocol'
 import { mainTextFor } from './mainText'
 import { isTrustedSenderUrl, type TrustedRenderer } from './trustedSender'
 
-const rendererIndexPath = (): string => join(__dirname, '../renderer/index.html')
+/** The folder app://desk/ serves (appProtocol.ts): electron-vite's out/renderer, inside app.asar when packaged. */
+export const rendererDir = (): string => join(__dirname, '../renderer')
 
 /** Where the renderer is allowed to come from; shared by the window and the IPC sender check. */
 export function rendererLocation(): TrustedRenderer {
@@ -13,7 +14,7 @@ export function rendererLocation(): TrustedRenderer {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   return {
     ...(devServerUrl ? { devServerUrl } : {}),
-    rendererIndexFileUrl: pathToFileURL(rendererIndexPath()).href
+    rendererIndexUrl: APP_INDEX_URL
   }
 }
 
@@ -31,7 +32,9 @@ export function createMainWindow(allowed: TrustedRenderer = rendererLocation()):
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // A middle click on a link must not open it in a new window (docs/security.md §3).
+      disableBlinkFeatures: 'Auxclick'
     }
   })
 
@@ -46,7 +49,7 @@ export function createMainWindow(allowed: TrustedRenderer = rendererLocation()):
   })
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
 
-  const loading = allowed.devServerUrl ? win.loadURL(allowed.devServerUrl) : win.loadFile(rendererIndexPath())
+  const loading = win.loadURL(allowed.devServerUrl ?? allowed.rendererIndexUrl)
   loading.catch((error: unknown) => console.error('[desk] failed to load the renderer:', error))
 
   return win

@@ -61,7 +61,16 @@ export interface SearchLookup {
   prefix: string
   /** the best a hit of this read can be */
   kind: MatchKind
+  /** only a key equal to `prefix` matches (a phone for someone who may not see full numbers) */
+  exact?: boolean
 }
+/** What the searcher may do. `phonePrefix: false` — a role without the right to full numbers: digits
+ *  match a phone only as the full number or its last four, never by prefix, or the masked middle
+ *  digits of 138****5678 fall to 40 searches (docs/security.md §4). */
+export interface SearchOptions {
+  phonePrefix: boolean
+}
+const ALL_KINDS: SearchOptions = { phonePrefix: true }
 export interface SearchPlan {
   /** the query as normalised (half-width, lower case, no spaces) */
   query: string
@@ -220,9 +229,17 @@ export function searchKeys(c: Searchable): string[] {
 const MOBILE = /^1[3-9]\d{9}$/
 const lookup = (tag: Tag, text: string, kind: MatchKind): SearchLookup => ({ prefix: key(tag, text), kind })
 
-function digitLookups(digits: string): SearchLookup[] {
-  if (MOBILE.test(digits)) return [lookup('p', digits, 'phone'), lookup('m', digits, 'cardPrefix')]
-  const both = [lookup('p', digits, 'phonePrefix'), lookup('m', digits, 'cardPrefix')]
+function digitLookups(digits: string, options: SearchOptions): SearchLookup[] {
+  if (MOBILE.test(digits))
+    return [
+      options.phonePrefix ? lookup('p', digits, 'phone') : { ...lookup('p', digits, 'phone'), exact: true },
+      lookup('m', digits, 'cardPrefix')
+    ]
+  const phone = options.phonePrefix
+    ? lookup('p', digits, 'phonePrefix')
+    : // a landline's full digits or its local number, as a whole
+      { ...lookup('p', digits, 'phone'), exact: true }
+  const both = [phone, lookup('m', digits, 'cardPrefix')]
   return digits.length === 4 ? [lookup('t', digits, 'last4'), ...both] : both
 }
 
@@ -234,7 +251,7 @@ function pinyinLookups(text: string): SearchLookup[] {
 }
 
 /** What staff typed → the index prefixes to read. Empty input reads nothing. */
-export function parseQuery(raw: string): SearchPlan {
+export function parseQuery(raw: string, options: SearchOptions = ALL_KINDS): SearchPlan {
   // Spaces, pinyin apostrophes (xi'an) and name dots never matter; full-width input is common.
   const text = toHalfWidth(raw)
     .trim()
@@ -242,12 +259,12 @@ export function parseQuery(raw: string): SearchPlan {
     .replace(/[\s'’·・•]/g, '')
   const digits = text.replace(/[-()]/g, '')
   const query = /^\d+$/.test(digits) ? digits : text
-  return { query, lookups: uniqueBy(lookupsFor(query), (l) => l.prefix) }
+  return { query, lookups: uniqueBy(lookupsFor(query, options), (l) => l.prefix) }
 }
 
-function lookupsFor(query: string): SearchLookup[] {
+function lookupsFor(query: string, options: SearchOptions): SearchLookup[] {
   if (!query) return []
-  if (/^\d+$/.test(query)) return digitLookups(query)
+  if (/^\d+$/.test(query)) return digitLookups(query, options)
   if (/^[a-z]+$/.test(query))
     return [
       lookup('i', query, 'initialsPrefix'),
@@ -287,7 +304,7 @@ function bestMatch(lookups: SearchLookup[], entries: KeyEntry[]): SearchMatch | 
   for (const l of lookups) {
     for (const e of entries) {
       const k = key(e.tag, e.text)
-      if (!k.startsWith(l.prefix)) continue
+      if (l.exact ? k !== l.prefix : !k.startsWith(l.prefix)) continue
       const kind = kindOf(e.tag, k === l.prefix)
       if (!best || MATCH_ORDER.indexOf(kind) < MATCH_ORDER.indexOf(best.kind))
         best = { kind, matched: e.text, source: e.source }
@@ -310,9 +327,10 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export function rankResults<T extends Searchable & { id: string; _keys?: readonly string[] }>(
   query: string,
   candidates: readonly T[],
-  limit = DEFAULT_RESULT_LIMIT
+  limit = DEFAULT_RESULT_LIMIT,
+  options: SearchOptions = ALL_KINDS
 ): RankedCustomer<T>[] {
-  const plan = parseQuery(query)
+  const plan = parseQuery(query, options)
   if (plan.lookups.length === 0) return []
   const seen = new Set<string>()
   const hits: (RankedCustomer<T> & { sortName: string })[] = []

@@ -41,3 +41,11 @@ export function maskPhone(phone: string): string {
   if (landline) return `${landline[1]}-****${(landline[2] as string).slice(-4)}`
   return phone.length > 4 ? `${'*'.repeat(phone.length - 4)}${phone.slice(-4)}` : '****'
 }
+
+/** Whether a search query is part of a phone number: digits (as typed, with spaces, dashes and
+ *  full-width forms) that are neither a whole phone nor 4 digits (尾号). Someone without the right
+ *  to full numbers cannot search by such a fragment (docs/security.md §4); the search says so. */
+export function isPhoneFragment(raw: string): boolean {
+  const digits = toHalfWidth(raw).replace(/[\s\-()]/g, '')
+  return /^\d{3,}$/.test(digits) && digits.length !== 4 && !normalizePhone(raw).ok
+}

@@ -3,6 +3,8 @@ import { STATUSES, type Category, type ComplaintStatus, type Urgency } from '@sh
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { readTallies } from './tallies'
+import { deskMaySeePhones } from './privacy'
+import { normalizePhone } from '@shared/domain/phone'
 
 // The complaint list's queries. The status/date part is always an index range read (newest or
 // oldest first); other criteria filter while reading, so the first page stays fast at 200 000
@@ -100,16 +102,26 @@ function sortRows(rows: Row[], f: ComplaintFilter): Row[] {
   )
 }
 
-/** Number prefix, phone prefix or name prefix; merged, capped, then the other criteria. */
+/** The complaints of a phone as the person at the desk may search it: by prefix with the right to
+ *  full numbers; otherwise only the whole number, or a prefix search would recover the masked digits
+ *  of 138****5678 in 40 tries (docs/security.md §4). */
+async function phoneRows(ctx: DataContext, q: string): Promise<Row[]> {
+  const { complaints } = ctx.db
+  const digits = q.replace(/[\s-]/g, '')
+  if (!/^\d{3,}$/.test(digits)) return []
+  if (await deskMaySeePhones(ctx))
+    return complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray()
+  const whole = normalizePhone(q)
+  return whole.ok ? complaints.where('customerPhone').equals(whole.value).limit(SEARCH_LIMIT).toArray() : []
+}
+
+/** Number prefix, phone (phoneRows) or name prefix; merged, capped, then the other criteria. */
 async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> {
   const q = f.search.trim()
   const { complaints } = ctx.db
-  const digits = q.replace(/[\s-]/g, '')
   const found = await Promise.all([
     complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
-    /^\d{3,}$/.test(digits)
-      ? complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray()
-      : [],
+    phoneRows(ctx, q),
     complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray()
   ])
   const test = predicate(f)

@@ -4,6 +4,7 @@ import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 import { readTallies } from './tallies'
 import { loadCustomerSearch } from './derived'
+import { deskMaySeePhones } from './privacy'
 
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
@@ -17,9 +18,12 @@ export function prepareCustomerSearch(): Promise<unknown> {
   return loadCustomerSearch()
 }
 
+/** Search as the person at the desk may: without the right to full numbers, a phone matches only
+ *  as the full number or its last 4 digits, never by prefix (docs/security.md §4). */
 export async function searchCustomers(ctx: DataContext, raw: string, limit = 20): Promise<CustomerHit[]> {
   const { parseQuery, rankResults } = await loadCustomerSearch()
-  const plan = parseQuery(raw)
+  const options = { phonePrefix: await deskMaySeePhones(ctx) }
+  const plan = parseQuery(raw, options)
   if (plan.lookups.length === 0) return []
   // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
   // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
@@ -28,7 +32,7 @@ export async function searchCustomers(ctx: DataContext, raw: string, limit = 20)
   )
   const byId = new Map<string, StoredCustomer>()
   for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)
-  return rankResults(raw, [...byId.values()], limit)
+  return rankResults(raw, [...byId.values()], limit, options)
 }
 
 export interface CustomerFilter {

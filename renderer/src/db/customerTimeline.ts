@@ -3,6 +3,8 @@ import type { ReturnStatus } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { SyncedRecords, TimelineEvent } from './schema'
 import { consultationsOfCustomer } from './consultations'
+import { deskMaySeePhones } from './privacy'
+import { maskPhone } from '@shared/domain/phone'
 
 // One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
@@ -28,7 +30,29 @@ export interface CustomerTimeline {
   entries: CustomerTimelineEntry[]
 }
 
+const PHONE_FIELDS: ReadonlySet<string> = new Set(['phone', 'phones'])
+
+function maskValue(value: unknown): unknown {
+  if (typeof value === 'string') return value ? maskPhone(value) : value
+  if (Array.isArray(value)) return value.map(maskValue)
+  return value
+}
+
+/** A correction of the archive's phones (old → new) as someone without the right to full numbers
+ *  sees it: masked. The stored event keeps both numbers — the record of what changed — for the roles
+ *  that may see them (docs/security.md §4). */
+function maskedForDesk(event: TimelineEvent): TimelineEvent {
+  if (event.type !== 'customerEdited' || !Array.isArray(event.data.changes)) return event
+  const changes = (event.data.changes as { field?: unknown; from?: unknown; to?: unknown }[]).map((c) =>
+    typeof c.field === 'string' && PHONE_FIELDS.has(c.field)
+      ? { ...c, from: maskValue(c.from), to: maskValue(c.to) }
+      : c
+  )
+  return { ...event, data: { ...event.data, changes } }
+}
+
 export async function getCustomerTimeline(ctx: DataContext, customerId: string): Promise<CustomerTimeline> {
+  const fullPhones = await deskMaySeePhones(ctx)
   const customer = await ctx.db.customers.get(customerId)
   const ids = [customerId, ...(customer?.mergedFrom ?? [])]
   const [complaints, returns, events, consultations] = await Promise.all([
@@ -48,7 +72,11 @@ export async function getCustomerTimeline(ctx: DataContext, customerId: string):
     ...returns
       .filter((r) => !r._deleted)
       .map((request) => ({ kind: 'return' as const, at: request.createdAt, request })),
-    ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
+    ...events.map((event) => ({
+      kind: 'event' as const,
+      at: event.at,
+      event: fullPhones ? event : maskedForDesk(event)
+    })),
     ...consultations.map((consultation) => ({
       kind: 'consultation' as const,
       at: consultation.createdAt,

@@ -13,6 +13,9 @@ export function TextField<T extends FieldValues, C, O extends FieldValues>(props
   rows?: number
   placeholder?: string
   autoFocus?: boolean
+  /** what to show instead of the value (a masked phone), or null to show it; the value is unchanged,
+   *  focusing selects it so that typing replaces it */
+  display?: (value: string) => string | null
 }) {
   const { name, rows } = props
   return (
@@ -20,8 +23,9 @@ export function TextField<T extends FieldValues, C, O extends FieldValues>(props
       <Controller
         name={name}
         control={props.control}
-        render={({ field }) =>
-          rows ? (
+        render={({ field }) => {
+          const shown = props.display?.(String(field.value ?? '')) ?? null
+          return rows ? (
             <Input.TextArea
               {...field}
               value={String(field.value ?? '')}
@@ -33,14 +37,16 @@ export function TextField<T extends FieldValues, C, O extends FieldValues>(props
           ) : (
             <Input
               {...field}
-              value={String(field.value ?? '')}
+              value={shown ?? String(field.value ?? '')}
               placeholder={props.placeholder}
               id={fieldId(name)}
               data-field={name}
+              data-masked={shown === null ? undefined : 'true'}
+              onFocus={shown === null ? undefined : (e) => e.currentTarget.select()}
               autoFocus={props.autoFocus}
             />
           )
-        }
+        }}
       />
     </FormField>
   )

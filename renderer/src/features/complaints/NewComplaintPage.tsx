@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Form, Radio, Row, Space, Typography } from 'antd'
 import { Controller, useForm, type FieldError, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -19,6 +20,7 @@ import { complaintOptions } from './options'
 import { useIntakeDraft } from './useIntakeDraft'
 import { CustomerMatch } from './CustomerMatch'
 import { CustomerPicker } from '@/features/customers/CustomerPicker'
+import { usePhoneDisplay } from '@/features/customers/usePrivacy'
 
 type Field = FieldPath<ComplaintIntakeForm>
 
@@ -40,6 +42,21 @@ export function NewComplaintPage() {
   const draft = useIntakeDraft(form)
   const { control, formState } = form
   const options = complaintOptions(t)
+  // Numbers that came from the archive (a picked customer, or the one a restored draft is linked to)
+  // show masked to those without the right; the form keeps them whole (docs/security.md §4).
+  const [archivePhones, setArchivePhones] = useState<string[]>([])
+  const phoneDisplay = usePhoneDisplay(archivePhones)
+  useEffect(() => {
+    const linked = draft.restoredAt === null ? undefined : form.getValues('customerId')
+    if (!linked) return
+    let live = true
+    void data.read.getCustomer(linked).then((c) => {
+      if (live && c) setArchivePhones((known) => [...known, ...c.phones])
+    })
+    return () => {
+      live = false
+    }
+  }, [data, draft.restoredAt, form])
 
   const save = () => {
     void form.handleSubmit(
@@ -63,7 +80,13 @@ export function NewComplaintPage() {
   const text = (
     name: Field,
     label: string,
-    props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}
+    props: {
+      required?: boolean
+      rows?: number
+      placeholder?: string
+      autoFocus?: boolean
+      display?: (value: string) => string | null
+    } = {}
   ) => (
     <TextField
       control={control}
@@ -131,6 +154,7 @@ export function NewComplaintPage() {
           <div style={{ maxWidth: 520 }}>
             <CustomerPicker
               onPick={(c) => {
+                setArchivePhones((known) => [...known, ...c.phones])
                 form.setValue('customerPhone', c.phone, { shouldDirty: true, shouldValidate: true })
                 form.setValue('customerName', c.name, { shouldDirty: true, shouldValidate: true })
                 form.setValue('customerId', c.id)
@@ -140,7 +164,11 @@ export function NewComplaintPage() {
         </FormField>
         <Row gutter={16}>
           <Col span={8}>
-            {text('customerPhone', t('complaint.customerPhone'), { required: true, autoFocus: true })}
+            {text('customerPhone', t('complaint.customerPhone'), {
+              required: true,
+              autoFocus: true,
+              display: phoneDisplay
+            })}
           </Col>
           <Col span={8}>{text('customerName', t('complaint.customerName'), { required: true })}</Col>
           <Col span={8}>

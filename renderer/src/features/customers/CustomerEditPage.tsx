@@ -24,6 +24,7 @@ import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
+import { usePhoneDisplay } from './usePrivacy'
 
 /** 新建客户 / edit a profile (every field of docs/design.md §3.2). A phone already on file is offered
  *  instead of making a second archive. */
@@ -65,6 +66,9 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
   const phones = useFieldArray({ control, name: 'phones' })
   const clerks = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
   const clash = usePhoneClash(form.control, id)
+  // The archive's own numbers show masked to those without the right; saving keeps them as stored.
+  const [storedPhones] = useState(() => initial.phones.map((p) => p.value).filter(Boolean))
+  const phoneDisplay = usePhoneDisplay(storedPhones)
 
   const save = () => {
     void form.handleSubmit(
@@ -140,16 +144,22 @@ function CustomerFormCard({ id, initial }: { id: string | undefined; initial: Cu
                     <Controller
                       name={`phones.${i}.value`}
                       control={control}
-                      render={({ field }) => (
-                        <Input
-                          {...field}
-                          id={fieldId(`phones.${i}`)}
-                          data-field={`phones.${i}`}
-                          aria-label={`${t('customer.phone')} ${i + 1}`}
-                          status={formState.errors.phones?.[i]?.value ? 'error' : undefined}
-                          style={{ width: 240 }}
-                        />
-                      )}
+                      render={({ field }) => {
+                        const shown = phoneDisplay(field.value)
+                        return (
+                          <Input
+                            {...field}
+                            value={shown ?? field.value}
+                            data-masked={shown === null ? undefined : 'true'}
+                            onFocus={shown === null ? undefined : (e) => e.currentTarget.select()}
+                            id={fieldId(`phones.${i}`)}
+                            data-field={`phones.${i}`}
+                            aria-label={`${t('customer.phone')} ${i + 1}`}
+                            status={formState.errors.phones?.[i]?.value ? 'error' : undefined}
+                            style={{ width: 240 }}
+                          />
+                        )
+                      }}
                     />
                     {formState.errors.phones?.[i]?.value?.message && (
                       <Typography.Text type="danger" data-testid={`error-phones.${i}`}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { TIERS, type Tier } from '@shared/domain/customer'
-import { maskPhone } from '@shared/domain/phone'
+import { isPhoneFragment, maskPhone } from '@shared/domain/phone'
 import type { CustomerFilter, CustomerHit, DataReader, StoredCustomer } from '@/db'
 import type { SearchMatch } from '@shared/domain/customerSearch'
 import { usePageRange, useRowVirtualizer } from '@/ui/pagedRows'
@@ -57,6 +57,11 @@ export function CustomerListPage() {
           defaultValue=""
           onChange={(e) => search.setQuery(e.target.value)}
         />
+        {!canUnmask && isPhoneFragment(query) && (
+          <Typography.Text type="warning" data-testid="phone-search-hint">
+            {t('customer.phoneSearchHint')}
+          </Typography.Text>
+        )}
         <Toolbar
           filter={filter}
           setFilter={setFilter}

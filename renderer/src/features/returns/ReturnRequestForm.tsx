@@ -18,6 +18,7 @@ import { FormField } from '@/ui/FormField'
 import { TextField } from '@/ui/TextField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 import { CustomerHint } from './CustomerHint'
+import { usePhoneDisplay } from '@/features/customers/usePrivacy'
 import { returnOptions } from './options'
 
 type Field = FieldPath<ReturnForm>
@@ -44,6 +45,9 @@ export function ReturnRequestForm({
   })
   const { control, formState } = form
   const options = returnOptions(t)
+  // Pre-filled from a complaint: its number shows masked to those without the right; the form keeps
+  // it whole, so the return stays linked to the complaint's customer (docs/security.md §4).
+  const phoneDisplay = usePhoneDisplay(linked ? [linked.customerPhone] : [])
 
   const unlink = () => {
     setLinked(null)
@@ -75,7 +79,13 @@ export function ReturnRequestForm({
   const text = (
     name: Field,
     label: string,
-    props: { required?: boolean; rows?: number; placeholder?: string; autoFocus?: boolean } = {}
+    props: {
+      required?: boolean
+      rows?: number
+      placeholder?: string
+      autoFocus?: boolean
+      display?: (value: string) => string | null
+    } = {}
   ) => (
     <TextField
       control={control}
@@ -105,7 +115,11 @@ export function ReturnRequestForm({
       )}
       <Row gutter={16}>
         <Col span={8}>
-          {text('customerPhone', t('returns.customerPhone'), { required: true, autoFocus: true })}
+          {text('customerPhone', t('returns.customerPhone'), {
+            required: true,
+            autoFocus: true,
+            display: phoneDisplay
+          })}
         </Col>
         <Col span={8}>{text('customerName', t('returns.customerName'), { required: true })}</Col>
         <Col span={8}>

@@ -10,6 +10,8 @@ import { openDataLayer } from '@/db/context'
 import { TALLIES_BUILT_KEY } from '@/db/tallies'
 import { failAddsTo, failDeletesFrom } from './failWrites'
 import { device, freshData } from './helpers'
+import { addStaff } from '@/db/staff'
+import { setSessionStaff } from '@/db/prefs'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -98,6 +100,9 @@ describe('complaint intake', () => {
 
   it('lists newest first, filters by status, and finds by number, name and phone', async () => {
     const ctx = await freshData()
+    // A 客服经理 at the desk: phone-prefix search is theirs (phonePrivacy.test.ts has the others).
+    await addStaff(ctx, '1001', { staffNo: '1001', name: '王经理', role: 'manager' })
+    await setSessionStaff(ctx, '1001')
     const first = await registerComplaint(
       ctx,
       '1001',

@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { IpcMainInvokeEvent } from 'electron'
-import { pathToFileURL } from 'node:url'
 import type { DeskHandlers } from '@shared/ipc/contract'
 import { deskChannel, deskMethods } from '@shared/ipc/methods'
 import { registerDeskIpc } from '../../../../electron/main/ipc'
+import { APP_INDEX_URL } from '../../../../electron/services/appProtocol'
 import { shareHandlerMocks } from '../services/stubs'
 
 // ipc.ts only uses 'electron' for types, so it runs here with a fake ipcMain.
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown
 
-const indexUrl = pathToFileURL('/app/out/renderer/index.html').href
-const allowed = { rendererIndexFileUrl: indexUrl }
+const indexUrl = APP_INDEX_URL
+const allowed = { rendererIndexUrl: indexUrl }
 
 function setup() {
   const listeners = new Map<string, Listener>()
@@ -79,7 +79,8 @@ describe('registerDeskIpc', () => {
     ['a destroyed frame', null],
     ['a subframe of the app', { url: indexUrl, parent: {} }],
     ['a foreign page', { url: 'https://example.com/', parent: null }],
-    ['about:blank', { url: 'about:blank', parent: null }]
+    ['about:blank', { url: 'about:blank', parent: null }],
+    ['a local file (file:// is not the app)', { url: 'file:///app/out/renderer/index.html', parent: null }]
   ])('refuses %s without calling the handler', async (_label, frame) => {
     const { call, handlers } = setup()
     await expect(Promise.resolve(call('getDevice', frame))).resolves.toEqual(forbidden)

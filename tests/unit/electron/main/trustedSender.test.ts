@@ -1,45 +1,37 @@
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { isTrustedSenderUrl } from '../../../../electron/main/trustedSender'
+import { APP_INDEX_URL } from '../../../../electron/services/appProtocol'
 
-const indexUrl = pathToFileURL('/opt/门店客服台/resources/app.asar/out/renderer/index.html').href
-const prod = { rendererIndexFileUrl: indexUrl }
-const dev = { devServerUrl: 'http://localhost:5173/', rendererIndexFileUrl: indexUrl }
-const winProd = {
-  rendererIndexFileUrl: 'file:///C:/Program%20Files/Desk/resources/app.asar/out/renderer/index.html'
-}
+const indexUrl = APP_INDEX_URL
+const prod = { rendererIndexUrl: indexUrl }
+const dev = { devServerUrl: 'http://localhost:5173/', rendererIndexUrl: indexUrl }
+/** Where the built page sat before issue 17: file:// of out/renderer/index.html in app.asar. */
+const oldFileUrl = pathToFileURL('/opt/门店客服台/resources/app.asar/out/renderer/index.html').href
 
-describe('isTrustedSenderUrl — production (file://)', () => {
+describe('isTrustedSenderUrl — production (app://desk)', () => {
   it('accepts the exact index.html, with or without hash and query', () => {
     expect(isTrustedSenderUrl(indexUrl, prod)).toBe(true)
     expect(isTrustedSenderUrl(`${indexUrl}#/complaints/42`, prod)).toBe(true)
     expect(isTrustedSenderUrl(`${indexUrl}?x=1#/`, prod)).toBe(true)
   })
 
-  it('accepts the same path spelled differently (percent-encoding, drive-letter case, backslashes)', () => {
-    expect(
-      isTrustedSenderUrl('file:///opt/门店客服台/resources/app.asar/out/renderer/index.html', prod)
-    ).toBe(true)
-    expect(
-      isTrustedSenderUrl('file:///c:/Program Files/Desk/resources/app.asar/out/renderer/index.html', winProd)
-    ).toBe(true)
-    expect(
-      isTrustedSenderUrl(
-        'file:///C:\\Program Files\\Desk\\resources\\app.asar\\out\\renderer\\index.html',
-        winProd
-      )
-    ).toBe(true)
-  })
-
-  it('rejects other local files, even next to index.html', () => {
-    expect(isTrustedSenderUrl(indexUrl.replace('index.html', 'other.html'), prod)).toBe(false)
-    expect(isTrustedSenderUrl(indexUrl.replace('/out/renderer/', '/out/'), prod)).toBe(false)
+  it('rejects every file:// page, even the built index.html itself (issue 17.6: file:// is not the app)', () => {
+    expect(isTrustedSenderUrl(oldFileUrl, prod)).toBe(false)
     expect(isTrustedSenderUrl('file:///tmp/index.html', prod)).toBe(false)
-    expect(isTrustedSenderUrl(`${indexUrl}.evil.html`, prod)).toBe(false)
+    // An old configuration naming a file:// page trusts nothing.
+    expect(isTrustedSenderUrl(oldFileUrl, { rendererIndexUrl: oldFileUrl })).toBe(false)
   })
 
-  it('rejects a network share (UNC host) with the same path', () => {
-    expect(isTrustedSenderUrl(indexUrl.replace('file:///', 'file://evil-server/'), prod)).toBe(false)
+  it('rejects other pages of the app origin and look-alike origins', () => {
+    expect(isTrustedSenderUrl('app://desk/other.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl('app://desk/assets/index.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl(`${indexUrl}.evil.html`, prod)).toBe(false)
+    expect(isTrustedSenderUrl('app://evil/index.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl('app://desk:8080/index.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl('app://x@desk/index.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl('apps://desk/index.html', prod)).toBe(false)
+    expect(isTrustedSenderUrl('http://desk/index.html', prod)).toBe(false)
   })
 
   it.each([
@@ -47,7 +39,7 @@ describe('isTrustedSenderUrl — production (file://)', () => {
     [''],
     ['about:blank'],
     ['data:text/html,<script>1</script>'],
-    ['blob:file:///abc'],
+    ['blob:app://desk/abc'],
     ['javascript:alert(1)'],
     ['https://example.com/'],
     ['http://localhost:5173/'], // no dev server configured in production
@@ -78,7 +70,7 @@ describe('isTrustedSenderUrl — development (dev server)', () => {
 
   it('ignores a dev server URL that is not http(s)', () => {
     // Opaque origins all serialize as "null"; they must not match each other.
-    const odd = { devServerUrl: 'data:text/html,x', rendererIndexFileUrl: indexUrl }
+    const odd = { devServerUrl: 'data:text/html,x', rendererIndexUrl: indexUrl }
     expect(isTrustedSenderUrl('data:text/html,y', odd)).toBe(false)
   })
 })

@@ -367,3 +367,29 @@ describe('ranking from stored keys', () => {
     }
   })
 })
+
+describe('search without the right to full numbers (issue 17.6, docs/security.md §4)', () => {
+  const restricted = { phonePrefix: false }
+  const c = { id: 'c1', name: '张三', phones: ['13812345678', '021-52341234'] }
+
+  it('digits match a phone only whole or by its last 4, never by prefix', () => {
+    expect(rankResults('1381', [c], 20, restricted)).toEqual([])
+    expect(rankResults('1381234567', [c], 20, restricted)).toEqual([])
+    expect(rankResults('523412', [c], 20, restricted)).toEqual([])
+    expect(rankResults('13812345678', [c], 20, restricted)[0]?.match.kind).toBe('phone')
+    expect(rankResults('5678', [c], 20, restricted)[0]?.match.kind).toBe('last4')
+    expect(rankResults('52341234', [c], 20, restricted)[0]?.match.kind).toBe('phone')
+    expect(rankResults('02152341234', [c], 20, restricted)[0]?.match.kind).toBe('phone')
+  })
+
+  it('the plan marks phone reads exact; names and cards are unchanged', () => {
+    expect(parseQuery('1381', restricted).lookups).toEqual([
+      { prefix: 't:1381', kind: 'last4' },
+      { prefix: 'p:1381', kind: 'phone', exact: true },
+      { prefix: 'm:1381', kind: 'cardPrefix' }
+    ])
+    expect(parseQuery('zs', restricted)).toEqual(parseQuery('zs'))
+    // with the right (the default): prefix search as before
+    expect(rankResults('1381', [c])[0]?.match.kind).toBe('phonePrefix')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskPhone, normalizePhone } from '@shared/domain/phone'
+import { isPhoneFragment, maskPhone, normalizePhone } from '@shared/domain/phone'
 
 describe('normalizePhone', () => {
   it.each([
@@ -49,4 +49,16 @@ describe('normalised numbers normalise to themselves', () => {
     const typed = normalizePhone('0571 8888 8888 转 123')
     expect(typed.ok && normalizePhone(typed.value)).toEqual(typed)
   })
+})
+
+describe('isPhoneFragment (issue 17.6: no prefix search without the right to full numbers)', () => {
+  it.each(['138', '1381234', '138 1234 567', '１３８１２', '0215234'])('%j is a fragment', (q) => {
+    expect(isPhoneFragment(q)).toBe(true)
+  })
+  it.each(['5678', '13812345678', '138 1234 5678', '021-52345678', '02152345678', 'zs', '张三', '', '12'])(
+    '%j is not',
+    (q) => {
+      expect(isPhoneFragment(q)).toBe(false)
+    }
+  )
 })
