@@ -44,7 +44,7 @@ export interface InputRef {
 }
 
 /** The input named by id is no longer kept (the worker restarted, or newer inputs pushed it out). */
-export const INPUT_GONE = 'reports.inputGone'
+export const INPUT_GONE = 'report input gone'
 
 export type ComputeRequest =
   | {
