@@ -418,6 +418,8 @@ export const en: Catalogue = {
     notFound: 'That file is not on the share.',
     outsideRoot: 'The path leaves the share folder and was refused.',
     notConfigured: 'No share folder is set.',
+    notAFile: 'That place in the share is not a normal file (a pipe, device or link); it was not read.',
+    tooLarge: 'That file in the share is unusually large; it was not read.',
     io: 'Reading or writing the share failed; data on this PC is unaffected.'
   },
   validation: {

@@ -403,6 +403,8 @@ export const zhCN = {
     notFound: '共享文件夹中找不到这个文件。',
     outsideRoot: '路径超出共享文件夹，已拒绝。',
     notConfigured: '还没有设置共享文件夹。',
+    notAFile: '共享文件夹中的这个位置不是正常文件（可能是管道、设备或快捷方式），没有读取。',
+    tooLarge: '共享文件夹中的这个文件大得不正常，没有读取。',
     io: '读写共享文件夹时出错，本机数据不受影响。'
   },
   validation: {

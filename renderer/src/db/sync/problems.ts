@@ -17,6 +17,7 @@ export type SyncProblemKind =
   | 'shareEmptied'
   | 'chainBroken'
   | 'foreignFile'
+  | 'fileRefused'
   | 'invalidChange'
   | 'uniqueClash'
   | 'clockAhead'
@@ -41,6 +42,7 @@ export const ENGINE_MESSAGE_CODES = [
   'chainBroken',
   'foreignFile',
   'unencrypted',
+  'fileRefused',
   'invalidChange',
   'uniqueClash',
   'clockAhead',

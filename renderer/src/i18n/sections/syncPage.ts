@@ -64,6 +64,8 @@ export const syncPageZh = {
       '该电脑的同步文件前后不连续（文件可能被替换，或两台电脑使用了同一设备标识）。内容已照常合并，请检查。',
     foreignFile: '同步文件与其所在位置或门店不符，已隔离',
     unencrypted: '本门店已设置共享密码，但该同步文件未加密，已隔离',
+    fileRefused:
+      '共享文件夹中该位置的不是正常的同步文件（文件过大，或是管道、设备、快捷方式），本机没有读取它，其余文件照常同步。请让管理员检查共享文件夹。',
     invalidChange: '同步文件中有一条更改未通过校验，已隔离；其余内容已同步',
     uniqueClash:
       '同步来的记录与本机已有记录的编号相同（例如两台电脑离线时添加了同一个工号），这条记录暂未合并，已保留；修改其中一个编号后会自动合并。',
@@ -193,6 +195,8 @@ export const syncPageEn: typeof syncPageZh = {
       'This PC’s sync files do not follow on from each other (a file may have been replaced, or two PCs use one device id). The content was merged as usual; please check.',
     foreignFile: 'The sync file does not belong where it is or to this store; quarantined',
     unencrypted: 'This store has a share passphrase but the sync file is not encrypted; quarantined',
+    fileRefused:
+      'What is in the share at this place is not a normal sync file (too large, or a pipe, device or link); this PC did not read it and keeps syncing the other files. Ask an administrator to check the share folder.',
     invalidChange: 'A change in the sync file failed validation and was quarantined; the rest was synced',
     uniqueClash:
       'A synced record has the same number as a record on this PC (e.g. two PCs offline added the same staff no.). It is kept but not merged yet; it merges by itself once one of the numbers is changed.',
