@@ -15,8 +15,3 @@ export function isSharePath(path: string, allowRoot = false): boolean {
     parts.every((p) => SEGMENT.test(p) && p !== '.' && p !== '..' && !isReservedWindowsName(p))
   )
 }
-
-/** An absolute folder: a drive path (D:\kefu), a UNC path (\\NAS\kefu) or a mount point (/mnt/kefu). */
-export function isShareRoot(root: string): boolean {
-  return /^([A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/.test(root) && !root.includes('\0')
-}

@@ -10,6 +10,7 @@ export type SyncProblemKind =
   | 'otherStore'
   | 'notJoined'
   | 'storeMissing'
+  | 'storeTampered'
   | 'clone'
   | 'ownSegmentUnreadable'
   | 'exportFailed'
@@ -32,6 +33,7 @@ export const ENGINE_MESSAGE_CODES = [
   'otherStore',
   'notJoined',
   'storeMissing',
+  'storeTampered',
   'needsKey',
   'keyMismatch',
   'clone',

@@ -42,6 +42,8 @@ export const syncPageZh = {
     wrongPassphrase: '共享密码不正确，无法解密同步文件；请核对密码，文件已保留',
     tampered: '同步文件未通过加密校验（内容或文件头被改动），已隔离',
     invalidJson: '同步文件内容格式错误，已隔离',
+    weakKdf:
+      '门店文件 store.json 的共享密码保护强度不足（密钥计算次数少于 600 000 次，本软件从未写出这样的文件），本机不使用它，已停止同步。请客服经理检查共享文件夹，必要时在空文件夹中重新新建门店共享。',
     // the engine's
     unavailable:
       '无法访问共享文件夹（可能已断开或被移动）。本机照常工作，数据都保存在本机；恢复连接后会自动同步。',
@@ -49,6 +51,8 @@ export const syncPageZh = {
     notJoined: '这台电脑还没有加入门店共享：请在 系统设置 → 同步 中选择“加入已有门店”或“新建门店共享”。',
     storeMissing:
       '共享文件夹中缺少门店文件 store.json（本门店已设置共享密码），已停止同步。请在同步设置中检查共享文件夹。',
+    storeTampered:
+      '门店文件被篡改：共享文件夹中的 store.json 去掉或改动了本门店的加密设置，已停止同步，没有写出或采用任何未加密的内容（本机数据完好）。请客服经理检查共享文件夹；若经理确实用新的共享密码重新建立了门店共享，请点击“输入共享密码”输入新密码。',
     needsKey:
       '本门店的共享文件已加密，本机还没有共享密码，已暂停同步（本机数据完好）。请点击“输入共享密码”。',
     keyMismatch:
@@ -85,7 +89,8 @@ export const syncPageZh = {
     hint: '门店各台电脑通过同一个共享文件夹同步（如 \\\\NAS\\kefu、映射的 Z: 盘或 /mnt/kefu）。文件夹暂时不可用时本机照常工作，恢复后自动同步。',
     device: '本机名称',
     root: '共享文件夹位置',
-    check: '保存并检查',
+    choose: '选择文件夹…',
+    notChosen: '尚未选择',
     clear: '停止同步',
     cleared: '已停止同步，本机数据不受影响',
     state: {
@@ -169,6 +174,8 @@ export const syncPageEn: typeof syncPageZh = {
       'The share passphrase is wrong and cannot decrypt the sync file. Check the passphrase; the file is kept',
     tampered: 'The sync file failed its encryption check (content or header altered); quarantined',
     invalidJson: 'The sync file is malformed; quarantined',
+    weakKdf:
+      'The store file store.json protects the share passphrase too weakly (fewer than 600,000 key rounds; this app never writes such a file). This PC does not use it; syncing stopped. Ask a manager to check the share folder and, if needed, create the store share again in an empty folder.',
     unavailable:
       'The share folder cannot be reached (disconnected or moved?). This PC works on and keeps all data; syncing resumes when the folder is back.',
     otherStore:
@@ -177,6 +184,8 @@ export const syncPageEn: typeof syncPageZh = {
       'This PC has not joined a store share yet: in Settings → Sync choose "Join existing store" or "Create store share".',
     storeMissing:
       'The store file store.json is missing from the share folder (this store has a share passphrase); syncing stopped. Check the share folder in the sync settings.',
+    storeTampered:
+      'The store file was tampered with: store.json in the share folder removed or changed this store’s encryption. Syncing stopped; nothing unencrypted was written or taken in (data on this PC is intact). Ask a manager to check the share folder; if the manager really re-created the store share with a new share passphrase, click "Enter share passphrase" and enter it.',
     needsKey:
       'This store’s share files are encrypted and this PC has no share passphrase yet; syncing is paused (data on this PC is intact). Click "Enter share passphrase".',
     keyMismatch:
@@ -217,7 +226,8 @@ export const syncPageEn: typeof syncPageZh = {
     hint: 'The store’s PCs sync through one shared folder (\\\\NAS\\kefu, a mapped Z: drive, /mnt/kefu). When it is unavailable this PC works on; syncing resumes by itself.',
     device: 'This PC',
     root: 'Share folder',
-    check: 'Save and check',
+    choose: 'Choose folder…',
+    notChosen: 'Not chosen',
     clear: 'Stop syncing',
     cleared: 'Syncing stopped; data on this PC is unaffected',
     state: {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDeviceStore, randomDeviceCode } from '../../../../electron/services/deviceStore'
 import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
-import { unusedShare } from './stubs'
+import { unusedShare, unusedStoreKeys } from './stubs'
 
 // Pass-through wrapper around the real write-file-atomic that records each temp file it creates,
 // so the atomic-write test can prove the store writes via temp file + rename.
@@ -224,7 +224,13 @@ describe('updateDevice through dispatch', () => {
 
   it('validation happens in dispatch: a bad update is refused before the store is touched', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const before = await deviceStore.get()
     const fileBefore = await readFile(join(dir, 'device.json'), 'utf8')
     const update = vi.spyOn(deviceStore, 'update')
@@ -246,7 +252,13 @@ describe('updateDevice through dispatch', () => {
 
   it('a valid update is normalized by the schema and persisted', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const result = await dispatch(handlers, 'updateDevice', { deviceName: '  前台  ', deviceCode: 'c4' })
     expect(result).toMatchObject({ ok: true, value: { deviceName: '前台', deviceCode: 'C4', hostname: 'h' } })
     expect(await readStored()).toMatchObject({ deviceName: '前台', deviceCode: 'C4' })
@@ -257,14 +269,21 @@ describe('updateDevice through dispatch', () => {
       deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }),
       appInfo,
       printing,
-      share: unusedShare
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
     })
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: appInfo })
   })
 
   it('renewDeviceId: a malformed former id is refused at the boundary; a valid one renews', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const before = await deviceStore.get()
     expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: '../x' })).toMatchObject({
       ok: false,

@@ -4,7 +4,7 @@ import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
 import type { DeviceStore } from '../../../../electron/services/deviceStore'
 import type { DeskPrinting } from '../../../../electron/services/printing'
-import { unusedShare } from './stubs'
+import { unusedShare, unusedStoreKeys } from './stubs'
 
 // printPage / savePdf on the service side: dispatch validates, handlers delegate to the host's
 // printing (Electron main or the e2e harness) and shape its answer for the renderer.
@@ -20,7 +20,13 @@ function setup(printing: Partial<DeskPrinting> = {}) {
   }
   return {
     printing: fake,
-    handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake, share: unusedShare })
+    handlers: createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing: fake,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
   }
 }
 
