@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DeskMethodName } from './methods'
 import type { DeskResult } from './errors'
 import { pdfFileNameSchema } from './fileName'
+import { hasInvisibleChars } from './invisibleChars'
 import { isSharePath } from './sharePath'
 
 /** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
@@ -23,7 +24,13 @@ export interface AppInfo {
   host: 'electron' | 'test-host'
 }
 
-export const deviceNameSchema = z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong')
+/** 电脑名称: shown to staff on every PC of the store — nothing invisible (NUL, bidi controls …) */
+export const deviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(40, 'validation.tooLong')
+  .refine((name) => !hasInvisibleChars(name), 'validation.invisibleChars')
 export const deviceCodeSchema = z
   .string()
   .trim()

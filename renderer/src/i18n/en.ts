@@ -453,6 +453,10 @@ export const en: Catalogue = {
     staffNo: 'Staff no.: 2–12 letters or digits',
     deviceCode: 'PC code: an uppercase letter and a letter or digit (e.g. A3)',
     fileName: 'Invalid file name',
+    fileNameReserved:
+      'A file name cannot be a name Windows reserves for devices (CON, NUL, COM1, CONIN$ …); choose another name',
+    invisibleChars:
+      'Control or invisible characters (NUL, text-direction marks …) are not allowed; remove them and try again',
     sharePath: 'Invalid path in the share folder',
     shareRoot: 'Enter a full folder location, e.g. \\\\NAS\\kefu, Z:\\kefu or /mnt/kefu',
     fixErrors: 'Please correct the fields in red; nothing you typed is lost',

@@ -436,6 +436,8 @@ export const zhCN = {
     staffNo: '工号为 2–12 位字母或数字',
     deviceCode: '电脑代码为两位：一个大写字母加一个字母或数字（如 A3）',
     fileName: '文件名无效',
+    fileNameReserved: '文件名不能是 Windows 保留的设备名称（如 CON、NUL、COM1、CONIN$），请换一个文件名',
+    invisibleChars: '不能包含控制字符或看不见的字符（如 NUL、文字方向控制符），请删除后重试',
     sharePath: '共享文件夹中的路径无效',
     shareRoot: '请填写完整的文件夹位置，如 \\\\NAS\\kefu、Z:\\kefu 或 /mnt/kefu',
     fixErrors: '请先改正标红的项目，已填写的内容不会丢失',

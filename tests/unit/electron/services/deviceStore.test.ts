@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDeviceStore, randomDeviceCode } from '../../../../electron/services/deviceStore'
 import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
+import { zhCN } from '@/i18n/zh-CN'
 import { unusedShare, unusedStoreKeys } from './stubs'
 
 // Pass-through wrapper around the real write-file-atomic that records each temp file it creates,
@@ -262,6 +263,59 @@ describe('updateDevice through dispatch', () => {
     const result = await dispatch(handlers, 'updateDevice', { deviceName: '  前台  ', deviceCode: 'c4' })
     expect(result).toMatchObject({ ok: true, value: { deviceName: '前台', deviceCode: 'C4', hostname: 'h' } })
     expect(await readStored()).toMatchObject({ deviceName: '前台', deviceCode: 'C4' })
+  })
+
+  it('电脑名称 with NUL or bidi controls is refused with its own message; stored or host names are cleaned', async () => {
+    const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
+    const before = await deviceStore.get()
+    for (const deviceName of [
+      '前台\u0000电脑',
+      '前台\u202E脑电',
+      '\u2066前台\u2069',
+      'a\u200fb',
+      'a\u061cb',
+      'a\u200bb',
+      'a\tb',
+      'a\u2028b'
+    ]) {
+      const result = await dispatch(handlers, 'updateDevice', { deviceName, deviceCode: 'A1' })
+      expect(result, JSON.stringify(deviceName)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          issues: [{ path: 'deviceName', message: 'validation.invisibleChars' }]
+        }
+      })
+    }
+    expect(await deviceStore.get()).toEqual(before)
+    expect(zhCN.validation.invisibleChars).toContain('文字方向控制符')
+    // a host name with them becomes a clean default name
+    const dir2 = await mkdtemp(join(tmpdir(), 'desk-device-'))
+    try {
+      const odd = await createDeviceStore({ dataDir: dir2, hostname: 'KEFU\u202E-PC\u0000' }).get()
+      expect(odd.deviceName).toBe('KEFU-PC')
+      // a name stored by an earlier version keeps the identity, cleaned
+      await writeFile(
+        join(dir2, 'device.json'),
+        JSON.stringify({
+          schemaVersion: 1,
+          deviceId: odd.deviceId,
+          deviceName: '前台\u202E1号',
+          deviceCode: 'A1'
+        })
+      )
+      const again = await createDeviceStore({ dataDir: dir2, hostname: 'x' }).get()
+      expect(again).toMatchObject({ deviceId: odd.deviceId, deviceName: '前台1号' })
+    } finally {
+      await rm(dir2, { recursive: true, force: true })
+    }
   })
 
   it('getAppInfo returns the app info given to the handlers', async () => {
