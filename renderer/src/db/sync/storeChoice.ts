@@ -12,7 +12,7 @@ import type { DataContext } from '../context'
 import { getStaffByNo } from '../staff'
 import { isShareError, type SharePort } from './sharePort'
 import { STORE_ID_KEY } from './storeAccess'
-import { keyFits, rememberedEncryption, rememberStore } from './storeKey'
+import { encryptionOf, keyFits, rememberedEncryption, rememberStore, sameEncryption } from './storeKey'
 
 // 加入已有门店 / 新建门店共享: the explicit step that ties this PC to a store on a share (issue 6: an
 // empty or missing folder never silently becomes a new store). Until one of them succeeds, sync rounds
@@ -32,6 +32,8 @@ export type ShareInspection =
       encrypted: boolean
       joined: boolean
       unlocked: boolean
+      /** joined, and store.json lost or changed the encryption this PC remembers (storeAccess.ts) */
+      tampered: boolean
     }
   | { state: 'damaged'; code: FileProblem }
 
@@ -50,13 +52,17 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
   if (!parsed.ok) return { state: 'damaged', code: parsed.problem }
   const known = (await ctx.db.meta.get(STORE_ID_KEY))?.value
   const { store } = parsed
+  const joined = known === store.storeId
+  const remembered = await rememberedEncryption(ctx.db)
+  const tampered = joined && remembered !== undefined && !sameEncryption(remembered, encryptionOf(store))
   return {
     state: 'store',
     storeId: store.storeId,
     createdAt: store.createdAt,
     encrypted: !!store.encryption,
-    joined: known === store.storeId,
-    unlocked: await keyFits(ctx.db, ctx.keyVault, store)
+    joined,
+    unlocked: !tampered && (await keyFits(ctx.db, ctx.keyVault, store)),
+    tampered
   }
 }
 

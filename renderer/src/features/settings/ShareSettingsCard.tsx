@@ -86,6 +86,7 @@ export function ShareSettingsCard() {
 
   const stateText = (s: ShareInspection): string => {
     if (s.state === 'store') {
+      if (s.tampered) return t('syncPage.problem.storeTampered')
       const joined = s.unlocked ? 'storeJoined' : 'storeLocked'
       const text = s.joined
         ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId })
@@ -131,18 +132,20 @@ export function ShareSettingsCard() {
           showIcon
           type={
             seen.state === 'store'
-              ? seen.joined
-                ? seen.unlocked
-                  ? 'success'
-                  : 'warning'
-                : 'info'
+              ? seen.tampered
+                ? 'error'
+                : seen.joined
+                  ? seen.unlocked
+                    ? 'success'
+                    : 'warning'
+                  : 'info'
               : seen.state === 'empty'
                 ? 'info'
                 : 'warning'
           }
           title={stateText(seen)}
           description={
-            seen.state === 'store' && seen.encrypted && !seen.unlocked
+            seen.state === 'store' && seen.encrypted && !seen.unlocked && !seen.tampered
               ? t(seen.joined ? 'syncPage.passphrase.locked' : 'syncPage.passphrase.joinHint')
               : undefined
           }
@@ -159,7 +162,7 @@ export function ShareSettingsCard() {
                   {t('syncPage.settings.join')}
                 </Button>
               )}
-              {seen.state === 'store' && seen.joined && !seen.unlocked && (
+              {seen.state === 'store' && seen.joined && !seen.unlocked && seen.encrypted && (
                 <UnlockShareButton
                   onUnlocked={() => void data.read.inspectShare(createIpcShare()).then(setSeen)}
                 />

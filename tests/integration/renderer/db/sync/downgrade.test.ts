@@ -7,7 +7,7 @@ import { encodeSegment, segmentPath } from '@shared/sync/segment'
 import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '@shared/sync/store'
 import { registerComplaint } from '@/db/complaints'
 import { completeSetup } from '@/db/setup'
-import { createStoreOnShare, joinStoreOnShare, unlockJoinedStore } from '@/db/sync/storeChoice'
+import { createStoreOnShare, inspectShare, joinStoreOnShare, unlockJoinedStore } from '@/db/sync/storeChoice'
 import { forgetKeyInMemory, loadStoreKey } from '@/db/sync/storeKey'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
@@ -115,6 +115,8 @@ describe('store.json that loses or changes its encryption', () => {
 
     expect(wordedReport(await round(a, share))).toMatchObject(tampered)
     expect(wordedReport(await round(b, share))).toMatchObject(tampered)
+    // 系统设置 → 同步 says the same (not "joined, syncing")
+    expect(await inspectShare(b, share)).toMatchObject({ joined: true, tampered: true, unlocked: false })
 
     // Nothing written: no new file, none changed; the new complaint's text is nowhere on the share.
     const after = await filesOn(share)
@@ -135,6 +137,7 @@ describe('store.json that loses or changes its encryption', () => {
     // store.json put back: both sync again, the new complaint reaches B encrypted, and the forged
     // plain file is quarantined as unencrypted, never applied.
     await writeFile(share.abs(STORE_FILE), realStoreJson)
+    expect(await inspectShare(b, share)).toMatchObject({ tampered: false })
     const againA = await round(a, share)
     expect(againA.state).toBe('synced')
     expect(againA.problems.map((p) => [p.code, p.peer])).toEqual([['unencrypted', 'pcX']])
