@@ -1,8 +1,16 @@
 import { hostname } from 'node:os'
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron'
 import type { AppInfo } from '@shared/ipc/contract'
-import { createDeskHandlers, createDeviceStore, createShareConfig, createShareService } from '../services'
+import {
+  createDeskHandlers,
+  createDeviceStore,
+  createShareConfig,
+  createShareService,
+  createStoreKeyVault
+} from '../services'
+import { dialogFolderPicker } from './folderPicker'
 import { registerDeskIpc } from './ipc'
+import { safeStorageWrapper } from './keyWrapper'
 import { createElectronPrinting, type PrintingHost } from './printing'
 import { mainTextFor } from './mainText'
 import { installMenu } from './menu'
@@ -27,7 +35,27 @@ function start(): void {
   const allowed = rendererLocation()
   const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
   const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
-  const share = createShareService(createShareConfig(app.getPath('userData')))
+  const userData = app.getPath('userData')
+  const share = createShareService(createShareConfig(userData), {
+    pickFolder: dialogFolderPicker({
+      dialog,
+      parent: () => mainWindow,
+      title: mainTextFor(app.getLocale()).pickShareFolder
+    }),
+    rootEnv: {
+      platform: process.platform,
+      home: app.getPath('home'),
+      dataDir: userData,
+      windowsDirs: ['SystemRoot', 'windir', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramData']
+        .map((name) => process.env[name])
+        .filter((dir): dir is string => !!dir)
+    }
+  })
+  // An encrypted store's key, wrapped by the OS key store (safeStorage: DPAPI on Windows).
+  const storeKeys = createStoreKeyVault({
+    dataDir: userData,
+    wrapper: safeStorageWrapper(safeStorage)
+  })
   const printingHost: PrintingHost = {
     dialog,
     documentsDir: () => app.getPath('documents'),
@@ -41,6 +69,7 @@ function start(): void {
         deviceStore,
         appInfo,
         share,
+        storeKeys,
         printing: createElectronPrinting(sender, printingHost)
       }),
     allowed

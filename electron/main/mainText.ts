@@ -22,7 +22,8 @@ const zhCN = {
   version: '版本 {version}',
   ok: '确定',
   appTitle: '门店客服台',
-  startFailed: '启动失败：{reason}'
+  startFailed: '启动失败：{reason}',
+  pickShareFolder: '选择共享文件夹'
 }
 
 export type MainText = Record<keyof typeof zhCN, string>
@@ -50,7 +51,8 @@ export const mainText: Record<'zh-CN' | 'en', MainText> = {
     version: 'Version {version}',
     ok: 'OK',
     appTitle: 'Service Desk',
-    startFailed: 'Could not start: {reason}'
+    startFailed: 'Could not start: {reason}',
+    pickShareFolder: 'Choose the share folder'
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
 import { deviceCodeSchema, deviceNameSchema, type DeviceInfo } from '@shared/ipc/contract'
+import { stripInvisibleChars } from '@shared/ipc/invisibleChars'
 
 // The PC's identity lives in <userData>/device.json, owned by main (see DeviceInfo in the
 // contract for why it is not in IndexedDB). Losing or duplicating deviceId would split this PC's
@@ -33,6 +34,11 @@ const storedDeviceSchema = z.object({
   deviceName: deviceNameSchema,
   deviceCode: deviceCodeSchema
 })
+/** Read leniently, kept clean: a name stored before invisible characters were refused (issue 17) is
+ *  cleaned, never a reason to set the file aside and mint a new identity. */
+const readDeviceSchema = storedDeviceSchema.extend({
+  deviceName: z.string().max(200).transform(defaultDeviceName)
+})
 type StoredDevice = z.output<typeof storedDeviceSchema>
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -50,9 +56,10 @@ async function nanoidGenerator(): Promise<() => string> {
   return () => nanoid()
 }
 
-/** Host names can be empty or longer than the UI allows; the default name must still be valid. */
+/** Host names can be empty, longer than the UI allows or hold invisible characters; the default name
+ *  must still be valid. */
 function defaultDeviceName(hostname: string): string {
-  const name = hostname.trim().slice(0, 40).trim()
+  const name = stripInvisibleChars(hostname).trim().slice(0, 40).trim()
   return name.length > 0 ? name : 'PC'
 }
 
@@ -116,7 +123,7 @@ export function createDeviceStore(opts: DeviceStoreOptions): DeviceStore {
     } catch {
       json = undefined
     }
-    const parsed = storedDeviceSchema.safeParse(json)
+    const parsed = readDeviceSchema.safeParse(json)
     if (parsed.success) return parsed.data
 
     // Keep the bad file for support to inspect (it may hold the only copy of the old id).

@@ -1,6 +1,7 @@
 import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
+import type { StoreKeyVault } from './storeKeyVault'
 import type { ShareService } from './sync/shareService'
 
 /** Binds each window.desk method to its service. Inputs arrive already validated by dispatch.
@@ -11,6 +12,7 @@ export function createDeskHandlers(deps: {
   appInfo: AppInfo
   printing: DeskPrinting
   share: ShareService
+  storeKeys: StoreKeyVault
 }): DeskHandlers {
   return {
     // A copy, so nothing downstream can mutate the shared object.
@@ -24,7 +26,8 @@ export function createDeskHandlers(deps: {
       return { saved: path !== null, path }
     },
     shareGetConfig: () => deps.share.getConfig(),
-    shareSetRoot: (input) => deps.share.setRoot(input.root),
+    shareChooseRoot: () => deps.share.chooseRoot(),
+    shareClearRoot: () => deps.share.clearRoot(),
     shareList: (input) => deps.share.list(input.dir),
     shareRead: async (input) => ({ bytes: await deps.share.read(input.path) }),
     shareWriteNew: async (input) => {
@@ -34,6 +37,13 @@ export function createDeskHandlers(deps: {
     shareRemove: async (input) => {
       await deps.share.remove(input.path)
       return { removed: true as const }
+    },
+    storeKeySave: (input) =>
+      deps.storeKeys.save({ storeId: input.storeId, keyCheck: input.keyCheck }, input.key),
+    storeKeyLoad: async (input) => ({ key: await deps.storeKeys.load(input) }),
+    storeKeyForget: async () => {
+      await deps.storeKeys.forget()
+      return { forgotten: true as const }
     }
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { DeskMethodName } from './methods'
 import type { DeskResult } from './errors'
 import { pdfFileNameSchema } from './fileName'
-import { isSharePath, isShareRoot } from './sharePath'
+import { hasInvisibleChars } from './invisibleChars'
+import { isSharePath } from './sharePath'
 
 /** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
  *  because it belongs to the machine: wiping the browser storage must not mint a new device. */
@@ -23,7 +24,13 @@ export interface AppInfo {
   host: 'electron' | 'test-host'
 }
 
-export const deviceNameSchema = z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong')
+/** 电脑名称: shown to staff on every PC of the store — nothing invisible (NUL, bidi controls …) */
+export const deviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(40, 'validation.tooLong')
+  .refine((name) => !hasInvisibleChars(name), 'validation.invisibleChars')
 export const deviceCodeSchema = z
   .string()
   .trim()
@@ -45,9 +52,35 @@ const shareBytesSchema = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, 'validation.invalid')
   .refine((bytes) => bytes.byteLength <= SHARE_FILE_MAX_BYTES, 'validation.tooLong')
 
+const storeKeyRef = {
+  storeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'validation.invalid'),
+  keyCheck: z.string().min(1).max(200)
+}
+const storeKeyBytesSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'validation.invalid')
+  .refine((bytes) => bytes.byteLength === 32, 'validation.invalid')
+
 export interface ShareConfig {
+  /** the folder main chose, for display only: no method takes a folder from the renderer */
   root: string | null
   reachable: boolean
+}
+
+/** Why main refused a folder picked as the share (an i18n key under share.root). */
+export const SHARE_ROOT_REFUSALS = [
+  'notAbsolute',
+  'devicePath',
+  'driveRoot',
+  'systemFolder',
+  'profileFolder',
+  'reservedName'
+] as const
+export type ShareRootRefusal = (typeof SHARE_ROOT_REFUSALS)[number]
+
+/** What came of 选择文件夹: chosen, cancelled (nothing changed) or refused (nothing changed). */
+export type ShareChoice = ShareConfig & {
+  outcome: 'chosen' | 'cancelled' | 'refused'
+  refusal?: ShareRootRefusal
 }
 
 export interface ShareFileEntry {
@@ -71,21 +104,20 @@ export const deskInputs = {
   savePdf: z.strictObject({ suggestedName: pdfFileNameSchema }),
   /** the share folder this PC syncs through (系统设置), and whether it can be reached now */
   shareGetConfig: z.undefined(),
-  /** sets (or clears, null) the share folder; creates nothing on it */
-  shareSetRoot: z.strictObject({
-    root: z
-      .string()
-      .trim()
-      .min(1, 'validation.required')
-      .max(260, 'validation.tooLong')
-      .refine(isShareRoot, 'validation.shareRoot')
-      .nullable()
-  }),
+  /** main's own folder dialog picks the share folder (the renderer never names one); creates nothing on it */
+  shareChooseRoot: z.undefined(),
+  /** forgets the share folder */
+  shareClearRoot: z.undefined(),
   shareList: z.strictObject({ dir: shareDirSchema }),
   shareRead: z.strictObject({ path: sharePathSchema }),
   /** write-once: fails with share.exists when the name is taken */
   shareWriteNew: z.strictObject({ path: sharePathSchema, bytes: shareBytesSchema }),
-  shareRemove: z.strictObject({ path: sharePathSchema })
+  shareRemove: z.strictObject({ path: sharePathSchema }),
+  /** keeps an encrypted store's key in main, wrapped by the OS key store (never in IndexedDB) */
+  storeKeySave: z.strictObject({ ...storeKeyRef, key: storeKeyBytesSchema }),
+  /** the key kept for exactly this store and key check, or null */
+  storeKeyLoad: z.strictObject(storeKeyRef),
+  storeKeyForget: z.undefined()
 } satisfies Record<DeskMethodName, z.ZodType>
 
 export interface DeskOutputs {
@@ -98,11 +130,16 @@ export interface DeskOutputs {
   /** saved: false, path: null when the user cancelled the save dialog */
   savePdf: { saved: boolean; path: string | null }
   shareGetConfig: ShareConfig
-  shareSetRoot: ShareConfig
+  shareChooseRoot: ShareChoice
+  shareClearRoot: ShareConfig
   shareList: ShareFileEntry[]
   shareRead: { bytes: Uint8Array }
   shareWriteNew: { written: true }
   shareRemove: { removed: true }
+  /** kept: false when the OS has no key store (the key then lives for this run only) */
+  storeKeySave: { kept: boolean }
+  storeKeyLoad: { key: Uint8Array | null }
+  storeKeyForget: { forgotten: true }
 }
 
 export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>

@@ -8,11 +8,15 @@ export const deskMethods = [
   'printPage',
   'savePdf',
   'shareGetConfig',
-  'shareSetRoot',
+  'shareChooseRoot',
+  'shareClearRoot',
   'shareList',
   'shareRead',
   'shareWriteNew',
-  'shareRemove'
+  'shareRemove',
+  'storeKeySave',
+  'storeKeyLoad',
+  'storeKeyForget'
 ] as const
 
 export type DeskMethodName = (typeof deskMethods)[number]

@@ -1,5 +1,8 @@
+import { isReservedWindowsName } from './windowsNames'
+
 // A path inside the share folder as window.desk accepts it: relative, '/'-separated, plain names
-// only (docs/sync-format.md §2). Checked by zod at the IPC boundary and again by the service.
+// only, none a Windows device name (docs/sync-format.md §2). Checked by zod at the IPC boundary and
+// again by the service.
 
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/
 export const SHARE_PATH_MAX_DEPTH = 6
@@ -8,11 +11,7 @@ export function isSharePath(path: string, allowRoot = false): boolean {
   if (path === '') return allowRoot
   const parts = path.split('/')
   return (
-    parts.length <= SHARE_PATH_MAX_DEPTH && parts.every((p) => SEGMENT.test(p) && p !== '.' && p !== '..')
+    parts.length <= SHARE_PATH_MAX_DEPTH &&
+    parts.every((p) => SEGMENT.test(p) && p !== '.' && p !== '..' && !isReservedWindowsName(p))
   )
-}
-
-/** An absolute folder: a drive path (D:\kefu), a UNC path (\\NAS\kefu) or a mount point (/mnt/kefu). */
-export function isShareRoot(root: string): boolean {
-  return /^([A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/.test(root) && !root.includes('\0')
 }

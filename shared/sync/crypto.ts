@@ -18,27 +18,42 @@ export const KEY_CHECK_TEXT = 'service-desk sync key check v1'
 
 export type StoreKey = CryptoKeyLike
 
-/** The AES-256-GCM key for `passphrase`. `iterations` defaults to the production count; tests pass a
- *  low count explicitly to stay fast. The passphrase is NFC-normalised so the same characters typed
- *  through different input methods give the same key. */
+/** The 32 raw bytes of the store key for `passphrase` (PBKDF2-HMAC-SHA256). Only to be handed to
+ *  the OS key store in main (docs/sync-engine.md, "The store key"); use importStoreKey for the key
+ *  itself. `iterations` defaults to the production count. The passphrase is NFC-normalised so the same
+ *  characters typed through different input methods give the same key. */
+export async function deriveStoreKeyBytes(
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number = STORE_KEY_ITERATIONS
+): Promise<Uint8Array> {
+  if (!Number.isSafeInteger(iterations) || iterations < 1)
+    throw new Error(`invalid PBKDF2 iteration count: ${iterations}`)
+  const subtle = webCrypto().subtle
+  const base = await subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveBits'
+  ])
+  return new Uint8Array(
+    await subtle.deriveBits({ name: 'PBKDF2', salt, iterations, hash: 'SHA-256' }, base, 256)
+  )
+}
+
+/** The AES-256-GCM key from its raw bytes, non-extractable: script cannot read it back out. */
+export async function importStoreKey(raw: Uint8Array): Promise<StoreKey> {
+  if (raw.byteLength !== 32) throw new Error('a store key is 32 bytes')
+  return webCrypto().subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt'
+  ])
+}
+
+/** The AES-256-GCM key for `passphrase` (non-extractable); tests pass a low count to stay fast. */
 export async function deriveStoreKey(
   passphrase: string,
   salt: Uint8Array,
   iterations: number = STORE_KEY_ITERATIONS
 ): Promise<StoreKey> {
-  if (!Number.isSafeInteger(iterations) || iterations < 1)
-    throw new Error(`invalid PBKDF2 iteration count: ${iterations}`)
-  const subtle = webCrypto().subtle
-  const base = await subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey'
-  ])
-  return subtle.deriveKey(
-    { name: 'PBKDF2', salt, iterations, hash: 'SHA-256' },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt']
-  )
+  return importStoreKey(await deriveStoreKeyBytes(passphrase, salt, iterations))
 }
 
 export function newSalt(): Uint8Array {

@@ -11,6 +11,8 @@ export type FileProblem =
   | 'wrongPassphrase'
   | 'tampered'
   | 'invalidJson'
+  /** store.json asks for fewer PBKDF2 iterations than the app has ever written (600 000) */
+  | 'weakKdf'
 
 /** pending: keep the file where it is, do not apply it, try again after the user acts (update the
  *  app, type the passphrase). quarantine: copy it aside locally, report it, skip it, retry later. */
@@ -32,7 +34,8 @@ const DISPOSITIONS: Readonly<Record<FileProblem, Disposition>> = {
   needsPassphrase: 'pending',
   wrongPassphrase: 'pending',
   tampered: 'quarantine',
-  invalidJson: 'quarantine'
+  invalidJson: 'quarantine',
+  weakKdf: 'pending'
 }
 
 /** Every file problem (the code list the sync page's catalogue words). */

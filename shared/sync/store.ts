@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes'
 import {
-  deriveStoreKey,
+  deriveStoreKeyBytes,
+  importStoreKey,
   makeKeyCheck,
   newSalt,
   SALT_BYTES,
   STORE_KEY_ITERATIONS,
-  verifyKeyCheck,
-  type StoreKey
+  verifyKeyCheck
 } from './crypto'
 import { shareIdSchema } from './ids'
 import { parseJson } from './json'
@@ -21,6 +21,9 @@ import type { EncryptionParams } from './sealed'
 export const STORE_FILE = 'store.json'
 /** the most PBKDF2 iterations a store.json may ask for (about ten seconds on a slow PC) */
 export const MAX_STORE_KEY_ITERATIONS = 10_000_000
+/** the fewest a store.json may ask for: the app has always written STORE_KEY_ITERATIONS (600 000);
+ *  fewer make a guessed passphrase cheap to try, so such a store is refused (weakKdf) — never used */
+export const MIN_STORE_KEY_ITERATIONS = STORE_KEY_ITERATIONS
 export const STORE_FORMAT = { major: 1, minor: 0 } as const
 
 export const storeFileSchema = z.looseObject({
@@ -46,24 +49,33 @@ export interface NewStore {
   createdAt: number
   /** omit for a store without encryption at rest */
   passphrase?: string
-  /** PBKDF2 iterations; production leaves the default (≥ 600 000) */
+  /** PBKDF2 iterations: the default (600 000) or more; fewer are refused */
   iterations?: number
+}
+
+/** The store key for the PC to keep: the key itself and its 32 raw bytes (for main's OS key store). */
+export interface UnlockedKey {
+  encryption: EncryptionParams
+  raw: Uint8Array
 }
 
 /** A new store.json, and the key to write with when a passphrase is set. */
 export async function createStoreFile(
   init: NewStore
-): Promise<{ store: StoreFile; bytes: Uint8Array; encryption?: EncryptionParams }> {
-  let encryption: EncryptionParams | undefined
+): Promise<{ store: StoreFile; bytes: Uint8Array; unlocked?: UnlockedKey }> {
+  let unlocked: UnlockedKey | undefined
   let info: StoreFile['encryption'] = null
   if (init.passphrase !== undefined) {
     if (init.passphrase.length === 0) throw new Error('empty store passphrase')
-    const salt = newSalt()
     const iterations = init.iterations ?? STORE_KEY_ITERATIONS
-    const key = await deriveStoreKey(init.passphrase, salt, iterations)
+    if (iterations < MIN_STORE_KEY_ITERATIONS || iterations > MAX_STORE_KEY_ITERATIONS)
+      throw new Error(`PBKDF2 iterations must be ${MIN_STORE_KEY_ITERATIONS} … ${MAX_STORE_KEY_ITERATIONS}`)
+    const salt = newSalt()
+    const raw = await deriveStoreKeyBytes(init.passphrase, salt, iterations)
+    const key = await importStoreKey(raw)
     const keyCheck = await makeKeyCheck(key)
-    encryption = { key, salt: toBase64(salt), iterations, keyCheck }
-    info = { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations, salt: encryption.salt, keyCheck }
+    unlocked = { encryption: { key, salt: toBase64(salt), iterations, keyCheck }, raw }
+    info = { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations, salt: toBase64(salt), keyCheck }
   }
   const store: StoreFile = {
     kind: 'store',
@@ -73,7 +85,7 @@ export async function createStoreFile(
     encryption: info
   }
   const bytes = utf8(`${JSON.stringify(store, null, 2)}\n`)
-  return encryption ? { store, bytes, encryption } : { store, bytes }
+  return unlocked ? { store, bytes, unlocked } : { store, bytes }
 }
 
 /** Reads store.json; never throws. A newer major is kept pending (the user updates the app). */
@@ -91,6 +103,12 @@ export function parseStoreFile(bytes: Uint8Array): { ok: true; store: StoreFile 
       'invalidJson',
       `store.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
     )
+  const iterations = parsed.data.encryption?.iterations
+  if (iterations !== undefined && iterations < MIN_STORE_KEY_ITERATIONS)
+    return problem(
+      'weakKdf',
+      `store.json asks for ${iterations} PBKDF2 iterations (< ${MIN_STORE_KEY_ITERATIONS})`
+    )
   return { ok: true, store: parsed.data }
 }
 
@@ -98,14 +116,18 @@ export function parseStoreFile(bytes: Uint8Array): { ok: true; store: StoreFile 
 export async function unlockStore(
   store: StoreFile,
   passphrase: string
-): Promise<{ ok: true; encryption: EncryptionParams } | ProblemResult> {
+): Promise<({ ok: true } & UnlockedKey) | ProblemResult> {
   const info = store.encryption
   if (!info) throw new Error('this store has no passphrase')
-  const key: StoreKey = await deriveStoreKey(passphrase, fromBase64(info.salt) as Uint8Array, info.iterations)
+  if (info.iterations < MIN_STORE_KEY_ITERATIONS)
+    return problem('weakKdf', `store.json asks for ${info.iterations} PBKDF2 iterations`)
+  const raw = await deriveStoreKeyBytes(passphrase, fromBase64(info.salt) as Uint8Array, info.iterations)
+  const key = await importStoreKey(raw)
   if (!(await verifyKeyCheck(key, info.keyCheck)))
     return problem('wrongPassphrase', 'passphrase does not match store.json keyCheck')
   return {
     ok: true,
-    encryption: { key, salt: info.salt, iterations: info.iterations, keyCheck: info.keyCheck }
+    encryption: { key, salt: info.salt, iterations: info.iterations, keyCheck: info.keyCheck },
+    raw
   }
 }

@@ -23,15 +23,20 @@ interface SubtleLike {
     keyData: Uint8Array,
     algorithm: 'PBKDF2',
     extractable: false,
-    usages: 'deriveKey'[]
+    usages: 'deriveBits'[]
   ): Promise<CryptoKeyLike>
-  deriveKey(
-    algorithm: { name: 'PBKDF2'; salt: Uint8Array; iterations: number; hash: 'SHA-256' },
-    baseKey: CryptoKeyLike,
-    derivedKeyType: { name: 'AES-GCM'; length: 256 },
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: { name: 'AES-GCM'; length: 256 },
     extractable: false,
     usages: ('encrypt' | 'decrypt')[]
   ): Promise<CryptoKeyLike>
+  deriveBits(
+    algorithm: { name: 'PBKDF2'; salt: Uint8Array; iterations: number; hash: 'SHA-256' },
+    baseKey: CryptoKeyLike,
+    length: 256
+  ): Promise<ArrayBuffer>
   encrypt(algorithm: AesGcmParams, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>
   decrypt(algorithm: AesGcmParams, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>
 }

@@ -257,7 +257,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             servicesDir: spec.servicesDir,
             hostname: spec.hostname,
             appVersion,
-            appOrigin: new URL(appServer.url).origin
+            appOrigin: new URL(appServer.url).origin,
+            pickFolder: shareDir
           })
         }
         const first = context.pages()[0] ?? (await context.newPage())

@@ -56,12 +56,13 @@ export async function registerComplaintViaUi(
   return (await page.getByTestId('complaint-no').textContent()) ?? ''
 }
 
-/** 系统设置 → 同步: type the share folder and 保存并检查. */
+/** 系统设置 → 同步: 选择文件夹… (main's dialog, stood in for by the bridge, picks the test's share
+ *  folder) and wait until the folder shows. */
 export async function openShare(page: Page, root: string): Promise<void> {
   await page.getByRole('menuitem', { name: '系统设置' }).click()
   const card = page.getByTestId('share-settings')
-  await card.getByTestId('share-root').fill(root)
-  await card.getByTestId('share-check').click()
+  await card.getByRole('button', { name: '选择文件夹…' }).click()
+  await expect(card.getByLabel('共享文件夹位置')).toHaveValue(root)
 }
 
 /** 同步 page → 立即同步, and wait until the round is over. */

@@ -207,7 +207,7 @@ test.describe('e2e harness', () => {
     desk,
     shareDir
   }) => {
-    expect((await desk.invoke('shareSetRoot', { root: shareDir })).ok).toBe(true)
+    expect(await desk.invoke('shareChooseRoot')).toMatchObject({ ok: true, value: { root: shareDir } })
     const back = await page.evaluate(async () => {
       const bytes = Uint8Array.from({ length: 256 }, (_, i) => i)
       const written = await window.desk!.shareWriteNew({ path: 'bytes.bin', bytes })

@@ -94,9 +94,13 @@ test.describe('staff, language and main-process errors', () => {
     await finishSetup(page)
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     const card = page.getByTestId('share-settings')
-    // issue 13.7: a visible label tied to the field, and the example as Windows writes it
+    // issue 13.7: a visible label tied to the field, and the example as Windows writes it (in the hint:
+    // since issue 17 the folder is picked in main's dialog, the field only shows it)
     const field = card.getByLabel('共享文件夹位置')
-    await expect(field).toHaveAttribute('placeholder', String.raw`\\NAS\kefu`)
+    await expect(field).toHaveAttribute('placeholder', '尚未选择')
+    await expect(field).toHaveAttribute('readonly', '')
+    await expect(card).toContainText(String.raw`\\NAS\kefu`)
+    await expect(card.getByRole('button', { name: '选择文件夹…' })).toBeVisible()
     await card.getByText('共享文件夹位置', { exact: true }).click()
     await expect(field).toBeFocused()
     // the PC's id: one name, once (本机信息, for support), not again in the share card

@@ -125,7 +125,7 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
 
   /** main of this PC: a child process; each call one IPC message, answered by id */
   async function startMain(pc: Pc): Promise<void> {
-    const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion], {
+    const child = fork(mainHost, [pc.servicesDir, `KEFU-${pc.tag}`, appVersion, shareDir], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // structured clone, as Electron's IPC: share bytes cross as Uint8Array
       serialization: 'advanced'
@@ -220,8 +220,8 @@ test('sync survives 50+ SIGKILLs of the PCs at random points: nothing lost, noth
     const [a, b] = pcs as [Pc, Pc]
     await start(a)
     await start(b)
-    await a.bridge?.invoke('shareSetRoot', { root: shareDir })
-    await b.bridge?.invoke('shareSetRoot', { root: shareDir })
+    await a.bridge?.invoke('shareChooseRoot')
+    await b.bridge?.invoke('shareChooseRoot')
     await call(a, 'join', true)
     await call(b, 'join', false)
     // Both synced once before any kill: a later 'notJoined' is then the kills' doing, not the join's.

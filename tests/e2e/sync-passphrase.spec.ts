@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect, screenshot } from './fixtures'
 import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows'
@@ -84,8 +84,8 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   const onShare = await shareText(shareDir)
   for (const secret of ['欧阳娜娜', '空调不制冷', '13812345678', PASS]) expect(onShare).not.toContain(secret)
 
-  // B restarts: the kept key syncs without retyping.
-  const b2 = await b.restart()
+  // B restarts: the key kept by main (wrapped by the OS key store) syncs without retyping.
+  let b2 = await b.restart()
   const second = await registerComplaintViaUi(page, {
     phone: '13912345678',
     name: '王五',
@@ -97,24 +97,16 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   await b2.getByRole('menuitem', { name: '投诉处理' }).click()
   await expect(b2.getByText(second)).toBeVisible()
 
-  // B loses its kept key (say, its local data was restored from an old copy): 同步异常 in plain
-  // Chinese, and 输入共享密码 on the sync page unlocks it with the same check.
-  await b2.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk')
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite')
-          tx.objectStore('meta').delete('sync.storeKey')
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-        open.onerror = () => reject(open.error)
-      })
-  )
+  // The key is nowhere in B's IndexedDB (issue 17): only store.json's public parameters are.
+  expect(await idbMeta(b2)).toMatchObject({
+    keys: expect.not.arrayContaining(['sync.storeKey']),
+    cryptoKeys: 0
+  })
+
+  // B loses its kept key (say, a PC without an OS key store, or main's key file lost) and restarts:
+  // 同步异常 in plain Chinese, and 输入共享密码 on the sync page unlocks it with the same check.
+  expect(await b.desk.invoke('storeKeyForget')).toMatchObject({ ok: true })
+  b2 = await b.restart()
   await syncNow(b2)
   await expect(b2.getByTestId('sync-status')).toHaveText(/^同步异常/)
   await expect(b2.getByTestId('sync-problems')).toContainText('本机还没有共享密码')
@@ -139,5 +131,68 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   await expect(b2.getByTestId('share-state')).toContainText('本机已加入该门店共享')
   await expect(b2.getByTestId('share-unlock')).toHaveCount(0)
   await screenshot(b2, 'share-passphrase-joined-settings')
+
+  // Someone replaces store.json with one of the same store and no encryption (a downgrade): both PCs
+  // stop with 门店文件被篡改, write nothing plain, and the share keeps only encrypted files.
+  const original = await readFile(join(shareDir, 'store.json'), 'utf8')
+  await writeFile(
+    join(shareDir, 'store.json'),
+    JSON.stringify({ ...(JSON.parse(original) as object), encryption: null }, null, 2)
+  )
+  const third = await registerComplaintViaUi(page, {
+    phone: '13712345678',
+    name: '赵六',
+    content: '电视黑屏。'
+  })
+  await syncNow(page)
+  await expect(page.getByTestId('sync-status')).toHaveText(/^同步异常/)
+  await expect(page.getByTestId('sync-problems')).toContainText('门店文件被篡改')
+  await screenshot(page, 'share-store-tampered')
+  await syncNow(b2)
+  await expect(b2.getByTestId('sync-problems')).toContainText('门店文件被篡改')
+  expect(await shareText(shareDir)).not.toContain('电视黑屏')
+  await writeFile(join(shareDir, 'store.json'), original)
+  await syncNow(page)
+  await syncNow(b2)
+  await expect(b2.getByTestId('sync-status')).toHaveText(/^已同步/)
+  await b2.getByRole('menuitem', { name: '投诉处理' }).click()
+  await expect(b2.getByText(third)).toBeVisible()
   expect(consoleErrors).toEqual([])
 })
+
+/** The meta keys of this page's IndexedDB, and how many CryptoKey values any table holds. */
+async function idbMeta(
+  page: import('@playwright/test').Page
+): Promise<{ keys: string[]; cryptoKeys: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ keys: string[]; cryptoKeys: number }>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const names = [...db.objectStoreNames]
+          const tx = db.transaction(names, 'readonly')
+          let cryptoKeys = 0
+          let keys: string[] = []
+          const count = (value: unknown, depth = 0): void => {
+            if (depth > 30 || value === null || typeof value !== 'object') return
+            if (value instanceof CryptoKey) cryptoKeys++
+            else for (const v of Object.values(value as Record<string, unknown>)) count(v, depth + 1)
+          }
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll()
+            request.onsuccess = () => {
+              for (const row of request.result as unknown[]) count(row)
+              if (name === 'meta') keys = (request.result as { key: string }[]).map((r) => r.key)
+            }
+          }
+          tx.oncomplete = () => {
+            db.close()
+            resolve({ keys, cryptoKeys })
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      })
+  )
+}

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { link, lstat, mkdir, open, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { link, lstat, mkdir, open, readdir, realpath, stat, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname, join, relative, isAbsolute } from 'node:path'
+import { isReservedWindowsName } from '@shared/ipc/windowsNames'
+import { readCapFor } from './readCaps'
 import { ShareServiceError } from './shareError'
 import { shareSegments } from './sharePath'
 
@@ -31,7 +34,13 @@ export interface FolderStorageOptions {
   sleep?: (ms: number) => Promise<void>
   /** for tests: the link step, to inject transient failures */
   linkFile?: (from: string, to: string) => Promise<void>
+  /** for tests: how read opens a file (to see which files were opened at all) */
+  openFile?: (path: string, flags: number) => Promise<FileHandle>
 }
+
+/** Read-only, never waiting on a FIFO or device, never following a symlink at the last step (the
+ *  flags Windows lacks are 0 there; the lstat before and the fstat after cover it). */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY'])
 /** Errors on the root itself that mean "the share is not there right now". */
@@ -56,6 +65,7 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
   const retry = options.retry ?? { tries: 6, baseDelayMs: 60 }
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const linkFile = options.linkFile ?? link
+  const openFile = options.openFile ?? ((path: string, flags: number) => open(path, flags))
 
   async function ensureRoot(): Promise<void> {
     try {
@@ -118,6 +128,7 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
       const out: ShareEntry[] = []
       for (const name of names) {
         if (name.startsWith('.tmp-')) continue // unfinished writes are nobody's files yet
+        if (isReservedWindowsName(name)) continue // a device on Windows, never a share file
         try {
           const s = await lstat(join(abs, name))
           if (s.isSymbolicLink()) continue
@@ -132,12 +143,31 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
     async read(path) {
       await ensureRoot()
       const abs = await resolve(path)
+      const cap = readCapFor(path)
       try {
-        return new Uint8Array(await readFile(abs))
+        // Checked before opening: a FIFO, a device, a symlink or a huge file is never opened at all.
+        const seen = await lstat(abs)
+        if (seen.isDirectory()) throw new ShareServiceError('notFound', `${path} is a folder`)
+        if (!seen.isFile()) throw new ShareServiceError('notAFile', `${path} is not a regular file`)
+        if (seen.size > cap) throw new ShareServiceError('tooLarge', `${path}: ${seen.size} bytes > ${cap}`)
+        const handle = await openFile(abs, READ_FLAGS)
+        try {
+          // The same file as looked at (not swapped meanwhile), still a regular file within the cap.
+          const opened = await handle.stat()
+          if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
+            throw new ShareServiceError('notAFile', `${path} changed while being opened`)
+          if (opened.size > cap)
+            throw new ShareServiceError('tooLarge', `${path}: ${opened.size} bytes > ${cap}`)
+          return await readAll(handle, opened.size)
+        } finally {
+          await handle.close()
+        }
       } catch (error) {
+        if (error instanceof ShareServiceError) throw error
         await ensureRoot()
         if (codeOf(error) === 'ENOENT' || codeOf(error) === 'EISDIR')
           throw new ShareServiceError('notFound', `${path} does not exist`)
+        if (codeOf(error) === 'ELOOP') throw new ShareServiceError('notAFile', `${path} is a symlink`)
         throw new ShareServiceError('io', String(error))
       }
     },
@@ -206,4 +236,16 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
       return removed
     }
   }
+}
+
+/** Exactly `size` bytes from the start (a file that grew meanwhile is read up to the size checked). */
+async function readAll(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(size)
+  let done = 0
+  while (done < size) {
+    const { bytesRead } = await handle.read(out, done, size - done, done)
+    if (bytesRead === 0) break
+    done += bytesRead
+  }
+  return done === size ? out : out.slice(0, done)
 }

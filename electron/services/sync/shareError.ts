@@ -5,8 +5,11 @@
 //   notFound     a file under a reachable root is missing
 //   outsideRoot  the path would leave the configured folder (refused before touching the disk)
 //   notConfigured no share folder is set on this PC
+//   notAFile     read refused: not a regular file (a folder link, a FIFO, a device), never opened
+//   tooLarge     read refused: larger than its kind may be (readCaps.ts), never opened
 //   io           anything else
-export type ShareFailure = 'unavailable' | 'exists' | 'notFound' | 'outsideRoot' | 'notConfigured' | 'io'
+export type ShareFailure =
+  'unavailable' | 'exists' | 'notFound' | 'outsideRoot' | 'notConfigured' | 'notAFile' | 'tooLarge' | 'io'
 
 export class ShareServiceError extends Error {
   constructor(

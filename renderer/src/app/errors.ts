@@ -44,7 +44,17 @@ const KEYED_REFUSALS = [
 /** A user-facing sentence for any error, in one place: typed refusals of the data layer and of main
  *  are translated from their keys, validation says its first message, anything else is summarised. */
 export function describeError(error: unknown, t: TFunction): string {
-  if (error instanceof DeskCallError) return t(error.error.message)
+  if (error instanceof DeskCallError) {
+    // A refused argument with a reason of its own (a reserved file name …) says that reason.
+    const first = error.error.issues?.[0]?.message
+    if (
+      error.error.code === 'invalid-argument' &&
+      first?.startsWith('validation.') &&
+      first !== 'validation.invalid'
+    )
+      return t(first)
+    return t(error.error.message)
+  }
   // Before CustomerRefusedError, which it extends: its sentence needs the phones it names.
   if (error instanceof ImportRefusedError) return importRefusalText(t, error)
   if (KEYED_REFUSALS.some((type) => error instanceof type)) return t((error as Error).message)

@@ -4,6 +4,7 @@ import type { AppInfo, DeviceInfo } from '@shared/ipc/contract'
 import type { Staff } from '@shared/domain/staff'
 import type { SetupInput } from '@shared/domain/setup'
 import { openData, type Data, type Locale } from '@/db'
+import { createIpcKeyVault } from '@/ipc/ipcKeyVault'
 import { callDesk } from '@/ipc/desk'
 import { applyLocale } from '@/i18n'
 
@@ -88,7 +89,10 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
   }
 }
 
-export const useSession = create<SessionState>()(sessionState({ callDesk, applyLocale }))
+export const useSession = create<SessionState>()(
+  // An encrypted store's key is kept by main (OS key store), never in IndexedDB.
+  sessionState({ callDesk, applyLocale, dataOptions: { keyVault: createIpcKeyVault() } })
+)
 
 /** The open data layer; only rendered below the boot gate, so never null there. */
 export function useData(): Data {

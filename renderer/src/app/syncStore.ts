@@ -85,7 +85,7 @@ export function syncState(deps: SyncDeps): StateCreator<SyncStoreState> {
       stop,
       async clear() {
         stop()
-        await deps.callDesk('shareSetRoot', { root: null })
+        await deps.callDesk('shareClearRoot', undefined)
       },
       syncNow: () => loop?.syncNow() ?? Promise.resolve(null)
     }

@@ -10,6 +10,7 @@ import { deriveWith } from './derived'
 import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 import { adoptDeviceId } from './sync/renewDevice'
 import { readClosedDays } from './closedDays'
+import { noKeyVault, type KeyVault } from './sync/storeKey'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -25,11 +26,14 @@ export interface DataContext {
   /** the store's 停业日 in force (sorted 'YYYY-MM-DD'), for the same reason: a complaint's clock skips
    *  them (issue 16, closedDays.ts). Replaced (a new array), never mutated. */
   closedDays: readonly string[]
+  /** where an encrypted store's key is kept between runs (main's OS key store in the app; nothing in
+   *  tests): never IndexedDB (sync/storeKey.ts) */
+  readonly keyVault: KeyVault
 }
 
 export async function openDataLayer(
   deviceSource: DeviceInfo | (() => DeviceInfo),
-  options: { dbName?: string; now?: () => number } = {}
+  options: { dbName?: string; now?: () => number; keyVault?: KeyVault } = {}
 ): Promise<DataContext> {
   const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
   await db.open()
@@ -64,6 +68,7 @@ export async function openDataLayer(
       return device()
     },
     now,
+    keyVault: options.keyVault ?? noKeyVault,
     timeRules: readTimeRules(await db.settings.get('timeRules')),
     closedDays: readClosedDays(await db.settings.get('closedDays'))
   }

@@ -78,4 +78,5 @@ export {
 } from './sync/status'
 export { DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } from './sync/loop'
 export { StoreChoiceError, type ShareInspection } from './sync/storeChoice'
+export type { KeyVault, StoreKeyRef } from './sync/storeKey'
 export { CLOCK_WARN_MS, readPeers, type PeerPresence, type PresenceInfo } from './sync/presence'

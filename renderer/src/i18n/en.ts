@@ -418,6 +418,20 @@ export const en: Catalogue = {
     notFound: 'That file is not on the share.',
     outsideRoot: 'The path leaves the share folder and was refused.',
     notConfigured: 'No share folder is set.',
+    notAFile: 'That place in the share is not a normal file (a pipe, device or link); it was not read.',
+    tooLarge: 'That file in the share is unusually large; it was not read.',
+    root: {
+      notAbsolute: 'That is not a full folder path and cannot be the share folder; choose again.',
+      devicePath:
+        'That is a device path (starting \\\\.\\ or \\\\?\\) and cannot be the share folder; choose an ordinary folder.',
+      driveRoot:
+        'A whole disk or server cannot be the share folder; choose or create a folder of its own inside it (e.g. \\\\NAS\\kefu).',
+      systemFolder: 'That is a system folder and cannot be the share folder; choose a folder of its own.',
+      profileFolder:
+        'That is a user profile folder or this app’s data folder and cannot be the share folder; choose a folder of its own.',
+      reservedName:
+        'The folder path contains a name Windows reserves for devices (CON, NUL, COM1 …); choose another folder.'
+    },
     io: 'Reading or writing the share failed; data on this PC is unaffected.'
   },
   validation: {
@@ -439,6 +453,10 @@ export const en: Catalogue = {
     staffNo: 'Staff no.: 2–12 letters or digits',
     deviceCode: 'PC code: an uppercase letter and a letter or digit (e.g. A3)',
     fileName: 'Invalid file name',
+    fileNameReserved:
+      'A file name cannot be a name Windows reserves for devices (CON, NUL, COM1, CONIN$ …); choose another name',
+    invisibleChars:
+      'Control or invisible characters (NUL, text-direction marks …) are not allowed; remove them and try again',
     sharePath: 'Invalid path in the share folder',
     shareRoot: 'Enter a full folder location, e.g. \\\\NAS\\kefu, Z:\\kefu or /mnt/kefu',
     fixErrors: 'Please correct the fields in red; nothing you typed is lost',

@@ -403,6 +403,18 @@ export const zhCN = {
     notFound: '共享文件夹中找不到这个文件。',
     outsideRoot: '路径超出共享文件夹，已拒绝。',
     notConfigured: '还没有设置共享文件夹。',
+    notAFile: '共享文件夹中的这个位置不是正常文件（可能是管道、设备或快捷方式），没有读取。',
+    tooLarge: '共享文件夹中的这个文件大得不正常，没有读取。',
+    root: {
+      notAbsolute: '这个位置不是完整的文件夹路径，不能用作共享文件夹，请重新选择。',
+      devicePath:
+        '这个位置是设备路径（如 \\\\.\\ 或 \\\\?\\ 开头），不能用作共享文件夹，请选择一个普通文件夹。',
+      driveRoot:
+        '不能把整个磁盘或整台服务器用作共享文件夹，请在其中选择或新建一个专用文件夹（如 \\\\NAS\\kefu）。',
+      systemFolder: '这是系统文件夹，不能用作共享文件夹，请选择一个专用文件夹。',
+      profileFolder: '这是用户文件夹或本软件的数据文件夹，不能用作共享文件夹，请选择一个专用文件夹。',
+      reservedName: '文件夹路径中含有 Windows 保留的设备名称（如 CON、NUL、COM1），请选择其他文件夹。'
+    },
     io: '读写共享文件夹时出错，本机数据不受影响。'
   },
   validation: {
@@ -424,6 +436,8 @@ export const zhCN = {
     staffNo: '工号为 2–12 位字母或数字',
     deviceCode: '电脑代码为两位：一个大写字母加一个字母或数字（如 A3）',
     fileName: '文件名无效',
+    fileNameReserved: '文件名不能是 Windows 保留的设备名称（如 CON、NUL、COM1、CONIN$），请换一个文件名',
+    invisibleChars: '不能包含控制字符或看不见的字符（如 NUL、文字方向控制符），请删除后重试',
     sharePath: '共享文件夹中的路径无效',
     shareRoot: '请填写完整的文件夹位置，如 \\\\NAS\\kefu、Z:\\kefu 或 /mnt/kefu',
     fixErrors: '请先改正标红的项目，已填写的内容不会丢失',

@@ -9,7 +9,9 @@ import { callDeskOn, DeskCallError } from './desk'
 const CODES = {
   'share.unavailable': 'unavailable',
   'share.exists': 'exists',
-  'share.notFound': 'notFound'
+  'share.notFound': 'notFound',
+  'share.notAFile': 'refused',
+  'share.tooLarge': 'refused'
 } as const
 
 /** Main's share failures as the engine's ShareError; a missing setting reads as "unavailable". */

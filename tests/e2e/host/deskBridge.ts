@@ -5,13 +5,16 @@
 // process. Only the transport differs from the app.
 import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
+import { homedir } from 'node:os'
 import {
   createDeskHandlers,
   createDeviceStore,
   createShareConfig,
   createShareService,
+  createStoreKeyVault,
   dispatch
 } from '../../../electron/services'
+import { fakeKeyWrapper } from '../../support/fakeKeyWrapper'
 import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeskResult } from '@shared/ipc/errors'
 import { deskMethods, type DeskMethodName } from '@shared/ipc/methods'
@@ -47,6 +50,9 @@ export interface DeskBridgeOptions {
   appOrigin?: string
   /** where savePdf writes (the save dialog's default folder); default <servicesDir>/documents */
   documentsDir?: string
+  /** what main's folder dialog returns for 选择文件夹… (the test's share folder); null = cancelled.
+   *  `pickFolderNext` overrides it once. */
+  pickFolder?: string | null
   /** Main elsewhere: calls go to this function instead of the services in this process (the crash
    *  test runs them in a child process it can kill). */
   main?: (method: unknown, arg: unknown) => Promise<DeskResult<unknown>>
@@ -71,6 +77,8 @@ export interface DeskBridge {
   readonly pdfs: readonly string[]
   /** Rebuild the services from what is on disk, as when the main process starts again. */
   restartServices(): void
+  /** The folder main's dialog "returns" the next time (null: the user cancels); then back to the default. */
+  pickFolderNext(folder: string | null): void
   /** Install window.desk into a context (call once per context, before its first navigation). */
   attach(context: BrowserContext): Promise<void>
 }
@@ -94,16 +102,22 @@ function isTrustedFrame(frame: Frame, appOrigin: string | undefined): boolean {
 /** JSON round-trip (bytes kept) that keeps a top-level `undefined`, as the page's calls cross. */
 const jsonClone = (value: unknown): unknown => wireParse(wireStringify(value))
 
-/** The stateful services, built once per (re)start like main's; handlers are bound per call. */
-function buildServices(options: DeskBridgeOptions) {
+/** The stateful services, built once per (re)start like main's; handlers are bound per call. The
+ *  folder dialog and the OS key store are stood in for (the dialog by `pick`, safeStorage by a fake
+ *  wrapper); the share root check and the key vault are the real services. */
+function buildServices(options: DeskBridgeOptions, pick: () => string | null) {
   const appInfo: AppInfo = {
     appVersion: options.appVersion,
     platform: process.platform,
     host: 'test-host'
   }
   const deviceStore = createDeviceStore({ dataDir: options.servicesDir, hostname: options.hostname })
-  const share = createShareService(createShareConfig(options.servicesDir))
-  return { appInfo, deviceStore, share }
+  const share = createShareService(createShareConfig(options.servicesDir), {
+    pickFolder: async () => pick(),
+    rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir }
+  })
+  const storeKeys = createStoreKeyVault({ dataDir: options.servicesDir, wrapper: fakeKeyWrapper() })
+  return { appInfo, deviceStore, share, storeKeys }
 }
 
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
@@ -111,7 +125,13 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
   const corruptions = new Map<string, unknown[]>()
   const printLog: PrintLog = { printed: [], pdfs: [] }
   const documentsDir = options.documentsDir ?? path.join(options.servicesDir, 'documents')
-  let services = buildServices(options)
+  let next: { folder: string | null } | undefined
+  const pick = (): string | null => {
+    const chosen = next ? next.folder : (options.pickFolder ?? null)
+    next = undefined
+    return chosen
+  }
+  let services = buildServices(options, pick)
   // Like electron/main/ipc.ts: printing acts on the page that made the call.
   const handlersFor = (page: Page | undefined): DeskHandlers =>
     createDeskHandlers({ ...services, printing: harnessPrinting(page, printLog, documentsDir) })
@@ -162,7 +182,10 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
     invoke: async (method, arg) =>
       jsonClone(await transport(method, jsonClone(arg), 'test')) as DeskResult<unknown>,
     restartServices() {
-      services = buildServices(options)
+      services = buildServices(options, pick)
+    },
+    pickFolderNext(folder) {
+      next = { folder }
     },
     async attach(context) {
       await context.exposeBinding(BINDING, async (source, method: unknown, wire: unknown) => {

@@ -79,6 +79,7 @@ const TEMPLATE_KEYS = [
   'returns.typeOption.${…}',
   'settings.${…}',
   'settings.languageOption.${…}',
+  'share.root.${…}',
   'staff.roleOption.${…}',
   'syncPage.problem.${…}',
   'syncPage.settings.${…}',

@@ -165,6 +165,12 @@ class PeerReader {
     } catch (error) {
       // Listed a moment ago, gone now: a gap like any missing file, retried next round.
       if (isShareError(error, 'notFound')) return { kind: 'gap' }
+      // Too large or not a regular file: main did not open it. A gap, said, retried each round
+      // (a look at its size and type costs nothing); the other files keep syncing.
+      if (isShareError(error, 'refused')) {
+        result.problems.push(syncProblem('fileRefused', 'fileRefused', error.message, { peer, seq }))
+        return { kind: 'gap' }
+      }
       throw error
     }
     const decoded = await decodeSegment(bytes, store.encryption ? { key: store.encryption.key } : {})

@@ -18,7 +18,7 @@ export {
   type StoreChoiceRefusal,
   type NewStoreOptions
 } from './storeChoice'
-export { loadStoreKey } from './storeKey'
+export { loadStoreKey, noKeyVault, type KeyVault, type StoreKeyRef } from './storeKey'
 export {
   publishPresence,
   readPeers,

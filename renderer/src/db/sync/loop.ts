@@ -115,6 +115,6 @@ export function startSyncLoop(ctx: DataContext, options: SyncLoopOptions): SyncL
 /** The store key kept on this PC when the store has a passphrase. Read for each round: cheap (no
  *  PBKDF2), and a key entered with 输入共享密码 is used by the very next round. */
 async function keptKey(ctx: DataContext): Promise<SyncOptions> {
-  const key = await loadStoreKey(ctx.db).catch(() => undefined)
+  const key = await loadStoreKey(ctx.db, ctx.keyVault).catch(() => undefined)
   return key ? { encryption: key } : {}
 }

@@ -10,6 +10,7 @@ export type SyncProblemKind =
   | 'otherStore'
   | 'notJoined'
   | 'storeMissing'
+  | 'storeTampered'
   | 'clone'
   | 'ownSegmentUnreadable'
   | 'exportFailed'
@@ -17,6 +18,7 @@ export type SyncProblemKind =
   | 'shareEmptied'
   | 'chainBroken'
   | 'foreignFile'
+  | 'fileRefused'
   | 'invalidChange'
   | 'uniqueClash'
   | 'clockAhead'
@@ -31,6 +33,7 @@ export const ENGINE_MESSAGE_CODES = [
   'otherStore',
   'notJoined',
   'storeMissing',
+  'storeTampered',
   'needsKey',
   'keyMismatch',
   'clone',
@@ -41,6 +44,7 @@ export const ENGINE_MESSAGE_CODES = [
   'chainBroken',
   'foreignFile',
   'unencrypted',
+  'fileRefused',
   'invalidChange',
   'uniqueClash',
   'clockAhead',

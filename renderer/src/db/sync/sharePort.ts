@@ -12,8 +12,9 @@ export interface ShareEntry {
 
 /** unavailable: the share root itself cannot be reached (unplugged, renamed, offline) — a round stops
  *  and reports it, touching nothing. exists: writeNew found the name taken. notFound: read or remove of
- *  a missing file under a reachable root. io: anything else. */
-export type ShareErrorCode = 'unavailable' | 'exists' | 'notFound' | 'io'
+ *  a missing file under a reachable root. refused: read refused before opening — not a regular file (a
+ *  FIFO, a device, a symlink) or larger than its kind may be (docs/sync-format.md §2a). io: anything else. */
+export type ShareErrorCode = 'unavailable' | 'exists' | 'notFound' | 'refused' | 'io'
 
 export class ShareError extends Error {
   constructor(

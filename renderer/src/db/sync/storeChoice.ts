@@ -1,12 +1,18 @@
 import { nanoid } from 'nanoid'
-import type { EncryptionParams } from '@shared/sync/sealed'
 import type { FileProblem } from '@shared/sync/problems'
-import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore, type StoreFile } from '@shared/sync/store'
+import {
+  createStoreFile,
+  parseStoreFile,
+  STORE_FILE,
+  unlockStore,
+  type StoreFile,
+  type UnlockedKey
+} from '@shared/sync/store'
 import type { DataContext } from '../context'
 import { getStaffByNo } from '../staff'
 import { isShareError, type SharePort } from './sharePort'
 import { STORE_ID_KEY } from './storeAccess'
-import { keyFits, loadStoreKey, rememberStore } from './storeKey'
+import { encryptionOf, keyFits, rememberedEncryption, rememberStore, sameEncryption } from './storeKey'
 
 // 加入已有门店 / 新建门店共享: the explicit step that ties this PC to a store on a share (issue 6: an
 // empty or missing folder never silently becomes a new store). Until one of them succeeds, sync rounds
@@ -26,6 +32,8 @@ export type ShareInspection =
       encrypted: boolean
       joined: boolean
       unlocked: boolean
+      /** joined, and store.json lost or changed the encryption this PC remembers (storeAccess.ts) */
+      tampered: boolean
     }
   | { state: 'damaged'; code: FileProblem }
 
@@ -44,13 +52,17 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
   if (!parsed.ok) return { state: 'damaged', code: parsed.problem }
   const known = (await ctx.db.meta.get(STORE_ID_KEY))?.value
   const { store } = parsed
+  const joined = known === store.storeId
+  const remembered = await rememberedEncryption(ctx.db)
+  const tampered = joined && remembered !== undefined && !sameEncryption(remembered, encryptionOf(store))
   return {
     state: 'store',
     storeId: store.storeId,
     createdAt: store.createdAt,
     encrypted: !!store.encryption,
-    joined: known === store.storeId,
-    unlocked: keyFits(store, await loadStoreKey(ctx.db))
+    joined,
+    unlocked: !tampered && (await keyFits(ctx.db, ctx.keyVault, store)),
+    tampered
   }
 }
 
@@ -82,7 +94,7 @@ export interface NewStoreOptions {
   passphrase?: string
   /** who sets the passphrase: only an active manager may (it binds every PC of the store) */
   byStaffNo?: string
-  /** PBKDF2 iterations; the app leaves the default (600 000), tests pass a low count */
+  /** PBKDF2 iterations: the default (600 000) or more */
   iterations?: number
 }
 
@@ -101,6 +113,9 @@ export async function createStoreOnShare(
     if (!actor?.active || actor.role !== 'manager') throw new StoreChoiceError('managerOnly')
   }
   const known = await knownStore(ctx)
+  // A PC that knows its store is encrypted re-creates it only encrypted (issue 17: no downgrade).
+  if (known !== undefined && options.passphrase === undefined && (await rememberedEncryption(ctx.db)))
+    throw new StoreChoiceError('needsPassphrase')
   // A PC that synced with a store keeps it: moving it to a new one would mix two stores' data.
   const storeId = known ?? nanoid()
   const created = await createStoreFile({
@@ -117,7 +132,7 @@ export async function createStoreOnShare(
     if (isShareError(error, 'unavailable')) throw new StoreChoiceError('unavailable')
     throw error
   }
-  await rememberStore(ctx.db, storeId, created.encryption)
+  await rememberStore(ctx.db, ctx.keyVault, storeId, created.store, created.unlocked)
   return storeId
 }
 
@@ -131,7 +146,7 @@ export async function joinStoreOnShare(
   const store = await storeOnShare(ctx, share)
   const known = await knownStore(ctx)
   if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
-  await rememberStore(ctx.db, store.storeId, await keyFor(store, passphrase))
+  await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
   return store.storeId
 }
 
@@ -145,7 +160,7 @@ export async function unlockJoinedStore(
   const store = await storeOnShare(ctx, share)
   if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   if (!store.encryption) throw new StoreChoiceError('notEncrypted')
-  await rememberStore(ctx.db, store.storeId, await keyFor(store, passphrase))
+  await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
 }
 
 async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFile> {
@@ -159,13 +174,10 @@ async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFi
 }
 
 /** The key for a typed passphrase (PBKDF2 once, here), or why not. */
-async function keyFor(
-  store: StoreFile,
-  passphrase: string | undefined
-): Promise<EncryptionParams | undefined> {
+async function keyFor(store: StoreFile, passphrase: string | undefined): Promise<UnlockedKey | undefined> {
   if (!store.encryption) return undefined
   if (passphrase === undefined || passphrase === '') throw new StoreChoiceError('needsPassphrase')
   const unlocked = await unlockStore(store, passphrase)
-  if (!unlocked.ok) throw new StoreChoiceError('wrongPassphrase')
-  return unlocked.encryption
+  if (!unlocked.ok) throw new StoreChoiceError(unlocked.problem === 'weakKdf' ? 'damaged' : 'wrongPassphrase')
+  return { encryption: unlocked.encryption, raw: unlocked.raw }
 }

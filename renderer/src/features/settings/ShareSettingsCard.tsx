@@ -12,11 +12,9 @@ import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
 
-/** A network folder as Windows writes it, \\NAS\kefu (escaped once, for the string literal). */
-const SHARE_ROOT_EXAMPLE = '\\\\NAS\\kefu'
-
-/** 同步（共享文件夹）: where the store's PCs meet. Setting the folder only looks at it; creating a new
- *  store share (empty folder only) or joining the one there is an explicit click (issue 6). */
+/** 同步（共享文件夹）: where the store's PCs meet. The folder is picked in main's own dialog (选择文件夹…;
+ *  the page never names a folder, issue 17) and only looked at; creating a new store share (empty
+ *  folder only) or joining the one there is an explicit click (issue 6). */
 export function ShareSettingsCard() {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -24,7 +22,6 @@ export function ShareSettingsCard() {
   const device = useSession((s) => s.device)
   const me = useSession((s) => s.staff)
   const isManager = me?.role === 'manager'
-  const [root, setRoot] = useState('')
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -37,7 +34,6 @@ export function ShareSettingsCard() {
     void callDesk('shareGetConfig', undefined)
       .then(async (config) => {
         if (!live || !config.root) return
-        setRoot(config.root)
         setSaved(config.root)
         setSeen(await data.read.inspectShare(createIpcShare()))
       })
@@ -47,10 +43,16 @@ export function ShareSettingsCard() {
     }
   }, [data])
 
-  async function check(): Promise<void> {
+  async function choose(): Promise<void> {
     setError(null)
     await sharing.run(async () => {
-      const config = await callDesk('shareSetRoot', { root: root.trim() })
+      const config = await callDesk('shareChooseRoot', undefined)
+      // Cancelled, or a folder that may not be the share: the setting stays as it was.
+      if (config.outcome === 'cancelled') return
+      if (config.outcome === 'refused') {
+        setError(t(`share.root.${config.refusal ?? 'notAbsolute'}`))
+        return
+      }
       setSaved(config.root)
       const found = await data.read.inspectShare(createIpcShare())
       setSeen(found)
@@ -84,6 +86,7 @@ export function ShareSettingsCard() {
 
   const stateText = (s: ShareInspection): string => {
     if (s.state === 'store') {
+      if (s.tampered) return t('syncPage.problem.storeTampered')
       const joined = s.unlocked ? 'storeJoined' : 'storeLocked'
       const text = s.joined
         ? t(`syncPage.settings.state.${joined}`, { storeId: s.storeId })
@@ -111,14 +114,13 @@ export function ShareSettingsCard() {
       <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
         <Input
           id="share-root"
-          value={root}
-          onChange={(e) => setRoot(e.target.value)}
-          placeholder={SHARE_ROOT_EXAMPLE}
-          onPressEnter={() => void check()}
+          value={saved ?? ''}
+          readOnly
+          placeholder={t('syncPage.settings.notChosen')}
           data-testid="share-root"
         />
-        <Button type="primary" loading={busy} onClick={() => void check()} data-testid="share-check">
-          {t('syncPage.settings.check')}
+        <Button type="primary" loading={busy} onClick={() => void choose()} data-testid="share-choose">
+          {t('syncPage.settings.choose')}
         </Button>
       </Space.Compact>
       {error && (
@@ -130,18 +132,20 @@ export function ShareSettingsCard() {
           showIcon
           type={
             seen.state === 'store'
-              ? seen.joined
-                ? seen.unlocked
-                  ? 'success'
-                  : 'warning'
-                : 'info'
+              ? seen.tampered
+                ? 'error'
+                : seen.joined
+                  ? seen.unlocked
+                    ? 'success'
+                    : 'warning'
+                  : 'info'
               : seen.state === 'empty'
                 ? 'info'
                 : 'warning'
           }
           title={stateText(seen)}
           description={
-            seen.state === 'store' && seen.encrypted && !seen.unlocked
+            seen.state === 'store' && seen.encrypted && !seen.unlocked && !seen.tampered
               ? t(seen.joined ? 'syncPage.passphrase.locked' : 'syncPage.passphrase.joinHint')
               : undefined
           }
@@ -158,7 +162,7 @@ export function ShareSettingsCard() {
                   {t('syncPage.settings.join')}
                 </Button>
               )}
-              {seen.state === 'store' && seen.joined && !seen.unlocked && (
+              {seen.state === 'store' && seen.joined && !seen.unlocked && seen.encrypted && (
                 <UnlockShareButton
                   onUnlocked={() => void data.read.inspectShare(createIpcShare()).then(setSeen)}
                 />
@@ -188,7 +192,6 @@ export function ShareSettingsCard() {
             await useSync.getState().clear()
             setSaved(null)
             setSeen(null)
-            setRoot('')
             void message.success(t('syncPage.settings.cleared'))
           }}
         >

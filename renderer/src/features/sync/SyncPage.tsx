@@ -37,7 +37,9 @@ export function SyncPage() {
   const renewal = useLiveQuery(() => data.read.lastDeviceRenewal(), [data])
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
   const locked = status.problems.some(
-    (p) => (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase') && p.peer === undefined
+    (p) =>
+      (p.kind === 'needsPassphrase' || p.kind === 'wrongPassphrase' || p.kind === 'storeTampered') &&
+      p.peer === undefined
   )
 
   if (!configured) {

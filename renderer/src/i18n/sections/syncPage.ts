@@ -42,6 +42,8 @@ export const syncPageZh = {
     wrongPassphrase: '共享密码不正确，无法解密同步文件；请核对密码，文件已保留',
     tampered: '同步文件未通过加密校验（内容或文件头被改动），已隔离',
     invalidJson: '同步文件内容格式错误，已隔离',
+    weakKdf:
+      '门店文件 store.json 的共享密码保护强度不足（密钥计算次数少于 600 000 次，本软件从未写出这样的文件），本机不使用它，已停止同步。请客服经理检查共享文件夹，必要时在空文件夹中重新新建门店共享。',
     // the engine's
     unavailable:
       '无法访问共享文件夹（可能已断开或被移动）。本机照常工作，数据都保存在本机；恢复连接后会自动同步。',
@@ -49,6 +51,8 @@ export const syncPageZh = {
     notJoined: '这台电脑还没有加入门店共享：请在 系统设置 → 同步 中选择“加入已有门店”或“新建门店共享”。',
     storeMissing:
       '共享文件夹中缺少门店文件 store.json（本门店已设置共享密码），已停止同步。请在同步设置中检查共享文件夹。',
+    storeTampered:
+      '门店文件被篡改：共享文件夹中的 store.json 去掉或改动了本门店的加密设置，已停止同步，没有写出或采用任何未加密的内容（本机数据完好）。请客服经理检查共享文件夹；若经理确实用新的共享密码重新建立了门店共享，请点击“输入共享密码”输入新密码。',
     needsKey:
       '本门店的共享文件已加密，本机还没有共享密码，已暂停同步（本机数据完好）。请点击“输入共享密码”。',
     keyMismatch:
@@ -64,6 +68,8 @@ export const syncPageZh = {
       '该电脑的同步文件前后不连续（文件可能被替换，或两台电脑使用了同一设备标识）。内容已照常合并，请检查。',
     foreignFile: '同步文件与其所在位置或门店不符，已隔离',
     unencrypted: '本门店已设置共享密码，但该同步文件未加密，已隔离',
+    fileRefused:
+      '共享文件夹中该位置的不是正常的同步文件（文件过大，或是管道、设备、快捷方式），本机没有读取它，其余文件照常同步。请让管理员检查共享文件夹。',
     invalidChange: '同步文件中有一条更改未通过校验，已隔离；其余内容已同步',
     uniqueClash:
       '同步来的记录与本机已有记录的编号相同（例如两台电脑离线时添加了同一个工号），这条记录暂未合并，已保留；修改其中一个编号后会自动合并。',
@@ -83,7 +89,8 @@ export const syncPageZh = {
     hint: '门店各台电脑通过同一个共享文件夹同步（如 \\\\NAS\\kefu、映射的 Z: 盘或 /mnt/kefu）。文件夹暂时不可用时本机照常工作，恢复后自动同步。',
     device: '本机名称',
     root: '共享文件夹位置',
-    check: '保存并检查',
+    choose: '选择文件夹…',
+    notChosen: '尚未选择',
     clear: '停止同步',
     cleared: '已停止同步，本机数据不受影响',
     state: {
@@ -167,6 +174,8 @@ export const syncPageEn: typeof syncPageZh = {
       'The share passphrase is wrong and cannot decrypt the sync file. Check the passphrase; the file is kept',
     tampered: 'The sync file failed its encryption check (content or header altered); quarantined',
     invalidJson: 'The sync file is malformed; quarantined',
+    weakKdf:
+      'The store file store.json protects the share passphrase too weakly (fewer than 600,000 key rounds; this app never writes such a file). This PC does not use it; syncing stopped. Ask a manager to check the share folder and, if needed, create the store share again in an empty folder.',
     unavailable:
       'The share folder cannot be reached (disconnected or moved?). This PC works on and keeps all data; syncing resumes when the folder is back.',
     otherStore:
@@ -175,6 +184,8 @@ export const syncPageEn: typeof syncPageZh = {
       'This PC has not joined a store share yet: in Settings → Sync choose "Join existing store" or "Create store share".',
     storeMissing:
       'The store file store.json is missing from the share folder (this store has a share passphrase); syncing stopped. Check the share folder in the sync settings.',
+    storeTampered:
+      'The store file was tampered with: store.json in the share folder removed or changed this store’s encryption. Syncing stopped; nothing unencrypted was written or taken in (data on this PC is intact). Ask a manager to check the share folder; if the manager really re-created the store share with a new share passphrase, click "Enter share passphrase" and enter it.',
     needsKey:
       'This store’s share files are encrypted and this PC has no share passphrase yet; syncing is paused (data on this PC is intact). Click "Enter share passphrase".',
     keyMismatch:
@@ -193,6 +204,8 @@ export const syncPageEn: typeof syncPageZh = {
       'This PC’s sync files do not follow on from each other (a file may have been replaced, or two PCs use one device id). The content was merged as usual; please check.',
     foreignFile: 'The sync file does not belong where it is or to this store; quarantined',
     unencrypted: 'This store has a share passphrase but the sync file is not encrypted; quarantined',
+    fileRefused:
+      'What is in the share at this place is not a normal sync file (too large, or a pipe, device or link); this PC did not read it and keeps syncing the other files. Ask an administrator to check the share folder.',
     invalidChange: 'A change in the sync file failed validation and was quarantined; the rest was synced',
     uniqueClash:
       'A synced record has the same number as a record on this PC (e.g. two PCs offline added the same staff no.). It is kept but not merged yet; it merges by itself once one of the numbers is changed.',
@@ -213,7 +226,8 @@ export const syncPageEn: typeof syncPageZh = {
     hint: 'The store’s PCs sync through one shared folder (\\\\NAS\\kefu, a mapped Z: drive, /mnt/kefu). When it is unavailable this PC works on; syncing resumes by itself.',
     device: 'This PC',
     root: 'Share folder',
-    check: 'Save and check',
+    choose: 'Choose folder…',
+    notChosen: 'Not chosen',
     clear: 'Stop syncing',
     cleared: 'Syncing stopped; data on this PC is unaffected',
     state: {

@@ -6,7 +6,7 @@ import { createStoreOnShare } from '@/db/sync/storeChoice'
 import { readPeers } from '@/db/sync/presence'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
-import { STORE_KEY_KEY } from '@/db/sync/storeKey'
+import { forgetKeyInMemory } from '@/db/sync/storeKey'
 import { syncState, type SyncStoreState } from '@/app/syncStore'
 import { dataApi } from '@/db/api'
 import type { SessionState } from '@/app/session'
@@ -58,7 +58,7 @@ function syncStoreFor(
     calls.push(method)
     if (method === 'shareGetConfig')
       return { root: opts.root === undefined ? '/share' : opts.root, reachable: true }
-    if (method === 'shareSetRoot') return { root: null, reachable: false }
+    if (method === 'shareClearRoot') return { root: null, reachable: false }
     if (method === 'renewDeviceId') {
       opts.onRenew?.((input as { formerDeviceId: string }).formerDeviceId)
       return data.device
@@ -150,7 +150,7 @@ describe('the sync store', () => {
     expect(await store.getState().syncNow()).toBeNull()
     expect(await share.list('devices/pcA/segments')).toEqual([])
     await store.getState().clear()
-    expect(calls).toContain('shareSetRoot')
+    expect(calls).toContain('shareClearRoot')
   })
 
   it('publishes the name this PC has now: a rename in 系统设置 reaches the other PCs without a restart', async () => {
@@ -199,8 +199,7 @@ describe('the sync store', () => {
     })
     await createStoreOnShare(a, share, {
       passphrase: '幸福路店 kefu 2026',
-      byStaffNo: '8001',
-      iterations: 1_000
+      byStaffNo: '8001'
     })
     await registerComplaint(a, '8001', intake())
     const { store } = syncStoreFor(a, share)
@@ -212,7 +211,8 @@ describe('the sync store', () => {
       'AES-256-GCM'
     )
 
-    await a.db.meta.delete(STORE_KEY_KEY)
+    // a restart without an OS key store: the key is gone from memory and was never kept
+    forgetKeyInMemory(a.db)
     const locked = wordedReport((await store.getState().syncNow())!)
     expect(locked).toMatchObject({
       state: 'error',

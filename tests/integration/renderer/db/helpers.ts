@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { openDataLayer, type DataContext } from '@/db/context'
 import type { DeviceInfo } from '@shared/ipc/contract'
+import type { KeyVault } from '@/db/sync/storeKey'
 
 let counter = 0
 
@@ -10,12 +11,13 @@ export function device(deviceId = 'dev-a', deviceCode = 'A3'): DeviceInfo {
 
 /** A data layer on a fresh fake-indexeddb database; `now` is a mutable clock the test drives. */
 export async function freshData(
-  opts: { dev?: DeviceInfo; dbName?: string; time?: { value: number } } = {}
+  opts: { dev?: DeviceInfo; dbName?: string; time?: { value: number }; keyVault?: KeyVault } = {}
 ): Promise<DataContext & { time: { value: number } }> {
   const time = opts.time ?? { value: Date.parse('2026-11-22T10:00:00+08:00') }
   const ctx = await openDataLayer(opts.dev ?? device(), {
     dbName: opts.dbName ?? `test-${++counter}-${Math.random()}`,
-    now: () => time.value
+    now: () => time.value,
+    ...(opts.keyVault ? { keyVault: opts.keyVault } : {})
   })
   return Object.assign(ctx, { time })
 }

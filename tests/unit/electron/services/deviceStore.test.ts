@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDeviceStore, randomDeviceCode } from '../../../../electron/services/deviceStore'
 import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
-import { unusedShare } from './stubs'
+import { zhCN } from '@/i18n/zh-CN'
+import { unusedShare, unusedStoreKeys } from './stubs'
 
 // Pass-through wrapper around the real write-file-atomic that records each temp file it creates,
 // so the atomic-write test can prove the store writes via temp file + rename.
@@ -224,7 +225,13 @@ describe('updateDevice through dispatch', () => {
 
   it('validation happens in dispatch: a bad update is refused before the store is touched', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const before = await deviceStore.get()
     const fileBefore = await readFile(join(dir, 'device.json'), 'utf8')
     const update = vi.spyOn(deviceStore, 'update')
@@ -246,10 +253,69 @@ describe('updateDevice through dispatch', () => {
 
   it('a valid update is normalized by the schema and persisted', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const result = await dispatch(handlers, 'updateDevice', { deviceName: '  前台  ', deviceCode: 'c4' })
     expect(result).toMatchObject({ ok: true, value: { deviceName: '前台', deviceCode: 'C4', hostname: 'h' } })
     expect(await readStored()).toMatchObject({ deviceName: '前台', deviceCode: 'C4' })
+  })
+
+  it('电脑名称 with NUL or bidi controls is refused with its own message; stored or host names are cleaned', async () => {
+    const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
+    const before = await deviceStore.get()
+    for (const deviceName of [
+      '前台\u0000电脑',
+      '前台\u202E脑电',
+      '\u2066前台\u2069',
+      'a\u200fb',
+      'a\u061cb',
+      'a\u200bb',
+      'a\tb',
+      'a\u2028b'
+    ]) {
+      const result = await dispatch(handlers, 'updateDevice', { deviceName, deviceCode: 'A1' })
+      expect(result, JSON.stringify(deviceName)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          issues: [{ path: 'deviceName', message: 'validation.invisibleChars' }]
+        }
+      })
+    }
+    expect(await deviceStore.get()).toEqual(before)
+    expect(zhCN.validation.invisibleChars).toContain('文字方向控制符')
+    // a host name with them becomes a clean default name
+    const dir2 = await mkdtemp(join(tmpdir(), 'desk-device-'))
+    try {
+      const odd = await createDeviceStore({ dataDir: dir2, hostname: 'KEFU\u202E-PC\u0000' }).get()
+      expect(odd.deviceName).toBe('KEFU-PC')
+      // a name stored by an earlier version keeps the identity, cleaned
+      await writeFile(
+        join(dir2, 'device.json'),
+        JSON.stringify({
+          schemaVersion: 1,
+          deviceId: odd.deviceId,
+          deviceName: '前台\u202E1号',
+          deviceCode: 'A1'
+        })
+      )
+      const again = await createDeviceStore({ dataDir: dir2, hostname: 'x' }).get()
+      expect(again).toMatchObject({ deviceId: odd.deviceId, deviceName: '前台1号' })
+    } finally {
+      await rm(dir2, { recursive: true, force: true })
+    }
   })
 
   it('getAppInfo returns the app info given to the handlers', async () => {
@@ -257,14 +323,21 @@ describe('updateDevice through dispatch', () => {
       deviceStore: createDeviceStore({ dataDir: dir, hostname: 'h' }),
       appInfo,
       printing,
-      share: unusedShare
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
     })
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: appInfo })
   })
 
   it('renewDeviceId: a malformed former id is refused at the boundary; a valid one renews', async () => {
     const deviceStore = createDeviceStore({ dataDir: dir, hostname: 'h' })
-    const handlers = createDeskHandlers({ deviceStore, appInfo, printing, share: unusedShare })
+    const handlers = createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
     const before = await deviceStore.get()
     expect(await dispatch(handlers, 'renewDeviceId', { formerDeviceId: '../x' })).toMatchObject({
       ok: false,

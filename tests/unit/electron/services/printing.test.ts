@@ -4,7 +4,7 @@ import { createDeskHandlers } from '../../../../electron/services/handlers'
 import { dispatch } from '../../../../electron/services/dispatch'
 import type { DeviceStore } from '../../../../electron/services/deviceStore'
 import type { DeskPrinting } from '../../../../electron/services/printing'
-import { unusedShare } from './stubs'
+import { unusedShare, unusedStoreKeys } from './stubs'
 
 // printPage / savePdf on the service side: dispatch validates, handlers delegate to the host's
 // printing (Electron main or the e2e harness) and shape its answer for the renderer.
@@ -20,7 +20,13 @@ function setup(printing: Partial<DeskPrinting> = {}) {
   }
   return {
     printing: fake,
-    handlers: createDeskHandlers({ deviceStore, appInfo, printing: fake, share: unusedShare })
+    handlers: createDeskHandlers({
+      deviceStore,
+      appInfo,
+      printing: fake,
+      share: unusedShare,
+      storeKeys: unusedStoreKeys
+    })
   }
 }
 
@@ -91,8 +97,19 @@ describe('savePdf', () => {
     ['only an extension', '.pdf', 'validation.fileName'],
     ['a hidden name', '.secret.pdf', 'validation.fileName'],
     ['a name ending in dots', 'a...pdf', 'validation.fileName'],
-    ['a Windows device name', 'CON.pdf', 'validation.fileName'],
-    ['a control character', 'a\nb.pdf', 'validation.fileName'],
+    ['a Windows device name', 'CON.pdf', 'validation.fileNameReserved'],
+    ['a device name in any case', 'nul.pdf', 'validation.fileNameReserved'],
+    ['COM¹ (a superscript digit, still a port)', 'COM\u00b9.pdf', 'validation.fileNameReserved'],
+    ['LPT³ with a second extension', 'lpt\u00b3.txt.pdf', 'validation.fileNameReserved'],
+    ['the console input', 'CONIN$.pdf', 'validation.fileNameReserved'],
+    ['the console output', 'conout$.pdf', 'validation.fileNameReserved'],
+    ['COM9', 'COM9.pdf', 'validation.fileNameReserved'],
+    ['a right-to-left override', '投诉\u202Efdp.exe.pdf', 'validation.invisibleChars'],
+    ['a right-to-left isolate', 'a\u2067b.pdf', 'validation.invisibleChars'],
+    ['a left-to-right mark', 'a\u200eb.pdf', 'validation.invisibleChars'],
+    ['a zero-width space', 'a\u200bb.pdf', 'validation.invisibleChars'],
+    ['a NUL', 'a\u0000b.pdf', 'validation.invisibleChars'],
+    ['a control character', 'a\nb.pdf', 'validation.invisibleChars'],
     ['a wildcard', '*.pdf', 'validation.fileName'],
     ['an empty name', '', 'validation.required'],
     ['81 characters', `${'表'.repeat(77)}.pdf`, 'validation.tooLong']

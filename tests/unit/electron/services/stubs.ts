@@ -1,28 +1,49 @@
 import { vi } from 'vitest'
 import type { DeskHandlers } from '@shared/ipc/contract'
-import type { ShareService } from '../../../../electron/services'
+import type { ShareService, StoreKeyVault } from '../../../../electron/services'
 
 /** For tests of other handlers: a share service that must not be reached. */
 export const unusedShare: ShareService = {
   getConfig: () => Promise.reject(new Error('share not under test')),
-  setRoot: () => Promise.reject(new Error('share not under test')),
+  chooseRoot: () => Promise.reject(new Error('share not under test')),
+  clearRoot: () => Promise.reject(new Error('share not under test')),
   list: () => Promise.reject(new Error('share not under test')),
   read: () => Promise.reject(new Error('share not under test')),
   writeNew: () => Promise.reject(new Error('share not under test')),
   remove: () => Promise.reject(new Error('share not under test'))
 }
 
+/** For tests of other handlers: a key vault that must not be reached. */
+export const unusedStoreKeys: StoreKeyVault = {
+  save: () => Promise.reject(new Error('store keys not under test')),
+  load: () => Promise.reject(new Error('store keys not under test')),
+  forget: () => Promise.reject(new Error('store keys not under test'))
+}
+
 /** Mock share handlers, for handler maps built by hand. */
 export function shareHandlerMocks(): Pick<
   DeskHandlers,
-  'shareGetConfig' | 'shareSetRoot' | 'shareList' | 'shareRead' | 'shareWriteNew' | 'shareRemove'
+  | 'shareGetConfig'
+  | 'shareChooseRoot'
+  | 'shareClearRoot'
+  | 'shareList'
+  | 'shareRead'
+  | 'shareWriteNew'
+  | 'shareRemove'
+  | 'storeKeySave'
+  | 'storeKeyLoad'
+  | 'storeKeyForget'
 > {
   return {
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
-    shareSetRoot: vi.fn(async (input) => ({ root: input.root, reachable: false })),
+    shareChooseRoot: vi.fn(async () => ({ root: null, reachable: false, outcome: 'cancelled' as const })),
+    shareClearRoot: vi.fn(async () => ({ root: null, reachable: false })),
     shareList: vi.fn(async () => []),
     shareRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     shareWriteNew: vi.fn(async () => ({ written: true as const })),
-    shareRemove: vi.fn(async () => ({ removed: true as const }))
+    shareRemove: vi.fn(async () => ({ removed: true as const })),
+    storeKeySave: vi.fn(async () => ({ kept: false })),
+    storeKeyLoad: vi.fn(async () => ({ key: null })),
+    storeKeyForget: vi.fn(async () => ({ forgotten: true as const }))
   }
 }

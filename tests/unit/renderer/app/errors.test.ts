@@ -36,7 +36,33 @@ describe('describeError', () => {
     [new CallbackRefusedError('callback.refused.ended'), '这件投诉已结案，不能再约定回电。'],
     [new StaffPinRefusedError('staffPin.refused.unknownStaff'), '没有这个工号'],
     [new StoreChoiceError('unavailable'), '无法访问该文件夹，请检查位置和网络。'],
-    [new DeskCallError({ code: 'internal', message: 'ipc.forbiddenSender' }), '请求来源不被信任，已拒绝。']
+    [new DeskCallError({ code: 'internal', message: 'ipc.forbiddenSender' }), '请求来源不被信任，已拒绝。'],
+    // a refused argument with a reason of its own says it (issue 17: a reserved PDF name, bidi controls)
+    [
+      new DeskCallError({
+        code: 'invalid-argument',
+        message: 'ipc.invalidArgument',
+        issues: [{ path: 'suggestedName', message: 'validation.fileNameReserved' }]
+      }),
+      '文件名不能是 Windows 保留的设备名称（如 CON、NUL、COM1、CONIN$），请换一个文件名'
+    ],
+    [
+      new DeskCallError({
+        code: 'invalid-argument',
+        message: 'ipc.invalidArgument',
+        issues: [{ path: 'suggestedName', message: 'validation.invisibleChars' }]
+      }),
+      '不能包含控制字符或看不见的字符（如 NUL、文字方向控制符），请删除后重试'
+    ],
+    // a garbled argument stays the general sentence
+    [
+      new DeskCallError({
+        code: 'invalid-argument',
+        message: 'ipc.invalidArgument',
+        issues: [{ path: 'deviceName', message: 'validation.invalid' }]
+      }),
+      '系统拒绝了无效的请求（参数错误），请重试；已填写的内容已保留。'
+    ]
   ])('translates the key a typed refusal carries: %s → %s', (error, text) => {
     expect(describe_(error)).toBe(text)
   })

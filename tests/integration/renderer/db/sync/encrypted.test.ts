@@ -16,8 +16,7 @@ describe('a store with a passphrase', () => {
     const created = await createStoreFile({
       storeId: TEST_STORE_ID,
       createdAt: 1,
-      passphrase: '门店密码',
-      iterations: 1_000
+      passphrase: '门店密码'
     })
     await share.writeNew(STORE_FILE, created.bytes)
     const parsed = parseStoreFile(await share.read(STORE_FILE))

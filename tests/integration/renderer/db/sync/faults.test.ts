@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
-import { writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, truncate, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { utf8 } from '@shared/sync/bytes'
 import { segmentPath } from '@shared/sync/segment'
@@ -166,6 +167,23 @@ describe('damaged files', () => {
     const report = await syncOnce(b, share)
     expect(kinds(report)).toEqual(['foreignFile'])
     expect(await b.db.syncPeers.get('pcA')).toMatchObject({ upTo: 2, gaps: [2] })
+  })
+  it('a 300 MB file and a FIFO where segments should be are refused unread; the rest syncs (issue 17)', async () => {
+    const { share, a, b } = await twoPcs(1)
+    await mkdir(share.abs('devices/pcC/segments'), { recursive: true })
+    const huge = share.abs(segmentPath('pcC', 1))
+    await writeFile(huge, '')
+    await truncate(huge, 300 * 1024 * 1024)
+    await mkdir(share.abs('devices/pcD/segments'), { recursive: true })
+    execFileSync('mkfifo', [share.abs(segmentPath('pcD', 1))])
+    const report = await syncOnce(b, share)
+    expect(report.problems.map((p) => [p.code, p.peer, p.seq])).toEqual([
+      ['fileRefused', 'pcC', 1],
+      ['fileRefused', 'pcD', 1]
+    ])
+    expect(worded(report.problems[0]!).message).toContain('没有读取')
+    expect(await syncedState(b)).toEqual(await syncedState(a))
+    expect(await b.db.quarantine.count()).toBe(0)
   })
 })
 

@@ -6,6 +6,7 @@ import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@s
 import { openDataLayer, type DataContext } from '@/db/context'
 import { device, freshData } from '../helpers'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
+import type { KeyVault } from '@/db/sync/storeKey'
 
 // Simulated PCs for sync tests: each its own fake-indexeddb database, device id and driven clock.
 
@@ -34,9 +35,13 @@ export async function pc(
   deviceId: string,
   deviceCode: string,
   skewMs = 0,
-  opts: { joined?: boolean } = {}
+  opts: { joined?: boolean; keyVault?: KeyVault } = {}
 ): Promise<Pc> {
-  const ctx = await freshData({ dev: device(deviceId, deviceCode), time: { value: BASE_TIME + skewMs } })
+  const ctx = await freshData({
+    dev: device(deviceId, deviceCode),
+    time: { value: BASE_TIME + skewMs },
+    ...(opts.keyVault ? { keyVault: opts.keyVault } : {})
+  })
   if (opts.joined !== false) await ctx.db.meta.put({ key: STORE_ID_KEY, value: TEST_STORE_ID })
   return ctx
 }

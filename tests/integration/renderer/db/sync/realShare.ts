@@ -1,5 +1,5 @@
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeskApi } from '@shared/ipc/contract'
 import { deskMethods } from '@shared/ipc/methods'
@@ -9,8 +9,10 @@ import {
   createDeskHandlers,
   createShareConfig,
   createShareService,
+  createStoreKeyVault,
   dispatch
 } from '../../../../../electron/services'
+import { fakeKeyWrapper } from '../../../../support/fakeKeyWrapper'
 
 // The share the sync tests run on is the one that ships: the app's SharePort (renderer/src/ipc/
 // ipcShare.ts) over a window.desk whose every call is structured-cloned (as Electron's IPC does) into
@@ -55,6 +57,9 @@ export async function createRealShare(): Promise<RealShare> {
 
   const hooks: ShareHooks = {}
   const service = createShareService(createShareConfig(userData), {
+    // main's folder dialog, stood in for: it "picks" this test's folder
+    pickFolder: async () => root,
+    rootEnv: { platform: process.platform, home: homedir(), dataDir: userData },
     linkFile: async (from, to) => {
       await hooks.beforeLink?.()
       await link(from, to)
@@ -64,6 +69,7 @@ export async function createRealShare(): Promise<RealShare> {
     deviceStore: { get: notUnderTest, update: notUnderTest, renew: notUnderTest },
     appInfo: { appVersion: '0.0.0', platform: process.platform, host: 'test-host' },
     printing: { printPage: notUnderTest, savePdf: notUnderTest },
+    storeKeys: createStoreKeyVault({ dataDir: userData, wrapper: fakeKeyWrapper() }),
     share: {
       ...service,
       read: async (path) => {
@@ -79,8 +85,9 @@ export async function createRealShare(): Promise<RealShare> {
       async (input: unknown) => structuredClone(await dispatch(handlers, method, structuredClone(input)))
     ])
   ) as DeskApi
-  const chosen = await desk.shareSetRoot({ root })
-  if (!chosen.ok) throw new Error(`share root refused: ${chosen.error.message}`)
+  const chosen = await desk.shareChooseRoot(undefined)
+  if (!chosen.ok || chosen.value.outcome !== 'chosen')
+    throw new Error(`share root refused: ${JSON.stringify(chosen)}`)
 
   const abs = (path: string): string => join(root, ...path.split('/').filter((p) => p !== ''))
   return {

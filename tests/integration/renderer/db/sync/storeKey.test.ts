@@ -12,11 +12,11 @@ import {
   StoreChoiceError,
   unlockJoinedStore
 } from '@/db/sync/storeChoice'
-import { loadStoreKey } from '@/db/sync/storeKey'
+import { forgetKeyInMemory, loadStoreKey, STORE_ENCRYPTION_KEY } from '@/db/sync/storeKey'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
-import { STORE_KEY_KEY } from '@/db/sync/storeKey'
+import { createMainKeyVault } from './mainKeyVault'
 import { device, freshData } from '../helpers'
 import { intake, pc, shareKeeper, syncedState, BASE_TIME, type Pc } from './harness'
 import type { RealShare } from './realShare'
@@ -28,8 +28,8 @@ const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
 const PASS = '幸福路店 2026 kefu'
-/** set by the manager of the PC that creates the share; a low PBKDF2 count keeps tests fast */
-const FAST = { iterations: 1_000, byStaffNo: '8001' }
+/** set by the manager of the PC that creates the share (PBKDF2 at the production 600 000: ~0.1 s) */
+const FAST = { byStaffNo: '8001' }
 
 /** A PC whose first-run setup made 8001 李经理 its manager. */
 async function managedPc(deviceId: string, deviceCode: string): Promise<Pc> {
@@ -64,12 +64,12 @@ describe('a store share with a passphrase', () => {
     const parsed = parseStoreFile(bytes)
     expect(parsed).toMatchObject({
       ok: true,
-      store: { storeId, encryption: { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 1_000 } }
+      store: { storeId, encryption: { alg: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600_000 } }
     })
     const text = new TextDecoder().decode(bytes)
     expect(text).not.toContain(PASS)
     expect(text).not.toContain('幸福路店')
-    const kept = await loadStoreKey(a.db)
+    const kept = await loadStoreKey(a.db, a.keyVault)
     expect(kept?.key).toMatchObject({ type: 'secret', extractable: false, algorithm: { name: 'AES-GCM' } })
     expect(await inspectShare(a, share)).toMatchObject({
       state: 'store',
@@ -85,7 +85,7 @@ describe('a store share with a passphrase', () => {
     await addStaff(a, '8001', { staffNo: '1001', name: '王专员', role: 'clerk' })
     const before = await a.db.meta.toArray()
     for (const byStaffNo of ['1001', '9999', undefined]) {
-      const options = { passphrase: PASS, iterations: 1_000, ...(byStaffNo ? { byStaffNo } : {}) }
+      const options = { passphrase: PASS, ...(byStaffNo ? { byStaffNo } : {}) }
       await expect(createStoreOnShare(a, share, options)).rejects.toThrow(new StoreChoiceError('managerOnly'))
     }
     expect(await share.files()).toEqual([])
@@ -110,11 +110,13 @@ describe('a store share with a passphrase', () => {
     )
     expect(await b.db.meta.toArray()).toEqual(before)
     expect(await b.db.meta.get(STORE_ID_KEY)).toBeUndefined()
-    expect(await b.db.meta.get(STORE_KEY_KEY)).toBeUndefined()
+    expect(await b.db.meta.get(STORE_ENCRYPTION_KEY)).toBeUndefined()
 
     expect(await joinStoreOnShare(b, share, PASS)).toBe(storeId)
     expect(await inspectShare(b, share)).toMatchObject({ joined: true, unlocked: true })
-    expect((await loadStoreKey(b.db))?.keyCheck).toBe((await loadStoreKey(a.db))?.keyCheck)
+    expect((await loadStoreKey(b.db, b.keyVault))?.keyCheck).toBe(
+      (await loadStoreKey(a.db, a.keyVault))?.keyCheck
+    )
   })
 
   it('two PCs sync with their kept keys; no record text is readable in any file on the share', async () => {
@@ -128,8 +130,8 @@ describe('a store share with a passphrase', () => {
       '1001',
       intake({ customerName: '欧阳娜娜', content: '冰箱门关不严，冷藏室结霜' })
     )
-    const keyA = await loadStoreKey(a.db)
-    const keyB = await loadStoreKey(b.db)
+    const keyA = await loadStoreKey(a.db, a.keyVault)
+    const keyB = await loadStoreKey(b.db, b.keyVault)
     expect(await syncOnce(a, share, keyA ? { encryption: keyA } : {})).toMatchObject({
       state: 'synced',
       problems: []
@@ -151,22 +153,31 @@ describe('a store share with a passphrase', () => {
     }
   })
 
-  it('the kept key survives a new data context (a restart) and syncs without the passphrase', async () => {
+  it('the key kept by main (OS key store) survives a restart and syncs without the passphrase', async () => {
     const share = await shares.make()
     const a = await managedPc('pcA', 'A1')
     await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
     const dbName = `restart-${Math.random()}`
     const time = { value: BASE_TIME }
-    const b1 = await freshData({ dev: device('pcB', 'B1'), dbName, time })
+    const main = await createMainKeyVault()
+    const b1 = await freshData({ dev: device('pcB', 'B1'), dbName, time, keyVault: main.vault })
     await joinStoreOnShare(b1, share, PASS)
     b1.db.close()
 
     await registerComplaint(a, '1001', intake({ customerName: '李四' }))
-    const keyA = await loadStoreKey(a.db)
+    const keyA = await loadStoreKey(a.db, a.keyVault)
     await syncOnce(a, share, keyA ? { encryption: keyA } : {})
-    const b2 = await freshData({ dev: device('pcB', 'B1'), dbName, time })
-    const kept = await loadStoreKey(b2.db)
-    expect(kept).toBeDefined()
+    const b2 = await freshData({ dev: device('pcB', 'B1'), dbName, time, keyVault: main.vault })
+    forgetKeyInMemory(b2.db)
+    const kept = await loadStoreKey(b2.db, b2.keyVault)
+    expect(kept?.key).toMatchObject({ type: 'secret', extractable: false })
+    // Without an OS key store nothing was kept: the passphrase is asked for again after a restart.
+    const noStore = await createMainKeyVault({ available: false })
+    const b3 = await freshData({ dev: device('pcB', 'B1'), dbName, time, keyVault: noStore.vault })
+    forgetKeyInMemory(b3.db)
+    expect(await loadStoreKey(b3.db, b3.keyVault)).toBeUndefined()
+    await main.dispose()
+    await noStore.dispose()
     expect(await syncOnce(b2, share, kept ? { encryption: kept } : {})).toMatchObject({
       state: 'synced',
       problems: []
@@ -174,7 +185,7 @@ describe('a store share with a passphrase', () => {
     expect(await b2.db.customers.where('name').equals('李四').count()).toBe(1)
   })
 
-  it('a kept key that no longer fits (store re-created) stops sync with a plain message; 输入共享密码 unlocks again', async () => {
+  it('a store re-created with a new passphrase stops sync as 门店文件被篡改 until 输入共享密码 takes the new one', async () => {
     const share = await shares.make()
     const a = await managedPc('pcA', 'A1')
     const storeId = await createStoreOnShare(a, share, { passphrase: PASS, ...FAST })
@@ -183,28 +194,29 @@ describe('a store share with a passphrase', () => {
 
     // The store is re-created in the same folder with the same id and a new passphrase.
     await share.remove(STORE_FILE)
-    await a.db.meta.delete(STORE_KEY_KEY)
     await createStoreOnShare(a, share, { passphrase: '新的共享密码 2027', ...FAST })
     expect(await a.db.meta.get(STORE_ID_KEY)).toEqual({ key: STORE_ID_KEY, value: storeId })
 
-    const stale = await loadStoreKey(b.db)
+    const stale = await loadStoreKey(b.db, b.keyVault)
     expect(await inspectShare(b, share)).toMatchObject({ joined: true, encrypted: true, unlocked: false })
+    // This PC remembers other encryption than store.json now says: it cannot tell a manager's
+    // re-creation from an attacker's, so it stops and says so; the new passphrase unlocks it.
     const round = await syncOnce(b, share, stale ? { encryption: stale } : {})
     expect(wordedReport(round)).toMatchObject({
       state: 'error',
       problems: [
-        expect.objectContaining({ kind: 'wrongPassphrase', message: expect.stringContaining('输入共享密码') })
+        expect.objectContaining({ kind: 'storeTampered', message: expect.stringContaining('输入共享密码') })
       ]
     })
     const none = await syncOnce(b, share)
     expect(none.problems.map(worded)).toEqual([
-      expect.objectContaining({ kind: 'needsPassphrase', message: expect.stringContaining('输入共享密码') })
+      expect.objectContaining({ kind: 'storeTampered', message: expect.stringContaining('门店文件被篡改') })
     ])
 
     await expect(unlockJoinedStore(b, share, PASS)).rejects.toThrow(new StoreChoiceError('wrongPassphrase'))
-    expect((await loadStoreKey(b.db))?.keyCheck).toBe(stale?.keyCheck)
+    expect((await loadStoreKey(b.db, b.keyVault))?.keyCheck).toBe(stale?.keyCheck)
     await unlockJoinedStore(b, share, '新的共享密码 2027')
-    const fresh = await loadStoreKey(b.db)
+    const fresh = await loadStoreKey(b.db, b.keyVault)
     expect(await inspectShare(b, share)).toMatchObject({ unlocked: true })
     expect(await syncOnce(b, share, fresh ? { encryption: fresh } : {})).toMatchObject({
       state: 'synced',

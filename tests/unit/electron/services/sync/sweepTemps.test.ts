@@ -51,7 +51,10 @@ describe('stale temp files on the share', () => {
 
     const config = createShareConfig(dataDir)
     await config.setRoot(root)
-    const share = createShareService(config)
+    const share = createShareService(config, {
+      pickFolder: async () => null,
+      rootEnv: { platform: process.platform, home: join(dataDir, 'home'), dataDir }
+    })
     expect((await share.list('')).map((e) => e.name).sort()).toEqual(['devices', 'snapshots', 'store.json'])
     expect(await tree(root)).toEqual([
       'devices/pcA/segments/000000000001.seg',
