@@ -16,6 +16,7 @@ import {
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V13,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -40,6 +41,7 @@ export class DeskDatabase extends Dexie {
   consultations!: Table<SyncedRecords['consultations'], string>
   problems!: Table<SyncedRecords['problems'], string>
   workReports!: Table<SyncedRecords['workReports'], string>
+  dailyFigures!: Table<SyncedRecords['dailyFigures'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -121,6 +123,7 @@ export class DeskDatabase extends Dexie {
       })
     this.version(11).stores(SCHEMA_V11)
     this.version(12).stores(SCHEMA_V12)
+    this.version(13).stores(SCHEMA_V13)
   }
 }
 

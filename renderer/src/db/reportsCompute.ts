@@ -11,7 +11,8 @@ import {
   type RecordRef,
   type ReportFilters,
   type ReportService,
-  type ReportTask
+  type ReportTask,
+  type ServedFigures
 } from '@shared/domain/metrics/report'
 import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
 import {
@@ -32,6 +33,8 @@ export interface RawReportInput {
   lines: string[]
   services: ReportService[]
   tasks: ReportTask[]
+  /** 服务投诉率 from the daily figures (the setting servedFrom); absent = the counter log */
+  served?: ServedFigures
 }
 
 export type ComputeRequest =
@@ -82,7 +85,12 @@ export type ComputeResult = Overview | RecordRef[] | Timeliness | StaffRow[] | S
 
 export function compute(req: ComputeRequest): ComputeResult {
   const input = applyFilters(
-    { cases: req.raw.lines.map(parseComplaintLine), services: req.raw.services, tasks: req.raw.tasks },
+    {
+      cases: req.raw.lines.map(parseComplaintLine),
+      services: req.raw.services,
+      tasks: req.raw.tasks,
+      ...(req.raw.served ? { served: req.raw.served } : {})
+    },
     req.filters
   )
   switch (req.kind) {
