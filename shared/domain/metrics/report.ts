@@ -14,6 +14,7 @@ import {
   revisitRate,
   slaCompliance,
   type AnsweredFollowUp,
+  type ComplaintRate,
   type FollowUpObligation,
   type ServedInput,
   type SlaCompliance
@@ -163,7 +164,7 @@ function taskObligations(tasks: readonly ReportTask[]): FollowUpObligation[] {
 
 export interface OverviewFigures {
   complaints: number
-  complaintRate: MetricValue
+  complaintRate: ComplaintRate
   missRate: MetricValue
   dissatisfactionRate: MetricValue
   revisitRate: MetricValue

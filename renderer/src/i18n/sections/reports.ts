@@ -34,6 +34,7 @@ export const reportsZh = {
     loading: '正在统计…',
     drillTitle: '{{title}}（{{count}} 条）',
     record: '记录',
+    figureValue: '数字',
     recordKind: {
       complaint: '投诉',
       consultation: '咨询',
@@ -277,6 +278,7 @@ export const reportsZh = {
     submittedAt: '提交于 {{time}}',
     saved: '工作报表已提交',
     staff: '员工',
+    item: '项目',
     status: '提交情况',
     whoSubmitted: '{{submitted}} / {{total}} 人已提交',
     cell: '{{name}} {{figure}} {{count}} 条',
@@ -353,6 +355,7 @@ export const reportsEn: typeof reportsZh = {
     loading: 'Computing…',
     drillTitle: '{{title}} ({{count}})',
     record: 'Record',
+    figureValue: 'Figure',
     recordKind: {
       complaint: 'Complaint',
       consultation: 'Consultation',
@@ -603,6 +606,7 @@ export const reportsEn: typeof reportsZh = {
     submittedAt: 'Submitted {{time}}',
     saved: 'Daily work report submitted',
     staff: 'Staff',
+    item: 'Item',
     status: 'Submission',
     whoSubmitted: '{{submitted}} of {{total}} submitted',
     cell: '{{name}} {{figure}} {{count}}',
