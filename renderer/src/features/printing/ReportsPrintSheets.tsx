@@ -191,11 +191,23 @@ export function WorkSheet(props: { day: string }) {
         ]}
       />
       <table className="print-table" data-testid="print-work">
+        {/* the fixed layout shares the width equally: the names, the time and the remark need more */}
+        <colgroup>
+          <col style={{ width: '14%' }} />
+          {WORK_FIGURES.map((f) => (
+            <col key={f} style={{ width: '7%' }} />
+          ))}
+          <col style={{ width: '18%' }} />
+          <col style={{ width: '26%' }} />
+        </colgroup>
         <thead>
           <tr>
             <th>{t('reports.workPage.staff')}</th>
             {WORK_FIGURES.map((f) => (
-              <th key={f}>{t(`reports.workPage.figure.${f}`)}</th>
+              // narrow number columns: their titles may wrap
+              <th key={f} style={{ whiteSpace: 'normal' }}>
+                {t(`reports.workPage.figure.${f}`)}
+              </th>
             ))}
             <th>{t('reports.workPage.status')}</th>
             <th>{t('reports.workPage.remark')}</th>
@@ -204,7 +216,7 @@ export function WorkSheet(props: { day: string }) {
         <tbody>
           {r.rows.map((row) => (
             <tr key={row.staffNo}>
-              <td style={{ whiteSpace: 'nowrap' }}>
+              <td>
                 {row.staffNo} {row.name}
               </td>
               {WORK_FIGURES.map((f) => (

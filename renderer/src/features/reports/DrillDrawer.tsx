@@ -114,7 +114,12 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
                 t(`reports.ui.recordKind.${r.ref.kind}`)
               )
           },
-          { key: 'at', title: t('reports.ui.at'), render: (_, r) => dateText(t, r.at) },
+          {
+            key: 'at',
+            title: t('reports.ui.at'),
+            // a day's figure is the day itself
+            render: (_, r) => (r.ref.kind === 'dailyFigure' ? r.ref.id : dateText(t, r.at))
+          },
           { key: 'customer', title: t('complaint.customerName'), dataIndex: 'customerName' },
           {
             key: 'category',

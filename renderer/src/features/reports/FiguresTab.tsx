@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { TFunction } from 'i18next'
-import { datesOf, periodRange, type Period } from '@shared/domain/metrics/period'
+import { datesOf, localDate, periodRange, type Period } from '@shared/domain/metrics/period'
 import {
   checkDailyFigure,
   parseDailyFigures,
@@ -357,7 +357,10 @@ function ListCard(props: { period: Period }) {
   const data = useData()
   const { from, to } = props.period
   const figures = useLiveQuery(() => data.read.listDailyFigures(from, to), [data, from, to])
-  const days = datesOf(periodRange(props.period))
+  // the period up to today, as 总览 counts a running period "so far"
+  const range = periodRange(props.period)
+  const today = periodRange({ kind: 'day', from: localDate(data.now()), to: localDate(data.now()) })
+  const days = datesOf({ start: range.start, end: Math.min(range.end, today.end) }).reverse()
   const byDate = new Map((figures ?? []).map((f) => [f.date, f]))
   const rows = days.map((date) => byDate.get(date) ?? { date, footfall: null, transactions: null })
   const entered = rows.filter((r) => r.footfall !== null || r.transactions !== null).length

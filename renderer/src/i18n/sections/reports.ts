@@ -247,7 +247,7 @@ export const reportsZh = {
     managerOnly: '只有客服经理可以录入或导入客流数据，或修改服务投诉率口径。',
     badSource: '请选择服务投诉率口径。',
     list: '已录入的数据',
-    listHint: '筛选栏所选期间的每一天；未录入的日期在服务投诉率中不计入。',
+    listHint: '筛选栏所选期间到今天为止的每一天（最近的在前）；未录入的日期在服务投诉率中不计入。',
     notEntered: '未录入',
     daysEntered: '{{count}} / {{total}} 天已录入',
     sourceTitle: '服务投诉率口径',
@@ -575,7 +575,7 @@ export const reportsEn: typeof reportsZh = {
     badSource: 'Choose the complaint-rate basis.',
     list: 'Figures entered',
     listHint:
-      'Every day of the period chosen in the filter bar; days without a figure do not count in the complaint rate.',
+      'Every day of the period chosen in the filter bar up to today, latest first; days without a figure do not count in the complaint rate.',
     notEntered: 'Not entered',
     daysEntered: '{{count}} / {{total}} days entered',
     sourceTitle: 'Complaint-rate basis',
