@@ -91,6 +91,7 @@ test('客流数据: entry, a refused and a good Excel file, the setting switchin
     await expect(error).toContainText('第 4 行 日期：日期 2026-11-18 重复（第 2、4 行）')
     await expect(list.getByRole('row', { name: /2026-11-18/ })).toContainText('未录入')
     await expect(page.getByText('1 / 20 天已录入')).toBeVisible()
+    await error.scrollIntoViewIfNeeded()
     await screenshot(page, 'reports-figures-import-refused')
 
     // a good file: the preview names the day it replaces; 导入 asks first
@@ -105,6 +106,7 @@ test('客流数据: entry, a refused and a good Excel file, the setting switchin
     await expect(preview).toContainText('共 3 天（2026-11-18 至 2026-11-20）')
     await expect(preview).toContainText('其中 1 天已有不同的数字，导入将覆盖：2026-11-20')
     await expect(preview.getByRole('row', { name: /2026-11-20/ })).toContainText('将覆盖')
+    await preview.getByRole('button', { name: '导入 3 天' }).scrollIntoViewIfNeeded()
     await screenshot(page, 'reports-figures-preview')
     await page.getByRole('button', { name: '导入 3 天' }).click()
     const confirm = page.getByRole('dialog')
