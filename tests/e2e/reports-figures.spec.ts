@@ -347,3 +347,23 @@ test('部门反馈 with cases closed through the UI: the figures, and a figure o
   await expect(page.getByTestId('complaint-no')).toHaveText(fedBack)
   expect(consoleErrors).toEqual([])
 })
+
+test('客流数据 in English', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000)
+  await finishSetup(page)
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  await page.getByText('English', { exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Reports' }).click()
+  await page.getByRole('tab', { name: 'Footfall data' }).click()
+  await expect(page.getByRole('radiogroup', { name: 'Customers served from' })).toContainText(
+    'Daily footfall'
+  )
+  await expect(page.getByText('0 / 20 days entered')).toBeVisible()
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-20')
+  await page.getByLabel('Footfall', { exact: true }).fill('about 200')
+  await page.getByTestId('figures-entry').getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('figures-entry').getByText('Not a number')).toBeVisible()
+  await expect(page.getByLabel('Footfall', { exact: true })).toHaveValue('about 200')
+  await screenshot(page, 'reports-figures-en')
+  expect(consoleErrors).toEqual([])
+})

@@ -538,7 +538,7 @@ export const reportsEn: typeof reportsZh = {
     cell: '{{department}} {{column}} {{count}}'
   },
   figuresPage: {
-    tab: 'Footfall',
+    tab: 'Footfall data',
     hint: 'Daily footfall and transactions can be the denominator (customers served) of the complaint rate. Enter them by hand or import them from Excel; only the customer-service manager can change them.',
     date: 'Date',
     footfall: 'Footfall',
