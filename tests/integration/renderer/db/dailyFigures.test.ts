@@ -14,6 +14,8 @@ import {
   saveServedFrom
 } from '@/db/dailyFigures'
 import { drillDownRows, reportDrillDown, reportOverview } from '@/db/reports'
+import { getAnomalySettings, saveAnomalySettings } from '@/db/reportAnomalies'
+import { DEFAULT_ANOMALY_SETTINGS } from '@shared/domain/metrics/anomalies'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { freshData } from './helpers'
 import { intake, pc, shareKeeper } from './sync/harness'
@@ -194,6 +196,18 @@ describe('only a 客服经理', () => {
     expect(await getServedFrom(ctx)).toBe('transactions')
     const bad = await saveServedFrom(ctx, '9001', 'visitors' as never).catch((x: unknown) => x)
     expect((bad as Error).message).toBe('reports.figuresPage.badSource')
+  })
+
+  it('shares the settings record with the anomaly thresholds, each field kept', async () => {
+    const ctx = await store()
+    await saveServedFrom(ctx, '9001', 'footfall')
+    // a record with only the source: the thresholds are still the defaults
+    expect(await getAnomalySettings(ctx)).toEqual(DEFAULT_ANOMALY_SETTINGS)
+    const mine = { spikePercent: 200, spikeMinCount: 5, repeatWindowDays: 14 }
+    await saveAnomalySettings(ctx, '9001', mine)
+    expect(await getServedFrom(ctx)).toBe('footfall')
+    await saveServedFrom(ctx, '9001', 'counterLog')
+    expect(await getAnomalySettings(ctx)).toEqual(mine)
   })
 })
 
