@@ -17,7 +17,8 @@ export const SYNCED_TABLES = [
   'revisitTasks',
   'consultations',
   'problems',
-  'workReports'
+  'workReports',
+  'dailyFigures'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

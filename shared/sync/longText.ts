@@ -18,7 +18,8 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   consultations: new Set(['question', 'answer']),
   problems: new Set(['description']),
   // a clerk's own remark, edited only by that clerk: a second PC's text is theirs too
-  workReports: new Set(['remark'])
+  workReports: new Set(['remark']),
+  dailyFigures: new Set()
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

@@ -129,6 +129,14 @@ import {
 } from './reports'
 import { reportFeedback } from './reportFeedback'
 import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
+import {
+  figuresToReplace,
+  getServedFrom,
+  importDailyFigures,
+  listDailyFigures,
+  saveDailyFigure,
+  saveServedFrom
+} from './dailyFigures'
 import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
@@ -227,6 +235,9 @@ const reads = {
   reportFeedback,
   getWorkDay,
   listWorkDay,
+  listDailyFigures,
+  figuresToReplace,
+  getServedFrom,
   anomalyTaskIds,
   getAnomalySettings,
   // sync
@@ -262,6 +273,9 @@ const writes = {
   saveClosedDays,
   saveAnomalySettings,
   submitWorkReport,
+  saveDailyFigure,
+  importDailyFigures,
+  saveServedFrom,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

@@ -17,6 +17,7 @@ import {
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V13,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -41,6 +42,7 @@ export class DeskDatabase extends Dexie {
   consultations!: Table<SyncedRecords['consultations'], string>
   problems!: Table<SyncedRecords['problems'], string>
   workReports!: Table<SyncedRecords['workReports'], string>
+  dailyFigures!: Table<SyncedRecords['dailyFigures'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -123,6 +125,7 @@ export class DeskDatabase extends Dexie {
       })
     this.version(11).stores(SCHEMA_V11)
     this.version(12).stores(SCHEMA_V12)
+    this.version(13).stores(SCHEMA_V13)
   }
 }
 

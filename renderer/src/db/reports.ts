@@ -33,6 +33,7 @@ import {
   type InputRef,
   type RawReportInput
 } from './reportsCompute'
+import { servedFigures } from './dailyFigures'
 
 // 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
 // from the writer's day rows (one row per local day: complaintDays, serviceDays, taskDays / taskMade),
@@ -111,13 +112,15 @@ export async function readReportInput(ctx: DataContext, range: Range): Promise<R
   const first = dayjs(range.start).format(FMT)
   const last = dayjs(range.end - 1).format(FMT)
   const lookFrom = dayjs(range.start).subtract(LOOKBACK_DAYS, 'day')
-  const [lines, services, tasks] = await Promise.all([
+  const [lines, services, tasks, served] = await Promise.all([
     readDayLines(db, 'complaintDays', lookFrom.format(FMT), last),
     readServices(ctx, first, last),
     // tasks due up to the look-back on either side: answered or owed in the range
-    readTasks(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf())
+    readTasks(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf()),
+    // 服务投诉率's customers served, when the setting says the daily figures (dailyFigures.ts)
+    servedFigures(ctx, first, last)
   ])
-  return { lines, services, tasks }
+  return { lines, services, tasks, ...(served ? { served } : {}) }
 }
 
 // One worker for the reports, made on first use. Where there is none (tests in Node) or it fails to
@@ -406,6 +409,18 @@ export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]
         department: '',
         status: p.status,
         staffNo: p.staffNo
+      })
+  // a day's 客流 / 成交笔数 (服务投诉率 from the daily figures): the figure is in the ref itself
+  for (const ref of refs)
+    if (ref.kind === 'dailyFigure')
+      byId.set(`dailyFigure:${ref.id}`, {
+        at: dayjs(ref.id).valueOf(),
+        no: '',
+        customerName: '',
+        category: '',
+        department: '',
+        status: '',
+        staffNo: ''
       })
   return refs.flatMap((ref) => {
     const row = byId.get(`${ref.kind}:${ref.id}`)

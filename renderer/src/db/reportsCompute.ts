@@ -12,7 +12,8 @@ import {
   type ReportFilters,
   type ReportInput,
   type ReportService,
-  type ReportTask
+  type ReportTask,
+  type ServedFigures
 } from '@shared/domain/metrics/report'
 import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
 import {
@@ -33,6 +34,8 @@ export interface RawReportInput {
   lines: string[]
   services: ReportService[]
   tasks: ReportTask[]
+  /** 服务投诉率 from the daily figures (the setting servedFrom); absent = the counter log */
+  served?: ServedFigures
 }
 
 /** A report's input: sent once with its rows, then named by id alone — a drill-down lists the records
@@ -105,7 +108,10 @@ const kept = new Map<string, Prepared>()
 function prepare(raw: RawReportInput): Prepared {
   const cases = raw.lines.map(parseComplaintLine)
   cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
-  return { all: { cases, services: raw.services, tasks: raw.tasks }, filtered: new Map() }
+  return {
+    all: { cases, services: raw.services, tasks: raw.tasks, ...(raw.served ? { served: raw.served } : {}) },
+    filtered: new Map()
+  }
 }
 
 function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {

@@ -1,4 +1,5 @@
 import type { WorkReportRecord } from '@shared/domain/workReport'
+import type { ServedSource } from '@shared/domain/metrics/rates'
 import type { Complaint } from '@shared/domain/complaint'
 import type { Customer, CustomerEventType } from '@shared/domain/customer'
 import type { Role, Staff } from '@shared/domain/staff'
@@ -124,12 +125,23 @@ export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
   [field: `campaign:${string}`]: RevisitCampaign
 }
 
-/** 统计报表 settings (issue 16): the 质量异常分析日报表 thresholds, one field each (per-field merge). */
+/** 统计报表 settings (issue 16): the 质量异常分析日报表 thresholds and 服务投诉率's source of customers
+ *  served (dailyFigures.ts), one field each (per-field merge); a field never saved is absent. */
 export interface ReportSettingsRecord {
   id: 'reports'
-  spikePercent: number
-  spikeMinCount: number
-  repeatWindowDays: number
+  spikePercent?: number
+  spikeMinCount?: number
+  repeatWindowDays?: number
+  servedFrom?: ServedSource
+}
+
+/** 客流数据 (issue 16): one day's 客流 / 成交笔数, id = the date (dailyFigures.ts); null = not entered. */
+export interface DailyFigureRecord {
+  id: string
+  date: string
+  /** absent until entered (a field is written only when entered, so two PCs' figures merge) */
+  footfall?: number | null
+  transactions?: number | null
 }
 
 export type SettingsRecord =
@@ -225,6 +237,7 @@ export interface SyncedRecords {
   consultations: Stored<Consultation> & ServiceIndexKeys
   problems: Stored<Problem>
   workReports: Stored<WorkReportRecord>
+  dailyFigures: Stored<DailyFigureRecord>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
@@ -362,4 +375,10 @@ export const SCHEMA_V11 = {
  *  manager's "who has submitted". */
 export const SCHEMA_V12 = {
   workReports: 'id, day, staffNo'
+} as const
+
+/** v13 (issue 16, 客流数据): one synced record per date of the daily 客流 / 成交笔数 figures
+ *  (dailyFigures.ts), read by a key range of dates. */
+export const SCHEMA_V13 = {
+  dailyFigures: 'id'
 } as const

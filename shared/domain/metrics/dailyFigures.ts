@@ -174,3 +174,64 @@ export function parseDailyFigures(rows: readonly (readonly Cell[])[]): FiguresPa
     blankRows
   }
 }
+
+// ---- entry by hand and storing -------------------------------------------------------------------
+// One day's figures typed on the 客流数据 page are read with the same cell rules as the file (a
+// date as text, digit-only numbers), so a figure means the same whichever way it came in. An empty
+// number field is "not entered" — it leaves a stored figure of that day as it is; a figure is
+// replaced only by another number, and only when the user confirmed it (figuresReplaced).
+
+export interface DailyFigureForm {
+  date: string
+  footfall: string
+  transactions: string
+}
+
+export type FigureCheck =
+  | { ok: true; figure: DailyFigure }
+  | { ok: false; problems: { column: FigureColumn | null; code: FigureProblemCode }[] }
+
+/** One day typed by hand: the same reading as a file row. */
+export function checkDailyFigure(form: DailyFigureForm): FigureCheck {
+  const problems: { column: FigureColumn | null; code: FigureProblemCode }[] = []
+  const date = form.date.trim() === '' ? null : readDateCell(form.date)
+  if (date === null) problems.push({ column: 'date', code: 'reports.figures.badDate' })
+  const footfall = readNumberCell(form.footfall)
+  if (!footfall.ok) problems.push({ column: 'footfall', code: footfall.code })
+  const transactions = readNumberCell(form.transactions)
+  if (!transactions.ok) problems.push({ column: 'transactions', code: transactions.code })
+  if (footfall.ok && transactions.ok && footfall.value === null && transactions.value === null)
+    problems.push({ column: null, code: 'reports.figures.noFigures' })
+  if (problems.length > 0 || date === null || !footfall.ok || !transactions.ok) return { ok: false, problems }
+  return { ok: true, figure: { date, footfall: footfall.value, transactions: transactions.value } }
+}
+
+/** The stored figure of a day after writing `incoming`: an entered number replaces, an empty one keeps. */
+export function mergeFigure(stored: DailyFigure | undefined, incoming: DailyFigure): DailyFigure {
+  return {
+    date: incoming.date,
+    footfall: incoming.footfall ?? stored?.footfall ?? null,
+    transactions: incoming.transactions ?? stored?.transactions ?? null
+  }
+}
+
+/** The dates whose stored figure a write would change: a stored number replaced by a different one
+ *  (the same number again, or a figure where none was stored, replaces nothing). Sorted. */
+export function figuresReplaced(stored: readonly DailyFigure[], incoming: readonly DailyFigure[]): string[] {
+  const byDate = new Map(stored.map((f) => [f.date, f]))
+  const out = new Set<string>()
+  for (const f of incoming) {
+    const s = byDate.get(f.date)
+    if (!s) continue
+    for (const key of ['footfall', 'transactions'] as const)
+      if (f[key] !== null && s[key] !== null && f[key] !== s[key]) out.add(f.date)
+  }
+  return [...out].sort()
+}
+
+/** A figure as stored and synced is valid (a record from another PC is checked before it counts). */
+export function isValidFigure(f: { date?: unknown; footfall?: unknown; transactions?: unknown }): boolean {
+  const ok = (v: unknown) =>
+    v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_DAILY_FIGURE)
+  return typeof f.date === 'string' && isDate(f.date) && ok(f.footfall) && ok(f.transactions)
+}

@@ -3,7 +3,7 @@ import type { Category, Channel, Satisfaction } from '../complaint'
 import type { ConsultOutcome } from '../counter/consultation'
 import type { RevisitRule } from '../revisit'
 import { vsPrevious, type Change, type DurationMetric, type MetricValue } from './metric'
-import { inRange, type Range } from './period'
+import { datesOf, inRange, localDate, type Range } from './period'
 import {
   answeredFollowUps,
   complaintObligations,
@@ -14,10 +14,13 @@ import {
   revisitRate,
   slaCompliance,
   type AnsweredFollowUp,
+  type ComplaintRate,
   type FollowUpObligation,
+  type ServedInput,
   type SlaCompliance
 } from './rates'
 import { closeTime, firstResponseTime } from './durations'
+import type { DailyFigure } from './dailyFigures'
 import {
   caseCountedMs,
   limitOutcomes,
@@ -35,7 +38,10 @@ import {
 //   clerk's consultations, returns and 回访任务 (as 服务统计表 and 回访统计 do). Department, category and
 //   channel narrow complaints only: 服务投诉率 for 商品质量 is quality complaints ÷ all customers served;
 //   follow-up tasks of other rules (they have no category) are left out when one of them is set.
-// - 服务投诉率's customers served come from the counter log (the setting servedFrom is not stored yet).
+// - 服务投诉率's customers served come from the counter log, or — when the setting servedFrom says so —
+//   from the daily 客流 / 成交笔数 figures (`served`): then only complaints received on days that have
+//   the figure count, and the denominator's drill-down lists those days with their figures. The
+//   filters narrow complaints only; the figures are the whole store's.
 // - 服务不满意率 and 回访率 count complaints' 回访 (the complaint record) plus 回访任务 of the other rules
 //   (维修 / 新客户 / 大客户 / 专项): a 投诉回访 task is the complaint's own 回访, so it is not counted twice.
 //   A task is owed from its window start and made when it ended done; its answer is its final
@@ -101,11 +107,31 @@ export interface ReportFilters {
   cause?: { by: ParetoBy; key: string }
 }
 
+/** 服务投诉率's customers served from the daily figures (the setting servedFrom); absent = the counter log. */
+export interface ServedFigures {
+  from: 'footfall' | 'transactions'
+  figures: readonly DailyFigure[]
+}
+
 export interface ReportInput {
   cases: readonly ReportCase[]
   services: readonly ReportService[]
   tasks: readonly ReportTask[]
+  served?: ServedFigures
 }
+
+/** Where a range's customers served come from: the daily figures when chosen, else the counter log. */
+function servedOf(served: ServedFigures | undefined, services: readonly ReportService[]): ServedInput {
+  if (served) return { from: served.from, figures: served.figures }
+  return {
+    from: 'counterLog',
+    consultations: services.filter((s) => s.kind === 'consultation'),
+    returns: services.filter((s) => s.kind === 'return')
+  }
+}
+
+/** `served` carried over to a narrowed input. */
+const keepServed = (input: ReportInput) => (input.served ? { served: input.served } : {})
 
 export type Granularity = 'day' | 'week' | 'month'
 
@@ -121,7 +147,8 @@ export function applyFilters(input: ReportInput, f: ReportFilters): ReportInput 
         (!f.cause || causeOf(c, f.cause.by) === f.cause.key)
     ),
     services: f.clerk ? input.services.filter((s) => s.staffNo === f.clerk) : input.services,
-    tasks: narrowsCases ? [] : f.clerk ? input.tasks.filter((t) => t.clerk === f.clerk) : input.tasks
+    tasks: narrowsCases ? [] : f.clerk ? input.tasks.filter((t) => t.clerk === f.clerk) : input.tasks,
+    ...keepServed(input)
   }
 }
 
@@ -137,7 +164,7 @@ function taskObligations(tasks: readonly ReportTask[]): FollowUpObligation[] {
 
 export interface OverviewFigures {
   complaints: number
-  complaintRate: MetricValue
+  complaintRate: ComplaintRate
   missRate: MetricValue
   dissatisfactionRate: MetricValue
   revisitRate: MetricValue
@@ -151,10 +178,9 @@ export interface OverviewFigures {
 export function overviewFigures(input: ReportInput, ctx: MetricContext, range: Range): OverviewFigures {
   const { cases, services, tasks } = input
   const consultations = services.filter((s) => s.kind === 'consultation')
-  const returns = services.filter((s) => s.kind === 'return')
   return {
     complaints: cases.filter((c) => inRange(c.receivedAt, range)).length,
-    complaintRate: complaintRate(cases, { from: 'counterLog', consultations, returns }, range),
+    complaintRate: complaintRate(cases, servedOf(input.served, services), range),
     missRate: missRate(cases, ctx, range),
     dissatisfactionRate: dissatisfactionRate([...answeredFollowUps(cases), ...taskAnswers(tasks)], range),
     revisitRate: revisitRate([...complaintObligations(cases), ...taskObligations(tasks)], range, ctx.asOf),
@@ -247,7 +273,8 @@ export function touching(input: ReportInput, ctx: MetricContext, range: Range): 
     services: input.services.filter((s) => inRange(s.at, range)),
     tasks: input.tasks.filter(
       (t) => inRange(t.windowStart, range) || (t.answer !== null && inRange(t.answer.at, range))
-    )
+    ),
+    ...keepServed(input)
   }
 }
 
@@ -275,6 +302,8 @@ export interface Overview {
   previousFigures: OverviewFigures
   cards: OverviewCard[]
   trend: TrendPoint[]
+  /** where 服务投诉率's customers served came from */
+  servedFrom: 'counterLog' | 'footfall' | 'transactions'
 }
 
 /** 总览: the figures of the current and the previous range (较上期), and the trend of the current one. */
@@ -314,7 +343,7 @@ export function overview(
       for (const t of s.tasks) tasks.add(t)
       services.push(...s.services)
     }
-    return { cases: [...cases], services, tasks: [...tasks] }
+    return { cases: [...cases], services, tasks: [...tasks], ...keepServed(all) }
   }
   const figures = overviewFigures(subset(ranges.current), ctx, ranges.current)
   const previousFigures = overviewFigures(subset(ranges.previous), ctx, ranges.previous)
@@ -326,19 +355,25 @@ export function overview(
   // the trend needs four figures per bucket, not the whole dictionary
   const trend = buckets(ranges.current, by).map((b) => {
     const { cases, services, tasks } = subset(b.range)
-    const consultations = services.filter((s) => s.kind === 'consultation')
-    const returns = services.filter((s) => s.kind === 'return')
     return {
       key: b.key,
       range: b.range,
       complaints: cases.filter((c) => inRange(c.receivedAt, b.range)).length,
-      complaintRate: complaintRate(cases, { from: 'counterLog', consultations, returns }, b.range).value,
+      complaintRate: complaintRate(cases, servedOf(all.served, services), b.range).value,
       missRate: missRate(cases, ctx, b.range).value,
       dissatisfactionRate: dissatisfactionRate([...answeredFollowUps(cases), ...taskAnswers(tasks)], b.range)
         .value
     }
   })
-  return { asOf: ctx.asOf, ...ranges, figures, previousFigures, cards, trend }
+  return {
+    asOf: ctx.asOf,
+    ...ranges,
+    figures,
+    previousFigures,
+    cards,
+    trend,
+    servedFrom: all.served?.from ?? 'counterLog'
+  }
 }
 
 // ---- drill-down ---------------------------------------------------------------------------------
@@ -348,6 +383,8 @@ export type RecordRef =
   | { kind: 'consultation' | 'return'; id: string; customerKey: string }
   | { kind: 'task'; id: string }
   | { kind: 'problem'; id: string }
+  /** a day's 客流 / 成交笔数 (服务投诉率's denominator from the daily figures): id = the date */
+  | { kind: 'dailyFigure'; id: string; value: number }
 
 /** What a drill-down opens: a metric's numerator or denominator (时效达标率 per limit or 'all'), or
  *  the complaints received. */
@@ -379,6 +416,20 @@ export function drillDown(
     case 'complaints':
       return received.map(complaintRef)
     case 'complaintRate':
+      if (input.served) {
+        // the days of the range that have the figure, and the complaints received on them
+        const key = input.served.from
+        const figured = new Map<string, number>()
+        for (const f of input.served.figures) {
+          const v = f[key]
+          if (v !== null) figured.set(f.date, v)
+        }
+        const days = datesOf(range).filter((d) => figured.has(d))
+        const withFigure = new Set(days)
+        return target.part === 'numerator'
+          ? received.filter((c) => withFigure.has(localDate(c.receivedAt))).map(complaintRef)
+          : days.map((d) => ({ kind: 'dailyFigure', id: d, value: figured.get(d) as number }))
+      }
       // denominator: the records whose distinct customers are the customers served
       return target.part === 'numerator'
         ? received.map(complaintRef)

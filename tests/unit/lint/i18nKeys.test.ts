@@ -65,6 +65,8 @@ const TEMPLATE_KEYS = [
   'reports.staff.list.${…}',
   'reports.ui.granularityOption.${…}',
   'reports.workPage.figure.${…}',
+  'reports.figuresPage.${…}',
+  'reports.servedFrom.${…}',
   'reports.ui.paretoByOption.${…}',
   'reports.ui.periodOption.${…}',
   'reports.ui.recordKind.${…}',

@@ -7,13 +7,13 @@ import { TIME_LIMITS } from '@shared/domain/metrics/timeLimits'
 import type { Granularity, ParetoBy, ReportFilters } from '@shared/domain/metrics/report'
 import { useData } from '@/app/session'
 import { filterSummary } from '@/features/reports/FilterBar'
-import { useOverview } from '@/features/reports/OverviewTab'
+import { servedNotes, useOverview } from '@/features/reports/OverviewTab'
 import { causeLabel, ParetoChart, useParetoResult } from '@/features/reports/CauseTab'
 import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
 import { PrintView } from './PrintView'
 import { StaffSheet, TimelinessSheet } from './ReportsPagesPrint'
-import { AnomalySheet, FeedbackSheet } from './ReportsPrintSheets'
+import { AnomalySheet, FeedbackSheet, WorkSheet } from './ReportsPrintSheets'
 
 // #/print/reports?tab=&from=&to=&kind=&by=&paretoBy=&filters= — 打印报表 of 总览 or 原因分析 on A4: the
 // filter summary and 数据截至 at the top, the chart at a fixed width (no animation), the tables with
@@ -27,7 +27,8 @@ const TAB_TITLES = {
   timeliness: 'reports.timeliness',
   staff: 'reports.staffReview',
   anomaly: 'reports.anomalyDaily',
-  feedback: 'reports.departmentFeedback'
+  feedback: 'reports.departmentFeedback',
+  work: 'reports.workReport'
 } as const
 
 function readQuery(params: URLSearchParams, now: number) {
@@ -48,7 +49,7 @@ function readQuery(params: URLSearchParams, now: number) {
   const paretoBy =
     (['category', 'department', 'product'] as const).find((b) => b === params.get('paretoBy')) ?? 'category'
   const tab =
-    (['causes', 'anomaly', 'feedback', 'timeliness', 'staff'] as const).find(
+    (['causes', 'anomaly', 'feedback', 'timeliness', 'staff', 'work'] as const).find(
       (k) => k === params.get('tab')
     ) ?? 'overview'
   return {
@@ -72,7 +73,7 @@ export function ReportsPrintPage() {
   return (
     <PrintView
       title={`${t('nav.reports')} ${title}`}
-      fileName={`${t('nav.reports')}-${title}-${q.tab === 'anomaly' ? q.day : q.period.from}`}
+      fileName={`${t('nav.reports')}-${title}-${q.tab === 'anomaly' || q.tab === 'work' ? q.day : q.period.from}`}
       // back to the same page, period and filters (ReportsPage reads them from the URL)
       onBack={() => navigate(`/reports?${params.toString()}`)}
     >
@@ -86,6 +87,8 @@ export function ReportsPrintPage() {
           <StaffSheet period={q.period} filters={q.filters} />
         ) : q.tab === 'anomaly' ? (
           <AnomalySheet day={q.day} />
+        ) : q.tab === 'work' ? (
+          <WorkSheet day={q.day} />
         ) : q.tab === 'feedback' ? (
           <FeedbackSheet period={q.period} filters={q.filters} />
         ) : q.tab === 'causes' ? (
@@ -122,6 +125,11 @@ function OverviewSheet(props: { period: Period; filters: ReportFilters; by: Gran
   return (
     <>
       <Summary period={props.period} filters={props.filters} asOf={o.asOf} />
+      {servedNotes(t, o).map((note) => (
+        <p key={note} style={{ margin: '0 0 4px', fontSize: 11 }} data-testid="print-served">
+          {note}
+        </p>
+      ))}
       <table className="print-table" data-testid="print-kpis">
         <thead>
           <tr>

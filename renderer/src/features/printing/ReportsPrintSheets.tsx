@@ -9,8 +9,10 @@ import { useAnomalies, useCustomerNames } from '@/features/reports/AnomalyTab'
 import { comparisonRows, flagDetail, flagTitle, meanText } from '@/features/reports/anomalyText'
 import { departmentLabel, useFeedback } from '@/features/reports/FeedbackTab'
 import { count, percent } from '@/features/reports/format'
+import { useWorkRows } from '@/features/reports/WorkTab'
+import { WORK_FIGURES } from '@shared/domain/workReport'
 
-// 打印报表 of 质量异常分析日报表 and 部门反馈 (ReportsPrintPage picks by ?tab=): the day or the filters and
+// 打印报表 of 质量异常分析日报表, 部门反馈 and 工作报表 (ReportsPrintPage picks by ?tab=): the day or the filters and
 // 数据截至 at the top, tables whose rows do not break (print.css .print-table), the records of each flag
 // or the closed cases with no feedback listed by number.
 
@@ -163,6 +165,73 @@ export function FeedbackSheet(props: { period: Period; filters: ReportFilters })
           ? '—'
           : r.total.unfedBack.map((id) => numbers.get(id) ?? '').join(t('pattern.listSeparator'))}
       </p>
+    </>
+  )
+}
+
+/** 工作报表 of a day: every staff member's figures, 提交情况 and remark (a clerk prints their own). */
+export function WorkSheet(props: { day: string }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language
+  const r = useWorkRows(props.day)
+  if (!r) return null
+  return (
+    <>
+      <Line
+        items={[
+          { label: t('reports.workPage.day'), value: props.day },
+          { label: t('reports.dataAsOf'), value: stamp(r.asOf) },
+          {
+            label: t('reports.workPage.status'),
+            value: t('reports.workPage.whoSubmitted', {
+              submitted: r.rows.filter((row) => row.submitted).length,
+              total: r.rows.length
+            })
+          }
+        ]}
+      />
+      <table className="print-table" data-testid="print-work">
+        {/* the fixed layout shares the width equally: the names, the time and the remark need more */}
+        <colgroup>
+          <col style={{ width: '14%' }} />
+          {WORK_FIGURES.map((f) => (
+            <col key={f} style={{ width: '7%' }} />
+          ))}
+          <col style={{ width: '18%' }} />
+          <col style={{ width: '26%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t('reports.workPage.staff')}</th>
+            {WORK_FIGURES.map((f) => (
+              // narrow number columns: their titles may wrap
+              <th key={f} style={{ whiteSpace: 'normal' }}>
+                {t(`reports.workPage.figure.${f}`)}
+              </th>
+            ))}
+            <th>{t('reports.workPage.status')}</th>
+            <th>{t('reports.workPage.remark')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.rows.map((row) => (
+            <tr key={row.staffNo}>
+              <td>
+                {row.staffNo} {row.name}
+              </td>
+              {WORK_FIGURES.map((f) => (
+                <td key={f}>{count(locale, row.figures[f].length)}</td>
+              ))}
+              <td>
+                {row.submitted
+                  ? t('reports.workPage.submittedAt', { time: stamp(row.submitted.submittedAt) })
+                  : t('reports.workPage.notSubmitted')}
+              </td>
+              <td>{row.submitted?.remark ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   )
 }

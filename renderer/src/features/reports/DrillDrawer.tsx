@@ -7,7 +7,7 @@ import type { DrillTarget, RecordRef, ReportFilters } from '@shared/domain/metri
 import type { DrillRow } from '@/db'
 import type { StaffList } from '@shared/domain/metrics/staffReview'
 import { useData } from '@/app/session'
-import { dateText, duration } from './format'
+import { count, dateText, duration } from './format'
 
 // The records behind a number of a report: the ids come from the data layer in one call, each page's
 // records are loaded when shown (20 at a time), and a complaint opens its own page.
@@ -116,7 +116,12 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
                 t(`reports.ui.recordKind.${r.ref.kind}`)
               )
           },
-          { key: 'at', title: t('reports.ui.at'), render: (_, r) => dateText(t, r.at) },
+          {
+            key: 'at',
+            title: t('reports.ui.at'),
+            // a day's figure is the day itself
+            render: (_, r) => (r.ref.kind === 'dailyFigure' ? r.ref.id : dateText(t, r.at))
+          },
           { key: 'customer', title: t('complaint.customerName'), dataIndex: 'customerName' },
           {
             key: 'category',
@@ -135,6 +140,16 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
                   : ''
           },
           { key: 'staff', title: t('reports.ui.clerk'), dataIndex: 'staffNo' },
+          ...((rows ?? []).some((r) => r.ref.kind === 'dailyFigure')
+            ? [
+                {
+                  key: 'figure',
+                  title: t('reports.ui.figureValue'),
+                  render: (_: unknown, r: DrillRow) =>
+                    r.ref.kind === 'dailyFigure' ? count(i18n.language, r.ref.value) : ''
+                }
+              ]
+            : []),
           {
             key: 'extra',
             title: t('reports.ui.duration'),

@@ -5,7 +5,14 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import type { MetricValue } from '@shared/domain/metrics/metric'
 import type { Period } from '@shared/domain/metrics/period'
 import { TIME_LIMITS } from '@shared/domain/metrics/timeLimits'
-import type { DrillTarget, Granularity, OverviewCard, ReportFilters } from '@shared/domain/metrics/report'
+import type {
+  DrillTarget,
+  Granularity,
+  Overview,
+  OverviewCard,
+  ReportFilters
+} from '@shared/domain/metrics/report'
+import type { TFunction } from 'i18next'
 import type { OverviewResult } from '@/db'
 import { useData } from '@/app/session'
 import { changeText, count, DURATION_METRICS, duration, metricText } from './format'
@@ -23,6 +30,18 @@ export function useOverview(
   const data = useData()
   const key = JSON.stringify([period, filters, by])
   return useLiveQuery(() => data.read.reportOverview({ period, filters }, by), [data, key])
+}
+
+/** Where 服务投诉率's customers served came from, and the days of the period without the figure
+ *  (their complaints are not counted): shown under the card, in the print and in the Excel. */
+export function servedNotes(t: TFunction, o: Pick<Overview, 'servedFrom' | 'figures'>): string[] {
+  if (o.servedFrom === 'counterLog') return []
+  const source = t(`reports.servedFrom.${o.servedFrom}`)
+  const rate = o.figures.complaintRate
+  const notes = [t('reports.figuresPage.servedFrom', { source })]
+  if (rate.value !== null && rate.daysWithoutFigure > 0)
+    notes.push(t('reports.figuresPage.daysWithout', { count: rate.daysWithoutFigure, source }))
+  return notes
 }
 
 export function OverviewTab(props: {
@@ -90,6 +109,13 @@ export function OverviewTab(props: {
           {c.current.reason && c.current.reason !== 'reports.noData.none' && (
             <Typography.Text type="secondary">{t(c.current.reason)}</Typography.Text>
           )}
+          {c.metric === 'complaintRate' &&
+            shown &&
+            servedNotes(t, shown).map((note) => (
+              <div key={note} data-testid="served-note">
+                <Typography.Text type="secondary">{note}</Typography.Text>
+              </div>
+            ))}
           <div>
             <Typography.Text type="secondary">
               {c.change.delta === null

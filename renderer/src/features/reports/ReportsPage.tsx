@@ -15,6 +15,7 @@ import { ExportButton } from './ExportButton'
 import { AnomalyTab } from './AnomalyTab'
 import { FeedbackTab } from './FeedbackTab'
 import { WorkTab } from './WorkTab'
+import { FiguresTab } from './FiguresTab'
 
 // 统计报表: the filter bar shared by every page, then 总览 and 原因分析 (the other pages of issue 16
 // are not built yet). The period shown is the last one accepted: a refused custom range keeps it.
@@ -22,7 +23,7 @@ import { WorkTab } from './WorkTab'
 export const REPORT_TABS = ['overview', 'causes', 'timeliness', 'staff'] as const
 export type ReportTab = (typeof REPORT_TABS)[number]
 /** pages with their own export and print (their period is not the filter bar's alone) */
-const OWN_TABS = ['anomaly', 'feedback', 'work'] as const
+const OWN_TABS = ['anomaly', 'feedback', 'work', 'figures'] as const
 
 const CHOICES = ['day', 'week', 'month', 'custom'] as const
 
@@ -138,7 +139,12 @@ export function ReportsPage() {
             children: <FeedbackTab period={accepted} filters={state.filters} />
           },
           { key: 'anomaly', label: t('reports.anomalyDaily'), children: <AnomalyTab /> },
-          { key: 'work', label: t('reports.workReport'), children: <WorkTab /> }
+          { key: 'work', label: t('reports.workReport'), children: <WorkTab /> },
+          {
+            key: 'figures',
+            label: t('reports.figuresPage.tab'),
+            children: <FiguresTab period={accepted} />
+          }
         ]}
       />
     </Space>

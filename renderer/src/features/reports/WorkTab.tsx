@@ -1,18 +1,74 @@
 import { useState } from 'react'
 import { Button, Card, Descriptions, Form, Input, Space, Spin, Table, Tag, Typography } from 'antd'
+import { PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import dayjs from 'dayjs'
 import { customPeriod, localDate, periodRange } from '@shared/domain/metrics/period'
 import type { RecordRef } from '@shared/domain/metrics/report'
 import { REMARK_MAX, WORK_FIGURES, type WorkFigure, type WorkFigures } from '@shared/domain/workReport'
 import { normalizeDateInput } from '@shared/text'
 import type { WorkDayRow } from '@/db'
+import type { Staff } from '@shared/domain/staff'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
+import { downloadXlsx } from '@/features/customers/import/download'
 import { DrillDrawer, type Drill } from './DrillDrawer'
 import { count } from './format'
+import { workXlsx, type WorkDetail } from './reportsXlsx'
+
+type Data = ReturnType<typeof useData>
+
+/** The records behind one figure (a follow-up is a complaint's 回访 or a 回访任务). */
+export async function workRefs(data: Data, figure: WorkFigure, ids: readonly string[]): Promise<RecordRef[]> {
+  const tasks = new Set(figure === 'followUps' ? await data.read.anomalyTaskIds(ids) : [])
+  return ids.map((id) =>
+    figure === 'consultations' || figure === 'returns'
+      ? { kind: figure === 'consultations' ? 'consultation' : 'return', id, customerKey: '' }
+      : tasks.has(id)
+        ? { kind: 'task', id }
+        : { kind: 'complaint', id }
+  )
+}
+
+/** The rows 工作报表 shows, exports and prints: every staff member for a 客服经理 or 值班长, else the
+ *  clerk's own day only. */
+async function readWorkRows(
+  data: Data,
+  me: Staff,
+  day: string
+): Promise<{ rows: WorkDayRow[]; asOf: number }> {
+  if (me.role === 'manager' || me.role === 'shiftLeader') return data.read.listWorkDay(day)
+  const mine = await data.read.getWorkDay(me.staffNo, day)
+  return {
+    asOf: mine.asOf,
+    rows: [
+      { staffNo: me.staffNo, name: me.name, role: me.role, figures: mine.figures, submitted: mine.submitted }
+    ]
+  }
+}
+
+export function useWorkRows(day: string): { rows: WorkDayRow[]; asOf: number } | undefined {
+  const data = useData()
+  const me = useSession((s) => s.staff)
+  return useLiveQuery(
+    async () => (me ? readWorkRows(data, me, day) : undefined),
+    [data, me?.staffNo, me?.role, day]
+  )
+}
+
+/** Every record behind the figures of these rows (交接班 are counted only), for the 明细 sheet. */
+async function workDetails(data: Data, rows: readonly WorkDayRow[]): Promise<WorkDetail[]> {
+  const out: WorkDetail[] = []
+  for (const r of rows)
+    for (const figure of WORK_FIGURES) {
+      if (figure === 'handovers' || r.figures[figure].length === 0) continue
+      const found = await data.read.drillDownRows(await workRefs(data, figure, r.figures[figure]))
+      for (const row of found) out.push({ staffNo: r.staffNo, name: r.name, figure, row })
+    }
+  return out
+}
 
 // 工作报表 (shared/domain/workReport.ts): the clerk's day counted from the records — each figure opens
 // its records — their remark and 提交 (a resubmission edits it); the manager (and 值班长) see every
@@ -67,6 +123,8 @@ export function WorkTab() {
   const [remarkError, setRemarkError] = useState<string | null>(null)
   const [drill, setDrill] = useState<Drill | null>(null)
   const submitting = useAction()
+  const exporting = useAction({ staff: false })
+  const navigate = useNavigate()
   const mine = useLiveQuery(
     () => (me ? data.read.getWorkDay(me.staffNo, day) : undefined),
     [data, me?.staffNo, day]
@@ -86,14 +144,7 @@ export function WorkTab() {
   }
 
   const open = async (name: string, figure: WorkFigure, ids: string[]) => {
-    const tasks = new Set(figure === 'followUps' ? await data.read.anomalyTaskIds(ids) : [])
-    const refs: RecordRef[] = ids.map((id) =>
-      figure === 'consultations' || figure === 'returns'
-        ? { kind: figure === 'consultations' ? 'consultation' : 'return', id, customerKey: '' }
-        : tasks.has(id)
-          ? { kind: 'task', id }
-          : { kind: 'complaint', id }
-    )
+    const refs = await workRefs(data, figure, ids)
     setDrill({
       title: `${name} ${day} ${t(`reports.workPage.figure.${figure}`)}`,
       range: periodRange({ kind: 'day', from: day, to: day }),
@@ -121,9 +172,36 @@ export function WorkTab() {
       setRemark(null)
   }
 
+  const exportXlsx = () =>
+    void exporting.run(
+      async () => {
+        const shown = me ? await readWorkRows(data, me, day) : { asOf: data.now(), rows: [] }
+        const file = `${t('nav.reports')}-${t('reports.workReport')}-${day.replaceAll('-', '')}.xlsx`
+        downloadXlsx(
+          await workXlsx(t, day, shown.asOf, shown.rows, await workDetails(data, shown.rows)),
+          file
+        )
+        return file
+      },
+      (file) => t('reports.ui.exported', { file })
+    )
+
   const submittedCount = all?.rows.filter((r) => r.submitted).length ?? 0
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      <Space>
+        <Button onClick={exportXlsx} loading={exporting.busy}>
+          {t('action.exportExcel')}
+        </Button>
+        <Button
+          icon={<PrinterOutlined aria-hidden />}
+          onClick={() =>
+            navigate(`/print/reports?${new URLSearchParams({ tab: 'work', day, workDay: day }).toString()}`)
+          }
+        >
+          {t('reports.printReport')}
+        </Button>
+      </Space>
       <Form layout="inline" component="div">
         <Form.Item
           label={t('reports.workPage.day')}

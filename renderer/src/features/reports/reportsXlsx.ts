@@ -4,10 +4,12 @@ import { loadExcelJs } from '@shared/import/readTable'
 import type { Period } from '@shared/domain/metrics/period'
 import { TIME_LIMITS } from '@shared/domain/metrics/timeLimits'
 import type { ParetoBy, ReportFilters } from '@shared/domain/metrics/report'
-import type { AnomalyResult, DrillRow, FeedbackResult, OverviewResult } from '@/db'
+import type { AnomalyResult, DrillRow, FeedbackResult, OverviewResult, WorkDayRow } from '@/db'
+import { WORK_FIGURES, type WorkFigure } from '@shared/domain/workReport'
 import { comparisonRows, flagDetail, flagTitle, meanText } from './anomalyText'
 import { filterSummary } from './FilterBar'
 import { causeLabel, type ParetoResult } from './CauseTab'
+import { servedNotes } from './OverviewTab'
 import { bucketLabel, changeText, count, metricText, percent } from './format'
 
 // 导出Excel of 总览 and 原因分析: the filters and 数据截至 at the top of the summary sheet, the figures,
@@ -108,6 +110,7 @@ export async function overviewXlsx(
       v.denominator
     ])
   }
+  for (const note of servedNotes(t, o)) sheet.addRow([note])
   sheet.addRow([])
   sheet.addRow([t('reports.ui.trend')]).font = { bold: true }
   sheet.addRow([
@@ -305,6 +308,78 @@ export async function feedbackXlsx(
       t(`complaint.statusOption.${row.status}`),
       row.staffNo,
       unfed.has(row.ref.id) ? t('reports.feedbackPage.unfedBack') : ''
+    ])
+  records.columns.forEach((c) => (c.width = 16))
+  return bytes(wb)
+}
+
+/** One record behind a figure of 工作报表, for its 明细 sheet. */
+export interface WorkDetail {
+  staffNo: string
+  name: string
+  figure: WorkFigure
+  row: DrillRow
+}
+
+/** 工作报表: the day and 数据截至, one row per staff member with the six figures, 提交情况 and the
+ *  remark; then one row per record behind the figures (交接班 are counted, not listed as records). */
+export async function workXlsx(
+  t: TFunction,
+  day: string,
+  asOf: number,
+  rows: readonly WorkDayRow[],
+  details: readonly WorkDetail[]
+): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJs()
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet(t('reports.ui.summary'))
+  sheet.addRow([t('reports.workReport')]).font = { bold: true, size: 14 }
+  sheet.addRow([t('reports.workPage.day'), day])
+  sheet.addRow([t('reports.dataAsOf'), time(asOf)])
+  sheet.addRow([
+    t('reports.workPage.whoSubmitted', {
+      submitted: rows.filter((r) => r.submitted).length,
+      total: rows.length
+    })
+  ])
+  sheet.addRow([])
+  sheet.addRow([
+    t('reports.workPage.staff'),
+    ...WORK_FIGURES.map((f) => t(`reports.workPage.figure.${f}`)),
+    t('reports.workPage.status'),
+    t('reports.workPage.remark')
+  ]).font = { bold: true }
+  for (const r of rows)
+    sheet.addRow([
+      `${r.staffNo} ${r.name}`,
+      ...WORK_FIGURES.map((f) => r.figures[f].length),
+      r.submitted
+        ? t('reports.workPage.submittedAt', { time: time(r.submitted.submittedAt) })
+        : t('reports.workPage.notSubmitted'),
+      r.submitted?.remark ?? ''
+    ])
+  sheet.getColumn(1).width = 18
+  sheet.getColumn(WORK_FIGURES.length + 2).width = 22
+  sheet.getColumn(WORK_FIGURES.length + 3).width = 40
+  const records = wb.addWorksheet(t('reports.ui.records'))
+  records.addRow([
+    t('reports.workPage.staff'),
+    t('reports.workPage.item'),
+    t('reports.ui.record'),
+    t('complaint.complaintNo'),
+    t('reports.ui.at'),
+    t('complaint.customerName'),
+    t('complaint.status')
+  ]).font = { bold: true }
+  for (const d of details)
+    records.addRow([
+      `${d.staffNo} ${d.name}`,
+      t(`reports.workPage.figure.${d.figure}`),
+      t(`reports.ui.recordKind.${d.row.ref.kind}`),
+      d.row.no,
+      time(d.row.at),
+      d.row.customerName,
+      d.row.ref.kind === 'complaint' ? t(`complaint.statusOption.${d.row.status}`) : ''
     ])
   records.columns.forEach((c) => (c.width = 16))
   return bytes(wb)

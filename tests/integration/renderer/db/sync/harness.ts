@@ -23,7 +23,9 @@ export const SYNCED = [
   'handovers',
   'revisitTasks',
   'consultations',
-  'problems'
+  'problems',
+  'workReports',
+  'dailyFigures'
 ] as const
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])

@@ -1,6 +1,10 @@
 process.env.TZ = 'Asia/Shanghai'
 import { describe, expect, it } from 'vitest'
 import {
+  checkDailyFigure,
+  figuresReplaced,
+  isValidFigure,
+  mergeFigure,
   parseDailyFigures,
   readDateCell,
   readNumberCell,
@@ -112,5 +116,58 @@ describe('cells', () => {
     expect(readNumberCell(10_000_001)).toEqual({ ok: false, code: 'reports.figures.tooLarge' })
     expect(readNumberCell('1,23')).toEqual({ ok: false, code: 'reports.figures.notNumber' })
     expect(readNumberCell(new Date())).toEqual({ ok: false, code: 'reports.figures.notNumber' })
+  })
+})
+
+describe('客流 / 成交笔数 typed by hand, and replacing stored figures', () => {
+  it('reads a typed day like a file row; each bad field named', () => {
+    expect(checkDailyFigure({ date: '2026/11/3', footfall: '1,200', transactions: '' })).toEqual({
+      ok: true,
+      figure: { date: '2026-11-03', footfall: 1200, transactions: null }
+    })
+    expect(checkDailyFigure({ date: '2026-02-30', footfall: '约300', transactions: '1.5' })).toEqual({
+      ok: false,
+      problems: [
+        { column: 'date', code: 'reports.figures.badDate' },
+        { column: 'footfall', code: 'reports.figures.notNumber' },
+        { column: 'transactions', code: 'reports.figures.notNumber' }
+      ]
+    })
+    expect(checkDailyFigure({ date: '2026-11-03', footfall: '', transactions: ' ' })).toEqual({
+      ok: false,
+      problems: [{ column: null, code: 'reports.figures.noFigures' }]
+    })
+    expect(checkDailyFigure({ date: '', footfall: '1', transactions: '' })).toMatchObject({ ok: false })
+  })
+
+  it('an entered number replaces, an empty one keeps; only a different stored number is a replacement', () => {
+    const stored = [
+      { date: '2026-11-01', footfall: 100, transactions: 20 },
+      { date: '2026-11-02', footfall: 80, transactions: null }
+    ]
+    expect(mergeFigure(stored[0], { date: '2026-11-01', footfall: null, transactions: 25 })).toEqual({
+      date: '2026-11-01',
+      footfall: 100,
+      transactions: 25
+    })
+    expect(mergeFigure(undefined, { date: '2026-11-05', footfall: 1, transactions: null })).toEqual({
+      date: '2026-11-05',
+      footfall: 1,
+      transactions: null
+    })
+    expect(
+      figuresReplaced(stored, [
+        { date: '2026-11-02', footfall: 80, transactions: 9 }, // same 客流, 成交笔数 where none was
+        { date: '2026-11-03', footfall: 5, transactions: 5 }, // a new day
+        { date: '2026-11-01', footfall: null, transactions: 21 } // 20 → 21
+      ])
+    ).toEqual(['2026-11-01'])
+  })
+
+  it('a stored or synced figure is valid only as a real date with whole numbers in range', () => {
+    expect(isValidFigure({ date: '2026-11-01', footfall: 0, transactions: null })).toBe(true)
+    expect(isValidFigure({ date: '2026-11-31', footfall: 1, transactions: null })).toBe(false)
+    expect(isValidFigure({ date: '2026-11-01', footfall: -1, transactions: null })).toBe(false)
+    expect(isValidFigure({ date: '2026-11-01', footfall: '1', transactions: null })).toBe(false)
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyFilters,
   buckets,
+  drillDown,
   overview,
   overviewFigures,
   pareto,
@@ -173,5 +174,59 @@ describe('原因分析 (Pareto)', () => {
       otherShare: 0,
       otherWarning: false
     })
+  })
+})
+
+describe('服务投诉率 from the daily figures (the setting servedFrom)', () => {
+  // 23rd: 客流 100; 24th: 客流 50, 成交笔数 not entered; 25th: 成交笔数 30 only
+  const figures = [
+    { date: '2026-11-23', footfall: 100, transactions: null },
+    { date: '2026-11-24', footfall: 50, transactions: null },
+    { date: '2026-11-25', footfall: null, transactions: 30 }
+  ]
+  const footfall: ReportInput = { ...input, served: { from: 'footfall', figures } }
+  const transactions: ReportInput = { ...input, served: { from: 'transactions', figures } }
+
+  it('the hand count of the week: complaints on days with the figure ÷ the sum of the figure', () => {
+    // 客流 on the 23rd and 24th = 150; received those days: G A B F D (23rd), E (24th) = 6
+    expect(overviewFigures(footfall, CTX, WEEK).complaintRate).toMatchObject({
+      value: 6 / 150,
+      numerator: 6,
+      denominator: 150,
+      daysWithoutFigure: 5
+    })
+    // 成交笔数 on the 25th only = 30; no complaint received that day
+    expect(overviewFigures(transactions, CTX, WEEK).complaintRate).toMatchObject({
+      numerator: 0,
+      denominator: 30,
+      daysWithoutFigure: 6
+    })
+    // the 22nd has no figure: "—" with the reason, not a rate of the counter log
+    expect(overviewFigures(footfall, CTX, dayRange(22)).complaintRate).toMatchObject({
+      value: null,
+      reason: 'reports.noData.dailyFigures'
+    })
+    // the filters narrow the complaints, never the store's figures: 家电部 = A B E
+    expect(
+      overviewFigures(applyFilters(footfall, { department: '家电部' }), CTX, WEEK).complaintRate
+    ).toMatchObject({ numerator: 3, denominator: 150 })
+  })
+
+  it('the trend and the previous period follow the setting; the drill-down lists equal the numbers', () => {
+    const o = overview(footfall, CTX, { current: WEEK, previous: dayRange(22) }, 'day')
+    expect(o.servedFrom).toBe('footfall')
+    expect(o.trend.map((p) => p.complaintRate)).toEqual([5 / 100, 1 / 50, null, null, null, null, null])
+    expect(o.previousFigures.complaintRate.value).toBeNull()
+    const numerator = drillDown(footfall, CTX, WEEK, { metric: 'complaintRate', part: 'numerator' })
+    expect(numerator.map((r) => r.id)).toEqual(['G', 'A', 'B', 'F', 'D', 'E'])
+    const denominator = drillDown(footfall, CTX, WEEK, { metric: 'complaintRate', part: 'denominator' })
+    expect(denominator).toEqual([
+      { kind: 'dailyFigure', id: '2026-11-23', value: 100 },
+      { kind: 'dailyFigure', id: '2026-11-24', value: 50 }
+    ])
+    // without the setting: the counter log, as before
+    expect(overview(input, CTX, { current: WEEK, previous: dayRange(22) }, 'day').servedFrom).toBe(
+      'counterLog'
+    )
   })
 })
