@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from '../tests/e2e/fixtures'
 import { finishSetup } from '../tests/e2e/flows'
+import { seedRows } from './seed'
 import { generateComplaints } from './generate'
 import { generateConsultations, generateProblems } from './generateCounter'
 import { serviceKey, withDerived } from '@/db/derived'
@@ -24,24 +25,6 @@ const TARGETS = {
   monthStatsMs: 300,
   yearStatsMs: 1000,
   weeklySummaryMs: 300
-}
-
-async function seed(page: Page, table: string, rows: unknown[]): Promise<void> {
-  await page.evaluate(
-    ([name, chunk]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const tx = open.result.transaction(name as string, 'readwrite')
-          const store = tx.objectStore(name as string)
-          for (const row of chunk as unknown[]) store.put(row)
-          tx.oncomplete = () => (open.result.close(), resolve())
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-    [table, rows] as const
-  )
 }
 
 async function timeInPage(page: Page, act: string, done: string): Promise<number> {
@@ -83,7 +66,7 @@ test('counter log at 100 000 consultations, 20 000 problems and 200 000 complain
     ['consultations', consultations],
     ['problems', problems]
   ] as const)
-    for (let i = 0; i < rows.length; i += CHUNK) await seed(page, table, rows.slice(i, i + CHUNK))
+    for (let i = 0; i < rows.length; i += CHUNK) await seedRows(page, table, rows.slice(i, i + CHUNK))
   console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`)
   await page.evaluate(
     () =>

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from '../tests/e2e/fixtures'
 import { finishSetup } from '../tests/e2e/flows'
+import { seedRows } from './seed'
 import { generateComplaints } from './generate'
 import { generateConsultations } from './generateCounter'
 import { generateCustomers } from './generateCustomers'
@@ -30,24 +31,6 @@ const TARGETS = {
 }
 const CHUNK = 20_000
 const DAY = 86_400_000
-
-async function seed(page: Page, table: string, rows: unknown[]): Promise<void> {
-  await page.evaluate(
-    ([name, chunk]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const tx = open.result.transaction(name as string, 'readwrite')
-          const store = tx.objectStore(name as string)
-          for (const row of chunk as unknown[]) store.put(row)
-          tx.oncomplete = () => (open.result.close(), resolve())
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-    [table, rows] as const
-  )
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number
@@ -111,7 +94,7 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
     ['consultations', consultations],
     ['revisitTasks', tasks]
   ] as const)
-    for (let i = 0; i < rows.length; i += CHUNK) await seed(page, table, rows.slice(i, i + CHUNK))
+    for (let i = 0; i < rows.length; i += CHUNK) await seedRows(page, table, rows.slice(i, i + CHUNK))
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
