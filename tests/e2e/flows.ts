@@ -33,11 +33,16 @@ export async function addStaff(
   await expect(page.getByTestId('staff-table')).toContainText(name)
 }
 
-export async function switchStaff(page: Page, staffNo: string): Promise<void> {
+/** 切换工号 to `staffNo`; `pin` when that person has one (the dialog then asks for it). */
+export async function switchStaff(page: Page, staffNo: string, pin?: string): Promise<void> {
   await page.getByRole('button', { name: '切换工号' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('combobox').fill(staffNo)
   await page.keyboard.press('Enter')
+  if (pin !== undefined) {
+    await dialog.getByLabel('PIN', { exact: true }).fill(pin)
+    await page.keyboard.press('Enter')
+  }
   await expect(page.getByTestId('current-staff')).toContainText(staffNo)
 }
 

@@ -252,7 +252,7 @@ test.describe('shift handover (交接班)', () => {
     await expect(page.getByText('不能确认自己交出的交接记录，请由接班人确认。')).toBeVisible()
     // The incoming clerk at the desk finds their own 工号 filled in.
     await page.keyboard.press('Escape')
-    await switchStaff(page, '1002')
+    await switchStaff(page, '1002', '2468')
     await page.getByTestId('acknowledge-handover').click()
     await expect(page.getByRole('dialog').getByLabel('工号')).toHaveValue('1002')
     await screenshot(page, 'handover-acknowledge-dialog')

@@ -77,3 +77,61 @@ test.describe('staff PINs', () => {
     await expect(rowOf(page, '1002').getByText('未设置')).toBeVisible()
   })
 })
+
+test.describe('切换工号 with a PIN', () => {
+  // a fake clock from the first script, so the lock's five minutes can be passed without waiting
+  test.use({ startTime: '2026-11-22T10:30:00+08:00' })
+
+  test('切换工号 asks for the PIN of whoever has one; five wrong lock that 工号 for 5 minutes', async ({
+    page
+  }) => {
+    await finishSetup(page)
+    await addStaff(page, '1002', '王芳')
+    await rowOf(page, '1002').getByRole('button', { name: '设置PIN' }).click()
+    const setDialog = page.getByRole('dialog')
+    await setDialog.getByLabel('新PIN').fill('2468')
+    await setDialog.getByLabel('再次输入').fill('2468')
+    await setDialog.getByRole('button', { name: '保存' }).click()
+    await expect(page.getByText('已为 1002 王芳 设置 PIN')).toBeVisible()
+
+    const tryPin = async (pin: string) => {
+      const pinField = page.getByRole('dialog').getByLabel('PIN', { exact: true })
+      await pinField.fill(pin)
+      await pinField.press('Enter')
+    }
+    await page.getByRole('button', { name: '切换工号' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox').fill('1002')
+    await page.keyboard.press('Enter')
+    await expect(dialog.getByText('1002 王芳 已设置 PIN：输入 PIN 后切换')).toBeVisible()
+    await expect(dialog.getByLabel('PIN', { exact: true })).toHaveAttribute('type', 'password')
+    await tryPin('1357')
+    await expect(page.getByTestId('error-switchPin')).toHaveText('PIN 不正确，还可输入 4 次')
+    // still the manager: a wrong PIN switches nobody
+    await expect(page.getByTestId('current-staff')).toContainText('8001')
+    await screenshot(page, 'switch-staff-pin-wrong')
+    for (const left of [3, 2, 1]) {
+      await tryPin('1357')
+      await expect(page.getByTestId('error-switchPin')).toHaveText(`PIN 不正确，还可输入 ${left} 次`)
+    }
+    await tryPin('1357')
+    const until = await page.evaluate(() => {
+      const d = new Date(Date.now() + 5 * 60_000)
+      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+    })
+    await expect(page.getByTestId('error-switchPin')).toHaveText(
+      `连续输错 5 次，该工号已锁定至 ${until}；请稍后再试，或请客服经理解锁`
+    )
+    // locked: even the right PIN is refused
+    await tryPin('2468')
+    await expect(page.getByTestId('error-switchPin')).toContainText('该工号已锁定至')
+    await expect(page.getByTestId('current-staff')).toContainText('8001')
+    await screenshot(page, 'switch-staff-pin-locked')
+
+    // five minutes later the right PIN switches
+    await page.clock.fastForward('05:01')
+    await tryPin('2468')
+    await expect(page.getByTestId('current-staff')).toContainText('1002')
+    await expect(page.getByText('已切换为 1002 王芳')).toBeVisible()
+  })
+})

@@ -6,6 +6,7 @@ import { getLocalePref, getSessionStaffNo, setLocale, setSessionStaff } from './
 import { loadDraft, saveDraft, clearDraft } from './drafts'
 import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
 import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
+import { checkPinGuarded, unlockPinWithManager } from './pinLockout'
 import {
   getComplaint,
   getTimeline,
@@ -263,6 +264,9 @@ const writes = {
   updateStaff,
   setStaffPin,
   clearStaffPin,
+  // a PIN typed to become someone counts toward that 工号's lockout (local meta)
+  checkPinGuarded,
+  unlockPinWithManager,
   // complaints
   registerComplaint,
   editComplaint,

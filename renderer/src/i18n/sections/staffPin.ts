@@ -20,8 +20,11 @@ export const staffPinZh = {
     notAllowed: '只能设置自己的 PIN；为他人设置或清除 PIN 需要客服经理',
     unknownStaff: '没有这个工号'
   },
+  switchPinHint: '{{staffNo}} {{name}} 已设置 PIN：输入 PIN 后切换',
   check: {
     wrong: 'PIN 不正确',
+    wrongLeft: 'PIN 不正确，还可输入 {{left}} 次',
+    locked: '连续输错 5 次，该工号已锁定至 {{time}}；请稍后再试，或请客服经理解锁',
     unknownStaff: '没有这个工号',
     inactive: '该工号已停用',
     noPin: '该工号还没有设置 PIN：请先在系统设置中设置，或切换到该工号后再确认'
@@ -48,8 +51,11 @@ export const staffPinEn: typeof staffPinZh = {
     notAllowed: 'You can set only your own PIN; setting or clearing someone else’s needs the manager',
     unknownStaff: 'No such staff no.'
   },
+  switchPinHint: '{{staffNo}} {{name}} has a PIN: enter it to switch',
   check: {
     wrong: 'Wrong PIN',
+    wrongLeft: 'Wrong PIN; {{left}} tries left',
+    locked: 'Five wrong PINs: this staff no. is locked until {{time}}. Try again later, or ask the manager to unlock it',
     unknownStaff: 'No such staff no.',
     inactive: 'This staff no. is deactivated',
     noPin: 'This staff no. has no PIN yet: set one in Settings, or switch to this staff no. and confirm again'
