@@ -55,7 +55,8 @@ export const staffPinEn: typeof staffPinZh = {
   check: {
     wrong: 'Wrong PIN',
     wrongLeft: 'Wrong PIN; {{left}} tries left',
-    locked: 'Five wrong PINs: this staff no. is locked until {{time}}. Try again later, or ask the manager to unlock it',
+    locked:
+      'Five wrong PINs: this staff no. is locked until {{time}}. Try again later, or ask the manager to unlock it',
     unknownStaff: 'No such staff no.',
     inactive: 'This staff no. is deactivated',
     noPin: 'This staff no. has no PIN yet: set one in Settings, or switch to this staff no. and confirm again'
