@@ -298,7 +298,7 @@ describe('day rows', () => {
     // 60 s: with 暂停计时 / 恢复计时 the 25 runs take ~13 s alone, over 20 s on a loaded machine
   }, 60_000)
 
-  it('splits a day that outgrows one row into parts, each small, and keeps moving lines within them', async () => {
+  it('splits a day that outgrows one row into a few parts, each small, and keeps moving lines within them', async () => {
     const a = await pc('pcA', 'A1')
     const tasks = Array.from({ length: BULK_SIZE }, (_, i) => customerTask(BULK_FIRST + i, a.time.value))
     await a.writer.transact('1001', (tx) => tx.createMany('revisitTasks', tasks))
@@ -306,7 +306,10 @@ describe('day rows', () => {
     const head = made.find((r) => r.split)
     expect(head?.lines).toBe('')
     const parts = made.filter((r) => r.day.startsWith(`${head?.day}#`))
-    expect(parts.length).toBeGreaterThan(10)
+    const chars = parts.reduce((n, r) => n + r.lines.length, 0)
+    // as many parts as keep each about half full (a year of reports reads few rows), never 64 small ones
+    expect(head?.split).toBe(chars > 64_000 ? 16 : chars > 32_000 ? 8 : 4)
+    expect(parts.length).toBeLessThanOrEqual(head?.split as number)
     expect(Math.max(...parts.map((r) => r.lines.length))).toBeLessThan(16_000)
     expect(parts.flatMap(linesOf)).toHaveLength(BULK_SIZE)
     // one more task that day, and a call on one of them: only the parts holding them are rewritten
@@ -315,6 +318,60 @@ describe('day rows', () => {
     await a.writer.transact('1001', (tx) => tx.create('revisitTasks', extra))
     const after = (await a.db.taskMade.toArray()).filter((r) => r.day.startsWith(`${head?.day}#`))
     expect(after.filter((r) => before.get(r.day) !== r.lines)).toHaveLength(1)
+    expect(await dayRows(a)).toEqual(await rebuilt(a))
+  })
+
+  it('splits a day again into more parts when one outgrows its row; every line kept', async () => {
+    const a = await pc('pcA', 'A1')
+    const heads: number[] = []
+    for (let round = 0; round < 6; round++) {
+      const first = BULK_FIRST + round * BULK_SIZE
+      const tasks = Array.from({ length: BULK_SIZE }, (_, i) => customerTask(first + i, a.time.value))
+      await a.writer.transact('1001', (tx) => tx.createMany('revisitTasks', tasks))
+      const made = await a.db.taskMade.toArray()
+      heads.push(made.find((r) => r.split)?.split as number)
+      expect(Math.max(...made.map((r) => r.lines.length))).toBeLessThanOrEqual(16_000)
+      expect(made.flatMap(linesOf)).toHaveLength((round + 1) * BULK_SIZE)
+    }
+    // the count of parts only grows, and did grow
+    expect(heads.every((n, i) => i === 0 || n >= (heads[i - 1] as number))).toBe(true)
+    expect(heads.at(-1)).toBeGreaterThan(heads[0] as number)
+    // no part of an earlier split is left behind
+    const keys = (await a.db.taskMade.toArray()).map((r) => r.day).filter((k) => k.includes('#'))
+    expect(keys.every((k) => k.includes(`#${heads.at(-1)}.`))).toBe(true)
+    expect(await dayRows(a)).toEqual(await rebuilt(a))
+  })
+
+  it('a day split before parts were counted (64 parts, YYYY-MM-DD#07) is still read and written', async () => {
+    const a = await pc('pcA', 'A1')
+    const tasks = Array.from({ length: BULK_SIZE }, (_, i) => customerTask(BULK_FIRST + i, a.time.value))
+    await a.writer.transact('1001', (tx) => tx.createMany('revisitTasks', tasks))
+    // the rows as the previous version wrote them: 64 parts by FNV-1a of the line's key
+    const made = await a.db.taskMade.toArray()
+    const day = made.find((r) => r.split)?.day as string
+    const fnv = (key: string) => {
+      let h = 0x811c9dc5
+      for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+      return h >>> 0
+    }
+    const legacy = new Map<string, string[]>()
+    for (const line of made.flatMap(linesOf)) {
+      const key = `${day}#${String(fnv(line.slice(0, line.indexOf('\t'))) % 64).padStart(2, '0')}`
+      legacy.set(key, [...(legacy.get(key) ?? []), line])
+    }
+    await a.db.taskMade.clear()
+    await a.db.taskMade.bulkPut([
+      { day, lines: '', split: true },
+      ...[...legacy].map(([key, lines]) => ({ day: key, lines: lines.join('\n') }))
+    ])
+    // one more task that day and one removed: each found in the part the old layout put it in
+    const extra = customerTask(BULK_FIRST + BULK_SIZE, a.time.value)
+    await a.writer.transact('1001', (tx) => tx.create('revisitTasks', extra))
+    await a.writer.transact('1001', (tx) => tx.remove('revisitTasks', (tasks[7] as RevisitTask).id))
+    const after = await a.db.taskMade.toArray()
+    expect(after.find((r) => r.day === day)?.split).toBe(true)
+    expect(after.flatMap(linesOf)).toHaveLength(BULK_SIZE)
+    expect(after.every((r) => r.day === day || /#\d\d$/.test(r.day))).toBe(true)
     expect(await dayRows(a)).toEqual(await rebuilt(a))
   })
 
