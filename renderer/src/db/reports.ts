@@ -1,5 +1,4 @@
 import dayjs from 'dayjs'
-import type { ConsultOutcome } from '@shared/domain/counter/consultation'
 import { comparison, type Period, type Range } from '@shared/domain/metrics/period'
 import type { MetricContext } from '@shared/domain/metrics/timeLimits'
 import {
@@ -17,7 +16,7 @@ import {
 } from '@shared/domain/metrics/report'
 import type { Category, ComplaintStatus } from '@shared/domain/complaint'
 import type { DataContext } from './context'
-import { dayOfRow, linesOf, readDayLines, readDayRows } from './dayRows'
+import { dayOfRow, readDayLines, readDayRows, type DayRowEntry } from './dayRows'
 import { getClosedDays } from './closedDays'
 import { closedDayIntervals } from '@shared/domain/clock/closedDays'
 import type { Timeliness } from '@shared/domain/metrics/timeliness'
@@ -25,14 +24,9 @@ import type { ReportProblem, StaffList, StaffRow } from '@shared/domain/metrics/
 import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
-import { ensureTaskDays, readTaskDays } from './taskDays'
-import {
-  compute,
-  INPUT_GONE,
-  type ComputeRequest,
-  type InputRef,
-  type RawReportInput
-} from './reportsCompute'
+import { ensureTaskDays, taskDaysBuiltKey } from './taskDays'
+import { servicesOfRows, tasksOfRows, type RawReportInput, type ServiceRow } from './reportInput'
+import { compute, INPUT_GONE, type ComputeRequest, type InputRef } from './reportsCompute'
 import { servedFigures } from './dailyFigures'
 
 // 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
@@ -62,48 +56,26 @@ async function metricContext(ctx: DataContext, asOf: number): Promise<MetricCont
   return { rules: ctx.timeRules, closedDays: closedDayIntervals(closed, ctx.timeRules.storeDayEndsAt), asOf }
 }
 
+const serviceRowsOf = (rows: readonly DayRowEntry[]): ServiceRow[] =>
+  rows.map((row) => ({ at: dayjs(dayOfRow(row.day)).valueOf(), lines: row.lines }))
+
 export async function readServices(ctx: DataContext, first: string, last: string): Promise<ReportService[]> {
-  const rows = await readDayRows(ctx.db, 'serviceDays', first, last)
-  const out: ReportService[] = []
-  for (const row of rows) {
-    const at = dayjs(dayOfRow(row.day)).valueOf()
-    for (const line of linesOf(row)) {
-      const [key, staffNo, customerKey, outcome] = line.split('\t') as [string, string, string, string]
-      const colon = key.indexOf(':')
-      const kind = key.slice(0, colon)
-      if (kind !== 'consultation' && kind !== 'return') continue
-      out.push({
-        kind,
-        id: key.slice(colon + 1),
-        at,
-        staffNo,
-        customerKey,
-        outcome: kind === 'consultation' ? ((outcome || null) as ConsultOutcome | null) : null
-      })
-    }
-  }
-  return out
+  return servicesOfRows(serviceRowsOf(await readDayRows(ctx.db, 'serviceDays', first, last)))
+}
+
+/** taskDays rows (tasks by due day) from the local day of `from` to that of `to`; [] until built. */
+async function readTaskRows(ctx: DataContext, from: number, to: number): Promise<string[]> {
+  if (!(await ctx.db.meta.get(taskDaysBuiltKey()))) return []
+  const rows = await readDayRows(ctx.db, 'taskDays', dayjs(from).format(FMT), dayjs(to).format(FMT))
+  return rows.map((row) => row.lines)
 }
 
 export async function readTasks(ctx: DataContext, from: number, to: number): Promise<ReportTask[]> {
-  const tasks = (await readTaskDays(ctx.db, from, to)) ?? []
-  return tasks
-    .filter((t) => t.rule !== 'complaint' && Number.isFinite(t.windowStart))
-    .map((t) => {
-      const endedAt = t.state.endedAt ?? null
-      const satisfaction = t.state.final?.satisfaction
-      return {
-        id: t.id,
-        rule: t.rule,
-        clerk: t.clerk,
-        windowStart: t.windowStart,
-        doneAt: t.state.status === 'done' ? endedAt : null,
-        answer: endedAt !== null && satisfaction ? { at: endedAt, satisfaction } : null
-      }
-    })
+  return tasksOfRows(await readTaskRows(ctx, from, to))
 }
 
-/** Everything that can count in `range` (plus the look-back), unfiltered, complaints as their lines. */
+/** Everything that can count in `range` (plus the look-back), unfiltered, as the day rows' texts: the
+ *  worker splits and parses them (reportInput.ts). */
 export async function readReportInput(ctx: DataContext, range: Range): Promise<RawReportInput> {
   const db = ctx.db
   if (!(await db.meta.get(complaintDaysBuiltKey()))) await ensureComplaintDays(db)
@@ -112,15 +84,20 @@ export async function readReportInput(ctx: DataContext, range: Range): Promise<R
   const first = dayjs(range.start).format(FMT)
   const last = dayjs(range.end - 1).format(FMT)
   const lookFrom = dayjs(range.start).subtract(LOOKBACK_DAYS, 'day')
-  const [lines, services, tasks, served] = await Promise.all([
-    readDayLines(db, 'complaintDays', lookFrom.format(FMT), last),
-    readServices(ctx, first, last),
+  const [complaintRows, serviceRows, taskRows, served] = await Promise.all([
+    readDayRows(db, 'complaintDays', lookFrom.format(FMT), last),
+    readDayRows(db, 'serviceDays', first, last),
     // tasks due up to the look-back on either side: answered or owed in the range
-    readTasks(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf()),
+    readTaskRows(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf()),
     // 服务投诉率's customers served, when the setting says the daily figures (dailyFigures.ts)
     servedFigures(ctx, first, last)
   ])
-  return { lines, services, tasks, ...(served ? { served } : {}) }
+  return {
+    complaintRows: complaintRows.map((row) => row.lines),
+    serviceRows: serviceRowsOf(serviceRows),
+    taskRows,
+    ...(served ? { served } : {})
+  }
 }
 
 // One worker for the reports, made on first use. Where there is none (tests in Node) or it fails to
@@ -182,7 +159,12 @@ export const REPORT_COUNT_MEASURE = 'desk:report-count'
 function timing(kind: string, start: number, read: number, raw: RawReportInput): void {
   for (const name of [REPORT_READ_MEASURE, REPORT_COUNT_MEASURE])
     if (performance.getEntriesByName(name).length > 50) performance.clearMeasures(name)
-  const detail = { kind, lines: raw.lines.length, services: raw.services.length, tasks: raw.tasks.length }
+  const detail = {
+    kind,
+    complaintRows: raw.complaintRows.length,
+    serviceRows: raw.serviceRows.length,
+    taskRows: raw.taskRows.length
+  }
   performance.measure(REPORT_READ_MEASURE, { start, end: read, detail })
   performance.measure(REPORT_COUNT_MEASURE, { start: read, end: performance.now(), detail })
 }

@@ -10,10 +10,7 @@ import {
   type Overview,
   type RecordRef,
   type ReportFilters,
-  type ReportInput,
-  type ReportService,
-  type ReportTask,
-  type ServedFigures
+  type ReportInput
 } from '@shared/domain/metrics/report'
 import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
 import {
@@ -24,19 +21,10 @@ import {
   type StaffRef,
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
-import { parseComplaintLine } from './complaintDayFamily'
+import { casesOfRows, servicesOfRows, tasksOfRows, type RawReportInput } from './reportInput'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
-
-/** What the day rows gave: complaint lines as stored, services and tasks already parsed. */
-export interface RawReportInput {
-  lines: string[]
-  services: ReportService[]
-  tasks: ReportTask[]
-  /** 服务投诉率 from the daily figures (the setting servedFrom); absent = the counter log */
-  served?: ServedFigures
-}
 
 /** A report's input: sent once with its rows, then named by id alone — a drill-down lists the records
  *  behind a number from the very input that number was counted from, without reading or parsing it
@@ -106,10 +94,15 @@ const kept = new Map<string, Prepared>()
 
 /** Complaints parsed once, in receipt order (the order every list shows). */
 function prepare(raw: RawReportInput): Prepared {
-  const cases = raw.lines.map(parseComplaintLine)
+  const cases = casesOfRows(raw.complaintRows)
   cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
   return {
-    all: { cases, services: raw.services, tasks: raw.tasks, ...(raw.served ? { served: raw.served } : {}) },
+    all: {
+      cases,
+      services: servicesOfRows(raw.serviceRows),
+      tasks: tasksOfRows(raw.taskRows),
+      ...(raw.served ? { served: raw.served } : {})
+    },
     filtered: new Map()
   }
 }
