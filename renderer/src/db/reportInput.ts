@@ -47,6 +47,34 @@ export function casesOfRows(rows: readonly string[]): ReportCase[] {
   return uniqueLines(rows).map(parseComplaintLine)
 }
 
+/** Complaints of the rows, once each, keeping what it parsed for the rows of the last two calls: the
+ *  next report (another period, the same one again) parses only the days whose rows changed. A kept
+ *  case object is the same object again, so what was computed for it (its limits) is kept too. */
+export class ParsedComplaintRows {
+  private now = new Map<string, ReportCase[]>()
+  private before = new Map<string, ReportCase[]>()
+
+  casesOf(rows: readonly string[]): ReportCase[] {
+    const next = new Map<string, ReportCase[]>()
+    const seen = new Set<string>()
+    const out: ReportCase[] = []
+    for (const row of rows) {
+      if (!row) continue
+      let cases = next.get(row) ?? this.now.get(row) ?? this.before.get(row)
+      if (!cases) cases = row.split('\n').map(parseComplaintLine)
+      next.set(row, cases)
+      for (const c of cases) {
+        if (seen.has(c.id)) continue
+        seen.add(c.id)
+        out.push(c)
+      }
+    }
+    this.before = this.now
+    this.now = next
+    return out
+  }
+}
+
 /** Consultations and returns of service rows (other kinds of service line are not counted). */
 export function servicesOfRows(rows: readonly ServiceRow[]): ReportService[] {
   const out: ReportService[] = []

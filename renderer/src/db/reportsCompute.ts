@@ -21,7 +21,7 @@ import {
   type StaffRef,
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
-import { casesOfRows, servicesOfRows, tasksOfRows, type RawReportInput } from './reportInput'
+import { ParsedComplaintRows, servicesOfRows, tasksOfRows, type RawReportInput } from './reportInput'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
@@ -92,9 +92,11 @@ interface Prepared {
 const KEPT_INPUTS = 2
 const kept = new Map<string, Prepared>()
 
+const complaintRows = new ParsedComplaintRows()
+
 /** Complaints parsed once, in receipt order (the order every list shows). */
 function prepare(raw: RawReportInput): Prepared {
-  const cases = casesOfRows(raw.complaintRows)
+  const cases = complaintRows.casesOf(raw.complaintRows)
   cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
   return {
     all: {
@@ -121,17 +123,22 @@ function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {
   return input
 }
 
-// The same rules and instant arrive as a new object with every message; one object per value lets the
-// limits computed for a case be kept across the requests on one input (timeLimits.ts limitOutcomes).
-const contexts = new Map<string, MetricContext>()
-function sameContext(ctx: MetricContext): MetricContext {
-  const key = JSON.stringify(ctx)
-  const known = contexts.get(key)
-  if (known) return known
-  if (contexts.size >= 4) contexts.clear()
-  contexts.set(key, ctx)
-  return ctx
+// The rules and closed days arrive as new objects with every message; one object per value lets the
+// limits computed for a case be kept across requests and reports (timeLimits.ts limitOutcomes).
+const known = new Map<string, unknown>()
+function same<T>(kind: string, value: T): T {
+  const key = `${kind}:${JSON.stringify(value)}`
+  const kept = known.get(key)
+  if (kept !== undefined) return kept as T
+  if (known.size >= 8) known.clear()
+  known.set(key, value)
+  return value
 }
+const sameContext = (ctx: MetricContext): MetricContext => ({
+  ...ctx,
+  rules: same('rules', ctx.rules),
+  closedDays: same('closedDays', ctx.closedDays)
+})
 
 export function compute(req: ComputeRequest): ComputeResult {
   const input = preparedInput(req.input, req.filters)

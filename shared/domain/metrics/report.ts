@@ -219,42 +219,6 @@ export function buckets(range: Range, by: Granularity): Bucket[] {
   return out
 }
 
-/** The local calendar day of an instant as a number (20261103): Date's own getters, because a report
- *  files several hundred thousand instants and dayjs formatting each is most of its time. */
-function dayNumber(ms: number): number {
-  // Kept per quarter hour (every zone's offset is a whole number of quarter hours, so a quarter hour
-  // never straddles midnight): most instants then cost a map lookup instead of a Date.
-  const quarter = Math.floor(ms / QUARTER_HOUR)
-  const kept = dayOfQuarter.get(quarter)
-  if (kept !== undefined) return kept
-  const d = new Date(ms)
-  const day = d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate()
-  if (dayOfQuarter.size > 500_000) dayOfQuarter.clear()
-  dayOfQuarter.set(quarter, day)
-  return day
-}
-const QUARTER_HOUR = 900_000
-const dayOfQuarter = new Map<number, number>()
-let cachedZone = ''
-/** Forgets the kept days if the PC's time zone changed since they were kept (once per report). */
-function checkZone(): void {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  if (zone !== cachedZone) dayOfQuarter.clear()
-  cachedZone = zone
-}
-
-/** The local days a range touches, as day numbers. */
-function dayNumbersOf(range: Range): number[] {
-  const out: number[] = []
-  const d = new Date(range.start)
-  d.setHours(0, 0, 0, 0)
-  while (d.getTime() < range.end) {
-    out.push(d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate())
-    d.setDate(d.getDate() + 1)
-  }
-  return out
-}
-
 /** The instants at which a record can count in some range (receipt, response, result, follow-up,
  *  close, each limit's last moment): a range that touches none of them cannot count it. */
 function caseInstants(c: ReportCase, ctx: MetricContext): number[] {
@@ -306,6 +270,66 @@ export interface Overview {
   servedFrom: 'counterLog' | 'footfall' | 'transactions'
 }
 
+/** The records with an instant in a range, each once and in their given order, for any number of
+ *  ranges: the instants are grouped once by hour (a counting sort into typed arrays), so a range reads
+ *  only the hours it covers. */
+export function instantIndex<T>(records: readonly T[], instantsOf: (r: T) => readonly number[]) {
+  const lists = records.map(instantsOf)
+  let min = Infinity
+  let max = -Infinity
+  for (const list of lists)
+    for (const t of list)
+      if (Number.isFinite(t)) {
+        if (t < min) min = t
+        if (t > max) max = t
+      }
+  // an hour per bucket, or coarser if the instants span more than ~30 years
+  const width = Math.max(3_600_000, Math.ceil((max - min + 1) / 262_144))
+  const first = Number.isFinite(min) ? Math.floor(min / width) : 0
+  const buckets = Number.isFinite(min) ? Math.floor(max / width) - first + 1 : 0
+  const start = new Uint32Array(buckets + 1)
+  for (const list of lists)
+    for (const t of list) {
+      if (!Number.isFinite(t)) continue
+      const b = Math.floor(t / width) - first + 1
+      start[b] = (start[b] as number) + 1
+    }
+  for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number)
+  const fill = start.slice(0, buckets)
+  const times = new Float64Array(start[buckets] ?? 0)
+  const owners = new Uint32Array(times.length)
+  lists.forEach((list, i) => {
+    for (const t of list)
+      if (Number.isFinite(t)) {
+        const b = Math.floor(t / width) - first
+        const k = fill[b] as number
+        fill[b] = k + 1
+        times[k] = t
+        owners[k] = i
+      }
+  })
+  const seen = new Int32Array(records.length).fill(-1)
+  let serial = 0
+  const bucketOf = (t: number) => Math.floor(t / width) - first
+  return (range: Range): T[] => {
+    const mark = serial++
+    const found: number[] = []
+    const from = start[Math.min(buckets, Math.max(0, bucketOf(range.start)))] as number
+    const end = start[Math.min(buckets, Math.max(0, bucketOf(range.end - 1) + 1))] as number
+    for (let k = from; k < end; k++) {
+      const t = times[k] as number
+      const i = owners[k] as number
+      if (t < range.start || t >= range.end || seen[i] === mark) continue
+      seen[i] = mark
+      found.push(i)
+    }
+    const order = Uint32Array.from(found).sort()
+    const out: T[] = new Array(order.length)
+    for (let k = 0; k < order.length; k++) out[k] = records[order[k] as number] as T
+    return out
+  }
+}
+
 /** 总览: the figures of the current and the previous range (较上期), and the trend of the current one. */
 export function overview(
   all: ReportInput,
@@ -313,38 +337,17 @@ export function overview(
   ranges: { current: Range; previous: Range },
   by: Granularity
 ): Overview {
-  checkZone()
-  // Each record's instants are computed once and the records grouped by local day, so every range
-  // (the period, the previous one, each bucket) reads only the records that can count in it.
-  const byDay = new Map<
-    number,
-    { cases: Set<ReportCase>; services: ReportService[]; tasks: Set<ReportTask> }
-  >()
-  const slot = (ms: number) => {
-    const d = dayNumber(ms)
-    let s = byDay.get(d)
-    if (!s) byDay.set(d, (s = { cases: new Set(), services: [], tasks: new Set() }))
-    return s
-  }
-  for (const c of all.cases) for (const t of caseInstants(c, ctx)) slot(t).cases.add(c)
-  for (const s of all.services) slot(s.at).services.push(s)
-  for (const t of all.tasks) {
-    slot(t.windowStart).tasks.add(t)
-    if (t.answer) slot(t.answer.at).tasks.add(t)
-  }
-  const subset = (range: Range): ReportInput => {
-    const cases = new Set<ReportCase>()
-    const tasks = new Set<ReportTask>()
-    const services: ReportService[] = []
-    for (const d of dayNumbersOf(range)) {
-      const s = byDay.get(d)
-      if (!s) continue
-      for (const c of s.cases) cases.add(c)
-      for (const t of s.tasks) tasks.add(t)
-      services.push(...s.services)
-    }
-    return { cases: [...cases], services, tasks: [...tasks], ...keepServed(all) }
-  }
+  // Every instant at which a record can count, indexed once: each range (the period, the previous one,
+  // each trend bucket) then reads only the records with an instant in it.
+  const cases = instantIndex(all.cases, (c) => caseInstants(c, ctx))
+  const tasks = instantIndex(all.tasks, (t) => (t.answer ? [t.windowStart, t.answer.at] : [t.windowStart]))
+  const services = instantIndex(all.services, (s) => [s.at])
+  const subset = (range: Range): ReportInput => ({
+    cases: cases(range),
+    services: services(range),
+    tasks: tasks(range),
+    ...keepServed(all)
+  })
   const figures = overviewFigures(subset(ranges.current), ctx, ranges.current)
   const previousFigures = overviewFigures(subset(ranges.previous), ctx, ranges.previous)
   const cards = OVERVIEW_METRICS.map((metric) => {

@@ -81,14 +81,23 @@ export function caseCountedMs(c: MetricCase, ctx: MetricContext, from: number, t
 }
 
 // A report asks for the same case's limits several times (the period, the previous one, each trend
-// bucket, each metric): they are kept per context object and case object. Both are treated as
+// bucket, each metric), and the next report on the same cases again: they are kept per rules object,
+// closed-days object and case object — what they depend on (not asOf). All three are treated as
 // immutable, so a kept answer is always the answer.
-const outcomeCache = new WeakMap<MetricContext, WeakMap<MetricCase, LimitOutcome[]>>()
+type Kept = WeakMap<TimeRuleSettings, WeakMap<readonly Interval[], WeakMap<MetricCase, LimitOutcome[]>>>
+const outcomeCache: Kept = new WeakMap()
+
+function keptFor(ctx: MetricContext): WeakMap<MetricCase, LimitOutcome[]> {
+  let byRules = outcomeCache.get(ctx.rules)
+  if (!byRules) outcomeCache.set(ctx.rules, (byRules = new WeakMap()))
+  let byCase = byRules.get(ctx.closedDays)
+  if (!byCase) byRules.set(ctx.closedDays, (byCase = new WeakMap()))
+  return byCase
+}
 
 /** Every limit of the case whose deadline is known, with its last moment and whether it was met. */
 export function limitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[] {
-  let forCtx = outcomeCache.get(ctx)
-  if (!forCtx) outcomeCache.set(ctx, (forCtx = new WeakMap()))
+  const forCtx = keptFor(ctx)
   const kept = forCtx.get(c)
   if (kept) return kept
   const out = computeLimitOutcomes(c, ctx)

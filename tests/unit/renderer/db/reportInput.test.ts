@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { casesOfRows, servicesOfRows, tasksOfRows, uniqueLines } from '@/db/reportInput'
+import { casesOfRows, ParsedComplaintRows, servicesOfRows, tasksOfRows, uniqueLines } from '@/db/reportInput'
 
 // A report's input crosses to the worker as the day rows' texts; these turn them into its records.
 
@@ -72,5 +72,29 @@ describe('report input from day rows', () => {
       },
       { id: 't3', rule: 'bigCustomer', clerk: '1002', windowStart: 100, doneAt: null, answer: null }
     ])
+  })
+})
+
+describe('complaint rows parsed for the next report', () => {
+  it('gives what casesOfRows gives; rows seen in the last two calls are not parsed again', () => {
+    const parsed = new ParsedComplaintRows()
+    const day1 = `${complaint('a', 1)}\n${complaint('b', 2)}`
+    const day2 = `${complaint('b', 2)}\n${complaint('c', 3)}`
+    const first = parsed.casesOf([day1, day2])
+    expect(first).toEqual(casesOfRows([day1, day2]))
+    // the same rows: the very same objects (their limits stay computed)
+    const again = parsed.casesOf([day1, '', day2])
+    expect(again).toHaveLength(3)
+    again.forEach((c, i) => expect(c).toBe(first[i]))
+    // a day that changed is parsed afresh; the other day's cases are kept
+    const day2b = `${complaint('b', 2)}\n${complaint('c', 4)}`
+    const changed = parsed.casesOf([day1, day2b])
+    expect(changed.map((c) => c.receivedAt)).toEqual([1, 2, 4])
+    expect(changed[0]).toBe(first[0])
+    expect(changed[2]).not.toBe(first[2])
+    // rows not asked for in the last two calls are forgotten
+    parsed.casesOf([day2b])
+    parsed.casesOf([day2b])
+    expect(parsed.casesOf([day1])[0]).not.toBe(first[0])
   })
 })
