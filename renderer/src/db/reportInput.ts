@@ -47,32 +47,65 @@ export function casesOfRows(rows: readonly string[]): ReportCase[] {
   return uniqueLines(rows).map(parseComplaintLine)
 }
 
-/** Complaints of the rows, once each, keeping what it parsed for the rows of the last two calls: the
- *  next report (another period, the same one again) parses only the days whose rows changed. A kept
- *  case object is the same object again, so what was computed for it (its limits) is kept too. */
-export class ParsedComplaintRows {
-  private now = new Map<string, ReportCase[]>()
-  private before = new Map<string, ReportCase[]>()
+/** What was parsed from each row text of the last two calls (a report's rows, then the next one's). */
+class RowMemo<T> {
+  private now = new Map<string, { tag: number; items: T[] }>()
+  private before = new Map<string, { tag: number; items: T[] }>()
+  private next = new Map<string, { tag: number; items: T[] }>()
 
-  casesOf(rows: readonly string[]): ReportCase[] {
-    const next = new Map<string, ReportCase[]>()
-    const seen = new Set<string>()
-    const out: ReportCase[] = []
-    for (const row of rows) {
-      if (!row) continue
-      let cases = next.get(row) ?? this.now.get(row) ?? this.before.get(row)
-      if (!cases) cases = row.split('\n').map(parseComplaintLine)
-      next.set(row, cases)
-      for (const c of cases) {
-        if (seen.has(c.id)) continue
-        seen.add(c.id)
-        out.push(c)
-      }
-    }
-    this.before = this.now
-    this.now = next
-    return out
+  /** The items of a row text (`tag`: what else they depend on, e.g. the row's day). */
+  items(text: string, tag: number, parse: () => T[]): T[] {
+    const kept = this.next.get(text) ?? this.now.get(text) ?? this.before.get(text)
+    const entry = kept && kept.tag === tag ? kept : { tag, items: parse() }
+    this.next.set(text, entry)
+    return entry.items
   }
+
+  /** The call is over: what it did not ask for is forgotten after the next one. */
+  turn(): void {
+    this.before = this.now
+    this.now = this.next
+    this.next = new Map()
+  }
+}
+
+/** A report's records from its rows, each record once, keeping what it parsed for the rows of the last
+ *  two reports: the next report (another period, the same one again) parses only the days whose rows
+ *  changed. A kept record is the same object again, so what was computed for it (a case's limits) is
+ *  kept too. */
+export class ReportInputParser {
+  private cases = new RowMemo<ReportCase>()
+  private services = new RowMemo<ReportService>()
+  private tasks = new RowMemo<ReportTask>()
+
+  parse(raw: RawReportInput): { cases: ReportCase[]; services: ReportService[]; tasks: ReportTask[] } {
+    const cases = once(
+      raw.complaintRows.map((row) => (row ? this.cases.items(row, 0, () => casesOfRows([row])) : []))
+    )
+    const services = raw.serviceRows.flatMap((row) =>
+      row.lines ? this.services.items(row.lines, row.at, () => servicesOfRows([row])) : []
+    )
+    const tasks = once(
+      raw.taskRows.map((row) => (row ? this.tasks.items(row, 0, () => tasksOfRows([row])) : []))
+    )
+    this.cases.turn()
+    this.services.turn()
+    this.tasks.turn()
+    return { cases, services, tasks }
+  }
+}
+
+/** The records of several rows, each once (a complaint is filed under several days). */
+function once<T extends { id: string }>(lists: readonly T[][]): T[] {
+  const seen = new Set<string>()
+  const out: T[] = []
+  for (const list of lists)
+    for (const item of list) {
+      if (seen.has(item.id)) continue
+      seen.add(item.id)
+      out.push(item)
+    }
+  return out
 }
 
 /** Consultations and returns of service rows (other kinds of service line are not counted). */

@@ -21,7 +21,7 @@ import {
   type StaffRef,
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
-import { ParsedComplaintRows, servicesOfRows, tasksOfRows, type RawReportInput } from './reportInput'
+import { ReportInputParser, type RawReportInput } from './reportInput'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
@@ -92,19 +92,15 @@ interface Prepared {
 const KEPT_INPUTS = 2
 const kept = new Map<string, Prepared>()
 
-const complaintRows = new ParsedComplaintRows()
+const parser = new ReportInputParser()
 
-/** Complaints parsed once, in receipt order (the order every list shows). */
+/** The input's records parsed once (rows parsed for the last report are not parsed again), complaints
+ *  in receipt order (the order every list shows). */
 function prepare(raw: RawReportInput): Prepared {
-  const cases = complaintRows.casesOf(raw.complaintRows)
+  const { cases, services, tasks } = parser.parse(raw)
   cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
   return {
-    all: {
-      cases,
-      services: servicesOfRows(raw.serviceRows),
-      tasks: tasksOfRows(raw.taskRows),
-      ...(raw.served ? { served: raw.served } : {})
-    },
+    all: { cases, services, tasks, ...(raw.served ? { served: raw.served } : {}) },
     filtered: new Map()
   }
 }

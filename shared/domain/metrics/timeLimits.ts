@@ -87,11 +87,20 @@ export function caseCountedMs(c: MetricCase, ctx: MetricContext, from: number, t
 type Kept = WeakMap<TimeRuleSettings, WeakMap<readonly Interval[], WeakMap<MetricCase, LimitOutcome[]>>>
 const outcomeCache: Kept = new WeakMap()
 
+// the last pair asked for, so the common case (one report's many calls) is one lookup
+let last: {
+  rules: TimeRuleSettings
+  closedDays: readonly Interval[]
+  byCase: WeakMap<MetricCase, LimitOutcome[]>
+} | null = null
+
 function keptFor(ctx: MetricContext): WeakMap<MetricCase, LimitOutcome[]> {
+  if (last && last.rules === ctx.rules && last.closedDays === ctx.closedDays) return last.byCase
   let byRules = outcomeCache.get(ctx.rules)
   if (!byRules) outcomeCache.set(ctx.rules, (byRules = new WeakMap()))
   let byCase = byRules.get(ctx.closedDays)
   if (!byCase) byRules.set(ctx.closedDays, (byCase = new WeakMap()))
+  last = { rules: ctx.rules, closedDays: ctx.closedDays, byCase }
   return byCase
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { casesOfRows, ParsedComplaintRows, servicesOfRows, tasksOfRows, uniqueLines } from '@/db/reportInput'
+import {
+  casesOfRows,
+  ReportInputParser,
+  servicesOfRows,
+  tasksOfRows,
+  uniqueLines,
+  type ServiceRow
+} from '@/db/reportInput'
 
 // A report's input crosses to the worker as the day rows' texts; these turn them into its records.
 
@@ -75,26 +82,36 @@ describe('report input from day rows', () => {
   })
 })
 
-describe('complaint rows parsed for the next report', () => {
-  it('gives what casesOfRows gives; rows seen in the last two calls are not parsed again', () => {
-    const parsed = new ParsedComplaintRows()
+describe('rows parsed for the next report', () => {
+  const parse = (parser: ReportInputParser, complaintRows: string[], serviceRows: ServiceRow[] = []) =>
+    parser.parse({ complaintRows, serviceRows, taskRows: [] })
+
+  it('gives what the plain parse gives; rows seen in the last two reports are not parsed again', () => {
+    const parser = new ReportInputParser()
     const day1 = `${complaint('a', 1)}\n${complaint('b', 2)}`
     const day2 = `${complaint('b', 2)}\n${complaint('c', 3)}`
-    const first = parsed.casesOf([day1, day2])
+    const first = parse(parser, [day1, day2]).cases
     expect(first).toEqual(casesOfRows([day1, day2]))
     // the same rows: the very same objects (their limits stay computed)
-    const again = parsed.casesOf([day1, '', day2])
+    const again = parse(parser, [day1, '', day2]).cases
     expect(again).toHaveLength(3)
     again.forEach((c, i) => expect(c).toBe(first[i]))
     // a day that changed is parsed afresh; the other day's cases are kept
     const day2b = `${complaint('b', 2)}\n${complaint('c', 4)}`
-    const changed = parsed.casesOf([day1, day2b])
+    const changed = parse(parser, [day1, day2b]).cases
     expect(changed.map((c) => c.receivedAt)).toEqual([1, 2, 4])
     expect(changed[0]).toBe(first[0])
     expect(changed[2]).not.toBe(first[2])
-    // rows not asked for in the last two calls are forgotten
-    parsed.casesOf([day2b])
-    parsed.casesOf([day2b])
-    expect(parsed.casesOf([day1])[0]).not.toBe(first[0])
+    // rows not asked for in the last two reports are forgotten
+    parse(parser, [day2b])
+    parse(parser, [day2b])
+    expect(parse(parser, [day1]).cases[0]).not.toBe(first[0])
+  })
+
+  it('the same service text on another day is that day’s, not the kept one', () => {
+    const parser = new ReportInputParser()
+    const lines = 'consultation:k1\t1001\tcu1\tconverted'
+    expect(parse(parser, [], [{ at: 1000, lines }]).services[0]?.at).toBe(1000)
+    expect(parse(parser, [], [{ at: 2000, lines }]).services[0]?.at).toBe(2000)
   })
 })
