@@ -57,7 +57,23 @@ async function openOverview(app: Page, query: string): Promise<number> {
       if (performance.now() - t0 > 60_000) throw new Error('总览 did not show')
       await new Promise((r) => setTimeout(r, 0))
     }
-    return performance.now() - t0
+    const ms = performance.now() - t0
+    // where it went: page shown → read starts, read, count (worker), count done → figures on screen
+    const read = performance.getEntriesByName('desk:report-read').at(-1)
+    const count = performance.getEntriesByName('desk:report-count').at(-1)
+    if (read && count && read.startTime >= t0) {
+      const w = window as unknown as { __phases?: unknown[] }
+      ;(w.__phases ??= []).push({
+        q: q.slice(0, 12),
+        ms: Math.round(ms),
+        beforeRead: Math.round(read.startTime - t0),
+        read: Math.round(read.duration),
+        count: Math.round(count.duration),
+        ...((count as PerformanceMeasure).detail as object),
+        afterCount: Math.round(t0 + ms - count.startTime - count.duration)
+      })
+    }
+    return ms
   }, query)
 }
 
@@ -187,7 +203,7 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
 
   // where the time went, per report: read from IndexedDB, counted in the worker
   const split = await app.evaluate(() =>
-    ['desk:report-read', 'desk:report-count'].map((name) =>
+    ['desk:report-read', 'desk:report-count', 'desk:report-drill'].map((name) =>
       performance.getEntriesByName(name).map((e) => ({
         ms: Math.round(e.duration),
         ...((e as PerformanceMeasure).detail as object)
@@ -195,6 +211,10 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
     )
   )
   console.log(`read: ${JSON.stringify(split[0])}\ncount: ${JSON.stringify(split[1])}`)
+  console.log(`drill: ${JSON.stringify(split[2])}`)
+  console.log(
+    `phases: ${JSON.stringify(await app.evaluate(() => (window as unknown as { __phases?: unknown[] }).__phases))}`
+  )
 
   const figures = {
     ...COUNTS,

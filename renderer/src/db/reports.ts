@@ -26,7 +26,7 @@ import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
 import { ensureTaskDays, taskDaysBuiltKey } from './taskDays'
 import { servicesOfRows, tasksOfRows, type RawReportInput, type ServiceRow } from './reportInput'
-import { compute, INPUT_GONE, type ComputeRequest, type InputRef } from './reportsCompute'
+import { compute, INPUT_GONE, spent, type ComputeRequest, type InputRef } from './reportsCompute'
 import { servedFigures } from './dailyFigures'
 
 // 统计报表 (issue 16, docs/metrics.md §8): reads a period's complaints, counter-log services and 回访任务
@@ -111,7 +111,10 @@ function reportsWorker(): Worker | null {
   if (typeof Worker === 'undefined') return (worker = null)
   try {
     const w = new Worker(new URL('./reportsWorker.ts', import.meta.url), { type: 'module' })
-    w.onmessage = (event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string }>) => {
+    w.onmessage = (
+      event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string; spent?: typeof spent }>
+    ) => {
+      if (event.data.spent) Object.assign(spent, event.data.spent)
       const call = waiting.get(event.data.id)
       if (!call) return
       waiting.delete(event.data.id)
@@ -156,14 +159,18 @@ function sent(raw: RawReportInput): InputRef {
  *  for the benchmark; a few dozen kept. */
 export const REPORT_READ_MEASURE = 'desk:report-read'
 export const REPORT_COUNT_MEASURE = 'desk:report-count'
+export const REPORT_DRILL_MEASURE = 'desk:report-drill'
 function timing(kind: string, start: number, read: number, raw: RawReportInput): void {
-  for (const name of [REPORT_READ_MEASURE, REPORT_COUNT_MEASURE])
+  for (const name of [REPORT_READ_MEASURE, REPORT_COUNT_MEASURE, REPORT_DRILL_MEASURE])
     if (performance.getEntriesByName(name).length > 50) performance.clearMeasures(name)
   const detail = {
     kind,
     complaintRows: raw.complaintRows.length,
     serviceRows: raw.serviceRows.length,
-    taskRows: raw.taskRows.length
+    taskRows: raw.taskRows.length,
+    // of the count: parsing the rows and counting in the worker (the rest: crossing to it and back)
+    prepareMs: Math.round(spent.prepare),
+    countMs: Math.round(spent.count)
   }
   performance.measure(REPORT_READ_MEASURE, { start, end: read, detail })
   performance.measure(REPORT_COUNT_MEASURE, { start: read, end: performance.now(), detail })
@@ -211,12 +218,19 @@ export async function reportDrillDown(
   asOf: number,
   inputId?: string
 ): Promise<RecordRef[]> {
+  const asked = performance.now()
   const metrics = await metricContext(ctx, asOf)
   const ask = (input: InputRef) =>
     run({ kind: 'drill', input, filters, ctx: metrics, range, target }) as Promise<RecordRef[]>
   if (inputId)
     try {
-      return await ask({ id: inputId })
+      const refs = await ask({ id: inputId })
+      performance.measure(REPORT_DRILL_MEASURE, {
+        start: asked,
+        end: performance.now(),
+        detail: { refs: refs.length, prepareMs: Math.round(spent.prepare), countMs: Math.round(spent.count) }
+      })
+      return refs
     } catch (e) {
       if (!(e instanceof Error && e.message === INPUT_GONE)) throw e
     }
@@ -329,12 +343,20 @@ export interface DrillRow {
 /** The records of a page of drill-down refs (in the refs' order); a record gone since is left out. */
 export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]): Promise<DrillRow[]> {
   const ids = (kind: RecordRef['kind']) => refs.filter((r) => r.kind === kind).map((r) => r.id)
+  // only the tables the page has records of (a read of nothing still opens a transaction)
+  const read = <T>(
+    table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+    kind: RecordRef['kind']
+  ) => {
+    const keys = ids(kind)
+    return keys.length ? table.bulkGet(keys) : Promise.resolve([] as (T | undefined)[])
+  }
   const [complaints, consultations, returns, tasks, problems] = await Promise.all([
-    ctx.db.complaints.bulkGet(ids('complaint')),
-    ctx.db.consultations.bulkGet(ids('consultation')),
-    ctx.db.returns.bulkGet(ids('return')),
-    ctx.db.revisitTasks.bulkGet(ids('task')),
-    ctx.db.problems.bulkGet(ids('problem'))
+    read(ctx.db.complaints, 'complaint'),
+    read(ctx.db.consultations, 'consultation'),
+    read(ctx.db.returns, 'return'),
+    read(ctx.db.revisitTasks, 'task'),
+    read(ctx.db.problems, 'problem')
   ])
   const byId = new Map<string, Omit<DrillRow, 'ref'>>()
   for (const c of complaints)

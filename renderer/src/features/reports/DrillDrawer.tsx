@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Drawer, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -45,6 +45,8 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
   const refs = found && found.drill === drill ? found.refs : null
   const page = paging.drill === drill ? paging.page : 1
   const rows = loaded && loaded.refs === refs && loaded.page === page ? loaded.rows : null
+  // what the last load gave, so a page already loaded with its refs is not loaded again
+  const loadedRef = useRef<typeof loaded>(null)
 
   useEffect(() => {
     if (!drill) return
@@ -61,7 +63,14 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
       target.metric === 'staff'
         ? data.read.reportStaffDrill(drill.filters, drill.range, target.clerk, target.list, drill.asOf)
         : data.read.reportDrillDown(drill.filters, drill.range, target, drill.asOf, drill.inputId)
-    ).then((r) => live && setFound({ drill, refs: r }))
+    ).then(async (r) => {
+      // the first page's records straight away, shown with the count in one render
+      const first = await data.read.drillDownRows(r.slice(0, PAGE))
+      if (!live) return
+      loadedRef.current = { refs: r, page: 1, rows: first }
+      setFound({ drill, refs: r })
+      setLoaded(loadedRef.current)
+    })
     return () => {
       live = false
     }
@@ -69,10 +78,14 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
 
   useEffect(() => {
     if (!refs) return
+    const kept = loadedRef.current
+    if (kept && kept.refs === refs && kept.page === page) return
     let live = true
-    void data.read
-      .drillDownRows(refs.slice((page - 1) * PAGE, page * PAGE))
-      .then((r) => live && setLoaded({ refs, page, rows: r }))
+    void data.read.drillDownRows(refs.slice((page - 1) * PAGE, page * PAGE)).then((r) => {
+      if (!live) return
+      loadedRef.current = { refs, page, rows: r }
+      setLoaded(loadedRef.current)
+    })
     return () => {
       live = false
     }
