@@ -10,7 +10,8 @@ import {
   type Overview,
   type RecordRef,
   type ReportFilters,
-  type ReportInput
+  type ReportInput,
+  type ServedFigures
 } from '@shared/domain/metrics/report'
 import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
 import {
@@ -22,15 +23,23 @@ import {
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
 import { ReportInputParser, type RawReportInput } from './reportInput'
+import type { RowSpec } from './reportRows'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
 
-/** A report's input: sent once with its rows, then named by id alone — a drill-down lists the records
- *  behind a number from the very input that number was counted from, without reading or parsing it
- *  again. The computing side keeps the last few. */
+/** Which rows make a report's input (read by the worker, reportRows.ts), and the daily figures. */
+export interface ReportSource {
+  spec: RowSpec
+  served?: ServedFigures
+}
+
+/** A report's input: sent once as the rows to read (`source`; read into `raw` before counting), then
+ *  named by id alone — a drill-down lists the records behind a number from the very input that number
+ *  was counted from, without reading or parsing it again. The computing side keeps the last few. */
 export interface InputRef {
   id: string
+  source?: ReportSource
   raw?: RawReportInput
 }
 
@@ -137,7 +146,7 @@ const sameContext = (ctx: MetricContext): MetricContext => ({
 })
 
 /** Where the last request's time went in ms (parsing its rows, counting), for the benchmark. */
-export const spent = { prepare: 0, count: 0 }
+export const spent = { read: 0, prepare: 0, count: 0 }
 
 export function compute(req: ComputeRequest): ComputeResult {
   const t0 = performance.now()
