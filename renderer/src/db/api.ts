@@ -122,6 +122,7 @@ import { startSyncLoop } from './sync/loop'
 import {
   drillDownRows,
   reportDrillDown,
+  reportDrillPage,
   reportOverview,
   reportPareto,
   reportStaffDrill,
@@ -228,6 +229,7 @@ const reads = {
   reportOverview,
   reportPareto,
   reportDrillDown,
+  reportDrillPage,
   drillDownRows,
   reportTimeliness,
   reportStaffReview,

@@ -32,6 +32,7 @@ import {
   INPUT_GONE,
   spent,
   type ComputeRequest,
+  type DrillPage,
   type InputRef,
   type ReportSource
 } from './reportsCompute'
@@ -277,6 +278,46 @@ export async function reportDrillDown(
   const refs = await ask(sent(source))
   timing('drill', t0, t1)
   return refs
+}
+
+/** One page (`offset`, `limit`) of the records behind a number, and how many there are: the list stays
+ *  with the report's input (`inputId`), so opening a number or turning a page moves only that page. An
+ *  input no longer kept: the list is made afresh (reportDrillDown). */
+export async function reportDrillPage(
+  ctx: DataContext,
+  filters: ReportFilters,
+  range: Range,
+  target: DrillTarget,
+  asOf: number,
+  inputId: string | undefined,
+  offset: number,
+  limit: number
+): Promise<DrillPage> {
+  if (inputId)
+    try {
+      const asked = performance.now()
+      const metrics = await metricContext(ctx, asOf)
+      const page = (await run(ctx, {
+        kind: 'drillPage',
+        input: { id: inputId },
+        filters,
+        ctx: metrics,
+        range,
+        target,
+        offset,
+        limit
+      })) as DrillPage
+      performance.measure(REPORT_DRILL_MEASURE, {
+        start: asked,
+        end: performance.now(),
+        detail: { refs: page.total, prepareMs: Math.round(spent.prepare), countMs: Math.round(spent.count) }
+      })
+      return page
+    } catch (e) {
+      if (!(e instanceof Error && e.message === INPUT_GONE)) throw e
+    }
+  const refs = await reportDrillDown(ctx, filters, range, target, asOf)
+  return { total: refs.length, refs: refs.slice(offset, offset + limit) }
 }
 
 /** 原因分析: Pareto of the complaints received in the period by category, department or product. */

@@ -38,65 +38,68 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
   const data = useData()
   const navigate = useNavigate()
   const drill = props.drill
-  // results are kept with what they answer, so a new drill or page shows loading, never stale rows
-  const [found, setFound] = useState<{ drill: Drill; refs: RecordRef[] } | null>(null)
+  // what is shown is kept with the drill and page it answers: a new drill or page shows loading,
+  // never stale rows (the count stays while another page of the same drill loads)
+  const [shown, setShown] = useState<{ drill: Drill; page: number; total: number; rows: DrillRow[] } | null>(
+    null
+  )
   const [paging, setPaging] = useState<{ drill: Drill | null; page: number }>({ drill: null, page: 1 })
-  const [loaded, setLoaded] = useState<{ refs: RecordRef[]; page: number; rows: DrillRow[] } | null>(null)
-  const refs = found && found.drill === drill ? found.refs : null
   const page = paging.drill === drill ? paging.page : 1
-  const rows = loaded && loaded.refs === refs && loaded.page === page ? loaded.rows : null
-  // what the last load gave, so a page already loaded with its refs is not loaded again
-  const loadedRef = useRef<typeof loaded>(null)
+  const current = shown && shown.drill === drill ? shown : null
+  const rows = current && current.page === page ? current.rows : null
+  const total = current?.total ?? null
+  // a whole list (given, or 客服考核's), kept for its drill's pages
+  const list = useRef<{ drill: Drill; refs: RecordRef[] } | null>(null)
 
   useEffect(() => {
     if (!drill) return
     let live = true
-    if (drill.refs) {
-      const given = drill.refs
-      void Promise.resolve().then(() => live && setFound({ drill, refs: given }))
-      return () => {
-        live = false
+    const pageOf = async (): Promise<{ total: number; refs: RecordRef[] }> => {
+      const target = drill.target
+      const offset = (page - 1) * PAGE
+      // a report's number: the list stays in the data layer, one page comes here
+      if (!drill.refs && target.metric !== 'staff')
+        return data.read.reportDrillPage(
+          drill.filters,
+          drill.range,
+          target,
+          drill.asOf,
+          drill.inputId,
+          offset,
+          PAGE
+        )
+      let refs = list.current?.drill === drill ? list.current.refs : null
+      if (!refs) {
+        refs =
+          drill.refs ??
+          (target.metric === 'staff'
+            ? await data.read.reportStaffDrill(
+                drill.filters,
+                drill.range,
+                target.clerk,
+                target.list,
+                drill.asOf
+              )
+            : [])
+        list.current = { drill, refs }
       }
+      return { total: refs.length, refs: refs.slice(offset, offset + PAGE) }
     }
-    const target = drill.target
-    void (
-      target.metric === 'staff'
-        ? data.read.reportStaffDrill(drill.filters, drill.range, target.clerk, target.list, drill.asOf)
-        : data.read.reportDrillDown(drill.filters, drill.range, target, drill.asOf, drill.inputId)
-    ).then(async (r) => {
-      // the first page's records straight away, shown with the count in one render
-      const first = await data.read.drillDownRows(r.slice(0, PAGE))
-      if (!live) return
-      loadedRef.current = { refs: r, page: 1, rows: first }
-      setFound({ drill, refs: r })
-      setLoaded(loadedRef.current)
+    void pageOf().then(async (found) => {
+      const loaded = await data.read.drillDownRows(found.refs)
+      if (live) setShown({ drill, page, total: found.total, rows: loaded })
     })
     return () => {
       live = false
     }
-  }, [data, drill])
-
-  useEffect(() => {
-    if (!refs) return
-    const kept = loadedRef.current
-    if (kept && kept.refs === refs && kept.page === page) return
-    let live = true
-    void data.read.drillDownRows(refs.slice((page - 1) * PAGE, page * PAGE)).then((r) => {
-      if (!live) return
-      loadedRef.current = { refs, page, rows: r }
-      setLoaded(loadedRef.current)
-    })
-    return () => {
-      live = false
-    }
-  }, [data, refs, page])
+  }, [data, drill, page])
 
   return (
     <Drawer
       open={!!drill}
       size="large"
       onClose={props.onClose}
-      title={drill ? t('reports.ui.drillTitle', { title: drill.title, count: refs?.length ?? '…' }) : ''}
+      title={drill ? t('reports.ui.drillTitle', { title: drill.title, count: total ?? '…' }) : ''}
     >
       <Table<DrillRow>
         size="small"
@@ -107,7 +110,7 @@ export function DrillDrawer(props: { drill: Drill | null; onClose: () => void })
         pagination={{
           current: page,
           pageSize: PAGE,
-          total: refs?.length ?? 0,
+          total: total ?? 0,
           showSizeChanger: false,
           onChange: (p) => setPaging({ drill, page: p })
         }}

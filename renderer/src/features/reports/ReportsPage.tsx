@@ -42,6 +42,13 @@ function fromParams(params: URLSearchParams, now: number): FilterState {
   return { choice, from: params.get('from') ?? initial.from, to: params.get('to') ?? initial.to, filters }
 }
 
+/** The trend's buckets for a period: a year by day is 365 bars — months (or weeks) read better. */
+function trendBy(period: Period): Granularity {
+  if (period.kind !== 'custom') return 'day'
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000
+  return days > 92 ? 'month' : days > 31 ? 'week' : 'day'
+}
+
 export function ReportsPage() {
   const { t } = useTranslation()
   const data = useData()
@@ -59,7 +66,7 @@ export function ReportsPage() {
     return fallback.period
   })
   const [by, setBy] = useState<Granularity>(
-    () => (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? 'day'
+    () => (['day', 'week', 'month'] as const).find((b) => b === params.get('by')) ?? trendBy(accepted)
   )
   const [paretoBy, setParetoBy] = useState<ParetoBy>(
     () =>
@@ -71,11 +78,7 @@ export function ReportsPage() {
     const r = resolvePeriod(next, data.now())
     if (r.ok && JSON.stringify(r.period) !== JSON.stringify(accepted)) {
       setAccepted(r.period)
-      // a year by day is 365 bars: weeks read better
-      if (r.period.kind === 'custom' && next.choice === 'custom') {
-        const days = (Date.parse(r.period.to) - Date.parse(r.period.from)) / 86_400_000
-        setBy(days > 92 ? 'month' : days > 31 ? 'week' : 'day')
-      } else setBy('day')
+      setBy(next.choice === 'custom' ? trendBy(r.period) : 'day')
     }
   }
   const printQuery = new URLSearchParams({

@@ -19,6 +19,7 @@ import { pauseComplaintClock, resumeComplaintClock } from '@/db/complaintClockWr
 import {
   drillDownRows,
   reportDrillDown,
+  reportDrillPage,
   reportOverview,
   reportPareto,
   reportStaffDrill,
@@ -241,6 +242,14 @@ describe('统计报表 data layer', () => {
           const label = `${JSON.stringify(f)} ${JSON.stringify(target)}`
           // from the report's own kept input (nothing read again): the same list
           expect(await reportDrillDown(ctx, f, range, target, o.asOf, o.inputId), label).toEqual(refs)
+          // and page by page (the drawer's way): each page is that slice of it, with its length
+          for (const offset of [0, 2])
+            expect(await reportDrillPage(ctx, f, range, target, o.asOf, o.inputId, offset, 2), label).toEqual(
+              {
+                total: refs.length,
+                refs: refs.slice(offset, offset + 2)
+              }
+            )
           if (target.metric === 'complaints') {
             expect(refs.length, label).toBe(figures.complaints)
             continue
@@ -280,6 +289,10 @@ describe('统计报表 data layer', () => {
       await reportOverview(ctx, { period: NOV, filters: {} }, by)
     expect(await reportDrillDown(ctx, {}, o.current, target, o.asOf, o.inputId)).toEqual(before)
     expect(await reportDrillDown(ctx, {}, o.current, target, o.asOf, 'no-such-input')).toEqual(before)
+    expect(await reportDrillPage(ctx, {}, o.current, target, o.asOf, o.inputId, 1, 3)).toEqual({
+      total: before.length,
+      refs: before.slice(1, 4)
+    })
   })
 
   it('a trend bucket opens the complaints received in it, and a page of rows loads their records', async () => {
