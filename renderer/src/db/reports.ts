@@ -26,15 +26,13 @@ import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
 import { ensureTaskDays, taskDaysBuiltKey } from './taskDays'
 import { servicesOfRows, tasksOfRows, type RawReportInput, type ServiceRow } from './reportInput'
-import type { RowSpec } from './reportRows'
 import {
   compute,
   INPUT_GONE,
   spent,
   type ComputeRequest,
   type DrillPage,
-  type InputRef,
-  type ReportSource
+  type InputRef
 } from './reportsCompute'
 import { servedFigures } from './dailyFigures'
 
@@ -83,10 +81,9 @@ export async function readTasks(ctx: DataContext, from: number, to: number): Pro
   return tasksOfRows(await readTaskRows(ctx, from, to))
 }
 
-/** Everything that can count in `range` (plus the look-back), unfiltered: which day rows to read (the
- *  worker reads them, reportRows.ts) and the daily figures. The rows' keys are read here, so a live
- *  report (useLiveQuery) is told of every change to those rows. */
-export async function reportSource(ctx: DataContext, range: Range): Promise<ReportSource> {
+/** Everything that can count in `range` (plus the look-back), unfiltered, as the day rows' texts: the
+ *  worker splits and parses them (reportInput.ts). */
+export async function readReportInput(ctx: DataContext, range: Range): Promise<RawReportInput> {
   const db = ctx.db
   if (!(await db.meta.get(complaintDaysBuiltKey()))) await ensureComplaintDays(db)
   if (!(await db.meta.get(serviceDaysBuiltKey()))) await ensureServiceDays(db)
@@ -94,40 +91,19 @@ export async function reportSource(ctx: DataContext, range: Range): Promise<Repo
   const first = dayjs(range.start).format(FMT)
   const last = dayjs(range.end - 1).format(FMT)
   const lookFrom = dayjs(range.start).subtract(LOOKBACK_DAYS, 'day')
-  const spec: RowSpec = {
-    db: db.name,
-    complaints: [lookFrom.format(FMT), last],
-    services: [first, last],
+  const [complaintRows, serviceRows, taskRows, served] = await Promise.all([
+    readDayRows(db, 'complaintDays', lookFrom.format(FMT), last),
+    readDayRows(db, 'serviceDays', first, last),
     // tasks due up to the look-back on either side: answered or owed in the range
-    tasks: [lookFrom.format(FMT), dayjs(range.end).add(LOOKBACK_DAYS, 'day').format(FMT)]
-  }
-  const keys = (store: 'complaintDays' | 'serviceDays' | 'taskDays', [from, to]: readonly [string, string]) =>
-    db.table(store).where('day').between(from, `${to}#\uffff`, true, true).primaryKeys()
-  const [served] = await Promise.all([
+    readTaskRows(ctx, lookFrom.valueOf(), dayjs(range.end).add(LOOKBACK_DAYS, 'day').valueOf()),
     // 服务投诉率's customers served, when the setting says the daily figures (dailyFigures.ts)
-    servedFigures(ctx, first, last),
-    keys('complaintDays', spec.complaints),
-    keys('serviceDays', spec.services),
-    keys('taskDays', spec.tasks)
-  ])
-  return { spec, ...(served ? { served } : {}) }
-}
-
-/** The rows of a source read here (no worker, or it could not read them): what the worker reads. */
-export async function readSourceRows(ctx: DataContext, source: ReportSource): Promise<RawReportInput> {
-  const { spec } = source
-  const rows = (store: 'complaintDays' | 'serviceDays' | 'taskDays', [from, to]: readonly [string, string]) =>
-    readDayRows(ctx.db, store, from, to)
-  const [complaints, services, tasks] = await Promise.all([
-    rows('complaintDays', spec.complaints),
-    rows('serviceDays', spec.services),
-    rows('taskDays', spec.tasks)
+    servedFigures(ctx, first, last)
   ])
   return {
-    complaintRows: complaints.map((row) => row.lines),
-    serviceRows: serviceRowsOf(services),
-    taskRows: tasks.map((row) => row.lines),
-    ...(source.served ? { served: source.served } : {})
+    complaintRows: complaintRows.map((row) => row.lines),
+    serviceRows: serviceRowsOf(serviceRows),
+    taskRows,
+    ...(served ? { served } : {})
   }
 }
 
@@ -164,9 +140,9 @@ function reportsWorker(): Worker | null {
   }
 }
 
-async function run(ctx: DataContext, request: ComputeRequest): Promise<ReturnType<typeof compute>> {
+async function run(request: ComputeRequest): Promise<ReturnType<typeof compute>> {
   const w = reportsWorker()
-  if (!w) return compute(await withRows(ctx, request))
+  if (!w) return compute(request)
   const id = nextId++
   try {
     return await new Promise((resolve, reject) => {
@@ -175,23 +151,15 @@ async function run(ctx: DataContext, request: ComputeRequest): Promise<ReturnTyp
     })
   } catch (e) {
     if (e instanceof Error && e.message === INPUT_GONE) throw e
-    // the worker could not read or count (failed to load, no IndexedDB there): do it here rather
-    // than show nothing
-    return compute(await withRows(ctx, request))
+    // the worker could not count (failed to load): count here rather than show nothing
+    return compute(request)
   }
 }
 
-/** The request with its rows read on this thread (the inline path). */
-async function withRows(ctx: DataContext, request: ComputeRequest): Promise<ComputeRequest> {
-  const source = request.input.source
-  if (!source) return request
-  return { ...request, input: { id: request.input.id, raw: await readSourceRows(ctx, source) } }
-}
-
 let inputSerial = 0
-/** A fresh input: the rows to read for it. */
-function sent(source: ReportSource): InputRef {
-  return { id: `${Date.now()}-${++inputSerial}`, source }
+/** A fresh input, sent with its rows. */
+function sent(raw: RawReportInput): InputRef {
+  return { id: `${Date.now()}-${++inputSerial}`, raw }
 }
 
 /** Where a report's time went (read from IndexedDB / counted in the worker), as performance entries
@@ -199,14 +167,15 @@ function sent(source: ReportSource): InputRef {
 export const REPORT_READ_MEASURE = 'desk:report-read'
 export const REPORT_COUNT_MEASURE = 'desk:report-count'
 export const REPORT_DRILL_MEASURE = 'desk:report-drill'
-function timing(kind: string, start: number, read: number): void {
+function timing(kind: string, start: number, read: number, raw: RawReportInput): void {
   for (const name of [REPORT_READ_MEASURE, REPORT_COUNT_MEASURE, REPORT_DRILL_MEASURE])
     if (performance.getEntriesByName(name).length > 50) performance.clearMeasures(name)
-  // of the count: reading the rows, parsing them and counting, in the worker (the rest: crossing to
-  // it and back)
   const detail = {
     kind,
-    rowsMs: Math.round(spent.read),
+    complaintRows: raw.complaintRows.length,
+    serviceRows: raw.serviceRows.length,
+    taskRows: raw.taskRows.length,
+    // of the count: parsing the rows and counting in the worker (the rest: crossing to it and back)
     prepareMs: Math.round(spent.prepare),
     countMs: Math.round(spent.count)
   }
@@ -229,10 +198,10 @@ export async function reportOverview(
   const asOf = ctx.now()
   const ranges = comparison(query.period, asOf)
   const t0 = performance.now()
-  const source = await reportSource(ctx, { start: ranges.previous.start, end: ranges.current.end })
+  const raw = await readReportInput(ctx, { start: ranges.previous.start, end: ranges.current.end })
   const t1 = performance.now()
-  const input = sent(source)
-  const result = (await run(ctx, {
+  const input = sent(raw)
+  const result = (await run({
     kind: 'overview',
     input,
     filters: query.filters,
@@ -240,7 +209,7 @@ export async function reportOverview(
     ranges,
     by
   })) as Overview
-  timing('overview', t0, t1)
+  timing('overview', t0, t1, raw)
   return { ...result, query, inputId: input.id }
 }
 
@@ -259,7 +228,7 @@ export async function reportDrillDown(
   const asked = performance.now()
   const metrics = await metricContext(ctx, asOf)
   const ask = (input: InputRef) =>
-    run(ctx, { kind: 'drill', input, filters, ctx: metrics, range, target }) as Promise<RecordRef[]>
+    run({ kind: 'drill', input, filters, ctx: metrics, range, target }) as Promise<RecordRef[]>
   if (inputId)
     try {
       const refs = await ask({ id: inputId })
@@ -273,10 +242,10 @@ export async function reportDrillDown(
       if (!(e instanceof Error && e.message === INPUT_GONE)) throw e
     }
   const t0 = performance.now()
-  const source = await reportSource(ctx, range)
+  const raw = await readReportInput(ctx, range)
   const t1 = performance.now()
-  const refs = await ask(sent(source))
-  timing('drill', t0, t1)
+  const refs = await ask(sent(raw))
+  timing('drill', t0, t1, raw)
   return refs
 }
 
@@ -297,7 +266,7 @@ export async function reportDrillPage(
     try {
       const asked = performance.now()
       const metrics = await metricContext(ctx, asOf)
-      const page = (await run(ctx, {
+      const page = (await run({
         kind: 'drillPage',
         input: { id: inputId },
         filters,
@@ -344,10 +313,10 @@ export async function reportTimeliness(
 ): Promise<Timeliness & { query: ReportQuery }> {
   const asOf = ctx.now()
   const { current } = comparison(query.period, asOf)
-  const source = await reportSource(ctx, current)
-  const result = (await run(ctx, {
+  const raw = await readReportInput(ctx, current)
+  const result = (await run({
     kind: 'timeliness',
-    input: sent(source),
+    input: sent(raw),
     filters: query.filters,
     ctx: await metricContext(ctx, asOf),
     range: current,
@@ -370,10 +339,10 @@ export async function reportStaffReview(
 ): Promise<{ rows: StaffRow[]; asOf: number; range: Range; query: ReportQuery }> {
   const asOf = ctx.now()
   const { current } = comparison(query.period, asOf)
-  const [source, problems] = await Promise.all([reportSource(ctx, current), readProblems(ctx, current)])
-  const rows = (await run(ctx, {
+  const [raw, problems] = await Promise.all([readReportInput(ctx, current), readProblems(ctx, current)])
+  const rows = (await run({
     kind: 'staff',
-    input: sent(source),
+    input: sent(raw),
     problems,
     filters: query.filters,
     ctx: await metricContext(ctx, asOf),
@@ -391,10 +360,10 @@ export async function reportStaffDrill(
   list: StaffList,
   asOf: number
 ): Promise<RecordRef[]> {
-  const [source, problems] = await Promise.all([reportSource(ctx, range), readProblems(ctx, range)])
-  return (await run(ctx, {
+  const [raw, problems] = await Promise.all([readReportInput(ctx, range), readProblems(ctx, range)])
+  return (await run({
     kind: 'staffDrill',
-    input: sent(source),
+    input: sent(raw),
     problems,
     filters,
     ctx: await metricContext(ctx, asOf),

@@ -10,8 +10,7 @@ import {
   type Overview,
   type RecordRef,
   type ReportFilters,
-  type ReportInput,
-  type ServedFigures
+  type ReportInput
 } from '@shared/domain/metrics/report'
 import { timeliness, type Timeliness } from '@shared/domain/metrics/timeliness'
 import {
@@ -23,23 +22,15 @@ import {
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
 import { ReportInputParser, type RawReportInput } from './reportInput'
-import type { RowSpec } from './reportRows'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
 
-/** Which rows make a report's input (read by the worker, reportRows.ts), and the daily figures. */
-export interface ReportSource {
-  spec: RowSpec
-  served?: ServedFigures
-}
-
-/** A report's input: sent once as the rows to read (`source`; read into `raw` before counting), then
- *  named by id alone — a drill-down lists the records behind a number from the very input that number
- *  was counted from, without reading or parsing it again. The computing side keeps the last few. */
+/** A report's input: sent once with its rows, then named by id alone — a drill-down lists the records
+ *  behind a number from the very input that number was counted from, without reading or parsing it
+ *  again. The computing side keeps the last few. */
 export interface InputRef {
   id: string
-  source?: ReportSource
   raw?: RawReportInput
 }
 
@@ -165,7 +156,7 @@ const sameContext = (ctx: MetricContext): MetricContext => ({
 let lastList: { key: string; refs: RecordRef[] } | null = null
 
 /** Where the last request's time went in ms (parsing its rows, counting), for the benchmark. */
-export const spent = { read: 0, prepare: 0, count: 0 }
+export const spent = { prepare: 0, count: 0 }
 
 export function compute(req: ComputeRequest): ComputeResult {
   const t0 = performance.now()
