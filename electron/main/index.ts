@@ -6,9 +6,10 @@ import {
   createDeviceStore,
   createShareConfig,
   createShareService,
-  createStoreKeyVault
+  createStoreKeyVault,
+  createBackupService
 } from '../services'
-import { dialogFolderPicker } from './folderPicker'
+import { dialogFilePicker, dialogFolderPicker } from './folderPicker'
 import { registerDeskIpc } from './ipc'
 import { safeStorageWrapper } from './keyWrapper'
 import { createElectronPrinting, type PrintingHost } from './printing'
@@ -56,6 +57,27 @@ function start(): void {
     dataDir: userData,
     wrapper: safeStorageWrapper(safeStorage)
   })
+  const text = mainTextFor(app.getLocale())
+  // 数据备份: main decides every path (data folder, second folder picked in its own dialog).
+  const backups = createBackupService({
+    dataDir: userData,
+    pickFolder: dialogFolderPicker({ dialog, parent: () => mainWindow, title: text.pickBackupFolder }),
+    pickFile: dialogFilePicker({
+      dialog,
+      parent: () => mainWindow,
+      title: text.pickBackupFile,
+      filterName: text.backupFileKind
+    }),
+    shareRoot: async () => (await share.getConfig()).root,
+    rootEnv: {
+      platform: process.platform,
+      home: app.getPath('home'),
+      dataDir: userData,
+      windowsDirs: ['SystemRoot', 'windir', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramData']
+        .map((name) => process.env[name])
+        .filter((dir): dir is string => !!dir)
+    }
+  })
   const printingHost: PrintingHost = {
     dialog,
     documentsDir: () => app.getPath('documents'),
@@ -70,6 +92,7 @@ function start(): void {
         appInfo,
         share,
         storeKeys,
+        backups,
         printing: createElectronPrinting(sender, printingHost)
       }),
     allowed
