@@ -387,3 +387,31 @@ export async function restoreBackup(
   const counts = await restoreChecked(ctx, staffNo, checked, opts)
   return { preRestoreId: before.id, counts, header: checked.header }
 }
+
+export interface BackupPreview {
+  createdAt: number
+  counts: Record<string, number>
+  encrypted: boolean
+  /** from this PC's store share (or this PC before it joined one) */
+  storeId: string | null
+}
+
+/** What 恢复备份 shows before asking: when, what counts — the whole file checked, nothing changed. */
+export async function previewBackup(
+  ctx: DataContext,
+  source: { bytes: Uint8Array },
+  opts: { passphrase?: string } = {}
+): Promise<BackupPreview> {
+  const { header } = await checkBackup(ctx, source.bytes, opts)
+  return {
+    createdAt: header.createdAt,
+    counts: header.counts,
+    encrypted: header.encryption.alg !== 'none',
+    storeId: header.storeId
+  }
+}
+
+/** Whether this PC takes part in a store share (a restore then takes in the share afterwards). */
+export async function inStoreShare(ctx: DataContext): Promise<boolean> {
+  return (await ctx.db.meta.get(STORE_ID_KEY)) !== undefined
+}
