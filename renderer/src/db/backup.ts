@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie'
+import type { Table } from 'dexie'
 import {
   BackupWriter,
   CHUNK_ROWS,
@@ -44,6 +44,18 @@ const DEVICE_LOCAL_TABLES: ReadonlySet<string> = new Set(['outbox', 'quarantine'
 /** The backup's name for the unpublished outbox entries it carries. */
 const PENDING = 'pendingChanges'
 const META_DEVICE_LOCAL_PREFIXES = ['device.', 'sync.', 'session.', 'pref.', 'pinLock.', 'backup.'] as const
+
+/** performance.measure names (the benchmark reads them; bench/backup.bench.ts) */
+export const BACKUP_MEASURES = {
+  build: 'desk:backup-build',
+  store: 'desk:backup-store',
+  verify: 'desk:backup-verify',
+  restore: 'desk:backup-restore'
+} as const
+
+function measure(name: string, start: number): void {
+  globalThis.performance?.measure?.(name, { start, end: performance.now() })
+}
 
 /** Whether a meta row belongs to this PC alone (never backed up, never restored). */
 export function isDeviceLocalMeta(key: string): boolean {
@@ -218,6 +230,10 @@ export async function restoreChecked(
   const total = Object.values(header.counts).reduce((a, b) => a + b, 0)
   const me = ctx.writer.deviceId
   const counts: Record<string, number> = {}
+  // Read (and parse) the whole file before the transaction: awaiting anything but IndexedDB inside it
+  // would let it commit early, and keeping it alive across the decompression (Dexie.waitFor) was slow.
+  const chunks: BackupChunk[] = []
+  for await (const chunk of checked.chunks()) chunks.push(chunk)
   await db.transaction('rw', db.tables, async () => {
     if (!(await mayRestore(ctx, staffNo))) throw new BackupRefusedError('notManager')
     const storeId = (await db.meta.get(STORE_ID_KEY))?.value as string | undefined
@@ -232,11 +248,7 @@ export async function restoreChecked(
     }
     const stamps = new Map<string, string>()
     let done = 0
-    const iterator = checked.chunks()
-    for (;;) {
-      const next = await Dexie.waitFor(iterator.next())
-      if (next.done) break
-      const { t, r } = next.value
+    for (const { t, r } of chunks) {
       done += r.length
       counts[t] = (counts[t] ?? 0) + r.length
       if (t === PENDING) {
@@ -326,15 +338,21 @@ export async function makeBackup(
   reason: BackupFileInfo['reason'],
   opts: { onProgress?: (p: BackupProgress) => void } = {}
 ): Promise<MadeBackup> {
+  let start = performance.now()
   const built = await buildBackup(ctx, opts)
+  measure(BACKUP_MEASURES.build, start)
   const { header } = built
+  start = performance.now()
   const { id } = await port.write(built.bytes, {
     reason,
     createdAt: header.createdAt,
     counts: header.counts,
     encrypted: header.encryption.alg !== 'none'
   })
+  measure(BACKUP_MEASURES.store, start)
+  start = performance.now()
   const verified = await verifyStored(ctx, port, id, header)
+  measure(BACKUP_MEASURES.verify, start)
   await port.setVerified(id, verified)
   return { id, verified, header }
 }
@@ -384,7 +402,9 @@ export async function restoreBackup(
   const checked = await checkBackup(ctx, bytes, opts)
   const before = await makeBackup(ctx, port, 'preRestore')
   if (!before.verified) throw new BackupRefusedError('preRestoreFailed')
+  const start = performance.now()
   const counts = await restoreChecked(ctx, staffNo, checked, opts)
+  measure(BACKUP_MEASURES.restore, start)
   return { preRestoreId: before.id, counts, header: checked.header }
 }
 
