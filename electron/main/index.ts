@@ -10,6 +10,7 @@ import {
   createBackupService
 } from '../services'
 import { dialogFilePicker, dialogFolderPicker } from './folderPicker'
+import { backUpOnClose } from './quitBackup'
 import { registerDeskIpc } from './ipc'
 import { safeStorageWrapper } from './keyWrapper'
 import { createElectronPrinting, type PrintingHost } from './printing'
@@ -100,6 +101,8 @@ function start(): void {
 
   const openWindow = (): void => {
     const win = createMainWindow(allowed)
+    // 数据备份 when the app quits: the page backs up before the window goes (bounded in time).
+    backUpOnClose(win)
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null
     })

@@ -12,4 +12,16 @@ export async function bootApp(): Promise<void> {
     .catch(() => undefined)
   // Automatic backups every few hours while the app runs (数据备份); never in the way of start-up.
   useBackups.getState().startSchedule()
+  // Main calls this when the window is closing (electron/main/quitBackup.ts): a backup on quit.
+  Object.defineProperty(window, 'deskBeforeQuit', {
+    value: () =>
+      useBackups
+        .getState()
+        .backupNow('quit')
+        .then(
+          (made) => made.verified,
+          () => false
+        ),
+    configurable: true
+  })
 }
