@@ -21,3 +21,24 @@ export function dialogFolderPicker(host: {
     return choice.canceled ? null : (choice.filePaths[0] ?? null)
   }
 }
+
+/** Main's open dialog for one backup file (从备份恢复): the renderer never names a path. */
+export function dialogFilePicker(host: {
+  dialog: Pick<Dialog, 'showOpenDialog'>
+  parent: () => BaseWindow | null
+  title: string
+  filterName: string
+}): () => Promise<string | null> {
+  return async () => {
+    const options: OpenDialogOptions = {
+      title: host.title,
+      properties: ['openFile', 'dontAddToRecent'],
+      filters: [{ name: host.filterName, extensions: ['sdbak'] }]
+    }
+    const parent = host.parent()
+    const choice = parent
+      ? await host.dialog.showOpenDialog(parent, options)
+      : await host.dialog.showOpenDialog(options)
+    return choice.canceled ? null : (choice.filePaths[0] ?? null)
+  }
+}

@@ -6,9 +6,11 @@ import {
   createDeviceStore,
   createShareConfig,
   createShareService,
-  createStoreKeyVault
+  createStoreKeyVault,
+  createBackupService
 } from '../services'
-import { dialogFolderPicker } from './folderPicker'
+import { dialogFilePicker, dialogFolderPicker } from './folderPicker'
+import { backUpOnClose } from './quitBackup'
 import { registerDeskIpc } from './ipc'
 import { safeStorageWrapper } from './keyWrapper'
 import { createElectronPrinting, type PrintingHost } from './printing'
@@ -56,6 +58,27 @@ function start(): void {
     dataDir: userData,
     wrapper: safeStorageWrapper(safeStorage)
   })
+  const text = mainTextFor(app.getLocale())
+  // 数据备份: main decides every path (data folder, second folder picked in its own dialog).
+  const backups = createBackupService({
+    dataDir: userData,
+    pickFolder: dialogFolderPicker({ dialog, parent: () => mainWindow, title: text.pickBackupFolder }),
+    pickFile: dialogFilePicker({
+      dialog,
+      parent: () => mainWindow,
+      title: text.pickBackupFile,
+      filterName: text.backupFileKind
+    }),
+    shareRoot: async () => (await share.getConfig()).root,
+    rootEnv: {
+      platform: process.platform,
+      home: app.getPath('home'),
+      dataDir: userData,
+      windowsDirs: ['SystemRoot', 'windir', 'ProgramFiles', 'ProgramFiles(x86)', 'ProgramData']
+        .map((name) => process.env[name])
+        .filter((dir): dir is string => !!dir)
+    }
+  })
   const printingHost: PrintingHost = {
     dialog,
     documentsDir: () => app.getPath('documents'),
@@ -70,6 +93,7 @@ function start(): void {
         appInfo,
         share,
         storeKeys,
+        backups,
         printing: createElectronPrinting(sender, printingHost)
       }),
     allowed
@@ -77,6 +101,8 @@ function start(): void {
 
   const openWindow = (): void => {
     const win = createMainWindow(allowed)
+    // 数据备份 when the app quits: the page backs up before the window goes (bounded in time).
+    backUpOnClose(win)
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null
     })

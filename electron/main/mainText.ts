@@ -23,7 +23,10 @@ const zhCN = {
   ok: '确定',
   appTitle: '门店客服台',
   startFailed: '启动失败：{reason}',
-  pickShareFolder: '选择共享文件夹'
+  pickShareFolder: '选择共享文件夹',
+  pickBackupFolder: '选择第二备份位置',
+  pickBackupFile: '选择备份文件',
+  backupFileKind: '门店客服台备份'
 }
 
 export type MainText = Record<keyof typeof zhCN, string>
@@ -52,7 +55,10 @@ export const mainText: Record<'zh-CN' | 'en', MainText> = {
     ok: 'OK',
     appTitle: 'Service Desk',
     startFailed: 'Could not start: {reason}',
-    pickShareFolder: 'Choose the share folder'
+    pickShareFolder: 'Choose the share folder',
+    pickBackupFolder: 'Choose a second backup folder',
+    pickBackupFile: 'Choose a backup file',
+    backupFileKind: 'Service desk backup'
   }
 }
 

@@ -3,6 +3,7 @@ import { deskInputs, type DeskHandlers } from '@shared/ipc/contract'
 import type { DeskIssue, DeskResult } from '@shared/ipc/errors'
 import type { DeskMethodName } from '@shared/ipc/methods'
 import { ShareServiceError } from './sync/shareError'
+import { BackupServiceError } from './backup/backupService'
 
 // The one entry point for every window.desk call, whatever the transport (Electron IPC in the
 // app, loopback HTTP in the Chromium test host). It never throws and never rejects: the caller
@@ -51,6 +52,8 @@ export async function dispatch(
     // Share failures are expected (a NAS goes away): the renderer needs their kind, not a generic error.
     if (error instanceof ShareServiceError)
       return { ok: false, error: { code: 'share', message: `share.${error.failure}` } }
+    if (error instanceof BackupServiceError)
+      return { ok: false, error: { code: 'backup', message: `backup.${error.failure}` } }
     // Full detail stays in the main-process log; the renderer only gets an i18n key.
     console.error(`[desk] ${method} failed:`, error)
     return { ok: false, error: { code: 'internal', message: 'ipc.internal' } }

@@ -3,6 +3,7 @@ import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
 import type { StoreKeyVault } from './storeKeyVault'
 import type { ShareService } from './sync/shareService'
+import type { BackupService } from './backup/backupService'
 
 /** Binds each window.desk method to its service. Inputs arrive already validated by dispatch.
  *  Cheap and stateless (state lives in the deps), so a host may build it per call: that is how
@@ -13,7 +14,13 @@ export function createDeskHandlers(deps: {
   printing: DeskPrinting
   share: ShareService
   storeKeys: StoreKeyVault
+  /** absent in hosts that keep no backups (unit tests of other services): every backup call fails */
+  backups?: BackupService
 }): DeskHandlers {
+  const backups = (): BackupService => {
+    if (!deps.backups) throw new Error('no backup service in this host')
+    return deps.backups
+  }
   return {
     // A copy, so nothing downstream can mutate the shared object.
     getAppInfo: async () => ({ ...deps.appInfo }),
@@ -44,6 +51,14 @@ export function createDeskHandlers(deps: {
     storeKeyForget: async () => {
       await deps.storeKeys.forget()
       return { forgotten: true as const }
-    }
+    },
+    backupList: () => backups().list(),
+    backupWrite: (input) => backups().write(input),
+    backupRead: async (input) => ({ bytes: await backups().read(input.id) }),
+    backupSetVerified: (input) => backups().setVerified(input.id, input.verified),
+    backupChooseFolder: () => backups().chooseFolder(),
+    backupClearFolder: () => backups().clearFolder(),
+    backupSetInterval: (input) => backups().setInterval(input.hours),
+    backupOpenFile: () => backups().openFile()
   }
 }

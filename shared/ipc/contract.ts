@@ -4,6 +4,7 @@ import type { DeskResult } from './errors'
 import { pdfFileNameSchema } from './fileName'
 import { hasInvisibleChars } from './invisibleChars'
 import { isSharePath } from './sharePath'
+import type { BackupReason } from '../backup/generations'
 
 /** A PC's identity. Owned by the main process (a file in the app's data folder), not by IndexedDB,
  *  because it belongs to the machine: wiping the browser storage must not mint a new device. */
@@ -83,6 +84,59 @@ export type ShareChoice = ShareConfig & {
   refusal?: ShareRootRefusal
 }
 
+/** 数据备份 (issue 17 point 4): one backup file as main lists it. */
+export interface BackupEntry {
+  id: string
+  createdAt: number
+  reason: BackupReason
+  size: number
+  counts: Record<string, number>
+  encrypted: boolean
+  /** read back and checked whole after writing; null while not yet checked */
+  verified: boolean | null
+  sha256: string
+  /** true: an identical copy is in the second folder; false: it could not be written; null: none set */
+  secondCopy: boolean | null
+}
+
+export interface BackupListing {
+  /** newest first */
+  entries: BackupEntry[]
+  /** for display only: no method takes a folder from the renderer */
+  secondFolder: string | null
+  intervalHours: number
+  /** where main keeps the backups (display only) */
+  dataFolder: string
+}
+
+/** Why main refused a folder picked as the second backup folder (an i18n key under backupPage.folder). */
+export const BACKUP_FOLDER_REFUSALS = ['isShare', 'notWritable', 'systemFolder'] as const
+export type BackupFolderRefusal = (typeof BACKUP_FOLDER_REFUSALS)[number]
+
+export interface BackupFolderChoice {
+  outcome: 'chosen' | 'cancelled' | 'refused'
+  refusal?: BackupFolderRefusal
+  secondFolder: string | null
+}
+
+export interface OpenedBackupFile {
+  /** the file's own name (display only) */
+  name: string
+  bytes: Uint8Array
+}
+
+export interface BackupWriteInput {
+  bytes: Uint8Array
+  reason: BackupReason
+  createdAt: number
+  counts: Record<string, number>
+  encrypted: boolean
+}
+
+/** A backup file's size limit over IPC. */
+export const BACKUP_FILE_MAX_BYTES = 1024 * 1024 * 1024
+const backupIdSchema = z.string().regex(/^backup-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/, 'validation.invalid')
+
 export interface ShareFileEntry {
   name: string
   size: number
@@ -117,7 +171,28 @@ export const deskInputs = {
   storeKeySave: z.strictObject({ ...storeKeyRef, key: storeKeyBytesSchema }),
   /** the key kept for exactly this store and key check, or null */
   storeKeyLoad: z.strictObject(storeKeyRef),
-  storeKeyForget: z.undefined()
+  storeKeyForget: z.undefined(),
+  /** 数据备份: the backups main keeps, the second folder and the interval */
+  backupList: z.undefined(),
+  /** stores a backup built by the data layer; main names the file and decides the folders */
+  backupWrite: z.strictObject({
+    bytes: z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, 'validation.invalid')
+      .refine((bytes) => bytes.byteLength <= BACKUP_FILE_MAX_BYTES, 'validation.tooLong'),
+    reason: z.enum(['scheduled', 'manual', 'quit', 'upgrade', 'preRestore', 'preJoin']),
+    createdAt: z.number().int().nonnegative(),
+    counts: z.record(z.string().max(40), z.number().int().nonnegative()),
+    encrypted: z.boolean()
+  }),
+  backupRead: z.strictObject({ id: backupIdSchema }),
+  backupSetVerified: z.strictObject({ id: backupIdSchema, verified: z.boolean() }),
+  /** main's own folder dialog picks the second folder (never the share; must be writable) */
+  backupChooseFolder: z.undefined(),
+  backupClearFolder: z.undefined(),
+  /** 自动备份间隔 in hours */
+  backupSetInterval: z.strictObject({ hours: z.number().int().min(1).max(24) }),
+  /** main's open dialog for a backup file (从备份恢复); null = cancelled */
+  backupOpenFile: z.undefined()
 } satisfies Record<DeskMethodName, z.ZodType>
 
 export interface DeskOutputs {
@@ -140,6 +215,14 @@ export interface DeskOutputs {
   storeKeySave: { kept: boolean }
   storeKeyLoad: { key: Uint8Array | null }
   storeKeyForget: { forgotten: true }
+  backupList: BackupListing
+  backupWrite: { id: string }
+  backupRead: { bytes: Uint8Array }
+  backupSetVerified: BackupEntry
+  backupChooseFolder: BackupFolderChoice
+  backupClearFolder: BackupListing
+  backupSetInterval: BackupListing
+  backupOpenFile: OpenedBackupFile | null
 }
 
 export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>

@@ -4,6 +4,7 @@ export type DeskErrorCode =
   | 'unknown-method'
   | 'forbidden-sender' // the call did not come from the app's own main frame
   | 'internal' // the service threw
+  | 'backup' // a backup file operation failed; message is backup.<failure> (notFound, notAFile, tooLarge, io)
   | 'share' // a share-folder operation failed; message is share.<failure> (unavailable, exists, notFound, outsideRoot, notConfigured, io)
 
 export interface DeskIssue {

@@ -16,7 +16,15 @@ export const deskMethods = [
   'shareRemove',
   'storeKeySave',
   'storeKeyLoad',
-  'storeKeyForget'
+  'storeKeyForget',
+  'backupList',
+  'backupWrite',
+  'backupRead',
+  'backupSetVerified',
+  'backupChooseFolder',
+  'backupClearFolder',
+  'backupSetInterval',
+  'backupOpenFile'
 ] as const
 
 export type DeskMethodName = (typeof deskMethods)[number]

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { ZodError } from 'zod'
 import {
+  BackupRefusedError,
   AssignmentRefusedError,
   CallbackRefusedError,
   ClockRefusedError,
@@ -43,6 +44,21 @@ const KEYED_REFUSALS = [
   WorkflowRefusedError
 ] as const
 
+/** 数据备份's refusals (codes from the data layer), each with its literal key. */
+const BACKUP_REFUSALS: Record<BackupRefusedError['refusal'], string> = {
+  notBackup: 'backup.refused.notBackup',
+  truncated: 'backup.refused.truncated',
+  damaged: 'backup.refused.damaged',
+  newerVersion: 'backup.refused.newerVersion',
+  needsPassphrase: 'backup.refused.needsPassphrase',
+  wrongPassphrase: 'backup.refused.wrongPassphrase',
+  otherStore: 'backup.refused.otherStore',
+  countsDiffer: 'backup.refused.countsDiffer',
+  notManager: 'backup.refused.notManager',
+  needsPassphraseToBackup: 'backup.refused.needsPassphraseToBackup',
+  preRestoreFailed: 'backup.refused.preRestoreFailed'
+}
+
 /** A user-facing sentence for any error, in one place: typed refusals of the data layer and of main
  *  are translated from their keys, validation says its first message, anything else is summarised. */
 export function describeError(error: unknown, t: TFunction): string {
@@ -59,6 +75,7 @@ export function describeError(error: unknown, t: TFunction): string {
   }
   // Before CustomerRefusedError, which it extends: its sentence needs the phones it names.
   if (error instanceof ImportRefusedError) return importRefusalText(t, error)
+  if (error instanceof BackupRefusedError) return t(BACKUP_REFUSALS[error.refusal])
   if (KEYED_REFUSALS.some((type) => error instanceof type)) return t((error as Error).message)
   if (error instanceof DuplicateStaffNoError) return t('staff.duplicate', { staffNo: error.staffNo })
   if (error instanceof ZodError) return t(error.issues[0]?.message ?? 'error.unexpected')

@@ -1,6 +1,7 @@
 import type { DeviceInfo } from '@shared/ipc/contract'
 import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { openDataLayer, type DataContext } from './context'
+import { inStoreShare, makeBackup, mayRestore, previewBackup, restoreBackup } from './backup'
 import { isSetupDone, getStoreName, completeSetup, updateStoreName } from './setup'
 import { getLocalePref, getSessionStaffNo, setLocale, setSessionStaff } from './prefs'
 import { loadDraft, saveDraft, clearDraft } from './drafts'
@@ -249,11 +250,18 @@ const reads = {
   listAllConflicts,
   listQuarantine,
   lastClockOffset,
-  lastDeviceRenewal
+  lastDeviceRenewal,
+  // 数据备份
+  previewBackup,
+  mayRestore,
+  inStoreShare
 }
 
 /** Mutations, per capability: each stamps what it writes and records it for sync (writer.ts). */
 const writes = {
+  // 数据备份: a backup reads everything and hands it to main; a restore replaces this PC's data
+  makeBackup,
+  restoreBackup,
   // setup, this PC's preferences, drafts
   completeSetup,
   updateStoreName,

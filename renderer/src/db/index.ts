@@ -15,6 +15,8 @@ export { NEW_COMPLAINT_DRAFT } from './complaints'
 // staff
 export { DuplicateStaffNoError } from './staff'
 export { StaffPinRefusedError, staffHasPin } from './staffPin'
+export { BackupRefusedError } from './backup'
+export type { BackupStorePort, BackupPreview, BackupProgress, MadeBackup, RestoreOutcome } from './backup'
 
 // complaints
 export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery'

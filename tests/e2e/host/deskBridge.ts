@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
 import { homedir } from 'node:os'
 import {
+  createBackupService,
   createDeskHandlers,
   createDeviceStore,
   createShareConfig,
@@ -53,6 +54,9 @@ export interface DeskBridgeOptions {
   /** what main's folder dialog returns for 选择文件夹… (the test's share folder); null = cancelled.
    *  `pickFolderNext` overrides it once. */
   pickFolder?: string | null
+  /** what main's open-file dialog returns for a backup file (从备份恢复 …); null = cancelled.
+   *  `pickFileNext` sets it once. */
+  pickFile?: string | null
   /** Main elsewhere: calls go to this function instead of the services in this process (the crash
    *  test runs them in a child process it can kill). */
   main?: (method: unknown, arg: unknown) => Promise<DeskResult<unknown>>
@@ -79,6 +83,8 @@ export interface DeskBridge {
   restartServices(): void
   /** The folder main's dialog "returns" the next time (null: the user cancels); then back to the default. */
   pickFolderNext(folder: string | null): void
+  /** The file main's open dialog "returns" the next time (null: the user cancels). */
+  pickFileNext(file: string | null): void
   /** Install window.desk into a context (call once per context, before its first navigation). */
   attach(context: BrowserContext): Promise<void>
 }
@@ -105,7 +111,7 @@ const jsonClone = (value: unknown): unknown => wireParse(wireStringify(value))
 /** The stateful services, built once per (re)start like main's; handlers are bound per call. The
  *  folder dialog and the OS key store are stood in for (the dialog by `pick`, safeStorage by a fake
  *  wrapper); the share root check and the key vault are the real services. */
-function buildServices(options: DeskBridgeOptions, pick: () => string | null) {
+function buildServices(options: DeskBridgeOptions, pick: () => string | null, pickFile: () => string | null) {
   const appInfo: AppInfo = {
     appVersion: options.appVersion,
     platform: process.platform,
@@ -117,7 +123,14 @@ function buildServices(options: DeskBridgeOptions, pick: () => string | null) {
     rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir }
   })
   const storeKeys = createStoreKeyVault({ dataDir: options.servicesDir, wrapper: fakeKeyWrapper() })
-  return { appInfo, deviceStore, share, storeKeys }
+  const backups = createBackupService({
+    dataDir: options.servicesDir,
+    pickFolder: async () => pick(),
+    pickFile: async () => pickFile(),
+    shareRoot: async () => (await share.getConfig()).root,
+    rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir }
+  })
+  return { appInfo, deviceStore, share, storeKeys, backups }
 }
 
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
@@ -131,7 +144,13 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
     next = undefined
     return chosen
   }
-  let services = buildServices(options, pick)
+  let nextFile: { file: string | null } | undefined
+  const pickFile = (): string | null => {
+    const chosen = nextFile ? nextFile.file : (options.pickFile ?? null)
+    nextFile = undefined
+    return chosen
+  }
+  let services = buildServices(options, pick, pickFile)
   // Like electron/main/ipc.ts: printing acts on the page that made the call.
   const handlersFor = (page: Page | undefined): DeskHandlers =>
     createDeskHandlers({ ...services, printing: harnessPrinting(page, printLog, documentsDir) })
@@ -182,10 +201,13 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
     invoke: async (method, arg) =>
       jsonClone(await transport(method, jsonClone(arg), 'test')) as DeskResult<unknown>,
     restartServices() {
-      services = buildServices(options, pick)
+      services = buildServices(options, pick, pickFile)
     },
     pickFolderNext(folder) {
       next = { folder }
+    },
+    pickFileNext(file) {
+      nextFile = { file }
     },
     async attach(context) {
       await context.exposeBinding(BINDING, async (source, method: unknown, wire: unknown) => {

@@ -46,9 +46,11 @@ export async function importPeers(
   const me = ctx.writer.deviceId
   const result: ImportResult = { received: 0, applied: 0, conflicts: 0, problems: [] }
   const cursors = await readCursors(ctx)
+  // This PC's own chain is read only after a restore (backup.ts puts a cursor for it): the restored
+  // data may predate changes this PC itself published, which every other PC has.
   const folders = (await share.list('devices'))
     .map((e) => e.name)
-    .filter((name) => isShareId(name) && name !== me)
+    .filter((name) => isShareId(name) && (name !== me || cursors.has(me)))
 
   const listings = new Map<string, Map<number, string>>()
   for (const peer of folders.sort()) {
@@ -104,6 +106,8 @@ export async function importPeers(
       if (files.has(seq)) await saveCursor(ctx, cursor)
     }
     if (cursor.upTo !== start) await saveCursor(ctx, cursor)
+    // This PC's own chain, read again after a restore: once caught up, never again.
+    if (peer === me && cursor.gaps.length === 0 && cursor.upTo >= newest) await ctx.db.syncPeers.delete(me)
     const gone = cursor.gaps.filter((g) => !files.has(g))
     if (gone.length > 0) missing.set(peer, gone)
   }

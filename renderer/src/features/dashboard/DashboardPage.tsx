@@ -13,6 +13,7 @@ import { preloadPages } from '@/app/lazyPages'
 import { DashboardHandovers } from '@/features/handover/DashboardHandovers'
 import { DashboardRevisits } from '@/features/revisits/DashboardRevisits'
 import { CounterDashboardCard } from '@/features/counter/CounterDashboardCard'
+import { LastBackupLine } from '@/features/backup/LastBackupLine'
 
 const READY_MARK = 'desk:ready'
 const OVERDUE_SHOWN = 10
@@ -76,6 +77,7 @@ export function DashboardPage() {
           {t('action.newComplaint')}
         </Button>
       </Row>
+      <LastBackupLine />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>

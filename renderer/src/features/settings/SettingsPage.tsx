@@ -13,6 +13,7 @@ import { RevisitRulesCard } from './RevisitRulesCard'
 import { RevisitScriptsCard } from './RevisitScriptsCard'
 import { RewardSettingsCard } from '@/features/counter/RewardSettingsCard'
 import { ClosedDaysCard } from './ClosedDaysCard'
+import { BackupSettingsCard } from '@/features/backup/BackupSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <StoreSettingsCard />
       <DeviceSettingsCard />
       <ShareSettingsCard />
+      <BackupSettingsCard />
       <LanguageSettingsCard />
       <StaffSettingsCard />
       <WorkflowRulesCard />

@@ -8,6 +8,7 @@ import { createIpcShare } from '@/ipc/ipcShare'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
+import { useBackups } from '@/app/backupStore'
 import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
@@ -80,6 +81,9 @@ export function ShareSettingsCard() {
   /** Throws, so the passphrase form can put a wrong passphrase next to its field. */
   async function join(passphrase?: string): Promise<void> {
     setError(null)
+    // 数据备份: this PC's data is backed up (and checked) before it takes in a store's.
+    const before = await useBackups.getState().backupNow('preJoin')
+    if (!before.verified) throw new Error(t('backup.backupFailed'))
     await data.write.joinStoreOnShare(createIpcShare(), passphrase)
     await started('joined')
   }

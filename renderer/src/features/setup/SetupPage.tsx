@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Button, Card, Divider, Form, Input, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -7,6 +8,8 @@ import { useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
+import { callDesk } from '@/ipc/desk'
+import { RestorePreviewModal, type RestoreSource } from '@/features/backup/RestorePreviewModal'
 
 /** First run: store name, first manager, and this PC's name and code. */
 export function SetupPage() {
@@ -14,6 +17,14 @@ export function SetupPage() {
   const device = useSession((s) => s.device)
   // Nobody is at the desk yet: this form makes the first manager.
   const saving = useAction({ staff: false })
+  // 从备份恢复: a replacement PC takes the old one's data from a backup file (picked in main's dialog).
+  const opening = useAction({ staff: false })
+  const [source, setSource] = useState<RestoreSource | null>(null)
+  const openBackup = () =>
+    opening.run(async () => {
+      const file = await callDesk('backupOpenFile', undefined)
+      if (file) setSource({ bytes: file.bytes, name: file.name })
+    })
   const form = useForm<SetupForm, unknown, SetupInput>({
     resolver: zodResolver(setupSchema),
     defaultValues: {
@@ -74,6 +85,20 @@ export function SetupPage() {
             {t('action.finishSetup')}
           </Button>
         </Form>
+        <Divider />
+        <Typography.Paragraph type="secondary">{t('backup.setupOffer')}</Typography.Paragraph>
+        <Button block loading={opening.busy} onClick={() => void openBackup()}>
+          {t('backup.restoreFromBackup')}
+        </Button>
+        {/* After the restore the store is set up: the app leaves this screen by itself. */}
+        {source && (
+          <RestorePreviewModal
+            key={`${source.bytes.byteLength}`}
+            source={source}
+            onClose={() => setSource(null)}
+            onRestored={() => setSource(null)}
+          />
+        )}
       </Card>
     </div>
   )

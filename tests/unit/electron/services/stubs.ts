@@ -33,7 +33,16 @@ export function shareHandlerMocks(): Pick<
   | 'storeKeySave'
   | 'storeKeyLoad'
   | 'storeKeyForget'
+  | 'backupList'
+  | 'backupWrite'
+  | 'backupRead'
+  | 'backupSetVerified'
+  | 'backupChooseFolder'
+  | 'backupClearFolder'
+  | 'backupSetInterval'
+  | 'backupOpenFile'
 > {
+  const listing = { entries: [], secondFolder: null, intervalHours: 4, dataFolder: '/data/backups' }
   return {
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
     shareChooseRoot: vi.fn(async () => ({ root: null, reachable: false, outcome: 'cancelled' as const })),
@@ -44,6 +53,16 @@ export function shareHandlerMocks(): Pick<
     shareRemove: vi.fn(async () => ({ removed: true as const })),
     storeKeySave: vi.fn(async () => ({ kept: false })),
     storeKeyLoad: vi.fn(async () => ({ key: null })),
-    storeKeyForget: vi.fn(async () => ({ forgotten: true as const }))
+    storeKeyForget: vi.fn(async () => ({ forgotten: true as const })),
+    backupList: vi.fn(async () => listing),
+    backupWrite: vi.fn(async () => ({ id: 'backup-20261206-100000-abcdef' })),
+    backupRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
+    backupSetVerified: vi.fn(async () => {
+      throw new Error('backups not under test')
+    }),
+    backupChooseFolder: vi.fn(async () => ({ outcome: 'cancelled' as const, secondFolder: null })),
+    backupClearFolder: vi.fn(async () => listing),
+    backupSetInterval: vi.fn(async () => listing),
+    backupOpenFile: vi.fn(async () => null)
   }
 }

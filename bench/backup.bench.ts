@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { test, expect } from '../tests/e2e/fixtures'
+import { finishSetup } from '../tests/e2e/flows'
+import { seedRows } from './seed'
+import { generateComplaints } from './generate'
+import { generateCustomers } from './generateCustomers'
+import { serviceKey, withDerived } from '@/db/derived'
+import { BACKUP_MEASURES } from '@/db/backup'
+
+// Issue 17 point 4 (数据备份) at store scale, in Chromium with main's real backup service behind the
+// bridge: 100 000 customers + 200 000 complaints. Targets: 立即备份 ≤ 30 s from the click to the
+// verified backup in the list (fullBackupMs), typing in another field meanwhile p95 key → next frame
+// ≤ 100 ms (inputLatencyP95Ms), the read-back check ≤ 15 s (verifyMs), the restore itself ≤ 60 s
+// (restoreMs: the whole file checked, then one transaction), with its progress shown.
+// bench/results/backup.json is read, these keys replaced, and written back: auditFirstPageMs (操作日志,
+// another slice) survives.
+const SCALE = Number(process.env.BENCH_SCALE ?? 1)
+const COUNTS = {
+  customers: Math.round(100_000 * SCALE),
+  complaints: Math.round(200_000 * SCALE)
+}
+const TARGETS = { fullBackupMs: 30_000, inputLatencyP95Ms: 100, verifyMs: 15_000, restoreMs: 60_000 }
+const CHUNK = 20_000
+const RESULT = 'bench/results/backup.json'
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number
+const round = (x: number) => Math.round(x * 10) / 10
+
+test('数据备份 at 100 000 customers and 200 000 complaints', async ({ page, restartApp }) => {
+  await finishSetup(page)
+  process.env.TZ = 'Asia/Shanghai'
+  const now = Date.now()
+  const customers = generateCustomers(COUNTS.customers, { deviceId: 'bench', staffNo: '8001', nowMs: now })
+  const complaints = generateComplaints(COUNTS.complaints, {
+    endMs: now,
+    deviceId: 'bench',
+    staffNo: '8001'
+  }).map((c, i) =>
+    withDerived(
+      { ...c, customerId: `bc-${(i * 7919) % COUNTS.customers}` },
+      serviceKey('complaints', c as unknown as Record<string, unknown>)
+    )
+  )
+  for (const [table, rows] of [
+    ['customers', customers],
+    ['complaints', complaints]
+  ] as const)
+    for (let i = 0; i < rows.length; i += CHUNK) await seedRows(page, table, rows.slice(i, i + CHUNK))
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          // The rows were put behind the writer's back: its tallies and day rows are rebuilt at start.
+          const tx = open.result.transaction('meta', 'readwrite')
+          tx.objectStore('meta').delete('tallies.built.v3')
+          for (const family of ['serviceDays', 'taskDays', 'complaintDays'])
+            tx.objectStore('meta').delete(IDBKeyRange.bound(`${family}.built.`, `${family}.built.\uffff`))
+          tx.oncomplete = () => (open.result.close(), resolve())
+        }
+      })
+  )
+  const app = await restartApp()
+  await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, {
+    timeout: 300_000
+  })
+
+  await app.getByRole('menuitem', { name: '系统设置' }).click()
+  const card = app.getByTestId('backup-settings')
+  await card.scrollIntoViewIfNeeded()
+  // Key → next frame for every keystroke typed while a backup runs (its progress bar is on screen).
+  await app.evaluate(() => {
+    const w = window as unknown as { __lat: number[] }
+    w.__lat = []
+    document.addEventListener(
+      'input',
+      (e) => {
+        if (!document.querySelector('[data-testid=backup-settings] .ant-progress')) return
+        const at = e.timeStamp
+        requestAnimationFrame(() => w.__lat.push(performance.now() - at))
+      },
+      true
+    )
+  })
+  const t0 = Date.now()
+  await card.getByRole('button', { name: '立即备份' }).click()
+  const storeName = app.getByLabel('门店名称', { exact: true })
+  await storeName.click()
+  // Type (unsaved) while the progress bar shows; stop when it is gone.
+  while ((await card.locator('.ant-progress').count()) > 0) await app.keyboard.type('x', { delay: 20 })
+  await expect(card.getByTestId('backup-list')).toContainText('✓ 已校验', { timeout: 300_000 })
+  const fullBackupMs = Date.now() - t0
+  const latencies = await app.evaluate(() => (window as unknown as { __lat: number[] }).__lat)
+  // (a tiny run may finish before a key is typed; at store scale there are many)
+  if (SCALE >= 0.1) expect(latencies.length).toBeGreaterThan(3)
+
+  // 恢复备份 of that backup: the preview checks it, then the current data is backed up and it is restored.
+  await card.getByTestId('backup-list').getByRole('button', { name: '恢复备份' }).click()
+  const preview = app.getByRole('dialog', { name: '恢复备份？' })
+  await expect(preview.getByTestId('backup-preview-facts')).toContainText(
+    `客户 ${COUNTS.customers}，投诉 ${COUNTS.complaints}`,
+    { timeout: 300_000 }
+  )
+  const r0 = Date.now()
+  await preview.getByRole('button', { name: '恢复', exact: true }).click()
+  await expect(preview.locator('.ant-progress')).toBeVisible({ timeout: 300_000 })
+  await expect(preview).toHaveCount(0, { timeout: 600_000 })
+  const restoreWithPreBackupMs = Date.now() - r0
+
+  const measures = await app.evaluate((names) => {
+    const out: Record<string, number[]> = {}
+    for (const [key, name] of Object.entries(names))
+      out[key] = performance.getEntriesByName(name).map((e) => Math.round(e.duration))
+    return out
+  }, BACKUP_MEASURES)
+  console.log(JSON.stringify(measures))
+  const fileSize = await app.evaluate(async () => {
+    const listed = (await (
+      window.desk as unknown as {
+        backupList: (a: undefined) => Promise<{ value: { entries: { size: number }[] } }>
+      }
+    ).backupList(undefined)) as { value: { entries: { size: number }[] } }
+    return listed.value.entries[0]?.size ?? 0
+  })
+
+  const figures = {
+    ...COUNTS,
+    fullBackupMs,
+    inputLatencyP95Ms: latencies.length ? round(p95(latencies)) : 0,
+    verifyMs: measures.verify?.[0] ?? -1,
+    restoreMs: measures.restore?.[0] ?? -1,
+    buildMs: measures.build?.[0] ?? -1,
+    storeMs: measures.store?.[0] ?? -1,
+    restoreWithPreBackupMs,
+    backupBytes: fileSize,
+    keystrokes: latencies.length,
+    targets: TARGETS,
+    measuredAt: new Date().toISOString()
+  }
+  console.log(JSON.stringify(figures, null, 2))
+  if (SCALE === 1) {
+    // read-modify-write: keys of other slices (auditFirstPageMs) stay
+    const previous = existsSync(RESULT)
+      ? (JSON.parse(readFileSync(RESULT, 'utf8')) as Record<string, unknown>)
+      : {}
+    const previousTargets = (previous.targets as Record<string, number> | undefined) ?? {}
+    mkdirSync('bench/results', { recursive: true })
+    writeFileSync(
+      RESULT,
+      JSON.stringify({ ...previous, ...figures, targets: { ...previousTargets, ...TARGETS } }, null, 2) + '\n'
+    )
+  }
+  for (const [key, target] of Object.entries(TARGETS))
+    expect(figures[key as keyof typeof TARGETS], key).toBeLessThanOrEqual(target)
+})

@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeBackup, restoreBackup, type BackupStorePort } from '@/db/backup'
+import { registerComplaint } from '@/db/complaints'
+import { syncOnce } from '@/db/sync/syncOnce'
+import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
+
+// 恢复备份 with sync on (issue 17 point 4): a restore never makes another PC lose anything — the
+// restored PC then takes in what the share holds (its own published changes included) and every PC
+// converges.
+
+const shares = shareKeeper()
+afterEach(() => shares.disposeAll())
+
+function memoryPort(): BackupStorePort {
+  const files = new Map<string, Uint8Array>()
+  let n = 0
+  return {
+    write: async (bytes) => {
+      files.set(`b${++n}`, bytes.slice())
+      return { id: `b${n}` }
+    },
+    read: async (id) => (files.get(id) as Uint8Array).slice(),
+    setVerified: async () => undefined
+  }
+}
+
+async function withManager(ctx: Pc): Promise<Pc> {
+  await ctx.writer.transact('8001', (tx) =>
+    tx.create('staff', { id: 'm', staffNo: '8001', name: '李经理', role: 'manager', active: true })
+  )
+  return ctx
+}
+
+const complaintNos = async (ctx: Pc) => (await ctx.db.complaints.toArray()).map((c) => c.content).sort()
+
+describe('恢复备份 on one of two PCs in a store share', () => {
+  it('loses nothing on the other PC; the restored PC takes in the share (its own published work too) and both converge', async () => {
+    const share = await shares.make()
+    const a = await withManager(await pc('pcA', 'A1'))
+    const b = await pc('pcB', 'B1')
+    await registerComplaint(a, '1001', intake({ content: '备份前的登记' }))
+    await syncOnce(a, share)
+    await syncOnce(b, share)
+    const port = memoryPort()
+    const backup = await makeBackup(a, port, 'manual')
+    expect(backup.verified).toBe(true)
+
+    // After the backup: A publishes one, B publishes one, A keeps one unpublished.
+    await registerComplaint(a, '1001', intake({ content: 'A 已同步', customerPhone: '13900139000' }))
+    await syncOnce(a, share)
+    await registerComplaint(b, '1002', intake({ content: 'B 已同步', customerPhone: '13700137000' }))
+    await syncOnce(b, share)
+    await registerComplaint(a, '1001', intake({ content: 'A 未同步', customerPhone: '13600136000' }))
+
+    await restoreBackup(a, port, '8001', { id: backup.id })
+    expect(await complaintNos(a)).toEqual(['备份前的登记'])
+
+    const all = ['A 已同步', 'A 未同步', 'B 已同步', '备份前的登记']
+    for (let round = 0; round < 2; round++) {
+      expect((await syncOnce(a, share)).problems).toEqual([])
+      expect((await syncOnce(b, share)).problems).toEqual([])
+    }
+    expect(await complaintNos(b)).toEqual(all)
+    expect(await complaintNos(a)).toEqual(all)
+    expect(await syncedState(a)).toEqual(await syncedState(b))
+    // Caught up on its own chain, A no longer reads it.
+    expect(await a.db.syncPeers.get('pcA')).toBeUndefined()
+  })
+
+  it('a replacement PC restored from the old PC’s backup publishes what the old PC never could', async () => {
+    const share = await shares.make()
+    const old = await withManager(await pc('pcOld', 'A1'))
+    const b = await pc('pcB', 'B1')
+    await registerComplaint(old, '1001', intake({ content: '已同步' }))
+    await syncOnce(old, share)
+    await registerComplaint(old, '1001', intake({ content: '坏盘前未同步', customerPhone: '13900139000' }))
+    const port = memoryPort()
+    const backup = await makeBackup(old, port, 'scheduled')
+
+    const fresh = await pc('pcNew', 'C1')
+    await restoreBackup(fresh, port, null, { id: backup.id })
+    for (let round = 0; round < 2; round++) {
+      expect((await syncOnce(fresh, share)).problems).toEqual([])
+      expect((await syncOnce(b, share)).problems).toEqual([])
+    }
+    expect(await complaintNos(b)).toEqual(['坏盘前未同步', '已同步'])
+    expect(await syncedState(fresh)).toEqual(await syncedState(b))
+  })
+})
