@@ -22,6 +22,16 @@ export interface RawReportInput {
   taskRows: string[]
   /** 服务投诉率 from the daily figures (the setting servedFrom); absent = the counter log */
   served?: ServedFigures
+  /** each row's key (its day and part), in the order of the rows: a row the worker already holds
+   *  crosses as its key alone (rowMirror.ts; its text then null) */
+  rowKeys?: { complaints: string[]; services: string[]; tasks: string[] }
+}
+
+/** A report's rows as they cross to the worker: a text it already holds is null (rowMirror.ts). */
+export interface SentReportInput extends Omit<RawReportInput, 'complaintRows' | 'serviceRows' | 'taskRows'> {
+  complaintRows: (string | null)[]
+  serviceRows: { at: number; lines: string | null }[]
+  taskRows: (string | null)[]
 }
 
 const keyOf = (line: string) => line.slice(0, line.indexOf('\t'))

@@ -25,7 +25,14 @@ import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import { ensureServiceDays, serviceDaysBuiltKey } from './serviceDays'
 import { ensureTaskDays, taskDaysBuiltKey } from './taskDays'
-import { servicesOfRows, tasksOfRows, type RawReportInput, type ServiceRow } from './reportInput'
+import {
+  servicesOfRows,
+  tasksOfRows,
+  type RawReportInput,
+  type SentReportInput,
+  type ServiceRow
+} from './reportInput'
+import { RowMirror } from './rowMirror'
 import {
   compute,
   INPUT_GONE,
@@ -71,14 +78,13 @@ export async function readServices(ctx: DataContext, first: string, last: string
 }
 
 /** taskDays rows (tasks by due day) from the local day of `from` to that of `to`; [] until built. */
-async function readTaskRows(ctx: DataContext, from: number, to: number): Promise<string[]> {
+async function readTaskRows(ctx: DataContext, from: number, to: number): Promise<DayRowEntry[]> {
   if (!(await ctx.db.meta.get(taskDaysBuiltKey()))) return []
-  const rows = await readDayRows(ctx.db, 'taskDays', dayjs(from).format(FMT), dayjs(to).format(FMT))
-  return rows.map((row) => row.lines)
+  return readDayRows(ctx.db, 'taskDays', dayjs(from).format(FMT), dayjs(to).format(FMT))
 }
 
 export async function readTasks(ctx: DataContext, from: number, to: number): Promise<ReportTask[]> {
-  return tasksOfRows(await readTaskRows(ctx, from, to))
+  return tasksOfRows((await readTaskRows(ctx, from, to)).map((row) => row.lines))
 }
 
 /** Everything that can count in `range` (plus the look-back), unfiltered, as the day rows' texts: the
@@ -102,8 +108,13 @@ export async function readReportInput(ctx: DataContext, range: Range): Promise<R
   return {
     complaintRows: complaintRows.map((row) => row.lines),
     serviceRows: serviceRowsOf(serviceRows),
-    taskRows,
-    ...(served ? { served } : {})
+    taskRows: taskRows.map((row) => row.lines),
+    ...(served ? { served } : {}),
+    rowKeys: {
+      complaints: complaintRows.map((row) => row.day),
+      services: serviceRows.map((row) => row.day),
+      tasks: taskRows.map((row) => row.day)
+    }
   }
 }
 
@@ -140,18 +151,43 @@ function reportsWorker(): Worker | null {
   }
 }
 
+// what crossed to the worker, per row key (rowMirror.ts)
+const mirrors = { complaints: new RowMirror(), services: new RowMirror(), tasks: new RowMirror() }
+
+/** A fresh input as it crosses to the worker: rows it already holds as null. */
+function crossing(raw: RawReportInput): SentReportInput | RawReportInput {
+  const keys = raw.rowKeys
+  if (!keys) return raw
+  const services = mirrors.services.encode(
+    keys.services,
+    raw.serviceRows.map((row) => row.lines)
+  )
+  return {
+    ...raw,
+    complaintRows: mirrors.complaints.encode(keys.complaints, raw.complaintRows),
+    serviceRows: raw.serviceRows.map((row, i) => ({ at: row.at, lines: services[i] ?? null })),
+    taskRows: mirrors.tasks.encode(keys.tasks, raw.taskRows)
+  }
+}
+
 async function run(request: ComputeRequest): Promise<ReturnType<typeof compute>> {
   const w = reportsWorker()
   if (!w) return compute(request)
   const id = nextId++
+  const raw = request.input.raw
   try {
+    const wire = raw
+      ? { ...request, input: { ...request.input, raw: crossing(raw as RawReportInput) } }
+      : request
     return await new Promise((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
-      w.postMessage({ id, request })
+      w.postMessage({ id, request: wire })
     })
   } catch (e) {
     if (e instanceof Error && e.message === INPUT_GONE) throw e
-    // the worker could not count (failed to load): count here rather than show nothing
+    // the worker lacks rows, could not count or failed to load: start the crossing afresh, and count
+    // here rather than show nothing
+    for (const mirror of Object.values(mirrors)) mirror.reset()
     return compute(request)
   }
 }

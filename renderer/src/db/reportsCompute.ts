@@ -21,7 +21,8 @@ import {
   type StaffRef,
   type StaffRow
 } from '@shared/domain/metrics/staffReview'
-import { ReportInputParser, type RawReportInput } from './reportInput'
+import { ReportInputParser, type RawReportInput, type SentReportInput } from './reportInput'
+import { RowMirror } from './rowMirror'
 
 // The computing half of 统计报表 (reports.ts reads, this counts): plain data in, plain data out, so it
 // runs in a worker (reportsWorker.ts) off the UI thread, or inline where there is no Worker (tests).
@@ -31,7 +32,7 @@ import { ReportInputParser, type RawReportInput } from './reportInput'
  *  again. The computing side keeps the last few. */
 export interface InputRef {
   id: string
-  raw?: RawReportInput
+  raw?: RawReportInput | SentReportInput
 }
 
 /** The input named by id is no longer kept (the worker restarted, or newer inputs pushed it out). */
@@ -122,10 +123,29 @@ function prepare(raw: RawReportInput): Prepared {
   }
 }
 
+// what crossed from the UI thread, per row key (rowMirror.ts)
+const mirrors = { complaints: new RowMirror(), services: new RowMirror(), tasks: new RowMirror() }
+
+/** The rows as read, nulls (rows this side already holds) filled in. */
+function received(raw: RawReportInput | SentReportInput): RawReportInput {
+  const keys = raw.rowKeys
+  if (!keys) return raw as RawReportInput
+  const services = mirrors.services.decode(
+    keys.services,
+    raw.serviceRows.map((row) => row.lines)
+  )
+  return {
+    ...raw,
+    complaintRows: mirrors.complaints.decode(keys.complaints, raw.complaintRows),
+    serviceRows: raw.serviceRows.map((row, i) => ({ at: row.at, lines: services[i] as string })),
+    taskRows: mirrors.tasks.decode(keys.tasks, raw.taskRows)
+  }
+}
+
 function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {
   let p = kept.get(ref.id)
   if (ref.raw) {
-    p = prepare(ref.raw)
+    p = prepare(received(ref.raw))
     kept.set(ref.id, p)
     for (const id of kept.keys()) if (kept.size > KEPT_INPUTS) kept.delete(id)
   }
