@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, readPeers, seqRanges, type PeerPresence } from '@/db'
+import { CLOCK_WARN_MS, readPeers, seqRanges, shareUsage, type PeerPresence, type ShareUsage } from '@/db'
 import { useData } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
@@ -30,6 +30,11 @@ export function SyncPage() {
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
     if (!share || status.state === 'unavailable') return []
     return readPeers(share).catch(() => [])
+  }, [round, status.state, share])
+  // How much the share holds (snapshot retention keeps it bounded: docs/sync-format.md §8.4).
+  const usage = useLiveQuery(async (): Promise<ShareUsage | null> => {
+    if (!share || status.state === 'unavailable') return null
+    return shareUsage(share).catch(() => null)
   }, [round, status.state, share])
   const offset = useLiveQuery(() => data.read.lastClockOffset(), [data, round])
   const conflicts = useLiveQuery(() => data.read.listAllConflicts(), [data, round]) ?? []
@@ -78,7 +83,7 @@ export function SyncPage() {
           </Button>
         }
       >
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('syncPage.state')}>
             <SyncIndicator testId="sync-page-state" />
           </Descriptions.Item>
@@ -91,6 +96,21 @@ export function SyncPage() {
             {status.lastReport
               ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received })
               : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('syncPage.shareUsage')}>
+            <span data-testid="share-usage">
+              {!usage
+                ? '—'
+                : usage.bytes < 1_048_576
+                  ? t('syncPage.shareUsageSmall', {
+                      files: usage.files,
+                      size: Math.max(1, Math.round(usage.bytes / 1024))
+                    })
+                  : t('syncPage.shareUsageValue', {
+                      files: usage.files,
+                      size: (usage.bytes / 1_048_576).toFixed(1)
+                    })}
+            </span>
           </Descriptions.Item>
         </Descriptions>
         {renewal && data.now() - renewal.at < RENEWAL_NOTICE_MS && (
