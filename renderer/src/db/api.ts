@@ -118,6 +118,7 @@ import { listConflicts, listAllConflicts } from './sync/conflicts'
 import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
+import { listRetiredDevices, retireDevice } from './sync/retired'
 import { startSyncLoop } from './sync/loop'
 import {
   drillDownRows,
@@ -247,7 +248,8 @@ const reads = {
   listAllConflicts,
   listQuarantine,
   lastClockOffset,
-  lastDeviceRenewal
+  lastDeviceRenewal,
+  listRetiredDevices
 }
 
 /** Mutations, per capability: each stamps what it writes and records it for sync (writer.ts). */
@@ -280,6 +282,7 @@ const writes = {
   saveDailyFigure,
   importDailyFigures,
   saveServedFrom,
+  retireDevice,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

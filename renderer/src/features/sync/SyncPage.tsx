@@ -1,11 +1,19 @@
-import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
 import { SyncOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, readPeers, seqRanges, shareUsage, type PeerPresence, type ShareUsage } from '@/db'
-import { useData } from '@/app/session'
+import {
+  CLOCK_WARN_MS,
+  readPeers,
+  seqRanges,
+  shareUsage,
+  stillRetired,
+  type PeerPresence,
+  type ShareUsage
+} from '@/db'
+import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
 import { SyncIndicator } from './SyncIndicator'
@@ -25,6 +33,9 @@ export function SyncPage() {
   const status = useSync((s) => s.status)
   const share = useSync((s) => s.share)
   const syncing = useAction({ staff: false })
+  const retiring = useAction()
+  const { modal } = App.useApp()
+  const staff = useSession((s) => s.staff)
   const round = status.lastSyncedAt ?? 0
   // Re-read after every round: peers and local lists change with it.
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
@@ -40,6 +51,10 @@ export function SyncPage() {
   const conflicts = useLiveQuery(() => data.read.listAllConflicts(), [data, round]) ?? []
   const quarantine = useLiveQuery(() => data.read.listQuarantine(), [data, round]) ?? []
   const renewal = useLiveQuery(() => data.read.lastDeviceRenewal(), [data])
+  const retired = useLiveQuery(
+    async () => new Map((await data.read.listRetiredDevices()).map((r) => [r.deviceId, r])),
+    [data, round]
+  )
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
   const locked = status.problems.some(
     (p) =>
@@ -214,6 +229,49 @@ export function SyncPage() {
               title: t('syncPage.peer.device'),
               dataIndex: 'deviceId',
               render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text>
+            },
+            {
+              title: t('syncPage.peer.actions'),
+              key: 'actions',
+              render: (_, p) => {
+                if (p.deviceId === data.device.deviceId) return null
+                const removal = retired?.get(p.deviceId)
+                if (stillRetired(removal, p.lastSeen)) return <Tag>{t('syncPage.peer.retired')}</Tag>
+                const name = p.known && p.name ? p.name : p.deviceId
+                return (
+                  <Space size={4}>
+                    {removal && <Tag color="green">{t('syncPage.peer.back')}</Tag>}
+                    {staff?.role === 'manager' && (
+                      <Button
+                        size="small"
+                        danger
+                        loading={retiring.busy}
+                        onClick={() =>
+                          modal.confirm({
+                            title: t('syncPage.retire.title', { name }),
+                            content: t('syncPage.retire.body'),
+                            okText: t('syncPage.retire.ok'),
+                            okButtonProps: { danger: true },
+                            cancelText: t('action.cancel'),
+                            onOk: () =>
+                              retiring.run(
+                                (who) =>
+                                  data.write.retireDevice(who.staffNo, {
+                                    deviceId: p.deviceId,
+                                    lastSeen: p.lastSeen,
+                                    name: p.known ? p.name : ''
+                                  }),
+                                'syncPage.retire.done'
+                              )
+                          })
+                        }
+                      >
+                        {t('syncPage.retire.button')}
+                      </Button>
+                    )}
+                  </Space>
+                )
+              }
             }
           ]}
         />

@@ -22,7 +22,20 @@ export const syncPageZh = {
     version: '版本',
     offset: '时钟偏差',
     me: '本机',
-    unknown: '（未读取到信息）'
+    unknown: '（未读取到信息）',
+    actions: '操作',
+    retired: '已移除',
+    back: '已重新加入'
+  },
+  retire: {
+    button: '移除电脑',
+    title: '移除电脑“{{name}}”？',
+    body: '只在这台电脑已经不再使用（报废、更换、停用）时移除。它在共享文件夹里的文件和已同步的数据都会保留；移除后不再等待它同步，也不再把它列为停止同步的电脑。如果它以后又开始同步，会自动重新加入。',
+    ok: '移除',
+    done: '已移除该电脑',
+    managerOnly: '只有客服经理可以移除电脑',
+    notThisPc: '不能移除本机',
+    badDevice: '无法识别这台电脑，请刷新后重试'
   },
   offsetValue: '{{sign}}{{seconds}} 秒',
   clockWarn: '本机时钟与共享文件夹相差 {{minutes}} 分钟，请校准本机时间（同步仍会正常进行）。',
@@ -150,7 +163,20 @@ export const syncPageEn: typeof syncPageZh = {
     version: 'Version',
     offset: 'Clock offset',
     me: 'This PC',
-    unknown: '(no details yet)'
+    unknown: '(no details yet)',
+    actions: 'Actions',
+    retired: 'Removed',
+    back: 'Back again'
+  },
+  retire: {
+    button: 'Remove PC',
+    title: 'Remove the PC "{{name}}"?',
+    body: 'Remove a PC only when it is no longer used (broken, replaced, retired). Its files on the share and everything it synced are kept; the store stops waiting for it and no longer lists it as a PC that stopped syncing. If it starts syncing again, it rejoins by itself.',
+    ok: 'Remove',
+    done: 'PC removed',
+    managerOnly: 'Only a service manager can remove a PC',
+    notThisPc: 'This PC cannot remove itself',
+    badDevice: 'This PC could not be identified; refresh and try again'
   },
   offsetValue: '{{sign}}{{seconds}} s',
   clockWarn: 'This PC’s clock is {{minutes}} min off the share; please correct it (sync still works).',

@@ -67,64 +67,68 @@ const segmentSeqs = async (share: RealShare, device: string) =>
     .filter((s): s is number => s !== undefined)
 
 describe('snapshot retention', () => {
-  it('over 60 days with two PCs (one away for 33 of them): a bounded share, and nothing a PC needs is removed', async () => {
-    const share = await shares.make()
-    const a = await pc('pcA', 'A1')
-    const b = await pc('pcB', 'B1')
-    const start = a.time.value
-    const firstPhone = phones
-    let maxSnapshots = 0
-    let maxSnapshotFiles = 0
-    const published: Record<string, number> = { pcA: 0, pcB: 0 }
-    for (let day = 0; day < 60; day++) {
-      const away = day >= 20 && day < 53 // B is switched off for 33 days (> 30: not waited for)
-      for (const p of away ? [a] : [a, b]) {
-        p.time.value = start + day * DAY + (p === b ? 5 * 60_000 : 0)
-        await complaint(p)
-        expect((await round(p, share)).state).toBe('synced')
-        published[p.device.deviceId] = Math.max(...(await segmentSeqs(share, p.device.deviceId)))
-      }
-      // A second round of each (as the loop does within the day), so both have read each other.
-      for (const p of away ? [a] : [a, b]) {
-        p.time.value += 30 * 60_000
-        expect((await round(p, share)).state).toBe('synced')
-      }
+  it(
+    'over 60 days with two PCs (one away for 33 of them): a bounded share, and nothing a PC needs is removed',
+    { timeout: 180_000 },
+    async () => {
+      const share = await shares.make()
+      const a = await pc('pcA', 'A1')
+      const b = await pc('pcB', 'B1')
+      const start = a.time.value
+      const firstPhone = phones
+      let maxSnapshots = 0
+      let maxSnapshotFiles = 0
+      const published: Record<string, number> = { pcA: 0, pcB: 0 }
+      for (let day = 0; day < 60; day++) {
+        const away = day >= 20 && day < 53 // B is switched off for 33 days (> 30: not waited for)
+        for (const p of away ? [a] : [a, b]) {
+          p.time.value = start + day * DAY + (p === b ? 5 * 60_000 : 0)
+          await complaint(p)
+          expect((await round(p, share)).state).toBe('synced')
+          published[p.device.deviceId] = Math.max(...(await segmentSeqs(share, p.device.deviceId)))
+        }
+        // A second round of each (as the loop does within the day), so both have read each other.
+        for (const p of away ? [a] : [a, b]) {
+          p.time.value += 30 * 60_000
+          expect((await round(p, share)).state).toBe('synced')
+        }
 
-      const snaps = await snapshotsOn(share)
-      maxSnapshots = Math.max(maxSnapshots, snaps.length)
-      maxSnapshotFiles = Math.max(maxSnapshotFiles, (await share.files('snapshots')).length)
-      // Never the only readable one: there is always a whole snapshot, the newest whole one …
-      const newestWhole = snaps.find((s) => s.whole)
-      expect(newestWhole, `day ${day}`).toBeDefined()
-      // … and it covers every segment compaction has removed (a new or returning PC can get them all).
-      for (const device of ['pcA', 'pcB']) {
-        const present = await segmentSeqs(share, device)
-        const lowestPresent = present.length ? Math.min(...present) : (published[device] ?? 0) + 1
-        expect(newestWhole!.covers[device] ?? 0, `day ${day} ${device}`).toBeGreaterThanOrEqual(
-          lowestPresent - 1
-        )
+        const snaps = await snapshotsOn(share)
+        maxSnapshots = Math.max(maxSnapshots, snaps.length)
+        maxSnapshotFiles = Math.max(maxSnapshotFiles, (await share.files('snapshots')).length)
+        // Never the only readable one: there is always a whole snapshot, the newest whole one …
+        const newestWhole = snaps.find((s) => s.whole)
+        expect(newestWhole, `day ${day}`).toBeDefined()
+        // … and it covers every segment compaction has removed (a new or returning PC can get them all).
+        for (const device of ['pcA', 'pcB']) {
+          const present = await segmentSeqs(share, device)
+          const lowestPresent = present.length ? Math.min(...present) : (published[device] ?? 0) + 1
+          expect(newestWhole!.covers[device] ?? 0, `day ${day} ${device}`).toBeGreaterThanOrEqual(
+            lowestPresent - 1
+          )
+        }
       }
+      // Sixty daily snapshots were written; at most the newest, its fallback and a same-day duplicate stay.
+      expect(maxSnapshots).toBeLessThanOrEqual(3)
+      expect(maxSnapshotFiles).toBeLessThanOrEqual(3 * 2) // one chunk + manifest each at this size
+      // Compaction kept the segments bounded too.
+      expect((await segmentSeqs(share, 'pcA')).length).toBeLessThanOrEqual(4)
+
+      // B came back after 33 days and got everything; a new PC joining now gets everything.
+      expect((await round(b, share)).state).toBe('synced')
+      expect((await round(a, share)).state).toBe('synced')
+      expect(await syncedState(b)).toEqual(await syncedState(a))
+      const c = await pc('pcC', 'C1')
+      c.time.value = a.time.value
+      expect((await syncOnce(c, share)).state).toBe('synced')
+      expect(await syncedState(c)).toEqual(await syncedState(a))
+      expect(await a.db.table('complaints').count()).toBe(phones - firstPhone)
+
+      const usage = await shareUsage(share)
+      const onDisk = await share.files()
+      expect(usage.files).toBe(onDisk.length)
     }
-    // Sixty daily snapshots were written; at most the newest, its fallback and a same-day duplicate stay.
-    expect(maxSnapshots).toBeLessThanOrEqual(3)
-    expect(maxSnapshotFiles).toBeLessThanOrEqual(3 * 2) // one chunk + manifest each at this size
-    // Compaction kept the segments bounded too.
-    expect((await segmentSeqs(share, 'pcA')).length).toBeLessThanOrEqual(4)
-
-    // B came back after 33 days and got everything; a new PC joining now gets everything.
-    expect((await round(b, share)).state).toBe('synced')
-    expect((await round(a, share)).state).toBe('synced')
-    expect(await syncedState(b)).toEqual(await syncedState(a))
-    const c = await pc('pcC', 'C1')
-    c.time.value = a.time.value
-    expect((await syncOnce(c, share)).state).toBe('synced')
-    expect(await syncedState(c)).toEqual(await syncedState(a))
-    expect(await a.db.table('complaints').count()).toBe(phones - firstPhone)
-
-    const usage = await shareUsage(share)
-    const onDisk = await share.files()
-    expect(usage.files).toBe(onDisk.length)
-  })
+  )
 
   it('two PCs back after a day write the daily snapshot at once: both are harmless, one survives', async () => {
     const share = await shares.make()
