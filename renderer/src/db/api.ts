@@ -119,6 +119,7 @@ import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
 import { listRetiredDevices, retireDevice } from './sync/retired'
+import { listNumberClashes, renumberClash } from './sync/numberClash'
 import { startSyncLoop } from './sync/loop'
 import {
   drillDownRows,
@@ -249,7 +250,8 @@ const reads = {
   listQuarantine,
   lastClockOffset,
   lastDeviceRenewal,
-  listRetiredDevices
+  listRetiredDevices,
+  listNumberClashes
 }
 
 /** Mutations, per capability: each stamps what it writes and records it for sync (writer.ts). */
@@ -283,6 +285,7 @@ const writes = {
   importDailyFigures,
   saveServedFrom,
   retireDevice,
+  renumberClash,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

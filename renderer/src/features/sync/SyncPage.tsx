@@ -51,6 +51,8 @@ export function SyncPage() {
   const conflicts = useLiveQuery(() => data.read.listAllConflicts(), [data, round]) ?? []
   const quarantine = useLiveQuery(() => data.read.listQuarantine(), [data, round]) ?? []
   const renewal = useLiveQuery(() => data.read.lastDeviceRenewal(), [data])
+  const clashes = useLiveQuery(() => data.read.listNumberClashes(), [data, round]) ?? []
+  const renumbering = useAction()
   const retired = useLiveQuery(
     async () => new Map((await data.read.listRetiredDevices()).map((r) => [r.deviceId, r])),
     [data, round]
@@ -185,6 +187,51 @@ export function SyncPage() {
           )}
         />
       </Card>
+
+      {clashes.length > 0 && (
+        <Card title={t('syncPage.clash.title')} size="small" data-testid="number-clashes">
+          <Typography.Paragraph type="secondary">{t('syncPage.clash.hint')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="heldId"
+            pagination={false}
+            dataSource={clashes}
+            columns={[
+              { title: t('syncPage.clash.no'), dataIndex: 'no' },
+              {
+                title: t('syncPage.clash.local'),
+                key: 'local',
+                render: (_, c) => (
+                  <a onClick={() => navigate(`/complaints/${c.localId}`)}>{c.localCustomer}</a>
+                )
+              },
+              {
+                title: t('syncPage.clash.incoming'),
+                key: 'incoming',
+                render: (_, c) => t('pattern.noted', { text: c.incomingCustomer, note: c.peer })
+              },
+              {
+                title: t('syncPage.peer.actions'),
+                key: 'actions',
+                render: (_, c) => (
+                  <Button
+                    size="small"
+                    loading={renumbering.busy}
+                    onClick={() =>
+                      void renumbering.run(
+                        (who) => data.write.renumberClash(who.staffNo, c.heldId),
+                        (done: { from: string; to: string }) => t('syncPage.clash.done', done)
+                      )
+                    }
+                  >
+                    {t('syncPage.clash.renumber')}
+                  </Button>
+                )
+              }
+            ]}
+          />
+        </Card>
+      )}
 
       <Card title={t('syncPage.peers')} size="small">
         <Table

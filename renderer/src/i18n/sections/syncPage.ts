@@ -27,6 +27,17 @@ export const syncPageZh = {
     retired: '已移除',
     back: '已重新加入'
   },
+  clash: {
+    title: '投诉编号冲突',
+    hint: '两台电脑的电脑代码相同，登记出了相同的投诉编号。另一台电脑的投诉暂未收入本机。点“改号”后，本机的这条投诉改用新编号，对方的投诉随即收入；两条投诉的处理记录都会注明。之后请在 系统设置 → 本机信息 中把其中一台的电脑代码改成不同的。',
+    no: '相同的编号',
+    local: '本机的投诉',
+    incoming: '另一台电脑的投诉',
+    renumber: '改号',
+    done: '已改号：{{from}} → {{to}}',
+    gone: '该冲突已不存在，请刷新',
+    badNumber: '无法识别该投诉编号'
+  },
   retire: {
     button: '移除电脑',
     title: '移除电脑“{{name}}”？',
@@ -167,6 +178,17 @@ export const syncPageEn: typeof syncPageZh = {
     actions: 'Actions',
     retired: 'Removed',
     back: 'Back again'
+  },
+  clash: {
+    title: 'Complaint number clashes',
+    hint: "Two PCs have the same PC code and registered complaints with the same number. The other PC's complaint is not on this PC yet. Renumber gives this PC's complaint a new number and takes the other one in; both timelines record it. Then give one of the PCs another PC code (Settings → This PC).",
+    no: 'Shared number',
+    local: 'Complaint on this PC',
+    incoming: 'Complaint from the other PC',
+    renumber: 'Renumber',
+    done: 'Renumbered: {{from}} → {{to}}',
+    gone: 'This clash no longer exists; refresh',
+    badNumber: 'This complaint number cannot be read'
   },
   retire: {
     button: 'Remove PC',
