@@ -55,9 +55,9 @@ test('the same 电脑代码 on two PCs: the clash is listed, 改号 renumbers th
 
   // A has both; its complaint's timeline says it was renumbered.
   await page.getByRole('menuitem', { name: '投诉处理' }).click()
-  await expect(page.getByText(renumbered)).toBeVisible()
+  await expect(page.getByText(renumbered, { exact: true })).toBeVisible()
   await expect(page.getByText(noA, { exact: true })).toBeVisible()
-  await page.getByText(renumbered).click()
+  await page.getByText(renumbered, { exact: true }).click()
   await expect(page.getByTestId('timeline')).toContainText('投诉编号重复，改用新编号')
   await expect(page.getByTestId('timeline')).toContainText(`投诉编号：${noA} → ${renumbered}`)
   await screenshot(page, 'sync-number-clash-timeline')
@@ -66,7 +66,7 @@ test('the same 电脑代码 on two PCs: the clash is listed, 改号 renumbers th
   await syncNow(page)
   await syncNow(b.page)
   await b.page.getByRole('menuitem', { name: '投诉处理' }).click()
-  await expect(b.page.getByText(renumbered)).toBeVisible()
+  await expect(b.page.getByText(renumbered, { exact: true })).toBeVisible()
   await b.page.getByText(noB, { exact: true }).click()
   await expect(b.page.getByTestId('timeline')).toContainText('另一台电脑的同号投诉已改号')
   await screenshot(b.page, 'sync-number-clash-other')
