@@ -56,6 +56,10 @@ export type TimelineEventType =
   // applyAction; a pause does not change the case's status or fields.
   | 'clockPaused'
   | 'clockResumed'
+  // 投诉编号冲突 (issue 18): written by the data layer (sync/numberClash.ts) when one of two complaints
+  // numbered alike by two PCs with the same 电脑代码 takes a new number — on both cases' timelines.
+  | 'renumbered'
+  | 'numberClashResolved'
 
 export interface WorkflowError {
   /** i18n key */

@@ -3,7 +3,7 @@ import { fromUtf8, utf8 } from './bytes'
 import { changeSchema, checkChange, validateChanges, type Change, type InvalidChange } from './change'
 import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
 import { hashBytes } from './hash'
-import { hlcTextSchema } from './hlc'
+import { hlcTextSchema, parseHlc } from './hlc'
 import { isShareId, sha256HexSchema, shareIdSchema } from './ids'
 import { parseJson } from './json'
 import { problem, type ProblemResult } from './problems'
@@ -180,6 +180,13 @@ async function decode(bytes: Uint8Array, options: DecodeOptions): Promise<Decode
       invalid.push({
         index,
         reason: `device ${JSON.stringify(checked.change.device)} in a segment of ${header.deviceId}`
+      })
+    else if (parseHlc(checked.change.hlc).node !== checked.change.device)
+      // The stamp's device part names the PC whose clock made it: a stamp of another PC's would win
+      // (or lose) that PC's ties on its behalf.
+      invalid.push({
+        index,
+        reason: `hlc of device ${parseHlc(checked.change.hlc).node}, not of ${checked.change.device}`
       })
     else if (
       header.hlcRange &&

@@ -101,7 +101,9 @@ export interface SnapshotOptions {
   deviceId: string
   schemaVersion: number
   createdAt: number
-  /** {deviceId: seq}: the snapshot holds every change of these segments and no later one */
+  /** {deviceId: seq}: the snapshot's records hold every change of these segments; they may also hold
+   *  later changes (covers are read before the records), which a reader replaying those segments merges
+   *  as a no-op */
   covers: Readonly<Record<string, number>>
   encryption?: EncryptionParams
   chunkRecords?: number

@@ -47,6 +47,12 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await expect(b.page.getByText(no)).toBeVisible()
   await b.page.getByTestId('sync-status').click()
   await expect(b.page.getByTestId('sync-peers')).toContainText('（本机）')
+  // The page belongs to 系统设置 in the menu (not 工作台), and says how much the share holds.
+  await expect(b.page.getByRole('menuitem', { name: '系统设置', exact: true })).toHaveClass(/selected/)
+  await expect(b.page.getByRole('menuitem', { name: '工作台', exact: true })).not.toHaveClass(/selected/)
+  await expect(b.page.getByTestId('share-usage')).toHaveText(/^\d+ 个文件，共 \d+ KB$/) // a small share
+  const files = Number((await b.page.getByTestId('share-usage').textContent())?.split(' ')[0])
+  expect(files).toBeGreaterThanOrEqual(4) // store.json, a status file and a segment of each PC, a snapshot …
   await screenshot(b.page, 'sync-page')
 
   // Both change the store name while apart; after syncing both ways they agree (the later edit wins).

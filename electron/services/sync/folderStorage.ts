@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { link, lstat, mkdir, open, readdir, realpath, stat, unlink, type FileHandle } from 'node:fs/promises'
+import {
+  link,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rmdir,
+  stat,
+  unlink,
+  type FileHandle
+} from 'node:fs/promises'
 import { dirname, join, relative, isAbsolute } from 'node:path'
 import { isReservedWindowsName } from '@shared/ipc/windowsNames'
 import { readCapFor } from './readCaps'
@@ -24,6 +35,7 @@ export interface FolderStorage {
   list(dir: string): Promise<ShareEntry[]>
   read(path: string): Promise<Uint8Array>
   writeNew(path: string, bytes: Uint8Array): Promise<void>
+  /** removes a file, or an empty folder (a folder with anything in it is an io error) */
   remove(path: string): Promise<void>
   /** Removes unfinished writes (.tmp-*) older than `olderThanMs` under `dir`; returns how many. */
   sweepTemp(dir: string, olderThanMs: number, now?: number): Promise<number>
@@ -213,7 +225,9 @@ export function createFolderStorage(root: string, options: FolderStorageOptions 
       await ensureRoot()
       const abs = await resolve(path)
       try {
-        await withRetry(() => unlink(abs))
+        // An EMPTY folder may go too (a removed snapshot's); a folder with anything in it never does.
+        const seen = await lstat(abs)
+        await withRetry(() => (seen.isDirectory() ? rmdir(abs) : unlink(abs)))
       } catch (error) {
         if (codeOf(error) === 'ENOENT') return
         await ensureRoot()

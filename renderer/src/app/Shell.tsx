@@ -47,7 +47,13 @@ const NAV = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> }
 ] as const
 
+/** Pages without a menu entry of their own, under the entry they belong to: 同步 is part of 系统设置
+ *  (its share card leads there), so the menu does not claim 工作台 is open. */
+const NAV_PARENT: Readonly<Record<string, string>> = { '/sync': 'settings' }
+
 function activeNav(pathname: string): string {
+  const parent = Object.entries(NAV_PARENT).find(([path]) => pathname.startsWith(path))
+  if (parent) return parent[1]
   const match = [...NAV].reverse().find((n) => n.path !== '/' && pathname.startsWith(n.path))
   return match?.key ?? 'dashboard'
 }

@@ -119,6 +119,8 @@ import { listConflicts, listAllConflicts } from './sync/conflicts'
 import { listQuarantine } from './sync/quarantine'
 import { lastClockOffset } from './sync/presence'
 import { lastDeviceRenewal } from './sync/renewDevice'
+import { listRetiredDevices, retireDevice } from './sync/retired'
+import { listNumberClashes, renumberClash } from './sync/numberClash'
 import { startSyncLoop } from './sync/loop'
 import {
   drillDownRows,
@@ -254,7 +256,9 @@ const reads = {
   // 数据备份
   previewBackup,
   mayRestore,
-  inStoreShare
+  inStoreShare,
+  listRetiredDevices,
+  listNumberClashes
 }
 
 /** Mutations, per capability: each stamps what it writes and records it for sync (writer.ts). */
@@ -290,6 +294,8 @@ const writes = {
   saveDailyFigure,
   importDailyFigures,
   saveServedFrom,
+  retireDevice,
+  renumberClash,
   pauseComplaintClock,
   resumeComplaintClock,
   saveWordingRules,

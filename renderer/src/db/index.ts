@@ -83,3 +83,6 @@ export { DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } 
 export { StoreChoiceError, type ShareInspection } from './sync/storeChoice'
 export type { KeyVault, StoreKeyRef } from './sync/storeKey'
 export { CLOCK_WARN_MS, readPeers, type PeerPresence, type PresenceInfo } from './sync/presence'
+export { shareUsage, type ShareUsage } from './sync/retention'
+export { RetireRefusedError, stillRetired } from './sync/retired'
+export { NumberClashRefusedError, type NumberClash } from './sync/numberClash'

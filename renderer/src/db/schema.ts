@@ -120,6 +120,19 @@ export interface CounterRewardsRecord {
  *  removal travels like any change. Only a 客服经理 changes it (clock.ts). */
 export type ClosedDaysRecord = { id: 'closedDays' } & { [field: `day:${string}`]: boolean }
 
+/** 移除电脑 (issue 18): PCs a 客服经理 removed from the store, one field `device:<deviceId>` each (so two
+ *  managers removing different PCs both keep theirs). A removal holds while the PC's newest status
+ *  on the share is not newer than the `lastSeen` recorded with it (sync/retired.ts). */
+export interface RetiredDevice {
+  /** when the manager removed it (ms) */
+  removedAt: number
+  /** its status file's lastSeen at that moment (ms): a newer one means it came back */
+  lastSeen: number
+  /** its name then, for the sync page */
+  name: string
+}
+export type RetiredDevicesRecord = { id: 'retiredDevices' } & { [field: `device:${string}`]: RetiredDevice }
+
 /** 专项回访: one field `campaign:<id>` per campaign, so two PCs' campaigns merge (docs/revisits.md §3a). */
 export type RevisitCampaignsRecord = { id: 'revisitCampaigns' } & {
   [field: `campaign:${string}`]: RevisitCampaign
@@ -147,6 +160,7 @@ export interface DailyFigureRecord {
 export type SettingsRecord =
   | ReportSettingsRecord
   | ClosedDaysRecord
+  | RetiredDevicesRecord
   | RevisitCampaignsRecord
   | RevisitSettingsRecord
   | RevisitScriptsRecord

@@ -184,9 +184,12 @@ export const en: Catalogue = {
       callbackDone: 'Called back',
       clockPaused: 'Clock paused',
       clockResumed: 'Clock resumed',
+      renumbered: 'Duplicate complaint number: renumbered',
+      numberClashResolved: 'The other complaint with this number was renumbered',
       fromConsultation: 'From a consultation'
     },
     system: 'System (time rule)',
+    otherComplaintNo: 'Number of the other complaint',
     notNow: 'This step is not possible in the current status',
     needDepartment: 'Assign the responsible department first',
     needApprover: 'Only a shift leader or manager can approve plans',

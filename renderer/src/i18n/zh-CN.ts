@@ -183,9 +183,12 @@ export const zhCN = {
       callbackDone: '已回电',
       clockPaused: '暂停计时',
       clockResumed: '恢复计时',
+      renumbered: '投诉编号重复，改用新编号',
+      numberClashResolved: '另一台电脑的同号投诉已改号',
       fromConsultation: '由咨询转入'
     },
     system: '系统（按时限自动）',
+    otherComplaintNo: '另一条同号投诉的编号',
     notNow: '当前状态下不能进行此操作',
     needDepartment: '请先指定责任部门',
     needApprover: '只有值班长或客服经理可以审批方案',

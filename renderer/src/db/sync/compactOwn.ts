@@ -9,6 +9,7 @@ import {
 } from '@shared/sync/snapshot'
 import type { DataContext } from '../context'
 import { readPeers } from './presence'
+import { readRetired, stillRetired } from './retired'
 import type { SharePort } from './sharePort'
 import { completeSnapshots, verifySnapshot } from './snapshots'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
@@ -19,6 +20,7 @@ import type { SyncOptions } from './syncOnce'
 // file (docs/sync-format.md §4, §8.3). A PC without a readable status file counts as not having passed
 // anything, so an unknown reader keeps every segment. PCs idle for more than 30 days are not waited
 // for: when they come back they take the snapshot for what they lack (importPeers → fillFromSnapshots).
+// Nor are PCs a manager removed (移除电脑, retired.ts) while they publish nothing newer.
 //
 // The snapshot is the only copy of a removed segment's changes from then on, so it must be whole:
 // its manifest AND every chunk must read and verify (hash, decryption, every record valid). A
@@ -53,8 +55,11 @@ export async function compactOwnSegments(
   if (seqs.length === 0) return []
   const now = ctx.now()
   const cursors: Record<string, Record<string, PeerCursor>> = {}
+  const retired = await readRetired(ctx)
   for (const peer of await readPeers(share)) {
     if (peer.deviceId === me) continue
+    // 移除电脑: a PC a manager removed is not waited for (unless it came back since: a newer status).
+    if (stillRetired(retired.get(peer.deviceId), peer.lastSeen)) continue
     if (!peer.known) {
       cursors[peer.deviceId] = {} // a PC we know nothing about has passed nothing
       continue

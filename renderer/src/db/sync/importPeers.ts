@@ -9,6 +9,7 @@ import {
 } from '@shared/sync/segment'
 import type { DataContext } from '../context'
 import { readCursors, saveCursor, type PeerCursor } from './peerCursor'
+import { readRetired } from './retired'
 import { seqRanges, syncProblem, type SyncProblem } from './problems'
 import { holdRecords, quarantineChange, quarantineFile, releaseFile, retryHeldRecords } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
@@ -62,8 +63,10 @@ export async function importPeers(
     if (files.size > 0) listings.set(peer, files)
   }
 
+  // A PC a manager removed (移除电脑) is gone on purpose: its files vanishing is not news.
+  const retired = await readRetired(ctx)
   const vanished = [...cursors.values()]
-    .filter((c) => c.upTo > 0 && !listings.has(c.device))
+    .filter((c) => c.upTo > 0 && !listings.has(c.device) && !retired.has(c.device))
     .map((c) => c.device)
   if (vanished.length > 0)
     result.problems.push(

@@ -39,3 +39,5 @@ export {
 } from './snapshots'
 export { compactOwnSegments, compactNow } from './compactOwn'
 export { lastDeviceRenewal, type DeviceRenewal } from './renewDevice'
+export { pruneSnapshots, shareUsage, type ShareUsage } from './retention'
+export { shareUpkeep, type UpkeepResult } from './upkeep'

@@ -5,8 +5,7 @@ import type { SyncOptions, SyncReport } from './syncOnce'
 import { syncTracked } from './syncTracked'
 import { watchLocalChanges } from './watch'
 import { publishPresence, type PresenceInfo } from './presence'
-import { snapshotDue, snapshotNow } from './snapshots'
-import { compactNow } from './compactOwn'
+import { shareUpkeep } from './upkeep'
 import { loadStoreKey } from './storeKey'
 
 // The sync loop as a service (issue 6, shaped in issue 12): whenever a share is set, changes go out
@@ -82,14 +81,13 @@ export function startSyncLoop(ctx: DataContext, options: SyncLoopOptions): SyncL
     }
     if (report.state !== 'unavailable')
       await publishPresence(ctx, options.share, options.presence()).catch(() => null)
-    // Keeps a recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast.
-    if (report.state === 'synced' && (await snapshotDue(ctx, options.share).catch(() => false))) {
-      await snapshotNow(ctx, options.share, await keptKey(ctx)).catch(() => null)
-    }
-    // Old own segments that every PC has applied and a snapshot covers go, at most once an hour.
-    if (report.state === 'synced' && ctx.now() - lastCompaction > COMPACT_EVERY_MS) {
-      lastCompaction = ctx.now()
-      await compactNow(ctx, options.share, await keptKey(ctx)).catch(() => null)
+    // A recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast;
+    // own old segments that every PC has applied and a snapshot covers go, at most once an hour; and
+    // superseded snapshots go after either (shareUpkeep).
+    if (report.state === 'synced') {
+      const compact = ctx.now() - lastCompaction > COMPACT_EVERY_MS
+      if (compact) lastCompaction = ctx.now()
+      await shareUpkeep(ctx, options.share, await keptKey(ctx), { compact }).catch(() => null)
     }
     return report
   }

@@ -13,8 +13,12 @@ import { isShareError, type SharePort } from './sharePort'
 const STATUS_FILE = /^status-(\d{15})\.json$/
 const KEEP = 2
 
+/** The status file's format (docs/sync-format.md §4); files written before issue 18 carry none (1.0). */
+export const PRESENCE_FORMAT = { major: 1, minor: 0 } as const
+
 export const presenceSchema = z.looseObject({
   kind: z.literal('device'),
+  formatVersion: z.object({ major: z.literal(1), minor: z.number().int().nonnegative() }).optional(),
   deviceId: z.string().min(1).max(64),
   name: z.string().max(80),
   appVersion: z.string().max(40),
@@ -43,6 +47,7 @@ export async function publishPresence(
   const previousOffset = ((await ctx.db.meta.get(OFFSET_KEY))?.value as number | undefined) ?? null
   const body: Presence = {
     kind: 'device',
+    formatVersion: { ...PRESENCE_FORMAT },
     deviceId: ctx.device.deviceId,
     name: info.name,
     appVersion: info.appVersion,

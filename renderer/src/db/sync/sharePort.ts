@@ -39,6 +39,7 @@ export interface SharePort {
   /** Creates the file atomically (readers never see part of it) and never overwrites: when the name
    *  exists it rejects with ShareError('exists') and leaves the existing file as it was. */
   writeNew(path: string, bytes: Uint8Array): Promise<void>
-  /** Removes the file; a missing file is not an error. */
+  /** Removes the file, or an EMPTY folder (one with anything in it is refused: io); a missing one is
+   *  not an error. */
   remove(path: string): Promise<void>
 }

@@ -1,5 +1,6 @@
 import type { EncryptionParams } from '@shared/sync/sealed'
 import type { DataContext } from '../context'
+import { checkClaim, withdrawClaims } from './claim'
 import { exportOutbox } from './exportOutbox'
 import { bootstrapFromSnapshot } from './snapshots'
 import { importPeers } from './importPeers'
@@ -63,9 +64,13 @@ export async function syncOnce(
       report.state = 'error'
       report.problems.push(store)
     } else {
-      const sent = await exportOutbox(ctx, share, store)
+      // Another install under this device id (a copied disk image) is found before anything is published.
+      const claim = await checkClaim(ctx, share)
+      const sent = claim ? { sent: 0, problems: [claim] } : await exportOutbox(ctx, share, store)
       report.sent = sent.sent
       report.problems.push(...sent.problems)
+      // Found by the segment clash instead: this install gives the id up, so it withdraws its claims.
+      if (!claim && sent.problems.some((p) => p.kind === 'clone')) await withdrawClaims(ctx, share)
       // A PC that has read nobody yet starts from the newest snapshot, then replays what came after.
       const boot = await bootstrapFromSnapshot(ctx, share, store, options.onSnapshotProgress)
       report.problems.push(...boot.problems)

@@ -1,11 +1,19 @@
-import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd'
 import { SyncOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLiveQuery } from 'dexie-react-hooks'
 import dayjs from 'dayjs'
-import { CLOCK_WARN_MS, readPeers, seqRanges, type PeerPresence } from '@/db'
-import { useData } from '@/app/session'
+import {
+  CLOCK_WARN_MS,
+  readPeers,
+  seqRanges,
+  shareUsage,
+  stillRetired,
+  type PeerPresence,
+  type ShareUsage
+} from '@/db'
+import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useSync } from '@/app/syncStore'
 import { SyncIndicator } from './SyncIndicator'
@@ -25,16 +33,30 @@ export function SyncPage() {
   const status = useSync((s) => s.status)
   const share = useSync((s) => s.share)
   const syncing = useAction({ staff: false })
+  const retiring = useAction()
+  const { modal } = App.useApp()
+  const staff = useSession((s) => s.staff)
   const round = status.lastSyncedAt ?? 0
   // Re-read after every round: peers and local lists change with it.
   const peers = useLiveQuery(async (): Promise<PeerPresence[]> => {
     if (!share || status.state === 'unavailable') return []
     return readPeers(share).catch(() => [])
   }, [round, status.state, share])
+  // How much the share holds (snapshot retention keeps it bounded: docs/sync-format.md §8.4).
+  const usage = useLiveQuery(async (): Promise<ShareUsage | null> => {
+    if (!share || status.state === 'unavailable') return null
+    return shareUsage(share).catch(() => null)
+  }, [round, status.state, share])
   const offset = useLiveQuery(() => data.read.lastClockOffset(), [data, round])
   const conflicts = useLiveQuery(() => data.read.listAllConflicts(), [data, round]) ?? []
   const quarantine = useLiveQuery(() => data.read.listQuarantine(), [data, round]) ?? []
   const renewal = useLiveQuery(() => data.read.lastDeviceRenewal(), [data])
+  const clashes = useLiveQuery(() => data.read.listNumberClashes(), [data, round]) ?? []
+  const renumbering = useAction()
+  const retired = useLiveQuery(
+    async () => new Map((await data.read.listRetiredDevices()).map((r) => [r.deviceId, r])),
+    [data, round]
+  )
   // The store itself is locked for this PC (no key, or one that no longer fits): not one peer's file.
   const locked = status.problems.some(
     (p) =>
@@ -78,7 +100,7 @@ export function SyncPage() {
           </Button>
         }
       >
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('syncPage.state')}>
             <SyncIndicator testId="sync-page-state" />
           </Descriptions.Item>
@@ -91,6 +113,21 @@ export function SyncPage() {
             {status.lastReport
               ? t('syncPage.counts', { sent: status.lastReport.sent, received: status.lastReport.received })
               : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('syncPage.shareUsage')}>
+            <span data-testid="share-usage">
+              {!usage
+                ? '—'
+                : usage.bytes < 1_048_576
+                  ? t('syncPage.shareUsageSmall', {
+                      files: usage.files,
+                      size: Math.max(1, Math.round(usage.bytes / 1024))
+                    })
+                  : t('syncPage.shareUsageValue', {
+                      files: usage.files,
+                      size: (usage.bytes / 1_048_576).toFixed(1)
+                    })}
+            </span>
           </Descriptions.Item>
         </Descriptions>
         {renewal && data.now() - renewal.at < RENEWAL_NOTICE_MS && (
@@ -151,6 +188,51 @@ export function SyncPage() {
         />
       </Card>
 
+      {clashes.length > 0 && (
+        <Card title={t('syncPage.clash.title')} size="small" data-testid="number-clashes">
+          <Typography.Paragraph type="secondary">{t('syncPage.clash.hint')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="heldId"
+            pagination={false}
+            dataSource={clashes}
+            columns={[
+              { title: t('syncPage.clash.no'), dataIndex: 'no' },
+              {
+                title: t('syncPage.clash.local'),
+                key: 'local',
+                render: (_, c) => (
+                  <a onClick={() => navigate(`/complaints/${c.localId}`)}>{c.localCustomer}</a>
+                )
+              },
+              {
+                title: t('syncPage.clash.incoming'),
+                key: 'incoming',
+                render: (_, c) => t('pattern.noted', { text: c.incomingCustomer, note: c.peer })
+              },
+              {
+                title: t('syncPage.peer.actions'),
+                key: 'actions',
+                render: (_, c) => (
+                  <Button
+                    size="small"
+                    loading={renumbering.busy}
+                    onClick={() =>
+                      void renumbering.run(
+                        (who) => data.write.renumberClash(who.staffNo, c.heldId),
+                        (done: { from: string; to: string }) => t('syncPage.clash.done', done)
+                      )
+                    }
+                  >
+                    {t('syncPage.clash.renumber')}
+                  </Button>
+                )
+              }
+            ]}
+          />
+        </Card>
+      )}
+
       <Card title={t('syncPage.peers')} size="small">
         <Table
           size="small"
@@ -194,6 +276,49 @@ export function SyncPage() {
               title: t('syncPage.peer.device'),
               dataIndex: 'deviceId',
               render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text>
+            },
+            {
+              title: t('syncPage.peer.actions'),
+              key: 'actions',
+              render: (_, p) => {
+                if (p.deviceId === data.device.deviceId) return null
+                const removal = retired?.get(p.deviceId)
+                if (stillRetired(removal, p.lastSeen)) return <Tag>{t('syncPage.peer.retired')}</Tag>
+                const name = p.known && p.name ? p.name : p.deviceId
+                return (
+                  <Space size={4}>
+                    {removal && <Tag color="green">{t('syncPage.peer.back')}</Tag>}
+                    {staff?.role === 'manager' && (
+                      <Button
+                        size="small"
+                        danger
+                        loading={retiring.busy}
+                        onClick={() =>
+                          modal.confirm({
+                            title: t('syncPage.retire.title', { name }),
+                            content: t('syncPage.retire.body'),
+                            okText: t('syncPage.retire.ok'),
+                            okButtonProps: { danger: true },
+                            cancelText: t('action.cancel'),
+                            onOk: () =>
+                              retiring.run(
+                                (who) =>
+                                  data.write.retireDevice(who.staffNo, {
+                                    deviceId: p.deviceId,
+                                    lastSeen: p.lastSeen,
+                                    name: p.known ? p.name : ''
+                                  }),
+                                'syncPage.retire.done'
+                              )
+                          })
+                        }
+                      >
+                        {t('syncPage.retire.button')}
+                      </Button>
+                    )}
+                  </Space>
+                )
+              }
             }
           ]}
         />

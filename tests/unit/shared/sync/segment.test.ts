@@ -222,6 +222,18 @@ describe('segment files', () => {
     expect(decoded.invalid[2]?.reason).toMatch(/range/)
   })
 
+  it('quarantines a change whose HLC names another device than the change (docs/sync-format.md §11)', async () => {
+    const bytes = await encodeSegment(input())
+    const items = JSON.parse(fromUtf8(split(bytes).body) as string) as Record<string, unknown>[]
+    const stamp = String(items[0]?.hlc)
+    items.push({ ...items[0], hlc: stamp.replace(/-[^-]+$/, '-pcB') })
+    const mixed = await withHeader(bytes, (h) => (h.count = items.length), utf8(JSON.stringify(items)))
+    const decoded = await ok(mixed)
+    expect(decoded.changes).toHaveLength(2)
+    expect(decoded.invalid.map((i) => i.index)).toEqual([2])
+    expect(decoded.invalid[0]?.reason).toMatch(/hlc of device pcB/)
+  })
+
   it('never throws, whatever the bytes', async () => {
     const bytes = await encodeSegment(input())
     let seed = 7

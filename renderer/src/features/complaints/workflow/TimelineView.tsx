@@ -42,6 +42,8 @@ export function TimelineView({ events, people }: { events: TimelineEvent[]; peop
     if (typeof d.amount === 'number') parts.push(t('workflow.yuan', { amount: d.amount }))
     if (typeof d.satisfaction === 'string') parts.unshift(t(`workflow.satisfaction.${d.satisfaction}`))
     if (typeof d.accepted === 'boolean') parts.push(t(d.accepted ? 'workflow.yes' : 'workflow.no'))
+    if (e.type === 'numberClashResolved' && typeof d.no === 'string' && typeof d.otherTo === 'string')
+      parts.push(t('pattern.changed', { label: t('workflow.otherComplaintNo'), from: d.no, to: d.otherTo }))
     if (typeof d.level === 'number') parts.push(t('complaint.escalationLevel', { level: d.level }))
     if (Array.isArray(d.feedbackDepartments) && d.feedbackDepartments.length)
       parts.push(

@@ -295,6 +295,6 @@ describe('the share itself', () => {
       problems: [expect.objectContaining({ kind: 'otherStore' })]
     })
     expect(await other.files()).toEqual([STORE_FILE])
-    expect(await share.files()).toHaveLength(2)
+    expect(await share.files()).toHaveLength(3) // store.json, A's segment and its claim
   })
 })

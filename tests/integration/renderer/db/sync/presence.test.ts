@@ -70,4 +70,39 @@ describe('presence: peers on the sync page, and this PC’s clock against the sh
     expect(await publishPresence(a, share, { name: 'x', appVersion: '1' })).toBeNull()
     await share.reappear()
   })
+
+  it('status files carry formatVersion 1.0; one without (an older app) reads, one of a newer major does not (docs/sync-format.md §4)', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    await publishPresence(a, share, { name: '前台1号机', appVersion: '0.1.0' })
+    const [file] = (await share.files('devices/pcA')).filter((f) => f.includes('/status-'))
+    const written = JSON.parse(new TextDecoder().decode(await share.read(file!))) as Record<string, unknown>
+    expect(written.formatVersion).toEqual({ major: 1, minor: 0 })
+    // The name's ms is lastSeen.
+    expect(file).toBe(`devices/pcA/status-${String(written.lastSeen).padStart(15, '0')}.json`)
+
+    const status = (over: Record<string, unknown>) =>
+      new TextEncoder().encode(
+        JSON.stringify({ ...written, deviceId: 'pcB', name: '后台', clockOffsetMs: null, ...over })
+      )
+    const older: Record<string, unknown> = { ...written, deviceId: 'pcB', name: '后台' }
+    delete older.formatVersion
+    await share.writeNew(
+      'devices/pcB/status-000000000000005.json',
+      new TextEncoder().encode(JSON.stringify(older))
+    )
+    expect((await readPeers(share)).find((p) => p.deviceId === 'pcB')?.known).toBe(true)
+    await share.writeNew(
+      'devices/pcB/status-000000000000006.json',
+      status({ formatVersion: { major: 2, minor: 0 } })
+    )
+    expect((await readPeers(share)).find((p) => p.deviceId === 'pcB')?.known).toBe(false)
+    // A deviceId other than its folder's, or a name over 80 characters: unreadable too.
+    await share.writeNew('devices/pcB/status-000000000000007.json', status({ deviceId: 'pcC' }))
+    expect((await readPeers(share)).find((p) => p.deviceId === 'pcB')?.known).toBe(false)
+    await share.writeNew('devices/pcB/status-000000000000008.json', status({ name: '机'.repeat(81) }))
+    expect((await readPeers(share)).find((p) => p.deviceId === 'pcB')?.known).toBe(false)
+    await share.writeNew('devices/pcB/status-000000000000009.json', status({ name: '机'.repeat(80) }))
+    expect((await readPeers(share)).find((p) => p.deviceId === 'pcB')?.known).toBe(true)
+  })
 })

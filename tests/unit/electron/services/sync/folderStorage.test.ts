@@ -152,4 +152,16 @@ describe('folder storage', () => {
     await expect(share.read('store.json')).rejects.toSatisfy((e) => failure(e) === 'notFound')
     await expect(share.remove('store.json')).resolves.toBeUndefined()
   })
+
+  it('removes an empty folder (of a removed snapshot), never one that still holds a file', async () => {
+    const { root } = await tempRoot()
+    const share = createFolderStorage(root)
+    await share.writeNew('snapshots/s1/manifest.snap', bytes('m'))
+    await share.writeNew('snapshots/s2/chunk-000001.snap', bytes('c'))
+    await share.remove('snapshots/s1/manifest.snap')
+    await share.remove('snapshots/s1')
+    await expect(share.remove('snapshots/s2')).rejects.toSatisfy((e) => failure(e) === 'io')
+    expect(await readdir(join(root, 'snapshots'))).toEqual(['s2'])
+    expect(await readFile(join(root, 'snapshots/s2/chunk-000001.snap'), 'utf8')).toBe('c')
+  })
 })
