@@ -2,11 +2,19 @@ import type { DeviceInfo } from '@shared/ipc/contract'
 import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { openDataLayer, type DataContext } from './context'
 import { isSetupDone, getStoreName, completeSetup, updateStoreName } from './setup'
-import { getLocalePref, getSessionStaffNo, setLocale, setSessionStaff } from './prefs'
+import {
+  getDeskLocked,
+  getLocalePref,
+  getSessionStaffNo,
+  setDeskLocked,
+  setLocale,
+  setSessionStaff
+} from './prefs'
 import { loadDraft, saveDraft, clearDraft } from './drafts'
 import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
 import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
-import { checkPinGuarded, unlockPinWithManager } from './pinLockout'
+import { checkPinGuarded, unlockPinWithManager, pinLockState } from './pinLockout'
+import { getDeskLockSettings, saveDeskLockSettings, switchNeeds } from './deskLock'
 import {
   getComplaint,
   getTimeline,
@@ -153,10 +161,14 @@ const reads = {
   getStoreName,
   getLocalePref,
   getSessionStaffNo,
+  getDeskLocked,
   // staff
   listStaff,
   getStaffByNo,
   checkStaffPin,
+  getDeskLockSettings,
+  switchNeeds,
+  pinLockState,
   // complaints
   getComplaint,
   getTimeline,
@@ -256,6 +268,7 @@ const writes = {
   completeSetup,
   updateStoreName,
   setSessionStaff,
+  setDeskLocked,
   setLocale,
   saveDraft,
   clearDraft,
@@ -267,6 +280,7 @@ const writes = {
   // a PIN typed to become someone counts toward that 工号's lockout (local meta)
   checkPinGuarded,
   unlockPinWithManager,
+  saveDeskLockSettings,
   // complaints
   registerComplaint,
   editComplaint,

@@ -15,6 +15,7 @@ export { NEW_COMPLAINT_DRAFT } from './complaints'
 // staff
 export { DuplicateStaffNoError } from './staff'
 export { StaffPinRefusedError, staffHasPin } from './staffPin'
+export { DeskLockRefusedError, type DeskLockSettings } from './deskLock'
 
 // complaints
 export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery'

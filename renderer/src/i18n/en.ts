@@ -8,6 +8,7 @@ import { callbackEn } from './sections/callback'
 import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
+import { deskLockEn } from './sections/deskLock'
 import { patternEn } from './sections/pattern'
 import { reportsEn } from './sections/reports'
 
@@ -317,6 +318,7 @@ export const en: Catalogue = {
   counter: counterEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
+  deskLock: deskLockEn,
   pattern: patternEn,
   reports: reportsEn,
   privacy: {

@@ -7,6 +7,7 @@ import { callbackZh } from './sections/callback'
 import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
+import { deskLockZh } from './sections/deskLock'
 import { patternZh } from './sections/pattern'
 import { reportsZh } from './sections/reports'
 
@@ -303,6 +304,7 @@ export const zhCN = {
   counter: counterZh,
   syncPage: syncPageZh,
   staffPin: staffPinZh,
+  deskLock: deskLockZh,
   pattern: patternZh,
   reports: reportsZh,
   privacy: {

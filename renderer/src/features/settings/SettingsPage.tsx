@@ -6,6 +6,7 @@ import { StaffSettingsCard } from './StaffSettingsCard'
 import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
+import { DeskLockSettingsCard } from './DeskLockSettingsCard'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <ShareSettingsCard />
       <LanguageSettingsCard />
       <StaffSettingsCard />
+      <DeskLockSettingsCard />
       <WorkflowRulesCard />
       <ClosedDaysCard />
       <RevisitRulesCard />
