@@ -1,4 +1,5 @@
-import { hostname } from 'node:os'
+import { hostname, release } from 'node:os'
+import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron'
 import type { AppInfo } from '@shared/ipc/contract'
 import {
@@ -6,8 +7,12 @@ import {
   createDeviceStore,
   createShareConfig,
   createShareService,
-  createStoreKeyVault
+  createStoreKeyVault,
+  createLogService,
+  createDiagnosticsService,
+  type LogService
 } from '../services'
+import { dialogZipSavePicker } from './savePicker'
 import { dialogFolderPicker } from './folderPicker'
 import { registerDeskIpc } from './ipc'
 import { safeStorageWrapper } from './keyWrapper'
@@ -19,6 +24,12 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol'
 import { createMainWindow, rendererDir, rendererLocation } from './window'
 
 let mainWindow: BrowserWindow | null = null
+/** main's log files (issue 17 point 5): <userData>/logs, rotated 5 × 5 MB, redacted */
+let logs: LogService | null = null
+
+// main's own failures go to the log too
+process.on('uncaughtException', (error) => logs?.write('error', 'main', 'uncaught exception', error))
+process.on('unhandledRejection', (reason) => logs?.write('error', 'main', 'unhandled rejection', reason))
 
 function focusMainWindow(): void {
   if (!mainWindow) return
@@ -36,6 +47,32 @@ function start(): void {
   const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
   const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
   const userData = app.getPath('userData')
+  logs = createLogService({ dir: path.join(userData, 'logs'), console: !app.isPackaged })
+  logs.write(
+    'info',
+    'main',
+    `start ${app.getVersion()} electron ${process.versions.electron} ${process.platform}`
+  )
+  app.on('render-process-gone', (_event, _contents, details) =>
+    logs?.write('error', 'main', `renderer gone: ${details.reason} (${details.exitCode})`)
+  )
+  const diagnostics = createDiagnosticsService({
+    logs,
+    appInfo,
+    dataDir: userData,
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      os: `${process.platform} ${release()} ${process.arch}`
+    },
+    pickSavePath: dialogZipSavePicker({
+      dialog,
+      parent: () => mainWindow,
+      documentsDir: () => app.getPath('documents'),
+      title: mainTextFor(app.getLocale()).saveDiagnostics
+    })
+  })
   const share = createShareService(createShareConfig(userData), {
     pickFolder: dialogFolderPicker({
       dialog,
@@ -70,6 +107,8 @@ function start(): void {
         appInfo,
         share,
         storeKeys,
+        logs: logs ?? undefined,
+        diagnostics,
         printing: createElectronPrinting(sender, printingHost)
       }),
     allowed
@@ -106,6 +145,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       console.error('[desk] startup failed:', error)
+      logs?.write('error', 'main', 'startup failed', error)
       const text = mainTextFor(app.getLocale())
       dialog.showErrorBox(
         text.appTitle,

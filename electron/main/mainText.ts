@@ -23,7 +23,8 @@ const zhCN = {
   ok: '确定',
   appTitle: '门店客服台',
   startFailed: '启动失败：{reason}',
-  pickShareFolder: '选择共享文件夹'
+  pickShareFolder: '选择共享文件夹',
+  saveDiagnostics: '导出诊断信息'
 }
 
 export type MainText = Record<keyof typeof zhCN, string>
@@ -52,7 +53,8 @@ export const mainText: Record<'zh-CN' | 'en', MainText> = {
     ok: 'OK',
     appTitle: 'Service Desk',
     startFailed: 'Could not start: {reason}',
-    pickShareFolder: 'Choose the share folder'
+    pickShareFolder: 'Choose the share folder',
+    saveDiagnostics: 'Export diagnostics'
   }
 }
 

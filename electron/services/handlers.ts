@@ -2,6 +2,8 @@ import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
 import type { StoreKeyVault } from './storeKeyVault'
+import type { LogService } from './logService'
+import type { DiagnosticsService } from './diagnostics'
 import type { ShareService } from './sync/shareService'
 
 /** Binds each window.desk method to its service. Inputs arrive already validated by dispatch.
@@ -13,7 +15,14 @@ export function createDeskHandlers(deps: {
   printing: DeskPrinting
   share: ShareService
   storeKeys: StoreKeyVault
+  /** main's log files and 导出诊断信息 (hosts that have none refuse those calls as 'internal') */
+  logs?: LogService
+  diagnostics?: DiagnosticsService
 }): DeskHandlers {
+  const need = <T>(service: T | undefined, name: string): T => {
+    if (!service) throw new Error(`${name} not available in this host`)
+    return service
+  }
   return {
     // A copy, so nothing downstream can mutate the shared object.
     getAppInfo: async () => ({ ...deps.appInfo }),
@@ -44,6 +53,20 @@ export function createDeskHandlers(deps: {
     storeKeyForget: async () => {
       await deps.storeKeys.forget()
       return { forgotten: true as const }
+    },
+    logRenderer: async (input) => {
+      need(deps.logs, 'logs').write(
+        input.level,
+        `renderer:${input.source}`,
+        input.message,
+        input.stack ? { stack: input.stack } : undefined
+      )
+      return { logged: true as const }
+    },
+    getAboutInfo: async () => need(deps.diagnostics, 'diagnostics').about(),
+    exportDiagnostics: async (input) => {
+      const path = await need(deps.diagnostics, 'diagnostics').exportZip(input)
+      return { saved: path !== null, path }
     }
   }
 }

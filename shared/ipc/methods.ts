@@ -16,7 +16,10 @@ export const deskMethods = [
   'shareRemove',
   'storeKeySave',
   'storeKeyLoad',
-  'storeKeyForget'
+  'storeKeyForget',
+  'logRenderer',
+  'getAboutInfo',
+  'exportDiagnostics'
 ] as const
 
 export type DeskMethodName = (typeof deskMethods)[number]

@@ -15,6 +15,7 @@ import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
 import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
 import { checkPinGuarded, unlockPinWithManager, pinLockState } from './pinLockout'
 import { getDeskLockSettings, saveDeskLockSettings, switchNeeds } from './deskLock'
+import { diagnosticsCounts } from './diagnostics'
 import {
   getComplaint,
   getTimeline,
@@ -168,6 +169,7 @@ const reads = {
   checkStaffPin,
   getDeskLockSettings,
   switchNeeds,
+  diagnosticsCounts,
   pinLockState,
   // complaints
   getComplaint,

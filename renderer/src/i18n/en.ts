@@ -8,7 +8,7 @@ import { callbackEn } from './sections/callback'
 import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
-import { deskLockEn } from './sections/deskLock'
+import { aboutEn, deskLockEn } from './sections/deskLock'
 import { patternEn } from './sections/pattern'
 import { reportsEn } from './sections/reports'
 
@@ -319,6 +319,7 @@ export const en: Catalogue = {
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   deskLock: deskLockEn,
+  about: aboutEn,
   pattern: patternEn,
   reports: reportsEn,
   privacy: {

@@ -7,7 +7,7 @@ import { callbackZh } from './sections/callback'
 import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
-import { deskLockZh } from './sections/deskLock'
+import { aboutZh, deskLockZh } from './sections/deskLock'
 import { patternZh } from './sections/pattern'
 import { reportsZh } from './sections/reports'
 
@@ -305,6 +305,7 @@ export const zhCN = {
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   deskLock: deskLockZh,
+  about: aboutZh,
   pattern: patternZh,
   reports: reportsZh,
   privacy: {

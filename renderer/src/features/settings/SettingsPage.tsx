@@ -7,6 +7,7 @@ import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { DeskLockSettingsCard } from './DeskLockSettingsCard'
+import { AboutCard } from './AboutCard'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
@@ -34,6 +35,8 @@ export function SettingsPage() {
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />
+      {/* 关于: the backup slice adds its 上次备份 row through extraRows */}
+      <AboutCard />
     </Space>
   )
 }

@@ -64,3 +64,28 @@ export const deskLockEn: typeof deskLockZh = {
     notManager: 'Only the manager can change the lock and PIN settings'
   }
 }
+
+// 系统设置 → 关于 and 导出诊断信息 (issue 17 point 5). 关于 and 导出诊断信息 as in the glossary.
+export const aboutZh = {
+  title: '关于',
+  version: '版本',
+  dataDir: '数据文件夹',
+  logDir: '日志文件夹',
+  exportDiagnostics: '导出诊断信息',
+  diagnosticsHint:
+    '导出一个 zip 文件（日志、版本、同步状态、各类记录数量），供技术支持排查问题；其中不含客户姓名、电话等客户信息。',
+  diagnosticsSaved: '诊断信息已导出',
+  savedTo: '已保存到：{{path}}'
+}
+
+export const aboutEn: typeof aboutZh = {
+  title: 'About',
+  version: 'Version',
+  dataDir: 'Data folder',
+  logDir: 'Log folder',
+  exportDiagnostics: 'Export diagnostics',
+  diagnosticsHint:
+    'Exports one zip file (logs, versions, sync state, record counts) for technical support; it holds no customer names, phone numbers or other customer information.',
+  diagnosticsSaved: 'Diagnostics exported',
+  savedTo: 'Saved to: {{path}}'
+}
