@@ -144,9 +144,11 @@ export function LockScreen() {
             {t('deskLock.noPinHint')}
           </Typography.Paragraph>
         ) : null}
-        <Button type="primary" block style={{ marginTop: 12 }} onClick={() => void unlock()}>
-          {t('deskLock.unlock')}
-        </Button>
+        {!become.managing && (
+          <Button type="primary" block style={{ marginTop: 12 }} onClick={() => void unlock()}>
+            {t('deskLock.unlock')}
+          </Button>
+        )}
       </Card>
     </main>
   )

@@ -26,6 +26,8 @@ export interface BecomeStaff {
   asking: Staff | null
   /** the fields of the current step (PIN, new PIN twice, or the manager's unlock) */
   fields: ReactNode
+  /** a 客服经理 is unlocking a locked 工号 (the step has its own button) */
+  managing: boolean
 }
 
 const errorOf = (e: unknown) => (e instanceof StaffPinRefusedError ? e.message : null)
@@ -279,5 +281,10 @@ export function useBecomeStaff({
       </Form>
     )
   }
-  return { confirm, asking: step.kind === 'none' ? null : step.person, fields }
+  return {
+    confirm,
+    asking: step.kind === 'none' ? null : step.person,
+    fields,
+    managing: step.kind === 'manager'
+  }
 }
