@@ -1,4 +1,5 @@
-import { hostname } from 'node:os'
+import { hostname, release } from 'node:os'
+import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron'
 import type { AppInfo } from '@shared/ipc/contract'
 import {
@@ -7,10 +8,14 @@ import {
   createShareConfig,
   createShareService,
   createStoreKeyVault,
-  createBackupService
+  createBackupService,
+  createLogService,
+  createDiagnosticsService,
+  type LogService
 } from '../services'
 import { dialogFilePicker, dialogFolderPicker } from './folderPicker'
 import { backUpOnClose } from './quitBackup'
+import { dialogZipSavePicker } from './savePicker'
 import { registerDeskIpc } from './ipc'
 import { safeStorageWrapper } from './keyWrapper'
 import { createElectronPrinting, type PrintingHost } from './printing'
@@ -21,6 +26,12 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol'
 import { createMainWindow, rendererDir, rendererLocation } from './window'
 
 let mainWindow: BrowserWindow | null = null
+/** main's log files (issue 17 point 5): <userData>/logs, rotated 5 × 5 MB, redacted */
+let logs: LogService | null = null
+
+// main's own failures go to the log too
+process.on('uncaughtException', (error) => logs?.write('error', 'main', 'uncaught exception', error))
+process.on('unhandledRejection', (reason) => logs?.write('error', 'main', 'unhandled rejection', reason))
 
 function focusMainWindow(): void {
   if (!mainWindow) return
@@ -38,6 +49,32 @@ function start(): void {
   const appInfo: AppInfo = { appVersion: app.getVersion(), platform: process.platform, host: 'electron' }
   const deviceStore = createDeviceStore({ dataDir: app.getPath('userData'), hostname: hostname() })
   const userData = app.getPath('userData')
+  logs = createLogService({ dir: path.join(userData, 'logs'), console: !app.isPackaged })
+  logs.write(
+    'info',
+    'main',
+    `start ${app.getVersion()} electron ${process.versions.electron} ${process.platform}`
+  )
+  app.on('render-process-gone', (_event, _contents, details) =>
+    logs?.write('error', 'main', `renderer gone: ${details.reason} (${details.exitCode})`)
+  )
+  const diagnostics = createDiagnosticsService({
+    logs,
+    appInfo,
+    dataDir: userData,
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      os: `${process.platform} ${release()} ${process.arch}`
+    },
+    pickSavePath: dialogZipSavePicker({
+      dialog,
+      parent: () => mainWindow,
+      documentsDir: () => app.getPath('documents'),
+      title: mainTextFor(app.getLocale()).saveDiagnostics
+    })
+  })
   const share = createShareService(createShareConfig(userData), {
     pickFolder: dialogFolderPicker({
       dialog,
@@ -94,6 +131,8 @@ function start(): void {
         share,
         storeKeys,
         backups,
+        logs: logs ?? undefined,
+        diagnostics,
         printing: createElectronPrinting(sender, printingHost)
       }),
     allowed
@@ -132,6 +171,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       console.error('[desk] startup failed:', error)
+      logs?.write('error', 'main', 'startup failed', error)
       const text = mainTextFor(app.getLocale())
       dialog.showErrorBox(
         text.appTitle,

@@ -26,7 +26,8 @@ const zhCN = {
   pickShareFolder: '选择共享文件夹',
   pickBackupFolder: '选择第二备份位置',
   pickBackupFile: '选择备份文件',
-  backupFileKind: '门店客服台备份'
+  backupFileKind: '门店客服台备份',
+  saveDiagnostics: '导出诊断信息'
 }
 
 export type MainText = Record<keyof typeof zhCN, string>
@@ -58,7 +59,8 @@ export const mainText: Record<'zh-CN' | 'en', MainText> = {
     pickShareFolder: 'Choose the share folder',
     pickBackupFolder: 'Choose a second backup folder',
     pickBackupFile: 'Choose a backup file',
-    backupFileKind: 'Service desk backup'
+    backupFileKind: 'Service desk backup',
+    saveDiagnostics: 'Export diagnostics'
   }
 }
 

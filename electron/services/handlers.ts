@@ -2,6 +2,8 @@ import type { AppInfo, DeskHandlers } from '@shared/ipc/contract'
 import type { DeviceStore } from './deviceStore'
 import type { DeskPrinting } from './printing'
 import type { StoreKeyVault } from './storeKeyVault'
+import type { LogService } from './logService'
+import type { DiagnosticsService } from './diagnostics'
 import type { ShareService } from './sync/shareService'
 import type { BackupService } from './backup/backupService'
 
@@ -16,10 +18,17 @@ export function createDeskHandlers(deps: {
   storeKeys: StoreKeyVault
   /** absent in hosts that keep no backups (unit tests of other services): every backup call fails */
   backups?: BackupService
+  /** main's log files and 导出诊断信息 (hosts that have none refuse those calls as 'internal') */
+  logs?: LogService
+  diagnostics?: DiagnosticsService
 }): DeskHandlers {
   const backups = (): BackupService => {
     if (!deps.backups) throw new Error('no backup service in this host')
     return deps.backups
+  }
+  const need = <T>(service: T | undefined, name: string): T => {
+    if (!service) throw new Error(`${name} not available in this host`)
+    return service
   }
   return {
     // A copy, so nothing downstream can mutate the shared object.
@@ -59,6 +68,20 @@ export function createDeskHandlers(deps: {
     backupChooseFolder: () => backups().chooseFolder(),
     backupClearFolder: () => backups().clearFolder(),
     backupSetInterval: (input) => backups().setInterval(input.hours),
-    backupOpenFile: () => backups().openFile()
+    backupOpenFile: () => backups().openFile(),
+    logRenderer: async (input) => {
+      need(deps.logs, 'logs').write(
+        input.level,
+        `renderer:${input.source}`,
+        input.message,
+        input.stack ? { stack: input.stack } : undefined
+      )
+      return { logged: true as const }
+    },
+    getAboutInfo: async () => need(deps.diagnostics, 'diagnostics').about(),
+    exportDiagnostics: async (input) => {
+      const path = await need(deps.diagnostics, 'diagnostics').exportZip(input)
+      return { saved: path !== null, path }
+    }
   }
 }

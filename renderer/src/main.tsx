@@ -4,6 +4,10 @@ import { createRoot } from 'react-dom/client'
 import 'antd/dist/antd.css'
 import { App } from './app/App'
 import './app/global.css'
+import { installErrorForwarding } from './ipc/errorForwarding'
+
+// errors and unhandled rejections go to main's log files (redacted there)
+installErrorForwarding()
 
 const root = document.getElementById('root')
 if (root)

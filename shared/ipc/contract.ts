@@ -143,6 +143,37 @@ export interface ShareFileEntry {
   mtimeMs: number
 }
 
+/** A code as the app writes them (a table, a sync state, a problem kind): never free text. */
+const codeSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,59}$/, 'validation.invalid')
+
+/** 导出诊断信息 (issue 17 point 5): what the renderer adds to main's logs and versions — counts and codes
+ *  only, so no customer data can travel in it. */
+export const diagnosticsSummarySchema = z.strictObject({
+  schemaVersion: z.number().int().min(0).max(10_000),
+  /** records per table */
+  counts: z
+    .record(codeSchema, z.number().int().min(0))
+    .refine((c) => Object.keys(c).length <= 80, 'validation.tooLong'),
+  sync: z.strictObject({
+    state: codeSchema,
+    shareSet: z.boolean(),
+    encrypted: z.boolean(),
+    lastSyncedAt: z.number().int().nullable(),
+    /** own changes not yet published */
+    pending: z.number().int().min(0),
+    peers: z.number().int().min(0),
+    problems: z.array(codeSchema).max(50)
+  })
+})
+export type DiagnosticsSummary = z.infer<typeof diagnosticsSummarySchema>
+
+export interface AboutInfo {
+  appVersion: string
+  /** the app's data folder (userData) and its log folder, for display */
+  dataDir: string
+  logDir: string
+}
+
 /** One zod schema per method validates the single argument main receives. */
 export const deskInputs = {
   getAppInfo: z.undefined(),
@@ -192,7 +223,18 @@ export const deskInputs = {
   /** 自动备份间隔 in hours */
   backupSetInterval: z.strictObject({ hours: z.number().int().min(1).max(24) }),
   /** main's open dialog for a backup file (从备份恢复); null = cancelled */
-  backupOpenFile: z.undefined()
+  backupOpenFile: z.undefined(),
+  /** a renderer error or unhandled rejection, written to main's log (redacted there) */
+  logRenderer: z.strictObject({
+    level: z.enum(['error', 'warn']),
+    source: z.enum(['error', 'unhandledrejection']),
+    message: z.string().max(4_000, 'validation.tooLong'),
+    stack: z.string().max(16_000, 'validation.tooLong').optional()
+  }),
+  /** 系统设置 → 关于 */
+  getAboutInfo: z.undefined(),
+  /** main's save dialog, then one zip: logs, versions, this summary */
+  exportDiagnostics: diagnosticsSummarySchema
 } satisfies Record<DeskMethodName, z.ZodType>
 
 export interface DeskOutputs {
@@ -223,6 +265,10 @@ export interface DeskOutputs {
   backupClearFolder: BackupListing
   backupSetInterval: BackupListing
   backupOpenFile: OpenedBackupFile | null
+  logRenderer: { logged: true }
+  getAboutInfo: AboutInfo
+  /** saved: false, path: null when the user cancelled the save dialog */
+  exportDiagnostics: { saved: boolean; path: string | null }
 }
 
 export type DeskInput<M extends DeskMethodName> = z.input<(typeof deskInputs)[M]>

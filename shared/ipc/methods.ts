@@ -24,7 +24,10 @@ export const deskMethods = [
   'backupChooseFolder',
   'backupClearFolder',
   'backupSetInterval',
-  'backupOpenFile'
+  'backupOpenFile',
+  'logRenderer',
+  'getAboutInfo',
+  'exportDiagnostics'
 ] as const
 
 export type DeskMethodName = (typeof deskMethods)[number]

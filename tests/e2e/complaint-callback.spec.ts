@@ -1,5 +1,5 @@
 import { test, expect, screenshot } from './fixtures'
-import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff, passTime } from './flows'
 
 // 约定回电: promised on the complaint page, shown until done (red once late), on the timeline, and
 // listed in the shift handover's 约定回电 section.
@@ -41,7 +41,7 @@ test('promise a callback, see it turn late, find it in the handover, then record
   await screenshot(page, 'complaint-callback-pending')
 
   // Past its time it shows 已过时 …
-  await page.clock.fastForward('01:30:00')
+  await passTime(page, '01:30:00')
   await expect(page.getByTestId('callback-panel')).toContainText('已过时')
   // … and the handover lists it as overdue.
   await page.getByRole('menuitem', { name: '交接班' }).click()

@@ -1,5 +1,5 @@
 import { test, expect, screenshot } from './fixtures'
-import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff, passTime } from './flows'
 
 // 暂停计时 / 恢复计时 and 停业日 (issue 16): paused time and closed days do not count toward any limit.
 // Time is driven through Playwright's page.clock (installed at startTime), never by sleeping.
@@ -47,7 +47,7 @@ test.describe('fair clocks', () => {
     await page.goto(detailUrl)
 
     // three hours later: 恢复计时, and the 24 h deadline is three hours later
-    await page.clock.fastForward('03:00:00')
+    await passTime(page, '03:00:00')
     await page.getByRole('button', { name: '恢复计时', exact: true }).click()
     await expect(timeline).toContainText('恢复计时')
     await expect(page.getByTestId('clock-paused')).toHaveCount(0)

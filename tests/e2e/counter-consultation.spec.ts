@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff, passTime } from './flows'
 
 // 咨询登记 (docs/counter-log.md): F2 from anywhere, a walk-in by keyboard alone, bad input kept with
 // the message next to its field, 考虑中 → 约定回电 → 已成交, 转为投诉 linked both ways.
@@ -166,7 +166,7 @@ test('考虑中 → 约定回电 → 已成交 on a later day, then 转为投诉
   await expect(r).toContainText('约定回电：11月23日 11:00')
 
   // Two days later the customer buys: a date before the consultation is refused in the dialog.
-  await page.clock.fastForward('48:00:00')
+  await passTime(page, '48:00:00')
   await page.getByRole('menuitem', { name: '柜台登记' }).click()
   await page.getByRole('tab', { name: '咨询登记' }).click()
   // the list shows today's; widen it to the consultation's day

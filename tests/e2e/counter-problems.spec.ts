@@ -2,7 +2,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { addStaff, finishSetup, switchStaff } from './flows'
+import { addStaff, finishSetup, switchStaff, passTime } from './flows'
 import { saveViewAsPdf } from './pdf'
 
 // 问题登记 (F3), decided by the manager with the store's reward fixed on it (a clerk cannot), then
@@ -121,7 +121,7 @@ test('a problem logged and adopted with its reward; 服务统计表 and 每周�
   await page.getByRole('button', { name: '返回' }).click()
 
   // Monday: the manager sees last week's summary unread on 工作台 until it is opened.
-  await page.clock.fastForward('23:00:00')
+  await passTime(page, '23:00:00')
   await page.getByRole('menuitem', { name: '工作台' }).click()
   await expect(page.getByTestId('weekly-unread')).toHaveText('未读')
   await screenshot(page, 'counter-dashboard-monday')

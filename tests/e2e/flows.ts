@@ -76,3 +76,29 @@ export async function syncNow(page: Page): Promise<void> {
   await page.getByTestId('sync-now').click()
   await expect(page.getByTestId('sync-now')).not.toHaveClass(/ant-btn-loading/)
 }
+
+/** The idle minutes after which the desk locks by default (issue 17 point 1). */
+const IDLE_LOCK_MS = 10 * 60_000
+
+function durationMs(time: string | number): number {
+  if (typeof time === 'number') return time
+  const parts = time.split(':').map(Number)
+  return parts.reduce((total, part) => total * 60 + part, 0) * 1_000
+}
+
+/**
+ * Lets `time` pass on the page's fake clock (page.clock.fastForward). With someone at the desk and
+ * `time` past the idle minutes (10), the desk locks (已锁定, issue 17): it is then unlocked as the same
+ * person — their `pin` when they have one, else 解锁 — and is back on the page it showed.
+ */
+export async function passTime(page: Page, time: string | number, pin?: string): Promise<void> {
+  await page.clock.fastForward(time)
+  if (durationMs(time) < IDLE_LOCK_MS) return
+  const locked = page.getByRole('heading', { name: '已锁定' })
+  await expect(locked).toBeVisible()
+  if (pin !== undefined) {
+    await page.getByLabel('PIN', { exact: true }).fill(pin)
+    await page.getByLabel('PIN', { exact: true }).press('Enter')
+  } else await page.getByRole('button', { name: '解锁', exact: true }).click()
+  await expect(locked).toHaveCount(0)
+}

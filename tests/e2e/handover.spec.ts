@@ -4,7 +4,7 @@ import { saveViewAsPdf } from './pdf'
 import { buildComplaint } from '@shared/domain/complaint'
 import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
 import { complaintKeys, withDerived } from '@/db/derived'
-import { addStaff, finishSetup, registerComplaintViaUi, switchStaff } from './flows'
+import { addStaff, finishSetup, registerComplaintViaUi, switchStaff, passTime } from './flows'
 
 // 交接班 (docs/design.md §3.5, issue "Shift handover"): a note pre-filled from the data, free items in the
 // three sections, submission, 打印交接单 to PDF (read back with poppler and rendered to PNG for people
@@ -289,7 +289,7 @@ test.describe('shift handover (交接班)', () => {
     await page.getByRole('button', { name: '返回' }).click()
 
     // The next note (晚班, by 李四) carries what was not finished, marked with the shifts carried.
-    await page.clock.fastForward('07:10:00') // 23:40
+    await passTime(page, '07:10:00', '2468') // 23:40
     await page.getByRole('menuitem', { name: '交接班' }).click()
     await expect(page.getByTestId('handover-list')).toContainText('1002 李四')
     await screenshot(page, 'handover-list')

@@ -4,7 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup } from './flows'
+import { finishSetup, passTime } from './flows'
 import { saveViewAsPdf } from './pdf'
 
 // 统计报表 时效分析 and 客服考核 (issue 16): two complaints made through the UI, one judged at once, a
@@ -54,7 +54,7 @@ test('时效分析 and 客服考核 with drill-down, Excel and print', async ({ 
   await page.keyboard.press('Control+s')
   await expect(problem).toBeHidden()
   // a day later the sunset limits of the 20th and the 24 h limits are final
-  await page.clock.fastForward('25:00:00')
+  await passTime(page, '25:00:00')
 
   await page.getByRole('menuitem', { name: '统计报表' }).click()
   await page.getByRole('tab', { name: '时效分析' }).click()

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup } from './flows'
+import { finishSetup, passTime } from './flows'
 import { saveViewAsPdf } from './pdf'
 
 // 回访 where it belongs (issue 14 point 4): 工作台 shows my follow-ups due and overdue, the customer
@@ -100,7 +100,7 @@ test('工作台, customer page and complaint page show the follow-ups; the hando
   await noAnswer(page, '胡一菲')
 
   // The 26th, 15:00: the complaint's follow-up (due 11:00) is overdue, the key account's is due today.
-  await page.clock.fastForward(76 * 3_600_000)
+  await passTime(page, 76 * 3_600_000)
   await noAnswer(page, '胡一菲') // a second try, unanswered too
 
   // 工作台: my follow-ups, overdue and due today.

@@ -4,7 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup } from './flows'
+import { finishSetup, passTime } from './flows'
 import { saveViewAsPdf } from './pdf'
 
 // 回访 (issue 14): key accounts make follow-up tasks; the 今日回访 queue, 开始回访 with the script and
@@ -114,7 +114,7 @@ test('queue → call → every outcome; quiet hours and retry; script edit used;
   await expect(queueRow(page, '吕子乔')).toContainText('11月24日 10:00 起可拨打')
 
   // The call sheet (the filter of the queue is not needed: it lists overdue and due today).
-  await page.clock.fastForward(72 * 3_600_000) // 11-26 11:00: the period's last day
+  await passTime(page, 72 * 3_600_000) // 11-26 11:00: the period's last day
   await page.getByRole('button', { name: '打印回访任务单' }).click()
   await expect(page.getByTestId('call-sheet')).toContainText('回访任务单')
   await expect(page.getByTestId('call-sheet')).toContainText('胡一菲')

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { test, expect, screenshot } from './fixtures'
-import { finishSetup, openShare, registerComplaintViaUi, syncNow } from './flows'
+import { finishSetup, openShare, registerComplaintViaUi, syncNow, passTime } from './flows'
 
 // Issue 18 point 4: a PC that needs segments the share no longer holds, and no snapshot covers, says
 // so (同步异常, which PC, which sync file numbers) instead of 已同步; once another PC writes its daily
@@ -52,8 +52,8 @@ test('segments gone from the share and in no snapshot: the joining PC shows 同�
   await screenshot(b.page, 'sync-segments-lost')
 
   // A day later A writes its daily snapshot (it covers every segment A published): B takes it.
-  await page.clock.fastForward('25:00:00')
-  await b.page.clock.fastForward('25:00:00')
+  await passTime(page, '25:00:00')
+  await passTime(b.page, '25:00:00')
   await syncNow(page)
   await syncNow(b.page)
   await expect(b.page.getByTestId('sync-status')).toHaveText(/^已同步/)

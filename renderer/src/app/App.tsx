@@ -18,6 +18,7 @@ import {
   ReportsPrintPage
 } from './lazyPages'
 import { describeError } from './errors'
+import { LockScreen, useDeskLockWatch } from '@/features/staff/DeskLock'
 
 /** px from the window's top: a toast (about 40 px high) sits inside the 64 px header. */
 const TOAST_TOP = 12
@@ -66,6 +67,15 @@ function Boot() {
   if (failure) return <Result status="error" title={t('app.title')} subTitle={failure} />
   if (!data || setupDone === undefined) return <Spin fullscreen tip={t('app.loading')} />
   if (!setupDone) return <SetupPage />
+  return <Desk />
+}
+
+/** The desk, or 已锁定 in its place (nothing of the desk stays mounted while locked). */
+function Desk() {
+  const locked = useSession((s) => s.locked)
+  const staff = useSession((s) => s.staff)
+  useDeskLockWatch(!locked && !!staff)
+  if (locked) return <LockScreen />
   return (
     <HashRouter>
       <Routes>

@@ -31,6 +31,7 @@ import {
 import { SyncIndicator } from '@/features/sync/SyncIndicator'
 import { ComingSoon } from '@/features/placeholder/ComingSoon'
 import { SwitchStaffModal } from '@/features/staff/SwitchStaffModal'
+import { LockButton } from '@/features/staff/DeskLock'
 import { useEscalationSweep } from './useEscalationSweep'
 import { useRevisitSweep } from './useRevisitSweep'
 import { CustomerSearchPalette } from '@/features/customers/CustomerSearchPalette'
@@ -105,6 +106,7 @@ export function Shell() {
             <Button icon={<UserSwitchOutlined />} onClick={() => setSwitching(true)}>
               {t('action.switchStaff')}
             </Button>
+            {staff && <LockButton />}
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>

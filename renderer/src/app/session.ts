@@ -17,11 +17,17 @@ export interface SessionState {
   device: DeviceInfo | null
   appInfo: AppInfo | null
   staff: Staff | null
+  /** 已锁定 (issue 17 point 1): nothing of the desk is shown until someone unlocks it */
+  locked: boolean
   locale: Locale
   /** opens the data layer and restores this PC, the language and who was at the desk */
   boot(): Promise<void>
   /** 切换工号 */
   switchStaff(staff: Staff): Promise<void>
+  /** 锁定 (the key, or the idle minutes) */
+  lock(): Promise<void>
+  /** unlocked by `staff` (their PIN checked by the lock screen): another person is a staff switch */
+  unlock(staff: Staff): Promise<void>
   /** renames this PC (main saves it); later complaint numbers and the sync status use the new values */
   renameDevice(values: { deviceName: string; deviceCode: string }): Promise<DeviceInfo>
   changeLanguage(locale: Locale): Promise<void>
@@ -49,6 +55,7 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
       device: null,
       appInfo: null,
       staff: null,
+      locked: false,
       locale: 'zh-CN',
       async boot() {
         const [device, appInfo] = await Promise.all([
@@ -62,11 +69,24 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
         await deps.applyLocale(locale)
         const staffNo = await opened.read.getSessionStaffNo()
         const staff = staffNo ? await opened.read.getStaffByNo(staffNo) : undefined
-        set({ data: opened, appInfo, locale, staff: staff ?? null })
+        // a desk locked when the app closed opens locked
+        const locked = !!staff && (await opened.read.getDeskLocked())
+        set({ data: opened, appInfo, locale, staff: staff ?? null, locked })
       },
       async switchStaff(staff) {
         await data().write.setSessionStaff(staff.staffNo)
         set({ staff })
+      },
+      async lock() {
+        if (get().locked || !get().staff) return
+        // shown at once; kept so a restart does not unlock
+        set({ locked: true })
+        await data().write.setDeskLocked(true)
+      },
+      async unlock(staff) {
+        if (staff.staffNo !== get().staff?.staffNo) await data().write.setSessionStaff(staff.staffNo)
+        await data().write.setDeskLocked(false)
+        set({ staff, locked: false })
       },
       async renameDevice(values) {
         const device = await deps.callDesk('updateDevice', values)

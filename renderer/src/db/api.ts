@@ -3,11 +3,20 @@ import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { openDataLayer, type DataContext } from './context'
 import { inStoreShare, makeBackup, mayRestore, previewBackup, restoreBackup } from './backup'
 import { isSetupDone, getStoreName, completeSetup, updateStoreName } from './setup'
-import { getLocalePref, getSessionStaffNo, setLocale, setSessionStaff } from './prefs'
+import {
+  getDeskLocked,
+  getLocalePref,
+  getSessionStaffNo,
+  setDeskLocked,
+  setLocale,
+  setSessionStaff
+} from './prefs'
 import { loadDraft, saveDraft, clearDraft } from './drafts'
 import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
 import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
-import { checkPinGuarded, unlockPinWithManager } from './pinLockout'
+import { checkPinGuarded, unlockPinWithManager, pinLockState } from './pinLockout'
+import { getDeskLockSettings, saveDeskLockSettings, switchNeeds } from './deskLock'
+import { diagnosticsCounts } from './diagnostics'
 import {
   getComplaint,
   getTimeline,
@@ -157,10 +166,15 @@ const reads = {
   getStoreName,
   getLocalePref,
   getSessionStaffNo,
+  getDeskLocked,
   // staff
   listStaff,
   getStaffByNo,
   checkStaffPin,
+  getDeskLockSettings,
+  switchNeeds,
+  diagnosticsCounts,
+  pinLockState,
   // complaints
   getComplaint,
   getTimeline,
@@ -270,6 +284,7 @@ const writes = {
   completeSetup,
   updateStoreName,
   setSessionStaff,
+  setDeskLocked,
   setLocale,
   saveDraft,
   clearDraft,
@@ -281,6 +296,7 @@ const writes = {
   // a PIN typed to become someone counts toward that 工号's lockout (local meta)
   checkPinGuarded,
   unlockPinWithManager,
+  saveDeskLockSettings,
   // complaints
   registerComplaint,
   editComplaint,

@@ -9,6 +9,7 @@ import {
 } from '@shared/domain/complaint'
 import { formatComplaintNo } from '@shared/domain/complaintNo'
 import { diffIntake } from '@shared/domain/complaintEdit'
+import { authored } from './drafts'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { readTallies } from './tallies'
@@ -52,6 +53,7 @@ export async function registerComplaint(
       data: { no: complaint.no, channel: complaint.channel }
     })
     await tx.local.drafts.delete(NEW_COMPLAINT_DRAFT)
+    await tx.local.drafts.delete(authored(NEW_COMPLAINT_DRAFT, staffNo))
     return complaint
   })
 }

@@ -17,6 +17,7 @@ export { DuplicateStaffNoError } from './staff'
 export { StaffPinRefusedError, staffHasPin } from './staffPin'
 export { BackupRefusedError } from './backup'
 export type { BackupStorePort, BackupPreview, BackupProgress, MadeBackup, RestoreOutcome } from './backup'
+export { DeskLockRefusedError, type DeskLockSettings } from './deskLock'
 
 // complaints
 export { COUNT_CAP, isCountCapped, type ComplaintFilter } from './complaintQuery'

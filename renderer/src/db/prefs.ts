@@ -4,6 +4,8 @@ import type { DataContext } from './context'
 
 export const SESSION_STAFF_KEY = 'session.staffNo'
 export const LOCALE_KEY = 'pref.locale'
+/** 已锁定 (issue 17 point 1): kept so closing and reopening the app does not unlock the desk */
+export const DESK_LOCKED_KEY = 'session.locked'
 export type Locale = 'zh-CN' | 'en'
 
 export async function getPref<T>(ctx: DataContext, key: string): Promise<T | undefined> {
@@ -26,4 +28,13 @@ export async function getLocalePref(ctx: DataContext): Promise<Locale | undefine
 /** The 工号 of whoever was at the desk when the app last ran. */
 export async function getSessionStaffNo(ctx: DataContext): Promise<string | undefined> {
   return getPref<string>(ctx, SESSION_STAFF_KEY)
+}
+
+export async function setDeskLocked(ctx: DataContext, locked: boolean): Promise<void> {
+  await ctx.db.meta.put({ key: DESK_LOCKED_KEY, value: locked })
+}
+
+/** Whether the desk was 已锁定 when the app last ran. */
+export async function getDeskLocked(ctx: DataContext): Promise<boolean> {
+  return (await getPref<boolean>(ctx, DESK_LOCKED_KEY)) === true
 }

@@ -157,7 +157,15 @@ export interface DailyFigureRecord {
   transactions?: number | null
 }
 
+/** 锁定与PIN (issue 17 point 1, deskLock.ts): one field each; a field never saved is absent. */
+export interface DeskLockSettingsRecord {
+  id: 'deskLock'
+  idleMinutes?: number
+  pinForEveryone?: boolean
+}
+
 export type SettingsRecord =
+  | DeskLockSettingsRecord
   | ReportSettingsRecord
   | ClosedDaysRecord
   | RetiredDevicesRecord

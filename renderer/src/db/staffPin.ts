@@ -1,4 +1,11 @@
-import { hashPin, normalisePin, pinSchema, verifyPin, type PinCheckResult } from '@shared/domain/pin'
+import {
+  hashPin,
+  needsRehash,
+  normalisePin,
+  pinSchema,
+  verifyPin,
+  type PinCheckResult
+} from '@shared/domain/pin'
 import type { Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
 import { getStaffByNo } from './staff'
@@ -68,5 +75,20 @@ export async function checkStaffPin(ctx: DataContext, staffNo: string, pin: stri
   if (!staff) return 'unknownStaff'
   if (!staff.active) return 'inactive'
   if (!staff.pinHash) return 'noPin'
-  return (await verifyPin(normalisePin(pin), staff.pinHash)) ? 'ok' : 'wrong'
+  const plain = normalisePin(pin)
+  if (!(await verifyPin(plain, staff.pinHash))) return 'wrong'
+  // A verifier of an earlier kind (PBKDF2 before issue 17) is replaced now that the PIN is known:
+  // the upgrade never asks anyone for anything, and locks nobody out.
+  if (needsRehash(staff.pinHash)) {
+    const parsed = pinSchema.safeParse(plain)
+    if (parsed.success) {
+      const fresh = await hashPin(parsed.data)
+      await ctx.writer.transact(staff.staffNo, async (tx) => {
+        const now = await getStaffByNo(ctx, staff.staffNo)
+        // only if nobody changed it meanwhile
+        if (now && now.pinHash === staff.pinHash) await tx.update('staff', staff.id, { pinHash: fresh })
+      })
+    }
+  }
+  return 'ok'
 }

@@ -9,6 +9,7 @@ import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 import { backupEn } from './sections/backup'
+import { aboutEn, deskLockEn } from './sections/deskLock'
 import { patternEn } from './sections/pattern'
 import { reportsEn } from './sections/reports'
 
@@ -322,6 +323,8 @@ export const en: Catalogue = {
   syncPage: syncPageEn,
   staffPin: staffPinEn,
   backup: backupEn,
+  deskLock: deskLockEn,
+  about: aboutEn,
   pattern: patternEn,
   reports: reportsEn,
   privacy: {

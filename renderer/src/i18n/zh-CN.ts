@@ -8,6 +8,7 @@ import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 import { backupZh } from './sections/backup'
+import { aboutZh, deskLockZh } from './sections/deskLock'
 import { patternZh } from './sections/pattern'
 import { reportsZh } from './sections/reports'
 
@@ -308,6 +309,8 @@ export const zhCN = {
   syncPage: syncPageZh,
   staffPin: staffPinZh,
   backup: backupZh,
+  deskLock: deskLockZh,
+  about: aboutZh,
   pattern: patternZh,
   reports: reportsZh,
   privacy: {

@@ -6,9 +6,12 @@
 import path from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
 import { homedir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import {
   createBackupService,
   createDeskHandlers,
+  createDiagnosticsService,
+  createLogService,
   createDeviceStore,
   createShareConfig,
   createShareService,
@@ -130,7 +133,20 @@ function buildServices(options: DeskBridgeOptions, pick: () => string | null, pi
     shareRoot: async () => (await share.getConfig()).root,
     rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir }
   })
-  return { appInfo, deviceStore, share, storeKeys, backups }
+  // main's log files and 导出诊断信息; the save dialog "chooses" the documents folder
+  const logs = createLogService({ dir: path.join(options.servicesDir, 'logs') })
+  const documentsDir = options.documentsDir ?? path.join(options.servicesDir, 'documents')
+  const diagnostics = createDiagnosticsService({
+    logs,
+    appInfo,
+    dataDir: options.servicesDir,
+    versions: { node: process.versions.node, os: process.platform },
+    pickSavePath: async (name) => {
+      mkdirSync(documentsDir, { recursive: true })
+      return path.join(documentsDir, name)
+    }
+  })
+  return { appInfo, deviceStore, share, storeKeys, backups, logs, diagnostics }
 }
 
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {

@@ -7,6 +7,7 @@ import {
   segmentPath
 } from '@shared/sync/segment'
 import { canonicalJson } from '@shared/sync/json'
+import { forPlainShare } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
 import type { OutboxEntry } from '../schema'
 import { syncProblem, type SyncProblem } from './problems'
@@ -100,9 +101,18 @@ export async function exportOutbox(
   let sent = 0
   let segments = 0
   for (;;) {
-    const entries = await ctx.db.outbox.where('seq').above(state.outboxSeq).limit(cap).toArray()
-    if (entries.length === 0) break
-    const wire = entries.map(toWire)
+    const batch = await ctx.db.outbox.where('seq').above(state.outboxSeq).limit(cap).toArray()
+    if (batch.length === 0) break
+    // An unencrypted share never receives PIN verifiers (shared/sync/plainShare.ts).
+    const entries = store.encryption ? batch : batch.filter((e) => forPlainShare(e) !== null)
+    const wire = store.encryption ? entries.map(toWire) : entries.map((e) => toWire(forPlainShare(e) ?? e))
+    const batchEnd = batch[batch.length - 1]?.seq as number
+    if (entries.length === 0) {
+      // nothing of this batch may go to this share: move past it without a segment
+      state = { ...state, outboxSeq: batchEnd }
+      await ctx.db.meta.put({ key: EXPORT_STATE_KEY, value: state })
+      continue
+    }
     const seq = state.seq + 1
     const path = segmentPath(me, seq)
     let bytes: Uint8Array
@@ -125,7 +135,7 @@ export async function exportOutbox(
     let next: ExportState
     try {
       await share.writeNew(path, bytes)
-      next = { outboxSeq: entries[entries.length - 1]?.seq as number, seq, hash: await hashBytes(bytes) }
+      next = { outboxSeq: batchEnd, seq, hash: await hashBytes(bytes) }
       sent += entries.length
     } catch (error) {
       if (!isShareError(error, 'exists')) throw error

@@ -1,3 +1,4 @@
+import { forPlainShare } from '@shared/sync/plainShare'
 import { isFarAhead, parseHlc } from '@shared/sync/hlc'
 import { isShareId } from '@shared/sync/ids'
 import {
@@ -254,7 +255,14 @@ class PeerReader {
         )
       )
 
-    const applied = await this.ctx.writer.applyRemote(decoded.changes)
+    // A plain share neither carries nor sets PIN verifiers (shared/sync/plainShare.ts).
+    const changes = store.encryption
+      ? decoded.changes
+      : decoded.changes.flatMap((c) => {
+          const kept = forPlainShare(c)
+          return kept ? [kept] : []
+        })
+    const applied = await this.ctx.writer.applyRemote(changes)
     await holdRecords(this.ctx, peer, seq, applied.held)
     await releaseFile(this.ctx, peer, seq)
     result.received += decoded.changes.length

@@ -9,6 +9,7 @@ import {
   type SnapshotEntry
 } from '@shared/sync/snapshot'
 import type { StoreKey } from '@shared/sync/crypto'
+import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
@@ -41,7 +42,7 @@ async function currentCovers(ctx: DataContext): Promise<Record<string, number>> 
 }
 
 /** Every synced record, paged out of IndexedDB by primary key so memory stays one page. */
-async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
+async function* allRecords(ctx: DataContext, plain: boolean): AsyncGenerator<SnapshotEntry> {
   for (const table of SYNCED_TABLES) {
     let after: string | undefined
     for (;;) {
@@ -52,7 +53,11 @@ async function* allRecords(ctx: DataContext): AsyncGenerator<SnapshotEntry> {
       const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
       for (const record of page) {
         // Records known only from a partial change set (uniqueClash held ones never reach the table).
-        if (record._clock && typeof record.id === 'string') yield { t: table, r: toSnapshotRecord(record) }
+        if (record._clock && typeof record.id === 'string') {
+          const r = toSnapshotRecord(record)
+          // an unencrypted share never receives PIN verifiers (shared/sync/plainShare.ts)
+          yield { t: table, r: plain ? withoutWithheld(table, r) : r }
+        }
       }
       if (page.length < PAGE) break
       after = page[page.length - 1]?.id as string
@@ -71,7 +76,7 @@ export async function writeSnapshot(
   const covers = await currentCovers(ctx)
   let records = 0
   let snapshotId = ''
-  for await (const file of encodeSnapshot(allRecords(ctx), {
+  for await (const file of encodeSnapshot(allRecords(ctx, !store.encryption), {
     storeId: store.storeId,
     deviceId: ctx.writer.deviceId,
     schemaVersion: ctx.db.verno,
@@ -320,7 +325,11 @@ async function loadSnapshot(
     // A rejected read-ahead would otherwise be reported as unhandled while this chunk is stored.
     next?.catch(() => undefined)
     if (!loaded.ok) return { applied, damaged: loaded.problem }
-    const outcome = await ctx.writer.applySnapshotRecords(loaded.entries, knownAbsent)
+    // nor does it set them: a plain share authenticates nothing (shared/sync/plainShare.ts)
+    const entries = key.key
+      ? loaded.entries
+      : loaded.entries.map((e) => ({ ...e, r: withoutWithheld(e.t, e.r) }))
+    const outcome = await ctx.writer.applySnapshotRecords(entries, knownAbsent)
     // A record another one's unique value already holds here (the same 工号 set up on both PCs) is
     // kept aside and retried each round, as with segments.
     await holdRecords(ctx, writer, 0, outcome.held)

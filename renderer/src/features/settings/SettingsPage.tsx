@@ -6,6 +6,8 @@ import { StaffSettingsCard } from './StaffSettingsCard'
 import { WorkflowRulesCard } from './WorkflowRulesCard'
 import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
+import { DeskLockSettingsCard } from './DeskLockSettingsCard'
+import { AboutCard } from './AboutCard'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
@@ -25,6 +27,7 @@ export function SettingsPage() {
       <BackupSettingsCard />
       <LanguageSettingsCard />
       <StaffSettingsCard />
+      <DeskLockSettingsCard />
       <WorkflowRulesCard />
       <ClosedDaysCard />
       <RevisitRulesCard />
@@ -34,6 +37,8 @@ export function SettingsPage() {
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />
+      {/* 关于: the backup slice adds its 上次备份 row through extraRows */}
+      <AboutCard />
     </Space>
   )
 }

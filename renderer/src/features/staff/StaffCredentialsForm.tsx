@@ -12,7 +12,7 @@ import { enterMovesOn } from '@/ui/keyboard'
 import { decideCredentials } from './credentialCheck'
 
 // 工号 + PIN, for a step someone must confirm in person — the incoming clerk's 确认接班. The PIN is
-// checked by the data layer; the person at the desk without a PIN yet may confirm by 工号 alone
+// checked by the data layer through the lockout (checkPinGuarded, issue 17); the person at the desk without a PIN yet may confirm by 工号 alone
 // (decideCredentials). The PIN field is free text: any PIN that does not match is simply wrong.
 
 const credentialsSchema = z.object({ staffNo: staffNoSchema, pin: z.string() })
@@ -46,9 +46,10 @@ export function StaffCredentialsForm({
   const submit = form.handleSubmit(({ staffNo, pin }) =>
     checking.run(async () => {
       try {
-        const result = await data.read.checkStaffPin(staffNo, pin)
+        // through the lockout: five wrong PINs in a row lock the 工号 here as in 切换工号
+        const check = await data.write.checkPinGuarded(staffNo, pin)
         const decision = decideCredentials({
-          result,
+          result: check.outcome,
           sessionStaffNo,
           enteredStaffNo: staffNo,
           enteredPin: pin

@@ -8,7 +8,8 @@ export type CredentialDecision =
   { accepted: true; via: 'pin' | 'session' } | { accepted: false; field: 'staffNo' | 'pin'; message: string }
 
 export function decideCredentials(input: {
-  result: PinCheckResult
+  /** the data layer's answer through the lockout (checkPinGuarded): 'locked' = five wrong in a row */
+  result: PinCheckResult | 'locked'
   sessionStaffNo: string | undefined
   enteredStaffNo: string
   enteredPin: string
@@ -16,6 +17,8 @@ export function decideCredentials(input: {
   switch (input.result) {
     case 'ok':
       return { accepted: true, via: 'pin' }
+    case 'locked':
+      return { accepted: false, field: 'pin', message: 'staffPin.check.lockedNow' }
     case 'unknownStaff':
       return { accepted: false, field: 'staffNo', message: 'staffPin.check.unknownStaff' }
     case 'inactive':

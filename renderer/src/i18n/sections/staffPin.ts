@@ -25,6 +25,7 @@ export const staffPinZh = {
     wrong: 'PIN 不正确',
     wrongLeft: 'PIN 不正确，还可输入 {{left}} 次',
     locked: '连续输错 5 次，该工号已锁定至 {{time}}；请稍后再试，或请客服经理解锁',
+    lockedNow: '连续输错 5 次，该工号已锁定 5 分钟；请稍后再试，或请客服经理解锁',
     unknownStaff: '没有这个工号',
     inactive: '该工号已停用',
     noPin: '该工号还没有设置 PIN：请先在系统设置中设置，或切换到该工号后再确认'
@@ -57,6 +58,8 @@ export const staffPinEn: typeof staffPinZh = {
     wrongLeft: 'Wrong PIN; {{left}} tries left',
     locked:
       'Five wrong PINs: this staff no. is locked until {{time}}. Try again later, or ask the manager to unlock it',
+    lockedNow:
+      'Five wrong PINs: this staff no. is locked for 5 minutes. Try again later, or ask the manager to unlock it',
     unknownStaff: 'No such staff no.',
     inactive: 'This staff no. is deactivated',
     noPin: 'This staff no. has no PIN yet: set one in Settings, or switch to this staff no. and confirm again'

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
+import * as scrypt from '@noble/hashes/scrypt'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StaffPinRefusedError, checkStaffPin, clearStaffPin, setStaffPin, staffHasPin } from '@/db/staffPin'
 import { addStaff, getStaffByNo, listStaff, updateStaff } from '@/db/staff'
 import type { DataContext } from '@/db/context'
 import type { OutboxEntry } from '@/db/writer'
 import { outboxFieldChanges } from '@/db/writer'
-import { verifyPin } from '@shared/domain/pin'
+import { hashPinLegacy, verifyPin } from '@shared/domain/pin'
 import { freshData } from './helpers'
 
 // 8001 manager, 1001 and 1002 clerks, 2001 a shift leader.
@@ -19,6 +20,9 @@ async function withStaff(): Promise<DataContext> {
   await addStaff(ctx, '8001', { staffNo: '2001', name: '赵值班', role: 'shiftLeader' })
   return ctx
 }
+
+// the module as a spyable object (ESM exports are not)
+vi.mock('@noble/hashes/scrypt', async (original) => ({ ...(await original<object>()) }))
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -47,7 +51,7 @@ describe('setting a PIN', () => {
     await setStaffPin(ctx, '1001', '1001', '１２３４')
     const staff = (await getStaffByNo(ctx, '1001'))!
     expect(staffHasPin(staff)).toBe(true)
-    expect(staff.pinHash).toMatch(/^pbkdf2-sha256\$210000\$/)
+    expect(staff.pinHash).toMatch(/^scrypt\$16\$8\$2\$/)
     await expect(verifyPin('1234', staff.pinHash!)).resolves.toBe(true)
     const stored = await ctx.db.staff.get(staff.id)
     expect(stored?._updated.staffNo).toBe('1001')
@@ -81,17 +85,14 @@ describe('setting a PIN', () => {
 
   it('checks the rights again when writing: a manager deactivated while the PIN was being hashed writes nothing', async () => {
     const ctx = await withStaff()
-    const subtle = globalThis.crypto.subtle
-    const realDeriveBits = subtle.deriveBits.bind(subtle)
     // Hashing happens outside the write transaction; the staff list changes meanwhile.
-    vi.spyOn(subtle, 'deriveBits').mockImplementation(
-      async (...args: Parameters<SubtleCrypto['deriveBits']>) => {
-        await updateStaff(ctx, '8001', 'm', { active: false })
-        return realDeriveBits(...args)
-      }
-    )
+    const realScrypt = scrypt.scryptAsync
+    const spy = vi.spyOn(scrypt, 'scryptAsync').mockImplementation(async (...args) => {
+      await updateStaff(ctx, '8001', 'm', { active: false })
+      return realScrypt(...args)
+    })
     expect(await refusalOf(setStaffPin(ctx, '8001', '1002', '1234'))).toBe('staffPin.refused.notAllowed')
-    expect(subtle.deriveBits).toHaveBeenCalledTimes(1)
+    expect(spy).toHaveBeenCalledTimes(1)
     expect(await pinHashOf(ctx, '1002')).toBeUndefined()
   })
 
@@ -151,5 +152,24 @@ describe('checking a 工号 and PIN', () => {
     const wang = (await listStaff(ctx)).find((s) => s.staffNo === '1002')!
     await updateStaff(ctx, '8001', wang.id, { active: false })
     await expect(checkStaffPin(ctx, '1002', '5678')).resolves.toBe('inactive')
+  })
+})
+
+describe('verifiers made before issue 17 (PBKDF2)', () => {
+  it('still let their owner in, and the right PIN replaces them with a scrypt verifier', async () => {
+    const ctx = await withStaff()
+    const staff = (await getStaffByNo(ctx, '1001'))!
+    const legacy = await hashPinLegacy('2468')
+    await ctx.writer.transact('1001', (tx) => tx.update('staff', staff.id, { pinHash: legacy }))
+    // a wrong PIN changes nothing
+    await expect(checkStaffPin(ctx, '1001', '2469')).resolves.toBe('wrong')
+    expect(await pinHashOf(ctx, '1001')).toBe(legacy)
+    // the right one works, and upgrades the verifier
+    await expect(checkStaffPin(ctx, '1001', '２４６８')).resolves.toBe('ok')
+    const upgraded = (await pinHashOf(ctx, '1001'))!
+    expect(upgraded).toMatch(/^scrypt\$16\$8\$2\$/)
+    await expect(verifyPin('2468', upgraded)).resolves.toBe(true)
+    await expect(checkStaffPin(ctx, '1001', '2468')).resolves.toBe('ok')
+    expect(await pinHashOf(ctx, '1001')).toBe(upgraded)
   })
 })

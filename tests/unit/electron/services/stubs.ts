@@ -41,9 +41,15 @@ export function shareHandlerMocks(): Pick<
   | 'backupClearFolder'
   | 'backupSetInterval'
   | 'backupOpenFile'
+  | 'logRenderer'
+  | 'getAboutInfo'
+  | 'exportDiagnostics'
 > {
   const listing = { entries: [], secondFolder: null, intervalHours: 4, dataFolder: '/data/backups' }
   return {
+    logRenderer: vi.fn(async () => ({ logged: true as const })),
+    getAboutInfo: vi.fn(async () => ({ appVersion: '1', dataDir: '/data', logDir: '/data/logs' })),
+    exportDiagnostics: vi.fn(async () => ({ saved: false, path: null })),
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
     shareChooseRoot: vi.fn(async () => ({ root: null, reachable: false, outcome: 'cancelled' as const })),
     shareClearRoot: vi.fn(async () => ({ root: null, reachable: false })),

@@ -50,4 +50,12 @@ describe('decideCredentials', () => {
     expect(decideCredentials({ ...entered, result: 'noPin', sessionStaffNo: '8001' })).toEqual(refused)
     expect(decideCredentials({ ...entered, result: 'noPin', sessionStaffNo: undefined })).toEqual(refused)
   })
+
+  it('refuses while the 工号 is locked by five wrong PINs (issue 17: the handover goes through the lockout)', () => {
+    expect(decideCredentials({ ...entered, result: 'locked', sessionStaffNo: '1001' })).toEqual({
+      accepted: false,
+      field: 'pin',
+      message: 'staffPin.check.lockedNow'
+    })
+  })
 })
