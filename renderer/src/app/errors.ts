@@ -14,6 +14,7 @@ import {
   MergeRefusedError,
   ReturnRefusedError,
   RevisitRefusedError,
+  RoleRefusedError,
   RevisitSettingsRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
@@ -38,6 +39,7 @@ const KEYED_REFUSALS = [
   ReturnRefusedError,
   RevisitRefusedError,
   RevisitSettingsRefusedError,
+  RoleRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
   WorkflowRefusedError

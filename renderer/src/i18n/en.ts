@@ -8,6 +8,7 @@ import { callbackEn } from './sections/callback'
 import { revisitEn } from './sections/revisit'
 import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
+import { auditEn, rolesEn } from './sections/audit'
 import { patternEn } from './sections/pattern'
 import { reportsEn } from './sections/reports'
 
@@ -317,6 +318,8 @@ export const en: Catalogue = {
   counter: counterEn,
   syncPage: syncPageEn,
   staffPin: staffPinEn,
+  audit: auditEn,
+  roles: rolesEn,
   pattern: patternEn,
   reports: reportsEn,
   privacy: {

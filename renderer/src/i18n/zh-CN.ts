@@ -7,6 +7,7 @@ import { callbackZh } from './sections/callback'
 import { revisitZh } from './sections/revisit'
 import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
+import { auditZh, rolesZh } from './sections/audit'
 import { patternZh } from './sections/pattern'
 import { reportsZh } from './sections/reports'
 
@@ -303,6 +304,8 @@ export const zhCN = {
   counter: counterZh,
   syncPage: syncPageZh,
   staffPin: staffPinZh,
+  audit: auditZh,
+  roles: rolesZh,
   pattern: patternZh,
   reports: reportsZh,
   privacy: {

@@ -1,3 +1,6 @@
+import { recordOperation } from '../audit'
+import { getSessionStaffNo } from '../prefs'
+import { SYSTEM_STAFF_NO } from '../escalations'
 import { nanoid } from 'nanoid'
 import type { FileProblem } from '@shared/sync/problems'
 import {
@@ -133,7 +136,19 @@ export async function createStoreOnShare(
     throw error
   }
   await rememberStore(ctx.db, ctx.keyVault, storeId, created.store, created.unlocked)
+  const by = await actingStaffNo(ctx, options.byStaffNo)
+  await recordOperation(ctx, by, 'storeShareCreated', {
+    storeId,
+    encrypted: options.passphrase !== undefined
+  })
+  if (options.passphrase !== undefined) await recordOperation(ctx, by, 'storePassphraseSet', { storeId })
   return storeId
+}
+
+/** Who a store-share step is recorded under (操作日志): who asked, else the person at the desk, else
+ *  SYSTEM. The share file is written by main, so the entry follows it in a transaction of its own. */
+async function actingStaffNo(ctx: DataContext, byStaffNo?: string): Promise<string> {
+  return byStaffNo ?? (await getSessionStaffNo(ctx)) ?? SYSTEM_STAFF_NO
 }
 
 /** 加入已有门店: the folder must hold a store; a PC already in another store is refused. An
@@ -147,6 +162,10 @@ export async function joinStoreOnShare(
   const known = await knownStore(ctx)
   if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
+  await recordOperation(ctx, await actingStaffNo(ctx), 'storeShareJoined', {
+    storeId: store.storeId,
+    encrypted: !!store.encryption
+  })
   return store.storeId
 }
 
@@ -161,6 +180,7 @@ export async function unlockJoinedStore(
   if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   if (!store.encryption) throw new StoreChoiceError('notEncrypted')
   await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
+  await recordOperation(ctx, await actingStaffNo(ctx), 'storeShareUnlocked', { storeId: store.storeId })
 }
 
 async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFile> {

@@ -1,0 +1,42 @@
+import type { Role, Staff } from '@shared/domain/staff'
+import type { DataContext } from './context'
+import { getSessionStaffNo } from './prefs'
+
+// Who may do what (issue 17 point 2, docs/security.md §6): the data layer reads the role from the
+// synced staff list itself, so a stale screen or a hand-made call cannot claim another role.
+
+/** A refusal for lack of a role; `message` is an i18n key (roles.refused.*). */
+export class RoleRefusedError extends Error {}
+
+export type RoleRefusal =
+  'roles.refused.managerOnly' | 'roles.refused.unknownStaff' | 'roles.refused.fullPhones'
+
+/** The active staff member with this 工号 (undefined: unknown, removed or retired). */
+export async function activeStaff(ctx: DataContext, staffNo: string): Promise<Staff | undefined> {
+  const staff = await ctx.db.staff.where('staffNo').equals(staffNo).first()
+  return staff && !staff._deleted && staff.active ? staff : undefined
+}
+
+/** Undefined when `staffNo` is an active member with one of `roles`, else the refusal's key. */
+export async function roleRefusal(
+  ctx: DataContext,
+  staffNo: string,
+  roles: readonly Role[]
+): Promise<RoleRefusal | undefined> {
+  const staff = await activeStaff(ctx, staffNo)
+  if (!staff) return 'roles.refused.unknownStaff'
+  return roles.includes(staff.role) ? undefined : 'roles.refused.managerOnly'
+}
+
+/** Throws RoleRefusedError unless `staffNo` is an active 客服经理. For callers outside a write
+ *  transaction (inside one, return the refusal instead: see applyWorkflow). */
+export async function requireManager(ctx: DataContext, staffNo: string): Promise<void> {
+  const refusal = await roleRefusal(ctx, staffNo, ['manager'])
+  if (refusal) throw new RoleRefusedError(refusal)
+}
+
+/** Whether the person at this desk (session 工号) is an active 客服经理: the 操作日志's reads. */
+export async function deskIsManager(ctx: DataContext): Promise<boolean> {
+  const staffNo = await getSessionStaffNo(ctx)
+  return !!staffNo && !(await roleRefusal(ctx, staffNo, ['manager']))
+}
