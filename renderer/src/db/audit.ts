@@ -42,6 +42,7 @@ async function nextEntry(
   const body: AuditEntryBody = {
     id: auditEntryId(device, seq),
     device,
+    deviceName: ctx.device.deviceName,
     seq,
     prevHash: head?.hash ?? '',
     kind,
@@ -125,8 +126,8 @@ export interface AuditPage {
 const PAGE = 50
 
 function plain(row: AuditEntry): AuditRow {
-  const { id, device, seq, prevHash, kind, staffNo, at, params, hash } = row
-  return { id, device, seq, prevHash, kind, staffNo, at, params, hash }
+  const { id, device, deviceName, seq, prevHash, kind, staffNo, at, params, hash } = row
+  return { id, device, deviceName, seq, prevHash, kind, staffNo, at, params, hash }
 }
 
 async function requireDeskManager(ctx: DataContext): Promise<void> {

@@ -61,7 +61,7 @@ export async function applyWorkflow(
     action.type === 'approvePlan' || action.type === 'returnPlan'
       ? {
           kind: action.type === 'approvePlan' ? ('planApproved' as const) : ('planReturned' as const),
-          params: { complaintId }
+          params: { complaintId, complaintNo: (await ctx.db.complaints.get(complaintId))?.no ?? '' }
         }
       : undefined
   const done = await auditedTransact(ctx, actor.staffNo, audited ?? NOT_AUDITED, async (tx, record) => {

@@ -28,7 +28,8 @@ export const en: Catalogue = {
     counter: 'Counter log',
     handover: 'Handover',
     reports: 'Reports',
-    settings: 'Settings'
+    settings: 'Settings',
+    audit: 'Audit log'
   },
   action: {
     newComplaint: 'New complaint',

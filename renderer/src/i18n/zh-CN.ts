@@ -27,7 +27,8 @@ export const zhCN = {
     counter: '柜台登记',
     handover: '交接班',
     reports: '统计报表',
-    settings: '系统设置'
+    settings: '系统设置',
+    audit: '操作日志'
   },
   action: {
     newComplaint: '新建投诉',

@@ -44,6 +44,8 @@ export interface AuditEntryBody {
    *  cannot slip in beside the first */
   id: string
   device: string
+  /** the PC's name (电脑名称) when it was written, for people: `device` is the id */
+  deviceName: string
   seq: number
   /** hash of this PC's previous entry; '' for its first */
   prevHash: string
@@ -64,8 +66,8 @@ export function auditEntryId(device: string, seq: number): string {
 
 /** The text an entry's hash is taken over: its body as canonical JSON (keys sorted). */
 export function auditHashInput(entry: AuditEntryBody): string {
-  const { id, device, seq, prevHash, kind, staffNo, at, params } = entry
-  return canonicalJson({ id, device, seq, prevHash, kind, staffNo, at, params })
+  const { id, device, deviceName, seq, prevHash, kind, staffNo, at, params } = entry
+  return canonicalJson({ id, device, deviceName, seq, prevHash, kind, staffNo, at, params })
 }
 
 /** SHA-256 (WebCrypto) of the entry's body, lower-case hex. */

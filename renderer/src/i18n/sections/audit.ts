@@ -23,6 +23,15 @@ export const auditZh = {
   exported: '已导出 {{count}} 条操作日志',
   exportFailed: '导出失败：{{reason}}',
   sheet: '操作日志',
+  hint: '操作日志在各电脑之间同步，本软件中任何人都不能修改或删除；每台电脑的记录前后相连，被删除或修改的记录可用“检查完整性”发现。',
+  forms: {
+    complaint: '顾客投诉登记表',
+    handover: '交接班记录',
+    callSheet: '回访清单',
+    counterStats: '服务统计表',
+    counterWeekly: '每周汇总',
+    reports: '统计报表'
+  },
   kinds: {
     phoneRevealed: '查看完整号码',
     customersExported: '导出客户档案',
@@ -87,6 +96,15 @@ export const auditEn: typeof auditZh = {
   exported: '{{count}} audit log entries exported',
   exportFailed: 'Export failed: {{reason}}',
   sheet: 'Audit log',
+  hint: 'The audit log syncs to every PC and nobody can change or delete it in the app; each PC’s entries are chained, so a removed or altered entry shows up in “Check integrity”.',
+  forms: {
+    complaint: 'Complaint form',
+    handover: 'Handover note',
+    callSheet: 'Call sheet',
+    counterStats: 'Service statistics',
+    counterWeekly: 'Weekly summary',
+    reports: 'Reports'
+  },
   kinds: {
     phoneRevealed: 'Full number shown',
     customersExported: 'Customers exported',

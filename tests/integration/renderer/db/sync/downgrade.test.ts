@@ -146,6 +146,8 @@ describe('store.json that loses or changes its encryption', () => {
     await unlockJoinedStore(b, share, PASS)
     const back = await round(b, share)
     expect(back.problems.map((p) => [p.code, p.peer])).toEqual([['unencrypted', 'pcX']])
+    // B's 操作日志 entry (输入共享密码) reaches A in A's next round
+    await round(a, share)
     expect(await syncedState(b)).toEqual(await syncedState(a))
     expect(await b.db.settings.get('store')).toEqual(storeNameBefore)
     for (const bytes of (await filesOn(share)).values())

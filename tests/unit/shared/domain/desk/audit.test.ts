@@ -17,6 +17,7 @@ async function chain(device: string, n: number): Promise<AuditEntry[]> {
     const body: AuditEntryBody = {
       id: auditEntryId(device, seq),
       device,
+      deviceName: `KEFU-${device}`,
       seq,
       prevHash,
       kind: seq % 2 ? 'phoneRevealed' : 'customersExported',
