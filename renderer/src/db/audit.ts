@@ -11,7 +11,7 @@ import {
 } from '@shared/domain/desk/audit'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
-import { deskIsManager, RoleRefusedError } from './roles'
+import { deskIsManager, managerRefusal, RoleRefusedError } from './roles'
 
 // 操作日志 (issue 17 point 3, docs/security.md §5). An entry is written in the SAME transaction as
 // the action it records (auditedTransact), so an action without its entry cannot exist. Each PC's
@@ -194,18 +194,26 @@ export async function settingsWrite<R>(
   staffNo: string,
   setting: string,
   work: (tx: WriteTx) => Promise<R>,
-  recorded: (result: R) => boolean = () => true
+  recorded: (result: R) => boolean = () => true,
+  /** 'own': the caller checks the role itself, with its own refusal (停业日: managers, with the
+   *  report page's message; 奖励规则: those who decide problems) */
+  roles: 'manager' | 'own' = 'manager'
 ): Promise<R> {
-  return auditedTransact(
+  const done = await auditedTransact(
     ctx,
     staffNo,
     { kind: 'settingsChanged', params: { setting } },
     async (tx, record) => {
+      // 系统设置 is a 客服经理's (design §2); refused out of the transaction, nothing written
+      const refusal = roles === 'manager' ? await managerRefusal(ctx, staffNo) : undefined
+      if (refusal) return { refusal }
       const result = await work(tx)
       if (recorded(result)) await record()
-      return result
+      return { result }
     }
   )
+  if ('refusal' in done) throw new RoleRefusedError(done.refusal)
+  return done.result
 }
 
 /** For auditedTransact callers whose action is recorded only in some cases: an entry never written

@@ -83,7 +83,8 @@ export async function saveClosedDays(
         await tx.rederive('complaints', id)
       return { ok: true as const, days: checked.days }
     },
-    (result) => result.ok
+    (result) => result.ok,
+    'own'
   ).catch((e: unknown) => {
     ctx.closedDays = previous
     throw e

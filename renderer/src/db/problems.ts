@@ -70,12 +70,20 @@ export async function decideProblem(
 
 /** The store's reward amounts: a reward setting, so only those who grant rewards change it. */
 export async function saveRewardRules(ctx: DataContext, staffNo: string, rules: RewardRules): Promise<void> {
-  await settingsWrite(ctx, staffNo, 'counterRewards', async (tx) => {
-    if (!mayDecideProblems(await deciderRole(ctx, staffNo)))
-      throw new CounterRefusedError('counter.refused.notDecider')
-    if (await ctx.db.settings.get('counterRewards')) await tx.update('settings', 'counterRewards', { rules })
-    else await tx.create('settings', { id: 'counterRewards', rules })
-  })
+  await settingsWrite(
+    ctx,
+    staffNo,
+    'counterRewards',
+    async (tx) => {
+      if (!mayDecideProblems(await deciderRole(ctx, staffNo)))
+        throw new CounterRefusedError('counter.refused.notDecider')
+      if (await ctx.db.settings.get('counterRewards'))
+        await tx.update('settings', 'counterRewards', { rules })
+      else await tx.create('settings', { id: 'counterRewards', rules })
+    },
+    () => true,
+    'own'
+  )
 }
 
 export interface ProblemFilter {

@@ -40,3 +40,26 @@ export async function deskIsManager(ctx: DataContext): Promise<boolean> {
   const staffNo = await getSessionStaffNo(ctx)
   return !!staffNo && !(await roleRefusal(ctx, staffNo, ['manager']))
 }
+
+/**
+ * Undefined when `staffNo` may do a 客服经理's action: an active manager — or anyone while the staff
+ * list holds no active manager at all (a first run before its manager exists; a new PC about to
+ * join its store, whose staff list arrives only by sync). Else the refusal's key.
+ */
+export async function managerRefusal(
+  ctx: DataContext,
+  staffNo: string | undefined
+): Promise<RoleRefusal | undefined> {
+  if (staffNo && !(await roleRefusal(ctx, staffNo, ['manager']))) return undefined
+  const managers = await ctx.db.staff.filter((s) => !s._deleted && s.active && s.role === 'manager').count()
+  if (managers === 0) return undefined
+  return staffNo
+    ? ((await roleRefusal(ctx, staffNo, ['manager'])) ?? 'roles.refused.managerOnly')
+    : 'roles.refused.unknownStaff'
+}
+
+/** 恢复备份 (issue 17 point 4, for the backup slice): a 客服经理 only. Throws RoleRefusedError. */
+export async function requireRestoreRight(ctx: DataContext, staffNo: string): Promise<void> {
+  const refusal = await managerRefusal(ctx, staffNo)
+  if (refusal) throw new RoleRefusedError(refusal)
+}

@@ -1,5 +1,5 @@
 import { auditedTransact } from './audit'
-import { roleRefusal, RoleRefusedError, type RoleRefusal } from './roles'
+import { managerRefusal, RoleRefusedError, type RoleRefusal } from './roles'
 import { nanoid } from 'nanoid'
 import type { Role, Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
@@ -65,8 +65,5 @@ export async function updateStaff(
 /** 员工列表 changes: an active 客服经理 only — except while the store has no active manager at all
  *  (first run, before its first manager exists), so the list can be started. */
 async function staffChangeRefusal(ctx: DataContext, by: string): Promise<RoleRefusal | undefined> {
-  const refusal = await roleRefusal(ctx, by, ['manager'])
-  if (!refusal) return undefined
-  const managers = await ctx.db.staff.filter((s) => !s._deleted && s.active && s.role === 'manager').count()
-  return managers === 0 ? undefined : refusal
+  return managerRefusal(ctx, by)
 }

@@ -1,3 +1,4 @@
+import { activeStaff, managerRefusal } from './roles'
 import { auditedTransact, NOT_AUDITED } from './audit'
 import { settingsWrite } from './audit'
 import { nanoid } from 'nanoid'
@@ -65,11 +66,20 @@ export async function applyWorkflow(
         }
       : undefined
   const done = await auditedTransact(ctx, actor.staffNo, audited ?? NOT_AUDITED, async (tx, record) => {
+    // 主管批示: the approver's role comes from the staff list (issue 17 point 2), not from the caller
+    let acting = actor
+    if (audited) {
+      const who = await activeStaff(ctx, actor.staffNo)
+      // an unknown approver is refused — unless the staff list has no manager yet (roles.ts)
+      if (who) acting = { staffNo: who.staffNo, role: who.role }
+      else if (await managerRefusal(ctx, undefined))
+        return { ok: false as const, error: { message: 'workflow.needApprover' } }
+    }
     const config = await getWorkflowConfig(ctx)
     const current = await ctx.db.complaints.get(complaintId)
     if (!current || current._deleted) return { ok: false as const, error: { message: 'complaint.notFound' } }
     const now = ctx.now()
-    const outcome = applyAction(current, action, actor, now, config)
+    const outcome = applyAction(current, action, acting, now, config)
     if (!outcome.ok) return outcome
     await tx.update('complaints', complaintId, outcome.patch)
     const after = { ...current, ...outcome.patch }

@@ -1,3 +1,4 @@
+import { managerRefusal } from '../roles'
 import { recordOperation } from '../audit'
 import { getSessionStaffNo } from '../prefs'
 import { SYSTEM_STAFF_NO } from '../escalations'
@@ -107,6 +108,7 @@ export async function createStoreOnShare(
   share: SharePort,
   options: NewStoreOptions = {}
 ): Promise<string> {
+  await requireShareRight(ctx, options.byStaffNo)
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
   if (seen.state !== 'empty')
@@ -145,6 +147,13 @@ export async function createStoreOnShare(
   return storeId
 }
 
+/** 新建门店共享 / 加入已有门店 / 输入共享密码: the person at the desk (or who asked) must be a
+ *  客服经理 — unless this PC knows no manager yet (a new PC joining its store: staff come by sync). */
+async function requireShareRight(ctx: DataContext, byStaffNo?: string): Promise<void> {
+  const refusal = await managerRefusal(ctx, await actingStaffNo(ctx, byStaffNo))
+  if (refusal) throw new StoreChoiceError('managerOnly')
+}
+
 /** Who a store-share step is recorded under (操作日志): who asked, else the person at the desk, else
  *  SYSTEM. The share file is written by main, so the entry follows it in a transaction of its own. */
 async function actingStaffNo(ctx: DataContext, byStaffNo?: string): Promise<string> {
@@ -158,6 +167,7 @@ export async function joinStoreOnShare(
   share: SharePort,
   passphrase?: string
 ): Promise<string> {
+  await requireShareRight(ctx)
   const store = await storeOnShare(ctx, share)
   const known = await knownStore(ctx)
   if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
@@ -176,6 +186,7 @@ export async function unlockJoinedStore(
   share: SharePort,
   passphrase: string
 ): Promise<void> {
+  await requireShareRight(ctx)
   const store = await storeOnShare(ctx, share)
   if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   if (!store.encryption) throw new StoreChoiceError('notEncrypted')
