@@ -18,7 +18,8 @@ export const SYNCED_TABLES = [
   'consultations',
   'problems',
   'workReports',
-  'dailyFigures'
+  'dailyFigures',
+  'auditLog'
 ] as const
 export type SyncTable = (typeof SYNCED_TABLES)[number]
 

@@ -19,7 +19,9 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTable, ReadonlySet<string>>> 
   problems: new Set(['description']),
   // a clerk's own remark, edited only by that clerk: a second PC's text is theirs too
   workReports: new Set(['remark']),
-  dailyFigures: new Set()
+  dailyFigures: new Set(),
+  // 操作日志 entries are never edited (append-only, merge.ts)
+  auditLog: new Set()
 }
 
 export function isLongText(table: SyncTable, field: string): boolean {

@@ -15,7 +15,13 @@ import { isLongText } from './longText'
 // Events (IMMUTABLE_TABLES) are never edited: a record is kept exactly as its first write (the
 // smallest HLC that created it); later writes of the same id are duplicates and are ignored.
 
-export const IMMUTABLE_SYNC_TABLES: ReadonlySet<SyncTable> = new Set(['events'])
+export const IMMUTABLE_SYNC_TABLES: ReadonlySet<SyncTable> = new Set(['events', 'auditLog'])
+
+/** Append-only records (操作日志, issue 17): the first copy that arrives is kept for good. A later
+ *  write of a stored entry that says something else — other content, an earlier "first write", a
+ *  delete — is not applied but returned as `refused`, so the engine can report it: nobody edits or
+ *  removes an entry, not even through the share. */
+export const APPEND_ONLY_SYNC_TABLES: ReadonlySet<SyncTable> = new Set(['auditLog'])
 
 export interface MergeRecord {
   id: string
@@ -39,6 +45,8 @@ export interface MergeResult {
   /** undefined only when there was no record and no change */
   record: MergeRecord | undefined
   conflicts: Conflict[]
+  /** append-only tables: changes that would have rewritten or removed a stored entry */
+  refused?: Change[]
 }
 
 function valueOf(record: MergeRecord, field: string): unknown {
@@ -79,6 +87,7 @@ export function applyChanges(record: MergeRecord | undefined, changes: readonly 
     ? { ...record, _clock: { ...record._clock } }
     : { id: recordId, _clock: {} }
   const perField = changes.flatMap(fieldChanges).filter((c) => isSyncableField(c.field))
+  if (APPEND_ONLY_SYNC_TABLES.has(table)) return appendOnly(record, next, perField)
   if (IMMUTABLE_SYNC_TABLES.has(table)) return { record: applyFirstWrite(next, perField), conflicts: [] }
 
   const conflicts: Conflict[] = []
@@ -121,6 +130,33 @@ function reportIfLost(
     losingHlc: loser.hlc,
     winningHlc: winner.hlc
   })
+}
+
+/** An append-only record: new → its first write; stored → unchanged, and every change that would
+ *  alter it (another value, a delete) refused. The same copy arriving again is a duplicate. */
+function appendOnly(
+  stored: MergeRecord | undefined,
+  next: MergeRecord,
+  changes: readonly Change[]
+): MergeResult {
+  const held = stored && Object.keys(stored._clock).some((f) => f !== DELETED_FIELD)
+  if (!held) {
+    const record = applyFirstWrite(
+      next,
+      changes.filter((c) => c.field !== DELETED_FIELD)
+    )
+    const refused = changes.filter(
+      (c) => c.field === DELETED_FIELD || canonicalJson(c.value) !== canonicalJson(record[c.field])
+    )
+    return refused.length > 0 ? { record, conflicts: [], refused } : { record, conflicts: [] }
+  }
+  const refused = changes.filter(
+    (c) =>
+      c.field === DELETED_FIELD ||
+      stored._clock[c.field] !== c.hlc ||
+      canonicalJson(c.value) !== canonicalJson(stored[c.field])
+  )
+  return refused.length > 0 ? { record: stored, conflicts: [], refused } : { record: stored, conflicts: [] }
 }
 
 /** Immutable records: the write with the smallest HLC is the record; all its fields, nothing else. */

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   PhoneOutlined,
+  SafetyOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -19,6 +20,7 @@ import { DashboardPage } from '@/features/dashboard/DashboardPage'
 import { ComplaintListPage } from '@/features/complaints/ComplaintListPage'
 import {
   ComplaintDetailPage,
+  AuditLogPage,
   CounterPage,
   CustomersRoutes,
   HandoverRoutes,
@@ -45,7 +47,9 @@ const NAV = [
   { key: 'counter', path: '/counter', icon: <FileTextOutlined /> },
   { key: 'handover', path: '/handover', icon: <SwapOutlined /> },
   { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
-  { key: 'settings', path: '/settings', icon: <SettingOutlined /> }
+  { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
+  // 操作日志: managers only (the data layer refuses anyone else too)
+  { key: 'audit', path: '/audit', icon: <SafetyOutlined /> }
 ] as const
 
 /** Pages without a menu entry of their own, under the entry they belong to: 同步 is part of 系统设置
@@ -77,7 +81,11 @@ export function Shell() {
         <Menu
           mode="inline"
           selectedKeys={[activeNav(location.pathname)]}
-          items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+          items={NAV.filter((n) => n.key !== 'audit' || staff?.role === 'manager').map((n) => ({
+            key: n.key,
+            icon: n.icon,
+            label: t(`nav.${n.key}`)
+          }))}
           onClick={({ key }) => navigate(NAV.find((n) => n.key === key)?.path ?? '/')}
         />
       </Layout.Sider>
@@ -123,6 +131,7 @@ export function Shell() {
               <Route path="/sync" element={<SyncPage />} />
               <Route path="/revisits" element={<RevisitsPage />} />
               <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/audit" element={<AuditLogPage />} />
               {NAV.filter(
                 (n) =>
                   ![
@@ -133,7 +142,8 @@ export function Shell() {
                     'customers',
                     'handover',
                     'revisits',
-                    'reports'
+                    'reports',
+                    'audit'
                   ].includes(n.key)
               ).map((n) => (
                 <Route key={n.key} path={n.path} element={<ComingSoon title={t(`nav.${n.key}`)} />} />

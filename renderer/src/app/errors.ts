@@ -17,6 +17,7 @@ import {
   RetireRefusedError,
   ReturnRefusedError,
   RevisitRefusedError,
+  RoleRefusedError,
   RevisitSettingsRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
@@ -43,6 +44,7 @@ const KEYED_REFUSALS = [
   ReturnRefusedError,
   RevisitRefusedError,
   RevisitSettingsRefusedError,
+  RoleRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
   WorkflowRefusedError

@@ -18,6 +18,7 @@ const loaders = {
     import('@/features/printing/ComplaintPrintPage').then((m) => ({ default: m.ComplaintPrintPage })),
   HandoverRoutes: () =>
     import('@/features/handover/HandoverRoutes').then((m) => ({ default: m.HandoverRoutes })),
+  AuditLogPage: () => import('@/features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
   SyncPage: () => import('@/features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
   RevisitsPage: () => import('@/features/revisits/RevisitsPage').then((m) => ({ default: m.RevisitsPage })),
   CallSheetPrintPage: () =>
@@ -41,6 +42,7 @@ export const ComplaintPrintPage = lazy(loaders.ComplaintPrintPage)
 export const HandoverRoutes = lazy(loaders.HandoverRoutes)
 export const HandoverPrintPage = lazy(loaders.HandoverPrintPage)
 export const SyncPage = lazy(loaders.SyncPage)
+export const AuditLogPage = lazy(loaders.AuditLogPage)
 export const RevisitsPage = lazy(loaders.RevisitsPage)
 export const CallSheetPrintPage = lazy(loaders.CallSheetPrintPage)
 export const ReportsPage = lazy(loaders.ReportsPage)

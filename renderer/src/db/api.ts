@@ -151,6 +151,15 @@ import {
   saveDailyFigure,
   saveServedFrom
 } from './dailyFigures'
+import {
+  allAuditLog,
+  checkAuditLog,
+  listAuditLog,
+  recordAuditExport,
+  recordOperation,
+  recordPrint
+} from './audit'
+import { deskIsManager } from './roles'
 import { anomalyTaskIds, getAnomalySettings, reportAnomalies, saveAnomalySettings } from './reportAnomalies'
 
 // The data layer's whole surface for the rest of the renderer, typed in one place (the models:
@@ -260,6 +269,11 @@ const reads = {
   getServedFrom,
   anomalyTaskIds,
   getAnomalySettings,
+  // 操作日志 (managers only: the desk's person is checked)
+  listAuditLog,
+  allAuditLog,
+  checkAuditLog,
+  deskIsManager,
   // sync
   inspectShare,
   listConflicts,
@@ -362,6 +376,10 @@ const writes = {
   generateRevisitTasks,
   // 专项回访
   createRevisitCampaign,
+  // 操作日志: prints, its own export, and actions whose writes are main's (backups, restores)
+  recordPrint,
+  recordAuditExport,
+  recordOperation,
   // sync: joining a store, and the loop that keeps this PC in step with the share
   createStoreOnShare,
   joinStoreOnShare,

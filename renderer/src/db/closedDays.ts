@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { checkClosedDays, isClosedDayDate } from '@shared/domain/clock/closedDays'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
@@ -56,8 +57,11 @@ export async function saveClosedDays(
   input: readonly unknown[]
 ): Promise<string[]> {
   const previous = ctx.closedDays
-  const outcome = await ctx.writer
-    .transact(staffNo, async (tx) => {
+  const outcome = await settingsWrite(
+    ctx,
+    staffNo,
+    'closedDays',
+    async (tx) => {
       const who = await getStaffByNo(ctx, staffNo)
       if (!who?.active || who.role !== 'manager')
         return { ok: false as const, code: 'reports.closedDayList.managerOnly', problems: [] }
@@ -78,11 +82,13 @@ export async function saveClosedDays(
       for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys())
         await tx.rederive('complaints', id)
       return { ok: true as const, days: checked.days }
-    })
-    .catch((e: unknown) => {
-      ctx.closedDays = previous
-      throw e
-    })
+    },
+    (result) => result.ok,
+    'own'
+  ).catch((e: unknown) => {
+    ctx.closedDays = previous
+    throw e
+  })
   if (!outcome.ok) throw new ClosedDaysRefusedError(outcome.code, outcome.problems)
   return outcome.days
 }

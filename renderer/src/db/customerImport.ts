@@ -1,3 +1,7 @@
+import { auditedTransact } from './audit'
+import { roleRefusal, RoleRefusedError } from './roles'
+import { getUnmaskRoles } from './privacy'
+import { ROLES } from '@shared/domain/staff'
 import { nanoid } from 'nanoid'
 import type { Customer } from '@shared/domain/customer'
 import type { DataContext } from './context'
@@ -199,15 +203,28 @@ export async function recordExport(
   staffNo: string,
   what: { count: number; masked: boolean }
 ): Promise<void> {
-  await ctx.writer.transact(staffNo, (tx) =>
-    tx.create('events', {
-      id: nanoid(),
-      subjectId: AUDIT_SUBJECT,
-      type: 'customersExported',
-      at: ctx.now(),
-      staffNo,
-      data: { count: what.count, masked: what.masked }
-    })
+  // Full numbers only for the roles of the privacy setting (系统设置 → 隐私); masked for any active 工号.
+  const refusal = await roleRefusal(ctx, staffNo, what.masked ? ROLES : await getUnmaskRoles(ctx))
+  if (refusal)
+    throw new RoleRefusedError(refusal === 'roles.refused.managerOnly' ? 'roles.refused.fullPhones' : refusal)
+  await auditedTransact(
+    ctx,
+    staffNo,
+    {
+      kind: 'customersExported',
+      params: { what: 'customers', count: what.count, masked: what.masked }
+    },
+    async (tx, record) => {
+      await tx.create('events', {
+        id: nanoid(),
+        subjectId: AUDIT_SUBJECT,
+        type: 'customersExported',
+        at: ctx.now(),
+        staffNo,
+        data: { count: what.count, masked: what.masked }
+      })
+      await record()
+    }
   )
 }
 

@@ -1,3 +1,4 @@
+import { auditedTransact } from './audit'
 import { nanoid } from 'nanoid'
 import { planMerge } from '@shared/domain/customerMerge'
 import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMergeRecord'
@@ -38,48 +39,54 @@ export async function mergeCustomers(
   otherId: string
 ): Promise<StoredCustomer> {
   // Refusals leave the transaction by return, not throw (see applyWorkflow); everything is read inside it.
-  const done = await ctx.writer.transact(staffNo, async (tx) => {
-    if (survivorId === otherId) return { refused: 'self' as Refusal }
-    const [survivor, other] = await ctx.db.customers.bulkGet([survivorId, otherId])
-    const refused = refusalOf(survivor) ?? refusalOf(other)
-    if (refused || !survivor || !other) return { refused: refused ?? 'notFound' }
+  const done = await auditedTransact(
+    ctx,
+    staffNo,
+    { kind: 'customersMerged', params: { survivorId, otherId } },
+    async (tx, record) => {
+      if (survivorId === otherId) return { refused: 'self' as Refusal }
+      const [survivor, other] = await ctx.db.customers.bulkGet([survivorId, otherId])
+      const refused = refusalOf(survivor) ?? refusalOf(other)
+      if (refused || !survivor || !other) return { refused: refused ?? 'notFound' }
 
-    const plan = planMerge(survivor, other)
-    const [complaintIds, returnIds] = await Promise.all([
-      ctx.db.complaints.where('customerId').equals(otherId).primaryKeys(),
-      ctx.db.returns.where('customerId').equals(otherId).primaryKeys()
-    ])
-    const mergedFrom = [...new Set([...(survivor.mergedFrom ?? []), otherId, ...(other.mergedFrom ?? [])])]
-    await tx.update('customers', survivorId, { ...plan.merged, mergedFrom })
-    for (const id of complaintIds) await tx.update('complaints', id, { customerId: survivorId })
-    for (const id of returnIds) await tx.update('returns', id, { customerId: survivorId })
-    await tx.update('customers', otherId, { mergedInto: survivorId })
-    await tx.remove('customers', otherId)
+      const plan = planMerge(survivor, other)
+      const [complaintIds, returnIds] = await Promise.all([
+        ctx.db.complaints.where('customerId').equals(otherId).primaryKeys(),
+        ctx.db.returns.where('customerId').equals(otherId).primaryKeys()
+      ])
+      const mergedFrom = [...new Set([...(survivor.mergedFrom ?? []), otherId, ...(other.mergedFrom ?? [])])]
+      await tx.update('customers', survivorId, { ...plan.merged, mergedFrom })
+      for (const id of complaintIds) await tx.update('complaints', id, { customerId: survivorId })
+      for (const id of returnIds) await tx.update('returns', id, { customerId: survivorId })
+      await tx.update('customers', otherId, { mergedInto: survivorId })
+      await tx.remove('customers', otherId)
 
-    const at = ctx.now()
-    const merged = mergeEventData(survivor, other, plan, {
-      complaints: complaintIds.length,
-      returns: returnIds.length
-    })
-    const into: MergedIntoData = { survivorId, survivorName: plan.merged.name }
-    await tx.create('events', {
-      id: nanoid(),
-      subjectId: survivorId,
-      type: 'customerMerged',
-      at,
-      staffNo,
-      data: { ...merged }
-    })
-    await tx.create('events', {
-      id: nanoid(),
-      subjectId: otherId,
-      type: 'mergedInto',
-      at,
-      staffNo,
-      data: { ...into }
-    })
-    return { customer: (await ctx.db.customers.get(survivorId)) as StoredCustomer }
-  })
+      const at = ctx.now()
+      const merged = mergeEventData(survivor, other, plan, {
+        complaints: complaintIds.length,
+        returns: returnIds.length
+      })
+      const into: MergedIntoData = { survivorId, survivorName: plan.merged.name }
+      await tx.create('events', {
+        id: nanoid(),
+        subjectId: survivorId,
+        type: 'customerMerged',
+        at,
+        staffNo,
+        data: { ...merged }
+      })
+      await tx.create('events', {
+        id: nanoid(),
+        subjectId: otherId,
+        type: 'mergedInto',
+        at,
+        staffNo,
+        data: { ...into }
+      })
+      await record()
+      return { customer: (await ctx.db.customers.get(survivorId)) as StoredCustomer }
+    }
+  )
   if ('refused' in done) throw new MergeRefusedError(`customerMerge.refused.${done.refused}`)
   return done.customer
 }

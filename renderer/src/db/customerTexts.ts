@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { DEFAULT_CANNED_REPLIES, type CannedReply } from '@shared/domain/cannedReplies'
 import { DEFAULT_WORDING_RULES, type WordingRule } from '@shared/domain/wording'
 import type { DataContext } from './context'
@@ -36,7 +37,7 @@ async function saveSetting(
   staffNo: string,
   record: { id: 'wording'; rules: WordingRule[] } | { id: 'cannedReplies'; replies: CannedReply[] }
 ) {
-  await ctx.writer.transact(staffNo, async (tx) => {
+  await settingsWrite(ctx, staffNo, record.id, async (tx) => {
     const { id, ...fields } = record
     if (await ctx.db.settings.get(id)) await tx.update('settings', id, fields)
     else await tx.create('settings', record)

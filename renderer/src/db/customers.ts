@@ -1,3 +1,6 @@
+import { auditedTransact } from './audit'
+import { roleRefusal, RoleRefusedError } from './roles'
+import { ROLES } from '@shared/domain/staff'
 import { nanoid } from 'nanoid'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
 import { maskPhone } from '@shared/domain/phone'
@@ -220,16 +223,25 @@ export async function revealPhone(
   id: string,
   phone: string
 ): Promise<void> {
-  await ctx.writer.transact(staffNo, async (tx) => {
-    await tx.create('events', {
-      id: nanoid(),
-      subjectId: id,
-      type: 'phoneRevealed',
-      at: ctx.now(),
-      staffNo,
-      data: { phone: maskPhone(phone) }
-    })
-  })
+  // Any active 工号 may reveal one number at a time (design §2); an unknown or retired one may not.
+  const refusal = await roleRefusal(ctx, staffNo, ROLES)
+  if (refusal) throw new RoleRefusedError(refusal)
+  await auditedTransact(
+    ctx,
+    staffNo,
+    { kind: 'phoneRevealed', params: { customerId: id, phone: maskPhone(phone) } },
+    async (tx, record) => {
+      await tx.create('events', {
+        id: nanoid(),
+        subjectId: id,
+        type: 'phoneRevealed',
+        at: ctx.now(),
+        staffNo,
+        data: { phone: maskPhone(phone) }
+      })
+      await record()
+    }
+  )
 }
 
 /** Which of these archives are 大客户 (for marking them in lists of complaints and returns). */

@@ -18,6 +18,7 @@ import {
   SCHEMA_V11,
   SCHEMA_V12,
   SCHEMA_V13,
+  SCHEMA_V15,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -43,6 +44,7 @@ export class DeskDatabase extends Dexie {
   problems!: Table<SyncedRecords['problems'], string>
   workReports!: Table<SyncedRecords['workReports'], string>
   dailyFigures!: Table<SyncedRecords['dailyFigures'], string>
+  auditLog!: Table<SyncedRecords['auditLog'], string>
   outbox!: Table<OutboxEntry, number>
   meta!: Table<MetaEntry, string>
   drafts!: Table<DraftEntry, string>
@@ -126,6 +128,7 @@ export class DeskDatabase extends Dexie {
     this.version(11).stores(SCHEMA_V11)
     this.version(12).stores(SCHEMA_V12)
     this.version(13).stores(SCHEMA_V13)
+    this.version(15).stores(SCHEMA_V15)
   }
 }
 

@@ -12,7 +12,9 @@ export type { StoredCustomer } from './customers'
 export type { Locale } from './prefs'
 export { NEW_COMPLAINT_DRAFT } from './complaints'
 
-// staff
+// staff, roles, 操作日志
+export { RoleRefusedError } from './roles'
+export type { AuditFilter, AuditPage, AuditRow } from './audit'
 export { DuplicateStaffNoError } from './staff'
 export { StaffPinRefusedError, staffHasPin } from './staffPin'
 export { BackupRefusedError } from './backup'

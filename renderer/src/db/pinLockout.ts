@@ -1,3 +1,4 @@
+import { auditedTransact } from './audit'
 import {
   afterAttempt,
   beforeAttempt,
@@ -58,6 +59,14 @@ export async function unlockPinWithManager(
   if (!manager || !manager.active || manager.role !== 'manager') return 'notManager'
   const check = await checkPinGuarded(ctx, managerNo, managerPin)
   if (check.outcome !== 'ok') return check.outcome
-  await ctx.db.meta.put({ key: keyOf(staffNo.trim()), value: unlockedByManager() })
+  await auditedTransact(
+    ctx,
+    manager.staffNo,
+    { kind: 'pinUnlocked', params: { staffNo: staffNo.trim() } },
+    async (tx, record) => {
+      await tx.local.meta.put({ key: keyOf(staffNo.trim()), value: unlockedByManager() })
+      await record()
+    }
+  )
   return 'ok'
 }

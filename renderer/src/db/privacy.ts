@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { ROLES, type Role } from '@shared/domain/staff'
 import type { DataContext } from './context'
 import { getSessionStaffNo } from './prefs'
@@ -16,7 +17,7 @@ export async function getUnmaskRoles(ctx: DataContext): Promise<Role[]> {
 
 export async function saveUnmaskRoles(ctx: DataContext, staffNo: string, roles: Role[]): Promise<void> {
   const unmaskRoles = ROLES.filter((r) => roles.includes(r))
-  await ctx.writer.transact(staffNo, async (tx) => {
+  await settingsWrite(ctx, staffNo, 'privacy', async (tx) => {
     if (await ctx.db.settings.get('privacy')) await tx.update('settings', 'privacy', { unmaskRoles })
     else await tx.create('settings', { id: 'privacy', unmaskRoles })
   })

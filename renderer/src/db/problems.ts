@@ -1,3 +1,4 @@
+import { auditedTransact, settingsWrite } from './audit'
 import { nanoid } from 'nanoid'
 import {
   buildProblem,
@@ -54,25 +55,35 @@ export async function decideProblem(
   id: string,
   input: DecisionInput
 ): Promise<Problem> {
-  return ctx.writer.transact(staffNo, async (tx) => {
+  const audit = { kind: 'problemDecided' as const, params: { problemId: id, decision: input.decision } }
+  return auditedTransact(ctx, staffNo, audit, async (tx, record) => {
     const role = await deciderRole(ctx, staffNo)
     const p = await ctx.db.problems.get(id)
     if (!p || p._deleted) throw new CounterRefusedError('counter.refused.notFound')
     const result = decisionPatch(p, input, { staffNo, role }, await getRewardRules(ctx), ctx.now())
     if (!result.ok) throw new CounterRefusedError(result.message, 'decision')
     await tx.update('problems', id, result.patch)
+    await record()
     return { ...p, ...result.patch }
   })
 }
 
 /** The store's reward amounts: a reward setting, so only those who grant rewards change it. */
 export async function saveRewardRules(ctx: DataContext, staffNo: string, rules: RewardRules): Promise<void> {
-  await ctx.writer.transact(staffNo, async (tx) => {
-    if (!mayDecideProblems(await deciderRole(ctx, staffNo)))
-      throw new CounterRefusedError('counter.refused.notDecider')
-    if (await ctx.db.settings.get('counterRewards')) await tx.update('settings', 'counterRewards', { rules })
-    else await tx.create('settings', { id: 'counterRewards', rules })
-  })
+  await settingsWrite(
+    ctx,
+    staffNo,
+    'counterRewards',
+    async (tx) => {
+      if (!mayDecideProblems(await deciderRole(ctx, staffNo)))
+        throw new CounterRefusedError('counter.refused.notDecider')
+      if (await ctx.db.settings.get('counterRewards'))
+        await tx.update('settings', 'counterRewards', { rules })
+      else await tx.create('settings', { id: 'counterRewards', rules })
+    },
+    () => true,
+    'own'
+  )
 }
 
 export interface ProblemFilter {

@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import {
   nextScript,
   readRevisitSettings,
@@ -64,7 +65,7 @@ export async function saveRevisitSettings(
 ): Promise<RevisitRule[]> {
   const parsed = revisitSettingsSchema.safeParse(settings)
   if (!parsed.success) throw refusal(parsed.error)
-  return ctx.writer.transact(staffNo, async (tx) => {
+  return settingsWrite(ctx, staffNo, 'revisit', async (tx) => {
     const before = await getRevisitSettings(ctx)
     await putSettings(tx, ctx, parsed.data)
     return (Object.keys(parsed.data.rules) as RevisitRule[]).filter(
@@ -87,7 +88,7 @@ export async function saveRevisitScript(
 ): Promise<number> {
   const parsed = scriptFormSchema.safeParse(form)
   if (!parsed.success) throw refusal(parsed.error)
-  return ctx.writer.transact(staffNo, async (tx) => {
+  return settingsWrite(ctx, staffNo, 'revisitScripts', async (tx) => {
     const stored = await ctx.db.settings.get('revisitScripts')
     const scripts = await getRevisitScripts(ctx)
     const next = nextScript(scripts[rule], parsed.data)

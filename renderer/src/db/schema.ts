@@ -23,6 +23,7 @@ import type { Change } from '@shared/sync/change'
 import type { SyncMessageCode } from './sync/problems'
 import type { Consultation, CounterEventType } from '@shared/domain/counter/consultation'
 import type { Problem, RewardRules } from '@shared/domain/counter/problem'
+import type { AuditEntry } from '@shared/domain/desk/audit'
 
 // Record shapes and Dexie index declarations. Synced tables hold domain records plus bookkeeping
 // (underscore fields) that the data layer alone maintains; local tables never leave this PC.
@@ -260,10 +261,11 @@ export interface SyncedRecords {
   problems: Stored<Problem>
   workReports: Stored<WorkReportRecord>
   dailyFigures: Stored<DailyFigureRecord>
+  auditLog: Stored<AuditEntry>
 }
 export type SyncedTable = keyof SyncedRecords
 /** Timeline events are immutable: created once, never updated. */
-export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events'])
+export const IMMUTABLE_TABLES: ReadonlySet<SyncedTable> = new Set(['events', 'auditLog'])
 
 /** Dexie schema, version by version. Never edit a published version: add a new one. */
 export const SCHEMA_V1 = {
@@ -403,4 +405,10 @@ export const SCHEMA_V12 = {
  *  (dailyFigures.ts), read by a key range of dates. */
 export const SCHEMA_V13 = {
   dailyFigures: 'id'
+} as const
+
+/** v15 (issue 17, 操作日志; v14 is another slice's): one synced, append-only entry per sensitive action
+ *  (audit.ts). Read newest first, by person, by kind; a PC's chain by its numbers. */
+export const SCHEMA_V15 = {
+  auditLog: 'id, at, [device+seq], [staffNo+at], [kind+at]'
 } as const

@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { nanoid } from 'nanoid'
 import type { SetupInput } from '@shared/domain/setup'
 import type { Staff } from '@shared/domain/staff'
@@ -28,7 +29,7 @@ export async function completeSetup(ctx: DataContext, input: SetupInput): Promis
 }
 
 export async function updateStoreName(ctx: DataContext, staffNo: string, storeName: string): Promise<void> {
-  await ctx.writer.transact(staffNo, (tx) => tx.update('settings', 'store', { storeName }))
+  await settingsWrite(ctx, staffNo, 'store', (tx) => tx.update('settings', 'store', { storeName }))
 }
 
 export async function getStoreName(ctx: DataContext): Promise<string> {

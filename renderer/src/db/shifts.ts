@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { DEFAULT_SHIFTS, shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
 import type { DataContext } from './context'
 
@@ -18,7 +19,7 @@ export async function getShifts(ctx: DataContext): Promise<ShiftDef[]> {
 /** Saves the list (validated again here: the screen is not the only caller). */
 export async function saveShifts(ctx: DataContext, by: string, shifts: ShiftDef[]): Promise<void> {
   const parsed = shiftListSchema.parse(shifts)
-  await ctx.writer.transact(by, async (tx) => {
+  await settingsWrite(ctx, by, 'shifts', async (tx) => {
     if (await ctx.db.settings.get('shifts')) await tx.update('settings', 'shifts', { shifts: parsed })
     else await tx.create('settings', { id: 'shifts', shifts: parsed })
   })

@@ -1,3 +1,5 @@
+import { auditedTransact } from './audit'
+import { managerRefusal, RoleRefusedError, type RoleRefusal } from './roles'
 import { nanoid } from 'nanoid'
 import type { Role, Staff } from '@shared/domain/staff'
 import type { DataContext } from './context'
@@ -25,11 +27,20 @@ export async function addStaff(
 ): Promise<string> {
   const id = nanoid()
   // Refusal leaves the transaction by return, not throw (see applyWorkflow).
-  const added = await ctx.writer.transact(by, async (tx) => {
-    if (await ctx.db.staff.where('staffNo').equals(input.staffNo).count()) return false
-    await tx.create('staff', { id, ...input, active: true })
-    return true
-  })
+  const added = await auditedTransact(
+    ctx,
+    by,
+    { kind: 'staffAdded', params: { staffNo: input.staffNo, role: input.role } },
+    async (tx, record) => {
+      const refusal = await staffChangeRefusal(ctx, by)
+      if (refusal) return refusal
+      if (await ctx.db.staff.where('staffNo').equals(input.staffNo).count()) return false
+      await tx.create('staff', { id, ...input, active: true })
+      await record()
+      return true
+    }
+  )
+  if (typeof added === 'string') throw new RoleRefusedError(added)
   if (!added) throw new DuplicateStaffNoError(input.staffNo)
   return id
 }
@@ -40,5 +51,19 @@ export async function updateStaff(
   id: string,
   patch: Partial<Pick<Staff, 'name' | 'role' | 'active'>>
 ): Promise<void> {
-  await ctx.writer.transact(by, (tx) => tx.update('staff', id, patch))
+  const target = await ctx.db.staff.get(id)
+  const params = { staffNo: target?.staffNo ?? id, fields: Object.keys(patch).sort(), ...patch }
+  const refused = await auditedTransact(ctx, by, { kind: 'staffChanged', params }, async (tx, record) => {
+    const refusal = await staffChangeRefusal(ctx, by)
+    if (refusal) return refusal
+    if ((await tx.update('staff', id, patch)) > 0) await record()
+    return undefined
+  })
+  if (refused) throw new RoleRefusedError(refused)
+}
+
+/** 员工列表 changes: an active 客服经理 only — except while the store has no active manager at all
+ *  (first run, before its first manager exists), so the list can be started. */
+async function staffChangeRefusal(ctx: DataContext, by: string): Promise<RoleRefusal | undefined> {
+  return managerRefusal(ctx, by)
 }

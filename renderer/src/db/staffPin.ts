@@ -1,3 +1,4 @@
+import { auditedTransact } from './audit'
 import {
   hashPin,
   needsRehash,
@@ -46,10 +47,12 @@ async function writePinHash(
   pinHash: string,
   managerOnly: boolean
 ): Promise<void> {
-  const outcome = await ctx.writer.transact(by, async (tx) => {
+  const audit = { kind: pinHash ? ('pinSet' as const) : ('pinCleared' as const), params: { staffNo } }
+  const outcome = await auditedTransact(ctx, by, audit, async (tx, record) => {
     const checked = await refusal(ctx, by, staffNo, managerOnly)
     if ('refused' in checked) return checked
     await tx.update('staff', checked.target.id, { pinHash })
+    await record()
     return null
   })
   if (outcome) throw new StaffPinRefusedError(`staffPin.refused.${outcome.refused}`)

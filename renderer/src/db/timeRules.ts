@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
@@ -21,19 +22,17 @@ export async function saveTimeRules(
   rules: TimeRuleSettings
 ): Promise<void> {
   const previous = ctx.timeRules
-  await ctx.writer
-    .transact(staffNo, async (tx) => {
-      if (await ctx.db.settings.get('timeRules')) await tx.update('settings', 'timeRules', rules)
-      else await tx.create('settings', { id: 'timeRules', ...rules })
-      // Open cases' overdue/escalation keys depend on the rules: recompute them with the new ones.
-      ctx.timeRules = rules
-      const open = await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()
-      for (const id of open) await tx.rederive('complaints', id)
-    })
-    .catch((e: unknown) => {
-      ctx.timeRules = previous
-      throw e
-    })
+  await settingsWrite(ctx, staffNo, 'timeRules', async (tx) => {
+    if (await ctx.db.settings.get('timeRules')) await tx.update('settings', 'timeRules', rules)
+    else await tx.create('settings', { id: 'timeRules', ...rules })
+    // Open cases' overdue/escalation keys depend on the rules: recompute them with the new ones.
+    ctx.timeRules = rules
+    const open = await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()
+    for (const id of open) await tx.rederive('complaints', id)
+  }).catch((e: unknown) => {
+    ctx.timeRules = previous
+    throw e
+  })
 }
 
 const ZONE_KEY = 'timeKeys.zone'

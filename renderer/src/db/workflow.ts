@@ -1,3 +1,6 @@
+import { activeStaff, managerRefusal } from './roles'
+import { auditedTransact, NOT_AUDITED } from './audit'
+import { settingsWrite } from './audit'
 import { nanoid } from 'nanoid'
 import {
   applyAction,
@@ -54,12 +57,29 @@ export async function applyWorkflow(
 ): Promise<Complaint> {
   // Everything is read inside the transaction: a Dexie read awaited just before opening it left the
   // read-write transaction waiting forever now and then in Chromium.
-  const done = await ctx.writer.transact(actor.staffNo, async (tx) => {
+  // 主管批示 (approve / send back) is recorded in the 操作日志 too, in the same transaction.
+  const audited =
+    action.type === 'approvePlan' || action.type === 'returnPlan'
+      ? {
+          kind: action.type === 'approvePlan' ? ('planApproved' as const) : ('planReturned' as const),
+          params: { complaintId, complaintNo: (await ctx.db.complaints.get(complaintId))?.no ?? '' }
+        }
+      : undefined
+  const done = await auditedTransact(ctx, actor.staffNo, audited ?? NOT_AUDITED, async (tx, record) => {
+    // 主管批示: the approver's role comes from the staff list (issue 17 point 2), not from the caller
+    let acting = actor
+    if (audited) {
+      const who = await activeStaff(ctx, actor.staffNo)
+      // an unknown approver is refused — unless the staff list has no manager yet (roles.ts)
+      if (who) acting = { staffNo: who.staffNo, role: who.role }
+      else if (await managerRefusal(ctx, undefined))
+        return { ok: false as const, error: { message: 'workflow.needApprover' } }
+    }
     const config = await getWorkflowConfig(ctx)
     const current = await ctx.db.complaints.get(complaintId)
     if (!current || current._deleted) return { ok: false as const, error: { message: 'complaint.notFound' } }
     const now = ctx.now()
-    const outcome = applyAction(current, action, actor, now, config)
+    const outcome = applyAction(current, action, acting, now, config)
     if (!outcome.ok) return outcome
     await tx.update('complaints', complaintId, outcome.patch)
     const after = { ...current, ...outcome.patch }
@@ -83,6 +103,7 @@ export async function applyWorkflow(
         at: now,
         by: actor.staffNo
       })
+    if (audited) await record()
     return { ok: true as const, complaint: after }
   })
   if (!done.ok) throw new WorkflowRefusedError(done.error)
@@ -95,7 +116,7 @@ export async function saveWorkflowConfig(
   config: WorkflowConfig
 ): Promise<void> {
   const record = { id: 'workflow' as const, ...config }
-  await ctx.writer.transact(staffNo, async (tx) => {
+  await settingsWrite(ctx, staffNo, 'workflow', async (tx) => {
     if (await ctx.db.settings.get('workflow')) await tx.update('settings', 'workflow', config)
     else await tx.create('settings', record)
   })

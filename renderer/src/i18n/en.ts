@@ -10,6 +10,7 @@ import { syncPageEn } from './sections/syncPage'
 import { staffPinEn } from './sections/staffPin'
 import { backupEn } from './sections/backup'
 import { aboutEn, deskLockEn } from './sections/deskLock'
+import { auditEn, rolesEn } from './sections/audit'
 import { patternEn } from './sections/pattern'
 import { reportsEn } from './sections/reports'
 
@@ -29,7 +30,8 @@ export const en: Catalogue = {
     counter: 'Counter log',
     handover: 'Handover',
     reports: 'Reports',
-    settings: 'Settings'
+    settings: 'Settings',
+    audit: 'Audit log'
   },
   action: {
     newComplaint: 'New complaint',
@@ -325,6 +327,8 @@ export const en: Catalogue = {
   backup: backupEn,
   deskLock: deskLockEn,
   about: aboutEn,
+  audit: auditEn,
+  roles: rolesEn,
   pattern: patternEn,
   reports: reportsEn,
   privacy: {

@@ -9,6 +9,7 @@ import { syncPageZh } from './sections/syncPage'
 import { staffPinZh } from './sections/staffPin'
 import { backupZh } from './sections/backup'
 import { aboutZh, deskLockZh } from './sections/deskLock'
+import { auditZh, rolesZh } from './sections/audit'
 import { patternZh } from './sections/pattern'
 import { reportsZh } from './sections/reports'
 
@@ -28,7 +29,8 @@ export const zhCN = {
     counter: '柜台登记',
     handover: '交接班',
     reports: '统计报表',
-    settings: '系统设置'
+    settings: '系统设置',
+    audit: '操作日志'
   },
   action: {
     newComplaint: '新建投诉',
@@ -311,6 +313,8 @@ export const zhCN = {
   backup: backupZh,
   deskLock: deskLockZh,
   about: aboutZh,
+  audit: auditZh,
+  roles: rolesZh,
   pattern: patternZh,
   reports: reportsZh,
   privacy: {

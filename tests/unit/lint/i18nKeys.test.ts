@@ -17,6 +17,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 /** Template keys, each standing for a set of keys a typed code picks from. A new one must be added
  *  here (after checking that every value of its code has a key in both catalogues). */
 const TEMPLATE_KEYS = [
+  'audit.forms.${…}',
+  'audit.kinds.${…}',
   'complaint.${…}',
   'complaint.${…}.${…}',
   'complaint.categoryOption.${…}',

@@ -49,6 +49,8 @@ interface Merged {
   /** the record to store; undefined when nothing changed */
   next: StoredRow | undefined
   conflicts: Conflict[]
+  /** append-only tables (操作日志): changes that would have rewritten or removed a stored entry */
+  refused?: Change[]
 }
 
 type StoredRow = MergeRecord & { _created?: Stamp; _updated?: Stamp }
@@ -171,7 +173,15 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
       !result.record || (current !== undefined && canonicalJson(current) === canonicalJson(result.record))
     const next =
       unchanged || !result.record ? undefined : derivedSafely(derive, table, withStamps(result.record, group))
-    merged.push({ table, recordId, changes: () => group, current, next, conflicts: result.conflicts })
+    merged.push({
+      table,
+      recordId,
+      changes: () => group,
+      current,
+      next,
+      conflicts: result.conflicts,
+      ...(result.refused ? { refused: result.refused } : {})
+    })
   }
   return merged
 }
@@ -223,6 +233,7 @@ async function writeMerged(
     await db.tallies.put({ key, n: (row?.n ?? 0) + delta })
   }
   await applyDayRowMoves(db, dayRows)
+  await reportRefused(db, merged, now)
   await refreshMergedPauses(db, derive, writes, newComplaints)
   return { applied, conflicts: await recordConflicts(db, found, now), held: heldBack }
 }
@@ -241,6 +252,25 @@ async function refreshMergedPauses(
   )
   const late = await complaintsWithStoredPauses(db, newComplaints)
   if (subjects.length > 0 || late.length > 0) await refreshPauses(db, derive, [...subjects, ...late])
+}
+
+/** An 操作日志 entry rewritten or removed by another PC's file is not applied (merge.ts
+ *  appendOnly): kept aside for the sync page, with the refused changes, once per entry and stamp. */
+async function reportRefused(db: DeskDatabase, merged: readonly Merged[], now: number): Promise<void> {
+  for (const m of merged) {
+    const first = m.refused?.[0]
+    if (!first) continue
+    await db.quarantine.put({
+      id: `auditRewrite/${first.device}/${m.table}/${m.recordId}/${first.hlc}`,
+      peer: first.device,
+      seq: 0,
+      problem: 'auditRewrite',
+      code: 'auditRewrite',
+      detail: `${m.table}/${m.recordId}: ${m.refused?.length ?? 0} change(s) would rewrite or remove a stored entry; not applied`,
+      changes: m.refused,
+      at: now
+    })
+  }
 }
 
 /** Stores conflicts not seen before (by id) and returns those. */

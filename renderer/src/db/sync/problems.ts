@@ -51,6 +51,7 @@ export const ENGINE_MESSAGE_CODES = [
   'snapshotTruncated',
   'snapshotInvalid',
   'segmentsLost',
+  'auditRewrite',
   'error'
 ] as const
 

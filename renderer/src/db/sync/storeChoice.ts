@@ -1,3 +1,7 @@
+import { managerRefusal } from '../roles'
+import { recordOperation } from '../audit'
+import { getSessionStaffNo } from '../prefs'
+import { SYSTEM_STAFF_NO } from '../escalations'
 import { nanoid } from 'nanoid'
 import type { FileProblem } from '@shared/sync/problems'
 import {
@@ -104,6 +108,7 @@ export async function createStoreOnShare(
   share: SharePort,
   options: NewStoreOptions = {}
 ): Promise<string> {
+  await requireShareRight(ctx, options.byStaffNo)
   const seen = await inspectShare(ctx, share)
   if (seen.state === 'unavailable') throw new StoreChoiceError('unavailable')
   if (seen.state !== 'empty')
@@ -133,7 +138,26 @@ export async function createStoreOnShare(
     throw error
   }
   await rememberStore(ctx.db, ctx.keyVault, storeId, created.store, created.unlocked)
+  const by = await actingStaffNo(ctx, options.byStaffNo)
+  await recordOperation(ctx, by, 'storeShareCreated', {
+    storeId,
+    encrypted: options.passphrase !== undefined
+  })
+  if (options.passphrase !== undefined) await recordOperation(ctx, by, 'storePassphraseSet', { storeId })
   return storeId
+}
+
+/** 新建门店共享 / 加入已有门店 / 输入共享密码: the person at the desk (or who asked) must be a
+ *  客服经理 — unless this PC knows no manager yet (a new PC joining its store: staff come by sync). */
+async function requireShareRight(ctx: DataContext, byStaffNo?: string): Promise<void> {
+  const refusal = await managerRefusal(ctx, await actingStaffNo(ctx, byStaffNo))
+  if (refusal) throw new StoreChoiceError('managerOnly')
+}
+
+/** Who a store-share step is recorded under (操作日志): who asked, else the person at the desk, else
+ *  SYSTEM. The share file is written by main, so the entry follows it in a transaction of its own. */
+async function actingStaffNo(ctx: DataContext, byStaffNo?: string): Promise<string> {
+  return byStaffNo ?? (await getSessionStaffNo(ctx)) ?? SYSTEM_STAFF_NO
 }
 
 /** 加入已有门店: the folder must hold a store; a PC already in another store is refused. An
@@ -143,10 +167,15 @@ export async function joinStoreOnShare(
   share: SharePort,
   passphrase?: string
 ): Promise<string> {
+  await requireShareRight(ctx)
   const store = await storeOnShare(ctx, share)
   const known = await knownStore(ctx)
   if (known !== undefined && known !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
+  await recordOperation(ctx, await actingStaffNo(ctx), 'storeShareJoined', {
+    storeId: store.storeId,
+    encrypted: !!store.encryption
+  })
   return store.storeId
 }
 
@@ -157,10 +186,12 @@ export async function unlockJoinedStore(
   share: SharePort,
   passphrase: string
 ): Promise<void> {
+  await requireShareRight(ctx)
   const store = await storeOnShare(ctx, share)
   if ((await knownStore(ctx)) !== store.storeId) throw new StoreChoiceError('otherStoreJoined')
   if (!store.encryption) throw new StoreChoiceError('notEncrypted')
   await rememberStore(ctx.db, ctx.keyVault, store.storeId, store, await keyFor(store, passphrase))
+  await recordOperation(ctx, await actingStaffNo(ctx), 'storeShareUnlocked', { storeId: store.storeId })
 }
 
 async function storeOnShare(ctx: DataContext, share: SharePort): Promise<StoreFile> {

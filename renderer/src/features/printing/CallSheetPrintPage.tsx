@@ -31,6 +31,7 @@ export function CallSheetPrintPage() {
       fileName={`${t('revisit.print.title')}-${day}`}
       onBack={() => navigate('/revisits')}
       onBeforeOutput={() => setPrintedAt(data.now())}
+      audit={{ form: 'callSheet', record: day }}
     >
       <CallSheet rows={rows} storeName={storeName} printedAt={printedAt} unmasked={unmasked} />
     </PrintView>

@@ -38,6 +38,7 @@ export function ComplaintPrintPage() {
       fileName={t('print.complaintFileName', { no: complaint.no })}
       onBack={back}
       onBeforeOutput={() => setPrintedAt(Date.now())}
+      audit={{ form: 'complaint', record: complaint.no }}
     >
       <ComplaintForm
         complaint={complaint}

@@ -42,6 +42,10 @@ export function CounterPrintPage() {
       title={`${title} ${span}`}
       fileName={`${title}-${dayjs(range.start).format('YYYYMMDD')}`}
       onBack={() => navigate(`/counter?tab=${kind === 'weekly' ? 'weekly' : 'stats'}`)}
+      audit={{
+        form: kind === 'weekly' ? 'counterWeekly' : 'counterStats',
+        record: dayjs(range.start).format('YYYY-MM-DD')
+      }}
     >
       <div data-testid="counter-sheet">
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>

@@ -38,6 +38,7 @@ export function HandoverPrintPage() {
       fileName={t('handover.fileName', { date: handover.date, shift: safeName(handover.shiftName) })}
       onBack={back}
       onBeforeOutput={() => setPrintedAt(Date.now())}
+      audit={{ form: 'handover', record: `${handover.date} ${handover.shiftName}` }}
     >
       <HandoverSheet
         handover={handover}

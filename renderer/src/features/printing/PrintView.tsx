@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { callDesk } from '@/ipc/desk'
 import { savedPlace } from './savedPlace'
 import { useAction } from '@/ui/useAction'
+import { useData, useSession } from '@/app/session'
 import './print.css'
 
 interface PrintViewProps {
@@ -17,16 +18,22 @@ interface PrintViewProps {
   /** runs right before printing, e.g. to stamp the printed-at time; its state updates are
    *  rendered before main prints (flushSync), so the paper shows them */
   onBeforeOutput?(): void
+  /** what the 操作日志 records for a print or PDF: which form (a code), which record */
+  audit: { form: PrintForm; record: string }
   children: ReactNode
 }
 
+/** The forms that print (操作日志 `printed`, worded as audit.forms.<form>). */
+export type PrintForm = 'complaint' | 'handover' | 'callSheet' | 'counterStats' | 'counterWeekly' | 'reports'
+
 /** One A4 sheet with a toolbar (打印 / 保存为PDF / 返回) that @media print hides. Printing goes
  *  through main (window.desk), which prints or renders this very window. */
-export function PrintView({ title, fileName, onBack, onBeforeOutput, children }: PrintViewProps) {
+export function PrintView({ title, fileName, onBack, onBeforeOutput, audit, children }: PrintViewProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [kind, setKind] = useState<'print' | 'pdf'>('print')
   const outputting = useAction({ staff: false })
+  const data = useData()
   const busy = outputting.busy ? kind : null
 
   // Toasts left over from the page before would cover the sheet's heading; they mean nothing here.
@@ -45,11 +52,18 @@ export function PrintView({ title, fileName, onBack, onBeforeOutput, children }:
     setKind(to)
     await outputting.run(
       async () => {
+        // 操作日志: who printed which form and record (the print itself is main's, so its own entry)
+        const record = async () => {
+          const staff = useSession.getState().staff
+          if (staff) await data.write.recordPrint(staff.staffNo, { ...audit, to })
+        }
         if (to === 'print') {
           await callDesk('printPage', { title: title.slice(0, 80) })
+          await record()
           return null
         }
         const { saved, path } = await callDesk('savePdf', { suggestedName: `${fileName}.pdf` })
+        if (saved) await record()
         return saved && path ? path : null
       },
       // the file's name and folder only: the full path is main's business and clutters the toast

@@ -76,6 +76,10 @@ export function ReportsPrintPage() {
       fileName={`${t('nav.reports')}-${title}-${q.tab === 'anomaly' || q.tab === 'work' ? q.day : q.period.from}`}
       // back to the same page, period and filters (ReportsPage reads them from the URL)
       onBack={() => navigate(`/reports?${params.toString()}`)}
+      audit={{
+        form: 'reports',
+        record: `${q.tab} ${q.tab === 'anomaly' || q.tab === 'work' ? q.day : q.period.from}`
+      }}
     >
       <div data-testid="reports-sheet" className="print-report">
         <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>

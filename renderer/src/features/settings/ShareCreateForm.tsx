@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd'
+import { Alert, Button, Checkbox, Form, Input, Space, Typography } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,8 @@ const passwordProps = { autoComplete: 'new-password', style: { width: 260 } } as
  *  every PC of the store). The passphrase goes to the data layer and nowhere else. */
 export function ShareCreateForm(props: {
   canEncrypt: boolean
+  /** 新建门店共享 is a 客服经理's (issue 17 point 2; the data layer refuses anyone else too) */
+  canCreate?: boolean
   busy: boolean
   onCreate: (passphrase?: string) => Promise<void>
 }) {
@@ -84,15 +86,20 @@ export function ShareCreateForm(props: {
           </Form>
         </div>
       )}
-      <Button
-        type="primary"
-        style={{ marginTop: 12 }}
-        loading={props.busy}
-        onClick={() => void create()}
-        data-testid="share-create"
-      >
-        {t('syncPage.settings.create')}
-      </Button>
+      <Space style={{ marginTop: 12 }}>
+        <Button
+          type="primary"
+          loading={props.busy}
+          disabled={props.canCreate === false}
+          onClick={() => void create()}
+          data-testid="share-create"
+        >
+          {t('syncPage.settings.create')}
+        </Button>
+        {props.canCreate === false && (
+          <Typography.Text type="secondary">{t('roles.managerOnlyHint')}</Typography.Text>
+        )}
+      </Space>
     </div>
   )
 }

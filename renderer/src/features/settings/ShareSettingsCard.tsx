@@ -157,14 +157,19 @@ export function ShareSettingsCard() {
           action={
             <Space>
               {seen.state === 'store' && !seen.joined && !seen.encrypted && (
-                <Button
-                  type="primary"
-                  onClick={() => void sharing.run(() => join())}
-                  disabled={busy}
-                  data-testid="share-join"
-                >
-                  {t('syncPage.settings.join')}
-                </Button>
+                <>
+                  <Button
+                    type="primary"
+                    onClick={() => void sharing.run(() => join())}
+                    disabled={busy || !isManager}
+                    data-testid="share-join"
+                  >
+                    {t('syncPage.settings.join')}
+                  </Button>
+                  {!isManager && (
+                    <Typography.Text type="secondary">{t('roles.managerOnlyHint')}</Typography.Text>
+                  )}
+                </>
               )}
               {seen.state === 'store' && seen.joined && !seen.unlocked && seen.encrypted && (
                 <UnlockShareButton
@@ -176,7 +181,7 @@ export function ShareSettingsCard() {
         />
       )}
       {seen?.state === 'empty' && saved && (
-        <ShareCreateForm canEncrypt={isManager} busy={busy} onCreate={create} />
+        <ShareCreateForm canEncrypt={isManager} canCreate={isManager} busy={busy} onCreate={create} />
       )}
       {seen?.state === 'store' && saved && !seen.joined && seen.encrypted && (
         <div style={{ marginTop: 12 }}>

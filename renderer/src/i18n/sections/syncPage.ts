@@ -100,6 +100,8 @@ export const syncPageZh = {
     invalidChange: '同步文件中有一条更改未通过校验，已隔离；其余内容已同步',
     uniqueClash:
       '同步来的记录与本机已有记录的编号相同（例如两台电脑离线时添加了同一个工号），这条记录暂未合并，已保留；修改其中一个编号后会自动合并。',
+    auditRewrite:
+      '同步来的更改试图修改或删除已有的操作日志记录，本机没有采用，原记录保留不变。请客服经理检查该电脑。',
     clockAhead: '该电脑的时钟比本机快了2分钟以上，请校准它的时间。',
     snapshotTruncated: '快照文件不完整，已改用更早的快照或逐个同步文件',
     snapshotInvalid: '快照中有记录未通过校验，本机没有采用这个快照，改为逐个同步文件（有问题的更改会被隔离）',
@@ -263,6 +265,8 @@ export const syncPageEn: typeof syncPageZh = {
     invalidChange: 'A change in the sync file failed validation and was quarantined; the rest was synced',
     uniqueClash:
       'A synced record has the same number as a record on this PC (e.g. two PCs offline added the same staff no.). It is kept but not merged yet; it merges by itself once one of the numbers is changed.',
+    auditRewrite:
+      'A synced change tried to alter or delete an existing audit log entry; this PC did not apply it and kept the entry as it was. A manager should check that PC.',
     clockAhead: 'That PC’s clock is more than 2 minutes ahead of this one; please correct its time.',
     snapshotTruncated:
       'A snapshot file is incomplete; an earlier snapshot or the single sync files were used instead',

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { addStaff } from '@/db/staff'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { minimalCustomer, type Customer } from '@shared/domain/customer'
 import { countCustomers, searchCustomers } from '@/db/customerQuery'
@@ -311,6 +312,10 @@ describe('importCustomers', () => {
 describe('audit of imports and exports', () => {
   it('records exports (count, masked) and lists imports and exports newest first, without assignments or reveals', async () => {
     const ctx = await freshData()
+    // issue 17: a reveal or an export needs an active 工号 (any role for masked numbers; full numbers
+    // for the roles of the privacy setting: the manager by default)
+    await addStaff(ctx, '8001', { staffNo: '8001', name: '王经理', role: 'manager' })
+    await addStaff(ctx, '8001', { staffNo: '1002', name: '李专员', role: 'clerk' })
     await importCustomers(ctx, '1001', { create: [row('张三', '13800138000')], update: [] })
     ctx.time.value += 60_000
     await recordExport(ctx, '1002', { count: 1, masked: true })

@@ -1,5 +1,6 @@
 // fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto'
+import { addStaff } from '@/db/staff'
 import { describe, expect, it } from 'vitest'
 import { complaintIntakeSchema, emptyIntakeForm } from '@shared/domain/complaint'
 import {
@@ -153,6 +154,8 @@ describe('customer archive', () => {
 
   it('one timeline: complaints, returns and notes newest first, open items on top', async () => {
     const ctx = await freshData()
+    // issue 17: a reveal needs an active 工号
+    await addStaff(ctx, '1002', { staffNo: '1002', name: '李专员', role: 'clerk' })
     const c = await createCustomer(ctx, '1001', profile({ name: '李四', phones: phones('13900139000') }))
     ctx.time.value += 60_000
     const complaint = await registerComplaint(ctx, '1001', intake('13900139000', '李四'))

@@ -125,7 +125,8 @@ describe('clearing a PIN', () => {
     await clearStaffPin(ctx, '8001', '1001')
     expect(staffHasPin((await getStaffByNo(ctx, '1001'))!)).toBe(false)
     await expect(checkStaffPin(ctx, '1001', '1234')).resolves.toBe('noPin')
-    const last = (await ctx.db.outbox.toArray()).at(-1)
+    // the staff change (its 操作日志 entry follows it in the same transaction)
+    const last = (await ctx.db.outbox.toArray()).filter((e) => e.table === 'staff').at(-1)
     expect(last).toMatchObject({ table: 'staff', field: 'pinHash', value: '', staffNo: '8001' })
   })
 

@@ -8,6 +8,7 @@ import { createStoreFile, parseStoreFile, STORE_FILE, unlockStore } from '@share
 import { registerComplaint } from '@/db/complaints'
 import { completeSetup } from '@/db/setup'
 import { createStoreOnShare, inspectShare, joinStoreOnShare, unlockJoinedStore } from '@/db/sync/storeChoice'
+import { setSessionStaff } from '@/db/prefs'
 import { forgetKeyInMemory, loadStoreKey } from '@/db/sync/storeKey'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
 import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
@@ -143,9 +144,13 @@ describe('store.json that loses or changes its encryption', () => {
     expect(againA.problems.map((p) => [p.code, p.peer])).toEqual([['unencrypted', 'pcX']])
     // B lost its key with the restart (no OS key store in this test): the passphrase once more.
     expect((await round(b, share)).problems.map((p) => p.code)).toEqual(['needsKey'])
+    // 输入共享密码 is a manager's (issue 17 point 2): B knows the store's staff by now
+    await setSessionStaff(b, '8001')
     await unlockJoinedStore(b, share, PASS)
     const back = await round(b, share)
     expect(back.problems.map((p) => [p.code, p.peer])).toEqual([['unencrypted', 'pcX']])
+    // B's 操作日志 entry (输入共享密码) reaches A in A's next round
+    await round(a, share)
     expect(await syncedState(b)).toEqual(await syncedState(a))
     expect(await b.db.settings.get('store')).toEqual(storeNameBefore)
     for (const bytes of (await filesOn(share)).values())

@@ -25,7 +25,8 @@ export const SYNCED = [
   'consultations',
   'problems',
   'workReports',
-  'dailyFigures'
+  'dailyFigures',
+  'auditLog'
 ] as const
 /** Local bookkeeping that each PC keeps for itself. */
 const LOCAL_STAMPS = new Set(['_created', '_updated'])

@@ -41,6 +41,8 @@ describe('joining or creating a store share (explicit, never a side effect)', ()
     expect(await joinStoreOnShare(b, share)).toBe(storeId)
     expect((await syncOnce(a, share)).state).toBe('synced')
     expect((await syncOnce(b, share)).state).toBe('synced')
+    // pcB's 操作日志 entry (加入已有门店) reaches pcA in its next round
+    expect((await syncOnce(a, share)).state).toBe('synced')
     expect(await syncedState(b)).toEqual(await syncedState(a))
   })
 
