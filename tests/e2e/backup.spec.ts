@@ -41,6 +41,10 @@ test('立即备份, then 恢复备份 with its preview, then 撤销恢复', asyn
   await expect(list).toContainText('客户 1，投诉 1')
   await expect(list).toContainText('手动')
   await screenshot(page, 'backup-list')
+  // 系统设置 → 关于 names the last good backup too
+  await page.getByTestId('about-card').scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('about-last-backup')).toHaveText('0 分钟前')
+  await screenshot(page, 'settings-about-last-backup')
 
   await page.getByRole('menuitem', { name: '工作台' }).click()
   await expect(page.getByTestId('last-backup')).toHaveText('上次备份 0 分钟前')

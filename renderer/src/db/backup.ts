@@ -16,6 +16,8 @@ import { SYNCED_TABLES } from '@shared/sync/change'
 import type { DataContext } from './context'
 import type { OutboxEntry } from './schema'
 import { getStaffByNo } from './staff'
+import { recordOperation } from './audit'
+import { getSessionStaffNo } from './prefs'
 import { readTimeRules } from './timeRules'
 import { readClosedDays } from './closedDays'
 import { STORE_ID_KEY } from './sync/storeAccess'
@@ -241,6 +243,8 @@ export async function restoreChecked(
     for (const row of await db.meta.toArray())
       if (row.key.startsWith('seq:') && typeof row.value === 'number') counters.set(row.key, row.value)
     for (const table of restorable) {
+      // 操作日志 is append-only: a restore adds the backup's entries it lacks and removes none
+      if (table.name === 'auditLog') continue
       if (table.name === 'meta') {
         const keys = (await table.toCollection().primaryKeys()) as string[]
         await table.bulkDelete(keys.filter((k) => !isDeviceLocalMeta(k)))
@@ -263,6 +267,10 @@ export async function restoreChecked(
               : m
           )
         )
+      } else if (t === 'auditLog') {
+        const rows = r as { id: string }[]
+        const have = await db.table(t).bulkGet(rows.map((e) => e.id))
+        await db.table(t).bulkAdd(rows.filter((_, i) => have[i] === undefined))
       } else if (restorableNames.has(t)) await db.table(t).bulkPut(r)
       opts.onProgress?.({ done, total })
     }
@@ -354,6 +362,16 @@ export async function makeBackup(
   const verified = await verifyStored(ctx, port, id, header)
   measure(BACKUP_MEASURES.verify, start)
   await port.setVerified(id, verified)
+  // 操作日志: who was at the desk (an automatic backup too), why, what it holds and whether it checked.
+  // With nobody at the desk (a backup at start or quit) main's backup list is the record.
+  const at = await getSessionStaffNo(ctx)
+  if (at)
+    await recordOperation(ctx, at, 'backupMade', {
+      reason,
+      verified,
+      encrypted: header.encryption.alg !== 'none',
+      rows: Object.values(header.counts).reduce((a, b) => a + b, 0)
+    })
   return { id, verified, header }
 }
 
@@ -405,6 +423,11 @@ export async function restoreBackup(
   const start = performance.now()
   const counts = await restoreChecked(ctx, staffNo, checked, opts)
   measure(BACKUP_MEASURES.restore, start)
+  if (staffNo)
+    await recordOperation(ctx, staffNo, 'backupRestored', {
+      backupAt: checked.header.createdAt,
+      rows: Object.values(counts).reduce((a, b) => a + b, 0)
+    })
   return { preRestoreId: before.id, counts, header: checked.header }
 }
 

@@ -1,4 +1,5 @@
 import { Space } from 'antd'
+import { useTranslation } from 'react-i18next'
 import { StoreSettingsCard } from './StoreSettingsCard'
 import { DeviceSettingsCard } from './DeviceSettingsCard'
 import { LanguageSettingsCard } from './LanguageSettingsCard'
@@ -8,6 +9,7 @@ import { CustomerTextSettings } from './CustomerTextSettings'
 import { PrivacySettingsCard } from './PrivacySettingsCard'
 import { DeskLockSettingsCard } from './DeskLockSettingsCard'
 import { AboutCard } from './AboutCard'
+import { AboutLastBackup } from '../backup/AboutLastBackup'
 import { AuditCard } from '@/features/customers/import/AuditCard'
 import { ShiftSettingsCard } from './ShiftSettingsCard'
 import { ShareSettingsCard } from './ShareSettingsCard'
@@ -19,6 +21,7 @@ import { BackupSettingsCard } from '@/features/backup/BackupSettingsCard'
 
 /** 系统设置: store, this PC, language, staff. */
 export function SettingsPage() {
+  const { t } = useTranslation()
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
       <StoreSettingsCard />
@@ -37,8 +40,9 @@ export function SettingsPage() {
       <CustomerTextSettings />
       <PrivacySettingsCard />
       <AuditCard />
-      {/* 关于: the backup slice adds its 上次备份 row through extraRows */}
-      <AboutCard />
+      <AboutCard
+        extraRows={[{ key: 'lastBackup', label: t('backup.about.label'), value: <AboutLastBackup /> }]}
+      />
     </Space>
   )
 }

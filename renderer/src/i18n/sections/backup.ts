@@ -76,6 +76,7 @@ export const backupZh = {
     needsPassphraseToBackup: '门店共享已加密：请先在“同步”中输入共享密码，才能备份（备份绝不以明文保存）。',
     preRestoreFailed: '恢复前对当前数据的备份未能通过校验，为安全起见没有恢复。'
   },
+  about: { label: '上次备份', ago: '{{ago}}前' },
   dashboard: {
     last: '上次备份 {{ago}}前',
     never: '还没有备份',
@@ -174,6 +175,7 @@ export const backupEn: typeof backupZh = {
     preRestoreFailed:
       'The backup of the current data made before restoring did not pass its check, so nothing was restored.'
   },
+  about: { label: 'Last backup', ago: '{{ago}} ago' },
   dashboard: {
     last: 'Last backup {{ago}} ago',
     never: 'No backup yet',

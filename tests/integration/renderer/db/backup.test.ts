@@ -16,6 +16,7 @@ import {
 } from '@/db/backup'
 import { registerComplaint } from '@/db/complaints'
 import { addStaff } from '@/db/staff'
+import { checkAuditLog, recordOperation } from '@/db/audit'
 import { saveTimeRules } from '@/db/timeRules'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 import { rememberStore } from '@/db/sync/storeKey'
@@ -62,7 +63,8 @@ async function desk(opts: { deviceId?: string } = {}) {
 async function everything(ctx: DataContext): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {}
   for (const table of ctx.db.tables) {
-    if (['outbox', 'quarantine', 'syncPeers'].includes(table.name)) continue
+    // 操作日志 is append-only: a restore adds to it and removes nothing (its own test below)
+    if (['outbox', 'quarantine', 'syncPeers', 'auditLog'].includes(table.name)) continue
     let rows = (await table.toArray()) as Record<string, unknown>[]
     if (table.name === 'meta') rows = rows.filter((r) => !isDeviceLocalMeta(r.key as string))
     out[table.name] = rows.map((r) => canonicalJson(r)).sort()
@@ -123,6 +125,25 @@ describe('数据备份: backup → restore', () => {
     expect((await ctx.db.meta.get('pinLock.1001'))?.value).toEqual({ wrong: 4, lockedUntil: 0 })
     expect(outcome.counts.complaints).toBe(2)
     expect(port.files.get(outcome.preRestoreId)?.verified).toBe(true)
+  })
+
+  it('操作日志 through a restore: nothing removed, the backups and the restore recorded, the chain intact', async () => {
+    const ctx = await desk()
+    await ctx.db.meta.put({ key: 'session.staffNo', value: '8001' })
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    // an entry written after the backup (a reveal by the clerk) must survive the restore
+    await recordOperation(ctx, '1001', 'phoneRevealed', { customerId: 'x' })
+    const before = await ctx.db.auditLog.toArray()
+    await restoreBackup(ctx, port, '8001', { id: made.id })
+    const after = await ctx.db.auditLog.toArray()
+    for (const entry of before) expect(after).toContainEqual(entry)
+    expect(after.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['backupMade', 'phoneRevealed', 'backupRestored'])
+    )
+    // the pre-restore backup and the restore itself come after everything that was there
+    expect(after.filter((e) => e.kind === 'backupMade' && e.params.reason === 'preRestore')).toHaveLength(1)
+    expect(await checkAuditLog(ctx)).toMatchObject({ intact: true })
   })
 
   it('撤销恢复: restoring the pre-restore backup gives back the data as it was before the restore', async () => {
