@@ -117,6 +117,7 @@ test('从备份恢复 on the first-run screen of a replacement PC; a file that i
   await expect(b.page.getByText('欢迎使用门店客服台')).toHaveCount(0)
   // Nobody is at the desk yet: 切换工号 asks.
   const switcher = b.page.getByRole('dialog', { name: '切换工号' })
+  await switcher.getByRole('combobox').click()
   await switcher.getByRole('combobox').fill('8001')
   await b.page.keyboard.press('Enter')
   await expect(b.page.getByTestId('current-staff')).toContainText('8001 李经理')

@@ -149,6 +149,8 @@ test.describe('已锁定', () => {
     await expect(page.getByTestId('error-idleMinutes')).toHaveCount(0)
     await card.getByLabel('所有员工必须设置 PIN').check()
     await expect(card.getByLabel('所有员工必须设置 PIN')).toBeChecked()
+    // the box stays disabled until the setting is stored
+    await expect(card.getByLabel('所有员工必须设置 PIN')).toBeEnabled()
     await screenshot(page, 'desk-lock-settings')
 
     await page.getByRole('button', { name: '切换工号' }).click()

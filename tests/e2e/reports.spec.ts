@@ -102,6 +102,8 @@ test('总览 and 原因分析 with drill-down, a refused range, Excel and print'
       ['总览', '统计报表-总览-20261101-20261130.xlsx']
     ] as const) {
       await page.getByRole('tab', { name: tab }).click()
+      // the export is the shown tab's: wait until the tab has switched
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true')
       const downloading = page.waitForEvent('download')
       await page.getByRole('button', { name: '导出Excel' }).click()
       const download = await downloading

@@ -1,3 +1,4 @@
+import { settingsWrite } from './audit'
 import { DEFAULT_IDLE_MINUTES, idleMinutesSchema } from '@shared/domain/desk/idleLock'
 import type { DataContext } from './context'
 import { getStaffByNo } from './staff'
@@ -46,12 +47,20 @@ export async function saveDeskLockSettings(
   }
   if (values.pinForEveryone !== undefined) fields.pinForEveryone = values.pinForEveryone === true
   if (!(await isActiveManager(ctx, by))) throw new DeskLockRefusedError('deskLock.refused.notManager')
-  const refused = await ctx.writer.transact(by, async (tx) => {
-    if (!(await isActiveManager(ctx, by))) return true
-    if (await ctx.db.settings.get('deskLock')) await tx.update('settings', 'deskLock', fields)
-    else await tx.create('settings', { id: 'deskLock', ...fields })
-    return false
-  })
+  // recorded in 操作日志 like every settings change (its own refusal: a manager's, checked here)
+  const refused = await settingsWrite(
+    ctx,
+    by,
+    'deskLock',
+    async (tx) => {
+      if (!(await isActiveManager(ctx, by))) return true
+      if (await ctx.db.settings.get('deskLock')) await tx.update('settings', 'deskLock', fields)
+      else await tx.create('settings', { id: 'deskLock', ...fields })
+      return false
+    },
+    (wasRefused) => !wasRefused,
+    'own'
+  )
   if (refused) throw new DeskLockRefusedError('deskLock.refused.notManager')
 }
 

@@ -16,6 +16,10 @@ export function DeskLockSettingsCard() {
   const me = useSession((s) => s.staff)
   const settings = useLiveQuery(() => data.read.getDeskLockSettings(), [data])
   const [minutes, setMinutes] = useState<string | null>(null)
+  // the box shows the click at once; the stored value takes over once it has caught up
+  const [pendingPinForEveryone, setPendingPinForEveryone] = useState<boolean | null>(null)
+  if (pendingPinForEveryone !== null && settings?.pinForEveryone === pendingPinForEveryone)
+    setPendingPinForEveryone(null)
   const [error, setError] = useState<string | null>(null)
   const isManager = me?.role === 'manager'
   // what was typed, else the stored value
@@ -67,9 +71,15 @@ export function DeskLockSettingsCard() {
         </Form.Item>
         <Form.Item extra={t('deskLock.pinForEveryoneHint')} style={{ marginBottom: 0 }}>
           <Checkbox
-            disabled={!isManager || !settings}
-            checked={settings?.pinForEveryone ?? false}
-            onChange={(e) => void save({ pinForEveryone: e.target.checked })}
+            disabled={!isManager || !settings || pendingPinForEveryone !== null}
+            checked={pendingPinForEveryone ?? settings?.pinForEveryone ?? false}
+            onChange={(e) => {
+              const value = e.target.checked
+              setPendingPinForEveryone(value)
+              void save({ pinForEveryone: value }).then((saved) => {
+                if (!saved) setPendingPinForEveryone(null)
+              })
+            }}
           >
             {t('deskLock.pinForEveryone')}
           </Checkbox>

@@ -16,7 +16,11 @@ describe('error forwarding', () => {
     const { target, fire } = fakeWindow()
     const sent: unknown[] = []
     let now = 0
-    installErrorForwarding(target as never, async (input) => sent.push(input), () => now)
+    installErrorForwarding(
+      target as never,
+      async (input) => sent.push(input),
+      () => now
+    )
     fire('error', { error: new TypeError('x is undefined') })
     fire('unhandledrejection', { reason: 'plain text' })
     expect(sent[0]).toMatchObject({ level: 'error', source: 'error', message: 'TypeError: x is undefined' })
