@@ -59,7 +59,8 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const key = redactText(k)
-    out[key] = isSecretKey(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactValue(v, depth + 1, seen)
+    out[key] =
+      isSecretKey(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactValue(v, depth + 1, seen)
   }
   return out
 }

@@ -49,12 +49,22 @@ describe('redactValue', () => {
     const out = redactValue(record) as Record<string, unknown>
     const text = JSON.stringify(out)
     expect(leaks(text)).toEqual([])
-    expect(out).toMatchObject({ id: 'c_8f2k', count: 42, status: 'open', customerName: REDACTED, pin: REDACTED })
+    expect(out).toMatchObject({
+      id: 'c_8f2k',
+      count: 42,
+      status: 'open',
+      customerName: REDACTED,
+      pin: REDACTED
+    })
   })
 
   it('an error whose message and stack carry a customer: redacted, name and frames kept', () => {
-    const error = new Error(`save failed for 张三丰 13812345678 card 6222 0212 3456 7890 ${JSON.stringify(record)}`)
-    const out = redactValue({ error, list: [record, [record]] }) as { error: { name: string; message: string; stack: string } }
+    const error = new Error(
+      `save failed for 张三丰 13812345678 card 6222 0212 3456 7890 ${JSON.stringify(record)}`
+    )
+    const out = redactValue({ error, list: [record, [record]] }) as {
+      error: { name: string; message: string; stack: string }
+    }
     expect(leaks(JSON.stringify(out))).toEqual([])
     expect(out.error.name).toBe('Error')
     expect(out.error.message).toContain('save failed for')
@@ -93,7 +103,8 @@ describe('redactText', () => {
   })
 
   it('keeps what a developer needs: codes, short numbers, file names and line numbers', () => {
-    const line = 'TypeError: x is undefined at syncOnce (app://desk/assets/index-4f2a.js:1234:56) seq 17 of 240'
+    const line =
+      'TypeError: x is undefined at syncOnce (app://desk/assets/index-4f2a.js:1234:56) seq 17 of 240'
     expect(redactText(line)).toBe(line)
   })
 })
