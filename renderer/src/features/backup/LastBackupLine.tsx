@@ -1,9 +1,6 @@
-import { useEffect } from 'react'
 import { Alert, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useData } from '@/app/session'
-import { lastGoodBackup, useBackups } from '@/app/backupStore'
-import { useNow } from '@/ui/useNow'
+import { useLastGoodBackup } from './useLastGoodBackup'
 import { agoText } from './backupText'
 
 const DAY = 86_400_000
@@ -11,17 +8,9 @@ const DAY = 86_400_000
 /** 工作台: "上次备份 3 小时前", and a warning when the last good backup is more than a day old. */
 export function LastBackupLine() {
   const { t } = useTranslation()
-  const data = useData()
-  const now = useNow(data, 60_000)
-  const listing = useBackups((s) => s.listing)
-  useEffect(() => {
-    void useBackups
-      .getState()
-      .refresh()
-      .catch(() => undefined)
-  }, [])
-  if (!listing) return null
-  const last = lastGoodBackup(listing)
+  const shown = useLastGoodBackup()
+  if (!shown) return null
+  const { last, now } = shown
   if (last && now - last.createdAt > DAY)
     return (
       <Alert
