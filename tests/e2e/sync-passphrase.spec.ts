@@ -14,7 +14,13 @@ const PASS = '幸福路店 kefu 2026'
 async function shareText(dir: string): Promise<string> {
   let text = ''
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) text += (await readFile(join(entry.parentPath, entry.name))).toString('utf8')
+    if (!entry.isFile()) continue
+    // a PC may replace its status file between the listing and the read (a newer one is written)
+    const bytes = await readFile(join(entry.parentPath, entry.name)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return Buffer.alloc(0)
+      throw e
+    })
+    text += bytes.toString('utf8')
   }
   return text
 }

@@ -85,7 +85,8 @@ export function LockScreen() {
   const { message } = App.useApp()
   const data = useData()
   const current = useSession((s) => s.staff)
-  const staff = useLiveQuery(() => data.read.listStaff(), [data]) ?? []
+  const loaded = useLiveQuery(() => data.read.listStaff(), [data])
+  const staff = loaded ?? []
   const [picked, setPicked] = useState<string | undefined>(current?.staffNo)
   const become = useBecomeStaff({
     // on the lock screen even the person who locked it gives their PIN, asked for at once
@@ -100,7 +101,9 @@ export function LockScreen() {
   const pickedPerson = staff.find((s) => s.staffNo === picked && s.active)
 
   const unlock = async (staffNo = picked) => {
-    const person = staff.find((s) => s.staffNo === staffNo && s.active)
+    // 解锁 may be pressed before the staff list has been read (the screen shows at once): read it then
+    const list = loaded ?? (await data.read.listStaff())
+    const person = list.find((s) => s.staffNo === staffNo && s.active)
     if (!person) {
       message.warning(t('staff.mustPick'))
       return
