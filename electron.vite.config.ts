@@ -41,7 +41,8 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default: a 4 MB start-up chunk that Chromium
       // must parse before 工作台 can show. Minified it is about a third of that (app ready, bench).
-      minify: 'esbuild',
+      // DESK_PROFILE_BUILD=1: unminified, so a CPU profile (BENCH_PROFILE) names the functions
+      minify: process.env.DESK_PROFILE_BUILD ? false : 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     }
   }

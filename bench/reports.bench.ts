@@ -48,6 +48,7 @@ async function openOverview(app: Page, query: string): Promise<number> {
   await app.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })))
   return app.evaluate(async (q) => {
     const t0 = performance.now()
+    performance.mark('bench:open')
     window.location.hash = `#/reports?${q}`
     const done = () => {
       const o = document.querySelector('[data-testid=overview]')
@@ -58,6 +59,7 @@ async function openOverview(app: Page, query: string): Promise<number> {
       await new Promise((r) => setTimeout(r, 0))
     }
     const ms = performance.now() - t0
+    performance.mark('bench:shown')
     // where it went: page shown → read starts, read, count (worker), count done → figures on screen
     const read = performance.getEntriesByName('desk:report-read').at(-1)
     const count = performance.getEntriesByName('desk:report-count').at(-1)
@@ -135,6 +137,29 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
   })
   // The day rows are built on first use: once, untimed (a store's PC has them from its first start).
   expect(await openOverview(app, 'kind=month')).toBeGreaterThan(0)
+
+  // BENCH_PROFILE=<file>: a CPU profile of three month openings (open in Chrome DevTools)
+  if (process.env.BENCH_PROFILE) {
+    const cdp = await app.context().newCDPSession(app)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
+    for (let i = 0; i < 3; i++) await openOverview(app, 'kind=month')
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile))
+    // and a timeline trace of three more (style, layout, paint): BENCH_PROFILE.trace.json
+    const events: unknown[] = []
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value))
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()))
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute',
+      transferMode: 'ReportEvents'
+    })
+    for (let i = 0; i < 3; i++) await openOverview(app, 'kind=month')
+    await cdp.send('Tracing.end')
+    await complete
+    writeFileSync(`${process.env.BENCH_PROFILE}.trace.json`, JSON.stringify({ traceEvents: events }))
+  }
 
   const today = await app.evaluate(() => Date.now())
   const yearQuery = `kind=custom&from=${ymd(today - 364 * DAY)}&to=${ymd(today)}`

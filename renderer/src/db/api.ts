@@ -131,16 +131,9 @@ import { lastDeviceRenewal } from './sync/renewDevice'
 import { listRetiredDevices, retireDevice } from './sync/retired'
 import { listNumberClashes, renumberClash } from './sync/numberClash'
 import { startSyncLoop } from './sync/loop'
-import {
-  drillDownRows,
-  reportDrillDown,
-  reportDrillPage,
-  reportOverview,
-  reportPareto,
-  reportStaffDrill,
-  reportStaffReview,
-  reportTimeliness
-} from './reports'
+import { reportOverview, reportPareto, reportStaffReview, reportTimeliness } from './reports'
+import { reportDrillDown, reportDrillPage, reportStaffDrill } from './reportDrill'
+import { drillDownRows } from './drillRows'
 import { reportFeedback } from './reportFeedback'
 import { getWorkDay, listWorkDay, submitWorkReport } from './workReports'
 import {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -10,7 +10,8 @@ import type {
   Granularity,
   Overview,
   OverviewCard,
-  ReportFilters
+  ReportFilters,
+  TrendPoint
 } from '@shared/domain/metrics/report'
 import type { TFunction } from 'i18next'
 import type { OverviewResult } from '@/db'
@@ -54,14 +55,28 @@ export function OverviewTab(props: {
   const locale = i18n.language
   const o = useOverview(props.period, props.filters, props.by)
   const [drill, setDrill] = useState<Drill | null>(null)
-  // a stale result stays on screen while the next one computes
-  const [last, setLast] = useState<OverviewResult | undefined>(undefined)
-  if (o && o !== last) setLast(o)
-  const shown = o ?? last
+  // a stale result stays on screen while the next one computes (kept in a ref: state set during render
+  // would render the whole tab, chart included, a second time for every new result)
+  const last = useRef<OverviewResult | undefined>(undefined)
+  if (o) last.current = o
+  const shown = o ?? last.current
   const open = (title: string, target: DrillTarget, range = shown?.current) =>
     shown &&
     range &&
     setDrill({ title, target, range, filters: props.filters, asOf: shown.asOf, inputId: shown.inputId })
+  // one function for the chart's life, reading the latest `open`: the memoized chart is not drawn again
+  // when only the tab re-renders
+  const openLatest = useRef(open)
+  openLatest.current = open
+  const onBar = useCallback(
+    (p: TrendPoint) =>
+      openLatest.current(
+        t('reports.ui.trendBar', { bucket: p.key, count: p.complaints }),
+        { metric: 'complaints' },
+        p.range
+      ),
+    [t]
+  )
 
   const fraction = (
     metric: string,
@@ -225,17 +240,7 @@ export function OverviewTab(props: {
             }
           >
             <div data-testid="trend-chart">
-              <TrendChart
-                points={shown.trend}
-                by={props.by}
-                onBar={(p) =>
-                  open(
-                    t('reports.ui.trendBar', { bucket: p.key, count: p.complaints }),
-                    { metric: 'complaints' },
-                    p.range
-                  )
-                }
-              />
+              <TrendChart points={shown.trend} by={props.by} onBar={onBar} />
             </div>
           </Card>
           {shown.trend.length === 0 && <Alert type="info" title={t('reports.noData.none')} />}

@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis
 } from 'recharts'
+import { memo, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Granularity, TrendPoint } from '@shared/domain/metrics/report'
 import { bucketLabel, count, percent } from './format'
@@ -23,7 +24,14 @@ export const LINES = [
   { key: 'dissatisfactionRate', stroke: '#6b6b6b', dash: '2 3', dot: false }
 ] as const
 
-export function TrendChart(props: {
+// recharts 3 keeps its state in a store: every new prop object (margin, tick, formatter) is a store
+// update. Constant objects and stable callbacks keep a re-render of the page from redrawing the chart.
+const MARGIN = { top: 16, right: 16, bottom: 8, left: 0 }
+const TICK = { fontSize: 12, fill: '#000' }
+const RATE_DOMAIN: [number, 'auto'] = [0, 'auto']
+const legendText = (value: string) => <span style={{ color: '#000' }}>{value}</span>
+
+export const TrendChart = memo(function TrendChart(props: {
   points: readonly TrendPoint[]
   by: Granularity
   onBar?: (point: TrendPoint) => void
@@ -34,50 +42,48 @@ export function TrendChart(props: {
 }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const rows = props.points.map((p) => ({ ...p, label: bucketLabel(t, p.key, props.by) }))
+  const { points, by, onBar } = props
+  const rows = useMemo(() => points.map((p) => ({ ...p, label: bucketLabel(t, p.key, by) })), [points, by, t])
+  const countTick = useCallback((v: number) => count(locale, v), [locale])
+  const rateTick = useCallback((v: number) => percent(locale, v), [locale])
+  const complaintsName = t('reports.ui.complaints')
+  const tooltipValue = useCallback(
+    (value: unknown, name: unknown) =>
+      name === complaintsName
+        ? count(locale, Number(value))
+        : value === null || value === undefined
+          ? '—'
+          : percent(locale, Number(value)),
+    [complaintsName, locale]
+  )
+  const barClick = useCallback(
+    (_: unknown, index: number) => {
+      const p = points[index]
+      if (p && onBar) onBar(p)
+    },
+    [points, onBar]
+  )
   const chart = (
     <ComposedChart
       data={rows}
-      margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
+      margin={MARGIN}
       {...(props.width ? { width: props.width, height: props.height } : {})}
     >
       <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" />
-      <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#000' }} />
-      <YAxis
-        yAxisId="n"
-        allowDecimals={false}
-        tick={{ fontSize: 12, fill: '#000' }}
-        tickFormatter={(v: number) => count(locale, v)}
-      />
-      <YAxis
-        yAxisId="r"
-        orientation="right"
-        domain={[0, 'auto']}
-        tick={{ fontSize: 12, fill: '#000' }}
-        tickFormatter={(v: number) => percent(locale, v)}
-      />
-      <Tooltip
-        formatter={(value, name) =>
-          name === t('reports.ui.complaints')
-            ? count(locale, Number(value))
-            : value === null || value === undefined
-              ? '—'
-              : percent(locale, Number(value))
-        }
-      />
-      <Legend formatter={(value: string) => <span style={{ color: '#000' }}>{value}</span>} />
+      <XAxis dataKey="label" tick={TICK} />
+      <YAxis yAxisId="n" allowDecimals={false} tick={TICK} tickFormatter={countTick} />
+      <YAxis yAxisId="r" orientation="right" domain={RATE_DOMAIN} tick={TICK} tickFormatter={rateTick} />
+      <Tooltip formatter={tooltipValue} />
+      <Legend formatter={legendText} />
       <Bar
         yAxisId="n"
         dataKey="complaints"
-        name={t('reports.ui.complaints')}
+        name={complaintsName}
         fill="#c9c9c9"
         stroke="#404040"
         isAnimationActive={props.animate === true}
-        cursor={props.onBar ? 'pointer' : undefined}
-        onClick={(_, index) => {
-          const p = props.points[index]
-          if (p && props.onBar) props.onBar(p)
-        }}
+        cursor={onBar ? 'pointer' : undefined}
+        onClick={barClick}
       />
       {LINES.map((l) => (
         <Line
@@ -102,4 +108,4 @@ export function TrendChart(props: {
       {chart}
     </ResponsiveContainer>
   )
-}
+})

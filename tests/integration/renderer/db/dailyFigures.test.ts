@@ -13,7 +13,9 @@ import {
   saveDailyFigure,
   saveServedFrom
 } from '@/db/dailyFigures'
-import { drillDownRows, reportDrillDown, reportOverview } from '@/db/reports'
+import { reportOverview } from '@/db/reports'
+import { reportDrillDown } from '@/db/reportDrill'
+import { drillDownRows } from '@/db/drillRows'
 import { getAnomalySettings, saveAnomalySettings } from '@/db/reportAnomalies'
 import { DEFAULT_ANOMALY_SETTINGS } from '@shared/domain/metrics/anomalies'
 import { syncOnce } from '@/db/sync/syncOnce'

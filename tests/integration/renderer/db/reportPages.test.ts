@@ -13,7 +13,7 @@ import {
   saveAnomalySettings
 } from '@/db/reportAnomalies'
 import { reportFeedback } from '@/db/reportFeedback'
-import { drillDownRows } from '@/db/reports'
+import { drillDownRows } from '@/db/drillRows'
 import { freshData } from './helpers'
 import { intake } from './sync/harness'
 

@@ -16,16 +16,9 @@ import { registerConsultation } from '@/db/consultations'
 import { addStaff } from '@/db/staff'
 import { saveClosedDays } from '@/db/closedDays'
 import { pauseComplaintClock, resumeComplaintClock } from '@/db/complaintClockWrite'
-import {
-  drillDownRows,
-  reportDrillDown,
-  reportDrillPage,
-  reportOverview,
-  reportPareto,
-  reportStaffDrill,
-  reportStaffReview,
-  reportTimeliness
-} from '@/db/reports'
+import { reportOverview, reportPareto, reportStaffReview, reportTimeliness } from '@/db/reports'
+import { reportDrillDown, reportDrillPage, reportStaffDrill } from '@/db/reportDrill'
+import { drillDownRows } from '@/db/drillRows'
 import { decideProblem, logProblem } from '@/db/problems'
 import { problemFormSchema, emptyProblemForm } from '@shared/domain/counter/problem'
 import { STAFF_LISTS, type StaffList, type StaffRow } from '@shared/domain/metrics/staffReview'
