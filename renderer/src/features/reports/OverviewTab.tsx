@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -55,11 +55,8 @@ export function OverviewTab(props: {
   const locale = i18n.language
   const o = useOverview(props.period, props.filters, props.by)
   const [drill, setDrill] = useState<Drill | null>(null)
-  // a stale result stays on screen while the next one computes (kept in a ref: state set during render
-  // would render the whole tab, chart included, a second time for every new result)
-  const last = useRef<OverviewResult | undefined>(undefined)
-  if (o) last.current = o
-  const shown = o ?? last.current
+  // useLiveQuery keeps the last result while the next one computes: a stale result stays on screen
+  const shown = o
   const open = (title: string, target: DrillTarget, range = shown?.current) =>
     shown &&
     range &&
@@ -67,7 +64,9 @@ export function OverviewTab(props: {
   // one function for the chart's life, reading the latest `open`: the memoized chart is not drawn again
   // when only the tab re-renders
   const openLatest = useRef(open)
-  openLatest.current = open
+  useEffect(() => {
+    openLatest.current = open
+  })
   const onBar = useCallback(
     (p: TrendPoint) =>
       openLatest.current(
