@@ -9,6 +9,7 @@ import {
   CounterRefusedError,
   CustomerRefusedError,
   DailyFiguresRefusedError,
+  DeskLockRefusedError,
   DuplicateStaffNoError,
   HandoverRefusedError,
   ImportRefusedError,
@@ -21,7 +22,8 @@ import {
   RevisitSettingsRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
-  WorkflowRefusedError
+  WorkflowRefusedError,
+  WorkReportRefusedError
 } from '@/db'
 import { DeskCallError } from '@/ipc/desk'
 import { importRefusalText } from '@/features/customers/import/importText'
@@ -32,11 +34,10 @@ const KEYED_REFUSALS = [
   CallbackRefusedError,
   ClockRefusedError,
   ClosedDaysRefusedError,
-  ClockRefusedError,
-  ClosedDaysRefusedError,
   CounterRefusedError,
   CustomerRefusedError,
   DailyFiguresRefusedError,
+  DeskLockRefusedError,
   HandoverRefusedError,
   MergeRefusedError,
   NumberClashRefusedError,
@@ -47,7 +48,8 @@ const KEYED_REFUSALS = [
   RoleRefusedError,
   StaffPinRefusedError,
   StoreChoiceError,
-  WorkflowRefusedError
+  WorkflowRefusedError,
+  WorkReportRefusedError
 ] as const
 
 /** 数据备份's refusals (codes from the data layer), each with its literal key. */

@@ -12,6 +12,8 @@ import { ReturnRefusedError } from '@/db/returns'
 import { StaffPinRefusedError } from '@/db/staffPin'
 import { StoreChoiceError } from '@/db/sync/storeChoice'
 import { WorkflowRefusedError } from '@/db/workflow'
+import { DeskLockRefusedError } from '@/db/deskLock'
+import { WorkReportRefusedError } from '@/db/workReports'
 import { DeskCallError } from '@/ipc/desk'
 import { describeError } from '@/app/errors'
 import { zhCN } from '@/i18n/zh-CN'
@@ -36,6 +38,8 @@ describe('describeError', () => {
     [new CallbackRefusedError('callback.refused.ended'), '这件投诉已结案，不能再约定回电。'],
     [new StaffPinRefusedError('staffPin.refused.unknownStaff'), '没有这个工号'],
     [new StoreChoiceError('unavailable'), '无法访问该文件夹，请检查位置和网络。'],
+    [new DeskLockRefusedError('deskLock.refused.notManager'), zhCN.deskLock.refused.notManager],
+    [new WorkReportRefusedError('reports.workPage.ownOnly'), zhCN.reports.workPage.ownOnly],
     [new DeskCallError({ code: 'internal', message: 'ipc.forbiddenSender' }), '请求来源不被信任，已拒绝。'],
     // a refused argument with a reason of its own says it (issue 17: a reserved PDF name, bidi controls)
     [
