@@ -159,6 +159,36 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
     await cdp.send('Tracing.end')
     await complete
     writeFileSync(`${process.env.BENCH_PROFILE}.trace.json`, JSON.stringify({ traceEvents: events }))
+    // and the reports worker counting two years (through the page's session: Target messages)
+    const yearly = `kind=custom&from=${ymd(Date.now() - 364 * DAY)}&to=${ymd(Date.now())}`
+    await openOverview(app, yearly)
+    const workerSession = await new Promise<string>((found) => {
+      cdp.on('Target.attachedToTarget', (e) => {
+        if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('reportsWorker')) found(e.sessionId)
+      })
+      void cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+    })
+    let nextId = 1
+    const replies = new Map<number, (v: unknown) => void>()
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const reply = JSON.parse(e.message) as { id?: number; result?: unknown }
+      if (reply.id !== undefined) replies.get(reply.id)?.(reply.result)
+    })
+    const inWorker = (method: string, params: object = {}) =>
+      new Promise<unknown>((resolve) => {
+        const id = nextId++
+        replies.set(id, resolve)
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId: workerSession,
+          message: JSON.stringify({ id, method, params })
+        })
+      })
+    await inWorker('Profiler.enable')
+    await inWorker('Profiler.setSamplingInterval', { interval: 200 })
+    await inWorker('Profiler.start')
+    for (let i = 0; i < 2; i++) await openOverview(app, yearly)
+    const stopped = (await inWorker('Profiler.stop')) as { profile: unknown }
+    writeFileSync(`${process.env.BENCH_PROFILE}.worker.cpuprofile`, JSON.stringify(stopped.profile))
   }
 
   const today = await app.evaluate(() => Date.now())

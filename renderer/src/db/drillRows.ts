@@ -36,9 +36,12 @@ export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]
     read(ctx.db.problems, 'problem')
   ])
   const byId = new Map<string, Omit<DrillRow, 'ref'>>()
+  // what a record of that kind does not have stays empty
+  const put = (key: string, row: Partial<Omit<DrillRow, 'ref'>> & { at: number }) =>
+    byId.set(key, { no: '', customerName: '', category: '', department: '', status: '', staffNo: '', ...row })
   for (const c of complaints)
     if (c)
-      byId.set(`complaint:${c.id}`, {
+      put(`complaint:${c.id}`, {
         at: c.receivedAt,
         no: c.no,
         customerName: c.customerName,
@@ -49,60 +52,33 @@ export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]
       })
   for (const c of consultations)
     if (c)
-      byId.set(`consultation:${c.id}`, {
+      put(`consultation:${c.id}`, {
         at: c.createdAt,
-        no: '',
         customerName: c.customerName ?? '',
-        category: '',
-        department: '',
         status: c.outcome ?? '',
         staffNo: c.staffNo
       })
   for (const r of returns)
     if (r)
-      byId.set(`return:${r.id}`, {
+      put(`return:${r.id}`, {
         at: r.createdAt,
-        no: '',
         customerName: r.customerName ?? '',
-        category: '',
-        department: '',
         status: r.status,
         staffNo: r._created.staffNo
       })
   for (const t of tasks)
     if (t)
-      byId.set(`task:${t.id}`, {
+      put(`task:${t.id}`, {
         at: t.windowStart,
-        no: '',
         customerName: t.customerName ?? '',
-        category: '',
-        department: '',
         status: t._status ?? '',
         staffNo: t.clerk
       })
   for (const p of problems)
-    if (p)
-      byId.set(`problem:${p.id}`, {
-        at: p.createdAt,
-        no: '',
-        customerName: '',
-        category: '',
-        department: '',
-        status: p.status,
-        staffNo: p.staffNo
-      })
+    if (p) put(`problem:${p.id}`, { at: p.createdAt, status: p.status, staffNo: p.staffNo })
   // a day's 客流 / 成交笔数 (服务投诉率 from the daily figures): the figure is in the ref itself
   for (const ref of refs)
-    if (ref.kind === 'dailyFigure')
-      byId.set(`dailyFigure:${ref.id}`, {
-        at: dayjs(ref.id).valueOf(),
-        no: '',
-        customerName: '',
-        category: '',
-        department: '',
-        status: '',
-        staffNo: ''
-      })
+    if (ref.kind === 'dailyFigure') put(`dailyFigure:${ref.id}`, { at: dayjs(ref.id).valueOf() })
   return refs.flatMap((ref) => {
     const row = byId.get(`${ref.kind}:${ref.id}`)
     return row ? [{ ref, ...row }] : []

@@ -31,6 +31,16 @@ export interface ComplaintRate extends MetricValue {
   daysWithoutFigure: number
 }
 
+// A case's customer as the counter log names it ('c:<archive id>'), made once per case object: the
+// same case is counted in the period, the previous one and a trend bucket, report after report, and a
+// string made anew must be hashed anew by the Set each time. Case objects are immutable (timeLimits.ts).
+const caseKeys = new WeakMap<object, string>()
+function caseCustomerKey(c: Pick<MetricCase, 'customerId'>): string {
+  let key = caseKeys.get(c)
+  if (key === undefined) caseKeys.set(c, (key = `c:${c.customerId}`))
+  return key
+}
+
 /**
  * 服务投诉率 = complaints received ÷ customers served, in the range.
  * counterLog: served = DISTINCT customers among the consultations, complaints and returns of the
@@ -45,7 +55,7 @@ export function complaintRate(
 ): ComplaintRate {
   if (served.from === 'counterLog') {
     const complaints = cases.filter((c) => inRange(c.receivedAt, range))
-    const people = new Set(complaints.map((c) => `c:${c.customerId}`))
+    const people = new Set(complaints.map(caseCustomerKey))
     for (const r of served.returns) if (inRange(r.at, range)) people.add(r.customerKey)
     if (served.consultations === null)
       return {
@@ -72,30 +82,54 @@ export function complaintRate(
   return { ...ratio(numerator, denominator), daysWithoutFigure }
 }
 
-/** 服务遗漏率 = cases that missed a limit due in the range ÷ cases with a limit due in the range (timeLimits.ts). */
-export function missRate(cases: readonly MetricCase[], ctx: MetricContext, range: Range): MetricValue {
-  let due = 0
-  let missed = 0
+/** The limits due in a range, counted once for 服务遗漏率 and 时效达标率 (one pass over the cases). */
+export interface LimitTally {
+  /** cases with a limit due in the range, and those that missed any of them */
+  casesDue: number
+  casesMissed: number
+  met: Record<TimeLimit, number>
+  due: Record<TimeLimit, number>
+}
+
+export function limitTally(cases: readonly MetricCase[], ctx: MetricContext, range: Range): LimitTally {
+  const tally: LimitTally = {
+    casesDue: 0,
+    casesMissed: 0,
+    met: { firstResponse: 0, resolution: 0, followUp: 0 },
+    due: { firstResponse: 0, resolution: 0, followUp: 0 }
+  }
   for (const c of cases) {
     const limits = limitsDueIn(c, ctx, range)
     if (limits.length === 0) continue
-    due++
-    if (limits.some((l) => !l.met)) missed++
+    tally.casesDue++
+    let missed = false
+    for (const l of limits) {
+      tally.due[l.limit]++
+      if (l.met) tally.met[l.limit]++
+      else missed = true
+    }
+    if (missed) tally.casesMissed++
   }
-  return ratio(missed, due)
+  return tally
+}
+
+/** 服务遗漏率 = cases that missed a limit due in the range ÷ cases with a limit due in the range (timeLimits.ts). */
+export function missRate(cases: readonly MetricCase[], ctx: MetricContext, range: Range): MetricValue {
+  return missRateOf(limitTally(cases, ctx, range))
+}
+
+export function missRateOf(tally: LimitTally): MetricValue {
+  return ratio(tally.casesMissed, tally.casesDue)
 }
 
 export type SlaCompliance = Record<TimeLimit | 'all', MetricValue>
 
 /** 时效达标率 per limit = limits met ÷ limits due in the range; `all` pools every limit. */
 export function slaCompliance(cases: readonly MetricCase[], ctx: MetricContext, range: Range): SlaCompliance {
-  const met: Record<TimeLimit, number> = { firstResponse: 0, resolution: 0, followUp: 0 }
-  const due: Record<TimeLimit, number> = { firstResponse: 0, resolution: 0, followUp: 0 }
-  for (const c of cases)
-    for (const l of limitsDueIn(c, ctx, range)) {
-      due[l.limit]++
-      if (l.met) met[l.limit]++
-    }
+  return slaComplianceOf(limitTally(cases, ctx, range))
+}
+
+export function slaComplianceOf({ met, due }: LimitTally): SlaCompliance {
   const sum = (r: Record<TimeLimit, number>) => TIME_LIMITS.reduce((s, k) => s + r[k], 0)
   return {
     firstResponse: ratio(met.firstResponse, due.firstResponse),

@@ -10,9 +10,11 @@ import {
   complaintRate,
   conversionRate,
   dissatisfactionRate,
+  limitTally,
   missRate,
+  missRateOf,
   revisitRate,
-  slaCompliance,
+  slaComplianceOf,
   type AnsweredFollowUp,
   type ComplaintRate,
   type FollowUpObligation,
@@ -178,16 +180,17 @@ export interface OverviewFigures {
 export function overviewFigures(input: ReportInput, ctx: MetricContext, range: Range): OverviewFigures {
   const { cases, services, tasks } = input
   const consultations = services.filter((s) => s.kind === 'consultation')
+  const limits = limitTally(cases, ctx, range)
   return {
     complaints: cases.filter((c) => inRange(c.receivedAt, range)).length,
     complaintRate: complaintRate(cases, servedOf(input.served, services), range),
-    missRate: missRate(cases, ctx, range),
+    missRate: missRateOf(limits),
     dissatisfactionRate: dissatisfactionRate([...answeredFollowUps(cases), ...taskAnswers(tasks)], range),
     revisitRate: revisitRate([...complaintObligations(cases), ...taskObligations(tasks)], range, ctx.asOf),
     conversionRate: conversionRate(consultations, range),
     firstResponseTime: firstResponseTime(cases, ctx, range),
     closeTime: closeTime(cases, ctx, range),
-    slaCompliance: slaCompliance(cases, ctx, range)
+    slaCompliance: slaComplianceOf(limits)
   }
 }
 

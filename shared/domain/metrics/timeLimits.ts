@@ -135,6 +135,11 @@ function computeLimitOutcomes(c: MetricCase, ctx: MetricContext): LimitOutcome[]
 }
 
 /** The limits of the case whose last moment falls in the range, and only those final at asOf. */
-export function limitsDueIn(c: MetricCase, ctx: MetricContext, range: Range): LimitOutcome[] {
-  return limitOutcomes(c, ctx).filter((o) => inRange(o.dueAt, range) && ctx.asOf > o.dueAt)
+export function limitsDueIn(c: MetricCase, ctx: MetricContext, range: Range): readonly LimitOutcome[] {
+  // asked for every case of every range: most have none due there, and those allocate nothing
+  let due: LimitOutcome[] | undefined
+  for (const o of limitOutcomes(c, ctx))
+    if (inRange(o.dueAt, range) && ctx.asOf > o.dueAt) (due ??= []).push(o)
+  return due ?? NONE_DUE
 }
+const NONE_DUE: readonly LimitOutcome[] = Object.freeze([])
