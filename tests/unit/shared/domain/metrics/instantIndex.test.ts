@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { instantIndex } from '@shared/domain/metrics/report'
+import { instantIndex } from '@shared/domain/metrics/instantIndex'
 
 // 总览 takes each range's records from an index of their instants (report.ts instantIndex): it must
 // give exactly the records with an instant in the range, each once, in their given order.
