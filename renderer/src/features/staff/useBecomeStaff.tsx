@@ -180,23 +180,16 @@ export function useBecomeStaff({
         <Typography.Paragraph>
           {t('staffPin.switchPinHint', { staffNo: person.staffNo, name: person.name })}
         </Typography.Paragraph>
-        <Form.Item
+        <PinField
+          id="switch-pin"
           label={t('staffPin.pin')}
-          htmlFor="switch-pin"
-          validateStatus={error ? 'error' : undefined}
-          help={error ? <span data-testid="error-switchPin">{error}</span> : undefined}
-        >
-          <Input.Password
-            id="switch-pin"
-            autoFocus
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            onPressEnter={submit(person)}
-          />
-        </Form.Item>
+          error={error}
+          errorTestId="error-switchPin"
+          value={pin}
+          onChange={setPin}
+          onEnter={submit(person)}
+          autoFocus
+        />
         {lockedUntil !== null && managers.length > 0 && (
           <Button onClick={() => start({ kind: 'manager', person })}>{t('deskLock.askManager')}</Button>
         )}
@@ -209,39 +202,25 @@ export function useBecomeStaff({
         <Typography.Paragraph>
           {t('deskLock.setPinHint', { staffNo: person.staffNo, name: person.name })}
         </Typography.Paragraph>
-        <Form.Item
+        <PinField
+          id="switch-new-pin"
           label={t('staffPin.newPin')}
-          htmlFor="switch-new-pin"
-          validateStatus={error ? 'error' : undefined}
-          help={error ? <span data-testid="error-switchNewPin">{error}</span> : undefined}
-        >
-          <Input.Password
-            id="switch-new-pin"
-            autoFocus
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            onPressEnter={submit(person)}
-          />
-        </Form.Item>
-        <Form.Item
+          error={error}
+          errorTestId="error-switchNewPin"
+          value={pin}
+          onChange={setPin}
+          onEnter={submit(person)}
+          autoFocus
+        />
+        <PinField
+          id="switch-confirm-pin"
           label={t('staffPin.confirmPin')}
-          htmlFor="switch-confirm-pin"
-          validateStatus={confirmError ? 'error' : undefined}
-          help={confirmError ? <span data-testid="error-switchConfirmPin">{confirmError}</span> : undefined}
-        >
-          <Input.Password
-            id="switch-confirm-pin"
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
-            value={confirmPin}
-            onChange={(e) => setConfirmPin(e.target.value)}
-            onPressEnter={submit(person)}
-          />
-        </Form.Item>
+          error={confirmError}
+          errorTestId="error-switchConfirmPin"
+          value={confirmPin}
+          onChange={setConfirmPin}
+          onEnter={submit(person)}
+        />
       </Form>
     )
   } else if (step.kind === 'manager') {
@@ -259,22 +238,15 @@ export function useBecomeStaff({
             options={managers.map((m) => ({ value: m.staffNo, label: `${m.staffNo} ${m.name}` }))}
           />
         </Form.Item>
-        <Form.Item
+        <PinField
+          id="unlock-manager-pin"
           label={t('deskLock.managerPin')}
-          htmlFor="unlock-manager-pin"
-          validateStatus={managerError ? 'error' : undefined}
-          help={managerError ? <span data-testid="error-managerPin">{managerError}</span> : undefined}
-        >
-          <Input.Password
-            id="unlock-manager-pin"
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
-            value={managerPin}
-            onChange={(e) => setManagerPin(e.target.value)}
-            onPressEnter={submit(person)}
-          />
-        </Form.Item>
+          error={managerError}
+          errorTestId="error-managerPin"
+          value={managerPin}
+          onChange={setManagerPin}
+          onEnter={submit(person)}
+        />
         <Button type="primary" onClick={submit(person)}>
           {t('deskLock.unlockStaff')}
         </Button>
@@ -287,4 +259,36 @@ export function useBecomeStaff({
     fields,
     managing: step.kind === 'manager'
   }
+}
+
+/** A PIN box with its label and its refusal under it (digits only, never remembered by the browser). */
+function PinField(props: {
+  id: string
+  label: string
+  error: string | null
+  errorTestId: string
+  value: string
+  onChange: (value: string) => void
+  onEnter: () => void
+  autoFocus?: boolean
+}) {
+  return (
+    <Form.Item
+      label={props.label}
+      htmlFor={props.id}
+      validateStatus={props.error ? 'error' : undefined}
+      help={props.error ? <span data-testid={props.errorTestId}>{props.error}</span> : undefined}
+    >
+      <Input.Password
+        id={props.id}
+        autoFocus={props.autoFocus}
+        inputMode="numeric"
+        maxLength={6}
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        onPressEnter={props.onEnter}
+      />
+    </Form.Item>
+  )
 }
