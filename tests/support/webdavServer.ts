@@ -213,3 +213,13 @@ export async function startWebdavServer(
     log: readLog
   }
 }
+
+let shares = 0
+/** A fresh, empty share on the server: a new folder under /share/, owned by the server's user. */
+export async function freshShare(server: WebdavServer): Promise<{ url: string; root: string }> {
+  const name = `s${++shares}-${Date.now()}`
+  const root = join(server.root, name)
+  await mkdir(root)
+  if (isRoot()) await chown(root, 65534, 65534)
+  return { url: `${server.url}${name}/`, root }
+}
