@@ -38,6 +38,8 @@ export interface WebdavServer {
   /** kills Apache at once (SIGKILL on the whole process group: a crash, no clean-up) */
   kill(): Promise<void>
   setQuotaFull(full: boolean): Promise<void>
+  /** the user's password changes on the server (read by Apache on every request) */
+  setPassword(password: string): void
   /** stops and removes everything */
   close(): Promise<void>
   /** the error log, for a failing test's message */
@@ -82,7 +84,7 @@ export async function startWebdavServer(
 ): Promise<WebdavServer> {
   requireApache()
   const user = opts.user ?? 'kefu'
-  const password = opts.password ?? `pw-${Math.random().toString(36).slice(2)}`
+  let password = opts.password ?? `pw-${Math.random().toString(36).slice(2)}`
   const base = await mkdtemp(join(tmpdir(), 'desk-webdav-'))
   const docs = join(base, 'docs')
   const root = join(docs, 'share')
@@ -196,12 +198,18 @@ export async function startWebdavServer(
     origin,
     port,
     user,
-    password,
+    get password() {
+      return password
+    },
     root,
     base,
     start,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
+    setPassword(next) {
+      execFileSync('htpasswd', ['-bB', htpasswd, user, next], { stdio: 'ignore' })
+      password = next
+    },
     async setQuotaFull(full) {
       if (full) await writeFile(flag, '')
       else await rm(flag, { force: true })
