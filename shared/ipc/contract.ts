@@ -64,6 +64,7 @@ const storeKeyBytesSchema = z
 export interface ShareConfig {
   /** the folder main chose, for display only: no method takes a folder from the renderer */
   root: string | null
+  /** a folder: whether it can be reached now; a WebDAV share is not tried here (always true) */
   reachable: boolean
   /** a WebDAV share instead of a folder: its address and user name — never the password */
   webdav?: { url: string; user: string } | null

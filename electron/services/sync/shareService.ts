@@ -111,15 +111,9 @@ export function createShareService(config: ShareConfigStore, options: ShareServi
   }
   const view = async (): Promise<ShareConfigView> => {
     const dav = await webdavCredentials()
-    if (dav) {
-      const ok = await webdavStorage(dav)
-        .probe()
-        .then(
-          () => true,
-          () => false
-        )
-      return { root: null, reachable: ok, webdav: { url: dav.url, user: dav.user } }
-    }
+    // A WebDAV share is not tried on a config read (read at every start: a stalled server must not
+    // hold the app up); whether it answers is what the next sync round says, with its reason.
+    if (dav) return { root: null, reachable: true, webdav: { url: dav.url, user: dav.user } }
     const root = await validRoot()
     return { root, reachable: root ? await reachable(root) : false }
   }
