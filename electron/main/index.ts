@@ -76,6 +76,8 @@ function start(): void {
     })
   })
   const share = createShareService(createShareConfig(userData), {
+    // a WebDAV password is kept wrapped by the OS key store, like the store key
+    keyWrapper: safeStorageWrapper(safeStorage),
     pickFolder: dialogFolderPicker({
       dialog,
       parent: () => mainWindow,

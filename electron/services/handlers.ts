@@ -44,6 +44,7 @@ export function createDeskHandlers(deps: {
     shareGetConfig: () => deps.share.getConfig(),
     shareChooseRoot: () => deps.share.chooseRoot(),
     shareClearRoot: () => deps.share.clearRoot(),
+    shareSetWebdav: (input) => deps.share.setWebdav(input),
     shareList: (input) => deps.share.list(input.dir),
     shareRead: async (input) => ({ bytes: await deps.share.read(input.path) }),
     shareWriteNew: async (input) => {

@@ -64,7 +64,34 @@ const storeKeyBytesSchema = z
 export interface ShareConfig {
   /** the folder main chose, for display only: no method takes a folder from the renderer */
   root: string | null
+  /** a folder: whether it can be reached now; a WebDAV share is not tried here (always true) */
   reachable: boolean
+  /** a WebDAV share instead of a folder: its address and user name — never the password */
+  webdav?: { url: string; user: string } | null
+}
+
+/** Why main refused a WebDAV address (an i18n key under share.webdav): the address itself, or what
+ *  the server answered when main tried it (nothing is created on it). */
+export const WEBDAV_REFUSALS = [
+  'malformed',
+  'insecure',
+  'credentialsInAddress',
+  'unauthorized',
+  'forbidden',
+  'notWebdav',
+  'notFound',
+  'unreachable',
+  'certificate',
+  'timeout',
+  'quotaFull',
+  'io'
+] as const
+export type WebdavRefusal = (typeof WEBDAV_REFUSALS)[number]
+
+/** What came of 连接 (a WebDAV address): chosen, or refused (nothing changed). */
+export type WebdavChoice = ShareConfig & {
+  outcome: 'chosen' | 'refused'
+  refusal?: WebdavRefusal
 }
 
 /** Why main refused a folder picked as the share (an i18n key under share.root). */
@@ -193,6 +220,13 @@ export const deskInputs = {
   shareChooseRoot: z.undefined(),
   /** forgets the share folder */
   shareClearRoot: z.undefined(),
+  /** a WebDAV address as the share: main checks the address, tries it with the user name and app
+   *  password (PROPFIND, nothing written), and keeps the password wrapped by the OS key store */
+  shareSetWebdav: z.strictObject({
+    url: z.string().max(2000, 'validation.tooLong'),
+    user: z.string().max(200, 'validation.tooLong'),
+    password: z.string().max(1000, 'validation.tooLong')
+  }),
   shareList: z.strictObject({ dir: shareDirSchema }),
   shareRead: z.strictObject({ path: sharePathSchema }),
   /** write-once: fails with share.exists when the name is taken */
@@ -249,6 +283,7 @@ export interface DeskOutputs {
   shareGetConfig: ShareConfig
   shareChooseRoot: ShareChoice
   shareClearRoot: ShareConfig
+  shareSetWebdav: WebdavChoice
   shareList: ShareFileEntry[]
   shareRead: { bytes: Uint8Array }
   shareWriteNew: { written: true }

@@ -10,6 +10,7 @@ export const deskMethods = [
   'shareGetConfig',
   'shareChooseRoot',
   'shareClearRoot',
+  'shareSetWebdav',
   'shareList',
   'shareRead',
   'shareWriteNew',

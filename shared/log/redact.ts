@@ -2,7 +2,8 @@
 // passphrases never do. Two layers, both applied by main to every line before it is written:
 // - by field: a value under a key that names personal data or a secret is replaced whole, whatever it
 //   looks like (a Latin name, a passphrase of any shape);
-// - by shape, in any text: a key=value pair whose key names such data (a record written into a
+// - by shape, in any text: an HTTP credential (Authorization: Basic …) or one inside a URL (a WebDAV
+//   password), a key=value pair whose key names such data (a record written into a
 //   message: name=John, "phone":"…", passphrase: …), Chinese characters (names, addresses, notes — the app's own log texts are
 //   English codes), runs of 7 or more digits with or without separators (mobile and landline numbers,
 //   member and bank card numbers, order numbers), a masked number (138****5678), e-mail addresses.
@@ -25,9 +26,16 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 const PAIR =
   /(["']?)([A-Za-z_]*(?:name|phone|mobile|card|passphrase|password|passwd|secret|token|pin|email|address)[A-Za-z_]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}&)]+)/gi
 
+/** an HTTP credential as a header carries it (Authorization: Basic …, Bearer …): a WebDAV password */
+const HTTP_CREDENTIAL = /\b(Basic|Bearer|Digest)\s+[A-Za-z0-9+/=._~-]{4,}/gi
+/** credentials inside a URL (https://user:password@host/) */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi
+
 /** Text with every piece of personal data replaced by [redacted]. */
 export function redactText(text: string): string {
   return text
+    .replace(HTTP_CREDENTIAL, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(URL_CREDENTIALS, (_m, scheme: string) => `${scheme}${REDACTED}@`)
     .replace(PAIR, (_m, q: string, key: string, sep: string) => `${q}${key}${q}${sep}${REDACTED}`)
     .replace(EMAIL, REDACTED)
     .replace(MASKED, REDACTED)

@@ -59,7 +59,7 @@ export function syncState(deps: SyncDeps): StateCreator<SyncStoreState> {
         if (!data) return
         const config = await deps.callDesk('shareGetConfig', undefined)
         stop()
-        if (!config.root) return
+        if (!config.root && !config.webdav) return
         const share = deps.createShare()
         loop = data.write.startSyncLoop({
           share,

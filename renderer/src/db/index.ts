@@ -71,7 +71,13 @@ export type { SweepProgress } from './revisitSweep'
 export type { CampaignProgress } from './revisitCampaigns'
 
 // sync: the share port main provides, the loop's status, store choice
-export { ShareError, isShareError, type SharePort, type ShareEntry } from './sync/sharePort'
+export {
+  ShareError,
+  isShareError,
+  type SharePort,
+  type ShareEntry,
+  type ShareUnavailableReason
+} from './sync/sharePort'
 export type { SyncReport } from './sync/syncOnce'
 export type { SyncProblem, SyncMessageCode } from './sync/problems'
 export { seqRanges } from './sync/problems'

@@ -410,6 +410,13 @@ export const en: Catalogue = {
     syncError: 'Sync problem',
     lastSynced: 'Last synced',
     notConfigured: 'No share folder set',
+    davUnauthorized: 'WebDAV password wrong',
+    davForbidden: 'WebDAV: no permission',
+    davQuotaFull: 'WebDAV storage full',
+    davUnreachable: 'WebDAV unreachable',
+    davCertificate: 'WebDAV certificate not trusted',
+    davTimeout: 'WebDAV too slow',
+    davNotWebdav: 'Not a WebDAV address',
     choice: {
       unavailable: 'The folder cannot be reached; check its location and the network.',
       notEmpty: 'The folder already holds other files; choose an empty folder for a new store share.',
@@ -432,6 +439,33 @@ export const en: Catalogue = {
     notConfigured: 'No share folder is set.',
     notAFile: 'That place in the share is not a normal file (a pipe, device or link); it was not read.',
     tooLarge: 'That file in the share is unusually large; it was not read.',
+    unauthorized: 'The WebDAV user name or app password is wrong (401).',
+    forbidden: 'The WebDAV account has no permission (403).',
+    quotaFull: 'The WebDAV server’s storage is full (507).',
+    unreachable: 'The WebDAV server cannot be reached.',
+    certificate: 'The WebDAV server’s certificate is not trusted.',
+    timeout: 'The WebDAV server answered too slowly.',
+    notWebdav: 'That address is not a WebDAV folder.',
+    webdav: {
+      malformed:
+        'That WebDAV address is not valid; enter a full address such as https://nas.example.com/kefu/',
+      insecure:
+        'To protect the password and the store’s data only https:// addresses are allowed (http:// only to this PC: 127.0.0.1 / localhost).',
+      credentialsInAddress:
+        'Do not put a user name or password in the address; fill in “User name” and “App password”.',
+      unauthorized:
+        'The user name or app password is wrong (the server answered 401); check and enter again.',
+      forbidden:
+        'This account may not use that folder (the server answered 403); ask an administrator for access.',
+      notWebdav: 'That address answers, but it is not a WebDAV folder; check the address.',
+      notFound: 'There is no such folder on the server; check the address or create the folder there first.',
+      unreachable: 'The server cannot be reached; check the address and the network.',
+      certificate:
+        'The server’s certificate is not trusted (self-signed, or someone posing as the server); not connected.',
+      timeout: 'The server answered too slowly (time-out); try again later.',
+      quotaFull: 'The server’s storage is full (507).',
+      io: 'Something went wrong talking to the WebDAV server; try again later.'
+    },
     root: {
       notAbsolute: 'That is not a full folder path and cannot be the share folder; choose again.',
       devicePath:

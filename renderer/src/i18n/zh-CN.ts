@@ -396,6 +396,13 @@ export const zhCN = {
     syncError: '同步异常',
     lastSynced: '上次同步',
     notConfigured: '未设置共享文件夹',
+    davUnauthorized: 'WebDAV 密码不正确',
+    davForbidden: 'WebDAV 无权限',
+    davQuotaFull: 'WebDAV 空间已满',
+    davUnreachable: 'WebDAV 连接不上',
+    davCertificate: 'WebDAV 证书不受信任',
+    davTimeout: 'WebDAV 响应超时',
+    davNotWebdav: '不是 WebDAV 地址',
     choice: {
       unavailable: '无法访问该文件夹，请检查位置和网络。',
       notEmpty: '该文件夹里已有其他文件，不能在这里新建门店共享。请选择一个空文件夹。',
@@ -417,6 +424,29 @@ export const zhCN = {
     notConfigured: '还没有设置共享文件夹。',
     notAFile: '共享文件夹中的这个位置不是正常文件（可能是管道、设备或快捷方式），没有读取。',
     tooLarge: '共享文件夹中的这个文件大得不正常，没有读取。',
+    unauthorized: 'WebDAV 用户名或应用密码不正确（401）。',
+    forbidden: 'WebDAV 账号没有权限（403）。',
+    quotaFull: 'WebDAV 服务器存储空间已满（507）。',
+    unreachable: '连接不上 WebDAV 服务器。',
+    certificate: 'WebDAV 服务器的安全证书不受信任。',
+    timeout: 'WebDAV 服务器响应超时。',
+    notWebdav: '这个地址不是 WebDAV 文件夹。',
+    webdav: {
+      malformed: 'WebDAV 地址格式不对，请输入完整地址，例如 https://nas.example.com/kefu/',
+      insecure:
+        '为保护密码和门店数据，只能使用 https:// 开头的加密地址（http:// 只允许本机地址 127.0.0.1 / localhost）。',
+      credentialsInAddress: '请不要把用户名或密码写在地址里，请分别填在“用户名”和“应用密码”中。',
+      unauthorized: '用户名或应用密码不正确（服务器返回 401），请核对后重新输入。',
+      forbidden: '这个账号没有权限访问该文件夹（服务器返回 403），请让管理员开通读写权限。',
+      notWebdav:
+        '这个地址能打开，但不是 WebDAV 文件夹，请检查地址（例如坚果云为 https://dav.jianguoyun.com/dav/文件夹/）。',
+      notFound: '服务器上没有这个文件夹，请检查地址，或先在服务器上建好文件夹。',
+      unreachable: '连接不上这个服务器，请检查地址和网络。',
+      certificate: '服务器的安全证书不受信任（可能是自签名证书，或有人冒充服务器），没有连接。',
+      timeout: '服务器响应太慢（超时），请稍后再试。',
+      quotaFull: '服务器的存储空间已满（507）。',
+      io: '连接 WebDAV 服务器时出错，请稍后再试。'
+    },
     root: {
       notAbsolute: '这个位置不是完整的文件夹路径，不能用作共享文件夹，请重新选择。',
       devicePath:

@@ -1,5 +1,5 @@
 import type { DeskApi } from '@shared/ipc/contract'
-import { ShareError, type ShareEntry, type SharePort } from '@/db'
+import { ShareError, type ShareEntry, type SharePort, type ShareUnavailableReason } from '@/db'
 import { callDeskOn, DeskCallError } from './desk'
 
 // The sync engine's SharePort over window.desk: main does the file IO (electron/services/sync), the
@@ -14,10 +14,23 @@ const CODES = {
   'share.tooLarge': 'refused'
 } as const
 
+/** A WebDAV server's failures: the share is unavailable, for this reason. */
+const REASONS = {
+  'share.unauthorized': 'unauthorized',
+  'share.forbidden': 'forbidden',
+  'share.quotaFull': 'quotaFull',
+  'share.unreachable': 'unreachable',
+  'share.certificate': 'certificate',
+  'share.timeout': 'timeout',
+  'share.notWebdav': 'notWebdav'
+} as const satisfies Record<string, ShareUnavailableReason>
+
 /** Main's share failures as the engine's ShareError; a missing setting reads as "unavailable". */
 function mapError(error: unknown): unknown {
   if (!(error instanceof DeskCallError)) return error
   const message = error.error.message
+  if (message in REASONS)
+    return new ShareError('unavailable', message, REASONS[message as keyof typeof REASONS])
   if (message in CODES) return new ShareError(CODES[message as keyof typeof CODES], message)
   if (message === 'share.notConfigured') return new ShareError('unavailable', message)
   return new ShareError('io', message)

@@ -123,7 +123,8 @@ function buildServices(options: DeskBridgeOptions, pick: () => string | null, pi
   const deviceStore = createDeviceStore({ dataDir: options.servicesDir, hostname: options.hostname })
   const share = createShareService(createShareConfig(options.servicesDir), {
     pickFolder: async () => pick(),
-    rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir }
+    rootEnv: { platform: process.platform, home: homedir(), dataDir: options.servicesDir },
+    keyWrapper: fakeKeyWrapper()
   })
   const storeKeys = createStoreKeyVault({ dataDir: options.servicesDir, wrapper: fakeKeyWrapper() })
   const backups = createBackupService({

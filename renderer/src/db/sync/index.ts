@@ -1,5 +1,12 @@
 // The sync engine's public face (re-exported by renderer/src/db/index.ts).
-export { ShareError, isShareError, type SharePort, type ShareEntry, type ShareErrorCode } from './sharePort'
+export {
+  ShareError,
+  isShareError,
+  type SharePort,
+  type ShareEntry,
+  type ShareErrorCode,
+  type ShareUnavailableReason
+} from './sharePort'
 export { syncOnce, type SyncReport, type SyncRoundState, type SyncOptions } from './syncOnce'
 export { IDLE_STATUS, statusAfter, type SyncState, type SyncStatusValue, type SyncStatusSink } from './status'
 export { startSyncLoop, DEFAULT_TIMING, type SyncLoop, type SyncLoopOptions, type SyncTiming } from './loop'

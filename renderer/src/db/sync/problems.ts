@@ -1,4 +1,5 @@
 import type { FileProblem } from '@shared/sync/problems'
+import type { ShareUnavailableReason } from './sharePort'
 
 // What a sync round tells the sync page: a kind for code, a message code for people (worded by the
 // i18n catalogue, syncPage.problem.<code>), an English detail for logs and support. The data layer
@@ -30,6 +31,13 @@ export type SyncProblemKind =
  *  the code says which. */
 export const ENGINE_MESSAGE_CODES = [
   'unavailable',
+  'davUnauthorized',
+  'davForbidden',
+  'davQuotaFull',
+  'davUnreachable',
+  'davCertificate',
+  'davTimeout',
+  'davNotWebdav',
   'otherStore',
   'notJoined',
   'storeMissing',
@@ -92,3 +100,14 @@ export function seqRanges(seqs: readonly number[]): string {
   }
   return parts.join(', ')
 }
+
+/** The message code of an unavailable share, by the WebDAV server's reason when there is one. */
+export const UNAVAILABLE_CODES = {
+  unauthorized: 'davUnauthorized',
+  forbidden: 'davForbidden',
+  quotaFull: 'davQuotaFull',
+  unreachable: 'davUnreachable',
+  certificate: 'davCertificate',
+  timeout: 'davTimeout',
+  notWebdav: 'davNotWebdav'
+} as const satisfies Record<ShareUnavailableReason, SyncMessageCode>

@@ -16,10 +16,17 @@ export interface ShareEntry {
  *  FIFO, a device, a symlink) or larger than its kind may be (docs/sync-format.md §2a). io: anything else. */
 export type ShareErrorCode = 'unavailable' | 'exists' | 'notFound' | 'refused' | 'io'
 
+/** Why a WebDAV share is unavailable (the code stays 'unavailable': the round stops, touching
+ *  nothing, and retries by itself): 401, 403, 507, no connection, an untrusted certificate, no answer
+ *  in time, an address that is not a WebDAV folder. The sync page and the indicator word each one. */
+export type ShareUnavailableReason =
+  'unauthorized' | 'forbidden' | 'quotaFull' | 'unreachable' | 'certificate' | 'timeout' | 'notWebdav'
+
 export class ShareError extends Error {
   constructor(
     readonly code: ShareErrorCode,
-    message: string
+    message: string,
+    readonly reason?: ShareUnavailableReason
   ) {
     super(message)
     this.name = 'ShareError'

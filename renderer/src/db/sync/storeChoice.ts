@@ -14,7 +14,7 @@ import {
 } from '@shared/sync/store'
 import type { DataContext } from '../context'
 import { getStaffByNo } from '../staff'
-import { isShareError, type SharePort } from './sharePort'
+import { isShareError, type SharePort, type ShareUnavailableReason } from './sharePort'
 import { STORE_ID_KEY } from './storeAccess'
 import { encryptionOf, keyFits, rememberedEncryption, rememberStore, sameEncryption } from './storeKey'
 
@@ -23,7 +23,8 @@ import { encryptionOf, keyFits, rememberedEncryption, rememberStore, sameEncrypt
 // report 'notJoined' and touch nothing.
 
 export type ShareInspection =
-  | { state: 'unavailable' }
+  /** reason: why a WebDAV share cannot be used (401, 403, …), when it is one */
+  | { state: 'unavailable'; reason?: ShareUnavailableReason }
   /** reachable, nothing in it: a new store may be created here */
   | { state: 'empty' }
   /** files, but no store.json: not ours to take over */
@@ -47,7 +48,8 @@ export async function inspectShare(ctx: DataContext, share: SharePort): Promise<
   try {
     names = (await share.list('')).map((e) => e.name).filter((n) => !n.startsWith('.tmp-'))
   } catch (error) {
-    if (isShareError(error, 'unavailable')) return { state: 'unavailable' }
+    if (isShareError(error, 'unavailable'))
+      return error.reason ? { state: 'unavailable', reason: error.reason } : { state: 'unavailable' }
     throw error
   }
   if (!names.includes(STORE_FILE))

@@ -4,7 +4,7 @@ import { checkClaim, withdrawClaims } from './claim'
 import { exportOutbox } from './exportOutbox'
 import { bootstrapFromSnapshot } from './snapshots'
 import { importPeers } from './importPeers'
-import { syncProblem, type SyncProblem } from './problems'
+import { syncProblem, UNAVAILABLE_CODES, type SyncProblem } from './problems'
 import { refreshTimeRules } from './refreshTimeRules'
 import { isShareError, type SharePort } from './sharePort'
 import { isStoreAccess, openStore } from './storeAccess'
@@ -86,7 +86,8 @@ export async function syncOnce(
   } catch (error) {
     if (isShareError(error, 'unavailable')) {
       report.state = 'unavailable'
-      report.problems.push(syncProblem('unavailable', 'unavailable', error.message))
+      const code = error.reason ? UNAVAILABLE_CODES[error.reason] : 'unavailable'
+      report.problems.push(syncProblem('unavailable', code, error.message))
     } else {
       report.state = 'error'
       report.problems.push(

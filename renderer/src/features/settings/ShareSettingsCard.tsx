@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Input, Radio, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
 import { type ShareInspection } from '@/db'
@@ -12,6 +12,35 @@ import { useBackups } from '@/app/backupStore'
 import { EnterPassphraseForm } from '@/features/sync/EnterPassphraseForm'
 import { UnlockShareButton } from '@/features/sync/UnlockShareModal'
 import { ShareCreateForm } from './ShareCreateForm'
+import type { WebdavRefusal } from '@shared/ipc/contract'
+import type { ShareUnavailableReason } from '@/db'
+
+/** What main said about a WebDAV address (literal keys: the lint checks each). */
+const WEBDAV_REFUSAL = {
+  malformed: 'share.webdav.malformed',
+  insecure: 'share.webdav.insecure',
+  credentialsInAddress: 'share.webdav.credentialsInAddress',
+  unauthorized: 'share.webdav.unauthorized',
+  forbidden: 'share.webdav.forbidden',
+  notWebdav: 'share.webdav.notWebdav',
+  notFound: 'share.webdav.notFound',
+  unreachable: 'share.webdav.unreachable',
+  certificate: 'share.webdav.certificate',
+  timeout: 'share.webdav.timeout',
+  quotaFull: 'share.webdav.quotaFull',
+  io: 'share.webdav.io'
+} as const satisfies Record<WebdavRefusal, string>
+
+/** Why a configured WebDAV share cannot be used now. */
+const UNAVAILABLE_REASON = {
+  unauthorized: 'syncPage.problem.davUnauthorized',
+  forbidden: 'syncPage.problem.davForbidden',
+  quotaFull: 'syncPage.problem.davQuotaFull',
+  unreachable: 'syncPage.problem.davUnreachable',
+  certificate: 'syncPage.problem.davCertificate',
+  timeout: 'syncPage.problem.davTimeout',
+  notWebdav: 'syncPage.problem.davNotWebdav'
+} as const satisfies Record<ShareUnavailableReason, string>
 
 /** 同步（共享文件夹）: where the store's PCs meet. The folder is picked in main's own dialog (选择文件夹…;
  *  the page never names a folder, issue 17) and only looked at; creating a new store share (empty
@@ -26,6 +55,10 @@ export function ShareSettingsCard() {
   const [saved, setSaved] = useState<string | null>(null)
   const [seen, setSeen] = useState<ShareInspection | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [mode, setMode] = useState<'folder' | 'webdav'>('folder')
+  const [davUrl, setDavUrl] = useState('')
+  const [davUser, setDavUser] = useState('')
+  const [davPassword, setDavPassword] = useState('')
   // Failures are said under the folder field, not as a toast.
   const sharing = useAction({ staff: false, showError: setError })
   const busy = sharing.busy
@@ -34,8 +67,14 @@ export function ShareSettingsCard() {
     let live = true
     void callDesk('shareGetConfig', undefined)
       .then(async (config) => {
-        if (!live || !config.root) return
-        setSaved(config.root)
+        if (!live) return
+        if (config.webdav) {
+          setMode('webdav')
+          setDavUrl(config.webdav.url)
+          setDavUser(config.webdav.user)
+          setSaved(config.webdav.url)
+        } else if (config.root) setSaved(config.root)
+        else return
         setSeen(await data.read.inspectShare(createIpcShare()))
       })
       .catch(() => undefined)
@@ -55,6 +94,25 @@ export function ShareSettingsCard() {
         return
       }
       setSaved(config.root)
+      const found = await data.read.inspectShare(createIpcShare())
+      setSeen(found)
+      if (found.state === 'store' && found.joined) await useSync.getState().start()
+    })
+  }
+
+  /** 连接: main checks the address and tries it with the password (nothing is written on the
+   *  server); joining or creating a store stays a separate, explicit step, as with a folder. */
+  async function connectWebdav(): Promise<void> {
+    setError(null)
+    await sharing.run(async () => {
+      const config = await callDesk('shareSetWebdav', { url: davUrl, user: davUser, password: davPassword })
+      if (config.outcome === 'refused') {
+        setError(t(WEBDAV_REFUSAL[config.refusal ?? 'io']))
+        return
+      }
+      setDavPassword('')
+      setSaved(config.webdav?.url ?? davUrl)
+      if (config.webdav) setDavUrl(config.webdav.url)
       const found = await data.read.inspectShare(createIpcShare())
       setSeen(found)
       if (found.state === 'store' && found.joined) await useSync.getState().start()
@@ -100,6 +158,7 @@ export function ShareSettingsCard() {
           })
       return s.encrypted ? `${text}${t('syncPage.passphrase.encrypted')}` : text
     }
+    if (s.state === 'unavailable' && s.reason) return t(UNAVAILABLE_REASON[s.reason])
     if (s.state === 'damaged')
       return t('syncPage.settings.state.damaged', { message: t(`syncPage.problem.${s.code}`) })
     return t(`syncPage.settings.state.${s.state}`)
@@ -112,21 +171,85 @@ export function ShareSettingsCard() {
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('syncPage.settings.device')}>{device?.deviceName}</Descriptions.Item>
       </Descriptions>
-      <label htmlFor="share-root" style={{ display: 'block', marginBottom: 6 }}>
-        {t('syncPage.settings.root')}
-      </label>
-      <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
-        <Input
-          id="share-root"
-          value={saved ?? ''}
-          readOnly
-          placeholder={t('syncPage.settings.notChosen')}
-          data-testid="share-root"
-        />
-        <Button type="primary" loading={busy} onClick={() => void choose()} data-testid="share-choose">
-          {t('syncPage.settings.choose')}
-        </Button>
-      </Space.Compact>
+      <Radio.Group
+        aria-label={t('syncPage.settings.mode')}
+        value={mode}
+        onChange={(e) => {
+          setMode(e.target.value as 'folder' | 'webdav')
+          setError(null)
+        }}
+        style={{ marginBottom: 12 }}
+        data-testid="share-mode"
+        options={[
+          { value: 'folder', label: t('syncPage.settings.modeFolder') },
+          { value: 'webdav', label: t('syncPage.settings.modeWebdav') }
+        ]}
+      />
+      {mode === 'webdav' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            void connectWebdav()
+          }}
+          style={{ maxWidth: 640 }}
+          data-testid="share-webdav"
+        >
+          <Typography.Paragraph type="secondary">{t('syncPage.settings.webdavHint')}</Typography.Paragraph>
+          <label htmlFor="share-webdav-url" style={{ display: 'block', marginBottom: 6 }}>
+            {t('syncPage.settings.webdavUrl')}
+          </label>
+          <Input
+            id="share-webdav-url"
+            value={davUrl}
+            onChange={(e) => setDavUrl(e.target.value)}
+            placeholder="https://"
+            autoComplete="url"
+            style={{ marginBottom: 8 }}
+          />
+          <label htmlFor="share-webdav-user" style={{ display: 'block', marginBottom: 6 }}>
+            {t('syncPage.settings.webdavUser')}
+          </label>
+          <Input
+            id="share-webdav-user"
+            value={davUser}
+            onChange={(e) => setDavUser(e.target.value)}
+            autoComplete="username"
+            style={{ marginBottom: 8 }}
+          />
+          <label htmlFor="share-webdav-password" style={{ display: 'block', marginBottom: 6 }}>
+            {t('syncPage.settings.webdavPassword')}
+          </label>
+          <Input.Password
+            id="share-webdav-password"
+            value={davPassword}
+            onChange={(e) => setDavPassword(e.target.value)}
+            autoComplete="current-password"
+            style={{ marginBottom: 8 }}
+          />
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="share-webdav-connect">
+            {t('syncPage.settings.webdavConnect')}
+          </Button>
+        </form>
+      )}
+      {mode === 'folder' && (
+        <label htmlFor="share-root" style={{ display: 'block', marginBottom: 6 }}>
+          {t('syncPage.settings.root')}
+        </label>
+      )}
+      {mode === 'folder' && (
+        <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
+          <Input
+            id="share-root"
+            value={saved ?? ''}
+            readOnly
+            placeholder={t('syncPage.settings.notChosen')}
+            data-testid="share-root"
+          />
+          <Button type="primary" loading={busy} onClick={() => void choose()} data-testid="share-choose">
+            {t('syncPage.settings.choose')}
+          </Button>
+        </Space.Compact>
+      )}
       {error && (
         <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="share-error" />
       )}

@@ -12,6 +12,17 @@ const LOOK = {
   error: { color: 'red', key: 'sync.syncError' }
 } as const
 
+/** The indicator's words for a WebDAV share that cannot be used, by the round's message code. */
+const DAV_LABEL = {
+  davUnauthorized: 'sync.davUnauthorized',
+  davForbidden: 'sync.davForbidden',
+  davQuotaFull: 'sync.davQuotaFull',
+  davUnreachable: 'sync.davUnreachable',
+  davCertificate: 'sync.davCertificate',
+  davTimeout: 'sync.davTimeout',
+  davNotWebdav: 'sync.davNotWebdav'
+} as const
+
 /** In the header on every page: 已同步 / 同步中 / 共享文件夹不可用 / 同步异常 with 上次同步; opens the sync page. */
 export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
   const { t } = useTranslation()
@@ -26,6 +37,8 @@ export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
     )
   }
   const look = LOOK[status.state]
+  const dav = status.problems.find((p) => p.code in DAV_LABEL)?.code as keyof typeof DAV_LABEL | undefined
+  const label = status.state === 'unavailable' && dav ? DAV_LABEL[dav] : look.key
   const last = status.lastSyncedAt ? dayjs(status.lastSyncedAt).format('MM-DD HH:mm') : t('syncPage.never')
   return (
     <Tooltip title={t('pattern.labelValue', { label: t('sync.lastSynced'), value: last })}>
@@ -36,7 +49,7 @@ export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
         style={{ cursor: 'pointer' }}
         onClick={() => navigate('/sync')}
       >
-        {t(look.key)}
+        {t(label)}
         {status.state === 'syncing' && status.loading && status.loading.total > 0 && (
           <span data-testid="sync-loading">
             {' '}

@@ -74,6 +74,18 @@ export const syncPageZh = {
     // the engine's
     unavailable:
       '无法访问共享文件夹（可能已断开或被移动）。本机照常工作，数据都保存在本机；恢复连接后会自动同步。',
+    davUnauthorized:
+      'WebDAV 服务器拒绝了用户名或应用密码（401）。请在 系统设置 → 同步 中重新输入应用密码。本机照常工作，数据都保存在本机。',
+    davForbidden:
+      'WebDAV 服务器上这个账号没有权限读写该文件夹（403）。请让管理员在服务器上开通读写权限。本机数据不受影响。',
+    davQuotaFull:
+      'WebDAV 服务器的存储空间已满（507），同步文件写不进去。请清理空间或扩容；本机数据完好，有空间后自动同步。',
+    davUnreachable:
+      '连接不上 WebDAV 服务器（网络断开、地址不对或服务器没开）。本机照常工作，恢复连接后会自动同步。',
+    davCertificate:
+      'WebDAV 服务器的安全证书不受信任（可能是自签名证书，或有人冒充服务器），本机没有连接。请让管理员为服务器配置受信任的证书。',
+    davTimeout: 'WebDAV 服务器响应太慢（超时），本次同步已中止，没有写入不完整的文件。稍后会自动重试。',
+    davNotWebdav: '这个地址能打开，但不是 WebDAV 文件夹。请在 系统设置 → 同步 中检查 WebDAV 地址。',
     otherStore: '共享文件夹属于另一个门店（门店编号不符），已停止同步。请在同步设置中检查共享文件夹的位置。',
     notJoined: '这台电脑还没有加入门店共享：请在 系统设置 → 同步 中选择“加入已有门店”或“新建门店共享”。',
     storeMissing:
@@ -120,6 +132,16 @@ export const syncPageZh = {
     root: '共享文件夹位置',
     choose: '选择文件夹…',
     notChosen: '尚未选择',
+    mode: '同步方式',
+    modeFolder: '共享文件夹',
+    modeWebdav: 'WebDAV',
+    webdavHint:
+      '连锁门店不在同一个局域网时，可以通过 NAS 或坚果云等提供的 WebDAV 同步。地址须以 https:// 开头（例如 https://nas.example.com/kefu/）；应用密码是在服务器上为第三方软件生成的专用密码，只保存在本机（由系统加密），不会写进共享文件或日志。',
+    webdavUrl: 'WebDAV 地址',
+    webdavUser: '用户名',
+    webdavPassword: '应用密码',
+    webdavConnect: '连接',
+    webdavConnected: '已连接 WebDAV 服务器，尚未加入或新建任何门店共享',
     clear: '停止同步',
     cleared: '已停止同步，本机数据不受影响',
     state: {
@@ -234,6 +256,20 @@ export const syncPageEn: typeof syncPageZh = {
       'The store file store.json protects the share passphrase too weakly (fewer than 600,000 key rounds; this app never writes such a file). This PC does not use it; syncing stopped. Ask a manager to check the share folder and, if needed, create the store share again in an empty folder.',
     unavailable:
       'The share folder cannot be reached (disconnected or moved?). This PC works on and keeps all data; syncing resumes when the folder is back.',
+    davUnauthorized:
+      'The WebDAV server refused the user name or app password (401). Enter the app password again in Settings → Sync. This PC works on and keeps all data.',
+    davForbidden:
+      'This account may not read or write that folder on the WebDAV server (403). Ask an administrator to grant access. Data on this PC is unaffected.',
+    davQuotaFull:
+      'The WebDAV server’s storage is full (507); sync files cannot be written. Free space or add quota; data on this PC is intact and syncs once there is room.',
+    davUnreachable:
+      'The WebDAV server cannot be reached (network down, wrong address or server off). This PC works on; syncing resumes when it is back.',
+    davCertificate:
+      'The WebDAV server’s certificate is not trusted (self-signed, or someone posing as the server); this PC did not connect. Ask an administrator for a trusted certificate.',
+    davTimeout:
+      'The WebDAV server answered too slowly (time-out); this round stopped without writing any partial file. It retries by itself.',
+    davNotWebdav:
+      'That address answers, but it is not a WebDAV folder. Check the WebDAV address in Settings → Sync.',
     otherStore:
       'The share folder belongs to another store (store id differs); syncing stopped. Check the share folder location in the sync settings.',
     notJoined:
@@ -286,6 +322,16 @@ export const syncPageEn: typeof syncPageZh = {
     root: 'Share folder',
     choose: 'Choose folder…',
     notChosen: 'Not chosen',
+    mode: 'Sync through',
+    modeFolder: 'Share folder',
+    modeWebdav: 'WebDAV',
+    webdavHint:
+      'Stores that share no network can sync through WebDAV (a NAS, 坚果云 …). The address must start with https:// (e.g. https://nas.example.com/kefu/); the app password is one the server generates for other programs. It is kept on this PC only (encrypted by the system), never in the share or the logs.',
+    webdavUrl: 'WebDAV address',
+    webdavUser: 'User name',
+    webdavPassword: 'App password',
+    webdavConnect: 'Connect',
+    webdavConnected: 'Connected to the WebDAV server; no store share joined or created yet',
     clear: 'Stop syncing',
     cleared: 'Syncing stopped; data on this PC is unaffected',
     state: {

@@ -7,6 +7,7 @@ export const unusedShare: ShareService = {
   getConfig: () => Promise.reject(new Error('share not under test')),
   chooseRoot: () => Promise.reject(new Error('share not under test')),
   clearRoot: () => Promise.reject(new Error('share not under test')),
+  setWebdav: () => Promise.reject(new Error('share not under test')),
   list: () => Promise.reject(new Error('share not under test')),
   read: () => Promise.reject(new Error('share not under test')),
   writeNew: () => Promise.reject(new Error('share not under test')),
@@ -26,6 +27,7 @@ export function shareHandlerMocks(): Pick<
   | 'shareGetConfig'
   | 'shareChooseRoot'
   | 'shareClearRoot'
+  | 'shareSetWebdav'
   | 'shareList'
   | 'shareRead'
   | 'shareWriteNew'
@@ -53,6 +55,7 @@ export function shareHandlerMocks(): Pick<
     shareGetConfig: vi.fn(async () => ({ root: null, reachable: false })),
     shareChooseRoot: vi.fn(async () => ({ root: null, reachable: false, outcome: 'cancelled' as const })),
     shareClearRoot: vi.fn(async () => ({ root: null, reachable: false })),
+    shareSetWebdav: vi.fn(async () => ({ root: null, reachable: false, outcome: 'refused' as const })),
     shareList: vi.fn(async () => []),
     shareRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     shareWriteNew: vi.fn(async () => ({ written: true as const })),

@@ -95,7 +95,13 @@ describe('redactText', () => {
     ['a quoted passphrase in JSON', '{"passphrase":"open sesame 2026"}', 'open sesame 2026'],
     ['a Latin name in JSON', '{"customerName":"John Smith","n":1}', 'John Smith'],
     ['a name as key: value', 'name: John', 'John'],
-    ['an e-mail', 'mail zhang.san@example.com', 'zhang.san@example.com']
+    ['an e-mail', 'mail zhang.san@example.com', 'zhang.san@example.com'],
+    [
+      'a WebDAV password in an Authorization header',
+      'Authorization: Basic a2VmdTpzZWNyZXQtcHc=',
+      'a2VmdTpzZWNyZXQtcHc='
+    ],
+    ['a password inside a URL', 'PUT https://kefu:s#cr3t!@nas.example/dav/x failed', 's#cr3t!']
   ])('removes %s', (_kind, text, secret) => {
     const out = redactText(text)
     expect(out).not.toContain(secret)

@@ -26,6 +26,7 @@ export async function createMainKeyVault(
       getConfig: notUnderTest,
       chooseRoot: notUnderTest,
       clearRoot: notUnderTest,
+      setWebdav: notUnderTest,
       list: notUnderTest,
       read: notUnderTest,
       writeNew: notUnderTest,
