@@ -228,6 +228,16 @@ async function main() {
 
   results.push(await plainStep('typecheck', 'npm', ['run', 'typecheck']))
   results.push(await plainStep('lint', 'npm', ['run', 'lint']))
+  // `npm run bench` is not run here (store scale takes an hour), but every benchmark file must load
+  results.push(
+    await plainStep('bench files load', 'npx', [
+      'playwright',
+      'test',
+      '-c',
+      'playwright.bench.config.ts',
+      '--list'
+    ])
+  )
   results.push(await vitestStep())
   results.push(await electronegativityStep())
   const build = await plainStep('build', 'npx', ['electron-vite', 'build'])

@@ -8,11 +8,21 @@ let worker: Worker | null | undefined
 let nextId = 1
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
 
+// How to start it is the app's (renderer/src/app/reportsWorker.ts): the data layer names no module URL,
+// so it also loads where `import.meta` cannot be used (Node: the benchmarks' CommonJS loader).
+let startWorker: (() => Worker) | null = null
+
+/** The app's way to start the reports worker; until it is given, reports count inline. */
+export function setReportsWorkerStart(start: () => Worker): void {
+  startWorker = start
+  worker = undefined
+}
+
 function reportsWorker(): Worker | null {
   if (worker !== undefined) return worker
-  if (typeof Worker === 'undefined') return (worker = null)
+  if (!startWorker) return null
   try {
-    const w = new Worker(new URL('./reportsWorker.ts', import.meta.url), { type: 'module' })
+    const w = startWorker()
     w.onmessage = (
       event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string; spent?: typeof spent }>
     ) => {
