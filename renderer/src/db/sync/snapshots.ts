@@ -431,7 +431,9 @@ export async function loadHistory(
   const key = store.encryption ? { key: store.encryption.key } : {}
   const started = ctx.now()
   let manifest = await readManifest(share, history.snapshotId, key)
-  if (!manifest || manifest.header.storeId !== store.storeId) {
+  const fits = (m: NonNullable<typeof manifest>, h: HistoryLoad): boolean =>
+    m.header.storeId === store.storeId && h.chunks.every((i) => i < m.chunks.length)
+  if (!manifest || !fits(manifest, history)) {
     const other = await newestUsable(share, store, key)
     if (!other) {
       result.problems.push(

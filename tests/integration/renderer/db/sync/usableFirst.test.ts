@@ -214,3 +214,27 @@ describe('usable-first join', () => {
     expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 })
+
+describe('usable-first join, the snapshot going away', () => {
+  it('the snapshot removed mid-load: the rest comes from the newest complete one; with none, it says so and keeps the list', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 9, (i) => i % 3 !== 0, 3)
+    const c = await pc('pcC', 'C1')
+    await syncOnce(c, share, ONE_CHUNK)
+    await syncOnce(c, share, ONE_CHUNK)
+    const first = (await pendingHistory(c))?.snapshotId as string
+    for (const f of await share.files(`snapshots/${first}`)) await share.remove(f)
+    // none left: a problem, the list kept, nothing lost
+    const stuck = await syncOnce(c, share, ONE_CHUNK)
+    expect(stuck.problems.map((p) => p.kind)).toContain('truncated')
+    expect(await pendingHistory(c)).not.toBeNull()
+    // A writes a newer one: C finishes from it
+    a.time.value += 60_000
+    const store = await openStore(a.db, share, a.now())
+    if (!isStoreAccess(store)) throw new Error('A has no store')
+    await writeSnapshot(a, share, store, { chunkRecords: 4 })
+    await untilLoaded(c, share)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+})
