@@ -41,8 +41,9 @@ export interface HistoryLoad {
   offset?: number
 }
 
-/** History records stored per transaction: the complaint pages' reads wait at most one slice. */
-const HISTORY_SLICE = 1_000
+/** History records stored per transaction (a whole chunk): smaller slices rewrote the same per-day
+ *  rows more often (docs/sync-engine.md, "Not reached yet"). */
+const HISTORY_SLICE = 5_000
 
 /** Tables whose records may be history (settled complaints and their timelines). */
 const HISTORY_TABLES: ReadonlySet<string> = new Set(['complaints', 'events'])
