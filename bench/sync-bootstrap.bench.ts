@@ -3,9 +3,10 @@ import type { Page } from '@playwright/test'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { test, expect, screenshot } from '../tests/e2e/fixtures'
-import { finishSetup } from '../tests/e2e/flows'
+import { finishSetup, openShare } from '../tests/e2e/flows'
 import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '@shared/sync/snapshot'
 import { createStoreFile, STORE_FILE } from '@shared/sync/store'
+import { pinyinInitials } from '@shared/domain/customerSearch'
 import { generateComplaints } from './generate'
 import { generateCustomers } from './generateCustomers'
 
@@ -21,7 +22,12 @@ import { generateCustomers } from './generateCustomers'
 const SCALE = Number(process.env.BENCH_SYNC_SCALE ?? 1)
 const CUSTOMERS = Math.round(100_000 * SCALE)
 const COMPLAINTS = Math.round(200_000 * SCALE)
+/** usable (issue 18 point 1) */
 const TARGET_MS = 20_000
+/** every record stored */
+const COMPLETE_MS = 60_000
+/** customer search while history still loads */
+const SEARCH_P95_MS = 100
 /** The database schema version the snapshot says it was written with (renderer/src/db/database.ts). */
 const SCHEMA_VERSION = 5
 
@@ -37,16 +43,29 @@ function clocked<T extends { _created: { hlc: string } }>(row: T): T {
   return { ...row, _clock: clock }
 }
 
+/** Customer searches typed while history loads (filled by writeStoreShare). */
+const queries: string[] = []
+
 /** store.json and one complete snapshot, as another PC of the store would have left them. */
 async function writeStoreShare(root: string): Promise<{ files: number; bytes: number; writeMs: number }> {
   const nowMs = Date.parse('2026-11-23T10:00:00+08:00')
   const store = await createStoreFile({ storeId: 'bench-store', createdAt: nowMs })
   await writeFile(path.join(root, STORE_FILE), store.bytes)
+  // As the app's writer lists them (snapshots.ts allRecords): table by table, by id.
+  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const customers = generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }).sort(byId)
+  // Search keys of every kind, from customers spread over the archive: name, pinyin initials, phone,
+  // last 4, member card.
+  for (let i = 0; i < 8; i++) {
+    const c = customers[Math.floor(((i * 2 + 1) * customers.length) / 17)] as (typeof customers)[number]
+    const mobile = c.phones.find((p) => p.startsWith('1')) ?? c.phone
+    queries.push(c.name, pinyinInitials(c.name), mobile, mobile.slice(-4))
+    if (c.memberNo) queries.push(c.memberNo)
+  }
   function* entries(): Generator<SnapshotEntry> {
-    for (const r of generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }))
-      yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
-    for (const r of generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' }))
-      yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+    for (const r of customers) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
+    const complaints = generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })
+    for (const r of complaints.sort(byId)) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
   }
   const t0 = performance.now()
   let files = 0
@@ -67,13 +86,40 @@ async function writeStoreShare(root: string): Promise<{ files: number; bytes: nu
   return { files, bytes, writeMs: performance.now() - t0 }
 }
 
+/** One way of storing the app's records into a twin database (see floorVariants). */
+interface FloorVariant {
+  name: string
+  /** rows per transaction */
+  perTx: number
+  /** IDBObjectStore.add instead of put */
+  add?: boolean
+  /** indexes left out of the twin (by name, per table); '*' = every secondary index */
+  without?: Record<string, string[] | '*'>
+  /** tables stored (default customers + complaints) */
+  tables?: string[]
+  /** closed complaints stored `pack` to a record (history as fewer, larger records), no index */
+  pack?: number
+}
+
+/** What the app's writer cannot go below, and what each alternative of issue 18's design would cost. */
+const FLOOR_VARIANTS: FloorVariant[] = [
+  // the floor: the very records the app stored (derived keys included), same indexes, 2 000 a transaction
+  { name: 'floor', perTx: 2_000 },
+  { name: 'customersOnly', perTx: 2_000, tables: ['customers'] },
+  { name: 'complaintsOnly', perTx: 2_000, tables: ['complaints'] },
+  { name: 'withoutSearchKeys', perTx: 2_000, without: { customers: ['_keys'] } },
+  { name: 'withoutSecondaryIndexes', perTx: 2_000, without: { customers: '*', complaints: '*' } },
+  { name: 'bulkAdd10k', perTx: 10_000, add: true },
+  { name: 'closedComplaintsPacked200', perTx: 2_000, tables: ['complaints'], pack: 200 }
+]
+
 /**
- * The least any bootstrap can take here: the very records the app stored (derived keys included),
- * put into a twin database with the same indexes, in transactions of 2 000, with no app code at all.
- * Only the puts are timed (reading them back is not).
+ * IndexedDB alone, no app code: the records the app stored, read back page by page and written into a
+ * twin database made with the app's indexes (less those a variant leaves out). Only the writes are
+ * timed. Variant `pack`: open complaints as rows, closed ones `pack` to a row in a keyed store.
  */
-async function indexedDbFloor(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+async function floorVariant(page: Page, v: FloorVariant): Promise<number> {
+  return page.evaluate(async (v) => {
     const request = <T>(r: IDBRequest<T>): Promise<T> =>
       new Promise(
         (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error)))
@@ -83,7 +129,7 @@ async function indexedDbFloor(page: Page): Promise<number> {
         (resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)))
       )
     const app = await request(indexedDB.open('service-desk'))
-    const stores = ['customers', 'complaints']
+    const stores = v.tables ?? ['customers', 'complaints']
     await request(indexedDB.deleteDatabase('floor-twin'))
     const opening = indexedDB.open('floor-twin', 1)
     opening.onupgradeneeded = () => {
@@ -91,24 +137,43 @@ async function indexedDbFloor(page: Page): Promise<number> {
       for (const name of stores) {
         const from = shape.objectStore(name)
         const to = opening.result.createObjectStore(name, { keyPath: from.keyPath })
+        const without = v.without?.[name] ?? []
         for (const index of Array.from(from.indexNames)) {
+          if (without === '*' || without.includes(index)) continue
           const i = from.index(index)
           to.createIndex(index, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry })
         }
       }
+      if (v.pack) opening.result.createObjectStore('packs', { keyPath: 'id' })
     }
     const twin = await request(opening)
     let putMs = 0
+    let packNo = 0
     for (const name of stores) {
       let after: IDBValidKey | undefined
       for (;;) {
         const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true)
-        const rows = await request(app.transaction(name, 'readonly').objectStore(name).getAll(range, 2_000))
+        const rows = await request(app.transaction(name, 'readonly').objectStore(name).getAll(range, v.perTx))
         if (rows.length === 0) break
         after = (rows[rows.length - 1] as { id: string }).id
         const t0 = performance.now()
-        const tx = twin.transaction(name, 'readwrite')
-        for (const row of rows) tx.objectStore(name).put(row)
+        const tx = twin.transaction(v.pack ? [name, 'packs'] : [name], 'readwrite')
+        const store = tx.objectStore(name)
+        if (v.pack) {
+          const closed: unknown[] = []
+          for (const row of rows)
+            if (
+              (row as { status?: string }).status === 'closed' ||
+              (row as { status?: string }).status === 'rejected'
+            )
+              closed.push(row)
+            else store.put(row)
+          for (let i = 0; i < closed.length; i += v.pack)
+            tx.objectStore('packs').put({ id: `p${packNo++}`, rows: closed.slice(i, i + v.pack) })
+        } else
+          for (const row of rows)
+            if (v.add) store.add(row)
+            else store.put(row)
         await done(tx)
         putMs += performance.now() - t0
       }
@@ -116,8 +181,19 @@ async function indexedDbFloor(page: Page): Promise<number> {
     app.close()
     twin.close()
     await request(indexedDB.deleteDatabase('floor-twin'))
-    return putMs
-  })
+    return Math.round(putMs)
+  }, v)
+}
+
+/** Every variant, after the app has stored the store (BENCH_SYNC_VARIANTS=0: only the floor). */
+async function floorVariants(page: Page): Promise<Record<string, number>> {
+  const all = process.env.BENCH_SYNC_VARIANTS !== '0'
+  const out: Record<string, number> = {}
+  for (const v of all ? FLOOR_VARIANTS : FLOOR_VARIANTS.slice(0, 1)) {
+    out[v.name] = await floorVariant(page, v)
+    console.log(`floor variant ${v.name}: ${out[v.name]} ms`)
+  }
+  return out
 }
 
 test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 complaints', async ({
@@ -130,10 +206,7 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   )
 
   await finishSetup(page)
-  await page.getByRole('menuitem', { name: '系统设置' }).click()
-  const card = page.getByTestId('share-settings')
-  await card.getByTestId('share-root').fill(shareDir)
-  await card.getByTestId('share-check').click()
+  await openShare(page, shareDir)
   await expect(page.getByTestId('share-state')).toContainText('该文件夹里已有门店共享')
 
   // BENCH_PROFILE=<file>: also record a CPU profile of the page while it joins (open in Chrome DevTools).
@@ -149,6 +222,72 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
     timeout: 60_000
   })
   await screenshot(page, 'sync-bootstrap-loading')
+  // Usable: the working set is stored (every customer, open complaint, setting) — the round ends and
+  // the header shows 已同步, with the history still loading behind it (or already all there).
+  await expect(
+    page.locator('[data-testid=sync-history], [data-testid=sync-status][data-state=synced]').first()
+  ).toBeVisible({ timeout: 10 * 60_000 })
+  const usableMs = Date.now() - t0
+  const loadingAtUsable = await page.getByTestId('sync-history').isVisible()
+  if (loadingAtUsable) await screenshot(page, 'sync-bootstrap-history')
+
+  // Customer search while history loads, every kind of key, timed in the page from typing until the
+  // list shows that query's result (data-query).
+  console.log(`usable after ${usableMs} ms (history still loading: ${loadingAtUsable})`)
+  await page.getByRole('menuitem', { name: '客户档案' }).click()
+  await expect(page.getByTestId('customer-search')).toBeVisible()
+  const searchMs: number[] = []
+  let searchesWhileLoading = 0
+  for (const q of queries) {
+    const loading = await page.getByTestId('sync-history').isVisible()
+    searchMs.push(
+      await page.evaluate(
+        (q) =>
+          new Promise<number>((resolve, reject) => {
+            const input = document.querySelector<HTMLInputElement>('[data-testid=customer-search]')
+            if (!input) return reject(new Error('no customer search'))
+            const answered = (): boolean =>
+              Array.from(document.querySelectorAll('[data-testid=customer-list]')).some(
+                (list) => list.getAttribute('data-query') === q
+              )
+            const t0 = performance.now()
+            const giveUp = setTimeout(() => {
+              observer.disconnect()
+              reject(new Error(`no result for ${q} after 30 s`))
+            }, 30_000)
+            const observer = new MutationObserver(() => {
+              if (answered()) {
+                observer.disconnect()
+                clearTimeout(giveUp)
+                resolve(performance.now() - t0)
+              }
+            })
+            observer.observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['data-query']
+            })
+            const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+            setValue?.call(input, q)
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+          }),
+        q
+      )
+    )
+    if (loading) searchesWhileLoading++
+  }
+  const p95 = (xs: number[]): number =>
+    Math.round(
+      ([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] ?? 0) * 10
+    ) / 10
+  const searchWhileLoadingP95Ms = p95(searchMs)
+  console.log(
+    `searches (ms): ${searchMs.map((x) => Math.round(x)).join(' ')}; ${searchesWhileLoading} while loading`
+  )
+
+  // Complete: every settled complaint stored too (the header's history progress gone).
+  await expect(page.getByTestId('sync-history')).toHaveCount(0, { timeout: 10 * 60_000 })
   await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/, { timeout: 10 * 60_000 })
   const bootstrapMs = Date.now() - t0
   if (cdp && process.env.BENCH_PROFILE)
@@ -170,8 +309,7 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   )
   expect(counts).toEqual({ customers: CUSTOMERS, complaints: COMPLAINTS })
 
-  // Usable: the archive finds a customer by name at once.
-  await page.getByRole('menuitem', { name: '客户档案' }).click()
+  // The archive finds a customer by name once everything is stored.
   const s0 = Date.now()
   await page.getByTestId('customer-search').fill('王')
   await expect(page.getByTestId('customer-list')).toHaveAttribute('data-query', '王')
@@ -209,19 +347,28 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   await screenshot(page, 'sync-bootstrap-done')
 
   // Last, so its 300 000 extra writes do not slow what the user sees above.
-  const floorMs = await indexedDbFloor(page)
+  const variants = await floorVariants(page)
+  const floorMs = variants.floor as number
 
   const figures = {
     engine: 'Chromium (Debian), the app joining through 加入已有门店, real temp folder',
     customers: CUSTOMERS,
     complaints: COMPLAINTS,
     snapshot: { files: written.files, megabytes: Math.round(written.bytes / 1e5) / 10 },
+    usableMs,
     bootstrapMs,
+    searchWhileLoadingP95Ms,
+    searches: { total: searchMs.length, whileHistoryLoading: searchesWhileLoading },
     indexedDbFloorMs: Math.round(floorMs),
+    floorVariantsMs: variants,
     firstSearchMs,
     emptyRoundInAppMs,
-    targetMs: TARGET_MS,
-    meetsTarget: bootstrapMs <= TARGET_MS,
+    targets: { usableMs: TARGET_MS, bootstrapMs: COMPLETE_MS, searchWhileLoadingP95Ms: SEARCH_P95_MS },
+    meetsTargets: {
+      usable: usableMs <= TARGET_MS,
+      complete: bootstrapMs <= COMPLETE_MS,
+      search: searchWhileLoadingP95Ms <= SEARCH_P95_MS
+    },
     target: 'issue 18',
     measuredAt: new Date().toISOString()
   }
@@ -230,8 +377,8 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
     mkdirSync('bench/results', { recursive: true })
     writeFileSync('bench/results/sync-bootstrap.json', JSON.stringify(figures, null, 2) + '\n')
   }
-  if (bootstrapMs > TARGET_MS) {
-    const note = `bootstrap ${bootstrapMs} ms is over the ${TARGET_MS} ms target: reported, not enforced (issue 18)`
+  if (usableMs > TARGET_MS || bootstrapMs > COMPLETE_MS || searchWhileLoadingP95Ms > SEARCH_P95_MS) {
+    const note = `usable ${usableMs} ms (target ${TARGET_MS}), complete ${bootstrapMs} ms (target ${COMPLETE_MS}), search p95 ${searchWhileLoadingP95Ms} ms (target ${SEARCH_P95_MS}): reported, not enforced (issue 18)`
     console.log(note)
     test.info().annotations.push({ type: 'target missed (issue 18)', description: note })
   }

@@ -68,6 +68,8 @@ export function syncState(deps: SyncDeps): StateCreator<SyncStoreState> {
             begin: () => set({ status: statusAfter.begin(get().status) }),
             loadingProgress: (done, total) =>
               set({ status: statusAfter.loadingProgress(get().status, done, total) }),
+            historyProgress: (done, total) =>
+              set({ status: statusAfter.historyProgress(get().status, done, total) }),
             finish: (report) => set({ status: statusAfter.finish(get().status, report) })
           },
           // Read for every round: a PC renamed in 系统设置 shows its new name to the others at once.

@@ -259,6 +259,9 @@ export class WriteTx {
   }
 }
 
+/** Tables a history slice (settled complaints and their events) never writes. */
+const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['customers', 'staff', 'settings'])
+
 export class Writer {
   private constructor(
     private readonly db: DeskDatabase,
@@ -327,6 +330,48 @@ export class Writer {
     if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeSnapshotRecords(this.db, this.derive, entries, this.wallClock(), knownAbsent)
+      let newest = ''
+      for (const { r } of entries) for (const hlc of Object.values(r._clock)) if (hlc > newest) newest = hlc
+      await this.receive(newest)
+      return outcome
+    })
+  }
+
+  /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction
+   *  with the meta row saying what is left (`rest`, or the row removed when nothing is): a crash
+   *  keeps both or neither. Which records are already held (the working set, a user's or a peer's
+   *  write that came first) is read inside the transaction — one key range per table, as the
+   *  snapshot lists each table by id — so those merge per field and the rest are built directly. */
+  async applyHistoryRecords(
+    entries: readonly { t: SyncedTable; r: MergeRecord }[],
+    progressKey: string,
+    rest: unknown
+  ): Promise<MergeOutcome> {
+    if (!searchKeysReady()) await loadCustomerSearch()
+    // Not customers, staff or settings: customer search (and who may see phones) reads on meanwhile.
+    const scope = this.db.tables.filter((t) => !HISTORY_UNTOUCHED.has(t.name))
+    return this.db.transaction('rw', scope, async () => {
+      const present = new Set<string>()
+      const byTable = new Map<SyncedTable, string[]>()
+      for (const { t, r } of entries) byTable.set(t, [...(byTable.get(t) ?? []), r.id])
+      for (const [table, ids] of byTable) {
+        ids.sort()
+        const keys = await this.db
+          .table(table)
+          .where(':id')
+          .between(ids[0] as string, ids[ids.length - 1] as string, true, true)
+          .primaryKeys()
+        for (const id of keys) present.add(`${table}\u0000${String(id)}`)
+      }
+      const outcome = await mergeSnapshotRecords(
+        this.db,
+        this.derive,
+        entries,
+        this.wallClock(),
+        (table, id) => !present.has(`${table}\u0000${id}`)
+      )
+      if (rest === null) await this.db.meta.delete(progressKey)
+      else await this.db.meta.put({ key: progressKey, value: rest })
       let newest = ''
       for (const { r } of entries) for (const hlc of Object.values(r._clock)) if (hlc > newest) newest = hlc
       await this.receive(newest)

@@ -406,6 +406,9 @@ export const en: Catalogue = {
     synced: 'Synced',
     syncing: 'Syncing',
     loading: 'loading the store’s data {{percent}}%',
+    history: 'loading history {{percent}}%',
+    historyHint:
+      'Settled complaints from the store’s history are still loading in the background: this list is not complete yet and fills in as they arrive.',
     offline: 'Share unavailable',
     syncError: 'Sync problem',
     lastSynced: 'Last synced',

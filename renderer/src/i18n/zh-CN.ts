@@ -392,6 +392,8 @@ export const zhCN = {
     synced: '已同步',
     syncing: '同步中',
     loading: '正在载入门店数据 {{percent}}%',
+    history: '历史记录载入中 {{percent}}%',
+    historyHint: '已结案的历史投诉仍在后台载入，此处暂未显示全部，载入后自动补全。',
     offline: '共享文件夹不可用',
     syncError: '同步异常',
     lastSynced: '上次同步',

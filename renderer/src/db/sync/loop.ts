@@ -79,6 +79,10 @@ export function startSyncLoop(ctx: DataContext, options: SyncLoopOptions): SyncL
       }
       return report
     }
+    // History still loading after a usable-first join: the next slice right after this round (a
+    // round in between, so what the user wrote meanwhile goes out at once).
+    // Not when the round had a problem (a snapshot gone, the share away): the periodic round retries.
+    if (report.history && report.problems.length === 0 && !stopped) setTimeout(() => void syncNow(), 0)
     if (report.state !== 'unavailable')
       await publishPresence(ctx, options.share, options.presence()).catch(() => null)
     // A recent snapshot on the share (at most one a day, whoever writes it) so a new PC starts fast;

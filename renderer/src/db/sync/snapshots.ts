@@ -26,8 +26,50 @@ import type { SyncOptions } from './syncOnce'
 
 const PAGE = 2_000
 export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
-/** the snapshot this PC started from (set once, when it loaded completely) */
+/** the snapshot this PC started from (set once, when its working set loaded completely) */
 export const BOOTSTRAPPED_KEY = 'sync.bootstrappedFrom'
+/** the history still to load after a usable-first bootstrap (HistoryLoad); absent once all is stored */
+export const HISTORY_KEY = 'sync.historyLoad'
+
+/** What a usable-first bootstrap left for the background (issue 18 point 1): the chunks of `snapshotId`
+ *  holding settled complaints or their events, not stored yet; `total` chunks at the start. */
+export interface HistoryLoad {
+  snapshotId: string
+  chunks: number[]
+  total: number
+  /** history records of chunks[0] already stored (it is stored in slices) */
+  offset?: number
+}
+
+/** History records stored per transaction (a whole chunk): smaller slices rewrote the same per-day
+ *  rows more often (docs/sync-engine.md, "Not reached yet"). */
+const HISTORY_SLICE = 5_000
+
+/** Tables whose records may be history (settled complaints and their timelines). */
+const HISTORY_TABLES: ReadonlySet<string> = new Set(['complaints', 'events'])
+const SETTLED: ReadonlySet<unknown> = new Set(['closed', 'rejected'])
+
+/**
+ * Sorts a snapshot's records into the working set, stored before the desk is usable, and history,
+ * left for the background: a settled (closed / rejected) complaint, and an event whose complaint was
+ * seen settled earlier in the snapshot (the writer lists complaints before events). Anything unsure is
+ * working set. Stateful: one classifier per pass over a snapshot.
+ */
+export function historyClassifier(): (entry: SnapshotEntry) => boolean {
+  const settled = new Set<string>()
+  return (entry) => {
+    if (entry.t === 'complaints' && SETTLED.has(entry.r.status) && !entry.r._deleted) {
+      settled.add(entry.r.id)
+      return true
+    }
+    return entry.t === 'events' && typeof entry.r.subjectId === 'string' && settled.has(entry.r.subjectId)
+  }
+}
+
+/** The history still loading, or null when everything is stored. */
+export async function pendingHistory(ctx: DataContext): Promise<HistoryLoad | null> {
+  return ((await ctx.db.meta.get(HISTORY_KEY))?.value as HistoryLoad | undefined) ?? null
+}
 
 /** {device: seq} this PC can vouch for: its own published segments, and each peer up to its first gap. */
 async function currentCovers(ctx: DataContext): Promise<Record<string, number>> {
@@ -73,6 +115,8 @@ export async function writeSnapshot(
   store: StoreAccess,
   sizes: { chunkRecords?: number } = {}
 ): Promise<{ snapshotId: string; records: number }> {
+  // Never while history is still loading here: the covers would claim records this PC lacks.
+  if (await pendingHistory(ctx)) throw new Error('history still loading: no snapshot from this PC yet')
   const covers = await currentCovers(ctx)
   let records = 0
   let snapshotId = ''
@@ -123,7 +167,8 @@ export async function bootstrapFromSnapshot(
   ctx: DataContext,
   share: SharePort,
   store: StoreAccess,
-  onProgress: (done: number, total: number) => void = () => undefined
+  onProgress: (done: number, total: number) => void = () => undefined,
+  options: { usableFirst?: boolean } = {}
 ): Promise<BootstrapResult> {
   const result: BootstrapResult = { snapshotId: null, records: 0, problems: [] }
   // Once only: a PC that has read a peer, or loaded a snapshot (whose covers may be empty, e.g. one
@@ -141,6 +186,7 @@ export async function bootstrapFromSnapshot(
     if (manifest.header.storeId !== store.storeId) continue
     const total = manifest.header.recordCount
     onProgress(0, total)
+    // Usable first: settled complaints and their timelines are left for the background (loadHistory).
     const loaded = await loadSnapshot(
       ctx,
       share,
@@ -148,7 +194,8 @@ export async function bootstrapFromSnapshot(
       manifest.chunks,
       key,
       manifest.header.deviceId,
-      (done) => onProgress(done, total)
+      (done) => onProgress(done, total),
+      options.usableFirst === false ? undefined : historyClassifier()
     )
     if (loaded.damaged) {
       // What was merged stays (merging never loses anything); the cursors are not moved, so every
@@ -156,11 +203,23 @@ export async function bootstrapFromSnapshot(
       result.problems.push(loaded.damaged)
       continue
     }
-    for (const [device, seq] of Object.entries(manifest.header.covers)) {
-      if (device === ctx.writer.deviceId) continue
-      await saveCursor(ctx, { device, upTo: seq, gaps: [] })
-    }
-    await ctx.db.meta.put({ key: BOOTSTRAPPED_KEY, value: id })
+    // Cursors, the bootstrap mark and what history is left: one transaction, so a crash leaves either
+    // a bootstrap to redo (merging again is a no-op) or a complete working set with its history list.
+    await ctx.db.transaction('rw', ctx.db.syncPeers, ctx.db.meta, async () => {
+      for (const [device, seq] of Object.entries(manifest.header.covers)) {
+        if (device === ctx.writer.deviceId) continue
+        await saveCursor(ctx, { device, upTo: seq, gaps: [] })
+      }
+      await ctx.db.meta.put({ key: BOOTSTRAPPED_KEY, value: id })
+      if (loaded.historyChunks.length > 0) {
+        const history: HistoryLoad = {
+          snapshotId: id,
+          chunks: loaded.historyChunks,
+          total: loaded.historyChunks.length
+        }
+        await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
+      }
+    })
     result.snapshotId = id
     result.records = loaded.applied
     return result
@@ -312,32 +371,160 @@ async function loadSnapshot(
   chunks: readonly ChunkRef[],
   key: { key?: StoreKey },
   writer: string,
-  onProgress: (done: number) => void
-): Promise<{ applied: number; damaged: SyncProblem | null }> {
+  onProgress: (done: number) => void,
+  isHistory?: (entry: SnapshotEntry) => boolean
+): Promise<{ applied: number; damaged: SyncProblem | null; historyChunks: number[] }> {
   const load = (i: number): Promise<Loaded> => readChunk(share, id, chunks, i, key)
   const stored = await storedIds(ctx)
   const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
   let applied = 0
+  const historyChunks: number[] = []
   let next: Promise<Loaded> | null = chunks.length > 0 ? load(0) : null
   for (let i = 0; next; i++) {
     const loaded = await next
     next = i + 1 < chunks.length ? load(i + 1) : null
     // A rejected read-ahead would otherwise be reported as unhandled while this chunk is stored.
     next?.catch(() => undefined)
-    if (!loaded.ok) return { applied, damaged: loaded.problem }
+    if (!loaded.ok) return { applied, damaged: loaded.problem, historyChunks }
     // nor does it set them: a plain share authenticates nothing (shared/sync/plainShare.ts)
-    const entries = key.key
-      ? loaded.entries
-      : loaded.entries.map((e) => ({ ...e, r: withoutWithheld(e.t, e.r) }))
+    const all = key.key ? loaded.entries : loaded.entries.map((e) => ({ ...e, r: withoutWithheld(e.t, e.r) }))
+    const entries = isHistory ? all.filter((e) => !isHistory(e)) : all
+    if (entries.length < all.length) historyChunks.push(i)
     const outcome = await ctx.writer.applySnapshotRecords(entries, knownAbsent)
     // A record another one's unique value already holds here (the same 工号 set up on both PCs) is
     // kept aside and retried each round, as with segments.
     await holdRecords(ctx, writer, 0, outcome.held)
-    for (const e of loaded.entries) stored.add(`${e.t}\u0000${e.r.id}`)
-    applied += loaded.entries.length
+    for (const e of entries) stored.add(`${e.t}\u0000${e.r.id}`)
+    applied += entries.length
     onProgress(applied)
   }
-  return { applied, damaged: null }
+  return { applied, damaged: null, historyChunks }
+}
+
+export interface HistoryResult {
+  /** chunks left / chunks at the start; null when no history is loading */
+  progress: { done: number; total: number } | null
+  problems: SyncProblem[]
+}
+
+/**
+ * The background part of a usable-first bootstrap: stores the history chunks listed under HISTORY_KEY
+ * until `budgetMs` has passed (the loop runs the next round at once while some are left, so a user's
+ * writes go out between two slices). Each chunk's complaints and events are stored in ONE transaction
+ * with the list's shrinking (Writer.applyHistoryRecords), so a crash resumes at the first chunk not
+ * stored, with nothing lost or stored twice. A record already held here (the working set, a user's
+ * edit, a peer's change that arrived first) merges per field; only those certainly absent are
+ * built directly. If the snapshot is gone or damaged, the newest complete one is loaded whole instead
+ * (its records are at least as new; merging makes the overlap a no-op).
+ */
+export async function loadHistory(
+  ctx: DataContext,
+  share: SharePort,
+  store: StoreAccess,
+  {
+    budgetMs = 3_000,
+    onProgress = () => undefined
+  }: { budgetMs?: number; onProgress?: (done: number, total: number) => void } = {}
+): Promise<HistoryResult> {
+  const result: HistoryResult = { progress: null, problems: [] }
+  let history = await pendingHistory(ctx)
+  if (!history) return result
+  const key = store.encryption ? { key: store.encryption.key } : {}
+  const started = ctx.now()
+  let manifest = await readManifest(share, history.snapshotId, key)
+  const fits = (m: NonNullable<typeof manifest>, h: HistoryLoad): boolean =>
+    m.header.storeId === store.storeId && h.chunks.every((i) => i < m.chunks.length)
+  if (!manifest || !fits(manifest, history)) {
+    const other = await newestUsable(share, store, key)
+    if (!other) {
+      result.problems.push(
+        syncProblem(
+          'truncated',
+          'snapshotTruncated',
+          `snapshot ${history.snapshotId} gone; none to load history from`
+        )
+      )
+      result.progress = { done: history.total - history.chunks.length, total: history.total }
+      return result
+    }
+    history = {
+      snapshotId: other.id,
+      chunks: other.manifest.chunks.map((_, i) => i),
+      total: other.manifest.chunks.length
+    }
+    manifest = other.manifest
+    await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
+  }
+  const chunks = manifest.chunks
+  const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key)
+  let left = [...history.chunks]
+  let next: Promise<Loaded> | null = left.length > 0 ? load(left[0] as number) : null
+  while (next) {
+    const loaded = await next
+    const index = left[0] as number
+    left = left.slice(1)
+    const more = left.length > 0 && ctx.now() - started < budgetMs
+    next = more ? load(left[0] as number) : null
+    next?.catch(() => undefined)
+    if (!loaded.ok) {
+      // The next round starts over from the newest complete snapshot.
+      result.problems.push(loaded.problem)
+      await ctx.db.meta.put({
+        key: HISTORY_KEY,
+        value: { snapshotId: '', total: history.total, chunks: [index, ...left] }
+      })
+      result.progress = { done: history.total - left.length - 1, total: history.total }
+      return result
+    }
+    const entries = loaded.entries
+      .filter((e) => HISTORY_TABLES.has(e.t))
+      .map((e) => (key.key ? e : { ...e, r: withoutWithheld(e.t, e.r) }))
+    // In slices, each with the list's progress (chunk and offset): a short write at a time, so the
+    // desk's own reads of complaints wait at most one slice.
+    const from = history.chunks[0] === index ? (history.offset ?? 0) : 0
+    for (let at = from; at < entries.length || at === from; at += HISTORY_SLICE) {
+      const end = Math.min(entries.length, at + HISTORY_SLICE)
+      const rest: HistoryLoad | null =
+        end < entries.length
+          ? { snapshotId: history.snapshotId, total: history.total, chunks: [index, ...left], offset: end }
+          : left.length > 0
+            ? { snapshotId: history.snapshotId, total: history.total, chunks: left }
+            : null
+      const outcome = await ctx.writer.applyHistoryRecords(entries.slice(at, end), HISTORY_KEY, rest)
+      await holdRecords(ctx, manifest.header.deviceId, 0, outcome.held)
+      if (end >= entries.length) break
+    }
+    onProgress(history.total - left.length, history.total)
+  }
+  result.progress = { done: history.total - left.length, total: history.total }
+  return result
+}
+
+async function readManifest(
+  share: SharePort,
+  id: string,
+  key: { key?: StoreKey }
+): Promise<Extract<Awaited<ReturnType<typeof decodeSnapshotManifest>>, { ok: true }> | null> {
+  if (!id) return null
+  const bytes = await share.read(`snapshots/${id}/${MANIFEST_FILE}`).catch((error: unknown) => {
+    if (isShareError(error, 'unavailable')) throw error
+    return null
+  })
+  if (!bytes) return null
+  const manifest = await decodeSnapshotManifest(bytes, key)
+  return manifest.ok ? manifest : null
+}
+
+async function newestUsable(
+  share: SharePort,
+  store: StoreAccess,
+  key: { key?: StoreKey }
+): Promise<{ id: string; manifest: NonNullable<Awaited<ReturnType<typeof readManifest>>> } | null> {
+  for (const id of await completeSnapshots(share)) {
+    const manifest = await readManifest(share, id, key)
+    if (manifest && manifest.header.storeId === store.storeId) return { id, manifest }
+  }
+  return null
 }
 
 /** table + id of every synced record this PC holds (few on a new PC). */

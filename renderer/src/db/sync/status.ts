@@ -14,6 +14,9 @@ export interface SyncStatusValue {
   lastReport: SyncReport | null
   /** a new PC loading the store's snapshot in this round: records stored of total */
   loading: { done: number; total: number } | null
+  /** the settled history still loading in the background after a usable-first join (chunks stored of
+   *  total); kept from round to round until a round says it is all here */
+  history: { done: number; total: number } | null
 }
 
 /** Where a tracked round reports its progress (the app's sync store). */
@@ -21,6 +24,8 @@ export interface SyncStatusSink {
   begin(): void
   /** snapshot loading progress within the running round */
   loadingProgress(done: number, total: number): void
+  /** history loading progress within the running round */
+  historyProgress?(done: number, total: number): void
   finish(report: SyncReport): void
 }
 
@@ -29,7 +34,8 @@ export const IDLE_STATUS: SyncStatusValue = {
   lastSyncedAt: null,
   problems: [],
   lastReport: null,
-  loading: null
+  loading: null,
+  history: null
 }
 
 /** The status after each event, as pure functions: the store applies them, tests check them. */
@@ -39,11 +45,16 @@ export const statusAfter = {
     ...value,
     loading: { done, total }
   }),
+  historyProgress: (value: SyncStatusValue, done: number, total: number): SyncStatusValue => ({
+    ...value,
+    history: done < total ? { done, total } : null
+  }),
   finish: (_value: SyncStatusValue, report: SyncReport): SyncStatusValue => ({
     state: report.state,
     lastSyncedAt: report.lastSyncedAt,
     problems: report.problems,
     lastReport: report,
-    loading: null
+    loading: null,
+    history: report.history
   })
 }

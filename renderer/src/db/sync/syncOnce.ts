@@ -2,7 +2,7 @@ import type { EncryptionParams } from '@shared/sync/sealed'
 import type { DataContext } from '../context'
 import { checkClaim, withdrawClaims } from './claim'
 import { exportOutbox } from './exportOutbox'
-import { bootstrapFromSnapshot } from './snapshots'
+import { bootstrapFromSnapshot, loadHistory, pendingHistory } from './snapshots'
 import { importPeers } from './importPeers'
 import { syncProblem, UNAVAILABLE_CODES, type SyncProblem } from './problems'
 import { refreshTimeRules } from './refreshTimeRules'
@@ -35,6 +35,8 @@ export interface SyncReport {
   problems: SyncProblem[]
   /** end of the last round that completed (this one, when state is 'synced') */
   lastSyncedAt: number | null
+  /** after a usable-first bootstrap: history chunks stored of total; null once all history is here */
+  history: { done: number; total: number } | null
 }
 
 export interface SyncOptions {
@@ -42,6 +44,10 @@ export interface SyncOptions {
   encryption?: EncryptionParams
   /** while a new PC loads a snapshot: records stored so far of `total` (for a progress display) */
   onSnapshotProgress?: (done: number, total: number) => void
+  /** while the history left by a usable-first bootstrap loads: chunks stored of total */
+  onHistoryProgress?: (done: number, total: number) => void
+  /** how long one round may spend storing history before it ends (the loop runs the next at once) */
+  historyBudgetMs?: number
 }
 
 export async function syncOnce(
@@ -56,7 +62,8 @@ export async function syncOnce(
     applied: 0,
     conflicts: 0,
     problems: [],
-    lastSyncedAt: null
+    lastSyncedAt: null,
+    history: null
   }
   try {
     const store = await openStore(ctx.db, share, ctx.now(), options.encryption)
@@ -78,6 +85,19 @@ export async function syncOnce(
       Object.assign(report, { received: got.received, applied: got.applied, conflicts: got.conflicts })
       report.problems.push(...got.problems)
       if (got.applied > 0 || boot.records > 0) await refreshTimeRules(ctx)
+      // The settled history a usable-first bootstrap left, a slice per round (the loop goes on at once).
+      // The round that stored the working set ends at once: the desk is usable from here.
+      const pending = boot.snapshotId ? await pendingHistory(ctx) : null
+      if (pending) report.history = { done: 0, total: pending.total }
+      else if (!got.problems.some((p) => p.kind === 'segmentsLost')) {
+        const history = await loadHistory(ctx, share, store, {
+          ...(options.historyBudgetMs !== undefined ? { budgetMs: options.historyBudgetMs } : {}),
+          ...(options.onHistoryProgress ? { onProgress: options.onHistoryProgress } : {})
+        })
+        report.problems.push(...history.problems)
+        report.history =
+          history.progress && history.progress.done < history.progress.total ? history.progress : null
+      }
       // Our changes could not be published (clone, unreadable own file): not "synced", whatever came in.
       if (sent.problems.some((p) => EXPORT_BLOCKED.has(p.kind))) report.state = 'error'
       // Nor while this PC lacks a peer's changes it cannot get (their segments and snapshot are gone).

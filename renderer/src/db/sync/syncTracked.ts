@@ -20,7 +20,8 @@ export function syncTracked(
   if (inFlight) return inFlight
   status.begin()
   const progress = {
-    onSnapshotProgress: (done: number, total: number) => status.loadingProgress(done, total)
+    onSnapshotProgress: (done: number, total: number) => status.loadingProgress(done, total),
+    onHistoryProgress: (done: number, total: number) => status.historyProgress?.(done, total)
   }
   const round = (typeof options === 'function' ? options() : Promise.resolve(options))
     .then((resolved) => syncOnce(ctx, share, { ...progress, ...resolved }))

@@ -2,7 +2,7 @@ import type { DataContext } from '../context'
 import { compactOwnSegments } from './compactOwn'
 import { pruneSnapshots } from './retention'
 import type { SharePort } from './sharePort'
-import { snapshotDue, writeSnapshot } from './snapshots'
+import { pendingHistory, snapshotDue, writeSnapshot } from './snapshots'
 import { isStoreAccess, openStore } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 
@@ -26,7 +26,9 @@ export async function shareUpkeep(
   const result: UpkeepResult = { snapshotId: null, compacted: [], removedSnapshots: [] }
   const store = await openStore(ctx.db, share, ctx.now(), options.encryption).catch(() => null)
   if (!store || !isStoreAccess(store)) return result
-  if (await snapshotDue(ctx, share).catch(() => false)) {
+  // Never a snapshot from a PC whose history is still loading: its covers would claim records it lacks.
+  const complete = !(await pendingHistory(ctx))
+  if (complete && (await snapshotDue(ctx, share).catch(() => false))) {
     const written = await writeSnapshot(ctx, share, store).catch(() => null)
     result.snapshotId = written?.snapshotId ?? null
   }

@@ -14,6 +14,7 @@ import { ComplaintFilters } from './ComplaintFilters'
 import { OverdueMark } from './OverdueTag'
 import { KeyAccountMark } from '@/features/customers/KeyAccountMark'
 import { useNow } from '@/ui/useNow'
+import { HistoryLoadingNote } from '@/features/sync/HistoryLoadingNote'
 
 const ROW_HEIGHT = 40
 /** Rows are fetched a page at a time around what is visible, so 200 000 complaints cost one small read. */
@@ -56,6 +57,7 @@ export function ComplaintListPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <HistoryLoadingNote />
       <Space style={{ marginBottom: 12 }} wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')}>
           {t('action.newComplaint')}

@@ -56,6 +56,12 @@ export function SyncIndicator({ testId = 'sync-status' }: { testId?: string }) {
             · {t('sync.loading', { percent: Math.floor((status.loading.done / status.loading.total) * 100) })}
           </span>
         )}
+        {status.history && (
+          <span data-testid="sync-history">
+            {' '}
+            · {t('sync.history', { percent: Math.floor((status.history.done / status.history.total) * 100) })}
+          </span>
+        )}
         {status.lastSyncedAt && (
           <span data-testid="sync-last">
             {' '}

@@ -1,0 +1,113 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { test, expect, screenshot } from './fixtures'
+import { finishSetup, openShare, registerComplaintViaUi } from './flows'
+import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '@shared/sync/snapshot'
+import { createStoreFile, STORE_FILE } from '@shared/sync/store'
+import { generateComplaints } from '../../bench/generate'
+import { generateCustomers } from '../../bench/generateCustomers'
+
+// Issue 18 point 1 at CI scale: a new PC joins a store whose snapshot holds 1 500 customers and 4 000
+// complaints (small chunks, so the settled history takes many rounds). Usable first: the header says
+// the history is loading while the archive finds customers and a new complaint is registered; the
+// complaint list says it is not complete yet; at the end every record is there.
+
+const CUSTOMERS = 1_500
+const COMPLAINTS = 4_000
+
+function clocked<T extends { _created: { hlc: string } }>(row: T): T {
+  const clock = Object.fromEntries(
+    Object.keys(row)
+      .filter((k) => k !== 'id' && !k.startsWith('_'))
+      .map((k) => [k, row._created.hlc])
+  )
+  return { ...row, _clock: clock }
+}
+
+async function writeStoreShare(root: string): Promise<{ name: string; phone: string }> {
+  const nowMs = Date.parse('2026-11-23T10:00:00+08:00')
+  const store = await createStoreFile({ storeId: 'join-store', createdAt: nowMs })
+  await writeFile(path.join(root, STORE_FILE), store.bytes)
+  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const customers = generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }).sort(byId)
+  function* entries(): Generator<SnapshotEntry> {
+    for (const r of customers) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
+    const complaints = generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })
+    for (const r of complaints.sort(byId)) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+  }
+  for await (const file of encodeSnapshot(entries(), {
+    storeId: 'join-store',
+    deviceId: 'pcSrc',
+    schemaVersion: 5,
+    createdAt: nowMs,
+    covers: {},
+    chunkRecords: 200
+  })) {
+    const target = path.join(root, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, file.bytes)
+  }
+  const c = customers[1234] as (typeof customers)[number]
+  return { name: c.name, phone: c.phone }
+}
+
+test('a new PC joins a large store: usable while the history loads, with its progress in the header', async ({
+  page,
+  shareDir
+}) => {
+  test.setTimeout(120_000)
+  const someone = await writeStoreShare(shareDir)
+  await finishSetup(page)
+  await openShare(page, shareDir)
+  await expect(page.getByTestId('share-state')).toContainText('该文件夹里已有门店共享')
+  await page.getByTestId('share-join').click()
+
+  // Usable: the header shows the history loading; the archive finds a customer by name and last 4.
+  await expect(page.getByTestId('sync-history')).toContainText(/历史记录载入中 \d+%/, { timeout: 60_000 })
+  await screenshot(page, 'sync-join-history-loading')
+  await page.getByRole('menuitem', { name: '客户档案' }).click()
+  await page.getByTestId('customer-search').fill(someone.name)
+  await expect(page.getByTestId('customer-list')).toHaveAttribute('data-query', someone.name)
+  await expect(page.getByTestId('customer-list')).toContainText(someone.name)
+  await page.getByTestId('customer-search').fill(someone.phone.slice(-4))
+  await expect(page.getByTestId('customer-list')).toHaveAttribute('data-query', someone.phone.slice(-4))
+  await expect(page.getByTestId('customer-list')).toContainText(someone.name)
+
+  // The complaint list says it is not complete yet.
+  await page.getByRole('menuitem', { name: '投诉处理' }).click()
+  const loadingNow = await page.getByTestId('sync-history').isVisible()
+  if (loadingNow) {
+    await expect(page.getByTestId('history-loading-note')).toContainText('历史投诉仍在后台载入')
+    await screenshot(page, 'sync-join-history-note')
+  }
+
+  // A new complaint registered meanwhile is kept.
+  const no = await registerComplaintViaUi(page, {
+    phone: '13912345678',
+    name: '加载中客户',
+    content: '历史载入期间登记的投诉。'
+  })
+  expect(no).toMatch(/^TS-/)
+
+  // Complete: the progress leaves the header, the note leaves the list, every record is there.
+  await expect(page.getByTestId('sync-history')).toHaveCount(0, { timeout: 90_000 })
+  await page.getByRole('menuitem', { name: '投诉处理' }).click()
+  await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
+  const counts = await page.evaluate(
+    () =>
+      new Promise<{ customers: number; complaints: number }>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['customers', 'complaints'], 'readonly')
+          const c = tx.objectStore('customers').count()
+          const k = tx.objectStore('complaints').count()
+          tx.oncomplete = () => (open.result.close(), resolve({ customers: c.result, complaints: k.result }))
+          tx.onerror = () => reject(tx.error)
+        }
+        open.onerror = () => reject(open.error)
+      })
+  )
+  // the registered complaint's customer is new (its phone is in no generated archive)
+  expect(counts).toEqual({ customers: CUSTOMERS + 1, complaints: COMPLAINTS + 1 })
+  await screenshot(page, 'sync-join-complete')
+})

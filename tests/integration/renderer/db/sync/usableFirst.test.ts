@@ -1,0 +1,240 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { registerComplaint } from '@/db/complaints'
+import { addCustomerNote } from '@/db/customers'
+import { searchCustomers } from '@/db/customerQuery'
+import { HISTORY_KEY, pendingHistory, writeSnapshot } from '@/db/sync/snapshots'
+import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
+import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
+import type { RealShare } from './realShare'
+import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
+
+// Issue 18 point 1: a new PC stores the working set (every customer, open complaints and their
+// timelines, every other table) in its first round and is usable; settled complaints and their
+// timelines follow in later rounds, a chunk per round here (historyBudgetMs 0), and whatever is
+// written meanwhile — here, or by a peer, even to a record whose stored copy has not arrived yet —
+// merges per field with them.
+
+const shares = shareKeeper()
+afterEach(() => shares.disposeAll())
+
+const ONE_CHUNK = { historyBudgetMs: 0 }
+
+/** A store on A: `n` complaints (with their customers and timelines), those in `settled` closed, and a
+ *  note on some customers; then A writes a snapshot of `chunkRecords` records per chunk. */
+async function storeOnA(
+  share: RealShare,
+  n: number,
+  settled: (i: number) => boolean,
+  chunkRecords: number
+): Promise<{ a: Pc; ids: string[] }> {
+  const a = await pc('pcA', 'A1')
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const c = await registerComplaint(
+      a,
+      '1001',
+      intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` })
+    )
+    ids.push(c.id)
+    if (i % 3 === 0) await addCustomerNote(a, '1001', c.customerId, `第 ${i} 次来电`)
+    if (settled(i))
+      await a.writer.transact('1001', (tx) =>
+        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
+      )
+  }
+  await syncOnce(a, share)
+  const store = await openStore(a.db, share, a.now())
+  if (!isStoreAccess(store)) throw new Error('A has no store')
+  await writeSnapshot(a, share, store, { chunkRecords })
+  return { a, ids }
+}
+
+/** Rounds until the history is all stored (at most `max`). */
+async function untilLoaded(c: Pc, share: RealShare, max = 200): Promise<SyncReport[]> {
+  const reports: SyncReport[] = []
+  for (let i = 0; i < max; i++) {
+    const report = await syncOnce(c, share, ONE_CHUNK)
+    reports.push(report)
+    if (!report.history) return reports
+  }
+  throw new Error('history never finished loading')
+}
+
+describe('usable-first join', () => {
+  it('the first round stores the working set and is usable; settled history follows round by round', async () => {
+    const share = await shares.make()
+    const { a, ids } = await storeOnA(share, 12, (i) => i % 4 !== 0, 4)
+    const c = await pc('pcC', 'C1')
+    const first = await syncOnce(c, share, ONE_CHUNK)
+    expect(first.state).toBe('synced')
+    expect(first.history).toMatchObject({ done: 0 })
+    // usable: every customer is found by name, phone and last 4; every open complaint is here with its
+    // timeline; no settled one yet.
+    for (let i = 0; i < 12; i++) {
+      expect((await searchCustomers(c, `客户${i}`)).map((h) => h.customer.name)).toContain(`客户${i}`)
+      expect((await searchCustomers(c, `1380013${8000 + i}`)).length).toBe(1)
+    }
+    expect((await searchCustomers(c, '8011')).length).toBe(1)
+    const open = ids.filter((_, i) => i % 4 === 0)
+    for (const id of open) {
+      expect(await c.db.complaints.get(id)).toMatchObject({ status: 'registered' })
+      expect(await c.db.events.where('subjectId').equals(id).count()).toBe(
+        await a.db.events.where('subjectId').equals(id).count()
+      )
+    }
+    expect(await c.db.complaints.count()).toBe(open.length)
+    expect(await pendingHistory(c)).not.toBeNull()
+
+    const rounds = await untilLoaded(c, share)
+    expect(rounds.length).toBeGreaterThan(1)
+    expect(rounds.every((r) => r.state === 'synced')).toBe(true)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
+  it('keeps every record: after the full load the store equals merging every change (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          n: fc.integer({ min: 1, max: 8 }),
+          settledMask: fc.integer({ min: 0, max: 255 }),
+          chunk: fc.integer({ min: 1, max: 6 }),
+          // after the snapshot, during C's background load: A edits complaints (by index), C registers
+          edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom('content', 'demand', 'product')), {
+            maxLength: 4
+          }),
+          localNew: fc.integer({ min: 0, max: 2 }),
+          aSyncsAt: fc.nat({ max: 3 })
+        }),
+        async ({ n, settledMask, chunk, edits, localNew, aSyncsAt }) => {
+          const share = await shares.make()
+          const { a, ids } = await storeOnA(share, n, (i) => ((settledMask >> i) & 1) === 1, chunk)
+          for (const [k, field] of edits) {
+            a.time.value += 1_000
+            await a.writer.transact('1002', (tx) =>
+              tx.update('complaints', ids[k % ids.length] as string, { [field]: `A 改 ${k}` })
+            )
+          }
+          const c = await pc('pcC', 'C1')
+          await syncOnce(c, share, ONE_CHUNK)
+          for (let i = 0; i < localNew; i++)
+            await registerComplaint(
+              c,
+              '2001',
+              intake({ customerPhone: `1390013${8000 + i}`, customerName: `新${i}` })
+            )
+          let round = 0
+          for (;;) {
+            // A's edits reach the share at some point of C's load (before or after their records arrive).
+            if (round++ === aSyncsAt) await syncOnce(a, share)
+            const report = await syncOnce(c, share, ONE_CHUNK)
+            if (!report.history && round > aSyncsAt) break
+            if (round > 200) throw new Error('history never finished loading')
+          }
+          await syncOnce(a, share)
+          await syncOnce(c, share, ONE_CHUNK)
+          expect(await syncedState(c)).toEqual(await syncedState(a))
+          await shares.disposeAll()
+        }
+      ),
+      { numRuns: 12 }
+    )
+  }, 240_000)
+
+  it('a write during the background load is kept and synced — also a peer’s edit of a complaint whose stored copy has not arrived', async () => {
+    const share = await shares.make()
+    const { a, ids } = await storeOnA(share, 10, (i) => i > 0, 3)
+    const b = await pc('pcB', 'B1')
+    await untilLoaded(b, share)
+    const c = await pc('pcC', 'C1')
+    await syncOnce(c, share, ONE_CHUNK)
+    const last = ids[ids.length - 1] as string
+    expect(await c.db.complaints.get(last)).toBeUndefined()
+
+    // B edits a settled complaint C has not stored yet; C imports it before the snapshot's copy.
+    b.time.value += 60_000
+    await b.writer.transact('1003', (tx) => tx.update('complaints', last, { demand: 'B 补充的诉求' }))
+    await syncOnce(b, share)
+    // C works meanwhile: a new complaint, and an edit of an open one.
+    const mine = await registerComplaint(
+      c,
+      '2001',
+      intake({ customerPhone: '13900139000', customerName: '加载中登记' })
+    )
+    await c.writer.transact('2001', (tx) =>
+      tx.update('complaints', ids[0] as string, { product: 'C 改的商品' })
+    )
+    const rounds = await untilLoaded(c, share)
+    expect(rounds.every((r) => r.state === 'synced')).toBe(true)
+    // Both sides of the early edit: the snapshot's fields and B's demand.
+    expect(await c.db.complaints.get(last)).toMatchObject({
+      demand: 'B 补充的诉求',
+      content: '电饭煲不加热',
+      status: 'closed',
+      customerName: '客户9'
+    })
+    // An old complaint, loaded, can be edited here.
+    await c.writer.transact('2001', (tx) =>
+      tx.update('complaints', ids[1] as string, { demand: 'C 改旧投诉' })
+    )
+    await syncOnce(c, share)
+    await syncOnce(a, share)
+    await syncOnce(b, share)
+    expect(await a.db.complaints.get(mine.id)).toMatchObject({ customerName: '加载中登记' })
+    expect(await a.db.complaints.get(ids[0] as string)).toMatchObject({ product: 'C 改的商品' })
+    expect(await a.db.complaints.get(ids[1] as string)).toMatchObject({ demand: 'C 改旧投诉' })
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+    expect(await syncedState(b)).toEqual(await syncedState(a))
+  })
+
+  it('a crash during the background load (the data layer dropped and reopened) resumes without loss or duplicate', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 12, (i) => i % 3 !== 0, 3)
+    let c = await pc('pcC', 'C1')
+    const dbName = c.db.name
+    await syncOnce(c, share, ONE_CHUNK)
+    await syncOnce(c, share, ONE_CHUNK)
+    const before = (await pendingHistory(c))?.chunks.length ?? 0
+    expect(before).toBeGreaterThan(1)
+    // The process dies while a chunk is being stored: that call never completes (as a killed
+    // renderer's transaction never commits), and the data layer is dropped.
+    c.writer.applyHistoryRecords = () => Promise.reject(new Error('killed while storing a chunk'))
+    await syncOnce(c, share, ONE_CHUNK)
+    c.db.close()
+    c = await reopen(c.time, 'pcC', dbName, 'C1')
+    const after = (await c.db.meta.get(HISTORY_KEY))?.value as { chunks: number[] } | undefined
+    // the chunk in flight was not stored, and the list still names it
+    expect(after?.chunks.length).toBe(before)
+    await untilLoaded(c, share)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
+    expect(await c.db.events.count()).toBe(await a.db.events.count())
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+})
+
+describe('usable-first join, the snapshot going away', () => {
+  it('the snapshot removed mid-load: the rest comes from the newest complete one; with none, it says so and keeps the list', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 9, (i) => i % 3 !== 0, 3)
+    const c = await pc('pcC', 'C1')
+    await syncOnce(c, share, ONE_CHUNK)
+    await syncOnce(c, share, ONE_CHUNK)
+    const first = (await pendingHistory(c))?.snapshotId as string
+    for (const f of await share.files(`snapshots/${first}`)) await share.remove(f)
+    // none left: a problem, the list kept, nothing lost
+    const stuck = await syncOnce(c, share, ONE_CHUNK)
+    expect(stuck.problems.map((p) => p.kind)).toContain('truncated')
+    expect(await pendingHistory(c)).not.toBeNull()
+    // A writes a newer one: C finishes from it
+    a.time.value += 60_000
+    const store = await openStore(a.db, share, a.now())
+    if (!isStoreAccess(store)) throw new Error('A has no store')
+    await writeSnapshot(a, share, store, { chunkRecords: 4 })
+    await untilLoaded(c, share)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+})
