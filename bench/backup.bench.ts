@@ -114,6 +114,16 @@ test('数据备份 at 100 000 customers and 200 000 complaints', async ({ page, 
     return out
   }, BACKUP_MEASURES)
   console.log(JSON.stringify(measures))
+  console.log(
+    JSON.stringify(
+      await app.evaluate(() =>
+        performance
+          .getEntriesByType('measure')
+          .filter((e) => e.name.startsWith('desk:restore') || e.name.startsWith('desk:backup'))
+          .map((e) => `${e.name} ${Math.round(e.duration)}`)
+      )
+    )
+  )
   const fileSize = await app.evaluate(async () => {
     const listed = (await (
       window.desk as unknown as {
