@@ -1,5 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
+// eslint-disable-next-line no-restricted-imports -- builds a database as schema version 13 left it, to test the backup before its upgrade
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '@shared/sync/json'
@@ -8,6 +9,7 @@ import { openDataLayer } from '@/db/context'
 import { UPGRADE_BACKUP_META, type BackupFileInfo, type BackupStorePort } from '@/db/backup'
 import { registerComplaint } from '@/db/complaints'
 import { addStaff } from '@/db/staff'
+// eslint-disable-next-line no-restricted-imports -- the earlier schemas themselves, for the same reason
 import {
   SCHEMA_V1,
   SCHEMA_V2,
