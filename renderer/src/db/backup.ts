@@ -269,7 +269,7 @@ const MERGED_ON_RESTORE: ReadonlySet<string> = new Set(['meta', 'auditLog', PEND
  * Replaces this PC's data with a checked backup. The whole file is read first; then, while the writer
  * lets no other write start (the desk's, the sync's):
  *  1. one transaction checks the right again, notes the complaint counters and sets RESTORING_META;
- *  2. one transaction clears the restored tables;
+ *  2. one transaction deletes the rows the backup does not hold (rowsNotKept);
  *  3. the records go in with IndexedDB's own puts, RESTORE_BATCH_ROWS a transaction — a verified
  *     whole-store image needs none of the writer's work (derived keys and tallies are in the file);
  *  4. one transaction writes meta, 操作日志, the pending changes and the sync cursors, and removes
@@ -323,14 +323,16 @@ export async function restoreChecked(
         if (typeof row.value === 'number') counters.set(row.key, row.value)
       return { storeId: (await db.meta.get(STORE_ID_KEY))?.value as string | undefined, counters }
     })
+    // Not a clear: clearing a large table costs IndexedDB about as much as writing it again (§8). Only
+    // what the backup does not hold goes; the rest is overwritten by step 3.
     await db.transaction('rw', restorable, async () => {
       for (const table of restorable) {
         // 操作日志 is append-only: a restore adds the backup's entries it lacks and removes none
         if (table.name === 'auditLog') continue
-        if (table.name === 'meta') {
-          const keys = (await table.toCollection().primaryKeys()) as string[]
-          await table.bulkDelete(keys.filter((k) => !isDeviceLocalMeta(k)))
-        } else await table.clear()
+        const gone = await rowsNotKept(table, rowsOf.get(table.name) ?? [])
+        await table.bulkDelete(
+          table.name === 'meta' ? gone.filter((k) => !isDeviceLocalMeta(k as string)) : gone
+        )
       }
     })
     measure('desk:restore-clear', t0)
@@ -392,7 +394,32 @@ export async function restoreChecked(
   return counts
 }
 
-/** Puts `chunks` of rows into the cleared table `name` with IndexedDB's own puts: RESTORE_BATCH_ROWS a
+/**
+ * The primary keys of `table` a restore of `chunks` must delete before putting them: rows the backup does
+ * not hold, and rows whose value of a unique index (a 工号, a complaint number) differs from the backup's
+ * row of the same key — else a put of another row with that value would be refused. Read from the keys
+ * alone (no record is read).
+ */
+async function rowsNotKept(table: Table, chunks: readonly Record<string, unknown>[][]): Promise<unknown[]> {
+  const keyPath = keyPathOf(table)
+  const backup = new Map<string, Record<string, unknown>>()
+  for (const rows of chunks) for (const row of rows) backup.set(JSON.stringify(row[keyPath]), row)
+  const gone = new Set<unknown>()
+  for (const key of await table.toCollection().primaryKeys())
+    if (!backup.has(JSON.stringify(key))) gone.add(key)
+  for (const index of table.schema.indexes) {
+    if (!index.unique || typeof index.keyPath !== 'string') continue
+    const values = await table.orderBy(index.name).keys()
+    const keys = await table.orderBy(index.name).primaryKeys()
+    keys.forEach((key, i) => {
+      const row = backup.get(JSON.stringify(key))
+      if (row && JSON.stringify(row[index.keyPath as string]) !== JSON.stringify(values[i])) gone.add(key)
+    })
+  }
+  return [...gone]
+}
+
+/** Puts `chunks` of rows into the table `name` (rows it should not keep already deleted) with IndexedDB's own puts: RESTORE_BATCH_ROWS a
  *  transaction, RESTORE_IN_FLIGHT of them at once (the page serialises the next while the database
  *  writes the last), relaxed durability (the last transaction of the restore is the one that counts). */
 async function putRows(

@@ -131,6 +131,22 @@ describe('数据备份: backup → restore', () => {
     expect(port.files.get(outcome.preRestoreId)?.verified).toBe(true)
   })
 
+  it('rows whose 工号 or complaint number moved to another key since the backup are restored too (unique indexes)', async () => {
+    const ctx = await desk()
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    const original = await everything(ctx)
+    // behind the writer's back: the two staff rows swap their 工号
+    const [a, b] = (await ctx.db.staff.toArray()) as { id: string; staffNo: string; role: string }[]
+    if (!a || !b) throw new Error('two staff rows expected')
+    await ctx.db.staff.put({ ...a, staffNo: 'tmp' } as never)
+    await ctx.db.staff.put({ ...b, staffNo: a.staffNo } as never)
+    await ctx.db.staff.put({ ...a, staffNo: b.staffNo } as never)
+    // the manager now answers to the other 工号
+    await restoreBackup(ctx, port, a.role === 'manager' ? b.staffNo : a.staffNo, { id: made.id })
+    expect((await everything(ctx)).staff).toEqual(original.staff)
+  })
+
   it('操作日志 through a restore: nothing removed, the backups and the restore recorded, the chain intact', async () => {
     const ctx = await desk()
     await ctx.db.meta.put({ key: 'session.staffNo', value: '8001' })
