@@ -1,4 +1,4 @@
-import Dexie, { RangeSet, type Table } from 'dexie'
+import Dexie, { cmp, RangeSet, type Table } from 'dexie'
 import {
   BackupWriter,
   CHUNK_ROWS,
@@ -343,8 +343,12 @@ export async function restoreChecked(
       .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
     for (const t of plain) {
       const c0 = performance.now()
-      await putRows(db, t, rowsOf.get(t) ?? [], progress)
-      measure(`desk:restore-put:${t}`, c0)
+      const written = await putRows(db, t, rowsOf.get(t) ?? [], progress)
+      globalThis.performance?.measure?.(`desk:restore-put:${t}`, {
+        start: c0,
+        end: performance.now(),
+        detail: { rows: counts[t] ?? 0, written }
+      })
     }
 
     t0 = performance.now()
@@ -427,17 +431,46 @@ async function putRows(
   name: string,
   chunks: readonly Record<string, unknown>[][],
   progress: (rows: number) => void
-): Promise<void> {
+): Promise<number> {
   const idb = db.backendDB()
+  const keyPath = keyPathOf(db.table(name))
   const inFlight: Promise<void>[] = []
+  let written = 0
   const send = (rows: readonly Record<string, unknown>[]) => {
     const tx = idb.transaction(name, 'readwrite', { durability: 'relaxed' })
     const store = tx.objectStore(name)
-    for (const row of rows) store.put(row)
+    let failure: unknown
+    // The rows stored in this batch's key range, read first in the same transaction: a row stored
+    // exactly as in the backup is left alone (restoring a recent backup, or undoing a restore, changes
+    // few records; IndexedDB's put is the restore's cost).
+    let low = rows[0]?.[keyPath] as IDBValidKey
+    let high = low
+    for (const row of rows) {
+      const key = row[keyPath] as IDBValidKey
+      if (cmp(key, low) < 0) low = key
+      if (cmp(key, high) > 0) high = key
+    }
+    const reading = store.getAll(IDBKeyRange.bound(low, high))
+    reading.onsuccess = () => {
+      try {
+        const stored = new Map<string, string>()
+        for (const row of reading.result as Record<string, unknown>[])
+          stored.set(JSON.stringify(row[keyPath]), JSON.stringify(row))
+        for (const row of rows) {
+          const held = stored.get(JSON.stringify(row[keyPath]))
+          if (held !== undefined && held === JSON.stringify(row)) continue
+          store.put(row)
+          written++
+        }
+      } catch (e) {
+        failure = e
+        tx.abort()
+      }
+    }
     inFlight.push(
       new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => (progress(rows.length), resolve())
-        tx.onabort = () => reject(tx.error ?? new Error(`restore of ${name} aborted`))
+        tx.onabort = () => reject(failure ?? tx.error ?? new Error(`restore of ${name} aborted`))
       })
     )
   }
@@ -451,6 +484,7 @@ async function putRows(
   }
   if (batch.length > 0) send(batch)
   await Promise.all(inFlight)
+  return written
 }
 
 /** Tells every live query of this window that every table changed (the restore's records were put

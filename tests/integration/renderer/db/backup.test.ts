@@ -147,6 +147,20 @@ describe('数据备份: backup → restore', () => {
     expect((await everything(ctx)).staff).toEqual(original.staff)
   })
 
+  it('a record stored exactly as in the backup is not written again; one that differs is', async () => {
+    const ctx = await desk()
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    const original = await everything(ctx)
+    const [first] = await ctx.db.complaints.toArray()
+    if (!first) throw new Error('a complaint expected')
+    await ctx.db.complaints.put({ ...first, content: '备份后改过的内容' })
+    await restoreBackup(ctx, port, '8001', { id: made.id })
+    expect(await everything(ctx)).toEqual(original)
+    const put = performance.getEntriesByName('desk:restore-put:complaints').at(-1) as PerformanceMeasure
+    expect(put.detail).toEqual({ rows: 2, written: 1 })
+  })
+
   it('操作日志 through a restore: nothing removed, the backups and the restore recorded, the chain intact', async () => {
     const ctx = await desk()
     await ctx.db.meta.put({ key: 'session.staffNo', value: '8001' })
