@@ -69,8 +69,9 @@ test('数据备份 at 100 000 customers and 200 000 complaints', async ({
       })
   )
   const app = await restartApp()
+  // (the tallies and day rows of 300 000 records are rebuilt at this start: minutes on a loaded machine)
   await app.waitForFunction(() => performance.getEntriesByName('desk:ready')[0]?.startTime, undefined, {
-    timeout: 300_000
+    timeout: 900_000
   })
 
   await app.getByRole('menuitem', { name: '系统设置' }).click()
@@ -142,6 +143,41 @@ test('数据备份 at 100 000 customers and 200 000 complaints', async ({
     return listed.value.entries[0]?.size ?? 0
   })
 
+  const figures = {
+    ...COUNTS,
+    fullBackupMs,
+    inputLatencyP95Ms: latencies.length ? round(p95(latencies)) : 0,
+    verifyMs: measures.verify?.[0] ?? -1,
+    restoreMs: measures.restore?.[0] ?? -1,
+    buildMs: measures.build?.[0] ?? -1,
+    storeMs: measures.store?.[0] ?? -1,
+    restoreWithPreBackupMs,
+    backupBytes: fileSize,
+    keystrokes: latencies.length,
+    targets: TARGETS,
+    measuredAt: new Date().toISOString()
+  }
+  const save = (extra: Record<string, number>) => {
+    console.log(JSON.stringify({ ...figures, ...extra }, null, 2))
+    if (SCALE !== 1) return
+    // read-modify-write: keys of other slices (auditFirstPageMs) stay
+    const previous = existsSync(RESULT)
+      ? (JSON.parse(readFileSync(RESULT, 'utf8')) as Record<string, unknown>)
+      : {}
+    const previousTargets = (previous.targets as Record<string, number> | undefined) ?? {}
+    mkdirSync('bench/results', { recursive: true })
+    writeFileSync(
+      RESULT,
+      JSON.stringify(
+        { ...previous, ...figures, ...extra, targets: { ...previousTargets, ...TARGETS } },
+        null,
+        2
+      ) + '\n'
+    )
+  }
+  // saved before the last part, so a run stopped there keeps its figures
+  save({})
+
   // The same backup restored on a PC with no data (从备份恢复 on a replacement PC's first run): every
   // record is written, nothing can be skipped — the restore's worst case.
   const listed = (await app.evaluate(() =>
@@ -169,34 +205,7 @@ test('数据备份 at 100 000 customers and 200 000 complaints', async ({
   )
   console.log(JSON.stringify(await steps(b.page)))
 
-  const figures = {
-    ...COUNTS,
-    fullBackupMs,
-    inputLatencyP95Ms: latencies.length ? round(p95(latencies)) : 0,
-    verifyMs: measures.verify?.[0] ?? -1,
-    restoreMs: measures.restore?.[0] ?? -1,
-    buildMs: measures.build?.[0] ?? -1,
-    storeMs: measures.store?.[0] ?? -1,
-    restoreWithPreBackupMs,
-    restoreOnEmptyPcMs: emptyMeasures[0] ?? -1,
-    backupBytes: fileSize,
-    keystrokes: latencies.length,
-    targets: TARGETS,
-    measuredAt: new Date().toISOString()
-  }
-  console.log(JSON.stringify(figures, null, 2))
-  if (SCALE === 1) {
-    // read-modify-write: keys of other slices (auditFirstPageMs) stay
-    const previous = existsSync(RESULT)
-      ? (JSON.parse(readFileSync(RESULT, 'utf8')) as Record<string, unknown>)
-      : {}
-    const previousTargets = (previous.targets as Record<string, number> | undefined) ?? {}
-    mkdirSync('bench/results', { recursive: true })
-    writeFileSync(
-      RESULT,
-      JSON.stringify({ ...previous, ...figures, targets: { ...previousTargets, ...TARGETS } }, null, 2) + '\n'
-    )
-  }
+  save({ restoreOnEmptyPcMs: emptyMeasures[0] ?? -1 })
   for (const [key, target] of Object.entries(TARGETS))
     expect(figures[key as keyof typeof TARGETS], key).toBeLessThanOrEqual(target)
 })
