@@ -64,7 +64,9 @@ const BACKUP_REFUSALS: Record<BackupRefusedError['refusal'], string> = {
   countsDiffer: 'backup.refused.countsDiffer',
   notManager: 'backup.refused.notManager',
   needsPassphraseToBackup: 'backup.refused.needsPassphraseToBackup',
-  preRestoreFailed: 'backup.refused.preRestoreFailed'
+  preRestoreFailed: 'backup.refused.preRestoreFailed',
+  restoreFailed: 'backup.refused.restoreFailed',
+  restoreInterrupted: 'backup.refused.restoreInterrupted'
 }
 
 /** A user-facing sentence for any error, in one place: typed refusals of the data layer and of main

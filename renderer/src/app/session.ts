@@ -5,6 +5,7 @@ import type { Staff } from '@shared/domain/staff'
 import type { SetupInput } from '@shared/domain/setup'
 import { openData, type Data, type Locale } from '@/db'
 import { createIpcKeyVault } from '@/ipc/ipcKeyVault'
+import { createIpcBackupStore } from '@/ipc/ipcBackupStore'
 import { callDesk } from '@/ipc/desk'
 import { applyLocale } from '@/i18n'
 
@@ -111,7 +112,12 @@ export function sessionState(deps: SessionDeps): StateCreator<SessionState> {
 
 export const useSession = create<SessionState>()(
   // An encrypted store's key is kept by main (OS key store), never in IndexedDB.
-  sessionState({ callDesk, applyLocale, dataOptions: { keyVault: createIpcKeyVault() } })
+  // Data of an older format is backed up (by main, like every automatic backup) before it is upgraded.
+  sessionState({
+    callDesk,
+    applyLocale,
+    dataOptions: { keyVault: createIpcKeyVault(), backupPort: createIpcBackupStore() }
+  })
 )
 
 /** The open data layer; only rendered below the boot gate, so never null there. */

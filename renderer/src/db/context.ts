@@ -11,6 +11,12 @@ import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 import { adoptDeviceId } from './sync/renewDevice'
 import { readClosedDays } from './closedDays'
 import { noKeyVault, type KeyVault } from './sync/storeKey'
+import {
+  backupBeforeUpgrade,
+  finishInterruptedRestore,
+  UPGRADE_BACKUP_META,
+  type BackupStorePort
+} from './backup'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {
@@ -33,16 +39,34 @@ export interface DataContext {
 
 export async function openDataLayer(
   deviceSource: DeviceInfo | (() => DeviceInfo),
-  options: { dbName?: string; now?: () => number; keyVault?: KeyVault } = {}
+  options: {
+    dbName?: string
+    now?: () => number
+    keyVault?: KeyVault
+    /** main's backup files: with it, data of an older format is backed up before it is upgraded */
+    backupPort?: BackupStorePort
+  } = {}
 ): Promise<DataContext> {
-  const db = new DeskDatabase(options.dbName ?? DEFAULT_DB_NAME)
+  const name = options.dbName ?? DEFAULT_DB_NAME
+  const db = new DeskDatabase(name)
+  const now = options.now ?? Date.now
+  const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
+  // 升级前: the data as the older app left it is backed up before Dexie upgrades it (backup.ts).
+  const upgrade = options.backupPort
+    ? await backupBeforeUpgrade(name, db.verno, {
+        port: options.backupPort,
+        deviceId: opened.deviceId,
+        now,
+        keyVault: options.keyVault ?? noKeyVault
+      })
+    : undefined
   await db.open()
+  if (upgrade && (upgrade.kind === 'backedUp' || upgrade.kind === 'failed'))
+    await db.meta.put({ key: UPGRADE_BACKUP_META, value: { ...upgrade, at: now() } })
   await ensureTallies(db)
   await ensureServiceDays(db)
   await ensureTaskDays(db)
   await ensureComplaintDays(db)
-  const now = options.now ?? Date.now
-  const opened = typeof deviceSource === 'function' ? deviceSource() : deviceSource
   const device = (): DeviceInfo => {
     const current = typeof deviceSource === 'function' ? deviceSource() : deviceSource
     if (current.deviceId !== opened.deviceId)
@@ -73,5 +97,7 @@ export async function openDataLayer(
     closedDays: readClosedDays(await db.settings.get('closedDays'))
   }
   await rederiveIfZoneChanged(holder.ctx)
+  // A restore that did not end leaves a store that is not whole: it goes back as it was before (backup.ts).
+  await finishInterruptedRestore(holder.ctx, options.backupPort)
   return holder.ctx
 }

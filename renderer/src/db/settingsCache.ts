@@ -40,6 +40,11 @@ function noteWrite(state: CacheState, trans: DBCoreTransaction): void {
   native.addEventListener('abort', ended, { once: true })
 }
 
+/** Settings were written past Dexie (a restore's own puts, backup.ts): nothing held stays good. */
+export function settingsChangedBehindCache(db: Dexie): void {
+  stateOf(db).version++
+}
+
 /** Installs the invalidation on the database (before it opens). */
 export function watchSettingsWrites(db: Dexie): void {
   const state = stateOf(db)

@@ -283,9 +283,31 @@ export class Writer {
     return new Writer(db, new HlcClock(deviceId, wallClock, last), deviceId, derive, wallClock)
   }
 
+  /** Set while a restore writes in several transactions (backup.ts): every write waits for its end. */
+  private held: Promise<void> | null = null
+
+  /** Runs `work` (which must not write through this writer) while no write of this writer starts: a
+   *  restore's transactions then never interleave with the desk's or the sync's writes. */
+  async exclusive<R>(work: () => Promise<R>): Promise<R> {
+    if (this.held) await this.turn()
+    let release = () => {}
+    this.held = new Promise<void>((resolve) => (release = resolve))
+    try {
+      return await work()
+    } finally {
+      this.held = null
+      release()
+    }
+  }
+
+  private async turn(): Promise<void> {
+    while (this.held) await this.held
+  }
+
   /** Runs `work` in one read-write transaction over every table; the staff number is stamped on every change. */
   async transact<R>(staffNo: string, work: (tx: WriteTx) => Promise<R>): Promise<R> {
     if (!staffNo) throw new Error('a write needs the staff no. of who makes it')
+    if (this.held) await this.turn()
     // A customer's search keys load lazily (derived.ts), and nothing but IndexedDB may be awaited
     // inside the transaction: load them first (once; no await at all after that).
     if (!searchKeysReady()) await loadCustomerSearch()
@@ -312,6 +334,7 @@ export class Writer {
    *  folded into our clock, so what we write next orders after everything we have seen. */
   async applyRemote(changes: readonly Change[]): Promise<MergeOutcome> {
     if (changes.length === 0) return { applied: 0, conflicts: [], held: [] }
+    if (this.held) await this.turn()
     if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
@@ -327,6 +350,7 @@ export class Writer {
     knownAbsent: KnownAbsent
   ): Promise<MergeOutcome> {
     if (entries.length === 0) return { applied: 0, conflicts: [], held: [] }
+    if (this.held) await this.turn()
     if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
       const outcome = await mergeSnapshotRecords(this.db, this.derive, entries, this.wallClock(), knownAbsent)

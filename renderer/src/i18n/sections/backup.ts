@@ -74,7 +74,9 @@ export const backupZh = {
     countsDiffer: '备份文件中的记录数与备份时记下的不符，文件已损坏。未做任何更改。',
     notManager: '只有客服经理可以恢复备份。',
     needsPassphraseToBackup: '门店共享已加密：请先在“同步”中输入共享密码，才能备份（备份绝不以明文保存）。',
-    preRestoreFailed: '恢复前对当前数据的备份未能通过校验，为安全起见没有恢复。'
+    preRestoreFailed: '恢复前对当前数据的备份未能通过校验，为安全起见没有恢复。',
+    restoreFailed: '恢复没有完成，数据已退回恢复前的样子。',
+    restoreInterrupted: '上次恢复备份没有完成，且读不到恢复前的备份，为免显示不完整的数据，暂不打开。'
   },
   about: { label: '上次备份', ago: '{{ago}}前' },
   dashboard: {
@@ -173,7 +175,10 @@ export const backupEn: typeof backupZh = {
     needsPassphraseToBackup:
       'The store share is encrypted: type the share passphrase under Sync first (a backup is never kept in plain text).',
     preRestoreFailed:
-      'The backup of the current data made before restoring did not pass its check, so nothing was restored.'
+      'The backup of the current data made before restoring did not pass its check, so nothing was restored.',
+    restoreFailed: 'The restore did not finish; the data was put back as it was before.',
+    restoreInterrupted:
+      'The last restore did not finish and the backup made before it cannot be read, so the data is not opened (it would be incomplete).'
   },
   about: { label: 'Last backup', ago: '{{ago}} ago' },
   dashboard: {

@@ -12,8 +12,12 @@ import {
   isDeviceLocalMeta,
   makeBackup,
   restoreBackup,
+  restoreChecked,
+  RESTORING_META,
   type BackupStorePort
 } from '@/db/backup'
+import { BackupWriter } from '@shared/backup/format'
+import { openDataLayer } from '@/db/context'
 import { registerComplaint } from '@/db/complaints'
 import { addStaff } from '@/db/staff'
 import { checkAuditLog, recordOperation } from '@/db/audit'
@@ -125,6 +129,36 @@ describe('数据备份: backup → restore', () => {
     expect((await ctx.db.meta.get('pinLock.1001'))?.value).toEqual({ wrong: 4, lockedUntil: 0 })
     expect(outcome.counts.complaints).toBe(2)
     expect(port.files.get(outcome.preRestoreId)?.verified).toBe(true)
+  })
+
+  it('rows whose 工号 or complaint number moved to another key since the backup are restored too (unique indexes)', async () => {
+    const ctx = await desk()
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    const original = await everything(ctx)
+    // behind the writer's back: the two staff rows swap their 工号
+    const [a, b] = (await ctx.db.staff.toArray()) as { id: string; staffNo: string; role: string }[]
+    if (!a || !b) throw new Error('two staff rows expected')
+    await ctx.db.staff.put({ ...a, staffNo: 'tmp' } as never)
+    await ctx.db.staff.put({ ...b, staffNo: a.staffNo } as never)
+    await ctx.db.staff.put({ ...a, staffNo: b.staffNo } as never)
+    // the manager now answers to the other 工号
+    await restoreBackup(ctx, port, a.role === 'manager' ? b.staffNo : a.staffNo, { id: made.id })
+    expect((await everything(ctx)).staff).toEqual(original.staff)
+  })
+
+  it('a record stored exactly as in the backup is not written again; one that differs is', async () => {
+    const ctx = await desk()
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    const original = await everything(ctx)
+    const [first] = await ctx.db.complaints.toArray()
+    if (!first) throw new Error('a complaint expected')
+    await ctx.db.complaints.put({ ...first, content: '备份后改过的内容' })
+    await restoreBackup(ctx, port, '8001', { id: made.id })
+    expect(await everything(ctx)).toEqual(original)
+    const put = performance.getEntriesByName('desk:restore-put:complaints').at(-1) as PerformanceMeasure
+    expect(put.detail).toEqual({ rows: 2, written: 1 })
   })
 
   it('操作日志 through a restore: nothing removed, the backups and the restore recorded, the chain intact', async () => {
@@ -306,3 +340,88 @@ describe('数据备份: bad backups are refused with the reason, and nothing cha
     expect(before.complaints?.length).toBe(3)
   })
 })
+
+describe('数据备份: a restore that does not end is never taken for a whole store', () => {
+  /** A store with a backup of it, then a third complaint: what a restore would replace. */
+  async function setUp() {
+    const ctx = await desk()
+    const port = memoryPort()
+    const made = await makeBackup(ctx, port, 'manual')
+    await registerComplaint(ctx, '1001', intake({ customerPhone: '13700137000', customerName: '王五' }))
+    return { ctx, port, made, before: await everything(ctx) }
+  }
+
+  it('the data layer dropped mid-restore (some tables written, others cleared): the next start gives back the data as it was before', async () => {
+    const { ctx, port, made, before } = await setUp()
+    // restoreBackup's steps, with the data layer closed as soon as the first table's records are in
+    const checked = await checkBackup(ctx, port.files.get(made.id)?.bytes as Uint8Array)
+    const pre = await makeBackup(ctx, port, 'preRestore')
+    let calls = 0
+    const dropped = restoreChecked(ctx, '8001', checked, {
+      undoFrom: pre.id,
+      onProgress: () => {
+        // the first call is the file read; the next ones come as records are stored
+        if (++calls === 2) ctx.db.close()
+      }
+    })
+    await expect(dropped).rejects.toThrow()
+    const name = ctx.db.name
+    const opts = { dbName: name, now: () => ctx.time.value }
+
+    // Half-restored on disk: the marker says so, and the data layer will not open it as it is.
+    const raw = await openRaw(name)
+    expect(await raw.meta.get(RESTORING_META)).toMatchObject({ value: { undoFrom: pre.id } })
+    expect(await raw.complaints.count()).not.toBe(3)
+    raw.close()
+    expect(await refusal(openDataLayer(device(), opts))).toBe('restoreInterrupted')
+
+    // With main's backup files at hand it gives the store back as it was before the restore.
+    const reopened = await openDataLayer(device(), { ...opts, backupPort: port })
+    expect(await reopened.db.meta.get(RESTORING_META)).toBeUndefined()
+    expect(await everything(reopened)).toEqual(before)
+    reopened.db.close()
+  })
+
+  it('a restore step that fails after the first change puts the data back at once and says so', async () => {
+    const { ctx, port, before } = await setUp()
+    // a file that checks (counts, checksum) but holds a record IndexedDB refuses (no key)
+    const writer = new BackupWriter()
+    await writer.add('staff', await ctx.db.staff.toArray())
+    await writer.add('customers', [{ name: '没有编号的客户' }])
+    const { bytes } = await writer.finish({
+      createdAt: ctx.time.value,
+      storeId: null,
+      deviceId: ctx.writer.deviceId,
+      schemaVersion: ctx.db.verno
+    })
+    expect(await refusal(restoreBackup(ctx, port, '8001', { bytes }))).toBe('restoreFailed')
+    expect(await ctx.db.meta.get(RESTORING_META)).toBeUndefined()
+    expect(await everything(ctx)).toEqual(before)
+  })
+
+  it('while a restore holds the writer, a desk write waits and then lands on the restored data', async () => {
+    const { ctx } = await setUp()
+    let release = () => {}
+    const held = ctx.writer.exclusive(() => new Promise<void>((resolve) => (release = resolve)))
+    let landed = false
+    const write = registerComplaint(
+      ctx,
+      '1001',
+      intake({ customerPhone: '13600136000', customerName: '赵六' })
+    ).then(() => (landed = true))
+    for (let i = 0; i < 5; i++) expect(await ctx.db.complaints.count()).toBe(3)
+    expect(landed).toBe(false)
+    release()
+    await held
+    await write
+    expect(await ctx.db.complaints.count()).toBe(4)
+  })
+})
+
+/** The database as it is on disk, opened without the data layer (and so without its checks). */
+async function openRaw(name: string) {
+  const { DeskDatabase } = await import('@/db/database')
+  const db = new DeskDatabase(name)
+  await db.open()
+  return db
+}
