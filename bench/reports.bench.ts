@@ -166,7 +166,11 @@ test('统计报表 at 200 000 complaints, 100 000 customers, 100 000 consultatio
       cdp.on('Target.attachedToTarget', (e) => {
         if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('reportsWorker')) found(e.sessionId)
       })
-      void cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+      void cdp.send('Target.setAutoAttach', {
+        autoAttach: true,
+        waitForDebuggerOnStart: false,
+        flatten: false
+      })
     })
     let nextId = 1
     const replies = new Map<number, (v: unknown) => void>()
