@@ -194,6 +194,8 @@ async function switchStaffExpectingSetPin(page: Page) {
   await page.getByRole('button', { name: '切换工号' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('combobox').fill('8001')
+  // Enter picks the highlighted option: only once the list shows it (a slow PC filters later)
+  await expect(page.locator('.ant-select-item-option-active', { hasText: '8001' })).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(dialog.getByLabel('新PIN')).toBeVisible()
 }

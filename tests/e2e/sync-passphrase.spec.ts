@@ -31,6 +31,7 @@ test('an encrypted store share: create with a passphrase, a wrong one refused, t
   openSecondPc,
   consoleErrors
 }) => {
+  test.slow() // two PCs, key derivations, a restart and a tampered store file: 46–66 s on this machine
   await finishSetup(page)
 
   // PC A (a manager) creates the share with 加密共享文件; bad input is explained and kept.

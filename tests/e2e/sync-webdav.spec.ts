@@ -24,6 +24,8 @@ test.afterAll(async () => {
 async function connectWebdav(page: Page, url: string, user: string, password: string): Promise<void> {
   await page.getByRole('menuitem', { name: '系统设置' }).click()
   const card = page.getByTestId('share-settings')
+  // the way to sync is chosen by words that are no field's label (共享文件夹位置 is one)
+  await expect(card.getByRole('radio', { name: '共享文件夹' })).toHaveCount(0)
   await card.getByRole('radio', { name: 'WebDAV' }).check()
   await card.getByLabel('WebDAV 地址', { exact: true }).fill(url)
   await card.getByLabel('用户名', { exact: true }).fill(user)

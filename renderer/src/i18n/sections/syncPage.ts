@@ -133,7 +133,7 @@ export const syncPageZh = {
     choose: '选择文件夹…',
     notChosen: '尚未选择',
     mode: '同步方式',
-    modeFolder: '共享文件夹',
+    modeFolder: '局域网文件夹',
     modeWebdav: 'WebDAV',
     webdavHint:
       '连锁门店不在同一个局域网时，可以通过 NAS 或坚果云等提供的 WebDAV 同步。地址须以 https:// 开头（例如 https://nas.example.com/kefu/）；应用密码是在服务器上为第三方软件生成的专用密码，只保存在本机（由系统加密），不会写进共享文件或日志。',
@@ -323,7 +323,7 @@ export const syncPageEn: typeof syncPageZh = {
     choose: 'Choose folder…',
     notChosen: 'Not chosen',
     mode: 'Sync through',
-    modeFolder: 'Share folder',
+    modeFolder: 'Network folder',
     modeWebdav: 'WebDAV',
     webdavHint:
       'Stores that share no network can sync through WebDAV (a NAS, 坚果云 …). The address must start with https:// (e.g. https://nas.example.com/kefu/); the app password is one the server generates for other programs. It is kept on this PC only (encrypted by the system), never in the share or the logs.',
