@@ -141,6 +141,24 @@ test.describe('complaint intake', () => {
     await expect(again.getByTestId('draft-restored')).toHaveCount(0)
   })
 
+  test('what was typed just before a reload is kept, and 草稿已保存 shows only once it is', async ({
+    page
+  }) => {
+    await finishSetup(page)
+    await page.getByRole('button', { name: '新建投诉' }).click()
+    await page.getByLabel('客户姓名').fill('孙七')
+    await expect(page.getByTestId('draft-saved')).toBeVisible()
+    // Newer typing: the mark of the earlier save goes until this text is stored too.
+    await page.getByLabel('投诉内容').fill('送货晚了三天')
+    await expect(page.getByTestId('draft-saved')).toHaveCount(0)
+    await expect(page.getByTestId('draft-saved')).toBeVisible()
+    await page.getByLabel('商品名称').fill('沙发')
+    // No wait at all: leaving the page writes what is pending.
+    await page.reload()
+    await expect(page.getByLabel('投诉内容')).toHaveValue('送货晚了三天')
+    await expect(page.getByLabel('商品名称')).toHaveValue('沙发')
+  })
+
   test('everything is still there after closing and reopening the app', async ({ page, restartApp }) => {
     await finishSetup(page)
     await page.getByRole('button', { name: '新建投诉' }).click()

@@ -11,7 +11,7 @@ import {
   setLocale,
   setSessionStaff
 } from './prefs'
-import { loadDraft, saveDraft, clearDraft } from './drafts'
+import { loadDraft, saveDraft, stashDraft, clearDraft } from './drafts'
 import { listStaff, getStaffByNo, addStaff, updateStaff } from './staff'
 import { checkStaffPin, setStaffPin, clearStaffPin } from './staffPin'
 import { checkPinGuarded, unlockPinWithManager, pinLockState } from './pinLockout'
@@ -294,6 +294,7 @@ const writes = {
   setDeskLocked,
   setLocale,
   saveDraft,
+  stashDraft,
   clearDraft,
   // staff
   addStaff,

@@ -11,6 +11,7 @@ import { readTimeRules, rederiveIfZoneChanged } from './timeRules'
 import { adoptDeviceId } from './sync/renewDevice'
 import { readClosedDays } from './closedDays'
 import { noKeyVault, type KeyVault } from './sync/storeKey'
+import { browserDraftStash, type DraftStash } from './draftStash'
 import {
   backupBeforeUpgrade,
   finishInterruptedRestore,
@@ -35,6 +36,8 @@ export interface DataContext {
   /** where an encrypted store's key is kept between runs (main's OS key store in the app; nothing in
    *  tests): never IndexedDB (sync/storeKey.ts) */
   readonly keyVault: KeyVault
+  /** where a draft typed in the page's last instant is kept synchronously (draftStash.ts) */
+  readonly draftStash: DraftStash
 }
 
 export async function openDataLayer(
@@ -45,6 +48,7 @@ export async function openDataLayer(
     keyVault?: KeyVault
     /** main's backup files: with it, data of an older format is backed up before it is upgraded */
     backupPort?: BackupStorePort
+    draftStash?: DraftStash
   } = {}
 ): Promise<DataContext> {
   const name = options.dbName ?? DEFAULT_DB_NAME
@@ -93,6 +97,7 @@ export async function openDataLayer(
     },
     now,
     keyVault: options.keyVault ?? noKeyVault,
+    draftStash: options.draftStash ?? browserDraftStash(),
     timeRules: readTimeRules(await db.settings.get('timeRules')),
     closedDays: readClosedDays(await db.settings.get('closedDays'))
   }

@@ -39,29 +39,51 @@ export function useIntakeDraft(form: UseFormReturn<ComplaintIntakeForm, unknown,
   useEffect(() => {
     if (!loaded) return
     let pending: ComplaintIntakeForm | null = null
+    // Counts edits: a save that finishes after newer typing must not show 草稿已保存 for the screen.
+    let edits = 0
+    let storedEdit = 0
+    let latest: ComplaintIntakeForm | null = null
     const flush = () => {
       clearTimeout(timer.current)
       if (!pending || closed.current) return
       const snapshot = pending
+      const savedEdit = edits
       pending = null
-      if (isBlank(snapshot)) void data.write.clearDraft(NEW_COMPLAINT_DRAFT).then(() => setSavedAt(null))
-      else void data.write.saveDraft(NEW_COMPLAINT_DRAFT, snapshot).then(() => setSavedAt(data.now()))
+      const stored = () => {
+        storedEdit = Math.max(storedEdit, savedEdit)
+        return savedEdit === edits
+      }
+      if (isBlank(snapshot))
+        void data.write.clearDraft(NEW_COMPLAINT_DRAFT).then(() => stored() && setSavedAt(null))
+      else
+        void data.write
+          .saveDraft(NEW_COMPLAINT_DRAFT, snapshot)
+          .then(() => stored() && setSavedAt(data.now()))
     }
     const subscription = form.watch((values) => {
       pending = { ...(values as ComplaintIntakeForm) }
+      latest = pending
+      edits += 1
       setSavedAt(null)
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, SAVE_DELAY_MS)
     })
-    // Leaving the page (navigation or window closing) writes what is pending at once.
-    window.addEventListener('pagehide', flush)
+    // Leaving the page (reload, window closing): IndexedDB drops a write begun now, so anything not yet
+    // stored — pending or still in flight — is kept synchronously (db/draftStash.ts).
+    const leave = () => {
+      clearTimeout(timer.current)
+      pending = null
+      if (closed.current || !latest || storedEdit === edits) return
+      data.write.stashDraft(NEW_COMPLAINT_DRAFT, latest)
+    }
+    window.addEventListener('pagehide', leave)
     dropRef.current = () => {
       pending = null
       clearTimeout(timer.current)
     }
     return () => {
       subscription.unsubscribe()
-      window.removeEventListener('pagehide', flush)
+      window.removeEventListener('pagehide', leave)
       flush()
     }
   }, [loaded, form, data])
