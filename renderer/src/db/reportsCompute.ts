@@ -105,6 +105,8 @@ interface Prepared {
   all: ReportInput
   /** the input narrowed by each filter set asked for so far */
   filtered: Map<string, ReportInput>
+  /** the rows it was parsed from: the same rows again (a period asked again) reuse it whole */
+  raw: RawReportInput
 }
 
 const KEPT_INPUTS = 2
@@ -119,8 +121,26 @@ function prepare(raw: RawReportInput): Prepared {
   cases.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id))
   return {
     all: { cases, services, tasks, ...(raw.served ? { served: raw.served } : {}) },
-    filtered: new Map()
+    filtered: new Map(),
+    raw
   }
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((text, i) => text === b[i])
+
+/** Whether two inputs hold the same rows (texts that crossed as "already held" are the very same
+ *  strings, so this is mostly a pointer comparison). */
+function sameRows(a: RawReportInput, b: RawReportInput): boolean {
+  return (
+    sameTexts(a.complaintRows, b.complaintRows) &&
+    sameTexts(a.taskRows, b.taskRows) &&
+    a.serviceRows.length === b.serviceRows.length &&
+    a.serviceRows.every(
+      (row, i) => row.at === b.serviceRows[i]?.at && row.lines === b.serviceRows[i]?.lines
+    ) &&
+    JSON.stringify(a.served ?? null) === JSON.stringify(b.served ?? null)
+  )
 }
 
 // what crossed from the UI thread, per row key (rowMirror.ts)
@@ -142,10 +162,15 @@ function received(raw: RawReportInput | SentReportInput): RawReportInput {
   }
 }
 
-function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {
+/** The input named by `ref` (parsed now if it carries its rows), narrowed by `filters`. */
+export function preparedInput(ref: InputRef, filters: ReportFilters): ReportInput {
   let p = kept.get(ref.id)
   if (ref.raw) {
-    p = prepare(received(ref.raw))
+    const raw = received(ref.raw)
+    // The same rows as a kept input (a period opened again, 本月 ↔ a year and back): its records, their
+    // order and its instant indexes are reused, not made again.
+    p = [...kept.values()].find((k) => sameRows(k.raw, raw)) ?? prepare(raw)
+    kept.delete(ref.id)
     kept.set(ref.id, p)
     for (const id of kept.keys()) if (kept.size > KEPT_INPUTS) kept.delete(id)
   }
