@@ -7,30 +7,11 @@ import {
   uniqueLines,
   type ServiceRow
 } from '@/db/reportInput'
+import { complaintDayLine } from '../../../support/complaintDayLine'
 
 // A report's input crosses to the worker as the day rows' texts; these turn them into its records.
 
-const complaint = (id: string, receivedAt: number) =>
-  [
-    id,
-    `TS-${id}`,
-    'closed',
-    receivedAt,
-    '',
-    '',
-    '',
-    '',
-    '',
-    0,
-    'cu',
-    'quality',
-    '家电部',
-    '1001',
-    'counter',
-    '',
-    '',
-    ''
-  ].join('\t')
+const complaint = complaintDayLine
 
 describe('report input from day rows', () => {
   it('reads each record once, though filed under several days; an empty (split) head gives nothing', () => {

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { preparedInput } from '@/db/reportsCompute'
 import type { RawReportInput } from '@/db/reportInput'
+import { complaintDayLine } from '../../../support/complaintDayLine'
 
 // A period asked again (本月 → a year → 本月) sends the same rows: the computing side reuses what it
 // parsed, sorted and indexed for them — but only when every row is the same.
 
-const complaint = (id: string, receivedAt: number) =>
-  [
-    id,
-    `TS-${id}`,
-    'closed',
-    receivedAt,
-    '',
-    '',
-    '',
-    '',
-    '',
-    0,
-    'cu',
-    'quality',
-    '家电部',
-    '1001',
-    'counter',
-    '',
-    '',
-    ''
-  ].join('\t')
+const complaint = complaintDayLine
 
 const rows = (complaints: string[], served?: RawReportInput['served']): RawReportInput => ({
   complaintRows: complaints,
