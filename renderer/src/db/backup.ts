@@ -12,7 +12,6 @@ import { deriveStoreKey } from '@shared/sync/crypto'
 import { fromBase64 } from '@shared/sync/bytes'
 import type { EncryptionParams } from '@shared/sync/sealed'
 import type { StoreKey } from '@shared/sync/crypto'
-import { SYNCED_TABLES } from '@shared/sync/change'
 import type { DataContext } from './context'
 import type { MetaEntry, OutboxEntry } from './schema'
 import type { DeskDatabase } from './database'
@@ -375,13 +374,18 @@ export async function restoreChecked(
         await db.auditLog.bulkAdd(rows.filter((_, i) => have[i] === undefined) as never[])
         progress(r.length)
       }
+      const named = new Map<string, Set<string>>()
       for (const r of rowsOf.get(PENDING) ?? []) {
-        const entries = (r as unknown as OutboxEntry[]).map((e) => restampEntry(e, me, stamps))
+        const entries = (r as unknown as OutboxEntry[]).map((e) => {
+          const entry = restampEntry(e, me, stamps)
+          if (entry !== e) named.set(e.table, (named.get(e.table) ?? new Set()).add(e.recordId))
+          return entry
+        })
         await db.outbox.bulkAdd(entries.map(({ seq: _seq, ...e }) => e))
         progress(r.length)
       }
       // Record clocks of the pending changes, re-stamped with this device as their outbox entries were.
-      if (stamps.size > 0) await restampRecords(ctx, stamps)
+      if (stamps.size > 0) await restampRecords(ctx, stamps, named)
       // In a store share: read every chain again from the start, this PC's own published one included.
       if (storeId !== undefined) {
         await db.syncPeers.clear()
@@ -533,16 +537,28 @@ function restampEntry(entry: OutboxEntry, me: string, stamps: Map<string, string
   return { ...entry, hlc, device: me }
 }
 
-async function restampRecords(ctx: DataContext, stamps: ReadonlyMap<string, string>): Promise<void> {
-  for (const name of SYNCED_TABLES)
-    await ctx.db
-      .table(name)
-      .toCollection()
-      .modify((row: Record<string, unknown>) => {
-        const clock = row._clock as Record<string, string> | undefined
-        if (!clock || !Object.values(clock).some((h) => stamps.has(h))) return
-        row._clock = Object.fromEntries(Object.entries(clock).map(([f, h]) => [f, stamps.get(h) ?? h]))
+async function restampRecords(
+  ctx: DataContext,
+  stamps: ReadonlyMap<string, string>,
+  named: ReadonlyMap<string, ReadonlySet<string>>
+): Promise<void> {
+  // Only the records the pending changes name can carry their stamps (each change is one field, or all
+  // fields, of one record): they are read by key — not every record of every table, which on a
+  // replacement PC's restore of a store's backup read all of them for a few pending changes.
+  for (const [name, ids] of named) {
+    const table = ctx.db.table(name)
+    const rows = (await table.bulkGet([...ids])) as (Record<string, unknown> | undefined)[]
+    const changed: Record<string, unknown>[] = []
+    for (const row of rows) {
+      const clock = row?._clock as Record<string, string> | undefined
+      if (!row || !clock || !Object.values(clock).some((h) => stamps.has(h))) continue
+      changed.push({
+        ...row,
+        _clock: Object.fromEntries(Object.entries(clock).map(([f, h]) => [f, stamps.get(h) ?? h]))
       })
+    }
+    if (changed.length > 0) await table.bulkPut(changed)
+  }
 }
 
 /** Where backup files live: main's data folder (and second folder), through IPC in the app
