@@ -145,20 +145,26 @@ async function writeBackupOf(
   for (const table of tables) {
     writer.declare(table.name)
     const keyPath = keyPathOf(table)
-    let last: unknown = undefined
-    for (;;) {
-      const page: Record<string, unknown>[] =
-        last === undefined
-          ? await table.orderBy(':id').limit(CHUNK_ROWS).toArray()
-          : await table.where(':id').above(last).limit(CHUNK_ROWS).toArray()
+    const read = (after: unknown): Promise<Record<string, unknown>[]> => {
+      const page =
+        after === undefined
+          ? table.orderBy(':id').limit(CHUNK_ROWS).toArray()
+          : table.where(':id').above(after).limit(CHUNK_ROWS).toArray()
+      // awaited in the next turn; a failure while this page is written out is not "unhandled"
+      page.catch(() => undefined)
+      return page
+    }
+    // The next page is read (by IndexedDB, on another core) while this one is written out.
+    let next: Promise<Record<string, unknown>[]> | null = read(undefined)
+    while (next) {
+      const page: Record<string, unknown>[] = await next
       if (page.length === 0) break
-      last = page[page.length - 1]?.[keyPath]
+      next = page.length < CHUNK_ROWS ? null : read(page[page.length - 1]?.[keyPath])
       const rows = table.name === 'meta' ? page.filter((r) => !isDeviceLocalMeta(r.key as string)) : page
       await writer.add(table.name, rows)
       done += page.length
       opts.onProgress?.({ done, total })
       await breathe()
-      if (page.length < CHUNK_ROWS) break
     }
   }
   // Changes not yet on the share: a replacement PC publishes them.
