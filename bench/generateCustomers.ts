@@ -1,11 +1,8 @@
 import type { Customer, Tier } from '@shared/domain/customer'
-import { customerKeys, provideSearchKeys, withDerived } from '@/db/derived'
-import { searchKeys } from '@shared/domain/customerSearch'
+import { customerKeys, withDerived } from '@/db/derived'
+import './nodeCustomerSearch'
 import { prng } from '../tests/support/prng'
 import { AREAS, GIVEN, POLYPHONIC, SURNAMES, TAGS } from './names'
-
-// The app loads customer search lazily (derived.ts); here in Node it is simply imported.
-provideSearchKeys(searchKeys)
 
 // A realistic customer archive for benchmarks (not app code): common and polyphonic surnames,
 // one- and two-character given names, mainland mobiles and landlines with area codes, tiers,

@@ -1,5 +1,6 @@
 process.env.TZ = 'Asia/Shanghai'
 import 'fake-indexeddb/auto'
+import './nodeCustomerSearch'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { test, expect } from '@playwright/test'
 import { registerComplaint } from '@/db/complaints'

@@ -53,7 +53,7 @@ export function withDerived<T extends object>(record: T, fields: DerivedFields |
 // A customer's search keys need pinyin-pro, whose dictionaries are ~300 KB of the bundle and ~100 ms
 // of main-thread work to build (2-core PC): they load in their own chunk, off the start-up path. The
 // writer awaits loadCustomerSearch() before a transaction that could derive them (see Writer), the search
-// before its first query; code that has customerSearch at hand (Node tools) may pass it to provideSearchKeys.
+// before its first query; code that has customerSearch at hand (Node tools) may pass it to provideCustomerSearch.
 type CustomerSearch = typeof import('@shared/domain/customerSearch')
 let searchKeysOf: typeof SearchKeys | undefined
 let customerSearch: CustomerSearch | undefined
@@ -80,9 +80,11 @@ export function loadCustomerSearch(): Promise<CustomerSearch> {
   return loadingCustomerSearch
 }
 
-/** For code that imports customerSearch itself (bench generators in Node): no loading needed. */
-export function provideSearchKeys(keys: typeof SearchKeys): void {
-  searchKeysOf = keys
+/** For code that imports customerSearch itself (benches in Node, whose loader cannot import it
+ *  lazily): no loading needed. */
+export function provideCustomerSearch(module: CustomerSearch): void {
+  customerSearch = module
+  searchKeysOf = module.searchKeys
 }
 
 export function customerKeys(c: Customer & { _deleted?: 1 }): DerivedFields {
