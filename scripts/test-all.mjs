@@ -238,6 +238,20 @@ async function main() {
       '--list'
     ])
   )
+  // ... and the benches that run the data layer in Node must run (a small one: Playwright's loader
+  // differs from vitest's, and a bench that loads can still fail on its first dynamic import)
+  results.push(
+    await plainStep('bench runs (small WebDAV sync)', 'env', [
+      'BENCH_WEBDAV_CHANGES=300',
+      'BENCH_WEBDAV_RUNS=1',
+      'npx',
+      'playwright',
+      'test',
+      '-c',
+      'playwright.bench.config.ts',
+      'bench/sync-webdav.bench.ts'
+    ])
+  )
   results.push(await vitestStep())
   results.push(await electronegativityStep())
   const build = await plainStep('build', 'npx', ['electron-vite', 'build'])
