@@ -3,6 +3,8 @@ import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
 import { adjustTallies, tallyMoves } from './tallies'
 import { applyDayRowMoves, dayRowMoves } from './dayRows'
+import { complaintDaysBuiltKey } from './complaintDays'
+import { serviceDaysBuiltKey } from './serviceDays'
 import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from './derived'
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
@@ -377,7 +379,11 @@ export class Writer {
     return this.db.transaction('rw', scope, async () => {
       const present = new Set<string>()
       const byTable = new Map<SyncedTable, string[]>()
-      for (const { t, r } of entries) byTable.set(t, [...(byTable.get(t) ?? []), r.id])
+      for (const { t, r } of entries) {
+        const ids = byTable.get(t)
+        if (ids) ids.push(r.id)
+        else byTable.set(t, [r.id])
+      }
       for (const [table, ids] of byTable) {
         ids.sort()
         const keys = await this.db
@@ -387,13 +393,19 @@ export class Writer {
           .primaryKeys()
         for (const id of keys) present.add(`${table}\u0000${String(id)}`)
       }
+      // Records new here file no day-row lines one slice at a time: each slice of settled cases spans
+      // every day of the archive, so it rewrote most day rows (quadratic in the history's size). The
+      // built marks go instead, in this transaction: the rows are rebuilt from the records once the
+      // history is stored (loadHistory), or by the next reader or start if that is first.
       const outcome = await mergeSnapshotRecords(
         this.db,
         this.derive,
         entries,
         this.wallClock(),
-        (table, id) => !present.has(`${table}\u0000${id}`)
+        (table, id) => !present.has(`${table}\u0000${id}`),
+        { deferDayRows: true }
       )
+      await this.db.meta.bulkDelete([complaintDaysBuiltKey(), serviceDaysBuiltKey()])
       if (rest === null) await this.db.meta.delete(progressKey)
       else await this.db.meta.put({ key: progressKey, value: rest })
       let newest = ''

@@ -7,6 +7,7 @@ import { searchCustomers } from '@/db/customerQuery'
 import { HISTORY_KEY, pendingHistory, writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
+import { dayOfRow, linesOf, type DayRowEntry } from '@/db/dayRows'
 import type { RealShare } from './realShare'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
 
@@ -51,6 +52,17 @@ async function storeOnA(
   return { a, ids }
 }
 
+/** Every day-row line (统计报表's complaints, 服务统计表's services) by local day, whatever the rows'
+ *  split: what the reports read. */
+async function dayLines(ctx: Pc): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const store of ['complaintDays', 'serviceDays'] as const)
+    out[store] = (await ctx.db.table<DayRowEntry, string>(store).toArray())
+      .flatMap((row) => linesOf(row).map((line) => `${dayOfRow(row.day)}\t${line}`))
+      .sort()
+  return out
+}
+
 /** Rounds until the history is all stored (at most `max`). */
 async function untilLoaded(c: Pc, share: RealShare, max = 200): Promise<SyncReport[]> {
   const reports: SyncReport[] = []
@@ -92,6 +104,9 @@ describe('usable-first join', () => {
     expect(rounds.every((r) => r.state === 'synced')).toBe(true)
     expect(await pendingHistory(c)).toBeNull()
     expect(await syncedState(c)).toEqual(await syncedState(a))
+    // the day rows the history slices left out are rebuilt once everything is stored
+    expect((await dayLines(c)).complaintDays.length).toBeGreaterThan(0)
+    expect(await dayLines(c)).toEqual(await dayLines(a))
   })
 
   it('keeps every record: after the full load the store equals merging every change (property)', async () => {
@@ -136,6 +151,7 @@ describe('usable-first join', () => {
           await syncOnce(a, share)
           await syncOnce(c, share, ONE_CHUNK)
           expect(await syncedState(c)).toEqual(await syncedState(a))
+          expect(await dayLines(c)).toEqual(await dayLines(a))
           await shares.disposeAll()
         }
       ),
@@ -236,5 +252,8 @@ describe('usable-first join, the snapshot going away', () => {
     await untilLoaded(c, share)
     expect(await pendingHistory(c)).toBeNull()
     expect(await syncedState(c)).toEqual(await syncedState(a))
+    // the day rows the history slices left out are rebuilt once everything is stored
+    expect((await dayLines(c)).complaintDays.length).toBeGreaterThan(0)
+    expect(await dayLines(c)).toEqual(await dayLines(a))
   })
 })
