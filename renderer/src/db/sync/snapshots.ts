@@ -431,7 +431,7 @@ export async function loadHistory(
   share: SharePort,
   store: StoreAccess,
   {
-    budgetMs = 3_000,
+    budgetMs = 10_000,
     onProgress = () => undefined
   }: { budgetMs?: number; onProgress?: (done: number, total: number) => void } = {}
 ): Promise<HistoryResult> {
