@@ -5,6 +5,7 @@ import type { TimeRange } from '@shared/domain/counter/week'
 import type { DeskDatabase } from './database'
 import { dayOfRow, linesOf, readDayRows, replaceDayRows } from './dayRows'
 import { SERVICE_KIND_OF, serviceLine, type Svc } from './serviceDayFamily'
+import { historyPending } from './historyLoad'
 
 // 服务统计表 over long periods. A year holds ~150 000 services; walking the _svc index for them takes
 // ~2 s in Chromium (one cursor step per key), and 服务人数 counts DISTINCT customers, so it cannot be
@@ -66,7 +67,7 @@ export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
         })
     }
     await replaceDayRows(db, 'serviceDays', days)
-    await db.meta.put({ key: built, value: true })
+    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
   })
 }
 

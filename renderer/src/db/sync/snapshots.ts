@@ -11,8 +11,9 @@ import {
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
-import { ensureComplaintDays } from '../complaintDays'
-import { ensureServiceDays } from '../serviceDays'
+import { complaintDaysBuiltKey, ensureComplaintDays } from '../complaintDays'
+import { ensureServiceDays, serviceDaysBuiltKey } from '../serviceDays'
+import { HISTORY_KEY } from '../historyLoad'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
@@ -31,7 +32,7 @@ export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
 /** the snapshot this PC started from (set once, when its working set loaded completely) */
 export const BOOTSTRAPPED_KEY = 'sync.bootstrappedFrom'
 /** the history still to load after a usable-first bootstrap (HistoryLoad); absent once all is stored */
-export const HISTORY_KEY = 'sync.historyLoad'
+export { HISTORY_KEY }
 
 /** What a usable-first bootstrap left for the background (issue 18 point 1): the chunks of `snapshotId`
  *  holding settled complaints or their events, not stored yet; `total` chunks at the start. */
@@ -220,6 +221,9 @@ export async function bootstrapFromSnapshot(
           total: loaded.historyChunks.length
         }
         await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
+        // The history's records file no day-row lines as they arrive (Writer.applyHistoryRecords):
+        // the rows count as not built until loadHistory rebuilds them at its end.
+        await ctx.db.meta.bulkDelete([complaintDaysBuiltKey(), serviceDaysBuiltKey()])
       }
     })
     result.snapshotId = id

@@ -8,6 +8,8 @@ import { HISTORY_KEY, pendingHistory, writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
 import { dayOfRow, linesOf, type DayRowEntry } from '@/db/dayRows'
+import { complaintDaysBuiltKey, ensureComplaintDays } from '@/db/complaintDays'
+import { ensureServiceDays } from '@/db/serviceDays'
 import type { RealShare } from './realShare'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
 
@@ -228,6 +230,39 @@ describe('usable-first join', () => {
     expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
     expect(await c.db.events.count()).toBe(await a.db.events.count())
     expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+})
+
+describe('usable-first join, day rows and progress', () => {
+  it('a report opened mid-load and a crash between a slice and its progress: the day rows end equal, nothing doubled', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 12, (i) => i % 3 !== 0, 3)
+    let c = await pc('pcC', 'C1')
+    const dbName = c.db.name
+    await syncOnce(c, share, ONE_CHUNK)
+    await syncOnce(c, share, ONE_CHUNK)
+    // 统计报表 opened while history loads rebuilds the rows from what is stored, and must not mark
+    // them built: the slices still to come file no lines
+    await ensureComplaintDays(c.db)
+    await ensureServiceDays(c.db)
+    expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeUndefined()
+    // the process dies after a slice's records are stored, before its progress is
+    const before = (await pendingHistory(c))?.chunks.length ?? 0
+    const put = c.db.meta.put.bind(c.db.meta)
+    c.db.meta.put = ((row: { key: string; value: unknown }) =>
+      row.key === HISTORY_KEY
+        ? Promise.reject(new Error('killed before the progress'))
+        : put(row)) as typeof c.db.meta.put
+    await syncOnce(c, share, ONE_CHUNK)
+    c.db.close()
+    c = await reopen(c.time, 'pcC', dbName, 'C1')
+    expect((await pendingHistory(c))?.chunks.length).toBe(before)
+    await untilLoaded(c, share)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+    expect(await dayLines(c)).toEqual(await dayLines(a))
+    expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeDefined()
   })
 })
 
