@@ -18,6 +18,15 @@ export async function ensureComplaintDays(db: DeskDatabase): Promise<void> {
   const built = complaintDaysBuiltKey()
   if (await db.meta.get(built)) return
   await db.transaction('rw', ['complaints', 'complaintDays', 'meta'], async () => {
+    await rebuildComplaintDays(db)
+    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
+  })
+}
+
+/** The rows rebuilt from the records, in the caller's transaction or one of its own over only the
+ *  complaints and their rows (no `meta`: the desk's reads of it do not wait; the caller marks them). */
+export function rebuildComplaintDays(db: DeskDatabase): Promise<void> {
+  return db.transaction('rw', ['complaints', 'complaintDays'], async () => {
     const days = new Map<string, string[]>()
     // in pages by id: a cursor's step per record cost seconds on a store of 200 000
     let after: string | undefined
@@ -40,6 +49,5 @@ export async function ensureComplaintDays(db: DeskDatabase): Promise<void> {
       after = page[page.length - 1]?.id
     }
     await replaceDayRows(db, 'complaintDays', days)
-    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
   })
 }

@@ -51,6 +51,15 @@ export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
   const built = serviceDaysBuiltKey()
   if (await db.meta.get(built)) return
   await db.transaction('rw', [...TABLES, 'serviceDays', 'meta'], async () => {
+    await rebuildServiceDays(db)
+    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
+  })
+}
+
+/** The rows rebuilt from the records' keys, in the caller's transaction or one of its own without
+ *  `meta` (the caller marks them; see rebuildComplaintDays). */
+export function rebuildServiceDays(db: DeskDatabase): Promise<void> {
+  return db.transaction('rw', [...TABLES, 'serviceDays'], async () => {
     const days = new Map<string, string[]>()
     for (const table of TABLES) {
       const kind = SERVICE_KIND_OF[table] as ServiceKind
@@ -67,7 +76,6 @@ export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
         })
     }
     await replaceDayRows(db, 'serviceDays', days)
-    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
   })
 }
 

@@ -11,8 +11,8 @@ import {
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
-import { complaintDaysBuiltKey, ensureComplaintDays } from '../complaintDays'
-import { ensureServiceDays, serviceDaysBuiltKey } from '../serviceDays'
+import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
+import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
 import { HISTORY_KEY } from '../historyLoad'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
@@ -442,6 +442,11 @@ export async function loadHistory(
   const result: HistoryResult = { progress: null, problems: [] }
   let history = await pendingHistory(ctx)
   if (!history) return result
+  if (history.chunks.length === 0) {
+    // every slice stored; the last step (a crash came before it) needs no snapshot
+    await finishHistory(ctx)
+    return result
+  }
   const key = store.encryption ? { key: store.encryption.key } : {}
   const started = ctx.now()
   let manifest = await readManifest(share, history.snapshotId, key)
@@ -499,26 +504,35 @@ export async function loadHistory(
     const from = history.chunks[0] === index ? (history.offset ?? 0) : 0
     for (let at = from; at < entries.length || at === from; at += HISTORY_SLICE) {
       const end = Math.min(entries.length, at + HISTORY_SLICE)
-      const rest: HistoryLoad | null =
+      const rest: HistoryLoad =
         end < entries.length
           ? { snapshotId: history.snapshotId, total: history.total, chunks: [index, ...left], offset: end }
-          : left.length > 0
-            ? { snapshotId: history.snapshotId, total: history.total, chunks: left }
-            : null
+          : { snapshotId: history.snapshotId, total: history.total, chunks: left }
       const outcome = await ctx.writer.applyHistoryRecords(entries.slice(at, end), HISTORY_KEY, rest)
       await holdRecords(ctx, manifest.header.deviceId, 0, outcome.held)
       if (end >= entries.length) break
     }
     onProgress(history.total - left.length, history.total)
   }
-  // The day rows the history slices left out (Writer.applyHistoryRecords), rebuilt once from the
-  // records when the last slice is stored (a crash before this: the next start rebuilds them).
-  if (left.length === 0) {
-    await ensureComplaintDays(ctx.db)
-    await ensureServiceDays(ctx.db)
-  }
+  if (left.length === 0) await finishHistory(ctx)
   result.progress = { done: history.total - left.length, total: history.total }
   return result
+}
+
+/** Once every slice is stored (the list then names no chunk): the day rows the slices left out
+ *  (Writer.applyHistoryRecords) rebuilt from the records, in transactions without `meta`; then, in
+ *  one, the list removed and the rows marked built. Any rebuild after the last slice is whole, so
+ *  a report's own rebuild in between changes nothing; a crash before the end redoes this step. */
+async function finishHistory(ctx: DataContext): Promise<void> {
+  await rebuildComplaintDays(ctx.db)
+  await rebuildServiceDays(ctx.db)
+  await ctx.db.transaction('rw', ctx.db.meta, async () => {
+    await ctx.db.meta.delete(HISTORY_KEY)
+    await ctx.db.meta.bulkPut([
+      { key: complaintDaysBuiltKey(), value: true },
+      { key: serviceDaysBuiltKey(), value: true }
+    ])
+  })
 }
 
 async function readManifest(
