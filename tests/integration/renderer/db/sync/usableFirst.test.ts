@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { registerComplaint } from '@/db/complaints'
 import { addCustomerNote } from '@/db/customers'
@@ -18,6 +18,24 @@ import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness
 // timelines follow in later rounds, a chunk per round here (historyBudgetMs 0), and whatever is
 // written meanwhile — here, or by a peer, even to a record whose stored copy has not arrived yet —
 // merges per field with them.
+
+// Every chunk decoded against its manifest: which snapshot, and whether its records were taken as
+// already validated (only a snapshot this PC validated whole in its first pass may be).
+const decodes = vi.hoisted(() => [] as { snapshotId: string; verified: boolean }[])
+vi.mock('@shared/sync/snapshot', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@shared/sync/snapshot')>()
+  return {
+    ...real,
+    decodeSnapshotChunk: (
+      bytes: Uint8Array,
+      options: Parameters<typeof real.decodeSnapshotChunk>[1] = {}
+    ) => {
+      if (options.expect)
+        decodes.push({ snapshotId: options.expect.snapshotId, verified: options.verified === true })
+      return real.decodeSnapshotChunk(bytes, options)
+    }
+  }
+})
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
@@ -271,9 +289,16 @@ describe('usable-first join, the snapshot going away', () => {
     const share = await shares.make()
     const { a } = await storeOnA(share, 9, (i) => i % 3 !== 0, 3)
     const c = await pc('pcC', 'C1')
-    await syncOnce(c, share, ONE_CHUNK)
+    decodes.length = 0
     await syncOnce(c, share, ONE_CHUNK)
     const first = (await pendingHistory(c))?.snapshotId as string
+    // the first pass validates every record; the history pass of that same snapshot only checks hashes
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.every((d) => d.snapshotId === first && !d.verified)).toBe(true)
+    decodes.length = 0
+    await syncOnce(c, share, ONE_CHUNK)
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.every((d) => d.snapshotId === first && d.verified)).toBe(true)
     for (const f of await share.files(`snapshots/${first}`)) await share.remove(f)
     // none left: a problem, the list kept, nothing lost
     const stuck = await syncOnce(c, share, ONE_CHUNK)
@@ -284,7 +309,11 @@ describe('usable-first join, the snapshot going away', () => {
     const store = await openStore(a.db, share, a.now())
     if (!isStoreAccess(store)) throw new Error('A has no store')
     await writeSnapshot(a, share, store, { chunkRecords: 4 })
+    decodes.length = 0
     await untilLoaded(c, share)
+    // another snapshot than the one validated: every record of it is validated
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.some((d) => d.verified)).toBe(false)
     expect(await pendingHistory(c)).toBeNull()
     expect(await syncedState(c)).toEqual(await syncedState(a))
     // the day rows the history slices left out are rebuilt once everything is stored
