@@ -224,9 +224,14 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   await screenshot(page, 'sync-bootstrap-loading')
   // Usable: the working set is stored (every customer, open complaint, setting) — the round ends and
   // the header shows 已同步, with the history still loading behind it (or already all there).
-  await expect(
-    page.locator('[data-testid=sync-history], [data-testid=sync-status][data-state=synced]').first()
-  ).toBeVisible({ timeout: 10 * 60_000 })
+  // Waited for with a plain poll in the page: a long `expect(…).toBeVisible()` re-renders Playwright's
+  // accessibility tree of the page on every failed try — seen in the CPU profile as ~20 % of the
+  // renderer's main thread during the join, time the app itself never spends.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=sync-history], [data-testid=sync-status][data-state=synced]'),
+    null,
+    { polling: 100, timeout: 10 * 60_000 }
+  )
   const usableMs = Date.now() - t0
   const loadingAtUsable = await page.getByTestId('sync-history').isVisible()
   if (loadingAtUsable) await screenshot(page, 'sync-bootstrap-history')
@@ -287,8 +292,13 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   )
 
   // Complete: every settled complaint stored too (the header's history progress gone).
-  await expect(page.getByTestId('sync-history')).toHaveCount(0, { timeout: 10 * 60_000 })
-  await expect(page.getByTestId('sync-status')).toHaveText(/^已同步/, { timeout: 10 * 60_000 })
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-testid=sync-history]') &&
+      /^已同步/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''),
+    null,
+    { polling: 100, timeout: 10 * 60_000 }
+  )
   const bootstrapMs = Date.now() - t0
   if (cdp && process.env.BENCH_PROFILE)
     writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))

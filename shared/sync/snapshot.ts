@@ -5,7 +5,7 @@ import { isSyncableField, SYNCED_TABLES, type SyncTable } from './change'
 import type { StoreKey } from './crypto'
 import { decodeFrame, encodeFrame, headerBytesOf, type FormatVersion } from './frame'
 import { hashBytes } from './hash'
-import { hlcTextSchema } from './hlc'
+import { hlcTextSchema, isHlcText } from './hlc'
 import { sha256HexSchema, shareIdSchema } from './ids'
 import { isJsonValue, parseJson } from './json'
 import type { MergeRecord } from './merge'
@@ -55,6 +55,41 @@ export const snapshotEntrySchema = z.object({ t: z.enum(SYNCED_TABLES), r: snaps
 export interface SnapshotEntry {
   t: SyncTable
   r: MergeRecord
+}
+
+const TABLES: ReadonlySet<string> = new Set(SYNCED_TABLES)
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const isStamp = (v: unknown): boolean =>
+  isObject(v) &&
+  typeof v.hlc === 'string' &&
+  isHlcText(v.hlc) &&
+  typeof v.device === 'string' &&
+  typeof v.staffNo === 'string'
+
+/**
+ * The same verdict as `snapshotEntrySchema` for a record it accepts, several times faster (a join
+ * validates every record of the store: 300 000): the entry, or null when the schema must decide (and
+ * say why). Never accepts what the schema refuses (a property test holds them together).
+ */
+export function quickSnapshotEntry(v: unknown): SnapshotEntry | null {
+  if (!isObject(v) || typeof v.t !== 'string' || !TABLES.has(v.t)) return null
+  const r = v.r
+  if (!isObject(r) || typeof r.id !== 'string' || r.id.length < 1 || r.id.length > 200) return null
+  const clock = r._clock
+  if (!isObject(clock)) return null
+  for (const field of Object.keys(clock)) {
+    const hlc = clock[field]
+    if (!isSyncableField(field) || typeof hlc !== 'string' || !isHlcText(hlc)) return null
+  }
+  if (r._deleted !== undefined && r._deleted !== 1) return null
+  if (r._created !== undefined && !isStamp(r._created)) return null
+  if (r._updated !== undefined && !isStamp(r._updated)) return null
+  for (const key of Object.keys(r)) if (!BOOKKEEPING.has(key) && !isSyncableField(key)) return null
+  if (!isJsonValue(r)) return null
+  return { t: v.t as SyncTable, r: r as MergeRecord }
 }
 
 const coversSchema = z.record(shareIdSchema, z.number().int().min(0))
@@ -269,10 +304,16 @@ export interface DecodedChunk {
 }
 
 /** Reads one chunk; with `expect` (from the manifest) also checks that it is exactly the file the
- *  manifest lists. Never throws. */
+ *  manifest lists. `verified` (only with `expect`): the caller has already validated every record of
+ *  the file with that SHA-256 (a second pass over a snapshot, docs/sync-format.md §8.2), so the
+ *  records are parsed but not checked against the schema again. Never throws. */
 export function decodeSnapshotChunk(
   bytes: Uint8Array,
-  options: { key?: StoreKey; expect?: { snapshotId: string; index: number; ref: ChunkRef } } = {}
+  options: {
+    key?: StoreKey
+    expect?: { snapshotId: string; index: number; ref: ChunkRef }
+    verified?: boolean
+  } = {}
 ): Promise<DecodedChunk | ProblemResult> {
   return safely(async () => {
     const frame = await decodeFrame(bytes, SNAPSHOT_CHUNK_KIND, SNAPSHOT_FORMAT.major)
@@ -300,8 +341,18 @@ export function decodeSnapshotChunk(
       return problem('invalidJson', `header count ${header.count}, body holds ${lines.length} lines`)
     const entries: SnapshotEntry[] = []
     const invalid: { index: number; reason: string }[] = []
+    if (options.verified && expected) {
+      for (const line of lines) entries.push(parseJson(line) as SnapshotEntry)
+      return { ok: true, header, entries, invalid }
+    }
     lines.forEach((line, i) => {
-      const entry = snapshotEntrySchema.safeParse(parseJson(line))
+      const value = parseJson(line)
+      const quick = quickSnapshotEntry(value)
+      if (quick) {
+        entries.push(quick)
+        return
+      }
+      const entry = snapshotEntrySchema.safeParse(value)
       if (entry.success) entries.push(entry.data as SnapshotEntry)
       else invalid.push({ index: i + 1, reason: issues(entry.error) })
     })

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import type { Category, Channel, ComplaintStatus, Satisfaction } from '@shared/domain/complaint'
 import type { ReportCase } from '@shared/domain/metrics/report'
 import type { Interval } from '@shared/domain/clock/businessClock'
@@ -14,7 +13,14 @@ import type { SyncedRecords, SyncedTable } from './schema'
 
 type StoredComplaint = SyncedRecords['complaints']
 
-const day = (ms: number) => dayjs(ms).format('YYYY-MM-DD')
+/** The local date (YYYY-MM-DD) — dayjs(ms).format('YYYY-MM-DD') without dayjs: a rebuild places every
+ *  complaint on several days, and dayjs' formatting was ~15 % of rebuilding 200 000 (profile). */
+export const localDate = (ms: number): string => {
+  const d = new Date(ms)
+  const m = d.getMonth() + 1
+  const dd = d.getDate()
+  return `${String(d.getFullYear()).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`
+}
 /** free text inside a line: no tab, no newline */
 const flat = (s: unknown) => (typeof s === 'string' ? s.replace(/[\t\r\n]+/g, ' ') : '')
 const num = (v: number | null | undefined) => (typeof v === 'number' ? String(v) : '')
@@ -95,7 +101,7 @@ export function parseComplaintLine(line: string): ReportCase {
 
 export function complaintDays(c: StoredComplaint): string[] {
   const at = [c.receivedAt, c.firstResponseAt, c.resolvedAt, c.closedAt, c.revisit?.at]
-  return [...new Set(at.filter((t): t is number => typeof t === 'number').map(day))].sort()
+  return [...new Set(at.filter((t): t is number => typeof t === 'number').map(localDate))].sort()
 }
 
 export const complaintFamily: DayRowFamily = {

@@ -260,7 +260,7 @@ export class WriteTx {
 }
 
 /** Tables a history slice (settled complaints and their events) never writes. */
-const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['customers', 'staff', 'settings'])
+const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['customers', 'staff', 'settings', 'meta'])
 
 export class Writer {
   private constructor(
@@ -361,23 +361,35 @@ export class Writer {
     })
   }
 
-  /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction
-   *  with the meta row saying what is left (`rest`, or the row removed when nothing is): a crash
-   *  keeps both or neither. Which records are already held (the working set, a user's or a peer's
-   *  write that came first) is read inside the transaction — one key range per table, as the
-   *  snapshot lists each table by id — so those merge per field and the rest are built directly. */
+  /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction;
+   *  then the meta row saying what is left (`rest`, or the row removed when nothing is). Which records
+   *  are already held (the working set, a user's or a peer's write that came first) is read inside
+   *  the transaction — one key range per table, as the snapshot lists each table by id — so those
+   *  merge per field and the rest are built directly. The progress is written after the records, in
+   *  its own transaction: a crash between the two stores the slice again, and a slice merged twice
+   *  writes nothing (the merge rule) — so nothing is lost or doubled, and the slice's transaction
+   *  leaves `meta` out: the desk's reads of it (who is signed in, for customer search) never wait. */
   async applyHistoryRecords(
     entries: readonly { t: SyncedTable; r: MergeRecord }[],
     progressKey: string,
     rest: unknown
   ): Promise<MergeOutcome> {
     if (!searchKeysReady()) await loadCustomerSearch()
-    // Not customers, staff or settings: customer search (and who may see phones) reads on meanwhile.
+    // The clock first, so nothing written here after this slice orders before one of its stamps.
+    let newest = ''
+    for (const { r } of entries) for (const hlc of Object.values(r._clock)) if (hlc > newest) newest = hlc
+    if (newest > formatHlc(this.clock.current()))
+      await this.db.transaction('rw', this.db.meta, () => this.receive(newest))
+    // Not customers, staff, settings or meta: customer search (and who may see phones) reads on meanwhile.
     const scope = this.db.tables.filter((t) => !HISTORY_UNTOUCHED.has(t.name))
-    return this.db.transaction('rw', scope, async () => {
+    const outcome = await this.db.transaction('rw', scope, async () => {
       const present = new Set<string>()
       const byTable = new Map<SyncedTable, string[]>()
-      for (const { t, r } of entries) byTable.set(t, [...(byTable.get(t) ?? []), r.id])
+      for (const { t, r } of entries) {
+        const ids = byTable.get(t)
+        if (ids) ids.push(r.id)
+        else byTable.set(t, [r.id])
+      }
       for (const [table, ids] of byTable) {
         ids.sort()
         const keys = await this.db
@@ -387,20 +399,22 @@ export class Writer {
           .primaryKeys()
         for (const id of keys) present.add(`${table}\u0000${String(id)}`)
       }
-      const outcome = await mergeSnapshotRecords(
+      // Records new here file no day-row lines one slice at a time: each slice of settled cases spans
+      // every day of the archive, so it rewrote most day rows (quadratic in the history's size). The
+      // rows count as not built while history loads and are rebuilt from the records at its end
+      // (snapshots.ts bootstrapFromSnapshot, loadHistory; historyLoad.ts).
+      return mergeSnapshotRecords(
         this.db,
         this.derive,
         entries,
         this.wallClock(),
-        (table, id) => !present.has(`${table}\u0000${id}`)
+        (table, id) => !present.has(`${table}\u0000${id}`),
+        { deferDayRows: true }
       )
-      if (rest === null) await this.db.meta.delete(progressKey)
-      else await this.db.meta.put({ key: progressKey, value: rest })
-      let newest = ''
-      for (const { r } of entries) for (const hlc of Object.values(r._clock)) if (hlc > newest) newest = hlc
-      await this.receive(newest)
-      return outcome
     })
+    if (rest === null) await this.db.meta.delete(progressKey)
+    else await this.db.meta.put({ key: progressKey, value: rest })
+    return outcome
   }
 
   /** Folds the largest remote stamp of a batch into the clock: it then orders after every stamp of

@@ -11,6 +11,9 @@ import {
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
+import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
+import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
+import { HISTORY_KEY } from '../historyLoad'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
@@ -29,7 +32,7 @@ export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
 /** the snapshot this PC started from (set once, when its working set loaded completely) */
 export const BOOTSTRAPPED_KEY = 'sync.bootstrappedFrom'
 /** the history still to load after a usable-first bootstrap (HistoryLoad); absent once all is stored */
-export const HISTORY_KEY = 'sync.historyLoad'
+export { HISTORY_KEY }
 
 /** What a usable-first bootstrap left for the background (issue 18 point 1): the chunks of `snapshotId`
  *  holding settled complaints or their events, not stored yet; `total` chunks at the start. */
@@ -218,6 +221,9 @@ export async function bootstrapFromSnapshot(
           total: loaded.historyChunks.length
         }
         await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
+        // The history's records file no day-row lines as they arrive (Writer.applyHistoryRecords):
+        // the rows count as not built until loadHistory rebuilds them at its end.
+        await ctx.db.meta.bulkDelete([complaintDaysBuiltKey(), serviceDaysBuiltKey()])
       }
     })
     result.snapshotId = id
@@ -230,13 +236,16 @@ export async function bootstrapFromSnapshot(
 type Loaded = { ok: true; entries: SnapshotEntry[] } | { ok: false; problem: SyncProblem }
 
 /** Reads chunk i of a snapshot and checks it entirely: the file the manifest lists (hash, snapshot,
- *  position), decrypted, inflated, every record valid. */
+ *  position), decrypted, inflated, every record valid — the records only once per file: `verified`
+ *  says this PC validated every record of this snapshot already (its first pass), and the hash check
+ *  proves the file is the one it validated. */
 async function readChunk(
   share: SharePort,
   id: string,
   chunks: readonly ChunkRef[],
   i: number,
-  key: { key?: StoreKey }
+  key: { key?: StoreKey },
+  verified = false
 ): Promise<Loaded> {
   const ref = chunks[i] as ChunkRef
   let bytes: Uint8Array
@@ -249,7 +258,11 @@ async function readChunk(
       problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
     }
   }
-  const chunk = await decodeSnapshotChunk(bytes, { ...key, expect: { snapshotId: id, index: i + 1, ref } })
+  const chunk = await decodeSnapshotChunk(bytes, {
+    ...key,
+    expect: { snapshotId: id, index: i + 1, ref },
+    verified
+  })
   if (!chunk.ok)
     return {
       ok: false,
@@ -422,13 +435,18 @@ export async function loadHistory(
   share: SharePort,
   store: StoreAccess,
   {
-    budgetMs = 3_000,
+    budgetMs = 10_000,
     onProgress = () => undefined
   }: { budgetMs?: number; onProgress?: (done: number, total: number) => void } = {}
 ): Promise<HistoryResult> {
   const result: HistoryResult = { progress: null, problems: [] }
   let history = await pendingHistory(ctx)
   if (!history) return result
+  if (history.chunks.length === 0) {
+    // every slice stored; the last step (a crash came before it) needs no snapshot
+    await finishHistory(ctx)
+    return result
+  }
   const key = store.encryption ? { key: store.encryption.key } : {}
   const started = ctx.now()
   let manifest = await readManifest(share, history.snapshotId, key)
@@ -456,7 +474,9 @@ export async function loadHistory(
     await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
   }
   const chunks = manifest.chunks
-  const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key)
+  // The snapshot this PC bootstrapped from had every record validated in the first pass.
+  const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
+  const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key, verified)
   let left = [...history.chunks]
   let next: Promise<Loaded> | null = left.length > 0 ? load(left[0] as number) : null
   while (next) {
@@ -484,20 +504,35 @@ export async function loadHistory(
     const from = history.chunks[0] === index ? (history.offset ?? 0) : 0
     for (let at = from; at < entries.length || at === from; at += HISTORY_SLICE) {
       const end = Math.min(entries.length, at + HISTORY_SLICE)
-      const rest: HistoryLoad | null =
+      const rest: HistoryLoad =
         end < entries.length
           ? { snapshotId: history.snapshotId, total: history.total, chunks: [index, ...left], offset: end }
-          : left.length > 0
-            ? { snapshotId: history.snapshotId, total: history.total, chunks: left }
-            : null
+          : { snapshotId: history.snapshotId, total: history.total, chunks: left }
       const outcome = await ctx.writer.applyHistoryRecords(entries.slice(at, end), HISTORY_KEY, rest)
       await holdRecords(ctx, manifest.header.deviceId, 0, outcome.held)
       if (end >= entries.length) break
     }
     onProgress(history.total - left.length, history.total)
   }
+  if (left.length === 0) await finishHistory(ctx)
   result.progress = { done: history.total - left.length, total: history.total }
   return result
+}
+
+/** Once every slice is stored (the list then names no chunk): the day rows the slices left out
+ *  (Writer.applyHistoryRecords) rebuilt from the records, in transactions without `meta`; then, in
+ *  one, the list removed and the rows marked built. Any rebuild after the last slice is whole, so
+ *  a report's own rebuild in between changes nothing; a crash before the end redoes this step. */
+async function finishHistory(ctx: DataContext): Promise<void> {
+  await rebuildComplaintDays(ctx.db)
+  await rebuildServiceDays(ctx.db)
+  await ctx.db.transaction('rw', ctx.db.meta, async () => {
+    await ctx.db.meta.delete(HISTORY_KEY)
+    await ctx.db.meta.bulkPut([
+      { key: complaintDaysBuiltKey(), value: true },
+      { key: serviceDaysBuiltKey(), value: true }
+    ])
+  })
 }
 
 async function readManifest(

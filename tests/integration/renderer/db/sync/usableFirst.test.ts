@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { registerComplaint } from '@/db/complaints'
 import { addCustomerNote } from '@/db/customers'
@@ -7,6 +7,9 @@ import { searchCustomers } from '@/db/customerQuery'
 import { HISTORY_KEY, pendingHistory, writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
+import { dayOfRow, linesOf, type DayRowEntry } from '@/db/dayRows'
+import { complaintDaysBuiltKey, ensureComplaintDays } from '@/db/complaintDays'
+import { ensureServiceDays } from '@/db/serviceDays'
 import type { RealShare } from './realShare'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
 
@@ -15,6 +18,24 @@ import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness
 // timelines follow in later rounds, a chunk per round here (historyBudgetMs 0), and whatever is
 // written meanwhile — here, or by a peer, even to a record whose stored copy has not arrived yet —
 // merges per field with them.
+
+// Every chunk decoded against its manifest: which snapshot, and whether its records were taken as
+// already validated (only a snapshot this PC validated whole in its first pass may be).
+const decodes = vi.hoisted(() => [] as { snapshotId: string; verified: boolean }[])
+vi.mock('@shared/sync/snapshot', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@shared/sync/snapshot')>()
+  return {
+    ...real,
+    decodeSnapshotChunk: (
+      bytes: Uint8Array,
+      options: Parameters<typeof real.decodeSnapshotChunk>[1] = {}
+    ) => {
+      if (options.expect)
+        decodes.push({ snapshotId: options.expect.snapshotId, verified: options.verified === true })
+      return real.decodeSnapshotChunk(bytes, options)
+    }
+  }
+})
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
@@ -49,6 +70,17 @@ async function storeOnA(
   if (!isStoreAccess(store)) throw new Error('A has no store')
   await writeSnapshot(a, share, store, { chunkRecords })
   return { a, ids }
+}
+
+/** Every day-row line (统计报表's complaints, 服务统计表's services) by local day, whatever the rows'
+ *  split: what the reports read. */
+async function dayLines(ctx: Pc): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const store of ['complaintDays', 'serviceDays'] as const)
+    out[store] = (await ctx.db.table<DayRowEntry, string>(store).toArray())
+      .flatMap((row) => linesOf(row).map((line) => `${dayOfRow(row.day)}\t${line}`))
+      .sort()
+  return out
 }
 
 /** Rounds until the history is all stored (at most `max`). */
@@ -92,6 +124,9 @@ describe('usable-first join', () => {
     expect(rounds.every((r) => r.state === 'synced')).toBe(true)
     expect(await pendingHistory(c)).toBeNull()
     expect(await syncedState(c)).toEqual(await syncedState(a))
+    // the day rows the history slices left out are rebuilt once everything is stored
+    expect((await dayLines(c)).complaintDays?.length).toBeGreaterThan(0)
+    expect(await dayLines(c)).toEqual(await dayLines(a))
   })
 
   it('keeps every record: after the full load the store equals merging every change (property)', async () => {
@@ -136,6 +171,7 @@ describe('usable-first join', () => {
           await syncOnce(a, share)
           await syncOnce(c, share, ONE_CHUNK)
           expect(await syncedState(c)).toEqual(await syncedState(a))
+          expect(await dayLines(c)).toEqual(await dayLines(a))
           await shares.disposeAll()
         }
       ),
@@ -215,14 +251,54 @@ describe('usable-first join', () => {
   })
 })
 
+describe('usable-first join, day rows and progress', () => {
+  it('a report opened mid-load and a crash between a slice and its progress: the day rows end equal, nothing doubled', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 12, (i) => i % 3 !== 0, 3)
+    let c = await pc('pcC', 'C1')
+    const dbName = c.db.name
+    await syncOnce(c, share, ONE_CHUNK)
+    await syncOnce(c, share, ONE_CHUNK)
+    // 统计报表 opened while history loads rebuilds the rows from what is stored, and must not mark
+    // them built: the slices still to come file no lines
+    await ensureComplaintDays(c.db)
+    await ensureServiceDays(c.db)
+    expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeUndefined()
+    // the process dies after a slice's records are stored, before its progress is
+    const before = (await pendingHistory(c))?.chunks.length ?? 0
+    const put = c.db.meta.put.bind(c.db.meta)
+    c.db.meta.put = ((row: { key: string; value: unknown }) =>
+      row.key === HISTORY_KEY
+        ? Promise.reject(new Error('killed before the progress'))
+        : put(row)) as typeof c.db.meta.put
+    await syncOnce(c, share, ONE_CHUNK)
+    c.db.close()
+    c = await reopen(c.time, 'pcC', dbName, 'C1')
+    expect((await pendingHistory(c))?.chunks.length).toBe(before)
+    await untilLoaded(c, share)
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+    expect(await dayLines(c)).toEqual(await dayLines(a))
+    expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeDefined()
+  })
+})
+
 describe('usable-first join, the snapshot going away', () => {
   it('the snapshot removed mid-load: the rest comes from the newest complete one; with none, it says so and keeps the list', async () => {
     const share = await shares.make()
     const { a } = await storeOnA(share, 9, (i) => i % 3 !== 0, 3)
     const c = await pc('pcC', 'C1')
-    await syncOnce(c, share, ONE_CHUNK)
+    decodes.length = 0
     await syncOnce(c, share, ONE_CHUNK)
     const first = (await pendingHistory(c))?.snapshotId as string
+    // the first pass validates every record; the history pass of that same snapshot only checks hashes
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.every((d) => d.snapshotId === first && !d.verified)).toBe(true)
+    decodes.length = 0
+    await syncOnce(c, share, ONE_CHUNK)
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.every((d) => d.snapshotId === first && d.verified)).toBe(true)
     for (const f of await share.files(`snapshots/${first}`)) await share.remove(f)
     // none left: a problem, the list kept, nothing lost
     const stuck = await syncOnce(c, share, ONE_CHUNK)
@@ -233,8 +309,15 @@ describe('usable-first join, the snapshot going away', () => {
     const store = await openStore(a.db, share, a.now())
     if (!isStoreAccess(store)) throw new Error('A has no store')
     await writeSnapshot(a, share, store, { chunkRecords: 4 })
+    decodes.length = 0
     await untilLoaded(c, share)
+    // another snapshot than the one validated: every record of it is validated
+    expect(decodes.length).toBeGreaterThan(0)
+    expect(decodes.some((d) => d.verified)).toBe(false)
     expect(await pendingHistory(c)).toBeNull()
     expect(await syncedState(c)).toEqual(await syncedState(a))
+    // the day rows the history slices left out are rebuilt once everything is stored
+    expect((await dayLines(c)).complaintDays?.length).toBeGreaterThan(0)
+    expect(await dayLines(c)).toEqual(await dayLines(a))
   })
 })

@@ -1,0 +1,13 @@
+import type { DeskDatabase } from './database'
+
+// The history a usable-first join has still to store (sync/snapshots.ts loadHistory). Its own module
+// so the day-row families (complaintDays.ts, serviceDays.ts) can ask without importing the sync code.
+
+/** meta key of the history still to load (snapshots.ts HistoryLoad); absent once all is stored */
+export const HISTORY_KEY = 'sync.historyLoad'
+
+/** Whether settled history is still being stored: day rows rebuilt meanwhile are not marked built
+ *  (the history's records file no lines as they arrive; the rows are rebuilt once at its end). */
+export async function historyPending(db: DeskDatabase): Promise<boolean> {
+  return (await db.meta.get(HISTORY_KEY)) !== undefined
+}
