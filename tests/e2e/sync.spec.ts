@@ -75,6 +75,32 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await expect(page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
   await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（B改）')
 
+  // B is typing a new name when A's arrives by an automatic round: the typing stays, and saved, it wins.
+  await b.page.getByRole('menuitem', { name: '系统设置' }).click()
+  await b.page.getByLabel('门店名称', { exact: true }).fill('幸福路店（B再改）')
+  await rename_(page, '幸福路店（A再改）')
+  await syncNow(page)
+  await b.page.clock.fastForward('00:02:00')
+  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A再改）')
+  await expect(b.page.getByLabel('门店名称', { exact: true })).toHaveValue('幸福路店（B再改）')
+  await b.page
+    .getByLabel('门店名称', { exact: true })
+    .locator('xpath=../..')
+    .getByRole('button', { name: '保存' })
+    .first()
+    .click()
+  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（B再改）')
+  // Not typing: a synced name shows in the field at once.
+  await b.page.getByRole('menuitem', { name: '系统设置' }).click()
+  await syncNow(b.page)
+  await syncNow(page)
+  await expect(page.getByTestId('store-name')).toHaveText('幸福路店（B再改）')
+  await b.page.getByRole('menuitem', { name: '系统设置' }).click()
+  await rename_(page, '幸福路店')
+  await syncNow(page)
+  await b.page.clock.fastForward('00:02:00')
+  await expect(b.page.getByLabel('门店名称', { exact: true })).toHaveValue('幸福路店')
+
   // A renames itself in 系统设置 → 本机信息: B lists the new name after the next rounds, no restart.
   await page.getByRole('menuitem', { name: '系统设置' }).click()
   await page.getByLabel('电脑名称', { exact: true }).fill('服务台主机')

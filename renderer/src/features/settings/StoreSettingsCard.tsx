@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,12 +9,7 @@ export function StoreSettingsCard() {
   const { t } = useTranslation()
   const data = useData()
   const stored = useLiveQuery(() => data.read.getStoreName(), [data])
-  return (
-    <Card title={t('settings.store')}>
-      {/* keyed by the stored name: a change synced from another PC resets the field */}
-      {stored !== undefined && <StoreNameForm key={stored} stored={stored} />}
-    </Card>
-  )
+  return <Card title={t('settings.store')}>{stored !== undefined && <StoreNameForm stored={stored} />}</Card>
 }
 
 function StoreNameForm({ stored }: { stored: string }) {
@@ -22,6 +17,13 @@ function StoreNameForm({ stored }: { stored: string }) {
   const data = useData()
   const staff = useSession((s) => s.staff)
   const [name, setName] = useState(stored)
+  // A name synced from another PC shows at once — unless the field is being edited here: what is
+  // typed is never replaced under the typing hands (saving it then wins, as the newer change).
+  const shown = useRef(stored)
+  useEffect(() => {
+    setName((current) => (current === shown.current ? stored : current))
+    shown.current = stored
+  }, [stored])
   const saving = useAction()
   const canEdit = staff?.role === 'manager'
   const save = () =>
