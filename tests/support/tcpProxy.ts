@@ -49,7 +49,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     client.on('close', kill)
     upstream.on('close', kill)
 
+    // once cut, nothing more crosses: the sockets close on the next turn, and data already arriving
+    // meanwhile (the rest of a body) must not reach the other side as if the cut had not happened
+    let cut = false
     const forward = (from: 'up' | 'down', data: Buffer): void => {
+      if (cut) return
       const to = from === 'up' ? upstream : client
       const send = (chunk: Buffer) => {
         if (holding) waiting.push(() => to.write(chunk))
@@ -64,6 +68,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         if (data.length >= fault.left) {
           to.write(data.subarray(0, fault.left))
           fault = { kind: 'none' }
+          cut = true
           setImmediate(kill)
           return
         }
