@@ -9,10 +9,14 @@ test.use({ startTime: '2026-11-23T10:00:00+08:00' })
 
 type Box = { x: number; y: number; width: number; height: number }
 
+/** Where `locator` is on screen; waits through the instant a toast is replaced by the next one (the
+ *  old one gone, the new one not yet laid out — seen on a loaded CI machine). */
 async function box(locator: Locator): Promise<Box> {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not on screen')
-  return b
+  let b: Box | null = null
+  await expect
+    .poll(async () => (b = await locator.boundingBox()) !== null, { message: 'not on screen' })
+    .toBe(true)
+  return b as unknown as Box
 }
 
 const overlaps = (a: Box, b: Box) =>
