@@ -49,6 +49,7 @@ import {
 } from './returns'
 import {
   findCustomerByPhone,
+  customersStillLoading,
   getLiveCustomer,
   getCustomer,
   keyAccountsAmong,
@@ -209,6 +210,7 @@ const reads = {
   isWeeklySummaryRead,
   // customers
   findCustomerByPhone,
+  customersStillLoading,
   getLiveCustomer,
   getCustomer,
   keyAccountsAmong,

@@ -17,6 +17,7 @@ import type { MetaEntry, OutboxEntry } from './schema'
 import type { DeskDatabase } from './database'
 import { getStaffByNo } from './staff'
 import { settingsChangedBehindCache } from './settingsCache'
+import { releaseJoiningCustomers } from './joiningCustomers'
 import { recordOperation } from './audit'
 import { getSessionStaffNo } from './prefs'
 import { readTimeRules } from './timeRules'
@@ -404,6 +405,8 @@ export async function restoreChecked(
   })
   // The records went in behind Dexie's back: the settings held in memory and every live query read again.
   settingsChangedBehindCache(db)
+  // and customers a join held (not stored yet) are not this store's any more
+  releaseJoiningCustomers(db)
   signalEverythingChanged(db)
   ctx.timeRules = readTimeRules(await db.settings.get('timeRules'))
   ctx.closedDays = readClosedDays(await db.settings.get('closedDays'))

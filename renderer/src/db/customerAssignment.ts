@@ -4,6 +4,7 @@ import type { Role } from '@shared/domain/staff'
 import type { Actor } from '@shared/domain/workflow'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
+import { refuseWhileCustomersLoad } from './customers'
 
 // 负责客服 by numbers (客户按数量均衡分配, docs/design.md §3.2). Counts come from the derived `_clerk` index
 // ('' = unassigned; tombstoned archives are not in it), so loads and "who is unassigned" are index
@@ -153,6 +154,7 @@ export async function assignUnassigned(
   clerkNos: readonly string[],
   onProgress?: Progress
 ): Promise<Record<string, number>> {
+  await refuseWhileCustomersLoad(ctx)
   const outcome = await ctx.writer.transact(actor.staffNo, async (tx): Promise<Outcome> => {
     const refused = await checkRequest(ctx, actor, clerkNos)
     if (refused) return { refused }
@@ -171,6 +173,7 @@ export async function reassign(
   toClerkNos: readonly string[],
   onProgress?: Progress
 ): Promise<Record<string, number>> {
+  await refuseWhileCustomersLoad(ctx)
   const outcome = await ctx.writer.transact(actor.staffNo, async (tx): Promise<Outcome> => {
     const refused =
       actor.role === 'manager' && (!fromClerkNo || toClerkNos.includes(fromClerkNo))

@@ -7,7 +7,7 @@ import type { Customer } from '@shared/domain/customer'
 import type { DataContext } from './context'
 import { DERIVE_MEASURE, deriveKeyAccountTask, deriveNewCustomerTasks } from './revisitDerive'
 import { getRevisitSettings } from './revisitSettings'
-import { CustomerRefusedError, type StoredCustomer } from './customers'
+import { CustomerRefusedError, refuseWhileCustomersLoad, type StoredCustomer } from './customers'
 import { mergeImported, type ImportUpdateMode } from './customerImportMerge'
 import { AUDIT_SUBJECT } from './customerAssignment'
 import type { TimelineEvent } from './schema'
@@ -118,6 +118,7 @@ export async function importCustomers(
   onProgress?: (done: number, total: number) => void
 ): Promise<ImportOutcome> {
   const total = batch.create.length + batch.update.length
+  await refuseWhileCustomersLoad(ctx)
   return ctx.writer.transact(staffNo, async (tx) => {
     // The archives to update, as they are now: an archive merged since the preview answers with its survivor.
     const ids = [...new Set(batch.update.map((u) => u.id))]

@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid'
 import { planMerge } from '@shared/domain/customerMerge'
 import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMergeRecord'
 import type { DataContext } from './context'
-import type { StoredCustomer } from './customers'
+import { getCustomer, type StoredCustomer } from './customers'
 
 // Merging two archives of one customer ("merged with nothing lost", docs/design.md §3.2), in ONE writer
 // transaction: the survivor gets the merged profile (planMerge: the other's differing values go to
@@ -38,6 +38,9 @@ export async function mergeCustomers(
   survivorId: string,
   otherId: string
 ): Promise<StoredCustomer> {
+  // A joining PC stores both archives first if it only holds them (joiningCustomers.ts).
+  await getCustomer(ctx, survivorId)
+  await getCustomer(ctx, otherId)
   // Refusals leave the transaction by return, not throw (see applyWorkflow); everything is read inside it.
   const done = await auditedTransact(
     ctx,

@@ -1,10 +1,11 @@
 import { TIERS, type Tier } from '@shared/domain/customer'
 import type { RankedCustomer } from '@shared/domain/customerSearch'
 import type { DataContext } from './context'
-import type { StoredCustomer } from './customers'
+import { refuseWhileCustomersLoad, type StoredCustomer } from './customers'
 import { readTallies } from './tallies'
 import { loadCustomerSearch } from './derived'
 import { deskMaySeePhones } from './privacy'
+import { searchJoiningCustomers } from './joiningCustomers'
 
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
@@ -27,11 +28,22 @@ export async function searchCustomers(ctx: DataContext, raw: string, limit = 20)
   if (plan.lookups.length === 0) return []
   // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key
   // sorts before longer keys with the same prefix), so rows past `limit` could never be shown.
-  const found = await Promise.all(
-    plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
+  // A joining PC answers from the customers it holds until all are stored (joiningCustomers.ts): the
+  // same rows the table will hold, read without waiting behind the history being stored.
+  const held = searchJoiningCustomers(
+    ctx.db,
+    plan.lookups.map((l) => l.prefix),
+    limit
   )
+  const found =
+    held ??
+    (
+      await Promise.all(
+        plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
+      )
+    ).flat()
   const byId = new Map<string, StoredCustomer>()
-  for (const c of found.flat()) if (!c._deleted) byId.set(c.id, c)
+  for (const c of found) if (!c._deleted) byId.set(c.id, c)
   return rankResults(raw, [...byId.values()], limit, options)
 }
 
@@ -70,5 +82,6 @@ export async function countCustomers(ctx: DataContext, f: CustomerFilter): Promi
 
 /** Every live customer matching the filter (for export), in name order. */
 export async function allCustomers(ctx: DataContext, f: CustomerFilter): Promise<StoredCustomer[]> {
+  await refuseWhileCustomersLoad(ctx)
   return filtered(ctx, f).toArray()
 }

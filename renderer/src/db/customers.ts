@@ -1,4 +1,13 @@
+import Dexie from 'dexie'
 import { auditedTransact } from './audit'
+import {
+  joiningCustomer,
+  joiningCustomersHeld,
+  joiningCustomerUnstored,
+  joiningCustomersUnstored,
+  searchJoiningCustomers
+} from './joiningCustomers'
+import { customersPending } from './historyLoad'
 import { roleRefusal, RoleRefusedError } from './roles'
 import { ROLES } from '@shared/domain/staff'
 import { nanoid } from 'nanoid'
@@ -59,23 +68,55 @@ export async function findCustomerByPhone(
     .filter((c) => !c._deleted)
     .first()
   if (byPrimary) return byPrimary
-  return ctx.db.customers
+  const byAny = await ctx.db.customers
     .where('_keys')
     .equals(`p:${digits(phone)}`)
     .filter((c) => !c._deleted && (c.phones ?? [c.phone]).includes(phone))
     .first()
+  if (byAny || !joiningCustomersHeld(ctx.db)) return byAny
+  // A joining PC may not have stored this archive yet: a second one with the same phone must not be
+  // made (intake, 新建客户), so the held rows are asked too, and the one found is stored for use.
+  const held = (searchJoiningCustomers(ctx.db, [`p:${digits(phone)}`], 50) ?? []).filter(
+    (c) => !c._deleted && (c.phones ?? [c.phone]).includes(phone)
+  )
+  const found = held.find((c) => c.phone === phone) ?? held[0]
+  return found && storedCustomer(ctx, found.id)
+}
+
+/** The stored row for `id`. On a joining PC that holds the archive but has not stored it yet, it is
+ *  stored first (in the caller's transaction when there is one), so whatever is done with it next has
+ *  a row to write to; inside a read-only transaction the held row is answered as it is. */
+async function storedCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
+  const row = await ctx.db.customers.get(id)
+  if (row || !joiningCustomerUnstored(ctx.db, id)) return row
+  const held = joiningCustomer(ctx.db, id)
+  if (!held) return undefined
+  if (Dexie.currentTransaction?.mode === 'readonly') return held
+  await ctx.writer.storeJoiningCustomers([held])
+  return ctx.db.customers.get(id)
+}
+
+/** Work on the whole archive (import, export, a campaign, moving a clerk's customers) is refused while
+ *  a joining PC has not stored every customer yet: it would miss or duplicate the rest. */
+export async function refuseWhileCustomersLoad(ctx: DataContext): Promise<void> {
+  if (await customersStillLoading(ctx)) throw new CustomerRefusedError('customer.stillLoading')
+}
+
+/** Whether a joining PC has customers still to store (the archive's list and counts are not whole). */
+export async function customersStillLoading(ctx: DataContext): Promise<boolean> {
+  return joiningCustomersUnstored(ctx.db) > 0 || (await customersPending(ctx.db))
 }
 
 /** Follows merges: an archive merged into another answers with the survivor. */
 export async function getLiveCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
-  let current = await ctx.db.customers.get(id)
+  let current = await storedCustomer(ctx, id)
   for (let hops = 0; current?.mergedInto && hops < 10; hops++)
-    current = await ctx.db.customers.get(current.mergedInto)
+    current = await storedCustomer(ctx, current.mergedInto)
   return current && !current._deleted ? current : undefined
 }
 
 export async function getCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
-  return ctx.db.customers.get(id)
+  return storedCustomer(ctx, id)
 }
 
 /** Which of these phones already belong to a live archive other than `exceptId`. */

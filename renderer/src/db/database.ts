@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import { watchSettingsWrites } from './settingsCache'
+import { watchCustomerWrites } from './joiningCustomers'
 import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
@@ -60,6 +61,7 @@ export class DeskDatabase extends Dexie {
   constructor(name: string) {
     super(name)
     watchSettingsWrites(this)
+    watchCustomerWrites(this)
     this.version(1).stores(SCHEMA_V1)
     this.version(2)
       .stores(SCHEMA_V2)

@@ -11,3 +11,12 @@ export const HISTORY_KEY = 'sync.historyLoad'
 export async function historyPending(db: DeskDatabase): Promise<boolean> {
   return (await db.meta.get(HISTORY_KEY)) !== undefined
 }
+
+/** Whether a join still has customers to store (snapshots.ts HistoryLoad.customersUntil): work on the
+ *  whole archive waits for them (customers.ts refuseWhileCustomersLoad). */
+export async function customersPending(db: DeskDatabase): Promise<boolean> {
+  const history = (await db.meta.get(HISTORY_KEY))?.value as
+    { chunks?: readonly number[]; customersUntil?: number } | undefined
+  const first = history?.chunks?.[0]
+  return history?.customersUntil !== undefined && first !== undefined && first <= history.customersUntil
+}

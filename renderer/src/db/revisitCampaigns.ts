@@ -15,6 +15,7 @@ import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { createMissingTasks } from './revisitDerive'
 import { getRevisitSettings, RevisitSettingsRefusedError } from './revisitSettings'
+import { refuseWhileCustomersLoad } from './customers'
 
 // 专项回访 (docs/revisits.md §3a). A manager's campaign is a field `campaign:<id>` of the synced
 // settings record `revisitCampaigns`; its tasks are made in batches, one short transaction each, so
@@ -85,6 +86,7 @@ export async function createRevisitCampaign(
   onProgress?: (p: CampaignProgress) => void
 ): Promise<{ id: string; made: number; total: number }> {
   if (actor.role !== 'manager') throw refused('', 'revisit.campaign.managerOnly')
+  await refuseWhileCustomersLoad(ctx)
   const parsed = campaignFormSchema.safeParse(form)
   if (!parsed.success)
     throw new RevisitSettingsRefusedError(

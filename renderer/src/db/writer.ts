@@ -7,7 +7,15 @@ import { loadCustomerSearch, searchKeysReady, withDerived, type Derive } from '.
 import type { Change } from '@shared/sync/change'
 import type { MergeRecord } from '@shared/sync/merge'
 import { refreshPauses } from './complaintPauses'
-import { mergeBatch, mergeSnapshotRecords, type KnownAbsent, type MergeOutcome } from './sync/mergeBatch'
+import {
+  mergeBatch,
+  mergeSnapshotRecords,
+  snapshotRow,
+  type KnownAbsent,
+  type MergeOutcome,
+  type SnapshotRecordEntry
+} from './sync/mergeBatch'
+import { toSnapshotRecord } from '@shared/sync/snapshot'
 import {
   IMMUTABLE_TABLES,
   type OutboxEntry,
@@ -259,8 +267,9 @@ export class WriteTx {
   }
 }
 
-/** Tables a history slice (settled complaints and their events) never writes. */
-const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['customers', 'staff', 'settings', 'meta'])
+/** Tables a history slice (customers, settled complaints and their events) never writes; customers only
+ *  when the slice holds some (search reads the held rows meanwhile, joiningCustomers.ts). */
+const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['staff', 'settings', 'meta'])
 
 export class Writer {
   private constructor(
@@ -346,7 +355,7 @@ export class Writer {
   /** Records of a snapshot, merged the same way as their changes would be (applyRemote), in ONE
    *  transaction; those `knownAbsent` says are not stored yet are written without being looked up. */
   async applySnapshotRecords(
-    entries: readonly { t: SyncedTable; r: MergeRecord }[],
+    entries: readonly SnapshotRecordEntry[],
     knownAbsent: KnownAbsent
   ): Promise<MergeOutcome> {
     if (entries.length === 0) return { applied: 0, conflicts: [], held: [] }
@@ -361,6 +370,28 @@ export class Writer {
     })
   }
 
+  /** The rows these snapshot records become on a PC that holds none of them (mergeBatch.ts snapshotRow):
+   *  a join holds its customers so before storing them (joiningCustomers.ts). */
+  async customerRows(records: readonly MergeRecord[]): Promise<SyncedRecords['customers'][]> {
+    if (!searchKeysReady()) await loadCustomerSearch()
+    return records.flatMap((r) => {
+      const row = snapshotRow(this.derive, 'customers', r)
+      return row ? [row as unknown as SyncedRecords['customers']] : []
+    })
+  }
+
+  /** Customers a join holds, stored now because they are about to be used (opened, found by phone,
+   *  named by the working set): each merged into whatever is stored for it, like any snapshot record. */
+  async storeJoiningCustomers(rows: readonly SyncedRecords['customers'][]): Promise<MergeOutcome> {
+    return this.applySnapshotRecords(
+      rows.map((row) => ({
+        t: 'customers' as const,
+        r: toSnapshotRecord(row as unknown as Record<string, unknown>)
+      })),
+      () => false
+    )
+  }
+
   /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction;
    *  then the meta row saying what is left (`rest`, or the row removed when nothing is). Which records
    *  are already held (the working set, a user's or a peer's write that came first) is read inside
@@ -370,7 +401,7 @@ export class Writer {
    *  writes nothing (the merge rule) — so nothing is lost or doubled, and the slice's transaction
    *  leaves `meta` out: the desk's reads of it (who is signed in, for customer search) never wait. */
   async applyHistoryRecords(
-    entries: readonly { t: SyncedTable; r: MergeRecord }[],
+    entries: readonly SnapshotRecordEntry[],
     progressKey: string,
     rest: unknown
   ): Promise<MergeOutcome> {
@@ -381,7 +412,10 @@ export class Writer {
     if (newest > formatHlc(this.clock.current()))
       await this.db.transaction('rw', this.db.meta, () => this.receive(newest))
     // Not customers, staff, settings or meta: customer search (and who may see phones) reads on meanwhile.
-    const scope = this.db.tables.filter((t) => !HISTORY_UNTOUCHED.has(t.name))
+    const withCustomers = entries.some((e) => e.t === 'customers')
+    const scope = this.db.tables.filter(
+      (t) => !HISTORY_UNTOUCHED.has(t.name) && (withCustomers || t.name !== 'customers')
+    )
     const outcome = await this.db.transaction('rw', scope, async () => {
       const present = new Set<string>()
       const byTable = new Map<SyncedTable, string[]>()

@@ -53,7 +53,7 @@ interface Merged {
   refused?: Change[]
 }
 
-type StoredRow = MergeRecord & { _created?: Stamp; _updated?: Stamp }
+export type StoredRow = MergeRecord & { _created?: Stamp; _updated?: Stamp }
 
 export function conflictId(c: Conflict): string {
   return `${c.table}\u0000${c.recordId}\u0000${c.field}\u0000${c.losingHlc}`
@@ -105,20 +105,20 @@ export type KnownAbsent = (table: SyncedTable, recordId: string) => boolean
 export async function mergeSnapshotRecords(
   db: DeskDatabase,
   derive: Derive,
-  entries: readonly { t: SyncedTable; r: MergeRecord }[],
+  entries: readonly SnapshotRecordEntry[],
   now: number,
   knownAbsent: KnownAbsent,
   { deferDayRows = false }: { deferDayRows?: boolean } = {}
 ): Promise<MergeOutcome> {
   const merged: Merged[] = []
   const general: Change[] = []
-  for (const { t: table, r: record } of entries) {
-    const fresh = knownAbsent(table, record.id) ? freshRecord(table, record) : undefined
-    if (!fresh) {
+  for (const { t: table, r: record, row } of entries) {
+    const absent = knownAbsent(table, record.id)
+    const next = absent ? (row ?? snapshotRow(derive, table, record)) : undefined
+    if (!next) {
       general.push(...recordAsChanges(table, record))
       continue
     }
-    const next = derivedSafely(derive, table, { ...fresh, ...clockStamps(fresh._clock) })
     merged.push({
       table,
       recordId: record.id,
@@ -130,6 +130,22 @@ export async function mergeSnapshotRecords(
   }
   merged.push(...(await mergeChanges(db, derive, general)))
   return writeMerged(db, derive, merged, now, deferDayRows)
+}
+
+/** A snapshot record, and (optionally) the row snapshotRow built from it earlier: stored as it is when
+ *  the record is absent here (joiningCustomers.ts holds such rows while a join loads). */
+export interface SnapshotRecordEntry {
+  t: SyncedTable
+  r: MergeRecord
+  row?: StoredRow
+}
+
+/** The row a snapshot record becomes on a PC that does not hold it: merge.ts freshRecord, with its
+ *  stamps and derived keys. Undefined where only the general merge applies (immutable tables, no
+ *  clocked field). */
+export function snapshotRow(derive: Derive, table: SyncedTable, record: MergeRecord): StoredRow | undefined {
+  const fresh = freshRecord(table, record)
+  return fresh && derivedSafely(derive, table, { ...fresh, ...clockStamps(fresh._clock) })
 }
 
 /** withStamps for a record made from a snapshot: its earliest and latest clock. */

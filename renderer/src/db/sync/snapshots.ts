@@ -14,11 +14,19 @@ import type { DataContext } from '../context'
 import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
 import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
 import { HISTORY_KEY } from '../historyLoad'
+import type { StoredCustomer } from '../customers'
+import {
+  heldSnapshotRow,
+  holdJoiningCustomers,
+  joiningCustomersHeld,
+  releaseJoiningCustomers
+} from '../joiningCustomers'
 import { readExportState } from './exportOutbox'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
 import { holdRecords, releaseFile } from './quarantine'
 import { isShareError, type SharePort } from './sharePort'
+import type { StoredRow } from './mergeBatch'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 
@@ -42,14 +50,18 @@ export interface HistoryLoad {
   total: number
   /** history records of chunks[0] already stored (it is stored in slices) */
   offset?: number
+  /** the last chunk holding customers this PC held in memory instead of storing (joiningCustomers.ts):
+   *  while chunks[0] ≤ this, some customers are not stored yet */
+  customersUntil?: number
 }
 
 /** History records stored per transaction (a whole chunk): smaller slices rewrote the same per-day
  *  rows more often (docs/sync-engine.md, "Not reached yet"). */
 const HISTORY_SLICE = 5_000
 
-/** Tables whose records may be history (settled complaints and their timelines). */
-const HISTORY_TABLES: ReadonlySet<string> = new Set(['complaints', 'events'])
+/** Tables whose records may be history (settled complaints and their timelines), and customers held in
+ *  memory by the first pass (they are stored first). */
+const HISTORY_TABLES: ReadonlySet<string> = new Set(['customers', 'complaints', 'events'])
 const SETTLED: ReadonlySet<unknown> = new Set(['closed', 'rejected'])
 
 /**
@@ -190,6 +202,7 @@ export async function bootstrapFromSnapshot(
     const total = manifest.header.recordCount
     onProgress(0, total)
     // Usable first: settled complaints and their timelines are left for the background (loadHistory).
+    const usableFirst = options.usableFirst !== false
     const loaded = await loadSnapshot(
       ctx,
       share,
@@ -198,13 +211,21 @@ export async function bootstrapFromSnapshot(
       key,
       manifest.header.deviceId,
       (done) => onProgress(done, total),
-      options.usableFirst === false ? undefined : historyClassifier()
+      usableFirst ? { isHistory: historyClassifier(), holdCustomers: true } : {}
     )
     if (loaded.damaged) {
       // What was merged stays (merging never loses anything); the cursors are not moved, so every
       // segment is still replayed.
       result.problems.push(loaded.damaged)
       continue
+    }
+    if (loaded.held.length > 0) {
+      // Search and reads answer from the held customers from now on; those the working set names
+      // (open cases, tasks, returns …) are stored now, the rest first thing in the background.
+      holdJoiningCustomers(ctx.db, id, loaded.held)
+      const named = loaded.named.flatMap((cid) => heldSnapshotRow(ctx.db, id, cid) ?? [])
+      for (let at = 0; at < named.length; at += PAGE)
+        await ctx.writer.storeJoiningCustomers(named.slice(at, at + PAGE))
     }
     // Cursors, the bootstrap mark and what history is left: one transaction, so a crash leaves either
     // a bootstrap to redo (merging again is a no-op) or a complete working set with its history list.
@@ -218,7 +239,8 @@ export async function bootstrapFromSnapshot(
         const history: HistoryLoad = {
           snapshotId: id,
           chunks: loaded.historyChunks,
-          total: loaded.historyChunks.length
+          total: loaded.historyChunks.length,
+          ...(loaded.customersUntil === undefined ? {} : { customersUntil: loaded.customersUntil })
         }
         await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
         // The history's records file no day-row lines as they arrive (Writer.applyHistoryRecords):
@@ -385,33 +407,66 @@ async function loadSnapshot(
   key: { key?: StoreKey },
   writer: string,
   onProgress: (done: number) => void,
-  isHistory?: (entry: SnapshotEntry) => boolean
-): Promise<{ applied: number; damaged: SyncProblem | null; historyChunks: number[] }> {
+  {
+    isHistory,
+    holdCustomers = false
+  }: {
+    /** records left for the background (loadHistory) */
+    isHistory?: (entry: SnapshotEntry) => boolean
+    /** customers not stored here yet are held in memory (`held`) and left for the background too */
+    holdCustomers?: boolean
+  } = {}
+): Promise<LoadedSnapshot> {
   const load = (i: number): Promise<Loaded> => readChunk(share, id, chunks, i, key)
   const stored = await storedIds(ctx)
   const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
-  let applied = 0
-  const historyChunks: number[] = []
+  const out: LoadedSnapshot = { applied: 0, damaged: null, historyChunks: [], held: [], named: [] }
+  const named = new Set<string>()
   let next: Promise<Loaded> | null = chunks.length > 0 ? load(0) : null
   for (let i = 0; next; i++) {
     const loaded = await next
     next = i + 1 < chunks.length ? load(i + 1) : null
     // A rejected read-ahead would otherwise be reported as unhandled while this chunk is stored.
     next?.catch(() => undefined)
-    if (!loaded.ok) return { applied, damaged: loaded.problem, historyChunks }
+    if (!loaded.ok) return { ...out, damaged: loaded.problem }
     // nor does it set them: a plain share authenticates nothing (shared/sync/plainShare.ts)
     const all = key.key ? loaded.entries : loaded.entries.map((e) => ({ ...e, r: withoutWithheld(e.t, e.r) }))
-    const entries = isHistory ? all.filter((e) => !isHistory(e)) : all
-    if (entries.length < all.length) historyChunks.push(i)
+    const held = (e: SnapshotEntry): boolean =>
+      holdCustomers && e.t === 'customers' && knownAbsent(e.t, e.r.id)
+    const toHold = all.filter(held)
+    if (toHold.length > 0) {
+      out.held.push(...(await ctx.writer.customerRows(toHold.map((e) => e.r))))
+      out.customersUntil = i
+    }
+    const entries = all.filter((e) => !held(e) && !isHistory?.(e))
+    if (entries.length < all.length) out.historyChunks.push(i)
     const outcome = await ctx.writer.applySnapshotRecords(entries, knownAbsent)
     // A record another one's unique value already holds here (the same 工号 set up on both PCs) is
     // kept aside and retried each round, as with segments.
     await holdRecords(ctx, writer, 0, outcome.held)
-    for (const e of entries) stored.add(`${e.t}\u0000${e.r.id}`)
-    applied += entries.length
-    onProgress(applied)
+    for (const e of entries) {
+      stored.add(`${e.t}\u0000${e.r.id}`)
+      if (holdCustomers && typeof e.r.customerId === 'string') named.add(e.r.customerId)
+    }
+    out.applied += entries.length + toHold.length
+    onProgress(out.applied)
   }
-  return { applied, damaged: null, historyChunks }
+  out.named = [...named]
+  return out
+}
+
+interface LoadedSnapshot {
+  /** records stored or held */
+  applied: number
+  damaged: SyncProblem | null
+  /** chunks holding records left for the background */
+  historyChunks: number[]
+  /** customers held instead of stored (holdCustomers), as they will be stored */
+  held: StoredCustomer[]
+  /** the last chunk that held some */
+  customersUntil?: number
+  /** customer ids the stored records name (customerId) */
+  named: string[]
 }
 
 export interface HistoryResult {
@@ -477,6 +532,15 @@ export async function loadHistory(
   // The snapshot this PC bootstrapped from had every record validated in the first pass.
   const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
   const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key, verified)
+  if (customersLeft(history) && !joiningCustomersHeld(ctx.db)) {
+    // A restart while customers were still loading: hold them again before anything else.
+    const problem = await holdCustomersAgain(ctx, history, load)
+    if (problem) {
+      result.problems.push(problem)
+      result.progress = { done: history.total - history.chunks.length, total: history.total }
+      return result
+    }
+  }
   let left = [...history.chunks]
   let next: Promise<Loaded> | null = left.length > 0 ? load(left[0] as number) : null
   while (next) {
@@ -498,16 +562,28 @@ export async function loadHistory(
     }
     const entries = loaded.entries
       .filter((e) => HISTORY_TABLES.has(e.t))
-      .map((e) => (key.key ? e : { ...e, r: withoutWithheld(e.t, e.r) }))
+      .map((e) => {
+        const r = key.key ? e.r : withoutWithheld(e.t, e.r)
+        // a held customer is stored as the very row search has been answering from
+        const row = e.t === 'customers' ? heldSnapshotRow(ctx.db, history.snapshotId, r.id) : undefined
+        return row ? { t: e.t, r, row: row as unknown as StoredRow } : { t: e.t, r }
+      })
     // In slices, each with the list's progress (chunk and offset): a short write at a time, so the
     // desk's own reads of complaints wait at most one slice.
     const from = history.chunks[0] === index ? (history.offset ?? 0) : 0
     for (let at = from; at < entries.length || at === from; at += HISTORY_SLICE) {
       const end = Math.min(entries.length, at + HISTORY_SLICE)
+      const until = history.customersUntil === undefined ? {} : { customersUntil: history.customersUntil }
       const rest: HistoryLoad =
         end < entries.length
-          ? { snapshotId: history.snapshotId, total: history.total, chunks: [index, ...left], offset: end }
-          : { snapshotId: history.snapshotId, total: history.total, chunks: left }
+          ? {
+              snapshotId: history.snapshotId,
+              total: history.total,
+              chunks: [index, ...left],
+              offset: end,
+              ...until
+            }
+          : { snapshotId: history.snapshotId, total: history.total, chunks: left, ...until }
       const outcome = await ctx.writer.applyHistoryRecords(entries.slice(at, end), HISTORY_KEY, rest)
       await holdRecords(ctx, manifest.header.deviceId, 0, outcome.held)
       if (end >= entries.length) break
@@ -524,6 +600,8 @@ export async function loadHistory(
  *  one, the list removed and the rows marked built. Any rebuild after the last slice is whole, so
  *  a report's own rebuild in between changes nothing; a crash before the end redoes this step. */
 async function finishHistory(ctx: DataContext): Promise<void> {
+  // every customer is stored: search and reads use the table again
+  releaseJoiningCustomers(ctx.db)
   await rebuildComplaintDays(ctx.db)
   await rebuildServiceDays(ctx.db)
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
@@ -533,6 +611,34 @@ async function finishHistory(ctx: DataContext): Promise<void> {
       { key: serviceDaysBuiltKey(), value: true }
     ])
   })
+}
+
+/** Whether some customers of the join are not stored yet. */
+export function customersLeft(history: HistoryLoad | null): boolean {
+  const first = history?.chunks[0]
+  return history?.customersUntil !== undefined && first !== undefined && first <= history.customersUntil
+}
+
+/** After a restart mid-load: the customers stored so far and those of the chunks still listed (not
+ *  stored, or stored since by a user's or a peer's write, which the stored row then stands for) held
+ *  again, as the first pass held them. Null, or what kept a chunk from being read. */
+async function holdCustomersAgain(
+  ctx: DataContext,
+  history: HistoryLoad,
+  load: (i: number) => Promise<Loaded>
+): Promise<SyncProblem | null> {
+  const storedRows = (await ctx.db.customers.toArray()) as StoredCustomer[]
+  const stored = new Set(storedRows.map((c) => c.id))
+  const rows: StoredCustomer[] = [...storedRows]
+  for (const i of history.chunks) {
+    if (i > (history.customersUntil as number)) break
+    const loaded = await load(i)
+    if (!loaded.ok) return loaded.problem
+    const records = loaded.entries.filter((e) => e.t === 'customers' && !stored.has(e.r.id)).map((e) => e.r)
+    rows.push(...(await ctx.writer.customerRows(records)))
+  }
+  holdJoiningCustomers(ctx.db, history.snapshotId, rows, stored)
+  return null
 }
 
 async function readManifest(

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react'
-import { Button, Input, Select, Space, Typography } from 'antd'
+import { Alert, Button, Input, Select, Space, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -70,6 +70,7 @@ export function CustomerListPage() {
           onAssign={openAssign}
         />
       </Space>
+      <CustomersLoadingNote />
       <ListHead />
       {hits !== undefined && (
         <SearchResults
@@ -327,3 +328,21 @@ const CustomerCells = memo(function CustomerCells({
     </>
   )
 })
+
+/** While a new PC is still storing the store's customers (issue 18): the list and counts are not whole
+ *  yet, search already finds everyone. Follows the load's progress (a live query of it). */
+function CustomersLoadingNote() {
+  const { t } = useTranslation()
+  const data = useData()
+  const loading = useLiveQuery(() => data.read.customersStillLoading(), [data])
+  if (!loading) return null
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="customers-loading-note"
+      style={{ marginBottom: 12 }}
+      message={t('customer.loadingHint')}
+    />
+  )
+}

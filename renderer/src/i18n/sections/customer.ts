@@ -44,6 +44,8 @@ export const customerZh = {
   phoneBelongsTo: '电话 {{phone}} 已属于客户“{{name}}”，请直接使用该档案，避免重复建档',
   openExisting: '打开该客户',
   phoneExists: '该电话已属于另一位客户，未保存',
+  loadingHint: '客户档案仍在后台载入，列表和人数暂不完整，载入后自动补全；搜索已可找到全部客户。',
+  stillLoading: '客户档案仍在从门店共享载入，载入完成后再做此操作（搜索、登记和查看客户不受影响）',
   mergedIntoNotice: '此档案已合并到另一档案，以下为合并前的内容',
   openSurvivor: '打开合并后的档案',
   mergeWith: '合并重复档案',
@@ -115,6 +117,10 @@ export const customerEn: typeof customerZh = {
     'Phone {{phone}} already belongs to “{{name}}”: use that record instead of creating a duplicate',
   openExisting: 'Open that customer',
   phoneExists: 'That phone belongs to another customer; not saved',
+  loadingHint:
+    'Customer archives are still loading in the background: the list and counts are incomplete until then; search already finds every customer.',
+  stillLoading:
+    'Customer archives are still loading from the store share; try again once they are loaded (search, intake and viewing customers work meanwhile)',
   mergedIntoNotice: 'This record was merged into another; shown as it was before the merge',
   openSurvivor: 'Open the merged record',
   mergeWith: 'Merge duplicate',
