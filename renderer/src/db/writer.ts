@@ -16,6 +16,7 @@ import {
   type SnapshotRecordEntry
 } from './sync/mergeBatch'
 import { toSnapshotRecord } from '@shared/sync/snapshot'
+import { joiningCustomer, joiningCustomerUnstored } from './joiningCustomers'
 import {
   IMMUTABLE_TABLES,
   type OutboxEntry,
@@ -267,6 +268,19 @@ export class WriteTx {
   }
 }
 
+/** The held rows (joiningCustomers.ts) of customers these changes touch that are not stored yet. */
+function heldUnstored(db: DeskDatabase, changes: readonly Change[]): SnapshotRecordEntry[] {
+  const out: SnapshotRecordEntry[] = []
+  const seen = new Set<string>()
+  for (const c of changes) {
+    if (c.table !== 'customers' || seen.has(c.recordId)) continue
+    seen.add(c.recordId)
+    const row = joiningCustomerUnstored(db, c.recordId) ? joiningCustomer(db, c.recordId) : undefined
+    if (row) out.push({ t: 'customers', r: toSnapshotRecord(row as unknown as Record<string, unknown>) })
+  }
+  return out
+}
+
 /** Tables a history slice (customers, settled complaints and their events) never writes; customers only
  *  when the slice holds some (search reads the held rows meanwhile, joiningCustomers.ts). */
 const HISTORY_UNTOUCHED: ReadonlySet<string> = new Set(['staff', 'settings', 'meta'])
@@ -346,6 +360,11 @@ export class Writer {
     if (this.held) await this.turn()
     if (!searchKeysReady()) await loadCustomerSearch()
     return this.db.transaction('rw', this.db.tables, async () => {
+      // A change to a customer a joining PC holds but has not stored yet merges into its row, not into
+      // nothing (which would leave a partial record): the held row is stored first.
+      const held = heldUnstored(this.db, changes)
+      if (held.length > 0)
+        await mergeSnapshotRecords(this.db, this.derive, held, this.wallClock(), () => false)
       const outcome = await mergeBatch(this.db, this.derive, changes, this.wallClock())
       await this.receive(changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), ''))
       return outcome

@@ -19,6 +19,7 @@ import {
   heldSnapshotRow,
   holdJoiningCustomers,
   joiningCustomersHeld,
+  joiningCustomerUnstored,
   releaseJoiningCustomers
 } from '../joiningCustomers'
 import { readExportState } from './exportOutbox'
@@ -219,14 +220,20 @@ export async function bootstrapFromSnapshot(
       result.problems.push(loaded.damaged)
       continue
     }
+    // Search and reads answer from the held customers from now on; those the working set names (open
+    // cases, tasks, returns …) are stored now, the rest first thing in the background.
+    const customerChunks = new Set<number>()
     if (loaded.held.length > 0) {
-      // Search and reads answer from the held customers from now on; those the working set names
-      // (open cases, tasks, returns …) are stored now, the rest first thing in the background.
       holdJoiningCustomers(ctx.db, id, loaded.held)
       const named = loaded.named.flatMap((cid) => heldSnapshotRow(ctx.db, id, cid) ?? [])
       for (let at = 0; at < named.length; at += PAGE)
         await ctx.writer.storeJoiningCustomers(named.slice(at, at + PAGE))
+      for (const [cid, chunk] of loaded.heldIn)
+        if (joiningCustomerUnstored(ctx.db, cid)) customerChunks.add(chunk)
+      if (customerChunks.size === 0) releaseJoiningCustomers(ctx.db)
     }
+    const historyChunks = [...new Set([...loaded.historyChunks, ...customerChunks])].sort((x, y) => x - y)
+    const customersUntil = customerChunks.size > 0 ? Math.max(...customerChunks) : undefined
     // Cursors, the bootstrap mark and what history is left: one transaction, so a crash leaves either
     // a bootstrap to redo (merging again is a no-op) or a complete working set with its history list.
     await ctx.db.transaction('rw', ctx.db.syncPeers, ctx.db.meta, async () => {
@@ -235,12 +242,12 @@ export async function bootstrapFromSnapshot(
         await saveCursor(ctx, { device, upTo: seq, gaps: [] })
       }
       await ctx.db.meta.put({ key: BOOTSTRAPPED_KEY, value: id })
-      if (loaded.historyChunks.length > 0) {
+      if (historyChunks.length > 0) {
         const history: HistoryLoad = {
           snapshotId: id,
-          chunks: loaded.historyChunks,
-          total: loaded.historyChunks.length,
-          ...(loaded.customersUntil === undefined ? {} : { customersUntil: loaded.customersUntil })
+          chunks: historyChunks,
+          total: historyChunks.length,
+          ...(customersUntil === undefined ? {} : { customersUntil })
         }
         await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
         // The history's records file no day-row lines as they arrive (Writer.applyHistoryRecords):
@@ -420,7 +427,14 @@ async function loadSnapshot(
   const load = (i: number): Promise<Loaded> => readChunk(share, id, chunks, i, key)
   const stored = await storedIds(ctx)
   const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
-  const out: LoadedSnapshot = { applied: 0, damaged: null, historyChunks: [], held: [], named: [] }
+  const out: LoadedSnapshot = {
+    applied: 0,
+    damaged: null,
+    historyChunks: [],
+    held: [],
+    heldIn: new Map(),
+    named: []
+  }
   const named = new Set<string>()
   let next: Promise<Loaded> | null = chunks.length > 0 ? load(0) : null
   for (let i = 0; next; i++) {
@@ -436,10 +450,10 @@ async function loadSnapshot(
     const toHold = all.filter(held)
     if (toHold.length > 0) {
       out.held.push(...(await ctx.writer.customerRows(toHold.map((e) => e.r))))
-      out.customersUntil = i
+      for (const e of toHold) out.heldIn.set(e.r.id, i)
     }
     const entries = all.filter((e) => !held(e) && !isHistory?.(e))
-    if (entries.length < all.length) out.historyChunks.push(i)
+    if (entries.length + toHold.length < all.length) out.historyChunks.push(i)
     const outcome = await ctx.writer.applySnapshotRecords(entries, knownAbsent)
     // A record another one's unique value already holds here (the same 工号 set up on both PCs) is
     // kept aside and retried each round, as with segments.
@@ -459,12 +473,12 @@ interface LoadedSnapshot {
   /** records stored or held */
   applied: number
   damaged: SyncProblem | null
-  /** chunks holding records left for the background */
+  /** chunks holding history records (isHistory) */
   historyChunks: number[]
   /** customers held instead of stored (holdCustomers), as they will be stored */
   held: StoredCustomer[]
-  /** the last chunk that held some */
-  customersUntil?: number
+  /** the chunk each held customer came from */
+  heldIn: Map<string, number>
   /** customer ids the stored records name (customerId) */
   named: string[]
 }
