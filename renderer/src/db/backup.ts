@@ -18,6 +18,7 @@ import type { DeskDatabase } from './database'
 import { getStaffByNo } from './staff'
 import { settingsChangedBehindCache } from './settingsCache'
 import { releaseJoiningCustomers } from './joiningCustomers'
+import { deskRightChangedBehindCache } from './deskRightCache'
 import { recordOperation } from './audit'
 import { getSessionStaffNo } from './prefs'
 import { readTimeRules } from './timeRules'
@@ -407,6 +408,7 @@ export async function restoreChecked(
   settingsChangedBehindCache(db)
   // and customers a join held (not stored yet) are not this store's any more
   releaseJoiningCustomers(db)
+  deskRightChangedBehindCache(db)
   signalEverythingChanged(db)
   ctx.timeRules = readTimeRules(await db.settings.get('timeRules'))
   ctx.closedDays = readClosedDays(await db.settings.get('closedDays'))

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import { watchSettingsWrites } from './settingsCache'
 import { watchCustomerWrites } from './joiningCustomers'
+import { watchDeskRightWrites } from './deskRightCache'
 import { complaintKeys, customerKeys, loadCustomerSearch, serviceKey, withDerived } from './derived'
 import { withProfileDefaults } from '@shared/domain/customer'
 import { readTimeRules } from './timeRules'
@@ -62,6 +63,7 @@ export class DeskDatabase extends Dexie {
     super(name)
     watchSettingsWrites(this)
     watchCustomerWrites(this)
+    watchDeskRightWrites(this)
     this.version(1).stores(SCHEMA_V1)
     this.version(2)
       .stores(SCHEMA_V2)

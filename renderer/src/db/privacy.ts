@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@shared/domain/staff'
 import type { DataContext } from './context'
 import { getSessionStaffNo } from './prefs'
 import { getStaffByNo } from './staff'
+import { cachedDeskRight } from './deskRightCache'
 
 // 客户信息不得泄露: full phone numbers are a permission. Managers have it unless the store decides
 // otherwise; everyone else sees 138****5678 in lists and reveals one number at a time (recorded).
@@ -30,9 +31,11 @@ export async function saveUnmaskRoles(ctx: DataContext, staffNo: string, roles: 
  * (docs/security.md §4).
  */
 export async function deskMaySeePhones(ctx: DataContext): Promise<boolean> {
-  const staffNo = await getSessionStaffNo(ctx)
-  if (!staffNo) return false
-  const staff = await getStaffByNo(ctx, staffNo)
-  if (!staff || !staff.active) return false
-  return (await getUnmaskRoles(ctx)).includes(staff.role)
+  return cachedDeskRight(ctx.db, async () => {
+    const staffNo = await getSessionStaffNo(ctx)
+    if (!staffNo) return false
+    const staff = await getStaffByNo(ctx, staffNo)
+    if (!staff || !staff.active) return false
+    return (await getUnmaskRoles(ctx)).includes(staff.role)
+  })
 }

@@ -56,9 +56,11 @@ export interface HistoryLoad {
   customersUntil?: number
 }
 
-/** History records stored per transaction (a whole chunk): smaller slices rewrote the same per-day
- *  rows more often (docs/sync-engine.md, "Not reached yet"). */
-const HISTORY_SLICE = 5_000
+/** History records stored per transaction: every read-write transaction over all tables (any write of
+ *  the desk's) waits for the slice being stored, and every read behind it, so a slice is kept to about
+ *  a second of IndexedDB's work here (day rows are rebuilt once at the end, so their size does not
+ *  matter any more). */
+const HISTORY_SLICE = 2_000
 
 /** Tables whose records may be history (settled complaints and their timelines), and customers held in
  *  memory by the first pass (they are stored first). */
