@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
   compareHlc,
   formatHlc,
@@ -115,5 +116,34 @@ describe('HLC', () => {
     const before = clock.current()
     const after = clock.receive({ ms: Number.NaN, counter: -1, node: 'x' })
     expect(compareHlc(after, before)).toBe(1)
+  })
+})
+
+describe('isHlcText', () => {
+  const accepts = (text: string): boolean => {
+    try {
+      parseHlc(text)
+      return true
+    } catch {
+      return false
+    }
+  }
+  it('agrees with parseHlc on any text, a stamp seen before included (property)', () => {
+    const stampish = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 999_999_999_999_999 }),
+          fc.integer({ min: 0, max: 0xffff }),
+          fc.string()
+        )
+        .map(([ms, c, node]) => `${String(ms).padStart(15, '0')}-${c.toString(16).padStart(4, '0')}-${node}`)
+    )
+    fc.assert(
+      fc.property(fc.array(stampish, { minLength: 1, maxLength: 6 }), (texts) => {
+        // twice over: the second pass meets each text right after its first verdict was kept
+        for (const text of [...texts, ...texts]) expect(isHlcText(text)).toBe(accepts(text))
+      })
+    )
   })
 })
