@@ -4,8 +4,8 @@ import type { DataContext } from './context'
 import { refuseWhileCustomersLoad, type StoredCustomer } from './customers'
 import { readTallies } from './tallies'
 import { loadCustomerSearch } from './derived'
-import { deskMaySeePhones } from './privacy'
-import { searchJoiningCustomers } from './joiningCustomers'
+import { deskMaySeePhones, deskMaySeePhonesHeld } from './privacy'
+import { joiningCustomersHeld, searchJoiningCustomers } from './joiningCustomers'
 
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
@@ -23,7 +23,9 @@ export function prepareCustomerSearch(): Promise<unknown> {
  *  as the full number or its last 4 digits, never by prefix (docs/security.md §4). */
 export async function searchCustomers(ctx: DataContext, raw: string, limit = 20): Promise<CustomerHit[]> {
   const { parseQuery, rankResults } = await loadCustomerSearch()
-  const options = { phonePrefix: await deskMaySeePhones(ctx) }
+  // (while a join holds customers, without reading IndexedDB: see deskMaySeePhonesHeld)
+  const joining = joiningCustomersHeld(ctx.db)
+  const options = { phonePrefix: joining ? await deskMaySeePhonesHeld(ctx) : await deskMaySeePhones(ctx) }
   const plan = parseQuery(raw, options)
   if (plan.lookups.length === 0) return []
   // `limit` rows per kind suffice: within a kind the index order is the ranking order (an exact key

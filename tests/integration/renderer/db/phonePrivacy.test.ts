@@ -13,7 +13,7 @@ import { createCustomer, updateCustomer } from '@/db/customers'
 import { searchCustomers } from '@/db/customerQuery'
 import { countComplaints, listComplaints } from '@/db/complaintQuery'
 import { getCustomerTimeline } from '@/db/customerTimeline'
-import { deskMaySeePhones, saveUnmaskRoles } from '@/db/privacy'
+import { deskMaySeePhones, deskMaySeePhonesHeld, saveUnmaskRoles } from '@/db/privacy'
 import { registerComplaint } from '@/db/complaints'
 import { addStaff, updateStaff } from '@/db/staff'
 import { setSessionStaff } from '@/db/prefs'
@@ -63,6 +63,24 @@ describe('who may see full phones: the person at the desk', () => {
     expect(await deskMaySeePhones(ctx)).toBe(true)
     await updateStaff(ctx, '9001', leader, { active: false })
     expect(await deskMaySeePhones(ctx)).toBe(false)
+  })
+})
+
+describe('the right held in memory (customer search during a join, deskRightCache.ts)', () => {
+  it('follows every change of who is at the desk, their record and the privacy setting', async () => {
+    const { ctx, leader } = await store()
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(false)
+    await setSessionStaff(ctx, '9001')
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(true)
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(true) // from memory
+    await setSessionStaff(ctx, '5001')
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(false)
+    await saveUnmaskRoles(ctx, '9001', ['manager', 'shiftLeader'])
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(true)
+    await updateStaff(ctx, '9001', leader, { active: false })
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(false)
+    await ctx.db.meta.clear()
+    expect(await deskMaySeePhonesHeld(ctx)).toBe(false)
   })
 })
 
