@@ -1,5 +1,6 @@
 import type Dexie from 'dexie'
-import type { DBCoreMutateRequest, DBCoreTransaction } from 'dexie'
+import type { DBCoreMutateRequest } from 'dexie'
+import { countWrite, newWriteCount, watchWrites, type WriteCount } from './writeWatch'
 import { SESSION_STAFF_KEY } from './prefs'
 
 // Whether the person at the desk may see full phones is asked on every customer search. Its inputs —
@@ -9,10 +10,7 @@ import { SESSION_STAFF_KEY } from './prefs'
 // memory and dropped whenever one of its inputs is written (the middleware below sees every write),
 // and only kept when it was read with no such write pending.
 
-interface RightState {
-  version: number
-  pending: number
-  counted: WeakSet<object>
+interface RightState extends WriteCount {
   value?: { version: number; maySee: boolean }
 }
 
@@ -21,7 +19,7 @@ const states = new WeakMap<Dexie, RightState>()
 function stateOf(db: Dexie): RightState {
   let state = states.get(db)
   if (!state) {
-    state = { version: 0, pending: 0, counted: new WeakSet() }
+    state = newWriteCount()
     states.set(db, state)
   }
   return state
@@ -36,40 +34,11 @@ function touchesRight(table: string, req: DBCoreMutateRequest): boolean {
   return (req.values as { key?: unknown }[]).some((row) => row?.key === SESSION_STAFF_KEY)
 }
 
-function noteWrite(state: RightState, trans: DBCoreTransaction): void {
-  state.version++
-  const native = trans as unknown as Partial<IDBTransaction>
-  if (typeof native.addEventListener !== 'function' || state.counted.has(trans)) return
-  state.counted.add(trans)
-  state.pending++
-  const ended = () => {
-    state.pending--
-    state.version++
-  }
-  native.addEventListener('complete', ended, { once: true })
-  native.addEventListener('abort', ended, { once: true })
-}
-
 /** Installs the invalidation on the database (before it opens). */
 export function watchDeskRightWrites(db: Dexie): void {
   const state = stateOf(db)
-  db.use({
-    stack: 'dbcore',
-    name: 'deskRightCache',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        if (name !== 'meta' && name !== 'staff' && name !== 'settings') return table
-        return {
-          ...table,
-          mutate: (req) => {
-            if (touchesRight(name, req)) noteWrite(state, req.trans)
-            return table.mutate(req)
-          }
-        }
-      }
-    })
+  watchWrites(db, 'deskRightCache', ['meta', 'staff', 'settings'], (table, req) => {
+    if (touchesRight(table, req)) countWrite(state, req.trans)
   })
 }
 

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie'
-import type { DBCoreTransaction } from 'dexie'
+import { onEnd, watchWrites } from './writeWatch'
 import { buildKeyIndex, mergeEntries, readPrefix, type KeyIndex } from '@shared/domain/customerKeyIndex'
 import type { StoredCustomer } from './customers'
 
@@ -120,46 +120,19 @@ function noteWritten(held: Joining, puts: readonly StoredCustomer[], deletes: re
   }
 }
 
-/** Installs the middleware that keeps held rows current (before the database opens). */
+/** Installs the middleware that keeps held rows current (before the database opens). The rows are
+ *  noted when their transaction commits, so an aborted write changes nothing held. */
 export function watchCustomerWrites(db: Dexie): void {
-  db.use({
-    stack: 'dbcore',
-    name: 'joiningCustomers',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        if (name !== 'customers') return table
-        return {
-          ...table,
-          // Not async: awaiting here would leave Dexie's transaction zone. The rows are noted when
-          // the transaction commits, so an aborted write changes nothing held.
-          mutate: (req) => {
-            if (joining.has(db)) {
-              if (req.type === 'deleteRange') {
-                // not used on customers; if it ever is, the held rows can no longer be trusted
-                releaseJoiningCustomers(db)
-              } else {
-                const puts = req.type === 'put' || req.type === 'add' ? (req.values as StoredCustomer[]) : []
-                const deletes = req.type === 'delete' ? (req.keys as string[]) : []
-                afterCommit(req.trans, () => {
-                  const now = joining.get(db)
-                  if (now) noteWritten(now, puts, deletes)
-                })
-              }
-            }
-            return table.mutate(req)
-          }
-        }
-      }
-    })
+  watchWrites(db, 'joiningCustomers', ['customers'], (_, req) => {
+    if (!joining.has(db)) return
+    // not used on customers; if it ever is, the held rows can no longer be trusted
+    if (req.type === 'deleteRange') return releaseJoiningCustomers(db)
+    const puts = req.type === 'put' || req.type === 'add' ? (req.values as StoredCustomer[]) : []
+    const deletes = req.type === 'delete' ? (req.keys as string[]) : []
+    const note = () => {
+      const held = joining.get(db)
+      if (held) noteWritten(held, puts, deletes)
+    }
+    if (!onEnd(req.trans, note)) note()
   })
-}
-
-/** Runs `done` once the transaction commits (not when it aborts). */
-function afterCommit(trans: DBCoreTransaction, done: () => void): void {
-  // The IndexedDB implementation's transaction is the native IDBTransaction.
-  const native = trans as unknown as Partial<IDBTransaction>
-  if (typeof native.addEventListener !== 'function') return done()
-  native.addEventListener('complete', done, { once: true })
 }

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie'
-import type { DBCoreTransaction } from 'dexie'
+import { countWrite, newWriteCount, watchWrites, type WriteCount } from './writeWatch'
 
 // Settings records read on hot write paths (the 回访 rules, on every customer saved) are held in
 // memory instead of read per write. Every write to the settings table — local, merged from another
@@ -7,10 +7,7 @@ import type { DBCoreTransaction } from 'dexie'
 // again when its transaction ends (committed or aborted). A value is cached only when it was read with
 // no settings write pending anywhere, so the cache never holds a value of an uncommitted transaction.
 
-interface CacheState {
-  version: number
-  pending: number
-  counted: WeakSet<object>
+interface CacheState extends WriteCount {
   values: Map<string, { version: number; value: unknown }>
 }
 
@@ -19,25 +16,10 @@ const states = new WeakMap<Dexie, CacheState>()
 function stateOf(db: Dexie): CacheState {
   let state = states.get(db)
   if (!state) {
-    state = { version: 0, pending: 0, counted: new WeakSet(), values: new Map() }
+    state = { ...newWriteCount(), values: new Map() }
     states.set(db, state)
   }
   return state
-}
-
-function noteWrite(state: CacheState, trans: DBCoreTransaction): void {
-  state.version++
-  // The IndexedDB implementation's transaction is the native IDBTransaction.
-  const native = trans as unknown as Partial<IDBTransaction>
-  if (typeof native.addEventListener !== 'function' || state.counted.has(trans)) return
-  state.counted.add(trans)
-  state.pending++
-  const ended = () => {
-    state.pending--
-    state.version++
-  }
-  native.addEventListener('complete', ended, { once: true })
-  native.addEventListener('abort', ended, { once: true })
 }
 
 /** Settings were written past Dexie (a restore's own puts, backup.ts): nothing held stays good. */
@@ -48,24 +30,7 @@ export function settingsChangedBehindCache(db: Dexie): void {
 /** Installs the invalidation on the database (before it opens). */
 export function watchSettingsWrites(db: Dexie): void {
   const state = stateOf(db)
-  db.use({
-    stack: 'dbcore',
-    name: 'settingsCache',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        if (name !== 'settings') return table
-        return {
-          ...table,
-          mutate: (req) => {
-            noteWrite(state, req.trans)
-            return table.mutate(req)
-          }
-        }
-      }
-    })
-  })
+  watchWrites(db, 'settingsCache', ['settings'], (_, req) => countWrite(state, req.trans))
 }
 
 /** The value held for `key` if it is still good, without waiting (a write path can then ask for its

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react'
-import { Alert, Button, Input, Select, Space, Typography } from 'antd'
+import { Button, Input, Select, Space, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -15,6 +15,7 @@ import { matchHint } from './MatchHint'
 import { useCanUnmask } from './usePrivacy'
 import { ExportButton } from './import/ExportButton'
 import { AssignDialog } from './assignment/AssignDialog'
+import { LoadingNote } from '@/features/sync/HistoryLoadingNote'
 
 const ROW_HEIGHT = 40
 const PAGE = 50
@@ -336,13 +337,5 @@ function CustomersLoadingNote() {
   const data = useData()
   const loading = useLiveQuery(() => data.read.customersStillLoading(), [data])
   if (!loading) return null
-  return (
-    <Alert
-      type="info"
-      showIcon
-      data-testid="customers-loading-note"
-      style={{ marginBottom: 12 }}
-      message={t('customer.loadingHint')}
-    />
-  )
+  return <LoadingNote testId="customers-loading-note" message={t('customer.loadingHint')} />
 }
