@@ -15,8 +15,18 @@ export async function historyPending(db: DeskDatabase): Promise<boolean> {
 /** Whether a join still has customers to store (snapshots.ts HistoryLoad.customersUntil): work on the
  *  whole archive waits for them (customers.ts refuseWhileCustomersLoad). */
 export async function customersPending(db: DeskDatabase): Promise<boolean> {
-  const history = (await db.meta.get(HISTORY_KEY))?.value as
-    { chunks?: readonly number[]; customersUntil?: number } | undefined
+  return customersLeftIn((await db.meta.get(HISTORY_KEY))?.value as HistoryChunks | undefined)
+}
+
+/** The part of snapshots.ts HistoryLoad this needs. */
+interface HistoryChunks {
+  chunks?: readonly number[]
+  customersUntil?: number
+}
+
+/** Whether this history list still has customers to store: the chunks are stored in order, so while
+ *  the first one left is at or before the last chunk that held customers. */
+export function customersLeftIn(history: HistoryChunks | null | undefined): boolean {
   const first = history?.chunks?.[0]
   return history?.customersUntil !== undefined && first !== undefined && first <= history.customersUntil
 }

@@ -268,17 +268,20 @@ export class WriteTx {
   }
 }
 
-/** The held rows (joiningCustomers.ts) of customers these changes touch that are not stored yet. */
+/** Customers a join holds (joiningCustomers.ts), as the snapshot records they came from. */
+function heldEntries(rows: readonly SyncedRecords['customers'][]): SnapshotRecordEntry[] {
+  return rows.map((row) => ({
+    t: 'customers',
+    r: toSnapshotRecord(row as unknown as Record<string, unknown>)
+  }))
+}
+
+/** The held rows of customers these changes touch that are not stored yet. */
 function heldUnstored(db: DeskDatabase, changes: readonly Change[]): SnapshotRecordEntry[] {
-  const out: SnapshotRecordEntry[] = []
-  const seen = new Set<string>()
-  for (const c of changes) {
-    if (c.table !== 'customers' || seen.has(c.recordId)) continue
-    seen.add(c.recordId)
-    const row = joiningCustomerUnstored(db, c.recordId) ? joiningCustomer(db, c.recordId) : undefined
-    if (row) out.push({ t: 'customers', r: toSnapshotRecord(row as unknown as Record<string, unknown>) })
-  }
-  return out
+  const ids = new Set(changes.flatMap((c) => (c.table === 'customers' ? [c.recordId] : [])))
+  return heldEntries(
+    [...ids].flatMap((id) => (joiningCustomerUnstored(db, id) ? (joiningCustomer(db, id) ?? []) : []))
+  )
 }
 
 /** Tables a history slice (customers, settled complaints and their events) never writes; customers only
@@ -402,13 +405,7 @@ export class Writer {
   /** Customers a join holds, stored now because they are about to be used (opened, found by phone,
    *  named by the working set): each merged into whatever is stored for it, like any snapshot record. */
   async storeJoiningCustomers(rows: readonly SyncedRecords['customers'][]): Promise<MergeOutcome> {
-    return this.applySnapshotRecords(
-      rows.map((row) => ({
-        t: 'customers' as const,
-        r: toSnapshotRecord(row as unknown as Record<string, unknown>)
-      })),
-      () => false
-    )
+    return this.applySnapshotRecords(heldEntries(rows), () => false)
   }
 
   /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction;

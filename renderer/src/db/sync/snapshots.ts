@@ -13,7 +13,7 @@ import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
 import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
-import { HISTORY_KEY } from '../historyLoad'
+import { customersLeftIn, HISTORY_KEY } from '../historyLoad'
 import type { StoredCustomer } from '../customers'
 import {
   heldSnapshotRow,
@@ -548,7 +548,7 @@ export async function loadHistory(
   // The snapshot this PC bootstrapped from had every record validated in the first pass.
   const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
   const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key, verified)
-  if (customersLeft(history) && !joiningCustomersHeld(ctx.db)) {
+  if (customersLeftIn(history) && !joiningCustomersHeld(ctx.db)) {
     // A restart while customers were still loading: hold them again before anything else.
     const problem = await holdCustomersAgain(ctx, history, load)
     if (problem) {
@@ -627,12 +627,6 @@ async function finishHistory(ctx: DataContext): Promise<void> {
       { key: serviceDaysBuiltKey(), value: true }
     ])
   })
-}
-
-/** Whether some customers of the join are not stored yet. */
-export function customersLeft(history: HistoryLoad | null): boolean {
-  const first = history?.chunks[0]
-  return history?.customersUntil !== undefined && first !== undefined && first <= history.customersUntil
 }
 
 /** After a restart mid-load: the customers stored so far and those of the chunks still listed (not
