@@ -1,13 +1,15 @@
-// `npm test`: every check the project has, in order, with output streamed as it happens.
+// `npm test`: every check the project has.
 //
-//   1. typecheck   npm run typecheck
-//   2. lint        npm run lint
-//   3. unit        vitest (unit + integration) → test-results/vitest.json
-//   3a. electron   npm run check:electron: Electronegativity on the source, judged against the
+//   1. side by side (each column in order; its output printed whole when it ends):
+//      typecheck   npm run typecheck
+//      lint        npm run lint
+//        electron  npm run check:electron: Electronegativity on the source, judged against the
 //                  accepted findings of docs/security.md §3 → test-results/electronegativity.json
-//   4. build       electron-vite build → out/
-//   5. verify      scripts/verify-build.mjs (bundles exist, sandbox-safe preload, CSP)
-//   6. e2e         playwright test (Chromium) → test-results/playwright.json
+//        bench     every benchmark file loads; the small WebDAV bench runs
+//      build       electron-vite build → out/
+//        verify    scripts/verify-build.mjs (bundles exist, sandbox-safe preload, CSP)
+//   2. unit        vitest (unit + integration) → test-results/vitest.json, output streamed
+//   3. e2e         playwright test (Chromium) → test-results/playwright.json, output streamed
 //
 // A failing step does not stop the run (all results show), except that e2e is skipped when the
 // build failed. Counting:
@@ -41,18 +43,29 @@ const PLAYWRIGHT_CONFIGS = [
   'playwright.config.mjs'
 ]
 
-/** Runs a command with inherited stdio; resolves to its exit code (never rejects). */
-function run(command, args, env = {}) {
+/**
+ * Runs a command; resolves to its exit code (never rejects). Output is inherited, or with `log` set,
+ * collected into it (steps that run side by side print their output whole when they end).
+ */
+function run(command, args, env = {}, log = null) {
   return new Promise((resolvePromise) => {
-    console.log(`\n$ ${[command, ...args].join(' ')}`)
+    const header = `\n$ ${[command, ...args].join(' ')}`
+    if (log) log.push(header)
+    else console.log(header)
     const child = spawn(command, args, {
       cwd: repoRoot,
-      stdio: 'inherit',
+      stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, ...env },
       shell: process.platform === 'win32' // npm/npx are .cmd files on Windows
     })
+    if (log) {
+      child.stdout.on('data', (chunk) => log.push(chunk.toString()))
+      child.stderr.on('data', (chunk) => log.push(chunk.toString()))
+    }
     child.on('error', (error) => {
-      console.error(`cannot start ${command}: ${error.message}`)
+      const message = `cannot start ${command}: ${error.message}`
+      if (log) log.push(message)
+      else console.error(message)
       resolvePromise(127)
     })
     child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)))
@@ -74,11 +87,11 @@ function banner(title) {
 
 /** @typedef {{ name: string, status: 'ok' | 'FAILED' | 'skipped', passed: number, failed: number, seconds: number, note: string }} StepResult */
 
-/** A step that is not a test suite: failing it counts as 1 failure. */
-async function plainStep(name, command, args) {
-  banner(name)
+/** A step that is not a test suite: failing it counts as 1 failure. With `log`, its output is collected. */
+async function plainStep(name, command, args, log = null) {
+  if (!log) banner(name)
   const started = Date.now()
-  const code = await run(command, args)
+  const code = await run(command, args, {}, log)
   const ok = code === 0
   return {
     name,
@@ -88,6 +101,25 @@ async function plainStep(name, command, args) {
     seconds: secondsSince(started),
     note: ok ? '' : `exit ${code}`
   }
+}
+
+/**
+ * Runs chains of steps side by side (each chain in order) and prints each chain's output whole when
+ * it ends. The checks before the tests are single-threaded (tsc, eslint, rollup), so on a 2-core
+ * runner two at a time take about half as long as one after another.
+ */
+async function sideBySide(chains) {
+  const results = await Promise.all(
+    chains.map(async (chain) => {
+      const log = []
+      const done = []
+      for (const step of chain) done.push(await step(log))
+      for (const result of done) banner(`${result.name} — ${result.status}, ${result.seconds.toFixed(1)}s`)
+      console.log(log.join(''))
+      return done
+    })
+  )
+  return results.flat()
 }
 
 /** Turns an exit code and the counted tests into a step result. */
@@ -121,12 +153,12 @@ async function vitestStep() {
   return testStepResult(name, started, code, counts)
 }
 
-async function electronegativityStep() {
+async function electronegativityStep(log = null) {
   const name = 'electronegativity'
-  banner(name)
+  if (!log) banner(name)
   const started = Date.now()
   rmSync(ELECTRONEGATIVITY_JSON, { force: true })
-  const code = await run('node', ['scripts/electronegativity.mjs'])
+  const code = await run('node', ['scripts/electronegativity.mjs'], {}, log)
   const report = readJson(ELECTRONEGATIVITY_JSON)
   const counts = report ? { passed: report.passed ?? 0, failed: report.failed ?? 0 } : null
   return testStepResult(name, started, code, counts)
@@ -226,37 +258,47 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true })
   const results = []
 
-  results.push(await plainStep('typecheck', 'npm', ['run', 'typecheck']))
-  results.push(await plainStep('lint', 'npm', ['run', 'lint']))
-  // `npm run bench` is not run here (store scale takes an hour), but every benchmark file must load
-  results.push(
-    await plainStep('bench files load', 'npx', [
-      'playwright',
-      'test',
-      '-c',
-      'playwright.bench.config.ts',
-      '--list'
-    ])
-  )
-  // ... and the benches that run the data layer in Node must run (a small one: Playwright's loader
-  // differs from vitest's, and a bench that loads can still fail on its first dynamic import)
-  results.push(
-    await plainStep('bench runs (small WebDAV sync)', 'env', [
-      'BENCH_WEBDAV_CHANGES=300',
-      'BENCH_WEBDAV_RUNS=1',
-      'npx',
-      'playwright',
-      'test',
-      '-c',
-      'playwright.bench.config.ts',
-      'bench/sync-webdav.bench.ts'
-    ])
-  )
+  // The checks and the build first, side by side; then the test suites, which use every core themselves.
+  const checks = await sideBySide([
+    [(log) => plainStep('typecheck', 'npm', ['run', 'typecheck'], log)],
+    [
+      (log) => plainStep('lint', 'npm', ['run', 'lint'], log),
+      (log) => electronegativityStep(log),
+      // `npm run bench` is not run here (store scale takes an hour), but every benchmark file must load
+      (log) =>
+        plainStep(
+          'bench files load',
+          'npx',
+          ['playwright', 'test', '-c', 'playwright.bench.config.ts', '--list'],
+          log
+        ),
+      // ... and the benches that run the data layer in Node must run (a small one: Playwright's loader
+      // differs from vitest's, and a bench that loads can still fail on its first dynamic import)
+      (log) =>
+        plainStep(
+          'bench runs (small WebDAV sync)',
+          'env',
+          [
+            'BENCH_WEBDAV_CHANGES=300',
+            'BENCH_WEBDAV_RUNS=1',
+            'npx',
+            'playwright',
+            'test',
+            '-c',
+            'playwright.bench.config.ts',
+            'bench/sync-webdav.bench.ts'
+          ],
+          log
+        )
+    ],
+    [
+      (log) => plainStep('build', 'npx', ['electron-vite', 'build'], log),
+      (log) => plainStep('verify build', 'node', ['scripts/verify-build.mjs'], log)
+    ]
+  ])
+  results.push(...checks)
   results.push(await vitestStep())
-  results.push(await electronegativityStep())
-  const build = await plainStep('build', 'npx', ['electron-vite', 'build'])
-  results.push(build)
-  results.push(await plainStep('verify build', 'node', ['scripts/verify-build.mjs']))
+  const build = checks.find((r) => r.name === 'build')
   results.push(await e2eStep(build.status === 'ok'))
 
   const passed = results.reduce((sum, r) => sum + r.passed, 0)
