@@ -101,6 +101,23 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await b.page.clock.fastForward('00:02:00')
   await expect(b.page.getByLabel('门店名称', { exact: true })).toHaveValue('幸福路店')
 
+  // The same for a list: B is editing 班次 when A's saved change to them arrives by an automatic round
+  // (the store name shows it came); what B typed stays, and saved, it wins.
+  const shiftName = (p: Page) => p.getByTestId('shift-settings').getByLabel('名称', { exact: true })
+  await shiftName(b.page).first().fill('早班（B）')
+  await page.getByRole('menuitem', { name: '系统设置' }).click()
+  await shiftName(page).nth(1).fill('中班（A）')
+  await page.getByTestId('save-shifts').click()
+  await expect(page.getByText('班次已保存').first()).toBeVisible()
+  await rename_(page, '幸福路店（A三改）')
+  await syncNow(page)
+  await b.page.clock.fastForward('00:02:00')
+  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A三改）')
+  await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+  await b.page.getByTestId('save-shifts').click()
+  await expect(b.page.getByText('班次已保存').first()).toBeVisible()
+  await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+
   // A renames itself in 系统设置 → 本机信息: B lists the new name after the next rounds, no restart.
   await page.getByRole('menuitem', { name: '系统设置' }).click()
   await page.getByLabel('电脑名称', { exact: true }).fill('服务台主机')

@@ -1,9 +1,9 @@
 import type { DeskDatabase } from './database'
 
-// The history a usable-first join has still to store (sync/snapshots.ts loadHistory). Its own module
+// The history a usable-first join has still to store (sync/historyLoader.ts loadHistory). Its own module
 // so the day-row families (complaintDays.ts, serviceDays.ts) can ask without importing the sync code.
 
-/** meta key of the history still to load (snapshots.ts HistoryLoad); absent once all is stored */
+/** meta key of the history still to load (sync/historyLoader.ts HistoryLoad); absent once all is stored */
 export const HISTORY_KEY = 'sync.historyLoad'
 
 /** Whether settled history is still being stored: day rows rebuilt meanwhile are not marked built
@@ -12,13 +12,13 @@ export async function historyPending(db: DeskDatabase): Promise<boolean> {
   return (await db.meta.get(HISTORY_KEY)) !== undefined
 }
 
-/** Whether a join still has customers to store (snapshots.ts HistoryLoad.customersUntil): work on the
+/** Whether a join still has customers to store (sync/historyLoader.ts HistoryLoad.customersUntil): work on the
  *  whole archive waits for them (customers.ts refuseWhileCustomersLoad). */
 export async function customersPending(db: DeskDatabase): Promise<boolean> {
   return customersLeftIn((await db.meta.get(HISTORY_KEY))?.value as HistoryChunks | undefined)
 }
 
-/** The part of snapshots.ts HistoryLoad this needs. */
+/** The part of sync/historyLoader.ts HistoryLoad this needs. */
 interface HistoryChunks {
   chunks?: readonly number[]
   customersUntil?: number

@@ -408,7 +408,7 @@ export class Writer {
     return this.applySnapshotRecords(heldEntries(rows), () => false)
   }
 
-  /** History records of a usable-first bootstrap (sync/snapshots.ts loadHistory), in ONE transaction;
+  /** History records of a usable-first bootstrap (sync/historyLoader.ts loadHistory), in ONE transaction;
    *  then the meta row saying what is left (`rest`, or the row removed when nothing is). Which records
    *  are already held (the working set, a user's or a peer's write that came first) is read inside
    *  the transaction — one key range per table, as the snapshot lists each table by id — so those
@@ -452,7 +452,7 @@ export class Writer {
       // Records new here file no day-row lines one slice at a time: each slice of settled cases spans
       // every day of the archive, so it rewrote most day rows (quadratic in the history's size). The
       // rows count as not built while history loads and are rebuilt from the records at its end
-      // (snapshots.ts bootstrapFromSnapshot, loadHistory; historyLoad.ts).
+      // (sync/snapshots.ts bootstrapFromSnapshot, sync/historyLoader.ts loadHistory; historyLoad.ts).
       return mergeSnapshotRecords(
         this.db,
         this.derive,

@@ -11,7 +11,7 @@ import type { DataContext } from '../context'
 import { readPeers } from './presence'
 import { readRetired, stillRetired } from './retired'
 import type { SharePort } from './sharePort'
-import { completeSnapshots, verifySnapshot } from './snapshots'
+import { completeSnapshots, verifySnapshot } from './snapshotFiles'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 

@@ -213,7 +213,7 @@ async function writeMerged(
   merged: readonly Merged[],
   now: number,
   /** records new here file no day-row lines: the caller has the rows rebuilt from the records once
-   *  (a usable-first bootstrap's history, snapshots.ts loadHistory) */
+   *  (a usable-first bootstrap's history, historyLoader.ts loadHistory) */
   deferDayRows = false
 ): Promise<MergeOutcome> {
   // 2. Hold back records that would break a unique index (one query per table and index).

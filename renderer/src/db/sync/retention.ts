@@ -2,7 +2,7 @@ import { decodeSnapshotManifest, MANIFEST_FILE } from '@shared/sync/snapshot'
 import { keptWhole, snapshotsToRemove, type SeenSnapshot } from '@shared/sync/retention'
 import type { DataContext } from '../context'
 import { isShareError, type SharePort } from './sharePort'
-import { verifySnapshot } from './snapshots'
+import { verifySnapshot } from './snapshotFiles'
 import type { StoreAccess } from './storeAccess'
 
 // Snapshot retention (docs/sync-format.md §8.4; the rule is shared/sync/retention.ts): after this PC

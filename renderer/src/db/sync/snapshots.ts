@@ -1,6 +1,5 @@
 import { SYNCED_TABLES } from '@shared/sync/change'
 import {
-  decodeSnapshotChunk,
   decodeSnapshotManifest,
   encodeSnapshot,
   MANIFEST_FILE,
@@ -11,23 +10,23 @@ import {
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
-import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
-import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
-import { customersLeftIn, HISTORY_KEY } from '../historyLoad'
+import { complaintDaysBuiltKey } from '../complaintDays'
+import { serviceDaysBuiltKey } from '../serviceDays'
+import { HISTORY_KEY } from '../historyLoad'
 import type { StoredCustomer } from '../customers'
 import {
   heldSnapshotRow,
   holdJoiningCustomers,
-  joiningCustomersHeld,
   joiningCustomerUnstored,
   releaseJoiningCustomers
 } from '../joiningCustomers'
 import { readExportState } from './exportOutbox'
+import { BOOTSTRAPPED_KEY, historyClassifier, pendingHistory, type HistoryLoad } from './historyLoader'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
 import { holdRecords, releaseFile } from './quarantine'
-import { isShareError, type SharePort } from './sharePort'
-import type { StoredRow } from './mergeBatch'
+import type { SharePort } from './sharePort'
+import { completeSnapshots, readChunk, type Loaded } from './snapshotFiles'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 
@@ -38,56 +37,6 @@ import type { SyncOptions } from './syncOnce'
 
 const PAGE = 2_000
 export const LAST_SNAPSHOT_KEY = 'sync.lastSnapshotAt'
-/** the snapshot this PC started from (set once, when its working set loaded completely) */
-export const BOOTSTRAPPED_KEY = 'sync.bootstrappedFrom'
-/** the history still to load after a usable-first bootstrap (HistoryLoad); absent once all is stored */
-export { HISTORY_KEY }
-
-/** What a usable-first bootstrap left for the background (issue 18 point 1): the chunks of `snapshotId`
- *  holding settled complaints or their events, not stored yet; `total` chunks at the start. */
-export interface HistoryLoad {
-  snapshotId: string
-  chunks: number[]
-  total: number
-  /** history records of chunks[0] already stored (it is stored in slices) */
-  offset?: number
-  /** the last chunk holding customers this PC held in memory instead of storing (joiningCustomers.ts):
-   *  while chunks[0] ≤ this, some customers are not stored yet */
-  customersUntil?: number
-}
-
-/** History records stored per transaction: every read-write transaction over all tables (any write of
- *  the desk's) waits for the slice being stored, and every read behind it, so a slice is kept to about
- *  a second of IndexedDB's work here (day rows are rebuilt once at the end, so their size does not
- *  matter any more). */
-const HISTORY_SLICE = 2_000
-
-/** Tables whose records may be history (settled complaints and their timelines), and customers held in
- *  memory by the first pass (they are stored first). */
-const HISTORY_TABLES: ReadonlySet<string> = new Set(['customers', 'complaints', 'events'])
-const SETTLED: ReadonlySet<unknown> = new Set(['closed', 'rejected'])
-
-/**
- * Sorts a snapshot's records into the working set, stored before the desk is usable, and history,
- * left for the background: a settled (closed / rejected) complaint, and an event whose complaint was
- * seen settled earlier in the snapshot (the writer lists complaints before events). Anything unsure is
- * working set. Stateful: one classifier per pass over a snapshot.
- */
-export function historyClassifier(): (entry: SnapshotEntry) => boolean {
-  const settled = new Set<string>()
-  return (entry) => {
-    if (entry.t === 'complaints' && SETTLED.has(entry.r.status) && !entry.r._deleted) {
-      settled.add(entry.r.id)
-      return true
-    }
-    return entry.t === 'events' && typeof entry.r.subjectId === 'string' && settled.has(entry.r.subjectId)
-  }
-}
-
-/** The history still loading, or null when everything is stored. */
-export async function pendingHistory(ctx: DataContext): Promise<HistoryLoad | null> {
-  return ((await ctx.db.meta.get(HISTORY_KEY))?.value as HistoryLoad | undefined) ?? null
-}
 
 /** {device: seq} this PC can vouch for: its own published segments, and each peer up to its first gap. */
 async function currentCovers(ctx: DataContext): Promise<Record<string, number>> {
@@ -157,16 +106,6 @@ export async function writeSnapshot(
   if (manifest.ok) records = manifest.header.recordCount
   await ctx.db.meta.put({ key: LAST_SNAPSHOT_KEY, value: ctx.now() })
   return { snapshotId, records }
-}
-
-/** Complete snapshots on the share, newest first (a folder without its manifest is unfinished). */
-export async function completeSnapshots(share: SharePort): Promise<string[]> {
-  const ids: string[] = []
-  for (const folder of await share.list('snapshots')) {
-    const files = await share.list(`snapshots/${folder.name}`)
-    if (files.some((f) => f.name === MANIFEST_FILE)) ids.push(folder.name)
-  }
-  return ids.sort().reverse()
 }
 
 export interface BootstrapResult {
@@ -262,71 +201,6 @@ export async function bootstrapFromSnapshot(
     return result
   }
   return result
-}
-
-type Loaded = { ok: true; entries: SnapshotEntry[] } | { ok: false; problem: SyncProblem }
-
-/** Reads chunk i of a snapshot and checks it entirely: the file the manifest lists (hash, snapshot,
- *  position), decrypted, inflated, every record valid — the records only once per file: `verified`
- *  says this PC validated every record of this snapshot already (its first pass), and the hash check
- *  proves the file is the one it validated. */
-async function readChunk(
-  share: SharePort,
-  id: string,
-  chunks: readonly ChunkRef[],
-  i: number,
-  key: { key?: StoreKey },
-  verified = false
-): Promise<Loaded> {
-  const ref = chunks[i] as ChunkRef
-  let bytes: Uint8Array
-  try {
-    bytes = await share.read(`snapshots/${id}/${ref.name}`)
-  } catch (error) {
-    if (isShareError(error, 'unavailable')) throw error
-    return {
-      ok: false,
-      problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
-    }
-  }
-  const chunk = await decodeSnapshotChunk(bytes, {
-    ...key,
-    expect: { snapshotId: id, index: i + 1, ref },
-    verified
-  })
-  if (!chunk.ok)
-    return {
-      ok: false,
-      problem: syncProblem(chunk.problem, chunk.problem, `snapshot ${id} ${ref.name}: ${chunk.detail}`)
-    }
-  // A record that fails validation is not applied; the snapshot then does not hold everything it
-  // covers, so it counts as damaged: cursors stay put and the segments (validated change by change,
-  // the bad ones quarantined) are replayed.
-  if (chunk.invalid.length > 0)
-    return {
-      ok: false,
-      problem: syncProblem(
-        'invalidChange',
-        'snapshotInvalid',
-        `snapshot ${id} ${ref.name}: ${chunk.invalid.length} invalid record(s), first at line ${chunk.invalid[0]?.index}: ${chunk.invalid[0]?.reason}`
-      )
-    }
-  return { ok: true, entries: chunk.entries }
-}
-
-/** null when every chunk of the snapshot reads and verifies (hash, decryption, every record); else
- *  what is wrong with the first one that does not. Holds one chunk at a time. */
-export async function verifySnapshot(
-  share: SharePort,
-  id: string,
-  chunks: readonly ChunkRef[],
-  key: { key?: StoreKey }
-): Promise<SyncProblem | null> {
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = await readChunk(share, id, chunks, i, key)
-    if (!chunk.ok) return chunk.problem
-  }
-  return null
 }
 
 /** Segments this PC needs and the share no longer holds: {device: seqs} */
@@ -483,199 +357,6 @@ interface LoadedSnapshot {
   heldIn: Map<string, number>
   /** customer ids the stored records name (customerId) */
   named: string[]
-}
-
-export interface HistoryResult {
-  /** chunks left / chunks at the start; null when no history is loading */
-  progress: { done: number; total: number } | null
-  problems: SyncProblem[]
-}
-
-/**
- * The background part of a usable-first bootstrap: stores the history chunks listed under HISTORY_KEY
- * until `budgetMs` has passed (the loop runs the next round at once while some are left, so a user's
- * writes go out between two slices). Each chunk's complaints and events are stored in ONE transaction
- * with the list's shrinking (Writer.applyHistoryRecords), so a crash resumes at the first chunk not
- * stored, with nothing lost or stored twice. A record already held here (the working set, a user's
- * edit, a peer's change that arrived first) merges per field; only those certainly absent are
- * built directly. If the snapshot is gone or damaged, the newest complete one is loaded whole instead
- * (its records are at least as new; merging makes the overlap a no-op).
- */
-export async function loadHistory(
-  ctx: DataContext,
-  share: SharePort,
-  store: StoreAccess,
-  {
-    budgetMs = 10_000,
-    onProgress = () => undefined
-  }: { budgetMs?: number; onProgress?: (done: number, total: number) => void } = {}
-): Promise<HistoryResult> {
-  const result: HistoryResult = { progress: null, problems: [] }
-  let history = await pendingHistory(ctx)
-  if (!history) return result
-  if (history.chunks.length === 0) {
-    // every slice stored; the last step (a crash came before it) needs no snapshot
-    await finishHistory(ctx)
-    return result
-  }
-  const key = store.encryption ? { key: store.encryption.key } : {}
-  const started = ctx.now()
-  let manifest = await readManifest(share, history.snapshotId, key)
-  const fits = (m: NonNullable<typeof manifest>, h: HistoryLoad): boolean =>
-    m.header.storeId === store.storeId && h.chunks.every((i) => i < m.chunks.length)
-  if (!manifest || !fits(manifest, history)) {
-    const other = await newestUsable(share, store, key)
-    if (!other) {
-      result.problems.push(
-        syncProblem(
-          'truncated',
-          'snapshotTruncated',
-          `snapshot ${history.snapshotId} gone; none to load history from`
-        )
-      )
-      result.progress = { done: history.total - history.chunks.length, total: history.total }
-      return result
-    }
-    history = {
-      snapshotId: other.id,
-      chunks: other.manifest.chunks.map((_, i) => i),
-      total: other.manifest.chunks.length
-    }
-    manifest = other.manifest
-    await ctx.db.meta.put({ key: HISTORY_KEY, value: history })
-  }
-  const chunks = manifest.chunks
-  // The snapshot this PC bootstrapped from had every record validated in the first pass.
-  const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
-  const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key, verified)
-  if (customersLeftIn(history) && !joiningCustomersHeld(ctx.db)) {
-    // A restart while customers were still loading: hold them again before anything else.
-    const problem = await holdCustomersAgain(ctx, history, load)
-    if (problem) {
-      result.problems.push(problem)
-      result.progress = { done: history.total - history.chunks.length, total: history.total }
-      return result
-    }
-  }
-  let left = [...history.chunks]
-  let next: Promise<Loaded> | null = left.length > 0 ? load(left[0] as number) : null
-  while (next) {
-    const loaded = await next
-    const index = left[0] as number
-    left = left.slice(1)
-    const more = left.length > 0 && ctx.now() - started < budgetMs
-    next = more ? load(left[0] as number) : null
-    next?.catch(() => undefined)
-    if (!loaded.ok) {
-      // The next round starts over from the newest complete snapshot.
-      result.problems.push(loaded.problem)
-      await ctx.db.meta.put({
-        key: HISTORY_KEY,
-        value: { snapshotId: '', total: history.total, chunks: [index, ...left] }
-      })
-      result.progress = { done: history.total - left.length - 1, total: history.total }
-      return result
-    }
-    const entries = loaded.entries
-      .filter((e) => HISTORY_TABLES.has(e.t))
-      .map((e) => {
-        const r = key.key ? e.r : withoutWithheld(e.t, e.r)
-        // a held customer is stored as the very row search has been answering from
-        const row = e.t === 'customers' ? heldSnapshotRow(ctx.db, history.snapshotId, r.id) : undefined
-        return row ? { t: e.t, r, row: row as unknown as StoredRow } : { t: e.t, r }
-      })
-    // In slices, each with the list's progress (chunk and offset): a short write at a time, so the
-    // desk's own reads of complaints wait at most one slice.
-    const from = history.chunks[0] === index ? (history.offset ?? 0) : 0
-    for (let at = from; at < entries.length || at === from; at += HISTORY_SLICE) {
-      const end = Math.min(entries.length, at + HISTORY_SLICE)
-      const until = history.customersUntil === undefined ? {} : { customersUntil: history.customersUntil }
-      const rest: HistoryLoad =
-        end < entries.length
-          ? {
-              snapshotId: history.snapshotId,
-              total: history.total,
-              chunks: [index, ...left],
-              offset: end,
-              ...until
-            }
-          : { snapshotId: history.snapshotId, total: history.total, chunks: left, ...until }
-      const outcome = await ctx.writer.applyHistoryRecords(entries.slice(at, end), HISTORY_KEY, rest)
-      await holdRecords(ctx, manifest.header.deviceId, 0, outcome.held)
-      if (end >= entries.length) break
-    }
-    onProgress(history.total - left.length, history.total)
-  }
-  if (left.length === 0) await finishHistory(ctx)
-  result.progress = { done: history.total - left.length, total: history.total }
-  return result
-}
-
-/** Once every slice is stored (the list then names no chunk): the day rows the slices left out
- *  (Writer.applyHistoryRecords) rebuilt from the records, in transactions without `meta`; then, in
- *  one, the list removed and the rows marked built. Any rebuild after the last slice is whole, so
- *  a report's own rebuild in between changes nothing; a crash before the end redoes this step. */
-async function finishHistory(ctx: DataContext): Promise<void> {
-  // every customer is stored: search and reads use the table again
-  releaseJoiningCustomers(ctx.db)
-  await rebuildComplaintDays(ctx.db)
-  await rebuildServiceDays(ctx.db)
-  await ctx.db.transaction('rw', ctx.db.meta, async () => {
-    await ctx.db.meta.delete(HISTORY_KEY)
-    await ctx.db.meta.bulkPut([
-      { key: complaintDaysBuiltKey(), value: true },
-      { key: serviceDaysBuiltKey(), value: true }
-    ])
-  })
-}
-
-/** After a restart mid-load: the customers stored so far and those of the chunks still listed (not
- *  stored, or stored since by a user's or a peer's write, which the stored row then stands for) held
- *  again, as the first pass held them. Null, or what kept a chunk from being read. */
-async function holdCustomersAgain(
-  ctx: DataContext,
-  history: HistoryLoad,
-  load: (i: number) => Promise<Loaded>
-): Promise<SyncProblem | null> {
-  const storedRows = (await ctx.db.customers.toArray()) as StoredCustomer[]
-  const stored = new Set(storedRows.map((c) => c.id))
-  const rows: StoredCustomer[] = [...storedRows]
-  for (const i of history.chunks) {
-    if (i > (history.customersUntil as number)) break
-    const loaded = await load(i)
-    if (!loaded.ok) return loaded.problem
-    const records = loaded.entries.filter((e) => e.t === 'customers' && !stored.has(e.r.id)).map((e) => e.r)
-    rows.push(...(await ctx.writer.customerRows(records)))
-  }
-  holdJoiningCustomers(ctx.db, history.snapshotId, rows, stored)
-  return null
-}
-
-async function readManifest(
-  share: SharePort,
-  id: string,
-  key: { key?: StoreKey }
-): Promise<Extract<Awaited<ReturnType<typeof decodeSnapshotManifest>>, { ok: true }> | null> {
-  if (!id) return null
-  const bytes = await share.read(`snapshots/${id}/${MANIFEST_FILE}`).catch((error: unknown) => {
-    if (isShareError(error, 'unavailable')) throw error
-    return null
-  })
-  if (!bytes) return null
-  const manifest = await decodeSnapshotManifest(bytes, key)
-  return manifest.ok ? manifest : null
-}
-
-async function newestUsable(
-  share: SharePort,
-  store: StoreAccess,
-  key: { key?: StoreKey }
-): Promise<{ id: string; manifest: NonNullable<Awaited<ReturnType<typeof readManifest>>> } | null> {
-  for (const id of await completeSnapshots(share)) {
-    const manifest = await readManifest(share, id, key)
-    if (manifest && manifest.header.storeId === store.storeId) return { id, manifest }
-  }
-  return null
 }
 
 /** table + id of every synced record this PC holds (few on a new PC). */

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { wordingRulesSchema, type WordingRule } from '@shared/domain/wording'
 import { cannedRepliesSchema, type CannedReply } from '@shared/domain/cannedReplies'
 import { useData, useSession } from '@/app/session'
+import { useStoredDraft } from '@/ui/storedDraft'
 import { EditableListCard } from './EditableListCard'
 
 /** 禁用语 and 标准用语: the handbook's lists, editable by a manager for the whole store. */
@@ -13,15 +14,19 @@ export function CustomerTextSettings() {
   const staff = useSession((s) => s.staff)
   const rules = useLiveQuery(() => data.read.getWordingRules(), [data])
   const replies = useLiveQuery(() => data.read.getCannedReplies(), [data])
+  // A save here or on another PC starts a list afresh, unless it holds unsaved edits.
+  const rulesDraft = useStoredDraft(rules)
+  const repliesDraft = useStoredDraft(replies)
   const canEdit = staff?.role === 'manager'
-  if (!rules || !replies || !staff) return null
+  if (!rulesDraft.base || !repliesDraft.base || !staff) return null
   return (
     <>
       <EditableListCard<WordingRule>
-        key={`w${rules.length}`}
+        key={rulesDraft.key}
         testId="wording-settings"
         title={t('settings.wordingRules')}
-        rows={rules}
+        rows={rulesDraft.base}
+        onEdit={rulesDraft.edited}
         columns={[
           { key: 'phrase', label: t('settings.phrase') },
           { key: 'suggestion', label: t('settings.suggestion'), wide: true }
@@ -32,10 +37,11 @@ export function CustomerTextSettings() {
         onSave={(next) => data.write.saveWordingRules(staff.staffNo, next)}
       />
       <EditableListCard<CannedReply>
-        key={`r${replies.length}`}
+        key={repliesDraft.key}
         testId="canned-reply-settings"
         title={t('settings.cannedReplies')}
-        rows={replies}
+        rows={repliesDraft.base}
+        onEdit={repliesDraft.edited}
         columns={[
           { key: 'title', label: t('settings.replyTitle') },
           { key: 'text', label: t('settings.replyText'), wide: true }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { App, Button, Card, Input, Space, Typography } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -13,11 +13,15 @@ export function EditableListCard<Row extends object>(props: {
   blank: () => Row
   canEdit: boolean
   onSave: (rows: Row[]) => Promise<void>
+  /** called with the rows on every change */
+  onEdit: (rows: Row[]) => void
   testId: string
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [rows, setRows] = useState(props.rows)
+  const { onEdit } = props
+  useEffect(() => onEdit(rows), [rows, onEdit])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const save = async () => {
     const parsed = props.schema.safeParse(rows)

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Space, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -10,22 +10,26 @@ import {
 } from '@shared/domain/revisit'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
+import { useStoredDraft } from '@/ui/storedDraft'
 
 /** 系统设置 → 回访规则: each rule on/off with its window and target; sample, key-account period,
  *  免打扰时段, retry. A rule switched on derives its tasks over existing records in the background. */
 export function RevisitRulesCard() {
   const data = useData()
   const loaded = useLiveQuery(() => data.read.getRevisitSettings(), [data])
-  return loaded ? <RulesForm key={JSON.stringify(loaded)} initial={loaded} /> : null
+  // A save here or on another PC starts the form afresh, unless it holds unsaved edits.
+  const draft = useStoredDraft(loaded)
+  return draft.base ? <RulesForm key={draft.key} initial={draft.base} onEdit={draft.edited} /> : null
 }
 
-function RulesForm({ initial }: { initial: RevisitSettings }) {
+function RulesForm({ initial, onEdit }: { initial: RevisitSettings; onEdit: (v: RevisitSettings) => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
   const staff = useSession((s) => s.staff)
   const canEdit = staff?.role === 'manager'
   const [v, setV] = useState<RevisitSettings>(initial)
+  useEffect(() => onEdit(v), [v, onEdit])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [progress, setProgress] = useState<string | null>(null)
   const saving = useAction({ failure: 'error.saveFailed' })

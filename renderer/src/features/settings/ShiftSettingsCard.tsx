@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Card, Input, Space, Table, Typography } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -7,20 +7,23 @@ import { nanoid } from 'nanoid'
 import { shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
+import { useStoredDraft } from '@/ui/storedDraft'
 
 /** 班次: the store's shifts (handbook defaults 白班 / 白班(9-18) / 晚班); the manager edits them. */
 export function ShiftSettingsCard() {
   const data = useData()
   const stored = useLiveQuery(() => data.read.getShifts(), [data])
-  // Keyed by the stored list: a save (here or on another PC) starts the editor afresh.
-  return stored ? <ShiftEditor key={JSON.stringify(stored)} stored={stored} /> : null
+  // A save here or on another PC starts the editor afresh, unless it holds unsaved edits.
+  const draft = useStoredDraft(stored)
+  return draft.base ? <ShiftEditor key={draft.key} stored={draft.base} onEdit={draft.edited} /> : null
 }
 
-function ShiftEditor({ stored }: { stored: ShiftDef[] }) {
+function ShiftEditor({ stored, onEdit }: { stored: ShiftDef[]; onEdit: (rows: ShiftDef[]) => void }) {
   const { t } = useTranslation()
   const data = useData()
   const me = useSession((s) => s.staff)
   const [rows, setRows] = useState<ShiftDef[]>(stored)
+  useEffect(() => onEdit(rows), [rows, onEdit])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const saving = useAction()
   const canManage = me?.role === 'manager'

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -9,6 +10,7 @@ import { type WorkflowConfig } from '@/db'
 import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { useData, useSession } from '@/app/session'
 import { FormField, fieldId } from '@/ui/FormField'
+import { useStoredDraft } from '@/ui/storedDraft'
 
 const schema = timeRuleSettingsSchema.extend({
   managerApprovalAbove: z
@@ -29,12 +31,22 @@ export function WorkflowRulesCard() {
     async () => ({ config: await data.read.getWorkflowConfig(), rules: await data.read.getTimeRules() }),
     [data]
   )
-  return loaded ? (
-    <RulesForm key={JSON.stringify(loaded)} config={loaded.config} rules={loaded.rules} />
+  // A save here or on another PC starts the form afresh, unless it holds unsaved edits.
+  const draft = useStoredDraft(loaded)
+  return draft.base ? (
+    <RulesForm key={draft.key} config={draft.base.config} rules={draft.base.rules} onEdit={draft.edited} />
   ) : null
 }
 
-function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleSettings }) {
+function RulesForm({
+  config,
+  rules,
+  onEdit
+}: {
+  config: WorkflowConfig
+  rules: TimeRuleSettings
+  onEdit: (value: { config: WorkflowConfig; rules: TimeRuleSettings }) => void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const data = useData()
@@ -49,6 +61,20 @@ function RulesForm({ config, rules }: { config: WorkflowConfig; rules: TimeRuleS
     }
   })
   const errors = form.formState.errors
+  const { subscribe } = form
+  useEffect(
+    () =>
+      // In the stored shape, so that saved edits compare equal to what the store then holds.
+      subscribe({
+        formState: { values: true },
+        callback: ({ values: { managerApprovalAbove, departments, ...timeRules } }) =>
+          onEdit({
+            config: { ...config, managerApprovalAbove, departments },
+            rules: { ...rules, ...timeRules }
+          })
+      }),
+    [subscribe, config, rules, onEdit]
+  )
   const save = form.handleSubmit(async (v) => {
     if (!staff) return
     const { managerApprovalAbove, departments, ...timeRules } = v
