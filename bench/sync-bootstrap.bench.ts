@@ -4,7 +4,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { test, expect, screenshot } from '../tests/e2e/fixtures'
 import { finishSetup, openShare } from '../tests/e2e/flows'
-import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '@shared/sync/snapshot'
+import {
+  encodeSnapshot,
+  toSnapshotRecord,
+  type SnapshotEntry,
+  type SnapshotInput
+} from '@shared/sync/snapshot'
+import { historyClassifier } from '@shared/sync/snapshotHistory'
 import { createStoreFile, STORE_FILE } from '@shared/sync/store'
 import { pinyinInitials } from '@shared/domain/customerSearch'
 import { generateComplaints } from './generate'
@@ -51,7 +57,7 @@ async function writeStoreShare(root: string): Promise<{ files: number; bytes: nu
   const nowMs = Date.parse('2026-11-23T10:00:00+08:00')
   const store = await createStoreFile({ storeId: 'bench-store', createdAt: nowMs })
   await writeFile(path.join(root, STORE_FILE), store.bytes)
-  // As the app's writer lists them (snapshots.ts allRecords): table by table, by id.
+  // As the app's writer lists them (snapshots.ts allRecords): table by table, by id; history last.
   const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   const customers = generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }).sort(byId)
   // Search keys of every kind, from customers spread over the archive: name, pinyin initials, phone,
@@ -62,10 +68,18 @@ async function writeStoreShare(root: string): Promise<{ files: number; bytes: nu
     queries.push(c.name, pinyinInitials(c.name), mobile, mobile.slice(-4))
     if (c.memberNo) queries.push(c.memberNo)
   }
-  function* entries(): Generator<SnapshotEntry> {
+  // As the app's writer orders them: the working set first, history (settled complaints) last, marked.
+  function* entries(): Generator<SnapshotInput> {
     for (const r of customers) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
     const complaints = generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })
-    for (const r of complaints.sort(byId)) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+    const isHistory = historyClassifier()
+    const history: SnapshotInput[] = []
+    for (const r of complaints.sort(byId)) {
+      const entry: SnapshotEntry = { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+      if (isHistory(entry)) history.push({ ...entry, history: true })
+      else yield entry
+    }
+    yield* history
   }
   const t0 = performance.now()
   let files = 0

@@ -26,7 +26,9 @@ export { canCompact, isActivePeer, ACTIVE_PEER_MAX_IDLE_MS, type Covers, type Pe
 
 export const SNAPSHOT_KIND = 'snapshot'
 export const SNAPSHOT_CHUNK_KIND = 'snapshotChunk'
-export const SNAPSHOT_FORMAT: FormatVersion = { major: 1, minor: 0 }
+/** 1.1: a manifest entry may carry `history: true` (the chunk holds only history, listed last). A 1.0
+ *  reader ignores it and reads the chunk like any other. */
+export const SNAPSHOT_FORMAT: FormatVersion = { major: 1, minor: 1 }
 export const SNAPSHOT_CHUNK_RECORDS = 5_000
 export const SNAPSHOT_CHUNK_BYTES = 8 * 1024 * 1024
 export const MANIFEST_FILE = 'manifest.snap'
@@ -126,7 +128,10 @@ export type ChunkHeader = z.infer<typeof chunkHeaderSchema>
 const chunkRefSchema = z.looseObject({
   name: z.string().regex(/^chunk-\d{6}\.snap$/),
   sha256: sha256HexSchema,
-  count: z.number().int().min(0)
+  count: z.number().int().min(0),
+  /** every record of the chunk is history (shared/sync/snapshotHistory.ts): a joining reader may store
+   *  it after the rest, checking only its hash before */
+  history: z.literal(true).optional()
 })
 export type ChunkRef = z.infer<typeof chunkRefSchema>
 const manifestBodySchema = z.looseObject({ chunks: z.array(chunkRefSchema) })
@@ -143,6 +148,12 @@ export interface SnapshotOptions {
   encryption?: EncryptionParams
   chunkRecords?: number
   chunkBytes?: number
+}
+
+/** A record to write; `history` marks it as history (snapshotHistory.ts). Writers list history last:
+ *  its records go into chunks of their own, marked `history` in the manifest. */
+export interface SnapshotInput extends SnapshotEntry {
+  history?: boolean
 }
 
 export interface SnapshotFile {
@@ -173,7 +184,7 @@ export function toSnapshotRecord(record: Readonly<Record<string, unknown>>): Mer
  * would quarantine.
  */
 export async function* encodeSnapshot(
-  entries: Iterable<SnapshotEntry> | AsyncIterable<SnapshotEntry>,
+  entries: Iterable<SnapshotInput> | AsyncIterable<SnapshotInput>,
   options: SnapshotOptions
 ): AsyncGenerator<SnapshotFile> {
   const id = snapshotId(options.createdAt, options.deviceId)
@@ -191,6 +202,7 @@ export async function* encodeSnapshot(
   const refs: ChunkRef[] = []
   let lines: string[] = []
   let size = 0
+  let history = false
 
   const flush = async (): Promise<SnapshotFile> => {
     const index = refs.length + 1
@@ -210,7 +222,12 @@ export async function* encodeSnapshot(
       headerBytes
     )
     const bytes = await encodeFrame(headerBytes, body)
-    refs.push({ name: chunkFileName(index), sha256: await hashBytes(bytes), count: lines.length })
+    refs.push({
+      name: chunkFileName(index),
+      sha256: await hashBytes(bytes),
+      count: lines.length,
+      ...(history ? { history: true as const } : {})
+    })
     lines = []
     size = 0
     return { path: `${folder}/${chunkFileName(index)}`, bytes }
@@ -222,8 +239,10 @@ export async function* encodeSnapshot(
     if (!checked.success)
       throw new Error(`invalid snapshot record ${entry.t}/${entry.r.id}: ${checked.error.issues[0]?.message}`)
     const line = JSON.stringify(wire)
-    if (lines.length > 0 && (lines.length >= maxRecords || size + line.length * 3 > maxBytes))
-      yield await flush()
+    const full = lines.length >= maxRecords || size + line.length * 3 > maxBytes
+    // history never shares a chunk with the working set
+    if (lines.length > 0 && (full || Boolean(entry.history) !== history)) yield await flush()
+    history = Boolean(entry.history)
     lines.push(line)
     size += line.length * 3
   }

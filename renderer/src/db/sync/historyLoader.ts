@@ -1,4 +1,4 @@
-import type { SnapshotEntry } from '@shared/sync/snapshot'
+import type { ChunkRef, SnapshotEntry } from '@shared/sync/snapshot'
 import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
@@ -49,24 +49,6 @@ const HISTORY_SLICE = 2_000
 /** Tables whose records may be history (settled complaints and their timelines), and customers held in
  *  memory by the first pass (they are stored first). */
 const HISTORY_TABLES: ReadonlySet<string> = new Set(['customers', 'complaints', 'events'])
-const SETTLED: ReadonlySet<unknown> = new Set(['closed', 'rejected'])
-
-/**
- * Sorts a snapshot's records into the working set, stored before the desk is usable, and history,
- * left for the background: a settled (closed / rejected) complaint, and an event whose complaint was
- * seen settled earlier in the snapshot (the writer lists complaints before events). Anything unsure is
- * working set. Stateful: one classifier per pass over a snapshot.
- */
-export function historyClassifier(): (entry: SnapshotEntry) => boolean {
-  const settled = new Set<string>()
-  return (entry) => {
-    if (entry.t === 'complaints' && SETTLED.has(entry.r.status) && !entry.r._deleted) {
-      settled.add(entry.r.id)
-      return true
-    }
-    return entry.t === 'events' && typeof entry.r.subjectId === 'string' && settled.has(entry.r.subjectId)
-  }
-}
 
 /** The history still loading, or null when everything is stored. */
 export async function pendingHistory(ctx: DataContext): Promise<HistoryLoad | null> {
@@ -135,7 +117,9 @@ export async function loadHistory(
   const chunks = manifest.chunks
   // The snapshot this PC bootstrapped from had every record validated in the first pass.
   const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
-  const load = (i: number): Promise<Loaded> => readChunk(share, history.snapshotId, chunks, i, key, verified)
+  // (except the chunks marked history: it checked only their hash)
+  const load = (i: number): Promise<Loaded> =>
+    readChunk(share, history.snapshotId, chunks, i, key, verified && !chunks[i]?.history)
   if (customersLeftIn(history) && !joiningCustomersHeld(ctx.db)) {
     // A restart while customers were still loading: hold them again before anything else.
     const problem = await holdCustomersAgain(ctx, history, load)
@@ -154,9 +138,12 @@ export async function loadHistory(
     const more = left.length > 0 && ctx.now() - started < budgetMs
     next = more ? load(left[0] as number) : null
     next?.catch(() => undefined)
-    if (!loaded.ok) {
+    const problem = loaded.ok
+      ? strayInHistory(history.snapshotId, chunks, index, loaded.entries)
+      : loaded.problem
+    if (problem) {
       // The next round starts over from the newest complete snapshot.
-      result.problems.push(loaded.problem)
+      result.problems.push(problem)
       await ctx.db.meta.put({
         key: HISTORY_KEY,
         value: { snapshotId: '', total: history.total, chunks: [index, ...left] }
@@ -164,7 +151,7 @@ export async function loadHistory(
       result.progress = { done: history.total - left.length - 1, total: history.total }
       return result
     }
-    const entries = loaded.entries
+    const entries = (loaded as Extract<Loaded, { ok: true }>).entries
       .filter((e) => HISTORY_TABLES.has(e.t))
       .map((e) => {
         const r = key.key ? e.r : withoutWithheld(e.t, e.r)
@@ -197,6 +184,23 @@ export async function loadHistory(
   if (left.length === 0) await finishHistory(ctx)
   result.progress = { done: history.total - left.length, total: history.total }
   return result
+}
+
+/** A chunk marked history that holds anything else: the first pass did not read it, so such a record
+ *  would be lost — the chunk counts as damaged instead (our writer never does this). */
+function strayInHistory(
+  id: string,
+  chunks: readonly ChunkRef[],
+  i: number,
+  entries: readonly SnapshotEntry[]
+): SyncProblem | null {
+  const stray = chunks[i]?.history ? entries.find((e) => e.t !== 'complaints' && e.t !== 'events') : undefined
+  if (!stray) return null
+  return syncProblem(
+    'invalidChange',
+    'snapshotInvalid',
+    `snapshot ${id} ${chunks[i]?.name}: a chunk marked history holds a ${stray.t} record`
+  )
 }
 
 /** Once every slice is stored (the list then names no chunk): the day rows the slices left out

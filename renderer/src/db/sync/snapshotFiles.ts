@@ -6,6 +6,7 @@ import {
   type SnapshotEntry
 } from '@shared/sync/snapshot'
 import type { StoreKey } from '@shared/sync/crypto'
+import { hashBytes } from '@shared/sync/hash'
 import { syncProblem, type SyncProblem } from './problems'
 import { isShareError, type SharePort } from './sharePort'
 import type { StoreAccess } from './storeAccess'
@@ -38,16 +39,8 @@ export async function readChunk(
   verified = false
 ): Promise<Loaded> {
   const ref = chunks[i] as ChunkRef
-  let bytes: Uint8Array
-  try {
-    bytes = await share.read(`snapshots/${id}/${ref.name}`)
-  } catch (error) {
-    if (isShareError(error, 'unavailable')) throw error
-    return {
-      ok: false,
-      problem: syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
-    }
-  }
+  const bytes = await chunkBytes(share, id, ref)
+  if (!(bytes instanceof Uint8Array)) return { ok: false, problem: bytes }
   const chunk = await decodeSnapshotChunk(bytes, {
     ...key,
     expect: { snapshotId: id, index: i + 1, ref },
@@ -113,4 +106,29 @@ export async function newestUsable(
     if (manifest && manifest.header.storeId === store.storeId) return { id, manifest }
   }
   return null
+}
+
+/** Chunk i of a snapshot, checked only to be the file its manifest lists (SHA-256): what a joining PC
+ *  does with a chunk of history before it is usable; the records are checked when they are stored
+ *  (readChunk). Null, or what is wrong. */
+export async function checkChunkHash(
+  share: SharePort,
+  id: string,
+  chunks: readonly ChunkRef[],
+  i: number
+): Promise<SyncProblem | null> {
+  const ref = chunks[i] as ChunkRef
+  const bytes = await chunkBytes(share, id, ref)
+  if (!(bytes instanceof Uint8Array)) return bytes
+  if ((await hashBytes(bytes)) === ref.sha256) return null
+  return syncProblem('checksum', 'checksum', `snapshot ${id} ${ref.name} is not the file its manifest lists`)
+}
+
+async function chunkBytes(share: SharePort, id: string, ref: ChunkRef): Promise<Uint8Array | SyncProblem> {
+  try {
+    return await share.read(`snapshots/${id}/${ref.name}`)
+  } catch (error) {
+    if (isShareError(error, 'unavailable')) throw error
+    return syncProblem('truncated', 'snapshotTruncated', `snapshot ${id} ${ref.name}: ${String(error)}`)
+  }
 }

@@ -5,10 +5,12 @@ import {
   MANIFEST_FILE,
   toSnapshotRecord,
   type ChunkRef,
-  type SnapshotEntry
+  type SnapshotEntry,
+  type SnapshotInput
 } from '@shared/sync/snapshot'
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
+import { historyClassifier } from '@shared/sync/snapshotHistory'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey } from '../complaintDays'
 import { serviceDaysBuiltKey } from '../serviceDays'
@@ -21,12 +23,12 @@ import {
   releaseJoiningCustomers
 } from '../joiningCustomers'
 import { readExportState } from './exportOutbox'
-import { BOOTSTRAPPED_KEY, historyClassifier, pendingHistory, type HistoryLoad } from './historyLoader'
+import { BOOTSTRAPPED_KEY, pendingHistory, type HistoryLoad } from './historyLoader'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
 import { holdRecords, releaseFile } from './quarantine'
 import type { SharePort } from './sharePort'
-import { completeSnapshots, readChunk, type Loaded } from './snapshotFiles'
+import { checkChunkHash, completeSnapshots, readChunk, type Loaded } from './snapshotFiles'
 import { isStoreAccess, openStore, type StoreAccess } from './storeAccess'
 import type { SyncOptions } from './syncOnce'
 
@@ -50,27 +52,45 @@ async function currentCovers(ctx: DataContext): Promise<Record<string, number>> 
   return covers
 }
 
-/** Every synced record, paged out of IndexedDB by primary key so memory stays one page. */
-async function* allRecords(ctx: DataContext, plain: boolean): AsyncGenerator<SnapshotEntry> {
-  for (const table of SYNCED_TABLES) {
-    let after: string | undefined
-    for (;;) {
-      const query =
-        after === undefined
-          ? ctx.db.table(table).orderBy(':id')
-          : ctx.db.table(table).where(':id').above(after)
-      const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
-      for (const record of page) {
-        // Records known only from a partial change set (uniqueClash held ones never reach the table).
-        if (record._clock && typeof record.id === 'string') {
-          const r = toSnapshotRecord(record)
-          // an unencrypted share never receives PIN verifiers (shared/sync/plainShare.ts)
-          yield { t: table, r: plain ? withoutWithheld(table, r) : r }
-        }
-      }
-      if (page.length < PAGE) break
-      after = page[page.length - 1]?.id as string
+/**
+ * Every synced record, paged out of IndexedDB by primary key so memory stays one page: first the
+ * working set, table by table, then history (settled complaints, then their events) marked as such,
+ * so a joining PC can be usable before it has read the history (docs/sync-format.md §8.1). The
+ * history pass takes exactly the records the first pass left out (by the complaints it saw settled),
+ * as they are by then: a complaint settled between the passes was written in the first and is not
+ * written again.
+ */
+async function* allRecords(ctx: DataContext, plain: boolean): AsyncGenerator<SnapshotInput> {
+  const isHistory = historyClassifier()
+  const toEntry = (table: string, record: Record<string, unknown>): SnapshotEntry => {
+    const r = toSnapshotRecord(record)
+    // an unencrypted share never receives PIN verifiers (shared/sync/plainShare.ts)
+    return { t: table, r: plain ? withoutWithheld(table, r) : r } as SnapshotEntry
+  }
+  for (const table of SYNCED_TABLES)
+    for await (const record of pages(ctx, table)) {
+      const entry = toEntry(table, record)
+      if (!isHistory(entry)) yield entry
     }
+  const settled = isHistory.settled
+  for (const table of ['complaints', 'events'] as const)
+    for await (const record of pages(ctx, table)) {
+      const of = table === 'complaints' ? record.id : record.subjectId
+      if (typeof of === 'string' && settled.has(of)) yield { ...toEntry(table, record), history: true }
+    }
+}
+
+/** A table's records by primary key, a page at a time; records known only from a partial change set
+ *  (uniqueClash held ones never reach the table) have no `_clock` and are left out. */
+async function* pages(ctx: DataContext, table: string): AsyncGenerator<Record<string, unknown>> {
+  let after: string | undefined
+  for (;;) {
+    const query =
+      after === undefined ? ctx.db.table(table).orderBy(':id') : ctx.db.table(table).where(':id').above(after)
+    const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
+    for (const record of page) if (record._clock && typeof record.id === 'string') yield record
+    if (page.length < PAGE) break
+    after = page[page.length - 1]?.id as string
   }
 }
 
@@ -300,7 +320,14 @@ async function loadSnapshot(
     holdCustomers?: boolean
   } = {}
 ): Promise<LoadedSnapshot> {
-  const load = (i: number): Promise<Loaded> => readChunk(share, id, chunks, i, key)
+  // A chunk marked history is left whole for the background: before the PC is usable only its hash is
+  // checked (a damaged file refuses the snapshot as before); its records are checked when stored.
+  const historyOnly = (i: number): boolean => isHistory !== undefined && chunks[i]?.history === true
+  const load = async (i: number): Promise<Loaded> => {
+    if (!historyOnly(i)) return readChunk(share, id, chunks, i, key)
+    const problem = await checkChunkHash(share, id, chunks, i)
+    return problem ? { ok: false, problem } : { ok: true, entries: [] }
+  }
   const stored = await storedIds(ctx)
   const knownAbsent = (table: string, recordId: string): boolean => !stored.has(`${table}\u0000${recordId}`)
   const out: LoadedSnapshot = {
@@ -319,6 +346,10 @@ async function loadSnapshot(
     // A rejected read-ahead would otherwise be reported as unhandled while this chunk is stored.
     next?.catch(() => undefined)
     if (!loaded.ok) return { ...out, damaged: loaded.problem }
+    if (historyOnly(i)) {
+      out.historyChunks.push(i)
+      continue
+    }
     // nor does it set them: a plain share authenticates nothing (shared/sync/plainShare.ts)
     const all = key.key ? loaded.entries : loaded.entries.map((e) => ({ ...e, r: withoutWithheld(e.t, e.r) }))
     const held = (e: SnapshotEntry): boolean =>
