@@ -16,32 +16,15 @@ import { writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce } from '@/db/sync/syncOnce'
 import type { RealShare } from './realShare'
+import { decodes } from './snapshotDecodeSpy'
 import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
 
 // Issue 18 point 1, the snapshot's order: the working set first, history (settled complaints and
 // their timelines) last in chunks marked `history`, so a joining PC is usable without reading them.
 
-// Every chunk decoded against its manifest: which one, whether marked history, whether its records
-// were taken as already validated.
-const decodes = vi.hoisted(() => [] as { name: string; history: boolean; verified: boolean }[])
-vi.mock('@shared/sync/snapshot', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@shared/sync/snapshot')>()
-  return {
-    ...real,
-    decodeSnapshotChunk: (
-      bytes: Uint8Array,
-      options: Parameters<typeof real.decodeSnapshotChunk>[1] = {}
-    ) => {
-      if (options.expect)
-        decodes.push({
-          name: options.expect.ref.name,
-          history: options.expect.ref.history === true,
-          verified: options.verified === true
-        })
-      return real.decodeSnapshotChunk(bytes, options)
-    }
-  }
-})
+vi.mock('@shared/sync/snapshot', async (original) =>
+  (await import('./snapshotDecodeSpy')).spiedSnapshot(await original())
+)
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())

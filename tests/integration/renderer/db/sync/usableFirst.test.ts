@@ -12,6 +12,7 @@ import { dayOfRow, linesOf, type DayRowEntry } from '@/db/dayRows'
 import { complaintDaysBuiltKey, ensureComplaintDays } from '@/db/complaintDays'
 import { ensureServiceDays } from '@/db/serviceDays'
 import type { RealShare } from './realShare'
+import { decodes } from './snapshotDecodeSpy'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
 
 // Issue 18 point 1: a new PC stores the working set (every customer, open complaints and their
@@ -20,23 +21,9 @@ import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness
 // written meanwhile — here, or by a peer, even to a record whose stored copy has not arrived yet —
 // merges per field with them.
 
-// Every chunk decoded against its manifest: which snapshot, and whether its records were taken as
-// already validated (only a snapshot this PC validated whole in its first pass may be).
-const decodes = vi.hoisted(() => [] as { snapshotId: string; verified: boolean }[])
-vi.mock('@shared/sync/snapshot', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@shared/sync/snapshot')>()
-  return {
-    ...real,
-    decodeSnapshotChunk: (
-      bytes: Uint8Array,
-      options: Parameters<typeof real.decodeSnapshotChunk>[1] = {}
-    ) => {
-      if (options.expect)
-        decodes.push({ snapshotId: options.expect.snapshotId, verified: options.verified === true })
-      return real.decodeSnapshotChunk(bytes, options)
-    }
-  }
-})
+vi.mock('@shared/sync/snapshot', async (original) =>
+  (await import('./snapshotDecodeSpy')).spiedSnapshot(await original())
+)
 
 const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
