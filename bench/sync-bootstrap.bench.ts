@@ -1,20 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { test, expect, screenshot } from '../tests/e2e/fixtures'
 import { finishSetup, openShare } from '../tests/e2e/flows'
-import {
-  encodeSnapshot,
-  toSnapshotRecord,
-  type SnapshotEntry,
-  type SnapshotInput
-} from '@shared/sync/snapshot'
-import { historyClassifier } from '@shared/sync/snapshotHistory'
-import { createStoreFile, STORE_FILE } from '@shared/sync/store'
 import { pinyinInitials } from '@shared/domain/customerSearch'
-import { generateComplaints } from './generate'
-import { generateCustomers } from './generateCustomers'
+import { writeStoreShare } from './storeShare'
 
 // Issue "Sync through a shared folder": a new PC joining a store with years of data is usable quickly.
 // In Chromium, the real app: the share holds a snapshot of 100 000 customers + 200 000 complaints
@@ -34,70 +23,27 @@ const TARGET_MS = 20_000
 const COMPLETE_MS = 60_000
 /** customer search while history still loads */
 const SEARCH_P95_MS = 100
-/** The database schema version the snapshot says it was written with (renderer/src/db/database.ts). */
-const SCHEMA_VERSION = 5
 
 test.setTimeout(30 * 60_000)
 
-/** Generated rows as the writer would store them: every field clocked at the row's stamp. */
-function clocked<T extends { _created: { hlc: string } }>(row: T): T {
-  const clock = Object.fromEntries(
-    Object.keys(row)
-      .filter((k) => k !== 'id' && !k.startsWith('_'))
-      .map((k) => [k, row._created.hlc])
-  )
-  return { ...row, _clock: clock }
-}
-
-/** Customer searches typed while history loads (filled by writeStoreShare). */
+/** Customer searches typed while history loads (filled by writeBenchShare). */
 const queries: string[] = []
 
-/** store.json and one complete snapshot, as another PC of the store would have left them. */
-async function writeStoreShare(root: string): Promise<{ files: number; bytes: number; writeMs: number }> {
-  const nowMs = Date.parse('2026-11-23T10:00:00+08:00')
-  const store = await createStoreFile({ storeId: 'bench-store', createdAt: nowMs })
-  await writeFile(path.join(root, STORE_FILE), store.bytes)
-  // As the app's writer lists them (snapshots.ts allRecords): table by table, by id; history last.
-  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  const customers = generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }).sort(byId)
-  // Search keys of every kind, from customers spread over the archive: name, pinyin initials, phone,
-  // last 4, member card.
+/** store.json and one complete snapshot (storeShare.ts); fills `queries` with search keys of every kind,
+ *  from customers spread over the archive: name, pinyin initials, phone, last 4, member card. */
+async function writeBenchShare(root: string): Promise<{ files: number; bytes: number; writeMs: number }> {
+  const { customers, ...written } = await writeStoreShare(root, {
+    storeId: 'bench-store',
+    customers: CUSTOMERS,
+    complaints: COMPLAINTS
+  })
   for (let i = 0; i < 8; i++) {
     const c = customers[Math.floor(((i * 2 + 1) * customers.length) / 17)] as (typeof customers)[number]
     const mobile = c.phones.find((p) => p.startsWith('1')) ?? c.phone
     queries.push(c.name, pinyinInitials(c.name), mobile, mobile.slice(-4))
     if (c.memberNo) queries.push(c.memberNo)
   }
-  // As the app's writer orders them: the working set first, history (settled complaints) last, marked.
-  function* entries(): Generator<SnapshotInput> {
-    for (const r of customers) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
-    const complaints = generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })
-    const isHistory = historyClassifier()
-    const history: SnapshotInput[] = []
-    for (const r of complaints.sort(byId)) {
-      const entry: SnapshotEntry = { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
-      if (isHistory(entry)) history.push({ ...entry, history: true })
-      else yield entry
-    }
-    yield* history
-  }
-  const t0 = performance.now()
-  let files = 0
-  let bytes = 0
-  for await (const file of encodeSnapshot(entries(), {
-    storeId: 'bench-store',
-    deviceId: 'pcSrc',
-    schemaVersion: SCHEMA_VERSION,
-    createdAt: nowMs,
-    covers: {}
-  })) {
-    const target = path.join(root, file.path)
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, file.bytes)
-    files++
-    bytes += file.bytes.length
-  }
-  return { files, bytes, writeMs: performance.now() - t0 }
+  return written
 }
 
 /** One way of storing the app's records into a twin database (see floorVariants). */
@@ -214,7 +160,7 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
   page,
   shareDir
 }) => {
-  const written = await writeStoreShare(shareDir)
+  const written = await writeBenchShare(shareDir)
   console.log(
     `snapshot: ${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB, written in ${Math.round(written.writeMs)} ms`
   )

@@ -1,11 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { test, expect, screenshot } from './fixtures'
 import { finishSetup, openShare, registerComplaintViaUi } from './flows'
-import { encodeSnapshot, toSnapshotRecord, type SnapshotEntry } from '@shared/sync/snapshot'
-import { createStoreFile, STORE_FILE } from '@shared/sync/store'
-import { generateComplaints } from '../../bench/generate'
-import { generateCustomers } from '../../bench/generateCustomers'
+import { writeStoreShare } from '../../bench/storeShare'
 
 // Issue 18 point 1 at CI scale: a new PC joins a store whose snapshot holds 1 500 customers and 4 000
 // complaints (small chunks, so the settled history takes many rounds). Usable first: the header says
@@ -15,38 +10,14 @@ import { generateCustomers } from '../../bench/generateCustomers'
 const CUSTOMERS = 1_500
 const COMPLAINTS = 4_000
 
-function clocked<T extends { _created: { hlc: string } }>(row: T): T {
-  const clock = Object.fromEntries(
-    Object.keys(row)
-      .filter((k) => k !== 'id' && !k.startsWith('_'))
-      .map((k) => [k, row._created.hlc])
-  )
-  return { ...row, _clock: clock }
-}
-
-async function writeStoreShare(root: string): Promise<{ name: string; phone: string }> {
-  const nowMs = Date.parse('2026-11-23T10:00:00+08:00')
-  const store = await createStoreFile({ storeId: 'join-store', createdAt: nowMs })
-  await writeFile(path.join(root, STORE_FILE), store.bytes)
-  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  const customers = generateCustomers(CUSTOMERS, { deviceId: 'pcSrc', staffNo: '8001', nowMs }).sort(byId)
-  function* entries(): Generator<SnapshotEntry> {
-    for (const r of customers) yield { t: 'customers', r: toSnapshotRecord(clocked(r)) }
-    const complaints = generateComplaints(COMPLAINTS, { endMs: nowMs, deviceId: 'pcSrc', staffNo: '8001' })
-    for (const r of complaints.sort(byId)) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
-  }
-  for await (const file of encodeSnapshot(entries(), {
+async function writeJoinShare(root: string): Promise<{ name: string; phone: string }> {
+  // small chunks, so the settled history takes many rounds
+  const { customers } = await writeStoreShare(root, {
     storeId: 'join-store',
-    deviceId: 'pcSrc',
-    schemaVersion: 5,
-    createdAt: nowMs,
-    covers: {},
+    customers: CUSTOMERS,
+    complaints: COMPLAINTS,
     chunkRecords: 200
-  })) {
-    const target = path.join(root, file.path)
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, file.bytes)
-  }
+  })
   const c = customers[1234] as (typeof customers)[number]
   return { name: c.name, phone: c.phone }
 }
@@ -56,7 +27,7 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   shareDir
 }) => {
   test.setTimeout(120_000)
-  const someone = await writeStoreShare(shareDir)
+  const someone = await writeJoinShare(shareDir)
   await finishSetup(page)
   await openShare(page, shareDir)
   await expect(page.getByTestId('share-state')).toContainText('该文件夹里已有门店共享')
