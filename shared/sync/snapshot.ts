@@ -32,6 +32,8 @@ export const SNAPSHOT_FORMAT: FormatVersion = { major: 1, minor: 1 }
 export const SNAPSHOT_CHUNK_RECORDS = 5_000
 export const SNAPSHOT_CHUNK_BYTES = 8 * 1024 * 1024
 export const MANIFEST_FILE = 'manifest.snap'
+/** records parsed and checked between two pauses of decodeSnapshotChunk (a few tens of ms here) */
+const PAUSE_EVERY_LINES = 500
 
 const BOOKKEEPING = new Set(['id', '_clock', '_deleted', '_created', '_updated'])
 
@@ -332,6 +334,8 @@ export function decodeSnapshotChunk(
     key?: StoreKey
     expect?: { snapshotId: string; index: number; ref: ChunkRef }
     verified?: boolean
+    /** awaited every PAUSE_EVERY_LINES records: a caller that decodes while people work lets them in */
+    pause?: () => Promise<void>
   } = {}
 ): Promise<DecodedChunk | ProblemResult> {
   return safely(async () => {
@@ -360,21 +364,19 @@ export function decodeSnapshotChunk(
       return problem('invalidJson', `header count ${header.count}, body holds ${lines.length} lines`)
     const entries: SnapshotEntry[] = []
     const invalid: { index: number; reason: string }[] = []
-    if (options.verified && expected) {
-      for (const line of lines) entries.push(parseJson(line) as SnapshotEntry)
-      return { ok: true, header, entries, invalid }
-    }
-    lines.forEach((line, i) => {
-      const value = parseJson(line)
-      const quick = quickSnapshotEntry(value)
+    const trusted = options.verified === true && expected !== undefined
+    for (let i = 0; i < lines.length; i++) {
+      if (options.pause && i > 0 && i % PAUSE_EVERY_LINES === 0) await options.pause()
+      const value = parseJson(lines[i] as string)
+      const quick = trusted ? (value as SnapshotEntry) : quickSnapshotEntry(value)
       if (quick) {
         entries.push(quick)
-        return
+        continue
       }
       const entry = snapshotEntrySchema.safeParse(value)
       if (entry.success) entries.push(entry.data as SnapshotEntry)
       else invalid.push({ index: i + 1, reason: issues(entry.error) })
-    })
+    }
     return { ok: true, header, entries, invalid }
   })
 }

@@ -26,6 +26,7 @@ import { readClosedDays } from './closedDays'
 import { STORE_ID_KEY } from './sync/storeAccess'
 import { loadStoreKey, rememberedEncryption, type KeyVault } from './sync/storeKey'
 import { EXPORT_STATE_KEY, type ExportState } from './sync/exportOutbox'
+import { breathe } from './breathe'
 
 // 数据备份 (issue 17 point 4; docs/backup.md): the data layer exports every table it owns into one
 // backup file (shared/backup/format.ts) a chunk at a time, and restores one in a single transaction
@@ -102,9 +103,6 @@ export interface BuiltBackup {
 function keyPathOf(table: Table): string {
   return table.schema.primKey.keyPath as string
 }
-
-/** Lets the page breathe between chunks (input stays responsive during a large backup). */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Writes every table into one backup file, CHUNK_ROWS rows per read (each read its own short

@@ -3,6 +3,7 @@ import { withoutWithheld } from '@shared/sync/plainShare'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
 import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
+import { breathe } from '../breathe'
 import { customersLeftIn, HISTORY_KEY } from '../historyLoad'
 import type { StoredCustomer } from '../customers'
 import {
@@ -118,8 +119,12 @@ export async function loadHistory(
   // The snapshot this PC bootstrapped from had every record validated in the first pass.
   const verified = (await ctx.db.meta.get(BOOTSTRAPPED_KEY))?.value === history.snapshotId
   // (except the chunks marked history: it checked only their hash)
+  // It pauses every few hundred records: a search typed meanwhile is answered between two of them.
   const load = (i: number): Promise<Loaded> =>
-    readChunk(share, history.snapshotId, chunks, i, key, verified && !chunks[i]?.history)
+    readChunk(share, history.snapshotId, chunks, i, key, {
+      verified: verified && !chunks[i]?.history,
+      pause: breathe
+    })
   if (customersLeftIn(history) && !joiningCustomersHeld(ctx.db)) {
     // A restart while customers were still loading: hold them again before anything else.
     const problem = await holdCustomersAgain(ctx, history, load)

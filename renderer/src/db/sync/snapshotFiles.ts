@@ -36,7 +36,7 @@ export async function readChunk(
   chunks: readonly ChunkRef[],
   i: number,
   key: { key?: StoreKey },
-  verified = false
+  { verified = false, pause }: { verified?: boolean; pause?: () => Promise<void> } = {}
 ): Promise<Loaded> {
   const ref = chunks[i] as ChunkRef
   const bytes = await chunkBytes(share, id, ref)
@@ -44,7 +44,8 @@ export async function readChunk(
   const chunk = await decodeSnapshotChunk(bytes, {
     ...key,
     expect: { snapshotId: id, index: i + 1, ref },
-    verified
+    verified,
+    ...(pause ? { pause } : {})
   })
   if (!chunk.ok)
     return {

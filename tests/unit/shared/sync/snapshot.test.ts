@@ -128,6 +128,23 @@ describe('snapshots', () => {
     expect(header.formatVersion).toEqual({ major: 1, minor: 1 })
   })
 
+  it('pauses every 500 records while decoding a chunk, when asked (a desk decoding in the background stays responsive)', async () => {
+    const files = await collect(encodeSnapshot(entries(1_234), OPTIONS))
+    const manifest = await decodeSnapshotManifest((files[1] as SnapshotFile).bytes)
+    if (!manifest.ok) throw new Error(manifest.detail)
+    const ref = manifest.chunks[0] as NonNullable<(typeof manifest.chunks)[number]>
+    for (const verified of [false, true]) {
+      let pauses = 0
+      const chunk = await decodeSnapshotChunk((files[0] as SnapshotFile).bytes, {
+        expect: { snapshotId: manifest.header.snapshotId, index: 1, ref },
+        verified,
+        pause: async () => void pauses++
+      })
+      expect(chunk.ok && chunk.entries.length).toBe(1_234)
+      expect(pauses).toBe(2)
+    }
+  })
+
   it('bounds chunks by size too', async () => {
     const big = (i: number): SnapshotEntry => ({
       t: 'customers',
