@@ -1,29 +1,33 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Card, Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
+import { useStoredDraft } from '@/ui/storedDraft'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
   const data = useData()
   const stored = useLiveQuery(() => data.read.getStoreName(), [data])
-  return <Card title={t('settings.store')}>{stored !== undefined && <StoreNameForm stored={stored} />}</Card>
+  // A name synced from another PC shows at once — unless the field is being edited here: what is
+  // typed is never replaced under the typing hands (saving it then wins, as the newer change).
+  const draft = useStoredDraft(stored)
+  return (
+    <Card title={t('settings.store')}>
+      {draft.base !== undefined && (
+        <StoreNameForm key={draft.key} stored={draft.base} onEdit={draft.edited} />
+      )}
+    </Card>
+  )
 }
 
-function StoreNameForm({ stored }: { stored: string }) {
+function StoreNameForm({ stored, onEdit }: { stored: string; onEdit: (name: string) => void }) {
   const { t } = useTranslation()
   const data = useData()
   const staff = useSession((s) => s.staff)
   const [name, setName] = useState(stored)
-  // A name synced from another PC shows at once — unless the field is being edited here: what is
-  // typed is never replaced under the typing hands (saving it then wins, as the newer change).
-  const shown = useRef(stored)
-  useEffect(() => {
-    setName((current) => (current === shown.current ? stored : current))
-    shown.current = stored
-  }, [stored])
+  useEffect(() => onEdit(name), [name, onEdit])
   const saving = useAction()
   const canEdit = staff?.role === 'manager'
   const save = () =>
