@@ -4,6 +4,9 @@ import type { SnapshotEntry } from './snapshot'
 // timeline of one. A new PC can work without them, so a writer lists them last, in chunks of their
 // own marked `history`, and a joining PC stores them in the background (docs/sync-engine.md).
 
+/** The only tables history records come from, in the order a writer lists them. */
+export const HISTORY_RECORD_TABLES = ['complaints', 'events'] as const
+
 /** Complaint statuses after which a complaint is settled. */
 export const SETTLED_STATUSES: ReadonlySet<unknown> = new Set(['closed', 'rejected'])
 

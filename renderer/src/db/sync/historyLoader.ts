@@ -1,5 +1,6 @@
 import type { ChunkRef, SnapshotEntry } from '@shared/sync/snapshot'
 import { withoutWithheld } from '@shared/sync/plainShare'
+import { HISTORY_RECORD_TABLES } from '@shared/sync/snapshotHistory'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey, rebuildComplaintDays } from '../complaintDays'
 import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
@@ -191,6 +192,8 @@ export async function loadHistory(
   return result
 }
 
+const HISTORY_TABLE_SET: ReadonlySet<string> = new Set(HISTORY_RECORD_TABLES)
+
 /** A chunk marked history that holds anything else: the first pass did not read it, so such a record
  *  would be lost — the chunk counts as damaged instead (our writer never does this). */
 function strayInHistory(
@@ -199,7 +202,7 @@ function strayInHistory(
   i: number,
   entries: readonly SnapshotEntry[]
 ): SyncProblem | null {
-  const stray = chunks[i]?.history ? entries.find((e) => e.t !== 'complaints' && e.t !== 'events') : undefined
+  const stray = chunks[i]?.history ? entries.find((e) => !HISTORY_TABLE_SET.has(e.t)) : undefined
   if (!stray) return null
   return syncProblem(
     'invalidChange',

@@ -10,7 +10,7 @@ import {
 } from '@shared/sync/snapshot'
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
-import { historyClassifier } from '@shared/sync/snapshotHistory'
+import { historyClassifier, HISTORY_RECORD_TABLES } from '@shared/sync/snapshotHistory'
 import type { DataContext } from '../context'
 import { complaintDaysBuiltKey } from '../complaintDays'
 import { serviceDaysBuiltKey } from '../serviceDays'
@@ -73,7 +73,7 @@ async function* allRecords(ctx: DataContext, plain: boolean): AsyncGenerator<Sna
       if (!isHistory(entry)) yield entry
     }
   const settled = isHistory.settled
-  for (const table of ['complaints', 'events'] as const)
+  for (const table of HISTORY_RECORD_TABLES)
     for await (const record of pages(ctx, table)) {
       const of = table === 'complaints' ? record.id : record.subjectId
       if (typeof of === 'string' && settled.has(of)) yield { ...toEntry(table, record), history: true }
