@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
@@ -107,6 +107,8 @@ test('从备份恢复 on the first-run screen of a replacement PC; a file that i
   await screenshot(b.page, 'backup-first-run-not-a-backup')
   await dialog.getByRole('button', { name: '取消' }).click()
   await expect(b.page.getByText('欢迎使用门店客服台')).toBeVisible()
+  // a new PC has no backups of its own: nothing suggests it lost data
+  await expect(b.page.getByTestId('setup-found-backup')).toHaveCount(0)
 
   b.desk.pickFileNext(file)
   await b.page.getByRole('button', { name: '从备份恢复' }).click()
@@ -126,6 +128,51 @@ test('从备份恢复 on the first-run screen of a replacement PC; a file that i
   await expect(b.page.getByTestId('current-staff')).toContainText('8001 李经理')
   await expectComplaints(b.page, ['旧电脑上的投诉'])
   await screenshot(b.page, 'backup-first-run-restored')
+})
+
+test('a PC whose database was lost (rebuilt empty) is told on the first-run screen and restores its newest backup', async ({
+  page,
+  dataDir,
+  startTime,
+  _pc1,
+  _pcs
+}) => {
+  await finishSetup(page)
+  await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '丢失前的投诉' })
+  const card = await backupCard(page)
+  await card.getByRole('button', { name: '立即备份' }).click()
+  await expect(card.getByTestId('backup-list')).toContainText('✓ 已校验')
+
+  // What Chromium does with a damaged IndexedDB after a power cut: the database is gone. main's
+  // folder (device.json, the backups) is untouched.
+  await _pc1.close()
+  await rm(path.join(dataDir.profileDir, 'Default', 'IndexedDB'), { recursive: true, force: true })
+  const again = await _pcs.open({
+    label: 'pc1-again',
+    hostname: 'KEFU-PC-01',
+    profileDir: dataDir.profileDir,
+    servicesDir: dataDir.servicesDir,
+    time: startTime
+  })
+  const p = again.page
+  await expect(p.getByText('欢迎使用门店客服台')).toBeVisible()
+  const found = p.getByTestId('setup-found-backup')
+  await expect(found).toContainText('这台电脑上已有数据备份')
+  await expect(found).toContainText('2026-12-06 10:')
+  await expect(found).toContainText('客户 1，投诉 1')
+  await screenshot(p, 'backup-first-run-found-own-backup')
+  await found.getByRole('button', { name: '恢复最近的备份' }).click()
+  const dialog = p.getByRole('dialog', { name: '恢复备份？' })
+  await expect(dialog.getByTestId('backup-preview-facts')).toContainText('客户 1，投诉 1')
+  await dialog.getByRole('button', { name: '恢复', exact: true }).click()
+  await expect(p.getByText('欢迎使用门店客服台')).toHaveCount(0)
+  const switcher = p.getByRole('dialog', { name: '切换工号' })
+  await switcher.getByRole('combobox').click()
+  await switcher.getByRole('combobox').fill('8001')
+  await expect(p.getByTitle(/^8001 李经理/)).toBeVisible()
+  await p.keyboard.press('Enter')
+  await expect(p.getByTestId('current-staff')).toContainText('8001 李经理')
+  await expectComplaints(p, ['丢失前的投诉'])
 })
 
 test('bad input: not a backup, another store’s backup, the share or an unwritable folder as the second folder — said in Chinese, nothing changed', async ({

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import dayjs from 'dayjs'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +11,9 @@ import { FormField, fieldId } from '@/ui/FormField'
 import { enterMovesOn, useCtrlS } from '@/ui/keyboard'
 import { callDesk } from '@/ipc/desk'
 import { RestorePreviewModal, type RestoreSource } from '@/features/backup/RestorePreviewModal'
+import { useLastGoodBackup } from '@/features/backup/useLastGoodBackup'
+import { backupCountsText } from '@/features/backup/backupText'
+import type { BackupEntry } from '@shared/ipc/contract'
 
 /** First run: store name, first manager, and this PC's name and code. */
 export function SetupPage() {
@@ -24,6 +28,15 @@ export function SetupPage() {
     opening.run(async () => {
       const file = await callDesk('backupOpenFile', undefined)
       if (file) setSource({ bytes: file.bytes, name: file.name })
+    })
+  // Backups in this PC's own data folder on a first run mean the PC had data: its database was lost
+  // (a damaged IndexedDB that Chromium rebuilt empty after a power cut, or cleared). Say so before
+  // anyone sets the store up again, and offer the newest good one.
+  const found = useLastGoodBackup()?.last
+  const openLast = (entry: BackupEntry) =>
+    opening.run(async () => {
+      const { bytes } = await callDesk('backupRead', { id: entry.id })
+      setSource({ id: entry.id, bytes })
     })
   const form = useForm<SetupForm, unknown, SetupInput>({
     resolver: zodResolver(setupSchema),
@@ -68,6 +81,28 @@ export function SetupPage() {
       <Card style={{ width: 520 }}>
         <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        {found && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="setup-found-backup"
+            title={t('backup.setupFound.title')}
+            description={
+              <>
+                <Typography.Paragraph>
+                  {t('backup.setupFound.body', {
+                    time: dayjs(found.createdAt).format('YYYY-MM-DD HH:mm'),
+                    counts: backupCountsText(t, found.counts)
+                  })}
+                </Typography.Paragraph>
+                <Button type="primary" loading={opening.busy} onClick={() => void openLast(found)}>
+                  {t('backup.setupFound.restore')}
+                </Button>
+              </>
+            }
+          />
+        )}
         <Form layout="vertical" component="div" onKeyDown={enterMovesOn}>
           {text('storeName', t('setup.storeName'))}
           {text('managerStaffNo', t('setup.managerStaffNo'))}

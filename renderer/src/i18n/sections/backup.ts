@@ -88,6 +88,11 @@ export const backupZh = {
     days: '{{n}} 天'
   },
   setupOffer: '这是替换的新电脑？可以用旧电脑的备份文件恢复全部数据。',
+  setupFound: {
+    title: '这台电脑上已有数据备份',
+    body: '最近一份成功的备份在 {{time}}（{{counts}}）。如果这台电脑原来有数据（比如断电或强制关机后本机数据库损坏、被重建为空），请不要重新设置，先恢复这份备份；已加入门店共享的，恢复后会自动补齐其他电脑的记录。',
+    restore: '恢复最近的备份'
+  },
   notFound: '找不到这个备份文件，未做任何更改。',
   notAFile: '选的不是一个普通文件，未做任何更改。',
   tooLarge: '这个文件太大，不是门店客服台的备份。未做任何更改。',
@@ -190,6 +195,11 @@ export const backupEn: typeof backupZh = {
     days: '{{n}} days'
   },
   setupOffer: 'Replacing a PC? Restore all its data from the old PC’s backup file.',
+  setupFound: {
+    title: 'This PC already has backups',
+    body: 'The newest good backup was made {{time}} ({{counts}}). If this PC had data before (for example its database was damaged by a power cut or a forced shutdown and rebuilt empty), do not set it up again: restore this backup first. In a store share, the other PCs’ records are filled in after the restore.',
+    restore: 'Restore the newest backup'
+  },
   notFound: 'That backup file is missing. Nothing was changed.',
   notAFile: 'That is not a regular file. Nothing was changed.',
   tooLarge: 'That file is too large to be a service desk backup. Nothing was changed.',
