@@ -17,8 +17,9 @@ const SYNCED = ['staff', 'customers', 'complaints', 'events', 'settings', 'retur
 const STAFF = '1001'
 
 export interface CrashWorkload {
-  /** opens the data layer (as the app does at start) */
-  open(): Promise<void>
+  /** opens the data layer (as the app does at start); says whether the PC knows its store and whether
+   *  this open created the database */
+  open(): Promise<string>
   /** 新建门店共享 (first PC) or 加入已有门店 */
   join(create: boolean): Promise<void>
   /** writes and syncs until the page dies; logs "committed <marker>" after each write commits */
@@ -42,10 +43,27 @@ const data = (): DataContext => {
   return ctx
 }
 
+// Whether an open created the database, and what Chromium said about it: a database that comes back
+// empty after a kill is told apart from one that lost only its membership, with Chromium's reason
+// (IDBVersionChangeEvent.dataLoss / dataLossMessage, set when it deleted a database it found damaged).
+let created: string | null = null
+const openDatabase = IDBFactory.prototype.open
+IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+  const request = openDatabase.apply(this, args)
+  request.addEventListener('upgradeneeded', (e) => {
+    const event = e as IDBVersionChangeEvent & { dataLoss?: string; dataLossMessage?: string }
+    if (event.oldVersion === 0)
+      created = `dataLoss=${event.dataLoss ?? '?'} ${event.dataLossMessage ?? ''}`.trim()
+  })
+  return request
+}
+
 window.crashWorkload = {
   async open() {
+    created = null
     ctx = await openDataLayer(await callDesk('getDevice', undefined))
-    console.log(`opened joined=${(await ctx.db.meta.get(STORE_ID_KEY)) !== undefined}`)
+    const joined = (await ctx.db.meta.get(STORE_ID_KEY)) !== undefined
+    return `joined=${joined}${created === null ? '' : ` created (${created})`}`
   },
   async join(create) {
     if (create) await createStoreOnShare(data(), share)
