@@ -90,7 +90,7 @@ export const backupZh = {
   setupOffer: '这是替换的新电脑？可以用旧电脑的备份文件恢复全部数据。',
   setupFound: {
     title: '这台电脑上已有数据备份',
-    body: '最近一份成功的备份在 {{time}}（{{counts}}）。如果这台电脑原来有数据（比如断电或强制关机后本机数据库损坏、被重建为空），请不要重新设置，先恢复这份备份；已加入门店共享的，恢复后会自动补齐其他电脑的记录。',
+    body: '最近一份成功的备份在 {{time}}（{{counts}}）。如果这台电脑原来有数据（比如断电或强制关机后本机数据库损坏、被重建为空），请不要重新设置，先恢复这份备份。原来在门店共享中的，恢复后请在 系统设置 → 同步 中选择“加入已有门店”，其他电脑的记录会自动补齐。',
     restore: '恢复最近的备份'
   },
   notFound: '找不到这个备份文件，未做任何更改。',
@@ -197,7 +197,7 @@ export const backupEn: typeof backupZh = {
   setupOffer: 'Replacing a PC? Restore all its data from the old PC’s backup file.',
   setupFound: {
     title: 'This PC already has backups',
-    body: 'The newest good backup was made {{time}} ({{counts}}). If this PC had data before (for example its database was damaged by a power cut or a forced shutdown and rebuilt empty), do not set it up again: restore this backup first. In a store share, the other PCs’ records are filled in after the restore.',
+    body: 'The newest good backup was made {{time}} ({{counts}}). If this PC had data before (for example its database was damaged by a power cut or a forced shutdown and rebuilt empty), do not set it up again: restore this backup first. If it was in a store share, choose “Join existing store” in Settings → Sync after the restore; the other PCs’ records are then filled in.',
     restore: 'Restore the newest backup'
   },
   notFound: 'That backup file is missing. Nothing was changed.',

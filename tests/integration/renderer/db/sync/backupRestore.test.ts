@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { makeBackup, restoreBackup, type BackupStorePort } from '@/db/backup'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
-import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
+import { STORE_ID_KEY } from '@/db/sync/storeAccess'
+import { intake, pc, reopen, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
 
 // 恢复备份 with sync on (issue 17 point 4): a restore never makes another PC lose anything — the
 // restored PC then takes in what the share holds (its own published changes included) and every PC
@@ -86,5 +87,47 @@ describe('恢复备份 on one of two PCs in a store share', () => {
     }
     expect(await complaintNos(b)).toEqual(['坏盘前未同步', '已同步'])
     expect(await syncedState(fresh)).toEqual(await syncedState(b))
+  })
+
+  it('a PC whose database was lost (rebuilt empty, device id kept) restores its own backup, joins again under a new id, and every PC converges', async () => {
+    const share = await shares.make()
+    const a = await withManager(await pc('pcA', 'A1'))
+    const b = await pc('pcB', 'B1')
+    await registerComplaint(a, '1001', intake({ content: '备份前的登记' }))
+    expect((await syncOnce(a, share)).state).toBe('synced')
+    await syncOnce(b, share)
+    const port = memoryPort()
+    const backup = await makeBackup(a, port, 'scheduled')
+    await registerComplaint(a, '1001', intake({ content: 'A 已同步', customerPhone: '13900139000' }))
+    expect((await syncOnce(a, share)).state).toBe('synced')
+    await registerComplaint(b, '1002', intake({ content: 'B 已同步', customerPhone: '13700137000' }))
+    await syncOnce(b, share)
+
+    // main's device.json is kept; the database comes back empty (Chromium deleted it as damaged).
+    a.db.close()
+    const lost = await pc('pcA', 'A1', 0, { joined: false })
+    await restoreBackup(lost, port, null, { id: backup.id })
+    expect(await complaintNos(lost)).toEqual(['备份前的登记'])
+    // Sync state is device-local, never restored: the PC says it has not joined …
+    expect((await syncOnce(lost, share)).problems.map((p) => p.code)).toEqual(['notJoined'])
+    // … and once it joins again, its claims from before the loss are strangers: it must take a new id
+    // before it writes anything, or its new chain would clash with the one it published before.
+    await lost.db.meta.put({ key: STORE_ID_KEY, value: TEST_STORE_ID })
+    const before = await share.files('devices/pcA/segments')
+    const refused = await syncOnce(lost, share)
+    expect(refused.problems.map((p) => p.kind)).toEqual(['clone'])
+    expect(await share.files('devices/pcA/segments')).toEqual(before)
+    const name = lost.db.name
+    lost.db.close()
+    const renewed = await reopen(lost.time, 'pcA-new', name, 'K7')
+
+    const all = ['A 已同步', 'B 已同步', '备份前的登记']
+    for (let round = 0; round < 2; round++) {
+      expect((await syncOnce(renewed, share)).problems).toEqual([])
+      expect((await syncOnce(b, share)).problems).toEqual([])
+    }
+    expect(await complaintNos(renewed)).toEqual(all)
+    expect(await complaintNos(b)).toEqual(all)
+    expect(await syncedState(renewed)).toEqual(await syncedState(b))
   })
 })
