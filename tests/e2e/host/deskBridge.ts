@@ -73,6 +73,11 @@ export interface DeskBridge {
    * argument (a broken or compromised renderer). Calls queue up if used several times.
    */
   corruptNextCall(method: DeskMethodName, badArg: unknown): void
+  /**
+   * A slow main, under the test's control: every call of `method` whose argument `matches` waits until
+   * the returned function is called (then it goes on as usual). Calls that do not match pass.
+   */
+  hold(method: DeskMethodName, matches: (arg: unknown) => boolean): () => void
   /** Call main directly from the test (any method name, any argument); logged with from: 'test'.
    *  There is no calling page, so printPage/savePdf fail with 'internal' this way. */
   invoke(method: unknown, arg?: unknown): Promise<DeskResult<unknown>>
@@ -153,6 +158,7 @@ function buildServices(options: DeskBridgeOptions, pick: () => string | null, pi
 export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
   const calls: DeskCall[] = []
   const corruptions = new Map<string, unknown[]>()
+  const holds = new Set<{ method: string; matches: (arg: unknown) => boolean; released: Promise<void> }>()
   const printLog: PrintLog = { printed: [], pdfs: [] }
   const documentsDir = options.documentsDir ?? path.join(options.servicesDir, 'documents')
   let next: { folder: string | null } | undefined
@@ -185,6 +191,7 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
       sent = queue.shift()
       corrupted = true
     }
+    for (const h of holds) if (h.method === method && h.matches(sent)) await h.released
     const result = options.main
       ? await options.main(method, sent)
       : await dispatch(handlersFor(page), method, sent)
@@ -205,6 +212,16 @@ export function createDeskBridge(options: DeskBridgeOptions): DeskBridge {
     pdfs: printLog.pdfs,
     get handlers() {
       return handlersFor(undefined)
+    },
+    hold(method, matches) {
+      let release = (): void => undefined
+      const released = new Promise<void>((resolve) => (release = resolve))
+      const h = { method, matches, released }
+      holds.add(h)
+      return () => {
+        holds.delete(h)
+        release()
+      }
     },
     corruptNextCall(method, badArg) {
       if (!(deskMethods as readonly string[]).includes(method)) {

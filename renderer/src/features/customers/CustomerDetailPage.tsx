@@ -9,6 +9,7 @@ import { KeyAccountMark } from './KeyAccountMark'
 import { ConflictNotice } from '@/features/sync/ConflictNotice'
 import { PhoneText } from './PhoneText'
 import { CustomerTimelineList } from './CustomerTimelineList'
+import { HistoryLoadingNote } from '@/features/sync/HistoryLoadingNote'
 import { CustomerRevisits } from '@/features/revisits/CustomerRevisits'
 import { MergeDialog } from './duplicates/MergeDialog'
 import { useCanUnmask } from './usePrivacy'
@@ -118,6 +119,7 @@ export function CustomerDetailPage() {
         )}
       </Card>
       <Card title={t('customer.timeline')} size="small" data-testid="customer-timeline">
+        <HistoryLoadingNote />
         {!customer.mergedInto && <NoteBox customerId={customer.id} />}
         <CustomerTimelineList entries={timeline.entries} staff={staff} />
         <CustomerRevisits customer={customer} />

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router'
 import type { Period } from '@shared/domain/metrics/period'
 import type { Granularity, ParetoBy, ReportFilters } from '@shared/domain/metrics/report'
 import { useData } from '@/app/session'
+import { HistoryLoadingNote } from '@/features/sync/HistoryLoadingNote'
 import { FilterBar, initialFilters, RangeKept, resolvePeriod, type FilterState } from './FilterBar'
 import { OverviewTab } from './OverviewTab'
 import { CauseTab } from './CauseTab'
@@ -94,6 +95,7 @@ export function ReportsPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <FilterBar value={state} onChange={onChange} refusal={resolved.ok ? null : resolved.code} />
       {!resolved.ok && <RangeKept period={accepted} />}
+      <HistoryLoadingNote of="figures" />
       <Tabs
         activeKey={own ?? tab}
         onChange={(key) => {
