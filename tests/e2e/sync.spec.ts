@@ -114,9 +114,32 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   await b.page.clock.fastForward('00:02:00')
   await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A三改）')
   await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+  // … and B is told that another PC saved this setting meanwhile.
+  const changed = b.page.getByTestId('setting-changed-elsewhere')
+  await expect(changed).toHaveCount(1)
+  await expect(changed).toContainText('另一台电脑刚修改并保存了这项设置')
+  await screenshot(b.page, 'settings-changed-elsewhere')
   await b.page.getByTestId('save-shifts').click()
   await expect(b.page.getByText('班次已保存').first()).toBeVisible()
   await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+  await expect(changed).toHaveCount(0)
+
+  // Or B drops the edits for the value that arrived: the editor shows A's shifts, not the stale ones.
+  await syncNow(b.page)
+  await syncNow(page)
+  await shiftName(b.page).first().fill('早班（B二改）')
+  await shiftName(page).nth(1).fill('中班（A二改）')
+  await page.getByTestId('save-shifts').click()
+  await expect(page.getByText('班次已保存').first()).toBeVisible()
+  await rename_(page, '幸福路店（A四改）')
+  await syncNow(page)
+  await b.page.clock.fastForward('00:02:00')
+  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A四改）')
+  await expect(shiftName(b.page).first()).toHaveValue('早班（B二改）')
+  await changed.getByRole('button', { name: '放弃我的修改，查看新设置' }).click()
+  await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+  await expect(shiftName(b.page).nth(1)).toHaveValue('中班（A二改）')
+  await expect(changed).toHaveCount(0)
 
   // A renames itself in 系统设置 → 本机信息: B lists the new name after the next rounds, no restart.
   await page.getByRole('menuitem', { name: '系统设置' }).click()

@@ -367,6 +367,9 @@ export const en: Catalogue = {
     done: 'Setup complete'
   },
   settings: {
+    changedElsewhere:
+      'Another PC has just changed and saved this setting; your unsaved changes are still shown here. Saving keeps yours.',
+    showChanged: 'Discard my changes and show the new setting',
     store: 'Store',
     storeName: 'Store name',
     device: 'This PC',
@@ -409,6 +412,8 @@ export const en: Catalogue = {
     history: 'loading history {{percent}}%',
     historyHint:
       'Settled complaints from the store’s history are still loading in the background: this list is not complete yet and fills in as they arrive.',
+    historyHintFigures:
+      'Settled complaints from the store’s history are still loading in the background: these figures are not complete yet and update as they arrive.',
     offline: 'Share unavailable',
     syncError: 'Sync problem',
     lastSynced: 'Last synced',

@@ -353,6 +353,8 @@ export const zhCN = {
     done: '设置完成'
   },
   settings: {
+    changedElsewhere: '另一台电脑刚修改并保存了这项设置，这里还显示你未保存的修改。保存将以你的修改为准。',
+    showChanged: '放弃我的修改，查看新设置',
     store: '门店信息',
     storeName: '门店名称',
     device: '本机信息',
@@ -394,6 +396,7 @@ export const zhCN = {
     loading: '正在载入门店数据 {{percent}}%',
     history: '历史记录载入中 {{percent}}%',
     historyHint: '已结案的历史投诉仍在后台载入，此处暂未显示全部，载入后自动补全。',
+    historyHintFigures: '已结案的历史投诉仍在后台载入，报表数字暂不完整，载入后自动更新。',
     offline: '共享文件夹不可用',
     syncError: '同步异常',
     lastSynced: '上次同步',

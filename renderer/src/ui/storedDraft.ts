@@ -4,32 +4,61 @@ import { canonicalJson } from '@shared/sync/json'
 /**
  * What a settings editor starts from, and when a newly stored value (saved here, or synced from
  * another PC) replaces it. It does only while the editor holds no unsaved edits: what is being typed
- * is never replaced under the typing hands, and saving it then stores it as the newer change. Once
- * the edits are saved (the stored value equals them) or undone, the editor follows the store again.
+ * is never replaced under the typing hands, and saving it then stores it as the newer change. A value
+ * stored meanwhile waits (`changedElsewhere`, so the editor can say so); it replaces the editor's copy
+ * when the edits are undone or discarded. Once the edits are saved (the stored value equals them),
+ * the editor follows the store again.
  */
 export class StoredDraft<T> {
   private baseText: string
   private draftText: string | null = null
+  private waiting: { value: T; text: string } | null = null
 
   constructor(public base: T) {
     this.baseText = canonicalJson(base)
   }
 
-  /** The editor's current value. */
-  edited(value: T): void {
+  /** The editor's current value; true when the editor should start afresh (its edits are undone and a
+   *  newer stored value was waiting). */
+  edited(value: T): boolean {
     const text = canonicalJson(value)
     this.draftText = text === this.baseText ? null : text
+    return this.draftText === null && this.adoptWaiting()
   }
 
   /** A value read from the store; true when the editor should start afresh from it. */
   stored(value: T): boolean {
     const text = canonicalJson(value)
-    if (this.draftText !== null && this.draftText !== text) return false
+    if (this.draftText !== null && this.draftText !== text) {
+      this.waiting = text === this.baseText ? null : { value, text }
+      return false
+    }
+    this.waiting = null
     const changed = text !== this.baseText
     this.base = value
     this.baseText = text
     this.draftText = null
     return changed
+  }
+
+  /** A value stored elsewhere while this editor held edits, not shown yet. */
+  get changedElsewhere(): boolean {
+    return this.waiting !== null
+  }
+
+  /** Drops the unsaved edits for the value stored meanwhile; true when there was one. */
+  discard(): boolean {
+    if (!this.waiting) return false
+    this.draftText = null
+    return this.adoptWaiting()
+  }
+
+  private adoptWaiting(): boolean {
+    if (!this.waiting) return false
+    this.base = this.waiting.value
+    this.baseText = this.waiting.text
+    this.waiting = null
+    return true
   }
 
   /** Identifies the base: an editor keyed by it restarts when the base changes. */
@@ -38,21 +67,36 @@ export class StoredDraft<T> {
   }
 }
 
-/**
- * useLiveQuery's value for an editor: `base` to start from, `key` to key the editor by, `edited`
- * to call with the editor's value on every change.
- */
-export function useStoredDraft<T>(stored: T | undefined): {
+export interface StoredDraftHandle<T> {
+  /** what the editor starts from */
   base: T | undefined
+  /** key the editor by it */
   key: string
+  /** call with the editor's value on every change */
   edited: (value: T) => void
-} {
+  /** another PC's (or window's) value arrived while this editor held edits */
+  changedElsewhere: boolean
+  /** drop the edits and show that value */
+  discard: () => void
+}
+
+/** useLiveQuery's value for an editor (see StoredDraft). */
+export function useStoredDraft<T>(stored: T | undefined): StoredDraftHandle<T> {
   const draft = useRef<StoredDraft<T> | null>(null)
   const [, restart] = useState(0)
+  const [changedElsewhere, setChangedElsewhere] = useState(false)
   if (draft.current === null && stored !== undefined) draft.current = new StoredDraft(stored)
   useEffect(() => {
     if (stored !== undefined && draft.current?.stored(stored)) restart((n) => n + 1)
+    setChangedElsewhere(draft.current?.changedElsewhere ?? false)
   }, [stored])
-  const edited = useCallback((value: T) => draft.current?.edited(value), [])
-  return { base: draft.current?.base, key: draft.current?.key ?? '', edited }
+  const edited = useCallback((value: T) => {
+    if (draft.current?.edited(value)) restart((n) => n + 1)
+    setChangedElsewhere(draft.current?.changedElsewhere ?? false)
+  }, [])
+  const discard = useCallback(() => {
+    if (draft.current?.discard()) restart((n) => n + 1)
+    setChangedElsewhere(false)
+  }, [])
+  return { base: draft.current?.base, key: draft.current?.key ?? '', edited, changedElsewhere, discard }
 }

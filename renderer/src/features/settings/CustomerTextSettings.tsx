@@ -5,6 +5,7 @@ import { wordingRulesSchema, type WordingRule } from '@shared/domain/wording'
 import { cannedRepliesSchema, type CannedReply } from '@shared/domain/cannedReplies'
 import { useData, useSession } from '@/app/session'
 import { useStoredDraft } from '@/ui/storedDraft'
+import { ChangedElsewhereNote } from './ChangedElsewhereNote'
 import { EditableListCard } from './EditableListCard'
 
 /** 禁用语 and 标准用语: the handbook's lists, editable by a manager for the whole store. */
@@ -21,6 +22,7 @@ export function CustomerTextSettings() {
   if (!rulesDraft.base || !repliesDraft.base || !staff) return null
   return (
     <>
+      <ChangedElsewhereNote draft={rulesDraft} />
       <EditableListCard<WordingRule>
         key={rulesDraft.key}
         testId="wording-settings"
@@ -36,6 +38,7 @@ export function CustomerTextSettings() {
         canEdit={canEdit}
         onSave={(next) => data.write.saveWordingRules(staff.staffNo, next)}
       />
+      <ChangedElsewhereNote draft={repliesDraft} />
       <EditableListCard<CannedReply>
         key={repliesDraft.key}
         testId="canned-reply-settings"

@@ -11,6 +11,7 @@ import {
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useStoredDraft } from '@/ui/storedDraft'
+import { ChangedElsewhereNote } from './ChangedElsewhereNote'
 
 /** 系统设置 → 回访规则: each rule on/off with its window and target; sample, key-account period,
  *  免打扰时段, retry. A rule switched on derives its tasks over existing records in the background. */
@@ -19,7 +20,12 @@ export function RevisitRulesCard() {
   const loaded = useLiveQuery(() => data.read.getRevisitSettings(), [data])
   // A save here or on another PC starts the form afresh, unless it holds unsaved edits.
   const draft = useStoredDraft(loaded)
-  return draft.base ? <RulesForm key={draft.key} initial={draft.base} onEdit={draft.edited} /> : null
+  return draft.base ? (
+    <>
+      <ChangedElsewhereNote draft={draft} />
+      <RulesForm key={draft.key} initial={draft.base} onEdit={draft.edited} />
+    </>
+  ) : null
 }
 
 function RulesForm({ initial, onEdit }: { initial: RevisitSettings; onEdit: (v: RevisitSettings) => void }) {

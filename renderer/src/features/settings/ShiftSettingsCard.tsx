@@ -8,6 +8,7 @@ import { shiftListSchema, type ShiftDef } from '@shared/domain/shifts'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useStoredDraft } from '@/ui/storedDraft'
+import { ChangedElsewhereNote } from './ChangedElsewhereNote'
 
 /** 班次: the store's shifts (handbook defaults 白班 / 白班(9-18) / 晚班); the manager edits them. */
 export function ShiftSettingsCard() {
@@ -15,7 +16,12 @@ export function ShiftSettingsCard() {
   const stored = useLiveQuery(() => data.read.getShifts(), [data])
   // A save here or on another PC starts the editor afresh, unless it holds unsaved edits.
   const draft = useStoredDraft(stored)
-  return draft.base ? <ShiftEditor key={draft.key} stored={draft.base} onEdit={draft.edited} /> : null
+  return draft.base ? (
+    <>
+      <ChangedElsewhereNote draft={draft} />
+      <ShiftEditor key={draft.key} stored={draft.base} onEdit={draft.edited} />
+    </>
+  ) : null
 }
 
 function ShiftEditor({ stored, onEdit }: { stored: ShiftDef[]; onEdit: (rows: ShiftDef[]) => void }) {

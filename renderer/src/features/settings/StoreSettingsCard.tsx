@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useData, useSession } from '@/app/session'
 import { useAction } from '@/ui/useAction'
 import { useStoredDraft } from '@/ui/storedDraft'
+import { ChangedElsewhereNote } from './ChangedElsewhereNote'
 
 export function StoreSettingsCard() {
   const { t } = useTranslation()
@@ -15,6 +16,7 @@ export function StoreSettingsCard() {
   const draft = useStoredDraft(stored)
   return (
     <Card title={t('settings.store')}>
+      <ChangedElsewhereNote draft={draft} />
       {draft.base !== undefined && (
         <StoreNameForm key={draft.key} stored={draft.base} onEdit={draft.edited} />
       )}

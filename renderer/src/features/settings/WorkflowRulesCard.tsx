@@ -11,6 +11,7 @@ import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { useData, useSession } from '@/app/session'
 import { FormField, fieldId } from '@/ui/FormField'
 import { useStoredDraft } from '@/ui/storedDraft'
+import { ChangedElsewhereNote } from './ChangedElsewhereNote'
 
 const schema = timeRuleSettingsSchema.extend({
   managerApprovalAbove: z
@@ -34,7 +35,10 @@ export function WorkflowRulesCard() {
   // A save here or on another PC starts the form afresh, unless it holds unsaved edits.
   const draft = useStoredDraft(loaded)
   return draft.base ? (
-    <RulesForm key={draft.key} config={draft.base.config} rules={draft.base.rules} onEdit={draft.edited} />
+    <>
+      <ChangedElsewhereNote draft={draft} />
+      <RulesForm key={draft.key} config={draft.base.config} rules={draft.base.rules} onEdit={draft.edited} />
+    </>
   ) : null
 }
 

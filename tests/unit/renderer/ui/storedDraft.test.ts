@@ -39,6 +39,45 @@ describe('StoredDraft', () => {
     expect(draft.stored([{ name: '早班', start: '08:00' }])).toBe(true)
   })
 
+  it('says when another value was stored while editing, and shows it once the edits are undone', () => {
+    const draft = new StoredDraft(stored)
+    expect(draft.changedElsewhere).toBe(false)
+    expect(draft.edited([{ name: '白班', start: '09:30' }])).toBe(false)
+    const theirs = [{ name: '早班', start: '08:00' }]
+    draft.stored(theirs)
+    expect(draft.changedElsewhere).toBe(true)
+    expect(draft.base).toEqual(stored)
+    // Undone by hand: the editor restarts from the value stored meanwhile, not the stale one.
+    expect(draft.edited([{ name: '白班', start: '09:00' }])).toBe(true)
+    expect(draft.base).toEqual(theirs)
+    expect(draft.changedElsewhere).toBe(false)
+  })
+
+  it('discard drops the edits for the value stored meanwhile', () => {
+    const draft = new StoredDraft(stored)
+    expect(draft.discard()).toBe(false) // nothing waiting: nothing to do
+    draft.edited([{ name: '白班', start: '09:30' }])
+    const theirs = [{ name: '早班', start: '08:00' }]
+    draft.stored(theirs)
+    expect(draft.discard()).toBe(true)
+    expect(draft.base).toEqual(theirs)
+    expect(draft.changedElsewhere).toBe(false)
+    expect(draft.stored([{ name: '晚班', start: '13:00' }])).toBe(true) // follows the store again
+  })
+
+  it('saving the edits over a value stored meanwhile ends the notice; a store back at the base is no notice', () => {
+    const draft = new StoredDraft(stored)
+    const mine = [{ name: '白班', start: '09:30' }]
+    draft.edited(mine)
+    draft.stored([{ name: '早班', start: '08:00' }])
+    expect(draft.stored(mine)).toBe(true)
+    expect(draft.changedElsewhere).toBe(false)
+    draft.edited([{ name: '白班', start: '10:00' }])
+    draft.stored([{ name: '早班', start: '08:00' }])
+    draft.stored(mine) // changed back to what the editor started from
+    expect(draft.changedElsewhere).toBe(false)
+  })
+
   it('a value read again unchanged does not restart the editor', () => {
     const draft = new StoredDraft(stored)
     expect(draft.stored(structuredClone(stored))).toBe(false)
