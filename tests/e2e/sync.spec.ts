@@ -127,6 +127,7 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   // Or B drops the edits for the value that arrived: the editor shows A's shifts, not the stale ones.
   await syncNow(b.page)
   await syncNow(page)
+  for (const p of [b.page, page]) await p.getByRole('menuitem', { name: '系统设置' }).click()
   await shiftName(b.page).first().fill('早班（B二改）')
   await shiftName(page).nth(1).fill('中班（A二改）')
   await page.getByTestId('save-shifts').click()

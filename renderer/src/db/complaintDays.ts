@@ -17,9 +17,13 @@ export function complaintDaysBuiltKey(): string {
 export async function ensureComplaintDays(db: DeskDatabase): Promise<void> {
   const built = complaintDaysBuiltKey()
   if (await db.meta.get(built)) return
+  // While a join's history loads, the rows hold every record but the history stored so far, and the
+  // end of the load rebuilds them (finishHistory). A report read meanwhile reads them as they are: it
+  // may run in a page's live query, where nothing may be written (a write there blanked the window).
+  if (await historyPending(db)) return
   await db.transaction('rw', ['complaints', 'complaintDays', 'meta'], async () => {
     await rebuildComplaintDays(db)
-    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
+    await db.meta.put({ key: built, value: true })
   })
 }
 

@@ -85,14 +85,21 @@ export async function findCustomerByPhone(
 
 /** The stored row for `id`. On a joining PC that holds the archive but has not stored it yet, it is
  *  stored first (in the caller's transaction when there is one), so whatever is done with it next has
- *  a row to write to; inside a read-only transaction the held row is answered as it is. */
+ *  a row to write to. Where nothing may be written — a read-only transaction, or a page's live query
+ *  (Dexie refuses any write there with ReadOnlyError, before writing anything) — the held row is
+ *  answered as it is; the next write to it stores it. */
 async function storedCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
   const row = await ctx.db.customers.get(id)
   if (row || !joiningCustomerUnstored(ctx.db, id)) return row
   const held = joiningCustomer(ctx.db, id)
   if (!held) return undefined
   if (Dexie.currentTransaction?.mode === 'readonly') return held
-  await ctx.writer.storeJoiningCustomers([held])
+  try {
+    await ctx.writer.storeJoiningCustomers([held])
+  } catch (error) {
+    if ((error as Error | null)?.name === Dexie.errnames.ReadOnly) return held
+    throw error
+  }
   return ctx.db.customers.get(id)
 }
 

@@ -6,8 +6,8 @@ import type { DeskDatabase } from './database'
 /** meta key of the history still to load (sync/historyLoader.ts HistoryLoad); absent once all is stored */
 export const HISTORY_KEY = 'sync.historyLoad'
 
-/** Whether settled history is still being stored: day rows rebuilt meanwhile are not marked built
- *  (the history's records file no lines as they arrive; the rows are rebuilt once at its end). */
+/** Whether settled history is still being stored: the day rows are not rebuilt meanwhile (the
+ *  history's records file no lines as they arrive; the rows are rebuilt once at its end). */
 export async function historyPending(db: DeskDatabase): Promise<boolean> {
   return (await db.meta.get(HISTORY_KEY)) !== undefined
 }

@@ -53,9 +53,11 @@ export async function readServiceDays(
 export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
   const built = serviceDaysBuiltKey()
   if (await db.meta.get(built)) return
+  // Not while a join's history loads: see ensureComplaintDays.
+  if (await historyPending(db)) return
   await db.transaction('rw', [...TABLES, 'serviceDays', 'meta'], async () => {
     await rebuildServiceDays(db)
-    if (!(await historyPending(db))) await db.meta.put({ key: built, value: true })
+    await db.meta.put({ key: built, value: true })
   })
 }
 

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { liveQuery } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { registerComplaint } from '@/db/complaints'
 import {
@@ -99,7 +100,7 @@ describe('a joining PC holds its customers until they are stored', () => {
     expect(stored).toEqual([...named].sort())
     expect(stored).toContain(open.customerId)
     const heldOnes = plainOnes.filter((p) => !named.has(p.id))
-    expect(heldOnes.length).toBeGreaterThanOrEqual(3)
+    expect(heldOnes.length).toBeGreaterThanOrEqual(4)
     expect(await customersStillLoading(c)).toBe(true)
 
     // search answers the same customers, in the same order, as A's table does
@@ -135,6 +136,21 @@ describe('a joining PC holds its customers until they are stored', () => {
     expect(await findCustomerByPhone(c, (heldOnes[1] as StoredCustomer).phone)).toMatchObject({
       id: (heldOnes[1] as StoredCustomer).id
     })
+
+    // shown on a page (a live query, where Dexie refuses every write) it is answered as held: no
+    // ReadOnlyError (it blanked the whole window), and nothing is stored from there
+    const shown = heldOnes[3] as StoredCustomer
+    const seen = await new Promise<StoredCustomer | undefined>((resolve, reject) => {
+      const sub = liveQuery(() => getCustomer(c, shown.id)).subscribe({
+        next: (value) => {
+          sub.unsubscribe()
+          resolve(value)
+        },
+        error: reject
+      })
+    })
+    expect(seen).toMatchObject({ id: shown.id, name: shown.name })
+    expect(await c.db.customers.get(shown.id)).toBeUndefined()
 
     // opening one stores it, and an edit of it is what search finds from then on
     const other = heldOnes[2] as StoredCustomer

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
+import { liveQuery } from 'dexie'
 import { registerComplaint } from '@/db/complaints'
 import { addCustomerNote } from '@/db/customers'
 import { searchCustomers } from '@/db/customerQuery'
@@ -11,6 +12,8 @@ import { syncOnce, type SyncReport } from '@/db/sync/syncOnce'
 import { dayOfRow, linesOf, type DayRowEntry } from '@/db/dayRows'
 import { complaintDaysBuiltKey, ensureComplaintDays } from '@/db/complaintDays'
 import { ensureServiceDays } from '@/db/serviceDays'
+import { readReportInput } from '@/db/reports'
+import type { RawReportInput } from '@/db/reportInput'
 import type { RealShare } from './realShare'
 import { decodes } from './snapshotDecodeSpy'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
@@ -247,11 +250,24 @@ describe('usable-first join, day rows and progress', () => {
     const dbName = c.db.name
     await syncOnce(c, share, ONE_CHUNK)
     await syncOnce(c, share, ONE_CHUNK)
-    // 统计报表 opened while history loads rebuilds the rows from what is stored, and must not mark
-    // them built: the slices still to come file no lines
+    // 统计报表 opened while history loads reads the rows as they are and must not mark them built (the
+    // slices still to come file no lines); it reads in a page's live query, where Dexie refuses every
+    // write: no ReadOnlyError (a rebuild there blanked the window)
     await ensureComplaintDays(c.db)
     await ensureServiceDays(c.db)
     expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeUndefined()
+    const input = await new Promise<RawReportInput>((resolve, reject) => {
+      const sub = liveQuery(() => readReportInput(c, { start: 0, end: c.time.value + 86_400_000 })).subscribe(
+        {
+          next: (value) => {
+            sub.unsubscribe()
+            resolve(value)
+          },
+          error: reject
+        }
+      )
+    })
+    expect(input.complaintRows.length).toBeGreaterThan(0) // the working set's rows, filed as stored
     // the process dies after a slice's records are stored, before its progress is
     const before = (await pendingHistory(c))?.chunks.length ?? 0
     const put = c.db.meta.put.bind(c.db.meta)
