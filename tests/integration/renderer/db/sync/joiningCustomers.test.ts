@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+// eslint-disable-next-line no-restricted-imports -- a read run as a page's live query runs it (useLiveQuery), where nothing may be written
 import { liveQuery } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { registerComplaint } from '@/db/complaints'

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
+// eslint-disable-next-line no-restricted-imports -- a read run as a page's live query runs it (useLiveQuery), where nothing may be written
 import { liveQuery } from 'dexie'
 import { registerComplaint } from '@/db/complaints'
 import { addCustomerNote } from '@/db/customers'
