@@ -27,6 +27,27 @@ async function expectComplaints(page: Page, has: string[], hasNot: string[] = []
   await expect(page.getByTestId('complaint-count')).toContainText(String(has.length))
 }
 
+/** A store set up with one complaint, and a checked backup of it. */
+async function backedUpStore(page: Page, content: string): Promise<void> {
+  await finishSetup(page)
+  await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content })
+  const card = await backupCard(page)
+  await card.getByRole('button', { name: '立即备份' }).click()
+  await expect(card.getByTestId('backup-list')).toContainText('✓ 已校验')
+}
+
+/** After a restore on the first-run screen nobody is at the desk yet: 切换工号 asks, the manager answers. */
+async function managerTakesTheDesk(page: Page): Promise<void> {
+  const switcher = page.getByRole('dialog', { name: '切换工号' })
+  await switcher.getByRole('combobox').click()
+  await switcher.getByRole('combobox').fill('8001')
+  // as a person does: Enter once the restored staff list offers the manager (it loads just after the
+  // restore; an Enter before that picks nothing)
+  await expect(page.getByTitle(/^8001 李经理/)).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('current-staff')).toContainText('8001 李经理')
+}
+
 test('立即备份, then 恢复备份 with its preview, then 撤销恢复', async ({ page, desk }) => {
   await finishSetup(page)
   await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '备份前的投诉' })
@@ -84,11 +105,7 @@ test('从备份恢复 on the first-run screen of a replacement PC; a file that i
   dataDir,
   openSecondPc
 }) => {
-  await finishSetup(page)
-  await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '旧电脑上的投诉' })
-  const card = await backupCard(page)
-  await card.getByRole('button', { name: '立即备份' }).click()
-  await expect(card.getByTestId('backup-list')).toContainText('✓ 已校验')
+  await backedUpStore(page, '旧电脑上的投诉')
   const listed = (await desk.invoke('backupList')) as { value: { entries: { id: string }[] } }
   const file = path.join(dataDir.servicesDir, 'backups', `${listed.value.entries[0]?.id}.sdbak`)
   expect((await readFile(file)).subarray(0, 8).toString()).toBe('SDBACKUP')
@@ -117,15 +134,7 @@ test('从备份恢复 on the first-run screen of a replacement PC; a file that i
   await dialog.getByRole('button', { name: '恢复', exact: true }).click()
   // The store is set up from the backup: the first-run screen is gone; the manager takes the desk.
   await expect(b.page.getByText('欢迎使用门店客服台')).toHaveCount(0)
-  // Nobody is at the desk yet: 切换工号 asks.
-  const switcher = b.page.getByRole('dialog', { name: '切换工号' })
-  await switcher.getByRole('combobox').click()
-  await switcher.getByRole('combobox').fill('8001')
-  // as a person does: Enter once the restored staff list offers the manager (it loads just after the
-  // restore; an Enter before that picks nothing)
-  await expect(b.page.getByTitle(/^8001 李经理/)).toBeVisible()
-  await b.page.keyboard.press('Enter')
-  await expect(b.page.getByTestId('current-staff')).toContainText('8001 李经理')
+  await managerTakesTheDesk(b.page)
   await expectComplaints(b.page, ['旧电脑上的投诉'])
   await screenshot(b.page, 'backup-first-run-restored')
 })
@@ -137,11 +146,7 @@ test('a PC whose database was lost (rebuilt empty) is told on the first-run scre
   _pc1,
   _pcs
 }) => {
-  await finishSetup(page)
-  await registerComplaintViaUi(page, { phone: '13812345678', name: '张三', content: '丢失前的投诉' })
-  const card = await backupCard(page)
-  await card.getByRole('button', { name: '立即备份' }).click()
-  await expect(card.getByTestId('backup-list')).toContainText('✓ 已校验')
+  await backedUpStore(page, '丢失前的投诉')
 
   // What Chromium does with a damaged IndexedDB after a power cut: the database is gone. main's
   // folder (device.json, the backups) is untouched.
@@ -166,12 +171,7 @@ test('a PC whose database was lost (rebuilt empty) is told on the first-run scre
   await expect(dialog.getByTestId('backup-preview-facts')).toContainText('客户 1，投诉 1')
   await dialog.getByRole('button', { name: '恢复', exact: true }).click()
   await expect(p.getByText('欢迎使用门店客服台')).toHaveCount(0)
-  const switcher = p.getByRole('dialog', { name: '切换工号' })
-  await switcher.getByRole('combobox').click()
-  await switcher.getByRole('combobox').fill('8001')
-  await expect(p.getByTitle(/^8001 李经理/)).toBeVisible()
-  await p.keyboard.press('Enter')
-  await expect(p.getByTestId('current-staff')).toContainText('8001 李经理')
+  await managerTakesTheDesk(p)
   await expectComplaints(p, ['丢失前的投诉'])
 })
 
