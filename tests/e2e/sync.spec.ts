@@ -104,16 +104,21 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   // The same for a list: B is editing 班次 when A's saved change to them arrives by an automatic round
   // (the store name shows it came); what B typed stays, and saved, it wins.
   const shiftName = (p: Page) => p.getByTestId('shift-settings').getByLabel('名称', { exact: true })
-  await shiftName(b.page).first().fill('早班（B）')
-  await page.getByRole('menuitem', { name: '系统设置' }).click()
-  await shiftName(page).nth(1).fill('中班（A）')
-  await page.getByTestId('save-shifts').click()
-  await expect(page.getByText('班次已保存').first()).toBeVisible()
-  await rename_(page, '幸福路店（A三改）')
-  await syncNow(page)
-  await b.page.clock.fastForward('00:02:00')
-  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A三改）')
-  await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
+  /** B types a first shift's name; A saves a second shift's name, then a store name, and syncs; B's
+   *  automatic round brings both (the store name shows it came); B's typing is still there. */
+  const savedWhileBTypes = async (bTypes: string, aSaves: string, storeName: string) => {
+    await shiftName(b.page).first().fill(bTypes)
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await shiftName(page).nth(1).fill(aSaves)
+    await page.getByTestId('save-shifts').click()
+    await expect(page.getByText('班次已保存').first()).toBeVisible()
+    await rename_(page, storeName)
+    await syncNow(page)
+    await b.page.clock.fastForward('00:02:00')
+    await expect(b.page.getByTestId('store-name')).toHaveText(storeName)
+    await expect(shiftName(b.page).first()).toHaveValue(bTypes)
+  }
+  await savedWhileBTypes('早班（B）', '中班（A）', '幸福路店（A三改）')
   // … and B is told that another PC saved this setting meanwhile.
   const changed = b.page.getByTestId('setting-changed-elsewhere')
   await expect(changed).toHaveCount(1)
@@ -127,16 +132,8 @@ test('two PCs: create and join the store share, a complaint travels, edits conve
   // Or B drops the edits for the value that arrived: the editor shows A's shifts, not the stale ones.
   await syncNow(b.page)
   await syncNow(page)
-  for (const p of [b.page, page]) await p.getByRole('menuitem', { name: '系统设置' }).click()
-  await shiftName(b.page).first().fill('早班（B二改）')
-  await shiftName(page).nth(1).fill('中班（A二改）')
-  await page.getByTestId('save-shifts').click()
-  await expect(page.getByText('班次已保存').first()).toBeVisible()
-  await rename_(page, '幸福路店（A四改）')
-  await syncNow(page)
-  await b.page.clock.fastForward('00:02:00')
-  await expect(b.page.getByTestId('store-name')).toHaveText('幸福路店（A四改）')
-  await expect(shiftName(b.page).first()).toHaveValue('早班（B二改）')
+  await b.page.getByRole('menuitem', { name: '系统设置' }).click()
+  await savedWhileBTypes('早班（B二改）', '中班（A二改）', '幸福路店（A四改）')
   await changed.getByRole('button', { name: '放弃我的修改，查看新设置' }).click()
   await expect(shiftName(b.page).first()).toHaveValue('早班（B）')
   await expect(shiftName(b.page).nth(1)).toHaveValue('中班（A二改）')

@@ -83,20 +83,25 @@ export interface StoredDraftHandle<T> {
 /** useLiveQuery's value for an editor (see StoredDraft). */
 export function useStoredDraft<T>(stored: T | undefined): StoredDraftHandle<T> {
   const draft = useRef<StoredDraft<T> | null>(null)
-  const [, restart] = useState(0)
-  const [changedElsewhere, setChangedElsewhere] = useState(false)
+  // The draft lives outside React: render again when it restarts the editor or its notice changes.
+  const [, rerender] = useState(0)
   if (draft.current === null && stored !== undefined) draft.current = new StoredDraft(stored)
+  const after = useCallback((step: (d: StoredDraft<T>) => boolean) => {
+    const d = draft.current
+    if (!d) return
+    const noticed = d.changedElsewhere
+    if (step(d) || d.changedElsewhere !== noticed) rerender((n) => n + 1)
+  }, [])
   useEffect(() => {
-    if (stored !== undefined && draft.current?.stored(stored)) restart((n) => n + 1)
-    setChangedElsewhere(draft.current?.changedElsewhere ?? false)
-  }, [stored])
-  const edited = useCallback((value: T) => {
-    if (draft.current?.edited(value)) restart((n) => n + 1)
-    setChangedElsewhere(draft.current?.changedElsewhere ?? false)
-  }, [])
-  const discard = useCallback(() => {
-    if (draft.current?.discard()) restart((n) => n + 1)
-    setChangedElsewhere(false)
-  }, [])
-  return { base: draft.current?.base, key: draft.current?.key ?? '', edited, changedElsewhere, discard }
+    if (stored !== undefined) after((d) => d.stored(stored))
+  }, [stored, after])
+  const edited = useCallback((value: T) => after((d) => d.edited(value)), [after])
+  const discard = useCallback(() => after((d) => d.discard()), [after])
+  return {
+    base: draft.current?.base,
+    key: draft.current?.key ?? '',
+    edited,
+    changedElsewhere: draft.current?.changedElsewhere ?? false,
+    discard
+  }
 }
