@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { finishSetup, openShare, registerComplaintViaUi } from './flows'
 import { writeStoreShare } from '../../bench/storeShare'
@@ -10,6 +15,24 @@ import { writeStoreShare } from '../../bench/storeShare'
 
 const CUSTOMERS = 1_500
 const COMPLAINTS = 4_000
+
+/** 统计报表 → 导出Excel (总览), read back: the 数据截至 cell of the summary sheet. */
+async function exportedAsOf(page: Page): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'desk-join-export-'))
+  try {
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出Excel' }).click()
+    const file = path.join(dir, 'report.xlsx')
+    await (await downloading).saveAs(file)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const summary = book.getWorksheet('汇总')
+    const row = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === '数据截至')
+    return String(row?.getCell(2).value ?? '')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 async function writeJoinShare(root: string): Promise<{ name: string; phone: string }> {
   // small chunks, so the settled history takes many rounds
@@ -70,6 +93,13 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   await page.getByRole('menuitem', { name: '统计报表' }).click()
   await expect(page.getByTestId('history-loading-note')).toContainText('报表数字暂不完整')
   await screenshot(page, 'sync-join-reports-note')
+  // A file or a printed sheet outlives the page: each says its figures are not complete.
+  expect(await exportedAsOf(page)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d（历史记录仍在载入，数字不完整）$/)
+  await page.getByRole('button', { name: '打印报表' }).click()
+  await expect(page.getByTestId('print-filters')).toContainText('数据截至：')
+  await expect(page.getByTestId('print-filters')).toContainText('（历史记录仍在载入，数字不完整）')
+  await screenshot(page, 'sync-join-reports-print-note')
+  await page.getByRole('button', { name: '返回' }).click()
   // … and 投诉处理.
   await page.getByRole('menuitem', { name: '投诉处理' }).click()
   await expect(page.getByTestId('history-loading-note')).toContainText('历史投诉仍在后台载入')
@@ -99,6 +129,7 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
   await page.getByRole('menuitem', { name: '统计报表' }).click()
   await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
+  expect(await exportedAsOf(page)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
   const counts = await page.evaluate(
     () =>
       new Promise<{ customers: number; complaints: number }>((resolve, reject) => {

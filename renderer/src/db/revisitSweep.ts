@@ -11,11 +11,14 @@ import type { DataContext } from './context'
 import { createMissingTasks } from './revisitDerive'
 import { getRevisitSettings } from './revisitSettings'
 import { SYSTEM_STAFF_NO } from './escalations'
+import { customersStillLoading } from './customers'
 
 // Tasks for records that exist already (docs/revisits.md §3): when a rule is switched on, at start-up
 // and hourly (a key account's new period). Batched — one short transaction per batch — so the UI
 // stays responsive and progress can be shown; ids are deterministic, so a batch interrupted and run
-// again, or run on two PCs at once, makes each task once.
+// again, or run on two PCs at once, makes each task once. A sweep over customers while a joining PC
+// still stores them (issue 18 point 1) would see part of the archive: it waits, and the first sweep
+// after they are all stored makes it.
 
 const BATCH = 2_000
 const DAY = 86_400_000
@@ -26,11 +29,33 @@ export interface SweepProgress {
   total: number
 }
 
+/** meta key: the customer rules whose sweep waits for a joining PC's customers (RevisitRule[]) */
+export const SWEEP_WAITING_KEY = 'revisit.sweepWaiting'
+/** rules swept over the customer archive */
+const CUSTOMER_RULES: readonly RevisitRule[] = ['keyAccount', 'newCustomer']
+
+/** The rules to sweep now: while customers are still being stored, those over customers are put off
+ *  (remembered); once they are all stored, the ones put off join the sweep. */
+async function rulesNow(
+  ctx: DataContext,
+  asked: readonly RevisitRule[]
+): Promise<{ now: RevisitRule[]; waited: boolean }> {
+  const waiting = ((await ctx.db.meta.get(SWEEP_WAITING_KEY))?.value as RevisitRule[] | undefined) ?? []
+  if (await customersStillLoading(ctx)) {
+    const later = asked.filter((r) => CUSTOMER_RULES.includes(r))
+    const all = [...new Set([...waiting, ...later])]
+    if (all.length > waiting.length) await ctx.db.meta.put({ key: SWEEP_WAITING_KEY, value: all })
+    return { now: asked.filter((r) => !CUSTOMER_RULES.includes(r)), waited: false }
+  }
+  return { now: [...new Set([...asked, ...waiting])], waited: waiting.length > 0 }
+}
+
 export async function generateRevisitTasks(
   ctx: DataContext,
-  rules: readonly RevisitRule[] = ['complaint', 'repair', 'newCustomer', 'keyAccount'],
+  asked: readonly RevisitRule[] = ['complaint', 'repair', 'newCustomer', 'keyAccount'],
   onProgress?: (p: SweepProgress) => void
 ): Promise<number> {
+  const { now: rules, waited } = await rulesNow(ctx, asked)
   const s = await getRevisitSettings(ctx)
   let made = 0
   const run = async (rule: RevisitRule, ids: string[], make: (batch: string[]) => Promise<RevisitTask[]>) => {
@@ -87,5 +112,7 @@ export async function generateRevisitTasks(
       })
     )
   }
+  // done: a sweep interrupted before this line runs them again (each task is made once)
+  if (waited) await ctx.db.meta.delete(SWEEP_WAITING_KEY)
   return made
 }

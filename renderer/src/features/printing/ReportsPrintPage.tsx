@@ -11,6 +11,7 @@ import { servedNotes, useOverview } from '@/features/reports/OverviewTab'
 import { causeLabel, ParetoChart, useParetoResult } from '@/features/reports/CauseTab'
 import { TrendChart } from '@/features/reports/TrendChart'
 import { bucketLabel, changeText, count, metricText, percent } from '@/features/reports/format'
+import { asOfValue, useHistoryLoading } from '@/features/reports/asOf'
 import { PrintView } from './PrintView'
 import { StaffSheet, TimelinessSheet } from './ReportsPagesPrint'
 import { AnomalySheet, FeedbackSheet, WorkSheet } from './ReportsPrintSheets'
@@ -107,9 +108,10 @@ export function ReportsPrintPage() {
 
 export function Summary(props: { period: Period; filters: ReportFilters; asOf: number }) {
   const { t } = useTranslation()
+  const historyLoading = useHistoryLoading()
   const items = [
     ...filterSummary(t, props.period, props.filters),
-    { label: t('reports.dataAsOf'), value: dayjs(props.asOf).format('YYYY-MM-DD HH:mm') }
+    { label: t('reports.dataAsOf'), value: asOfValue(t, props.asOf, historyLoading) }
   ]
   return (
     <p style={{ margin: '0 0 8px', fontSize: 11 }} data-testid="print-filters">

@@ -11,6 +11,7 @@ import { departmentLabel, useFeedback } from '@/features/reports/FeedbackTab'
 import { count, percent } from '@/features/reports/format'
 import { useWorkRows } from '@/features/reports/WorkTab'
 import { WORK_FIGURES } from '@shared/domain/workReport'
+import { asOfValue, useHistoryLoading } from '@/features/reports/asOf'
 
 // 打印报表 of 质量异常分析日报表, 部门反馈 and 工作报表 (ReportsPrintPage picks by ?tab=): the day or the filters and
 // 数据截至 at the top, tables whose rows do not break (print.css .print-table), the records of each flag
@@ -41,6 +42,7 @@ function useNumbers(ids: readonly string[]) {
 export function AnomalySheet(props: { day: string }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
+  const historyLoading = useHistoryLoading()
   const r = useAnomalies(props.day)
   const names = useCustomerNames(r)
   const numbers = useNumbers(r ? r.flags.flatMap((f) => f.caseIds) : [])
@@ -50,7 +52,7 @@ export function AnomalySheet(props: { day: string }) {
       <Line
         items={[
           { label: t('reports.anomalyPage.day'), value: r.day },
-          { label: t('reports.dataAsOf'), value: stamp(r.asOf) }
+          { label: t('reports.dataAsOf'), value: asOfValue(t, r.asOf, historyLoading) }
         ]}
       />
       <table className="print-table" data-testid="print-anomaly-comparison">
@@ -116,6 +118,7 @@ export function AnomalySheet(props: { day: string }) {
 export function FeedbackSheet(props: { period: Period; filters: ReportFilters }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
+  const historyLoading = useHistoryLoading()
   const r = useFeedback(props.period, props.filters)
   const numbers = useNumbers(r?.total.unfedBack ?? [])
   if (!r || !numbers) return null
@@ -125,7 +128,7 @@ export function FeedbackSheet(props: { period: Period; filters: ReportFilters })
       <Line
         items={[
           ...filterSummary(t, props.period, props.filters),
-          { label: t('reports.dataAsOf'), value: stamp(r.asOf) }
+          { label: t('reports.dataAsOf'), value: asOfValue(t, r.asOf, historyLoading) }
         ]}
       />
       <table className="print-table" data-testid="print-feedback">
@@ -173,6 +176,7 @@ export function FeedbackSheet(props: { period: Period; filters: ReportFilters })
 export function WorkSheet(props: { day: string }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
+  const historyLoading = useHistoryLoading()
   const r = useWorkRows(props.day)
   if (!r) return null
   return (
@@ -180,7 +184,7 @@ export function WorkSheet(props: { day: string }) {
       <Line
         items={[
           { label: t('reports.workPage.day'), value: props.day },
-          { label: t('reports.dataAsOf'), value: stamp(r.asOf) },
+          { label: t('reports.dataAsOf'), value: asOfValue(t, r.asOf, historyLoading) },
           {
             label: t('reports.workPage.status'),
             value: t('reports.workPage.whoSubmitted', {

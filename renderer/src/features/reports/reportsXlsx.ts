@@ -10,6 +10,7 @@ import { comparisonRows, flagDetail, flagTitle, meanText } from './anomalyText'
 import { filterSummary } from './FilterBar'
 import { causeLabel, type ParetoResult } from './CauseTab'
 import { servedNotes } from './OverviewTab'
+import { asOfValue, historyLoadingNow } from './asOf'
 import { bucketLabel, changeText, count, metricText, percent } from './format'
 
 // 导出Excel of 总览 and 原因分析: the filters and 数据截至 at the top of the summary sheet, the figures,
@@ -30,7 +31,7 @@ export function header(
 ) {
   sheet.addRow([title]).font = { bold: true, size: 14 }
   for (const f of filterSummary(t, period, filters)) sheet.addRow([f.label, f.value])
-  sheet.addRow([t('reports.dataAsOf'), time(asOf)])
+  sheet.addRow([t('reports.dataAsOf'), asOfValue(t, asOf, historyLoadingNow())])
   sheet.addRow([])
 }
 
@@ -187,7 +188,7 @@ export async function anomalyXlsx(
   const sheet = wb.addWorksheet(t('reports.ui.summary'))
   sheet.addRow([t('reports.anomalyDaily')]).font = { bold: true, size: 14 }
   sheet.addRow([t('reports.anomalyPage.day'), r.day])
-  sheet.addRow([t('reports.dataAsOf'), time(r.asOf)])
+  sheet.addRow([t('reports.dataAsOf'), asOfValue(t, r.asOf, historyLoadingNow())])
   sheet.addRow([])
   sheet.addRow([
     t('reports.anomalyPage.row'),
@@ -335,7 +336,7 @@ export async function workXlsx(
   const sheet = wb.addWorksheet(t('reports.ui.summary'))
   sheet.addRow([t('reports.workReport')]).font = { bold: true, size: 14 }
   sheet.addRow([t('reports.workPage.day'), day])
-  sheet.addRow([t('reports.dataAsOf'), time(asOf)])
+  sheet.addRow([t('reports.dataAsOf'), asOfValue(t, asOf, historyLoadingNow())])
   sheet.addRow([
     t('reports.workPage.whoSubmitted', {
       submitted: rows.filter((r) => r.submitted).length,

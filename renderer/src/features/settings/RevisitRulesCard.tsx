@@ -54,6 +54,10 @@ function RulesForm({ initial, onEdit }: { initial: RevisitSettings; onEdit: (v: 
       const switchedOn = await data.write.saveRevisitSettings(s.staffNo, parsed.data)
       message.success(t('revisit.settings.saved'))
       if (switchedOn.length === 0) return
+      // A joining PC still storing customers: the sweep over them runs once they are all stored.
+      const waits = switchedOn.some((r) => r === 'keyAccount' || r === 'newCustomer')
+      if (waits && (await data.read.customersStillLoading()))
+        message.info(t('revisit.settings.generateWaits'))
       // In the background, batched: the page stays usable; progress on the card.
       void data.write
         .generateRevisitTasks(switchedOn, (p) =>

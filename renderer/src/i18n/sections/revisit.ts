@@ -111,6 +111,7 @@ export const revisitZh = {
     saved: '回访规则已保存',
     generating: '正在为已有记录生成回访任务：{{done}} / {{total}}',
     generated: '已生成 {{count}} 条回访任务',
+    generateWaits: '客户档案仍在后台载入，大客户和新客户的回访任务将在载入完成后自动生成',
     scripts: '回访话术',
     scriptFor: '话术',
     placeholders: '可用占位符：{客户姓名} {回访事由} {客服工号} {门店名称}',
@@ -306,6 +307,8 @@ export const revisitEn: typeof revisitZh = {
     saved: 'Follow-up rules saved',
     generating: 'Making follow-up tasks for existing records: {{done}} / {{total}}',
     generated: '{{count}} follow-up tasks made',
+    generateWaits:
+      'The customer archive is still loading: follow-ups for key accounts and new customers are made once it has loaded',
     scripts: 'Call scripts',
     scriptFor: 'Script',
     placeholders: 'Placeholders: {客户姓名} {回访事由} {客服工号} {门店名称}',

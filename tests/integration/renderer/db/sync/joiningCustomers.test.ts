@@ -14,6 +14,8 @@ import {
 import { allCustomers, searchCustomers } from '@/db/customerQuery'
 import { importCustomers } from '@/db/customerImport'
 import { joiningCustomersHeld } from '@/db/joiningCustomers'
+import { getRevisitSettings, saveRevisitSettings } from '@/db/revisitSettings'
+import { generateRevisitTasks, SWEEP_WAITING_KEY } from '@/db/revisitSweep'
 import { pendingHistory } from '@/db/sync/historyLoader'
 import { writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
@@ -205,5 +207,43 @@ describe('a joining PC holds its customers until they are stored', () => {
     expect(joiningCustomersHeld(c.db)).toBe(false)
     expect(await c.db.customers.count()).toBe(await a.db.customers.count())
     expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
+  it('a 回访 sweep over customers waits for them: switched on mid-load, every new customer gets its task once they are stored', async () => {
+    const share = await shares.make()
+    const a = await pc('pcA', 'A1')
+    const s = await getRevisitSettings(a)
+    const off = { ...s, rules: { ...s.rules, newCustomer: { ...s.rules.newCustomer, enabled: false } } }
+    await saveRevisitSettings(a, '9001', { ...off, newCustomerSamplePercent: 100 })
+    for (let i = 0; i < 9; i++)
+      await createCustomer(a, '1001', {
+        name: `新客${i}`,
+        phone: `1590015${9000 + i}`,
+        phones: [`1590015${9000 + i}`],
+        tier: 'regular',
+        tags: []
+      })
+    await syncOnce(a, share)
+    const store = await openStore(a.db, share, a.now())
+    if (!isStoreAccess(store)) throw new Error('A has no store')
+    await writeSnapshot(a, share, store, { chunkRecords: 2 })
+
+    const c = await pc('pcC', 'C1')
+    await syncOnce(c, share, ONE_CHUNK)
+    expect(await customersStillLoading(c)).toBe(true)
+    const switchedOn = await saveRevisitSettings(c, '9001', {
+      ...(await getRevisitSettings(c)),
+      rules: { ...off.rules, newCustomer: { ...off.rules.newCustomer, enabled: true } }
+    })
+    expect(switchedOn).toEqual(['newCustomer'])
+    // swept now it would see only the customers stored so far (none of these): it waits instead
+    expect(await generateRevisitTasks(c, switchedOn)).toBe(0)
+    expect((await c.db.meta.get(SWEEP_WAITING_KEY))?.value).toEqual(['newCustomer'])
+
+    await untilLoaded(c, share)
+    // the next sweep (the hourly one, or the one at the end of the load) makes them all
+    expect(await generateRevisitTasks(c, ['keyAccount'])).toBe(9)
+    expect(await c.db.meta.get(SWEEP_WAITING_KEY)).toBeUndefined()
+    expect(await generateRevisitTasks(c, ['keyAccount'])).toBe(0)
   })
 })
