@@ -7,6 +7,7 @@
 //   c. only renderer/src/db/** imports 'dexie' or the database module (db/database, db/schema*).
 //      Everything else goes through renderer/src/db/index.ts ('../db', '@/db').
 //      'dexie-react-hooks' (read-only live queries) stays allowed everywhere.
+//   d. inside renderer/src/db, complaints are read through db/complaintReads.ts (or the list's queries).
 //
 // Flat config does not merge the options of one rule across config objects: the last object
 // that matches a file wins. So every folder below gets ONE `no-restricted-imports` entry that
@@ -79,6 +80,29 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 
 const DB_LAYER = 'renderer/src/db/**'
 
+/** d. Inside the data layer, complaints are read through renderer/src/db/complaintReads.ts: settled
+ *  history is to be stored another way (issue 18, fewer larger records), and every read must learn it
+ *  in one place. Exempt: the reader itself, the list's queries, upkeep that scans or rewrites rows
+ *  (tallies, day rows, clock pauses) and the schema's migrations. */
+const COMPLAINT_READERS = [
+  'renderer/src/db/complaintReads.ts',
+  'renderer/src/db/complaintQuery.ts',
+  'renderer/src/db/complaintPauses.ts',
+  'renderer/src/db/complaintDays.ts',
+  'renderer/src/db/tallies.ts',
+  'renderer/src/db/database.ts'
+]
+const COMPLAINTS_MESSAGE =
+  'Read complaints through renderer/src/db/complaintReads.ts (or the list, complaintQuery.ts): ' +
+  'settled history is to be stored another way, and those modules are where reads learn it.'
+const NO_COMPLAINT_TABLE = [
+  'MemberExpression[property.name="complaints"][object.name="db"]',
+  'MemberExpression[property.name="complaints"][object.property.name="db"]',
+  'VariableDeclarator[init.name="db"] > ObjectPattern > Property[key.name="complaints"]',
+  'VariableDeclarator[init.property.name="db"] > ObjectPattern > Property[key.name="complaints"]',
+  'CallExpression[callee.property.name="table"][arguments.0.value="complaints"]'
+].map((selector) => ({ selector, message: COMPLAINTS_MESSAGE }))
+
 // ---------------------------------------------------------------------------------------------
 
 export default defineConfig([
@@ -143,5 +167,12 @@ export default defineConfig([
   },
 
   // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.
-  { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) }
+  { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) },
+
+  // d. The data layer reads complaints through its complaint reader.
+  {
+    files: [DB_LAYER],
+    ignores: COMPLAINT_READERS,
+    rules: { 'no-restricted-syntax': ['error', ...NO_COMPLAINT_TABLE] }
+  }
 ])

@@ -3,6 +3,7 @@ import { callbackFormSchema, type CallbackInput } from '@shared/domain/callback'
 import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
 import type { Stored } from './schema'
+import { complaintById, openComplaints } from './complaintReads'
 
 // 约定回电 on a complaint: promised (replacing an earlier promise), then done. Each step is a timeline
 // event written in the same transaction as the field, so the case's history says who promised what.
@@ -13,7 +14,7 @@ export class CallbackRefusedError extends Error {}
 const ENDED = new Set(['closed', 'rejected'])
 
 async function openComplaint(ctx: DataContext, id: string): Promise<Stored<Complaint>> {
-  const c = await ctx.db.complaints.get(id)
+  const c = await complaintById(ctx.db, id)
   if (!c || c._deleted) throw new CallbackRefusedError('callback.refused.notFound')
   if (ENDED.has(c.status)) throw new CallbackRefusedError('callback.refused.ended')
   return c
@@ -68,7 +69,7 @@ export async function completeCallback(
 
 /** Open cases with a callback still to make, soonest first (read through the sparse open-cases index). */
 export async function listPromisedCallbacks(ctx: DataContext): Promise<Stored<Complaint>[]> {
-  const open = await ctx.db.complaints.where('_openAt').above(-Infinity).toArray()
+  const open = await openComplaints(ctx.db)
   return open
     .filter((c) => !c._deleted && c.callback)
     .sort((a, b) => (a.callback?.dueAt ?? 0) - (b.callback?.dueAt ?? 0))

@@ -3,6 +3,7 @@ import { checkClosedDays, isClosedDayDate } from '@shared/domain/clock/closedDay
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { getStaffByNo } from './staff'
+import { openComplaintIds } from './complaintReads'
 
 // 停业日 (系统设置, issue 16): the store's closed days, a synced store setting. Decisions:
 // - Stored as one field per date (`day:YYYY-MM-DD`: true, false once removed; schema.ts
@@ -79,8 +80,7 @@ export async function saveClosedDays(
       else await tx.create('settings', { id: 'closedDays', ...patch } as never)
       // Every open case's deadlines move with the list: recompute their keys with the new one.
       ctx.closedDays = checked.days
-      for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys())
-        await tx.rederive('complaints', id)
+      for (const id of await openComplaintIds(ctx.db)) await tx.rederive('complaints', id)
       return { ok: true as const, days: checked.days }
     },
     (result) => result.ok,

@@ -10,6 +10,7 @@ import type { DataContext } from './context'
 import { complaintClock } from './complaintClock'
 import { isClockEvent } from './complaintPauses'
 import { getStaffByNo } from './staff'
+import { complaintById } from './complaintReads'
 
 // 暂停计时 / 恢复计时 on a complaint (issue 16). The pure commands (shared/domain/clock/pauses.ts)
 // decide; this writes their event on the case's timeline (处理记录) and refreshes the case's local
@@ -49,7 +50,7 @@ async function writeClockEvent(
   reason?: unknown
 ): Promise<void> {
   const outcome = await ctx.writer.transact(staffNo, async (tx) => {
-    const c = await ctx.db.complaints.get(complaintId)
+    const c = await complaintById(ctx.db, complaintId)
     if (!c || c._deleted) return { ok: false as const, code: 'complaint.notFound' }
     if (!(await mayHoldClock(ctx, staffNo, c)))
       return { ok: false as const, code: 'reports.clock.notAllowed' }
@@ -101,7 +102,7 @@ export async function mayPauseClock(
   staffNo: string,
   complaintId: string
 ): Promise<boolean> {
-  const c = await ctx.db.complaints.get(complaintId)
+  const c = await complaintById(ctx.db, complaintId)
   return !!c && !c._deleted && (await mayHoldClock(ctx, staffNo, c))
 }
 

@@ -15,6 +15,12 @@ import type { Stored } from './schema'
 import { readTallies } from './tallies'
 import { findOrCreateCustomer } from './customers'
 import { countComplaints, countOverdue, NO_FILTER } from './complaintQuery'
+import {
+  complaintById,
+  complaintCountOfCustomer,
+  countOfResponder,
+  countReceivedSince
+} from './complaintReads'
 
 export const NEW_COMPLAINT_DRAFT = 'complaint:new'
 
@@ -59,7 +65,7 @@ export async function registerComplaint(
 }
 
 export async function getComplaint(ctx: DataContext, id: string): Promise<Stored<Complaint> | undefined> {
-  return ctx.db.complaints.get(id)
+  return complaintById(ctx.db, id)
 }
 
 /** A case's events in the order they happened; same-millisecond steps keep their write order (HLC). */
@@ -74,7 +80,7 @@ export async function getTimeline(ctx: DataContext, subjectId: string) {
 }
 
 export async function countComplaintsOfCustomer(ctx: DataContext, customerId: string): Promise<number> {
-  return ctx.db.complaints.where('customerId').equals(customerId).count()
+  return complaintCountOfCustomer(ctx.db, customerId)
 }
 
 const FINISHED: readonly ComplaintStatus[] = ['closed', 'rejected']
@@ -83,18 +89,13 @@ const OPEN: readonly ComplaintStatus[] = STATUSES.filter((s) => !FINISHED.includ
 /** Numbers for 工作台: registered today, still open, open with this clerk as first responder, 已超时.
  *  Index counts only (no row scans), so start-up stays fast with years of complaints. */
 export async function dashboardCounts(ctx: DataContext, dayStart: number, staffNo: string) {
-  const { complaints } = ctx.db
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   const [today, open, mine, overdue] = await Promise.all([
-    complaints.where('receivedAt').aboveOrEqual(dayStart).count(),
+    countReceivedSince(ctx.db, dayStart),
     readTallies(ctx.db, 'complaints', 'status', OPEN).then(
       (n) => n ?? Promise.all(OPEN.map((status) => countComplaints(ctx, { ...NO_FILTER, status }))).then(sum)
     ),
-    staffNo
-      ? Promise.all(
-          OPEN.map((status) => complaints.where('[firstResponder+status]').equals([staffNo, status]).count())
-        ).then(sum)
-      : 0,
+    staffNo ? countOfResponder(ctx.db, staffNo, OPEN) : 0,
     countOverdue(ctx)
   ])
   return { today, open, mine, overdue }
@@ -108,7 +109,7 @@ export async function editComplaint(
   edited: ComplaintIntake
 ): Promise<number> {
   return ctx.writer.transact(staffNo, async (tx) => {
-    const current = await ctx.db.complaints.get(id)
+    const current = await complaintById(ctx.db, id)
     if (!current) return 0
     const changes = diffIntake(current, edited)
     if (changes.length === 0) return 0

@@ -1,6 +1,7 @@
 import { findDuplicatePairs, type DuplicatePair } from '@shared/domain/customerDuplicates'
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
+import { complaintCountOfCustomer } from './complaintReads'
 
 // 疑似重复客户, found from index keys alone: the `p:` (phone digits) and `n:` (normalised name)
 // entries of the multi-entry `_keys` index, read with key cursors — no record is loaded. Tombstoned
@@ -75,7 +76,7 @@ export async function linkedRecordCounts(
   customerId: string
 ): Promise<{ complaints: number; returns: number }> {
   const [complaints, returns] = await Promise.all([
-    ctx.db.complaints.where('customerId').equals(customerId).count(),
+    complaintCountOfCustomer(ctx.db, customerId),
     ctx.db.returns.where('customerId').equals(customerId).count()
   ])
   return { complaints, returns }

@@ -4,6 +4,7 @@ import { planMerge } from '@shared/domain/customerMerge'
 import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMergeRecord'
 import type { DataContext } from './context'
 import { getCustomer, type StoredCustomer } from './customers'
+import { complaintIdsOfCustomer } from './complaintReads'
 
 // Merging two archives of one customer ("merged with nothing lost", docs/design.md §3.2), in ONE writer
 // transaction: the survivor gets the merged profile (planMerge: the other's differing values go to
@@ -54,7 +55,7 @@ export async function mergeCustomers(
 
       const plan = planMerge(survivor, other)
       const [complaintIds, returnIds] = await Promise.all([
-        ctx.db.complaints.where('customerId').equals(otherId).primaryKeys(),
+        complaintIdsOfCustomer(ctx.db, otherId),
         ctx.db.returns.where('customerId').equals(otherId).primaryKeys()
       ])
       const mergedFrom = [...new Set([...(survivor.mergedFrom ?? []), otherId, ...(other.mergedFrom ?? [])])]

@@ -5,6 +5,7 @@ import type { SyncedRecords, TimelineEvent } from './schema'
 import { consultationsOfCustomer } from './consultations'
 import { deskMaySeePhones } from './privacy'
 import { maskPhone } from '@shared/domain/phone'
+import { complaintsOfCustomers } from './complaintReads'
 
 // One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
@@ -56,7 +57,7 @@ export async function getCustomerTimeline(ctx: DataContext, customerId: string):
   const customer = await ctx.db.customers.get(customerId)
   const ids = [customerId, ...(customer?.mergedFrom ?? [])]
   const [complaints, returns, events, consultations] = await Promise.all([
-    ctx.db.complaints.where('customerId').anyOf(ids).toArray(),
+    complaintsOfCustomers(ctx.db, ids),
     ctx.db.returns.where('customerId').anyOf(ids).toArray(),
     Promise.all(
       ids.map((id) =>

@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import type { RecordRef } from '@shared/domain/metrics/report'
 import type { Category, ComplaintStatus } from '@shared/domain/complaint'
 import type { DataContext } from './context'
+import { complaintsByIds } from './complaintReads'
 
 /** One row of a drill-down list, loaded for the page shown. */
 export interface DrillRow {
@@ -29,7 +30,7 @@ export async function drillDownRows(ctx: DataContext, refs: readonly RecordRef[]
     return keys.length ? table.bulkGet(keys) : Promise.resolve([] as (T | undefined)[])
   }
   const [complaints, consultations, returns, tasks, problems] = await Promise.all([
-    read(ctx.db.complaints, 'complaint'),
+    read({ bulkGet: (keys: string[]) => complaintsByIds(ctx.db, keys) }, 'complaint'),
     read(ctx.db.consultations, 'consultation'),
     read(ctx.db.returns, 'return'),
     read(ctx.db.revisitTasks, 'task'),

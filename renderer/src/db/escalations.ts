@@ -1,6 +1,7 @@
 import { escalationsToRecord, type TimeRuleSettings } from '@shared/domain/timeRules'
 import type { DataContext } from './context'
 import { complaintClock } from './complaintClock'
+import { complaintsToEscalate } from './complaintReads'
 
 /** 工号 stamped on changes the clock makes by itself. */
 export const SYSTEM_STAFF_NO = 'SYSTEM'
@@ -12,7 +13,7 @@ export async function recordDueEscalations(ctx: DataContext): Promise<number> {
   const rules: TimeRuleSettings = ctx.timeRules
   const now = ctx.now()
   // Only cases whose next escalation has come due (derived _escalateAt key): usually none at all.
-  const candidates = await ctx.db.complaints.where('_escalateAt').belowOrEqual(now).toArray()
+  const candidates = await complaintsToEscalate(ctx.db, now)
   // In counted time (issue 16): a case's pauses and the store's 停业日 do not count, and each
   // escalation is dated at its counted deadline — the same instant on every PC with the same events.
   const pending = candidates

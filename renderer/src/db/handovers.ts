@@ -18,6 +18,7 @@ import { complaintClock } from './complaintClock'
 import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
+import { openComplaints } from './complaintReads'
 
 // 交接记录 (docs/design.md §3.5). A note is started by the outgoing clerk (交班人) pre-filled from the data,
 // edited by them only, submitted, and acknowledged by someone else (接班人), after which it is
@@ -54,7 +55,7 @@ async function prefillFor(
   shiftEnd: number,
   previous: Stored<Handover> | undefined
 ): Promise<HandoverPrefill> {
-  const complaints = await ctx.db.complaints.where('_openAt').above(-Infinity).toArray()
+  const complaints = await openComplaints(ctx.db)
   const returns = (
     await Promise.all(
       ['pending', 'processing'].map((status) =>

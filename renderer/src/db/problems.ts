@@ -17,6 +17,7 @@ import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { getStaffByNo } from './staff'
 import { CounterRefusedError } from './consultations'
+import { complaintById } from './complaintReads'
 
 // 问题登记 (docs/counter-log.md). Anyone logs; only a 值班长 or 客服经理 decides and so grants a reward:
 // the role is read from the staff list HERE, inside the write, so a clerk's stale screen, a hand-made
@@ -28,7 +29,7 @@ export async function logProblem(ctx: DataContext, staffNo: string, input: Probl
   const createdAt = ctx.now()
   return ctx.writer.transact(staffNo, async (tx) => {
     if (input.complaintId) {
-      const c = await ctx.db.complaints.get(input.complaintId)
+      const c = await complaintById(ctx.db, input.complaintId)
       if (!c || c._deleted) throw new CounterRefusedError('returns.complaintNotFound', 'complaintId')
     }
     const record = buildProblem(input, { id: nanoid(), staffNo, createdAt })

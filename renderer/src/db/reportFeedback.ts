@@ -12,6 +12,7 @@ import { readDayLines } from './dayRows'
 import { parseComplaintLine } from './complaintDayFamily'
 import { complaintDaysBuiltKey, ensureComplaintDays } from './complaintDays'
 import type { ReportQuery } from './reports'
+import { complaintsByIds } from './complaintReads'
 
 // 部门反馈 (issue 16, shared/domain/metrics/feedback.ts, docs/metrics.md §9): the complaints closed in
 // the period come from the complaint day rows (a case is filed under its close day), with the filter
@@ -42,7 +43,10 @@ export async function reportFeedback(ctx: DataContext, query: ReportQuery): Prom
     (c) =>
       c.status === 'closed' && c.closedAt !== null && c.closedAt >= current.start && c.closedAt < current.end
   )
-  const records = await ctx.db.complaints.bulkGet(cases.map((c) => c.id))
+  const records = await complaintsByIds(
+    ctx.db,
+    cases.map((c) => c.id)
+  )
   const withFeedback: FeedbackCase[] = cases.map((c, i) => ({
     ...c,
     feedbackDepartments: records[i]?.feedbackDepartments ?? []

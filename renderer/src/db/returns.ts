@@ -10,6 +10,7 @@ import type { DataContext } from './context'
 import type { Stored } from './schema'
 import { findOrCreateCustomer } from './customers'
 import { DERIVE_MEASURE, deriveReturnTask } from './revisitDerive'
+import { complaintById, complaintsByIds } from './complaintReads'
 
 // 退换货登记 (docs/design.md §3.4). A return linked to a complaint leaves an immutable 'returnLinked' step
 // on that complaint's timeline, written in the same transaction as the return itself.
@@ -29,7 +30,7 @@ export async function registerReturn(
   const createdAt = ctx.now()
   return ctx.writer.transact(staffNo, async (tx) => {
     if (input.complaintId) {
-      const complaint = await ctx.db.complaints.get(input.complaintId)
+      const complaint = await complaintById(ctx.db, input.complaintId)
       if (!complaint || complaint._deleted) throw new ReturnRefusedError('returns.complaintNotFound')
     }
     const customerId = await findOrCreateCustomer(ctx, tx, staffNo, {
@@ -111,6 +112,6 @@ export async function complaintNumbers(
   ids: readonly string[]
 ): Promise<Record<string, string>> {
   const unique = [...new Set(ids)]
-  const found = await ctx.db.complaints.bulkGet(unique)
+  const found = await complaintsByIds(ctx.db, unique)
   return Object.fromEntries(found.flatMap((c) => (c && !c._deleted ? [[c.id, c.no]] : [])))
 }

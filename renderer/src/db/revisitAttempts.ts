@@ -13,6 +13,7 @@ import type { WriteTx } from './writer'
 import { writeAttempt } from './revisitAttemptWrite'
 import type { SyncedRecords } from './schema'
 import { getWorkflowConfig } from './workflow'
+import { complaintById } from './complaintReads'
 
 // One call of a 回访任务 (开始回访 → outcome), written as a field of its own on the task
 // (docs/revisits.md §4), so calls made on two PCs are both kept. A 投诉回访 answered (已接通) is the
@@ -87,7 +88,7 @@ async function reviseComplaint(
   task: StoredTask,
   revisit: { satisfaction: ComplaintRevisit['satisfaction']; notes: string; reopen: boolean }
 ): Promise<string | null> {
-  const complaint = await ctx.db.complaints.get(task.sourceId)
+  const complaint = await complaintById(ctx.db, task.sourceId)
   if (!complaint || complaint._deleted) return 'complaint.notFound'
   const now = ctx.now()
   const config = await getWorkflowConfig(ctx)

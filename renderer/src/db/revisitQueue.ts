@@ -16,6 +16,7 @@ import type { SyncedRecords } from './schema'
 import { getRevisitScripts, getRevisitSettings } from './revisitSettings'
 import { getStoreName } from './setup'
 import { getRevisitCampaign } from './revisitCampaigns'
+import { complaintById } from './complaintReads'
 
 // 今日回访 and what a call needs (docs/revisits.md §4). The queue reads the sparse `_open` index in
 // due order (overdue first, then due today, then upcoming), a chunk at a time, joining the live
@@ -133,7 +134,7 @@ export async function getRevisitCall(ctx: DataContext, id: string): Promise<Revi
   if (!task || task._deleted) return undefined
   const [customer, complaint, scripts, settings, storeName, campaign] = await Promise.all([
     ctx.db.customers.get(task.customerId),
-    task.rule === 'complaint' || task.rule === 'repair' ? ctx.db.complaints.get(task.sourceId) : undefined,
+    task.rule === 'complaint' || task.rule === 'repair' ? complaintById(ctx.db, task.sourceId) : undefined,
     getRevisitScripts(ctx),
     getRevisitSettings(ctx),
     getStoreName(ctx),

@@ -12,6 +12,7 @@ import { createMissingTasks } from './revisitDerive'
 import { getRevisitSettings } from './revisitSettings'
 import { SYSTEM_STAFF_NO } from './escalations'
 import { customersStillLoading } from './customers'
+import { complaintIdsInStatus, complaintsByIds } from './complaintReads'
 
 // Tasks for records that exist already (docs/revisits.md §3): when a rule is switched on, at start-up
 // and hourly (a key account's new period). Batched — one short transaction per batch — so the UI
@@ -71,14 +72,9 @@ export async function generateRevisitTasks(
     (rules.includes('complaint') || rules.includes('repair')) &&
     (s.rules.complaint.enabled || s.rules.repair.enabled)
   ) {
-    const ids = (await ctx.db.complaints
-      .where('[status+receivedAt]')
-      .between(['awaitingRevisit', -Infinity], ['awaitingRevisit', Infinity])
-      .primaryKeys()) as string[]
+    const ids = await complaintIdsInStatus(ctx.db, 'awaitingRevisit')
     await run('complaint', ids, async (batch) => {
-      const complaints = (await ctx.db.complaints.bulkGet(batch)).filter(
-        (c) => c && !c._deleted && !c.revisit
-      )
+      const complaints = (await complaintsByIds(ctx.db, batch)).filter((c) => c && !c._deleted && !c.revisit)
       const customers = await ctx.db.customers.bulkGet(complaints.map((c) => c!.customerId))
       return complaints.flatMap((c, i) => {
         const tasks = complaintTasks(c!, customers[i] ?? undefined, s, ctx.timeRules)

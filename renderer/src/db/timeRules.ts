@@ -3,6 +3,7 @@ import { DEFAULT_TIME_RULES, type TimeRuleSettings } from '@shared/domain/timeRu
 import type { DataContext } from './context'
 import type { SyncedRecords } from './schema'
 import { SYSTEM_STAFF_NO } from './escalations'
+import { openComplaintIds } from './complaintReads'
 
 export async function getTimeRules(ctx: DataContext): Promise<TimeRuleSettings> {
   return readTimeRules(await ctx.db.settings.get('timeRules'))
@@ -27,7 +28,7 @@ export async function saveTimeRules(
     else await tx.create('settings', { id: 'timeRules', ...rules })
     // Open cases' overdue/escalation keys depend on the rules: recompute them with the new ones.
     ctx.timeRules = rules
-    const open = await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys()
+    const open = await openComplaintIds(ctx.db)
     for (const id of open) await tx.rederive('complaints', id)
   }).catch((e: unknown) => {
     ctx.timeRules = previous
@@ -47,8 +48,7 @@ export async function rederiveIfZoneChanged(
   if (stored === zone) return false
   await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
     if (stored !== undefined)
-      for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys())
-        await tx.rederive('complaints', id)
+      for (const id of await openComplaintIds(ctx.db)) await tx.rederive('complaints', id)
     await tx.local.meta.put({ key: ZONE_KEY, value: zone })
   })
   return stored !== undefined

@@ -14,6 +14,7 @@ import type { Complaint } from '@shared/domain/complaint'
 import type { DataContext } from './context'
 import { DERIVE_MEASURE, deriveComplaintTasks } from './revisitDerive'
 import { completeComplaintTask } from './revisitAttemptWrite'
+import { complaintById } from './complaintReads'
 
 /** The domain refused the step; `error.message` is an i18n key, `error.field` where to show it. */
 export class WorkflowRefusedError extends Error {
@@ -62,7 +63,7 @@ export async function applyWorkflow(
     action.type === 'approvePlan' || action.type === 'returnPlan'
       ? {
           kind: action.type === 'approvePlan' ? ('planApproved' as const) : ('planReturned' as const),
-          params: { complaintId, complaintNo: (await ctx.db.complaints.get(complaintId))?.no ?? '' }
+          params: { complaintId, complaintNo: (await complaintById(ctx.db, complaintId))?.no ?? '' }
         }
       : undefined
   const done = await auditedTransact(ctx, actor.staffNo, audited ?? NOT_AUDITED, async (tx, record) => {
@@ -76,7 +77,7 @@ export async function applyWorkflow(
         return { ok: false as const, error: { message: 'workflow.needApprover' } }
     }
     const config = await getWorkflowConfig(ctx)
-    const current = await ctx.db.complaints.get(complaintId)
+    const current = await complaintById(ctx.db, complaintId)
     if (!current || current._deleted) return { ok: false as const, error: { message: 'complaint.notFound' } }
     const now = ctx.now()
     const outcome = applyAction(current, action, acting, now, config)

@@ -3,6 +3,7 @@ import { formatComplaintNo, parseComplaintNo } from '@shared/domain/complaintNo'
 import { fieldChanges, type Change } from '@shared/sync/change'
 import type { DataContext } from '../context'
 import { retryHeldRecords } from './quarantine'
+import { complaintById, complaintByNo, complaintsWithNoPrefix } from '../complaintReads'
 
 // 投诉编号冲突 (issue 18 point 3): two PCs given the same 电脑代码 by hand number their complaints alike
 // (TS-day-code-seq), so a peer's complaint can arrive with a number a complaint here already has. The
@@ -49,7 +50,7 @@ export async function listNumberClashes(ctx: DataContext): Promise<NumberClash[]
     if (row.problem !== 'uniqueClash' || !row.changes) continue
     const incoming = heldComplaint(row.changes)
     if (!incoming?.no) continue
-    const local = await ctx.db.complaints.where('no').equals(incoming.no).first()
+    const local = await complaintByNo(ctx.db, incoming.no)
     if (!local || local.id === incoming.id) continue
     out.push({
       heldId: row.id,
@@ -70,9 +71,7 @@ async function nextFreeNo(ctx: DataContext, no: string): Promise<string> {
   if (!parsed) throw new NumberClashRefusedError('syncPage.clash.badNumber')
   const prefix = `TS-${parsed.day}-${parsed.deviceCode}-`
   const taken = new Set(
-    (await ctx.db.complaints.where('no').startsWith(prefix).toArray()).map(
-      (c) => parseComplaintNo(c.no)?.seq ?? 0
-    )
+    (await complaintsWithNoPrefix(ctx.db, prefix)).map((c) => parseComplaintNo(c.no)?.seq ?? 0)
   )
   for (const row of await ctx.db.quarantine.toArray()) {
     const held = row.changes ? heldComplaint(row.changes) : null
@@ -95,7 +94,7 @@ export async function renumberClash(
   const to = await nextFreeNo(ctx, clash.no)
   const from = clash.no
   await ctx.writer.transact(staffNo, async (tx) => {
-    const local = await ctx.db.complaints.get(clash.localId)
+    const local = await complaintById(ctx.db, clash.localId)
     if (local?.no !== from) throw new NumberClashRefusedError('syncPage.clash.gone')
     await tx.update('complaints', clash.localId, { no: to })
     const at = ctx.now()

@@ -2,6 +2,7 @@ import type { DataContext } from '../context'
 import { SYSTEM_STAFF_NO } from '../escalations'
 import { readTimeRules } from '../timeRules'
 import { readClosedDays } from '../closedDays'
+import { openComplaintIds } from '../complaintReads'
 
 // The time rules and the store's 停业日 (issue 16) are synced settings, and open complaints' derived
 // keys (_overdueAt, _escalateAt) depend on both. When another PC changed either, take them into use
@@ -18,8 +19,7 @@ export async function refreshTimeRules(ctx: DataContext): Promise<boolean> {
   if (!sameDays) ctx.closedDays = closedDays
   try {
     await ctx.writer.transact(SYSTEM_STAFF_NO, async (tx) => {
-      for (const id of await ctx.db.complaints.where('_openAt').above(-Infinity).primaryKeys())
-        await tx.rederive('complaints', id)
+      for (const id of await openComplaintIds(ctx.db)) await tx.rederive('complaints', id)
     })
   } catch (error) {
     ctx.timeRules = previous.rules

@@ -4,6 +4,7 @@ import type { DeskDatabase } from '../database'
 import type { DataContext } from '../context'
 import type { OutboxEntry, Stamp } from '../schema'
 import { EXPORT_STATE_KEY, type ExportState } from './exportOutbox'
+import { complaintsWithNos } from '../complaintReads'
 
 // A PC whose device id changes (main gave it a new one because another PC uses the same id — a
 // cloned disk image — or because device.json was lost) moves its UNPUBLISHED work to the new id
@@ -124,10 +125,7 @@ async function renumbering(
     if (parsed && parsed.deviceCode !== deviceCode)
       numbers.set(no as string, formatComplaintNo(parsed.day, deviceCode, parsed.seq))
   }
-  const taken = await db.complaints
-    .where('no')
-    .anyOf([...numbers.values()])
-    .toArray()
+  const taken = await complaintsWithNos(db, [...numbers.values()])
   for (const c of taken) for (const [from, to] of numbers) if (to === c.no) numbers.delete(from)
   return numbers
 }

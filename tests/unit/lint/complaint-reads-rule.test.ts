@@ -1,0 +1,68 @@
+// Proves rule d of eslint.config.mjs: inside the data layer, complaints are read through
+// renderer/src/db/complaintReads.ts (or the list's queries), so that settled history stored another way
+// (issue 18) is taught to reads in one place. Virtual files: lintText() with a path in the repo applies
+// the config `npm run lint` applies there.
+
+import { fileURLToPath } from 'node:url'
+import { ESLint } from 'eslint'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const RULE = 'no-restricted-syntax'
+
+let eslint: ESLint
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: repoRoot })
+})
+
+/** The errors of rule d for `code` at `filePath`; fails on any other finding. */
+async function findings(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath, warnIgnored: true })
+  if (!result) throw new Error(`no lint result for ${filePath}`)
+  expect(result.messages.filter((m) => m.ruleId !== RULE)).toEqual([])
+  for (const m of result.messages) expect(m.severity).toBe(2)
+  return result.messages.map((m) => m.message)
+}
+
+const HEADER = `import type { DataContext } from './context'\nimport type { DeskDatabase } from './database'\nexport type Db = DeskDatabase\n`
+
+describe('d. complaints are read through the complaint reader', () => {
+  it('rejects reading the table from ctx.db, from a db, by destructuring and by name', async () => {
+    const code =
+      HEADER +
+      `export const a = (ctx: DataContext) => ctx.db.complaints.get('x')\n` +
+      `export const b = (db: DeskDatabase) => db.complaints.count()\n` +
+      `export const c = (ctx: DataContext) => { const { complaints } = ctx.db; return complaints.count() }\n` +
+      `export const d = (db: DeskDatabase) => { const { complaints } = db; return complaints.count() }\n` +
+      `export const e = (db: DeskDatabase) => db.table('complaints').count()\n`
+    const messages = await findings(code, 'renderer/src/db/somewhere.ts')
+    expect(messages).toHaveLength(5)
+    for (const m of messages) expect(m).toMatch(/complaintReads\.ts/)
+  })
+
+  it('applies in sub-folders of the data layer', async () => {
+    const code = HEADER + `export const a = (ctx: DataContext) => ctx.db.complaints.get('x')\n`
+    expect(await findings(code, 'renderer/src/db/sync/somewhere.ts')).toHaveLength(1)
+  })
+
+  it('allows the reader, the list and the upkeep that scans rows', async () => {
+    const code = HEADER + `export const a = (ctx: DataContext) => ctx.db.complaints.get('x')\n`
+    for (const file of [
+      'renderer/src/db/complaintReads.ts',
+      'renderer/src/db/complaintQuery.ts',
+      'renderer/src/db/complaintDays.ts',
+      'renderer/src/db/tallies.ts'
+    ])
+      expect(await findings(code, file), file).toEqual([])
+  })
+
+  it('leaves other tables, writes through the writer and other names alone', async () => {
+    const code =
+      HEADER +
+      `export const a = (ctx: DataContext) => ctx.db.returns.get('x')\n` +
+      `export const b = (x: { complaints: number }) => x.complaints\n` +
+      `export const c = (db: DeskDatabase) => db.table('returns').count()\n`
+    expect(await findings(code, 'renderer/src/db/somewhere.ts')).toEqual([])
+  })
+})
