@@ -1,7 +1,8 @@
 import type { DeviceInfo } from '@shared/ipc/contract'
 import type { TimeRuleSettings } from '@shared/domain/timeRules'
 import { openDataLayer, type DataContext } from './context'
-import { inStoreShare, makeBackup, mayRestore, previewBackup, restoreBackup } from './backup'
+import { inStoreShare, makeBackup, mayRestore, previewBackup } from './backup'
+import { restoreBackup } from './backupRestore'
 import { isSetupDone, getStoreName, completeSetup, updateStoreName } from './setup'
 import {
   getDeskLocked,

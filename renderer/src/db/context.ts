@@ -12,12 +12,9 @@ import { adoptDeviceId } from './sync/renewDevice'
 import { readClosedDays } from './closedDays'
 import { noKeyVault, type KeyVault } from './sync/storeKey'
 import { browserDraftStash, type DraftStash } from './draftStash'
-import {
-  backupBeforeUpgrade,
-  finishInterruptedRestore,
-  UPGRADE_BACKUP_META,
-  type BackupStorePort
-} from './backup'
+import type { BackupStorePort } from './backup'
+import { finishInterruptedRestore } from './backupRestore'
+import { backupBeforeUpgrade, UPGRADE_BACKUP_META } from './backupUpgrade'
 
 /** Everything the data layer needs, opened once at start-up (or per test with its own name). */
 export interface DataContext {

@@ -18,7 +18,8 @@ export type { AuditFilter, AuditPage, AuditRow } from './audit'
 export { DuplicateStaffNoError } from './staff'
 export { StaffPinRefusedError, staffHasPin } from './staffPin'
 export { BackupRefusedError } from './backup'
-export type { BackupStorePort, BackupPreview, BackupProgress, MadeBackup, RestoreOutcome } from './backup'
+export type { BackupStorePort, BackupPreview, BackupProgress, MadeBackup } from './backup'
+export type { RestoreOutcome } from './backupRestore'
 export { DeskLockRefusedError, type DeskLockSettings } from './deskLock'
 
 // complaints

@@ -11,11 +11,9 @@ import {
   checkBackup,
   isDeviceLocalMeta,
   makeBackup,
-  restoreBackup,
-  restoreChecked,
-  RESTORING_META,
   type BackupStorePort
 } from '@/db/backup'
+import { restoreBackup, restoreChecked, RESTORING_META } from '@/db/backupRestore'
 import { BackupWriter, CHUNK_ROWS } from '@shared/backup/format'
 import { openDataLayer } from '@/db/context'
 import { registerComplaint } from '@/db/complaints'

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeBackup, restoreBackup, type BackupStorePort } from '@/db/backup'
+import { makeBackup, type BackupStorePort } from '@/db/backup'
+import { restoreBackup } from '@/db/backupRestore'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
