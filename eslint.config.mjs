@@ -7,7 +7,8 @@
 //   c. only renderer/src/db/** imports 'dexie' or the database module (db/database, db/schema*).
 //      Everything else goes through renderer/src/db/index.ts ('../db', '@/db').
 //      'dexie-react-hooks' (read-only live queries) stays allowed everywhere.
-//   d. inside renderer/src/db, complaints are read through db/complaintReads.ts (or the list's queries).
+//   d. inside renderer/src/db, complaints are read through db/complaintReads.ts (or the list's queries)
+//      and timeline events through db/timelineReads.ts.
 //
 // Flat config does not merge the options of one rule across config objects: the last object
 // that matches a file wins. So every folder below gets ONE `no-restricted-imports` entry that
@@ -80,28 +81,41 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 
 const DB_LAYER = 'renderer/src/db/**'
 
-/** d. Inside the data layer, complaints are read through renderer/src/db/complaintReads.ts: settled
- *  history is to be stored another way (issue 18, fewer larger records), and every read must learn it
- *  in one place. Exempt: the reader itself, the list's queries, upkeep that scans or rewrites rows
- *  (tallies, day rows, clock pauses) and the schema's migrations. */
-const COMPLAINT_READERS = [
+/** d. Inside the data layer, complaints are read through renderer/src/db/complaintReads.ts and timeline
+ *  events through timelineReads.ts: settled history is to be stored another way (issue 18, fewer larger
+ *  records), and every read must learn it in one place. Exempt: the readers themselves, the list's
+ *  queries, upkeep that scans or rewrites complaint rows (tallies, day rows, clock pauses) and the
+ *  schema's migrations. */
+const HISTORY_READERS = [
   'renderer/src/db/complaintReads.ts',
+  'renderer/src/db/timelineReads.ts',
   'renderer/src/db/complaintQuery.ts',
   'renderer/src/db/complaintPauses.ts',
   'renderer/src/db/complaintDays.ts',
   'renderer/src/db/tallies.ts',
   'renderer/src/db/database.ts'
 ]
-const COMPLAINTS_MESSAGE =
-  'Read complaints through renderer/src/db/complaintReads.ts (or the list, complaintQuery.ts): ' +
-  'settled history is to be stored another way, and those modules are where reads learn it.'
-const NO_COMPLAINT_TABLE = [
-  'MemberExpression[property.name="complaints"][object.name="db"]',
-  'MemberExpression[property.name="complaints"][object.property.name="db"]',
-  'VariableDeclarator[init.name="db"] > ObjectPattern > Property[key.name="complaints"]',
-  'VariableDeclarator[init.property.name="db"] > ObjectPattern > Property[key.name="complaints"]',
-  'CallExpression[callee.property.name="table"][arguments.0.value="complaints"]'
-].map((selector) => ({ selector, message: COMPLAINTS_MESSAGE }))
+/** The selectors of a direct read of `table`: from a db, from ctx.db, by destructuring, by name. */
+const tableReads = (table, message) =>
+  [
+    `MemberExpression[property.name="${table}"][object.name="db"]`,
+    `MemberExpression[property.name="${table}"][object.property.name="db"]`,
+    `VariableDeclarator[init.name="db"] > ObjectPattern > Property[key.name="${table}"]`,
+    `VariableDeclarator[init.property.name="db"] > ObjectPattern > Property[key.name="${table}"]`,
+    `CallExpression[callee.property.name="table"][arguments.0.value="${table}"]`
+  ].map((selector) => ({ selector, message }))
+const NO_HISTORY_TABLES = [
+  ...tableReads(
+    'complaints',
+    'Read complaints through renderer/src/db/complaintReads.ts (or the list, complaintQuery.ts): ' +
+      'settled history is to be stored another way, and those modules are where reads learn it.'
+  ),
+  ...tableReads(
+    'events',
+    'Read timeline events through renderer/src/db/timelineReads.ts: the events of settled complaints ' +
+      'are to be stored with them, and that module is where reads learn it.'
+  )
+]
 
 // ---------------------------------------------------------------------------------------------
 
@@ -169,10 +183,10 @@ export default defineConfig([
   // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.
   { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) },
 
-  // d. The data layer reads complaints through its complaint reader.
+  // d. The data layer reads complaints and timeline events through their readers.
   {
     files: [DB_LAYER],
-    ignores: COMPLAINT_READERS,
-    rules: { 'no-restricted-syntax': ['error', ...NO_COMPLAINT_TABLE] }
+    ignores: HISTORY_READERS,
+    rules: { 'no-restricted-syntax': ['error', ...NO_HISTORY_TABLES] }
   }
 ])

@@ -11,6 +11,7 @@ import { complaintClock } from './complaintClock'
 import { isClockEvent } from './complaintPauses'
 import { getStaffByNo } from './staff'
 import { complaintById } from './complaintReads'
+import { eventsOf } from './timelineReads'
 
 // 暂停计时 / 恢复计时 on a complaint (issue 16). The pure commands (shared/domain/clock/pauses.ts)
 // decide; this writes their event on the case's timeline (处理记录) and refreshes the case's local
@@ -35,11 +36,7 @@ async function mayHoldClock(ctx: DataContext, staffNo: string, c: Complaint): Pr
 }
 
 async function clockEventsOf(ctx: DataContext, complaintId: string) {
-  return ctx.db.events
-    .where('[subjectId+at]')
-    .between([complaintId, -Infinity], [complaintId, Infinity])
-    .filter((e) => isClockEvent(e.type))
-    .toArray()
+  return (await eventsOf(ctx.db, complaintId)).filter((e) => isClockEvent(e.type))
 }
 
 async function writeClockEvent(

@@ -5,6 +5,7 @@ import { withDerived, type Derive } from './derived'
 import type { StoredPause, SyncedRecords } from './schema'
 import { adjustTallies } from './tallies'
 import { applyDayRowMoves, dayRowMoves } from './dayRows'
+import { eventsByIds, eventsOf } from './timelineReads'
 
 // A complaint's paused intervals (暂停计时, issue 16) as the derived keys need them. The pauses are
 // timeline events (shared/domain/clock/pauses.ts: immutable, synced, merged by id), but the writer
@@ -36,11 +37,7 @@ export async function refreshPauses(db: DeskDatabase, derive: Derive, ids: Itera
   for (const id of new Set(ids)) {
     const current = await db.complaints.get(id)
     if (!current) continue
-    const events = await db.events
-      .where('[subjectId+at]')
-      .between([id, -Infinity], [id, Infinity])
-      .filter((e) => isClockEvent(e.type))
-      .toArray()
+    const events = (await eventsOf(db, id)).filter((e) => isClockEvent(e.type))
     const pauses = storedPauses(events)
     if (canonicalJson(pauses ?? null) === canonicalJson(current._pauses ?? null)) continue
     const withPauses = withDerived(current, { _pauses: pauses as never })
@@ -64,6 +61,9 @@ export async function complaintsWithStoredPauses(
   ids: readonly string[]
 ): Promise<string[]> {
   if (ids.length === 0) return []
-  const found = await db.events.bulkGet(ids.map((id) => `${id}:clockPaused:1`))
+  const found = await eventsByIds(
+    db,
+    ids.map((id) => `${id}:clockPaused:1`)
+  )
   return ids.filter((_, i) => found[i] !== undefined)
 }

@@ -15,6 +15,7 @@ import type { Stored } from './schema'
 import { readTallies } from './tallies'
 import { findOrCreateCustomer } from './customers'
 import { countComplaints, countOverdue, NO_FILTER } from './complaintQuery'
+import { eventsOf } from './timelineReads'
 import {
   complaintById,
   complaintCountOfCustomer,
@@ -70,10 +71,7 @@ export async function getComplaint(ctx: DataContext, id: string): Promise<Stored
 
 /** A case's events in the order they happened; same-millisecond steps keep their write order (HLC). */
 export async function getTimeline(ctx: DataContext, subjectId: string) {
-  const events = await ctx.db.events
-    .where('[subjectId+at]')
-    .between([subjectId, -Infinity], [subjectId, Infinity])
-    .toArray()
+  const events = await eventsOf(ctx.db, subjectId)
   return events.sort(
     (a, b) => a.at - b.at || (a._created.hlc < b._created.hlc ? -1 : a._created.hlc > b._created.hlc ? 1 : 0)
   )

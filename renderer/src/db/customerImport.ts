@@ -11,6 +11,7 @@ import { CustomerRefusedError, refuseWhileCustomersLoad, type StoredCustomer } f
 import { mergeImported, type ImportUpdateMode } from './customerImportMerge'
 import { AUDIT_SUBJECT } from './customerAssignment'
 import type { TimelineEvent } from './schema'
+import { newestEventsOf } from './timelineReads'
 
 // 导入客户 / 导出Excel in the data layer. An import is ALL-OR-NOTHING: one writer transaction creates
 // the new archives (in bulk), merges the chosen updates and records one audit event; any failure,
@@ -234,11 +235,5 @@ export async function recordExport(
  *  (phoneRevealed) is not listed here: it is recorded on the customer's own timeline, and finding
  *  every reveal store-wide would mean reading all events (there is no index by type). */
 export async function listAuditEvents(ctx: DataContext, limit = 20): Promise<TimelineEvent[]> {
-  return ctx.db.events
-    .where('[subjectId+at]')
-    .between([AUDIT_SUBJECT, -Infinity], [AUDIT_SUBJECT, Infinity])
-    .reverse()
-    .filter((e) => LISTED_TYPES.has(e.type))
-    .limit(limit)
-    .toArray()
+  return newestEventsOf(ctx.db, AUDIT_SUBJECT, (e) => LISTED_TYPES.has(e.type), limit)
 }

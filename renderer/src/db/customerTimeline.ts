@@ -6,6 +6,7 @@ import { consultationsOfCustomer } from './consultations'
 import { deskMaySeePhones } from './privacy'
 import { maskPhone } from '@shared/domain/phone'
 import { complaintsOfCustomers } from './complaintReads'
+import { eventsOfSubjects } from './timelineReads'
 
 // One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
@@ -59,11 +60,7 @@ export async function getCustomerTimeline(ctx: DataContext, customerId: string):
   const [complaints, returns, events, consultations] = await Promise.all([
     complaintsOfCustomers(ctx.db, ids),
     ctx.db.returns.where('customerId').anyOf(ids).toArray(),
-    Promise.all(
-      ids.map((id) =>
-        ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
-      )
-    ).then((x) => x.flat()),
+    eventsOfSubjects(ctx.db, ids),
     consultationsOfCustomer(ctx, ids)
   ])
   const entries: CustomerTimelineEntry[] = [

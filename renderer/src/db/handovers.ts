@@ -19,6 +19,7 @@ import type { DataContext } from './context'
 import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
 import { openComplaints } from './complaintReads'
+import { eventsOf } from './timelineReads'
 
 // 交接记录 (docs/design.md §3.5). A note is started by the outgoing clerk (交班人) pre-filled from the data,
 // edited by them only, submitted, and acknowledged by someone else (接班人), after which it is
@@ -309,7 +310,7 @@ export async function addHandoverRemark(
 
 /** A note's timeline (submitted, acknowledged, remarks), oldest first. */
 export async function handoverEvents(ctx: DataContext, id: string): Promise<TimelineEvent[]> {
-  const rows = await ctx.db.events.where('[subjectId+at]').between([id, -Infinity], [id, Infinity]).toArray()
+  const rows = await eventsOf(ctx.db, id)
   // Same-millisecond events keep the order they were written in (their HLC), not their random ids'.
   return rows
     .filter((e) => !e._deleted)

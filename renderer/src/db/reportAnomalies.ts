@@ -20,6 +20,7 @@ import { ensureTaskDays, readTaskDays } from './taskDays'
 import { getClosedDays } from './closedDays'
 import { getStaffByNo } from './staff'
 import { LOOKBACK_DAYS } from './reports'
+import { eventsOf } from './timelineReads'
 
 // 质量异常分析日报表 (issue 16, docs/metrics.md §5 and §9): the pure rules of
 // shared/domain/metrics/anomalies.ts applied to one day's records, read from the complaint day rows.
@@ -101,10 +102,7 @@ async function anomalyInput(ctx: DataContext, day: string, s: AnomalySettings) {
   const cases: ReportCase[] = (await readDayLines(db, 'complaintDays', first, day)).map(parseComplaintLine)
   const escalations: EscalationMark[] = []
   for (const c of cases.filter((c) => c.escalationLevel === 2)) {
-    const events = await db.events
-      .where('[subjectId+at]')
-      .between([c.id, range.start], [c.id, range.end], true, false)
-      .toArray()
+    const events = await eventsOf(db, c.id, { from: range.start, to: range.end, toOpen: true })
     for (const e of events)
       if (e.type === 'escalated' && !e._deleted && (e.data as { level?: unknown }).level === 2)
         escalations.push({ caseId: c.id, level: 2, at: e.at })

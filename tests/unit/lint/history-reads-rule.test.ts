@@ -1,6 +1,6 @@
 // Proves rule d of eslint.config.mjs: inside the data layer, complaints are read through
-// renderer/src/db/complaintReads.ts (or the list's queries), so that settled history stored another way
-// (issue 18) is taught to reads in one place. Virtual files: lintText() with a path in the repo applies
+// renderer/src/db/complaintReads.ts (or the list's queries) and timeline events through timelineReads.ts,
+// so that settled history stored another way (issue 18) is taught to reads in one place. Virtual files: lintText() with a path in the repo applies
 // the config `npm run lint` applies there.
 
 import { fileURLToPath } from 'node:url'
@@ -39,6 +39,19 @@ describe('d. complaints are read through the complaint reader', () => {
     const messages = await findings(code, 'renderer/src/db/somewhere.ts')
     expect(messages).toHaveLength(5)
     for (const m of messages) expect(m).toMatch(/complaintReads\.ts/)
+  })
+
+  it('rejects reading timeline events directly, pointing at their reader', async () => {
+    const code =
+      HEADER +
+      `export const a = (ctx: DataContext) => ctx.db.events.where('[subjectId+at]').count()\n` +
+      `export const b = (db: DeskDatabase) => db.events.bulkGet(['x'])\n` +
+      `export const c = (ctx: DataContext) => { const { events } = ctx.db; return events.count() }\n` +
+      `export const d = (db: DeskDatabase) => db.table('events').count()\n`
+    const messages = await findings(code, 'renderer/src/db/somewhere.ts')
+    expect(messages).toHaveLength(4)
+    for (const m of messages) expect(m).toMatch(/timelineReads\.ts/)
+    expect(await findings(code, 'renderer/src/db/timelineReads.ts')).toEqual([])
   })
 
   it('applies in sub-folders of the data layer', async () => {
