@@ -206,7 +206,10 @@ test('工作报表: 导出Excel read back, 打印报表 as a PDF', async ({ page
     await expect(page.getByText('工作报表已提交')).toBeVisible()
 
     await switchStaff(page, '8001')
+    // still on 工作报表: the menu opens 统计报表 at 总览, and only then is 工作报表 a click away (clicked
+    // before that lands, the tab is already the active one and the click does nothing)
     await page.getByRole('menuitem', { name: '统计报表' }).click()
+    await expect(page.getByRole('tab', { name: '总览' })).toHaveAttribute('aria-selected', 'true')
     await page.getByRole('tab', { name: '工作报表' }).click()
     await expect(page.getByText('1 / 2 人已提交')).toBeVisible()
 

@@ -193,6 +193,8 @@ test('工作报表: a clerk submits their day, the manager sees who has submitte
 
   await switchStaff(page, '8001')
   await page.getByRole('menuitem', { name: '统计报表' }).click()
+  // the menu opens 统计报表 at 总览 (a tab clicked before that lands is already the active one)
+  await expect(page.getByRole('tab', { name: '总览' })).toHaveAttribute('aria-selected', 'true')
   await page.getByRole('tab', { name: '工作报表' }).click()
   const all = page.getByTestId('work-all')
   await expect(page.getByText('1 / 2 人已提交')).toBeVisible()

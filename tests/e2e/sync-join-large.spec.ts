@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 import { finishSetup, openShare, registerComplaintViaUi } from './flows'
+import { saveViewAsPdf } from './pdf'
 import { writeStoreShare } from '../../bench/storeShare'
 
 // Issue 18 point 1 at CI scale: a new PC joins a store whose snapshot holds 1 500 customers and 4 000
@@ -98,7 +99,8 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   await page.getByRole('button', { name: '打印报表' }).click()
   await expect(page.getByTestId('print-filters')).toContainText('数据截至：')
   await expect(page.getByTestId('print-filters')).toContainText('（历史记录仍在载入，数字不完整）')
-  await screenshot(page, 'sync-join-reports-print-note')
+  const pdf = await saveViewAsPdf(page, desk, 'sync-join-reports-print-note')
+  expect(pdf.text.replace(/\s+/g, '')).toContain('（历史记录仍在载入，数字不完整）')
   await page.getByRole('button', { name: '返回' }).click()
   // … and 投诉处理.
   await page.getByRole('menuitem', { name: '投诉处理' }).click()
