@@ -148,7 +148,12 @@ test('时效分析 and 客服考核 with drill-down, Excel and print', async ({ 
   expect(staffPdf.pages[0]).toContain('客服考核')
   expect(staffPdf.pages[0]).toContain('统计期间：2026-11-01 至 2026-11-30')
   await page.getByRole('button', { name: '返回' }).click()
+  // back on 客服考核, its table drawn, before the next tab (a CI run's click on 时效分析 right after 返回
+  // did not take, and 客服考核 was printed again)
+  await expect(page.getByRole('tab', { name: '客服考核' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('staff-table')).toContainText('受理（首问负责人）')
   await page.getByRole('tab', { name: '时效分析' }).click()
+  await expect(page.getByRole('tab', { name: '时效分析' })).toHaveAttribute('aria-selected', 'true')
   await page.getByRole('button', { name: '打印报表' }).click()
   await expect(page.getByTestId('print-compliance').locator('.recharts-line-curve').last()).toBeVisible()
   await screenshot(page, 'reports-print-timeliness')
