@@ -12,7 +12,9 @@
 //
 // Flat config does not merge the options of one rule across config objects: the last object
 // that matches a file wins. So every folder below gets ONE `no-restricted-imports` entry that
-// lists all the restrictions that apply to it (see `restrict(...)`).
+// lists all the restrictions that apply to it (see `restrict(...)`). The same holds for d and e,
+// both `no-restricted-syntax`: each file of the data layer gets one entry with all of its selectors
+// (see `historyAndCustomerRules`).
 
 import { builtinModules } from 'node:module'
 import js from '@eslint/js'
@@ -93,8 +95,11 @@ const HISTORY_READERS = [
   'renderer/src/db/complaintPauses.ts',
   'renderer/src/db/complaintDays.ts',
   'renderer/src/db/tallies.ts',
+  'renderer/src/db/packedHistory.ts',
   'renderer/src/db/database.ts'
 ]
+/** The only modules that read or write the packs of settled history (issue 18) themselves. */
+const PACK_KEEPERS = ['renderer/src/db/packedHistory.ts', 'renderer/src/db/database.ts']
 /** The selectors of a direct read of `table`: from a db, from ctx.db, by destructuring, by name. */
 const tableReads = (table, message) =>
   [
@@ -108,14 +113,62 @@ const NO_HISTORY_TABLES = [
   ...tableReads(
     'complaints',
     'Read complaints through renderer/src/db/complaintReads.ts (or the list, complaintQuery.ts): ' +
-      'settled history is to be stored another way, and those modules are where reads learn it.'
+      'settled history may be stored in packs (packedHistory.ts), and those modules read both.'
   ),
   ...tableReads(
     'events',
     'Read timeline events through renderer/src/db/timelineReads.ts: the events of settled complaints ' +
-      'are to be stored with them, and that module is where reads learn it.'
+      'may be stored with them in packs, and that module reads both.'
   )
 ]
+const NO_PACKS = tableReads(
+  'complaintPacks',
+  'Only renderer/src/db/packedHistory.ts reads and writes complaint packs: a complaint is a row or in one ' +
+    'pack, and every write to a packed one must first move it back to a row (unpackComplaints).'
+)
+
+/** e. Inside the data layer, customers are read through renderer/src/db/customerReads.ts: the archive is
+ *  to be stored another way too (issue 18, step 3: packs, the search-key index held by the app), and
+ *  every read must learn it in one place. Writes go through the writer (WriteTx), which may write the
+ *  table itself. Exempt, each for a reason:
+ *   - customerReads.ts: the reader;
+ *   - database.ts: the schema's migrations rewrite every row (v3's profile defaults and search keys);
+ *   - writer.ts: the single writer stores and reads back the rows it writes, of every table;
+ *   - tallies.ts: its rebuild counts every customer by tier, as it counts complaints (upkeep). */
+const CUSTOMER_READERS = [
+  'renderer/src/db/customerReads.ts',
+  'renderer/src/db/database.ts',
+  'renderer/src/db/writer.ts',
+  'renderer/src/db/tallies.ts'
+]
+const NO_CUSTOMER_TABLE = tableReads(
+  'customers',
+  'Read customers through renderer/src/db/customerReads.ts: the archive may be stored another way ' +
+    '(issue 18, packs), and that module is where every read learns it. Writes go through the writer (WriteTx).'
+)
+
+/** d + e as `no-restricted-syntax` entries for the data layer. A later entry replaces an earlier one for
+ *  the same file, so the files exempt from some of the selectors each get one entry of their own with
+ *  the rest, and the folder's entry leaves them out. */
+const historyAndCustomerRules = () => {
+  const exempt = [...new Set([...HISTORY_READERS, ...PACK_KEEPERS, ...CUSTOMER_READERS])]
+  const selectorsFor = (file) => [
+    ...(HISTORY_READERS.includes(file) ? [] : NO_HISTORY_TABLES),
+    ...(PACK_KEEPERS.includes(file) ? [] : NO_PACKS),
+    ...(CUSTOMER_READERS.includes(file) ? [] : NO_CUSTOMER_TABLE)
+  ]
+  const entry = (selectors) => ({
+    'no-restricted-syntax': selectors.length > 0 ? ['error', ...selectors] : 'off'
+  })
+  return [
+    {
+      files: [DB_LAYER],
+      ignores: exempt,
+      rules: entry([...NO_HISTORY_TABLES, ...NO_PACKS, ...NO_CUSTOMER_TABLE])
+    },
+    ...exempt.map((file) => ({ files: [file], rules: entry(selectorsFor(file)) }))
+  ]
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -183,10 +236,8 @@ export default defineConfig([
   // b. The data layer itself may use Dexie and its own database module, but still no Node built-ins.
   { files: [DB_LAYER], rules: restrict(NO_NODE_BUILTINS) },
 
-  // d. The data layer reads complaints and timeline events through their readers.
-  {
-    files: [DB_LAYER],
-    ignores: HISTORY_READERS,
-    rules: { 'no-restricted-syntax': ['error', ...NO_HISTORY_TABLES] }
-  }
+  // d. The data layer reads complaints and timeline events through their readers, and only the pack
+  //    keeper touches the packs (the readers go through it too);
+  // e. it reads customers through their reader.
+  ...historyAndCustomerRules()
 ])

@@ -129,25 +129,64 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   await expect(page.getByTestId('sync-history')).toHaveCount(0, { timeout: 90_000 })
   await page.getByRole('menuitem', { name: '投诉处理' }).click()
   await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
+  // the list counts every complaint, settled history in packs too, and an old one opens by its number
+  await expect(page.getByTestId('complaint-count')).toHaveText(`共 ${COMPLAINTS + 2} 条`)
+  const oldNo = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('service-desk')
+        open.onsuccess = () => {
+          const read = open.result.transaction('complaintPacks').objectStore('complaintPacks').openCursor()
+          read.onsuccess = () => (
+            open.result.close(),
+            resolve((read.result?.value as { nos: string[] }).nos[0] ?? '')
+          )
+          read.onerror = () => reject(read.error)
+        }
+        open.onerror = () => reject(open.error)
+      })
+  )
+  await page.getByRole('searchbox', { name: '按投诉编号、客户姓名或电话查找' }).fill(oldNo)
+  await expect(page.getByTestId('complaint-count')).toHaveText('共 1 条')
+  await screenshot(page, 'sync-join-old-complaint-found')
+  await page.getByRole('row').filter({ hasText: oldNo }).click()
+  await expect(page.getByTestId('complaint-no')).toHaveText(oldNo)
+  await screenshot(page, 'sync-join-old-complaint')
   await page.getByRole('menuitem', { name: '统计报表' }).click()
   await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
   expect(await exportedAsOf(page)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
+  // Every record stored: settled complaints in packs (renderer/src/db/packedHistory.ts), the rest as rows.
   const counts = await page.evaluate(
     () =>
-      new Promise<{ customers: number; complaints: number }>((resolve, reject) => {
+      new Promise<{ customers: number; complaints: number; packed: number }>((resolve, reject) => {
         const open = indexedDB.open('service-desk')
         open.onsuccess = () => {
-          const tx = open.result.transaction(['customers', 'complaints'], 'readonly')
+          const db = open.result
+          const tx = db.transaction(['customers', 'complaints', 'complaintPacks'], 'readonly')
           const c = tx.objectStore('customers').count()
           const k = tx.objectStore('complaints').count()
-          tx.oncomplete = () => (open.result.close(), resolve({ customers: c.result, complaints: k.result }))
+          let packed = 0
+          const cursor = tx.objectStore('complaintPacks').openCursor()
+          cursor.onsuccess = () => {
+            if (!cursor.result) return
+            packed += (cursor.result.value as { ids: string[] }).ids.length
+            cursor.result.continue()
+          }
+          tx.oncomplete = () => (
+            db.close(),
+            resolve({ customers: c.result, complaints: k.result + packed, packed })
+          )
           tx.onerror = () => reject(tx.error)
         }
         open.onerror = () => reject(open.error)
       })
   )
+  expect(counts.packed).toBeGreaterThan(0)
   // the first registered complaint's customer is new (its phone is in no generated archive); the
   // second's was on file
-  expect(counts).toEqual({ customers: CUSTOMERS + 1, complaints: COMPLAINTS + 2 })
+  expect({ customers: counts.customers, complaints: counts.complaints }).toEqual({
+    customers: CUSTOMERS + 1,
+    complaints: COMPLAINTS + 2
+  })
   await screenshot(page, 'sync-join-complete')
 })

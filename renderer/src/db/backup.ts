@@ -22,6 +22,7 @@ import { STORE_ID_KEY } from './sync/storeAccess'
 import { loadStoreKey, rememberedEncryption, type KeyVault } from './sync/storeKey'
 import { EXPORT_STATE_KEY, type ExportState } from './sync/exportOutbox'
 import { breathe } from './breathe'
+import { packedRecordPages, PACKS_TABLE } from './packedHistory'
 
 // 数据备份 (issue 17 point 4; docs/backup.md): the data layer exports every table it owns into one
 // backup file (shared/backup/format.ts) a chunk at a time, and restores one in a single transaction
@@ -29,7 +30,9 @@ import { breathe } from './breathe'
 // stores, lists and prunes the files (electron/services/backup).
 //
 // What a backup holds and what a restore changes:
-//  - every synced table, as stored (field clocks, tombstones and derived index keys included);
+//  - every synced table, as stored (field clocks, tombstones and derived index keys included); settled
+//    complaints a join stored in packs as the complaint and event records they are (no pack is in a
+//    backup: a restore writes them as rows and removes the packs);
 //  - the derived local tables (tallies, day rows) and the meta rows that go with them, so a restored
 //    PC reads exactly what the backed-up one read, without rebuilding;
 //  - drafts (work typed and not yet saved) and conflicts kept for review;
@@ -141,7 +144,19 @@ export async function writeBackupOf(
   const total = totals.reduce((a, b) => a + b, 0)
   const writer = new BackupWriter()
   let done = 0
+  // Settled complaints a join stored in packs (packedHistory.ts) go in as the complaint and event
+  // records they are: the file is the same whether a PC holds packs or not, and a restore writes them
+  // as rows. Read before the rows: a complaint moved out of its pack meanwhile is then met again as a
+  // row (written twice; the later, the row, is what a restore keeps), never missed.
+  for await (const page of packedRecordPages(db)) {
+    await writer.add('complaints', page.complaints)
+    await writer.add('events', page.events)
+    done += page.packs
+    opts.onProgress?.({ done, total })
+    await breathe()
+  }
   for (const table of tables) {
+    if (table.name === PACKS_TABLE) continue
     writer.declare(table.name)
     const keyPath = keyPathOf(table)
     const read = (after: unknown): Promise<Record<string, unknown>[]> => {

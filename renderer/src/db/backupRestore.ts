@@ -1,5 +1,5 @@
 import Dexie, { cmp, RangeSet, type Table } from 'dexie'
-import type { BackupHeader } from '@shared/backup/format'
+import { CHUNK_ROWS, type BackupHeader } from '@shared/backup/format'
 import type { DataContext } from './context'
 import type { OutboxEntry } from './schema'
 import type { DeskDatabase } from './database'
@@ -86,6 +86,10 @@ export async function restoreChecked(
   for await (const { t, r } of checked.chunks()) {
     counts[t] = (counts[t] ?? 0) + r.length
     rowsOf.set(t, [...(rowsOf.get(t) ?? []), r])
+  }
+  for (const [t, chunks] of rowsOf) {
+    const table = db.tables.find((x) => x.name === t)
+    if (table) rowsOf.set(t, inKeyOrder(chunks, keyPathOf(table)))
   }
   measure('desk:restore-read', t0)
   // progress: reading is the first tenth, the records the rest
@@ -213,6 +217,26 @@ async function rowsNotKept(table: Table, chunks: readonly Record<string, unknown
     })
   }
   return [...gone]
+}
+
+/** A table's rows in key order (a stable sort: of two rows with one key, the later in the file stays
+ *  later, and is the one stored). A backup lists each table by key, but the complaints and events a PC
+ *  held in packs come first, in the packs' order (backup.ts): putRows reads each batch's key range,
+ *  which must stay narrow. Rows already in order are left as they are. */
+function inKeyOrder(chunks: Record<string, unknown>[][], keyPath: string): Record<string, unknown>[][] {
+  let last: unknown
+  let ordered = true
+  for (const rows of chunks)
+    for (const row of rows) {
+      const key = row[keyPath]
+      if (last !== undefined && cmp(last, key) > 0) ordered = false
+      last = key
+    }
+  if (ordered) return chunks
+  const all = chunks.flat().sort((a, b) => cmp(a[keyPath], b[keyPath]))
+  const out: Record<string, unknown>[][] = []
+  for (let at = 0; at < all.length; at += CHUNK_ROWS) out.push(all.slice(at, at + CHUNK_ROWS))
+  return out
 }
 
 /** Puts `chunks` of rows into the table `name` (rows it should not keep already deleted) with IndexedDB's own puts: RESTORE_BATCH_ROWS a

@@ -2,6 +2,8 @@ import type { DeskDatabase } from './database'
 import { replaceDayRows } from './dayRows'
 import { complaintFamily } from './complaintDayFamily'
 import { historyPending } from './historyLoad'
+import { eachPacked } from './packedHistory'
+import type { SyncedRecords } from './schema'
 
 // 统计报表 reads complaints from the writer's day rows (dayRows.ts, family complaintDayFamily.ts).
 
@@ -21,7 +23,7 @@ export async function ensureComplaintDays(db: DeskDatabase): Promise<void> {
   // end of the load rebuilds them (finishHistory). A report read meanwhile reads them as they are: it
   // may run in a page's live query, where nothing may be written (a write there blanked the window).
   if (await historyPending(db)) return
-  await db.transaction('rw', ['complaints', 'complaintDays', 'meta'], async () => {
+  await db.transaction('rw', ['complaints', 'complaintPacks', 'complaintDays', 'meta'], async () => {
     await rebuildComplaintDays(db)
     await db.meta.put({ key: built, value: true })
   })
@@ -30,8 +32,17 @@ export async function ensureComplaintDays(db: DeskDatabase): Promise<void> {
 /** The rows rebuilt from the records, in the caller's transaction or one of its own over only the
  *  complaints and their rows (no `meta`: the desk's reads of it do not wait; the caller marks them). */
 export function rebuildComplaintDays(db: DeskDatabase): Promise<void> {
-  return db.transaction('rw', ['complaints', 'complaintDays'], async () => {
+  return db.transaction('rw', ['complaints', 'complaintPacks', 'complaintDays'], async () => {
     const days = new Map<string, string[]>()
+    const file = (c: SyncedRecords['complaints']): void => {
+      const placed = complaintFamily.place('complaints', c)
+      if (!placed) return
+      for (const day of placed.days) {
+        const list = days.get(day)
+        if (list) list.push(placed.line)
+        else days.set(day, [placed.line])
+      }
+    }
     // in pages by id: a cursor's step per record cost seconds on a store of 200 000
     let after: string | undefined
     for (;;) {
@@ -40,18 +51,12 @@ export function rebuildComplaintDays(db: DeskDatabase): Promise<void> {
       )
         .limit(REBUILD_PAGE)
         .toArray()
-      for (const c of page) {
-        const placed = complaintFamily.place('complaints', c)
-        if (!placed) continue
-        for (const day of placed.days) {
-          const list = days.get(day)
-          if (list) list.push(placed.line)
-          else days.set(day, [placed.line])
-        }
-      }
+      for (const c of page) file(c)
       if (page.length < REBUILD_PAGE) break
       after = page[page.length - 1]?.id
     }
+    // settled history a join stored in packs (packedHistory.ts)
+    await eachPacked(db, (c) => file(c))
     await replaceDayRows(db, 'complaintDays', days)
   })
 }

@@ -6,6 +6,7 @@ import type { StoredPause, SyncedRecords } from './schema'
 import { adjustTallies } from './tallies'
 import { applyDayRowMoves, dayRowMoves } from './dayRows'
 import { eventsByIds, eventsOf } from './timelineReads'
+import { unpackComplaints } from './packedHistory'
 
 // A complaint's paused intervals (暂停计时, issue 16) as the derived keys need them. The pauses are
 // timeline events (shared/domain/clock/pauses.ts: immutable, synced, merged by id), but the writer
@@ -34,7 +35,10 @@ type StoredComplaint = SyncedRecords['complaints']
  *  caller's transaction; a complaint not stored (yet) is skipped — its arrival calls this again. Only
  *  IndexedDB is awaited. Writes only the complaints whose pauses changed. */
 export async function refreshPauses(db: DeskDatabase, derive: Derive, ids: Iterable<string>): Promise<void> {
-  for (const id of new Set(ids)) {
+  const all = new Set(ids)
+  // a clock event for a settled complaint held in a pack: the complaint becomes a row first
+  await unpackComplaints(db, all)
+  for (const id of all) {
     const current = await db.complaints.get(id)
     if (!current) continue
     const events = (await eventsOf(db, id)).filter((e) => isClockEvent(e.type))

@@ -5,10 +5,25 @@ import type { SyncedRecords } from './schema'
 import { readTallies } from './tallies'
 import { deskMaySeePhones } from './privacy'
 import { normalizePhone } from '@shared/domain/phone'
+import {
+  anyPacked,
+  packedFirstWithNamePrefix,
+  packedFirstWithNoPrefix,
+  packedFirstWithPhone,
+  packedFirstWithPhonePrefix,
+  packedIn,
+  packRanges,
+  type PackRange
+} from './packedHistory'
+import { firstOfUnion } from './complaintListMerge'
 
 // The complaint list's queries. The status/date part is always an index range read (newest or
 // oldest first); other criteria filter while reading, so the first page stays fast at 200 000
 // complaints. 已超时 reads only open cases (a sparse index) and compares their derived _overdueAt.
+// Settled history may be stored in packs (issue 18, packedHistory.ts): every answer is the one it would
+// be were each packed complaint a row. The range reads merge in the packs that can place
+// (complaintListMerge.ts); the search adds the packed complaints its indexes would find. A PC without
+// packs (most) pays one keys-only read that finds none. Open cases are never packed: 已超时 reads rows.
 
 export interface ComplaintFilter {
   status: ComplaintStatus | 'all'
@@ -105,24 +120,56 @@ function sortRows(rows: Row[], f: ComplaintFilter): Row[] {
 /** The complaints of a phone as the person at the desk may search it: by prefix with the right to
  *  full numbers; otherwise only the whole number, or a prefix search would recover the masked digits
  *  of 138****5678 in 40 tries (docs/security.md §4). */
-async function phoneRows(ctx: DataContext, q: string): Promise<Row[]> {
-  const { complaints } = ctx.db
+async function phoneRows(ctx: DataContext, q: string, packed: boolean): Promise<Row[]> {
+  const { db } = ctx
   const digits = q.replace(/[\s-]/g, '')
   if (!/^\d{3,}$/.test(digits)) return []
   if (await deskMaySeePhones(ctx))
-    return complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray()
+    return firstFound(
+      'customerPhone',
+      db.complaints.where('customerPhone').startsWith(digits).limit(SEARCH_LIMIT).toArray(),
+      packed && packedFirstWithPhonePrefix(db, digits, SEARCH_LIMIT)
+    )
   const whole = normalizePhone(q)
-  return whole.ok ? complaints.where('customerPhone').equals(whole.value).limit(SEARCH_LIMIT).toArray() : []
+  if (!whole.ok) return []
+  return firstFound(
+    'customerPhone',
+    db.complaints.where('customerPhone').equals(whole.value).limit(SEARCH_LIMIT).toArray(),
+    packed && packedFirstWithPhone(db, whole.value, SEARCH_LIMIT)
+  )
+}
+
+/** The first SEARCH_LIMIT found through one index, rows and packed ones, in that index's order (value,
+ *  then id): what the index alone would read were all of them rows. */
+async function firstFound(
+  field: 'no' | 'customerPhone' | 'customerName',
+  rows: Promise<Row[]>,
+  packed: Promise<Row[]> | false
+): Promise<Row[]> {
+  if (!packed) return rows
+  const [r, p] = await Promise.all([rows, packed])
+  if (p.length === 0) return r
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  return [...r, ...p].sort((a, b) => cmp(a[field], b[field]) || cmp(a.id, b.id)).slice(0, SEARCH_LIMIT)
 }
 
 /** Number prefix, phone (phoneRows) or name prefix; merged, capped, then the other criteria. */
 async function searchRows(ctx: DataContext, f: ComplaintFilter): Promise<Row[]> {
   const q = f.search.trim()
-  const { complaints } = ctx.db
+  const { db } = ctx
+  const packed = await anyPacked(db)
   const found = await Promise.all([
-    complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
-    phoneRows(ctx, q),
-    complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray()
+    firstFound(
+      'no',
+      db.complaints.where('no').startsWithIgnoreCase(q).limit(SEARCH_LIMIT).toArray(),
+      packed && packedFirstWithNoPrefix(db, q, SEARCH_LIMIT)
+    ),
+    phoneRows(ctx, q, packed),
+    firstFound(
+      'customerName',
+      db.complaints.where('customerName').startsWith(q).limit(SEARCH_LIMIT).toArray(),
+      packed && packedFirstWithNamePrefix(db, q, SEARCH_LIMIT)
+    )
   ])
   const test = predicate(f)
   const byId = new Map<string, Row>()
@@ -144,6 +191,29 @@ function isIndexExact(f: ComplaintFilter): boolean {
   )
 }
 
+/** The first `need` of the range's rows (`rows`, in the range's order) and packed complaints that
+ *  `keep` accepts, in [from, to] (complaintListMerge.ts). */
+function withPacked(
+  ctx: DataContext,
+  ranges: readonly PackRange[],
+  rows: Row[],
+  opts: {
+    need: number
+    sort?: ComplaintFilter['sort']
+    from?: number
+    to?: number
+    keep: (c: Row) => boolean
+  }
+): Promise<Row[]> {
+  return firstOfUnion(
+    rows,
+    { ranges, read: (ids) => packedIn(ctx.db, ids) },
+    { ...opts, from: opts.from ?? -Infinity, to: opts.to ?? Infinity }
+  )
+}
+
+const keepAll = (): boolean => true
+
 /** One page of the list. */
 export async function listComplaints(
   ctx: DataContext,
@@ -152,8 +222,19 @@ export async function listComplaints(
   limit: number
 ): Promise<Row[]> {
   if (f.search.trim()) return (await searchRows(ctx, f)).slice(offset, offset + limit)
+  // 已超时 reads open cases only: those are never packed, so rows alone
   if (f.overdue) return overdueRead(ctx, f).offset(offset).limit(limit).toArray()
-  if (isIndexExact(f)) {
+  const exact = isIndexExact(f)
+  const ranges = await packRanges(ctx.db)
+  if (ranges.length > 0) {
+    // The page of rows ∪ packs: rows up to its end, then the packs that can place (deep pages read more).
+    const need = offset + limit
+    const rows = await rangeRead(ctx, f, !exact).limit(need).toArray()
+    const merged = await withPacked(ctx, ranges, rows, { ...f, need, keep: predicate(f) ?? keepAll })
+    const page = merged.slice(offset)
+    return exact ? page.filter((c) => !c._deleted) : page
+  }
+  if (exact) {
     // Skipping to a deep offset in an unfiltered range moves the cursor inside IndexedDB without
     // reading the rows passed (a filtered one reads each); tombstones are dropped from the page
     // afterwards. The app never deletes a complaint, so a page cannot come up short in practice.
@@ -176,6 +257,7 @@ export function isCountCapped(f: ComplaintFilter): boolean {
  *  from the writer's tallies. */
 export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Promise<number> {
   if (f.search.trim()) return (await searchRows(ctx, f)).length
+  // 已超时 reads open cases only: those are never packed, so rows alone
   if (f.overdue)
     return isPlainRange(f) && f.status === 'all' ? countOverdue(ctx) : overdueRead(ctx, f).count()
   if (isPlainRange(f)) {
@@ -191,9 +273,14 @@ export async function countComplaints(ctx: DataContext, f: ComplaintFilter): Pro
     const tallied = await readTallies(ctx.db, 'complaints', 'category', [f.category])
     if (tallied !== undefined) return tallied
   }
-  return rangeRead(ctx, f)
+  const rows = await rangeRead(ctx, f)
     .limit(COUNT_CAP + 1)
     .count()
+  if (rows > COUNT_CAP) return rows
+  const ranges = await packRanges(ctx.db)
+  if (ranges.length === 0) return rows
+  const need = COUNT_CAP + 1 - rows
+  return rows + (await withPacked(ctx, ranges, [], { ...f, need, keep: predicate(f) ?? keepAll })).length
 }
 
 const UNFED_BACK_WINDOW_MS = 90 * 24 * 3_600_000
@@ -201,12 +288,16 @@ const UNFED_BACK_WINDOW_MS = 90 * 24 * 3_600_000
 /** 四个不漏 rule 4: closed cases (received in the last 90 days — the ones still worth chasing, and
  *  a bounded read however many years are stored) whose result was fed back to no department. */
 export async function listUnfedBack(ctx: DataContext, limit = 500): Promise<Row[]> {
-  const now = ctx.now()
-  return ctx.db.complaints
+  const from = ctx.now() - UNFED_BACK_WINDOW_MS
+  const keep = (c: Row) => !c._deleted && (c.feedbackDepartments ?? []).length === 0
+  const rows = await ctx.db.complaints
     .where('[status+receivedAt]')
-    .between(['closed', now - UNFED_BACK_WINDOW_MS], ['closed', Infinity])
+    .between(['closed', from], ['closed', Infinity])
     .reverse()
-    .filter((c) => !c._deleted && (c.feedbackDepartments ?? []).length === 0)
+    .filter(keep)
     .limit(limit)
     .toArray()
+  const ranges = await packRanges(ctx.db)
+  if (ranges.length === 0) return rows
+  return withPacked(ctx, ranges, rows, { need: limit, from, keep: (c) => c.status === 'closed' && keep(c) })
 }

@@ -1,63 +1,107 @@
 import type { DeskDatabase } from './database'
 import type { SyncedRecords } from './schema'
+import { SETTLED_STATUSES } from '@shared/sync/snapshotHistory'
+import {
+  eachPacked,
+  packedByIds,
+  packedOfCustomers,
+  packedReceivedBetween,
+  packedWithNoPrefix,
+  packedWithNos
+} from './packedHistory'
 
 // Every read of complaints by id, by customer, by number or of the open ones, outside the list's own
 // queries (complaintQuery.ts), the writer and the rebuilds of derived rows. One place, so that when
-// settled history is stored another way (issue 18: fewer, larger records) these reads are taught it
-// once; lint keeps other modules of the data layer from reading the table directly.
+// settled history is stored another way (issue 18: packs, packedHistory.ts) these reads know it in
+// one place; lint keeps other modules of the data layer from reading the table directly. Only settled
+// complaints are ever packed, so the reads of open ones read rows alone.
 
 type StoredComplaint = SyncedRecords['complaints']
 
 /** One complaint by id (a tombstone too: callers decide what a deleted one means). */
-export function complaintById(db: DeskDatabase, id: string): Promise<StoredComplaint | undefined> {
-  return db.complaints.get(id)
+export async function complaintById(db: DeskDatabase, id: string): Promise<StoredComplaint | undefined> {
+  return (await db.complaints.get(id)) ?? (await complaintsByIds(db, [id]))[0]
 }
 
 /** Complaints by id, in the order asked; undefined where none has that id. */
-export function complaintsByIds(
+export async function complaintsByIds(
   db: DeskDatabase,
   ids: readonly string[]
 ): Promise<(StoredComplaint | undefined)[]> {
-  return db.complaints.bulkGet([...ids])
+  const rows = await db.complaints.bulkGet([...ids])
+  const missing = ids.filter((_, i) => rows[i] === undefined)
+  if (missing.length === 0) return rows
+  const packed = await packedByIds(db, missing)
+  return rows.map((r, i) => r ?? (packed.get(ids[i] as string)?.row as StoredComplaint | undefined))
+}
+
+/** Rows first, then packed ones not among them (a complaint is in one place; this only guards). */
+function union(rows: StoredComplaint[], packed: StoredComplaint[]): StoredComplaint[] {
+  if (packed.length === 0) return rows
+  const seen = new Set(rows.map((r) => r.id))
+  return [...rows, ...packed.filter((p) => !seen.has(p.id))]
 }
 
 /** Every complaint of these archives (a customer and those merged into it). */
-export function complaintsOfCustomers(
+export async function complaintsOfCustomers(
   db: DeskDatabase,
   customerIds: readonly string[]
 ): Promise<StoredComplaint[]> {
-  return db.complaints
-    .where('customerId')
-    .anyOf([...customerIds])
-    .toArray()
+  const [rows, packed] = await Promise.all([
+    db.complaints
+      .where('customerId')
+      .anyOf([...customerIds])
+      .toArray(),
+    packedOfCustomers(db, customerIds)
+  ])
+  return union(rows, packed)
 }
 
 /** The ids of an archive's complaints (what a merge moves). */
 export async function complaintIdsOfCustomer(db: DeskDatabase, customerId: string): Promise<string[]> {
-  return (await db.complaints.where('customerId').equals(customerId).primaryKeys()) as string[]
+  const [ids, packed] = await Promise.all([
+    db.complaints.where('customerId').equals(customerId).primaryKeys() as Promise<string[]>,
+    packedOfCustomers(db, [customerId])
+  ])
+  return [...new Set([...ids, ...packed.map((p) => p.id)])]
 }
 
 /** How many complaints an archive holds (tombstones included, as the index counts them). */
-export function complaintCountOfCustomer(db: DeskDatabase, customerId: string): Promise<number> {
-  return db.complaints.where('customerId').equals(customerId).count()
+export async function complaintCountOfCustomer(db: DeskDatabase, customerId: string): Promise<number> {
+  const [rows, packed] = await Promise.all([
+    db.complaints.where('customerId').equals(customerId).count(),
+    packedOfCustomers(db, [customerId])
+  ])
+  return rows + packed.length
 }
 
 /** The complaint with this number, if any. */
-export function complaintByNo(db: DeskDatabase, no: string): Promise<StoredComplaint | undefined> {
-  return db.complaints.where('no').equals(no).first()
+export async function complaintByNo(db: DeskDatabase, no: string): Promise<StoredComplaint | undefined> {
+  return (await db.complaints.where('no').equals(no).first()) ?? (await packedWithNos(db, [no]))[0]
 }
 
 /** The complaints holding any of these numbers. */
-export function complaintsWithNos(db: DeskDatabase, nos: readonly string[]): Promise<StoredComplaint[]> {
-  return db.complaints
-    .where('no')
-    .anyOf([...nos])
-    .toArray()
+export async function complaintsWithNos(
+  db: DeskDatabase,
+  nos: readonly string[]
+): Promise<StoredComplaint[]> {
+  const [rows, packed] = await Promise.all([
+    db.complaints
+      .where('no')
+      .anyOf([...nos])
+      .toArray(),
+    packedWithNos(db, nos)
+  ])
+  return union(rows, packed)
 }
 
 /** The complaints whose number starts so (a day and PC code: `TS-20261120-A1-`). */
-export function complaintsWithNoPrefix(db: DeskDatabase, prefix: string): Promise<StoredComplaint[]> {
-  return db.complaints.where('no').startsWith(prefix).toArray()
+export async function complaintsWithNoPrefix(db: DeskDatabase, prefix: string): Promise<StoredComplaint[]> {
+  const [rows, packed] = await Promise.all([
+    db.complaints.where('no').startsWith(prefix).toArray(),
+    packedWithNoPrefix(db, prefix)
+  ])
+  return union(rows, packed)
 }
 
 /** Every open complaint (the sparse _openAt index holds only those: settled ones are never read). */
@@ -80,15 +124,26 @@ export async function complaintIdsInStatus(
   db: DeskDatabase,
   status: StoredComplaint['status']
 ): Promise<string[]> {
-  return (await db.complaints
+  const ids = (await db.complaints
     .where('[status+receivedAt]')
     .between([status, -Infinity], [status, Infinity])
     .primaryKeys()) as string[]
+  if (!SETTLED_STATUSES.has(status)) return ids
+  // a settled status: every pack is read (no caller asks this today; the union keeps it true)
+  const packed: string[] = []
+  await eachPacked(db, (c) => {
+    if (c.status === status) packed.push(c.id)
+  })
+  return [...new Set([...ids, ...packed])]
 }
 
 /** How many complaints were received at or after `since` (工作台's 今日登记; index count only). */
-export function countReceivedSince(db: DeskDatabase, since: number): Promise<number> {
-  return db.complaints.where('receivedAt').aboveOrEqual(since).count()
+export async function countReceivedSince(db: DeskDatabase, since: number): Promise<number> {
+  const [rows, packed] = await Promise.all([
+    db.complaints.where('receivedAt').aboveOrEqual(since).count(),
+    packedReceivedBetween(db, since, Infinity)
+  ])
+  return rows + packed.length
 }
 
 /** How many complaints in these statuses have this clerk as first responder (index counts only). */
@@ -100,5 +155,36 @@ export async function countOfResponder(
   const counts = await Promise.all(
     statuses.map((status) => db.complaints.where('[firstResponder+status]').equals([staffNo, status]).count())
   )
-  return counts.reduce((a, b) => a + b, 0)
+  let packed = 0
+  if (statuses.some((s) => SETTLED_STATUSES.has(s)))
+    await eachPacked(db, (c) => {
+      if (c.firstResponder === staffNo && statuses.includes(c.status)) packed++
+    })
+  return counts.reduce((a, b) => a + b, 0) + packed
+}
+
+/** The receivedAt of the `n`-th complaint row (not packed: the caller merges packs itself) received
+ *  after `after` (ms, exclusive), in receivedAt order; undefined when fewer rows are. Index keys only. */
+export async function nthRowReceivedAfter(
+  db: DeskDatabase,
+  after: number,
+  n: number
+): Promise<number | undefined> {
+  const keys = await db.complaints
+    .where('receivedAt')
+    .above(after)
+    .offset(n - 1)
+    .limit(1)
+    .keys()
+  return keys[0] as number | undefined
+}
+
+/** The complaint rows (not packed ones) received in (after, until] (ms), in receivedAt order: the
+ *  snapshot writer lists history a page at a time and merges the packed complaints of the page. */
+export function complaintRowsReceivedIn(
+  db: DeskDatabase,
+  after: number,
+  until: number
+): Promise<StoredComplaint[]> {
+  return db.complaints.where('receivedAt').between(after, until, false, true).toArray()
 }

@@ -1,3 +1,4 @@
+import { packedReceivedBetween } from './packedHistory'
 import {
   serviceStats,
   type ServiceFact,
@@ -43,6 +44,10 @@ async function serviceFactsFromKeys(ctx: DataContext, range: TimeRange): Promise
         .where('_svc')
         .between([range.start], [range.end])
         .keys()) as unknown as SvcKey[]
+      // settled complaints a join stored in packs carry the same key (packedHistory.ts)
+      if (table === 'complaints')
+        for (const c of await packedReceivedBetween(ctx.db, range.start, range.end - 1))
+          if (Array.isArray(c._svc)) keys.push(c._svc as unknown as SvcKey)
       return keys.map(([at, staffNo, customer, outcome]): ServiceFact =>
         kind === 'consultation'
           ? { kind, at, staffNo, customer, outcome: (outcome || null) as ConsultOutcome | null }

@@ -5,6 +5,12 @@ import type { Actor } from '@shared/domain/workflow'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
 import { refuseWhileCustomersLoad } from './customers'
+import {
+  CUSTOMER_STORES,
+  clerksHoldingCustomers,
+  countCustomersOfClerk,
+  customerIdsOfClerk
+} from './customerReads'
 
 // 负责客服 by numbers (客户按数量均衡分配, docs/design.md §3.2). Counts come from the derived `_clerk` index
 // ('' = unassigned; tombstoned archives are not in it), so loads and "who is unassigned" are index
@@ -40,17 +46,14 @@ export interface ClerkLoads {
   unassigned: number
 }
 
-const countOf = (ctx: DataContext, staffNo: string) =>
-  ctx.db.customers.where('_clerk').equals(staffNo).count()
+const countOf = (ctx: DataContext, staffNo: string) => countCustomersOfClerk(ctx.db, staffNo)
 
 /** Every eligible clerk with how many customers they hold, the holders who are not eligible, and the unassigned. */
 export async function clerkLoads(ctx: DataContext): Promise<ClerkLoads> {
-  return ctx.db.transaction('r', ctx.db.staff, ctx.db.customers, async () => {
+  return ctx.db.transaction('r', ['staff', ...CUSTOMER_STORES], async () => {
     const staff = (await ctx.db.staff.orderBy('staffNo').toArray()).filter((s) => !s._deleted)
     // A unique-key walk visits each distinct 工号 once, however many customers each holds.
-    const holders = ((await ctx.db.customers.orderBy('_clerk').uniqueKeys()) as string[]).filter(
-      (k) => k !== ''
-    )
+    const holders = (await clerksHoldingCustomers(ctx.db)).filter((k) => k !== '')
     const eligible = staff.filter((s) => s.active && CLERK_ROLES.has(s.role))
     const others = holders.filter((no) => !eligible.some((s) => s.staffNo === no))
     const byNo = new Map(staff.map((s) => [s.staffNo, s]))
@@ -158,7 +161,7 @@ export async function assignUnassigned(
   const outcome = await ctx.writer.transact(actor.staffNo, async (tx): Promise<Outcome> => {
     const refused = await checkRequest(ctx, actor, clerkNos)
     if (refused) return { refused }
-    const ids = (await ctx.db.customers.where('_clerk').equals('').primaryKeys()) as string[]
+    const ids = await customerIdsOfClerk(ctx.db, '')
     const plan = balanceAssignment(ids, await loadsOf(ctx, clerkNos))
     return { perClerk: await apply(ctx, tx, actor, plan, { mode: 'balance' }, onProgress) }
   })
@@ -180,7 +183,7 @@ export async function reassign(
         ? 'sameClerk'
         : await checkRequest(ctx, actor, toClerkNos)
     if (refused) return { refused }
-    const ids = (await ctx.db.customers.where('_clerk').equals(fromClerkNo).primaryKeys()) as string[]
+    const ids = await customerIdsOfClerk(ctx.db, fromClerkNo)
     const plan = planReassign(ids, await loadsOf(ctx, toClerkNos))
     return {
       perClerk: await apply(ctx, tx, actor, plan, { mode: 'reassign', from: fromClerkNo }, onProgress)

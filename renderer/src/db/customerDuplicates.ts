@@ -2,6 +2,13 @@ import { findDuplicatePairs, type DuplicatePair } from '@shared/domain/customerD
 import type { DataContext } from './context'
 import type { StoredCustomer } from './customers'
 import { complaintCountOfCustomer } from './complaintReads'
+import {
+  CUSTOMER_STORES,
+  customerIdsWithKeyPrefix,
+  customersByIds,
+  eachCustomerKeyBetween,
+  eachDistinctCustomerKeyWithPrefix
+} from './customerReads'
 
 // 疑似重复客户, found from index keys alone: the `p:` (phone digits) and `n:` (normalised name)
 // entries of the multi-entry `_keys` index, read with key cursors — no record is loaded. Tombstoned
@@ -24,10 +31,7 @@ export interface DuplicateScan {
  *  — so the walk stops before those. */
 async function phoneEntries(ctx: DataContext): Promise<[string, string][]> {
   const out: [string, string][] = []
-  await ctx.db.customers
-    .where('_keys')
-    .between('p:0', 'p:2')
-    .eachKey((key, cursor) => void out.push([String(key).slice(2), String(cursor.primaryKey)]))
+  await eachCustomerKeyBetween(ctx.db, 'p:0', 'p:2', (key, id) => void out.push([key.slice(2), id]))
   return out
 }
 
@@ -35,13 +39,10 @@ async function phoneEntries(ctx: DataContext): Promise<[string, string][]> {
  *  (each with its first archive id) plus one bulk read of all ids in name order — a name's archives
  *  run from its first id to the next name's. Names repeat (张伟, 王芳…), so this is fewer steps. */
 async function nameEntries(ctx: DataContext): Promise<[string, string][]> {
-  const names = () => ctx.db.customers.where('_keys').startsWith('n:')
-  return ctx.db.transaction('r', ctx.db.customers, async () => {
+  return ctx.db.transaction('r', [...CUSTOMER_STORES], async () => {
     const firsts: [string, string][] = []
-    await names().eachUniqueKey(
-      (key, cursor) => void firsts.push([String(key).slice(2), String(cursor.primaryKey)])
-    )
-    const ids = (await names().primaryKeys()) as string[]
+    await eachDistinctCustomerKeyWithPrefix(ctx.db, 'n:', (key, id) => void firsts.push([key.slice(2), id]))
+    const ids = await customerIdsWithKeyPrefix(ctx.db, 'n:')
     const out: [string, string][] = []
     let name = -1
     for (const id of ids) {
@@ -89,7 +90,7 @@ export async function describeDuplicates(
   pairs: readonly DuplicatePair[]
 ): Promise<{ pair: DuplicatePair; sides: [ArchiveSummary, ArchiveSummary] }[]> {
   const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))]
-  const rows = await ctx.db.customers.bulkGet(ids)
+  const rows = await customersByIds(ctx.db, ids)
   const live = new Map(rows.flatMap((c) => (c && !c._deleted && !c.mergedInto ? [[c.id, c] as const] : [])))
   const counts = new Map(
     await Promise.all([...live.keys()].map(async (id) => [id, await linkedRecordCounts(ctx, id)] as const))

@@ -12,6 +12,13 @@ import { mergeImported, type ImportUpdateMode } from './customerImportMerge'
 import { AUDIT_SUBJECT } from './customerAssignment'
 import type { TimelineEvent } from './schema'
 import { newestEventsOf } from './timelineReads'
+import {
+  CUSTOMER_STORES,
+  customerById,
+  customersByIds,
+  customersWithAnyKey,
+  eachCustomerKeyWithPrefix
+} from './customerReads'
 
 // 导入客户 / 导出Excel in the data layer. An import is ALL-OR-NOTHING: one writer transaction creates
 // the new archives (in bulk), merges the chosen updates and records one audit event; any failure,
@@ -78,20 +85,13 @@ async function phoneOwners(ctx: DataContext, phones: Iterable<string>): Promise<
   if (wanted.size === 0) return owners
   const keys = new Set([...wanted].map((p) => `p:${digits(p)}`))
   let found: (StoredCustomer | undefined)[]
-  if (keys.size <= LOOKUP_BY_KEY_MAX)
-    found = await ctx.db.customers
-      .where('_keys')
-      .anyOf([...keys])
-      .toArray()
+  if (keys.size <= LOOKUP_BY_KEY_MAX) found = await customersWithAnyKey(ctx.db, [...keys])
   else {
     const ids = new Set<string>()
-    await ctx.db.customers
-      .where('_keys')
-      .startsWith('p:')
-      .eachKey((key, cursor) => {
-        if (keys.has(key as string)) ids.add(cursor.primaryKey as string)
-      })
-    found = await ctx.db.customers.bulkGet([...ids])
+    await eachCustomerKeyWithPrefix(ctx.db, 'p:', (key, id) => {
+      if (keys.has(key)) ids.add(id)
+    })
+    found = await customersByIds(ctx.db, [...ids])
   }
   for (const c of found) {
     if (!c || c._deleted) continue
@@ -106,7 +106,7 @@ export async function customersHoldingPhones(
   ctx: DataContext,
   phones: readonly string[]
 ): Promise<[string, { id: string; name: string }][]> {
-  const owners = await ctx.db.transaction('r', ctx.db.customers, () => phoneOwners(ctx, phones))
+  const owners = await ctx.db.transaction('r', [...CUSTOMER_STORES], () => phoneOwners(ctx, phones))
   return [...owners].map(([phone, c]) => [phone, { id: c.id, name: c.name }])
 }
 
@@ -128,10 +128,10 @@ export async function importCustomers(
     /** live id → the archive as this transaction has left it so far */
     const latest = new Map<string, StoredCustomer>()
     let gone = 0
-    for (const [i, found] of (await ctx.db.customers.bulkGet(ids)).entries()) {
+    for (const [i, found] of (await customersByIds(ctx.db, ids)).entries()) {
       let live = found
       for (let hops = 0; live?.mergedInto && hops < 10; hops++)
-        live = await ctx.db.customers.get(live.mergedInto)
+        live = await customerById(ctx.db, live.mergedInto)
       if (!live || live._deleted) gone++
       else {
         liveId.set(ids[i] as string, live.id)

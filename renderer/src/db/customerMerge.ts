@@ -5,6 +5,7 @@ import { mergeEventData, type MergedIntoData } from '@shared/domain/customerMerg
 import type { DataContext } from './context'
 import { getCustomer, type StoredCustomer } from './customers'
 import { complaintIdsOfCustomer } from './complaintReads'
+import { customerById, customersByIds } from './customerReads'
 
 // Merging two archives of one customer ("merged with nothing lost", docs/design.md §3.2), in ONE writer
 // transaction: the survivor gets the merged profile (planMerge: the other's differing values go to
@@ -49,7 +50,7 @@ export async function mergeCustomers(
     { kind: 'customersMerged', params: { survivorId, otherId } },
     async (tx, record) => {
       if (survivorId === otherId) return { refused: 'self' as Refusal }
-      const [survivor, other] = await ctx.db.customers.bulkGet([survivorId, otherId])
+      const [survivor, other] = await customersByIds(ctx.db, [survivorId, otherId])
       const refused = refusalOf(survivor) ?? refusalOf(other)
       if (refused || !survivor || !other) return { refused: refused ?? 'notFound' }
 
@@ -88,7 +89,7 @@ export async function mergeCustomers(
         data: { ...into }
       })
       await record()
-      return { customer: (await ctx.db.customers.get(survivorId)) as StoredCustomer }
+      return { customer: (await customerById(ctx.db, survivorId)) as StoredCustomer }
     }
   )
   if ('refused' in done) throw new MergeRefusedError(`customerMerge.refused.${done.refused}`)

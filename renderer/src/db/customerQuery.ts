@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '@shared/domain/customer'
+import { TIERS } from '@shared/domain/customer'
 import type { RankedCustomer } from '@shared/domain/customerSearch'
 import type { DataContext } from './context'
 import { refuseWhileCustomersLoad, type StoredCustomer } from './customers'
@@ -6,6 +6,15 @@ import { readTallies } from './tallies'
 import { loadCustomerSearch } from './derived'
 import { deskMaySeePhones, deskMaySeePhonesHeld } from './privacy'
 import { joiningCustomersHeld, searchJoiningCustomers } from './joiningCustomers'
+import {
+  countListedCustomers,
+  customerPage,
+  customersWithKeyPrefix,
+  listedCustomers,
+  type CustomerFilter
+} from './customerReads'
+
+export type { CustomerFilter } from './customerReads'
 
 // Finding customers. Search reads the multi-entry _keys index by prefix (name, pinyin initials, full
 // pinyin, phone, last 4, member card), a few dozen rows per kind, then ranks in memory — so each
@@ -39,28 +48,10 @@ export async function searchCustomers(ctx: DataContext, raw: string, limit = 20)
   )
   const found =
     held ??
-    (
-      await Promise.all(
-        plan.lookups.map((l) => ctx.db.customers.where('_keys').startsWith(l.prefix).limit(limit).toArray())
-      )
-    ).flat()
+    (await Promise.all(plan.lookups.map((l) => customersWithKeyPrefix(ctx.db, l.prefix, limit)))).flat()
   const byId = new Map<string, StoredCustomer>()
   for (const c of found) if (!c._deleted) byId.set(c.id, c)
   return rankResults(raw, [...byId.values()], limit, options)
-}
-
-export interface CustomerFilter {
-  tier?: Tier
-  /** 工号; '' for unassigned */
-  clerk?: string
-}
-
-function filtered(ctx: DataContext, f: CustomerFilter) {
-  const base =
-    f.clerk !== undefined
-      ? ctx.db.customers.where('_clerk').equals(f.clerk)
-      : ctx.db.customers.orderBy('name')
-  return base.filter((c) => !c._deleted && (!f.tier || c.tier === f.tier))
 }
 
 /** One page of the archive in name order (or of one clerk's customers). */
@@ -70,7 +61,7 @@ export async function listCustomers(
   offset: number,
   limit: number
 ): Promise<StoredCustomer[]> {
-  return filtered(ctx, f).offset(offset).limit(limit).toArray()
+  return customerPage(ctx.db, f, offset, limit)
 }
 
 /** How many: tallies for the whole archive or one tier; an index count for a clerk. */
@@ -79,11 +70,11 @@ export async function countCustomers(ctx: DataContext, f: CustomerFilter): Promi
     const tallied = await readTallies(ctx.db, 'customers', 'tier', f.tier ? [f.tier] : TIERS)
     if (tallied !== undefined) return tallied
   }
-  return filtered(ctx, f).count()
+  return countListedCustomers(ctx.db, f)
 }
 
 /** Every live customer matching the filter (for export), in name order. */
 export async function allCustomers(ctx: DataContext, f: CustomerFilter): Promise<StoredCustomer[]> {
   await refuseWhileCustomersLoad(ctx)
-  return filtered(ctx, f).toArray()
+  return listedCustomers(ctx.db, f)
 }

@@ -7,6 +7,7 @@ import { deskMaySeePhones } from './privacy'
 import { maskPhone } from '@shared/domain/phone'
 import { complaintsOfCustomers } from './complaintReads'
 import { eventsOfSubjects } from './timelineReads'
+import { customerById } from './customerReads'
 
 // One timeline per customer (docs/design.md §3.2): their complaints and returns, and the steps recorded on
 // the archive itself (notes, corrections, merges, reveals), newest first. Archives merged into this
@@ -55,7 +56,7 @@ function maskedForDesk(event: TimelineEvent): TimelineEvent {
 
 export async function getCustomerTimeline(ctx: DataContext, customerId: string): Promise<CustomerTimeline> {
   const fullPhones = await deskMaySeePhones(ctx)
-  const customer = await ctx.db.customers.get(customerId)
+  const customer = await customerById(ctx.db, customerId)
   const ids = [customerId, ...(customer?.mergedFrom ?? [])]
   const [complaints, returns, events, consultations] = await Promise.all([
     complaintsOfCustomers(ctx.db, ids),

@@ -8,6 +8,7 @@ import {
   searchJoiningCustomers
 } from './joiningCustomers'
 import { customersPending } from './historyLoad'
+import { customerById, customersByIds, firstCustomerWithKey, firstCustomerWithPhone } from './customerReads'
 import { roleRefusal, RoleRefusedError } from './roles'
 import { ROLES } from '@shared/domain/staff'
 import { nanoid } from 'nanoid'
@@ -62,17 +63,13 @@ export async function findCustomerByPhone(
 ): Promise<StoredCustomer | undefined> {
   // A roster row imported without a phone has phone '': an empty phone matches no archive.
   if (!phone) return undefined
-  const byPrimary = await ctx.db.customers
-    .where('phone')
-    .equals(phone)
-    .filter((c) => !c._deleted)
-    .first()
+  const byPrimary = await firstCustomerWithPhone(ctx.db, phone, (c) => !c._deleted)
   if (byPrimary) return byPrimary
-  const byAny = await ctx.db.customers
-    .where('_keys')
-    .equals(`p:${digits(phone)}`)
-    .filter((c) => !c._deleted && (c.phones ?? [c.phone]).includes(phone))
-    .first()
+  const byAny = await firstCustomerWithKey(
+    ctx.db,
+    `p:${digits(phone)}`,
+    (c) => !c._deleted && (c.phones ?? [c.phone]).includes(phone)
+  )
   if (byAny || !joiningCustomersHeld(ctx.db)) return byAny
   // A joining PC may not have stored this archive yet: a second one with the same phone must not be
   // made (intake, 新建客户), so the held rows are asked too, and the one found is stored for use.
@@ -89,7 +86,7 @@ export async function findCustomerByPhone(
  *  (Dexie refuses any write there with ReadOnlyError, before writing anything) — the held row is
  *  answered as it is; the next write to it stores it. */
 async function storedCustomer(ctx: DataContext, id: string): Promise<StoredCustomer | undefined> {
-  const row = await ctx.db.customers.get(id)
+  const row = await customerById(ctx.db, id)
   if (row || !joiningCustomerUnstored(ctx.db, id)) return row
   const held = joiningCustomer(ctx.db, id)
   if (!held) return undefined
@@ -100,7 +97,7 @@ async function storedCustomer(ctx: DataContext, id: string): Promise<StoredCusto
     if ((error as Error | null)?.name === Dexie.errnames.ReadOnly) return held
     throw error
   }
-  return ctx.db.customers.get(id)
+  return customerById(ctx.db, id)
 }
 
 /** Work on the whole archive (import, export, a campaign, moving a clerk's customers) is refused while
@@ -190,7 +187,7 @@ export async function createCustomer(
         })
       ])
     )
-    return (await ctx.db.customers.get(id)) as StoredCustomer
+    return (await customerById(ctx.db, id)) as StoredCustomer
   })
 }
 
@@ -214,7 +211,7 @@ export async function updateCustomer(
   profile: CustomerProfileRecord
 ): Promise<number> {
   return ctx.writer.transact(staffNo, async (tx) => {
-    const current = await ctx.db.customers.get(id)
+    const current = await customerById(ctx.db, id)
     if (!current || current._deleted) throw new CustomerRefusedError('customer.notFound')
     const clash = await phoneConflict(ctx, profile.phones, id)
     if (clash) throw new CustomerRefusedError('customer.phoneExists', clash.id)
@@ -252,7 +249,7 @@ export async function addCustomerNote(
   if (!note) throw new CustomerRefusedError('validation.required')
   if (note.length > 2000) throw new CustomerRefusedError('validation.tooLong')
   await ctx.writer.transact(staffNo, async (tx) => {
-    if (!(await ctx.db.customers.get(id))) throw new CustomerRefusedError('customer.notFound')
+    if (!(await customerById(ctx.db, id))) throw new CustomerRefusedError('customer.notFound')
     await tx.create('events', {
       id: nanoid(),
       subjectId: id,
@@ -295,6 +292,6 @@ export async function revealPhone(
 /** Which of these archives are 大客户 (for marking them in lists of complaints and returns). */
 export async function keyAccountsAmong(ctx: DataContext, ids: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(ids)]
-  const rows = await ctx.db.customers.bulkGet(unique)
+  const rows = await customersByIds(ctx.db, unique)
   return new Set(rows.flatMap((c) => (c && c.tier === 'key' ? [c.id] : [])))
 }

@@ -21,6 +21,7 @@ import {
   SCHEMA_V12,
   SCHEMA_V13,
   SCHEMA_V15,
+  SCHEMA_V16,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -31,6 +32,7 @@ import {
   type TallyEntry
 } from './schema'
 import type { DayRowEntry } from './dayRows'
+import type { ComplaintPack } from '@shared/sync/complaintPacks'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -58,6 +60,7 @@ export class DeskDatabase extends Dexie {
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
+  complaintPacks!: Table<ComplaintPack, string>
 
   constructor(name: string) {
     super(name)
@@ -133,6 +136,7 @@ export class DeskDatabase extends Dexie {
     this.version(12).stores(SCHEMA_V12)
     this.version(13).stores(SCHEMA_V13)
     this.version(15).stores(SCHEMA_V15)
+    this.version(16).stores(SCHEMA_V16)
   }
 }
 

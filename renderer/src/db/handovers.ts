@@ -20,6 +20,7 @@ import type { Stored, TimelineEvent } from './schema'
 import { getShifts } from './shifts'
 import { openComplaints } from './complaintReads'
 import { eventsOf } from './timelineReads'
+import { customersByIds } from './customerReads'
 
 // 交接记录 (docs/design.md §3.5). A note is started by the outgoing clerk (交班人) pre-filled from the data,
 // edited by them only, submitted, and acknowledged by someone else (接班人), after which it is
@@ -67,7 +68,10 @@ async function prefillFor(
   const tasks = (
     await ctx.db.revisitTasks.where('_open').belowOrEqual(sunsetDeadline(ctx.now(), ctx.timeRules)).toArray()
   ).filter((t) => !t._deleted)
-  const customers = await ctx.db.customers.bulkGet(tasks.map((t) => t.customerId))
+  const customers = await customersByIds(
+    ctx.db,
+    tasks.map((t) => t.customerId)
+  )
   const revisitTasks = tasks.map((t, i) => {
     const c = customers[i]
     return c && !c._deleted ? { ...t, customerName: c.name, customerPhone: c.phone } : t

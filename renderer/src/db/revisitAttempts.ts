@@ -14,6 +14,7 @@ import { writeAttempt } from './revisitAttemptWrite'
 import type { SyncedRecords } from './schema'
 import { getWorkflowConfig } from './workflow'
 import { complaintById } from './complaintReads'
+import { customerById } from './customerReads'
 
 // One call of a 回访任务 (开始回访 → outcome), written as a field of its own on the task
 // (docs/revisits.md §4), so calls made on two PCs are both kept. A 投诉回访 answered (已接通) is the
@@ -114,7 +115,7 @@ async function markNoRevisit(
   customerId: string,
   now: number
 ) {
-  const customer = await ctx.db.customers.get(customerId)
+  const customer = await customerById(ctx.db, customerId)
   if (!customer || customer._deleted) return
   if (!customer.noRevisit) await tx.update('customers', customerId, { noRevisit: { at: now, by: staffNo } })
   await tx.create('events', {
@@ -138,7 +139,7 @@ export async function setNoRevisit(
 ): Promise<void> {
   if (!on && actor.role !== 'manager') throw new RevisitRefusedError('revisit.clearNeedsManager')
   const refused = await ctx.writer.transact(actor.staffNo, async (tx) => {
-    const customer = await ctx.db.customers.get(customerId)
+    const customer = await customerById(ctx.db, customerId)
     if (!customer || customer._deleted) return 'customer.notFound'
     const now = ctx.now()
     if (on) await markNoRevisit(ctx, tx, actor.staffNo, customerId, now)

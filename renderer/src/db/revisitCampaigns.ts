@@ -16,6 +16,7 @@ import type { SyncedRecords } from './schema'
 import { createMissingTasks } from './revisitDerive'
 import { getRevisitSettings, RevisitSettingsRefusedError } from './revisitSettings'
 import { refuseWhileCustomersLoad } from './customers'
+import { customerIdsWhere, customersByIds, type CustomerScope } from './customerReads'
 
 // 专项回访 (docs/revisits.md §3a). A manager's campaign is a field `campaign:<id>` of the synced
 // settings record `revisitCampaigns`; its tasks are made in batches, one short transaction each, so
@@ -35,13 +36,13 @@ export interface CampaignProgress {
 /** The customers the criteria pick: `matching` all of them, `eligible` those that may be called
  *  (not 不再回访). Read through the narrowest index: tier, then 负责客服, else every archive. */
 async function pickedIds(ctx: DataContext, criteria: CampaignCriteria): Promise<string[]> {
-  const collection =
+  const scope: CustomerScope =
     criteria.tiers.length > 0
-      ? ctx.db.customers.where('tier').anyOf(criteria.tiers)
+      ? { tiers: criteria.tiers }
       : criteria.clerk !== ''
-        ? ctx.db.customers.where('_clerk').equals(criteria.clerk)
-        : ctx.db.customers.toCollection()
-  return (await collection.filter((c) => matchesCampaign(c, criteria)).primaryKeys()) as string[]
+        ? { clerk: criteria.clerk }
+        : 'all'
+  return customerIdsWhere(ctx.db, scope, (c) => matchesCampaign(c, criteria))
 }
 
 export async function countCampaignCustomers(
@@ -51,7 +52,7 @@ export async function countCampaignCustomers(
   const ids = await pickedIds(ctx, criteria)
   let eligible = 0
   for (let i = 0; i < ids.length; i += CAMPAIGN_BATCH) {
-    const batch = await ctx.db.customers.bulkGet(ids.slice(i, i + CAMPAIGN_BATCH))
+    const batch = await customersByIds(ctx.db, ids.slice(i, i + CAMPAIGN_BATCH))
     eligible += batch.filter((c) => c && !c.noRevisit).length
   }
   return { matching: ids.length, eligible }
@@ -121,7 +122,7 @@ export async function createRevisitCampaign(
   const kept = (await getRevisitCampaign(ctx, id)) ?? campaign
   let made = 0
   for (let i = 0; i < ids.length; i += CAMPAIGN_BATCH) {
-    const customers = await ctx.db.customers.bulkGet(ids.slice(i, i + CAMPAIGN_BATCH))
+    const customers = await customersByIds(ctx.db, ids.slice(i, i + CAMPAIGN_BATCH))
     const tasks = customers.flatMap((c: StoredCustomer | undefined) => {
       const task: RevisitTask | null =
         c && matchesCampaign(c, f.criteria) ? campaignTask(kept, c, settings) : null

@@ -12,6 +12,7 @@ import type { ReturnRequest } from '@shared/domain/returns'
 import type { DataContext } from './context'
 import type { WriteTx } from './writer'
 import { heldRevisitSettings, peekRevisitSettings } from './revisitSettings'
+import { customerById } from './customerReads'
 
 // Tasks derived by the data layer from the records it writes (docs/revisits.md §3), inside the
 // writing transaction: a complaint accepted, a repair done, a customer created, imported or made a
@@ -59,7 +60,7 @@ async function createMissing(ctx: DataContext, tx: WriteTx, tasks: readonly Revi
 }
 
 async function liveCustomer(ctx: DataContext, id: string): Promise<CustomerFacts | undefined> {
-  const c = await ctx.db.customers.get(id)
+  const c = await customerById(ctx.db, id)
   return c && !c._deleted ? c : undefined
 }
 

@@ -17,6 +17,7 @@ import { getRevisitScripts, getRevisitSettings } from './revisitSettings'
 import { getStoreName } from './setup'
 import { getRevisitCampaign } from './revisitCampaigns'
 import { complaintById } from './complaintReads'
+import { customerById, customersByIds } from './customerReads'
 
 // 今日回访 and what a call needs (docs/revisits.md §4). The queue reads the sparse `_open` index in
 // due order (overdue first, then due today, then upcoming), a chunk at a time, joining the live
@@ -80,7 +81,10 @@ export async function listRevisitQueue(
       (t) =>
         (!filter.rule || t.rule === filter.rule) && (filter.clerk === undefined || t.clerk === filter.clerk)
     )
-    const customers = await ctx.db.customers.bulkGet(candidates.map((t) => t.customerId))
+    const customers = await customersByIds(
+      ctx.db,
+      candidates.map((t) => t.customerId)
+    )
     candidates.forEach((task, i) => {
       if (rows.length >= limit) return
       const c = customers[i]
@@ -133,7 +137,7 @@ export async function getRevisitCall(ctx: DataContext, id: string): Promise<Revi
   const task = await ctx.db.revisitTasks.get(id)
   if (!task || task._deleted) return undefined
   const [customer, complaint, scripts, settings, storeName, campaign] = await Promise.all([
-    ctx.db.customers.get(task.customerId),
+    customerById(ctx.db, task.customerId),
     task.rule === 'complaint' || task.rule === 'repair' ? complaintById(ctx.db, task.sourceId) : undefined,
     getRevisitScripts(ctx),
     getRevisitSettings(ctx),
@@ -168,7 +172,7 @@ function withState(task: StoredTask): TaskWithState {
 
 /** A customer's tasks (and of archives merged into it), newest window first. */
 export async function revisitTasksOfCustomer(ctx: DataContext, customerId: string): Promise<TaskWithState[]> {
-  const customer = await ctx.db.customers.get(customerId)
+  const customer = await customerById(ctx.db, customerId)
   const ids = [customerId, ...(customer?.mergedFrom ?? [])]
   const rows = await ctx.db.revisitTasks.where('customerId').anyOf(ids).toArray()
   return rows

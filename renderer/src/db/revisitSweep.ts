@@ -12,6 +12,7 @@ import { createMissingTasks } from './revisitDerive'
 import { getRevisitSettings } from './revisitSettings'
 import { SYSTEM_STAFF_NO } from './escalations'
 import { customersStillLoading } from './customers'
+import { allCustomerIds, customerIdsInTier, customersByIds } from './customerReads'
 import { complaintIdsInStatus, complaintsByIds } from './complaintReads'
 
 // Tasks for records that exist already (docs/revisits.md §3): when a rule is switched on, at start-up
@@ -75,7 +76,10 @@ export async function generateRevisitTasks(
     const ids = await complaintIdsInStatus(ctx.db, 'awaitingRevisit')
     await run('complaint', ids, async (batch) => {
       const complaints = (await complaintsByIds(ctx.db, batch)).filter((c) => c && !c._deleted && !c.revisit)
-      const customers = await ctx.db.customers.bulkGet(complaints.map((c) => c!.customerId))
+      const customers = await customersByIds(
+        ctx.db,
+        complaints.map((c) => c!.customerId)
+      )
       return complaints.flatMap((c, i) => {
         const tasks = complaintTasks(c!, customers[i] ?? undefined, s, ctx.timeRules)
         return tasks.filter((t) => rules.includes(t.rule))
@@ -83,9 +87,9 @@ export async function generateRevisitTasks(
     })
   }
   if (rules.includes('keyAccount') && s.rules.keyAccount.enabled) {
-    const ids = (await ctx.db.customers.where('tier').equals('key').primaryKeys()) as string[]
+    const ids = await customerIdsInTier(ctx.db, 'key')
     await run('keyAccount', ids, async (batch) =>
-      (await ctx.db.customers.bulkGet(batch)).flatMap((c) => {
+      (await customersByIds(ctx.db, batch)).flatMap((c) => {
         const task = c && !c._deleted && !c.mergedInto ? keyAccountTask(c, now, s) : null
         return task ? [task] : []
       })
@@ -95,11 +99,9 @@ export async function generateRevisitTasks(
     // New = created within the window (its task can still be on time); by primary key, in batches.
     const since = now - s.rules.newCustomer.windowDays * DAY
     // The sample depends on the id alone: only the sampled customers' records are read (~1 in 10).
-    const ids = ((await ctx.db.customers.toCollection().primaryKeys()) as string[]).filter((id) =>
-      inSample(id, s.newCustomerSamplePercent)
-    )
+    const ids = (await allCustomerIds(ctx.db)).filter((id) => inSample(id, s.newCustomerSamplePercent))
     await run('newCustomer', ids, async (batch) =>
-      (await ctx.db.customers.bulkGet(batch)).flatMap((c) => {
+      (await customersByIds(ctx.db, batch)).flatMap((c) => {
         if (!c || c._deleted || c.mergedInto) return []
         const createdAt = parseHlc(c._created.hlc).ms
         if (createdAt < since) return []

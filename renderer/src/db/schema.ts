@@ -412,3 +412,10 @@ export const SCHEMA_V13 = {
 export const SCHEMA_V15 = {
   auditLog: 'id, at, [device+seq], [staffNo+at], [kind+at]'
 } as const
+
+/** v16 (issue 18, packed history): settled complaints with their timeline events, PACK_SIZE to a record
+ *  (shared/sync/complaintPacks.ts, packedHistory.ts), looked up by the keys of history's reads. A
+ *  complaint is a row or in one pack, never both; any write to it moves it back to a row first. */
+export const SCHEMA_V16 = {
+  complaintPacks: 'id, day, dayTo, *ids, *nos, *customerIds, *phones, *names'
+} as const

@@ -6,6 +6,7 @@ import type { DeskDatabase } from './database'
 import { dayOfRow, linesOf, readDayRows, replaceDayRows } from './dayRows'
 import { SERVICE_KIND_OF, serviceLine, type Svc } from './serviceDayFamily'
 import { historyPending } from './historyLoad'
+import { eachPacked } from './packedHistory'
 import { localDate } from './complaintDayFamily'
 
 const REBUILD_PAGE = 5_000
@@ -55,7 +56,7 @@ export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
   if (await db.meta.get(built)) return
   // Not while a join's history loads: see ensureComplaintDays.
   if (await historyPending(db)) return
-  await db.transaction('rw', [...TABLES, 'serviceDays', 'meta'], async () => {
+  await db.transaction('rw', [...TABLES, 'complaintPacks', 'serviceDays', 'meta'], async () => {
     await rebuildServiceDays(db)
     await db.meta.put({ key: built, value: true })
   })
@@ -64,8 +65,17 @@ export async function ensureServiceDays(db: DeskDatabase): Promise<void> {
 /** The rows rebuilt from the records' keys, in the caller's transaction or one of its own without
  *  `meta` (the caller marks them; see rebuildComplaintDays). */
 export function rebuildServiceDays(db: DeskDatabase): Promise<void> {
-  return db.transaction('rw', [...TABLES, 'serviceDays'], async () => {
+  return db.transaction('rw', [...TABLES, 'complaintPacks', 'serviceDays'], async () => {
     const days = new Map<string, string[]>()
+    const file = (kind: ServiceKind, r: { id: string; _svc?: unknown }): void => {
+      if (!Array.isArray(r._svc)) return
+      const svc = r._svc as Svc
+      const day = localDate(svc[0])
+      const { line } = serviceLine(kind, r.id, svc)
+      const list = days.get(day)
+      if (list) list.push(line)
+      else days.set(day, [line])
+    }
     for (const table of TABLES) {
       const kind = SERVICE_KIND_OF[table] as ServiceKind
       // The records in pages by id, each filed by its `_svc` (what the `_svc` index holds): a cursor's
@@ -77,19 +87,13 @@ export function rebuildServiceDays(db: DeskDatabase): Promise<void> {
         )
           .limit(REBUILD_PAGE)
           .toArray()) as { id: string; _svc?: unknown }[]
-        for (const r of rows) {
-          if (!Array.isArray(r._svc)) continue
-          const svc = r._svc as Svc
-          const day = localDate(svc[0])
-          const { line } = serviceLine(kind, r.id, svc)
-          const list = days.get(day)
-          if (list) list.push(line)
-          else days.set(day, [line])
-        }
+        for (const r of rows) file(kind, r)
         if (rows.length < REBUILD_PAGE) break
         after = rows[rows.length - 1]?.id
       }
     }
+    // settled complaints a join stored in packs (packedHistory.ts)
+    await eachPacked(db, (c) => file(SERVICE_KIND_OF.complaints as ServiceKind, c))
     await replaceDayRows(db, 'serviceDays', days)
   })
 }

@@ -1,5 +1,6 @@
 import type { DeskDatabase } from './database'
 import type { SyncedTable } from './schema'
+import { eachPacked } from './packedHistory'
 
 // Counts kept beside the data. IndexedDB counts by walking the index (about a second for 200 000
 // complaints in Chromium, and it blocks other reads meanwhile), so the writer adjusts these in the
@@ -77,12 +78,15 @@ export async function readTallies<T extends TalliedTable>(
  *  one pass over each tallied table, every field at once. */
 export async function ensureTallies(db: DeskDatabase): Promise<void> {
   if (await db.meta.get(BUILT_KEY)) return
-  await db.transaction('rw', db.complaints, db.customers, db.tallies, db.meta, async () => {
+  await db.transaction('rw', ['complaints', 'complaintPacks', 'customers', 'tallies', 'meta'], async () => {
     for (const table of Object.keys(TALLIED) as TalliedTable[]) {
       const counts = new Map<string, number>()
-      await db.table(table).each((row: Row) => {
+      const count = (row: Row): void => {
         for (const [k] of tallyMoves(table, undefined, row)) counts.set(k, (counts.get(k) ?? 0) + 1)
-      })
+      }
+      await db.table(table).each(count)
+      // settled complaints a join stored in packs count as rows do (packedHistory.ts)
+      if (table === 'complaints') await eachPacked(db, (c) => count(c as unknown as Row))
       // Values no longer present count zero (the old rows would otherwise keep their stale number).
       await db.tallies.where('key').startsWith(`${table}.`).delete()
       await db.tallies.bulkPut([...counts].map(([k, n]) => ({ key: k, n })))

@@ -1,3 +1,5 @@
+import { unpackComplaints } from './packedHistory'
+import { packHistorySlice } from './sync/historyPacking'
 import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
@@ -111,12 +113,18 @@ export class WriteTx {
     }
   }
 
+  /** A settled complaint stored in a pack becomes a row before it is written (packedHistory.ts). */
+  private async unpacked(table: SyncedTable, id: string): Promise<void> {
+    if (table === 'complaints') await unpackComplaints(this.db, [id])
+  }
+
   private derived<T extends object>(table: SyncedTable, record: T): T {
     return withDerived(record, this.derive(table, record as Record<string, unknown>))
   }
 
   /** Recomputes a record's index keys in place (after the rules they depend on changed); no outbox entry, as nothing synced changes. */
   async rederive(table: SyncedTable, id: string): Promise<void> {
+    await this.unpacked(table, id)
     const current = await this.db.table(table).get(id)
     if (current) await this.db.table(table).put(this.derived(table, current as object))
   }
@@ -200,6 +208,7 @@ export class WriteTx {
   /** For records whose id is derived from their meaning (an escalation of case X to level N): the
    *  first writer wins, here or on another PC, and evaluating the rule again writes nothing. */
   async createIfAbsent<T extends SyncedTable>(table: T, record: DomainFields<T>): Promise<boolean> {
+    await this.unpacked(table, record.id)
     if (await this.db.table(table).get(record.id)) return false
     await this.create(table, record)
     return true
@@ -208,6 +217,7 @@ export class WriteTx {
   /** Applies only the fields that really change; returns how many did. */
   async update<T extends SyncedTable>(table: T, id: string, patch: Patch<T>): Promise<number> {
     if (IMMUTABLE_TABLES.has(table)) throw new Error(`${table} records are immutable`)
+    await this.unpacked(table, id)
     const current = (await this.db.table(table).get(id)) as SyncedRecords[T] | undefined
     if (!current) throw new Error(`${table}/${id} does not exist`)
     const before = current as unknown as Record<string, unknown>
@@ -234,6 +244,7 @@ export class WriteTx {
   /** Tombstone: the record stays so the delete can reach the other PCs. */
   async remove(table: SyncedTable, id: string): Promise<void> {
     if (IMMUTABLE_TABLES.has(table)) throw new Error(`${table} records are immutable`)
+    await this.unpacked(table, id)
     const current = (await this.db.table(table).get(id)) as SyncedRecords[SyncedTable] | undefined
     if (!current || current._deleted) return
     const stamp = this.stampNext()
@@ -283,6 +294,8 @@ function heldUnstored(db: DeskDatabase, changes: readonly Change[]): SnapshotRec
     [...ids].flatMap((id) => (joiningCustomerUnstored(db, id) ? (joiningCustomer(db, id) ?? []) : []))
   )
 }
+
+type KnownPresent = (table: SyncedTable, id: string) => boolean
 
 /** Tables a history slice (customers, settled complaints and their events) never writes; customers only
  *  when the slice holds some (search reads the held rows meanwhile, joiningCustomers.ts). */
@@ -411,7 +424,7 @@ export class Writer {
   /** History records of a usable-first bootstrap (sync/historyLoader.ts loadHistory), in ONE transaction;
    *  then the meta row saying what is left (`rest`, or the row removed when nothing is). Which records
    *  are already held (the working set, a user's or a peer's write that came first) is read inside
-   *  the transaction — one key range per table, as the snapshot lists each table by id — so those
+   *  the transaction — by key, one read per table — so those
    *  merge per field and the rest are built directly. The progress is written after the records, in
    *  its own transaction: a crash between the two stores the slice again, and a slice merged twice
    *  writes nothing (the merge rule) — so nothing is lost or doubled, and the slice's transaction
@@ -433,22 +446,29 @@ export class Writer {
       (t) => !HISTORY_UNTOUCHED.has(t.name) && (withCustomers || t.name !== 'customers')
     )
     const outcome = await this.db.transaction('rw', scope, async () => {
-      const present = new Set<string>()
-      const byTable = new Map<SyncedTable, string[]>()
-      for (const { t, r } of entries) {
-        const ids = byTable.get(t)
-        if (ids) ids.push(r.id)
-        else byTable.set(t, [r.id])
+      const readPresent = async (): Promise<KnownPresent> => {
+        const present = new Set<string>()
+        const byTable = new Map<SyncedTable, string[]>()
+        for (const { t, r } of entries) {
+          const ids = byTable.get(t)
+          if (ids) ids.push(r.id)
+          else byTable.set(t, [r.id])
+        }
+        for (const [table, ids] of byTable) {
+          // by key, not one range from the least id to the greatest: a snapshot lists history in
+          // receivedAt order (sync-format.md §8.1), so a slice's ids span the whole table
+          const keys = await this.db.table(table).where(':id').anyOf(ids).primaryKeys()
+          for (const id of keys) present.add(`${table}\u0000${String(id)}`)
+        }
+        return (table, id) => present.has(`${table}\u0000${id}`)
       }
-      for (const [table, ids] of byTable) {
-        ids.sort()
-        const keys = await this.db
-          .table(table)
-          .where(':id')
-          .between(ids[0] as string, ids[ids.length - 1] as string, true, true)
-          .primaryKeys()
-        for (const id of keys) present.add(`${table}\u0000${String(id)}`)
-      }
+      // Settled complaints new here go into packs with their events (issue 18, packedHistory.ts).
+      let present: KnownPresent | undefined
+      const { rest: toMerge } = await packHistorySlice(this.db, this.derive, entries, async () => {
+        present = await readPresent()
+        return present
+      })
+      const known = present as KnownPresent
       // Records new here file no day-row lines one slice at a time: each slice of settled cases spans
       // every day of the archive, so it rewrote most day rows (quadratic in the history's size). The
       // rows count as not built while history loads and are rebuilt from the records at its end
@@ -456,9 +476,9 @@ export class Writer {
       return mergeSnapshotRecords(
         this.db,
         this.derive,
-        entries,
+        toMerge,
         this.wallClock(),
-        (table, id) => !present.has(`${table}\u0000${id}`),
+        (table, id) => !known(table, id),
         { deferDayRows: true }
       )
     })

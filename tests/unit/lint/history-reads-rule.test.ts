@@ -70,6 +70,19 @@ describe('d. complaints are read through the complaint reader', () => {
       expect(await findings(code, file), file).toEqual([])
   })
 
+  it('keeps the packs of settled history to their keeper, the readers included', async () => {
+    const code =
+      HEADER +
+      `export const a = (ctx: DataContext) => ctx.db.complaintPacks.get('x')\n` +
+      `export const b = (db: DeskDatabase) => db.table('complaintPacks').count()\n`
+    for (const file of ['renderer/src/db/somewhere.ts', 'renderer/src/db/complaintReads.ts']) {
+      const messages = await findings(code, file)
+      expect(messages, file).toHaveLength(2)
+      for (const m of messages) expect(m).toMatch(/packedHistory\.ts/)
+    }
+    expect(await findings(code, 'renderer/src/db/packedHistory.ts')).toEqual([])
+  })
+
   it('leaves other tables, writes through the writer and other names alone', async () => {
     const code =
       HEADER +

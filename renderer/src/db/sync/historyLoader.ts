@@ -7,6 +7,7 @@ import { rebuildServiceDays, serviceDaysBuiltKey } from '../serviceDays'
 import { breathe } from '../breathe'
 import { customersLeftIn, HISTORY_KEY } from '../historyLoad'
 import type { StoredCustomer } from '../customers'
+import { allStoredCustomers } from '../customerReads'
 import {
   heldSnapshotRow,
   holdJoiningCustomers,
@@ -237,7 +238,7 @@ async function holdCustomersAgain(
   history: HistoryLoad,
   load: (i: number) => Promise<Loaded>
 ): Promise<SyncProblem | null> {
-  const storedRows = (await ctx.db.customers.toArray()) as StoredCustomer[]
+  const storedRows = await allStoredCustomers(ctx.db)
   const stored = new Set(storedRows.map((c) => c.id))
   const rows: StoredCustomer[] = [...storedRows]
   for (const i of history.chunks) {

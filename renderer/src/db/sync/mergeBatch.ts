@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import type { Change } from '@shared/sync/change'
+import { ALL_FIELDS, type Change } from '@shared/sync/change'
 import { canonicalJson } from '@shared/sync/json'
 import { parseHlc } from '@shared/sync/hlc'
 import {
@@ -16,6 +16,7 @@ import type { ConflictEntry, Stamp, SyncedTable } from '../schema'
 import { tallyMoves } from '../tallies'
 import { applyDayRowMoves, dayRowMoves, type DayMove } from '../dayRows'
 import { findUniqueClashes } from './uniqueClash'
+import { packedEventsOf, unpackComplaints } from '../packedHistory'
 import { complaintsWithStoredPauses, isClockEvent, refreshPauses } from '../complaintPauses'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
@@ -148,6 +149,16 @@ export function snapshotRow(derive: Derive, table: SyncedTable, record: MergeRec
   return fresh && derivedSafely(derive, table, { ...fresh, ...clockStamps(fresh._clock) })
 }
 
+/** The row the general merge stores for a snapshot record of an immutable table (an event) new here:
+ *  its changes applied to nothing, stamped and derived exactly as mergeChanges would (packed history
+ *  keeps such rows, sync/historyPacking.ts). Undefined when the merge would write nothing. */
+export function immutableRow(derive: Derive, table: SyncedTable, record: MergeRecord): StoredRow | undefined {
+  const changes = recordAsChanges(table, record)
+  if (changes.length === 0) return undefined
+  const result = applyChanges(undefined, changes)
+  return result.record ? derivedSafely(derive, table, withStamps(result.record, changes)) : undefined
+}
+
 /** withStamps for a record made from a snapshot: its earliest and latest clock. */
 function clockStamps(clock: Record<string, string>): { _created: Stamp; _updated: Stamp } {
   let first = ''
@@ -170,12 +181,27 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
     ids.push(recordId)
     idsByTable.set(table, ids)
   }
+  // A complaint held in a pack (packedHistory.ts) becomes a row before anything merges into it.
+  const complaintIds = idsByTable.get('complaints')
+  if (complaintIds) await unpackComplaints(db, complaintIds)
   // One bulkGet and one bulkPut per table instead of a round trip per record.
   const stored = new Map<string, StoredRow | undefined>()
   for (const [table, ids] of idsByTable) {
     const rows = (await db.table(table).bulkGet(ids)) as (StoredRow | undefined)[]
     ids.forEach((id, i) => stored.set(`${table}\u0000${id}`, rows[i]))
   }
+  // An event already packed with its settled complaint is what is stored (events never change): the
+  // merge then writes nothing, instead of a second copy as a row. A new event of a packed complaint is
+  // stored as a row beside it (timelineReads.ts reads both).
+  const missingEvents = changes.filter(
+    (c) => c.table === 'events' && !stored.get(`events\u0000${c.recordId}`)
+  )
+  const subjects = eventSubjects(missingEvents)
+  if (subjects.length)
+    for (const e of await packedEventsOf(db, subjects)) {
+      const key = `events\u0000${e.id}`
+      if (stored.has(key) && !stored.get(key)) stored.set(key, e as unknown as StoredRow)
+    }
 
   // No await in this loop: a long run of awaits that touch no table would make Dexie lose the
   // transaction (see WriteTx.createMany).
@@ -201,6 +227,22 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
     })
   }
   return merged
+}
+
+/** The complaints these changes' events belong to (the field subjectId, alone or in a whole record). */
+function eventSubjects(changes: readonly Change[]): string[] {
+  const out = new Set<string>()
+  for (const c of changes) {
+    if (c.table !== 'events') continue
+    const value =
+      c.field === 'subjectId'
+        ? c.value
+        : c.field === ALL_FIELDS
+          ? (c.value as Record<string, unknown> | null)?.subjectId
+          : undefined
+    if (typeof value === 'string') out.add(value)
+  }
+  return [...out]
 }
 
 /** rows per bulkPut (writeMerged) */

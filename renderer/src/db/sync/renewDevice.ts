@@ -5,6 +5,7 @@ import type { DataContext } from '../context'
 import type { OutboxEntry, Stamp } from '../schema'
 import { EXPORT_STATE_KEY, type ExportState } from './exportOutbox'
 import { complaintsWithNos } from '../complaintReads'
+import { PACKS_TABLE, unpackComplaints } from '../packedHistory'
 
 // A PC whose device id changes (main gave it a new one because another PC uses the same id — a
 // cloned disk image — or because device.json was lost) moves its UNPUBLISHED work to the new id
@@ -42,7 +43,8 @@ export async function adoptDeviceId(
   now: number
 ): Promise<DeviceRenewal | null> {
   const { deviceId, deviceCode } = device
-  const tables = [db.outbox, db.meta, db.syncPeers, ...SYNCED_TABLES.map((t) => db.table(t))]
+  // complaintPacks: a complaint the changes name may be packed (packedHistory.ts), moved to a row first
+  const tables = ['outbox', 'meta', 'syncPeers', PACKS_TABLE, ...SYNCED_TABLES]
   return db.transaction('rw', tables, async () => {
     const former = (await db.meta.get(DEVICE_ID_KEY))?.value as string | undefined
     if (former === deviceId) return null
@@ -76,6 +78,20 @@ export async function adoptDeviceId(
     const idsByTable = new Map<string, Set<string>>()
     for (const e of unpublished)
       idsByTable.set(e.table, (idsByTable.get(e.table) ?? new Set()).add(e.recordId))
+    // A packed complaint (with its events) becomes a row before it is rewritten, like before any write.
+    const subjects = unpublished.flatMap((e) =>
+      e.table !== 'events'
+        ? []
+        : e.field === 'subjectId'
+          ? [e.value]
+          : e.field === '*'
+            ? [(e.value as { subjectId?: unknown } | null)?.subjectId]
+            : []
+    )
+    await unpackComplaints(db, [
+      ...(idsByTable.get('complaints') ?? []),
+      ...subjects.filter((s): s is string => typeof s === 'string')
+    ])
     for (const [table, ids] of idsByTable) {
       const rows = (await db.table(table).bulkGet([...ids])) as (Record<string, unknown> | undefined)[]
       const changed = rows.flatMap((row) =>

@@ -1,5 +1,6 @@
 import type { DeskDatabase } from '../database'
 import type { SyncedTable } from '../schema'
+import { packedWithNos } from '../packedHistory'
 
 // Some synced tables have UNIQUE indexes (staff 工号, complaint 编号). Two PCs can each create a record
 // with the same value while apart (the same 工号 added on both). IndexedDB would then refuse the whole
@@ -28,6 +29,9 @@ export async function findUniqueClashes(
     ]
     if (values.length === 0) continue
     const holders = (await db.table(table).where(keyPath).anyOf(values).toArray()) as Row[]
+    // settled complaints held in packs keep their numbers too (packedHistory.ts)
+    if (table === 'complaints' && keyPath === 'no')
+      holders.push(...((await packedWithNos(db, values.map(String))) as unknown as Row[]))
     const owner = new Map<unknown, string>(holders.map((h) => [h[keyPath], h.id]))
     for (const row of rows) {
       const value = row[keyPath]

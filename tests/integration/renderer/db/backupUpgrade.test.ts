@@ -130,7 +130,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
       expect(backedUp[table] ?? [], table).toEqual(rows[table])
 
     // then upgraded, nothing lost
-    expect(ctx.db.verno).toBe(15)
+    expect(ctx.db.verno).toBe(16)
     expect(await ctx.db.auditLog.count()).toBe(0)
     expect(((await ctx.db.customers.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.customers
@@ -139,7 +139,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'backedUp',
       from: 13,
-      to: 15,
+      to: 16,
       id,
       verified: true
     })
@@ -168,7 +168,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const port = memoryPort()
     const ctx = await openDataLayer(device(), { dbName: `fresh-${Math.random()}`, backupPort: port })
     expect(port.files.size).toBe(0)
-    expect(ctx.db.verno).toBe(15)
+    expect(ctx.db.verno).toBe(16)
     ctx.db.close()
   })
 
@@ -176,14 +176,14 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const { name, rows } = await databaseOfVersion13()
     const port = memoryPort({ failWrites: true })
     const ctx = await openDataLayer(device(), { dbName: name, backupPort: port })
-    expect(ctx.db.verno).toBe(15)
+    expect(ctx.db.verno).toBe(16)
     expect(((await ctx.db.complaints.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.complaints
     )
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'failed',
       from: 13,
-      to: 15,
+      to: 16,
       failure: 'error'
     })
     ctx.db.close()

@@ -19,7 +19,10 @@ describe('synced tables', () => {
       'complaintDays',
       'conflicts',
       'quarantine',
-      'syncPeers'
+      'syncPeers',
+      // settled complaints with their events, stored packed on this PC; they sync as complaints and
+      // events (packedHistory.ts)
+      'complaintPacks'
     ])
     const synced = ctx.db.tables.map((t) => t.name).filter((t) => !local.has(t))
     expect([...SYNCED_TABLES].sort()).toEqual(synced.sort())

@@ -5,7 +5,10 @@ import { restoreBackup } from '@/db/backupRestore'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
-import { intake, pc, reopen, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
+import { anyPacked, recordsOf } from '@/db/packedHistory'
+import { writeSnapshot } from '@/db/sync/snapshots'
+import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
+import { BASE_TIME, intake, pc, reopen, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
 
 // 恢复备份 with sync on (issue 17 point 4): a restore never makes another PC lose anything — the
 // restored PC then takes in what the share holds (its own published changes included) and every PC
@@ -130,5 +133,78 @@ describe('恢复备份 on one of two PCs in a store share', () => {
     expect(await complaintNos(renewed)).toEqual(all)
     expect(await complaintNos(b)).toEqual(all)
     expect(await syncedState(renewed)).toEqual(await syncedState(b))
+  })
+})
+
+describe('数据备份 on a PC holding settled history in packs (a join stored it so)', () => {
+  /** A: a manager and 10 complaints, 7 closed, with a snapshot; C joins from it (its history packed). */
+  async function joined(): Promise<{ a: Pc; c: Pc; share: Awaited<ReturnType<typeof shares.make>> }> {
+    const share = await shares.make()
+    const a = await withManager(await pc('pcA', 'A1'))
+    for (let i = 0; i < 10; i++) {
+      a.time.value = BASE_TIME - ((i * 3) % 10) * 86_400_000
+      const c = await registerComplaint(
+        a,
+        '1001',
+        intake({ customerPhone: `1380013${8000 + i}`, customerName: `客户${i}` })
+      )
+      if (i % 3 !== 0)
+        await a.writer.transact('1001', (tx) =>
+          tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
+        )
+    }
+    a.time.value = BASE_TIME
+    await syncOnce(a, share)
+    const store = await openStore(a.db, share, a.now())
+    if (!isStoreAccess(store)) throw new Error('A has no store')
+    await writeSnapshot(a, share, store, { chunkRecords: 6 })
+    const c = await pc('pcC', 'C1')
+    for (let round = 0; (await syncOnce(c, share, { historyBudgetMs: 0 })).history || round === 0; round++)
+      if (round > 50) throw new Error('history never finished loading')
+    expect(await anyPacked(c.db)).toBe(true)
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+    return { a, c, share }
+  }
+
+  /** syncedState but 操作日志 (a restore adds its own entry). */
+  const records = async (ctx: Pc) => {
+    const { auditLog: _audit, ...rest } = await syncedState(ctx)
+    return rest
+  }
+
+  it('the backup holds the packed complaints and events as records; it restores equal on a new PC, on a PC holding rows, and on itself', async () => {
+    const { a, c } = await joined()
+    const port = memoryPort()
+    const backup = await makeBackup(c, port, 'manual')
+    expect(backup.verified).toBe(true)
+    // the counts are the records' (what 恢复备份 shows), no pack table
+    expect(backup.header.counts.complaints).toBe((await recordsOf(c.db, 'complaints')).length)
+    expect(backup.header.counts.events).toBe((await recordsOf(c.db, 'events')).length)
+    expect(backup.header.counts.complaintPacks).toBeUndefined()
+    const atBackup = await records(c)
+
+    // a replacement PC (first run, no data)
+    const fresh = await pc('pcNew', 'N1')
+    await restoreBackup(fresh, port, null, { id: backup.id })
+    expect(await records(fresh)).toEqual(atBackup)
+    expect(await anyPacked(fresh.db)).toBe(false)
+
+    // A, which holds every complaint as a row (the file's packed records are not in key order)
+    await restoreBackup(a, port, '8001', { id: backup.id })
+    expect(await records(a)).toEqual(atBackup)
+
+    // C itself, after a packed complaint was edited (moved to a row) and another one registered
+    const settled = (await recordsOf(c.db, 'complaints')).find((r) => r.status === 'closed')
+    await c.writer.transact('8001', (tx) =>
+      tx.update('complaints', settled?.id as string, { demand: '备份后改的' })
+    )
+    await registerComplaint(c, '8001', intake({ content: '备份后登记', customerPhone: '13600136000' }))
+    expect(await records(c)).not.toEqual(atBackup)
+    await restoreBackup(c, port, '8001', { id: backup.id })
+    expect(await records(c)).toEqual(atBackup)
+    // every complaint is in one place: rows now, no pack left
+    expect(await anyPacked(c.db)).toBe(false)
+    const ids = (await recordsOf(c.db, 'complaints')).map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
   })
 })

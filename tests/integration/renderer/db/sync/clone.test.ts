@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { registerComplaint } from '@/db/complaints'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { lastDeviceRenewal } from '@/db/sync/renewDevice'
+import { anyPacked, recordsOf, storePacks } from '@/db/packedHistory'
 import { decodeSegment } from '@shared/sync/segment'
 import { cloneOf, intake, pc, reopen, shareKeeper, syncedState } from './harness'
 
@@ -110,5 +111,45 @@ describe('a cloned PC', () => {
     expect(await syncedState(b3)).toEqual(state)
     expect((await lastDeviceRenewal(b3))?.to).toBe('pcB-renewed')
     expect((await syncOnce(b3, share)).problems).toEqual([])
+  })
+})
+
+describe('a PC taking a new id while it holds settled history in packs', () => {
+  it('moves the unpublished work of a packed complaint (and its events) to the new id, renumbered, as rows', async () => {
+    const x = await pc('pcX', 'X1')
+    const dbName = x.db.name
+    const made = await registerComplaint(x, '1001', intake({ customerName: '包内投诉' }))
+    await x.writer.transact('1001', (tx) =>
+      tx.update('complaints', made.id, { status: 'closed', closedAt: x.time.value })
+    )
+    // never published; then stored in a pack with its events, as a join stores settled history
+    await x.db.transaction('rw', ['complaints', 'events', 'complaintPacks'], async () => {
+      const row = await x.db.complaints.get(made.id)
+      const events = await x.db.events
+        .where('[subjectId+at]')
+        .between([made.id, -Infinity], [made.id, Infinity])
+        .toArray()
+      await x.db.complaints.delete(made.id)
+      await x.db.events.bulkDelete(events.map((e) => e.id))
+      expect(await storePacks(x.db, [row as never], events, 'h:test')).toEqual([])
+    })
+    expect(await anyPacked(x.db)).toBe(true)
+    expect(await x.db.complaints.count()).toBe(0)
+    const eventCount = (await recordsOf(x.db, 'events')).filter((e) => e.subjectId === made.id).length
+    expect(eventCount).toBeGreaterThan(0)
+    x.db.close()
+
+    const renewed = await reopen(x.time, 'pcX-new', dbName, 'K7')
+    expect(await lastDeviceRenewal(renewed)).toMatchObject({ from: 'pcX', to: 'pcX-new' })
+    const complaint = (await recordsOf(renewed.db, 'complaints')).find((c) => c.id === made.id)
+    expect(complaint?.no).toBe(made.no.replace('-X1-', '-K7-'))
+    const stamps = (r: Record<string, unknown> | undefined) => Object.values((r?._clock ?? {}) as object)
+    expect(stamps(complaint).length).toBeGreaterThan(0)
+    expect(stamps(complaint).every((h) => String(h).endsWith('-pcX-new'))).toBe(true)
+    const events = (await recordsOf(renewed.db, 'events')).filter((e) => e.subjectId === made.id)
+    expect(events).toHaveLength(eventCount)
+    for (const e of events) expect(stamps(e).every((h) => String(h).endsWith('-pcX-new'))).toBe(true)
+    // in one place: moved back to a row
+    expect(await anyPacked(renewed.db)).toBe(false)
   })
 })

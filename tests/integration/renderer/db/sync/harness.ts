@@ -4,6 +4,7 @@ import { encodeFrame, headerBytesOf, PREFIX_BYTES } from '@shared/sync/frame'
 import { createRealShare, type RealShare } from './realShare'
 import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@shared/domain/complaint'
 import { openDataLayer, type DataContext } from '@/db/context'
+import { recordsOf } from '@/db/packedHistory'
 import { device, freshData } from '../helpers'
 import { STORE_ID_KEY } from '@/db/sync/storeAccess'
 import type { KeyVault } from '@/db/sync/storeKey'
@@ -59,12 +60,13 @@ export function intake(over: Partial<Record<string, string>> = {}): ComplaintInt
   })
 }
 
-/** Every synced record, table by table, minus the per-PC stamps: what must be identical everywhere.
+/** Every synced record (packed ones too), table by table, minus the per-PC stamps: what must be identical everywhere.
  *  Derived index keys are kept on purpose: they must have been recomputed identically too. */
 export async function syncedState(ctx: DataContext): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {}
   for (const table of SYNCED) {
-    const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[]
+    // settled history a join stored in packs counts as the records it holds
+    const rows = await recordsOf(ctx.db, table)
     out[table] = rows
       .map((row) =>
         canonicalJson(Object.fromEntries(Object.entries(row).filter(([k]) => !LOCAL_STAMPS.has(k))))

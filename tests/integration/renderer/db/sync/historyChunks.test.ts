@@ -10,14 +10,15 @@ import {
 } from '@shared/sync/snapshot'
 import { SYNCED_TABLES } from '@shared/sync/change'
 import { registerComplaint } from '@/db/complaints'
-import { pendingHistory } from '@/db/sync/historyLoader'
+import { BOOTSTRAPPED_KEY, pendingHistory } from '@/db/sync/historyLoader'
+import { anyPacked, recordsOf } from '@/db/packedHistory'
 import { completeSnapshots } from '@/db/sync/snapshotFiles'
-import { writeSnapshot } from '@/db/sync/snapshots'
+import { fillFromSnapshots, writeSnapshot } from '@/db/sync/snapshots'
 import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce } from '@/db/sync/syncOnce'
 import type { RealShare } from './realShare'
 import { decodes } from './snapshotDecodeSpy'
-import { intake, pc, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
+import { BASE_TIME, intake, pc, shareKeeper, syncedState, TEST_STORE_ID, type Pc } from './harness'
 
 // Issue 18 point 1, the snapshot's order: the working set first, history (settled complaints and
 // their timelines) last in chunks marked `history`, so a joining PC is usable without reading them.
@@ -72,6 +73,33 @@ async function chunksOf(share: RealShare, id: string) {
   return out
 }
 
+/** History entries as a writer lists them (docs/sync-format.md §8.1): the settled complaints, each
+ *  once, in receivedAt order (then id), each followed right away by every event of its own. */
+function expectReceivedOrder(
+  history: readonly { t: string; r: Record<string, unknown> }[],
+  settled: ReadonlySet<string>
+): void {
+  const seen: { at: number; id: string }[] = []
+  let current: string | undefined
+  const eventsOf = new Map<string, number>()
+  for (const e of history) {
+    if (e.t === 'complaints') {
+      current = e.r.id as string
+      seen.push({ at: e.r.receivedAt as number, id: current })
+    } else {
+      expect(e.t).toBe('events')
+      expect(e.r.subjectId).toBe(current)
+      eventsOf.set(current as string, (eventsOf.get(current as string) ?? 0) + 1)
+    }
+  }
+  const sorted = [...seen].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+  expect(seen).toEqual(sorted)
+  expect(new Set(seen.map((c) => c.id))).toEqual(new Set(settled))
+  expect(seen.length).toBe(settled.size)
+  // every complaint has its timeline (registered, closed at least)
+  for (const { id } of seen) expect(eventsOf.get(id) ?? 0).toBeGreaterThan(0)
+}
+
 describe('history chunks', () => {
   it('the writer lists the working set first and history last, each record once, history in chunks of its own', async () => {
     const share = await shares.make()
@@ -84,9 +112,9 @@ describe('history chunks', () => {
       (e.t === 'complaints' && settled.has(e.r.id as string)) ||
       (e.t === 'events' && settled.has(e.r.subjectId as string))
     for (const c of chunks) expect(c.entries.every((e) => historyOf(e) === c.history)).toBe(true)
-    // settled complaints before their events, and nothing twice or missing
+    // each settled complaint followed by its events, in receivedAt order; nothing twice or missing
     const history = chunks.filter((c) => c.history).flatMap((c) => c.entries)
-    expect(history.findIndex((e) => e.t === 'events')).toBe(settled.size)
+    expectReceivedOrder(history, settled)
     const ids = chunks.flatMap((c) => c.entries.map((e) => `${e.t}/${e.r.id}`))
     expect(new Set(ids).size).toBe(ids.length)
     let records = 0
@@ -165,5 +193,83 @@ describe('history chunks', () => {
       /a chunk marked history holds a customers record/
     )
     expect(await pendingHistory(c)).not.toBeNull() // not done: the list stays until a good snapshot
+  })
+})
+
+describe('history chunks, from a PC whose history is packed', () => {
+  it('a PC holding packs lists them as records, in receivedAt order; a new PC bootstrapping from it ends equal', async () => {
+    const share = await shares.make()
+    // A: complaints received out of id order and out of registration order, over 18 days
+    const a = await pc('pcA', 'A1')
+    const settled = new Set<string>()
+    const n = 18
+    for (let i = 0; i < n; i++) {
+      a.time.value = BASE_TIME - ((i * 7) % n) * 86_400_000 - i * 60_000
+      const c = await registerComplaint(
+        a,
+        '1001',
+        intake({ customerPhone: `1380013${8000 + i}`, customerName: `客户${i}` })
+      )
+      if (i % 4 === 0) continue
+      await a.writer.transact('1001', (tx) =>
+        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
+      )
+      settled.add(c.id)
+    }
+    a.time.value = BASE_TIME
+    await syncOnce(a, share)
+    await snapshotOf(a, share, 5)
+    // C joins: its history is stored in packs
+    const c = await pc('pcC', 'C1')
+    for (let round = 0; (await syncOnce(c, share, ONE_CHUNK)).history || round === 0; round++)
+      if (round > 50) throw new Error('history never finished loading')
+    expect(await pendingHistory(c)).toBeNull()
+    expect(await anyPacked(c.db)).toBe(true)
+    expect(await c.db.complaints.count()).toBe(n - settled.size) // the open ones as rows, the rest packed
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+
+    // C writes a snapshot: the packed complaints and their events are records like any
+    c.time.value = BASE_TIME + 3_600_000
+    const id = await snapshotOf(c, share, 7)
+    const chunks = await chunksOf(share, id)
+    const history = chunks.filter((h) => h.history).flatMap((h) => h.entries)
+    expectReceivedOrder(history, settled)
+    const working = chunks.filter((h) => !h.history).flatMap((h) => h.entries)
+    expect(working.some((e) => e.t === 'complaints' && settled.has(e.r.id as string))).toBe(false)
+    const listed = chunks.flatMap((h) => h.entries.map((e) => `${e.t}/${e.r.id}`))
+    expect(new Set(listed).size).toBe(listed.length)
+    let records = 0
+    for (const table of SYNCED_TABLES) records += (await recordsOf(c.db, table)).length
+    expect(listed.length).toBe(records)
+
+    // D starts from C's snapshot (the newest) and ends with the same store
+    const d = await pc('pcD', 'D1')
+    d.time.value = BASE_TIME + 7_200_000
+    for (let round = 0; (await syncOnce(d, share, ONE_CHUNK)).history || round === 0; round++)
+      if (round > 50) throw new Error('history never finished loading')
+    expect(await d.db.meta.get(BOOTSTRAPPED_KEY)).toMatchObject({ value: id })
+    expect(await syncedState(d)).toEqual(await syncedState(c))
+    expect(await syncedState(d)).toEqual(await syncedState(a))
+  })
+
+  it('a PC holding packs that fills a gap from a snapshot merges into its packed complaints, never stores one twice', async () => {
+    const share = await shares.make()
+    const { a } = await storeOnA(share, 9)
+    await snapshotOf(a, share, 4)
+    const c = await pc('pcC', 'C1')
+    for (let round = 0; (await syncOnce(c, share, ONE_CHUNK)).history || round === 0; round++)
+      if (round > 50) throw new Error('history never finished loading')
+    expect(await anyPacked(c.db)).toBe(true)
+    const store = await openStore(c.db, share, c.now())
+    if (!isStoreAccess(store)) throw new Error('C has no store')
+    // as if A's segments had gone from the share while C was away: the whole snapshot is merged
+    const filled = await fillFromSnapshots(c, share, store, new Map([['pcA', [1]]]))
+    expect(filled.missing.size).toBe(0)
+    expect(filled.records).toBeGreaterThan(0)
+    for (const table of ['complaints', 'events']) {
+      const ids = (await recordsOf(c.db, table)).map((r) => r.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+    expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 })

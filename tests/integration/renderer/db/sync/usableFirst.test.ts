@@ -17,6 +17,7 @@ import { readReportInput } from '@/db/reports'
 import type { RawReportInput } from '@/db/reportInput'
 import type { RealShare } from './realShare'
 import { decodes } from './snapshotDecodeSpy'
+import { recordsOf } from '@/db/packedHistory'
 import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
 
 // Issue 18 point 1: a new PC stores the working set (every customer, open complaints and their
@@ -237,8 +238,8 @@ describe('usable-first join', () => {
     expect(after?.chunks.length).toBe(before)
     await untilLoaded(c, share)
     expect(await pendingHistory(c)).toBeNull()
-    expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
-    expect(await c.db.events.count()).toBe(await a.db.events.count())
+    expect((await recordsOf(c.db, 'complaints')).length).toBe(await a.db.complaints.count())
+    expect((await recordsOf(c.db, 'events')).length).toBe(await a.db.events.count())
     expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 })
@@ -282,7 +283,7 @@ describe('usable-first join, day rows and progress', () => {
     expect((await pendingHistory(c))?.chunks.length).toBe(before)
     await untilLoaded(c, share)
     expect(await pendingHistory(c)).toBeNull()
-    expect(await c.db.complaints.count()).toBe(await a.db.complaints.count())
+    expect((await recordsOf(c.db, 'complaints')).length).toBe(await a.db.complaints.count())
     expect(await syncedState(c)).toEqual(await syncedState(a))
     expect(await dayLines(c)).toEqual(await dayLines(a))
     expect(await c.db.meta.get(complaintDaysBuiltKey())).toBeDefined()
