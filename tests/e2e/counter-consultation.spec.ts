@@ -201,7 +201,8 @@ test('考虑中 → 约定回电 → 已成交 on a later day, then 转为投诉
   await expect(r).toContainText('已转投诉')
   await expect(r.getByRole('button', { name: '转为投诉' })).toHaveCount(0)
   // The customer page's timeline lists the consultation.
+  // (the click goes to the archive's own row: a CI run clicked 张三 on the page being left)
   await page.getByRole('menuitem', { name: '客户档案' }).click()
-  await page.getByText('张三').first().click()
+  await page.getByTestId('customer-list').getByRole('row').filter({ hasText: '张三' }).click()
   await expect(page.getByTestId('timeline-consultation')).toContainText('冰箱以旧换新怎么算')
 })
