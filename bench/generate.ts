@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_RULES } from '@shared/domain/timeRules'
+import { DEFAULT_TIME_RULES, escalationsToRecord } from '@shared/domain/timeRules'
 import { complaintKeys, withDerived } from '@/db/derived'
 import { buildComplaint, type Category, type Channel, type Emotion } from '@shared/domain/complaint'
 import { prng } from '../tests/support/prng'
@@ -153,4 +153,36 @@ export function generateComplaints(
     out.push(withDerived(row, complaintKeys(row, DEFAULT_TIME_RULES)))
   }
   return out
+}
+
+/**
+ * Open complaints as a store in daily use holds them at `nowMs`: every escalation that has come due
+ * recorded (its level on the complaint, an 已升级 event dated at its deadline), as the store's running
+ * PCs record them each minute (renderer/src/db/escalations.ts). Without this a joining PC would record
+ * every escalation of the generated store itself — work no real join does.
+ */
+export function withDueEscalations<T extends Record<string, unknown> & { id: string }>(
+  rows: readonly T[],
+  nowMs: number,
+  stamp: { hlc: string; device: string; staffNo: string }
+): { rows: T[]; events: ({ id: string; _created: { hlc: string } } & Record<string, unknown>)[] } {
+  const events: ({ id: string; _created: { hlc: string } } & Record<string, unknown>)[] = []
+  const out = rows.map((row) => {
+    const due = escalationsToRecord(row as never, nowMs, DEFAULT_TIME_RULES)
+    if (due.length === 0) return row
+    for (const e of due)
+      events.push({
+        id: e.id,
+        subjectId: row.id,
+        type: 'escalated',
+        at: e.at,
+        staffNo: 'SYSTEM',
+        data: { level: e.level },
+        _created: stamp,
+        _updated: stamp
+      })
+    const escalated = { ...row, escalationLevel: Math.max(...due.map((e) => e.level)) }
+    return withDerived(escalated, complaintKeys(escalated as never, DEFAULT_TIME_RULES)) as T
+  })
+  return { rows: out, events }
 }

@@ -8,7 +8,7 @@ import {
 } from '@shared/sync/snapshot'
 import { historyClassifier } from '@shared/sync/snapshotHistory'
 import { createStoreFile, STORE_FILE } from '@shared/sync/store'
-import { generateComplaints } from './generate'
+import { generateComplaints, withDueEscalations } from './generate'
 import { generateCustomers } from './generateCustomers'
 
 // A store share as another PC of the store would have left it: store.json and one complete snapshot
@@ -57,11 +57,17 @@ export async function writeStoreShare(
     })
     const isHistory = historyClassifier()
     const history: SnapshotInput[] = []
+    const open: typeof complaints = []
     for (const r of complaints.sort(byId)) {
       const entry: SnapshotEntry = { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
       if (isHistory(entry)) history.push({ ...entry, history: true })
-      else yield entry
+      else open.push(r)
     }
+    // the open ones as the store's running PCs have left them: escalations due by now recorded
+    const stamp = (open[0] as (typeof complaints)[number] | undefined)?._created
+    const escalated = stamp ? withDueEscalations(open, Date.now(), stamp) : { rows: open, events: [] }
+    for (const r of escalated.rows) yield { t: 'complaints', r: toSnapshotRecord(clocked(r)) }
+    for (const r of escalated.events.sort(byId)) yield { t: 'events', r: toSnapshotRecord(clocked(r)) }
     yield* history
   }
   const t0 = performance.now()

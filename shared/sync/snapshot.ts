@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fromUtf8, utf8 } from './bytes'
+import { fromUtf8, fromUtf8InPieces, utf8 } from './bytes'
 import { gunzip, gzip } from './compress'
 import { isSyncableField, SYNCED_TABLES, type SyncTable } from './change'
 import type { StoreKey } from './crypto'
@@ -334,7 +334,8 @@ export function decodeSnapshotChunk(
     key?: StoreKey
     expect?: { snapshotId: string; index: number; ref: ChunkRef }
     verified?: boolean
-    /** awaited every PAUSE_EVERY_LINES records: a caller that decodes while people work lets them in */
+    /** awaited every PAUSE_EVERY_LINES records (and between pieces of a long body's UTF-8 decoding): a
+     *  caller that decodes while people work lets them in */
     pause?: () => Promise<void>
   } = {}
 ): Promise<DecodedChunk | ProblemResult> {
@@ -356,7 +357,7 @@ export function decodeSnapshotChunk(
     const plain = header.compression === 'gzip' ? await gunzip(opened.plaintext) : opened.plaintext
     if (plain === null)
       return problem('invalidJson', 'chunk body is not valid gzip or inflates beyond the limit')
-    const text = fromUtf8(plain)
+    const text = options.pause ? await fromUtf8InPieces(plain, options.pause) : fromUtf8(plain)
     if (text === null) return problem('invalidJson', 'chunk body is not UTF-8')
     const lines = text.split('\n')
     if (lines.pop() !== '') return problem('invalidJson', 'chunk body does not end with a line feed')

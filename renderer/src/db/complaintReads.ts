@@ -1,8 +1,6 @@
 import type { DeskDatabase } from './database'
 import type { SyncedRecords } from './schema'
-import { SETTLED_STATUSES } from '@shared/sync/snapshotHistory'
 import {
-  eachPacked,
   packedByIds,
   packedOfCustomers,
   packedReceivedBetween,
@@ -17,10 +15,15 @@ import {
 // complaints are ever packed, so the reads of open ones read rows alone.
 
 type StoredComplaint = SyncedRecords['complaints']
+/** The statuses no pack holds (only settled complaints are packed, and a write moves one back to a
+ *  row first): reads by these read rows alone. */
+type UnpackedStatus = Exclude<StoredComplaint['status'], 'closed' | 'rejected'>
 
 /** One complaint by id (a tombstone too: callers decide what a deleted one means). */
 export async function complaintById(db: DeskDatabase, id: string): Promise<StoredComplaint | undefined> {
-  return (await db.complaints.get(id)) ?? (await complaintsByIds(db, [id]))[0]
+  const row = await db.complaints.get(id)
+  if (row) return row
+  return (await packedByIds(db, [id])).get(id)?.row as StoredComplaint | undefined
 }
 
 /** Complaints by id, in the order asked; undefined where none has that id. */
@@ -119,22 +122,12 @@ export function complaintsToEscalate(db: DeskDatabase, now: number): Promise<Sto
   return db.complaints.where('_escalateAt').belowOrEqual(now).toArray()
 }
 
-/** The ids of complaints in a status (index only; awaitingRevisit is an open status). */
-export async function complaintIdsInStatus(
-  db: DeskDatabase,
-  status: StoredComplaint['status']
-): Promise<string[]> {
-  const ids = (await db.complaints
+/** The ids of complaints in a status (index only). */
+export async function complaintIdsInStatus(db: DeskDatabase, status: UnpackedStatus): Promise<string[]> {
+  return (await db.complaints
     .where('[status+receivedAt]')
     .between([status, -Infinity], [status, Infinity])
     .primaryKeys()) as string[]
-  if (!SETTLED_STATUSES.has(status)) return ids
-  // a settled status: every pack is read (no caller asks this today; the union keeps it true)
-  const packed: string[] = []
-  await eachPacked(db, (c) => {
-    if (c.status === status) packed.push(c.id)
-  })
-  return [...new Set([...ids, ...packed])]
 }
 
 /** How many complaints were received at or after `since` (工作台's 今日登记; index count only). */
@@ -150,17 +143,12 @@ export async function countReceivedSince(db: DeskDatabase, since: number): Promi
 export async function countOfResponder(
   db: DeskDatabase,
   staffNo: string,
-  statuses: readonly StoredComplaint['status'][]
+  statuses: readonly UnpackedStatus[]
 ): Promise<number> {
   const counts = await Promise.all(
     statuses.map((status) => db.complaints.where('[firstResponder+status]').equals([staffNo, status]).count())
   )
-  let packed = 0
-  if (statuses.some((s) => SETTLED_STATUSES.has(s)))
-    await eachPacked(db, (c) => {
-      if (c.firstResponder === staffNo && statuses.includes(c.status)) packed++
-    })
-  return counts.reduce((a, b) => a + b, 0) + packed
+  return counts.reduce((a, b) => a + b, 0)
 }
 
 /** The receivedAt of the `n`-th complaint row (not packed: the caller merges packs itself) received

@@ -82,7 +82,9 @@ export async function countComplaintsOfCustomer(ctx: DataContext, customerId: st
 }
 
 const FINISHED: readonly ComplaintStatus[] = ['closed', 'rejected']
-const OPEN: readonly ComplaintStatus[] = STATUSES.filter((s) => !FINISHED.includes(s))
+const OPEN = STATUSES.filter(
+  (s): s is Exclude<ComplaintStatus, 'closed' | 'rejected'> => !FINISHED.includes(s)
+)
 
 /** Numbers for 工作台: registered today, still open, open with this clerk as first responder, 已超时.
  *  Index counts only (no row scans), so start-up stays fast with years of complaints. */

@@ -32,7 +32,7 @@ import {
   type TallyEntry
 } from './schema'
 import type { DayRowEntry } from './dayRows'
-import type { ComplaintPack } from '@shared/sync/complaintPacks'
+import { storedPack, type ComplaintPack, type StoredComplaintPack } from '@shared/sync/complaintPacks'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -60,7 +60,7 @@ export class DeskDatabase extends Dexie {
   conflicts!: Table<ConflictEntry, string>
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
-  complaintPacks!: Table<ComplaintPack, string>
+  complaintPacks!: Table<StoredComplaintPack, string>
 
   constructor(name: string) {
     super(name)
@@ -137,6 +137,18 @@ export class DeskDatabase extends Dexie {
     this.version(13).stores(SCHEMA_V13)
     this.version(15).stores(SCHEMA_V15)
     this.version(16).stores(SCHEMA_V16)
+    this.version(17)
+      .stores({})
+      .upgrade(async (tx) => {
+        // v16 stored a pack's complaints as objects, v17 as two texts (StoredComplaintPack): copied into
+        // IndexedDB as blocks. Same keys, so no index changes.
+        await tx
+          .table('complaintPacks')
+          .toCollection()
+          .modify((p: Record<string, unknown>, ref: { value: unknown }) => {
+            if (Array.isArray(p.complaints)) ref.value = storedPack(p as unknown as ComplaintPack)
+          })
+      })
   }
 }
 

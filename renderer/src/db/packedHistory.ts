@@ -2,7 +2,17 @@ import type Dexie from 'dexie'
 import type { DeskDatabase } from './database'
 import { addUntracked } from './untrackedAdd'
 import type { SyncedRecords } from './schema'
-import { packComplaints, packOf, type ComplaintPack, type PackedComplaint } from '@shared/sync/complaintPacks'
+import {
+  complaintsOfStored,
+  packComplaints,
+  packOf,
+  storedComplaints,
+  storedPack,
+  storedRows,
+  type ComplaintPack,
+  type PackedComplaint,
+  type StoredComplaintPack
+} from '@shared/sync/complaintPacks'
 
 // Settled history stored as packs (issue 18, docs/sync-engine.md "Packed history"): a joining PC stores
 // the settled complaints of the store's snapshot with their timelines, PACK_SIZE to a record, instead
@@ -19,16 +29,35 @@ export const PACKS_TABLE = 'complaintPacks'
 const PACKS = PACKS_TABLE
 
 const rowOf = (c: PackedComplaint): StoredComplaint => c.row as unknown as StoredComplaint
+const rowsIn = (pack: StoredComplaintPack): StoredComplaint[] =>
+  storedRows(pack) as unknown as StoredComplaint[]
 const eventsOfPacked = (c: PackedComplaint): StoredEvent[] => c.events as unknown as StoredEvent[]
 
 /** The packs holding any of these complaints. */
-function packsHolding(db: DeskDatabase, ids: readonly string[]): Promise<ComplaintPack[]> {
+function packsHolding(db: DeskDatabase, ids: readonly string[]): Promise<StoredComplaintPack[]> {
   if (ids.length === 0) return Promise.resolve([])
   return db.complaintPacks
     .where('ids')
     .anyOf([...new Set(ids)])
     .distinct()
     .toArray()
+}
+
+// Ids that may be packed, per open database: the packs' `ids` index read once, then every pack stored
+// here adds its ids (storePacks is the only way a pack is made). A superset — a complaint moved back to
+// a row stays listed, and so do the ids of a transaction that failed — so a "maybe" costs one look and
+// a packed complaint is never missed. A join's history slices ask it instead of the index: an `anyOf`
+// of a slice's 5 000 ids steps a cursor once per id (~6 s of a full-scale join, CPU profile).
+const maybePacked = new WeakMap<Dexie, Set<string>>()
+
+/** Those of `ids` that may be packed (see maybePacked), in the caller's transaction. */
+export async function mayBePacked(db: DeskDatabase, ids: readonly string[]): Promise<string[]> {
+  let known = maybePacked.get(db)
+  if (!known) {
+    known = new Set((await db.complaintPacks.orderBy('ids').keys()) as string[])
+    maybePacked.set(db, known)
+  }
+  return ids.filter((id) => known.has(id))
 }
 
 /** Packed complaints by id (those not packed are absent from the map). */
@@ -39,7 +68,7 @@ export async function packedByIds(
   const wanted = new Set(ids)
   const found = new Map<string, PackedComplaint>()
   for (const pack of await packsHolding(db, ids))
-    for (const c of pack.complaints) if (wanted.has(c.row.id)) found.set(c.row.id, c)
+    for (const c of storedComplaints(pack)) if (wanted.has(c.row.id)) found.set(c.row.id, c)
   return found
 }
 
@@ -53,7 +82,7 @@ async function packedWhere(
   lookup: { anyOf: readonly string[] } | { prefix: string; ignoreCase?: boolean },
   limit = Infinity
 ): Promise<StoredComplaint[]> {
-  let packs: ComplaintPack[]
+  let packs: StoredComplaintPack[]
   let keep: (v: unknown) => boolean
   if ('anyOf' in lookup) {
     if (lookup.anyOf.length === 0) return []
@@ -76,9 +105,9 @@ async function packedWhere(
   }
   const out: StoredComplaint[] = []
   for (const pack of packs)
-    for (const c of pack.complaints) {
+    for (const row of rowsIn(pack)) {
       if (out.length >= limit) return out
-      if (keep(c.row[field])) out.push(rowOf(c))
+      if (keep(row[field])) out.push(row)
     }
   return out
 }
@@ -110,9 +139,9 @@ export async function packedReceivedBetween(
   const out: StoredComplaint[] = []
   for (const pack of packs) {
     if (pack.day > to) continue
-    for (const c of pack.complaints) {
-      const at = c.row.receivedAt
-      if (typeof at === 'number' && at >= from && at <= to) out.push(rowOf(c))
+    for (const row of rowsIn(pack)) {
+      const at = row.receivedAt
+      if (typeof at === 'number' && at >= from && at <= to) out.push(row)
     }
   }
   return out
@@ -143,7 +172,7 @@ export async function packRanges(db: DeskDatabase): Promise<PackRange[]> {
 /** The complaints of these packs (ids from packRanges), in no particular order. */
 export async function packedIn(db: DeskDatabase, packIds: readonly string[]): Promise<StoredComplaint[]> {
   const packs = await db.complaintPacks.bulkGet([...packIds])
-  return packs.flatMap((p) => (p ? p.complaints.map(rowOf) : []))
+  return packs.flatMap((p) => (p ? rowsIn(p) : []))
 }
 
 const byKeyThenId =
@@ -226,7 +255,7 @@ export async function eachPacked(
   visit: (row: StoredComplaint, events: StoredEvent[], packId: string) => void
 ): Promise<void> {
   await db.complaintPacks.each((pack) => {
-    for (const c of pack.complaints) visit(rowOf(c), eventsOfPacked(c), pack.id)
+    for (const c of storedComplaints(pack)) visit(rowOf(c), eventsOfPacked(c), pack.id)
   })
 }
 
@@ -242,7 +271,7 @@ export async function* packedRecordPages(
   events: Record<string, unknown>[]
 }> {
   if (!db.tables.some((t) => t.name === PACKS)) return
-  const table = db.table<ComplaintPack, string>(PACKS)
+  const table = db.table<StoredComplaintPack | ComplaintPack, string>(PACKS)
   let after: string | undefined
   for (;;) {
     const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
@@ -252,7 +281,7 @@ export async function* packedRecordPages(
     const complaints: Record<string, unknown>[] = []
     const events: Record<string, unknown>[] = []
     for (const pack of page)
-      for (const c of pack.complaints) {
+      for (const c of complaintsOfStored(pack)) {
         complaints.push(c.row)
         events.push(...c.events)
       }
@@ -276,14 +305,14 @@ export async function unpackComplaints(db: DeskDatabase, ids: Iterable<string>):
   const rows: StoredComplaint[] = []
   const events: StoredEvent[] = []
   for (const pack of packs) {
-    const left = pack.complaints.filter((c) => {
+    const left = storedComplaints(pack).filter((c) => {
       if (!wanted.has(c.row.id)) return true
       rows.push(rowOf(c))
       events.push(...eventsOfPacked(c))
       return false
     })
     if (left.length === 0) await db.complaintPacks.delete(pack.id)
-    else await db.complaintPacks.put(packOf(pack.id, left))
+    else await db.complaintPacks.put(storedPack(packOf(pack.id, left)))
   }
   await db.complaints.bulkPut(rows)
   if (events.length) await db.events.bulkPut(events)
@@ -305,7 +334,16 @@ export async function storePacks(
     { prefix }
   )
   // not db.complaintPacks.bulkAdd: see untrackedAdd.ts
-  await addUntracked(db, 'complaintPacks', packs)
+  // each pack's texts made just before its add (see addUntracked)
+  await addUntracked(
+    db,
+    'complaintPacks',
+    (function* () {
+      for (const pack of packs) yield storedPack(pack)
+    })()
+  )
+  const known = maybePacked.get(db)
+  if (known) for (const pack of packs) for (const id of pack.ids) known.add(id)
   return stray as unknown as StoredEvent[]
 }
 

@@ -10,24 +10,25 @@ import Dexie, { RangeSet } from 'dexie'
 
 type TrackedTransaction = IDBTransaction & { mutatedParts?: Record<string, RangeSet> }
 
-/** Adds `values` to `table` (an existing key fails the add, and so the transaction). Must run inside a
- *  Dexie read-write transaction holding `table`. */
-export async function addUntracked(db: Dexie, table: string, values: readonly object[]): Promise<void> {
-  if (values.length === 0) return
+/** Adds `values` to `table` one after the other (an existing key fails the add, and so the
+ *  transaction). Each value is taken from `values` only when the add before it has succeeded, so a
+ *  lazy iterable builds its values between IndexedDB's answers, and a keystroke waits for one value,
+ *  not for the whole batch. Must run inside a Dexie read-write transaction holding `table`. */
+export async function addUntracked(db: Dexie, table: string, values: Iterable<object>): Promise<void> {
   const tx = Dexie.currentTransaction as unknown as { idbtrans?: TrackedTransaction } | null
   const idbtrans = tx?.idbtrans
   if (!idbtrans) throw new Error(`addUntracked(${table}) outside a transaction`)
   const store = idbtrans.objectStore(table)
-  await Promise.all(
-    values.map(
-      (value) =>
-        new Promise<void>((resolve, reject) => {
-          const request = store.add(value)
-          request.onsuccess = () => resolve()
-          request.onerror = () => reject(request.error)
-        })
-    )
-  )
+  let added = 0
+  for (const value of values) {
+    await new Promise<void>((resolve, reject) => {
+      const request = store.add(value)
+      request.onsuccess = () => resolve()
+      request.onerror = () => reject(request.error)
+    })
+    added++
+  }
+  if (added === 0) return
   const parts = idbtrans.mutatedParts ?? (idbtrans.mutatedParts = {})
   const everything = () => new RangeSet(-Infinity, [[]])
   for (const index of ['', ':dels', ...db.table(table).schema.indexes.map((i) => i.name)])

@@ -3,29 +3,8 @@
 // so that settled history stored another way (issue 18) is taught to reads in one place. Virtual files: lintText() with a path in the repo applies
 // the config `npm run lint` applies there.
 
-import { fileURLToPath } from 'node:url'
-import { ESLint } from 'eslint'
-import { beforeAll, describe, expect, it } from 'vitest'
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const RULE = 'no-restricted-syntax'
-
-let eslint: ESLint
-
-beforeAll(() => {
-  eslint = new ESLint({ cwd: repoRoot })
-})
-
-/** The errors of rule d for `code` at `filePath`; fails on any other finding. */
-async function findings(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath, warnIgnored: true })
-  if (!result) throw new Error(`no lint result for ${filePath}`)
-  expect(result.messages.filter((m) => m.ruleId !== RULE)).toEqual([])
-  for (const m of result.messages) expect(m.severity).toBe(2)
-  return result.messages.map((m) => m.message)
-}
-
-const HEADER = `import type { DataContext } from './context'\nimport type { DeskDatabase } from './database'\nexport type Db = DeskDatabase\n`
+import { describe, expect, it } from 'vitest'
+import { findings, HEADER } from './dataLayerFindings'
 
 describe('d. complaints are read through the complaint reader', () => {
   it('rejects reading the table from ctx.db, from a db, by destructuring and by name', async () => {

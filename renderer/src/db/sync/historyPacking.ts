@@ -4,7 +4,7 @@ import { withDerived, type Derive } from '../derived'
 import type { SyncedRecords, SyncedTable } from '../schema'
 import { tallyMoves } from '../tallies'
 import { isClockEvent, storedPauses } from '../complaintPauses'
-import { storePacks, unpackComplaints } from '../packedHistory'
+import { mayBePacked, storePacks, unpackComplaints } from '../packedHistory'
 import { immutableRow, snapshotRow, type SnapshotRecordEntry } from './mergeBatch'
 
 // The part of a history slice (Writer.applyHistoryRecords) stored as packs: settled complaints new here
@@ -33,7 +33,7 @@ export async function packHistorySlice(
 ): Promise<PackedSlice> {
   const complaintIds = entries.flatMap((e) => (e.t === 'complaints' ? [e.r.id] : []))
   // Already packed (a slice stored twice, an overlapping snapshot): rows again, merged as rows.
-  await unpackComplaints(db, complaintIds)
+  await unpackComplaints(db, await mayBePacked(db, complaintIds))
   const present = await readPresent()
   const toPack = new Map<string, StoredComplaint>()
   for (const { t, r } of entries) {

@@ -3,10 +3,8 @@ import {
   decodeSnapshotManifest,
   encodeSnapshot,
   MANIFEST_FILE,
-  toSnapshotRecord,
   type ChunkRef,
-  type SnapshotEntry,
-  type SnapshotInput
+  type SnapshotEntry
 } from '@shared/sync/snapshot'
 import type { StoreKey } from '@shared/sync/crypto'
 import { withoutWithheld } from '@shared/sync/plainShare'
@@ -15,9 +13,7 @@ import type { DataContext } from '../context'
 import { complaintDaysBuiltKey } from '../complaintDays'
 import { serviceDaysBuiltKey } from '../serviceDays'
 import { HISTORY_KEY } from '../historyLoad'
-import { complaintRowsReceivedIn, complaintsByIds, nthRowReceivedAfter } from '../complaintReads'
-import { eachPacked, packedByIds } from '../packedHistory'
-import { eventsBySubject } from '../timelineReads'
+import { eachPacked } from '../packedHistory'
 import type { StoredCustomer } from '../customers'
 import {
   heldSnapshotRow,
@@ -26,6 +22,7 @@ import {
   releaseJoiningCustomers
 } from '../joiningCustomers'
 import { readExportState } from './exportOutbox'
+import { snapshotRecords } from './snapshotRecords'
 import { BOOTSTRAPPED_KEY, pendingHistory, type HistoryLoad } from './historyLoader'
 import { readCursors, saveCursor } from './peerCursor'
 import { syncProblem, type SyncProblem } from './problems'
@@ -55,157 +52,6 @@ async function currentCovers(ctx: DataContext): Promise<Record<string, number>> 
   return covers
 }
 
-/**
- * Every synced record, paged out of IndexedDB so memory stays one page: first the working set, table
- * by table by primary key, then history (settled complaints, each followed by its events) marked as
- * such, so a joining PC can be usable before it has read the history (docs/sync-format.md §8.1).
- * Complaints a join stored in packs (packedHistory.ts) are listed exactly as rows would be. The
- * history pass takes exactly the complaints the first pass saw settled, as they are by then (a
- * complaint settled between the passes was written in the first and is not written again), in
- * `receivedAt` order: a joining PC then packs complaints of neighbouring dates together.
- */
-async function* allRecords(ctx: DataContext, plain: boolean): AsyncGenerator<SnapshotInput> {
-  const isHistory = historyClassifier()
-  const toEntry = (table: string, record: Record<string, unknown>): SnapshotEntry => {
-    const r = toSnapshotRecord(record)
-    // an unencrypted share never receives PIN verifiers (shared/sync/plainShare.ts)
-    return { t: table, r: plain ? withoutWithheld(table, r) : r } as SnapshotEntry
-  }
-  let packed: PackedKey[] = []
-  for (const table of SYNCED_TABLES) {
-    for await (const record of pages(ctx, table)) {
-      const entry = toEntry(table, record)
-      if (!isHistory(entry)) yield entry
-    }
-    if (table !== 'complaints') continue
-    // Packed complaints, classified like rows before any event is (only settled ones are packed, so
-    // `unsettled` stays empty; were one not, it and its packed events are working set like a row).
-    const unsettled: SnapshotEntry[] = []
-    const keys: PackedKey[] = []
-    await eachPacked(ctx.db, (row, events) => {
-      if (!listable(asRow(row))) return
-      const entry = toEntry('complaints', asRow(row))
-      if (!isHistory(entry)) {
-        unsettled.push(
-          entry,
-          ...events
-            .map(asRow)
-            .filter(listable)
-            .map((e) => toEntry('events', e))
-        )
-        return
-      }
-      const at = row.receivedAt
-      keys.push({ at: typeof at === 'number' && Number.isFinite(at) ? at : Number.NaN, id: row.id })
-    })
-    yield* unsettled
-    packed = keys.sort(byReceived)
-  }
-  yield* history(ctx, isHistory.settled, packed, toEntry)
-}
-
-/** A packed complaint's place in the history's order (its body is read again when listed). */
-interface PackedKey {
-  at: number
-  id: string
-}
-
-const byReceived = (a: PackedKey, b: PackedKey): number =>
-  (Number.isNaN(a.at) ? 1 : 0) - (Number.isNaN(b.at) ? 1 : 0) ||
-  a.at - b.at ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** Records known only from a partial change set (uniqueClash held ones never reach the table) have no
- *  `_clock` and are left out. */
-const listable = (record: Record<string, unknown>): boolean =>
-  Boolean(record._clock) && typeof record.id === 'string'
-
-/**
- * The history: the `settled` complaints (rows and packed), each followed by its events, in
- * `receivedAt` order (then id). A page is a span of receivedAt holding about PAGE rows and PAGE packed
- * complaints (`packed`, sorted by byReceived), read in one transaction: its rows through the
- * receivedAt index, its packed complaints from their packs, and all their events at once. Each
- * complaint is listed once; any the pages did not meet (moved between a pack and a row meanwhile, no
- * receivedAt) follow at the end.
- */
-async function* history(
-  ctx: DataContext,
-  settled: ReadonlySet<string>,
-  packed: readonly PackedKey[],
-  toEntry: (table: string, record: Record<string, unknown>) => SnapshotEntry
-): AsyncGenerator<SnapshotInput> {
-  const left = new Set(settled)
-  if (left.size === 0) return
-  const db = ctx.db
-  const listed = function* (
-    complaints: readonly Record<string, unknown>[],
-    events: ReadonlyMap<string, readonly unknown[]>
-  ): Generator<SnapshotInput> {
-    for (const c of complaints) {
-      const id = c.id as string
-      if (!left.delete(id) || !listable(c)) continue
-      yield { ...toEntry('complaints', c), history: true }
-      for (const e of (events.get(id) ?? []).map(asRow))
-        if (listable(e)) yield { ...toEntry('events', e), history: true }
-    }
-  }
-  const timed = packed.filter((k) => !Number.isNaN(k.at))
-  let after = -Infinity
-  let next = 0
-  while (next < timed.length || (await nthRowReceivedAfter(db, after, 1)) !== undefined) {
-    const rowsUpTo = (await nthRowReceivedAfter(db, after, PAGE)) ?? Infinity
-    const packedUpTo = timed[next + PAGE - 1]?.at ?? Infinity
-    const upTo = Math.min(rowsUpTo, packedUpTo)
-    let end = next
-    while (end < timed.length && (timed[end] as PackedKey).at <= upTo) end++
-    const ids = timed.slice(next, end).map((k) => k.id)
-    const page = await db.transaction('r', ['complaints', 'events', 'complaintPacks'], async () => {
-      const rows = (await complaintRowsReceivedIn(db, after, upTo)).filter((r) => settled.has(r.id))
-      const inPacks = await packedByIds(db, ids)
-      const complaints = [...rows, ...[...inPacks.values()].map((c) => c.row)] as Record<string, unknown>[]
-      const events = await eventsBySubject(
-        db,
-        complaints.map((c) => c.id as string),
-        inPacks
-      )
-      return { complaints: complaints.sort((a, b) => byReceived(keyOf(a), keyOf(b))), events }
-    })
-    yield* listed(page.complaints, page.events)
-    after = upTo
-    next = end
-    if (upTo === Infinity) break
-  }
-  // Whatever no page met, by id.
-  const rest = [...left]
-  for (let at = 0; at < rest.length; at += PAGE) {
-    const ids = rest.slice(at, at + PAGE)
-    const page = await db.transaction('r', ['complaints', 'events', 'complaintPacks'], async () => {
-      const complaints = (await complaintsByIds(db, ids)).flatMap((c) => (c ? [asRow(c)] : []))
-      return { complaints, events: await eventsBySubject(db, ids) }
-    })
-    yield* listed(page.complaints, page.events)
-  }
-}
-
-const asRow = (c: unknown) => c as Record<string, unknown>
-const keyOf = (c: Record<string, unknown>): PackedKey => ({
-  at: typeof c.receivedAt === 'number' ? c.receivedAt : Number.NaN,
-  id: c.id as string
-})
-
-/** A table's rows by primary key, a page at a time (listable ones only). */
-async function* pages(ctx: DataContext, table: string): AsyncGenerator<Record<string, unknown>> {
-  let after: string | undefined
-  for (;;) {
-    const query =
-      after === undefined ? ctx.db.table(table).orderBy(':id') : ctx.db.table(table).where(':id').above(after)
-    const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
-    for (const record of page) if (listable(record)) yield record
-    if (page.length < PAGE) break
-    after = page[page.length - 1]?.id as string
-  }
-}
-
 /** Writes a snapshot (chunks, manifest last). Returns its id and record count. `chunkRecords` (records
  *  per chunk, default SNAPSHOT_CHUNK_RECORDS) lets tests make small stores span several chunks. */
 export async function writeSnapshot(
@@ -219,7 +65,7 @@ export async function writeSnapshot(
   const covers = await currentCovers(ctx)
   let records = 0
   let snapshotId = ''
-  for await (const file of encodeSnapshot(allRecords(ctx, !store.encryption), {
+  for await (const file of encodeSnapshot(snapshotRecords(ctx, !store.encryption), {
     storeId: store.storeId,
     deviceId: ctx.writer.deviceId,
     schemaVersion: ctx.db.verno,

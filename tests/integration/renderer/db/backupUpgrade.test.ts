@@ -1,7 +1,5 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
-// eslint-disable-next-line no-restricted-imports -- builds a database as schema version 13 left it, to test the backup before its upgrade
-import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '@shared/sync/json'
 import { openBackup, type BackupChunk } from '@shared/backup/format'
@@ -10,21 +8,8 @@ import type { BackupFileInfo, BackupStorePort } from '@/db/backup'
 import { UPGRADE_BACKUP_META } from '@/db/backupUpgrade'
 import { registerComplaint } from '@/db/complaints'
 import { addStaff } from '@/db/staff'
-// eslint-disable-next-line no-restricted-imports -- the earlier schemas themselves, for the same reason
-import {
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_V6,
-  SCHEMA_V8,
-  SCHEMA_V9,
-  SCHEMA_V10,
-  SCHEMA_V11,
-  SCHEMA_V12,
-  SCHEMA_V13
-} from '@/db/schema'
+import { packComplaints } from '@shared/sync/complaintPacks'
+import { databaseAsVersion } from './oldSchemas'
 import { device, freshData } from './helpers'
 import { intake } from './sync/harness'
 
@@ -57,21 +42,6 @@ function memoryPort(opts: { failWrites?: boolean } = {}): BackupStorePort & { fi
   }
 }
 
-const OLD_VERSIONS: [number, Record<string, string>][] = [
-  [1, SCHEMA_V1],
-  [2, SCHEMA_V2],
-  [3, SCHEMA_V3],
-  [4, SCHEMA_V4],
-  [5, SCHEMA_V5],
-  [6, SCHEMA_V6],
-  [8, SCHEMA_V8],
-  [9, SCHEMA_V9],
-  [10, SCHEMA_V10],
-  [11, SCHEMA_V11],
-  [12, SCHEMA_V12],
-  [13, SCHEMA_V13]
-]
-
 /**
  * A database as version 13 of the app left it: the schema of v13 (no 操作日志 table yet) holding real
  * records — written by today's data layer into another database, then copied table by table.
@@ -85,8 +55,7 @@ async function databaseOfVersion13(): Promise<{ name: string; rows: Record<strin
   await registerComplaint(source, '1001', intake())
   await registerComplaint(source, '1001', intake({ customerPhone: '13900139000', customerName: '李四' }))
   const name = `old-${Math.random()}`
-  const old = new Dexie(name)
-  for (const [v, stores] of OLD_VERSIONS) old.version(v).stores(stores)
+  const old = databaseAsVersion(name, 13)
   await old.open()
   const rows: Record<string, string[]> = {}
   for (const table of old.tables) {
@@ -130,7 +99,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
       expect(backedUp[table] ?? [], table).toEqual(rows[table])
 
     // then upgraded, nothing lost
-    expect(ctx.db.verno).toBe(16)
+    expect(ctx.db.verno).toBe(17)
     expect(await ctx.db.auditLog.count()).toBe(0)
     expect(((await ctx.db.customers.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.customers
@@ -139,7 +108,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'backedUp',
       from: 13,
-      to: 16,
+      to: 17,
       id,
       verified: true
     })
@@ -168,7 +137,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const port = memoryPort()
     const ctx = await openDataLayer(device(), { dbName: `fresh-${Math.random()}`, backupPort: port })
     expect(port.files.size).toBe(0)
-    expect(ctx.db.verno).toBe(16)
+    expect(ctx.db.verno).toBe(17)
     ctx.db.close()
   })
 
@@ -176,16 +145,49 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const { name, rows } = await databaseOfVersion13()
     const port = memoryPort({ failWrites: true })
     const ctx = await openDataLayer(device(), { dbName: name, backupPort: port })
-    expect(ctx.db.verno).toBe(16)
+    expect(ctx.db.verno).toBe(17)
     expect(((await ctx.db.complaints.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.complaints
     )
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'failed',
       from: 13,
-      to: 16,
+      to: 17,
       failure: 'error'
     })
+    ctx.db.close()
+  })
+  it('backs up a v16 database with its packed complaints (stored then as objects) before the v17 upgrade', async () => {
+    const name = `v16-${Math.random()}`
+    const rows = [1, 2, 3].map((i) => ({
+      id: `k${i}`,
+      no: `TS-20260101-A1-00${i}`,
+      status: 'closed',
+      receivedAt: i,
+      _clock: {}
+    }))
+    const events = rows.map((r) => ({
+      id: `e-${r.id}`,
+      subjectId: r.id,
+      type: 'created',
+      at: r.receivedAt,
+      _clock: {}
+    }))
+    const old = databaseAsVersion(name, 16)
+    await old.open()
+    await old.table('complaintPacks').bulkAdd(packComplaints(rows, events, { prefix: 'h', size: 2 }).packs)
+    old.close()
+    const port = memoryPort()
+    const ctx = await openDataLayer(device(), { dbName: name, backupPort: port })
+    const [file] = [...port.files.values()] as Stored[]
+    if (!file) throw new Error('no backup written')
+    const opened = await openBackup(file.bytes, undefined)
+    if (!opened.ok) throw new Error(opened.refusal)
+    expect(opened.header.schemaVersion).toBe(16)
+    const backedUp = await chunksOf(file.bytes)
+    expect(backedUp.complaints).toEqual(rows.map((r) => canonicalJson(r)).sort())
+    expect(backedUp.events).toEqual(events.map((e) => canonicalJson(e)).sort())
+    expect(ctx.db.verno).toBe(17)
     ctx.db.close()
   })
 })

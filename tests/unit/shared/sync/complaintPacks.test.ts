@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { packComplaints, takeFromPack, type PackRow } from '@shared/sync/complaintPacks'
+import {
+  packComplaints,
+  storedComplaints,
+  storedPack,
+  storedRows,
+  takeFromPack,
+  type PackRow
+} from '@shared/sync/complaintPacks'
 
 // Packs of settled history (shared/sync/complaintPacks.ts): every complaint in exactly one pack, with
 // its events, in the order received; each pack's keys are exactly its complaints' values; taking one
@@ -114,5 +121,39 @@ describe('takeFromPack', () => {
         }
       )
     )
+  })
+})
+
+describe('storedPack', () => {
+  it('stores a pack as its keys and two texts, and reads back the same complaints and rows in order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(complaintArb, { selector: (c) => c.id, minLength: 1, maxLength: 40 }),
+        (rows) => {
+          // rows with nested values as stored rows hold them (derived keys, pauses)
+          const full = rows.map((r, i) => ({
+            ...r,
+            _keys: [r.no, r.customerName],
+            _pauses: i % 2 ? [{ from: 1, to: 2 }] : null
+          }))
+          const [pack] = packComplaints(full, withEvents(full), { prefix: 'p', size: 100 }).packs
+          if (!pack) throw new Error('no pack')
+          const stored = storedPack(pack)
+          expect(typeof stored.rowsText).toBe('string')
+          expect(typeof stored.eventsText).toBe('string')
+          expect('complaints' in stored).toBe(false)
+          const { complaints, ...keys } = pack
+          expect(stored).toMatchObject(keys)
+          expect(storedComplaints(stored)).toEqual(complaints)
+          expect(storedRows(stored)).toEqual(complaints.map((c) => c.row))
+        }
+      )
+    )
+  })
+
+  it('refuses a stored pack whose texts disagree on how many complaints it holds', () => {
+    const [pack] = packComplaints([{ id: 'a', receivedAt: 1 }], [], { prefix: 'p' }).packs
+    if (!pack) throw new Error('no pack')
+    expect(() => storedComplaints({ ...storedPack(pack), eventsText: '[]' })).toThrow(/1 rows, 0 timelines/)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromUtf8, utf8 } from '@shared/sync/bytes'
+import { fromUtf8, UTF8_PIECE, utf8 } from '@shared/sync/bytes'
 import { gunzip, gzip } from '@shared/sync/compress'
 import { encodeFrame, PREFIX_BYTES } from '@shared/sync/frame'
 import type { StoreKey } from '@shared/sync/crypto'
@@ -133,6 +133,10 @@ describe('snapshots', () => {
     const manifest = await decodeSnapshotManifest((files[1] as SnapshotFile).bytes)
     if (!manifest.ok) throw new Error(manifest.detail)
     const ref = manifest.chunks[0] as NonNullable<(typeof manifest.chunks)[number]>
+    // and between the pieces of its body's UTF-8 decoding (the test below)
+    const pieces = Math.ceil(
+      utf8((await chunkParts((files[0] as SnapshotFile).bytes)).text).length / UTF8_PIECE
+    )
     for (const verified of [false, true]) {
       let pauses = 0
       const chunk = await decodeSnapshotChunk((files[0] as SnapshotFile).bytes, {
@@ -141,8 +145,32 @@ describe('snapshots', () => {
         pause: async () => void pauses++
       })
       expect(chunk.ok && chunk.entries.length).toBe(1_234)
-      expect(pauses).toBe(2)
+      expect(pauses).toBe(2 + pieces - 1)
     }
+  })
+
+  it('decodes a long chunk body a piece at a time when asked to pause, to the same records', async () => {
+    // ~600 KB of body: more than one UTF8_PIECE, with multi-byte characters across the cuts
+    const long = (i: number): SnapshotEntry => ({
+      t: 'customers',
+      r: { ...record(i), name: `客户${'服务台'.repeat(150)}${i}` }
+    })
+    const files = await collect(
+      encodeSnapshot(
+        (function* () {
+          for (let i = 0; i < 400; i++) yield long(i)
+        })(),
+        OPTIONS
+      )
+    )
+    const bytes = (files[0] as SnapshotFile).bytes
+    const { text } = await chunkParts(bytes)
+    expect(utf8(text).length).toBeGreaterThan(2 * UTF8_PIECE)
+    let pauses = 0
+    const paused = await decodeSnapshotChunk(bytes, { pause: async () => void pauses++ })
+    const whole = await decodeSnapshotChunk(bytes)
+    expect(paused.ok && whole.ok && paused.entries).toEqual(whole.ok && whole.entries)
+    expect(pauses).toBe(Math.ceil(utf8(text).length / UTF8_PIECE) - 1)
   })
 
   it('bounds chunks by size too', async () => {

@@ -6,7 +6,11 @@ import { complaintIntakeSchema, emptyIntakeForm, type ComplaintIntake } from '@s
 import { openDataLayer, type DataContext } from '@/db/context'
 import { recordsOf } from '@/db/packedHistory'
 import { device, freshData } from '../helpers'
-import { STORE_ID_KEY } from '@/db/sync/storeAccess'
+import { isStoreAccess, openStore, STORE_ID_KEY } from '@/db/sync/storeAccess'
+import { registerComplaint } from '@/db/complaints'
+import { addCustomerNote } from '@/db/customers'
+import { writeSnapshot } from '@/db/sync/snapshots'
+import { syncOnce } from '@/db/sync/syncOnce'
 import type { KeyVault } from '@/db/sync/storeKey'
 
 // Simulated PCs for sync tests: each its own fake-indexeddb database, device id and driven clock.
@@ -124,4 +128,34 @@ export async function reopen(
 ): Promise<Pc> {
   const ctx: DataContext = await openDataLayer(device(deviceId, code), { dbName, now: () => time.value })
   return Object.assign(ctx, { time })
+}
+
+/** A store on A: `n` complaints (with their customers and timelines), those in `settled` closed, and a
+ *  note on some customers; then A writes a snapshot of `chunkRecords` records per chunk. */
+export async function storeOnA(
+  share: RealShare,
+  n: number,
+  settled: (i: number) => boolean,
+  chunkRecords: number
+): Promise<{ a: Pc; ids: string[] }> {
+  const a = await pc('pcA', 'A1')
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const c = await registerComplaint(
+      a,
+      '1001',
+      intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` })
+    )
+    ids.push(c.id)
+    if (i % 3 === 0) await addCustomerNote(a, '1001', c.customerId, `第 ${i} 次来电`)
+    if (settled(i))
+      await a.writer.transact('1001', (tx) =>
+        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
+      )
+  }
+  await syncOnce(a, share)
+  const store = await openStore(a.db, share, a.now())
+  if (!isStoreAccess(store)) throw new Error('A has no store')
+  await writeSnapshot(a, share, store, { chunkRecords })
+  return { a, ids }
 }

@@ -1,18 +1,16 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { editComplaint, getComplaint, getTimeline, registerComplaint } from '@/db/complaints'
+import { editComplaint, getComplaint, getTimeline } from '@/db/complaints'
 import { complaintByNo, complaintsOfCustomers } from '@/db/complaintReads'
 import { mergeCustomers } from '@/db/customerMerge'
 import { listComplaints, NO_FILTER } from '@/db/complaintQuery'
 import { serviceFacts } from '@/db/counterStats'
 import { recordsOf } from '@/db/packedHistory'
-import { writeSnapshot } from '@/db/sync/snapshots'
-import { isStoreAccess, openStore } from '@/db/sync/storeAccess'
 import { syncOnce } from '@/db/sync/syncOnce'
 import { recordAsChanges } from '@shared/sync/merge'
 import { toSnapshotRecord } from '@shared/sync/snapshot'
 import type { RealShare } from './realShare'
-import { intake, pc, shareKeeper, syncedState, type Pc } from './harness'
+import { intake, pc, shareKeeper, storeOnA, syncedState, type Pc } from './harness'
 
 // Issue 18, packed history: a joining PC stores settled complaints with their timelines in packs
 // (renderer/src/db/packedHistory.ts). An old complaint still opens with its whole timeline and can
@@ -24,24 +22,7 @@ afterEach(() => shares.disposeAll())
 
 /** A store on A of `n` complaints, every one but each 4th closed; snapshot; C joins and loads it all. */
 async function joined(share: RealShare, n = 8): Promise<{ a: Pc; c: Pc; ids: string[] }> {
-  const a = await pc('pcA', 'A1')
-  const ids: string[] = []
-  for (let i = 0; i < n; i++) {
-    const c = await registerComplaint(
-      a,
-      '1001',
-      intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` })
-    )
-    ids.push(c.id)
-    if (i % 4 !== 0)
-      await a.writer.transact('1001', (tx) =>
-        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
-      )
-  }
-  await syncOnce(a, share)
-  const store = await openStore(a.db, share, a.now())
-  if (!isStoreAccess(store)) throw new Error('A has no store')
-  await writeSnapshot(a, share, store, { chunkRecords: 100 })
+  const { a, ids } = await storeOnA(share, n, (i) => i % 4 !== 0, 100)
   const c = await pc('pcC', 'C1')
   for (let i = 0; i < 50 && (await syncOnce(c, share)).history; i++);
   return { a, c, ids }
@@ -133,6 +114,30 @@ describe('packed history', () => {
     expect(await syncedState(c)).toEqual(await syncedState(a))
   })
 
+  it('a slice stored again by the same PC (its progress not saved) leaves every complaint and event once', async () => {
+    const share = await shares.make()
+    const { a, c, ids } = await joined(share)
+    const settled = settledOf(ids)
+    const entries = [
+      ...(await a.db.complaints.bulkGet(settled)).map((r) => ({ t: 'complaints' as const, r })),
+      ...(await a.db.events.where('subjectId').anyOf(settled).toArray()).map((r) => ({
+        t: 'events' as const,
+        r
+      }))
+    ].map(({ t, r }) => ({ t, r: toSnapshotRecord(r as unknown as Record<string, unknown>) }))
+    const before = {
+      complaints: await recordsOf(c.db, 'complaints'),
+      events: await recordsOf(c.db, 'events')
+    }
+    await c.writer.applyHistoryRecords(entries as never, 'test.sliceAgain', null)
+    for (const table of ['complaints', 'events'] as const) {
+      const after = (await recordsOf(c.db, table)).map((r) => r.id)
+      expect(after.length, table).toBe(before[table].length)
+      expect(new Set(after).size, table).toBe(after.length)
+    }
+    expect(await syncedState(c)).toEqual(await syncedState(a))
+  })
+
   it('merging a customer moves their packed complaints; a number already held by a packed one is a clash', async () => {
     const share = await shares.make()
     const { a, c, ids } = await joined(share)
@@ -156,17 +161,7 @@ describe('packed history', () => {
 
   it('the list on screen during the load fills in as packs are stored (its live query runs again)', async () => {
     const share = await shares.make()
-    const a = await pc('pcA', 'A1')
-    for (let i = 0; i < 6; i++) {
-      const c = await registerComplaint(a, '1001', intake({ customerPhone: `1390013${8000 + i}` }))
-      await a.writer.transact('1001', (tx) =>
-        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
-      )
-    }
-    await syncOnce(a, share)
-    const store = await openStore(a.db, share, a.now())
-    if (!isStoreAccess(store)) throw new Error('A has no store')
-    await writeSnapshot(a, share, store, { chunkRecords: 4 })
+    await storeOnA(share, 6, () => true, 4)
     const c = await pc('pcC', 'C1')
     await syncOnce(c, share, { historyBudgetMs: 0 })
     const seen: number[] = []

@@ -4,7 +4,6 @@ import fc from 'fast-check'
 // eslint-disable-next-line no-restricted-imports -- a read run as a page's live query runs it (useLiveQuery), where nothing may be written
 import { liveQuery } from 'dexie'
 import { registerComplaint } from '@/db/complaints'
-import { addCustomerNote } from '@/db/customers'
 import { searchCustomers } from '@/db/customerQuery'
 import { HISTORY_KEY, pendingHistory } from '@/db/sync/historyLoader'
 import { writeSnapshot } from '@/db/sync/snapshots'
@@ -18,7 +17,7 @@ import type { RawReportInput } from '@/db/reportInput'
 import type { RealShare } from './realShare'
 import { decodes } from './snapshotDecodeSpy'
 import { recordsOf } from '@/db/packedHistory'
-import { intake, pc, reopen, shareKeeper, syncedState, type Pc } from './harness'
+import { intake, pc, reopen, shareKeeper, storeOnA, syncedState, type Pc } from './harness'
 
 // Issue 18 point 1: a new PC stores the working set (every customer, open complaints and their
 // timelines, every other table) in its first round and is usable; settled complaints and their
@@ -34,36 +33,6 @@ const shares = shareKeeper()
 afterEach(() => shares.disposeAll())
 
 const ONE_CHUNK = { historyBudgetMs: 0 }
-
-/** A store on A: `n` complaints (with their customers and timelines), those in `settled` closed, and a
- *  note on some customers; then A writes a snapshot of `chunkRecords` records per chunk. */
-async function storeOnA(
-  share: RealShare,
-  n: number,
-  settled: (i: number) => boolean,
-  chunkRecords: number
-): Promise<{ a: Pc; ids: string[] }> {
-  const a = await pc('pcA', 'A1')
-  const ids: string[] = []
-  for (let i = 0; i < n; i++) {
-    const c = await registerComplaint(
-      a,
-      '1001',
-      intake({ customerPhone: `1380013${String(8000 + i)}`, customerName: `客户${i}` })
-    )
-    ids.push(c.id)
-    if (i % 3 === 0) await addCustomerNote(a, '1001', c.customerId, `第 ${i} 次来电`)
-    if (settled(i))
-      await a.writer.transact('1001', (tx) =>
-        tx.update('complaints', c.id, { status: 'closed', closedAt: a.time.value })
-      )
-  }
-  await syncOnce(a, share)
-  const store = await openStore(a.db, share, a.now())
-  if (!isStoreAccess(store)) throw new Error('A has no store')
-  await writeSnapshot(a, share, store, { chunkRecords })
-  return { a, ids }
-}
 
 /** Every day-row line (统计报表's complaints, 服务统计表's services) by local day, whatever the rows'
  *  split: what the reports read. */
