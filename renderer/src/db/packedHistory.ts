@@ -47,7 +47,7 @@ function packsHolding(db: DeskDatabase, ids: readonly string[]): Promise<StoredC
 // here adds its ids (storePacks is the only way a pack is made). A superset — a complaint moved back to
 // a row stays listed, and so do the ids of a transaction that failed — so a "maybe" costs one look and
 // a packed complaint is never missed. A join's history slices ask it instead of the index: an `anyOf`
-// of a slice's 5 000 ids steps a cursor once per id (~6 s of a full-scale join, CPU profile).
+// of a slice's 2 000 ids steps a cursor once per id (~6 s of a full-scale join, CPU profile).
 const maybePacked = new WeakMap<Dexie, Set<string>>()
 
 /** Those of `ids` that may be packed (see maybePacked), in the caller's transaction. */
