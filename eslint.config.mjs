@@ -127,20 +127,29 @@ const NO_PACKS = tableReads(
     'pack, and every write to a packed one must first move it back to a row (unpackComplaints).'
 )
 
-/** e. Inside the data layer, customers are read through renderer/src/db/customerReads.ts: the archive is
- *  to be stored another way too (issue 18, step 3: packs, the search-key index held by the app), and
- *  every read must learn it in one place. Writes go through the writer (WriteTx), which may write the
+/** e. Inside the data layer, customers are read through renderer/src/db/customerReads.ts: a joining PC
+ *  stores the archive another way too (issue 18, archive packs: packedCustomers.ts, the search keys held
+ *  by the app), and every read learns it in one place. Writes go through the writer (WriteTx), which may write the
  *  table itself. Exempt, each for a reason:
  *   - customerReads.ts: the reader;
  *   - database.ts: the schema's migrations rewrite every row (v3's profile defaults and search keys);
  *   - writer.ts: the single writer stores and reads back the rows it writes, of every table;
- *   - tallies.ts: its rebuild counts every customer by tier, as it counts complaints (upkeep). */
+ *   - tallies.ts: its rebuild counts every customer by tier, as it counts complaints (upkeep);
+ *   - packedCustomers.ts: the packs' keeper moves a packed customer into the table before a write. */
 const CUSTOMER_READERS = [
   'renderer/src/db/customerReads.ts',
   'renderer/src/db/database.ts',
   'renderer/src/db/writer.ts',
-  'renderer/src/db/tallies.ts'
+  'renderer/src/db/tallies.ts',
+  'renderer/src/db/packedCustomers.ts'
 ]
+/** The only modules that read or write the customer packs (issue 18, archive packs) themselves. */
+const CUSTOMER_PACK_KEEPERS = ['renderer/src/db/packedCustomers.ts', 'renderer/src/db/database.ts']
+const NO_CUSTOMER_PACKS = tableReads(
+  'customerPacks',
+  'Only renderer/src/db/packedCustomers.ts reads and writes customer packs: a customer is a row or in one ' +
+    'pack, and every write to a packed one must first move it back to a row (unpackCustomers).'
+)
 const NO_CUSTOMER_TABLE = tableReads(
   'customers',
   'Read customers through renderer/src/db/customerReads.ts: the archive may be stored another way ' +
@@ -151,11 +160,14 @@ const NO_CUSTOMER_TABLE = tableReads(
  *  the same file, so the files exempt from some of the selectors each get one entry of their own with
  *  the rest, and the folder's entry leaves them out. */
 const historyAndCustomerRules = () => {
-  const exempt = [...new Set([...HISTORY_READERS, ...PACK_KEEPERS, ...CUSTOMER_READERS])]
+  const exempt = [
+    ...new Set([...HISTORY_READERS, ...PACK_KEEPERS, ...CUSTOMER_READERS, ...CUSTOMER_PACK_KEEPERS])
+  ]
   const selectorsFor = (file) => [
     ...(HISTORY_READERS.includes(file) ? [] : NO_HISTORY_TABLES),
     ...(PACK_KEEPERS.includes(file) ? [] : NO_PACKS),
-    ...(CUSTOMER_READERS.includes(file) ? [] : NO_CUSTOMER_TABLE)
+    ...(CUSTOMER_READERS.includes(file) ? [] : NO_CUSTOMER_TABLE),
+    ...(CUSTOMER_PACK_KEEPERS.includes(file) ? [] : NO_CUSTOMER_PACKS)
   ]
   const entry = (selectors) => ({
     'no-restricted-syntax': selectors.length > 0 ? ['error', ...selectors] : 'off'
@@ -164,7 +176,7 @@ const historyAndCustomerRules = () => {
     {
       files: [DB_LAYER],
       ignores: exempt,
-      rules: entry([...NO_HISTORY_TABLES, ...NO_PACKS, ...NO_CUSTOMER_TABLE])
+      rules: entry([...NO_HISTORY_TABLES, ...NO_PACKS, ...NO_CUSTOMER_TABLE, ...NO_CUSTOMER_PACKS])
     },
     ...exempt.map((file) => ({ files: [file], rules: entry(selectorsFor(file)) }))
   ]

@@ -196,13 +196,15 @@ async function floorVariant(page: Page, v: FloorVariant): Promise<number> {
         after = (rows[rows.length - 1] as { id: string }).id
         yield rows as Record<string, unknown>[]
       }
-      if (name !== 'complaints' || !app.objectStoreNames.contains('complaintPacks')) return
+      // (customers: those it stored in packs too, renderer/src/db/packedCustomers.ts)
+      const packStore = name === 'complaints' ? 'complaintPacks' : name === 'customers' ? 'customerPacks' : ''
+      if (!packStore || !app.objectStoreNames.contains(packStore)) return
       const buffer: Record<string, unknown>[] = []
       let afterPack: IDBValidKey | undefined
       for (;;) {
         const range = afterPack === undefined ? null : IDBKeyRange.lowerBound(afterPack, true)
         const packs = (await request(
-          app.transaction('complaintPacks', 'readonly').objectStore('complaintPacks').getAll(range, 20)
+          app.transaction(packStore, 'readonly').objectStore(packStore).getAll(range, 20)
         )) as { id: string; rowsText?: string; complaints?: { row: Record<string, unknown> }[] }[]
         if (packs.length === 0) break
         afterPack = (packs[packs.length - 1] as { id: string }).id
@@ -403,30 +405,38 @@ test('sync bootstrap: a new PC joins a store of 100 000 customers + 200 000 comp
     writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))
 
   console.log(`complete after ${bootstrapMs} ms`)
-  // Every record stored: settled complaints as rows or in packs (renderer/src/db/packedHistory.ts).
+  // Every record stored: settled complaints and customers as rows or in packs (packedHistory.ts,
+  // packedCustomers.ts).
   const counts = await page.evaluate(
     () =>
       new Promise<{ customers: number; complaints: number }>((resolve, reject) => {
         const open = indexedDB.open('service-desk')
         open.onsuccess = () => {
           const db = open.result
-          const stores = ['customers', 'complaints', 'complaintPacks'].filter((n) =>
+          const stores = ['customers', 'complaints', 'complaintPacks', 'customerPacks'].filter((n) =>
             db.objectStoreNames.contains(n)
           )
           const tx = db.transaction(stores, 'readonly')
           const c = tx.objectStore('customers').count()
           const k = tx.objectStore('complaints').count()
-          let packed = 0
-          if (stores.includes('complaintPacks')) {
-            const cursor = tx.objectStore('complaintPacks').openCursor()
+          const packed = { complaintPacks: 0, customerPacks: 0 }
+          for (const store of ['complaintPacks', 'customerPacks'] as const) {
+            if (!stores.includes(store)) continue
+            const cursor = tx.objectStore(store).openCursor()
             cursor.onsuccess = () => {
               const at = cursor.result
               if (!at) return
-              packed += (at.value as { ids: string[] }).ids.length
+              packed[store] += (at.value as { ids: string[] }).ids.length
               at.continue()
             }
           }
-          tx.oncomplete = () => (db.close(), resolve({ customers: c.result, complaints: k.result + packed }))
+          tx.oncomplete = () => (
+            db.close(),
+            resolve({
+              customers: c.result + packed.customerPacks,
+              complaints: k.result + packed.complaintPacks
+            })
+          )
           tx.onerror = () => reject(tx.error)
         }
         open.onerror = () => reject(open.error)

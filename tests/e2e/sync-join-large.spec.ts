@@ -155,33 +155,45 @@ test('a new PC joins a large store: usable while the history loads, with its pro
   await page.getByRole('menuitem', { name: '统计报表' }).click()
   await expect(page.getByTestId('history-loading-note')).toHaveCount(0)
   expect(await exportedAsOf(page)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
-  // Every record stored: settled complaints in packs (renderer/src/db/packedHistory.ts), the rest as rows.
+  // Every record stored: settled complaints and customers in packs (renderer/src/db/packedHistory.ts,
+  // packedCustomers.ts), the rest as rows.
   const counts = await page.evaluate(
     () =>
-      new Promise<{ customers: number; complaints: number; packed: number }>((resolve, reject) => {
-        const open = indexedDB.open('service-desk')
-        open.onsuccess = () => {
-          const db = open.result
-          const tx = db.transaction(['customers', 'complaints', 'complaintPacks'], 'readonly')
-          const c = tx.objectStore('customers').count()
-          const k = tx.objectStore('complaints').count()
-          let packed = 0
-          const cursor = tx.objectStore('complaintPacks').openCursor()
-          cursor.onsuccess = () => {
-            if (!cursor.result) return
-            packed += (cursor.result.value as { ids: string[] }).ids.length
-            cursor.result.continue()
+      new Promise<{ customers: number; complaints: number; packed: number; packedCustomers: number }>(
+        (resolve, reject) => {
+          const open = indexedDB.open('service-desk')
+          open.onsuccess = () => {
+            const db = open.result
+            const packStores = ['complaintPacks', 'customerPacks'] as const
+            const tx = db.transaction(['customers', 'complaints', ...packStores], 'readonly')
+            const c = tx.objectStore('customers').count()
+            const k = tx.objectStore('complaints').count()
+            const packed = { complaintPacks: 0, customerPacks: 0 }
+            for (const store of packStores) {
+              const cursor = tx.objectStore(store).openCursor()
+              cursor.onsuccess = () => {
+                if (!cursor.result) return
+                packed[store] += (cursor.result.value as { ids: string[] }).ids.length
+                cursor.result.continue()
+              }
+            }
+            tx.oncomplete = () => (
+              db.close(),
+              resolve({
+                customers: c.result + packed.customerPacks,
+                complaints: k.result + packed.complaintPacks,
+                packed: packed.complaintPacks,
+                packedCustomers: packed.customerPacks
+              })
+            )
+            tx.onerror = () => reject(tx.error)
           }
-          tx.oncomplete = () => (
-            db.close(),
-            resolve({ customers: c.result, complaints: k.result + packed, packed })
-          )
-          tx.onerror = () => reject(tx.error)
+          open.onerror = () => reject(open.error)
         }
-        open.onerror = () => reject(open.error)
-      })
+      )
   )
   expect(counts.packed).toBeGreaterThan(0)
+  expect(counts.packedCustomers).toBeGreaterThan(0)
   // the first registered complaint's customer is new (its phone is in no generated archive); the
   // second's was on file
   expect({ customers: counts.customers, complaints: counts.complaints }).toEqual({

@@ -1,5 +1,5 @@
 import { lazy } from 'react'
-import { prepareCustomerSearch } from '@/db'
+import type { Data } from '@/db'
 
 // Pages outside the start-up path load as separate chunks: the start-up bundle is parsed and
 // compiled before 工作台 can show, so what is not needed for it waits. Once the desk is ready they
@@ -48,13 +48,14 @@ export const CallSheetPrintPage = lazy(loaders.CallSheetPrintPage)
 export const ReportsPage = lazy(loaders.ReportsPage)
 export const ReportsPrintPage = lazy(loaders.ReportsPrintPage)
 
-/** Fetches every page chunk (and customer search) while the desk is idle. */
-export function preloadPages(): void {
+/** Fetches every page chunk (and customer search, with the archive it reads) while the desk is idle. */
+export function preloadPages(data: Data): void {
   // Customer search (pinyin dictionaries) is not a page but loads the same way: its own chunk, after start-up.
   const run = () =>
-    void Promise.all([...Object.values(loaders).map((load) => load()), prepareCustomerSearch()]).catch(
-      () => undefined
-    )
+    void Promise.all([
+      ...Object.values(loaders).map((load) => load()),
+      data.read.prepareCustomerSearch()
+    ]).catch(() => undefined)
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 })
   else setTimeout(run, 500)
 }

@@ -59,7 +59,13 @@ import {
   addCustomerNote,
   revealPhone
 } from './customers'
-import { searchCustomers, listCustomers, countCustomers, allCustomers } from './customerQuery'
+import {
+  searchCustomers,
+  listCustomers,
+  countCustomers,
+  allCustomers,
+  prepareCustomerSearch
+} from './customerQuery'
 import { getCustomerTimeline } from './customerTimeline'
 import { findPossibleDuplicates, linkedRecordCounts, describeDuplicates } from './customerDuplicates'
 import { mergeCustomers } from './customerMerge'
@@ -216,6 +222,7 @@ const reads = {
   getCustomer,
   keyAccountsAmong,
   searchCustomers,
+  prepareCustomerSearch,
   listCustomers,
   countCustomers,
   allCustomers,

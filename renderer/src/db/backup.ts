@@ -23,6 +23,7 @@ import { loadStoreKey, rememberedEncryption, type KeyVault } from './sync/storeK
 import { EXPORT_STATE_KEY, type ExportState } from './sync/exportOutbox'
 import { breathe } from './breathe'
 import { packedRecordPages, PACKS_TABLE } from './packedHistory'
+import { CUSTOMER_PACKS_TABLE, packedCustomerPages } from './packedCustomers'
 
 // 数据备份 (issue 17 point 4; docs/backup.md): the data layer exports every table it owns into one
 // backup file (shared/backup/format.ts) a chunk at a time, and restores one in a single transaction
@@ -155,8 +156,15 @@ export async function writeBackupOf(
     opts.onProgress?.({ done, total })
     await breathe()
   }
+  // Customers a join stored in packs (packedCustomers.ts) likewise, as customer records.
+  for await (const page of packedCustomerPages(db)) {
+    await writer.add('customers', page.customers)
+    done += page.packs
+    opts.onProgress?.({ done, total })
+    await breathe()
+  }
   for (const table of tables) {
-    if (table.name === PACKS_TABLE) continue
+    if (table.name === PACKS_TABLE || table.name === CUSTOMER_PACKS_TABLE) continue
     writer.declare(table.name)
     const keyPath = keyPathOf(table)
     const read = (after: unknown): Promise<Record<string, unknown>[]> => {

@@ -2,7 +2,7 @@ import type { DeskDatabase } from './database'
 import { replaceDayRows } from './dayRows'
 import { complaintFamily } from './complaintDayFamily'
 import { historyPending } from './historyLoad'
-import { eachPacked } from './packedHistory'
+import { eachPackedRow } from './packedHistory'
 import type { SyncedRecords } from './schema'
 
 // 统计报表 reads complaints from the writer's day rows (dayRows.ts, family complaintDayFamily.ts).
@@ -56,7 +56,7 @@ export function rebuildComplaintDays(db: DeskDatabase): Promise<void> {
       after = page[page.length - 1]?.id
     }
     // settled history a join stored in packs (packedHistory.ts)
-    await eachPacked(db, (c) => file(c))
+    await eachPackedRow(db, (c) => file(c))
     await replaceDayRows(db, 'complaintDays', days)
   })
 }

@@ -6,6 +6,7 @@ import { readTallies } from './tallies'
 import { loadCustomerSearch } from './derived'
 import { deskMaySeePhones, deskMaySeePhonesHeld } from './privacy'
 import { joiningCustomersHeld, searchJoiningCustomers } from './joiningCustomers'
+import { packedArchive } from './packedCustomers'
 import {
   countListedCustomers,
   customerPage,
@@ -23,9 +24,11 @@ export type { CustomerFilter } from './customerReads'
 export type CustomerHit = RankedCustomer<StoredCustomer>
 
 /** Customer search and its pinyin dictionaries load in their own chunk, after start-up (lazyPages
- *  preloads them once the desk is ready); the first search waits for them if they have not arrived. */
-export function prepareCustomerSearch(): Promise<unknown> {
-  return loadCustomerSearch()
+ *  preloads them once the desk is ready); the first search waits for them if they have not arrived.
+ *  So does the packed archive a join stored (packedCustomers.ts: ~1 s to read and parse at full
+ *  scale), so the first search after a start does not wait for it. */
+export async function prepareCustomerSearch(ctx?: DataContext): Promise<void> {
+  await Promise.all([loadCustomerSearch(), ctx ? packedArchive(ctx.db) : undefined])
 }
 
 /** Search as the person at the desk may: without the right to full numbers, a phone matches only

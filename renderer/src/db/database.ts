@@ -22,6 +22,7 @@ import {
   SCHEMA_V13,
   SCHEMA_V15,
   SCHEMA_V16,
+  SCHEMA_V18,
   type ConflictEntry,
   type DraftEntry,
   type MetaEntry,
@@ -33,6 +34,7 @@ import {
 } from './schema'
 import type { DayRowEntry } from './dayRows'
 import { storedPack, type ComplaintPack, type StoredComplaintPack } from '@shared/sync/complaintPacks'
+import type { StoredCustomerPack } from '@shared/sync/customerPacks'
 
 /** The IndexedDB database. Only renderer/src/db may import this (lint-enforced): writes elsewhere would bypass the outbox and never sync. */
 export class DeskDatabase extends Dexie {
@@ -61,6 +63,7 @@ export class DeskDatabase extends Dexie {
   quarantine!: Table<QuarantineEntry, string>
   syncPeers!: Table<SyncPeerEntry, string>
   complaintPacks!: Table<StoredComplaintPack, string>
+  customerPacks!: Table<StoredCustomerPack, string>
 
   constructor(name: string) {
     super(name)
@@ -149,6 +152,7 @@ export class DeskDatabase extends Dexie {
             if (Array.isArray(p.complaints)) ref.value = storedPack(p as unknown as ComplaintPack)
           })
       })
+    this.version(18).stores(SCHEMA_V18)
   }
 }
 

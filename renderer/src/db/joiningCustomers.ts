@@ -1,4 +1,4 @@
-import type Dexie from 'dexie'
+import Dexie from 'dexie'
 import { onEnd, watchWrites } from './writeWatch'
 import { buildKeyIndex, mergeEntries, readPrefix, type KeyIndex } from '@shared/domain/customerKeyIndex'
 import type { StoredCustomer } from './customers'
@@ -118,6 +118,19 @@ function noteWritten(held: Joining, puts: readonly StoredCustomer[], deletes: re
     held.unstored.delete(id)
     held.written.set(id, null)
   }
+}
+
+/** Notes customer rows stored without the middleware seeing them (as packs, packedCustomers.ts) when
+ *  the caller's transaction commits. */
+export function noteCustomersStored(db: Dexie, rows: readonly StoredCustomer[]): void {
+  if (!joining.has(db)) return
+  const note = () => {
+    const held = joining.get(db)
+    if (held) noteWritten(held, rows, [])
+  }
+  const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null)?.idbtrans
+  if (idbtrans) idbtrans.addEventListener('complete', note, { once: true })
+  else note()
 }
 
 /** Installs the middleware that keeps held rows current (before the database opens). The rows are

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie'
 import type { DeskDatabase } from './database'
 import { addUntracked } from './untrackedAdd'
+import { packedArchive } from './packedCustomers'
 import type { SyncedRecords } from './schema'
 import {
   complaintsOfStored,
@@ -259,6 +260,14 @@ export async function eachPacked(
   })
 }
 
+/** Every packed complaint row, pack by pack; their events are not parsed (the rebuilds of day rows
+ *  and tallies read rows only). */
+export async function eachPackedRow(db: DeskDatabase, visit: (row: StoredComplaint) => void): Promise<void> {
+  await db.complaintPacks.each((pack) => {
+    for (const row of rowsIn(pack)) visit(row)
+  })
+}
+
 /** The packed complaints and their events as records, `packsPerPage` packs at a time (each page its
  *  own read, in pack id order): a backup writes them as the complaint and event records they are.
  *  `db` may be a database opened as it is on disk (an older version has no packs: nothing). */
@@ -347,10 +356,12 @@ export async function storePacks(
   return stray as unknown as StoredEvent[]
 }
 
-/** Every stored record of a synced table, packed ones included (complaints and events): the store as
+/** Every stored record of a synced table, packed ones included (complaints, events, customers): the store as
  *  a whole (tests compare PCs by it; exports that read every record). */
 export async function recordsOf(db: DeskDatabase, table: string): Promise<Record<string, unknown>[]> {
   const rows = (await db.table(table).toArray()) as Record<string, unknown>[]
+  if (table === 'customers')
+    for (const c of (await packedArchive(db)).inIdOrder()) rows.push(c as unknown as Record<string, unknown>)
   if (table !== 'complaints' && table !== 'events') return rows
   await eachPacked(db, (row, events) => {
     if (table === 'complaints') rows.push(row as unknown as Record<string, unknown>)

@@ -419,3 +419,10 @@ export const SCHEMA_V15 = {
 export const SCHEMA_V16 = {
   complaintPacks: 'id, day, dayTo, *ids, *nos, *customerIds, *phones, *names'
 } as const
+
+/** v18 (issue 18, archive packs): customers a join stored CUSTOMER_PACK_SIZE to a record, as one text
+ *  with no IndexedDB index (shared/sync/customerPacks.ts, packedCustomers.ts): the data layer holds
+ *  their keys. A customer is a row or in one pack, never both. */
+export const SCHEMA_V18 = {
+  customerPacks: 'id'
+} as const

@@ -6,7 +6,7 @@ import type { DeskDatabase } from './database'
 import { dayOfRow, linesOf, readDayRows, replaceDayRows } from './dayRows'
 import { SERVICE_KIND_OF, serviceLine, type Svc } from './serviceDayFamily'
 import { historyPending } from './historyLoad'
-import { eachPacked } from './packedHistory'
+import { eachPackedRow } from './packedHistory'
 import { localDate } from './complaintDayFamily'
 
 const REBUILD_PAGE = 5_000
@@ -93,7 +93,7 @@ export function rebuildServiceDays(db: DeskDatabase): Promise<void> {
       }
     }
     // settled complaints a join stored in packs (packedHistory.ts)
-    await eachPacked(db, (c) => file(SERVICE_KIND_OF.complaints as ServiceKind, c))
+    await eachPackedRow(db, (c) => file(SERVICE_KIND_OF.complaints as ServiceKind, c))
     await replaceDayRows(db, 'serviceDays', days)
   })
 }

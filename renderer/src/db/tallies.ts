@@ -1,6 +1,7 @@
 import type { DeskDatabase } from './database'
 import type { SyncedTable } from './schema'
-import { eachPacked } from './packedHistory'
+import { eachPackedRow } from './packedHistory'
+import { CUSTOMER_PACKS_TABLE, packedArchive } from './packedCustomers'
 
 // Counts kept beside the data. IndexedDB counts by walking the index (about a second for 200 000
 // complaints in Chromium, and it blocks other reads meanwhile), so the writer adjusts these in the
@@ -62,6 +63,22 @@ export async function adjustTallies(
   }
 }
 
+/** Counts records new here (each moves from nowhere) stored without the writer's own path (packs):
+ *  the moves summed in memory, then one read and write per tally key. */
+export async function addNewToTallies(
+  db: DeskDatabase,
+  table: SyncedTable,
+  rows: readonly object[]
+): Promise<void> {
+  const sums = new Map<string, number>()
+  for (const row of rows)
+    for (const [key, delta] of tallyMoves(table, undefined, row)) sums.set(key, (sums.get(key) ?? 0) + delta)
+  for (const [key, n] of sums) {
+    const stored = await db.tallies.get(key)
+    await db.tallies.put({ key, n: (stored?.n ?? 0) + n })
+  }
+}
+
 /** Count of records whose tallied `field` has one of `values`; undefined until the tallies are built. */
 export async function readTallies<T extends TalliedTable>(
   db: DeskDatabase,
@@ -78,7 +95,8 @@ export async function readTallies<T extends TalliedTable>(
  *  one pass over each tallied table, every field at once. */
 export async function ensureTallies(db: DeskDatabase): Promise<void> {
   if (await db.meta.get(BUILT_KEY)) return
-  await db.transaction('rw', ['complaints', 'complaintPacks', 'customers', 'tallies', 'meta'], async () => {
+  const tables = ['complaints', 'complaintPacks', 'customers', CUSTOMER_PACKS_TABLE, 'tallies', 'meta']
+  await db.transaction('rw', tables, async () => {
     for (const table of Object.keys(TALLIED) as TalliedTable[]) {
       const counts = new Map<string, number>()
       const count = (row: Row): void => {
@@ -86,7 +104,10 @@ export async function ensureTallies(db: DeskDatabase): Promise<void> {
       }
       await db.table(table).each(count)
       // settled complaints a join stored in packs count as rows do (packedHistory.ts)
-      if (table === 'complaints') await eachPacked(db, (c) => count(c as unknown as Row))
+      if (table === 'complaints') await eachPackedRow(db, (c) => count(c as unknown as Row))
+      // and so do customers a join stored in packs (packedCustomers.ts)
+      if (table === 'customers')
+        for (const c of (await packedArchive(db)).inIdOrder()) count(c as unknown as Row)
       // Values no longer present count zero (the old rows would otherwise keep their stale number).
       await db.tallies.where('key').startsWith(`${table}.`).delete()
       await db.tallies.bulkPut([...counts].map(([k, n]) => ({ key: k, n })))

@@ -1,5 +1,8 @@
 import { unpackComplaints } from './packedHistory'
+import { unpackCustomers } from './packedCustomers'
 import { packHistorySlice } from './sync/historyPacking'
+import { packSliceCustomers, unpackSliceCustomers } from './sync/customerPacking'
+import { CUSTOMER_STORES } from './customerReads'
 import Dexie from 'dexie'
 import { formatHlc, HlcClock, parseHlc } from '@shared/sync/hlc'
 import type { DeskDatabase } from './database'
@@ -113,9 +116,11 @@ export class WriteTx {
     }
   }
 
-  /** A settled complaint stored in a pack becomes a row before it is written (packedHistory.ts). */
+  /** A settled complaint or a customer stored in a pack becomes a row before it is written
+   *  (packedHistory.ts, packedCustomers.ts). */
   private async unpacked(table: SyncedTable, id: string): Promise<void> {
     if (table === 'complaints') await unpackComplaints(this.db, [id])
+    else if (table === 'customers') await unpackCustomers(this.db, [id])
   }
 
   private derived<T extends object>(table: SyncedTable, record: T): T {
@@ -446,7 +451,7 @@ export class Writer {
     // Not customers, staff, settings or meta: customer search (and who may see phones) reads on meanwhile.
     const withCustomers = entries.some((e) => e.t === 'customers')
     const scope = this.db.tables.filter(
-      (t) => !HISTORY_UNTOUCHED.has(t.name) && (withCustomers || t.name !== 'customers')
+      (t) => !HISTORY_UNTOUCHED.has(t.name) && (withCustomers || !CUSTOMER_STORES.includes(t.name))
     )
     const outcome = await this.db.transaction('rw', scope, async () => {
       const readPresent = async (): Promise<KnownPresent> => {
@@ -471,6 +476,8 @@ export class Writer {
         }
         return (table, id) => present.has(`${table}\u0000${id}`)
       }
+      // Customers packed by this slice before (stored again after a crash) merge as rows.
+      if (withCustomers) await unpackSliceCustomers(this.db, entries)
       // Settled complaints new here go into packs with their events (issue 18, packedHistory.ts).
       let present: KnownPresent | undefined
       const { rest: toMerge } = await packHistorySlice(this.db, this.derive, entries, async () => {
@@ -478,6 +485,10 @@ export class Writer {
         return present
       })
       const known = present as KnownPresent
+      // Customers new here go into packs too (packedCustomers.ts).
+      const unpacked = withCustomers
+        ? await packSliceCustomers(this.db, this.derive, toMerge, known)
+        : toMerge
       // Records new here file no day-row lines one slice at a time: each slice of settled cases spans
       // every day of the archive, so it rewrote most day rows (quadratic in the history's size). The
       // rows count as not built while history loads and are rebuilt from the records at its end
@@ -485,7 +496,7 @@ export class Writer {
       return mergeSnapshotRecords(
         this.db,
         this.derive,
-        toMerge,
+        unpacked,
         this.wallClock(),
         (table, id) => !known(table, id),
         { deferDayRows: true }

@@ -103,3 +103,32 @@ describe('d and the packs rule survive the merge with e', () => {
     expect(messages).toHaveLength(5)
   })
 })
+
+describe('the customer packs rule (issue 18, archive packs)', () => {
+  const PACK_READS =
+    HEADER +
+    `export const p1 = (db: DeskDatabase) => db.customerPacks.count()\n` +
+    `export const p2 = (db: DeskDatabase) => db.table('customerPacks').count()\n` +
+    `export type Ctx = DataContext\n`
+  const keeperOnly = /Only renderer\/src\/db\/packedCustomers\.ts/
+
+  it('rejects reading the packs anywhere in the data layer but their keeper, the reader included', async () => {
+    for (const file of [
+      'renderer/src/db/somewhere.ts',
+      'renderer/src/db/sync/somewhere.ts',
+      'renderer/src/db/customerReads.ts',
+      'renderer/src/db/writer.ts',
+      'renderer/src/db/packedHistory.ts'
+    ]) {
+      const messages = await findings(PACK_READS, file)
+      expect(matching(messages, keeperOnly), file).toHaveLength(2)
+    }
+  })
+
+  it('lets the keeper read the packs and move customers into the table, but not read history', async () => {
+    expect(await findings(PACK_READS + CUSTOMER_BODY, 'renderer/src/db/packedCustomers.ts')).toEqual([])
+    const messages = await findings(OTHER_READS, 'renderer/src/db/packedCustomers.ts')
+    expect(matching(messages, /complaintReads\.ts/)).toHaveLength(1)
+    expect(matching(messages, /Only renderer\/src\/db\/packedHistory\.ts/)).toHaveLength(1)
+  })
+})

@@ -2,7 +2,7 @@ import { SETTLED_STATUSES } from '@shared/sync/snapshotHistory'
 import type { DeskDatabase } from '../database'
 import { withDerived, type Derive } from '../derived'
 import type { SyncedRecords, SyncedTable } from '../schema'
-import { tallyMoves } from '../tallies'
+import { addNewToTallies } from '../tallies'
 import { isClockEvent, storedPauses } from '../complaintPauses'
 import { mayBePacked, storePacks, unpackComplaints } from '../packedHistory'
 import { immutableRow, snapshotRow, type SnapshotRecordEntry } from './mergeBatch'
@@ -59,7 +59,7 @@ export async function packHistorySlice(
   const prefix = `h:${[...toPack.keys()].sort()[0]}`
   const stray = await storePacks(db, rows, events, prefix)
   if (stray.length) throw new Error('packed events without their complaint')
-  await addTallies(db, rows)
+  await addNewToTallies(db, 'complaints', rows)
   return { rest, packed: rows.length }
 }
 
@@ -80,16 +80,4 @@ function withPauses(
     const next = withDerived(c, { _pauses: pauses as never })
     return withDerived(next, derive('complaints', next as unknown as Record<string, unknown>))
   })
-}
-
-/** Counts the packed complaints in the writer's tallies (new here: each moves from nowhere). */
-async function addTallies(db: DeskDatabase, rows: readonly StoredComplaint[]): Promise<void> {
-  const sums = new Map<string, number>()
-  for (const row of rows)
-    for (const [key, delta] of tallyMoves('complaints', undefined, row))
-      sums.set(key, (sums.get(key) ?? 0) + delta)
-  for (const [key, n] of sums) {
-    const stored = await db.tallies.get(key)
-    await db.tallies.put({ key, n: (stored?.n ?? 0) + n })
-  }
 }

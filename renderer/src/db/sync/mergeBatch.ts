@@ -17,6 +17,7 @@ import { tallyMoves } from '../tallies'
 import { applyDayRowMoves, dayRowMoves, type DayMove } from '../dayRows'
 import { findUniqueClashes } from './uniqueClash'
 import { packedEventsOf, unpackComplaints } from '../packedHistory'
+import { unpackCustomers } from '../packedCustomers'
 import { complaintsWithStoredPauses, isClockEvent, refreshPauses } from '../complaintPauses'
 
 // Merges other PCs' changes into the stored records: the body of Writer.applyRemote, which runs it
@@ -181,9 +182,12 @@ async function mergeChanges(db: DeskDatabase, derive: Derive, changes: readonly 
     ids.push(recordId)
     idsByTable.set(table, ids)
   }
-  // A complaint held in a pack (packedHistory.ts) becomes a row before anything merges into it.
+  // A complaint or customer held in a pack (packedHistory.ts, packedCustomers.ts) becomes a row before
+  // anything merges into it.
   const complaintIds = idsByTable.get('complaints')
   if (complaintIds) await unpackComplaints(db, complaintIds)
+  const customerIds = idsByTable.get('customers')
+  if (customerIds) await unpackCustomers(db, customerIds)
   // One bulkGet and one bulkPut per table instead of a round trip per record.
   const stored = new Map<string, StoredRow | undefined>()
   for (const [table, ids] of idsByTable) {

@@ -6,6 +6,7 @@ import type { OutboxEntry, Stamp } from '../schema'
 import { EXPORT_STATE_KEY, type ExportState } from './exportOutbox'
 import { complaintsWithNos } from '../complaintReads'
 import { PACKS_TABLE, unpackComplaints } from '../packedHistory'
+import { CUSTOMER_PACKS_TABLE, unpackCustomers } from '../packedCustomers'
 
 // A PC whose device id changes (main gave it a new one because another PC uses the same id — a
 // cloned disk image — or because device.json was lost) moves its UNPUBLISHED work to the new id
@@ -43,8 +44,8 @@ export async function adoptDeviceId(
   now: number
 ): Promise<DeviceRenewal | null> {
   const { deviceId, deviceCode } = device
-  // complaintPacks: a complaint the changes name may be packed (packedHistory.ts), moved to a row first
-  const tables = ['outbox', 'meta', 'syncPeers', PACKS_TABLE, ...SYNCED_TABLES]
+  // the packs: a complaint or customer the changes name may be packed, moved to a row first
+  const tables = ['outbox', 'meta', 'syncPeers', PACKS_TABLE, CUSTOMER_PACKS_TABLE, ...SYNCED_TABLES]
   return db.transaction('rw', tables, async () => {
     const former = (await db.meta.get(DEVICE_ID_KEY))?.value as string | undefined
     if (former === deviceId) return null
@@ -92,6 +93,7 @@ export async function adoptDeviceId(
       ...(idsByTable.get('complaints') ?? []),
       ...subjects.filter((s): s is string => typeof s === 'string')
     ])
+    await unpackCustomers(db, idsByTable.get('customers') ?? [])
     for (const [table, ids] of idsByTable) {
       const rows = (await db.table(table).bulkGet([...ids])) as (Record<string, unknown> | undefined)[]
       const changed = rows.flatMap((row) =>

@@ -6,6 +6,8 @@ import type { DataContext } from '../context'
 import { complaintRowsReceivedIn, complaintsByIds, nthRowReceivedAfter } from '../complaintReads'
 import { eachPacked, packedByIds } from '../packedHistory'
 import { eventsBySubject } from '../timelineReads'
+import { CUSTOMER_STORES } from '../customerReads'
+import { packedArchive } from '../packedCustomers'
 
 // What a snapshot lists, and in what order (docs/sync-format.md §8.1): the working set table by table,
 // then the history in the order received. Read page by page, so memory stays one page.
@@ -150,15 +152,49 @@ const keyOf = (c: Record<string, unknown>): PackedKey => ({
   id: c.id as string
 })
 
-/** A table's rows by primary key, a page at a time (listable ones only). */
+/** A table's rows by primary key, a page at a time (listable ones only). Customers a join stored in
+ *  packs (packedCustomers.ts) come in their places: each page reads the rows and the packed ones of
+ *  the same id range in one transaction, so a customer moved out of its pack meanwhile comes once. */
 async function* pages(ctx: DataContext, table: string): AsyncGenerator<Record<string, unknown>> {
+  const db = ctx.db
   let after: string | undefined
   for (;;) {
     const query =
-      after === undefined ? ctx.db.table(table).orderBy(':id') : ctx.db.table(table).where(':id').above(after)
-    const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
-    for (const record of page) if (listable(record)) yield record
+      after === undefined ? db.table(table).orderBy(':id') : db.table(table).where(':id').above(after)
+    const { page, packed } = await db.transaction(
+      'r',
+      table === 'customers' ? [...CUSTOMER_STORES] : [table],
+      async () => {
+        const page = (await query.limit(PAGE).toArray()) as Record<string, unknown>[]
+        if (table !== 'customers') return { page, packed: [] }
+        const upTo = page.length < PAGE ? undefined : (page[page.length - 1]?.id as string)
+        const all = (await packedArchive(db)).inIdOrder()
+        return {
+          page,
+          packed: all.slice(idsAbove(all, after), upTo === undefined ? all.length : idsAbove(all, upTo))
+        }
+      }
+    )
+    const records =
+      packed.length === 0 ? page : [...page, ...(packed as unknown as Record<string, unknown>[])].sort(byIdOf)
+    for (const record of records) if (listable(record)) yield record
     if (page.length < PAGE) break
     after = page[page.length - 1]?.id as string
   }
 }
+
+/** The first position in `sorted` (by id) whose id is above `id` (0 when `id` is undefined). */
+function idsAbove(sorted: readonly { id: string }[], id: string | undefined): number {
+  if (id === undefined) return 0
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((sorted[mid] as { id: string }).id <= id) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const byIdOf = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
+  (a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0

@@ -14,6 +14,7 @@ import { complaintDaysBuiltKey } from '../complaintDays'
 import { serviceDaysBuiltKey } from '../serviceDays'
 import { HISTORY_KEY } from '../historyLoad'
 import { eachPacked } from '../packedHistory'
+import { packedArchive } from '../packedCustomers'
 import type { StoredCustomer } from '../customers'
 import {
   heldSnapshotRow,
@@ -348,14 +349,15 @@ interface LoadedSnapshot {
   named: string[]
 }
 
-/** table + id of every synced record this PC holds (few on a new PC), packed complaints and their
- *  events too: a record said absent is written without being looked up, and one held in a pack must be
+/** table + id of every synced record this PC holds (few on a new PC), packed customers, complaints
+ *  and their events too: a record said absent is written without being looked up, and one held in a pack must be
  *  merged into it instead (the merge moves it back to a row first), never stored a second time. */
 async function storedIds(ctx: DataContext): Promise<Set<string>> {
   const ids = new Set<string>()
   for (const table of SYNCED_TABLES)
     for (const id of await ctx.db.table(table).toCollection().primaryKeys())
       ids.add(`${table}\u0000${String(id)}`)
+  for (const c of (await packedArchive(ctx.db)).inIdOrder()) ids.add(`customers\u0000${c.id}`)
   await eachPacked(ctx.db, (row, events) => {
     ids.add(`complaints\u0000${row.id}`)
     for (const e of events) ids.add(`events\u0000${e.id}`)

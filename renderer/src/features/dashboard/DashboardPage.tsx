@@ -64,8 +64,8 @@ export function DashboardPage() {
   useEffect(() => {
     if (!settled || performance.getEntriesByName(READY_MARK).length > 0) return
     performance.mark(READY_MARK)
-    preloadPages()
-  }, [settled])
+    preloadPages(data)
+  }, [settled, data])
 
   return (
     <div style={{ maxWidth: 1080 }}>

@@ -13,6 +13,9 @@ import { databaseAsVersion } from './oldSchemas'
 import { device, freshData } from './helpers'
 import { intake } from './sync/harness'
 
+/** The schema version the code opens (v18: customer packs). */
+const CODE_VERSION = 18
+
 // Issue 17 point 4: a backup before a data-format upgrade. When the app opens a database written by an
 // older version (the user installed a new one), the data as it is on disk is backed up — by main, like
 // every automatic backup, reason 'upgrade' (升级前) — before Dexie upgrades it. Same version, or no
@@ -99,7 +102,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
       expect(backedUp[table] ?? [], table).toEqual(rows[table])
 
     // then upgraded, nothing lost
-    expect(ctx.db.verno).toBe(17)
+    expect(ctx.db.verno).toBe(CODE_VERSION)
     expect(await ctx.db.auditLog.count()).toBe(0)
     expect(((await ctx.db.customers.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.customers
@@ -108,7 +111,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'backedUp',
       from: 13,
-      to: 17,
+      to: CODE_VERSION,
       id,
       verified: true
     })
@@ -137,7 +140,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const port = memoryPort()
     const ctx = await openDataLayer(device(), { dbName: `fresh-${Math.random()}`, backupPort: port })
     expect(port.files.size).toBe(0)
-    expect(ctx.db.verno).toBe(17)
+    expect(ctx.db.verno).toBe(CODE_VERSION)
     ctx.db.close()
   })
 
@@ -145,14 +148,14 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const { name, rows } = await databaseOfVersion13()
     const port = memoryPort({ failWrites: true })
     const ctx = await openDataLayer(device(), { dbName: name, backupPort: port })
-    expect(ctx.db.verno).toBe(17)
+    expect(ctx.db.verno).toBe(CODE_VERSION)
     expect(((await ctx.db.complaints.toArray()) as unknown[]).map((r) => canonicalJson(r)).sort()).toEqual(
       rows.complaints
     )
     expect((await ctx.db.meta.get(UPGRADE_BACKUP_META))?.value).toMatchObject({
       kind: 'failed',
       from: 13,
-      to: 17,
+      to: CODE_VERSION,
       failure: 'error'
     })
     ctx.db.close()
@@ -187,7 +190,7 @@ describe('数据备份 before a data-format upgrade (升级前)', () => {
     const backedUp = await chunksOf(file.bytes)
     expect(backedUp.complaints).toEqual(rows.map((r) => canonicalJson(r)).sort())
     expect(backedUp.events).toEqual(events.map((e) => canonicalJson(e)).sort())
-    expect(ctx.db.verno).toBe(17)
+    expect(ctx.db.verno).toBe(CODE_VERSION)
     ctx.db.close()
   })
 })

@@ -22,7 +22,9 @@ describe('synced tables', () => {
       'syncPeers',
       // settled complaints with their events, stored packed on this PC; they sync as complaints and
       // events (packedHistory.ts)
-      'complaintPacks'
+      'complaintPacks',
+      // customers a join stored packed; they sync as customers (packedCustomers.ts)
+      'customerPacks'
     ])
     const synced = ctx.db.tables.map((t) => t.name).filter((t) => !local.has(t))
     expect([...SYNCED_TABLES].sort()).toEqual(synced.sort())
